@@ -1,0 +1,56 @@
+"""qa: offline question answering over documents, with every claim tied to a cited passage.
+
+    import qa
+    passages = qa.retrieve("Which bank is Russia's largest?", k=5)
+    answer = qa.answer("And the second largest?", history=[...])
+
+Heavy modules (torch, faiss, onnxruntime, gradio) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "retrieve": "qa.retrieval",
+    "Retriever": "qa.retrieval",
+    "Passage": "qa.retrieval",
+    "answer": "qa.answering",
+    "Answer": "qa.answering",
+    "Support": "qa.answering",
+    "build_index": "qa.indexer",
+    "BuildReport": "qa.indexer",
+}
+_ERRORS = (
+    "QAError",
+    "InputError",
+    "CorpusError",
+    "DocumentError",
+    "IndexFolderError",
+    "IndexMissingError",
+    "IndexCorruptError",
+    "IndexStaleError",
+    "IndexWriteError",
+    "ModelMismatchError",
+    "ModelError",
+    "GoldFormatError",
+)
+
+__all__ = ["__version__", *_LAZY, *_ERRORS]
+
+if TYPE_CHECKING:
+    from qa.answering import Answer, Support, answer
+    from qa.errors import *  # noqa: F403
+    from qa.indexer import BuildReport, build_index
+    from qa.retrieval import Passage, Retriever, retrieve
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    if name in _ERRORS:
+        return getattr(import_module("qa.errors"), name)
+    raise AttributeError(f"module 'qa' has no attribute {name!r}")

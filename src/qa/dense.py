@@ -1,0 +1,86 @@
+"""The FAISS vector index: exact inner product for small corpora, HNSW for large ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qa.errors import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Below this many vectors an exact search takes well under a millisecond per 10k and is exact;
+# above it HNSW keeps queries fast (measured in benchmarks/bench_faiss.py).
+HNSW_THRESHOLD = 200_000
+DENSE_KINDS = ("auto", "flat", "hnsw")
+
+
+def choose_kind(n: int, requested: str = "auto") -> str:
+    """The index type for n vectors: `requested` unless it is "auto"."""
+    if requested not in DENSE_KINDS:
+        raise InputError(f"dense index type must be one of {', '.join(DENSE_KINDS)}, not {requested!r}")
+    if requested != "auto":
+        return requested
+    return "hnsw" if n >= HNSW_THRESHOLD else "flat"
+
+
+def build(vectors: np.ndarray, kind: str = "auto", hnsw_m: int = 32, ef_construction: int = 80, ef_search: int = 128):
+    """A FAISS index over unit vectors scored by inner product (= cosine)."""
+    import faiss
+    import numpy as np
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    dim = vectors.shape[1]
+    kind = choose_kind(len(vectors), kind)
+    if kind == "flat":
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = ef_construction
+        index.hnsw.efSearch = ef_search
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+def kind_of(index) -> str:
+    import faiss
+
+    return "hnsw" if isinstance(index, faiss.IndexHNSW) else "flat"
+
+
+def vectors_of(index) -> np.ndarray:
+    """All stored vectors, in insertion order (both index types keep them uncompressed)."""
+    import numpy as np
+
+    if index.ntotal == 0:
+        return np.zeros((0, index.d), dtype=np.float32)
+    return index.reconstruct_n(0, index.ntotal)
+
+
+def save(index, path: Path) -> None:
+    import faiss
+
+    faiss.write_index(index, str(path))
+
+
+def load(path: Path):
+    import faiss
+
+    index = faiss.read_index(str(path))
+    if hasattr(index, "hnsw"):
+        index.hnsw.efSearch = max(index.hnsw.efSearch, 128)
+    return index
+
+
+def search(index, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, positions) of the k nearest vectors to one query vector; positions -1 are padding."""
+    import numpy as np
+
+    k = min(k, index.ntotal)
+    if k <= 0:
+        return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
+    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+    keep = ids[0] >= 0
+    return scores[0][keep], ids[0][keep]

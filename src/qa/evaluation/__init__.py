@@ -1,0 +1,1 @@
+"""Scoring of retrieval, answers, citations and abstention against a gold set."""
