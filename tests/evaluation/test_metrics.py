@@ -1,9 +1,9 @@
 """Tests for relevance, answer metrics and aggregation.
 
 Hand-made cases have expected values worked out by hand (formulas in comments). Retrieval
-metrics are also checked on random runs against trec_eval (pytrec_eval) and the MS MARCO
-MRR@10 code, both through ir_measures,
-and EM/F1 against a verbatim copy of the official SQuAD v1.1 evaluation functions.
+metrics are also checked on seeded random runs against trec_eval (pytrec_eval) and the MS MARCO
+MRR@10 code, both through ir_measures; EM/F1 against a verbatim copy of the official SQuAD v1.1
+evaluation functions.
 """
 
 from __future__ import annotations

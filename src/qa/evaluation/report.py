@@ -12,7 +12,6 @@ from qa.errors import InputError
 from qa.evaluation.metrics import (
     CURVE_DEPTH,
     EvalReport,
-    GroupMetrics,
     MetricValue,
     QuestionResult,
     score_question,
@@ -83,7 +82,9 @@ def write_report(
     try:
         meta_json = json.loads(json.dumps(meta, allow_nan=False))
     except (TypeError, ValueError) as exc:
-        raise InputError(f"meta must be JSON-serialisable (plain dicts, lists, strings, numbers): {exc}") from exc
+        raise InputError(
+            f"meta must be JSON-serialisable (plain dicts, lists, strings, finite numbers): {exc}"
+        ) from exc
     out_dir.mkdir(parents=True, exist_ok=True)
 
     paths = {
@@ -189,7 +190,8 @@ def _write_failures(results: Sequence[QuestionResult], path: Path) -> None:
         writer.writeheader()
         for r in results:
             s = score_question(r)
-            missed_retrieval = r.answerable and (s.first_relevant_rank is None or s.first_relevant_rank > FAILURE_K)
+            rank = s.first_relevant_rank
+            missed_retrieval = r.answerable and (rank is None or rank > FAILURE_K)
             # A wrong abstention is its own reason, so missed_answer covers given answers only.
             missed_answer = r.answerable and not r.abstained and not s.answer_contains
             wrongly_abstained = r.answerable and r.abstained
@@ -208,7 +210,7 @@ def _write_failures(results: Sequence[QuestionResult], path: Path) -> None:
                     "kind": r.kind,
                     "reasons": ";".join(name for name, on in flags.items() if on),
                     **{name: int(on) for name, on in flags.items()},
-                    "first_relevant_rank": "" if s.first_relevant_rank is None else s.first_relevant_rank,
+                    "first_relevant_rank": "" if rank is None else rank,
                     "question": r.question,
                     "answer": r.answer,
                     "gold_answers": " | ".join(r.gold_answers),
@@ -235,9 +237,8 @@ def _write_png(report: EvalReport, title: str, path: Path) -> None:
 
     o = report.overall
     ks = list(range(1, CURVE_DEPTH + 1))
-    values = [o.recall[k].value for k in ks]
-    if any(v is not None for v in values):
-        curve_ax.plot(ks, [float("nan") if v is None else v for v in values], marker="o")
+    if o.n_answerable:
+        curve_ax.plot(ks, [o.recall[k].value for k in ks], marker="o")
     else:
         curve_ax.text(0.5, 0.5, "no answerable questions", ha="center", va="center", transform=curve_ax.transAxes)
     curve_ax.set_title(f"Recall@k overall (n={o.n_answerable})")
@@ -266,11 +267,11 @@ def _write_png(report: EvalReport, title: str, path: Path) -> None:
         [f"{k}\n(n={report.per_kind[k].n_answerable})" for k in kinds],
         fontsize=8,
     )
-    bars_ax.set_ylim(0, 1.15)
+    bars_ax.set_ylim(0, 1.25)
     bars_ax.set_title("Per kind (n = answerable questions)")
     bars_ax.grid(axis="y", alpha=0.3)
     if kinds:
-        bars_ax.legend(loc="upper right", fontsize=8)
+        bars_ax.legend(loc="upper center", ncols=2, fontsize=8)
     else:
         bars_ax.text(0.5, 0.5, "no questions", ha="center", va="center", transform=bars_ax.transAxes)
 
