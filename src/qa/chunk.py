@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
-from qa.clean import BODY, BOILERPLATE, FOOTNOTE, HEADING, CleanDocument, Segment
+from qa.clean import BODY, BOILERPLATE, BYLINE, FOOTNOTE, HEADING, TITLE, CleanDocument, Segment
 from qa.config import ChunkSettings
 from qa.sentences import split_sentences
 
@@ -52,7 +52,8 @@ def chunk_document(doc: CleanDocument, count_tokens: TokenCounter, settings: Chu
     """Cut a clean document into chunks of whole sentences.
 
     Body paragraphs are packed per section (chunks never cross a heading), each footnote is
-    its own passage, and boilerplate is packed on its own. A chunk closes early at a
+    its own passage, boilerplate is packed on its own, and the title with the byline make a
+    front-matter passage of kind "title" (so "who wrote ..." finds the byline). A chunk closes early at a
     paragraph end once it is `min_fill` full; the next chunk repeats `overlap_sentences`.
     A single sentence longer than `max_tokens` becomes a chunk of its own.
     """
@@ -68,6 +69,8 @@ def chunk_document(doc: CleanDocument, count_tokens: TokenCounter, settings: Chu
             key = (FOOTNOTE, segment.start)
         elif segment.kind == BOILERPLATE:
             key = (BOILERPLATE,)
+        elif segment.kind in (TITLE, BYLINE):
+            key = (TITLE,)
         else:
             key = None
         if key != current_key and current:
@@ -141,7 +144,7 @@ def _make_chunk(doc: CleanDocument, sentences: list[_Sentence], seen: dict[str, 
         start=start,
         end=end,
         text=text,
-        kind=first.kind,
+        kind=TITLE if first.kind == BYLINE else first.kind,
         paragraph=first.paragraph,
         paragraph_end=last.paragraph,
         page=first.page,

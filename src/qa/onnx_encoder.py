@@ -266,7 +266,7 @@ def _load_reference(model_dir: Path) -> Any:
         ) from exc
     try:
         model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
-    except Exception as exc:  # noqa: BLE001 - any loading failure means the same to the user
+    except Exception as exc:  # any loading failure means the same to the user
         raise ModelError(f"sentence-transformers cannot load {model_dir} ({exc}). Check the model folder.") from exc
     model.eval()
     if getattr(model, "default_prompt_name", None):
@@ -304,7 +304,7 @@ def _export_into(spec: _ModelSpec, reference: Any, folder: Path) -> dict[str, An
         model = AutoModel.from_pretrained(
             str(spec.transformer_dir), dtype=torch.float32, local_files_only=True, attn_implementation="eager"
         )
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ModelError(f"transformers cannot load {spec.transformer_dir} ({exc}). Check the model folder.") from exc
     model.eval()
 
@@ -318,15 +318,17 @@ def _export_into(spec: _ModelSpec, reference: Any, folder: Path) -> dict[str, An
             self.inner = inner
 
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            hidden: torch.Tensor = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            return hidden
 
     class _TransformerWithTypes(_Transformer):
         def forward(  # type: ignore[override]
             self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
         ) -> torch.Tensor:
-            return self.inner(
+            hidden: torch.Tensor = self.inner(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
+            return hidden
 
     wrapper = (_TransformerWithTypes if use_token_types else _Transformer)(model).eval()
 
@@ -378,7 +380,7 @@ def _export_into(spec: _ModelSpec, reference: Any, folder: Path) -> dict[str, An
                 optimize=True,
                 verbose=False,
             )
-    except Exception as exc:  # noqa: BLE001 - exporter failures come in many types
+    except Exception as exc:  # exporter failures come in many types
         raise ModelError(
             f"torch.onnx.export failed for {spec.transformer_dir} ({type(exc).__name__}: {exc}). "
             "Use the sentence-transformers backend for this model."
@@ -569,11 +571,9 @@ class OnnxEncoder:
     def __init__(self, onnx_dir: Path, *, threads: int | None = None) -> None:
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
             raise InputError(f"threads must be a positive integer or None, not {threads!r}.")
-        import numpy as np
-        import onnxruntime as ort
+        import onnxruntime as ort  # type: ignore[import-untyped]
         from tokenizers import Tokenizer
 
-        self._np = np
         folder = Path(onnx_dir)
         if not folder.is_dir():
             raise ModelError(f"ONNX export folder not found: {folder}. Run export_onnx(model_dir, {folder}) first.")
@@ -583,7 +583,7 @@ class OnnxEncoder:
 
         try:
             tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        except Exception as exc:  # noqa: BLE001 - tokenizers raises plain Exception
+        except Exception as exc:  # tokenizers raises plain Exception
             raise ModelError(
                 f"{folder / TOKENIZER_FILE} cannot be loaded ({exc}). Delete {folder} and run export_onnx again."
             ) from exc
@@ -606,7 +606,7 @@ class OnnxEncoder:
             self._session = ort.InferenceSession(
                 str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
             )
-        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own exception types
+        except Exception as exc:  # onnxruntime raises its own exception types
             raise ModelError(
                 f"ONNX Runtime cannot load {model_path} ({type(exc).__name__}: {exc}). The export is damaged "
                 f"or incompatible: delete {folder} and run export_onnx again."
@@ -652,7 +652,8 @@ class OnnxEncoder:
 
         Vectors are L2-normalised when the model normalises, raw pooled vectors otherwise.
         """
-        np = self._np
+        import numpy as np
+
         if isinstance(texts, str):
             raise InputError("encode takes a sequence of texts; wrap a single text in a list: encode([text]).")
         items = list(texts)
@@ -697,16 +698,19 @@ class OnnxEncoder:
         return result
 
     def _pool(self, hidden: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
-        np = self._np
+        import numpy as np
+
         mode = self._meta["pooling"]
+        pooled: npt.NDArray[np.float32]
         if mode == "mean":
             weights = mask.astype(hidden.dtype)
             summed = np.matmul(weights[:, None, :], hidden)[:, 0, :]
-            return summed / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
-        if mode == "cls":  # first real token (sentence-transformers: argmax of the mask)
-            return hidden[np.arange(hidden.shape[0]), mask.argmax(axis=1)]
-        # max
-        return np.where(mask[:, :, None] > 0, hidden, -np.inf).max(axis=1)
+            pooled = summed / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+        elif mode == "cls":  # first real token (sentence-transformers: argmax of the mask)
+            pooled = hidden[np.arange(hidden.shape[0]), mask.argmax(axis=1)]
+        else:  # max
+            pooled = np.where(mask[:, :, None] > 0, hidden, -np.inf).max(axis=1)
+        return pooled
 
     def __repr__(self) -> str:
         return (

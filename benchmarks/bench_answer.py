@@ -1,0 +1,119 @@
+"""Warm `qa.answer()` latency.
+
+One process loads the index, warms up, then measures `answer(question, retriever=r)` on
+distinct questions in three regimes:
+
+* fresh caches: both the query-embedding LRU cache and answering's sentence-vector cache
+  emptied first (the first questions a new server answers);
+* steady state: query cache emptied per repeat, sentence vectors left cached from earlier
+  questions (a server that has answered for a while; with a small corpus most sentences are
+  cached after a few questions);
+* repeated question: everything cached.
+
+First-streamed-token latency needs the chat UI and is measured by the UI engineer there
+(`qa serve`); it is not measured here.
+
+    python benchmarks/bench_answer.py [--index index] [--questions 100] [--reps 3] [--out a.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import time
+from pathlib import Path
+
+import common
+from common import figure, say, summary_ms
+
+
+def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
+    common.offline_env_in_process()
+    from qa.answering import answer
+    from qa.retrieval import Retriever
+
+    retriever = Retriever(index)
+    texts = [p.text for p in retriever._passages]
+    questions = common.make_questions(texts, n_questions + warmup, seed=11, seeds=common.gold_questions())
+    measured, warm = questions[:n_questions], questions[n_questions:]
+    for q in warm or measured[:3]:
+        answer(q, retriever=retriever)
+
+    def run(order: list[str]) -> tuple[list[float], int]:
+        times, abstained = [], 0
+        for q in order:
+            t0 = time.perf_counter()
+            result = answer(q, retriever=retriever)
+            times.append(time.perf_counter() - t0)
+            abstained += result.abstained
+        return times, abstained
+
+    rng = random.Random(5)
+    retriever._cache.clear()
+    retriever.__dict__.get("_sentence_cache", {}).clear()
+    gc.collect()
+    fresh, abstained = run(list(measured))
+    say(f"  fresh caches: p50 {summary_ms(fresh)['p50_ms']:.2f} ms")
+    steady_reps, repeated_reps = [], []
+    for rep in range(reps):
+        order = list(measured)
+        rng.shuffle(order)
+        retriever._cache.clear()
+        gc.collect()
+        steady, _ = run(order)
+        repeated, _ = run(order)
+        steady_reps.append(summary_ms(steady))
+        repeated_reps.append(summary_ms(repeated))
+        say(f"  rep {rep + 1}/{reps}: steady p50 {steady_reps[-1]['p50_ms']:.2f} ms, repeated p50 {repeated_reps[-1]['p50_ms']:.2f} ms")
+
+    def med(reps_: list[dict], key: str) -> float:
+        return round(common.median(r[key] for r in reps_), 3)
+
+    return {
+        "index": str(index),
+        "passages": len(retriever),
+        "questions": len(measured),
+        "reps": reps,
+        "abstained_share": round(abstained / max(1, len(measured)), 3),
+        "fresh_caches": summary_ms(fresh),
+        "steady": {"p50_ms": med(steady_reps, "p50_ms"), "p95_ms": med(steady_reps, "p95_ms"), "per_rep": steady_reps},
+        "repeated": {"p50_ms": med(repeated_reps, "p50_ms"), "p95_ms": med(repeated_reps, "p95_ms"), "per_rep": repeated_reps},
+        "sentence_cache_size": len(retriever.__dict__.get("_sentence_cache", {})),
+    }
+
+
+def section(result: dict) -> dict:
+    n, reps = result["questions"], result["reps"]
+    how = f"answer(q, retriever=r), {n} distinct questions on {result['passages']} passages"
+    s, f, r = result["steady"], result["fresh_caches"], result["repeated"]
+    figures = [
+        figure("answer p50, steady state", s["p50_ms"], "ms", how + f"; query cache cleared, sentence vectors cached; median of {reps} repeats", ""),
+        figure("answer p95, steady state", s["p95_ms"], "ms", "same", ""),
+        figure("answer p50, fresh caches", f["p50_ms"], "ms", how + "; one pass with query and sentence caches emptied", ""),
+        figure("answer p95, fresh caches", f["p95_ms"], "ms", "same", ""),
+        figure("answer p50, repeated question", r["p50_ms"], "ms", "same questions again, all caches hit", ""),
+        figure("first streamed token", "not measured here", "ms", "needs the chat UI: measured by the UI engineer in `qa serve`", ""),
+    ]
+    return {"area": "answering", "figures": figures, "details": result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index", type=Path, default=common.ROOT / "index")
+    parser.add_argument("--questions", type=int, default=100)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    if args.quick:
+        args.questions, args.warmup, args.reps = 10, 2, 1
+    say(f"answer latency on {args.index} ({args.questions} questions)")
+    sec = section(measure(args.index, args.questions, args.reps, args.warmup))
+    common.print_figures(sec)
+    common.write_section(args.out, sec)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Warm `Retriever.retrieve()` latency, with and without the query-embedding cache.
+
+One process loads the index once, warms up on questions that are not measured, then for
+each repeat:
+
+* clears the retriever's LRU query-embedding cache and asks every measured question once
+  (distinct questions: each one is embedded -> "uncached");
+* asks the same questions again in the same order (every embedding is a cache hit -> "cached").
+
+Per call it also times the query embedding (`Retriever.embed_query`), BM25 scoring and the
+dense search by wrapping those methods on the instance (no change to src/qa), so the share of
+the time spent embedding the query is measured, not inferred.
+
+    python benchmarks/bench_retrieval.py [--index index] [--questions 200] [--reps 3] [--out r.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import time
+from pathlib import Path
+
+import common
+from common import figure, say, summary_ms
+
+PEER = "peers 11–22 ms p50; target p50 < 5 ms"
+
+
+def _timed(store: dict[str, float], key: str, fn):
+    def wrapper(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            store[key] = store.get(key, 0.0) + time.perf_counter() - t0
+
+    return wrapper
+
+
+def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: bool, k: int = 5) -> dict:
+    common.offline_env_in_process()
+    from qa.retrieval import Retriever
+
+    t0 = time.perf_counter()
+    retriever = Retriever(index)
+    load_s = time.perf_counter() - t0
+    texts = [p.text for p in retriever._passages]
+    seeds = common.gold_questions() if use_gold else []
+    questions = common.make_questions(texts, n_questions + warmup, seed=7, seeds=seeds)
+    measured, warm = questions[:n_questions], questions[n_questions:]
+
+    parts: dict[str, float] = {}
+    retriever.embed_query = _timed(parts, "embed", retriever.embed_query)
+    retriever._bm25.scores = _timed(parts, "bm25", retriever._bm25.scores)
+    retriever._dense_scores = _timed(parts, "dense", retriever._dense_scores)
+
+    t0 = time.perf_counter()
+    for q in warm or measured[:5]:
+        retriever.retrieve(q, k=k)
+    warm_s = time.perf_counter() - t0
+
+    runs = {"uncached": [], "cached": []}
+    rng = random.Random(3)
+    for rep in range(reps):
+        order = list(measured)
+        rng.shuffle(order)
+        retriever._cache.clear()
+        gc.collect()
+        for mode in ("uncached", "cached"):
+            rows = []
+            for q in order:
+                parts.clear()
+                t0 = time.perf_counter()
+                retriever.retrieve(q, k=k)
+                total = time.perf_counter() - t0
+                rows.append({"total": total, **parts})
+            runs[mode].append(rows)
+        say(f"  rep {rep + 1}/{reps}: uncached p50 {summary_ms([r['total'] for r in runs['uncached'][-1]])['p50_ms']:.2f} ms,"
+            f" cached p50 {summary_ms([r['total'] for r in runs['cached'][-1]])['p50_ms']:.2f} ms")
+
+    out: dict = {
+        "index": str(index),
+        "passages": len(retriever),
+        "dense_kind": retriever.manifest["dense"]["kind"],
+        "questions": len(measured),
+        "gold_questions_used": sum(1 for q in measured if q in set(seeds)),
+        "reps": reps,
+        "k": k,
+        "index_load_s": round(load_s, 3),
+        "warmup_s": round(warm_s, 3),
+        "query_chars_median": common.median(len(q) for q in measured),
+        "sample_questions": measured[:3] + measured[-3:],
+    }
+    for mode, rep_rows in runs.items():
+        per_rep = [summary_ms([r["total"] for r in rows]) for rows in rep_rows]
+        pooled = [r for rows in rep_rows for r in rows]
+        stages = {}
+        for stage in ("embed", "bm25", "dense"):
+            stages[f"{stage}_p50_ms"] = round(common.median(1e3 * r.get(stage, 0.0) for r in pooled), 3)
+        stages["rest_p50_ms"] = round(
+            common.median(1e3 * (r["total"] - r.get("embed", 0) - r.get("bm25", 0) - r.get("dense", 0)) for r in pooled), 3
+        )
+        embed_share = sum(r.get("embed", 0.0) for r in pooled) / sum(r["total"] for r in pooled)
+        out[mode] = {
+            "p50_ms": round(common.median(s["p50_ms"] for s in per_rep), 3),
+            "p95_ms": round(common.median(s["p95_ms"] for s in per_rep), 3),
+            "per_rep_p50_ms": [s["p50_ms"] for s in per_rep],
+            "per_rep_p95_ms": [s["p95_ms"] for s in per_rep],
+            "pooled": summary_ms([r["total"] for r in pooled]),
+            "stages": stages,
+            "embed_share_of_time": round(embed_share, 4),
+            "embed_share_median_per_query": round(
+                common.median(r.get("embed", 0.0) / r["total"] for r in pooled), 4
+            ),
+        }
+    return out
+
+
+def section(result: dict, label: str = "") -> dict:
+    tag = f" [{label}]" if label else ""
+    n = result["questions"]
+    how = (f"warm Retriever.retrieve(q, k={result['k']}) on {result['passages']} passages "
+           f"({result['dense_kind']}), {n} distinct questions, median over {result['reps']} repeats of the per-repeat percentile")
+    u, c = result["uncached"], result["cached"]
+    figures = [
+        figure(f"retrieval p50, uncached query embedding{tag}", u["p50_ms"], "ms", how + "; LRU cache cleared before each repeat", PEER),
+        figure(f"retrieval p95, uncached query embedding{tag}", u["p95_ms"], "ms", how, ""),
+        figure(f"retrieval p50, cached query embedding{tag}", c["p50_ms"], "ms", "same questions asked again (embedding from the LRU cache)", PEER),
+        figure(f"retrieval p95, cached query embedding{tag}", c["p95_ms"], "ms", "same as above", ""),
+        figure(f"query-embedding share of uncached retrieval time{tag}", round(100 * u["embed_share_of_time"], 1), "%",
+               "sum of Retriever.embed_query time / sum of retrieve() time (uncached runs)", ""),
+        figure(f"uncached stage p50s{tag}: embed / bm25 / dense / fusion+rest",
+               "{embed_p50_ms} / {bm25_p50_ms} / {dense_p50_ms} / {rest_p50_ms}".format(**u["stages"]), "ms",
+               "per-call times of the wrapped methods; rest = fusion, ranks, Passage objects", ""),
+    ]
+    return {"area": "retrieval" + (f" ({label})" if label else ""), "figures": figures, "details": result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index", type=Path, default=common.ROOT / "index")
+    parser.add_argument("--questions", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--no-gold", action="store_true", help="do not seed the questions with eval/gold.jsonl")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    if args.quick:
+        args.questions, args.warmup, args.reps = 20, 3, 1
+    say(f"retrieval latency on {args.index} ({args.questions} questions x {args.reps} repeats)")
+    result = measure(args.index, args.questions, args.reps, args.warmup, not args.no_gold)
+    sec = section(result, args.label)
+    common.print_figures(sec)
+    common.write_section(args.out, sec)
+
+
+if __name__ == "__main__":
+    main()

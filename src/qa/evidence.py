@@ -1,0 +1,99 @@
+"""Does a sentence carry the kind of answer a question asks for? Cheap, explainable checks.
+
+Without a reader model the assistant cannot understand a sentence, but it can tell that
+"How many ...?" wants a number, "When ...?" a date and "Who ...?" a name, and that a
+question about a named thing the corpus never mentions is unlikely to be answered. These
+checks lower a sentence's score; they never raise it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+NUMBER = "number"
+DATE = "date"
+PERSON = "person"
+PLACE = "place"
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent|per cent|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|few|many)"
+)
+_DATE_PATTERN = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|(?:1[89]|20)\d{{2}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,.]*")
+_NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_HOW_MANY = re.compile(r"^\s*how many\b", re.I)
+_MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m))?|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:euros?|dollars?|rubles?|roubles?|pounds?))", re.I)
+_NAME = r"[A-Z][a-zà-ÿ’'-]+"
+_TITLES = (
+    r"President|Minister|Secretary|Chancellor|Prime Minister|Foreign Minister|spokesman|spokeswoman|"
+    r"Ambassador|General|Senator|King|Queen|Pope|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|author|Director|Chairman|Coordinator"
+)
+_PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
+
+_NUMBER_HEADS = (
+    r"price|rate|percentage|share|number|amount|figure|cost|total|toll|count|size|population|value|sum|"
+    r"budget|level|volume|quantity|proportion"
+)
+_ASKS = (
+    (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) the (?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
+    (DATE, re.compile(r"^\s*(?:when\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
+    (PERSON, re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
+    (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
+)
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer the question's wording asks for, or None when it does not say."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def has_type(sentence: str, kind: str | None, question: str) -> bool:
+    """True when the sentence holds an answer of that kind that the question does not already contain."""
+    if kind is None:
+        return True
+    asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
+    if kind == NUMBER:
+        without_dates = _DATE_IN_TEXT.sub(" ", sentence)
+        if _HOW_MANY.search(question):
+            # "How many X" counts things: a sum of money does not answer it.
+            without_dates = _MONEY.sub(" ", without_dates)
+        numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
+        words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
+        return bool(numbers or words)
+    if kind == DATE:
+        return any(m.group(0).lower() not in question.lower() for m in _DATE_PATTERN.finditer(sentence))
+    if kind == PERSON:
+        # A full name ("Sergei Lavrov") or a name after a title ("President Putin").
+        return any(
+            all(part.lower() not in asked for part in m.group(0).split()[-1:])
+            for m in _PERSON.finditer(sentence)
+        )
+    # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
+    return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
+
+
+def unknown_names(question: str, vocabulary: Iterable[str] | set[str]) -> list[str]:
+    """Capitalised words of the question (after its first word) that no indexed passage contains.
+
+    A question about "Belarus" or "Nord Stream" in a corpus that never names them is very likely
+    not answered by it, however similar its other words are.
+    """
+    vocab = vocabulary if isinstance(vocabulary, set) else set(vocabulary)
+    words = _WORD.findall(question)
+    names = [re.split(r"[’']", w)[0] for w in words[1:] if w[:1].isupper()]
+    return [w for w in names if len(w) > 2 and w.lower() not in vocab]
