@@ -40,6 +40,8 @@ _TITLES = (
     r"President|Minister|Secretary|Chancellor|Prime Minister|Foreign Minister|spokesman|spokeswoman|"
     r"Ambassador|General|Senator|King|Queen|Pope|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|author|Director|Chairman|Coordinator"
 )
+_CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
+_IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 _NUMBER_HEADS = (
@@ -47,7 +49,7 @@ _NUMBER_HEADS = (
     r"budget|level|volume|quantity|proportion"
 )
 _ASKS = (
-    (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) the (?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
+    (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) the (?:\w+\s+){{0,2}}(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
     (DATE, re.compile(r"^\s*(?:when\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
     (PERSON, re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
     (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
@@ -70,21 +72,69 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == NUMBER:
         without_dates = _DATE_IN_TEXT.sub(" ", sentence)
         if _HOW_MANY.search(question):
-            # "How many X" counts things: a sum of money does not answer it.
-            without_dates = _MONEY.sub(" ", without_dates)
+            # "How many X" counts things: a sum of money does not answer it, and the count
+            # should stand near the thing counted ("6–7,000 soldiers").
+            return _counts(_MONEY.sub(" ", without_dates), count_head(question), asked)
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
         return bool(numbers or words)
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _DATE_PATTERN.finditer(sentence))
     if kind == PERSON:
-        # A full name ("Sergei Lavrov") or a name after a title ("President Putin").
-        return any(
-            all(part.lower() not in asked for part in m.group(0).split()[-1:])
-            for m in _PERSON.finditer(sentence)
-        )
+        # A full name ("Sergei Lavrov") or a name after a title ("President Putin"); the
+        # capitalised first word of a sentence, weekdays and months are not names.
+        for m in _PERSON.finditer(sentence):
+            words = m.group(0).split()
+            if m.start() == 0 or sentence[: m.start()].rstrip().endswith((".", "!", "?")):
+                words = words[1:]
+            titled = any(_IS_TITLE.fullmatch(w) for w in words)
+            names = [w for w in words if not _CALENDAR.fullmatch(w) and not _IS_TITLE.fullmatch(w)]
+            if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):
+                return True
+        return False
     # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
     return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
+
+
+_AUXILIARY = re.compile(r"^(?:have|has|had|did|do|does|are|is|were|was|will|would|can|could|should|may|might|in|of|to|for|on|at|by)$", re.I)
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def count_head(question: str) -> str | None:
+    """The counted noun of a "How many ...?" question: its last word before the verb."""
+    words = _TOKEN.findall(question)
+    lowered = [w.lower() for w in words]
+    if len(words) < 3 or lowered[:2] != ["how", "many"]:
+        return None
+    head = None
+    for word in words[2:]:
+        if _AUXILIARY.match(word):
+            break
+        head = word
+    return head
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("’'")
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _counts(sentence: str, head: str | None, asked: set[str], window: int = 6) -> bool:
+    tokens = _TOKEN.findall(sentence)
+    target = _stem(head) if head else None
+    for i, token in enumerate(tokens):
+        is_number = bool(_DIGITS.fullmatch(token) or _DIGITS.match(token)) or bool(_NUMBER_WORD.fullmatch(token))
+        if not is_number or token.lower().strip(",.") in asked:
+            continue
+        if target is None:
+            return True
+        near = tokens[max(0, i - window) : i + window + 1]
+        if any(_stem(t.split("-")[-1]) == target or _stem(t).startswith(target) for t in near):
+            return True
+    return False
 
 
 def unknown_names(question: str, vocabulary: Iterable[str] | set[str]) -> list[str]:

@@ -369,6 +369,7 @@ def build_ui(index: Path | str | None = None) -> gr.Blocks:
 
 def _wire_example(button: gr.Button, question: str, backend: ChatBackend, chat: gr.ChatInterface, sources) -> None:
     """An example button asks its question in the chat, as if typed, keeping the conversation."""
+    import gradio as gr
 
     def run(history: list) -> Iterator[tuple[list, Any]]:
         history = list(history or [])
@@ -376,9 +377,13 @@ def _wire_example(button: gr.Button, question: str, backend: ChatBackend, chat: 
         for text, panel in backend.respond(question, history):
             yield turn + [{"role": "assistant", "content": text}], panel
 
-    button.click(
-        run, [chat.chatbot_state], [chat.chatbot, sources], api_visibility="undocumented", concurrency_limit=2,
-    ).then(lambda h: h, [chat.chatbot], [chat.chatbot_state], api_visibility="undocumented", queue=False)
+    hidden: dict[str, Any] = {"api_visibility": "undocumented"}
+    textbox = chat.textbox
+    button.click(lambda: gr.update(interactive=False), None, textbox, queue=False, **hidden).then(
+        run, [chat.chatbot_state], [chat.chatbot, sources], concurrency_limit=2, **hidden
+    ).then(lambda h: h, [chat.chatbot], [chat.chatbot_state], queue=False, **hidden).then(
+        lambda: gr.update(interactive=True), None, textbox, queue=False, **hidden
+    )
 
 
 def theme() -> gr.themes.Base:

@@ -349,6 +349,9 @@ def prepare_index(corpus_dir: Path, index_dir: Path, *, progress: bool = False) 
     from qa.errors import IndexFolderError
     from qa.indexer import build_index
 
+    # bm25s sets its own logger to DEBUG; under the CLI's root handler it would print
+    # "Building index from tokens" in the middle of the eval output.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     index_dir = Path(index_dir)
     try:
         manifest = store.read_manifest(index_dir)

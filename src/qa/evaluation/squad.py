@@ -97,7 +97,7 @@ def load_squad(path: Path | str) -> SquadSet:
                     raise InputError(f"{at} needs a 'question' string")
                 impossible = bool(qa.get("is_impossible"))
                 answers = [] if impossible else [x.get("text") for x in qa.get("answers") or [] if isinstance(x, dict)]
-                answers = [x for x in dict.fromkeys(a.strip() for a in answers if isinstance(a, str)) if x]
+                answers = [x for x in dict.fromkeys(t.strip() for t in answers if isinstance(t, str)) if x]
                 if not answers and not impossible:
                     raise InputError(f"{at} has no answer text (and is not marked is_impossible)")
                 qid = str(qa.get("id") or f"{a}-{p}-{q}")

@@ -1,0 +1,239 @@
+"""Tests for `qa eval` in gold mode and the runner's shared helpers.
+
+The tests marked `model` build a small index of the project's corpus (copied, so edits to
+corpus/ during the run cannot make it stale) and run the real assistant on it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from qa.cli import main
+from qa.errors import InputError
+from qa.evaluation.metrics import QuestionResult, aggregate
+from qa.evaluation.runner import (
+    CORPUS_MARKER,
+    dataset_dirs,
+    prepare_index,
+    report_ks,
+    scoring_text,
+    summary_table,
+    sync_corpus,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLD_TINY = FIXTURES / "gold_tiny.jsonl"
+REPORT_FILES = ("report.json", "report.md", "failures.csv", "report.png")
+
+
+# --- no model ----------------------------------------------------------------------------------
+
+
+def test_malformed_gold_line_exits_1_naming_the_line(tmp_path, capsys):
+    gold = tmp_path / "bad.jsonl"
+    lines = GOLD_TINY.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, '{"id": "broken", "question": "no closing brace"')
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The gold file is checked before any index or model is loaded: the index need not exist.
+    code = main(["eval", "--gold", str(gold), "--index", str(tmp_path / "no-index"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{gold}:3:" in err
+    assert "invalid JSON" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_gold_line_with_wrong_field_type_names_the_line(tmp_path, capsys):
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('{"id": "a", "question": "Fine?"}\n\n{"id": "b", "question": "Bad?", "answers": "x"}\n', encoding="utf-8")
+    assert main(["eval", "gold", "--gold", str(gold), "--index", str(tmp_path / "none")]) == 1
+    err = capsys.readouterr().err
+    assert f"{gold}:3:" in err and "answers" in err
+
+
+def test_missing_gold_file_and_bad_k_exit_1(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path / "nope.jsonl")]) == 1
+    assert "not found" in capsys.readouterr().err
+    assert main(["eval", "--gold", str(GOLD_TINY), "--k", "0"]) == 1
+    assert "--k" in capsys.readouterr().err
+
+
+def test_beir_and_squad_modes_need_a_path(capsys):
+    assert main(["eval", "beir"]) == 1
+    assert "qa eval beir PATH" in capsys.readouterr().err
+    assert main(["eval", "squad"]) == 1
+    assert "qa eval squad PATH" in capsys.readouterr().err
+
+
+def _reply(text: str, n_citations: int, abstained: bool = False):
+    return SimpleNamespace(text=text, citations=[object()] * n_citations, abstained=abstained)
+
+
+def test_scoring_text_drops_citation_markers_only():
+    assert scoring_text(_reply("VTB is second. [1] It was blocked. [2]", 2)) == "VTB is second. It was blocked."
+    assert scoring_text(_reply("Signed in 1994. [1]", 1)) == "Signed in 1994."
+    # [7] numbers no citation of this answer: it is document text, kept.
+    assert scoring_text(_reply("See note [7] here. [1]", 1)) == "See note [7] here."
+    assert scoring_text(_reply("I could not find the answer.", 0, abstained=True)) == ""
+    assert scoring_text(None) == ""
+
+
+def test_report_ks():
+    assert report_ks(10) == (1, 5, 10)
+    assert report_ks(3) == (1, 5, 10)
+    assert report_ks(20) == (1, 5, 10, 20)
+
+
+def test_summary_table_has_overall_and_kind_rows_with_counts():
+    results = [
+        QuestionResult("a", "factoid", True, "q", (True,), "Sberbank", False, (True,), ("Sberbank",)),
+        QuestionResult("b", "weird kind", True, "q", (False, True), "", True, (), ("x",)),
+        QuestionResult("c", "unanswerable", False, "q", (False,), "", True, (), ()),
+    ]
+    table = summary_table(aggregate(results))
+    lines = table.splitlines()
+    assert lines[0].split()[:2] == ["group", "n"]
+    assert any(line.startswith("all") and "3 (2/1)" in line for line in lines)
+    assert any(line.startswith("weird kind") and "1 (1/0)" in line for line in lines)
+    assert any(line.startswith("unanswerable") and "1 (0/1)" in line for line in lines)
+    assert "nDCG@10" in lines[0] and "false-abst" in lines[0]
+
+
+def test_sync_corpus_writes_keeps_and_removes(tmp_path):
+    corpus = tmp_path / "corpus"
+    counts = sync_corpus(corpus, {"a.txt": "A\n", "sub/b.txt": "B\n"}, {"a.txt": {"title": "A"}})
+    assert counts == {"written": 2, "unchanged": 0, "removed": 0}
+    assert (corpus / CORPUS_MARKER).exists()
+    assert json.loads((corpus / "metadata.json").read_text()) == {"a.txt": {"title": "A"}}
+    stamp = (corpus / "a.txt").stat().st_mtime_ns
+    counts = sync_corpus(corpus, {"a.txt": "A\n", "c.txt": "C\n"}, {})
+    assert counts == {"written": 1, "unchanged": 1, "removed": 1}
+    assert (corpus / "a.txt").stat().st_mtime_ns == stamp
+    assert not (corpus / "sub").exists()
+    assert sorted(p.name for p in corpus.iterdir()) == sorted([CORPUS_MARKER, "a.txt", "c.txt", "metadata.json"])
+
+
+def test_sync_corpus_refuses_a_folder_it_did_not_write(tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "precious.txt").write_text("keep me")
+    with pytest.raises(InputError, match="did not write"):
+        sync_corpus(corpus, {"a.txt": "A"}, {})
+    assert (corpus / "precious.txt").read_text() == "keep me"
+
+
+def test_dataset_dirs(tmp_path, monkeypatch):
+    corpus, index = dataset_dirs("beir", tmp_path / "scifact", tmp_path / "idx")
+    assert (corpus, index) == (tmp_path / "idx.corpus", tmp_path / "idx")
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    corpus, index = dataset_dirs("beir", tmp_path / "scifact", None, variant="metadata")
+    assert index.parent == corpus.parent
+    assert corpus.parent.name == "metadata"
+    assert corpus.parent.parent.name.startswith("scifact-")
+    assert str(corpus).startswith(str(tmp_path / "cache" / "eval" / "beir"))
+
+
+def test_prepare_index_refuses_an_index_of_another_corpus(tmp_path):
+    index = tmp_path / "index"
+    index.mkdir()
+    manifest = {
+        "format": "qa-index", "format_version": 1, "files": {}, "model": {}, "counts": {},
+        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus")},
+    }
+    (index / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(InputError, match="not from the benchmark corpus"):
+        prepare_index(tmp_path / "bench-corpus", index)
+    assert json.loads((index / "manifest.json").read_text()) == manifest
+
+
+# --- with the model ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project_index(tmp_path_factory) -> Path:
+    """An index of a copy of the project's corpus."""
+    from qa.indexer import build_index
+
+    root = tmp_path_factory.mktemp("gold")
+    shutil.copytree(ROOT / "corpus", root / "corpus")
+    build_index(root / "corpus", root / "index")
+    return root / "index"
+
+
+@pytest.mark.model
+def test_gold_run_end_to_end(project_index, tmp_path, capsys):
+    out = tmp_path / "report"
+    code = main(["eval", "--gold", str(GOLD_TINY), "--index", str(project_index), "--out", str(out)])
+    stdout = capsys.readouterr().out
+    assert code == 0
+    for name in REPORT_FILES:
+        assert (out / name).stat().st_size > 0
+    assert "R@5" in stdout and "nDCG@10" in stdout and "questions/s" in stdout
+    for kind in ("factoid", "footnote", "follow-up", "unanswerable"):
+        assert any(line.startswith(kind) for line in stdout.splitlines())
+
+    document = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    meta = document["meta"]
+    assert meta["index"] == str(project_index.resolve())
+    assert meta["model"]["name"] and meta["counts"]["passages"] > 0
+    assert meta["k"] == 10 and meta["qa_version"]
+    assert meta["timings"]["questions_per_second"] > 0
+    assert meta["settings"]["retrieval"]["fusion"]
+    overall = document["report"]["overall"]
+    assert (overall["n_questions"], overall["n_answerable"], overall["n_unanswerable"]) == (5, 4, 1)
+    metrics = overall["metrics"]
+    # Sane, not tuned: the evidence of these questions is easy to find in a two-document corpus.
+    assert metrics["recall@10"]["value"] >= 0.75
+    assert metrics["abstention_rate"]["n"] == 1
+    assert len(document["questions"]) == 5
+    # Answer texts are scored without their [n] markers.
+    assert not any(re.search(r"\[\d+\]$", q["answer"]) for q in document["questions"])
+
+
+@pytest.mark.model
+def test_unseen_gold_file_is_scored(project_index, tmp_path, capsys):
+    """Other ids, kinds and doc names, Gradio-style history, optional fields left out."""
+    items = [
+        {"id": "Z-1", "question": "Which Russian bank was cut off from SWIFT?", "answers": ["VTB"],
+         "evidence": [{"doc": "some/other-name.pdf", "quote": "only VTB — the second-largest — has been fully blocked"}],
+         "kind": "lookup"},
+        {"id": "Z-2", "question": "When was it signed?", "answers": ["1994"],
+         "evidence": [{"quote": "The Budapest memorandum, which Russia signed in 1994"}], "kind": "context-dependent",
+         "history": [{"role": "user", "content": [{"type": "text", "text": "What is the Budapest memorandum?"}]},
+                     {"role": "assistant", "content": "An agreement on security assurances for Ukraine."}]},
+        {"id": "Z-3", "question": "What is the population of Iceland?", "kind": "out-of-corpus"},
+        {"id": "Z-4", "question": "Which newspaper published Dan Balz's article?", "answers": ["Washington Post"],
+         "evidence": [{"doc": None, "quote": "in *The Washington Post*"}]},
+    ]
+    gold = tmp_path / "never-seen.jsonl"
+    gold.write_text("\ufeff" + "\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["eval", "gold", str(gold), "--index", str(project_index), "--out", str(out), "--json", "--k", "5"])
+    assert code == 0
+    printed = json.loads(capsys.readouterr().out)
+    per_kind = printed["report"]["per_kind"]
+    assert set(per_kind) == {"lookup", "context-dependent", "out-of-corpus", "unlabelled"}
+    assert per_kind["out-of-corpus"]["n_unanswerable"] == 1
+    assert per_kind["lookup"]["n_answerable"] == 1
+    assert printed["meta"]["k"] == 5
+    assert printed["files"]["json"] == str(out / "report.json")
+    document = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [q["id"] for q in document["questions"]] == ["Z-1", "Z-2", "Z-3", "Z-4"]
+    assert all(len(q["retrieved_relevant"]) <= 5 for q in document["questions"])
+    # The VTB quote is in the corpus whatever the evidence's doc says: it must be found.
+    assert any(document["questions"][0]["retrieved_relevant"])
+
+
+@pytest.mark.model
+def test_gold_limit(project_index, tmp_path):
+    out = tmp_path / "out"
+    assert main(["eval", "--gold", str(GOLD_TINY), "--index", str(project_index), "--out", str(out), "--limit", "2"]) == 0
+    document = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert document["meta"]["questions"] == 2 and document["meta"]["questions_in_file"] == 5
