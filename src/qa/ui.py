@@ -67,6 +67,7 @@ CSS = """
 #qa-header h1 { margin: 0 0 .1rem 0; font-size: 1.5rem; }
 #qa-header p { margin: 0; color: var(--body-text-color-subdued); font-size: .95rem; }
 #qa-sources-col { min-width: 320px; }
+#qa-sources .html-container, #qa-header .html-container { padding: 0 !important; }
 .qa-panel { height: calc(100vh - 250px); min-height: 368px; overflow-y: auto; box-sizing: border-box;
   border: 1px solid var(--border-color-primary); border-radius: var(--radius-lg);
   padding: .75rem .9rem; background: var(--background-fill-primary); }
