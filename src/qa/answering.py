@@ -39,7 +39,7 @@ TYPE_PENALTY = 0.75
 GATED_TYPES = ("number", "date", "person")
 GATE_DEPTH = 3
 # Confidence keeps this share per capitalised question word that no passage contains.
-UNKNOWN_NAME_PENALTY = 0.7
+UNKNOWN_NAME_PENALTY = 0.6
 # Calibrated on eval/gold.jsonl (see README, "Abstention"): below this the assistant abstains.
 ABSTAIN_BELOW = 0.38
 

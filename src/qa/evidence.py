@@ -74,7 +74,7 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
             # should stand near the thing counted ("6–7,000 soldiers").
-            return _counts(_MONEY.sub(" ", without_dates), count_head(question), asked)
+            return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
         return bool(numbers or words)
@@ -100,39 +100,43 @@ _AUXILIARY = re.compile(r"^(?:have|has|had|did|do|does|are|is|were|was|will|woul
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
-def count_head(question: str) -> str | None:
-    """The counted noun of a "How many ...?" question: its last word before the verb."""
+def count_heads(question: str) -> list[str]:
+    """The counted thing of a "How many ...?" question: its lower-case words before the verb."""
     words = _TOKEN.findall(question)
-    lowered = [w.lower() for w in words]
-    if len(words) < 3 or lowered[:2] != ["how", "many"]:
-        return None
-    head = None
+    if len(words) < 3 or [w.lower() for w in words[:2]] != ["how", "many"]:
+        return []
+    heads = []
     for word in words[2:]:
         if _AUXILIARY.match(word):
             break
-        head = word
-    return head
+        if word[:1].islower():
+            heads.append(word)
+    return heads
 
 
 def _stem(word: str) -> str:
+    """A crude plural stripper, enough to match "soldiers" with "soldier" and "times" with "time"."""
     word = word.lower().strip("’'")
-    for suffix in ("ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
     return word
 
 
-def _counts(sentence: str, head: str | None, asked: set[str], window: int = 6) -> bool:
+def _counts(sentence: str, heads: list[str], asked: set[str], window: int = 6) -> bool:
     tokens = _TOKEN.findall(sentence)
-    target = _stem(head) if head else None
+    targets = {_stem(h) for h in heads}
     for i, token in enumerate(tokens):
         is_number = bool(_DIGITS.fullmatch(token) or _DIGITS.match(token)) or bool(_NUMBER_WORD.fullmatch(token))
         if not is_number or token.lower().strip(",.") in asked:
             continue
-        if target is None:
+        if not targets:
             return True
-        near = tokens[max(0, i - window) : i + window + 1]
-        if any(_stem(t.split("-")[-1]) == target or _stem(t).startswith(target) for t in near):
+        near = [_stem(t.split("-")[-1]) for t in tokens[max(0, i - window) : i + window + 1]]
+        if any(n == target or (len(target) >= 4 and n.startswith(target)) for n in near for target in targets):
             return True
     return False
 
@@ -141,9 +145,15 @@ def unknown_names(question: str, vocabulary: Iterable[str] | set[str]) -> list[s
     """Capitalised words of the question (after its first word) that no indexed passage contains.
 
     A question about "Belarus" or "Nord Stream" in a corpus that never names them is very likely
-    not answered by it, however similar its other words are.
+    not answered by it, however similar its other words are. A word counts as known when the
+    corpus has a word sharing its first five letters ("American" / "Americas").
     """
     vocab = vocabulary if isinstance(vocabulary, set) else set(vocabulary)
-    words = _WORD.findall(question)
-    names = [re.split(r"[’']", w)[0] for w in words[1:] if w[:1].isupper()]
-    return [w for w in names if len(w) > 2 and w.lower() not in vocab]
+    prefixes = {w[:5] for w in vocab if len(w) >= 5}
+    names = []
+    for word in _WORD.findall(question)[1:]:
+        for part in re.split(r"[’'-]", word):
+            if part[:1].isupper() and len(part) > 2 and part.lower() not in vocab:
+                if len(part) < 5 or part.lower()[:5] not in prefixes:
+                    names.append(part)
+    return names
