@@ -138,6 +138,36 @@ def qa_free_port() -> int:
         return sock.getsockname()[1]
 
 
+QA_OUTBOUND: list[str] = []
+
+
+def _qa_audit(event: str, args: tuple) -> None:
+    """Record every connection or name lookup this process makes to a host other than this machine."""
+    if event == "socket.connect":
+        address = args[1]
+        host = address[0] if isinstance(address, tuple) else str(address)
+    elif event == "socket.getaddrinfo":
+        host = args[0]
+    else:
+        return
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host and not str(host).startswith(("127.", "localhost", "::1", "/")) and host not in ("0.0.0.0", "::"):
+        QA_OUTBOUND.append(f"{event} {host}")
+
+
+_sys_for_qa = __import__("sys")
+_sys_for_qa.addaudithook(_qa_audit)
+
+
+@_qa_pytest.fixture
+def qa_outbound():
+    """A function returning the connections/lookups to other hosts that this process (test code
+    and the in-process apps) made since the test started; should stay empty."""
+    before = len(QA_OUTBOUND)
+    return lambda: QA_OUTBOUND[before:]
+
+
 @_qa_pytest.fixture(scope="session")
 def qa_launch_app():
     """A function index -> URL that serves the chat over that index; closes every app at the end."""
@@ -148,6 +178,7 @@ def qa_launch_app():
         from qa.ui import build_ui, launch_kwargs, warm_up
 
         t0 = _time.perf_counter()
+        before = len(QA_OUTBOUND)
         problem = warm_up(_QAPath(index))
         assert problem is None, problem
         demo = build_ui(index)
@@ -157,9 +188,12 @@ def qa_launch_app():
         )
         started.append(demo)
         timings[str(index)] = _time.perf_counter() - t0
+        outbound.extend(QA_OUTBOUND[before:])
         return f"http://127.0.0.1:{port}/"
 
+    outbound: list[str] = []
     launch.timings = timings  # type: ignore[attr-defined]
+    launch.outbound = outbound  # type: ignore[attr-defined]
     yield launch
     for demo in started:
         demo.close()

@@ -175,15 +175,23 @@ def test_002_title_and_byline_are_recognised() -> None:
     assert seg_text(doc, doc.segments[2]).startswith("Vladimir Putin's imperialist war of conquest")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: clean.clean recognises the title and byline segments but never carries them into meta "
-    "(clean.py says 'title and byline are carried as metadata'), so without a sidecar title/author stay None",
-)
 def test_002_title_and_author_fill_missing_metadata() -> None:
     doc = clean(load(REAL_CORPUS / DOC_002), DocumentMeta(DOC_002))
     assert doc.meta.title == "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"
     assert doc.meta.author == "Riccardo Alcaro"
+
+
+def test_lower_case_byline_is_recognised() -> None:
+    doc = from_text("Talks in Istanbul\n\nby Jane Doe and John Smith\n\nThe talks went on.")
+    assert [s.kind for s in doc.segments] == ["title", "byline", "body"]
+    assert doc.segments[2].section is None
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe", "BY JANE DOE", "by Martin van der Pütten"])
+def test_capitalised_byline_is_recognised(byline: str) -> None:
+    doc = from_text(f"Talks in Istanbul\n\n{byline}\n\nThe talks went on. They ended.\n\nMore text here.")
+    assert [s.kind for s in doc.segments] == ["title", "byline", "body", "body"]
+    assert all(s.section is None for s in doc.segments)
 
 
 def test_002_headings_become_section_names() -> None:

@@ -60,11 +60,6 @@ def test_markdown_file_loads_paragraphs() -> None:
     assert "- Crimea: a 15-year timeline." in found and "- Donbas: to be discussed by the presidents." in found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: loaders.load reads .md as plain text: ATX '#' markers stay in the title and section names "
-    "('## Background'), a heading ending in '?' becomes a body paragraph, and the '# Title' is not the document title",
-)
 def test_markdown_headings_become_title_and_section_names() -> None:
     doc = clean(load(FIXTURES / "notes.md"), DocumentMeta("notes.md"))
     kinds = {doc.text[s.start : s.end]: s for s in doc.segments}
@@ -120,11 +115,6 @@ def test_html_without_block_tags_falls_back_to_body_text(tmp_path: Path) -> None
     assert " ".join(texts(path)) == "First part of the text. Second part."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: loaders._load_html keeps only text inside block tags (<p>, <li>, <h1>...) once the page has one; "
-    "text in a <div> (or directly in <body>/<article>) is silently dropped",
-)
 def test_html_text_in_divs_is_not_lost() -> None:
     joined = " ".join(texts(FIXTURES / "div_article.html"))
     assert "Ukraine gave up the Soviet nuclear weapons based on its soil." in joined
@@ -132,15 +122,24 @@ def test_html_text_in_divs_is_not_lost() -> None:
     assert "Russia later ignored the assurances it had given." in joined
 
 
+def test_html_text_of_an_outer_list_item_is_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "nested.html"
+    path.write_text(
+        "<html><body><ul><li>Security guarantees for Ukraine<ul><li>from NATO members</li></ul></li></ul>"
+        "<blockquote>Quoted lead-in.<p>Quoted paragraph.</p></blockquote></body></html>",
+        encoding="utf-8",
+    )
+    joined = " ".join(texts(path))
+    assert "from NATO members" in joined and "Quoted paragraph." in joined
+    assert "Security guarantees for Ukraine" in joined
+    assert "Quoted lead-in." in joined
+
+
 def test_html_with_no_text_is_a_document_error() -> None:
     with pytest.raises(DocumentError, match="no text"):
         load(FIXTURES / "no_text.html")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: loaders._load_html raises DocumentError('the HTML page contains no text') without the file name",
-)
 def test_html_with_no_text_error_names_the_file() -> None:
     with pytest.raises(DocumentError) as info:
         load(FIXTURES / "no_text.html")
@@ -176,11 +175,6 @@ def test_pdf_sentence_broken_by_page_break_is_rejoined_with_both_pages() -> None
     assert (seg.kind, seg.page, seg.page_end) == ("body", 1, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: loaders._pdf_page_blocks only ends a paragraph at a short line ending in punctuation, so a "
-    "heading/title line ('Ceasefire Report') is glued to the start of the following paragraph",
-)
 def test_pdf_heading_line_is_its_own_block() -> None:
     raw = load(FIXTURES / "two_pages.pdf")
     assert raw.blocks[0].text == "Ceasefire Report"

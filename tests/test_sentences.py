@@ -155,11 +155,6 @@ def test_overlong_sentence_without_any_space_is_cut_at_the_limit() -> None:
     assert spans == [(0, MAX_SENTENCE_CHARS), (MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS), (2 * MAX_SENTENCE_CHARS, len(text))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: sentences._append/_cut_point cut an over-long sentence right after whitespace "
-    "(a hard cut at the limit, or the rfind(' ') cut inside a run of spaces), so the span is not stripped",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -217,7 +212,6 @@ def test_long_sentences_single_spaces_keep_all_properties(text: str) -> None:
     check_spans(text, split_sentences(text))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: over-long sentence pieces can end in whitespace (see above)")
 @settings(max_examples=60, deadline=None)
 @example("a" * (MAX_SENTENCE_CHARS - 1) + "\n" + "b" * 100)
 @given(

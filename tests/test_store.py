@@ -103,7 +103,8 @@ def test_manifest_file_entries_match_the_files(built_index: BuiltIndex) -> None:
         assert (index / name).stat().st_size == entry["bytes"]
         assert store.sha256_file(index / name) == entry["sha256"]
     roles = m["roles"]
-    assert set(roles) == {"passages", "documents", "dense", "bm25"}
+    assert {"passages", "documents", "dense", "bm25"} <= set(roles)
+    assert all(name in m["files"] or any(f.startswith(name + "/") for f in m["files"]) for name in roles.values())
     generation = m["generation"]
     assert all(generation in name for name in roles.values())
     assert any(name.startswith(roles["bm25"] + "/") for name in m["files"])
@@ -203,7 +204,7 @@ def test_orphans_of_a_crashed_build_are_removed_even_when_nothing_changed(
     (corpus / "notes.md").unlink()  # the user gives up on the new file and runs `qa index` again
     report = build_index(corpus, index)
     assert report.up_to_date
-    assert index_files(index) == before_files
+    assert index_files(index) - {".lock"} == before_files - {".lock"}
 
 
 def test_stale_temporary_manifest_and_old_generations_are_removed_on_commit(index_clone: BuiltIndex) -> None:
@@ -316,21 +317,14 @@ def test_manifest_missing_a_section_is_index_corrupt(index_clone: BuiltIndex, se
         Retriever(index)
 
 
-_BAD_SECTIONS = "BUG: store.read_manifest checks only that the sections exist, not their shape; a manifest with a " \
-    "malformed section crashes the loader with AttributeError/KeyError instead of IndexCorruptError"
-
-
 @pytest.mark.parametrize(
     "edit",
     [
-        pytest.param(lambda m: m.update(files=[]), id="files-is-a-list", marks=pytest.mark.xfail(strict=True, reason=_BAD_SECTIONS)),
-        pytest.param(lambda m: m.update(files={k: {} for k in m["files"]}), id="file-entry-empty",
-                     marks=pytest.mark.xfail(strict=True, reason=_BAD_SECTIONS)),
-        pytest.param(lambda m: m.update(model={}), id="model-empty", marks=pytest.mark.xfail(strict=True, reason=_BAD_SECTIONS)),
-        pytest.param(lambda m: m.update(corpus={}), id="corpus-empty", marks=pytest.mark.xfail(strict=True, reason=_BAD_SECTIONS)),
-        pytest.param(lambda m: m.pop("roles"), id="roles-missing", marks=pytest.mark.xfail(
-            strict=True, reason="BUG: store.file_of's IndexCorruptError names neither the manifest file nor the index "
-            "folder (`qa index --rebuild` without --index)")),
+        pytest.param(lambda m: m.update(files=[]), id="files-is-a-list"),
+        pytest.param(lambda m: m.update(files={k: {} for k in m["files"]}), id="file-entry-empty"),
+        pytest.param(lambda m: m.update(model={}), id="model-empty"),
+        pytest.param(lambda m: m.update(corpus={}), id="corpus-empty"),
+        pytest.param(lambda m: m.pop("roles"), id="roles-missing"),
     ],
 )
 def test_manifest_with_malformed_section_is_index_corrupt(index_clone: BuiltIndex, edit) -> None:
@@ -392,11 +386,16 @@ def test_default_index_folder_missing_without_corpus(no_corpus_cwd: Path) -> Non
     assert not (no_corpus_cwd / "index").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: store.read_manifest calls index_dir.iterdir() on a path that is a regular file; "
-    "NotADirectoryError escapes instead of an IndexFolderError",
-)
+def test_missing_index_is_built_from_the_corpus_folder_in_the_working_directory(no_corpus_cwd: Path) -> None:
+    corpus = no_corpus_cwd / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "notes.md", corpus / "notes.md")
+    retriever = Retriever(no_corpus_cwd / "index")
+    assert (no_corpus_cwd / "index" / "manifest.json").is_file()
+    hits = retriever.retrieve("When did the sixth round of talks take place?", k=2)
+    assert hits and hits[0].doc_id == "notes.md"
+
+
 def test_index_path_that_is_a_file_is_a_clear_error(no_corpus_cwd: Path) -> None:
     path = no_corpus_cwd / "index"
     path.write_text("not a folder", encoding="utf-8")
@@ -415,11 +414,6 @@ def test_index_folder_under_a_regular_file_is_index_write_error(built_index: Bui
     assert "a-file" in str(info.value) and "--index" in str(info.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: indexer.build_index -> store.read_manifest raises NotADirectoryError (a traceback) when "
-    "the index path is a regular file, instead of IndexWriteError",
-)
 def test_index_path_that_is_a_file_is_index_write_error_for_build(built_index: BuiltIndex, tmp_path: Path) -> None:
     path = tmp_path / "index"
     path.write_text("x", encoding="utf-8")

@@ -39,7 +39,10 @@ _SPACES = re.compile(r"\s+")
 _SEPARATOR = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3,}|(?:·\s*){3,})$")
 _LEADING_META = re.compile(r"^(?:date|published|dated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^([" + SUPERSCRIPTS + r"]+|\[\d{1,3}\])\s+\S")
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*$")
+_PARTICLE = r"(?:van|von|der|den|de|da|di|del|della|du|la|le|bin|ibn|al|el|y)"
+_NAME_WORD = rf"(?:[A-ZÀ-Þ][\w.'’-]*|{_PARTICLE})"
+_AUTHOR = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
+_BYLINE = re.compile(rf"^(?i:by)\s+(?P<author>{_AUTHOR}(?:\s*(?:,|and|&)\s*{_AUTHOR})*)$")
 _FINISHED = re.compile(r"[.!?…:]['\"”’)\]]*[" + SUPERSCRIPTS + r"]*$|[\"”’)\]]$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_LINE = re.compile(
@@ -109,6 +112,10 @@ def clean(raw: RawDocument, meta: DocumentMeta) -> CleanDocument:
     meta = meta.merged(**found)
     _classify(paras, meta)
     _rejoin(paras)
+    # A title and byline printed in the document complete what the sidecar leaves empty.
+    title = next((p.text for p in paras if p.kind == TITLE), None)
+    byline = next((_BYLINE.match(p.text) for p in paras if p.kind == BYLINE), None)
+    meta = meta.merged(title=title, author=byline.group("author") if byline else None)
     return _assemble(paras, meta)
 
 

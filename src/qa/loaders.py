@@ -46,7 +46,9 @@ def load(path: Path) -> RawDocument:
         return _load_pdf(path)
     text = _read_text(path)
     if suffix in (".html", ".htm"):
-        return _load_html(text)
+        return _load_html(text, path)
+    if suffix in (".md", ".markdown"):
+        return _load_markdown(text)
     return RawDocument(blocks=split_paragraphs(text))
 
 
@@ -81,12 +83,51 @@ def split_paragraphs(text: str, page: int | None = None) -> list[Block]:
     return blocks
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+
+
+def _load_markdown(text: str) -> RawDocument:
+    """Markdown: YAML-style front matter gives metadata, `#` headings become heading blocks
+    (the first level-1 heading is the title); everything else is read like plain text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found: dict[str, str] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        for line in match.group(1).split("\n"):
+            key, sep, value = line.partition(":")
+            if sep and key.strip().lower() in ("title", "author", "publisher", "date", "kind", "source"):
+                found[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[match.end() :]
+    blocks: list[Block] = []
+    run: list[str] = []
+    for line in text.split("\n"):
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            blocks.extend(split_paragraphs("\n".join(run)))
+            run = []
+            blocks.append(Block(heading.group(2), None, heading=True))
+            if heading.group(1) == "#":
+                found.setdefault("title", heading.group(2))
+        else:
+            run.append(line)
+    blocks.extend(split_paragraphs("\n".join(run)))
+    return RawDocument(blocks=blocks, found_meta=found)
+
+
 _HTML_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "head", "nav")
-_HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption", "caption")
+_HTML_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Elements that start a paragraph of their own; text inside inline elements joins its block.
+_HTML_BLOCKS = _HTML_HEADINGS | {
+    "p", "li", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption", "caption", "div", "section",
+    "article", "main", "header", "footer", "aside", "body", "html", "ul", "ol", "dl", "table", "tr",
+    "figure", "address", "details", "summary",
+}
 
 
-def _load_html(markup: str) -> RawDocument:
+def _load_html(markup: str, path: Path) -> RawDocument:
     from bs4 import BeautifulSoup  # lazy: only HTML documents need it
+    from bs4.element import NavigableString, PreformattedString
 
     soup = BeautifulSoup(markup, "html.parser")
     found: dict[str, str] = {}
@@ -99,18 +140,28 @@ def _load_html(markup: str) -> RawDocument:
     for tag in soup.find_all(_HTML_DROP):
         tag.decompose()
     blocks: list[Block] = []
-    for tag in soup.find_all(_HTML_BLOCKS):
-        # Only innermost blocks, so a <li> holding a <p> is not read twice.
-        if tag.find(_HTML_BLOCKS):
-            continue
-        text = " ".join(tag.get_text(" ").split())
+    owner = None
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(parts).split())
         if text:
-            blocks.append(Block(text, None, heading=tag.name in ("h1", "h2", "h3", "h4", "h5", "h6")))
+            blocks.append(Block(text, None, heading=owner is not None and owner.name in _HTML_HEADINGS))
+        parts.clear()
+
+    # Each text node belongs to its nearest block element; a new owner starts a new paragraph,
+    # so text directly in a <div> or before a nested list is kept, in reading order.
+    for node in soup.find_all(string=True):
+        if isinstance(node, PreformattedString) or not isinstance(node, NavigableString) or not node.strip():
+            continue
+        block = next((p for p in node.parents if p.name in _HTML_BLOCKS), None)
+        if block is not owner:
+            flush()
+            owner = block
+        parts.append(str(node))
+    flush()
     if not blocks:
-        body = soup.body or soup
-        blocks = split_paragraphs(body.get_text("\n"))
-    if not blocks:
-        raise DocumentError("the HTML page contains no text")
+        raise DocumentError(f"{path}: the HTML page contains no text")
     return RawDocument(blocks=blocks, found_meta=found)
 
 
@@ -146,9 +197,10 @@ def _load_pdf(path: Path) -> RawDocument:
 
 
 def _pdf_page_blocks(text: str, page: int) -> list[Block]:
-    """PDF text has a line per printed line: a paragraph ends at a blank line or a line ending a sentence
-    that is visibly shorter than the longest line on the page."""
-    lines = [line.rstrip() for line in text.replace("\r", "\n").split("\n")]
+    """PDF text has a line per printed line. A paragraph ends at a blank line, at a line ending a
+    sentence that is visibly shorter than the page's longest line, or after a short line
+    without final punctuation followed by a capitalised line (a heading)."""
+    lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
     widest = max((len(line) for line in lines), default=0)
     blocks: list[Block] = []
     current: list[str] = []
@@ -158,8 +210,7 @@ def _pdf_page_blocks(text: str, page: int) -> list[Block]:
             blocks.append(Block(" ".join(current), page))
             current.clear()
 
-    for line in lines:
-        stripped = line.strip()
+    for i, stripped in enumerate(lines):
         if not stripped:
             flush()
             continue
@@ -168,7 +219,11 @@ def _pdf_page_blocks(text: str, page: int) -> list[Block]:
             current[-1] = current[-1][:-1] + stripped
         else:
             current.append(stripped)
-        if _TERMINAL.search(stripped) and len(stripped) < 0.8 * widest:
+        short = len(stripped) < 0.8 * widest
+        nxt = next((line for line in lines[i + 1 :] if line), "")
+        if short and _TERMINAL.search(stripped):
+            flush()
+        elif len(stripped) < 0.6 * widest and nxt[:1].isupper() and not stripped.endswith((",", "-", "–")):
             flush()
     flush()
     return blocks

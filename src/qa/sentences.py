@@ -73,7 +73,11 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, stop: int) -> N
         return
     while stop - start > MAX_SENTENCE_CHARS:
         cut = _cut_point(text, start, start + MAX_SENTENCE_CHARS)
-        spans.append((start, cut))
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            spans.append((start, piece_end))
         start = cut
         while start < stop and text[start].isspace():
             start += 1

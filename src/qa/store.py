@@ -134,6 +134,8 @@ def read_manifest(index_dir: Path) -> dict:
     """The manifest, checked for format and version; raises a clear error when it cannot be used."""
     index_dir = Path(index_dir)
     path = index_dir / MANIFEST
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexMissingError(f"{index_dir} is a file, not an index folder; pass a folder with --index (or QA_INDEX)")
     if not path.is_file():
         if not index_dir.exists() or not any(p.name not in (LOCK,) for p in index_dir.iterdir()):
             raise IndexMissingError(
@@ -152,10 +154,33 @@ def read_manifest(index_dir: Path) -> dict:
             f"the index in {index_dir} has format version {version}, this qa reads version {FORMAT_VERSION}; "
             f"{_fix(index_dir)}"
         )
-    for key in ("files", "model", "counts", "corpus", "chunking"):
-        if key not in manifest:
-            raise IndexCorruptError(f"{path} lacks the {key!r} section; {_fix(index_dir)}")
+    problem = _shape_problem(manifest)
+    if problem:
+        raise IndexCorruptError(f"{path} is malformed: {problem}; {_fix(index_dir)}")
     return manifest
+
+
+_ROLES = ("passages", "documents", "dense", "bm25")
+
+
+def _shape_problem(manifest: dict) -> str | None:
+    """What is wrong with the manifest's structure, or None."""
+    for key in ("files", "model", "counts", "corpus", "chunking", "roles"):
+        if not isinstance(manifest.get(key), dict):
+            return f"the {key!r} section is missing or not an object"
+    for name, entry in manifest["files"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("bytes"), int) or not isinstance(entry.get("sha256"), str):
+            return f"the entry of file {name!r} lacks its size or checksum"
+    for key in ("name", "fingerprint", "dimension"):
+        if key not in manifest["model"]:
+            return f"the model section lacks {key!r}"
+    for key in ("dir", "documents"):
+        if key not in manifest["corpus"]:
+            return f"the corpus section lacks {key!r}"
+    for role in _ROLES:
+        if not isinstance(manifest["roles"].get(role), str):
+            return f"no {role!r} file is named in 'roles'"
+    return None
 
 
 def verify_files(index_dir: Path, manifest: dict, checksums: bool = True) -> None:
@@ -175,8 +200,8 @@ def verify_files(index_dir: Path, manifest: dict, checksums: bool = True) -> Non
 
 
 def file_of(manifest: dict, role: str) -> str:
-    """The file name the manifest gives for a role ("passages", "documents", "dense", "bm25")."""
-    try:
-        return manifest["roles"][role]
-    except KeyError as exc:
-        raise IndexCorruptError(f"the manifest names no {role!r} file; rebuild the index with `qa index --rebuild`") from exc
+    """The file name the manifest gives for a role ("passages", "documents", "dense", "bm25").
+
+    read_manifest() has checked that every role is named.
+    """
+    return manifest["roles"][role]
