@@ -146,8 +146,15 @@ def test_chat_text_escapes_html_markdown_links_and_latex():
     out = chat_markdown('Aid of $800 million <script>x()</script> ![p](http://t.invalid/p.png) [1] *FT* a_b')
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "\\$800" in out  # no LaTeX even if delimiters came back
-    assert "\\!\\[p\\]\\(http://t.invalid/p.png\\)" in out  # no image fetched
+    assert "\\!\\[p\\]\\(http://t.invalid/p.png)" in out  # no image fetched
     assert "\\[1\\]" in out and "*FT*" in out and "a\\_b" in out
+
+
+def test_chat_text_leaves_web_addresses_readable():
+    url = "https://www.nytimes.com/2022/03/16/us/politics/biden-military-aid-ukraine.html"
+    out = chat_markdown(f"in *The New York Times*, 16 March 2022, <{url}>")
+    assert f"&lt;{url}&gt;" in out and "*The New York Times*" in out
+    assert chat_markdown("http://a/![x](http://e/i.png)") == "http://a/\\!\\[x\\](http://e/i.png)"
 
 
 def test_chat_text_does_not_start_a_list():
@@ -291,3 +298,14 @@ def test_documents_view_lists_indexed_documents(built_index):
         assert f'<td class="num">{info["passages"]}</td>' in out
     assert "Riccardo Alcaro" in out and "Istituto Affari Internazionali (IAI)" in out
     assert json.dumps(manifest["counts"]["passages"]) in out
+
+
+def test_documents_view_of_unreadable_index(tmp_path, monkeypatch):
+    def broken(self):
+        raise KeyError("roles")
+
+    monkeypatch.setattr(ChatBackend, "retriever", broken)
+    out = ChatBackend(tmp_path).documents()
+    assert "cannot be read" in out and "KeyError" in out
+    table, label = ChatBackend(tmp_path).documents_view()
+    assert "no usable index" in label["label"]

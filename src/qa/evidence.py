@@ -25,7 +25,9 @@ _NUMBER_WORDS = (
 )
 _DATE_PATTERN = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|(?:1[89]|20)\d{{2}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year))\b",
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|"
+    rf"earlier this (?:week|month|year)|(?:January|February|March|April|June|July|August|September|October|November|December))\b"
+    rf"|\b(?-i:May)\b(?!\s+(?:be|have|not|well|also)\b)",
     re.IGNORECASE,
 )
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)

@@ -85,18 +85,21 @@ CSS = """
 .qa-passage mark { background: #fde68a; color: inherit; padding: 0 .1em; border-radius: 2px; }
 .dark .qa-passage mark { background: #a16207; }
 .qa-docs table { width: 100%; border-collapse: collapse; font-size: .9rem; }
-.qa-docs th, .qa-docs td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--border-color-primary); vertical-align: top; }
-.qa-docs td.num { text-align: right; }
+.qa-docs th, .qa-docs td { text-align: left !important; padding: .35rem .6rem !important; vertical-align: top;
+  border: none !important; border-bottom: 1px solid var(--border-color-primary) !important; }
+.qa-docs th { font-weight: 600; }
+.qa-docs .num { text-align: right !important; }
 .qa-status { color: var(--body-text-color-subdued); font-size: .85rem; margin-top: .35rem; }
 #qa-examples { gap: .4rem; flex-wrap: wrap; }
 #qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
 #qa-examples-label { flex: 0 0 auto !important; width: auto !important; align-self: center; color: var(--body-text-color-subdued); font-size: .9rem; }
-footer { display: none !important; }
 """
 
 _EMPHASIS = re.compile(r"\*([^*\n]+?)\*")
 # Characters that Markdown could turn into links, images, code, headings, tables or LaTeX.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`_\[\](){}#+\-!|~$=])")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+")
+_URL_SPECIAL = re.compile(r"([\[\]!`])")
 # A line starting "1." or "* " would become a list: escape its dot or star.
 _LINE_START = re.compile(r"(?m)^\s*(?:\d+\.|\*(?=\s))")
 
@@ -115,9 +118,20 @@ def escape_text(text: str | None) -> str:
 def chat_markdown(text: str) -> str:
     """Text for the Chatbot (which renders Markdown): HTML-escaped, and with every Markdown
     character that could make a link, image, code span, heading or formula backslash-escaped.
-    `*x*` still renders as emphasis; `[n]` markers show as written."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text or "", quote=False))
-    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], escaped)
+    `*x*` still renders as emphasis; `[n]` markers show as written. Web addresses are left as
+    they are (Markdown shows backslashes inside them), except for the characters of link syntax."""
+    out: list[str] = []
+    pos = 0
+    for match in _URL.finditer(text or ""):
+        out.append(_escape_markdown(text[pos : match.start()]))
+        out.append(_URL_SPECIAL.sub(r"\\\1", html.escape(match.group(0), quote=False)))
+        pos = match.end()
+    out.append(_escape_markdown((text or "")[pos:]))
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], "".join(out))
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def highlight_spans(passage_text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -320,6 +334,20 @@ class ChatBackend:
             return documents_html(self.retriever())
         except QAError as exc:
             return documents_html(None, str(exc))
+        except Exception as exc:  # a damaged index must not break the page
+            log.exception("listing the documents failed")
+            return documents_html(None, f"The index cannot be read ({type(exc).__name__}); rebuild it with `qa index --rebuild`.")
+
+    def documents_view(self) -> tuple[str, Any]:
+        """The documents table and its accordion's label with the count (refreshed at page load)."""
+        import gradio as gr
+
+        table = self.documents()
+        try:
+            label = f"Indexed documents ({len(self.retriever().documents)})"
+        except Exception:
+            label = "Indexed documents: none (no usable index)"
+        return table, gr.update(label=label)
 
 
 def build_ui(index: Path | str | None = None) -> gr.Blocks:
@@ -351,19 +379,19 @@ def build_ui(index: Path | str | None = None) -> gr.Blocks:
                 chat = gr.ChatInterface(
                     backend.respond, chatbot=chatbot, textbox=textbox, additional_outputs=[sources],
                     api_name="chat", api_description="Chat: streams the answer text and the sources panel HTML.",
-                    fill_height=False, autofocus=True, concurrency_limit=2,
+                    fill_height=False, autofocus=True, concurrency_limit=2, analytics_enabled=False,
                 )
             with gr.Column(scale=2, elem_id="qa-sources-col"):
                 sources.render()
         with gr.Row(elem_id="qa-examples"):
             gr.HTML("Try:", elem_id="qa-examples-label", js_on_load=None, padding=False, scale=0, min_width=0)
             buttons = [gr.Button(q, size="sm", variant="secondary", scale=0) for q in EXAMPLES]
-        with gr.Accordion("Indexed documents", open=False, elem_id="qa-documents"):
+        with gr.Accordion("Indexed documents", open=False, elem_id="qa-documents") as docs_accordion:
             docs = gr.HTML("", js_on_load=None)
 
         for button, question in zip(buttons, EXAMPLES):
             _wire_example(button, question, backend, chat, sources)
-        demo.load(backend.documents, None, docs, api_visibility="undocumented", queue=False)
+        demo.load(backend.documents_view, None, [docs, docs_accordion], api_visibility="undocumented", queue=False)
         gr.api(backend.ask, api_name="ask", api_description="Answer a question from the documents; returns Answer.to_dict().")
     return demo
 
@@ -413,6 +441,17 @@ def _offline_environment() -> None:
         ("TOKENIZERS_PARALLELISM", "false"),
     ):
         os.environ.setdefault(name, value)
+
+
+def _stop_on_sigterm() -> None:
+    """`kill PID` stops the server as Ctrl+C does (closing it cleanly)."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _import_gradio() -> None:
@@ -521,6 +560,7 @@ def serve(
     if not is_loopback(host):
         print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
     print("  press Ctrl+C to stop", flush=True)
+    _stop_on_sigterm()
     try:
         while True:
             time.sleep(1)
