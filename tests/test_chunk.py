@@ -209,11 +209,6 @@ def test_chunk_closes_early_at_a_paragraph_end_once_min_fill_is_reached() -> Non
     assert chunks[0].paragraph == chunks[0].paragraph_end == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: config.ChunkSettings does not validate; with overlap_sentences=-1 chunk._pack jumps to "
-    "last + 2 and silently drops one sentence after every chunk (reachable as `qa index --overlap -1`)",
-)
 def test_negative_overlap_is_refused_or_harmless() -> None:
     doc = from_text(" ".join(f"Sentence {n} is here." for n in range(12)))
     try:

@@ -70,11 +70,6 @@ def test_index_with_a_skipped_file_exits_3_and_names_it(index_clone: BuiltIndex,
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: second `qa index` after a skipped file crashes with TypeError in indexer.build_index "
-    "(Skipped(**entry) gets the manifest's extra 'sha256' key)",
-)
 def test_index_again_after_a_skipped_file_still_exits_3(index_clone: BuiltIndex, capsys: pytest.CaptureFixture) -> None:
     index, corpus = index_clone.index, index_clone.corpus
     (corpus / "scan.txt").write_bytes(b"\x00\x01\x02 binary data")
@@ -96,12 +91,6 @@ def test_index_of_a_missing_corpus_is_an_error(tmp_path: Path, capsys: pytest.Ca
     "option",
     [["--overlap", "-1"], ["--chunk-tokens", "0"], ["--chunk-tokens", "-5"]],
     ids=["overlap-negative", "chunk-tokens-zero", "chunk-tokens-negative"],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli._cmd_index / config.ChunkSettings accept any int: --overlap -1 makes chunk._pack skip every "
-    "sentence after each chunk (silently dropping text from the index), --chunk-tokens 0 silently means 128 "
-    "and -5 silently means 16",
 )
 def test_invalid_chunk_options_are_refused(tmp_path: Path, option: list[str]) -> None:
     corpus = tmp_path / "corpus"
@@ -226,11 +215,6 @@ def test_process_exit_codes_for_errors_and_usage(tmp_path: Path) -> None:
     assert usage.returncode == 2 and "usage: qa search" in usage.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `qa index --index FILE` (a regular file) ends in a NotADirectoryError traceback from "
-    "store.read_manifest instead of `error: ...` and exit code 1",
-)
 def test_index_path_that_is_a_file_is_a_clean_error(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -175,11 +175,6 @@ def test_bad_files_are_skipped_and_reported(index_clone: BuiltIndex) -> None:
     assert manifest["counts"]["skipped"] == 4 and len(manifest["skipped"]) == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: indexer.build_index's up-to-date path rebuilds Skipped(**entry) from the manifest's "
-    "'skipped' entries, which also hold 'sha256' -> TypeError; every `qa index` after a skipped file crashes",
-)
 def test_build_after_skipped_files_is_up_to_date_and_still_reports_them(index_clone: BuiltIndex) -> None:
     index, corpus = index_clone.index, index_clone.corpus
     (corpus / "binary.txt").write_bytes(b"\x00\x01binary")

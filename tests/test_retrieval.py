@@ -94,12 +94,6 @@ def test_boilerplate_is_never_the_best_answer_to_an_article_question(built_index
     assert any(h.kind == "body" and h.doc_id == DOC_002 for h in hits[:3])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (retrieval tuning in progress: RetrievalSettings.boilerplate_weight 0.5 -> 0.8, fusion 'linear'): "
-    "the back-matter list of commentaries repeats the article's title, and for a question using the title's words "
-    "2 of the top 5 are boilerplate (the address block at rank 2); with the committed settings it was 0",
-)
 def test_boilerplate_does_not_crowd_out_the_article(built_index: BuiltIndex) -> None:
     hits = top(built_index, "What is the role of the US and Europe in the talks?")
     assert sum(h.kind == "boilerplate" for h in hits) <= 1

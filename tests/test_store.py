@@ -186,11 +186,6 @@ def test_crash_before_manifest_commit_keeps_previous_index(index_clone: BuiltInd
     assert len(Retriever(index)) == report.passages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: indexer.build_index returns early when the corpus is up to date and never calls "
-    "store.remove_unreferenced, so files of a build killed before its manifest commit stay forever",
-)
 def test_orphans_of_a_crashed_build_are_removed_even_when_nothing_changed(
     index_clone: BuiltIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -55,8 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", type=Path, help="documents folder (default: $QA_CORPUS or ./corpus)")
     p.add_argument("--index", type=Path, help="index folder (default: $QA_INDEX or ./index)")
     p.add_argument("--model", help="sentence-transformers model name or path (default: the index's, else all-MiniLM-L6-v2)")
-    p.add_argument("--chunk-tokens", type=int, default=None, help="word pieces per passage (default 128)")
-    p.add_argument("--overlap", type=int, default=None, help="sentences repeated between passages (default 1)")
+    p.add_argument("--chunk-tokens", type=_at_least(8), default=None, help="word pieces per passage (default 128)")
+    p.add_argument("--overlap", type=_at_least(0), default=None, help="sentences repeated between passages (default 1)")
     p.add_argument("--dense", choices=["auto", "flat", "hnsw"], default="auto", help="FAISS index type")
     p.add_argument("--rebuild", action="store_true", help="re-embed everything")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -94,6 +94,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_cmd_eval)
     return parser
+
+
+def _at_least(low: int):
+    """An argparse type: an int no smaller than `low`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return parse
 
 
 def _cmd_index(args: argparse.Namespace) -> int:

@@ -56,3 +56,23 @@ def weighted_fusion(scores: Mapping[str, np.ndarray], weights: Mapping[str, floa
         part = weights.get(name, 1.0) * norm
         fused = part if fused is None else fused + part
     return fused if fused is not None else np.zeros(0)
+
+
+def linear_fusion(
+    scores: Mapping[str, np.ndarray], weights: Mapping[str, float], scales: Mapping[str, float] | None = None
+) -> np.ndarray:
+    """Weighted sum of scores on absolute scales: each array divided by its scale (default 1).
+
+    Unlike min-max normalisation, a fixed scale keeps how strong the evidence is: cosine
+    similarity is already absolute, and BM25 divided by the query's ceiling (the score of a
+    passage matching every query word once) is near 1 for a full match and near 0 when the
+    corpus lacks most query words, whatever the best passage happens to score.
+    """
+    import numpy as np
+
+    fused = None
+    for name, values in scores.items():
+        scale = (scales or {}).get(name, 1.0)
+        part = weights.get(name, 1.0) * (values.astype(np.float64) / scale if scale > 0 else np.zeros(len(values)))
+        fused = part if fused is None else fused + part
+    return fused if fused is not None else np.zeros(0)

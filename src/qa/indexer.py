@@ -26,8 +26,9 @@ from qa.loaders import load
 
 log = logging.getLogger(__name__)
 
-# Bump when cleaning or chunking changes what passages an unchanged document yields.
-PIPELINE_VERSION = 2
+# Bump when cleaning or chunking changes what passages an unchanged document yields, or
+# when the index gains files (3: title passages' term vectors and metadata cards).
+PIPELINE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,10 @@ def build_index(
 
     current = {f.doc_id: {"sha256": f.sha256, "meta_sha256": f.meta_sha256} for f in listing.files}
     if old is not None and _unchanged(old, current, model_name, settings, listing):
+        _remove_orphans(index_dir, old)
         return BuildReport(
             index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=True,
-            unchanged=sorted(current), skipped=[Skipped(**s) for s in old.get("skipped", [])],
+            unchanged=sorted(current), skipped=[Skipped(s["path"], s["reason"]) for s in old.get("skipped", [])],
             documents=old["counts"]["documents"], passages=old["counts"]["passages"],
             seconds=time.perf_counter() - started, model=model_name,
         )
@@ -136,6 +138,17 @@ def build_index(
         old = None  # vectors of another model cannot be reused
     with store.build_lock(index_dir):
         return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
+
+
+def _remove_orphans(index_dir: Path, manifest: dict) -> None:
+    """Delete files left by a build that was killed before its manifest was committed."""
+    from qa import store
+
+    try:
+        with store.build_lock(index_dir):
+            store.remove_unreferenced(index_dir, manifest)
+    except IndexFolderError:
+        pass  # another build holds the folder, or it is read-only: nothing to clean now
 
 
 def _unchanged(old: dict, current: dict, model_name: str, settings: dict, listing) -> bool:
@@ -152,7 +165,8 @@ def _unchanged(old: dict, current: dict, model_name: str, settings: dict, listin
 def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started) -> BuildReport:
     import numpy as np
 
-    from qa import dense, store
+    from qa import dense, docprior, store
+    from qa.expansion import TokenVectors, term_vectors
     from qa.lexical import BM25Index
 
     old_docs = old["corpus"]["documents"] if old else {}
@@ -201,7 +215,13 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
         "documents": f"documents-{gen}.jsonl",
         "dense": f"dense-{gen}.faiss",
         "bm25": f"bm25-{gen}",
+        "terms": f"terms-{gen}.json",
+        "term_vectors": f"termvecs-{gen}.npy",
+        "cards": f"cards-{gen}.json",
     }
+    bm25 = BM25Index.build([c.text for c in chunks])
+    terms, term_vecs = term_vectors(bm25, [c.text for c in chunks], TokenVectors.open(encoder.model_dir, encoder.tokenizer()))
+    cards = docprior.to_json([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
     try:
         passages_blob = "".join(
             json.dumps({**c.to_dict(), "embed_sha": s}, ensure_ascii=False) + "\n" for c, s in zip(chunks, input_shas)
@@ -215,8 +235,12 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
         faiss_index = dense.build(vectors, dense_kind)
         dense.save(faiss_index, index_dir / names["dense"])
         bm25_dir = index_dir / names["bm25"]
-        BM25Index.build([c.text for c in chunks]).save(bm25_dir)
-        files = [names["passages"], names["documents"], names["dense"]]
+        bm25.save(bm25_dir)
+        store.write_bytes(index_dir / names["terms"], json.dumps(terms, ensure_ascii=False).encode("utf-8"))
+        with open(index_dir / names["term_vectors"], "wb") as handle:
+            np.save(handle, term_vecs, allow_pickle=False)
+        store.write_bytes(index_dir / names["cards"], json.dumps(cards, ensure_ascii=False).encode("utf-8"))
+        files = [names["passages"], names["documents"], names["dense"], names["terms"], names["term_vectors"], names["cards"]]
         files += [f"{names['bm25']}/{p.name}" for p in sorted(bm25_dir.iterdir())]
         described = store.describe_files(index_dir, files)
         store.fsync_path(bm25_dir)
@@ -238,6 +262,7 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
         "settings": settings,
         "dense": {"kind": dense.kind_of(faiss_index), "metric": "inner_product", "normalized": True},
         "bm25": {"library": "bm25s", "k1": 1.2, "b": 0.75, "stemmer": "snowball-english", "stopwords": "en"},
+        "expansion": {"vectors": "input token embeddings, mean over word pieces", "terms": len(terms)},
         "corpus": {
             "dir": str(Path(corpus_dir).resolve()),
             "seen": current,

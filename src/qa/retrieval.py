@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -15,6 +16,7 @@ from qa.clean import BOILERPLATE
 from qa.config import RetrievalSettings, default_corpus_dir, default_index_dir
 from qa.errors import IndexMissingError, IndexStaleError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
+from qa.sentences import SUPERSCRIPTS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,6 +26,8 @@ log = logging.getLogger(__name__)
 # Weight of earlier user turns in a follow-up question's query (tuned on eval/gold.jsonl).
 HISTORY_WEIGHT = 0.5
 HISTORY_TURNS = 2
+_SUPERSCRIPT_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
+_SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ class Retriever:
         settings: RetrievalSettings | None = None,
         check_stale: bool = True,
     ) -> None:
+        import numpy as np
+
         from qa import dense, store
         from qa.lexical import BM25Index
 
@@ -128,6 +134,14 @@ class Retriever:
         self._encoder = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.RLock()
+        self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
+        self._links = _footnote_links(self._passages)
+        self._prior = self._load_prior()
+        self._passage_doc = np.array(
+            [self._prior.position(p.doc_id) if self._prior else -1 for p in self._passages], dtype=np.int64
+        )
+        self._expander = None
+        self._expander_loaded = False
 
     def _manifest_or_build(self) -> dict:
         from qa import store
@@ -165,6 +179,50 @@ class Retriever:
                 f"the index in {self.index_dir} is stale: documents in {corpus} changed since it was built ({detail}); "
                 f"update it with `qa index --index {self.index_dir} --corpus {corpus}`"
             )
+
+    def _role_path(self, role: str) -> Path | None:
+        """The file of an optional index role; None for indexes built before it existed."""
+        name = self.manifest.get("roles", {}).get(role)
+        return self.index_dir / name if name else None
+
+    def _load_prior(self):
+        from qa import docprior
+
+        path = self._role_path("cards")
+        if path is None:
+            return None
+        doc_ids, cards = docprior.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return docprior.DocumentPrior(doc_ids, cards, self._bm25)
+
+    @property
+    def expander(self):
+        """Static-vector query expansion (None when the index or the model cannot support it).
+
+        Loaded on first use: it needs the encoder's tokenizer and the model's weight file.
+        """
+        if not self._expander_loaded:
+            with self._lock:
+                if not self._expander_loaded:
+                    self._expander = self._load_expander()
+                    self._expander_loaded = True
+        return self._expander
+
+    def _load_expander(self):
+        import numpy as np
+
+        from qa.expansion import Expander, TokenVectors
+
+        terms_path, vectors_path = self._role_path("terms"), self._role_path("term_vectors")
+        if terms_path is None or vectors_path is None:
+            return None
+        terms = json.loads(terms_path.read_text(encoding="utf-8"))
+        vectors = np.load(vectors_path, allow_pickle=False)
+        if not terms or len(vectors) != len(terms):
+            return None
+        tokens = TokenVectors.open(self.encoder.model_dir, self.encoder.tokenizer())
+        if tokens is None or tokens.dimension != vectors.shape[1]:
+            return None
+        return Expander(terms, vectors, self._bm25, tokens)
 
     @property
     def encoder(self):
@@ -211,16 +269,38 @@ class Retriever:
 
     def stage_scores(self, question: str, context: Sequence[str] = ()) -> dict[str, np.ndarray]:
         """Dense and BM25 scores of every passage for a question (earlier turns weigh less)."""
+        return self._evidence(question, context).stages
+
+    def _evidence(self, question: str, context: Sequence[str] = ()) -> _Evidence:
+        """Everything fusion needs: stage scores, the BM25 ceiling, and per-document metadata matches."""
         import numpy as np
 
+        s = self.settings
         vector = self.embed_query(question)
-        bm25 = self._bm25.scores(question)
+        bm25, ceiling, prior = self._lexical(question)
         if context:
             joined = " ".join(context[-HISTORY_TURNS:])
-            vector = vector + HISTORY_WEIGHT * self.embed_query(joined)
+            vector = vector + s.history_weight * self.embed_query(joined)
             vector = vector / (np.linalg.norm(vector) or 1.0)
-            bm25 = bm25 + HISTORY_WEIGHT * self._bm25.scores(joined)
-        return {"dense": self._dense_scores(vector), "bm25": bm25}
+            bm25_h, ceiling_h, prior_h = self._lexical(joined)
+            bm25 = bm25 + s.history_weight * bm25_h
+            ceiling += s.history_weight * ceiling_h
+            prior = prior + s.history_weight * prior_h if prior is not None else None
+        return _Evidence({"dense": self._dense_scores(vector), "bm25": bm25}, ceiling, prior)
+
+    def _lexical(self, text: str) -> tuple[np.ndarray, float, np.ndarray | None]:
+        """BM25 scores with missing words expanded, the query's ceiling, and metadata matches."""
+        s = self.settings
+        query = self._bm25.query(text)
+        weights = dict(query.weights)
+        if query.missing and s.expansion_weight > 0 and self.expander is not None:
+            extra = self.expander.expand(query.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+            for term, weight in extra.items():
+                weights.setdefault(term, weight)
+        scores = self._bm25.weighted_scores(weights)
+        ceiling = self._bm25.ceiling(query, s.missing_word_weight)
+        prior = self._prior.scores(query.stems) if self._prior is not None else None
+        return scores, ceiling, prior
 
     def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -246,20 +326,43 @@ class Retriever:
         """Fuse the stages and build Passages (inputs already checked)."""
         import numpy as np
 
-        from qa.fusion import ranks_of, reciprocal_rank_fusion, weighted_fusion
+        from qa.fusion import linear_fusion, ranks_of, reciprocal_rank_fusion, weighted_fusion
 
-        stages = self.stage_scores(question, context)
+        evidence = self._evidence(question, context)
+        stages = evidence.stages
         s = self.settings
         weights = {"dense": s.dense_weight, "bm25": 1.0 - s.dense_weight}
         if s.fusion == "rrf":
             fused = reciprocal_rank_fusion(stages, weights, k=s.rrf_k, depth=s.candidates)
-        else:
+        elif s.fusion == "weighted":
             fused = weighted_fusion(stages, weights)
-        kinds = np.array([p.kind == BOILERPLATE for p in self._passages])
-        fused = np.where(kinds, fused * s.boilerplate_weight, fused)
+        else:
+            fused = linear_fusion(stages, weights, {"bm25": evidence.ceiling})
+        fused = self._adjust(fused, evidence)
         order = np.argsort(-fused, kind="stable")[:k]
         stage_ranks = {name: ranks_of(values) for name, values in stages.items()}
         return [self._passage(int(i), rank, fused, stages, stage_ranks) for rank, i in enumerate(order, start=1)]
+
+    def _adjust(self, fused: np.ndarray, evidence: _Evidence) -> np.ndarray:
+        """Passage-level priors on top of fusion: boilerplate, document metadata, cited footnotes."""
+        import numpy as np
+
+        from qa.docprior import boost
+
+        s = self.settings
+        factor = np.where(self._boilerplate, s.boilerplate_weight, 1.0)
+        if evidence.prior is not None and s.metadata_weight > 0 and len(evidence.prior) > 1:
+            per_doc = boost(evidence.prior, s.metadata_weight, s.metadata_cap)
+            factor = factor * np.where(self._passage_doc >= 0, per_doc[np.maximum(self._passage_doc, 0)], 1.0)
+        # Scale only positive scores: a multiplier > 1 must not push a negative score further down.
+        fused = np.where(fused > 0, fused * factor, fused)
+        if len(self._links) and s.footnote_weight > 0:
+            # A footnote is as relevant as (a share of) the passage that cites it: "which paper does he cite?"
+            citing, cited = self._links[:, 0], self._links[:, 1]
+            inherited = np.full_like(fused, -np.inf)
+            np.maximum.at(inherited, cited, s.footnote_weight * fused[citing])
+            fused = np.maximum(fused, inherited)
+        return fused
 
     def _passage(self, i: int, rank: int, fused, stages, stage_ranks) -> Passage:
         chunk = self._passages[i]
@@ -278,6 +381,32 @@ class Retriever:
         if metas is None:
             metas = self._metas = {d: r.meta for d, r in self.documents.items()}
         return metas.get(doc_id, {"doc_id": doc_id})
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Per-query inputs to fusion."""
+
+    stages: dict[str, np.ndarray]
+    ceiling: float
+    prior: np.ndarray | None
+
+
+def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
+    """(citing passage, footnote passage) pairs from superscript markers in body text, per document."""
+    import numpy as np
+
+    notes = {(p.doc_id, p.footnote): i for i, p in enumerate(passages) if p.kind == "footnote" and p.footnote is not None}
+    links = set()
+    if notes:
+        for i, p in enumerate(passages):
+            if p.kind == "footnote":
+                continue
+            for marker in _SUPERSCRIPT_RUN.findall(p.text):
+                j = notes.get((p.doc_id, int(marker.translate(_SUPERSCRIPT_DIGITS))))
+                if j is not None:
+                    links.add((i, j))
+    return np.array(sorted(links), dtype=np.int64).reshape(-1, 2)
 
 
 def _read_passages(path: Path) -> list[Chunk]:
