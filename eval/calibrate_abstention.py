@@ -2,10 +2,11 @@
 
 For every question the assistant's confidence (its best sentence's score after the
 answer-type and unknown-name checks) is recorded with abstention switched off; then
-each candidate threshold is scored by the share of unanswerable questions it abstains on
-and the share of answerable ones it wrongly abstains on. The chosen threshold is the
-highest whose false abstention stays within the budget (default 5%), placed half-way to the
-next answerable confidence so small shifts do not flip answers.
+each candidate threshold (half-way between two neighbouring confidences) is scored by the
+share of unanswerable questions it abstains on and the share of answerable ones it wrongly
+abstains on. Among thresholds whose false abstention stays within the budget (default 5%),
+the chosen one maximises abstention - 2 x false abstention: a wrong refusal costs more than
+a missed one, and the margin keeps unseen questions within the budget.
 
     python eval/calibrate_abstention.py [--gold eval/gold.jsonl] [--index index] [--budget 0.05]
 """
@@ -47,14 +48,17 @@ def main() -> int:
 
     print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable questions; current threshold {current}")
     print(f"{'threshold':>9}  {'abstain on unanswerable':>24}  {'false abstention':>16}")
-    allowed = int(args.budget * len(answerable))
-    # Abstaining below answerable[allowed] wrongly abstains on at most `allowed` questions.
-    ceiling = answerable[allowed]
-    floor = answerable[allowed - 1] if allowed > 0 else 0.0
-    chosen = round((floor + ceiling) / 2, 3)
-    for threshold in sorted({round(x, 3) for x in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, chosen]}):
+
+    def rates(threshold: float) -> tuple[float, float]:
         abstain = sum(c < threshold for c in unanswerable) / max(1, len(unanswerable))
-        false = sum(c < threshold for c in answerable) / len(answerable)
+        return abstain, sum(c < threshold for c in answerable) / len(answerable)
+
+    points = sorted(set(answerable + unanswerable))
+    candidates = [round((a + b) / 2, 3) for a, b in zip(points, points[1:])] or [points[0]]
+    allowed = [t for t in candidates if rates(t)[1] <= args.budget]
+    chosen = max(allowed, key=lambda t: (rates(t)[0] - 2 * rates(t)[1], -t)) if allowed else 0.0
+    for threshold in sorted({round(x, 3) for x in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, chosen]}):
+        abstain, false = rates(threshold)
         mark = "  <- chosen" if threshold == chosen else ""
         print(f"{threshold:>9.3f}  {abstain:>24.1%}  {false:>16.1%}{mark}")
     print(f"set ABSTAIN_BELOW = {chosen} in src/qa/answering.py")
