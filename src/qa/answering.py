@@ -30,7 +30,7 @@ RELATIVE_MARGIN = 0.85
 # Two sentences sharing this share of their words say the same thing; keep one.
 DUPLICATE_JACCARD = 0.6
 # Weights of the sentence score: question-sentence cosine, lexical coverage, passage rank prior.
-W_DENSE, W_LEXICAL, W_PHRASE, W_RANK = 0.70, 0.20, 0.10, 0.20
+W_DENSE, W_LEXICAL, W_PHRASE, W_RANK = 0.70, 0.20, 0.20, 0.20
 HISTORY_WEIGHT = 0.35
 FOOTNOTE_WEIGHT = 0.85
 # A sentence without the kind of answer asked for (a number for "how many") keeps this share of its score.
@@ -41,7 +41,7 @@ GATE_DEPTH = 3
 # Confidence keeps this share per capitalised question word that no passage contains.
 UNKNOWN_NAME_PENALTY = 0.6
 # Calibrated on eval/gold.jsonl (see README, "Abstention"): below this the assistant abstains.
-ABSTAIN_BELOW = 0.369
+ABSTAIN_BELOW = 0.34
 
 NOT_FOUND = "I could not find the answer to this in the documents."
 
