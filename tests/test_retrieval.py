@@ -225,3 +225,27 @@ def test_bad_history_is_an_input_error(retriever: Retriever) -> None:
         retriever.retrieve("Which bank?", history="not a list")
     with pytest.raises(qa.InputError, match="role"):
         retriever.retrieve("Which bank?", history=[{"content": "no role"}])
+
+
+def test_bm25_stopwords_copy_matches_bm25s() -> None:
+    """The query path avoids importing bm25s; its stop words must stay bm25s' own."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from qa.lexical import BM25_STOPWORDS
+
+    assert BM25_STOPWORDS == frozenset(STOPWORDS_EN)
+
+
+@pytest.mark.model
+def test_bm25_loaded_without_bm25s_scores_like_bm25s(built_index) -> None:
+    import bm25s
+    import numpy as np
+
+    from qa.lexical import BM25Index, tokenize
+
+    folder = next(built_index.index.glob("bm25-*"))
+    ours, theirs = BM25Index.load(folder), bm25s.BM25.load(str(folder))
+    for question in ("Which bank is Russia's largest?", "15-point plan neutrality", "zzz unknown words"):
+        words = [w for w in tokenize([question])[0] if w in theirs.vocab_dict]
+        expected = theirs.get_scores(words) if words else np.zeros(len(ours.idf) and ours.num_docs)
+        assert np.allclose(ours.scores(question), expected)

@@ -55,23 +55,25 @@ def stem(word: str) -> str:
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    """Lower-cased, stop-word-free, stemmed word tokens."""
-    import bm25s
-
-    return bm25s.tokenize(
-        [search_text(t) for t in texts], stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
-    )
+    """Lower-cased, stop-word-free, stemmed word tokens (what the BM25 index holds)."""
+    stemmer = _stemmer()
+    return [stemmer.stemWords(words) for words in surface_words(texts)]
 
 
 # bm25s' default token pattern: what `tokenize` splits on, reproduced for the per-query path.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-@lru_cache(maxsize=1)
-def _bm25_stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
+# bm25s' English stop words (bm25s.stopwords.STOPWORDS_EN; a test keeps the copy equal), held
+# here so that querying never imports bm25s, whose import pulls in numba and scipy (~0.8 s).
+BM25_STOPWORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+    "these they this to was will with".split()
+)
 
-    return frozenset(STOPWORDS_EN)
+
+def _bm25_stopwords() -> frozenset[str]:
+    return BM25_STOPWORDS
 
 
 def surface_words(texts: Sequence[str]) -> list[list[str]]:
@@ -92,6 +94,14 @@ class Query:
     weights: dict[int, float] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     stems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _SavedModel:
+    """What a loaded index keeps of a bm25s model: its vocabulary and score matrix."""
+
+    vocab_dict: dict
+    scores: dict
 
 
 class BM25Index:
@@ -134,19 +144,26 @@ class BM25Index:
 
     @classmethod
     def load(cls, folder: Path) -> BM25Index:
-        import bm25s
+        """Read bm25s' saved files directly: querying needs only the score matrix and the vocabulary."""
+        import json
 
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0))
+        import numpy as np
+
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        arrays = {
+            name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False) for name in ("data", "indices", "indptr")
+        }
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        return cls(_SavedModel(vocab, {**arrays, "num_docs": params["num_docs"]}))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for the query (zeros when no query word is indexed)."""
-        import numpy as np
-
-        words = [w for w in tokenize([query])[0] if w in self._vocab]
-        if not words:
-            return np.zeros(self.num_docs, dtype=np.float32)
-        return np.asarray(self._model.get_scores(words), dtype=np.float32)
+        weights: dict[int, float] = {}
+        for word in tokenize([query])[0]:
+            term = self._vocab.get(word)
+            if term is not None:
+                weights[term] = weights.get(term, 0.0) + 1.0
+        return self.weighted_scores(weights)
 
     def query(self, text: str) -> Query:
         """Indexed query terms (counted) and the content words missing from the corpus."""
