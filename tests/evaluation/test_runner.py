@@ -144,8 +144,10 @@ def test_prepare_index_refuses_an_index_of_another_corpus(tmp_path):
     index = tmp_path / "index"
     index.mkdir()
     manifest = {
-        "format": "qa-index", "format_version": 1, "files": {}, "model": {}, "counts": {},
-        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus")},
+        "format": "qa-index", "format_version": 1, "files": {},
+        "model": {"name": "all-MiniLM-L6-v2", "fingerprint": "x", "dimension": 384}, "counts": {},
+        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus"), "documents": {}},
+        "roles": {"passages": "p", "documents": "d", "dense": "f", "bm25": "b"},
     }
     (index / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(InputError, match="not from the benchmark corpus"):

@@ -13,9 +13,9 @@ ranking is mapped back to BEIR documents by the best passage of each document.
 Three rankings are scored with ranx against the qrels:
   - dense: the best passage cosine of each document (`Retriever.stage_scores`);
   - bm25: the best passage BM25 score of each document (`Retriever.stage_scores`);
-  - hybrid: the retriever's own ranking (`Retriever.rank`, i.e. its fusion and settings),
-    documents in the order of their first passage; passages no stage returned (fused score 0)
-    are not counted as retrieved.
+  - hybrid: the retriever's own ranking (`Retriever.rank`, i.e. its fusion, priors and
+    settings), documents in the order of their first passage; passages with a fused score of
+    exactly 0 (RRF: no stage returned them) are not counted as retrieved.
 """
 
 from __future__ import annotations
@@ -293,7 +293,10 @@ def rank_documents(
         seen: set[int] = set()
         exhausted = False
         for p in retriever.rank(question, k):
-            if p.score <= 0:  # no stage returned this passage: not retrieved
+            if p.score == 0:
+                # Reciprocal rank fusion gives exactly 0 to passages no stage returned: the rest
+                # of the ranking is file order, not retrieval. (Linear fusion scores may be
+                # negative and still rank.)
                 exhausted = True
                 break
             doc = docs.doc_of_passage_id[p.id]

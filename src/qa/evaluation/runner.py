@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import logging
+import math
 import re
 import sys
 import time
@@ -41,18 +42,6 @@ DEFAULT_GOLD = Path("eval") / "gold.jsonl"
 REPORTS_DIR = Path("eval") / "reports"
 # Marker left in a derived corpus folder so it is never confused with (or overwrites) a user's corpus.
 CORPUS_MARKER = ".qa-eval-corpus"
-# Settings of qa.answering recorded in a report's meta when the module defines them.
-_ANSWERING_SETTINGS = (
-    "CANDIDATE_PASSAGES",
-    "MAX_SENTENCES",
-    "RELATIVE_MARGIN",
-    "DUPLICATE_JACCARD",
-    "W_DENSE",
-    "W_LEXICAL",
-    "W_RANK",
-    "HISTORY_WEIGHT",
-    "ABSTAIN_BELOW",
-)
 
 
 # --- entry point -------------------------------------------------------------------------------
@@ -398,10 +387,25 @@ def index_meta(retriever: Retriever) -> dict:
         "settings": {
             "index": manifest.get("settings"),
             "retrieval": retriever.settings.to_dict(),
-            "answering": {
-                name: getattr(answering, name) for name in _ANSWERING_SETTINGS if hasattr(answering, name)
-            },
+            "answering": _module_settings(answering),
         },
+    }
+
+
+def _module_settings(module) -> dict:
+    """A module's upper-case numeric settings (and tuples of them), e.g. qa.answering's thresholds."""
+
+    def plain(value: Any) -> bool:
+        if isinstance(value, (tuple, list)):
+            return all(plain(v) or isinstance(v, str) for v in value)
+        if isinstance(value, float):
+            return math.isfinite(value)
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in sorted(vars(module).items())
+        if name.isupper() and not name.startswith("_") and plain(value)
     }
 
 
@@ -453,7 +457,11 @@ def emit(run: EvalRun, paths: Mapping[str, Path], *, as_json: bool) -> None:
     timings = run.meta.get("timings", {})
     qps = timings.get("questions_per_second")
     if qps is not None:
-        print(f"\n{run.meta.get('questions')} questions at {qps:.1f} questions/s (index loaded in "
+        index_note = ""
+        if "index_seconds" in timings:
+            verb = "reused" if run.meta.get("index_reused") else "built"
+            index_note = f"index {verb} in {timings['index_seconds']:.1f} s, "
+        print(f"\n{run.meta.get('questions')} questions at {qps:.1f} questions/s ({index_note}loaded in "
               f"{timings.get('load_seconds', 0):.1f} s, {timings.get('total_seconds', 0):.1f} s in all)")
     errors = run.meta.get("question_errors") or []
     if errors:
