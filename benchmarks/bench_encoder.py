@@ -13,6 +13,8 @@ Usage::
     HF_HUB_OFFLINE=1 PYTHONPATH=src /work/venv/bin/python benchmarks/bench_encoder.py \\
         [--onnx-dir DIR] [--repeats 5] [--threads N]
 
+``--threads N`` sets ONNX Runtime's intra-op threads and torch.set_num_threads for both backends.
+
 Without ``--onnx-dir`` (or if DIR holds no export yet) the model is exported first (~15 s).
 """
 
@@ -107,6 +109,10 @@ def worker(backend: str, model_dir: Path, onnx_dir: Path, threads: int | None, t
     else:
         from sentence_transformers import SentenceTransformer
 
+        if threads is not None:
+            import torch
+
+            torch.set_num_threads(threads)
         model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
 
         def encode(texts: list[str]) -> np.ndarray:
@@ -175,7 +181,12 @@ def main() -> None:
     parser.add_argument("--model-dir", type=Path, default=None, help="sentence-transformers model folder")
     parser.add_argument("--onnx-dir", type=Path, default=None, help="ONNX export folder (exported if empty)")
     parser.add_argument("--repeats", type=int, default=5, help="worker processes per backend (default 5)")
-    parser.add_argument("--threads", type=int, default=None, help="ONNX intra-op threads (default: all cores)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="threads for both backends (default: each backend's default, all cores)",
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--worker", choices=["st", "onnx"], help=argparse.SUPPRESS)
     parser.add_argument("--texts-file", type=Path, help=argparse.SUPPRESS)
@@ -206,12 +217,14 @@ def main() -> None:
         texts_file.write_text(json.dumps(paragraphs), encoding="utf-8")
         words = statistics.mean(len(p.split()) for p in paragraphs)
 
+        load_before = os.getloadavg()
         results: dict[str, list[dict[str, float]]] = {"st": [], "onnx": []}
         for r in range(args.repeats):
             for backend in ("st", "onnx"):
                 results[backend].append(run_worker(backend, args, texts_file, scratch / f"{backend}-{r}.json"))
             print(f"  repeat {r + 1}/{args.repeats} done", flush=True)
 
+        load_after = os.getloadavg()
         import numpy as np
 
         st_vecs = np.load(scratch / f"st-{args.repeats - 1}.npy")
@@ -223,7 +236,15 @@ def main() -> None:
 
     threads = args.threads or os.cpu_count()
     print()
-    print(f"machine: {os.cpu_count()} CPUs; ONNX intra-op threads: {threads}; medians of {args.repeats} runs")
+    print(f"machine: {os.cpu_count()} CPUs; threads per backend: {threads}; medians of {args.repeats} runs")
+    print(
+        f"load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f}"
+        + (
+            "   <-- machine busy: figures are inflated by other processes"
+            if max(load_before[0], load_after[0]) > 1.5
+            else ""
+        )
+    )
     print(f"batch texts: {len(paragraphs)} paragraphs, mean {words:.0f} words, batch_size {BATCH_SIZE}")
     print(f"{'':34}{'onnxruntime':>14}{'sentence-tf':>14}{'ratio':>9}")
 

@@ -148,6 +148,9 @@ def test_bad_arguments(encoder: OnnxEncoder) -> None:
         encoder.encode(["ok", 3])  # type: ignore[list-item]
     with pytest.raises(InputError):
         encoder.encode(["ok"], batch_size=0)
+    for texts in (["lone \ud800 surrogate"], ["fine", "bad \udfff"]):  # what JSON "\ud800" decodes to
+        with pytest.raises(InputError, match="not valid Unicode"):
+            encoder.encode(texts)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "missing"])

@@ -596,6 +596,8 @@ class OnnxEncoder:
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = threads or os.cpu_count() or 1
+        # Spin-waiting threads double single-query latency when other processes share the cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3  # errors only
@@ -667,7 +669,18 @@ class OnnxEncoder:
         if n == 0:
             return result
 
-        encodings = self._tokenizer.encode_batch(items) if n > 1 else [self._tokenizer.encode(items[0])]
+        try:
+            encodings = self._tokenizer.encode_batch(items) if n > 1 else [self._tokenizer.encode(items[0])]
+        except TypeError as exc:  # tokenizers' answer to a str that is not valid Unicode
+            for i, text in enumerate(items):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as bad:
+                    raise InputError(
+                        f"encode: text {i} is not valid Unicode ({bad.reason} at position {bad.start}); "
+                        "remove lone surrogates, e.g. text.encode('utf-8', 'replace').decode('utf-8')."
+                    ) from exc
+            raise
         lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=n)
         order = np.argsort(-lengths, kind="stable")  # longest first: similar lengths share a batch
         pad_id = self._meta["pad_token_id"]
