@@ -25,6 +25,7 @@ def _offline_environment() -> None:
         ("HF_HUB_DISABLE_TELEMETRY", "1"),
         ("GRADIO_ANALYTICS_ENABLED", "False"),
         ("TOKENIZERS_PARALLELISM", "false"),
+        ("ORT_DISABLE_TELEMETRY", "1"),
     ):
         os.environ.setdefault(name, value)
 

@@ -33,8 +33,14 @@ def check_k(k: Any) -> int:
     return k
 
 
-def message_text(content: Any) -> str:
+# Gradio parts lists are one level deep; anything much deeper is malformed (or hostile).
+MAX_CONTENT_DEPTH = 8
+
+
+def message_text(content: Any, _depth: int = 0) -> str:
     """Text of a chat message's content: a string, a Gradio list of parts, or a single part."""
+    if _depth > MAX_CONTENT_DEPTH:
+        raise InputError(f"a history message's content is nested more than {MAX_CONTENT_DEPTH} levels deep")
     if content is None:
         return ""
     if isinstance(content, str):
@@ -44,7 +50,7 @@ def message_text(content: Any) -> str:
             return content["text"]
         return ""
     if isinstance(content, (list, tuple)):
-        return " ".join(message_text(part) for part in content).strip()
+        return " ".join(message_text(part, _depth + 1) for part in content).strip()
     raise InputError(f"a history message's content must be text or a list of parts, not {type(content).__name__}")
 
 

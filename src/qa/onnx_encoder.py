@@ -571,7 +571,12 @@ class OnnxEncoder:
     def __init__(self, onnx_dir: Path, *, threads: int | None = None) -> None:
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
             raise InputError(f"threads must be a positive integer or None, not {threads!r}.")
+        # ONNX Runtime would otherwise send usage telemetry from native code; qa stays offline.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime as ort  # type: ignore[import-untyped]
+
+        if hasattr(ort, "disable_telemetry_events"):
+            ort.disable_telemetry_events()
         from tokenizers import Tokenizer
 
         folder = Path(onnx_dir)

@@ -439,6 +439,7 @@ def _offline_environment() -> None:
         ("HF_HUB_DISABLE_TELEMETRY", "1"),
         ("TRANSFORMERS_OFFLINE", "1"),
         ("TOKENIZERS_PARALLELISM", "false"),
+        ("ORT_DISABLE_TELEMETRY", "1"),
     ):
         os.environ.setdefault(name, value)
 
