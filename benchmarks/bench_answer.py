@@ -108,7 +108,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.quick:
-        args.questions, args.warmup, args.reps = 10, 2, 1
+        args.questions, args.warmup, args.reps = 6, 2, 1
     say(f"answer latency on {args.index} ({args.questions} questions)")
     sec = section(measure(args.index, args.questions, args.reps, args.warmup))
     common.print_figures(sec)

@@ -72,7 +72,7 @@ def section(result: dict) -> dict:
     b, r = result["full_build"], result["no_change"]
     docs = f"{result['documents']} documents, {result['passages']} passages"
     figures = [
-        figure("index build, full (2-document corpus)", b["wall_s"], "s",
+        figure(f"index build, full ({result['documents']}-document corpus)", b["wall_s"], "s",
                f"`qa index` into an empty temp folder, fresh process, ONNX export cached; {docs}; median of {b['runs']} "
                f"(inside build_index: {b['inner_s']} s)", ""),
         figure("index build, full: peak memory", b["maxrss_mb"], "MB", "ru_maxrss of the `qa index` process, median", ""),

@@ -7,7 +7,8 @@ each repeat:
   (distinct questions: each one is embedded -> "uncached");
 * asks the same questions again in the same order (every embedding is a cache hit -> "cached").
 
-Per call it also times the query embedding (`Retriever.embed_query`), BM25 scoring and the
+Per call it also times the query embedding (`Retriever.embed_query`), the lexical stage
+(`Retriever._lexical`: BM25 with expansion and metadata prior, or `BM25Index.scores`) and the
 dense search by wrapping those methods on the instance (no change to src/qa), so the share of
 the time spent embedding the query is measured, not inferred.
 
@@ -53,7 +54,10 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
 
     parts: dict[str, float] = {}
     retriever.embed_query = _timed(parts, "embed", retriever.embed_query)
-    retriever._bm25.scores = _timed(parts, "bm25", retriever._bm25.scores)
+    if hasattr(retriever, "_lexical"):  # BM25 + expansion + metadata prior, when the retriever has that stage
+        retriever._lexical = _timed(parts, "bm25", retriever._lexical)
+    else:
+        retriever._bm25.scores = _timed(parts, "bm25", retriever._bm25.scores)
     retriever._dense_scores = _timed(parts, "dense", retriever._dense_scores)
 
     t0 = time.perf_counter()
@@ -80,7 +84,12 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
         say(f"  rep {rep + 1}/{reps}: uncached p50 {summary_ms([r['total'] for r in runs['uncached'][-1]])['p50_ms']:.2f} ms,"
             f" cached p50 {summary_ms([r['total'] for r in runs['cached'][-1]])['p50_ms']:.2f} ms")
 
+    try:
+        threads = encoder_threads(retriever, measured[:50])
+    except Exception as exc:  # informative extra: never lose the main figures over it
+        threads = {"error": repr(exc)}
     out: dict = {
+        "encoder_threads": threads,
         "index": str(index),
         "passages": len(retriever),
         "dense_kind": retriever.manifest["dense"]["kind"],
@@ -118,6 +127,37 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
     return out
 
 
+def encoder_threads(retriever, questions: list[str], rounds: int = 3) -> dict:
+    """Single-query embedding latency of the ONNX session the retriever uses vs a 1-thread session.
+
+    Same export, same questions, alternated in rounds in this one process, so the ratio holds
+    on a noisy machine. Informs the choice of intra-op threads for query encoding.
+    """
+    import os
+
+    impl = getattr(retriever.encoder, "_impl", None)
+    folder = getattr(impl, "_dir", None)
+    if retriever.encoder.backend != "onnx" or folder is None:
+        return {}
+    from qa.onnx_encoder import OnnxEncoder
+
+    one = OnnxEncoder(folder, threads=1)
+    sessions = {f"default ({os.cpu_count()} threads)": impl, "1 thread": one}
+    for enc in sessions.values():
+        enc.encode(questions[:5])
+    times: dict[str, list[float]] = {name: [] for name in sessions}
+    for _ in range(rounds):
+        for name, enc in sessions.items():
+            for q in questions:
+                t0 = time.perf_counter()
+                enc.encode([q])
+                times[name].append(time.perf_counter() - t0)
+    out = {name: summary_ms(t) for name, t in times.items()}
+    names = list(sessions)
+    out["ratio_default_over_1_thread_p50"] = round(out[names[0]]["p50_ms"] / out[names[1]]["p50_ms"], 3)
+    return out
+
+
 def section(result: dict, label: str = "") -> dict:
     tag = f" [{label}]" if label else ""
     n = result["questions"]
@@ -131,10 +171,17 @@ def section(result: dict, label: str = "") -> dict:
         figure(f"retrieval p95, cached query embedding{tag}", c["p95_ms"], "ms", "same as above", ""),
         figure(f"query-embedding share of uncached retrieval time{tag}", round(100 * u["embed_share_of_time"], 1), "%",
                "sum of Retriever.embed_query time / sum of retrieve() time (uncached runs)", ""),
-        figure(f"uncached stage p50s{tag}: embed / bm25 / dense / fusion+rest",
+        figure(f"uncached stage p50s{tag}: embed / lexical / dense / fusion+rest",
                "{embed_p50_ms} / {bm25_p50_ms} / {dense_p50_ms} / {rest_p50_ms}".format(**u["stages"]), "ms",
                "per-call times of the wrapped methods; rest = fusion, ranks, Passage objects", ""),
     ]
+    threads = result.get("encoder_threads") or {}
+    if "ratio_default_over_1_thread_p50" in threads:
+        default, one = [k for k in threads if k.startswith("default")][0], "1 thread"
+        figures.append(figure(f"query embedding alone p50: {default} vs 1 thread{tag}",
+                              f"{threads[default]['p50_ms']} vs {threads[one]['p50_ms']}", "ms",
+                              "OnnxEncoder.encode([q]) on the same export, alternated in one process "
+                              f"(ratio {threads['ratio_default_over_1_thread_p50']})", ""))
     return {"area": "retrieval" + (f" ({label})" if label else ""), "figures": figures, "details": result}
 
 
