@@ -24,20 +24,8 @@ _LAZY = {
     "build_index": "qa.indexer",
     "BuildReport": "qa.indexer",
 }
-_ERRORS = (
-    "QAError",
-    "InputError",
-    "CorpusError",
-    "DocumentError",
-    "IndexFolderError",
-    "IndexMissingError",
-    "IndexCorruptError",
-    "IndexStaleError",
-    "IndexWriteError",
-    "ModelMismatchError",
-    "ModelError",
-    "GoldFormatError",
-)
+# The exception classes are re-exported as they are listed in qa.errors (a light module).
+from qa.errors import __all__ as _ERRORS  # noqa: E402
 
 __all__ = ["__version__", *_LAZY, *_ERRORS]
 
