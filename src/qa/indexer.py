@@ -113,7 +113,7 @@ def build_index(
     if not rebuild:
         try:
             old = store.read_manifest(index_dir)
-            store.verify_files(index_dir, old, checksums=False)
+            store.verify_files(index_dir, old)
         except IndexFolderError as exc:
             if old is not None or (index_dir / store.MANIFEST).exists():
                 log.warning("previous index not reusable (%s); rebuilding from scratch", exc)

@@ -393,14 +393,6 @@ def test_incremental_build_over_a_truncated_previous_index_rebuilds(index_clone:
     assert orphans(index) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: indexer.build_index checks the previous index with store.verify_files(checksums=False) (sizes "
-    "only) and then reuses its vectors, so a same-size corruption of dense-*.faiss is copied into the new "
-    "generation with fresh checksums: the next `qa index` 'launders' the damage, Retriever loads it without "
-    "error and retrieve() returns garbage (scores ~1e33). Expected: the damaged file is detected and the "
-    "build re-embeds (or fails with IndexCorruptError naming the file).",
-)
 def test_incremental_build_does_not_reuse_silently_corrupted_vectors(index_clone: BuiltIndex) -> None:
     from qa.indexer import build_index
     from qa.retrieval import Retriever
@@ -415,13 +407,6 @@ def test_incremental_build_does_not_reuse_silently_corrupted_vectors(index_clone
     assert [p.id for p in hits] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(RuntimeError, UnicodeDecodeError, ValueError),
-    reason="BUG: after a same-size corruption of the previous index (dense-*.faiss header or passages-*.jsonl), "
-    "an incremental `qa index` crashes in indexer._build with faiss' RuntimeError or UnicodeDecodeError "
-    "(a traceback from the CLI) instead of rebuilding or raising IndexCorruptError; only --rebuild works",
-)
 @pytest.mark.parametrize("role", ["dense", "passages"])
 def test_incremental_build_over_a_corrupt_previous_index_does_not_crash(index_clone: BuiltIndex, role: str) -> None:
     from qa.errors import IndexCorruptError
