@@ -10,9 +10,11 @@ from qa.errors import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-# Below this many vectors an exact search takes well under a millisecond per 10k and is exact;
-# above it HNSW keeps queries fast (measured in benchmarks/bench_faiss.py).
-HNSW_THRESHOLD = 200_000
+# Below this many vectors exact scoring of every passage costs under ~7 ms a query (CPU p50:
+# 1.4 ms at 10k, 7 ms at 50k, 15 ms at 100k); above it HNSW answers in under 1 ms at
+# recall@10 0.99 (efSearch 128), at the price of a slow build (187 s for 100k on 2 cores).
+# Measured with benchmarks/bench_faiss.py.
+HNSW_THRESHOLD = 50_000
 DENSE_KINDS = ("auto", "flat", "hnsw")
 
 
