@@ -144,15 +144,37 @@ def test_prepare_index_refuses_an_index_of_another_corpus(tmp_path):
     index = tmp_path / "index"
     index.mkdir()
     manifest = {
-        "format": "qa-index", "format_version": 1, "files": {},
-        "model": {"name": "all-MiniLM-L6-v2", "fingerprint": "x", "dimension": 384}, "counts": {},
-        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus"), "documents": {}},
-        "roles": {"passages": "p", "documents": "d", "dense": "f", "bm25": "b"},
+        "format": "qa-index", "format_version": 1, "files": {}, "model": {}, "counts": {},
+        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus")},
     }
     (index / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(InputError, match="not from the benchmark corpus"):
-        prepare_index(tmp_path / "bench-corpus", index)
+        prepare_index(tmp_path / "bench-corpus", index, {"a.txt": "A"}, {})
     assert json.loads((index / "manifest.json").read_text()) == manifest
+    assert not (tmp_path / "bench-corpus").exists()  # refused before anything is written
+
+
+def test_prepare_index_refuses_a_folder_of_other_files(tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "thesis.docx").write_text("years of work")
+    with pytest.raises(InputError, match="no qa index"):
+        prepare_index(tmp_path / "bench-corpus", folder, {"a.txt": "A"}, {})
+    assert (folder / "thesis.docx").read_text() == "years of work"
+
+
+def test_beir_refuses_the_project_index_before_writing(tmp_path, capsys):
+    """`--index` naming an index of another corpus is refused, and no corpus is written next to it."""
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "manifest.json").write_text(json.dumps({
+        "format": "qa-index", "format_version": 1, "files": {}, "model": {}, "counts": {},
+        "chunking": {}, "corpus": {"dir": str(tmp_path / "corpus")},
+    }))
+    code = main(["eval", "beir", str(FIXTURES / "beir_tiny"), "--index", str(index), "--out", str(tmp_path / "out")])
+    assert code == 1
+    assert "not from the benchmark corpus" in capsys.readouterr().err
+    assert not (tmp_path / "index.corpus").exists()
 
 
 # --- with the model ----------------------------------------------------------------------------

@@ -328,38 +328,71 @@ def sync_corpus(corpus_dir: Path, files: Mapping[str, str], metadata: Mapping[st
     return counts
 
 
-def prepare_index(corpus_dir: Path, index_dir: Path, *, progress: bool = False) -> BuildReport:
-    """Build the index of a derived corpus, or reuse it when its manifest is up to date.
+def check_index_target(corpus_dir: Path, index_dir: Path) -> None:
+    """Refuse an index folder that is not this benchmark's: building there would replace it.
 
-    An existing index built from another corpus folder (e.g. the project's ./index) is
-    refused, so a benchmark never replaces a real index.
+    Allowed: a missing or empty folder, an index built from `corpus_dir`, or a folder left by
+    an interrupted build of this benchmark (its corpus folder carries the marker). Refused: an
+    index of another corpus (e.g. the project's ./index) and a folder of other files (an
+    index build deletes files its manifest does not name).
     """
     from qa import store
-    from qa.errors import IndexFolderError
+
+    index_dir = Path(index_dir)
+    if not index_dir.exists():
+        return
+    if not index_dir.is_dir():
+        raise InputError(f"--index {index_dir} is a file, not a folder")
+    manifest_path = index_dir / store.MANIFEST
+    if manifest_path.is_file():
+        try:
+            built_from = json.loads(manifest_path.read_text(encoding="utf-8"))["corpus"]["dir"]
+        except (OSError, ValueError, KeyError, TypeError):
+            built_from = None
+        if built_from is not None and Path(built_from).resolve() == Path(corpus_dir).resolve():
+            return
+        raise InputError(
+            f"the index in {index_dir} was built from {built_from or 'an unknown corpus'}, not from the "
+            f"benchmark corpus {corpus_dir}; pass an empty folder (or none) as --index so it is not overwritten"
+        )
+    others = sorted(p.name for p in index_dir.iterdir() if p.name != store.LOCK)
+    if others and not (Path(corpus_dir) / CORPUS_MARKER).is_file():
+        raise InputError(
+            f"{index_dir} holds files but no qa index ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); "
+            "pass an empty or new folder as --index, so nothing in it is deleted"
+        )
+
+
+def prepare_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    files: Mapping[str, str],
+    metadata: Mapping[str, dict],
+    *,
+    progress: bool = False,
+) -> tuple[dict[str, int], BuildReport]:
+    """Write a derived corpus and build its index, or reuse the index when it is up to date.
+
+    The index folder is checked first (`check_index_target`), so nothing is written for a
+    folder that is refused.
+
+    Returns:
+        The corpus file counts (`sync_corpus`) and the indexer's BuildReport.
+    """
     from qa.indexer import build_index
 
+    check_index_target(corpus_dir, index_dir)
+    synced = sync_corpus(corpus_dir, files, metadata)
     # bm25s sets its own logger to DEBUG; under the CLI's root handler it would print
     # "Building index from tokens" in the middle of the eval output.
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-    index_dir = Path(index_dir)
-    try:
-        manifest = store.read_manifest(index_dir)
-    except IndexFolderError:
-        manifest = None
-    if manifest is not None:
-        built_from = Path(manifest["corpus"]["dir"])
-        if built_from.resolve() != Path(corpus_dir).resolve():
-            raise InputError(
-                f"the index in {index_dir} was built from {built_from}, not from the benchmark corpus "
-                f"{corpus_dir}; pass an empty folder (or none) as --index so it is not overwritten"
-            )
     report = build_index(corpus_dir, index_dir, progress=progress)
     if report.skipped:
         log.warning(
             "%d benchmark documents were not indexed (e.g. %s: %s)",
             len(report.skipped), report.skipped[0].path, report.skipped[0].reason,
         )
-    return report
+    return synced, report
 
 
 def build_meta(report: BuildReport) -> dict:
@@ -534,6 +567,7 @@ __all__ = [
     "passage_label",
     "dataset_dirs",
     "sync_corpus",
+    "check_index_target",
     "prepare_index",
     "index_meta",
     "build_meta",

@@ -149,7 +149,6 @@ def run_squad(
         report_ks,
         run_facts,
         scoring_text,
-        sync_corpus,
     )
     from qa.retrieval import Retriever
 
@@ -157,8 +156,7 @@ def run_squad(
     started = time.perf_counter()
     squad = load_squad(path)
     corpus_dir, index_dir = dataset_dirs("squad", Path(path), index)
-    synced = sync_corpus(corpus_dir, squad.files, squad.metadata)
-    build = prepare_index(corpus_dir, index_dir, progress=progress)
+    synced, build = prepare_index(corpus_dir, index_dir, squad.files, squad.metadata, progress=progress)
     index_seconds = time.perf_counter() - started
 
     t0 = time.perf_counter()
