@@ -16,7 +16,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "src"))
 
-from qa.cli import main  # noqa: E402
+from qa.app.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(["serve", *sys.argv[1:]]))

@@ -30,8 +30,8 @@ from common import figure, say, summary_ms
 
 def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     common.offline_env_in_process()
-    from qa.answering import answer
-    from qa.retrieval import Retriever
+    from qa.answering.answerer import answer
+    from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(index)
     texts = [p.text for p in retriever._passages]

@@ -3,7 +3,7 @@
 Each run is a new interpreter (the OS page cache is warm after the first run, as it is for a
 user who runs `qa` twice). Inside the child, time.perf_counter() splits:
 
-* import: `import qa` plus the `qa.retrieval` module that `qa.retrieve` resolves to (qa's
+* import: `import qa` plus the `qa.retrieval.retriever` module that `qa.retrieve` resolves to (qa's
   top-level import is lazy, so `import qa` alone is also reported);
 * index load: `Retriever(index)` (manifest, checksums, staleness check, passages, FAISS, BM25);
 * first query: the first `retrieve()` (loads the ONNX encoder, reads documents.jsonl);
@@ -29,7 +29,7 @@ import sys, time, json
 t0 = time.perf_counter()
 import qa
 t1 = time.perf_counter()
-from qa.retrieval import Retriever
+from qa.retrieval.retriever import Retriever
 t2 = time.perf_counter()
 r = Retriever(sys.argv[1])
 t3 = time.perf_counter()
@@ -86,7 +86,7 @@ def section(result: dict) -> dict:
     m, n = result["median"], result["runs"]
     how = f"fresh `python -c` process, perf_counter inside the child, median of {n} runs"
     figures = [
-        figure("cold start: import qa (+ qa.retrieval)", m["import_s"], "s", how + "; `import qa` alone: " + f"{m['import_qa_s']:.4f} s", PEER_IMPORT),
+        figure("cold start: import qa (+ qa.retrieval.retriever)", m["import_s"], "s", how + "; `import qa` alone: " + f"{m['import_qa_s']:.4f} s", PEER_IMPORT),
         figure("cold start: index load (Retriever construction)", m["load_s"], "s", how, ""),
         figure("cold start: import + index load", m["import_plus_load_s"], "s", how, TARGET),
         figure("cold start: first query (loads the ONNX encoder)", m["first_query_s"], "s", how, ""),

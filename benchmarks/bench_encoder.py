@@ -99,7 +99,7 @@ def worker(backend: str, model_dir: Path, onnx_dir: Path, threads: int | None, t
 
     t0 = time.perf_counter()
     if backend == "onnx":
-        from qa.onnx_encoder import OnnxEncoder
+        from qa.embed.onnx import OnnxEncoder
 
         encoder = OnnxEncoder(onnx_dir, threads=threads)
 
@@ -205,7 +205,7 @@ def main() -> None:
             args.onnx_dir = scratch / "onnx"
         args.onnx_dir = args.onnx_dir.resolve()
         if not (args.onnx_dir / "encoder.json").exists():
-            from qa.onnx_encoder import export_onnx
+            from qa.embed.onnx import export_onnx
 
             print(f"exporting {args.model_dir} -> {args.onnx_dir} ...", flush=True)
             t0 = time.perf_counter()

@@ -7,7 +7,7 @@ Steps (each heavy step in its own process, so peak memory is that step's):
    encoder, then runs `build_index()` into an empty temp index with the indexer's functions
    wrapped by timers (exclusive time: nested timed calls are charged to themselves) for the
    stage breakdown, capturing the texts it embeds; then, with the same encoder object and batch
-   size (32), times `encoder.encode()` on the same texts (`qa.indexer.embedding_input` of every
+   size (32), times `encoder.encode()` on the same texts (`qa.index.build.embedding_input` of every
    stored passage with its document title; checked equal to what the build embedded);
 3. overhead beyond encoding = (build_index time - raw encode time) / raw encode time; and the
    same from inside the one build (non-embed stages / embed stage), which machine noise
@@ -84,8 +84,8 @@ class _Timers:
 
 def _inputs_of_index(index: Path) -> list[str]:
     """The embedding inputs of every passage of an index, in passage order (what build_index encoded)."""
-    from qa.chunk import Chunk
-    from qa.indexer import embedding_input
+    from qa.ingest.chunk import Chunk
+    from qa.index.build import embedding_input
 
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     titles = {}
@@ -103,9 +103,10 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
     """Wrap the indexer's stages with timers (no change to src/qa); returns a function that undoes it."""
     import types
 
-    import qa.indexer as ix
-    from qa import dense, store
-    from qa.lexical import BM25Index
+    import qa.index.build as ix
+    from qa.index import dense
+    from qa.index import store
+    from qa.index.bm25 import BM25Index
 
     undo = []
 
@@ -126,8 +127,8 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
     # Stages that only some versions of the indexer have (query-expansion term vectors, document cards).
     import importlib
 
-    for module, attr, key in (("qa.expansion", "term_vectors", "term_vectors"), ("qa.docprior", "card", "doc_cards"),
-                              ("qa.docprior", "to_json", "doc_cards")):
+    for module, attr, key in (("qa.retrieval.expansion", "term_vectors", "term_vectors"), ("qa.retrieval.priors", "card", "doc_cards"),
+                              ("qa.retrieval.priors", "to_json", "doc_cards")):
         try:
             owner = importlib.import_module(module)
         except ImportError:
@@ -135,7 +136,7 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
         if attr in owner.__dict__:
             patch(owner, attr, key)
     try:
-        from qa.expansion import TokenVectors
+        from qa.retrieval.expansion import TokenVectors
 
         patch(TokenVectors, "open", "term_vectors")
     except (ImportError, KeyError):
@@ -168,9 +169,9 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
     common.offline_env_in_process()
     import numpy as np
 
-    import qa.indexer as ix
-    from qa.config import default_model_name
-    from qa.embed import load_encoder
+    import qa.index.build as ix
+    from qa.settings import default_model_name
+    from qa.embed.encoder import load_encoder
 
     import_s = time.perf_counter() - t_import
     t0 = time.perf_counter()
@@ -188,7 +189,7 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
         f"(embed stage {timers.totals.get('encode', 0.0):.1f} s = {report.passages / max(1e-9, timers.totals.get('encode', 0.0)):.1f} chunks/s)")
 
     embedded = [t for batch in captured for t in batch]
-    inputs = _inputs_of_index(target)  # qa.indexer.embedding_input of every stored passage
+    inputs = _inputs_of_index(target)  # qa.index.build.embedding_input of every stored passage
     same_inputs = embedded == inputs
     raws, vectors = [], None
     for i in range(raw_repeats):
@@ -198,7 +199,8 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
         say(f"  worker: raw encode {i + 1}/{raw_repeats} {raws[-1]:.1f} s ({len(inputs) / raws[-1]:.1f} chunks/s)")
     raw = common.median(raws)
 
-    from qa import dense, store
+    from qa.index import dense
+    from qa.index import store
 
     stored = dense.vectors_of(dense.load(target / store.file_of(store.read_manifest(target), "dense")))
     stages = {}
@@ -243,9 +245,9 @@ def profile_worker(corpus: Path, target: Path, out_prefix: Path) -> dict:
 
     import numpy as np
 
-    from qa.config import default_model_name
-    from qa.embed import load_encoder
-    from qa.indexer import build_index
+    from qa.settings import default_model_name
+    from qa.embed.encoder import load_encoder
+    from qa.index.build import build_index
 
     encoder = load_encoder(default_model_name())
     rng = np.random.default_rng(0)

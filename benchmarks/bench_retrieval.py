@@ -42,7 +42,7 @@ def _timed(store: dict[str, float], key: str, fn):
 
 def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: bool, k: int = 5) -> dict:
     common.offline_env_in_process()
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     t0 = time.perf_counter()
     retriever = Retriever(index)
@@ -139,7 +139,7 @@ def encoder_threads(retriever, questions: list[str], rounds: int = 3) -> dict:
     folder = getattr(impl, "_dir", None)
     if retriever.encoder.backend != "onnx" or folder is None:
         return {}
-    from qa.onnx_encoder import OnnxEncoder
+    from qa.embed.onnx import OnnxEncoder
 
     one = OnnxEncoder(folder, threads=1)
     sessions = {f"default ({os.cpu_count()} threads)": impl, "1 thread": one}

@@ -25,21 +25,22 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=0.05, help="largest acceptable false-abstention rate")
     args = parser.parse_args()
 
-    import qa.answering as answering
+    from dataclasses import replace
+
+    from qa.answering.answerer import answer
     from qa.evaluation.gold import load_gold
-    from qa.retrieval import get_retriever
+    from qa.retrieval.retriever import get_retriever
+    from qa.settings import AnswerSettings
 
     items = load_gold(args.gold)
     retriever = get_retriever(args.index)
-    current = answering.ABSTAIN_BELOW
-    answering.ABSTAIN_BELOW = float("-inf")  # record every confidence; gates still abstain (confidence 0)
-    try:
-        confidences = [
-            (item.answerable, answering.answer(item.question, list(item.history), retriever=retriever).confidence)
-            for item in items
-        ]
-    finally:
-        answering.ABSTAIN_BELOW = current
+    current = AnswerSettings().abstain_below
+    # Record every confidence: with no threshold only the answer-type gates abstain (confidence 0).
+    unthresholded = replace(AnswerSettings(), abstain_below=float("-inf"))
+    confidences = [
+        (item.answerable, answer(item.question, list(item.history), retriever=retriever, settings=unthresholded).confidence)
+        for item in items
+    ]
     answerable = sorted(c for ok, c in confidences if ok)
     unanswerable = sorted(c for ok, c in confidences if not ok)
     if not answerable:
@@ -61,7 +62,7 @@ def main() -> int:
         abstain, false = rates(threshold)
         mark = "  <- chosen" if threshold == chosen else ""
         print(f"{threshold:>9.3f}  {abstain:>24.1%}  {false:>16.1%}{mark}")
-    print(f"set ABSTAIN_BELOW = {chosen} in src/qa/answering.py")
+    print(f"set AnswerSettings.abstain_below = {chosen} in src/qa/settings.py")
     return 0
 
 

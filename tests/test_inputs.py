@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa.config import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_K, MAX_QUESTION_CHARS
+from qa.settings import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_K, MAX_QUESTION_CHARS
 from qa.errors import InputError, QAError
 from qa.inputs import check_k, check_question, message_text, user_turns
 

@@ -12,17 +12,17 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from qa.version import __version__  # noqa: E402
 
 _LAZY = {
-    "retrieve": "qa.retrieval",
-    "Retriever": "qa.retrieval",
-    "Passage": "qa.retrieval",
-    "answer": "qa.answering",
-    "Answer": "qa.answering",
-    "Support": "qa.answering",
-    "build_index": "qa.indexer",
-    "BuildReport": "qa.indexer",
+    "retrieve": "qa.retrieval.retriever",
+    "Retriever": "qa.retrieval.retriever",
+    "Passage": "qa.retrieval.retriever",
+    "answer": "qa.answering.answerer",
+    "Answer": "qa.answering.answerer",
+    "Support": "qa.answering.answerer",
+    "build_index": "qa.index.build",
+    "BuildReport": "qa.index.build",
 }
 # The exception classes are re-exported as they are listed in qa.errors (a light module).
 from qa.errors import __all__ as _ERRORS  # noqa: E402
@@ -30,10 +30,10 @@ from qa.errors import __all__ as _ERRORS  # noqa: E402
 __all__ = ["__version__", *_LAZY, *_ERRORS]
 
 if TYPE_CHECKING:
-    from qa.answering import Answer, Support, answer
+    from qa.answering.answerer import Answer, Support, answer
     from qa.errors import *  # noqa: F403
-    from qa.indexer import BuildReport, build_index
-    from qa.retrieval import Passage, Retriever, retrieve
+    from qa.index.build import BuildReport, build_index
+    from qa.retrieval.retriever import Passage, Retriever, retrieve
 
 
 def __getattr__(name: str):

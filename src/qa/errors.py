@@ -11,6 +11,10 @@ class InputError(QAError, ValueError):
     """A question, history or argument that cannot be used (empty, too long, wrong type)."""
 
 
+class SettingsError(InputError):
+    """A settings value out of range or of the wrong type; the message repeats it."""
+
+
 class CorpusError(QAError):
     """The corpus folder or its metadata file cannot be read."""
 
@@ -54,6 +58,7 @@ class GoldFormatError(QAError):
 __all__ = [
     "QAError",
     "InputError",
+    "SettingsError",
     "CorpusError",
     "DocumentError",
     "IndexFolderError",

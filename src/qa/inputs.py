@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from qa.config import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_K, MAX_QUESTION_CHARS
+from qa.settings import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_K, MAX_QUESTION_CHARS
 from qa.errors import InputError
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.cli import main
+from qa.app.cli import main
 from qa.errors import InputError
 from qa.evaluation.beir import (
     SYSTEMS,

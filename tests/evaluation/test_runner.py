@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from qa.cli import main
+from qa.app.cli import main
 from qa.errors import InputError
 from qa.evaluation.metrics import QuestionResult, aggregate
 from qa.evaluation.runner import (
@@ -183,7 +183,7 @@ def test_beir_refuses_the_project_index_before_writing(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def project_index(tmp_path_factory) -> Path:
     """An index of a copy of the project's corpus."""
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     root = tmp_path_factory.mktemp("gold")
     shutil.copytree(ROOT / "corpus", root / "corpus")

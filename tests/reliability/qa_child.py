@@ -1,4 +1,4 @@
-"""Run `qa` (qa.cli.main) in a child process, optionally instrumented for the reliability tests.
+"""Run `qa` (qa.app.cli.main) in a child process, optionally instrumented for the reliability tests.
 
     python tests/reliability/qa_child.py [--phase-markers] [--fake-encoder] -- index --corpus C --index I
 
@@ -27,7 +27,8 @@ def _marker(name: str, detail: str = "") -> None:
 
 
 def _install_markers() -> None:
-    from qa import embed, store
+    from qa.embed import encoder as embed
+    from qa.index import store
 
     encode = embed.Encoder.encode
 
@@ -70,7 +71,7 @@ def _install_fake_encoder() -> None:
 
     import numpy as np
 
-    from qa import embed
+    from qa.embed import encoder as embed
 
     def fake_encode(self, texts, batch_size: int = 32, progress: bool = False):
         texts = list(texts)
@@ -93,7 +94,7 @@ def main(argv: list[str]) -> int:
         _install_fake_encoder()
     if "--phase-markers" in options:
         _install_markers()
-    from qa.cli import main as qa_main
+    from qa.app.cli import main as qa_main
 
     return qa_main(qa_args)
 

@@ -30,8 +30,8 @@ def child_env(**extra: str) -> dict[str, str]:
 
 
 def qa_command(*args: str) -> list[str]:
-    """`python -m qa.cli ARGS` with this venv's interpreter."""
-    return [PYTHON, "-m", "qa.cli", *args]
+    """`python -m qa.app.cli ARGS` with this venv's interpreter."""
+    return [PYTHON, "-m", "qa.app.cli", *args]
 
 
 def instrumented_command(*args: str, markers: bool = False, fake_encoder: bool = False) -> list[str]:

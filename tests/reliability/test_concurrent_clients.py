@@ -125,7 +125,7 @@ def test_twenty_clients_two_hundred_questions_same_answers(qa_app_url, qa_outbou
 def test_one_retriever_read_by_many_threads_gives_single_thread_answers(built_index) -> None:
     """Answer, retrieve and follow-ups from 8 threads at once over one loaded Retriever."""
     import qa
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(built_index.index)
     history = [{"role": "user", "content": QUESTIONS[0]}, {"role": "assistant", "content": "Sberbank [1]"}]

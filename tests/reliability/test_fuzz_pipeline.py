@@ -16,13 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa.chunk import chunk_document
-from qa.clean import BODY, BOILERPLATE, BYLINE, FOOTNOTE, HEADING, TITLE, CleanDocument, clean
-from qa.config import MAX_HISTORY_CHARS, ChunkSettings
-from qa.documents import DocumentMeta
+from qa.ingest.chunk import chunk_document
+from qa.ingest.clean import BODY, BOILERPLATE, BYLINE, FOOTNOTE, HEADING, TITLE, CleanDocument, clean
+from qa.settings import MAX_HISTORY_CHARS, ChunkSettings
+from qa.ingest.discover import DocumentMeta
 from qa.errors import DocumentError, QAError
-from qa.loaders import RawDocument, load, split_paragraphs
-from qa.sentences import split_sentences
+from qa.ingest.loaders import RawDocument, load, split_paragraphs
+from qa.ingest.sentences import split_sentences
 
 # Sizes: several thousand examples per invariant with the fake token counter, a few hundred with the
 # real tokenizer, and thousands of calls against a loaded Retriever. Each test takes well under
@@ -164,8 +164,8 @@ def test_fuzz_chunking_invariants_fake_token_counter() -> None:
 @pytest.mark.model
 @pytest.mark.slow
 def test_fuzz_chunking_invariants_real_tokenizer() -> None:
-    from qa.config import DEFAULT_MODEL
-    from qa.embed import load_tokenizer, resolve_model_path
+    from qa.settings import DEFAULT_MODEL
+    from qa.embed.encoder import load_tokenizer, resolve_model_path
 
     tokenizer = load_tokenizer(resolve_model_path(DEFAULT_MODEL))
 
@@ -328,7 +328,7 @@ def _outcome(call) -> str:
 
 @pytest.fixture(scope="module")
 def retriever(built_index):
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     loaded = Retriever(built_index.index)
     for q in REAL_QUESTIONS:  # warm the model, the caches and the lazily loaded parts
@@ -402,7 +402,7 @@ def test_fuzz_retrieve_never_crashes(retriever, built_index) -> None:
 @pytest.mark.slow
 def test_fuzz_answer_never_crashes(retriever) -> None:
     import qa
-    from qa.answering import NOT_FOUND, check_citations
+    from qa.answering.answerer import NOT_FOUND, check_citations
 
     def check(question, history) -> str:
         result: list = []

@@ -102,7 +102,7 @@ def test_bad_files_are_skipped_and_named_good_files_indexed_exit_3(hostile) -> N
 
 @pytest.mark.model
 def test_indexed_hostile_corpus_holds_only_the_good_text(hostile) -> None:
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(hostile["index"])
     assert sorted(retriever.documents) == sorted(

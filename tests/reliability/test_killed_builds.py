@@ -2,7 +2,7 @@
 
 A corpus of the real documents plus 100 generated ones is indexed once. Each trial changes 20
 generated documents (so the build has ~20-40 passages to embed, a couple of seconds here), starts
-`python -m qa.cli index` and SIGKILLs it: at a random moment, inside the embedding phase, or
+`python -m qa.app.cli index` and SIGKILLs it: at a random moment, inside the embedding phase, or
 while the new generation's files are being written. Afterwards:
 
 * if the kill came before the manifest was replaced, the previous index loads (checksums
@@ -56,7 +56,7 @@ class Bench:
     """The corpus and index the kill trials share, and what the committed index answers."""
 
     def __init__(self, root: Path) -> None:
-        from qa.indexer import build_index
+        from qa.index.build import build_index
 
         self.corpus = copy_corpus(root / "corpus")
         self.index = root / "index"
@@ -74,7 +74,7 @@ class Bench:
         self.remember()
 
     def answers(self, check_stale: bool = False) -> list[list[tuple[str, float]]]:
-        from qa.retrieval import Retriever
+        from qa.retrieval.retriever import Retriever
 
         retriever = Retriever(self.index, check_stale=check_stale)  # verifies every file's size and sha256
         return [[(p.id, p.score) for p in retriever.retrieve(q, k=5)] for q in QUESTIONS]
@@ -91,7 +91,7 @@ class Bench:
 
     def recover(self) -> dict:
         """The next `qa index` after a kill: completes, leaves no orphan, answers from a complete index."""
-        from qa.indexer import build_index
+        from qa.index.build import build_index
 
         self.change_documents(1)  # always some work, so the build runs its commit and clean-up
         t0 = time.perf_counter()
@@ -283,7 +283,7 @@ def test_every_index_file_damaged_is_a_clear_error(built_index: BuiltIndex, tmp_
     """Each file the manifest names (passages, documents, dense, terms, term vectors, cards and every
     bm25 file), damaged in turn: IndexCorruptError naming that file and the command that fixes it."""
     from qa.errors import IndexCorruptError
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     names = _every_file(built_index)
     assert len(names) >= 10
@@ -317,10 +317,10 @@ def test_read_only_index_folder_is_a_clear_error_and_keeps_the_index(
     index_clone: BuiltIndex, monkeypatch: pytest.MonkeyPatch, err: int, where: str
 ) -> None:
     """chmod does not stop root, so the read-only folder is simulated where the build writes."""
-    from qa import store
+    from qa.index import store
     from qa.errors import IndexWriteError
-    from qa.indexer import build_index
-    from qa.retrieval import Retriever
+    from qa.index.build import build_index
+    from qa.retrieval.retriever import Retriever
 
     index, corpus = index_clone.index, index_clone.corpus
     before_manifest = (index / "manifest.json").read_bytes()
@@ -380,8 +380,8 @@ def _corrupt_previous(index: Path, role: str, at: str) -> None:
 
 def test_incremental_build_over_a_truncated_previous_index_rebuilds(index_clone: BuiltIndex) -> None:
     """A truncated file fails the size check, so `qa index` warns and rebuilds from scratch."""
-    from qa.indexer import build_index
-    from qa.retrieval import Retriever
+    from qa.index.build import build_index
+    from qa.retrieval.retriever import Retriever
 
     index, corpus = index_clone.index, index_clone.corpus
     dense = index / manifest_of(index)["roles"]["dense"]
@@ -394,8 +394,8 @@ def test_incremental_build_over_a_truncated_previous_index_rebuilds(index_clone:
 
 
 def test_incremental_build_does_not_reuse_silently_corrupted_vectors(index_clone: BuiltIndex) -> None:
-    from qa.indexer import build_index
-    from qa.retrieval import Retriever
+    from qa.index.build import build_index
+    from qa.retrieval.retriever import Retriever
 
     index, corpus = index_clone.index, index_clone.corpus
     expected = [p.id for p in Retriever(index).retrieve(QUESTIONS[0], k=3)]
@@ -410,7 +410,7 @@ def test_incremental_build_does_not_reuse_silently_corrupted_vectors(index_clone
 @pytest.mark.parametrize("role", ["dense", "passages"])
 def test_incremental_build_over_a_corrupt_previous_index_does_not_crash(index_clone: BuiltIndex, role: str) -> None:
     from qa.errors import IndexCorruptError
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     index, corpus = index_clone.index, index_clone.corpus
     _corrupt_previous(index, role, "header")

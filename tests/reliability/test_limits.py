@@ -1,4 +1,4 @@
-"""Item 7 — limits: the README's "Limits" table agrees with qa.config (parsed, not copied), and each
+"""Item 7 — limits: the README's "Limits" table agrees with qa.settings (parsed, not copied), and each
 limit is enforced with a clear message at every public entry point (tests/test_inputs.py covers
 the check functions themselves, tests/test_cli.py the command line).
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO_ROOT, BuiltIndex
-from qa import config
+from qa import settings as config
 
 QUESTION = "Which bank is Russia's largest?"
 
@@ -56,7 +56,7 @@ def test_readme_limits_table_agrees_with_config() -> None:
     match = re.fullmatch(r"([\d,]+) MB", limit)
     assert match and _number(match.group(1)) * 2**20 == config.MAX_DOCUMENT_BYTES and "MAX_DOCUMENT_BYTES" in where
 
-    # Every name in the "where" column exists in qa.config.
+    # Every name in the "where" column exists in qa.settings.
     for _, where in rows.values():
         for name in re.findall(r"MAX_[A-Z_]+", where):
             assert hasattr(config, name), name
@@ -70,7 +70,7 @@ def test_api_doc_states_the_question_limit() -> None:
 
 @pytest.fixture(scope="module")
 def retriever(built_index: BuiltIndex):
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     return Retriever(built_index.index)
 
@@ -78,7 +78,7 @@ def retriever(built_index: BuiltIndex):
 def _entry_points(retriever, index: Path):
     """Every public way to ask: name -> f(question, k=None, history=None)."""
     import qa
-    from qa.ui import ChatBackend
+    from qa.app.chat import ChatBackend
 
     backend = ChatBackend(index)
     return {
@@ -163,7 +163,7 @@ def test_ask_endpoint_shows_the_limit_message(tmp_path: Path) -> None:
     """What a /ask caller gets (gr.Error -> AppError with this message) for a too long question."""
     import gradio as gr
 
-    from qa.ui import ChatBackend
+    from qa.app.chat import ChatBackend
 
     with pytest.raises(gr.Error, match=f"the limit is {config.MAX_QUESTION_CHARS:,}"):
         ChatBackend(tmp_path / "index").ask("q" * (config.MAX_QUESTION_CHARS + 1))
@@ -172,7 +172,7 @@ def test_ask_endpoint_shows_the_limit_message(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_document_size_limit_skips_the_file_naming_the_limit(tmp_path: Path) -> None:
     """A (sparse) file one byte over MAX_DOCUMENT_BYTES is skipped, named, with the limit and a fix."""
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -75,7 +75,7 @@ def _question(topic: str) -> str:
 def xss_app(tmp_path_factory, qa_launch_app):
     import html
 
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     root = tmp_path_factory.mktemp("xss")
     corpus = root / "corpus"

@@ -36,7 +36,7 @@ from qa.errors import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ class PassageDocs:
     def __init__(self, retriever: Retriever, file_to_id: dict[str, str]) -> None:
         import numpy as np
 
-        from qa import store
+        from qa.index import store
 
         path = retriever.index_dir / store.file_of(retriever.manifest, "passages")
         with path.open(encoding="utf-8") as handle:
@@ -364,7 +364,7 @@ def run_beir(
         The report document: {"version", "title", "meta", "metrics", "per_query"}.
     """
     from qa.evaluation.runner import _progress, build_meta, dataset_dirs, index_meta, prepare_index, run_facts
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     started = time.perf_counter()
     dataset = load_beir(folder, split)

@@ -3,7 +3,7 @@
 Gold mode, for every gold question:
   - `Retriever.retrieve(question, k=K, history=history)` gives the ranked passages; each is
     relevant when it contains an evidence quote (`relevance_flags`, GOLD_FORMAT.md);
-  - `qa.answering.answer(question, history, retriever=...)` gives the answer; its citations
+  - `qa.answering.answerer.answer(question, history, retriever=...)` gives the answer; its citations
     (none when it abstained) are judged by the same rule;
   - the answer text is scored without its [n] citation markers (see `scoring_text`).
 The results are aggregated with `aggregate(results, ks=(1, 5, 10))`, printed as a table (or as
@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import json
 import logging
-import math
 import re
 import sys
 import time
@@ -32,9 +31,9 @@ from qa.errors import InputError
 from qa.evaluation.metrics import DEFAULT_KS, EvalReport, GroupMetrics, MetricValue, QuestionResult, aggregate
 
 if TYPE_CHECKING:
-    from qa.answering import Answer
-    from qa.indexer import BuildReport
-    from qa.retrieval import Passage, Retriever
+    from qa.answering.answerer import Answer
+    from qa.index.build import BuildReport
+    from qa.retrieval.retriever import Passage, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +71,7 @@ def run_cli(args: argparse.Namespace) -> int:
 
 
 def _check_k(k: Any) -> None:
-    from qa.config import MAX_K
+    from qa.settings import MAX_K
 
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise InputError(f"--k must be a whole number between 1 and {MAX_K}, not {k!r}")
@@ -138,10 +137,10 @@ def run_gold(
     Returns:
         The EvalRun (results, report, meta).
     """
-    from qa.answering import answer
+    from qa.answering.answerer import answer
     from qa.evaluation.gold import load_gold
     from qa.evaluation.metrics import relevance_flags
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     _check_k(k)
     gold_path = Path(gold_path)
@@ -223,7 +222,7 @@ def report_ks(k: int) -> tuple[int, ...]:
 
 # --- shared helpers: answers and passages ------------------------------------------------------
 
-# " [3]" after a sentence: the citation markers qa.answering puts in the answer text.
+# " [3]" after a sentence: the citation markers qa.answering.answerer puts in the answer text.
 _MARKER = re.compile(r"\s*\[(\d{1,3})\](?=\s|$)")
 
 
@@ -261,7 +260,7 @@ def dataset_dirs(kind: str, source: Path, index: Path | str | None, variant: str
     corpus comes in variants). With an explicit index folder the corpus goes next to it, in
     `<index>.corpus/`.
     """
-    from qa.config import cache_dir
+    from qa.settings import cache_dir
 
     if index is not None:
         index = Path(index)
@@ -286,7 +285,7 @@ def sync_corpus(corpus_dir: Path, files: Mapping[str, str], metadata: Mapping[st
     Returns:
         Counts: {"written": ..., "unchanged": ..., "removed": ...}.
     """
-    from qa.documents import METADATA_FILE
+    from qa.ingest.discover import METADATA_FILE
 
     corpus_dir = Path(corpus_dir)
     marker = corpus_dir / CORPUS_MARKER
@@ -336,7 +335,7 @@ def check_index_target(corpus_dir: Path, index_dir: Path) -> None:
     index of another corpus (e.g. the project's ./index) and a folder of other files (an
     index build deletes files its manifest does not name).
     """
-    from qa import store
+    from qa.index import store
 
     index_dir = Path(index_dir)
     if not index_dir.exists():
@@ -379,7 +378,7 @@ def prepare_index(
     Returns:
         The corpus file counts (`sync_corpus`) and the indexer's BuildReport.
     """
-    from qa.indexer import build_index
+    from qa.index.build import build_index
 
     check_index_target(corpus_dir, index_dir)
     synced = sync_corpus(corpus_dir, files, metadata)
@@ -407,7 +406,7 @@ def build_meta(report: BuildReport) -> dict:
 
 def index_meta(retriever: Retriever) -> dict:
     """Facts about the index and the assistant's settings, for a report's meta."""
-    from qa import answering
+    from qa.settings import AnswerSettings
 
     manifest = retriever.manifest
     return {
@@ -420,25 +419,8 @@ def index_meta(retriever: Retriever) -> dict:
         "settings": {
             "index": manifest.get("settings"),
             "retrieval": retriever.settings.to_dict(),
-            "answering": _module_settings(answering),
+            "answering": AnswerSettings().to_dict(),
         },
-    }
-
-
-def _module_settings(module) -> dict:
-    """A module's upper-case numeric settings (and tuples of them), e.g. qa.answering's thresholds."""
-
-    def plain(value: Any) -> bool:
-        if isinstance(value, (tuple, list)):
-            return all(plain(v) or isinstance(v, str) for v in value)
-        if isinstance(value, float):
-            return math.isfinite(value)
-        return isinstance(value, int) and not isinstance(value, bool)
-
-    return {
-        name: list(value) if isinstance(value, tuple) else value
-        for name, value in sorted(vars(module).items())
-        if name.isupper() and not name.startswith("_") and plain(value)
     }
 
 
@@ -447,7 +429,7 @@ def run_facts() -> dict:
     import os
     import platform
 
-    from qa import __version__
+    from qa.version import __version__
 
     return {
         "qa_version": __version__,

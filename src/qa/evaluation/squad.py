@@ -2,7 +2,7 @@
 
 Every paragraph becomes one document of a derived corpus (`<article>/pNNN.txt`, the article
 title, underscores as spaces, as its metadata title), indexed once and reused while the index
-is up to date. Every question is then asked through `qa.answering.answer` with one Retriever
+is up to date. Every question is then asked through `qa.answering.answerer.answer` with one Retriever
 loaded once, so nothing per question touches the index.
 
 Scored per question, with the gold-set scoring core (`aggregate`, `write_report`):
@@ -133,8 +133,8 @@ def run_squad(
     Returns:
         The EvalRun.
     """
-    from qa.answering import answer
-    from qa.config import MAX_K
+    from qa.answering.answerer import answer
+    from qa.settings import MAX_K
     from qa.evaluation.metrics import QuestionResult, aggregate
     from qa.evaluation.runner import (
         EvalRun,
@@ -150,7 +150,7 @@ def run_squad(
         run_facts,
         scoring_text,
     )
-    from qa.retrieval import Retriever
+    from qa.retrieval.retriever import Retriever
 
     _check_k(k)
     started = time.perf_counter()

@@ -1,0 +1,1 @@
+"""Answering: sentence selection from retrieved passages, answer types, verified citations."""

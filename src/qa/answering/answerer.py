@@ -1,0 +1,331 @@
+"""Extractive answers: the one to three retrieved sentences that best answer the question, each
+quoted verbatim with an inline [n] marker, checked against the passage it cites.
+
+No language model writes anything: every answer sentence is a span of a cited passage. When the
+best sentence is weak evidence, the assistant abstains and returns the closest passages instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from qa.answering.types import expected_type, has_type, unknown_names
+from qa.inputs import check_question, user_turns
+from qa.retrieval.retriever import Passage, Retriever, get_retriever
+from qa.settings import AnswerSettings
+from qa.ingest.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import numpy as np
+
+NOT_FOUND = "I could not find the answer to this in the documents."
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_URL = re.compile(r"<?https?://\S+>?")
+_SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|disagree|agree|versus|vs)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Support:
+    """Where one answer sentence comes from: citation number, passage, and character spans.
+
+    `start`/`end` index the document's clean text; `passage_start`/`passage_end` index the
+    cited passage's text.
+    """
+
+    sentence: str
+    citation: int
+    passage_id: str
+    doc_id: str
+    start: int
+    end: int
+    passage_start: int
+    passage_end: int
+    score: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An extractive answer. `citations[0]` is marker [1]; `closest` lists passages shown on abstention."""
+
+    question: str
+    text: str
+    citations: list[Passage]
+    support: list[Support]
+    abstained: bool
+    confidence: float
+    closest: list[Passage] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "citations": [p.to_dict() for p in self.citations],
+            "support": [s.to_dict() for s in self.support],
+            "abstained": self.abstained,
+            "confidence": self.confidence,
+            "closest": [p.to_dict() for p in self.closest],
+            "seconds": self.seconds,
+        }
+
+
+@dataclass
+class _Candidate:
+    passage: Passage
+    local_start: int
+    local_end: int
+    text: str
+    score: float = 0.0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.passage.doc_id, self.passage.start + self.local_start)
+
+
+def answer(
+    question: str,
+    history: Sequence[Any] | None = None,
+    index: Path | str | None = None,
+    *,
+    retriever: Retriever | None = None,
+    settings: AnswerSettings | None = None,
+) -> Answer:
+    """Answer a question from the indexed documents, with verified [n] citations.
+
+    Args:
+        question: the question as typed (1..2000 characters).
+        history: earlier chat messages [{"role", "content"}, ...] (Gradio's format works).
+        index: index folder. Defaults to $QA_INDEX or ./index (built from ./corpus if missing).
+        retriever: an already loaded Retriever (overrides index).
+        settings: sentence scoring and abstention settings. Defaults to AnswerSettings().
+    """
+    started = time.perf_counter()
+    s = settings or AnswerSettings()
+    question = check_question(question)
+    context = user_turns(history)
+    retriever = retriever or get_retriever(index)
+    passages = retriever.rank(question, s.candidate_passages, context) if len(retriever) else []
+    candidates = _candidates(passages)
+    if not candidates:
+        return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
+    _score(retriever, question, context, candidates, s)
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    wanted = expected_type(question)
+    if wanted in s.gated_types:
+        # Asked for a number or a date: one of the best few sentences must hold one, and it leads.
+        fitting = [c for c in ranked[:s.gate_depth] if has_type(c.text, wanted, question)]
+        if not fitting:
+            return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
+        ranked.remove(fitting[0])
+        ranked.insert(0, fitting[0])
+    unknown = unknown_names(question, _vocabulary(retriever))
+    best = ranked[0].score * s.unknown_name_penalty ** len(unknown)
+    if best < s.abstain_below:
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
+    chosen = _select(ranked, question, s)
+    text, citations, support = compose(chosen)
+    return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started)
+
+
+def _candidates(passages: list[Passage]) -> list[_Candidate]:
+    """Sentences of the retrieved passages, each once (overlapping passages share sentences)."""
+    seen: set[tuple[str, int]] = set()
+    out: list[_Candidate] = []
+    for passage in passages:
+        for start, end in split_sentences(passage.text):
+            candidate = _Candidate(passage, start, end, passage.text[start:end])
+            if candidate.key in seen or len(_WORD.findall(candidate.text)) < 3:
+                continue
+            seen.add(candidate.key)
+            out.append(candidate)
+    return out
+
+
+def _score(retriever: Retriever, question: str, context: list[str], candidates: list[_Candidate], s: AnswerSettings) -> None:
+    """Score = cosine to the question + weighted word coverage + a prior from the passage's rank."""
+    import numpy as np
+
+    from qa.index.bm25 import search_text, tokenize
+
+    query = retriever.embed_query(question)
+    if context:
+        query = query + s.history_weight * retriever.embed_query(" ".join(context[-s.history_turns:]))
+        query = query / (np.linalg.norm(query) or 1.0)
+    vectors = _sentence_vectors(retriever, [_URL.sub(" ", search_text(c.text)) for c in candidates])
+    dense = vectors @ query
+
+    idf = _idf(retriever)
+    q_terms = set(tokenize([question])[0])
+    c_terms = set(tokenize([" ".join(context[-s.history_turns:])])[0]) - q_terms if context else set()
+    weight = {t: idf.get(t, idf["\x00max"]) for t in q_terms}
+    weight.update({t: s.history_weight * idf.get(t, idf["\x00max"]) for t in c_terms})
+    total = sum(weight.values()) or 1.0
+    sentence_terms = tokenize([c.text for c in candidates])
+    q_pairs = _pairs(tokenize([question])[0])
+    wanted = expected_type(question)
+    for i, candidate in enumerate(candidates):
+        terms = set(sentence_terms[i])
+        lexical = sum(w for t, w in weight.items() if t in terms) / total
+        # Query words next to each other in the sentence ("Russia's largest") count extra.
+        phrase = len(q_pairs & _pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
+        # A sentence that only repeats the question adds nothing: reward words beyond it.
+        novelty = 1.0 if terms - q_terms - c_terms else 0.5
+        prior = 1.0 / math.sqrt(candidate.passage.rank)
+        fits = 1.0 if wanted in s.gated_types or has_type(candidate.text, wanted, question) else s.type_penalty
+        # Footnotes are references: they answer questions about sources, rarely anything else.
+        kind = s.footnote_weight if candidate.passage.kind == "footnote" else 1.0
+        linear = s.dense_weight * dense[i] + s.lexical_weight * lexical + s.phrase_weight * phrase + s.rank_weight * prior
+        candidate.score = float(kind * fits * novelty * linear)
+
+
+def _pairs(terms: list[str]) -> set[tuple[str, str]]:
+    return set(zip(terms, terms[1:]))
+
+
+def _sentence_vectors(retriever: Retriever, texts: list[str]) -> np.ndarray:
+    import numpy as np
+
+    cache = retriever.__dict__.setdefault("_sentence_cache", {})
+    missing = [t for t in dict.fromkeys(texts) if t not in cache]
+    if missing:
+        for text, vector in zip(missing, retriever.encoder.encode(missing)):
+            cache[text] = vector
+        if len(cache) > 50_000:
+            cache.clear()
+    return np.stack([cache[t] for t in texts])
+
+
+def _idf(retriever: Retriever) -> dict[str, float]:
+    """Inverse document frequency of stemmed words over all passages (computed once per index)."""
+    cached = retriever.__dict__.get("_idf")
+    if cached is not None:
+        return cached
+    from qa.index.bm25 import tokenize
+
+    df: dict[str, int] = {}
+    texts = [p.text for p in retriever._passages]
+    for terms in tokenize(texts):
+        for term in set(terms):
+            df[term] = df.get(term, 0) + 1
+    n = max(1, len(texts))
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    idf["\x00max"] = math.log(1 + (n + 0.5) / 0.5)
+    retriever.__dict__["_idf"] = idf
+    return idf
+
+
+def _vocabulary(retriever: Retriever) -> set[str]:
+    """Every lower-cased word of the indexed passages (computed once per index)."""
+    cached = retriever.__dict__.get("_vocabulary")
+    if cached is None:
+        cached = set()
+        for p in retriever._passages:
+            cached.update(w.lower() for w in _WORD.findall(p.text))
+        # Questions name documents by their metadata ("the April commentary", "Alcaro").
+        for record in retriever.documents.values():
+            meta = " ".join(str(v) for v in record.meta.values() if isinstance(v, str))
+            cached.update(w.lower() for w in _WORD.findall(meta + " " + _month_names(record.meta.get("date"))))
+        retriever.__dict__["_vocabulary"] = cached
+    return cached
+
+
+def _month_names(date: str | None) -> str:
+    """'2022-04-01' -> 'April 2022', so a question about "the April piece" finds its document."""
+    import calendar
+
+    match = re.match(r"(\d{4})-(\d{2})", date or "")
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return ""
+    return f"{calendar.month_name[int(match.group(2))]} {match.group(1)}"
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[_Candidate]:
+    """The best sentence, plus up to two close runners-up that are not near-duplicates.
+
+    Runners-up must come from a passage already cited, so an extra sentence never drags in a
+    passage that does not hold the answer; a question about several documents ("both",
+    "each", "compare") may also cite a second document.
+    """
+    best = ranked[0]
+    chosen = [best]
+    spread = bool(_SPREAD.search(question))
+    for candidate in ranked[1:]:
+        if len(chosen) >= s.max_sentences or candidate.score < s.relative_margin * best.score:
+            break
+        cited = {c.passage.id for c in chosen}
+        if candidate.passage.id not in cited:
+            other_doc = candidate.passage.doc_id not in {c.passage.doc_id for c in chosen}
+            if not (spread and other_doc):
+                continue
+        words = _words(candidate.text)
+        if any(_jaccard(words, _words(c.text)) >= s.duplicate_jaccard for c in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def compose(chosen: Sequence[_Candidate]) -> tuple[str, list[Passage], list[Support]]:
+    """Order sentences for reading, number citations by first use, and keep only verified ones.
+
+    Sentences are grouped by document (best document first) and read in document order within
+    it. Each sentence must occur verbatim at its offsets in the passage its marker points to;
+    any that does not is dropped before numbering.
+    """
+    verified = [c for c in chosen if c.passage.text[c.local_start : c.local_end] == c.text and c.text]
+    doc_order: dict[str, int] = {}
+    for c in verified:
+        doc_order.setdefault(c.passage.doc_id, len(doc_order))
+    ordered = sorted(verified, key=lambda c: (doc_order[c.passage.doc_id], c.passage.start + c.local_start))
+    citations: list[Passage] = []
+    numbers: dict[str, int] = {}
+    support: list[Support] = []
+    parts: list[str] = []
+    for c in ordered:
+        if c.passage.id not in numbers:
+            citations.append(c.passage)
+            numbers[c.passage.id] = len(citations)
+        n = numbers[c.passage.id]
+        parts.append(f"{c.text} [{n}]")
+        support.append(
+            Support(
+                sentence=c.text, citation=n, passage_id=c.passage.id, doc_id=c.passage.doc_id,
+                start=c.passage.start + c.local_start, end=c.passage.start + c.local_end,
+                passage_start=c.local_start, passage_end=c.local_end, score=round(c.score, 4),
+            )
+        )
+    return " ".join(parts), citations, support
+
+
+def check_citations(answer: Answer) -> list[str]:
+    """Problems with an answer's citations (empty when every sentence is found where its marker points)."""
+    problems = []
+    for s in answer.support:
+        if not 1 <= s.citation <= len(answer.citations):
+            problems.append(f"marker [{s.citation}] points to no citation")
+            continue
+        passage = answer.citations[s.citation - 1]
+        if passage.text[s.passage_start : s.passage_end] != s.sentence:
+            problems.append(f"sentence {s.sentence[:40]!r} is not in passage [{s.citation}]")
+        if f"{s.sentence} [{s.citation}]" not in answer.text:
+            problems.append(f"sentence {s.sentence[:40]!r} is not in the answer text with marker [{s.citation}]")
+    used = sorted({s.citation for s in answer.support})
+    if used != list(range(1, len(answer.citations) + 1)):
+        problems.append(f"markers {used} do not number the {len(answer.citations)} citations 1..n")
+    return problems

@@ -1,0 +1,1 @@
+"""The applications on top: the `qa` command and the Gradio chat."""

@@ -1,0 +1,574 @@
+"""The chat UI (Gradio): streamed, cited answers beside the passages they come from.
+
+    qa serve                     # or: python app.py
+    qa serve --host 0.0.0.0 --port 8080   # with QA_PASSWORD set
+
+Everything shown that comes from a document or from the user is HTML-escaped here: the
+sources panel is HTML built by `sources_html`, the chat text is escaped Markdown built by
+`chat_markdown`. Nothing is loaded from the internet: analytics are off, the theme uses the
+system's fonts, and the page is served by Gradio itself.
+
+Endpoints for programs (see docs/api.md): "/ask" (question, history) -> Answer.to_dict(), and
+"/chat", the chat's own endpoint, which streams the chat text and the sources panel's HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import logging
+import os
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from qa.errors import IndexMissingError, QAError
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from qa.answering.answerer import Answer, Support
+    from qa.retrieval.retriever import Passage, Retriever
+
+log = logging.getLogger(__name__)
+
+TITLE = "Ask the documents"
+INTRO = (
+    "Answers quote the indexed documents, with numbered sources [n]. "
+    "When the documents do not answer a question, the assistant says so and shows the closest passages."
+)
+EXAMPLES = [
+    "Which bank is Russia's largest?",
+    "How many points does the peace plan have?",
+    "What did the US announce on 16 March 2022?",
+    "What security guarantees does Ukraine want?",
+]
+ABSTAIN_MESSAGE = (
+    "The documents do not answer this question. "
+    "The passages that came closest are listed under Sources."
+)
+SEARCHING = "Searching the documents…"
+SOURCES_PLACEHOLDER = "The passages an answer quotes appear here, with the quoted sentences highlighted."
+PASSWORD_ENV = "QA_PASSWORD"
+USER_ENV = "QA_USER"
+DEFAULT_USER = "qa"
+# Streaming: words per chunk and the pause between chunks (a typing effect of ~0.1 s per line).
+STREAM_WORDS = 4
+STREAM_PAUSE = 0.012
+
+SYSTEM_FONTS = ["Segoe UI", "Roboto", "Helvetica Neue", "Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial", "sans-serif"]
+MONO_FONTS = ["SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "DejaVu Sans Mono", "monospace"]
+
+CSS = """
+#qa-header h1 { margin: 0 0 .1rem 0; font-size: 1.5rem; }
+#qa-header p { margin: 0; color: var(--body-text-color-subdued); font-size: .95rem; }
+#qa-sources-col { min-width: 320px; }
+#qa-sources .html-container, #qa-header .html-container { padding: 0 !important; }
+.qa-panel { height: calc(100vh - 250px); min-height: 368px; overflow-y: auto; box-sizing: border-box;
+  border: 1px solid var(--border-color-primary); border-radius: var(--radius-lg);
+  padding: .75rem .9rem; background: var(--background-fill-primary); }
+.qa-sources-head { font-weight: 600; font-size: 1rem; margin: 0 0 .5rem 0; }
+.qa-sources-note { color: var(--body-text-color-subdued); font-size: .9rem; margin: 0 0 .6rem 0; }
+.qa-placeholder { color: var(--body-text-color-subdued); font-size: .95rem; }
+.qa-source { border-top: 1px solid var(--border-color-primary); padding: .6rem 0 .5rem 0; }
+.qa-source:first-of-type { border-top: none; padding-top: .1rem; }
+.qa-source-head { display: flex; gap: .5rem; align-items: baseline; }
+.qa-num { font-weight: 700; color: var(--color-accent); white-space: nowrap; }
+.qa-title { font-weight: 600; }
+.qa-meta { color: var(--body-text-color-subdued); font-size: .85rem; margin: .1rem 0 .35rem 0; }
+.qa-passage { white-space: pre-wrap; font-size: .92rem; line-height: 1.5; margin: 0;
+  padding-left: .65rem; border-left: 3px solid var(--border-color-primary); }
+.qa-passage mark { background: #fde68a; color: inherit; padding: 0 .1em; border-radius: 2px; }
+.dark .qa-passage mark { background: #a16207; }
+.qa-docs table { width: 100%; border-collapse: collapse; font-size: .9rem; }
+.qa-docs th, .qa-docs td { text-align: left !important; padding: .35rem .6rem !important; vertical-align: top;
+  border: none !important; border-bottom: 1px solid var(--border-color-primary) !important; }
+.qa-docs th { font-weight: 600; }
+.qa-docs .num { text-align: right !important; }
+.qa-status { color: var(--body-text-color-subdued); font-size: .85rem; margin-top: .35rem; }
+#qa-examples { gap: .4rem; flex-wrap: wrap; }
+#qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
+#qa-examples-label { flex: 0 0 auto !important; width: auto !important; align-self: center; color: var(--body-text-color-subdued); font-size: .9rem; }
+"""
+
+_EMPHASIS = re.compile(r"\*([^*\n]+?)\*")
+# Characters that Markdown could turn into links, images, code, headings, tables or LaTeX.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`_\[\](){}#+\-!|~$=])")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+")
+_URL_SPECIAL = re.compile(r"([\[\]!`])")
+# A line starting "1." or "* " would become a list: escape its dot or star.
+_LINE_START = re.compile(r"(?m)^\s*(?:\d+\.|\*(?=\s))")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering (pure functions, unit-tested without a browser)
+# ---------------------------------------------------------------------------------------------
+
+
+def escape_text(text: str | None) -> str:
+    """HTML-escape document or user text; `*x*` emphasis (as in the corpus) becomes <em>x</em>."""
+    escaped = html.escape(text or "", quote=True)
+    return _EMPHASIS.sub(r"<em>\1</em>", escaped)
+
+
+def chat_markdown(text: str) -> str:
+    """Text for the Chatbot (which renders Markdown): HTML-escaped, and with every Markdown
+    character that could make a link, image, code span, heading or formula backslash-escaped.
+    `*x*` still renders as emphasis; `[n]` markers show as written. Web addresses are left as
+    they are (Markdown shows backslashes inside them), except for the characters of link syntax."""
+    out: list[str] = []
+    pos = 0
+    for match in _URL.finditer(text or ""):
+        out.append(_escape_markdown(text[pos : match.start()]))
+        out.append(_URL_SPECIAL.sub(r"\\\1", html.escape(match.group(0), quote=False)))
+        pos = match.end()
+    out.append(_escape_markdown((text or "")[pos:]))
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], "".join(out))
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def highlight_spans(passage_text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The passage as HTML with the [start, end) spans wrapped in <mark>; each piece escaped."""
+    n = len(passage_text)
+    clean = sorted((max(0, s), min(n, e)) for s, e in spans if e > s and s < n)
+    merged: list[list[int]] = []
+    for s, e in clean:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out: list[str] = []
+    pos = 0
+    for s, e in merged:
+        out.append(escape_text(passage_text[pos:s]))
+        out.append(f"<mark>{escape_text(passage_text[s:e])}</mark>")
+        pos = e
+    out.append(escape_text(passage_text[pos:]))
+    return "".join(out)
+
+
+def location(passage: Passage) -> str:
+    """Where in the document: footnote number, page, paragraph."""
+    parts = []
+    if passage.kind == "footnote" and passage.footnote is not None:
+        parts.append(f"footnote {passage.footnote}")
+    if passage.page is not None:
+        parts.append(f"p. {passage.page}")
+    if passage.paragraph is not None and passage.kind != "footnote":
+        parts.append(f"¶ {passage.paragraph}")
+    if passage.kind == "boilerplate":
+        parts.append("publisher's boilerplate")
+    return " · ".join(parts)
+
+
+def _support_spans(passage: Passage, support: Sequence[Support], number: int) -> list[tuple[int, int]]:
+    """Offsets of the answer sentences that cite passage [number], checked against its text."""
+    spans = []
+    for s in support:
+        if s.citation != number:
+            continue
+        if passage.text[s.passage_start : s.passage_end] == s.sentence:
+            spans.append((s.passage_start, s.passage_end))
+        else:  # offsets do not match: fall back to finding the sentence, else highlight nothing
+            at = passage.text.find(s.sentence) if s.sentence else -1
+            if at >= 0:
+                spans.append((at, at + len(s.sentence)))
+    return spans
+
+
+def passage_html(passage: Passage, label: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+    """One source card: [n], title, author/publisher/date/location, section, the passage text."""
+    meta = [m for m in (passage.author, passage.publisher, passage.date, location(passage)) if m]
+    meta_html = " · ".join(escape_text(m) for m in meta)
+    section = f" — {escape_text(passage.section)}" if passage.section else ""
+    return (
+        '<div class="qa-source">'
+        f'<div class="qa-source-head"><span class="qa-num">{escape_text(label)}</span>'
+        f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span></div>'
+        f'<div class="qa-meta">{meta_html}{section}</div>'
+        f'<blockquote class="qa-passage">{highlight_spans(passage.text, spans)}</blockquote>'
+        "</div>"
+    )
+
+
+def sources_html(result: Answer | None) -> str:
+    """The sources panel for an answer: cited passages with the quoted sentences highlighted,
+    or, when the assistant abstained, the closest passages."""
+    if result is None:
+        return message_html(SOURCES_PLACEHOLDER)
+    if result.abstained:
+        if not result.closest:
+            return message_html("The documents do not answer this question, and no passage came close.")
+        cards = "".join(passage_html(p, f"{i}.") for i, p in enumerate(result.closest, start=1))
+        return (
+            '<div class="qa-panel qa-abstained">'
+            '<div class="qa-sources-head">Closest passages</div>'
+            '<p class="qa-sources-note">The documents do not answer this question; these passages came closest.</p>'
+            f"{cards}</div>"
+        )
+    cards = "".join(
+        passage_html(p, f"[{n}]", _support_spans(p, result.support, n))
+        for n, p in enumerate(result.citations, start=1)
+    )
+    return f'<div class="qa-panel"><div class="qa-sources-head">Sources</div>{cards}</div>'
+
+
+def message_html(text: str) -> str:
+    return f'<div class="qa-panel"><p class="qa-placeholder">{escape_text(text)}</p></div>'
+
+
+def documents_html(retriever: Retriever | None, problem: str | None = None) -> str:
+    """A table of the indexed documents: title, author, publisher, date, kind, passages."""
+    if retriever is None:
+        return f'<div class="qa-docs"><p class="qa-placeholder">{escape_text(problem or "No index loaded.")}</p></div>'
+    counts = {d: info.get("passages", 0) for d, info in retriever.manifest.get("corpus", {}).get("documents", {}).items()}
+    rows = []
+    for doc_id, record in sorted(retriever.documents.items(), key=lambda kv: (kv[1].meta.get("title") or kv[0]).lower()):
+        meta = record.meta
+        cells = [meta.get("title") or doc_id, meta.get("author"), meta.get("publisher"), meta.get("date"), meta.get("kind")]
+        tds = "".join(f"<td>{escape_text(c or '—')}</td>" for c in cells)
+        rows.append(f'<tr title="{html.escape(doc_id)}">{tds}<td class="num">{counts.get(doc_id, 0)}</td></tr>')
+    model = retriever.manifest.get("model", {}).get("name", "?")
+    created = retriever.manifest.get("created", "")
+    return (
+        '<div class="qa-docs"><table><thead><tr><th>Title</th><th>Author</th><th>Publisher</th><th>Date</th>'
+        f'<th>Kind</th><th class="num">Passages</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<p class="qa-status">{len(rows)} documents, {len(retriever)} passages · model {escape_text(model)}'
+        f" · index {escape_text(str(retriever.index_dir))} built {escape_text(created)}</p></div>"
+    )
+
+
+def answer_markdown(result: Answer) -> str:
+    """The chat text of an answer: the quoted sentences with [n] markers, or the abstention message."""
+    if result.abstained:
+        return ABSTAIN_MESSAGE
+    return chat_markdown(result.text)
+
+
+def error_markdown(exc: BaseException) -> str:
+    return "⚠️ " + chat_markdown(str(exc))
+
+
+def stream_chunks(text: str, words: int = STREAM_WORDS) -> Iterator[str]:
+    """Growing prefixes of text, a few words at a time, ending with the whole text."""
+    pieces = re.findall(r"\S+\s*", text)
+    for i in range(words, len(pieces), words):
+        yield "".join(pieces[:i]).rstrip()
+    yield text
+
+
+# ---------------------------------------------------------------------------------------------
+# The app
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChatBackend:
+    """What the UI calls: the answering pipeline over one index, with errors turned into messages."""
+
+    index: Path
+
+    def retriever(self) -> Retriever:
+        from qa.index import store
+        from qa.retrieval.retriever import get_retriever
+
+        if not (self.index / store.MANIFEST).exists():
+            raise IndexMissingError(
+                f"There is no index in {self.index}. Build it with `qa index --index {self.index}` "
+                "(or restart `qa serve`, which builds it from the corpus folder)."
+            )
+        return get_retriever(self.index)
+
+    def answer(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        from qa.answering.answerer import answer
+        from qa.inputs import check_question
+
+        question = check_question(question)  # input errors come before index errors
+        return answer(question, history or None, retriever=self.retriever())
+
+    def respond(self, message: Any, history: list | None) -> Iterator[tuple[str, Any]]:
+        """The chat function: yields (chat text, sources HTML or gr.skip()) while streaming."""
+        import gradio as gr
+
+        from qa.inputs import message_text
+
+        yield SEARCHING, gr.skip()
+        try:
+            question = message_text(message)
+            result = self.answer(question, history)
+        except QAError as exc:
+            yield error_markdown(exc), message_html("No sources: " + str(exc))
+            return
+        except Exception as exc:  # never a traceback in the chat
+            log.exception("answering failed")
+            yield error_markdown(RuntimeError(f"Something went wrong while answering ({type(exc).__name__}). "
+                                              "The details are in the server's log.")), message_html(SOURCES_PLACEHOLDER)
+            return
+        sources = sources_html(result)
+        text = answer_markdown(result)
+        first = True
+        for partial in stream_chunks(text):
+            yield partial, sources if first else gr.skip()
+            first = False
+            time.sleep(STREAM_PAUSE)
+        yield text, sources
+
+    def ask(self, question: str, history: list[dict] | None = None) -> dict:
+        """The "/ask" API: the structured answer (Answer.to_dict()); errors become gr.Error."""
+        import gradio as gr
+
+        try:
+            return self.answer(question, history).to_dict()
+        except QAError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def documents(self) -> str:
+        try:
+            return documents_html(self.retriever())
+        except QAError as exc:
+            return documents_html(None, str(exc))
+        except Exception as exc:  # a damaged index must not break the page
+            log.exception("listing the documents failed")
+            return documents_html(None, f"The index cannot be read ({type(exc).__name__}); rebuild it with `qa index --rebuild`.")
+
+    def documents_view(self) -> tuple[str, Any]:
+        """The documents table and its accordion's label with the count (refreshed at page load)."""
+        import gradio as gr
+
+        table = self.documents()
+        try:
+            label = f"Indexed documents ({len(self.retriever().documents)})"
+        except Exception:
+            label = "Indexed documents: none (no usable index)"
+        return table, gr.update(label=label)
+
+
+def build_ui(index: Path | str | None = None) -> gr.Blocks:
+    """The Gradio app over the index folder (default $QA_INDEX or ./index). Not launched."""
+    _offline_environment()
+    import gradio as gr
+
+    from qa.settings import default_index_dir
+
+    backend = ChatBackend(Path(index) if index is not None else default_index_dir())
+    with gr.Blocks(title="qa — ask the documents", fill_width=True, analytics_enabled=False) as demo:
+        gr.HTML(
+            f"<h1>{escape_text(TITLE)}</h1><p>{escape_text(INTRO)}</p>", elem_id="qa-header", js_on_load=None,
+            padding=False,
+        )
+        sources = gr.HTML(sources_html(None), elem_id="qa-sources", render=False, js_on_load=None, padding=False)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                chatbot = gr.Chatbot(
+                    elem_id="chatbot", label="Chat", show_label=False, height="calc(100vh - 318px)",
+                    min_height=300, latex_delimiters=[], allow_tags=False, sanitize_html=True,
+                    render_markdown=True, buttons=["copy"], feedback_options=None,
+                    placeholder="Ask a question about the indexed documents, or pick an example below.",
+                )
+                textbox = gr.Textbox(
+                    elem_id="question", placeholder="Ask a question about the documents…", show_label=False,
+                    submit_btn=True, lines=1, max_lines=4, autofocus=True,
+                )
+                chat = gr.ChatInterface(
+                    backend.respond, chatbot=chatbot, textbox=textbox, additional_outputs=[sources],
+                    api_name="chat", api_description="Chat: streams the answer text and the sources panel HTML.",
+                    fill_height=False, autofocus=True, concurrency_limit=2, analytics_enabled=False,
+                )
+            with gr.Column(scale=2, elem_id="qa-sources-col"):
+                sources.render()
+        with gr.Row(elem_id="qa-examples"):
+            gr.HTML("Try:", elem_id="qa-examples-label", js_on_load=None, padding=False, scale=0, min_width=0)
+            buttons = [gr.Button(q, size="sm", variant="secondary", scale=0) for q in EXAMPLES]
+        with gr.Accordion("Indexed documents", open=False, elem_id="qa-documents") as docs_accordion:
+            docs = gr.HTML("", js_on_load=None)
+
+        for button, question in zip(buttons, EXAMPLES):
+            _wire_example(button, question, backend, chat, sources)
+        demo.load(backend.documents_view, None, [docs, docs_accordion], api_visibility="undocumented", queue=False)
+        gr.api(backend.ask, api_name="ask", api_description="Answer a question from the documents; returns Answer.to_dict().")
+    return demo
+
+
+def _wire_example(button: gr.Button, question: str, backend: ChatBackend, chat: gr.ChatInterface, sources) -> None:
+    """An example button asks its question in the chat, as if typed, keeping the conversation."""
+    import gradio as gr
+
+    def run(history: list) -> Iterator[tuple[list, Any]]:
+        history = list(history or [])
+        turn = history + [{"role": "user", "content": question}]
+        for text, panel in backend.respond(question, history):
+            yield turn + [{"role": "assistant", "content": text}], panel
+
+    hidden: dict[str, Any] = {"api_visibility": "undocumented"}
+    textbox = chat.textbox
+    button.click(lambda: gr.update(interactive=False), None, textbox, queue=False, **hidden).then(
+        run, [chat.chatbot_state], [chat.chatbot, sources], concurrency_limit=2, **hidden
+    ).then(lambda h: h, [chat.chatbot], [chat.chatbot_state], queue=False, **hidden).then(
+        lambda: gr.update(interactive=True), None, textbox, queue=False, **hidden
+    )
+
+
+def theme() -> gr.themes.Base:
+    """Gradio's default look with the system's fonts: no font files fetched from anywhere."""
+    import gradio as gr
+
+    return gr.themes.Default(primary_hue="blue", font=SYSTEM_FONTS, font_mono=MONO_FONTS)
+
+
+def launch_kwargs() -> dict:
+    """Arguments for Blocks.launch that belong to the look (theme, CSS) and the footer."""
+    return {"theme": theme(), "css": CSS, "footer_links": ["api"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Serving
+# ---------------------------------------------------------------------------------------------
+
+
+def _offline_environment() -> None:
+    for name, value in (
+        ("GRADIO_ANALYTICS_ENABLED", "False"),
+        ("HF_HUB_OFFLINE", "1"),
+        ("HF_HUB_DISABLE_TELEMETRY", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("TOKENIZERS_PARALLELISM", "false"),
+        ("ORT_DISABLE_TELEMETRY", "1"),
+    ):
+        os.environ.setdefault(name, value)
+
+
+def _stop_on_sigterm() -> None:
+    """`kill PID` stops the server as Ctrl+C does (closing it cleanly)."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def _import_gradio() -> None:
+    try:
+        import gradio  # noqa: F401
+    except Exception:  # the import in build_ui reports it
+        pass
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def auth_from_environment() -> tuple[str, str] | None:
+    password = os.environ.get(PASSWORD_ENV)
+    if not password:
+        return None
+    return (os.environ.get(USER_ENV) or DEFAULT_USER, password)
+
+
+def exposure_warning(host: str, port: int, auth: tuple[str, str] | None) -> str | None:
+    """A loud warning when the chat is reachable from other machines without a password."""
+    if is_loopback(host) or auth is not None:
+        return None
+    bar = "!" * 78
+    return (
+        f"\n{bar}\n  WARNING: listening on {host}, reachable from other machines, WITHOUT a password.\n"
+        f"  Anyone who can reach port {port} can read the documents through the chat.\n"
+        f"  Set {PASSWORD_ENV} (and optionally {USER_ENV}, default {DEFAULT_USER!r}) to require a login.\n{bar}\n"
+    )
+
+
+def prepare_index(index: Path, corpus: Path | None, out=sys.stderr) -> str | None:
+    """Build the index when missing, else update it incrementally; None when ready, else the problem."""
+    from qa.index import store
+    from qa.settings import default_corpus_dir
+    from qa.index.build import build_index
+
+    corpus_dir = corpus if corpus is not None else default_corpus_dir()
+    exists = (index / store.MANIFEST).exists()
+    if not corpus_dir.is_dir():
+        if exists:
+            print(f"no corpus folder {corpus_dir}: serving the index in {index} as it is", file=out)
+            return None
+        return f"There is no index in {index} and no corpus folder {corpus_dir} to build it from."
+    verb = "updating" if exists else "building"
+    print(f"{verb} the index in {index} from {corpus_dir} …", file=out, flush=True)
+    try:
+        report = build_index(corpus_dir, index, progress=True)
+    except QAError as exc:
+        return str(exc)
+    print(report.summary(), file=out, flush=True)
+    return None
+
+
+def warm_up(index: Path) -> str | None:
+    """Load the index and the model, and answer once, so the first question is fast."""
+    try:
+        backend = ChatBackend(index)
+        backend.answer("Which documents are indexed?")
+    except QAError as exc:
+        return str(exc)
+    return None
+
+
+def serve(
+    index: Path | str | None = None, corpus: Path | str | None = None, host: str = "127.0.0.1", port: int = 7860
+) -> int:
+    """Prepare the index, start the chat, print its URL, and block until Ctrl+C. Returns an exit code."""
+    _offline_environment()
+    from qa.settings import default_index_dir
+
+    started = time.perf_counter()
+    # Importing gradio takes seconds: do it while the index is checked and the model loads.
+    threading.Thread(target=_import_gradio, name="import-gradio", daemon=True).start()
+    index_dir = Path(index) if index is not None else default_index_dir()
+    corpus_dir = Path(corpus) if corpus is not None else None
+    problem = prepare_index(index_dir, corpus_dir) or warm_up(index_dir)
+    if problem:
+        print(f"warning: {problem}\n  the chat starts anyway and shows this message instead of answers.", file=sys.stderr)
+
+    auth = auth_from_environment()
+    warning = exposure_warning(host, port, auth)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    demo = build_ui(index_dir)
+    try:
+        demo.queue(default_concurrency_limit=2).launch(
+            server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
+            show_error=False, share=False, inbrowser=False, **launch_kwargs(),
+        )
+    except OSError as exc:
+        print(f"error: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 1
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+    print(f"qa chat ready in {time.perf_counter() - started:.1f} s: {url}", flush=True)
+    if auth:
+        print(f"  login: user {auth[0]!r}, password from ${PASSWORD_ENV}", flush=True)
+    if not is_loopback(host):
+        print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
+    print("  press Ctrl+C to stop", flush=True)
+    _stop_on_sigterm()
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("stopping", file=sys.stderr)
+    finally:
+        demo.close()
+    return 0
+
+
+__all__ = ["build_ui", "serve", "sources_html", "chat_markdown", "escape_text", "ChatBackend", "launch_kwargs"]

@@ -1,0 +1,181 @@
+"""The `qa` command: index, search, ask, eval, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from qa.errors import QAError
+
+# Exit codes: 0 ok, 1 error, 2 bad usage (argparse), 3 indexed but some files were skipped.
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+
+def _offline_environment() -> None:
+    """Nothing may reach the internet: no hub downloads, no Gradio telemetry."""
+    for name, value in (
+        ("HF_HUB_OFFLINE", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("HF_HUB_DISABLE_TELEMETRY", "1"),
+        ("GRADIO_ANALYTICS_ENABLED", "False"),
+        ("TOKENIZERS_PARALLELISM", "false"),
+        ("ORT_DISABLE_TELEMETRY", "1"),
+    ):
+        os.environ.setdefault(name, value)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _offline_environment()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except QAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Answer questions about documents, with cited passages.")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("index", help="build or update the index from the corpus folder")
+    p.add_argument("--corpus", type=Path, help="documents folder (default: $QA_CORPUS or ./corpus)")
+    p.add_argument("--index", type=Path, help="index folder (default: $QA_INDEX or ./index)")
+    p.add_argument("--model", help="sentence-transformers model name or path (default: the index's, else all-MiniLM-L6-v2)")
+    p.add_argument("--chunk-tokens", type=_at_least(8), default=None, help="word pieces per passage (default 128)")
+    p.add_argument("--overlap", type=_at_least(0), default=None, help="sentences repeated between passages (default 1)")
+    p.add_argument("--dense", choices=["auto", "flat", "hnsw"], default="auto", help="FAISS index type")
+    p.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=_cmd_index)
+
+    p = sub.add_parser("search", help="print the passages that best match a question")
+    p.add_argument("question")
+    p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
+    p.add_argument("--index", type=Path)
+    p.add_argument("--json", action="store_true", help="print passages as JSON")
+    p.set_defaults(func=_cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with cited sentences")
+    p.add_argument("question")
+    p.add_argument("--index", type=Path)
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.set_defaults(func=_cmd_ask)
+
+    p = sub.add_parser("serve", help="start the chat UI in the browser")
+    p.add_argument("--index", type=Path)
+    p.add_argument("--corpus", type=Path)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("eval", help="score the assistant on a gold set, BEIR folder or SQuAD file")
+    p.add_argument("mode", nargs="?", default="gold", choices=["gold", "beir", "squad"])
+    p.add_argument("path", nargs="?", type=Path, help="BEIR folder or SQuAD JSON file (beir/squad modes)")
+    p.add_argument("--gold", type=Path, help="gold set in the shared JSON Lines format")
+    p.add_argument("--index", type=Path)
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--out", type=Path, help="folder for report.json, report.md, failures.csv, report.png")
+    p.add_argument("--split", default=None, help="BEIR qrels split (default: test if present, else train)")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N questions")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def _at_least(low: int):
+    """An argparse type: an int no smaller than `low`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return parse
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    from qa.settings import ChunkSettings
+    from qa.index.build import build_index
+
+    defaults = ChunkSettings()
+    chunking = ChunkSettings(
+        max_tokens=args.chunk_tokens or defaults.max_tokens,
+        overlap_sentences=defaults.overlap_sentences if args.overlap is None else args.overlap,
+    )
+    report = build_index(
+        args.corpus, args.index, model=args.model, chunking=chunking, dense_kind=args.dense,
+        rebuild=args.rebuild, progress=not args.json and sys.stderr.isatty(),
+    )
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.summary())
+    return EXIT_SKIPPED if report.skipped else 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from qa.retrieval.retriever import retrieve
+
+    passages = retrieve(args.question, k=args.k, index=args.index)
+    if args.json:
+        print(json.dumps([p.to_dict() for p in passages], indent=2, ensure_ascii=False))
+        return 0
+    for p in passages:
+        print(f"[{p.rank}] {p.citation()}  (score {p.score:.4f}; dense #{p.ranks['dense']}, bm25 #{p.ranks['bm25']})")
+        print(f"    {p.text}")
+        print()
+    if not passages:
+        print("the index holds no passages")
+    return 0
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from qa.answering.answerer import answer
+
+    result = answer(args.question, index=args.index)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(result.text)
+    print()
+    label = "Closest passages" if result.abstained else "Sources"
+    print(f"{label}:")
+    for n, p in enumerate(result.citations, start=1):
+        print(f"[{n}] {p.citation()}")
+        print(f"    {p.text}")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from qa.app.chat import serve
+
+    return serve(index=args.index, corpus=args.corpus, host=args.host, port=args.port)
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluation.runner import run_cli
+
+    return run_cli(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Embedding: resolve the model offline and run it (ONNX Runtime, torch as fallback)."""

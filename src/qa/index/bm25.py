@@ -1,0 +1,199 @@
+"""BM25 over passages (bm25s, Snowball-stemmed English), and the text both retrievers see.
+
+Besides plain scores, the index gives what score fusion needs: per-term weights (for query
+expansion), each term's IDF, and a query's *ceiling*, the score a passage would get by
+matching every query word once. Dividing by the ceiling puts BM25 on an absolute 0..~1
+scale, so a question whose words the corpus mostly lacks gets weak BM25 evidence instead
+of a confident ranking built on one incidental word.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from qa.ingest.sentences import SUPERSCRIPTS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_MARKUP = re.compile(r"[*_`]+|[" + SUPERSCRIPTS + r"]+")
+
+# Function words dropped from queries on top of bm25s' short list: question words and
+# auxiliaries ("which", "did", "does") carry no topic, yet match many passages.
+QUERY_STOPWORDS = frozenset(
+    """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers
+    herself it its itself they them their theirs themselves what which who whom this that these those am is are
+    was were be been being have has had having do does did doing a an the and but if or because as until while
+    of at by for with about against between into through during before after above below to from up down in out
+    on off over under again further then once here there when where why how all any both each few more most
+    other some such no nor not only own same so than too very s t can will just don should now according
+    """.split()
+)  # NLTK's English list, plus "according" ("according to the report" names a source, not a topic)
+
+
+def search_text(text: str) -> str:
+    """Passage text as the retrievers should see it: no emphasis markers, no footnote superscripts."""
+    return _MARKUP.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """The Snowball stem BM25 indexes a lower-case word under."""
+    return _stemmer().stemWord(word)
+
+
+def tokenize(texts: Sequence[str]) -> list[list[str]]:
+    """Lower-cased, stop-word-free, stemmed word tokens (what the BM25 index holds)."""
+    stemmer = _stemmer()
+    return [stemmer.stemWords(words) for words in surface_words(texts)]
+
+
+# bm25s' default token pattern: what `tokenize` splits on, reproduced for the per-query path.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+# bm25s' English stop words (bm25s.stopwords.STOPWORDS_EN; a test keeps the copy equal), held
+# here so that querying never imports bm25s, whose import pulls in numba and scipy (~0.8 s).
+BM25_STOPWORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+    "these they this to was will with".split()
+)
+
+
+def _bm25_stopwords() -> frozenset[str]:
+    return BM25_STOPWORDS
+
+
+def surface_words(texts: Sequence[str]) -> list[list[str]]:
+    """Lower-cased, stop-word-free words as written (not stemmed), split exactly like `tokenize`.
+
+    Done here rather than by bm25s.tokenize, whose per-call set-up (a progress bar object even
+    when hidden) costs more than the split itself on a one-question query.
+    """
+    stop = _bm25_stopwords()
+    return [[w for w in _TOKEN.findall(search_text(t).lower()) if w not in stop] for t in texts]
+
+
+@dataclass
+class Query:
+    """A question as BM25 sees it: weights of indexed terms, the content words the corpus lacks,
+    and the stems of all its content words."""
+
+    weights: dict[int, float] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _SavedModel:
+    """What a loaded index keeps of a bm25s model: its vocabulary and score matrix."""
+
+    vocab_dict: dict
+    scores: dict
+
+
+class BM25Index:
+    """A bm25s index over passages, saved as bm25s' own plain files (JSON + .npy, no pickle)."""
+
+    def __init__(self, model) -> None:
+        import numpy as np
+
+        self._model = model
+        self._vocab: dict[str, int] = model.vocab_dict
+        scores = model.scores
+        self._data = scores["data"]
+        self._indices = scores["indices"]
+        self._indptr = scores["indptr"]
+        self.num_docs = int(scores["num_docs"])
+        df = np.diff(self._indptr).astype(np.float64)
+        # bm25s' "lucene" IDF, which its stored scores already include.
+        self.idf = np.log(1.0 + (self.num_docs - df + 0.5) / (df + 0.5))
+        self.max_idf = float(np.log(1.0 + (self.num_docs - 0.5) / 1.5))
+
+    @property
+    def vocab(self) -> Mapping[str, int]:
+        """Stemmed term -> term id."""
+        return self._vocab
+
+    @classmethod
+    def build(cls, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> BM25Index:
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
+        model = bm25s.BM25(k1=k1, b=b)
+        tokens = tokenize(texts)
+        # bm25s refuses an empty corpus and documents with no token; a placeholder keeps positions aligned.
+        tokens = [t if t else ["\x00empty"] for t in tokens] or [["\x00empty"]]
+        model.index(tokens, show_progress=False)
+        return cls(model)
+
+    def save(self, folder: Path) -> None:
+        self._model.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index:
+        """Read bm25s' saved files directly: querying needs only the score matrix and the vocabulary."""
+        import json
+
+        import numpy as np
+
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        arrays = {
+            name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False) for name in ("data", "indices", "indptr")
+        }
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        return cls(_SavedModel(vocab, {**arrays, "num_docs": params["num_docs"]}))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for the query (zeros when no query word is indexed)."""
+        weights: dict[int, float] = {}
+        for word in tokenize([query])[0]:
+            term = self._vocab.get(word)
+            if term is not None:
+                weights[term] = weights.get(term, 0.0) + 1.0
+        return self.weighted_scores(weights)
+
+    def query(self, text: str) -> Query:
+        """Indexed query terms (counted) and the content words missing from the corpus."""
+        query = Query()
+        for word in surface_words([text])[0]:
+            if word in QUERY_STOPWORDS:
+                continue
+            stemmed = stem(word)
+            query.stems.append(stemmed)
+            term = self._vocab.get(stemmed)
+            if term is None:
+                query.missing.append(word)
+            else:
+                query.weights[term] = query.weights.get(term, 0.0) + 1.0
+        return query
+
+    def weighted_scores(self, weights: Mapping[int, float]) -> np.ndarray:
+        """Sum over terms of weight x the term's BM25 score, for every passage."""
+        import numpy as np
+
+        out = np.zeros(self.num_docs, dtype=np.float32)
+        for term, weight in weights.items():
+            start, end = self._indptr[term], self._indptr[term + 1]
+            np.add.at(out, self._indices[start:end], np.float32(weight) * self._data[start:end])
+        return out
+
+    def ceiling(self, query: Query, missing_weight: float) -> float:
+        """The score of a passage matching each query word once (missing words count as rare words)."""
+        found = sum(float(self.idf[t]) * w for t, w in query.weights.items())
+        return found + missing_weight * self.max_idf * len(query.missing)
+
+    def document_frequency(self, term: int) -> int:
+        return int(self._indptr[term + 1] - self._indptr[term])

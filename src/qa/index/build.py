@@ -1,0 +1,355 @@
+"""Building the index: corpus files -> clean texts -> chunks -> vectors + BM25 -> index folder.
+
+Incremental: a run with nothing changed returns after hashing the corpus; otherwise every
+document is cleaned and chunked again (cheap) and only chunks whose embedding input is new
+are encoded, the rest reuse their vectors from the previous index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+import time
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from qa.version import __version__
+from qa.ingest.chunk import Chunk, chunk_document
+from qa.ingest.clean import CleanDocument, clean
+from qa.settings import ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
+from qa.ingest.discover import SourceFile, discover
+from qa.errors import DocumentError, IndexFolderError, QAError
+from qa.index.bm25 import search_text
+from qa.ingest.loaders import load
+
+log = logging.getLogger(__name__)
+
+# Bump when cleaning or chunking changes what passages an unchanged document yields, or
+# when the index gains files (3: title passages' term vectors and metadata cards).
+PIPELINE_VERSION = 3
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A corpus file that was not indexed, and why."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What `qa index` did."""
+
+    index_dir: str
+    corpus_dir: str
+    up_to_date: bool
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    documents: int = 0
+    passages: int = 0
+    embedded: int = 0
+    reused: int = 0
+    over_window: int = 0
+    seconds: float = 0.0
+    model: str = ""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["skipped"] = [s.to_dict() for s in self.skipped]
+        return data
+
+    def summary(self) -> str:
+        """What the build did, in a few lines for a terminal or a log."""
+        lines = []
+        if self.up_to_date:
+            lines.append(f"index {self.index_dir} is up to date: {self.documents} documents, {self.passages} passages")
+        else:
+            lines.append(
+                f"indexed {self.documents} documents into {self.passages} passages in {self.index_dir} "
+                f"({self.embedded} embedded, {self.reused} reused) with {self.model}"
+            )
+            for label, items in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
+                if items:
+                    lines.append(f"  {label} ({len(items)}): {', '.join(items[:10])}{' ...' if len(items) > 10 else ''}")
+            if self.unchanged:
+                lines.append(f"  unchanged: {len(self.unchanged)}")
+            if self.over_window:
+                lines.append(f"  warning: {self.over_window} passages exceed the model window and are truncated when embedded")
+        for skipped in self.skipped:
+            lines.append(f"  skipped {skipped.path}: {skipped.reason}")
+        lines.append(f"  took {self.seconds:.2f} s")
+        return "\n".join(lines)
+
+
+def embedding_input(chunk: Chunk, title: str | None) -> str:
+    """What the model embeds for a passage: document title and section give it context."""
+    head = " — ".join(part for part in (title, chunk.section) if part)
+    body = search_text(chunk.text)
+    return f"{head}\n{body}" if head else body
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def build_index(
+    corpus_dir: Path | str | None = None,
+    index_dir: Path | str | None = None,
+    *,
+    model: str | None = None,
+    chunking: ChunkSettings | None = None,
+    dense_kind: str = "auto",
+    rebuild: bool = False,
+    progress: bool = False,
+) -> BuildReport:
+    """Build or update the index in index_dir from the documents in corpus_dir.
+
+    Args:
+        corpus_dir: folder of documents. Defaults to $QA_CORPUS or ./corpus.
+        index_dir: index folder. Defaults to $QA_INDEX or ./index.
+        model: sentence-transformers model name or path. Defaults to the model of the
+            existing index, else $QA_MODEL or all-MiniLM-L6-v2.
+        chunking: chunk sizes. Defaults to ChunkSettings().
+        dense_kind: "auto", "flat" or "hnsw".
+        rebuild: ignore the existing index and re-embed everything.
+        progress: show progress bars on stderr.
+    """
+    from qa.index import store
+
+    started = time.perf_counter()
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+    chunking = chunking or ChunkSettings()
+    listing = discover(corpus_dir)
+
+    old: dict | None = None
+    if not rebuild:
+        try:
+            old = store.read_manifest(index_dir)
+            store.verify_files(index_dir, old)
+        except IndexFolderError as exc:
+            if old is not None or (index_dir / store.MANIFEST).exists():
+                log.warning("previous index not reusable (%s); rebuilding from scratch", exc)
+            old = None
+    model_name = model or (old["model"]["name"] if old else default_model_name())
+    settings = {"chunking": chunking.to_dict(), "dense_kind": dense_kind, "pipeline": PIPELINE_VERSION}
+
+    current = {f.doc_id: {"sha256": f.sha256, "meta_sha256": f.meta_sha256} for f in listing.files}
+    if old is not None and _unchanged(old, current, model_name, settings, listing):
+        _remove_orphans(index_dir, old)
+        return BuildReport(
+            index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=True,
+            unchanged=sorted(current), skipped=[Skipped(s["path"], s["reason"]) for s in old.get("skipped", [])],
+            documents=old["counts"]["documents"], passages=old["counts"]["passages"],
+            seconds=time.perf_counter() - started, model=model_name,
+        )
+
+    from qa.embed.encoder import load_encoder
+
+    encoder = load_encoder(model_name)
+    if old is not None and old["model"].get("fingerprint") != encoder.fingerprint:
+        old = None  # vectors of another model cannot be reused
+    with store.build_lock(index_dir):
+        return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
+
+
+def _remove_orphans(index_dir: Path, manifest: dict) -> None:
+    """Delete files left by a build that was killed before its manifest was committed."""
+    from qa.index import store
+
+    try:
+        with store.build_lock(index_dir):
+            store.remove_unreferenced(index_dir, manifest)
+    except IndexFolderError:
+        pass  # another build holds the folder, or it is read-only: nothing to clean now
+
+
+def _unchanged(old: dict, current: dict, model_name: str, settings: dict, listing) -> bool:
+    """True when the corpus files, their metadata, the model and the settings are as last built."""
+    return (
+        old["model"]["name"] == model_name
+        and old.get("settings") == settings
+        and old.get("qa_version") == __version__
+        and old["corpus"].get("seen") == current
+        and old["corpus"].get("unsupported") == sorted(str(p) for p in listing.unsupported)
+    )
+
+
+def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started) -> BuildReport:
+    import numpy as np
+
+    from qa.index import dense
+    from qa.retrieval import priors as docprior
+    from qa.index import store
+    from qa.retrieval.expansion import TokenVectors, term_vectors
+    from qa.index.bm25 import BM25Index
+
+    old_docs = old["corpus"]["documents"] if old else {}
+    skipped: list[Skipped] = [Skipped(str(p), "unsupported file type (use .txt, .md, .html or .pdf)") for p in listing.unsupported]
+    skipped_entries = [{"path": str(p), "reason": s.reason, "sha256": None} for p, s in zip(listing.unsupported, skipped)]
+    documents: list[CleanDocument] = []
+    sources: list[SourceFile] = []
+    for source in listing.files:
+        try:
+            documents.append(clean(load(source.path), source.meta))
+            sources.append(source)
+        except DocumentError as exc:
+            skipped.append(Skipped(source.doc_id, str(exc)))
+            skipped_entries.append({"path": source.doc_id, "reason": str(exc), "sha256": source.sha256})
+            log.warning("skipped %s: %s", source.doc_id, exc)
+
+    chunks: list[Chunk] = []
+    inputs: list[str] = []
+    for doc in documents:
+        budget = _token_budget(doc, encoder, chunking)
+        for chunk in chunk_document(doc, encoder.count_tokens, budget):
+            chunks.append(chunk)
+            inputs.append(embedding_input(chunk, doc.meta.title))
+    input_shas = [_sha(t) for t in inputs]
+    over_window = sum(1 for n in encoder.count_tokens(inputs) if n + 2 > encoder.max_seq_length) if inputs else 0
+
+    reuse: dict[str, int] = {}
+    old_vectors = None
+    if old is not None:
+        old_passages = _read_jsonl(index_dir / store.file_of(old, "passages"))
+        reuse = {p["embed_sha"]: row for row, p in enumerate(old_passages)}
+        old_vectors = dense.vectors_of(dense.load(index_dir / store.file_of(old, "dense")))
+    vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
+    todo = []
+    for row, sha in enumerate(input_shas):
+        if sha in reuse and old_vectors is not None and reuse[sha] < len(old_vectors):
+            vectors[row] = old_vectors[reuse[sha]]
+        else:
+            todo.append(row)
+    if todo:
+        vectors[todo] = encoder.encode([inputs[r] for r in todo], batch_size=32, progress=progress)
+
+    gen = store.new_generation()
+    names = {
+        "passages": f"passages-{gen}.jsonl",
+        "documents": f"documents-{gen}.jsonl",
+        "dense": f"dense-{gen}.faiss",
+        "bm25": f"bm25-{gen}",
+        "terms": f"terms-{gen}.json",
+        "term_vectors": f"termvecs-{gen}.npy",
+        "cards": f"cards-{gen}.json",
+    }
+    bm25 = BM25Index.build([c.text for c in chunks])
+    terms, term_vecs = term_vectors(bm25, [c.text for c in chunks], TokenVectors.open(encoder.model_dir, encoder.tokenizer()))
+    cards = docprior.to_json([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
+    try:
+        passages_blob = "".join(
+            json.dumps({**c.to_dict(), "embed_sha": s}, ensure_ascii=False) + "\n" for c, s in zip(chunks, input_shas)
+        )
+        store.write_bytes(index_dir / names["passages"], passages_blob.encode("utf-8"))
+        docs_blob = "".join(
+            json.dumps({**d.to_dict(), "sha256": s.sha256, "meta_sha256": s.meta_sha256}, ensure_ascii=False) + "\n"
+            for d, s in zip(documents, sources)
+        )
+        store.write_bytes(index_dir / names["documents"], docs_blob.encode("utf-8"))
+        faiss_index = dense.build(vectors, dense_kind)
+        dense.save(faiss_index, index_dir / names["dense"])
+        bm25_dir = index_dir / names["bm25"]
+        bm25.save(bm25_dir)
+        store.write_bytes(index_dir / names["terms"], json.dumps(terms, ensure_ascii=False).encode("utf-8"))
+        with open(index_dir / names["term_vectors"], "wb") as handle:
+            np.save(handle, term_vecs, allow_pickle=False)
+        store.write_bytes(index_dir / names["cards"], json.dumps(cards, ensure_ascii=False).encode("utf-8"))
+        files = [names["passages"], names["documents"], names["dense"], names["terms"], names["term_vectors"], names["cards"]]
+        files += [f"{names['bm25']}/{p.name}" for p in sorted(bm25_dir.iterdir())]
+        described = store.describe_files(index_dir, files)
+        store.fsync_path(bm25_dir)
+    except OSError as exc:
+        raise store.write_failed(index_dir, exc) from exc
+
+    per_doc = {}
+    for c in chunks:
+        per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+    manifest = {
+        "format": store.FORMAT,
+        "format_version": store.FORMAT_VERSION,
+        "qa_version": __version__,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "generation": gen,
+        "versions": _library_versions(),
+        "model": encoder.info.to_dict(),
+        "chunking": chunking.to_dict(),
+        "settings": settings,
+        "dense": {"kind": dense.kind_of(faiss_index), "metric": "inner_product", "normalized": True},
+        "bm25": {"library": "bm25s", "k1": 1.2, "b": 0.75, "stemmer": "snowball-english", "stopwords": "en"},
+        "expansion": {"vectors": "input token embeddings, mean over word pieces", "terms": len(terms)},
+        "corpus": {
+            "dir": str(Path(corpus_dir).resolve()),
+            "seen": current,
+            "unsupported": sorted(str(p) for p in listing.unsupported),
+            "documents": {
+                s.doc_id: {"sha256": s.sha256, "meta_sha256": s.meta_sha256, "passages": per_doc.get(s.doc_id, 0)}
+                for s in sources
+            },
+        },
+        "skipped": skipped_entries,
+        "counts": {
+            "documents": len(documents),
+            "passages": len(chunks),
+            "skipped": len(skipped),
+            "over_window": over_window,
+            "embedded": len(todo),
+            "reused": len(chunks) - len(todo),
+        },
+        "roles": names,
+        "files": described,
+    }
+    store.commit_manifest(index_dir, manifest)
+
+    new_ids = {s.doc_id: s for s in sources}
+    added = sorted(d for d in new_ids if d not in old_docs)
+    changed = sorted(
+        d for d, s in new_ids.items()
+        if d in old_docs and (old_docs[d]["sha256"], old_docs[d]["meta_sha256"]) != (s.sha256, s.meta_sha256)
+    )
+    removed = sorted(d for d in old_docs if d not in new_ids)
+    unchanged = sorted(d for d in new_ids if d in old_docs and d not in changed)
+    return BuildReport(
+        index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=False, added=added, changed=changed,
+        removed=removed, unchanged=unchanged, skipped=skipped, documents=len(documents), passages=len(chunks),
+        embedded=len(todo), reused=len(chunks) - len(todo), over_window=over_window,
+        seconds=time.perf_counter() - started, model=encoder.name,
+    )
+
+
+def _token_budget(doc: CleanDocument, encoder, chunking: ChunkSettings) -> ChunkSettings:
+    """Chunk size for this document so that title + section + passage fit the model window."""
+    sections = {s.section for s in doc.segments} | {None}
+    heads = [" — ".join(p for p in (doc.meta.title, s) if p) for s in sections]
+    prefix = max(encoder.count_tokens(heads)) + 1 if heads else 0
+    room = encoder.max_seq_length - 2 - prefix
+    return replace(chunking, max_tokens=max(16, min(chunking.max_tokens, room)))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    for package in ("faiss-cpu", "bm25s", "numpy", "onnxruntime", "sentence-transformers", "tokenizers"):
+        try:
+            out[package] = version(package)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+__all__ = ["BuildReport", "Skipped", "build_index", "embedding_input", "QAError"]

@@ -1,0 +1,1 @@
+"""Ingestion: find documents, load them, clean them into one text with offsets, split sentences, chunk."""

@@ -1,0 +1,1 @@
+"""Retrieval: question analysis, dense + BM25 scoring, fusion and priors, the Retriever."""

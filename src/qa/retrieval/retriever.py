@@ -1,0 +1,458 @@
+"""Hybrid retrieval: dense (FAISS) + BM25, fused, returning cited `Passage`s best first."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from qa.ingest.chunk import Chunk
+from qa.ingest.clean import BOILERPLATE
+from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
+from qa.errors import IndexMissingError, IndexStaleError, ModelMismatchError
+from qa.inputs import check_k, check_question, user_turns
+from qa.ingest.sentences import SUPERSCRIPTS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Weight of earlier user turns in a follow-up question's query (tuned on eval/gold.jsonl).
+HISTORY_WEIGHT = 0.5
+HISTORY_TURNS = 2
+_SUPERSCRIPT_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
+_SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage with its document's metadata, offsets into the clean text, and scores.
+
+    `scores` holds "fused", "dense" (cosine) and "bm25"; `ranks` holds each stage's 1-based rank.
+    """
+
+    id: str
+    text: str
+    doc_id: str
+    title: str | None
+    date: str | None
+    publisher: str | None
+    author: str | None
+    start: int
+    end: int
+    kind: str
+    paragraph: int | None
+    page: int | None
+    section: str | None
+    footnote: int | None
+    score: float
+    rank: int
+    scores: dict[str, float] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def citation(self) -> str:
+        """A one-line source reference: title, publisher, date, paragraph or page."""
+        parts = [self.title or self.doc_id]
+        parts += [p for p in (self.publisher, self.date) if p]
+        if self.kind == "footnote" and self.footnote is not None:
+            parts.append(f"footnote {self.footnote}")
+        elif self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.paragraph is not None and self.kind != "footnote":
+            parts.append(f"¶ {self.paragraph}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document as stored in the index: metadata, clean text and segments."""
+
+    doc_id: str
+    meta: dict
+    text: str
+    segments: list[dict]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Retriever:
+    """An index loaded once, queried many times. Thread-safe for concurrent queries.
+
+    Args:
+        index: index folder. Defaults to $QA_INDEX or ./index; when it is missing and a
+            corpus folder exists ($QA_CORPUS or ./corpus), it is built first.
+        model: embedding model name or path; must match the index's model. Defaults to the
+            index's own model.
+        settings: fusion settings. Defaults to RetrievalSettings().
+        check_stale: compare the index with its corpus folder and refuse a stale index.
+    """
+
+    def __init__(
+        self,
+        index: Path | str | None = None,
+        *,
+        model: str | None = None,
+        settings: RetrievalSettings | None = None,
+        check_stale: bool = True,
+    ) -> None:
+        import numpy as np
+
+        from qa.index import dense
+        from qa.index import store
+        from qa.index.bm25 import BM25Index
+
+        self.index_dir = Path(index) if index is not None else default_index_dir()
+        self.settings = settings or RetrievalSettings()
+        self.manifest = self._manifest_or_build()
+        store.verify_files(self.index_dir, self.manifest)
+        if check_stale:
+            self._check_stale()
+        recorded = self.manifest["model"]
+        if model is not None and model != recorded["name"]:
+            from qa.embed.encoder import fingerprint, resolve_model_path
+
+            if fingerprint(resolve_model_path(model)) != recorded["fingerprint"]:
+                raise ModelMismatchError(
+                    f"the index in {self.index_dir} was built with the model {recorded['name']!r}, not {model!r}; "
+                    f"rebuild it with `qa index --index {self.index_dir} --model {model} --rebuild` or drop the model option"
+                )
+        self.model_name = recorded["name"]
+        self._passages = _read_passages(self.index_dir / store.file_of(self.manifest, "passages"))
+        self._dense = dense.load(self.index_dir / store.file_of(self.manifest, "dense"))
+        self._vectors = dense.vectors_of(self._dense) if dense.kind_of(self._dense) == "flat" else None
+        self._bm25 = BM25Index.load(self.index_dir / store.file_of(self.manifest, "bm25"))
+        self._documents: dict[str, DocumentRecord] | None = None
+        self._encoder = None
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.RLock()
+        self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
+        self._links = _footnote_links(self._passages)
+        self._prior = self._load_prior()
+        self._passage_doc = np.array(
+            [self._prior.position(p.doc_id) if self._prior else -1 for p in self._passages], dtype=np.int64
+        )
+        self._expander = None
+        self._expander_loaded = False
+
+    def _manifest_or_build(self) -> dict:
+        from qa.index import store
+
+        try:
+            return store.read_manifest(self.index_dir)
+        except IndexMissingError:
+            corpus = default_corpus_dir()
+            if not corpus.is_dir():
+                raise
+            from qa.index.build import build_index
+
+            log.warning("no index in %s: building it from %s", self.index_dir, corpus)
+            build_index(corpus, self.index_dir, progress=True)
+            return store.read_manifest(self.index_dir)
+
+    def _check_stale(self) -> None:
+        from qa.ingest.discover import discover
+
+        corpus = Path(self.manifest["corpus"]["dir"])
+        if not corpus.is_dir():
+            return  # an index shipped without its corpus cannot go stale
+        seen = self.manifest["corpus"].get("seen", {})
+        now = {f.doc_id: {"sha256": f.sha256, "meta_sha256": f.meta_sha256} for f in discover(corpus).files}
+        if now != seen:
+            added = sorted(set(now) - set(seen))
+            removed = sorted(set(seen) - set(now))
+            changed = sorted(d for d in set(now) & set(seen) if now[d] != seen[d])
+            detail = "; ".join(
+                f"{label}: {', '.join(items[:5])}{' ...' if len(items) > 5 else ''}"
+                for label, items in (("added", added), ("changed", changed), ("removed", removed))
+                if items
+            )
+            raise IndexStaleError(
+                f"the index in {self.index_dir} is stale: documents in {corpus} changed since it was built ({detail}); "
+                f"update it with `qa index --index {self.index_dir} --corpus {corpus}`"
+            )
+
+    def _role_path(self, role: str) -> Path | None:
+        """The file of an optional index role; None for indexes built before it existed."""
+        name = self.manifest.get("roles", {}).get(role)
+        return self.index_dir / name if name else None
+
+    def _load_prior(self):
+        from qa.retrieval import priors as docprior
+
+        path = self._role_path("cards")
+        if path is None:
+            return None
+        doc_ids, cards = docprior.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return docprior.DocumentPrior(doc_ids, cards, self._bm25)
+
+    @property
+    def expander(self):
+        """Static-vector query expansion (None when the index or the model cannot support it).
+
+        Loaded on first use: it needs the encoder's tokenizer and the model's weight file.
+        """
+        if not self._expander_loaded:
+            with self._lock:
+                if not self._expander_loaded:
+                    self._expander = self._load_expander()
+                    self._expander_loaded = True
+        return self._expander
+
+    def _load_expander(self):
+        import numpy as np
+
+        from qa.retrieval.expansion import Expander, TokenVectors
+
+        terms_path, vectors_path = self._role_path("terms"), self._role_path("term_vectors")
+        if terms_path is None or vectors_path is None:
+            return None
+        terms = json.loads(terms_path.read_text(encoding="utf-8"))
+        vectors = np.load(vectors_path, allow_pickle=False)
+        if not terms or len(vectors) != len(terms):
+            return None
+        tokens = TokenVectors.open(self.encoder.model_dir, self.encoder.tokenizer())
+        if tokens is None or tokens.dimension != vectors.shape[1]:
+            return None
+        return Expander(terms, vectors, self._bm25, tokens)
+
+    @property
+    def encoder(self):
+        if self._encoder is None:
+            from qa.embed.encoder import load_encoder
+
+            self._encoder = load_encoder(self.model_name)
+        return self._encoder
+
+    def __len__(self) -> int:
+        return len(self._passages)
+
+    @property
+    def documents(self) -> dict[str, DocumentRecord]:
+        """The indexed documents by doc_id (read on first use)."""
+        if self._documents is None:
+            from qa.index import store
+
+            path = self.index_dir / store.file_of(self.manifest, "documents")
+            records = {}
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        data = json.loads(line)
+                        records[data["meta"]["doc_id"]] = DocumentRecord(
+                            data["meta"]["doc_id"], data["meta"], data["text"], data["segments"]
+                        )
+            self._documents = records
+        return self._documents
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's vector, from a small LRU cache when the same text was seen recently."""
+        with self._lock:
+            cached = self._cache.get(text)
+            if cached is not None:
+                self._cache.move_to_end(text)
+                return cached
+        vector = self.encoder.encode([text])[0]
+        with self._lock:
+            self._cache[text] = vector
+            if len(self._cache) > 2048:
+                self._cache.popitem(last=False)
+        return vector
+
+    def stage_scores(self, question: str, context: Sequence[str] = ()) -> dict[str, np.ndarray]:
+        """Dense and BM25 scores of every passage for a question (earlier turns weigh less)."""
+        return self._evidence(question, context).stages
+
+    def _evidence(self, question: str, context: Sequence[str] = ()) -> _Evidence:
+        """Everything fusion needs: stage scores, the BM25 ceiling, and per-document metadata matches."""
+        import numpy as np
+
+        s = self.settings
+        vector = self.embed_query(question)
+        bm25, ceiling, prior = self._lexical(question)
+        if context:
+            joined = " ".join(context[-HISTORY_TURNS:])
+            vector = vector + s.history_weight * self.embed_query(joined)
+            vector = vector / (np.linalg.norm(vector) or 1.0)
+            bm25_h, ceiling_h, prior_h = self._lexical(joined)
+            bm25 = bm25 + s.history_weight * bm25_h
+            ceiling += s.history_weight * ceiling_h
+            prior = prior + s.history_weight * prior_h if prior is not None else None
+        return _Evidence({"dense": self._dense_scores(vector), "bm25": bm25}, ceiling, prior)
+
+    def _lexical(self, text: str) -> tuple[np.ndarray, float, np.ndarray | None]:
+        """BM25 scores with missing words expanded, the query's ceiling, and metadata matches."""
+        s = self.settings
+        query = self._bm25.query(text)
+        weights = dict(query.weights)
+        if query.missing and s.expansion_weight > 0 and self.expander is not None:
+            extra = self.expander.expand(query.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+            for term, weight in extra.items():
+                weights.setdefault(term, weight)
+        scores = self._bm25.weighted_scores(weights)
+        ceiling = self._bm25.ceiling(query, s.missing_word_weight)
+        prior = self._prior.scores(query.stems) if self._prior is not None else None
+        return scores, ceiling, prior
+
+    def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        from qa.index import dense
+
+        if self._vectors is not None:
+            return self._vectors @ vector.astype(np.float32)
+        scores = np.full(len(self._passages), -1.0, dtype=np.float32)
+        found, ids = dense.search(self._dense, vector, self.settings.candidates)
+        scores[ids] = found
+        return scores
+
+    def retrieve(self, question: str, k: int = 5, history: Sequence[Any] | None = None) -> list[Passage]:
+        """The k best passages for a question, best first; `history` makes follow-ups work."""
+        question = check_question(question)
+        k = check_k(k)
+        if not self._passages:
+            return []
+        return self.rank(question, k, user_turns(history))
+
+    def rank(self, question: str, k: int, context: Sequence[str] = ()) -> list[Passage]:
+        """Fuse the stages and build Passages (inputs already checked)."""
+        import numpy as np
+
+        from qa.retrieval.fusion import linear_fusion, ranks_of, reciprocal_rank_fusion, weighted_fusion
+
+        evidence = self._evidence(question, context)
+        stages = evidence.stages
+        s = self.settings
+        weights = {"dense": s.dense_weight, "bm25": 1.0 - s.dense_weight}
+        if s.fusion == "rrf":
+            fused = reciprocal_rank_fusion(stages, weights, k=s.rrf_k, depth=s.candidates)
+        elif s.fusion == "weighted":
+            fused = weighted_fusion(stages, weights)
+        else:
+            fused = linear_fusion(stages, weights, {"bm25": evidence.ceiling})
+        fused = self._adjust(fused, evidence)
+        order = np.argsort(-fused, kind="stable")[:k]
+        stage_ranks = {name: ranks_of(values) for name, values in stages.items()}
+        return [self._passage(int(i), rank, fused, stages, stage_ranks) for rank, i in enumerate(order, start=1)]
+
+    def _adjust(self, fused: np.ndarray, evidence: _Evidence) -> np.ndarray:
+        """Passage-level priors on top of fusion: boilerplate, document metadata, cited footnotes."""
+        import numpy as np
+
+        from qa.retrieval.priors import boost
+
+        s = self.settings
+        factor = np.where(self._boilerplate, s.boilerplate_weight, 1.0)
+        if evidence.prior is not None and s.metadata_weight > 0 and len(evidence.prior) > 1:
+            per_doc = boost(evidence.prior, s.metadata_weight, s.metadata_cap)
+            factor = factor * np.where(self._passage_doc >= 0, per_doc[np.maximum(self._passage_doc, 0)], 1.0)
+        # Scale only positive scores: a multiplier > 1 must not push a negative score further down.
+        fused = np.where(fused > 0, fused * factor, fused)
+        if len(self._links) and s.footnote_weight > 0:
+            # A footnote is as relevant as (a share of) the passage that cites it: "which paper does he cite?"
+            citing, cited = self._links[:, 0], self._links[:, 1]
+            inherited = np.full_like(fused, -np.inf)
+            np.maximum.at(inherited, cited, s.footnote_weight * fused[citing])
+            fused = np.maximum(fused, inherited)
+        return fused
+
+    def _passage(self, i: int, rank: int, fused, stages, stage_ranks) -> Passage:
+        chunk = self._passages[i]
+        meta = self._meta(chunk.doc_id)
+        return Passage(
+            id=chunk.id, text=chunk.text, doc_id=chunk.doc_id, title=meta.get("title"), date=meta.get("date"),
+            publisher=meta.get("publisher"), author=meta.get("author"), start=chunk.start, end=chunk.end,
+            kind=chunk.kind, paragraph=chunk.paragraph, page=chunk.page, section=chunk.section,
+            footnote=chunk.footnote, score=round(float(fused[i]), 6), rank=rank,
+            scores={"fused": round(float(fused[i]), 6), **{n: round(float(v[i]), 6) for n, v in stages.items()}},
+            ranks={n: int(r[i]) for n, r in stage_ranks.items()},
+        )
+
+    def _meta(self, doc_id: str) -> dict:
+        metas = getattr(self, "_metas", None)
+        if metas is None:
+            metas = self._metas = {d: r.meta for d, r in self.documents.items()}
+        return metas.get(doc_id, {"doc_id": doc_id})
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Per-query inputs to fusion."""
+
+    stages: dict[str, np.ndarray]
+    ceiling: float
+    prior: np.ndarray | None
+
+
+def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
+    """(citing passage, footnote passage) pairs from superscript markers in body text, per document."""
+    import numpy as np
+
+    notes = {(p.doc_id, p.footnote): i for i, p in enumerate(passages) if p.kind == "footnote" and p.footnote is not None}
+    links = set()
+    if notes:
+        for i, p in enumerate(passages):
+            if p.kind == "footnote":
+                continue
+            for marker in _SUPERSCRIPT_RUN.findall(p.text):
+                j = notes.get((p.doc_id, int(marker.translate(_SUPERSCRIPT_DIGITS))))
+                if j is not None:
+                    links.add((i, j))
+    return np.array(sorted(links), dtype=np.int64).reshape(-1, 2)
+
+
+def _read_passages(path: Path) -> list[Chunk]:
+    from qa.errors import IndexCorruptError
+
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [Chunk.from_dict(json.loads(line)) for line in handle if line.strip()]
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexCorruptError(f"cannot read {path} ({exc}); rebuild the index with `qa index --rebuild`") from exc
+
+
+_RETRIEVERS: dict[tuple[str, str | None], tuple[float, Retriever]] = {}
+_RETRIEVERS_LOCK = threading.Lock()
+
+
+def get_retriever(index: Path | str | None = None, model: str | None = None) -> Retriever:
+    """A process-wide Retriever per index folder, reloaded when the index is rebuilt."""
+    from qa.index import store
+
+    path = Path(index) if index is not None else default_index_dir()
+    key = (str(path.resolve()), model)
+    manifest = path / store.MANIFEST
+    stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
+    with _RETRIEVERS_LOCK:
+        cached = _RETRIEVERS.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        retriever = Retriever(path, model=model)
+        stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
+        _RETRIEVERS[key] = (stamp, retriever)
+        return retriever
+
+
+def retrieve(
+    question: str, k: int = 5, index: Path | str | None = None, history: Sequence[Any] | None = None
+) -> list[Passage]:
+    """The k passages that best match the question, best first.
+
+    Args:
+        question: the question as typed (1..2000 characters).
+        k: how many passages (1..100). Defaults to 5.
+        index: index folder. Defaults to $QA_INDEX or ./index (built from ./corpus if missing).
+        history: earlier chat messages [{"role", "content"}, ...] for follow-up questions.
+    """
+    question = check_question(question)
+    k = check_k(k)
+    return get_retriever(index).retrieve(question, k=k, history=history)

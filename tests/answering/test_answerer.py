@@ -1,0 +1,169 @@
+"""Sentence selection, marker numbering, the citation check and abstention."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.settings import AnswerSettings
+from qa.answering.answerer import Answer, Support, _Candidate, _select, check_citations, compose
+from qa.answering.types import expected_type, has_type, unknown_names
+from qa.retrieval.retriever import Passage
+
+
+def _passage(pid: str, text: str, doc: str = "doc-a.txt", start: int = 0, rank: int = 1) -> Passage:
+    return Passage(
+        id=pid, text=text, doc_id=doc, title=f"Title of {doc}", date="2022-03-22", publisher=None, author=None,
+        start=start, end=start + len(text), kind="body", paragraph=1, page=None, section=None, footnote=None,
+        score=1.0 / rank, rank=rank,
+    )
+
+
+def _candidate(passage: Passage, sentence: str, score: float) -> _Candidate:
+    at = passage.text.index(sentence)
+    return _Candidate(passage, at, at + len(sentence), sentence, score)
+
+
+@pytest.fixture
+def small_index(built_index):
+    """The session's index of the real corpus (tests/conftest.py)."""
+    return built_index.index
+
+
+P1 = _passage("p1", "Sberbank is the largest bank. VTB is the second-largest bank.", start=100, rank=1)
+P2 = _passage("p2", "Poland will end coal imports. Gas follows by the end of the year.", doc="doc-b.txt", start=0, rank=2)
+
+
+def test_markers_number_citations_in_order_of_first_use():
+    chosen = [_candidate(P2, "Poland will end coal imports.", 0.9), _candidate(P1, "Sberbank is the largest bank.", 0.8)]
+    text, citations, support = compose(chosen)
+    # Best document first: doc-b's sentence gets [1] although doc-a has the lower offset.
+    assert text == "Poland will end coal imports. [1] Sberbank is the largest bank. [2]"
+    assert [p.id for p in citations] == ["p2", "p1"]
+    assert [s.citation for s in support] == [1, 2]
+
+
+def test_sentences_of_one_document_read_in_document_order():
+    chosen = [_candidate(P1, "VTB is the second-largest bank.", 0.9), _candidate(P1, "Sberbank is the largest bank.", 0.8)]
+    text, citations, support = compose(chosen)
+    assert text == "Sberbank is the largest bank. [1] VTB is the second-largest bank. [1]"
+    assert len(citations) == 1
+    assert support[0].start == 100 and support[0].end == 100 + len("Sberbank is the largest bank.")
+    assert support[1].passage_start == P1.text.index("VTB")
+
+
+def test_sentence_not_in_its_passage_is_dropped_and_markers_renumbered():
+    forged = _Candidate(P2, 0, 12, "Moscow wins.", 0.95)  # not the text at those offsets
+    chosen = [forged, _candidate(P1, "Sberbank is the largest bank.", 0.8)]
+    text, citations, support = compose(chosen)
+    assert text == "Sberbank is the largest bank. [1]"
+    assert [p.id for p in citations] == ["p1"]
+    assert [s.citation for s in support] == [1]
+
+
+def test_check_citations_accepts_composed_answer_and_flags_a_forged_one():
+    text, citations, support = compose([_candidate(P1, "Sberbank is the largest bank.", 0.8)])
+    good = Answer("q", text, citations, support, False, 0.8)
+    assert check_citations(good) == []
+    bad_support = [Support("VTB is the largest bank.", 1, "p1", "doc-a.txt", 100, 124, 0, 24, 0.8)]
+    bad = Answer("q", "VTB is the largest bank. [1]", citations, bad_support, False, 0.8)
+    assert any("not in passage [1]" in p for p in check_citations(bad))
+    unnumbered = Answer("q", text, citations + [P2], support, False, 0.8)
+    assert any("do not number" in p for p in check_citations(unnumbered))
+
+
+def test_select_skips_near_duplicates_and_weak_runners_up():
+    a = _candidate(P1, "Sberbank is the largest bank.", 1.0)
+    dup = _Candidate(P1, 0, len("Sberbank is the largest bank."), "Sberbank is the largest bank.", 0.99)
+    close = _candidate(P1, "VTB is the second-largest bank.", 0.9)
+    weak = _candidate(P1, "VTB is the second-largest bank.", 0.1)
+    assert _select([a, dup, close], "q?", AnswerSettings()) == [a, close]
+    assert _select([a, weak], "q?", AnswerSettings()) == [a]
+
+
+def test_select_keeps_runners_up_to_cited_passages_unless_the_question_spans_documents():
+    a = _candidate(P1, "Sberbank is the largest bank.", 1.0)
+    other = _candidate(P2, "Poland will end coal imports.", 0.95)
+    assert _select([a, other], "Which bank is largest?", AnswerSettings()) == [a]
+    assert _select([a, other], "What do both documents say?", AnswerSettings()) == [a, other]
+
+
+def test_expected_answer_types():
+    assert expected_type("How many soldiers died?") == "number"
+    assert expected_type("When did the talks start?") == "date"
+    assert expected_type("On what date did it begin?") == "date"
+    assert expected_type("Who wrote it?") == "person"
+    assert expected_type("Why did it fail?") is None
+    assert has_type("They lost around 6–7,000 soldiers each.", "number", "How many soldiers died?")
+    assert not has_type("More than $2 billion in aid, including Javelin missiles.", "number", "How many Javelin missiles?")
+    assert not has_type("The talks took place on 20 March 2022.", "number", "How many talks were held?")
+    assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
+    assert has_type("Foreign Minister Sergei Lavrov said so.", "person", "Who said it?")
+    assert not has_type("Talks between Ukraine and Russia resumed.", "person", "Who led the talks?")
+
+
+def test_unknown_names_are_capitalised_words_missing_from_the_corpus():
+    vocab = {"russia", "ukraine", "istanbul", "talks"}
+    assert unknown_names("Who mediated the talks in Belarus?", vocab) == ["Belarus"]
+    assert unknown_names("What did Russia's envoy say in Istanbul?", vocab) == []
+
+
+@pytest.mark.model
+def test_answer_is_quoted_cited_and_checked(small_index):
+    import qa
+
+    answer = qa.answer("Which bank is Russia's largest?", index=small_index)
+    assert not answer.abstained
+    assert "Sberbank" in answer.text
+    assert "[1]" in answer.text
+    assert answer.citations and answer.citations[0].doc_id.startswith("000_")
+    assert check_citations(answer) == []
+    for support in answer.support:
+        cited = answer.citations[support.citation - 1]
+        assert support.sentence in cited.text
+    data = json.loads(json.dumps(answer.to_dict()))
+    assert data["citations"][0]["text"] == answer.citations[0].text
+
+
+@pytest.mark.model
+def test_follow_up_uses_history(small_index):
+    import qa
+
+    history = [
+        {"role": "user", "content": "Which bank is Russia's largest?"},
+        {"role": "assistant", "content": "Sberbank, Russia's largest bank [1]"},
+    ]
+    answer = qa.answer("And which one is the second largest?", history=history, index=small_index)
+    assert not answer.abstained
+    assert "VTB" in answer.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who mediated the earlier rounds of Russia–Ukraine talks held in Belarus?",
+        "When did Germany halt the certification of the Nord Stream 2 pipeline?",
+        "How many Javelin missiles has the United States delivered to Ukraine?",
+    ],
+)
+def test_abstains_when_the_documents_do_not_answer(small_index, question):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert answer.abstained
+    assert answer.citations == [] and answer.support == []
+    assert "could not find" in answer.text
+    assert answer.closest, "closest passages are offered instead of an answer"
+
+
+@pytest.mark.model
+def test_bad_questions_raise_input_errors(small_index):
+    import qa
+
+    for bad in ("", "   ", "x" * 5000):
+        with pytest.raises(qa.InputError):
+            qa.answer(bad, index=small_index)
+    with pytest.raises(qa.InputError):
+        qa.answer("Which bank?", history="not a list", index=small_index)

@@ -1,0 +1,311 @@
+"""The chat UI without a browser: HTML of the sources panel, chat text, and the chat function's
+messages for bad questions and missing or broken indexes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from qa.answering.answerer import NOT_FOUND, Answer, Support
+from qa.retrieval.retriever import Passage
+from qa.app.chat import (
+    ABSTAIN_MESSAGE,
+    SEARCHING,
+    ChatBackend,
+    answer_markdown,
+    auth_from_environment,
+    chat_markdown,
+    documents_html,
+    escape_text,
+    exposure_warning,
+    highlight_spans,
+    is_loopback,
+    sources_html,
+    stream_chunks,
+)
+
+HOSTILE = (
+    'Intro sentence here. The sign read <script>window.__xss=1</script> today. '
+    'Then <img src=x onerror="window.__xss=2"> appeared & left.'
+)
+
+
+def passage(text: str = HOSTILE, **overrides) -> Passage:
+    fields = dict(
+        id="p1", text=text, doc_id="evil.txt", title="The <b>Evil</b> Gazette", date="2024-05-01",
+        publisher="<i>Evil</i> Press", author="Mallory <m@x>", start=100, end=100 + len(text), kind="body",
+        paragraph=3, page=None, section=None, footnote=None, score=0.5, rank=1,
+    )
+    fields.update(overrides)
+    return Passage(**fields)
+
+
+def support_for(p: Passage, sentence: str, citation: int = 1) -> Support:
+    at = p.text.index(sentence)
+    return Support(
+        sentence=sentence, citation=citation, passage_id=p.id, doc_id=p.doc_id, start=p.start + at,
+        end=p.start + at + len(sentence), passage_start=at, passage_end=at + len(sentence), score=0.7,
+    )
+
+
+def answered(p: Passage, sentence: str) -> Answer:
+    s = support_for(p, sentence)
+    return Answer("q?", f"{sentence} [1]", [p], [s], False, 0.7)
+
+
+def tag_free(html_text: str) -> str:
+    """The HTML with our own tags removed: what remains must hold no tag from a document."""
+    return re.sub(r"</?(div|span|blockquote|mark|em|p|table|thead|tbody|tr|th|td)\b[^>]*>", "", html_text)
+
+
+# --- sources panel ---------------------------------------------------------------------------
+
+
+def test_hostile_passage_is_escaped_in_sources():
+    p = passage()
+    out = sources_html(answered(p, "The sign read <script>window.__xss=1</script> today."))
+    assert "<script" not in out and "<img" not in out and "<b>" not in out and "<i>" not in out
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in out
+    assert "&amp; left." in out
+    assert "The &lt;b&gt;Evil&lt;/b&gt; Gazette" in out
+    assert "&lt;i&gt;Evil&lt;/i&gt; Press" in out and "Mallory &lt;m@x&gt;" in out
+    assert "<" not in tag_free(out)
+
+
+def test_supporting_sentence_is_highlighted_at_its_offsets():
+    p = passage()
+    sentence = "The sign read <script>window.__xss=1</script> today."
+    out = sources_html(answered(p, sentence))
+    marks = re.findall(r"<mark>(.*?)</mark>", out)
+    assert marks == ["The sign read &lt;script&gt;window.__xss=1&lt;/script&gt; today."]
+    # The text before and after the mark is the passage's own, in order.
+    body = re.search(r'<blockquote class="qa-passage">(.*?)</blockquote>', out).group(1)
+    assert body.startswith("Intro sentence here. <mark>")
+    assert body.endswith("</mark> Then &lt;img src=x onerror=&quot;window.__xss=2&quot;&gt; appeared &amp; left.")
+
+
+def test_highlight_uses_offsets_not_first_occurrence():
+    text = "Same words. Other. Same words."
+    out = highlight_spans(text, [(19, 30)])
+    assert out == "Same words. Other. <mark>Same words.</mark>"
+
+
+def test_two_sentences_of_one_passage_and_two_citations():
+    p1 = passage("Alpha one. Beta two. Gamma three.", id="a")
+    p2 = passage("Delta four. Epsilon five.", id="b", title="Second doc", paragraph=None, page=7)
+    s1, s2, s3 = support_for(p1, "Alpha one."), support_for(p1, "Gamma three."), support_for(p2, "Epsilon five.", 2)
+    result = Answer("q?", "Alpha one. [1] Gamma three. [1] Epsilon five. [2]", [p1, p2], [s1, s2, s3], False, 0.8)
+    out = sources_html(result)
+    assert re.findall(r"<mark>(.*?)</mark>", out) == ["Alpha one.", "Gamma three.", "Epsilon five."]
+    assert out.index("[1]") < out.index("[2]")
+    assert "p. 7" in out and "¶ 3" in out and "Second doc" in out
+
+
+def test_wrong_offsets_fall_back_to_finding_the_sentence():
+    p = passage("First one here. Second one here.")
+    bad = Support("Second one here.", 1, p.id, p.doc_id, 0, 0, 0, 5, 0.5)
+    out = sources_html(Answer("q?", "Second one here. [1]", [p], [bad], False, 0.5))
+    assert re.findall(r"<mark>(.*?)</mark>", out) == ["Second one here."]
+
+
+def test_metadata_line_shows_publisher_date_and_location():
+    out = sources_html(answered(passage("A sentence of note here.", author=None), "A sentence of note here."))
+    assert "&lt;i&gt;Evil&lt;/i&gt; Press · 2024-05-01 · ¶ 3" in out
+    foot = sources_html(answered(passage("¹⁴ A footnote sentence here.", kind="footnote", footnote=14,
+                                         paragraph=None, author=None), "¹⁴ A footnote sentence here."))
+    assert "footnote 14" in foot and "¹⁴" in foot
+
+
+def test_markdown_emphasis_and_unicode_show_as_text():
+    out = escape_text("in the *Financial Times*, 16 March¹³ <b>")
+    assert out == "in the <em>Financial Times</em>, 16 March¹³ &lt;b&gt;"
+
+
+def test_abstention_lists_closest_passages_without_highlights():
+    closest = [passage("Nothing relevant here at all.", id="c1"), passage("Nor here.", id="c2", title="Other")]
+    result = Answer("q?", NOT_FOUND, [], [], True, 0.1, closest)
+    out = sources_html(result)
+    assert "Closest passages" in out and "do not answer this question" in out
+    assert "<mark>" not in out
+    assert "Nothing relevant here at all." in out and "Nor here." in out and "Other" in out
+    assert answer_markdown(result) == ABSTAIN_MESSAGE
+
+
+def test_placeholder_when_no_answer_yet():
+    assert "appear here" in sources_html(None)
+
+
+# --- chat text -------------------------------------------------------------------------------
+
+
+def test_chat_text_escapes_html_markdown_links_and_latex():
+    out = chat_markdown('Aid of $800 million <script>x()</script> ![p](http://t.invalid/p.png) [1] *FT* a_b')
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "\\$800" in out  # no LaTeX even if delimiters came back
+    assert "\\!\\[p\\]\\(http://t.invalid/p.png)" in out  # no image fetched
+    assert "\\[1\\]" in out and "*FT*" in out and "a\\_b" in out
+
+
+def test_chat_text_leaves_web_addresses_readable():
+    url = "https://www.nytimes.com/2022/03/16/us/politics/biden-military-aid-ukraine.html"
+    out = chat_markdown(f"in *The New York Times*, 16 March 2022, <{url}>")
+    assert f"&lt;{url}&gt;" in out and "*The New York Times*" in out
+    assert chat_markdown("http://a/![x](http://e/i.png)") == "http://a/\\!\\[x\\](http://e/i.png)"
+
+
+def test_chat_text_does_not_start_a_list():
+    assert chat_markdown("1. First").startswith("1\\.")
+    assert chat_markdown("* star").startswith("\\*")
+
+
+def test_answer_text_keeps_markers():
+    p = passage("Sberbank is the largest bank.")
+    assert answer_markdown(answered(p, "Sberbank is the largest bank.")) == "Sberbank is the largest bank. \\[1\\]"
+
+
+def test_stream_chunks_grow_to_the_full_text():
+    text = "one two three four five six seven eight nine. [1]"
+    chunks = list(stream_chunks(text, words=3))
+    assert chunks[-1] == text and len(chunks) == 4
+    assert all(text.startswith(c) for c in chunks)
+    assert [len(c) for c in chunks] == sorted(len(c) for c in chunks)
+    assert list(stream_chunks("short")) == ["short"]
+
+
+# --- the chat function's messages (no model needed) ------------------------------------------
+
+
+def final(backend: ChatBackend, message, history=None) -> tuple[str, str]:
+    outputs = list(backend.respond(message, history or []))
+    assert outputs[0][0] == SEARCHING
+    text, panel = outputs[-1]
+    assert isinstance(panel, str)
+    return text, panel
+
+
+def test_empty_question_gives_a_message(tmp_path):
+    text, panel = final(ChatBackend(tmp_path / "index"), "   ")
+    assert text.startswith("⚠️") and "empty" in text
+    assert "Traceback" not in text
+
+
+def test_too_long_question_gives_a_message(tmp_path):
+    from qa.settings import MAX_QUESTION_CHARS
+
+    text, _ = final(ChatBackend(tmp_path / "index"), "why " * (MAX_QUESTION_CHARS // 2))
+    assert "limit" in text and f"{MAX_QUESTION_CHARS:,}" in text
+
+
+def test_gradio_parts_message_is_accepted(tmp_path):
+    text, _ = final(ChatBackend(tmp_path / "index"), [{"type": "text", "text": "  "}])
+    assert "empty" in text
+
+
+def test_missing_index_gives_a_message(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./corpus to build from behind our back
+    text, panel = final(ChatBackend(tmp_path / "no-index"), "Which bank is Russia's largest?")
+    assert "no index" in text and "qa index" in text
+    assert "no index" in panel
+    assert not (tmp_path / "no-index").exists()
+
+
+def test_broken_index_gives_a_message(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "manifest.json").write_text("{not json", encoding="utf-8")
+    text, _ = final(ChatBackend(index), "Which bank is Russia's largest?")
+    assert text.startswith("⚠️") and "Traceback" not in text
+
+
+def test_unexpected_error_gives_a_message_not_a_traceback(tmp_path, monkeypatch):
+    backend = ChatBackend(tmp_path)
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("secret detail")
+
+    monkeypatch.setattr(ChatBackend, "answer", boom)
+    text, _ = final(backend, "Which bank?")
+    assert "went wrong" in text and "secret detail" not in text
+
+
+def test_ask_api_raises_a_gradio_error(tmp_path):
+    import gradio as gr
+
+    with pytest.raises(gr.Error, match="empty"):
+        ChatBackend(tmp_path).ask("")
+
+
+def test_documents_view_of_missing_index(tmp_path):
+    assert "no index" in ChatBackend(tmp_path / "none").documents()
+    assert "<" not in tag_free(documents_html(None, "<b>bad</b>"))
+
+
+# --- serving helpers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host, loop", [("127.0.0.1", True), ("localhost", True), ("::1", True),
+                                        ("127.0.0.2", True), ("0.0.0.0", False), ("192.168.1.4", False),
+                                        ("example.org", False)])
+def test_is_loopback(host, loop):
+    assert is_loopback(host) is loop
+
+
+def test_password_from_environment(monkeypatch):
+    monkeypatch.delenv("QA_PASSWORD", raising=False)
+    monkeypatch.delenv("QA_USER", raising=False)
+    assert auth_from_environment() is None
+    monkeypatch.setenv("QA_PASSWORD", "s3cret")
+    assert auth_from_environment() == ("qa", "s3cret")
+    monkeypatch.setenv("QA_USER", "ann")
+    assert auth_from_environment() == ("ann", "s3cret")
+
+
+def test_loud_warning_only_when_exposed_without_password():
+    assert exposure_warning("127.0.0.1", 7860, None) is None
+    assert exposure_warning("0.0.0.0", 7860, ("qa", "pw")) is None
+    warning = exposure_warning("0.0.0.0", 7860, None)
+    assert "WARNING" in warning and "QA_PASSWORD" in warning
+
+
+# --- with the real model and a real index ----------------------------------------------------
+
+
+@pytest.mark.model
+def test_chat_streams_then_ends_with_the_answer_and_sources(built_index):
+    backend = ChatBackend(built_index.index)
+    outputs = list(backend.respond("How many points does the peace plan have?", []))
+    texts = [t for t, _ in outputs]
+    result = backend.answer("How many points does the peace plan have?")
+    assert texts[0] == SEARCHING
+    assert texts[-1] == answer_markdown(result)
+    assert len(texts) >= 3  # placeholder, at least one partial, final
+    assert all(texts[-1].startswith(t) for t in texts[1:])
+    panel = outputs[-1][1]
+    assert "<mark>" in panel and escape_text(result.citations[0].title) in panel
+
+
+@pytest.mark.model
+def test_documents_view_lists_indexed_documents(built_index):
+    out = ChatBackend(built_index.index).documents()
+    manifest = built_index.manifest
+    for doc_id, info in manifest["corpus"]["documents"].items():
+        assert f'title="{doc_id}"' in out
+        assert f'<td class="num">{info["passages"]}</td>' in out
+    assert "Riccardo Alcaro" in out and "Istituto Affari Internazionali (IAI)" in out
+    assert json.dumps(manifest["counts"]["passages"]) in out
+
+
+def test_documents_view_of_unreadable_index(tmp_path, monkeypatch):
+    def broken(self):
+        raise KeyError("roles")
+
+    monkeypatch.setattr(ChatBackend, "retriever", broken)
+    out = ChatBackend(tmp_path).documents()
+    assert "cannot be read" in out and "KeyError" in out
+    table, label = ChatBackend(tmp_path).documents_view()
+    assert "no usable index" in label["label"]
