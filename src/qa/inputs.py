@@ -24,12 +24,12 @@ def check_question(question: Any) -> str:
     return text
 
 
-def check_k(k: Any) -> int:
-    """k as an int in 1..MAX_K; InputError otherwise."""
+def check_k(k: Any, name: str = "k") -> int:
+    """k as an int in 1..MAX_K; InputError otherwise, calling it `name` (e.g. "--k" for a command-line flag)."""
     if isinstance(k, bool) or not isinstance(k, int):
-        raise InputError(f"k must be a whole number, not {k!r}")
+        raise InputError(f"{name} must be a whole number, not {k!r}")
     if not 1 <= k <= MAX_K:
-        raise InputError(f"k must be between 1 and {MAX_K}, not {k}")
+        raise InputError(f"{name} must be between 1 and {MAX_K}, not {k}")
     return k
 
 

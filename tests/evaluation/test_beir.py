@@ -19,6 +19,7 @@ from qa.evaluation.beir import (
     load_beir,
     read_qrels,
 )
+from qa.settings import ChunkSettings, RetrievalSettings
 
 TINY = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "beir_tiny"
 
@@ -134,6 +135,15 @@ def test_beir_run_end_to_end_and_reuse(tmp_path, capsys):
     assert document["metrics"]["dense"]["ndcg@10"] >= 0.9
     # The id with ':' and '/' maps back from its file name.
     assert document["per_query"]["hybrid"]["q3"]["mrr@10"] == pytest.approx(1.0)
+    # The settings in force: chunking (from the index) and retrieval; BEIR mode does not answer.
+    settings = meta["settings"]
+    assert ChunkSettings.from_dict(settings["index"]["chunking"]) == ChunkSettings()
+    assert RetrievalSettings.from_dict(settings["retrieval"]) == RetrievalSettings()
+    assert settings["answering"] is None
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert f"| retrieval | fusion | {RetrievalSettings().fusion} |" in md
+    assert f"| index | chunking.max_tokens | {ChunkSettings().max_tokens} |" in md
+    assert "| answering | not used by this run | |" in md
 
     # Second run: the index is reused, --json prints the summary.
     assert main(args + ["--json"]) == 0

@@ -12,6 +12,7 @@ import pytest
 from qa.errors import InputError
 from qa.evaluation.metrics import QuestionResult, aggregate
 from qa.evaluation.report import write_report
+from qa.settings import ChunkSettings, RetrievalSettings
 
 F, T = False, True
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -165,3 +166,20 @@ def test_meta_must_be_json(tmp_path: Path) -> None:
         write_report(aggregate(RESULTS), RESULTS, tmp_path, title="T", meta={"path": Path("x")})
     with pytest.raises(InputError, match="meta must be JSON-serialisable"):
         write_report(aggregate(RESULTS), RESULTS, tmp_path, title="T", meta={"bad": float("nan")})
+
+
+def test_markdown_lists_the_settings_in_force(tmp_path: Path) -> None:
+    settings = {
+        "index": {"chunking": ChunkSettings().to_dict(), "dense_kind": "flat"},
+        "retrieval": RetrievalSettings(fusion="rrf").to_dict(),
+        "answering": None,  # a mode that does not answer
+    }
+    paths = write_report(aggregate(RESULTS), RESULTS, tmp_path, title="T", meta={"k": 10, "settings": settings})
+    md = paths["markdown"].read_text(encoding="utf-8")
+    section = md[md.index("## Settings"):]
+    assert f"| index | chunking.max_tokens | {ChunkSettings().max_tokens} |" in section
+    assert "| index | dense_kind | flat |" in section
+    assert "| retrieval | fusion | rrf |" in section
+    assert "| answering | not used by this run | |" in section
+    assert "- **k**: 10" in md and "- **settings**" not in md  # its own section, not a JSON bullet
+    assert json.loads(paths["json"].read_text(encoding="utf-8"))["meta"]["settings"] == settings

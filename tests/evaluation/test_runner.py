@@ -1,4 +1,4 @@
-"""Tests for `qa eval` in gold mode and the runner's shared helpers.
+"""Tests for `qa eval` in gold mode.
 
 The tests marked `model` build a small index of the project's corpus (copied, so edits to
 corpus/ during the run cannot make it stale) and run the real assistant on it.
@@ -10,22 +10,12 @@ import json
 import re
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from qa.app.cli import main
-from qa.errors import InputError
-from qa.evaluation.metrics import QuestionResult, aggregate
-from qa.evaluation.runner import (
-    CORPUS_MARKER,
-    dataset_dirs,
-    prepare_index,
-    report_ks,
-    scoring_text,
-    summary_table,
-    sync_corpus,
-)
+from qa.evaluation.runner import run_gold
+from qa.settings import AnswerSettings, ChunkSettings, RetrievalSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -70,97 +60,6 @@ def test_beir_and_squad_modes_need_a_path(capsys):
     assert "qa eval beir PATH" in capsys.readouterr().err
     assert main(["eval", "squad"]) == 1
     assert "qa eval squad PATH" in capsys.readouterr().err
-
-
-def _reply(text: str, n_citations: int, abstained: bool = False):
-    return SimpleNamespace(text=text, citations=[object()] * n_citations, abstained=abstained)
-
-
-def test_scoring_text_drops_citation_markers_only():
-    assert scoring_text(_reply("VTB is second. [1] It was blocked. [2]", 2)) == "VTB is second. It was blocked."
-    assert scoring_text(_reply("Signed in 1994. [1]", 1)) == "Signed in 1994."
-    # [7] numbers no citation of this answer: it is document text, kept.
-    assert scoring_text(_reply("See note [7] here. [1]", 1)) == "See note [7] here."
-    assert scoring_text(_reply("I could not find the answer.", 0, abstained=True)) == ""
-    assert scoring_text(None) == ""
-
-
-def test_report_ks():
-    assert report_ks(10) == (1, 5, 10)
-    assert report_ks(3) == (1, 5, 10)
-    assert report_ks(20) == (1, 5, 10, 20)
-
-
-def test_summary_table_has_overall_and_kind_rows_with_counts():
-    results = [
-        QuestionResult("a", "factoid", True, "q", (True,), "Sberbank", False, (True,), ("Sberbank",)),
-        QuestionResult("b", "weird kind", True, "q", (False, True), "", True, (), ("x",)),
-        QuestionResult("c", "unanswerable", False, "q", (False,), "", True, (), ()),
-    ]
-    table = summary_table(aggregate(results))
-    lines = table.splitlines()
-    assert lines[0].split()[:2] == ["group", "n"]
-    assert any(line.startswith("all") and "3 (2/1)" in line for line in lines)
-    assert any(line.startswith("weird kind") and "1 (1/0)" in line for line in lines)
-    assert any(line.startswith("unanswerable") and "1 (0/1)" in line for line in lines)
-    assert "nDCG@10" in lines[0] and "false-abst" in lines[0]
-
-
-def test_sync_corpus_writes_keeps_and_removes(tmp_path):
-    corpus = tmp_path / "corpus"
-    counts = sync_corpus(corpus, {"a.txt": "A\n", "sub/b.txt": "B\n"}, {"a.txt": {"title": "A"}})
-    assert counts == {"written": 2, "unchanged": 0, "removed": 0}
-    assert (corpus / CORPUS_MARKER).exists()
-    assert json.loads((corpus / "metadata.json").read_text()) == {"a.txt": {"title": "A"}}
-    stamp = (corpus / "a.txt").stat().st_mtime_ns
-    counts = sync_corpus(corpus, {"a.txt": "A\n", "c.txt": "C\n"}, {})
-    assert counts == {"written": 1, "unchanged": 1, "removed": 1}
-    assert (corpus / "a.txt").stat().st_mtime_ns == stamp
-    assert not (corpus / "sub").exists()
-    assert sorted(p.name for p in corpus.iterdir()) == sorted([CORPUS_MARKER, "a.txt", "c.txt", "metadata.json"])
-
-
-def test_sync_corpus_refuses_a_folder_it_did_not_write(tmp_path):
-    corpus = tmp_path / "mine"
-    corpus.mkdir()
-    (corpus / "precious.txt").write_text("keep me")
-    with pytest.raises(InputError, match="did not write"):
-        sync_corpus(corpus, {"a.txt": "A"}, {})
-    assert (corpus / "precious.txt").read_text() == "keep me"
-
-
-def test_dataset_dirs(tmp_path, monkeypatch):
-    corpus, index = dataset_dirs("beir", tmp_path / "scifact", tmp_path / "idx")
-    assert (corpus, index) == (tmp_path / "idx.corpus", tmp_path / "idx")
-    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
-    corpus, index = dataset_dirs("beir", tmp_path / "scifact", None, variant="metadata")
-    assert index.parent == corpus.parent
-    assert corpus.parent.name == "metadata"
-    assert corpus.parent.parent.name.startswith("scifact-")
-    assert str(corpus).startswith(str(tmp_path / "cache" / "eval" / "beir"))
-
-
-def test_prepare_index_refuses_an_index_of_another_corpus(tmp_path):
-    index = tmp_path / "index"
-    index.mkdir()
-    manifest = {
-        "format": "qa-index", "format_version": 1, "files": {}, "model": {}, "counts": {},
-        "chunking": {}, "corpus": {"dir": str(tmp_path / "real-corpus")},
-    }
-    (index / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(InputError, match="not from the benchmark corpus"):
-        prepare_index(tmp_path / "bench-corpus", index, {"a.txt": "A"}, {})
-    assert json.loads((index / "manifest.json").read_text()) == manifest
-    assert not (tmp_path / "bench-corpus").exists()  # refused before anything is written
-
-
-def test_prepare_index_refuses_a_folder_of_other_files(tmp_path):
-    folder = tmp_path / "documents"
-    folder.mkdir()
-    (folder / "thesis.docx").write_text("years of work")
-    with pytest.raises(InputError, match="no qa index"):
-        prepare_index(tmp_path / "bench-corpus", folder, {"a.txt": "A"}, {})
-    assert (folder / "thesis.docx").read_text() == "years of work"
 
 
 def test_beir_refuses_the_project_index_before_writing(tmp_path, capsys):
@@ -261,3 +160,36 @@ def test_gold_limit(project_index, tmp_path):
     assert main(["eval", "--gold", str(GOLD_TINY), "--index", str(project_index), "--out", str(out), "--limit", "2"]) == 0
     document = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert document["meta"]["questions"] == 2 and document["meta"]["questions_in_file"] == 5
+
+
+@pytest.mark.model
+def test_gold_report_records_the_settings_in_force(project_index, tmp_path):
+    out = tmp_path / "out"
+    assert main(["eval", "--gold", str(GOLD_TINY), "--index", str(project_index), "--out", str(out), "--limit", "1"]) == 0
+    settings = json.loads((out / "report.json").read_text(encoding="utf-8"))["meta"]["settings"]
+    # The project index was built with the default chunking; the CLI runs with the default settings.
+    assert ChunkSettings.from_dict(settings["index"]["chunking"]) == ChunkSettings()
+    assert RetrievalSettings.from_dict(settings["retrieval"]) == RetrievalSettings()
+    assert AnswerSettings.from_dict(settings["answering"]) == AnswerSettings()
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Settings" in md
+    assert f"| answering | abstain_below | {AnswerSettings().abstain_below} |" in md
+    assert f"| retrieval | fusion | {RetrievalSettings().fusion} |" in md
+    assert f"| index | chunking.max_tokens | {ChunkSettings().max_tokens} |" in md
+
+
+@pytest.mark.model
+def test_answer_settings_flow_into_the_gold_run(project_index):
+    """The AnswerSettings given to run_gold are the ones every answer is given with, and recorded."""
+    default = run_gold(GOLD_TINY, index=project_index)
+    assert not all(r.abstained for r in default.results)  # else the check below proves nothing
+    # A confidence is at most the sum of the four sentence-score weights (each term is at most 1,
+    # the other factors at most 1 too): 1.3 by default. A question of this set scores 1.11, so a
+    # threshold of 1.0 would not refuse them all; one above the ceiling must.
+    s = AnswerSettings()
+    ceiling = s.dense_weight + s.lexical_weight + s.phrase_weight + s.rank_weight
+    strict = run_gold(GOLD_TINY, index=project_index, settings=AnswerSettings(abstain_below=ceiling + 0.01))
+    assert len(strict.results) == len(default.results)
+    assert all(r.abstained and r.answer == "" for r in strict.results)
+    assert strict.meta["settings"]["answering"]["abstain_below"] == ceiling + 0.01
+    assert default.meta["settings"]["answering"]["abstain_below"] == AnswerSettings().abstain_below

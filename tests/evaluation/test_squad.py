@@ -10,6 +10,7 @@ import pytest
 from qa.app.cli import main
 from qa.errors import InputError
 from qa.evaluation.squad import load_squad
+from qa.settings import AnswerSettings, ChunkSettings, RetrievalSettings
 
 TINY = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "squad_tiny.json"
 
@@ -83,6 +84,13 @@ def test_squad_run_end_to_end(tmp_path, capsys):
     for q in document["questions"]:
         assert all(doc.endswith(".txt") for doc in q["retrieved_ids"])
         assert "[1]" not in q["answer"]
+    settings = meta["settings"]
+    assert ChunkSettings.from_dict(settings["index"]["chunking"]) == ChunkSettings()
+    assert RetrievalSettings.from_dict(settings["retrieval"]) == RetrievalSettings()
+    assert AnswerSettings.from_dict(settings["answering"]) == AnswerSettings()
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert f"| answering | abstain_below | {AnswerSettings().abstain_below} |" in md
+    assert f"| index | chunking.max_tokens | {ChunkSettings().max_tokens} |" in md
 
     # --limit asks fewer questions against the same (reused) index.
     assert main(["eval", "squad", str(TINY), "--index", str(index), "--out", str(out), "--limit", "2", "--json"]) == 0

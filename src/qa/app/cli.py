@@ -172,7 +172,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from qa.evaluation.runner import run_cli
+    from qa.evaluation.cli import run_cli
 
     return run_cli(args)
 

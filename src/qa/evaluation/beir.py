@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.errors import InputError
+from qa.evaluation.common import REPORTS_DIR, index_meta, progress_bar, run_facts, show_progress
+from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
+from qa.evaluation.report import meta_lines, settings_lines
 
 if TYPE_CHECKING:
     import numpy as np
@@ -355,7 +358,7 @@ def run_beir(
         folder: The BEIR folder.
         split: qrels split; defaults to test when present, else train.
         index: Index folder for the derived corpus (written next to it, in `<index>.corpus`);
-            defaults to a folder in the cache (see `runner.dataset_dirs`).
+            defaults to a folder in the cache (see `corpus.dataset_dirs`).
         limit: Score only the first `limit` queries of the split (in qrels order).
         layout: Where the document title goes (TITLE_LAYOUTS).
         progress: Progress bars on stderr.
@@ -363,14 +366,13 @@ def run_beir(
     Returns:
         The report document: {"version", "title", "meta", "metrics", "per_query"}.
     """
-    from qa.evaluation.runner import _progress, build_meta, dataset_dirs, index_meta, prepare_index, run_facts
     from qa.retrieval.retriever import Retriever
 
     started = time.perf_counter()
     dataset = load_beir(folder, split)
     files, metadata, file_to_id = corpus_files(dataset, layout)
     corpus_dir, index_dir = dataset_dirs("beir", Path(folder), index, variant=layout)
-    synced, build = prepare_index(corpus_dir, index_dir, files, metadata, progress=progress)
+    synced, build = sync_and_build_index(corpus_dir, index_dir, files, metadata, progress=progress)
     index_seconds = time.perf_counter() - started
 
     t0 = time.perf_counter()
@@ -384,7 +386,7 @@ def run_beir(
         query_ids = query_ids[:limit]
     runs: dict[str, dict[str, dict[str, float]]] = {s: {} for s in SYSTEMS}
     t0 = time.perf_counter()
-    for qid in _progress(query_ids, progress, "queries"):
+    for qid in progress_bar(query_ids, progress, "queries"):
         ranked = rank_documents(retriever, dataset.queries[qid], docs)
         for system, order in ranked.items():
             # Scores by rank keep each system's order exactly, with no ties for ranx to break.
@@ -393,8 +395,6 @@ def run_beir(
 
     qrels = {q: dataset.qrels[q] for q in query_ids}
     mean, per_query = evaluate_runs(qrels, runs)
-    about_index = index_meta(retriever)
-    about_index["settings"].pop("answering", None)  # BEIR mode does not answer
     unjudged = sum(1 for q in qrels for d in qrels[q] if d not in dataset.corpus)
     meta = {
         "mode": "beir",
@@ -410,7 +410,7 @@ def run_beir(
         "corpus_dir": str(corpus_dir.resolve()),
         "corpus_files": synced,
         **build_meta(build),
-        **about_index,
+        **index_meta(retriever, None),  # None: BEIR mode does not answer
         "relevance": "binary: qrels score > 0",
         "document_score": "best passage of each document; hybrid = the retriever's fused passage ranking",
         "timings": {
@@ -438,15 +438,13 @@ def write_beir_report(document: dict, out_dir: Path) -> dict[str, Path]:
     paths = {"json": out_dir / "report.json", "markdown": out_dir / "report.md"}
     paths["json"].write_text(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
     meta = document["meta"]
-    lines = [f"# {document['title']}", ""]
-    for key, value in meta.items():
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        lines.append(f"- **{key}**: {' '.join(str(shown).split())}")
-    lines += ["", f"{meta['queries']} queries, {meta['documents']} documents; binary relevance.", ""]
+    lines = [f"# {document['title']}", "", *meta_lines(meta)]
+    lines += [f"{meta['queries']} queries, {meta['documents']} documents; binary relevance.", ""]
     lines += ["| system | " + " | ".join(METRICS) + " |", "|---|" + "---:|" * len(METRICS)]
     for system, values in document["metrics"].items():
         lines.append(f"| {system} | " + " | ".join(f"{values[m]:.4f}" for m in METRICS) + " |")
     lines.append("")
+    lines += settings_lines(meta.get("settings"))
     paths["markdown"].write_text("\n".join(lines), encoding="utf-8")
     return paths
 
@@ -461,10 +459,9 @@ def format_table(document: dict) -> str:
 
 
 def run_beir_cli(args: argparse.Namespace) -> int:
-    from qa.evaluation.runner import REPORTS_DIR, _show_progress
-
+    """`qa eval beir DIR`: run, write the report, print the table; returns the exit code."""
     document = run_beir(
-        args.path, split=args.split, index=args.index, limit=args.limit, progress=_show_progress(args)
+        args.path, split=args.split, index=args.index, limit=args.limit, progress=show_progress(args)
     )
     meta = document["meta"]
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"beir-{meta['dataset']}-{meta['split']}"

@@ -131,15 +131,63 @@ def _label(name: str) -> str:
     return _LABELS.get(name) or name.replace("recall@", "Recall@")
 
 
-def _markdown(report: EvalReport, title: str, meta: dict[str, Any]) -> str:
-    o = report.overall
-    lines = [f"# {title}", ""]
+def meta_lines(meta: dict[str, Any]) -> list[str]:
+    """A report's meta as Markdown bullets, one per key; its settings get their own section (`settings_lines`)."""
+    lines = []
     for key, value in meta.items():
+        if key == "settings":
+            continue
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"- **{_cell(key)}**: {_cell(shown)}")
-    if meta:
-        lines.append("")
-    lines += [
+    return lines + [""] if lines else []
+
+
+def settings_lines(settings: dict[str, Any] | None) -> list[str]:
+    """The settings a run used (`common.index_meta`'s "settings") as a Markdown section, one row per setting.
+
+    A group that is None was not used by the run (BEIR mode does not answer).
+    """
+    if not settings:
+        return []
+    lines = [
+        "## Settings",
+        "",
+        "In force for this run: the index's (chunking among them, as recorded in its manifest), "
+        "retrieval's and answering's.",
+        "",
+        "| group | setting | value |",
+        "|---|---|---|",
+    ]
+    for group, values in settings.items():
+        if values is None:
+            lines.append(f"| {_cell(group)} | not used by this run | |")
+            continue
+        for name, value in _flatten(values):
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            lines.append(f"| {_cell(group)} | {_cell(name)} | {_cell(shown)} |")
+    return lines + [""]
+
+
+def _flatten(values: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """(dotted name, value) of every leaf of nested dicts: {"chunking": {"max_tokens": 128}} -> chunking.max_tokens."""
+    if not isinstance(values, dict):
+        return [(prefix or "value", values)]
+    out = []
+    for key, value in values.items():
+        out += _flatten(value, f"{prefix}.{key}" if prefix else str(key))
+    return out
+
+
+def _markdown(report: EvalReport, title: str, meta: dict[str, Any]) -> str:
+    lines = [f"# {title}", "", *meta_lines(meta)]
+    lines += _metric_lines(report)
+    lines += settings_lines(meta.get("settings"))
+    return "\n".join(lines)
+
+
+def _metric_lines(report: EvalReport) -> list[str]:
+    o = report.overall
+    lines = [
         f"{o.n_questions} questions: {o.n_answerable} answerable, {o.n_unanswerable} unanswerable. "
         "`n` is the number of questions behind each figure; n/a means none.",
         "",
@@ -162,7 +210,7 @@ def _markdown(report: EvalReport, title: str, meta: dict[str, Any]) -> str:
     lines += ["## Per kind", ""]
     kinds = list(report.per_kind)
     if not kinds:
-        return "\n".join(lines + ["No questions.", ""])
+        return lines + ["No questions.", ""]
     lines += ["Each cell is value (n).", ""]
     lines.append("| metric | " + " | ".join(_cell(k) for k in kinds) + " |")
     lines.append("|---|" + "---:|" * len(kinds))
@@ -178,7 +226,7 @@ def _markdown(report: EvalReport, title: str, meta: dict[str, Any]) -> str:
         cells = [f"{_fmt(m[name])} ({m[name].n})" for m in per_kind_metrics]
         lines.append(f"| {_label(name)} | " + " | ".join(cells) + " |")
     lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 # --- failures.csv ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ Scored per question, with the gold-set scoring core (`aggregate`, `write_report`
     passage: Recall@1/5/10, MRR@10, nDCG@10;
   - answer: `contains`, SQuAD exact match and token F1 (official normalisation, max over the
     gold answers) on the answer text without its [n] citation markers (see
-    `runner.scoring_text`). The assistant answers with whole sentences, so EM is near 0 by
+    `common.scoring_text`). The assistant answers with whole sentences, so EM is near 0 by
     construction and `contains` is the telling figure;
   - citations: a cited passage is relevant when it comes from the question's paragraph;
   - abstention: SQuAD v1.1 questions are all answerable, so the false-abstention rate is the
@@ -30,6 +30,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import InputError
+from qa.evaluation.common import (
+    REPORTS_DIR,
+    EvalRun,
+    emit,
+    index_meta,
+    passage_label,
+    progress_bar,
+    rate,
+    report_ks,
+    run_facts,
+    scoring_text,
+    show_progress,
+)
+from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
+from qa.evaluation.metrics import QuestionResult, aggregate
+from qa.inputs import check_k
+from qa.settings import MAX_K, AnswerSettings
 
 log = logging.getLogger(__name__)
 
@@ -119,44 +136,31 @@ def run_squad(
     k: int = 10,
     limit: int | None = None,
     progress: bool = False,
-):
+    settings: AnswerSettings | None = None,
+) -> EvalRun:
     """Index the paragraphs of a SQuAD file (or reuse the index) and answer every question.
 
     Args:
         path: The SQuAD JSON file.
         index: Index folder for the paragraphs (the corpus is written next to it, in
-            `<index>.corpus`); defaults to a folder in the cache (see `runner.dataset_dirs`).
+            `<index>.corpus`); defaults to a folder in the cache (see `corpus.dataset_dirs`).
         k: Documents (paragraphs) ranked per question for the retrieval metrics.
         limit: Ask only the first `limit` questions (the whole file is indexed).
         progress: Progress bars on stderr.
+        settings: How answers are given; defaults to AnswerSettings(). Recorded in the meta.
 
     Returns:
         The EvalRun.
     """
     from qa.answering.answerer import answer
-    from qa.settings import MAX_K
-    from qa.evaluation.metrics import QuestionResult, aggregate
-    from qa.evaluation.runner import (
-        EvalRun,
-        _check_k,
-        _progress,
-        _rate,
-        build_meta,
-        dataset_dirs,
-        index_meta,
-        passage_label,
-        prepare_index,
-        report_ks,
-        run_facts,
-        scoring_text,
-    )
     from qa.retrieval.retriever import Retriever
 
-    _check_k(k)
+    check_k(k)
+    settings = settings or AnswerSettings()
     started = time.perf_counter()
     squad = load_squad(path)
     corpus_dir, index_dir = dataset_dirs("squad", Path(path), index)
-    synced, build = prepare_index(corpus_dir, index_dir, squad.files, squad.metadata, progress=progress)
+    synced, build = sync_and_build_index(corpus_dir, index_dir, squad.files, squad.metadata, progress=progress)
     index_seconds = time.perf_counter() - started
 
     t0 = time.perf_counter()
@@ -168,15 +172,15 @@ def run_squad(
     # Passages fetched per question: documents are cut into a few passages each, so ask for
     # more passages than the k documents ranked.
     depth = min(MAX_K, 3 * k)
-    results = []
+    results: list[QuestionResult] = []
     errors: list[dict] = []
     retrieve_seconds = answer_seconds = 0.0
-    for item in _progress(questions, progress, "questions"):
+    for item in progress_bar(questions, progress, "questions"):
         try:
             t1 = time.perf_counter()
             passages = retriever.retrieve(item.question, k=depth)
             t2 = time.perf_counter()
-            reply = answer(item.question, retriever=retriever)
+            reply = answer(item.question, retriever=retriever, settings=settings)
             t3 = time.perf_counter()
         except InputError as exc:
             errors.append({"id": item.id, "error": str(exc)})
@@ -215,7 +219,7 @@ def run_squad(
         "corpus_dir": str(corpus_dir.resolve()),
         "corpus_files": synced,
         **build_meta(build),
-        **index_meta(retriever),
+        **index_meta(retriever, settings),
         "relevance": "a retrieved or cited passage is relevant when it comes from the question's paragraph; "
         "retrieval figures rank paragraphs by their best passage",
         "answer_scoring": "SQuAD v1.1 normalisation, max over gold answers, on the answer text without its "
@@ -225,7 +229,7 @@ def run_squad(
             "load_seconds": round(load_seconds, 3),
             "retrieve_seconds": round(retrieve_seconds, 3),
             "answer_seconds": round(answer_seconds, 3),
-            "questions_per_second": _rate(len(results) - len(errors), question_seconds),
+            "questions_per_second": rate(len(results) - len(errors), question_seconds),
             "total_seconds": round(time.perf_counter() - started, 3),
         },
         "question_errors": errors,
@@ -235,9 +239,8 @@ def run_squad(
 
 
 def run_squad_cli(args: argparse.Namespace) -> int:
-    from qa.evaluation.runner import REPORTS_DIR, _show_progress, emit
-
-    run = run_squad(args.path, index=args.index, k=args.k, limit=args.limit, progress=_show_progress(args))
+    """`qa eval squad FILE`: run, write the report, print it; returns the exit code."""
+    run = run_squad(args.path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args))
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"squad-{Path(args.path).stem}"
     paths = run.write(out_dir)
     emit(run, paths, as_json=args.json)
