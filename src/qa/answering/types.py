@@ -3,7 +3,8 @@
 Without a reader model the assistant cannot understand a sentence, but it can tell that
 "How many ...?" wants a number, "When ...?" a date and "Who ...?" a name, and that a
 question about a named thing the corpus never mentions is unlikely to be answered. These
-checks lower a sentence's score; they never raise it.
+checks lower a sentence's score; they never raise it. The question side, which kind of answer
+is asked for, is part of the query analysis (`qa.retrieval.query.expected_type`).
 """
 
 from __future__ import annotations
