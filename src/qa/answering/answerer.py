@@ -12,16 +12,14 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
-from qa.answering.types import expected_type, has_type, unknown_names
+from qa.answering.types import has_type, unknown_names
 from qa.inputs import check_question, user_turns
+from qa.retrieval.query import Query, recent_turns, word_pairs
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.sentences import split_sentences
-
-if TYPE_CHECKING:
-    import numpy as np
 
 NOT_FOUND = "I could not find the answer to this in the documents."
 
@@ -113,13 +111,16 @@ def answer(
     question = check_question(question)
     context = user_turns(history)
     retriever = retriever or get_retriever(index)
-    passages = retriever.rank(question, s.candidate_passages, context) if len(retriever) else []
+    if not len(retriever):
+        return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
+    query = retriever.analyse(question, context)
+    passages = retriever.rank(query, s.candidate_passages)
     candidates = _candidates(passages)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-    _score(retriever, question, context, candidates, s)
+    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s)
     ranked = sorted(candidates, key=lambda c: -c.score)
-    wanted = expected_type(question)
+    wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number or a date: one of the best few sentences must hold one, and it leads.
         fitting = [c for c in ranked[:s.gate_depth] if has_type(c.text, wanted, question)]
@@ -127,7 +128,7 @@ def answer(
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
         ranked.remove(fitting[0])
         ranked.insert(0, fitting[0])
-    unknown = unknown_names(question, _vocabulary(retriever))
+    unknown = unknown_names(question, retriever.vocabulary())
     best = ranked[0].score * s.unknown_name_penalty ** len(unknown)
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
@@ -150,33 +151,33 @@ def _candidates(passages: list[Passage]) -> list[_Candidate]:
     return out
 
 
-def _score(retriever: Retriever, question: str, context: list[str], candidates: list[_Candidate], s: AnswerSettings) -> None:
-    """Score = cosine to the question + weighted word coverage + a prior from the passage's rank."""
-    import numpy as np
+def _scoring_query(retriever: Retriever, query: Query, context: list[str], s: AnswerSettings) -> Query:
+    """The query as sentence scoring reads it: the retrieval query, unless scoring reads other turns."""
+    read = recent_turns(context, s.history_turns)
+    return query if read == query.context else retriever.analyse(query.text, read, turns=len(read))
 
+
+def _score(retriever: Retriever, query: Query, candidates: list[_Candidate], s: AnswerSettings) -> None:
+    """Score = cosine to the question + weighted word coverage + a prior from the passage's rank."""
     from qa.index.bm25 import search_text, tokenize
 
-    query = retriever.embed_query(question)
-    if context:
-        query = query + s.history_weight * retriever.embed_query(" ".join(context[-s.history_turns:]))
-        query = query / (np.linalg.norm(query) or 1.0)
-    vectors = _sentence_vectors(retriever, [_URL.sub(" ", search_text(c.text)) for c in candidates])
-    dense = vectors @ query
+    vectors = retriever.encode_sentences([_URL.sub(" ", search_text(c.text)) for c in candidates])
+    dense = vectors @ query.mixed(s.history_weight)
 
-    idf = _idf(retriever)
-    q_terms = set(tokenize([question])[0])
-    c_terms = set(tokenize([" ".join(context[-s.history_turns:])])[0]) - q_terms if context else set()
-    weight = {t: idf.get(t, idf["\x00max"]) for t in q_terms}
-    weight.update({t: s.history_weight * idf.get(t, idf["\x00max"]) for t in c_terms})
+    q_terms = set(query.question.tokens)
+    c_terms = set(query.recent.tokens) - q_terms if query.recent else set()
+    weight = {t: retriever.idf(t) for t in q_terms}
+    weight.update({t: s.history_weight * retriever.idf(t) for t in c_terms})
     total = sum(weight.values()) or 1.0
     sentence_terms = tokenize([c.text for c in candidates])
-    q_pairs = _pairs(tokenize([question])[0])
-    wanted = expected_type(question)
+    q_pairs = query.pairs
+    wanted = query.expected_type
+    question = query.text
     for i, candidate in enumerate(candidates):
         terms = set(sentence_terms[i])
         lexical = sum(w for t, w in weight.items() if t in terms) / total
         # Query words next to each other in the sentence ("Russia's largest") count extra.
-        phrase = len(q_pairs & _pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
+        phrase = len(q_pairs & word_pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
         # A sentence that only repeats the question adds nothing: reward words beyond it.
         novelty = 1.0 if terms - q_terms - c_terms else 0.5
         prior = 1.0 / math.sqrt(candidate.passage.rank)
@@ -185,67 +186,6 @@ def _score(retriever: Retriever, question: str, context: list[str], candidates: 
         kind = s.footnote_weight if candidate.passage.kind == "footnote" else 1.0
         linear = s.dense_weight * dense[i] + s.lexical_weight * lexical + s.phrase_weight * phrase + s.rank_weight * prior
         candidate.score = float(kind * fits * novelty * linear)
-
-
-def _pairs(terms: list[str]) -> set[tuple[str, str]]:
-    return set(zip(terms, terms[1:]))
-
-
-def _sentence_vectors(retriever: Retriever, texts: list[str]) -> np.ndarray:
-    import numpy as np
-
-    cache = retriever.__dict__.setdefault("_sentence_cache", {})
-    missing = [t for t in dict.fromkeys(texts) if t not in cache]
-    if missing:
-        for text, vector in zip(missing, retriever.encoder.encode(missing)):
-            cache[text] = vector
-        if len(cache) > 50_000:
-            cache.clear()
-    return np.stack([cache[t] for t in texts])
-
-
-def _idf(retriever: Retriever) -> dict[str, float]:
-    """Inverse document frequency of stemmed words over all passages (computed once per index)."""
-    cached = retriever.__dict__.get("_idf")
-    if cached is not None:
-        return cached
-    from qa.index.bm25 import tokenize
-
-    df: dict[str, int] = {}
-    texts = [p.text for p in retriever._passages]
-    for terms in tokenize(texts):
-        for term in set(terms):
-            df[term] = df.get(term, 0) + 1
-    n = max(1, len(texts))
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-    idf["\x00max"] = math.log(1 + (n + 0.5) / 0.5)
-    retriever.__dict__["_idf"] = idf
-    return idf
-
-
-def _vocabulary(retriever: Retriever) -> set[str]:
-    """Every lower-cased word of the indexed passages (computed once per index)."""
-    cached = retriever.__dict__.get("_vocabulary")
-    if cached is None:
-        cached = set()
-        for p in retriever._passages:
-            cached.update(w.lower() for w in _WORD.findall(p.text))
-        # Questions name documents by their metadata ("the April commentary", "Alcaro").
-        for record in retriever.documents.values():
-            meta = " ".join(str(v) for v in record.meta.values() if isinstance(v, str))
-            cached.update(w.lower() for w in _WORD.findall(meta + " " + _month_names(record.meta.get("date"))))
-        retriever.__dict__["_vocabulary"] = cached
-    return cached
-
-
-def _month_names(date: str | None) -> str:
-    """'2022-04-01' -> 'April 2022', so a question about "the April piece" finds its document."""
-    import calendar
-
-    match = re.match(r"(\d{4})-(\d{2})", date or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return ""
-    return f"{calendar.month_name[int(match.group(2))]} {match.group(1)}"
 
 
 def _words(text: str) -> set[str]:

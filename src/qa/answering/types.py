@@ -3,7 +3,8 @@
 Without a reader model the assistant cannot understand a sentence, but it can tell that
 "How many ...?" wants a number, "When ...?" a date and "Who ...?" a name, and that a
 question about a named thing the corpus never mentions is unlikely to be answered. These
-checks lower a sentence's score; they never raise it.
+checks lower a sentence's score; they never raise it. The question side, which kind of answer
+is asked for, is part of the query analysis (`qa.retrieval.query.expected_type`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-NUMBER = "number"
-DATE = "date"
-PERSON = "person"
-PLACE = "place"
+from qa.ingest.dates import month_pattern
+from qa.retrieval.query import DATE, NUMBER, PERSON
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -26,7 +25,7 @@ _NUMBER_WORDS = (
 _DATE_PATTERN = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|(?:1[89]|20)\d{{2}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|"
-    rf"earlier this (?:week|month|year)|(?:January|February|March|April|June|July|August|September|October|November|December))\b"
+    rf"earlier this (?:week|month|year)|(?:{month_pattern(may=False)}))\b"
     rf"|\b(?-i:May)\b(?!\s+(?:be|have|not|well|also)\b)",
     re.IGNORECASE,
 )
@@ -45,25 +44,6 @@ _TITLES = (
 _CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
 _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
-
-_NUMBER_HEADS = (
-    r"price|rate|percentage|share|number|amount|figure|cost|total|toll|count|size|population|value|sum|"
-    r"budget|level|volume|quantity|proportion"
-)
-_ASKS = (
-    (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) the (?:\w+\s+){{0,2}}(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
-    (DATE, re.compile(r"^\s*(?:when\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
-    (PERSON, re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
-    (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
-)
-
-
-def expected_type(question: str) -> str | None:
-    """The kind of answer the question's wording asks for, or None when it does not say."""
-    for kind, pattern in _ASKS:
-        if pattern.search(question):
-            return kind
-    return None
 
 
 def has_type(sentence: str, kind: str | None, question: str) -> bool:
@@ -143,14 +123,14 @@ def _counts(sentence: str, heads: list[str], asked: set[str], window: int = 6) -
     return False
 
 
-def unknown_names(question: str, vocabulary: Iterable[str] | set[str]) -> list[str]:
+def unknown_names(question: str, vocabulary: Iterable[str]) -> list[str]:
     """Capitalised words of the question (after its first word) that no indexed passage contains.
 
     A question about "Belarus" or "Nord Stream" in a corpus that never names them is very likely
     not answered by it, however similar its other words are. A word counts as known when the
     corpus has a word sharing its first five letters ("American" / "Americas").
     """
-    vocab = vocabulary if isinstance(vocabulary, set) else set(vocabulary)
+    vocab = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
     prefixes = {w[:5] for w in vocab if len(w) >= 5}
     names = []
     for word in _WORD.findall(question)[1:]:

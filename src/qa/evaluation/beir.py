@@ -287,6 +287,7 @@ def rank_documents(
     retriever: Retriever, question: str, docs: PassageDocs, depth: int = RUN_DEPTH
 ) -> dict[str, list[tuple[int, float]]]:
     """Document rankings of one query for each system: [(document index, score)], best first."""
+    query = retriever.analyse(question)
     stages = retriever.stage_scores(question)
     runs = {
         "dense": _best_per_doc(stages["dense"], docs.passage_doc, len(docs), depth, positive=False),
@@ -299,7 +300,7 @@ def rank_documents(
         order: list[tuple[int, float]] = []
         seen: set[int] = set()
         exhausted = False
-        for p in retriever.rank(question, k):
+        for p in retriever.rank(query, k):
             if p.score == 0:
                 # Reciprocal rank fusion gives exactly 0 to passages no stage returned: the rest
                 # of the ranking is file order, not retrieval. (Linear fusion scores may be

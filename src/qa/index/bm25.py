@@ -10,8 +10,9 @@ of a confident ranking built on one incidental word.
 from __future__ import annotations
 
 import logging
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -86,14 +87,24 @@ def surface_words(texts: Sequence[str]) -> list[list[str]]:
     return [[w for w in _TOKEN.findall(search_text(t).lower()) if w not in stop] for t in texts]
 
 
-@dataclass
-class Query:
-    """A question as BM25 sees it: weights of indexed terms, the content words the corpus lacks,
-    and the stems of all its content words."""
+def inverse_document_frequency(df, n):
+    """bm25s' "lucene" IDF of a term in `df` of `n` passages: a float for numbers, an array for arrays."""
+    ratio = 1.0 + (n - df + 0.5) / (df + 0.5)
+    if isinstance(ratio, float):
+        return math.log(ratio)
+    import numpy as np
 
-    weights: dict[int, float] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-    stems: list[str] = field(default_factory=list)
+    return np.log(ratio)
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A text as BM25 queries it: counted indexed term ids, the content words the corpus lacks,
+    and the stems of all its content words (question words and auxiliaries left out)."""
+
+    weights: Mapping[int, float]
+    missing: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -118,9 +129,10 @@ class BM25Index:
         self._indptr = scores["indptr"]
         self.num_docs = int(scores["num_docs"])
         df = np.diff(self._indptr).astype(np.float64)
-        # bm25s' "lucene" IDF, which its stored scores already include.
-        self.idf = np.log(1.0 + (self.num_docs - df + 0.5) / (df + 0.5))
-        self.max_idf = float(np.log(1.0 + (self.num_docs - 0.5) / 1.5))
+        # The IDF bm25s' stored scores already include; max_idf is the rarest indexed term's.
+        self.idf = inverse_document_frequency(df, self.num_docs)
+        self.max_idf = inverse_document_frequency(1, self.num_docs)
+        self.unseen_idf = inverse_document_frequency(0, self.num_docs)
 
     @property
     def vocab(self) -> Mapping[str, int]:
@@ -165,20 +177,27 @@ class BM25Index:
                 weights[term] = weights.get(term, 0.0) + 1.0
         return self.weighted_scores(weights)
 
-    def query(self, text: str) -> Query:
+    def query_terms(self, text: str) -> QueryTerms:
         """Indexed query terms (counted) and the content words missing from the corpus."""
-        query = Query()
+        weights: dict[int, float] = {}
+        missing: list[str] = []
+        stems: list[str] = []
         for word in surface_words([text])[0]:
             if word in QUERY_STOPWORDS:
                 continue
             stemmed = stem(word)
-            query.stems.append(stemmed)
+            stems.append(stemmed)
             term = self._vocab.get(stemmed)
             if term is None:
-                query.missing.append(word)
+                missing.append(word)
             else:
-                query.weights[term] = query.weights.get(term, 0.0) + 1.0
-        return query
+                weights[term] = weights.get(term, 0.0) + 1.0
+        return QueryTerms(weights, tuple(missing), tuple(stems))
+
+    def term_idf(self, term: str) -> float:
+        """The IDF of a stemmed term; a term no passage holds gets the IDF of document frequency 0."""
+        position = self._vocab.get(term)
+        return float(self.idf[position]) if position is not None else self.unseen_idf
 
     def weighted_scores(self, weights: Mapping[int, float]) -> np.ndarray:
         """Sum over terms of weight x the term's BM25 score, for every passage."""
@@ -190,7 +209,7 @@ class BM25Index:
             np.add.at(out, self._indices[start:end], np.float32(weight) * self._data[start:end])
         return out
 
-    def ceiling(self, query: Query, missing_weight: float) -> float:
+    def ceiling(self, query: QueryTerms, missing_weight: float) -> float:
         """The score of a passage matching each query word once (missing words count as rare words)."""
         found = sum(float(self.idf[t]) * w for t, w in query.weights.items())
         return found + missing_weight * self.max_idf * len(query.missing)

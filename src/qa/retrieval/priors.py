@@ -11,9 +11,9 @@ that match best get a multiplicative boost.
 
 from __future__ import annotations
 
-import math
-import re
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from qa.ingest.dates import spoken_date
 
 if TYPE_CHECKING:
     import numpy as np
@@ -21,31 +21,9 @@ if TYPE_CHECKING:
     from qa.ingest.clean import CleanDocument
     from qa.index.bm25 import BM25Index
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 # Title words also describe content, so they count for less than author, publisher, kind or date.
 TITLE_WEIGHT = 0.5
 META_WEIGHT = 1.0
-
-
-def spoken_date(date: str | None) -> str:
-    """An ISO date as people say it: 2022-04-01 -> "1 April 2022" (also matches "April 2022")."""
-    if not date:
-        return ""
-    match = _ISO_DATE.match(date.strip())
-    if not match:
-        return date
-    year, month, day = match.groups()
-    parts = []
-    if day and month:
-        parts.append(str(int(day)))
-    if month and 1 <= int(month) <= 12:
-        parts.append(_MONTHS[int(month) - 1])
-    parts.append(year)
-    return " ".join(parts)
 
 
 def card(doc: CleanDocument) -> list[tuple[str, float]]:
@@ -72,6 +50,8 @@ class DocumentPrior:
     """Scores documents by how strongly a question's terms match their metadata cards."""
 
     def __init__(self, doc_ids: Sequence[str], cards: Sequence[Sequence[Sequence]], bm25: BM25Index) -> None:
+        from qa.index.bm25 import inverse_document_frequency
+
         self.doc_ids = list(doc_ids)
         self._index = {d: i for i, d in enumerate(self.doc_ids)}
         card_df: dict[str, int] = {}
@@ -85,7 +65,7 @@ class DocumentPrior:
             for term, weight in terms:
                 passage_id = bm25.vocab.get(term)
                 df = card_df[term] + (bm25.document_frequency(passage_id) if passage_id is not None else 0)
-                idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+                idf = inverse_document_frequency(df, total)
                 self._postings.setdefault(term, []).append((position, float(weight) * idf))
 
     def __len__(self) -> int:

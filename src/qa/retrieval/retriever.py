@@ -13,19 +13,21 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import BOILERPLATE
+from qa.ingest.dates import spoken_date
 from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
 from qa.errors import IndexMissingError, IndexStaleError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
 from qa.ingest.sentences import SUPERSCRIPTS
+from qa.retrieval.query import Query, QueryText, expected_type, mix, recent_turns, word_pairs
 
 if TYPE_CHECKING:
     import numpy as np
 
 log = logging.getLogger(__name__)
 
-# Weight of earlier user turns in a follow-up question's query (tuned on eval/gold.jsonl).
-HISTORY_WEIGHT = 0.5
-HISTORY_TURNS = 2
+# Sentence vectors kept for answering (about 1.5 kB each with a 384-dimension model).
+SENTENCE_CACHE_SIZE = 50_000
+_WORD = re.compile(r"\w+", re.UNICODE)
 _SUPERSCRIPT_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
 _SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
@@ -143,6 +145,8 @@ class Retriever:
         )
         self._expander = None
         self._expander_loaded = False
+        self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vocabulary: frozenset[str] | None = None
 
     def _manifest_or_build(self) -> dict:
         from qa.index import store
@@ -268,39 +272,94 @@ class Retriever:
                 self._cache.popitem(last=False)
         return vector
 
-    def stage_scores(self, question: str, context: Sequence[str] = ()) -> dict[str, np.ndarray]:
-        """Dense and BM25 scores of every passage for a question (earlier turns weigh less)."""
-        return self._evidence(question, context).stages
+    def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of answer-candidate sentences (len(texts), dimension), from an LRU cache where seen.
 
-    def _evidence(self, question: str, context: Sequence[str] = ()) -> _Evidence:
-        """Everything fusion needs: stage scores, the BM25 ceiling, and per-document metadata matches."""
+        The texts not cached are encoded together in one call, each once.
+        """
         import numpy as np
 
+        with self._lock:
+            found = {}
+            for text in texts:
+                vector = self._sentence_cache.get(text)
+                if vector is not None:
+                    self._sentence_cache.move_to_end(text)
+                    found[text] = vector
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self.encoder.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    found[text] = self._sentence_cache[text] = vector
+                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
+                    self._sentence_cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+    def idf(self, term: str) -> float:
+        """The BM25 index's IDF of a stemmed term (as `qa.index.bm25.tokenize` stems it); unseen terms score highest."""
+        return self._bm25.term_idf(term)
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-cased word of the passages and of the documents' metadata (read on first use).
+
+        Dates count as spoken too ("April 2022"): questions name documents that way.
+        """
+        if self._vocabulary is None:  # two threads may both build it: the same set, no harm
+            words: set[str] = set()
+            for p in self._passages:
+                words.update(w.lower() for w in _WORD.findall(p.text))
+            for record in self.documents.values():
+                meta = " ".join(str(v) for v in record.meta.values() if isinstance(v, str))
+                words.update(w.lower() for w in _WORD.findall(meta + " " + spoken_date(record.meta.get("date"))))
+            self._vocabulary = frozenset(words)
+        return self._vocabulary
+
+    def analyse(self, question: str, context: Sequence[str] = (), *, turns: int | None = None) -> Query:
+        """The question and its context (earlier user turns, oldest first) analysed for ranking and answering.
+
+        Reads the last `turns` turns of the context (default: settings.history_turns). Inputs are
+        taken as checked (`qa.inputs`).
+        """
+        read = recent_turns(context, self.settings.history_turns if turns is None else turns)
+        asked = self._analyse_text(question)
+        recent = self._analyse_text(" ".join(read)) if read else None
+        vector = mix(asked.vector, recent.vector, self.settings.history_weight) if recent else asked.vector
+        return Query(question, read, asked, recent, vector, expected_type(question), word_pairs(asked.tokens))
+
+    def _analyse_text(self, text: str) -> QueryText:
+        """One text's vector, BM25 tokens and query terms, with missing words expanded."""
+        from qa.index.bm25 import tokenize
+
         s = self.settings
-        vector = self.embed_query(question)
-        bm25, ceiling, prior = self._lexical(question)
-        if context:
-            joined = " ".join(context[-HISTORY_TURNS:])
-            vector = vector + s.history_weight * self.embed_query(joined)
-            vector = vector / (np.linalg.norm(vector) or 1.0)
-            bm25_h, ceiling_h, prior_h = self._lexical(joined)
+        terms = self._bm25.query_terms(text)
+        weights = dict(terms.weights)
+        if terms.missing and s.expansion_weight > 0 and self.expander is not None:
+            extra = self.expander.expand(terms.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+            for term, weight in extra.items():
+                weights.setdefault(term, weight)
+        return QueryText(text, self.embed_query(text), tuple(tokenize([text])[0]), terms, weights)
+
+    def stage_scores(self, question: str, context: Sequence[str] = ()) -> dict[str, np.ndarray]:
+        """Dense and BM25 scores of every passage for a question (earlier turns weigh less)."""
+        return self._evidence(self.analyse(question, context)).stages
+
+    def _evidence(self, query: Query) -> _Evidence:
+        """Everything fusion needs: stage scores, the BM25 ceiling, and per-document metadata matches."""
+        s = self.settings
+        bm25, ceiling, prior = self._lexical(query.question)
+        if query.recent is not None:
+            bm25_h, ceiling_h, prior_h = self._lexical(query.recent)
             bm25 = bm25 + s.history_weight * bm25_h
             ceiling += s.history_weight * ceiling_h
             prior = prior + s.history_weight * prior_h if prior is not None else None
-        return _Evidence({"dense": self._dense_scores(vector), "bm25": bm25}, ceiling, prior)
+        return _Evidence({"dense": self._dense_scores(query.vector), "bm25": bm25}, ceiling, prior)
 
-    def _lexical(self, text: str) -> tuple[np.ndarray, float, np.ndarray | None]:
-        """BM25 scores with missing words expanded, the query's ceiling, and metadata matches."""
-        s = self.settings
-        query = self._bm25.query(text)
-        weights = dict(query.weights)
-        if query.missing and s.expansion_weight > 0 and self.expander is not None:
-            extra = self.expander.expand(query.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
-            for term, weight in extra.items():
-                weights.setdefault(term, weight)
-        scores = self._bm25.weighted_scores(weights)
-        ceiling = self._bm25.ceiling(query, s.missing_word_weight)
-        prior = self._prior.scores(query.stems) if self._prior is not None else None
+    def _lexical(self, text: QueryText) -> tuple[np.ndarray, float, np.ndarray | None]:
+        """BM25 scores (missing words expanded), the text's BM25 ceiling, and metadata matches."""
+        scores = self._bm25.weighted_scores(text.weights)
+        ceiling = self._bm25.ceiling(text.terms, self.settings.missing_word_weight)
+        prior = self._prior.scores(text.terms.stems) if self._prior is not None else None
         return scores, ceiling, prior
 
     def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
@@ -321,15 +380,15 @@ class Retriever:
         k = check_k(k)
         if not self._passages:
             return []
-        return self.rank(question, k, user_turns(history))
+        return self.rank(self.analyse(question, user_turns(history)), k)
 
-    def rank(self, question: str, k: int, context: Sequence[str] = ()) -> list[Passage]:
-        """Fuse the stages and build Passages (inputs already checked)."""
+    def rank(self, query: Query, k: int) -> list[Passage]:
+        """The k best passages for an analysed query: the stages fused, then passage priors (k already checked)."""
         import numpy as np
 
         from qa.retrieval.fusion import linear_fusion, ranks_of, reciprocal_rank_fusion, weighted_fusion
 
-        evidence = self._evidence(question, context)
+        evidence = self._evidence(query)
         stages = evidence.stages
         s = self.settings
         weights = {"dense": s.dense_weight, "bm25": 1.0 - s.dense_weight}

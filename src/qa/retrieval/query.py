@@ -1,0 +1,110 @@
+"""A question analysed once: its words, terms and vectors, and the kind of answer it asks for.
+
+`Retriever.analyse` builds a `Query` from the question and the earlier user turns it follows;
+ranking and answering both read it, so nothing is tokenised, stemmed, expanded or embedded twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from qa.index.bm25 import QueryTerms
+
+# Kinds of answer a question can ask for (AnswerSettings.gated_types names them too).
+NUMBER = "number"
+DATE = "date"
+PERSON = "person"
+PLACE = "place"
+
+_NUMBER_HEADS = (
+    r"price|rate|percentage|share|number|amount|figure|cost|total|toll|count|size|population|value|sum|"
+    r"budget|level|volume|quantity|proportion"
+)
+_ASKS = (
+    (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) the (?:\w+\s+){{0,2}}(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
+    (DATE, re.compile(r"^\s*(?:when\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
+    (PERSON, re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
+    (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
+)
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer the question's wording asks for, or None when it does not say."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def recent_turns(context: Sequence[str], turns: int) -> tuple[str, ...]:
+    """The last `turns` earlier user turns, oldest first (none when `turns` is 0)."""
+    return tuple(context[-turns:]) if turns > 0 else ()
+
+
+def mix(question: np.ndarray, context: np.ndarray, weight: float) -> np.ndarray:
+    """A follow-up question's vector: the question's plus `weight` x its context's, unit length."""
+    import numpy as np
+
+    vector = question + weight * context
+    return vector / (np.linalg.norm(vector) or 1.0)
+
+
+def word_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent token pairs: "Russia's largest" -> {("russia", "largest")}."""
+    return frozenset(zip(tokens, tokens[1:]))
+
+
+@dataclass(frozen=True, eq=False)
+class QueryText:
+    """One text of a query (the question, or the earlier turns joined) as both indexes see it.
+
+    `tokens` are its stems as the BM25 index holds passage words (`qa.index.bm25.tokenize`),
+    in order; `terms` is the BM25 query (question words left out, words the corpus lacks listed);
+    `weights` are its BM25 term weights, with corpus terms standing in for the missing words.
+    """
+
+    text: str
+    vector: np.ndarray
+    tokens: tuple[str, ...]
+    terms: QueryTerms
+    weights: Mapping[int, float]
+
+
+@dataclass(frozen=True, eq=False)
+class Query:
+    """A question and the earlier user turns it follows, analysed once by `Retriever.analyse`.
+
+    `context` holds the turns read (the last `history_turns`), `recent` their joined analysis
+    (None without context), and `vector` the retrieval vector: the question's plus the retriever's
+    history weight times the context's, unit length.
+    """
+
+    text: str
+    context: tuple[str, ...]
+    question: QueryText
+    recent: QueryText | None
+    vector: np.ndarray
+    expected_type: str | None
+    pairs: frozenset[tuple[str, str]]
+
+    def mixed(self, history_weight: float) -> np.ndarray:
+        """The question's vector mixed with its context's at `history_weight` (the question's alone without context)."""
+        return mix(self.question.vector, self.recent.vector, history_weight) if self.recent else self.question.vector
+
+    def to_dict(self) -> dict:
+        """The analysis without its vectors (for logs and debugging)."""
+        return {
+            "text": self.text,
+            "context": list(self.context),
+            "expected_type": self.expected_type,
+            "tokens": list(self.question.tokens),
+            "stems": list(self.question.terms.stems),
+            "missing": list(self.question.terms.missing),
+            "context_tokens": list(self.recent.tokens) if self.recent else [],
+            "pairs": sorted(self.pairs),
+        }

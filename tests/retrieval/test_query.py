@@ -1,0 +1,201 @@
+"""The query object: a question is analysed once (tokens, BM25 terms, expansion, vectors, answer
+type) and both ranking and answering read that one analysis."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.index.bm25 import inverse_document_frequency, stem, tokenize
+from qa.retrieval import retriever as retriever_module
+from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, expected_type, mix, recent_turns, word_pairs
+from qa.retrieval.retriever import Retriever
+from qa.settings import AnswerSettings, RetrievalSettings
+
+BANK = "Which is Russia's largest bank?"
+HISTORY = [
+    {"role": "user", "content": "Which bank is Russia's largest?"},
+    {"role": "assistant", "content": "Sberbank, Russia's largest bank [1]"},
+]
+FOLLOW_UP = "And which one is the second largest?"
+
+
+@pytest.fixture
+def fresh(built_index) -> Retriever:
+    """A Retriever of its own, so its query and sentence caches start empty."""
+    return Retriever(built_index.index)
+
+
+# ---- question analysis without a model ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many soldiers died?", NUMBER),
+        ("How much military aid did Biden announce?", NUMBER),
+        ("What was the death toll?", NUMBER),
+        ("When did the talks start?", DATE),
+        ("On what date did it begin?", DATE),
+        ("Who wrote it?", PERSON),
+        ("Whose plan was it?", PERSON),
+        ("Where did the sides meet?", PLACE),
+        ("In which city did they meet?", PLACE),
+        ("Why did it fail?", None),
+        ("What does Ukraine's 10-point plan offer?", None),
+    ],
+)
+def test_expected_answer_type(question: str, kind: str | None) -> None:
+    assert expected_type(question) == kind
+
+
+def test_recent_turns_reads_the_last_n_and_none_for_zero() -> None:
+    turns = ["first", "second", "third"]
+    assert recent_turns(turns, 2) == ("second", "third")
+    assert recent_turns(turns, 5) == ("first", "second", "third")
+    assert recent_turns(turns, 0) == ()
+    assert recent_turns([], 2) == ()
+
+
+def test_word_pairs_are_adjacent_tokens() -> None:
+    assert word_pairs(["russia", "largest", "bank"]) == {("russia", "largest"), ("largest", "bank")}
+    assert word_pairs(["bank"]) == frozenset()
+
+
+def test_mix_is_unit_length_and_leans_to_the_question() -> None:
+    question, context = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    mixed = mix(question, context, 0.5)
+    assert np.isclose(np.linalg.norm(mixed), 1.0)
+    assert mixed[0] > mixed[1] > 0
+
+
+def test_one_idf_formula_for_numbers_and_arrays() -> None:
+    counts = np.array([0.0, 1.0, 5.0, 100.0])
+    assert np.array_equal(inverse_document_frequency(counts, 100), [inverse_document_frequency(int(d), 100) for d in counts])
+    assert inverse_document_frequency(0, 100) > inverse_document_frequency(1, 100) > inverse_document_frequency(100, 100) > 0
+
+
+# ---- Retriever.analyse -------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_question_terms_tokens_and_pairs(fresh: Retriever) -> None:
+    query = fresh.analyse(BANK)
+    assert query.text == BANK and query.context == () and query.recent is None
+    # Tokens are what BM25 holds for passages (question words kept); BM25 query terms drop them.
+    assert query.question.tokens == tuple(tokenize([BANK])[0]) == ("which", "russia", "largest", "bank")
+    assert query.question.terms.stems == ("russia", "largest", "bank")
+    assert query.question.terms.missing == ()
+    assert dict(query.question.weights) == dict(query.question.terms.weights) and len(query.question.weights) == 3
+    assert ("russia", "largest") in query.pairs and ("largest", "bank") in query.pairs
+    assert query.expected_type is None
+    assert fresh.analyse("How many soldiers has each side lost?").expected_type == NUMBER
+
+
+@pytest.mark.model
+def test_missing_words_are_expanded_into_corpus_terms(fresh: Retriever) -> None:
+    query = fresh.analyse("Which lender is the biggest in Russia?")
+    terms = query.question.terms
+    assert "lender" in terms.missing and "biggest" in terms.missing
+    extra = set(query.question.weights) - set(terms.weights)
+    assert extra, "corpus terms stand in for the missing words"
+    assert all(0 < query.question.weights[t] <= 1 for t in extra)
+    off = Retriever(fresh.index_dir, settings=RetrievalSettings(expansion_weight=0.0)).analyse(query.text)
+    assert dict(off.question.weights) == dict(off.question.terms.weights)
+
+
+@pytest.mark.model
+def test_context_is_the_last_history_turns_and_the_vector_mixes_it(fresh: Retriever) -> None:
+    query = fresh.analyse(FOLLOW_UP, ["old", "Which bank is Russia's largest?", "What about sanctions?"])
+    assert query.context == ("Which bank is Russia's largest?", "What about sanctions?")
+    assert query.recent is not None and query.recent.text == "Which bank is Russia's largest? What about sanctions?"
+    assert "bank" in query.recent.tokens
+    assert np.isclose(np.linalg.norm(query.vector), 1.0)
+    assert np.allclose(query.vector, query.mixed(fresh.settings.history_weight))
+    assert not np.allclose(query.vector, query.question.vector)
+    # Answering mixes the same two vectors at its own weight.
+    assert not np.allclose(query.mixed(AnswerSettings().history_weight), query.vector)
+    assert fresh.analyse(FOLLOW_UP, ["a", "b", "c"], turns=1).context == ("c",)
+    alone = fresh.analyse(FOLLOW_UP, ["Which bank is Russia's largest?"], turns=0)
+    assert alone.recent is None and np.array_equal(alone.vector, alone.question.vector)
+
+
+@pytest.mark.model
+def test_rank_reads_the_query_like_retrieve(fresh: Retriever) -> None:
+    turns = ["Which bank is Russia's largest?"]
+    ranked = fresh.rank(fresh.analyse(FOLLOW_UP, turns), 5)
+    assert [p.id for p in ranked] == [p.id for p in fresh.retrieve(FOLLOW_UP, 5, HISTORY)]
+    stages = fresh.stage_scores(FOLLOW_UP, turns)
+    assert {"dense", "bm25"} == set(stages) and len(stages["dense"]) == len(fresh)
+
+
+# ---- one analysis per answer -------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_one_answer_analyses_and_encodes_the_question_once(fresh: Retriever, monkeypatch) -> None:
+    import qa
+
+    analysed, embedded, encoded = [], [], []
+    analyse, embed_query, encode = fresh.analyse, fresh.embed_query, fresh.encoder.encode
+    monkeypatch.setattr(fresh, "analyse", lambda *a, **kw: analysed.append(a) or analyse(*a, **kw))
+    monkeypatch.setattr(fresh, "embed_query", lambda text: embedded.append(text) or embed_query(text))
+    monkeypatch.setattr(fresh.encoder, "encode", lambda texts, *a, **kw: encoded.append(list(texts)) or encode(texts, *a, **kw))
+
+    answer = qa.answer(FOLLOW_UP, history=HISTORY, retriever=fresh)
+
+    assert "VTB" in answer.text
+    context = "Which bank is Russia's largest?"
+    assert len(analysed) == 1
+    assert embedded == [FOLLOW_UP, context]
+    flat = [text for batch in encoded for text in batch]
+    assert flat.count(FOLLOW_UP) == 1 and flat.count(context) == 1
+    # Every other text encoded is a candidate sentence, each once, in one batch.
+    assert len(encoded) == 3 and len(set(encoded[2])) == len(encoded[2])
+
+
+@pytest.mark.model
+def test_scoring_analyses_again_only_when_it_reads_other_turns(fresh: Retriever, monkeypatch) -> None:
+    import qa
+
+    calls = []
+    analyse = fresh.analyse
+    monkeypatch.setattr(fresh, "analyse", lambda *a, **kw: calls.append(kw.get("turns")) or analyse(*a, **kw))
+    history = [{"role": "user", "content": "Tell me about sanctions."}] + HISTORY
+    qa.answer(FOLLOW_UP, history=history, retriever=fresh, settings=AnswerSettings(history_turns=1))
+    assert calls == [None, 1]
+
+
+# ---- what the retriever exposes to answering ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_sentence_vectors_are_cached_and_bounded(fresh: Retriever, monkeypatch) -> None:
+    monkeypatch.setattr(retriever_module, "SENTENCE_CACHE_SIZE", 3)
+    encoded = []
+    encode = fresh.encoder.encode
+    monkeypatch.setattr(fresh.encoder, "encode", lambda texts, *a, **kw: encoded.append(list(texts)) or encode(texts, *a, **kw))
+    first = fresh.encode_sentences(["Sberbank is large.", "VTB is second.", "Sberbank is large."])
+    assert first.shape[0] == 3 and np.array_equal(first[0], first[2])
+    assert encoded == [["Sberbank is large.", "VTB is second."]]
+    again = fresh.encode_sentences(["VTB is second."])
+    assert len(encoded) == 1 and np.array_equal(again[0], first[1])
+    fresh.encode_sentences(["One more.", "And another.", "A third new one."])
+    fresh.encode_sentences(["Sberbank is large."])  # evicted: the cache holds three sentences
+    assert encoded[-1] == ["Sberbank is large."]
+
+
+@pytest.mark.model
+def test_idf_is_the_bm25_index_idf(fresh: Retriever) -> None:
+    rare, common = stem("sberbank"), stem("russia")
+    assert fresh.idf("zzzunseenword") == inverse_document_frequency(0, len(fresh))
+    assert fresh.idf("zzzunseenword") > fresh.idf(rare) > fresh.idf(common) > 0
+
+
+@pytest.mark.model
+def test_vocabulary_holds_passage_words_and_spoken_dates(fresh: Retriever) -> None:
+    vocabulary = fresh.vocabulary()
+    assert {"sberbank", "istanbul", "alcaro"} <= vocabulary
+    assert "april" in vocabulary  # 2022-04-01, the date of the Istanbul commentary
+    assert "belarus" not in vocabulary
+    assert fresh.vocabulary() is vocabulary
