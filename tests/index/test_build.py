@@ -34,16 +34,34 @@ def edit_metadata(corpus: Path, doc_id: str, **changes) -> None:
 # ---- nothing changed ---------------------------------------------------------------------------
 
 
-def test_second_build_with_nothing_changed_is_up_to_date(built_index: BuiltIndex) -> None:
+def test_second_build_with_nothing_changed_is_up_to_date(built_index: BuiltIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing is loaded, embedded or written: the model is not even opened."""
+    from qa.embed import encoder as embed
+
+    calls: list[str] = []
+    load_encoder, encode = embed.load_encoder, embed.Encoder.encode
+
+    def counted_load(*args, **kwargs):
+        calls.append("load_encoder")
+        return load_encoder(*args, **kwargs)
+
+    def counted_encode(self, *args, **kwargs):
+        calls.append("encode")
+        return encode(self, *args, **kwargs)
+
+    monkeypatch.setattr(embed, "load_encoder", counted_load)
+    monkeypatch.setattr(embed.Encoder, "encode", counted_encode)
+    files = {p.name: p.stat().st_mtime_ns for p in built_index.index.rglob("*") if p.name != ".lock"}
     before = (built_index.index / "manifest.json").read_bytes()
     report = build_index(built_index.corpus, built_index.index)
+    assert calls == []
     assert report.up_to_date is True
     assert report.embedded == 0 and report.reused == 0
     assert report.added == report.changed == report.removed == []
     assert report.unchanged == [DOC_000, DOC_002]
     assert report.documents == 2 and report.passages == built_index.report.passages
     assert (built_index.index / "manifest.json").read_bytes() == before
-    assert report.seconds < 5  # generous: the real figure is milliseconds
+    assert {p.name: p.stat().st_mtime_ns for p in built_index.index.rglob("*") if p.name != ".lock"} == files
 
 
 def test_other_chunk_settings_rebuild_reusing_nothing_stale(index_clone: BuiltIndex) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from conftest import DOC_000, DOC_002, FIXTURES, REAL_CORPUS
 from qa.ingest.chunk import Chunk, chunk_document
 from qa.ingest.clean import CleanDocument, Segment, clean
+from qa.errors import SettingsError
 from qa.settings import ChunkSettings
 from qa.ingest.discover import DocumentMeta, discover
 from qa.ingest.loaders import RawDocument, load, split_paragraphs
@@ -209,14 +210,14 @@ def test_chunk_closes_early_at_a_paragraph_end_once_min_fill_is_reached() -> Non
     assert chunks[0].paragraph == chunks[0].paragraph_end == 1
 
 
-def test_negative_overlap_is_refused_or_harmless() -> None:
-    doc = from_text(" ".join(f"Sentence {n} is here." for n in range(12)))
-    try:
-        settings_ = ChunkSettings(max_tokens=8, overlap_sentences=-1)
-        chunks = chunk_document(doc, words, settings_)
-    except ValueError:
-        return
-    check_chunks(doc, chunks, settings_)
+@pytest.mark.parametrize("overlap", [-1, -5])
+def test_negative_overlap_is_refused(overlap: int) -> None:
+    """The chunker would skip sentences with a negative overlap, so the settings refuse it, whether
+    given in code or read back from a manifest."""
+    with pytest.raises(SettingsError, match=rf"ChunkSettings\.overlap_sentences must be at least 0, not {overlap}"):
+        ChunkSettings(max_tokens=8, overlap_sentences=overlap)
+    with pytest.raises(SettingsError, match="overlap_sentences"):
+        ChunkSettings.from_dict({"max_tokens": 8, "overlap_sentences": overlap})
 
 
 def test_sentence_longer_than_max_tokens_is_a_chunk_of_its_own() -> None:

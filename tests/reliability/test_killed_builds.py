@@ -171,24 +171,58 @@ def _summary(bench: Bench, mode: str, seconds: float, details: list[str]) -> Non
         print(f"[kill]   {line}")
 
 
+def _phase_at_exit(reader: LineReader) -> str:
+    """How far a marked build got before it died, from its phase markers: "starting" (embedding not
+    begun), "building" (embedding begun, manifest commit not finished) or "committed"."""
+    names = {line.split()[1] for line in reader.lines if line.startswith("QA-PHASE ")}
+    if "commit-end" in names:
+        return "committed"
+    return "building" if "embed-start" in names else "starting"
+
+
 def test_sigkill_at_random_moments(bench: Bench, timeline: dict[str, float]) -> None:
+    """SIGKILL after a random delay. A kill only counts when it hit a running build (the process died
+    of SIGKILL after embedding began and before the manifest commit ended); at least one must.
+
+    The first TRIALS_PER_MODE delays are drawn over the whole uninterrupted build. When none of them
+    hit a running build (the machine was slower or faster than during `timeline`), up to as many
+    again are drawn from the embed-start..commit-start window, narrowed after every miss: a kill
+    before embedding raises the lower end, a build that finished first lowers the upper end.
+    """
     t_start = time.perf_counter()
     details = []
-    for trial in range(TRIALS_PER_MODE):
+    counts = bench.stats.setdefault("random", {})
+    low, high = 0.3, timeline["commit-end"]
+    running_kills = trial = 0
+    while trial < TRIALS_PER_MODE or (running_kills == 0 and trial < 2 * TRIALS_PER_MODE):
+        if trial == TRIALS_PER_MODE:  # retrying: aim at the build itself
+            low, high = timeline["embed-start"], timeline["commit-start"]
         bench.change_documents()
-        delay = bench.rng.uniform(0.3, timeline["commit-end"])
-        proc, reader = bench.start()
+        delay = bench.rng.uniform(low, high)
+        proc, reader = bench.start(markers=True)
         time.sleep(delay)
-        if proc.poll() is not None:  # finished before the kill: still a valid trial of "the next build"
-            reader.finish()
+        killed = _kill(proc, reader)
+        phase = _phase_at_exit(reader)
+        if not killed:  # finished before the kill: still a valid trial of "the next build"
             outcome = "finished before the kill"
-            bench.stats.setdefault("random", {})[outcome] = bench.stats.get("random", {}).get(outcome, 0) + 1
+            counts[outcome] = counts.get(outcome, 0) + 1
         else:
-            _kill(proc, reader)
             outcome = bench.check_after_kill("random")
+        if killed and phase == "building":
+            running_kills += 1
+        elif trial >= TRIALS_PER_MODE and phase == "starting":
+            low = delay
+        elif trial >= TRIALS_PER_MODE:
+            high = delay
+        if high - low < 0.05:  # the window closed (timing noise): widen it again
+            low, high = 0.3, timeline["commit-end"]
         rec = bench.recover()
-        details.append(f"trial {trial}: kill at {delay:.2f} s -> {outcome}; next build {rec['recovery_s']:.1f} s")
+        details.append(f"trial {trial}: kill at {delay:.2f} s -> {'SIGKILL' if killed else 'exited first'} "
+                       f"({phase}), {outcome}; next build {rec['recovery_s']:.1f} s")
+        trial += 1
     _summary(bench, "random", time.perf_counter() - t_start, details)
+    print(f"[kill]   {running_kills} of {trial} SIGKILLs landed inside a running build")
+    assert running_kills >= 1, f"no SIGKILL landed inside a running build in {trial} trials:\n" + "\n".join(details)
 
 
 def test_sigkill_during_embedding(bench: Bench, timeline: dict[str, float]) -> None:
