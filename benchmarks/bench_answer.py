@@ -34,7 +34,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(index)
-    texts = [p.text for p in retriever._passages]
+    texts = [p.text for p in retriever.passages]
     questions = common.make_questions(texts, n_questions + warmup, seed=11, seeds=common.gold_questions())
     measured, warm = questions[:n_questions], questions[n_questions:]
     for q in warm or measured[:3]:
