@@ -224,8 +224,8 @@ def test_stale_temporary_manifest_and_old_generations_are_removed_on_commit(inde
 def test_commit_manifest_replaces_atomically(index_clone: BuiltIndex) -> None:
     index = index_clone.index
     (index / "old.jsonl").write_text("y", encoding="utf-8")
-    (index / "manifest.json").unlink()
     manifest = store.Manifest.from_dict(index_clone.manifest | {"created": "then"})
+    (index / "manifest.json").unlink()
     store.commit_manifest(index, manifest)
     assert store.read_manifest(index) == manifest
     assert sorted(p.name for p in index.iterdir()) == sorted({"manifest.json"} | {n.split("/")[0] for n in manifest.files})

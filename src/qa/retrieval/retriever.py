@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from qa.index.store import DocumentRecord, IndexFiles, Manifest
+from qa.index.store import DocumentRecord, IndexFiles, Manifest, corpus_state, manifest_path, read_manifest
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import BOILERPLATE
 from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
@@ -82,6 +82,8 @@ class Retriever:
             index's own model.
         settings: fusion settings. Defaults to RetrievalSettings().
         check_stale: compare the index with its corpus folder and refuse a stale index.
+
+    `manifest` is the index's `qa.index.store.Manifest`; `passages` its passages in index order.
     """
 
     def __init__(
@@ -131,10 +133,8 @@ class Retriever:
         self._expander_loaded = False
 
     def _manifest_or_build(self) -> Manifest:
-        from qa.index import store
-
         try:
-            return store.read_manifest(self.index_dir)
+            return read_manifest(self.index_dir)
         except IndexMissingError:
             corpus = default_corpus_dir()
             if not corpus.is_dir():
@@ -143,10 +143,9 @@ class Retriever:
 
             log.warning("no index in %s: building it from %s", self.index_dir, corpus)
             build_index(corpus, self.index_dir, progress=True)
-            return store.read_manifest(self.index_dir)
+            return read_manifest(self.index_dir)
 
     def _check_stale(self) -> None:
-        from qa.index.store import corpus_state
         from qa.ingest.discover import discover
 
         corpus = Path(self.manifest.corpus.dir)
@@ -384,11 +383,9 @@ _RETRIEVERS_LOCK = threading.Lock()
 
 def get_retriever(index: Path | str | None = None, model: str | None = None) -> Retriever:
     """A process-wide Retriever per index folder, reloaded when the index is rebuilt."""
-    from qa.index import store
-
     path = Path(index) if index is not None else default_index_dir()
     key = (str(path.resolve()), model)
-    manifest = store.manifest_path(path)
+    manifest = manifest_path(path)
     stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
     with _RETRIEVERS_LOCK:
         cached = _RETRIEVERS.get(key)
