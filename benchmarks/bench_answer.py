@@ -34,7 +34,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(index)
-    texts = [p.text for p in retriever._passages]
+    texts = [p.text for p in retriever.passages]
     questions = common.make_questions(texts, n_questions + warmup, seed=11, seeds=common.gold_questions())
     measured, warm = questions[:n_questions], questions[n_questions:]
     for q in warm or measured[:3]:
@@ -50,8 +50,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
         return times, abstained
 
     rng = random.Random(5)
-    retriever._cache.clear()
-    retriever.__dict__.get("_sentence_cache", {}).clear()
+    retriever.clear_caches()
     gc.collect()
     fresh, abstained = run(list(measured))
     say(f"  fresh caches: p50 {summary_ms(fresh)['p50_ms']:.2f} ms")
@@ -59,7 +58,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     for rep in range(reps):
         order = list(measured)
         rng.shuffle(order)
-        retriever._cache.clear()
+        retriever.clear_caches(sentences=False)
         gc.collect()
         steady, _ = run(order)
         repeated, _ = run(order)
@@ -79,7 +78,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
         "fresh_caches": summary_ms(fresh),
         "steady": {"p50_ms": med(steady_reps, "p50_ms"), "p95_ms": med(steady_reps, "p95_ms"), "per_rep": steady_reps},
         "repeated": {"p50_ms": med(repeated_reps, "p50_ms"), "p95_ms": med(repeated_reps, "p95_ms"), "per_rep": repeated_reps},
-        "sentence_cache_size": len(retriever.__dict__.get("_sentence_cache", {})),
+        "sentence_cache_size": retriever.cache_sizes()["sentences"],
     }
 
 

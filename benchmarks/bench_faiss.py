@@ -255,7 +255,7 @@ def section(results: list[dict], rec: dict) -> dict:
                    f"single queries on one thread, {N_LATENCY} fresh mixture draws; CPU = thread time (what an idle core would take)", ""),
             figure(f"Retriever flat path {tag}: matmul p50 CPU (wall) + one argsort",
                    f"{f['retriever_matmul']['cpu_p50_ms']:.2f} ({f['retriever_matmul']['p50_ms']:.2f}) + {f['argsort_n']['cpu_p50_ms']:.2f} ({f['argsort_n']['p50_ms']:.2f})", "ms",
-                   "numpy vectors @ q over all n (what Retriever._dense_scores does for flat); fusion then argsorts n-long arrays ~4 times", ""),
+                   "numpy vectors @ q over all n (what Retriever.dense_scores does for flat); fusion then argsorts n-long arrays ~4 times", ""),
             figure(f"FAISS HNSW {tag}: build / size", f"{h['build_s']:.1f} s / {h['size_mb']:.0f} MB", "",
                    f"M={M}, efConstruction={EF_CONSTRUCTION}, {h['build_vectors_per_s']:.0f} vectors/s{sub}", ""),
             figure(f"FAISS HNSW {tag}: query p50 CPU (wall) / recall@10 at efSearch={EF_SEARCH}",

@@ -50,7 +50,7 @@ STAGES = [
     ("FAISS build", ["faiss_build"]),
     ("write (JSON, files, fsync, checksums, manifest)", ["json_dumps", "write_bytes", "faiss_save", "bm25_save",
                                                           "describe_files", "fsync_path", "commit_manifest"]),
-    ("previous index checks", ["read_manifest", "verify_files", "_read_jsonl"]),
+    ("previous index checks", ["read_manifest", "verify_files", "previous_passages"]),
 ]
 
 
@@ -84,19 +84,12 @@ class _Timers:
 
 def _inputs_of_index(index: Path) -> list[str]:
     """The embedding inputs of every passage of an index, in passage order (what build_index encoded)."""
-    from qa.ingest.chunk import Chunk
+    from qa.index import store
     from qa.index.build import embedding_input
 
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    titles = {}
-    with (index / manifest["roles"]["documents"]).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                meta = json.loads(line)["meta"]
-                titles[meta["doc_id"]] = meta.get("title")
-    with (index / manifest["roles"]["passages"]).open(encoding="utf-8") as handle:
-        chunks = [Chunk.from_dict(json.loads(line)) for line in handle if line.strip()]
-    return [embedding_input(c, titles.get(c.doc_id)) for c in chunks]
+    files = store.IndexFiles.open(index, checksums=False)
+    titles = {doc_id: record.meta.get("title") for doc_id, record in files.documents().items()}
+    return [embedding_input(c, titles.get(c.doc_id)) for c in files.passages()]
 
 
 def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
@@ -116,10 +109,11 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
         wrapped = timers.wrap(key, getattr(owner, attr))
         setattr(owner, attr, staticmethod(wrapped) if isinstance(original, classmethod) else wrapped)
 
-    for name in ("discover", "load", "clean", "chunk_document", "_token_budget", "embedding_input", "_sha", "_read_jsonl"):
+    for name in ("discover", "load", "clean", "chunk_document", "_token_budget", "embedding_input", "_sha"):
         patch(ix, name, name)
     for name in ("write_bytes", "describe_files", "fsync_path", "commit_manifest", "read_manifest", "verify_files"):
         patch(store, name, name)
+    patch(store.IndexFiles, "embed_shas", "previous_passages")
     patch(dense, "build", "faiss_build")
     patch(dense, "save", "faiss_save")
     patch(BM25Index, "build", "bm25_build")
@@ -127,8 +121,7 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
     # Stages that only some versions of the indexer have (query-expansion term vectors, document cards).
     import importlib
 
-    for module, attr, key in (("qa.retrieval.expansion", "term_vectors", "term_vectors"), ("qa.retrieval.priors", "card", "doc_cards"),
-                              ("qa.retrieval.priors", "to_json", "doc_cards")):
+    for module, attr, key in (("qa.retrieval.expansion", "term_vectors", "term_vectors"), ("qa.retrieval.priors", "card", "doc_cards")):
         try:
             owner = importlib.import_module(module)
         except ImportError:
@@ -141,8 +134,8 @@ def _instrument(timers: _Timers, encoder, captured: list[list[str]]):
         patch(TokenVectors, "open", "term_vectors")
     except (ImportError, KeyError):
         pass
-    undo.append((ix, "json", ix.json))
-    ix.json = types.SimpleNamespace(dumps=timers.wrap("json_dumps", json.dumps), loads=json.loads)
+    undo.append((store, "json", store.json))
+    store.json = types.SimpleNamespace(dumps=timers.wrap("json_dumps", json.dumps), loads=json.loads)
 
     encode = encoder.encode
 
@@ -202,7 +195,7 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
     from qa.index import dense
     from qa.index import store
 
-    stored = dense.vectors_of(dense.load(target / store.file_of(store.read_manifest(target), "dense")))
+    stored = dense.vectors_of(store.IndexFiles.open(target, checksums=False).dense())
     stages = {}
     for label, keys in STAGES:
         stages[label] = round(sum(timers.totals.get(k, 0.0) for k in keys), 3)

@@ -8,7 +8,7 @@ each repeat:
 * asks the same questions again in the same order (every embedding is a cache hit -> "cached").
 
 Per call it also times the query embedding (`Retriever.embed_query`), the lexical stage
-(`Retriever._lexical`: BM25 with expansion and metadata prior, or `BM25Index.scores`) and the
+(`Retriever.lexical`: BM25 with expansion and metadata prior) and the
 dense search by wrapping those methods on the instance (no change to src/qa), so the share of
 the time spent embedding the query is measured, not inferred.
 
@@ -47,18 +47,15 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
     t0 = time.perf_counter()
     retriever = Retriever(index)
     load_s = time.perf_counter() - t0
-    texts = [p.text for p in retriever._passages]
+    texts = [p.text for p in retriever.passages]
     seeds = common.gold_questions() if use_gold else []
     questions = common.make_questions(texts, n_questions + warmup, seed=7, seeds=seeds)
     measured, warm = questions[:n_questions], questions[n_questions:]
 
     parts: dict[str, float] = {}
     retriever.embed_query = _timed(parts, "embed", retriever.embed_query)
-    if hasattr(retriever, "_lexical"):  # BM25 + expansion + metadata prior, when the retriever has that stage
-        retriever._lexical = _timed(parts, "bm25", retriever._lexical)
-    else:
-        retriever._bm25.scores = _timed(parts, "bm25", retriever._bm25.scores)
-    retriever._dense_scores = _timed(parts, "dense", retriever._dense_scores)
+    retriever.lexical = _timed(parts, "bm25", retriever.lexical)  # BM25 + expansion + metadata prior
+    retriever.dense_scores = _timed(parts, "dense", retriever.dense_scores)
 
     t0 = time.perf_counter()
     for q in warm or measured[:5]:
@@ -70,7 +67,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
     for rep in range(reps):
         order = list(measured)
         rng.shuffle(order)
-        retriever._cache.clear()
+        retriever.clear_caches()
         gc.collect()
         for mode in ("uncached", "cached"):
             rows = []
@@ -92,7 +89,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
         "encoder_threads": threads,
         "index": str(index),
         "passages": len(retriever),
-        "dense_kind": retriever.manifest["dense"]["kind"],
+        "dense_kind": retriever.manifest.dense.kind,
         "questions": len(measured),
         "gold_questions_used": sum(1 for q in measured if q in set(seeds)),
         "reps": reps,

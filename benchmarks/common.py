@@ -212,10 +212,9 @@ def gold_questions(path: Path = GOLD) -> list[str]:
 
 
 def passage_texts(index_dir: Path) -> list[str]:
-    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
-    path = index_dir / manifest["roles"]["passages"]
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
+    from qa.index import store
+
+    return [chunk.text for chunk in store.IndexFiles.open(index_dir, checksums=False).passages()]
 
 
 def make_questions(texts: Sequence[str], n: int, seed: int = 0, seeds: Sequence[str] = ()) -> list[str]:

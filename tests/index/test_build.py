@@ -11,6 +11,7 @@ import pytest
 from conftest import DOC_000, DOC_002, FIXTURES, BuiltIndex
 from qa.settings import DEFAULT_MODEL, ChunkSettings
 from qa.errors import DocumentError, IndexStaleError, ModelError, ModelMismatchError, QAError
+from qa.index import build, store
 from qa.index.build import build_index, embedding_input
 from qa.retrieval.retriever import Retriever
 from qa.ingest.sentences import split_sentences
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.model
 
 
 def passages(index: Path) -> list[dict]:
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    text = (index / manifest["roles"]["passages"]).read_text(encoding="utf-8")
+    """The passages file's rows as stored (with each passage's `embed_sha`)."""
+    text = store.IndexFiles(index, store.read_manifest(index)).path("passages").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines()]
 
 
@@ -71,11 +72,33 @@ def test_other_chunk_settings_rebuild_reusing_nothing_stale(index_clone: BuiltIn
     report = build_index(corpus, index, chunking=ChunkSettings(max_tokens=64))
     assert report.up_to_date is False
     assert report.removed == [DOC_002] and report.unchanged == [DOC_000]
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["chunking"]["max_tokens"] == 64
+    assert store.read_manifest(index).chunking.max_tokens == 64
     assert all(p["tokens"] <= 64 or len(split_sentences(p["text"])) == 1 for p in passages(index))
     assert sum(1 for p in passages(index) if p["tokens"] > 64) <= 3
     assert report.embedded + report.reused == report.passages and report.embedded > 0
+
+
+def test_recorded_retrieval_and_answer_settings_do_not_make_an_index_stale(index_clone: BuiltIndex) -> None:
+    """The manifest records the retrieval and answer defaults, but only the build settings are compared."""
+    index, corpus = index_clone.index, index_clone.corpus
+    data = index_clone.manifest
+    data["settings"]["retrieval"]["dense_weight"] = 0.1
+    data["settings"]["answering"]["abstain_below"] = 0.9
+    (index / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    report = build_index(corpus, index)
+    assert report.up_to_date is True
+    assert store.read_manifest(index).settings.retrieval["dense_weight"] == 0.1
+
+
+def test_another_pipeline_version_rebuilds_reusing_every_vector(index_clone: BuiltIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    index, corpus = index_clone.index, index_clone.corpus
+    (corpus / DOC_002).unlink()
+    build_index(corpus, index)
+    monkeypatch.setattr(build, "PIPELINE_VERSION", build.PIPELINE_VERSION + 1)
+    report = build_index(corpus, index)
+    assert report.up_to_date is False and report.unchanged == [DOC_000]
+    assert report.embedded == 0 and report.reused == report.passages
+    assert store.read_manifest(index).settings.build.pipeline == build.PIPELINE_VERSION
 
 
 # ---- adding, changing, removing ----------------------------------------------------------------
@@ -189,8 +212,9 @@ def test_bad_files_are_skipped_and_reported(index_clone: BuiltIndex) -> None:
     assert "unsupported file type" in reasons["notes.docx"]
     assert "not a readable PDF" in reasons["corrupt.pdf"]
     assert report.documents == 2 and report.embedded == 0
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["skipped"] == 4 and len(manifest["skipped"]) == 4
+    manifest = store.read_manifest(index)
+    assert manifest.counts.skipped == 4 and len(manifest.skipped) == 4
+    assert {Path(s.path).name: s.sha256 is None for s in manifest.skipped}["notes.docx"]
 
 
 def test_build_after_skipped_files_is_up_to_date_and_still_reports_them(index_clone: BuiltIndex) -> None:
@@ -313,8 +337,8 @@ def test_hnsw_index_reuses_every_vector_and_answers(index_clone) -> None:
     report = build_index(corpus, index, dense_kind="hnsw")
     assert report.up_to_date is False  # another dense type is another build ...
     assert report.embedded == 0 and report.reused == report.passages  # ... but nothing is re-embedded
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["dense"]["kind"] == "hnsw" and manifest["settings"]["dense_kind"] == "hnsw"
+    manifest = store.read_manifest(index)
+    assert manifest.dense.kind == "hnsw" and manifest.settings.build.dense_kind == "hnsw"
     hits = Retriever(index).retrieve("Which is Russia's largest bank?", k=5)
     assert any("Sberbank" in h.text for h in hits)
     assert build_index(corpus, index, dense_kind="hnsw").up_to_date is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import pytest
 
 from conftest import DOC_000, DOC_002, FIXTURES, BuiltIndex
 from qa.index import store
-from qa.settings import DEFAULT_MODEL, ChunkSettings
+from qa.settings import DEFAULT_MODEL, AnswerSettings, ChunkSettings, RetrievalSettings
 from qa.ingest.discover import discover, file_sha256
 from qa.errors import (
     IndexCorruptError,
@@ -23,7 +24,7 @@ from qa.errors import (
     IndexWriteError,
     QAError,
 )
-from qa.index.build import build_index
+from qa.index.build import PIPELINE_VERSION, build_index
 from qa.retrieval.retriever import Retriever
 
 pytestmark = pytest.mark.model
@@ -41,8 +42,7 @@ def index_files(index: Path) -> set[str]:
 
 
 def role_path(index: Path, role: str) -> Path:
-    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    return index / manifest["roles"][role]
+    return store.IndexFiles(index, store.read_manifest(index)).path(role)
 
 
 def answer_ids(index: Path, **kwargs) -> list[str]:
@@ -59,7 +59,7 @@ def assert_names_fix(message: str, index: Path) -> None:
 
 def test_manifest_records_format_versions_model_settings_hashes_and_counts(built_index: BuiltIndex) -> None:
     m = built_index.manifest
-    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 1
+    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 2
     assert m["qa_version"] == "0.1.0"
     for package in ("faiss-cpu", "bm25s", "numpy", "onnxruntime", "tokenizers"):
         assert m["versions"][package] == version(package)
@@ -74,7 +74,10 @@ def test_manifest_records_format_versions_model_settings_hashes_and_counts(built
     assert m["model"]["backend"] in ("onnx", "torch")
 
     assert m["chunking"] == ChunkSettings().to_dict() == {"max_tokens": 128, "overlap_sentences": 1, "min_fill": 0.6}
-    assert m["settings"]["chunking"] == m["chunking"]
+    assert m["settings"]["build"] == {"chunking": m["chunking"], "dense_kind": "auto", "pipeline": PIPELINE_VERSION}
+    # For the record only: the retrieval and answer defaults in force at build time.
+    assert RetrievalSettings.from_dict(m["settings"]["retrieval"]) == RetrievalSettings()
+    assert AnswerSettings.from_dict(m["settings"]["answering"]) == AnswerSettings()
     assert m["dense"] == {"kind": "flat", "metric": "inner_product", "normalized": True}
     assert m["bm25"]["library"] == "bm25s"
 
@@ -103,11 +106,13 @@ def test_manifest_file_entries_match_the_files(built_index: BuiltIndex) -> None:
         assert (index / name).stat().st_size == entry["bytes"]
         assert store.sha256_file(index / name) == entry["sha256"]
     roles = m["roles"]
-    assert {"passages", "documents", "dense", "bm25"} <= set(roles)
+    assert set(roles) == set(store.ROLES) == {"passages", "documents", "dense", "bm25", "terms", "term_vectors", "cards"}
     assert all(name in m["files"] or any(f.startswith(name + "/") for f in m["files"]) for name in roles.values())
     generation = m["generation"]
     assert all(generation in name for name in roles.values())
-    assert any(name.startswith(roles["bm25"] + "/") for name in m["files"])
+    assert sorted(name for name in m["files"] if name.startswith(roles["bm25"] + "/")) == sorted(
+        f"{roles['bm25']}/{name}" for name in store.BM25_FILES.values()
+    )
     # Nothing else lies around: the manifest, the lock, and the files it names.
     assert index_files(index) == set(m["files"]) | {"manifest.json", ".lock"}
 
@@ -216,19 +221,30 @@ def test_stale_temporary_manifest_and_old_generations_are_removed_on_commit(inde
     assert sorted(p.name for p in index.iterdir() if p.is_dir()) == [manifest["roles"]["bm25"]]
 
 
-def test_commit_manifest_replaces_atomically(tmp_path: Path) -> None:
-    (tmp_path / "keep.jsonl").write_text("x", encoding="utf-8")
-    (tmp_path / "old.jsonl").write_text("y", encoding="utf-8")
-    manifest = {"files": {"keep.jsonl": {"bytes": 1, "sha256": "?"}}}
-    store.commit_manifest(tmp_path, manifest)
-    assert json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8")) == manifest
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.jsonl", "manifest.json"]
+def test_commit_manifest_replaces_atomically(index_clone: BuiltIndex) -> None:
+    index = index_clone.index
+    (index / "old.jsonl").write_text("y", encoding="utf-8")
+    manifest = store.Manifest.from_dict(index_clone.manifest | {"created": "then"})
+    (index / "manifest.json").unlink()
+    store.commit_manifest(index, manifest)
+    assert store.read_manifest(index) == manifest
+    assert sorted(p.name for p in index.iterdir()) == sorted({"manifest.json"} | {n.split("/")[0] for n in manifest.files})
+
+
+def test_commit_refuses_a_manifest_that_loading_would_refuse(index_clone: BuiltIndex) -> None:
+    index = index_clone.index
+    before = (index / "manifest.json").read_bytes()
+    manifest = store.read_manifest(index)
+    broken = dataclasses.replace(manifest, files={k: v for k, v in manifest.files.items() if k != manifest.roles.terms})
+    with pytest.raises(IndexCorruptError, match="'terms-"):
+        store.commit_manifest(index, broken)
+    assert (index / "manifest.json").read_bytes() == before
 
 
 # ---- corrupt, truncated, missing files ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["passages", "documents", "dense", "bm25"])
+@pytest.mark.parametrize("role", store.ROLES)
 def test_truncated_file_is_index_corrupt_naming_file_and_fix(index_clone: BuiltIndex, role: str) -> None:
     index = index_clone.index
     target = role_path(index, role)
@@ -256,7 +272,7 @@ def test_same_size_corruption_is_caught_by_the_checksum(index_clone: BuiltIndex,
     assert_names_fix(str(info.value), index)
 
 
-@pytest.mark.parametrize("role", ["passages", "documents", "dense", "bm25"])
+@pytest.mark.parametrize("role", store.ROLES)
 def test_missing_file_is_index_corrupt(index_clone: BuiltIndex, role: str) -> None:
     index = index_clone.index
     target = role_path(index, role)
@@ -302,7 +318,10 @@ def test_truncated_manifest_is_index_corrupt(index_clone: BuiltIndex) -> None:
     assert_names_fix(str(info.value), index)
 
 
-@pytest.mark.parametrize("section", ["files", "model", "counts", "corpus", "chunking"])
+@pytest.mark.parametrize(
+    "section",
+    ["files", "model", "counts", "corpus", "chunking", "roles", "settings", "dense", "bm25", "expansion", "versions", "skipped"],
+)
 def test_manifest_missing_a_section_is_index_corrupt(index_clone: BuiltIndex, section: str) -> None:
     index = index_clone.index
     manifest = index_clone.manifest
@@ -340,6 +359,142 @@ def test_other_format_version_is_index_stale(index_clone: BuiltIndex) -> None:
     (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexStaleError, match="format version 99") as info:
         Retriever(index)
+    assert_names_fix(str(info.value), index)
+
+
+def test_index_of_the_previous_format_is_stale_not_silently_degraded(index_clone: BuiltIndex) -> None:
+    """Format 1 had optional roles (no terms file: expansion silently off); it is now refused with the fix."""
+    index = index_clone.index
+    manifest = index_clone.manifest
+    manifest["format_version"] = 1
+    del manifest["roles"]["terms"]
+    (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexStaleError, match="format version 1, this qa reads version 2") as info:
+        Retriever(index)
+    assert_names_fix(str(info.value), index)
+
+
+# ---- the Manifest type ---------------------------------------------------------------------------
+
+
+def test_manifest_round_trip(built_index: BuiltIndex) -> None:
+    data = built_index.manifest
+    manifest = store.Manifest.from_dict(data)
+    assert manifest.to_dict() == data
+    assert store.Manifest.from_dict(manifest.to_dict()) == manifest
+    assert store.read_manifest(built_index.index) == manifest
+    assert manifest.chunking == ChunkSettings() == manifest.settings.build.chunking
+    assert manifest.settings.build == store.BuildSettings(ChunkSettings(), "auto", PIPELINE_VERSION)
+    assert manifest.model.name == DEFAULT_MODEL and manifest.model.dimension == 384
+    assert manifest.counts.passages == built_index.report.passages
+    assert manifest.dense == store.DenseRecord("flat", "inner_product", True)
+    assert manifest.roles == store.Roles.for_generation(manifest.generation)
+    assert set(manifest.files) == set(manifest.roles.files())
+    assert manifest.corpus.seen == store.corpus_state(discover(built_index.corpus).files)
+    assert manifest.corpus.documents[DOC_000].passages > 10
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        manifest.generation = "other"  # type: ignore[misc]
+
+
+def _bad_file_entry(m: dict) -> None:
+    first = next(iter(m["files"]))
+    m["files"][first] = {"bytes": "12", "sha256": "x"}
+
+
+def _role_outside_the_folder(m: dict) -> None:
+    m["roles"]["cards"] = "../cards.json"
+
+
+def _extra_file(m: dict) -> None:
+    m["files"]["stray.bin"] = {"bytes": 1, "sha256": "0" * 64}
+
+
+MALFORMED = [
+    # (id, edit, what the message must name)
+    ("files", _bad_file_entry, "lacks its size or checksum"),
+    ("files-stray", _extra_file, "'stray.bin' in 'files' belongs to no role"),
+    ("model", lambda m: m["model"].update(dimension="384"), "the model section has 'dimension'"),
+    ("model-missing-key", lambda m: m["model"].pop("fingerprint"), "the model section lacks 'fingerprint'"),
+    ("counts", lambda m: m["counts"].pop("passages"), "the counts section lacks 'passages'"),
+    ("counts-bool", lambda m: m["counts"].update(documents=True), "the counts section has 'documents'"),
+    ("corpus", lambda m: m["corpus"].pop("seen"), "the corpus section lacks 'seen'"),
+    ("corpus-document", lambda m: m["corpus"]["documents"][DOC_000].pop("passages"), f"document {DOC_000!r} lacks 'passages'"),
+    ("chunking", lambda m: m["chunking"].update(max_tokens=0), "the 'chunking' section is invalid"),
+    ("chunking-differs", lambda m: m["chunking"].update(max_tokens=64), "'chunking' section differs"),
+    ("settings", lambda m: m["settings"].pop("build"), "the settings section lacks 'build'"),
+    ("settings-build", lambda m: m["settings"]["build"].update(dense_kind="ivf"), "dense_kind 'ivf'"),
+    ("settings-record", lambda m: m["settings"].update(answering=[]), "the settings section's 'answering' is not an object"),
+    ("dense", lambda m: m["dense"].update(normalized="yes"), "the dense section has 'normalized'"),
+    ("bm25", lambda m: m["bm25"].update(k1="1.2"), "the bm25 section has 'k1'"),
+    ("expansion", lambda m: m["expansion"].update(extra=1), "the expansion section has an unknown key 'extra'"),
+    ("skipped", lambda m: m.update(skipped={}), "the 'skipped' section is missing or not a list"),
+    ("skipped-entry", lambda m: m.update(skipped=[{"path": "a"}]), "skipped entry 0 lacks 'reason'"),
+    ("roles", _role_outside_the_folder, "'cards' file '../cards.json' in 'roles' is not a plain name"),
+    ("versions", lambda m: m["versions"].update(numpy=2), "the versions section"),
+    ("generation", lambda m: m.update(generation=None), "'generation' is missing or not a string"),
+]
+
+
+@pytest.mark.parametrize("edit,named", [pytest.param(e, n, id=i) for i, e, n in MALFORMED])
+def test_each_malformed_manifest_section_is_index_corrupt_naming_it(built_index: BuiltIndex, edit, named: str) -> None:
+    data = built_index.manifest
+    edit(data)
+    with pytest.raises(IndexCorruptError) as info:
+        store.Manifest.from_dict(data)
+    message = str(info.value)
+    assert message.startswith("the index manifest is malformed: ") and named in message, message
+    assert "qa index" in message and "--rebuild" in message
+
+
+@pytest.mark.parametrize("role", store.ROLES)
+def test_manifest_without_a_required_role_names_it(index_clone: BuiltIndex, role: str) -> None:
+    index = index_clone.index
+    manifest = index_clone.manifest
+    del manifest["roles"][role]
+    (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexCorruptError) as info:
+        Retriever(index)
+    assert f"no {role!r} file is named in 'roles'" in str(info.value)
+    assert "manifest.json" in str(info.value)
+    assert_names_fix(str(info.value), index)
+
+
+def test_future_format_version_is_index_stale(built_index: BuiltIndex) -> None:
+    data = built_index.manifest | {"format_version": store.FORMAT_VERSION + 1}
+    with pytest.raises(IndexStaleError, match=f"format version {store.FORMAT_VERSION + 1}, this qa reads version 2"):
+        store.Manifest.from_dict(data)
+
+
+def test_readers_return_what_the_build_wrote(built_index: BuiltIndex) -> None:
+    files = store.IndexFiles.open(built_index.index)
+    manifest = files.manifest
+    passages = files.passages()
+    assert len(passages) == manifest.counts.passages == len(files.embed_shas())
+    assert [p.id for p in passages] == [p.id for p in Retriever(built_index.index).passages]
+    documents = files.documents()
+    assert set(documents) == {DOC_000, DOC_002} == set(manifest.corpus.documents)
+    assert all(documents[p.doc_id].text[p.start : p.end] == p.text for p in passages)
+    assert files.dense().ntotal == len(passages)
+    assert files.bm25().num_docs == len(passages)
+    terms, vectors = files.terms(), files.term_vectors()
+    assert len(terms) == len(vectors) == manifest.expansion.terms > 100
+    assert vectors.shape[1] == manifest.model.dimension and str(vectors.dtype) == "float16"
+    doc_ids, cards = files.cards()
+    assert sorted(doc_ids) == [DOC_000, DOC_002] and all(cards)
+    assert sorted(p.name for p in files.path("bm25").iterdir()) == sorted(store.BM25_FILES.values())
+
+
+def test_a_file_that_does_not_parse_is_index_corrupt_naming_it(index_clone: BuiltIndex) -> None:
+    """A file damaged behind the checksums' back (checked only on load) still gives a clear error."""
+    index = index_clone.index
+    files = store.IndexFiles(index, store.read_manifest(index))
+    files.path("terms").write_text('{"not": "a list"}', encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="not a list of terms"):
+        files.terms()
+    files.path("passages").write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(IndexCorruptError) as info:
+        files.passages()
+    assert files.path("passages").name in str(info.value)
     assert_names_fix(str(info.value), index)
 
 

@@ -115,8 +115,8 @@ def test_indexed_hostile_corpus_holds_only_the_good_text(hostile) -> None:
     hit = retriever.retrieve("When will the harbour bridge reopen?", k=1)[0]
     assert hit.doc_id == "news/harbour.html" and "June" in hit.text
     manifest = retriever.manifest
-    assert manifest["counts"]["skipped"] == len(REASONS)
-    assert {Path(s["path"]).name for s in manifest["skipped"]} == set(REASONS)
+    assert manifest.counts.skipped == len(REASONS)
+    assert {Path(s.path).name for s in manifest.skipped} == set(REASONS)
 
 
 # ---- memory ------------------------------------------------------------------------------------

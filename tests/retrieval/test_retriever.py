@@ -241,10 +241,12 @@ def test_bm25_loaded_without_bm25s_scores_like_bm25s(built_index) -> None:
     import bm25s
     import numpy as np
 
-    from qa.index.bm25 import BM25Index, tokenize
+    from qa.index import store
+    from qa.index.bm25 import tokenize
 
-    folder = next(built_index.index.glob("bm25-*"))
-    ours, theirs = BM25Index.load(folder), bm25s.BM25.load(str(folder))
+    files = store.IndexFiles.open(built_index.index)
+    folder = files.path("bm25")
+    ours, theirs = files.bm25(), bm25s.BM25.load(str(folder))
     for question in ("Which bank is Russia's largest?", "15-point plan neutrality", "zzz unknown words"):
         words = [w for w in tokenize([question])[0] if w in theirs.vocab_dict]
         expected = theirs.get_scores(words) if words else np.zeros(len(ours.idf) and ours.num_docs)

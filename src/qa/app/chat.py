@@ -228,15 +228,15 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
     """A table of the indexed documents: title, author, publisher, date, kind, passages."""
     if retriever is None:
         return f'<div class="qa-docs"><p class="qa-placeholder">{escape_text(problem or "No index loaded.")}</p></div>'
-    counts = {d: info.get("passages", 0) for d, info in retriever.manifest.get("corpus", {}).get("documents", {}).items()}
+    counts = {d: entry.passages for d, entry in retriever.manifest.corpus.documents.items()}
     rows = []
     for doc_id, record in sorted(retriever.documents.items(), key=lambda kv: (kv[1].meta.get("title") or kv[0]).lower()):
         meta = record.meta
         cells = [meta.get("title") or doc_id, meta.get("author"), meta.get("publisher"), meta.get("date"), meta.get("kind")]
         tds = "".join(f"<td>{escape_text(c or '—')}</td>" for c in cells)
         rows.append(f'<tr title="{html.escape(doc_id)}">{tds}<td class="num">{counts.get(doc_id, 0)}</td></tr>')
-    model = retriever.manifest.get("model", {}).get("name", "?")
-    created = retriever.manifest.get("created", "")
+    model = retriever.manifest.model.name
+    created = retriever.manifest.created
     return (
         '<div class="qa-docs"><table><thead><tr><th>Title</th><th>Author</th><th>Publisher</th><th>Date</th>'
         f'<th>Kind</th><th class="num">Passages</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -279,7 +279,7 @@ class ChatBackend:
         from qa.index import store
         from qa.retrieval.retriever import get_retriever
 
-        if not (self.index / store.MANIFEST).exists():
+        if not store.manifest_path(self.index).exists():
             raise IndexMissingError(
                 f"There is no index in {self.index}. Build it with `qa index --index {self.index}` "
                 "(or restart `qa serve`, which builds it from the corpus folder)."
@@ -497,7 +497,7 @@ def prepare_index(index: Path, corpus: Path | None, out=sys.stderr) -> str | Non
     from qa.index.build import build_index
 
     corpus_dir = corpus if corpus is not None else default_corpus_dir()
-    exists = (index / store.MANIFEST).exists()
+    exists = store.manifest_path(index).exists()
     if not corpus_dir.is_dir():
         if exists:
             print(f"no corpus folder {corpus_dir}: serving the index in {index} as it is", file=out)

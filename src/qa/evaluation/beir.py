@@ -252,18 +252,12 @@ class PassageDocs:
     def __init__(self, retriever: Retriever, file_to_id: dict[str, str]) -> None:
         import numpy as np
 
-        from qa.index import store
-
-        path = retriever.index_dir / store.file_of(retriever.manifest, "passages")
-        with path.open(encoding="utf-8") as handle:
-            rows = [json.loads(line) for line in handle if line.strip()]
-        if len(rows) != len(retriever):
-            raise InputError(f"the passages file of {retriever.index_dir} does not match the loaded index; run again")
-        names = sorted({r["doc_id"] for r in rows})
+        passages = retriever.passages
+        names = sorted({p.doc_id for p in passages})
         index_of = {name: i for i, name in enumerate(names)}
         self.doc_ids = [file_to_id.get(name, name) for name in names]
-        self.passage_doc = np.array([index_of[r["doc_id"]] for r in rows], dtype=np.int64)
-        self.doc_of_passage_id = {r["id"]: index_of[r["doc_id"]] for r in rows}
+        self.passage_doc = np.array([index_of[p.doc_id] for p in passages], dtype=np.int64)
+        self.doc_of_passage_id = {p.id: index_of[p.doc_id] for p in passages}
 
     def __len__(self) -> int:
         return len(self.doc_ids)

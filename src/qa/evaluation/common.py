@@ -90,13 +90,13 @@ def index_meta(retriever: Retriever, answering: AnswerSettings | None) -> dict:
     manifest = retriever.manifest
     return {
         "index": str(Path(retriever.index_dir).resolve()),
-        "index_created": manifest.get("created"),
-        "index_generation": manifest.get("generation"),
-        "corpus": manifest.get("corpus", {}).get("dir"),
-        "model": manifest.get("model"),
-        "counts": manifest.get("counts"),
+        "index_created": manifest.created,
+        "index_generation": manifest.generation,
+        "corpus": manifest.corpus.dir,
+        "model": manifest.model.to_dict(),
+        "counts": manifest.counts.to_dict(),
         "settings": {
-            "index": manifest.get("settings"),
+            "index": manifest.settings.build.to_dict(),
             "retrieval": retriever.settings.to_dict(),
             "answering": None if answering is None else answering.to_dict(),
         },

@@ -116,12 +116,8 @@ def check_index_target(corpus_dir: Path, index_dir: Path) -> None:
         return
     if not index_dir.is_dir():
         raise InputError(f"--index {index_dir} is a file, not a folder")
-    manifest_path = index_dir / store.MANIFEST
-    if manifest_path.is_file():
-        try:
-            built_from = json.loads(manifest_path.read_text(encoding="utf-8"))["corpus"]["dir"]
-        except (OSError, ValueError, KeyError, TypeError):
-            built_from = None
+    if store.manifest_path(index_dir).is_file():
+        built_from = store.recorded_corpus(index_dir)
         if built_from is not None and Path(built_from).resolve() == Path(corpus_dir).resolve():
             return
         raise InputError(

@@ -151,21 +151,24 @@ class BM25Index:
         model.index(tokens, show_progress=False)
         return cls(model)
 
-    def save(self, folder: Path) -> None:
-        self._model.save(str(folder), show_progress=False)
+    def save(self, folder: Path, names: Mapping[str, str]) -> None:
+        """Write bm25s' files into folder, named by part ("data", "indices", "indptr", "vocab", "params")."""
+        self._model.save(
+            str(folder), show_progress=False, data_name=names["data"], indices_name=names["indices"],
+            indptr_name=names["indptr"], vocab_name=names["vocab"], params_name=names["params"],
+        )
 
     @classmethod
-    def load(cls, folder: Path) -> BM25Index:
-        """Read bm25s' saved files directly: querying needs only the score matrix and the vocabulary."""
+    def load(cls, paths: Mapping[str, Path]) -> BM25Index:
+        """Read bm25s' saved files (by part, as `save` names them) directly: querying needs only the
+        score matrix and the vocabulary, not bm25s itself."""
         import json
 
         import numpy as np
 
-        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
-        arrays = {
-            name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False) for name in ("data", "indices", "indptr")
-        }
-        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        params = json.loads(paths["params"].read_text(encoding="utf-8"))
+        arrays = {name: np.load(paths[name], allow_pickle=False) for name in ("data", "indices", "indptr")}
+        vocab = json.loads(paths["vocab"].read_text(encoding="utf-8"))
         return cls(_SavedModel(vocab, {**arrays, "num_docs": params["num_docs"]}))
 
     def scores(self, query: str) -> np.ndarray:

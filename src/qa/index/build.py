@@ -8,7 +8,6 @@ are encoded, the rest reuse their vectors from the previous index.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import sys
 import time
@@ -21,14 +20,16 @@ from qa.ingest.clean import CleanDocument, clean
 from qa.settings import ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
 from qa.ingest.discover import SourceFile, discover
 from qa.errors import DocumentError, IndexFolderError, QAError
+from qa.index import store
 from qa.index.bm25 import search_text
 from qa.ingest.loaders import load
 
 log = logging.getLogger(__name__)
 
 # Bump when cleaning or chunking changes what passages an unchanged document yields, or
-# when the index gains files (3: title passages' term vectors and metadata cards).
-PIPELINE_VERSION = 3
+# when the index gains files (3: title passages' term vectors and metadata cards; 4: every
+# file role required, settings recorded as build / retrieval / answering).
+PIPELINE_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -123,49 +124,45 @@ def build_index(
         rebuild: ignore the existing index and re-embed everything.
         progress: show progress bars on stderr.
     """
-    from qa.index import store
-
     started = time.perf_counter()
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
     chunking = chunking or ChunkSettings()
     listing = discover(corpus_dir)
 
-    old: dict | None = None
+    old: store.Manifest | None = None
     if not rebuild:
         try:
             old = store.read_manifest(index_dir)
             store.verify_files(index_dir, old)
         except IndexFolderError as exc:
-            if old is not None or (index_dir / store.MANIFEST).exists():
+            if old is not None or store.manifest_path(index_dir).exists():
                 log.warning("previous index not reusable (%s); rebuilding from scratch", exc)
             old = None
-    model_name = model or (old["model"]["name"] if old else default_model_name())
-    settings = {"chunking": chunking.to_dict(), "dense_kind": dense_kind, "pipeline": PIPELINE_VERSION}
+    model_name = model or (old.model.name if old else default_model_name())
+    settings = store.BuildSettings(chunking, dense_kind, PIPELINE_VERSION)
 
-    current = {f.doc_id: {"sha256": f.sha256, "meta_sha256": f.meta_sha256} for f in listing.files}
+    current = store.corpus_state(listing.files)
     if old is not None and _unchanged(old, current, model_name, settings, listing):
         _remove_orphans(index_dir, old)
         return BuildReport(
             index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=True,
-            unchanged=sorted(current), skipped=[Skipped(s["path"], s["reason"]) for s in old.get("skipped", [])],
-            documents=old["counts"]["documents"], passages=old["counts"]["passages"],
+            unchanged=sorted(current), skipped=[Skipped(s.path, s.reason) for s in old.skipped],
+            documents=old.counts.documents, passages=old.counts.passages,
             seconds=time.perf_counter() - started, model=model_name,
         )
 
     from qa.embed.encoder import load_encoder
 
     encoder = load_encoder(model_name)
-    if old is not None and old["model"].get("fingerprint") != encoder.fingerprint:
+    if old is not None and old.model.fingerprint != encoder.fingerprint:
         old = None  # vectors of another model cannot be reused
     with store.build_lock(index_dir):
         return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
 
 
-def _remove_orphans(index_dir: Path, manifest: dict) -> None:
+def _remove_orphans(index_dir: Path, manifest: store.Manifest) -> None:
     """Delete files left by a build that was killed before its manifest was committed."""
-    from qa.index import store
-
     try:
         with store.build_lock(index_dir):
             store.remove_unreferenced(index_dir, manifest)
@@ -173,14 +170,20 @@ def _remove_orphans(index_dir: Path, manifest: dict) -> None:
         pass  # another build holds the folder, or it is read-only: nothing to clean now
 
 
-def _unchanged(old: dict, current: dict, model_name: str, settings: dict, listing) -> bool:
-    """True when the corpus files, their metadata, the model and the settings are as last built."""
+def _unchanged(
+    old: store.Manifest, current: dict[str, store.SourceState], model_name: str, settings: store.BuildSettings, listing
+) -> bool:
+    """True when the corpus files, their metadata, the model and the build settings are as last built.
+
+    Only the build settings count: the retrieval and answer settings the manifest records change
+    nothing in the index.
+    """
     return (
-        old["model"]["name"] == model_name
-        and old.get("settings") == settings
-        and old.get("qa_version") == __version__
-        and old["corpus"].get("seen") == current
-        and old["corpus"].get("unsupported") == sorted(str(p) for p in listing.unsupported)
+        old.model.name == model_name
+        and old.settings.build == settings
+        and old.qa_version == __version__
+        and old.corpus.seen == current
+        and list(old.corpus.unsupported) == sorted(str(p) for p in listing.unsupported)
     )
 
 
@@ -188,14 +191,14 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     import numpy as np
 
     from qa.index import dense
-    from qa.retrieval import priors as docprior
-    from qa.index import store
-    from qa.retrieval.expansion import TokenVectors, term_vectors
     from qa.index.bm25 import BM25Index
+    from qa.retrieval import priors as docprior
+    from qa.retrieval.expansion import TokenVectors, term_vectors
+    from qa.settings import AnswerSettings, RetrievalSettings
 
-    old_docs = old["corpus"]["documents"] if old else {}
+    old_docs = old.corpus.documents if old else {}
     skipped: list[Skipped] = [Skipped(str(p), "unsupported file type (use .txt, .md, .html or .pdf)") for p in listing.unsupported]
-    skipped_entries = [{"path": str(p), "reason": s.reason, "sha256": None} for p, s in zip(listing.unsupported, skipped)]
+    skipped_entries = [store.SkippedFile(str(p), s.reason, None) for p, s in zip(listing.unsupported, skipped)]
     documents: list[CleanDocument] = []
     sources: list[SourceFile] = []
     for source in listing.files:
@@ -204,7 +207,7 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
             sources.append(source)
         except DocumentError as exc:
             skipped.append(Skipped(source.doc_id, str(exc)))
-            skipped_entries.append({"path": source.doc_id, "reason": str(exc), "sha256": source.sha256})
+            skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
             log.warning("skipped %s: %s", source.doc_id, exc)
 
     chunks: list[Chunk] = []
@@ -220,9 +223,9 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     reuse: dict[str, int] = {}
     old_vectors = None
     if old is not None:
-        old_passages = _read_jsonl(index_dir / store.file_of(old, "passages"))
-        reuse = {p["embed_sha"]: row for row, p in enumerate(old_passages)}
-        old_vectors = dense.vectors_of(dense.load(index_dir / store.file_of(old, "dense")))
+        previous = store.IndexFiles(index_dir, old)
+        reuse = {sha: row for row, sha in enumerate(previous.embed_shas())}
+        old_vectors = dense.vectors_of(previous.dense())
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
     todo = []
     for row, sha in enumerate(input_shas):
@@ -233,88 +236,59 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     if todo:
         vectors[todo] = encoder.encode([inputs[r] for r in todo], batch_size=32, progress=progress)
 
-    gen = store.new_generation()
-    names = {
-        "passages": f"passages-{gen}.jsonl",
-        "documents": f"documents-{gen}.jsonl",
-        "dense": f"dense-{gen}.faiss",
-        "bm25": f"bm25-{gen}",
-        "terms": f"terms-{gen}.json",
-        "term_vectors": f"termvecs-{gen}.npy",
-        "cards": f"cards-{gen}.json",
-    }
     bm25 = BM25Index.build([c.text for c in chunks])
     terms, term_vecs = term_vectors(bm25, [c.text for c in chunks], TokenVectors.open(encoder.model_dir, encoder.tokenizer()))
-    cards = docprior.to_json([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
-    try:
-        passages_blob = "".join(
-            json.dumps({**c.to_dict(), "embed_sha": s}, ensure_ascii=False) + "\n" for c, s in zip(chunks, input_shas)
-        )
-        store.write_bytes(index_dir / names["passages"], passages_blob.encode("utf-8"))
-        docs_blob = "".join(
-            json.dumps({**d.to_dict(), "sha256": s.sha256, "meta_sha256": s.meta_sha256}, ensure_ascii=False) + "\n"
-            for d, s in zip(documents, sources)
-        )
-        store.write_bytes(index_dir / names["documents"], docs_blob.encode("utf-8"))
-        faiss_index = dense.build(vectors, dense_kind)
-        dense.save(faiss_index, index_dir / names["dense"])
-        bm25_dir = index_dir / names["bm25"]
-        bm25.save(bm25_dir)
-        store.write_bytes(index_dir / names["terms"], json.dumps(terms, ensure_ascii=False).encode("utf-8"))
-        with open(index_dir / names["term_vectors"], "wb") as handle:
-            np.save(handle, term_vecs, allow_pickle=False)
-        store.write_bytes(index_dir / names["cards"], json.dumps(cards, ensure_ascii=False).encode("utf-8"))
-        files = [names["passages"], names["documents"], names["dense"], names["terms"], names["term_vectors"], names["cards"]]
-        files += [f"{names['bm25']}/{p.name}" for p in sorted(bm25_dir.iterdir())]
-        described = store.describe_files(index_dir, files)
-        store.fsync_path(bm25_dir)
-    except OSError as exc:
-        raise store.write_failed(index_dir, exc) from exc
+    writer = store.IndexWriter(index_dir)
+    writer.passages(chunks, input_shas)
+    writer.documents(documents, sources)
+    faiss_index = dense.build(vectors, dense_kind)
+    writer.dense(faiss_index)
+    writer.bm25(bm25)
+    writer.terms(terms)
+    writer.term_vectors(term_vecs)
+    writer.cards([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
+    described = writer.finish()
 
     per_doc = {}
     for c in chunks:
         per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
-    manifest = {
-        "format": store.FORMAT,
-        "format_version": store.FORMAT_VERSION,
-        "qa_version": __version__,
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "generation": gen,
-        "versions": _library_versions(),
-        "model": encoder.info.to_dict(),
-        "chunking": chunking.to_dict(),
-        "settings": settings,
-        "dense": {"kind": dense.kind_of(faiss_index), "metric": "inner_product", "normalized": True},
-        "bm25": {"library": "bm25s", "k1": 1.2, "b": 0.75, "stemmer": "snowball-english", "stopwords": "en"},
-        "expansion": {"vectors": "input token embeddings, mean over word pieces", "terms": len(terms)},
-        "corpus": {
-            "dir": str(Path(corpus_dir).resolve()),
-            "seen": current,
-            "unsupported": sorted(str(p) for p in listing.unsupported),
-            "documents": {
-                s.doc_id: {"sha256": s.sha256, "meta_sha256": s.meta_sha256, "passages": per_doc.get(s.doc_id, 0)}
-                for s in sources
+    manifest = store.Manifest(
+        qa_version=__version__,
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        generation=writer.generation,
+        versions=_library_versions(),
+        model=encoder.info,
+        settings=store.SettingsRecord(settings, RetrievalSettings().to_dict(), AnswerSettings().to_dict()),
+        dense=store.DenseRecord(kind=dense.kind_of(faiss_index), metric="inner_product", normalized=True),
+        bm25=store.BM25Record(library="bm25s", k1=1.2, b=0.75, stemmer="snowball-english", stopwords="en"),
+        expansion=store.ExpansionRecord(vectors="input token embeddings, mean over word pieces", terms=len(terms)),
+        corpus=store.CorpusRecord(
+            dir=str(Path(corpus_dir).resolve()),
+            seen=current,
+            unsupported=tuple(sorted(str(p) for p in listing.unsupported)),
+            documents={
+                s.doc_id: store.DocumentEntry(s.sha256, s.meta_sha256, per_doc.get(s.doc_id, 0)) for s in sources
             },
-        },
-        "skipped": skipped_entries,
-        "counts": {
-            "documents": len(documents),
-            "passages": len(chunks),
-            "skipped": len(skipped),
-            "over_window": over_window,
-            "embedded": len(todo),
-            "reused": len(chunks) - len(todo),
-        },
-        "roles": names,
-        "files": described,
-    }
+        ),
+        skipped=tuple(skipped_entries),
+        counts=store.Counts(
+            documents=len(documents),
+            passages=len(chunks),
+            skipped=len(skipped),
+            over_window=over_window,
+            embedded=len(todo),
+            reused=len(chunks) - len(todo),
+        ),
+        roles=writer.roles,
+        files=described,
+    )
     store.commit_manifest(index_dir, manifest)
 
     new_ids = {s.doc_id: s for s in sources}
     added = sorted(d for d in new_ids if d not in old_docs)
     changed = sorted(
         d for d, s in new_ids.items()
-        if d in old_docs and (old_docs[d]["sha256"], old_docs[d]["meta_sha256"]) != (s.sha256, s.meta_sha256)
+        if d in old_docs and (old_docs[d].sha256, old_docs[d].meta_sha256) != (s.sha256, s.meta_sha256)
     )
     removed = sorted(d for d in old_docs if d not in new_ids)
     unchanged = sorted(d for d in new_ids if d in old_docs and d not in changed)
@@ -333,11 +307,6 @@ def _token_budget(doc: CleanDocument, encoder, chunking: ChunkSettings) -> Chunk
     prefix = max(encoder.count_tokens(heads)) + 1 if heads else 0
     room = encoder.max_seq_length - 2 - prefix
     return replace(chunking, max_tokens=max(16, min(chunking.max_tokens, room)))
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _library_versions() -> dict[str, str]:

@@ -11,7 +11,7 @@ that match best get a multiplicative boost.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from qa.ingest.dates import spoken_date
 
@@ -92,11 +92,3 @@ def boost(scores: np.ndarray, weight: float, cap: float) -> np.ndarray:
     if not len(scores):
         return np.ones(0)
     return 1.0 + weight * np.minimum(scores - scores.min(), cap)
-
-
-def to_json(doc_ids: Sequence[str], cards: Sequence[Sequence[tuple[str, float]]]) -> dict:
-    return {"documents": list(doc_ids), "cards": [[[t, w] for t, w in terms] for terms in cards]}
-
-
-def from_json(data: Mapping) -> tuple[list[str], list[list[tuple[str, float]]]]:
-    return list(data["documents"]), [[(str(t), float(w)) for t, w in terms] for terms in data["cards"]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import threading
@@ -11,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from qa.index.store import DocumentRecord, IndexFiles, Manifest, corpus_state, manifest_path, read_manifest
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import BOILERPLATE
 from qa.ingest.dates import spoken_date
@@ -74,19 +74,6 @@ class Passage:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
-class DocumentRecord:
-    """A document as stored in the index: metadata, clean text and segments."""
-
-    doc_id: str
-    meta: dict
-    text: str
-    segments: list[dict]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
 class Retriever:
     """An index loaded once, queried many times. Thread-safe for concurrent queries.
 
@@ -97,6 +84,8 @@ class Retriever:
             index's own model.
         settings: fusion settings. Defaults to RetrievalSettings().
         check_stale: compare the index with its corpus folder and refuse a stale index.
+
+    `manifest` is the index's `qa.index.store.Manifest`; `passages` its passages in index order.
     """
 
     def __init__(
@@ -110,29 +99,28 @@ class Retriever:
         import numpy as np
 
         from qa.index import dense
-        from qa.index import store
-        from qa.index.bm25 import BM25Index
 
         self.index_dir = Path(index) if index is not None else default_index_dir()
         self.settings = settings or RetrievalSettings()
-        self.manifest = self._manifest_or_build()
-        store.verify_files(self.index_dir, self.manifest)
+        self.manifest: Manifest = self._manifest_or_build()
+        self._files = IndexFiles(self.index_dir, self.manifest)
+        self._files.verify()
         if check_stale:
             self._check_stale()
-        recorded = self.manifest["model"]
-        if model is not None and model != recorded["name"]:
+        recorded = self.manifest.model
+        if model is not None and model != recorded.name:
             from qa.embed.encoder import fingerprint, resolve_model_path
 
-            if fingerprint(resolve_model_path(model)) != recorded["fingerprint"]:
+            if fingerprint(resolve_model_path(model)) != recorded.fingerprint:
                 raise ModelMismatchError(
-                    f"the index in {self.index_dir} was built with the model {recorded['name']!r}, not {model!r}; "
+                    f"the index in {self.index_dir} was built with the model {recorded.name!r}, not {model!r}; "
                     f"rebuild it with `qa index --index {self.index_dir} --model {model} --rebuild` or drop the model option"
                 )
-        self.model_name = recorded["name"]
-        self._passages = _read_passages(self.index_dir / store.file_of(self.manifest, "passages"))
-        self._dense = dense.load(self.index_dir / store.file_of(self.manifest, "dense"))
+        self.model_name = recorded.name
+        self._passages = self._files.passages()
+        self._dense = self._files.dense()
         self._vectors = dense.vectors_of(self._dense) if dense.kind_of(self._dense) == "flat" else None
-        self._bm25 = BM25Index.load(self.index_dir / store.file_of(self.manifest, "bm25"))
+        self._bm25 = self._files.bm25()
         self._documents: dict[str, DocumentRecord] | None = None
         self._encoder = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -148,11 +136,9 @@ class Retriever:
         self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._vocabulary: frozenset[str] | None = None
 
-    def _manifest_or_build(self) -> dict:
-        from qa.index import store
-
+    def _manifest_or_build(self) -> Manifest:
         try:
-            return store.read_manifest(self.index_dir)
+            return read_manifest(self.index_dir)
         except IndexMissingError:
             corpus = default_corpus_dir()
             if not corpus.is_dir():
@@ -161,16 +147,16 @@ class Retriever:
 
             log.warning("no index in %s: building it from %s", self.index_dir, corpus)
             build_index(corpus, self.index_dir, progress=True)
-            return store.read_manifest(self.index_dir)
+            return read_manifest(self.index_dir)
 
     def _check_stale(self) -> None:
         from qa.ingest.discover import discover
 
-        corpus = Path(self.manifest["corpus"]["dir"])
+        corpus = Path(self.manifest.corpus.dir)
         if not corpus.is_dir():
             return  # an index shipped without its corpus cannot go stale
-        seen = self.manifest["corpus"].get("seen", {})
-        now = {f.doc_id: {"sha256": f.sha256, "meta_sha256": f.meta_sha256} for f in discover(corpus).files}
+        seen = self.manifest.corpus.seen
+        now = corpus_state(discover(corpus).files)
         if now != seen:
             added = sorted(set(now) - set(seen))
             removed = sorted(set(seen) - set(now))
@@ -185,19 +171,11 @@ class Retriever:
                 f"update it with `qa index --index {self.index_dir} --corpus {corpus}`"
             )
 
-    def _role_path(self, role: str) -> Path | None:
-        """The file of an optional index role; None for indexes built before it existed."""
-        name = self.manifest.get("roles", {}).get(role)
-        return self.index_dir / name if name else None
-
     def _load_prior(self):
-        from qa.retrieval import priors as docprior
+        from qa.retrieval.priors import DocumentPrior
 
-        path = self._role_path("cards")
-        if path is None:
-            return None
-        doc_ids, cards = docprior.from_json(json.loads(path.read_text(encoding="utf-8")))
-        return docprior.DocumentPrior(doc_ids, cards, self._bm25)
+        doc_ids, cards = self._files.cards()
+        return DocumentPrior(doc_ids, cards, self._bm25)
 
     @property
     def expander(self):
@@ -213,17 +191,12 @@ class Retriever:
         return self._expander
 
     def _load_expander(self):
-        import numpy as np
-
         from qa.retrieval.expansion import Expander, TokenVectors
 
-        terms_path, vectors_path = self._role_path("terms"), self._role_path("term_vectors")
-        if terms_path is None or vectors_path is None:
-            return None
-        terms = json.loads(terms_path.read_text(encoding="utf-8"))
-        vectors = np.load(vectors_path, allow_pickle=False)
-        if not terms or len(vectors) != len(terms):
-            return None
+        terms = self._files.terms()
+        if not terms:
+            return None  # the model had no static word vectors when the index was built
+        vectors = self._files.term_vectors()
         tokens = TokenVectors.open(self.encoder.model_dir, self.encoder.tokenizer())
         if tokens is None or tokens.dimension != vectors.shape[1]:
             return None
@@ -241,22 +214,29 @@ class Retriever:
         return len(self._passages)
 
     @property
+    def passages(self) -> Sequence[Chunk]:
+        """The index's passages in index order (position i is row i of every stage's scores)."""
+        return self._passages
+
+    @property
     def documents(self) -> dict[str, DocumentRecord]:
         """The indexed documents by doc_id (read on first use)."""
         if self._documents is None:
-            from qa.index import store
-
-            path = self.index_dir / store.file_of(self.manifest, "documents")
-            records = {}
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.strip():
-                        data = json.loads(line)
-                        records[data["meta"]["doc_id"]] = DocumentRecord(
-                            data["meta"]["doc_id"], data["meta"], data["text"], data["segments"]
-                        )
-            self._documents = records
+            self._documents = self._files.documents()
         return self._documents
+
+    def clear_caches(self, *, queries: bool = True, sentences: bool = True) -> None:
+        """Forget cached query and/or sentence vectors (benchmarks measure the uncached path)."""
+        with self._lock:
+            if queries:
+                self._cache.clear()
+            if sentences:
+                self._sentence_cache.clear()
+
+    def cache_sizes(self) -> dict[str, int]:
+        """How many query and sentence vectors are cached."""
+        with self._lock:
+            return {"queries": len(self._cache), "sentences": len(self._sentence_cache)}
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector, from a small LRU cache when the same text was seen recently."""
@@ -347,22 +327,22 @@ class Retriever:
     def _evidence(self, query: Query) -> _Evidence:
         """Everything fusion needs: stage scores, the BM25 ceiling, and per-document metadata matches."""
         s = self.settings
-        bm25, ceiling, prior = self._lexical(query.question)
+        bm25, ceiling, prior = self.lexical(query.question)
         if query.recent is not None:
-            bm25_h, ceiling_h, prior_h = self._lexical(query.recent)
+            bm25_h, ceiling_h, prior_h = self.lexical(query.recent)
             bm25 = bm25 + s.history_weight * bm25_h
             ceiling += s.history_weight * ceiling_h
             prior = prior + s.history_weight * prior_h if prior is not None else None
-        return _Evidence({"dense": self._dense_scores(query.vector), "bm25": bm25}, ceiling, prior)
+        return _Evidence({"dense": self.dense_scores(query.vector), "bm25": bm25}, ceiling, prior)
 
-    def _lexical(self, text: QueryText) -> tuple[np.ndarray, float, np.ndarray | None]:
+    def lexical(self, text: QueryText) -> tuple[np.ndarray, float, np.ndarray | None]:
         """BM25 scores (missing words expanded), the text's BM25 ceiling, and metadata matches."""
         scores = self._bm25.weighted_scores(text.weights)
         ceiling = self._bm25.ceiling(text.terms, self.settings.missing_word_weight)
         prior = self._prior.scores(text.terms.stems) if self._prior is not None else None
         return scores, ceiling, prior
 
-    def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
+    def dense_scores(self, vector: np.ndarray) -> np.ndarray:
         import numpy as np
 
         from qa.index import dense
@@ -469,27 +449,15 @@ def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
     return np.array(sorted(links), dtype=np.int64).reshape(-1, 2)
 
 
-def _read_passages(path: Path) -> list[Chunk]:
-    from qa.errors import IndexCorruptError
-
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return [Chunk.from_dict(json.loads(line)) for line in handle if line.strip()]
-    except (OSError, ValueError, TypeError) as exc:
-        raise IndexCorruptError(f"cannot read {path} ({exc}); rebuild the index with `qa index --rebuild`") from exc
-
-
 _RETRIEVERS: dict[tuple[str, str | None], tuple[float, Retriever]] = {}
 _RETRIEVERS_LOCK = threading.Lock()
 
 
 def get_retriever(index: Path | str | None = None, model: str | None = None) -> Retriever:
     """A process-wide Retriever per index folder, reloaded when the index is rebuilt."""
-    from qa.index import store
-
     path = Path(index) if index is not None else default_index_dir()
     key = (str(path.resolve()), model)
-    manifest = path / store.MANIFEST
+    manifest = manifest_path(path)
     stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
     with _RETRIEVERS_LOCK:
         cached = _RETRIEVERS.get(key)
