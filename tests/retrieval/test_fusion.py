@@ -173,8 +173,8 @@ def test_linear_fusion_with_a_real_bm25_ceiling() -> None:
 
     bm25 = BM25Index.build(["grain exports resumed quickly", "wheat harvest failed badly",
                             "ships left harbour early", "grain ships harbour today"])
-    known = bm25.query("grain exports")
-    lacking = bm25.query("grain exports tungsten molybdenum")
+    known = bm25.query_terms("grain exports")
+    lacking = bm25.query_terms("grain exports tungsten molybdenum")
     assert lacking.missing == ["tungsten", "molybdenum"]
     raw = bm25.weighted_scores(known.weights)
     assert_array_equal(raw, bm25.weighted_scores(lacking.weights))

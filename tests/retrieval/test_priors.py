@@ -11,7 +11,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 from qa.index.bm25 import BM25Index, stem
 from qa.ingest.clean import BODY, BYLINE, FOOTNOTE, TITLE, CleanDocument, Segment
 from qa.ingest.discover import DocumentMeta
-from qa.retrieval.priors import META_WEIGHT, TITLE_WEIGHT, DocumentPrior, boost, card, from_json, spoken_date, to_json
+from qa.retrieval.priors import META_WEIGHT, TITLE_WEIGHT, DocumentPrior, boost, card, spoken_date
 
 # ---- month names from dates --------------------------------------------------------------------
 
@@ -153,14 +153,6 @@ def test_terms_on_no_card_match_nothing(prior: DocumentPrior) -> None:
 def test_document_positions(prior: DocumentPrior) -> None:
     assert len(prior) == 3
     assert [prior.position(d) for d in ("a.txt", "b.txt", "c.txt", "unknown.txt")] == [0, 1, 2, -1]
-
-
-def test_cards_survive_the_json_round_trip() -> None:
-    doc_ids = ["a.txt", "b.txt"]
-    cards = [[("alcaro", 1.0), ("ukrain", 0.5)], []]
-    data = to_json(doc_ids, cards)
-    assert data == {"documents": ["a.txt", "b.txt"], "cards": [[["alcaro", 1.0], ["ukrain", 0.5]], []]}
-    assert from_json(data) == (doc_ids, cards)
 
 
 # ---- boost ---------------------------------------------------------------------------------------
