@@ -25,7 +25,15 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["FORMAT_VERSION", "OnnxEncoder"]
+__all__ = [
+    "FORMAT_VERSION",
+    "META_FILE",
+    "MODEL_FILE",
+    "OUTPUT_NAME",
+    "SUPPORTED_POOLING",
+    "TOKENIZER_FILE",
+    "OnnxEncoder",
+]
 
 #: Version of the export folder layout / encoder.json schema (written by qa.embed.onnx_export).
 FORMAT_VERSION = 1
