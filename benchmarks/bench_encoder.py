@@ -205,7 +205,7 @@ def main() -> None:
             args.onnx_dir = scratch / "onnx"
         args.onnx_dir = args.onnx_dir.resolve()
         if not (args.onnx_dir / "encoder.json").exists():
-            from qa.embed.onnx import export_onnx
+            from qa.embed.onnx_export import export_onnx
 
             print(f"exporting {args.model_dir} -> {args.onnx_dir} ...", flush=True)
             t0 = time.perf_counter()

@@ -1,4 +1,5 @@
-"""ONNX Runtime encoder: export, parity with sentence-transformers, batching, failure modes."""
+"""ONNX Runtime encoder: export, parity with sentence-transformers, batching, failure modes, and the
+split between the run-time encoder (qa.embed.onnx) and the exporter (qa.embed.onnx_export)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-from qa.embed import onnx as onnx_encoder
+from qa.embed import onnx_export
+from qa.embed.encoder import Encoder
+from qa.embed.onnx import OnnxEncoder
+from qa.embed.onnx_export import export_onnx
 from qa.errors import InputError, ModelError
-from qa.embed.onnx import OnnxEncoder, export_onnx
 
 pytestmark = pytest.mark.model
 
@@ -89,6 +92,15 @@ def test_properties(encoder: OnnxEncoder, export_dir: Path) -> None:
     assert len(encoder.fingerprint) == 64
 
 
+def test_token_ids_match_sentence_transformers(encoder: OnnxEncoder, reference: Any) -> None:
+    texts = TEXTS + ["word " * 600]
+    want = reference.tokenizer(texts, truncation=True, max_length=encoder.max_seq_length)["input_ids"]
+    assert encoder.token_ids(texts) == [list(ids) for ids in want]
+    assert encoder.token_ids([]) == []
+    with pytest.raises(InputError):
+        encoder.token_ids("a bare string")  # type: ignore[arg-type]
+
+
 def test_matches_sentence_transformers(encoder: OnnxEncoder, reference: Any) -> None:
     want = reference.encode(TEXTS, convert_to_numpy=True, show_progress_bar=False)
     got = encoder.encode(TEXTS)
@@ -125,7 +137,7 @@ def test_same_text_alone_and_in_batch(encoder: OnnxEncoder) -> None:
 
 def test_long_text_is_truncated(encoder: OnnxEncoder, reference: Any) -> None:
     long_text = "The quick brown fox jumps over the lazy dog. " * 400
-    assert len(encoder._tokenizer.encode(long_text).ids) == encoder.max_seq_length
+    assert len(encoder.token_ids([long_text])[0]) == encoder.max_seq_length
     vec = encoder.encode([long_text])
     # Anything past max_seq_length tokens is ignored...
     np.testing.assert_allclose(vec, encoder.encode([long_text + " completely different ending"]), atol=1e-6)
@@ -189,17 +201,51 @@ def test_run_time_needs_no_torch(export_dir: Path) -> None:
         "from qa.embed.onnx import OnnxEncoder\n"
         f"e = OnnxEncoder(Path({str(export_dir)!r}))\n"
         "assert e.encode(['hello world']).shape == (1, 384)\n"
-        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules]\n"
+        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'qa.embed.onnx_export')\n"
+        "         if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
 
 
+def test_cached_export_loads_without_the_exporter(export_dir: Path, model_dir: Path, tmp_path: Path) -> None:
+    # What every query does: Encoder finds the export in the cache and never imports the exporter.
+    from qa.embed.encoder import fingerprint
+
+    cache = tmp_path / "cache"
+    shutil.copytree(export_dir, cache / "onnx" / fingerprint(model_dir))
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from qa.embed.encoder import Encoder\n"
+        f"e = Encoder('m', Path({str(model_dir)!r}), backend='onnx')\n"
+        "assert e.backend == 'onnx' and e.encode(['hello world']).shape == (1, 384)\n"
+        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'qa.embed.onnx_export')\n"
+        "         if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    env = {**os.environ, "QA_CACHE_DIR": str(cache), "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
+
+
+@pytest.mark.slow
+def test_encoder_exports_into_an_empty_cache(
+    model_dir: Path, reference: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("onnxscript")
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    encoder = Encoder("m", model_dir, backend="onnx")
+    assert encoder.backend == "onnx"
+    assert (tmp_path / "onnx" / encoder.fingerprint / "encoder.json").is_file()
+    want = reference.encode(TEXTS, convert_to_numpy=True, show_progress_bar=False)
+    assert (_cosine(encoder.encode(TEXTS), want) > 0.9999).all()
+
+
 def test_import_is_light() -> None:
     code = (
-        "import sys\nimport qa.embed.onnx\n"
-        "heavy = [m for m in ('numpy', 'onnxruntime', 'tokenizers', 'torch') if m in sys.modules]\n"
+        "import sys\nimport qa.embed.onnx\nimport qa.embed.onnx_export\n"
+        "heavy = [m for m in ('numpy', 'onnxruntime', 'tokenizers', 'torch', 'transformers') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
@@ -237,7 +283,7 @@ def test_publish_replaces_previous_export(tmp_path: Path) -> None:
     new.mkdir()
     (new / "encoder.json").write_text("{}")
     (new / "model.onnx").write_text("new")
-    onnx_encoder._publish(new, out)
+    onnx_export._publish(new, out)
     assert (out / "model.onnx").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["onnx"]
 
@@ -245,7 +291,7 @@ def test_publish_replaces_previous_export(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_failed_verification_leaves_nothing(model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("onnxscript")
-    monkeypatch.setattr(onnx_encoder, "VERIFY_MIN_COSINE", 1.5)  # impossible to meet
+    monkeypatch.setattr(onnx_export, "VERIFY_MIN_COSINE", 1.5)  # impossible to meet
     out = tmp_path / "onnx"
     with pytest.raises(ModelError, match="rejected"):
         export_onnx(model_dir, out)

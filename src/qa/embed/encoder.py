@@ -120,10 +120,13 @@ class Encoder:
             self.backend = "torch"
 
     def _load_onnx(self):
-        from qa.embed.onnx import OnnxEncoder, export_onnx
+        from qa.embed.onnx import MODEL_FILE, OnnxEncoder
 
         target = cache_dir() / "onnx" / self.fingerprint
-        if not (target / "model.onnx").is_file():
+        if not (target / MODEL_FILE).is_file():
+            # The exporter (and torch with it) is imported only here, once per model.
+            from qa.embed.onnx_export import export_onnx
+
             log.warning("exporting %s to ONNX once, into %s", self.name, target)
             export_onnx(self.model_dir, target)
         return OnnxEncoder(target)
