@@ -230,7 +230,7 @@ def test_biggest_expands_to_largest_and_nothing_else(bm25: BM25Index, tokens: To
     terms, vectors = term_vectors(bm25, TEXTS, tokens)
     expander = Expander(terms, vectors, bm25, tokens)
     query = bm25.query_terms("Which is the biggest bank?")
-    assert query.missing == ["biggest"]
+    assert query.missing == ("biggest",)
 
     found = expander.expand(query.missing, threshold=0.5, per_word=3, weight=1.0)
     cosine = float(tokens.word("biggest") @ tokens.word("largest"))

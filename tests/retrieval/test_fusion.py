@@ -175,7 +175,7 @@ def test_linear_fusion_with_a_real_bm25_ceiling() -> None:
                             "ships left harbour early", "grain ships harbour today"])
     known = bm25.query_terms("grain exports")
     lacking = bm25.query_terms("grain exports tungsten molybdenum")
-    assert lacking.missing == ["tungsten", "molybdenum"]
+    assert lacking.missing == ("tungsten", "molybdenum")
     raw = bm25.weighted_scores(known.weights)
     assert_array_equal(raw, bm25.weighted_scores(lacking.weights))
     assert raw[0] > raw[3] > 0 == raw[1] == raw[2]
