@@ -1,10 +1,12 @@
 """BM25 over passages (bm25s, Snowball-stemmed English), and the text both retrievers see.
 
 Besides plain scores, the index gives what score fusion needs: per-term weights (for query
-expansion), each term's IDF, and a query's *ceiling*, the score a passage would get by
-matching every query word once. Dividing by the ceiling puts BM25 on an absolute 0..~1
-scale, so a question whose words the corpus mostly lacks gets weak BM25 evidence instead
-of a confident ranking built on one incidental word.
+expansion), each term's IDF, and a query's *ceiling*: the sum of the query words' IDFs (a
+rare word stands in for each word the corpus lacks). Dividing by the ceiling puts BM25 on an
+absolute scale (bm25s' "lucene" scoring has no (k1 + 1) factor, so a passage of average length
+matching each word once scores about 1 / (1 + k1) = 0.45 of it), so a question whose words the
+corpus mostly lacks gets weak BM25 evidence instead of a confident ranking built on one
+incidental word.
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ class BM25Index:
         return out
 
     def ceiling(self, query: QueryTerms, missing_weight: float) -> float:
-        """The score of a passage matching each query word once (missing words count as rare words)."""
+        """The sum of the query words' IDFs, missing words counting as `missing_weight` x the rarest IDF."""
         found = sum(float(self.idf[t]) * w for t, w in query.weights.items())
         return found + missing_weight * self.max_idf * len(query.missing)
 

@@ -33,6 +33,8 @@ def build(vectors: np.ndarray, kind: str = "auto", hnsw_m: int = 32, ef_construc
     import numpy as np
 
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if vectors.ndim != 2:
+        raise InputError(f"vectors must be a matrix (one row per passage), not an array of shape {vectors.shape}")
     dim = vectors.shape[1]
     kind = choose_kind(len(vectors), kind)
     if kind == "flat":
@@ -80,6 +82,8 @@ def search(index, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """(scores, positions) of the k nearest vectors to one query vector; positions -1 are padding."""
     import numpy as np
 
+    if query.size != index.d:
+        raise InputError(f"the query vector has dimension {query.size}, the index holds vectors of dimension {index.d}")
     k = min(k, index.ntotal)
     if k <= 0:
         return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
