@@ -551,6 +551,12 @@ def serve(
     except OSError as exc:
         print(f"error: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # Gradio's start-up check cannot reach its own server (a proxy, no loopback)
+        demo.close()
+        print(f"error: the chat started but {host}:{port} cannot be reached from this machine ({exc}); "
+              "check that the loopback interface is up and that no proxy is used for it "
+              "(NO_PROXY=localhost,127.0.0.1)", file=sys.stderr)
+        return 1
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
     print(f"qa chat ready in {time.perf_counter() - started:.1f} s: {url}", flush=True)
