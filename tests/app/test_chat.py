@@ -17,6 +17,7 @@ from qa.app.chat import (
     ChatBackend,
     answer_markdown,
     auth_from_environment,
+    build_or_update_index,
     chat_markdown,
     documents_html,
     escape_text,
@@ -118,6 +119,24 @@ def test_metadata_line_shows_publisher_date_and_location():
     foot = sources_html(answered(passage("¹⁴ A footnote sentence here.", kind="footnote", footnote=14,
                                          paragraph=None, author=None), "¹⁴ A footnote sentence here."))
     assert "footnote 14" in foot and "¹⁴" in foot
+
+
+@pytest.mark.parametrize(
+    ("overrides", "where"),
+    [
+        (dict(kind="footnote", footnote=14, paragraph=None, page=4), "footnote 14 · p. 4"),
+        (dict(kind="body", paragraph=7, page=4), "p. 4 · ¶ 7"),
+        (dict(kind="boilerplate", paragraph=41), "¶ 41 · publisher's boilerplate"),
+        (dict(kind="title", paragraph=None), ""),
+    ],
+    ids=["footnote-on-a-page", "paragraph-on-a-page", "boilerplate", "nowhere"],
+)
+def test_cards_and_citations_show_the_same_location(overrides, where):
+    p = passage("A sentence of note here.", author=None, **overrides)
+    assert p.location() == where
+    meta = re.search(r'<div class="qa-meta">(.*?)</div>', sources_html(answered(p, "A sentence of note here."))).group(1)
+    assert meta == " · ".join(m for m in ("&lt;i&gt;Evil&lt;/i&gt; Press", "2024-05-01", escape_text(where)) if m)
+    assert p.citation() == ", ".join(m for m in ("The <b>Evil</b> Gazette", "<i>Evil</i> Press", "2024-05-01", where) if m)
 
 
 def test_markdown_emphasis_and_unicode_show_as_text():
@@ -240,6 +259,45 @@ def test_ask_api_raises_a_gradio_error(tmp_path):
         ChatBackend(tmp_path).ask("")
 
 
+# Gradio's queue calls pandas in ways pandas 3 deprecates; not ours to fix.
+@pytest.mark.filterwarnings("ignore:.*no_silent_downcasting")
+@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+def test_ask_endpoint_answers_an_empty_question_with_one_log_line(tmp_path, capfd, caplog):
+    """Through Gradio's queue, as a program calls it: a message for the caller, one line in the log."""
+    import logging
+
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    from qa.app.chat import build_ui
+
+    from conftest import qa_free_port
+
+    demo = build_ui(tmp_path / "index")
+    port = qa_free_port()
+    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        capfd.readouterr()
+        with caplog.at_level(logging.INFO):
+            with pytest.raises(AppError, match="the question is empty"):
+                Client(f"http://127.0.0.1:{port}/", verbose=False).predict("   ", None, api_name="/ask")
+    finally:
+        demo.close()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "InputError" not in err, err
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("qa")]
+    assert lines == ["/ask: no answer: the question is empty: type a question about the documents"]
+    assert "\n" not in lines[0]
+
+
+def test_chat_logs_one_line_for_an_empty_question(tmp_path, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="qa"):
+        final(ChatBackend(tmp_path / "index"), "")
+    assert [r.getMessage() for r in caplog.records] == ["/chat: no answer: the question is empty: type a question about the documents"]
+
+
 def test_documents_view_of_missing_index(tmp_path):
     assert "no index" in ChatBackend(tmp_path / "none").documents()
     assert "<" not in tag_free(documents_html(None, "<b>bad</b>"))
@@ -263,6 +321,33 @@ def test_password_from_environment(monkeypatch):
     assert auth_from_environment() == ("qa", "s3cret")
     monkeypatch.setenv("QA_USER", "ann")
     assert auth_from_environment() == ("ann", "s3cret")
+
+
+def test_serving_without_corpus_or_index_reports_the_problem(tmp_path):
+    import io
+
+    problem = build_or_update_index(tmp_path / "index", tmp_path / "no-corpus", out=io.StringIO())
+    assert problem == f"There is no index in {tmp_path / 'index'} and no corpus folder {tmp_path / 'no-corpus'} to build it from."
+    assert not (tmp_path / "index").exists()
+
+
+@pytest.mark.model
+def test_serving_builds_a_missing_index_then_updates_it(index_clone, tmp_path):
+    import io
+    import shutil
+
+    index = tmp_path / "new-index"
+    out = io.StringIO()
+    assert build_or_update_index(index, index_clone.corpus, out=out) is None
+    assert out.getvalue().startswith(f"building the index in {index} from {index_clone.corpus} …")
+    assert (index / "manifest.json").exists()
+    out = io.StringIO()
+    assert build_or_update_index(index, index_clone.corpus, out=out) is None
+    assert out.getvalue().startswith("updating the index") and "up to date" in out.getvalue()
+    shutil.rmtree(index_clone.corpus)
+    out = io.StringIO()
+    assert build_or_update_index(index, index_clone.corpus, out=out) is None
+    assert out.getvalue() == f"no corpus folder {index_clone.corpus}: serving the index in {index} as it is\n"
 
 
 def test_loud_warning_only_when_exposed_without_password():

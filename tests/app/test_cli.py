@@ -223,3 +223,58 @@ def test_index_path_that_is_a_file_is_a_clean_error(tmp_path: Path) -> None:
     result = run_qa("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"), cwd=tmp_path)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1 and result.stderr.startswith("error: ")
+
+
+# ---- qa ask ------------------------------------------------------------------------------------
+
+UNANSWERED = "When did Germany halt the certification of the Nord Stream 2 pipeline?"
+
+
+@pytest.mark.model
+def test_ask_prints_the_closest_passages_when_it_abstains(built_index: BuiltIndex, capsys: pytest.CaptureFixture) -> None:
+    from qa.answering.answerer import answer
+
+    expected = answer(UNANSWERED, index=built_index.index)
+    assert expected.abstained and expected.closest
+    assert main(["ask", UNANSWERED, "--index", str(built_index.index)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == expected.text and lines[2] == "Closest passages:"
+    shown = [line for line in lines[3:] if not line.startswith("    ")]
+    assert shown == [f"{n}. {p.citation()}" for n, p in enumerate(expected.closest, start=1)]
+
+
+# ---- output into a closed pipe ------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", [["ask", "Which bank is Russia's largest?"], ["search", "Which bank?", "-k", "20"]])
+def test_output_into_a_closed_pipe_exits_quietly(built_index: BuiltIndex, tmp_path: Path, command: list[str]) -> None:
+    """`qa ask ... | head -1`: the reader is gone before qa writes; no traceback, exit 141 (128 + SIGPIPE)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_") or k == "QA_CACHE_DIR"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qa", *command, "--index", str(built_index.index)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    proc.stdout.close()  # the reader closes early: every write qa makes meets a closed pipe
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141, stderr
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr and "Exception ignored" not in stderr
+
+
+# ---- logging ------------------------------------------------------------------------------------
+
+
+def test_library_debug_messages_stay_off_stderr(tmp_path: Path) -> None:
+    """bm25s sets its logger to DEBUG when imported; after cli.main only warnings reach stderr."""
+    script = (
+        "import logging, sys\n"
+        "from qa.app.cli import main\n"
+        "main(['search', 'Which bank?', '--index', 'nowhere'])\n"
+        "import bm25s\n"
+        "logging.getLogger('bm25s').debug('Building index from tokens')\n"
+        "logging.getLogger('qa.index.build').warning('a warning still shows')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Building index from tokens" not in result.stderr and "DEBUG" not in result.stderr
+    assert "WARNING: a warning still shows" in result.stderr

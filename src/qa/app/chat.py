@@ -154,20 +154,6 @@ def highlight_spans(passage_text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def location(passage: Passage) -> str:
-    """Where in the document: footnote number, page, paragraph."""
-    parts = []
-    if passage.kind == "footnote" and passage.footnote is not None:
-        parts.append(f"footnote {passage.footnote}")
-    if passage.page is not None:
-        parts.append(f"p. {passage.page}")
-    if passage.paragraph is not None and passage.kind != "footnote":
-        parts.append(f"¶ {passage.paragraph}")
-    if passage.kind == "boilerplate":
-        parts.append("publisher's boilerplate")
-    return " · ".join(parts)
-
-
 def _support_spans(passage: Passage, support: Sequence[Support], number: int) -> list[tuple[int, int]]:
     """Offsets of the answer sentences that cite passage [number], checked against its text."""
     spans = []
@@ -185,7 +171,7 @@ def _support_spans(passage: Passage, support: Sequence[Support], number: int) ->
 
 def passage_html(passage: Passage, label: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     """One source card: [n], title, author/publisher/date/location, section, the passage text."""
-    meta = [m for m in (passage.author, passage.publisher, passage.date, location(passage)) if m]
+    meta = [m for m in (passage.author, passage.publisher, passage.date, passage.location()) if m]
     meta_html = " · ".join(escape_text(m) for m in meta)
     section = f" — {escape_text(passage.section)}" if passage.section else ""
     return (
@@ -304,6 +290,7 @@ class ChatBackend:
             question = message_text(message)
             result = self.answer(question, history)
         except QAError as exc:
+            _log_refusal("/chat", exc)
             yield error_markdown(exc), message_html("No sources: " + str(exc))
             return
         except Exception as exc:  # never a traceback in the chat
@@ -327,7 +314,9 @@ class ChatBackend:
         try:
             return self.answer(question, history).to_dict()
         except QAError as exc:
-            raise gr.Error(str(exc)) from exc
+            _log_refusal("/ask", exc)
+            # Without print_exception=False, Gradio's queue prints this traceback and its cause's (40 lines).
+            raise gr.Error(str(exc), print_exception=False) from exc
 
     def documents(self) -> str:
         try:
@@ -348,6 +337,12 @@ class ChatBackend:
         except Exception:
             label = "Indexed documents: none (no usable index)"
         return table, gr.update(label=label)
+
+
+def _log_refusal(endpoint: str, exc: QAError) -> None:
+    """One log line for a question that gets a message instead of an answer (no traceback:
+    the error is the user's input or the index's state, and its message says what to do)."""
+    log.warning("%s: no answer: %s", endpoint, exc)
 
 
 def build_ui(index: Path | str | None = None) -> gr.Blocks:
@@ -490,8 +485,12 @@ def exposure_warning(host: str, port: int, auth: tuple[str, str] | None) -> str 
     )
 
 
-def prepare_index(index: Path, corpus: Path | None, out=sys.stderr) -> str | None:
-    """Build the index when missing, else update it incrementally; None when ready, else the problem."""
+def build_or_update_index(index: Path, corpus: Path | None, out=sys.stderr) -> str | None:
+    """The index for serving: built from the corpus folder when missing, else updated incrementally
+    (or served as it is when there is no corpus folder). None when ready, else the problem.
+
+    This is the chat's only path that builds an index: ChatBackend.retriever() refuses a missing
+    index rather than letting Retriever build one on the first question."""
     from qa.index import store
     from qa.settings import default_corpus_dir
     from qa.index.build import build_index
@@ -535,7 +534,7 @@ def serve(
     threading.Thread(target=_import_gradio, name="import-gradio", daemon=True).start()
     index_dir = Path(index) if index is not None else default_index_dir()
     corpus_dir = Path(corpus) if corpus is not None else None
-    problem = prepare_index(index_dir, corpus_dir) or warm_up(index_dir)
+    problem = build_or_update_index(index_dir, corpus_dir) or warm_up(index_dir)
     if problem:
         print(f"warning: {problem}\n  the chat starts anyway and shows this message instead of answers.", file=sys.stderr)
 
@@ -551,6 +550,12 @@ def serve(
         )
     except OSError as exc:
         print(f"error: cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # Gradio's start-up check cannot reach its own server (a proxy, no loopback)
+        demo.close()
+        print(f"error: the chat started but {host}:{port} cannot be reached from this machine ({exc}); "
+              "check that the loopback interface is up and that no proxy is used for it "
+              "(NO_PROXY=localhost,127.0.0.1)", file=sys.stderr)
         return 1
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"

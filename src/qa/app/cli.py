@@ -7,14 +7,18 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import Sequence
 
 from qa.errors import QAError
 
-# Exit codes: 0 ok, 1 error, 2 bad usage (argparse), 3 indexed but some files were skipped.
+# Exit codes: 0 ok, 1 error, 2 bad usage (argparse), 3 indexed but some files were skipped,
+# 141 the reader of the output went away (`qa search ... | head -1`): 128 + SIGPIPE, what a
+# command killed by SIGPIPE reports, so `set -o pipefail` sees `qa` as it sees `cat` or `grep`.
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
+EXIT_BROKEN_PIPE = 141
 
 
 def _offline_environment() -> None:
@@ -34,18 +38,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     _offline_environment()
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    _configure_logging()
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
+        return code
+    except BrokenPipeError:
+        # The standard way (Python docs, "Note on SIGPIPE"): send what is left to /dev/null,
+        # so the flush at exit fails neither, and exit quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except QAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _configure_logging() -> None:
+    """Warnings and errors on stderr, one line each, whatever level a library sets on its logger.
+
+    The level is set on the handler, not only on the loggers: bm25s sets its logger to DEBUG
+    when it is imported, after this runs, and would print "DEBUG: Building index from tokens".
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -141,7 +165,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 0
     for p in passages:
         print(f"[{p.rank}] {p.citation()}  (score {p.score:.4f}; dense #{p.ranks['dense']}, bm25 #{p.ranks['bm25']})")
-        print(f"    {p.text}")
+        print(_indented(p.text))
         print()
     if not passages:
         print("the index holds no passages")
@@ -157,12 +181,22 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         return 0
     print(result.text)
     print()
-    label = "Closest passages" if result.abstained else "Sources"
-    print(f"{label}:")
-    for n, p in enumerate(result.citations, start=1):
-        print(f"[{n}] {p.citation()}")
-        print(f"    {p.text}")
+    # As in the chat: sources are numbered [n] like the answer's markers; closest passages 1., 2., ...
+    if result.abstained:
+        print("Closest passages:" if result.closest else "No passage came close.")
+        numbered = [(f"{n}.", p) for n, p in enumerate(result.closest, start=1)]
+    else:
+        print("Sources:")
+        numbered = [(f"[{n}]", p) for n, p in enumerate(result.citations, start=1)]
+    for label, p in numbered:
+        print(f"{label} {p.citation()}")
+        print(_indented(p.text))
     return 0
+
+
+def _indented(text: str) -> str:
+    """A passage under its citation: every line indented, so a passage's own lines stay apart from the labels."""
+    return textwrap.indent(text, "    ", lambda line: True)
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

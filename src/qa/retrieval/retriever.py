@@ -62,16 +62,22 @@ class Passage:
         return asdict(self)
 
     def citation(self) -> str:
-        """A one-line source reference: title, publisher, date, paragraph or page."""
-        parts = [self.title or self.doc_id]
-        parts += [p for p in (self.publisher, self.date) if p]
+        """A one-line source reference: title, publisher, date, and `location()`."""
+        parts = [self.title or self.doc_id, self.publisher, self.date, self.location()]
+        return ", ".join(p for p in parts if p)
+
+    def location(self) -> str:
+        """Where in the document, e.g. "footnote 14 · p. 3" or "p. 2 · ¶ 5 · publisher's boilerplate"; "" if unknown."""
+        parts = []
         if self.kind == "footnote" and self.footnote is not None:
             parts.append(f"footnote {self.footnote}")
-        elif self.page is not None:
+        if self.page is not None:
             parts.append(f"p. {self.page}")
         if self.paragraph is not None and self.kind != "footnote":
             parts.append(f"¶ {self.paragraph}")
-        return ", ".join(parts)
+        if self.kind == BOILERPLATE:
+            parts.append("publisher's boilerplate")
+        return " · ".join(parts)
 
 
 class Retriever:
