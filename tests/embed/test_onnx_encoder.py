@@ -71,6 +71,7 @@ def _cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
 
 
+@pytest.mark.slow
 def test_export_folder_contents(export_dir: Path, model_dir: Path) -> None:
     assert sorted(p.name for p in export_dir.iterdir()) == ["encoder.json", "model.onnx", "tokenizer.json"]
     meta = json.loads((export_dir / "encoder.json").read_text())

@@ -97,6 +97,7 @@ def test_corpus_layouts():
         corpus_files(data, "nowhere")
 
 
+@pytest.mark.slow
 def test_evaluate_runs():
     qrels = {"q1": {"a": 1}, "q2": {"b": 1, "c": 1}}
     runs = {

@@ -91,6 +91,7 @@ def project_index(tmp_path_factory) -> Path:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_gold_run_end_to_end(project_index, tmp_path, capsys):
     out = tmp_path / "report"
     code = main(["eval", "--gold", str(GOLD_TINY), "--index", str(project_index), "--out", str(out)])

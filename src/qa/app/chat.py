@@ -492,8 +492,8 @@ def build_or_update_index(index: Path, corpus: Path | None, out=sys.stderr) -> s
     This is the chat's only path that builds an index: ChatBackend.retriever() refuses a missing
     index rather than letting Retriever build one on the first question."""
     from qa.index import store
+    from qa.index.build import ensure_index
     from qa.settings import default_corpus_dir
-    from qa.index.build import build_index
 
     corpus_dir = corpus if corpus is not None else default_corpus_dir()
     exists = store.manifest_path(index).exists()
@@ -505,10 +505,11 @@ def build_or_update_index(index: Path, corpus: Path | None, out=sys.stderr) -> s
     verb = "updating" if exists else "building"
     print(f"{verb} the index in {index} from {corpus_dir} …", file=out, flush=True)
     try:
-        report = build_index(corpus_dir, index, progress=True)
+        report = ensure_index(index, corpus_dir, update=True, progress=True)
     except QAError as exc:
         return str(exc)
-    print(report.summary(), file=out, flush=True)
+    if report is not None:
+        print(report.summary(), file=out, flush=True)
     return None
 
 

@@ -161,6 +161,44 @@ def build_index(
         return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
 
 
+def ensure_index(
+    index_dir: Path | str | None = None,
+    corpus_dir: Path | str | None = None,
+    *,
+    update: bool = False,
+    progress: bool = False,
+) -> BuildReport | None:
+    """Make sure an index exists: build it from the corpus folder when missing; with `update`,
+    also bring an existing one up to date. The one place that decides to build on demand.
+
+    Returns the BuildReport of a build that ran, or None when the index was left as it is
+    (it exists and `update` is off, or there is no corpus folder to update it from). Raises
+    IndexMissingError when there is no index and no corpus folder to build one from.
+
+    Args:
+        index_dir: index folder. Defaults to $QA_INDEX or ./index.
+        corpus_dir: documents folder. Defaults to $QA_CORPUS or ./corpus.
+        update: run an incremental build even when the index exists.
+        progress: show progress bars on stderr.
+    """
+    from qa.errors import IndexMissingError
+    from qa.index import store
+
+    index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    exists = store.manifest_path(index_dir).exists()
+    if exists and not update:
+        return None
+    if not corpus_dir.is_dir():
+        if exists:
+            return None
+        raise IndexMissingError(
+            f"no index in {index_dir} and no corpus folder {corpus_dir} to build it from: "
+            f"build it with `qa index --index {index_dir} --corpus DIR`"
+        )
+    return build_index(corpus_dir, index_dir, progress=progress)
+
+
 def _remove_orphans(index_dir: Path, manifest: store.Manifest) -> None:
     """Delete files left by a build that was killed before its manifest was committed."""
     try:

@@ -23,7 +23,6 @@ from qa.retrieval.query import Query, QueryText, expected_type, mix, recent_turn
 if TYPE_CHECKING:
     import numpy as np
 
-log = logging.getLogger(__name__)
 
 # Sentence vectors kept for answering (about 1.5 kB each with a 384-dimension model).
 SENTENCE_CACHE_SIZE = 50_000
@@ -31,6 +30,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SUPERSCRIPT_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
 _SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
+
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Passage:
@@ -146,13 +147,13 @@ class Retriever:
         try:
             return read_manifest(self.index_dir)
         except IndexMissingError:
-            corpus = default_corpus_dir()
-            if not corpus.is_dir():
-                raise
-            from qa.index.build import build_index
+            from qa.index.build import ensure_index
 
-            log.warning("no index in %s: building it from %s", self.index_dir, corpus)
-            build_index(corpus, self.index_dir, progress=True)
+            if not default_corpus_dir().is_dir():
+                raise  # the loader's own message names the folder and the command
+            # A library user asked a question with no index: say why the first call takes long.
+            log.warning("no index in %s: building it from %s", self.index_dir, default_corpus_dir())
+            ensure_index(self.index_dir, default_corpus_dir(), progress=True)
             return read_manifest(self.index_dir)
 
     def _check_stale(self) -> None:
