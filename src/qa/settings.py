@@ -24,6 +24,21 @@ MAX_K = 100
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 
 
+def offline_environment() -> None:
+    """Nothing may reach the internet: no hub downloads, no Gradio or ONNX Runtime telemetry.
+
+    Sets the variables only where the user has not set them."""
+    for name, value in (
+        ("HF_HUB_OFFLINE", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("HF_HUB_DISABLE_TELEMETRY", "1"),
+        ("GRADIO_ANALYTICS_ENABLED", "False"),
+        ("TOKENIZERS_PARALLELISM", "false"),
+        ("ORT_DISABLE_TELEMETRY", "1"),
+    ):
+        os.environ.setdefault(name, value)
+
+
 def default_index_dir() -> Path:
     """The index folder: $QA_INDEX, else ./index."""
     return Path(os.environ.get("QA_INDEX", "index"))

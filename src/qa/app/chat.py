@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from qa.errors import IndexMissingError, QAError
+from qa.settings import offline_environment
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -347,7 +348,7 @@ def _log_refusal(endpoint: str, exc: QAError) -> None:
 
 def build_ui(index: Path | str | None = None) -> gr.Blocks:
     """The Gradio app over the index folder (default $QA_INDEX or ./index). Not launched."""
-    _offline_environment()
+    offline_environment()
     import gradio as gr
 
     from qa.settings import default_index_dir
@@ -425,18 +426,6 @@ def launch_kwargs() -> dict:
 # ---------------------------------------------------------------------------------------------
 # Serving
 # ---------------------------------------------------------------------------------------------
-
-
-def _offline_environment() -> None:
-    for name, value in (
-        ("GRADIO_ANALYTICS_ENABLED", "False"),
-        ("HF_HUB_OFFLINE", "1"),
-        ("HF_HUB_DISABLE_TELEMETRY", "1"),
-        ("TRANSFORMERS_OFFLINE", "1"),
-        ("TOKENIZERS_PARALLELISM", "false"),
-        ("ORT_DISABLE_TELEMETRY", "1"),
-    ):
-        os.environ.setdefault(name, value)
 
 
 def _stop_on_sigterm() -> None:
@@ -527,7 +516,7 @@ def serve(
     index: Path | str | None = None, corpus: Path | str | None = None, host: str = "127.0.0.1", port: int = 7860
 ) -> int:
     """Prepare the index, start the chat, print its URL, and block until Ctrl+C. Returns an exit code."""
-    _offline_environment()
+    offline_environment()
     from qa.settings import default_index_dir
 
     started = time.perf_counter()

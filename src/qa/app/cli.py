@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from qa.errors import QAError
+from qa.settings import offline_environment
 
 # Exit codes: 0 ok, 1 error, 2 bad usage (argparse), 3 indexed but some files were skipped,
 # 141 the reader of the output went away (`qa search ... | head -1`): 128 + SIGPIPE, what a
@@ -21,21 +22,8 @@ EXIT_SKIPPED = 3
 EXIT_BROKEN_PIPE = 141
 
 
-def _offline_environment() -> None:
-    """Nothing may reach the internet: no hub downloads, no Gradio telemetry."""
-    for name, value in (
-        ("HF_HUB_OFFLINE", "1"),
-        ("TRANSFORMERS_OFFLINE", "1"),
-        ("HF_HUB_DISABLE_TELEMETRY", "1"),
-        ("GRADIO_ANALYTICS_ENABLED", "False"),
-        ("TOKENIZERS_PARALLELISM", "false"),
-        ("ORT_DISABLE_TELEMETRY", "1"),
-    ):
-        os.environ.setdefault(name, value)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _offline_environment()
+    offline_environment()
     parser = _parser()
     args = parser.parse_args(argv)
     _configure_logging()
