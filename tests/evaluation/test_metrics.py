@@ -59,7 +59,13 @@ def test_quotes_must_not_be_a_bare_string() -> None:
 
 def test_answer_contains() -> None:
     assert answer_contains("It is Sberbank, Russia's largest.", ["Sberbank"])
-    assert answer_contains("the U.S. dollar", ["US dollar"])
+    assert answer_contains("the U.S. dollar", ["U.S. dollar"])
+    # Whole words only (GOLD_FORMAT.md): punctuation and footnote superscripts are word breaks.
+    assert not answer_contains("It has ten sentences.", ["ten s"]) and not answer_contains("sentences", ["ten"])
+    assert answer_contains("a 10-point plan", ["10"]) and answer_contains("a 10-point plan", ["10 point"])
+    assert answer_contains("the plan\u00b9 was", ["plan"]) and answer_contains("the plan¹² was", ["plan"])
+    assert answer_contains("Kyiv—and Moscow", ["kyiv"]) and not answer_contains("Kyivan", ["Kyiv"])
+    assert answer_contains("It is the Sberbank.", ["the sberbank"])
     assert answer_contains("Russia\u2019s bank", ["Russia's bank"])
     assert not answer_contains("VTB", ["Sberbank", "Sber bank"])
     assert not answer_contains("anything", [])

@@ -62,3 +62,12 @@ def test_squad_normalize(raw: str, expected: str) -> None:
 def test_squad_normalize_makes_curly_and_straight_apostrophes_equal() -> None:
     # Official SQuAD keeps "’" (not ASCII punctuation); GOLD_FORMAT straightens it first.
     assert squad_normalize("Russia\u2019s") == squad_normalize("Russia's") == "russias"
+
+
+def test_contains_normalize_turns_punctuation_and_superscripts_into_word_breaks() -> None:
+    from qa.evaluation.normalize import contains_normalize
+
+    assert contains_normalize("A 10-point plan.") == "10 point plan"
+    assert contains_normalize("Sberbank’s \\$9 billion¹²") == "sberbank s 9 billion"
+    assert contains_normalize("“The” talks—in Istanbul…") == "talks in istanbul"
+    assert contains_normalize("  Ünïcode\tNFC  ") == contains_normalize("Ünïcode NFC")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from qa.errors import InputError
-from qa.evaluation.normalize import normalize_text, squad_normalize
+from qa.evaluation.normalize import contains_normalize, normalize_text, squad_normalize
 
 DEFAULT_KS: tuple[int, ...] = (1, 5, 10)
 # Recall is also computed at every k up to this depth, for the recall@k curve.
@@ -75,21 +75,23 @@ def _check_golds(golds: Sequence[str]) -> None:
 
 
 def answer_contains(answer: str, golds: Sequence[str]) -> bool:
-    """Tell whether some gold answer appears in the answer, both SQuAD-normalised.
+    """Tell whether some gold answer occurs in the answer as whole words (GOLD_FORMAT.md).
 
-    Gold answers that normalise to nothing (e.g. "the") are skipped, since an empty string is
-    a substring of every answer.
+    Both sides are normalised with `contains_normalize` (punctuation and footnote
+    superscripts become spaces), and the gold must match on word boundaries: "ten" does not
+    match inside "sentences", while "10" matches "10-point". Gold answers that normalise to
+    nothing (e.g. "the") are skipped.
 
     Args:
         answer: The assistant's answer text.
         golds: Acceptable gold answers; any one counts.
 
     Returns:
-        True if `squad_normalize(g)` is a substring of `squad_normalize(answer)` for some g.
+        True if `" " + g + " "` occurs in `" " + answer + " "`, both normalised, for some g.
     """
     _check_golds(golds)
-    text = squad_normalize(answer)
-    return any(g and g in text for g in (squad_normalize(g) for g in golds))
+    text = f" {contains_normalize(answer)} "
+    return any(g and f" {g} " in text for g in (contains_normalize(g) for g in golds))
 
 
 def exact_match(pred: str, golds: Sequence[str]) -> float:

@@ -6,6 +6,8 @@ import re
 import string
 import unicodedata
 
+from qa.ingest.sentences import SUPERSCRIPTS
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 # "Punctuation" as in Markdown escapes: the ASCII punctuation set, which includes `$` and `\`.
 _ESCAPED_PUNCT = re.compile(r"\\([" + re.escape(string.punctuation) + r"])")
@@ -52,5 +54,27 @@ def squad_normalize(s: str) -> str:
     # Same steps and order as SQuAD's normalize_answer: lower, punctuation, articles, spaces.
     s = s.lower()
     s = "".join(ch for ch in s if ch not in _SQUAD_PUNCT)
+    s = _SQUAD_ARTICLES.sub(" ", s)
+    return " ".join(s.split())
+
+
+def _is_break(ch: str) -> bool:
+    """Punctuation (ASCII or any Unicode P* category) or a footnote superscript: a word break for `contains`."""
+    return ch in _SQUAD_PUNCT or ch in SUPERSCRIPTS or unicodedata.category(ch).startswith("P")
+
+
+def contains_normalize(s: str) -> str:
+    """Normalise text for the `contains` rule of GOLD_FORMAT.md.
+
+    Args:
+        s: An answer text or a gold answer.
+
+    Returns:
+        `s` after NFC, straight quotes and unescaping, lowercased, with punctuation and
+        footnote superscripts turned into spaces (so "10-point" holds the word "10"), the
+        articles a/an/the dropped and whitespace collapsed to single spaces.
+    """
+    s = _unify_characters(s).lower()
+    s = "".join(" " if _is_break(ch) else ch for ch in s)
     s = _SQUAD_ARTICLES.sub(" ", s)
     return " ".join(s.split())
