@@ -154,6 +154,13 @@ def test_abstention_lists_closest_passages_without_highlights():
     assert answer_markdown(result) == ABSTAIN_MESSAGE
 
 
+def test_a_question_back_to_the_reader_is_shown_as_text():
+    result = Answer("And <b>it</b>?", "What do you mean by “And”? Please ask the whole question <b>x</b>.", [], [], True, 0.0, [])
+    out = answer_markdown(result)
+    assert "What do you mean by “And”?" in out and "<b>" not in out and "&lt;b&gt;" in out
+    assert "No passage is quoted" in sources_html(result)
+
+
 def test_placeholder_when_no_answer_yet():
     assert "appear here" in sources_html(None)
 

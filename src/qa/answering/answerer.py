@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from qa.answering.gate import NO_REFERENT, refuse
 from qa.answering.types import has_type, unknown_names
 from qa.inputs import check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
@@ -114,6 +115,11 @@ def answer(
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
     query = retriever.analyse(question, context)
+    refusal = refuse(query, retriever.vocabulary())
+    if refusal is not None:
+        # Asked what is meant: no passages. Another language or unknown words: the closest ones.
+        closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
+        return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
     passages = retriever.rank(query, s.candidate_passages)
     candidates = _candidates(passages)
     if not candidates:

@@ -192,7 +192,7 @@ def sources_html(result: Answer | None) -> str:
         return message_html(SOURCES_PLACEHOLDER)
     if result.abstained:
         if not result.closest:
-            return message_html("The documents do not answer this question, and no passage came close.")
+            return message_html("No passage is quoted in this reply.")
         cards = "".join(passage_html(p, f"{i}.") for i, p in enumerate(result.closest, start=1))
         return (
             '<div class="qa-panel qa-abstained">'
@@ -233,9 +233,10 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
 
 
 def answer_markdown(result: Answer) -> str:
-    """The chat text of an answer: the quoted sentences with [n] markers, or the abstention message."""
+    """The chat text of an answer: the quoted sentences with [n] markers, the abstention message, or
+    (an abstention with no closest passages) the assistant's question back to the reader."""
     if result.abstained:
-        return ABSTAIN_MESSAGE
+        return ABSTAIN_MESSAGE if result.closest else chat_markdown(result.text)
     return chat_markdown(result.text)
 
 

@@ -1,0 +1,112 @@
+"""Questions no retrieved sentence can answer, recognised before any sentence is scored.
+
+Retrieval always returns *something*, and the closest sentence to "lorem ipsum dolor" can
+score as well as a weak real answer. Three kinds of question are refused by what they are:
+
+- written in a language the documents are not in (most of its words never occur in them),
+- sharing only function words with the documents ("gibberish", or topics never mentioned),
+- a follow-up ("And the second largest?", "What did he say?") with no earlier turn to refer to:
+  the reader is asked what is meant instead of getting a guess.
+
+The checks read only the question, the conversation and the corpus vocabulary, so they cost
+microseconds and never depend on which passages happen to be retrieved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, AbstractSet
+
+from qa.index.bm25 import QUERY_STOPWORDS
+
+if TYPE_CHECKING:
+    from qa.retrieval.query import Query
+
+LANGUAGE = "language"
+UNKNOWN_WORDS = "unknown_words"
+NO_REFERENT = "no_referent"
+
+# A question is in the documents' language when at least this share of its words occur in them.
+MIN_KNOWN_SHARE = 0.5
+# A question without a single English function word is foreign unless nearly all its words occur
+# in the documents ("Sberbank VTB sanctions" is English; "Combien de points compte le plan" is not).
+FOREIGN_KNOWN_SHARE = 0.8
+# The documents count as English (so English function words are known words) when they use at
+# least this share of the English stop-word list.
+ENGLISH_STOPWORD_SHARE = 0.3
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CONTINUATION = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what about|what else)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs|it|its)\b", re.I)
+
+NOT_IN_DOCUMENTS = "I could not find the answer to this in the documents."
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a question is not answered from the documents, and what the reader is told."""
+
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
+    """A Refusal when the question cannot be answered from documents with this vocabulary, else None.
+
+    Args:
+        query: the analysed question (`Retriever.analyse`), with the earlier turns it reads.
+        vocabulary: every lower-cased word of the indexed documents (`Retriever.vocabulary()`).
+    """
+    words = [w.lower() for w in _WORD.findall(query.text)]
+    if not words:
+        return None  # digits or symbols only: leave it to retrieval
+    english = _is_english(vocabulary)
+    known = [w for w in words if w in vocabulary or (english and w in QUERY_STOPWORDS)]
+    share = len(known) / len(words)
+    foreign = english and len(words) >= 3 and not any(w in QUERY_STOPWORDS for w in words)
+    if len(words) >= 2 and (share < MIN_KNOWN_SHARE or (foreign and share < FOREIGN_KNOWN_SHARE)):
+        return Refusal(LANGUAGE if foreign or not english else UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
+    if query.context:
+        return None  # a follow-up: its topic may come from the earlier turns
+    referent = _missing_referent(query.text)
+    if referent is not None:
+        return Refusal(
+            NO_REFERENT,
+            f"What do you mean by “{referent}”? There is nothing earlier in this conversation it could "
+            "refer to. Please ask the whole question, naming the person or thing you mean.",
+        )
+    # Not one content word (nor a corpus word standing in for one) is indexed: only function
+    # words are shared with the documents.
+    if not query.question.weights:
+        return Refusal(UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
+    return None
+
+
+def _is_english(vocabulary: AbstractSet[str]) -> bool:
+    return sum(w in vocabulary for w in QUERY_STOPWORDS) >= ENGLISH_STOPWORD_SHARE * len(QUERY_STOPWORDS)
+
+
+def _any_english(words: Sequence[str]) -> bool:
+    """True when the question uses English function words (so it is English about unknown things)."""
+    return sum(w in QUERY_STOPWORDS for w in words) >= 2
+
+
+def _missing_referent(question: str) -> str | None:
+    """The word that points back at an earlier turn ("and", "he", "it") when nothing before it in
+    the question can be what it refers to."""
+    start = _CONTINUATION.match(question)
+    if start:
+        return start.group(0).strip()
+    pronoun = _PRONOUN.search(question)
+    if pronoun is None:
+        return None
+    # "Which country says it will ..." and "What does Alcaro think of it?" hold a noun or a name
+    # the pronoun can point to; "What did he say about it?" holds only function words before "he".
+    before = [w.lower() for w in _WORD.findall(question[: pronoun.start()])]
+    if any(w not in QUERY_STOPWORDS for w in before):
+        return None
+    return pronoun.group(0)

@@ -1,0 +1,87 @@
+"""Questions refused before any sentence is scored: another language, only function words in
+common with the documents, and follow-ups with nothing to refer to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qa
+from qa.answering.gate import LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_WORDS, refuse
+from qa.evaluation.gold import load_gold
+from qa.inputs import user_turns
+from qa.retrieval.retriever import Retriever
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def retriever(built_index) -> Retriever:
+    return Retriever(built_index.index)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lorem ipsum dolor sit amet",
+        "Wie viele Punkte hat der Friedensplan?",
+        "Сколько пунктов в мирном плане?",
+        "¿Cuántos puntos tiene el plan de paz?",
+        "Combien de points compte le plan de paix ?",
+        "asdf qwer zxcv?",
+    ],
+)
+def test_another_language_or_gibberish_is_not_in_the_documents(retriever: Retriever, question: str) -> None:
+    refusal = refuse(retriever.analyse(question), retriever.vocabulary())
+    assert refusal is not None and refusal.reason in (LANGUAGE, UNKNOWN_WORDS)
+    result = qa.answer(question, retriever=retriever)
+    assert result.abstained and result.text == NOT_IN_DOCUMENTS and not result.citations
+    assert result.closest, "the closest passages are still offered"
+
+
+@pytest.mark.parametrize(
+    ("question", "referent"),
+    [("And the second largest?", "And"), ("What did he say about it?", "he"), ("What about them?", "What about")],
+)
+def test_a_follow_up_in_a_fresh_chat_asks_what_is_meant(retriever: Retriever, question: str, referent: str) -> None:
+    refusal = refuse(retriever.analyse(question), retriever.vocabulary())
+    assert refusal is not None and refusal.reason == NO_REFERENT
+    result = qa.answer(question, retriever=retriever)
+    assert result.abstained and f"“{referent}”" in result.text and not result.citations and not result.closest
+
+
+def test_the_same_follow_up_with_a_conversation_is_answered(retriever: Retriever) -> None:
+    history = [{"role": "user", "content": "Which bank is Russia's largest?"},
+               {"role": "assistant", "content": "Sberbank [1]"}]
+    result = qa.answer("And the second largest?", history=history, retriever=retriever)
+    assert not result.abstained and "VTB" in result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which country has announced it will end Russian coal imports?",  # "it" has a noun before it
+        "What's the biggest lender?",  # neither word is in the documents, "biggest" stands in for "largest"
+        "Sberbank VTB sanctions",  # no function word, but every word is in the documents
+        "What does Alcaro think of it?",
+    ],
+)
+def test_ordinary_questions_pass(retriever: Retriever, question: str) -> None:
+    assert refuse(retriever.analyse(question), retriever.vocabulary()) is None
+
+
+def test_no_answerable_gold_question_is_refused(retriever: Retriever) -> None:
+    for item in load_gold(Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"):
+        context = user_turns(list(item.history)) if item.history else []
+        refusal = refuse(retriever.analyse(item.question, context), retriever.vocabulary())
+        assert refusal is None or not item.answerable, (item.id, item.question, refusal)
+
+
+def test_english_function_words_count_only_for_english_documents() -> None:
+    from types import SimpleNamespace
+
+    query = SimpleNamespace(text="What is the Friedensplan?", context=(), question=SimpleNamespace(weights={1: 1.0}))
+    german = frozenset("der die das und ist friedensplan".split())
+    refusal = refuse(query, german)  # type: ignore[arg-type]
+    assert refusal is not None and refusal.reason == LANGUAGE
