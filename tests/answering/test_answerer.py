@@ -164,3 +164,37 @@ def test_bad_questions_raise_input_errors(small_index):
             qa.answer(bad, index=small_index)
     with pytest.raises(qa.InputError):
         qa.answer("Which bank?", history="not a list", index=small_index)
+
+
+def test_an_answer_from_two_documents_names_each_source():
+    chosen = [_candidate(P2, "Poland will end coal imports.", 0.9), _candidate(P1, "Sberbank is the largest bank.", 0.8)]
+    labels = {"doc-a.txt": "Alcaro (IAI, 22 March 2022)", "doc-b.txt": "The 1 April 2022 opinion commentary"}
+    text, citations, support = compose(chosen, labels)
+    assert text == ("The 1 April 2022 opinion commentary: Poland will end coal imports. [1]\n\n"
+                    "Alcaro (IAI, 22 March 2022): Sberbank is the largest bank. [2]")
+    answer = Answer("q?", text, citations, support, False, 0.9)
+    assert check_citations(answer) == []
+
+
+def test_an_answer_from_one_document_has_no_label():
+    chosen = [_candidate(P1, "Sberbank is the largest bank.", 0.9)]
+    text, _, _ = compose(chosen, {"doc-a.txt": "Alcaro (IAI, 22 March 2022)"})
+    assert text == "Sberbank is the largest bank. [1]"
+
+
+@pytest.mark.parametrize(
+    ("meta", "label"),
+    [
+        ({"author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)", "date": "2022-03-22"},
+         "Alcaro (IAI, 22 March 2022)"),
+        ({"author": "Jane Doe", "publisher": "Reuters", "date": None}, "Doe (Reuters)"),
+        ({"author": None, "kind": "opinion commentary", "date": "2022-04-01", "title": "T"}, "The 1 April 2022 opinion commentary"),
+        ({"title": "A Title", "date": "2022-04"}, "“A Title” (April 2022)"),
+        ({"doc_id": "notes.md", "title": ["not text"]}, "notes.md"),
+        ({}, "Unknown source"),
+    ],
+)
+def test_source_labels(meta, label):
+    from qa.answering.attribution import source_label
+
+    assert source_label(meta) == label

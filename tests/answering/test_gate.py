@@ -65,6 +65,8 @@ def test_the_same_follow_up_with_a_conversation_is_answered(retriever: Retriever
         "What's the biggest lender?",  # neither word is in the documents, "biggest" stands in for "largest"
         "Sberbank VTB sanctions",  # no function word, but every word is in the documents
         "What does Alcaro think of it?",
+        "What is it called when a government is overthrown?",  # "it" refers to nothing
+        "Other than his sanctions, what did Biden announce?",  # the name comes after "his"
     ],
 )
 def test_ordinary_questions_pass(retriever: Retriever, question: str) -> None:

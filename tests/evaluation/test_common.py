@@ -8,8 +8,9 @@ from qa.evaluation.common import report_ks, scoring_text, summary_table
 from qa.evaluation.metrics import QuestionResult, aggregate
 
 
-def _reply(text: str, n_citations: int, abstained: bool = False):
-    return SimpleNamespace(text=text, citations=[object()] * n_citations, abstained=abstained)
+def _reply(text: str, n_citations: int, abstained: bool = False, sentences: tuple[str, ...] = ()):
+    support = [SimpleNamespace(sentence=s) for s in sentences]
+    return SimpleNamespace(text=text, citations=[object()] * n_citations, abstained=abstained, support=support)
 
 
 def test_scoring_text_drops_citation_markers_only():
@@ -19,6 +20,12 @@ def test_scoring_text_drops_citation_markers_only():
     assert scoring_text(_reply("See note [7] here. [1]", 1)) == "See note [7] here."
     assert scoring_text(_reply("I could not find the answer.", 0, abstained=True)) == ""
     assert scoring_text(None) == ""
+
+
+def test_scoring_text_of_a_multi_document_answer_leaves_out_the_source_labels():
+    text = "Alcaro (IAI, 22 March 2022): VTB is second. [1]\n\nThe 1 April 2022 opinion commentary: It was blocked. [2]"
+    reply = _reply(text, 2, sentences=("VTB is second.", "It was blocked."))
+    assert scoring_text(reply) == "VTB is second. It was blocked."
 
 
 def test_report_ks():

@@ -12,8 +12,9 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
+from qa.answering.attribution import source_label
 from qa.answering.gate import NO_REFERENT, refuse
 from qa.answering.types import has_type, unknown_names
 from qa.inputs import check_question, user_turns
@@ -139,7 +140,9 @@ def answer(
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     chosen = _select(ranked, question, s)
-    text, citations, support = compose(chosen)
+    documents = retriever.documents
+    labels = {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
+    text, citations, support = compose(chosen, labels)
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started)
 
 
@@ -227,28 +230,33 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def compose(chosen: Sequence[_Candidate]) -> tuple[str, list[Passage], list[Support]]:
+def compose(
+    chosen: Sequence[_Candidate], labels: Mapping[str, str] | None = None
+) -> tuple[str, list[Passage], list[Support]]:
     """Order sentences for reading, number citations by first use, and keep only verified ones.
 
     Sentences are grouped by document (best document first) and read in document order within
     it. Each sentence must occur verbatim at its offsets in the passage its marker points to;
-    any that does not is dropped before numbering.
+    any that does not is dropped before numbering. When the sentences come from more than one
+    document, each document's group starts on a new paragraph with its label from `labels`
+    (doc_id -> "Alcaro (IAI, 22 March 2022)"), so the reader knows who says what.
     """
     verified = [c for c in chosen if c.passage.text[c.local_start : c.local_end] == c.text and c.text]
     doc_order: dict[str, int] = {}
     for c in verified:
         doc_order.setdefault(c.passage.doc_id, len(doc_order))
     ordered = sorted(verified, key=lambda c: (doc_order[c.passage.doc_id], c.passage.start + c.local_start))
+    attributed = labels is not None and len(doc_order) > 1
     citations: list[Passage] = []
     numbers: dict[str, int] = {}
     support: list[Support] = []
-    parts: list[str] = []
+    groups: dict[str, list[str]] = {}
     for c in ordered:
         if c.passage.id not in numbers:
             citations.append(c.passage)
             numbers[c.passage.id] = len(citations)
         n = numbers[c.passage.id]
-        parts.append(f"{c.text} [{n}]")
+        groups.setdefault(c.passage.doc_id, []).append(f"{c.text} [{n}]")
         support.append(
             Support(
                 sentence=c.text, citation=n, passage_id=c.passage.id, doc_id=c.passage.doc_id,
@@ -256,7 +264,11 @@ def compose(chosen: Sequence[_Candidate]) -> tuple[str, list[Passage], list[Supp
                 passage_start=c.local_start, passage_end=c.local_end, score=round(c.score, 4),
             )
         )
-    return " ".join(parts), citations, support
+    if not attributed:
+        return " ".join(part for parts in groups.values() for part in parts), citations, support
+    assert labels is not None
+    paragraphs = [f"{labels.get(doc, doc)}: " + " ".join(parts) for doc, parts in groups.items()]
+    return "\n\n".join(paragraphs), citations, support
 
 
 def check_citations(answer: Answer) -> list[str]:

@@ -38,7 +38,15 @@ ENGLISH_STOPWORD_SHARE = 0.3
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CONTINUATION = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what about|what else)\b", re.I)
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs|it|its)\b", re.I)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
+_IT = re.compile(r"\b(?:it|its)\b", re.I)
+# "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
+_DUMMY_IT = re.compile(
+    r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
+    r"believed|thought|estimated|possible|true|likely|important|necessary|the case)\b|\bis it that\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
 
 NOT_IN_DOCUMENTS = "I could not find the answer to this in the documents."
 
@@ -96,17 +104,21 @@ def _any_english(words: Sequence[str]) -> bool:
 
 
 def _missing_referent(question: str) -> str | None:
-    """The word that points back at an earlier turn ("and", "he", "it") when nothing before it in
-    the question can be what it refers to."""
+    """The word that points back at an earlier turn ("and", "he", "it") when nothing in the
+    question can be what it refers to."""
     start = _CONTINUATION.match(question)
     if start:
         return start.group(0).strip()
-    pronoun = _PRONOUN.search(question)
-    if pronoun is None:
-        return None
-    # "Which country says it will ..." and "What does Alcaro think of it?" hold a noun or a name
-    # the pronoun can point to; "What did he say about it?" holds only function words before "he".
-    before = [w.lower() for w in _WORD.findall(question[: pronoun.start()])]
-    if any(w not in QUERY_STOPWORDS for w in before):
-        return None
-    return pronoun.group(0)
+    person = _PERSONAL.search(question)
+    # "Other than his achievements, what was Tesla famous for?": a name anywhere will do.
+    if person and not _NAME.search(question) and not _content_before(question, person.start()):
+        return person.group(0)
+    thing = _IT.search(question)
+    if thing and not _DUMMY_IT.search(question) and not _content_before(question, thing.start()):
+        return thing.group(0)
+    return None
+
+
+def _content_before(question: str, at: int) -> bool:
+    """True when a word other than a function word comes before position `at` ("Which country says it ...")."""
+    return any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(question[:at]))

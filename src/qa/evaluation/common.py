@@ -57,13 +57,17 @@ _MARKER = re.compile(r"\s*\[(\d{1,3})\](?=\s|$)")
 def scoring_text(reply: Answer | None) -> str:
     """The answer text that EM, F1 and `contains` are computed on.
 
-    The [n] citation markers are removed: they point at sources and are not part of the
+    That is the quoted sentences, without the source labels of a multi-document answer; for
+    an answer without support records, its text with the [n] citation markers removed: they point at sources and are not part of the
     answer (a marker "[1]" would otherwise add a token "1" to F1, or even match a gold answer
     "1"). Only markers numbering one of the answer's citations are removed, so a bracketed
     number quoted from a document with no such citation stays. An abstention scores as "".
     """
     if reply is None or reply.abstained:
         return ""
+    if reply.support:
+        # The quoted sentences only: the labels naming each source are not part of the answer.
+        return " ".join(" ".join(s.sentence for s in reply.support).split())
     n = len(reply.citations)
 
     def drop(match: re.Match) -> str:
