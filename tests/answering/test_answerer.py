@@ -198,3 +198,43 @@ def test_source_labels(meta, label):
     from qa.answering.attribution import source_label
 
     assert source_label(meta) == label
+
+
+def test_a_different_count_from_another_document_joins_the_answer():
+    from qa.answering.answerer import _disagreeing
+
+    q = "How many points does the peace plan have?"
+    ten = _passage("p10", "Afterward, a Ukrainian 10-point plan laid out compromises.", doc="apr.txt", rank=1)
+    fifteen = _passage("p15", "Against this backdrop, the 15-point plan is a way to define costs.", doc="iai.txt", rank=2)
+    same = _passage("s10", "The 10-point plan was discussed.", doc="other.txt", rank=3)
+    best = _candidate(ten, ten.text, 0.60)
+    agreeing = _candidate(same, same.text, 0.58)
+    differing = _candidate(fifteen, fifteen.text, 0.50)
+    settings = AnswerSettings()
+    assert _disagreeing([best, agreeing, differing], [best], q, "number", settings) is differing
+    # Too weak to count, or the same figure: nothing joins.
+    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.30)], [best], q, "number", settings) is None
+    assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
+    # Not a question about a count, date or name.
+    assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None
+
+
+def test_answer_values_reads_the_counted_thing():
+    from qa.answering.types import answer_values
+
+    q = "How many points does the peace plan have?"
+    assert answer_values("a Ukrainian 10-point plan", "number", q) == {"10"}
+    assert answer_values("a 15-year timeline for the plan", "number", q) == frozenset()
+    assert answer_values("by Riccardo Alcaro", "person", "Who wrote it?") == {"alcaro"}
+    assert answer_values("They met on 29 March 2022.", "date", "When did they meet?") >= {"29 march"}
+
+
+@pytest.mark.model
+def test_the_reader_is_told_when_the_sources_differ(small_index):
+    import qa
+    from qa.answering.answerer import SOURCES_DIFFER
+
+    result = qa.answer("How many points does the peace plan have?", index=small_index)
+    assert not result.abstained and check_citations(result) == []
+    assert "10-point" in result.text and "15-point" in result.text and result.text.endswith(SOURCES_DIFFER)
+    assert "Alcaro (IAI, 22 March 2022): " in result.text and "The 1 April 2022 opinion commentary: " in result.text

@@ -16,13 +16,14 @@ from typing import Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
 from qa.answering.gate import NO_REFERENT, refuse
-from qa.answering.types import has_type, unknown_names
+from qa.answering.types import answer_values, has_type, unknown_names
 from qa.inputs import check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.sentences import split_sentences
 
+SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -140,9 +141,14 @@ def answer(
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     chosen = _select(ranked, question, s)
+    differing = _disagreeing(ranked, chosen, question, wanted, s)
+    if differing is not None:
+        chosen = [*chosen, differing]
     documents = retriever.documents
     labels = {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
     text, citations, support = compose(chosen, labels)
+    if differing is not None:
+        text += "\n\n" + SOURCES_DIFFER
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started)
 
 
@@ -224,6 +230,31 @@ def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[
             continue
         chosen.append(candidate)
     return chosen
+
+
+def _disagreeing(
+    ranked: list[_Candidate], chosen: list[_Candidate], question: str, wanted: str | None, s: AnswerSettings
+) -> _Candidate | None:
+    """The best sentence of another document that gives a different answer of the asked kind
+    (a count, a date, a name) and scores at least `disagreement_margin` of the best sentence.
+
+    "How many points does the peace plan have?" answered from one commentary ("10-point plan")
+    must not silently drop the other's "15-point plan".
+    """
+    best = chosen[0]
+    mine = answer_values(best.text, wanted, question)
+    if not mine:
+        return None
+    cited_docs = {c.passage.doc_id for c in chosen}
+    for candidate in ranked[1:]:
+        if candidate.score < s.disagreement_margin * best.score:
+            break
+        if candidate.passage.doc_id in cited_docs:
+            continue
+        theirs = answer_values(candidate.text, wanted, question)
+        if theirs and not theirs & mine:
+            return candidate
+    return None
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

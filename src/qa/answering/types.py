@@ -78,6 +78,34 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
 
 
+def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[str]:
+    """The answers of that kind a sentence gives, normalised for comparing two sources: the
+    numbers next to the counted thing ("10-point plan" -> "10"), dates, or names.
+
+    Empty when the kind is not one of number, date, person, or the sentence gives none.
+    """
+    asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
+    if kind == NUMBER:
+        text = _MONEY.sub(" ", _DATE_IN_TEXT.sub(" ", sentence)) if _HOW_MANY.search(question) else sentence
+        tokens = _TOKEN.findall(text)
+        targets = {_stem(h) for h in count_heads(question)}
+        values = set()
+        for i, token in enumerate(tokens):
+            number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token)
+            if not number or number.group(0).lower().strip(",.") in asked:
+                continue
+            near = [_stem(t.split("-")[-1]) for t in tokens[max(0, i - 6) : i + 7]] + [_stem(token.split("-")[-1])]
+            if not targets or any(n == t or (len(t) >= 4 and n.startswith(t)) for n in near for t in targets):
+                values.add(number.group(0).lower().strip(",."))
+        return frozenset(values)
+    if kind == DATE:
+        return frozenset(m.group(0).lower() for m in _DATE_PATTERN.finditer(sentence) if m.group(0).lower() not in question.lower())
+    if kind == PERSON:
+        return frozenset(m.group(0).split()[-1].lower() for m in _PERSON.finditer(sentence)
+                         if m.group(0).split()[-1].lower() not in asked)
+    return frozenset()
+
+
 _AUXILIARY = re.compile(r"^(?:have|has|had|did|do|does|are|is|were|was|will|would|can|could|should|may|might|in|of|to|for|on|at|by)$", re.I)
 _TOKEN = re.compile(r"[\w’'-]+")
 
