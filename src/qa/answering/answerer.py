@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
+from qa.answering.boilerplate import admissible
 from qa.answering.gate import NO_REFERENT, refuse
 from qa.answering.types import answer_values, has_type, unknown_names
 from qa.inputs import check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
+from qa.ingest.clean import BOILERPLATE
 from qa.ingest.sentences import split_sentences
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
@@ -123,7 +125,10 @@ def answer(
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
     passages = retriever.rank(query, s.candidate_passages)
-    candidates = _candidates(passages)
+    metas = [record.meta for record in retriever.documents.values()]
+    candidates = [
+        c for c in _candidates(passages) if c.passage.kind != BOILERPLATE or admissible(c.text, question, metas)
+    ]
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     _score(retriever, _scoring_query(retriever, query, context, s), candidates, s)

@@ -1,0 +1,53 @@
+"""Publisher boilerplate (contact block, catalogue, mission statement) answers only questions about
+the publisher; the author note in it answers questions about the author."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_ABOUT_PUBLISHER = re.compile(
+    r"\b(?:publish\w*|publisher|institute|institution|think[- ]tank|contact\w*|e-?mail|phone|telephone|tel|"
+    r"address|located|headquarter\w*|website|web ?site|director|editor|catalogue|series|quarterly|webzine)\b",
+    re.I,
+)
+_ABOUT_PERSON = re.compile(
+    r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|coordinator)\b", re.I
+)
+# A publisher's name with one of these names a document by its publisher ("the IAI commentary").
+_DOCUMENT = re.compile(r"\b(?:commentary|commentaries|article|piece|paper|report|analysis|document|essay|brief|op-?ed)\b", re.I)
+_STOP = frozenset("the and for with via".split())
+
+
+def admissible(sentence: str, question: str, documents: Iterable[Mapping[str, Any]]) -> bool:
+    """May a sentence of a boilerplate passage answer this question?
+
+    Yes when the question is about the publisher (words such as "publisher", "contact",
+    "address", or its name not naming one of its documents: "What is IAI?" but not "the IAI
+    commentary"), or when it asks about a person and the sentence names one of the
+    documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ...").
+
+    Args:
+        sentence: a sentence of a passage marked boilerplate.
+        question: the question as typed.
+        documents: the metadata of the indexed documents (title, author, publisher, ...).
+    """
+    asked = {w.lower() for w in _WORD.findall(question)}
+    publishers = set()
+    authors = set()
+    for meta in documents:
+        publishers |= _names(meta.get("publisher"))
+        authors |= _names(meta.get("author"))
+    if _ABOUT_PUBLISHER.search(question) or (asked & publishers and not _DOCUMENT.search(question)):
+        return True
+    # An author note starts with the author's name ("Riccardo Alcaro is ..."); a catalogue that
+    # lists the author among other titles does not.
+    opening = {w.lower() for w in _WORD.findall(sentence)[:3]}
+    return bool(_ABOUT_PERSON.search(question) and opening & authors)
+
+
+def _names(value: Any) -> set[str]:
+    if not isinstance(value, str):
+        return set()
+    return {w.lower() for w in _WORD.findall(value)} - _STOP

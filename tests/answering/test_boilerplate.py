@@ -1,0 +1,42 @@
+"""Publisher boilerplate answers questions about the publisher; the author note, questions about the author."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.boilerplate import admissible
+
+DOCS = [
+    {"author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)", "kind": "think-tank commentary"},
+    {"author": None, "publisher": None, "kind": "opinion commentary"},
+]
+CONTACT = "+39 066976831 iai@iai.it www.iai.it Latest IAI COMMENTARIES - 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks*"
+NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the IAI."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "allowed"),
+    [
+        ("What is the phone number of IAI?", CONTACT, True),
+        ("What does IAI publish?", CONTACT, True),
+        ("What is IAI?", CONTACT, True),
+        ("Who wrote the IAI commentary?", CONTACT, False),  # names a document, not the publisher
+        ("Summarise the IAI commentary", CONTACT, False),
+        ("Which bank is Russia's largest?", CONTACT, False),
+        ("What is Alcaro's job?", NOTE, True),
+        ("Who wrote the IAI commentary?", NOTE, True),
+        ("Which bank is Russia's largest?", NOTE, False),
+    ],
+)
+def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):
+    assert admissible(sentence, question, DOCS) is allowed
+
+
+@pytest.mark.model
+def test_the_contact_block_never_answers_a_question_about_the_document(built_index):
+    import qa
+
+    for question in ("Who wrote the IAI commentary?", "Summarise the IAI commentary"):
+        result = qa.answer(question, index=built_index.index)
+        assert "iai@iai.it" not in result.text and "066976831" not in result.text
+        assert all(p.kind != "boilerplate" or p.text.startswith("Riccardo Alcaro is") for p in result.citations)
