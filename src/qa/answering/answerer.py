@@ -16,6 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
 from qa.answering.boilerplate import admissible
+from qa.answering.enumeration import listed_items
 from qa.answering.gate import NO_REFERENT, refuse
 from qa.answering.types import answer_values, has_type, unknown_names
 from qa.inputs import check_question, user_turns
@@ -146,6 +147,7 @@ def answer(
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     chosen = _select(ranked, question, s)
+    chosen = [*chosen, *_list_items(retriever, chosen)]
     differing = _disagreeing(ranked, chosen, question, wanted, s)
     if differing is not None:
         chosen = [*chosen, differing]
@@ -235,6 +237,26 @@ def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[
             continue
         chosen.append(candidate)
     return chosen
+
+
+def _list_items(retriever: Retriever, chosen: list[_Candidate]) -> list[_Candidate]:
+    """The sentences naming the items that the best sentence announces ("two major sticking
+    points" -> "The first is ...", "The second ..."), or its sibling items, each with the
+    passage that holds it; sentences already chosen are left out."""
+    best = chosen[0]
+    record = retriever.documents.get(best.passage.doc_id)
+    if record is None:
+        return []
+    taken = {c.key for c in chosen}
+    start = best.passage.start + best.local_start
+    items = []
+    for s_, e_ in listed_items(record.text, start, best.passage.start + best.local_end):
+        passage = retriever.passage_containing(record.doc_id, s_, e_)
+        if passage is None or (record.doc_id, s_) in taken:
+            continue
+        local = s_ - passage.start
+        items.append(_Candidate(passage, local, local + (e_ - s_), record.text[s_:e_], best.score))
+    return items
 
 
 def _disagreeing(

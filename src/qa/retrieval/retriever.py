@@ -423,6 +423,25 @@ class Retriever:
             ranks={n: int(r[i]) for n, r in stage_ranks.items()},
         )
 
+    def passage_containing(self, doc_id: str, start: int, end: int) -> Passage | None:
+        """The passage of a document that holds its clean text[start:end] whole, as an unranked
+        Passage (rank 0, no scores); None when no passage holds it. Body passages are preferred."""
+        best: int | None = None
+        for i, chunk in enumerate(self._passages):
+            if chunk.doc_id == doc_id and chunk.start <= start and end <= chunk.end:
+                if best is None or (self._passages[best].kind != "body" and chunk.kind == "body"):
+                    best = i
+        if best is None:
+            return None
+        chunk = self._passages[best]
+        meta = self._meta(chunk.doc_id)
+        return Passage(
+            id=chunk.id, text=chunk.text, doc_id=chunk.doc_id, title=meta.get("title"), date=meta.get("date"),
+            publisher=meta.get("publisher"), author=meta.get("author"), start=chunk.start, end=chunk.end,
+            kind=chunk.kind, paragraph=chunk.paragraph, page=chunk.page, section=chunk.section,
+            footnote=chunk.footnote, score=0.0, rank=0,
+        )
+
     def _meta(self, doc_id: str) -> dict:
         metas = getattr(self, "_metas", None)
         if metas is None:

@@ -1,0 +1,69 @@
+"""Announced lists: a sentence that announces items ("there are two major sticking points", "Two
+main variables are going to impact ...") is useless without the sentences that name them ("The
+first is ...", "The second ..."). This finds those sentences in the same document."""
+
+from __future__ import annotations
+
+import re
+
+from qa.ingest.sentences import split_sentences
+
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+# How far after the announcement its items may stand (a few paragraphs).
+REACH = 4000
+
+_ANNOUNCED = re.compile(
+    r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:points|variables|elements|factors|reasons|issues|questions|problems|conditions|options|scenarios|"
+    r"steps|goals|areas|ways|aspects|challenges|components|priorities|demands|lessons|principles|pillars|"
+    r"obstacles|risks|dimensions|tracks|objectives|camps|groups|things)\b(?![^.]*:)",
+    re.I,
+)
+_ORDINAL_START = re.compile(r"^\W*(?:the\s+)?(first|second|third|fourth|fifth)\b|^\W*(finally|lastly)\b", re.I)
+
+
+def announced_count(sentence: str) -> int | None:
+    """How many items the sentence announces without naming them (None when it announces none)."""
+    match = _ANNOUNCED.search(sentence)
+    return COUNTS[match.group(1).lower()] if match else None
+
+
+def ordinal_of(sentence: str) -> int | None:
+    """1 for "The first ..."/"First, ...", 2 for "The second ...", ...; "Finally" counts as the next one (0)."""
+    match = _ORDINAL_START.match(sentence)
+    if not match:
+        return None
+    return ORDINALS.index(match.group(1).lower()) + 1 if match.group(1) else 0
+
+
+def listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans (offsets into `text`) of the sentences naming the items of the list around text[start:end].
+
+    When that sentence announces n items, the sentences after it that start "The first", "The
+    second", ... up to n (within REACH characters); when it is itself an item ("Second, ..."),
+    its sibling items before and after it.
+    """
+    sentence = text[start:end]
+    count = announced_count(sentence)
+    own = ordinal_of(sentence)
+    if count is None and not own:
+        return []
+    lo = start if count is not None else max(0, start - REACH)
+    hi = min(len(text), end + REACH)
+    wanted = count if count is not None else len(ORDINALS)
+    found: dict[int, tuple[int, int]] = {}
+    for s, e in split_sentences(text[lo:hi]):
+        s, e = s + lo, e + lo
+        if (s, e) == (start, end) or e <= start and count is not None:
+            continue
+        number = ordinal_of(text[s:e])
+        if number is None:
+            continue
+        if number == 0:  # "Finally, ..." closes the list
+            number = max(found, default=own or 0) + 1
+        if 1 <= number <= wanted and number != own and number not in found:
+            found[number] = (s, e)
+        if count is not None and len(found) == count:
+            break
+    return [found[n] for n in sorted(found)]

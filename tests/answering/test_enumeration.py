@@ -1,0 +1,53 @@
+"""Announced lists bring the sentences that name their items."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.enumeration import announced_count, listed_items, ordinal_of
+
+TEXT = (
+    "Talks resumed. However, there are two major sticking points. Nobody denies it. "
+    "The first is the status of Crimea. Many agree. The second problematic issue is security. "
+    "The third point is not part of the list."
+)
+
+
+def test_announced_counts():
+    assert announced_count("However, there are two major sticking points.") == 2
+    assert announced_count("Two main variables are going to impact the war's trajectory.") == 2
+    assert announced_count("There are three options: a, b and c.") is None  # already listed
+    assert announced_count("The two sides met in Istanbul.") is None
+
+
+def test_ordinals():
+    assert [ordinal_of(s) for s in ("The first is x.", "Second, y.", "Finally, z.", "Firstly x.")] == [1, 2, 0, None]
+
+
+def test_an_announcement_brings_exactly_its_items_in_order():
+    start = TEXT.index("However")
+    end = TEXT.index("points.") + len("points.")
+    items = [TEXT[s:e] for s, e in listed_items(TEXT, start, end)]
+    assert items == ["The first is the status of Crimea.", "The second problematic issue is security."]
+
+
+def test_an_item_brings_its_siblings():
+    start = TEXT.index("The second")
+    end = TEXT.index("security.") + len("security.")
+    items = [TEXT[s:e] for s, e in listed_items(TEXT, start, end)]
+    assert items[:1] == ["The first is the status of Crimea."] and "The second problematic issue is security." not in items
+
+
+def test_an_ordinary_sentence_brings_nothing():
+    assert listed_items(TEXT, 0, len("Talks resumed.")) == []
+
+
+@pytest.mark.model
+def test_the_sticking_points_are_named(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    result = qa.answer("What are the main sticking points?", index=built_index.index)
+    assert "two major sticking points" in result.text
+    assert "The first is the status of the contested regions" in result.text and "The second problematic issue" in result.text
+    assert check_citations(result) == []
