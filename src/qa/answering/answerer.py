@@ -17,6 +17,13 @@ from typing import Any, Mapping, Sequence
 from qa.answering.attribution import source_label
 from qa.answering.boilerplate import admissible
 from qa.answering.enumeration import listed_items
+from qa.answering.summary import (
+    SENTENCES_EACH_DOCUMENT,
+    SENTENCES_ONE_DOCUMENT,
+    asks_summary,
+    central_sentences,
+    target_documents,
+)
 from qa.answering.gate import NO_REFERENT, refuse
 from qa.answering.types import answer_values, has_type, unknown_names
 from qa.inputs import check_question, user_turns
@@ -119,6 +126,12 @@ def answer(
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
+    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_summary(question) else None
+    if targets:
+        summary = _summary(retriever, targets)
+        if summary:
+            text, citations, support = compose(summary, _labels(retriever, summary))
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     query = retriever.analyse(question, context)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
@@ -151,9 +164,7 @@ def answer(
     differing = _disagreeing(ranked, chosen, question, wanted, s)
     if differing is not None:
         chosen = [*chosen, differing]
-    documents = retriever.documents
-    labels = {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
-    text, citations, support = compose(chosen, labels)
+    text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started)
@@ -236,6 +247,38 @@ def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[
         if any(_jaccard(words, _words(c.text)) >= s.duplicate_jaccard for c in chosen):
             continue
         chosen.append(candidate)
+    return chosen
+
+
+def _labels(retriever: Retriever, chosen: Sequence[_Candidate]) -> dict[str, str]:
+    """Who said it: a source label per document of the chosen sentences."""
+    documents = retriever.documents
+    return {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
+
+
+def _summary(retriever: Retriever, targets: Sequence[str]) -> list[_Candidate]:
+    """The sentences that best cover each target document, each with its passage."""
+    from qa.index.bm25 import search_text
+
+    documents = retriever.documents
+    per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
+    chosen: list[_Candidate] = []
+    for doc_id in targets:
+        spans: dict[int, int] = {}
+        for chunk in retriever.passages:
+            if chunk.doc_id == doc_id and chunk.kind == "body":
+                for s_, e_ in split_sentences(chunk.text):
+                    if len(_WORD.findall(chunk.text[s_:e_])) >= 6 and not _URL.search(chunk.text[s_:e_]):
+                        spans.setdefault(chunk.start + s_, chunk.start + e_)
+        starts = sorted(spans)
+        text = documents[doc_id].text
+        vectors = retriever.encode_sentences([search_text(text[b:spans[b]]) for b in starts])
+        for i in central_sentences(vectors, per_document):
+            begin, end = starts[i], spans[starts[i]]
+            passage = retriever.passage_containing(doc_id, begin, end)
+            if passage is not None:
+                local = begin - passage.start
+                chosen.append(_Candidate(passage, local, local + end - begin, text[begin:end], 1.0))
     return chosen
 
 

@@ -1,0 +1,83 @@
+"""Extractive summaries: "Summarise the IAI commentary" is answered by the few sentences that best
+cover the document, not by the sentences nearest to the word "summarise"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Mapping
+
+from qa.index.bm25 import QUERY_STOPWORDS
+from qa.ingest.dates import spoken_date
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_ASKS_SUMMARY = re.compile(
+    r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:summary|overview|gist)|"
+    r"(?:what|which) (?:is|are) the (?:main|key|central|principal) (?:points?|arguments?|ideas?|messages?|claims?|takeaways?)|"
+    r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
+    r"(?:a )?summary of|tl;?dr)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words that say "a summary" or "a document", not which document.
+_GENERIC = frozenset(
+    "summarise summarize summary sum up give overview gist main key central principal points point arguments argument "
+    "ideas idea messages message claims claim takeaways please document documents commentary commentaries piece "
+    "article paper report tl dr".split()
+)
+# Sentences per summarised document: all of one document, fewer each when several are summarised.
+SENTENCES_ONE_DOCUMENT = 4
+SENTENCES_EACH_DOCUMENT = 2
+# A sentence this similar to one already chosen says the same thing.
+REDUNDANCY = 0.8
+
+
+def asks_summary(question: str) -> bool:
+    """True when the question asks for a summary or the main points of a document (or of all)."""
+    return bool(_ASKS_SUMMARY.search(question))
+
+
+def target_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str] | None:
+    """The documents a summary question names by their metadata (publisher, author, kind, title,
+    month): the best match, or all documents when it names none ("Summarise the documents") or
+    several equally. None when it names something no document's metadata mentions ("Summarise
+    the Belarus report"): that is a question about a topic, for ordinary answering.
+
+    Args:
+        question: the question as typed.
+        documents: metadata of every indexed document, by doc_id.
+    """
+    asked = {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
+    scores = {}
+    for doc_id, meta in documents.items():
+        card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
+            meta.get("date") if isinstance(meta.get("date"), str) else None
+        )
+        words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
+        scores[doc_id] = len(asked & words)
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return sorted(documents) if not asked else None
+    named = [d for d, s in scores.items() if s == best]
+    return named if len(named) == 1 else sorted(documents)
+
+
+def central_sentences(vectors: np.ndarray, k: int) -> list[int]:
+    """Indexes of up to k sentences that best cover a document: nearest to the mean of all its
+    sentence vectors, skipping any too similar to one already chosen (maximal marginal relevance)."""
+    import numpy as np
+
+    if not len(vectors):
+        return []
+    centroid = vectors.mean(axis=0)
+    centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+    closeness = vectors @ centroid
+    chosen: list[int] = []
+    for i in np.argsort(-closeness, kind="stable"):
+        if len(chosen) >= k:
+            break
+        if any(float(vectors[i] @ vectors[j]) >= REDUNDANCY for j in chosen):
+            continue
+        chosen.append(int(i))
+    return sorted(chosen)

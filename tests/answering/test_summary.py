@@ -1,0 +1,53 @@
+"""Summaries: the sentences that best cover the document a question names."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.answering.summary import asks_summary, central_sentences, target_documents
+
+DOCS = {
+    "a.txt": {"title": "Diplomacy needs pressure", "author": None, "publisher": None, "date": "2022-04-01",
+              "kind": "opinion commentary"},
+    "b.txt": {"title": "Russia–Ukraine Talks", "author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)",
+              "date": "2022-03-22", "kind": "think-tank commentary"},
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Summarise the IAI commentary", True), ("Summarize the documents", True),
+     ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
+     ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False)],
+)
+def test_asks_summary(question, asks):
+    assert asks_summary(question) is asks
+
+
+def test_target_documents_by_metadata():
+    assert target_documents("Summarise the IAI commentary", DOCS) == ["b.txt"]
+    assert target_documents("Summarise Alcaro's piece", DOCS) == ["b.txt"]
+    assert target_documents("What are the main points of the April opinion piece?", DOCS) == ["a.txt"]
+    assert target_documents("Summarize the documents", DOCS) == ["a.txt", "b.txt"]
+    assert target_documents("Summarise the Belarus report", DOCS) is None
+
+
+def test_central_sentences_skip_repeats_and_keep_document_order():
+    vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0], [0.7071, 0.7071]], dtype=np.float32)
+    # Nearest to the mean first ([3]), then [1] and [0] are close to each other: only one of them.
+    chosen = central_sentences(vectors, 3)
+    assert chosen == sorted(chosen) and 3 in chosen and not {0, 1} <= set(chosen)
+    assert central_sentences(vectors[:0], 3) == []
+
+
+@pytest.mark.model
+def test_a_summary_quotes_the_named_document_only(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    result = qa.answer("Summarise the IAI commentary", index=built_index.index)
+    assert not result.abstained and check_citations(result) == []
+    assert 2 <= len(result.support) <= 4
+    assert {p.doc_id for p in result.citations} == {"002_38d006520ce7e0ba.txt"}
+    assert all(p.kind == "body" for p in result.citations) and "iai@iai.it" not in result.text
