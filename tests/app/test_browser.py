@@ -139,6 +139,23 @@ def test_chat_streams_a_cited_answer_and_follows_up(
 
 @pytest.mark.browser
 @pytest.mark.model
+def test_the_chat_names_each_source_says_they_differ_and_asks_what_is_meant(qa_browser, qa_page, qa_app_url):
+    page = qa_page
+    open_chat(page, qa_app_url)
+    # A follow-up in a fresh chat: the assistant asks what "And" refers to instead of guessing.
+    ask(page, "And the second largest?", 1)
+    clarify = _bots(page).nth(0).inner_text()
+    assert "What do you mean by" in clarify and "[1]" not in clarify
+    # Two documents give different counts: both quoted, each under its source, and the reader is told.
+    ask(page, "How many points does the peace plan have?", 2)
+    text = _bots(page).nth(1).inner_text()
+    assert "Alcaro (IAI, 22 March 2022):" in text and "The 1 April 2022 opinion commentary:" in text
+    assert "10-point" in text and "15-point" in text and "The sources differ on this" in text
+    page.screenshot(path=str(_artifact("chat-sources-differ.png")))
+
+
+@pytest.mark.browser
+@pytest.mark.model
 def test_example_button_abstention_and_documents_view(qa_browser, qa_page, qa_app_url, built_index):
     page = qa_page
     open_chat(page, qa_app_url)
