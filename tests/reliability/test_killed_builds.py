@@ -229,6 +229,7 @@ def test_sigkill_during_embedding(bench: Bench, timeline: dict[str, float]) -> N
     embed_window = timeline["embed-end"] - timeline["embed-start"]
     t_start = time.perf_counter()
     details = []
+    inside = 0
     for trial in range(TRIALS_PER_MODE):
         bench.change_documents()
         proc, reader = bench.start(markers=True)
@@ -239,13 +240,18 @@ def test_sigkill_during_embedding(bench: Bench, timeline: dict[str, float]) -> N
         _kill(proc, reader)
         still_embedding = still_embedding and not any("embed-end" in line for line in reader.lines)
         outcome = bench.check_after_kill("embedding")
-        assert outcome.startswith("previous index intact")
-        assert orphans(bench.index) == set()  # nothing was written yet
+        # On a loaded machine a trial's embedding can end sooner than the timeline's; a kill that
+        # landed after it is checked like any other kill (check_after_kill), not counted here.
+        if still_embedding:
+            assert outcome.startswith("previous index intact")
+            assert orphans(bench.index) == set()  # nothing was written yet
+            inside += 1
         rec = bench.recover()
         details.append(f"trial {trial}: kill {delay:.2f} s into embedding (still embedding: {still_embedding}) "
                        f"-> {outcome}; next build {rec['recovery_s']:.1f} s")
     _summary(bench, "embedding", time.perf_counter() - t_start, details)
     print(f"[kill]   embedding phase of a trial build lasts {embed_window:.2f} s")
+    assert inside >= 1, "no kill landed while the build was embedding:\n" + "\n".join(details)
 
 
 def test_sigkill_while_writing_the_new_generation(bench: Bench, timeline: dict[str, float]) -> None:

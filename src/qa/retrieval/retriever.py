@@ -412,15 +412,20 @@ class Retriever:
         return fused
 
     def _passage(self, i: int, rank: int, fused, stages, stage_ranks) -> Passage:
+        return self._passage_at(
+            i, rank, round(float(fused[i]), 6),
+            {"fused": round(float(fused[i]), 6), **{n: round(float(v[i]), 6) for n, v in stages.items()}},
+            {n: int(r[i]) for n, r in stage_ranks.items()},
+        )
+
+    def _passage_at(self, i: int, rank: int, score: float, scores: dict[str, float], ranks: dict[str, int]) -> Passage:
         chunk = self._passages[i]
         meta = self._meta(chunk.doc_id)
         return Passage(
             id=chunk.id, text=chunk.text, doc_id=chunk.doc_id, title=meta.get("title"), date=meta.get("date"),
             publisher=meta.get("publisher"), author=meta.get("author"), start=chunk.start, end=chunk.end,
             kind=chunk.kind, paragraph=chunk.paragraph, page=chunk.page, section=chunk.section,
-            footnote=chunk.footnote, score=round(float(fused[i]), 6), rank=rank,
-            scores={"fused": round(float(fused[i]), 6), **{n: round(float(v[i]), 6) for n, v in stages.items()}},
-            ranks={n: int(r[i]) for n, r in stage_ranks.items()},
+            footnote=chunk.footnote, score=score, rank=rank, scores=scores, ranks=ranks,
         )
 
     def passage_containing(self, doc_id: str, start: int, end: int) -> Passage | None:
@@ -431,16 +436,7 @@ class Retriever:
             if chunk.doc_id == doc_id and chunk.start <= start and end <= chunk.end:
                 if best is None or (self._passages[best].kind != "body" and chunk.kind == "body"):
                     best = i
-        if best is None:
-            return None
-        chunk = self._passages[best]
-        meta = self._meta(chunk.doc_id)
-        return Passage(
-            id=chunk.id, text=chunk.text, doc_id=chunk.doc_id, title=meta.get("title"), date=meta.get("date"),
-            publisher=meta.get("publisher"), author=meta.get("author"), start=chunk.start, end=chunk.end,
-            kind=chunk.kind, paragraph=chunk.paragraph, page=chunk.page, section=chunk.section,
-            footnote=chunk.footnote, score=0.0, rank=0,
-        )
+        return None if best is None else self._passage_at(best, 0, 0.0, {}, {})
 
     def _meta(self, doc_id: str) -> dict:
         metas = getattr(self, "_metas", None)
