@@ -194,7 +194,7 @@ class AnswerSettings(_Settings):
     unknown_name_penalty: float = _bounded(0.6, 0.0, 1.0, doc="confidence kept per capitalised question word "
                                            "that no document contains")
     disagreement_margin: float = _bounded(0.75, 0.0, 1.0, doc="a sentence of another document giving a different "
-                                          "count, date or name joins the answer when it scores this share of the best one")
+                                          "count (\"how many\") joins the answer when it scores this share of the best one")
     abstain_below: float = _bounded(0.34, None, None, doc="confidence under which the assistant abstains")
 
 

@@ -25,7 +25,7 @@ from qa.answering.summary import (
     target_documents,
 )
 from qa.answering.gate import NO_REFERENT, refuse
-from qa.answering.types import answer_values, has_type, unknown_names
+from qa.answering.types import answer_values, count_heads, has_type, unknown_names
 from qa.inputs import check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
@@ -305,12 +305,17 @@ def _list_items(retriever: Retriever, chosen: list[_Candidate]) -> list[_Candida
 def _disagreeing(
     ranked: list[_Candidate], chosen: list[_Candidate], question: str, wanted: str | None, s: AnswerSettings
 ) -> _Candidate | None:
-    """The best sentence of another document that gives a different answer of the asked kind
-    (a count, a date, a name) and scores at least `disagreement_margin` of the best sentence.
+    """The best sentence of another document that gives a different count of the thing a "how
+    many" question asks about, scoring at least `disagreement_margin` of the best sentence.
 
     "How many points does the peace plan have?" answered from one commentary ("10-point plan")
     must not silently drop the other's "15-point plan".
     """
+    # Names and dates differ between documents about different events as a rule; a count of the
+    # same thing ("how many points") is what sources can disagree on. Measured on XQuAD, where
+    # every paragraph is a document: names and dates added citations to unrelated paragraphs.
+    if wanted != "number" or not count_heads(question):
+        return None
     best = chosen[0]
     mine = answer_values(best.text, wanted, question)
     if not mine:
