@@ -4,6 +4,10 @@ messages for bad questions and missing or broken indexes."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 import re
 from pathlib import Path
 
@@ -401,3 +405,20 @@ def test_documents_view_of_unreadable_index(tmp_path, monkeypatch):
     assert "cannot be read" in out and "KeyError" in out
     table, label = ChatBackend(tmp_path).documents_view()
     assert "no usable index" in label["label"]
+
+
+def test_loopback_is_left_alone_when_up():
+    from qa.app.chat import ensure_loopback
+
+    assert ensure_loopback() is None
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare(1)")
+def test_a_fresh_network_namespace_gets_its_loopback_up():
+    """`unshare -n qa serve` (the README's offline check) starts with lo down; serve brings it up."""
+    code = "from qa.app.chat import ensure_loopback; print(ensure_loopback()); print(ensure_loopback())"
+    done = subprocess.run(["unshare", "-n", sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    if done.returncode and "Operation not permitted" in done.stderr:
+        pytest.skip("unshare -n is not permitted here")
+    first, second = done.stdout.strip().splitlines()[-2:]
+    assert "brought it up" in first and second == "None", done.stdout + done.stderr

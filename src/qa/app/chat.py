@@ -513,6 +513,38 @@ def warm_up(index: Path) -> str | None:
     return None
 
 
+def ensure_loopback() -> str | None:
+    """Bring the loopback interface up when it is down, and say so; None when it was up.
+
+    A fresh network namespace (`unshare -n qa serve`, a container without networking) starts
+    with `lo` down: the server could bind 127.0.0.1 but nobody, not even Gradio's own start-up
+    check, could reach it. Only `lo` is touched, and only when it is down; where that is not
+    permitted, the message says what to run.
+    """
+    import errno
+    import shutil
+    import socket
+    import subprocess
+
+    def reachable() -> bool:
+        with socket.socket() as server, socket.socket() as client:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            client.settimeout(2)
+            return client.connect_ex(server.getsockname()) != errno.ENETUNREACH
+
+    try:
+        if reachable():
+            return None
+    except OSError:
+        return None  # no IPv4 loopback at all: let the server report what fails
+    ip = shutil.which("ip") or "/usr/sbin/ip"
+    done = subprocess.run([ip, "link", "set", "lo", "up"], capture_output=True, text=True, check=False) if Path(ip).exists() else None
+    if done is not None and done.returncode == 0 and reachable():
+        return "the loopback interface was down (a fresh network namespace?); brought it up with `ip link set lo up`"
+    return "the loopback interface is down and could not be brought up: run `ip link set lo up` first"
+
+
 def serve(
     index: Path | str | None = None, corpus: Path | str | None = None, host: str = "127.0.0.1", port: int = 7860
 ) -> int:
@@ -533,6 +565,9 @@ def serve(
     warning = exposure_warning(host, port, auth)
     if warning:
         print(warning, file=sys.stderr, flush=True)
+    loopback = ensure_loopback()
+    if loopback:
+        print(f"warning: {loopback}", file=sys.stderr, flush=True)
     demo = build_ui(index_dir)
     try:
         demo.queue(default_concurrency_limit=2).launch(
