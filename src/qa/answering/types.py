@@ -10,7 +10,7 @@ is asked for, is part of the query analysis (`qa.retrieval.query.expected_type`)
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
 from qa.retrieval.query import DATE, NUMBER, PERSON
@@ -87,17 +87,8 @@ def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[s
     asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
     if kind == NUMBER:
         text = _MONEY.sub(" ", _DATE_IN_TEXT.sub(" ", sentence)) if _HOW_MANY.search(question) else sentence
-        tokens = _TOKEN.findall(text)
-        targets = {_stem(h) for h in count_heads(question)}
-        values = set()
-        for i, token in enumerate(tokens):
-            number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token)
-            if not number or number.group(0).lower().strip(",.") in asked:
-                continue
-            near = [_stem(t.split("-")[-1]) for t in tokens[max(0, i - 6) : i + 7]] + [_stem(token.split("-")[-1])]
-            if not targets or any(n == t or (len(t) >= 4 and n.startswith(t)) for n in near for t in targets):
-                values.add(number.group(0).lower().strip(",."))
-        return frozenset(values)
+        values = (number.lower().strip(",.") for _, number in _counted(text, count_heads(question)))
+        return frozenset(v for v in values if v not in asked)
     if kind == DATE:
         return frozenset(m.group(0).lower() for m in _DATE_PATTERN.finditer(sentence) if m.group(0).lower() not in question.lower())
     if kind == PERSON:
@@ -136,19 +127,22 @@ def _stem(word: str) -> str:
     return word
 
 
-def _counts(sentence: str, heads: list[str], asked: set[str], window: int = 6) -> bool:
+def _counts(sentence: str, heads: list[str], asked: set[str]) -> bool:
+    return any(token.lower().strip(",.") not in asked for token, _ in _counted(sentence, heads))
+
+
+def _counted(sentence: str, heads: list[str], window: int = 6) -> Iterator[tuple[str, str]]:
+    """(token, number) for each number of the sentence that stands within `window` tokens of a
+    counted thing ("6–7,000 soldiers", "a 10-point plan"); every number when there are no heads."""
     tokens = _TOKEN.findall(sentence)
     targets = {_stem(h) for h in heads}
     for i, token in enumerate(tokens):
-        is_number = bool(_DIGITS.fullmatch(token) or _DIGITS.match(token)) or bool(_NUMBER_WORD.fullmatch(token))
-        if not is_number or token.lower().strip(",.") in asked:
+        number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token)
+        if not number:
             continue
-        if not targets:
-            return True
         near = [_stem(t.split("-")[-1]) for t in tokens[max(0, i - window) : i + window + 1]]
-        if any(n == target or (len(target) >= 4 and n.startswith(target)) for n in near for target in targets):
-            return True
-    return False
+        if not targets or any(n == target or (len(target) >= 4 and n.startswith(target)) for n in near for target in targets):
+            yield token, number.group(0)
 
 
 def unknown_names(question: str, vocabulary: Iterable[str]) -> list[str]:
