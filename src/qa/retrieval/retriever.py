@@ -8,7 +8,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from qa.index.store import DocumentRecord, IndexFiles, Manifest, corpus_state, manifest_path, read_manifest
 from qa.ingest.chunk import Chunk
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+# Query vectors kept (a repeated question skips the encoder).
+QUERY_CACHE_SIZE = 2048
 # Sentence vectors kept for answering (about 1.5 kB each with a 384-dimension model).
 SENTENCE_CACHE_SIZE = 50_000
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -130,7 +132,7 @@ class Retriever:
         self._bm25 = self._files.bm25()
         self._documents: dict[str, DocumentRecord] | None = None
         self._encoder = None
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries = _VectorCache()
         self._lock = threading.RLock()
         self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
         self._links = _footnote_links(self._passages)
@@ -140,7 +142,7 @@ class Retriever:
         )
         self._expander = None
         self._expander_loaded = False
-        self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._sentences = _VectorCache()
         self._vocabulary: frozenset[str] | None = None
 
     def _manifest_or_build(self) -> Manifest:
@@ -234,30 +236,18 @@ class Retriever:
 
     def clear_caches(self, *, queries: bool = True, sentences: bool = True) -> None:
         """Forget cached query and/or sentence vectors (benchmarks measure the uncached path)."""
-        with self._lock:
-            if queries:
-                self._cache.clear()
-            if sentences:
-                self._sentence_cache.clear()
+        if queries:
+            self._queries.clear()
+        if sentences:
+            self._sentences.clear()
 
     def cache_sizes(self) -> dict[str, int]:
         """How many query and sentence vectors are cached."""
-        with self._lock:
-            return {"queries": len(self._cache), "sentences": len(self._sentence_cache)}
+        return {"queries": len(self._queries), "sentences": len(self._sentences)}
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector, from a small LRU cache when the same text was seen recently."""
-        with self._lock:
-            cached = self._cache.get(text)
-            if cached is not None:
-                self._cache.move_to_end(text)
-                return cached
-        vector = self.encoder.encode([text])[0]
-        with self._lock:
-            self._cache[text] = vector
-            if len(self._cache) > 2048:
-                self._cache.popitem(last=False)
-        return vector
+        return self._queries.vectors([text], self.encoder.encode, QUERY_CACHE_SIZE)[text]
 
     def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of answer-candidate sentences (len(texts), dimension), from an LRU cache where seen.
@@ -266,21 +256,7 @@ class Retriever:
         """
         import numpy as np
 
-        with self._lock:
-            found = {}
-            for text in texts:
-                vector = self._sentence_cache.get(text)
-                if vector is not None:
-                    self._sentence_cache.move_to_end(text)
-                    found[text] = vector
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.encoder.encode(missing)
-            with self._lock:
-                for text, vector in zip(missing, vectors):
-                    found[text] = self._sentence_cache[text] = vector
-                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
-                    self._sentence_cache.popitem(last=False)
+        found = self._sentences.vectors(texts, self.encoder.encode, SENTENCE_CACHE_SIZE)
         return np.stack([found[t] for t in texts])
 
     def idf(self, term: str) -> float:
@@ -443,6 +419,40 @@ class Retriever:
         if metas is None:
             metas = self._metas = {d: r.meta for d, r in self.documents.items()}
         return metas.get(doc_id, {"doc_id": doc_id})
+
+
+class _VectorCache:
+    """A thread-safe LRU of text -> vector; texts not cached are encoded together, outside the lock."""
+
+    def __init__(self) -> None:
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def vectors(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray], size: int) -> dict[str, np.ndarray]:
+        """{text: vector} for every text, encoding the missing ones once; keeps the `size` most recent."""
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for text in texts:
+                vector = self._vectors.get(text)
+                if vector is not None:
+                    self._vectors.move_to_end(text)
+                    found[text] = vector
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            encoded = encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, encoded):
+                    found[text] = self._vectors[text] = vector
+                while len(self._vectors) > size:
+                    self._vectors.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._vectors.clear()
+
+    def __len__(self) -> int:
+        return len(self._vectors)
 
 
 @dataclass(frozen=True)
