@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.boilerplate import admissible
+from qa.answering.boilerplate import Bylines, admissible
 
 DOCS = [
     {"author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)", "kind": "think-tank commentary"},
@@ -29,7 +29,7 @@ NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors progra
     ],
 )
 def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):
-    assert admissible(sentence, question, DOCS) is allowed
+    assert admissible(sentence, question, Bylines.of(DOCS)) is allowed
 
 
 @pytest.mark.model

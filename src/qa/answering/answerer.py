@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
-from qa.answering.boilerplate import admissible
+from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.enumeration import listed_items
 from qa.answering.summary import (
     SENTENCES_EACH_DOCUMENT,
@@ -139,10 +139,10 @@ def answer(
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
     passages = retriever.rank(query, s.candidate_passages)
-    metas = [record.meta for record in retriever.documents.values()]
-    candidates = [
-        c for c in _candidates(passages) if c.passage.kind != BOILERPLATE or admissible(c.text, question, metas)
-    ]
+    candidates = _candidates(passages)
+    if any(c.passage.kind == BOILERPLATE for c in candidates):
+        bylines = Bylines.of(record.meta for record in retriever.documents.values())
+        candidates = [c for c in candidates if c.passage.kind != BOILERPLATE or admissible(c.text, question, bylines)]
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     _score(retriever, _scoring_query(retriever, query, context, s), candidates, s)
@@ -274,11 +274,9 @@ def _summary(retriever: Retriever, targets: Sequence[str]) -> list[_Candidate]:
         text = documents[doc_id].text
         vectors = retriever.encode_sentences([search_text(text[b:spans[b]]) for b in starts])
         for i in central_sentences(vectors, per_document):
-            begin, end = starts[i], spans[starts[i]]
-            passage = retriever.passage_containing(doc_id, begin, end)
-            if passage is not None:
-                local = begin - passage.start
-                chosen.append(_Candidate(passage, local, local + end - begin, text[begin:end], 1.0))
+            candidate = _candidate_at(retriever, doc_id, starts[i], spans[starts[i]], 1.0)
+            if candidate is not None:
+                chosen.append(candidate)
     return chosen
 
 
@@ -291,15 +289,21 @@ def _list_items(retriever: Retriever, chosen: list[_Candidate]) -> list[_Candida
     if record is None:
         return []
     taken = {c.key for c in chosen}
-    start = best.passage.start + best.local_start
     items = []
-    for s_, e_ in listed_items(record.text, start, best.passage.start + best.local_end):
-        passage = retriever.passage_containing(record.doc_id, s_, e_)
-        if passage is None or (record.doc_id, s_) in taken:
-            continue
-        local = s_ - passage.start
-        items.append(_Candidate(passage, local, local + (e_ - s_), record.text[s_:e_], best.score))
+    for s_, e_ in listed_items(record.text, best.key[1], best.passage.start + best.local_end):
+        candidate = _candidate_at(retriever, record.doc_id, s_, e_, best.score)
+        if candidate is not None and candidate.key not in taken:
+            items.append(candidate)
     return items
+
+
+def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score: float) -> _Candidate | None:
+    """The sentence at clean-text offsets [start, end) of a document, with the passage that holds it."""
+    passage = retriever.passage_containing(doc_id, start, end)
+    if passage is None:
+        return None
+    local = start - passage.start
+    return _Candidate(passage, local, local + end - start, passage.text[local : local + end - start], score)
 
 
 def _disagreeing(
@@ -352,7 +356,6 @@ def compose(
     for c in verified:
         doc_order.setdefault(c.passage.doc_id, len(doc_order))
     ordered = sorted(verified, key=lambda c: (doc_order[c.passage.doc_id], c.passage.start + c.local_start))
-    attributed = labels is not None and len(doc_order) > 1
     citations: list[Passage] = []
     numbers: dict[str, int] = {}
     support: list[Support] = []
@@ -370,9 +373,8 @@ def compose(
                 passage_start=c.local_start, passage_end=c.local_end, score=round(c.score, 4),
             )
         )
-    if not attributed:
+    if labels is None or len(groups) < 2:
         return " ".join(part for parts in groups.values() for part in parts), citations, support
-    assert labels is not None
     paragraphs = [f"{labels.get(doc, doc)}: " + " ".join(parts) for doc, parts in groups.items()]
     return "\n\n".join(paragraphs), citations, support
 

@@ -4,6 +4,7 @@ the publisher; the author note in it answers questions about the author."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -20,7 +21,25 @@ _DOCUMENT = re.compile(r"\b(?:commentary|commentaries|article|piece|paper|report
 _STOP = frozenset("the and for with via".split())
 
 
-def admissible(sentence: str, question: str, documents: Iterable[Mapping[str, Any]]) -> bool:
+@dataclass(frozen=True)
+class Bylines:
+    """The words of the indexed documents' publisher and author names (lower case)."""
+
+    publishers: frozenset[str]
+    authors: frozenset[str]
+
+    @classmethod
+    def of(cls, documents: Iterable[Mapping[str, Any]]) -> Bylines:
+        """From the documents' metadata (title, author, publisher, ...)."""
+        publishers: set[str] = set()
+        authors: set[str] = set()
+        for meta in documents:
+            publishers |= _names(meta.get("publisher"))
+            authors |= _names(meta.get("author"))
+        return cls(frozenset(publishers), frozenset(authors))
+
+
+def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     """May a sentence of a boilerplate passage answer this question?
 
     Yes when the question is about the publisher (words such as "publisher", "contact",
@@ -31,20 +50,15 @@ def admissible(sentence: str, question: str, documents: Iterable[Mapping[str, An
     Args:
         sentence: a sentence of a passage marked boilerplate.
         question: the question as typed.
-        documents: the metadata of the indexed documents (title, author, publisher, ...).
+        bylines: the publisher and author names of the indexed documents (`Bylines.of`).
     """
     asked = {w.lower() for w in _WORD.findall(question)}
-    publishers = set()
-    authors = set()
-    for meta in documents:
-        publishers |= _names(meta.get("publisher"))
-        authors |= _names(meta.get("author"))
-    if _ABOUT_PUBLISHER.search(question) or (asked & publishers and not _DOCUMENT.search(question)):
+    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not _DOCUMENT.search(question)):
         return True
     # An author note starts with the author's name ("Riccardo Alcaro is ..."); a catalogue that
     # lists the author among other titles does not.
     opening = {w.lower() for w in _WORD.findall(sentence)[:3]}
-    return bool(_ABOUT_PERSON.search(question) and opening & authors)
+    return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
 
 
 def _names(value: Any) -> set[str]:
