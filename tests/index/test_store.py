@@ -157,6 +157,8 @@ def crash_before_manifest(monkeypatch: pytest.MonkeyPatch) -> None:
         raise SimulatedCrash("killed after writing the new files, before replacing the manifest")
 
     monkeypatch.setattr(store, "commit_manifest", crash)
+    # A killed process cleans up nothing: its new files stay behind (a failed build removes them).
+    monkeypatch.setattr(store.IndexWriter, "discard", lambda self: None)
 
 
 def test_crash_before_manifest_commit_keeps_previous_index(index_clone: BuiltIndex, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -180,7 +182,7 @@ def test_crash_before_manifest_commit_keeps_previous_index(index_clone: BuiltInd
     assert answer_ids(index, check_stale=False) == before_ids
     # ... and knows it is behind the corpus.
     with pytest.raises(IndexStaleError, match="notes.md"):
-        Retriever(index)
+        Retriever(index, strict=True)
 
     # The next build commits and removes the orphans.
     report = build_index(corpus, index)
@@ -584,12 +586,13 @@ def test_read_only_index_folder_is_index_write_error(index_clone: BuiltIndex) ->
         os.chmod(index, 0o755)
 
 
-def test_concurrent_build_is_refused(index_clone: BuiltIndex) -> None:
+def test_build_lock_without_waiting_is_refused_while_held(index_clone: BuiltIndex) -> None:
     index, corpus = index_clone.index, index_clone.corpus
     (corpus / DOC_000).unlink()
     with store.build_lock(index):
         with pytest.raises(IndexWriteError, match="another `qa index`"):
-            build_index(corpus, index)
+            with store.build_lock(index, wait=False):
+                pass
     report = build_index(corpus, index)
     assert report.removed == [DOC_000]
 

@@ -128,8 +128,16 @@ def build_index(
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
     chunking = chunking or ChunkSettings()
-    listing = discover(corpus_dir)
+    # The lock comes first: a concurrent build must not read the corpus listing or the previous
+    # manifest (whose files the other build may be deleting) before the other has finished.
+    with store.build_lock(index_dir):
+        return _build_locked(corpus_dir, index_dir, model, chunking, dense_kind, rebuild, progress, started)
 
+
+def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking: ChunkSettings, dense_kind: str,
+                  rebuild: bool, progress: bool, started: float) -> BuildReport:
+    """build_index's work, under the folder's build lock."""
+    listing = discover(corpus_dir)
     old: store.Manifest | None = None
     if not rebuild:
         try:
@@ -139,12 +147,14 @@ def build_index(
             if old is not None or store.manifest_path(index_dir).exists():
                 log.warning("previous index not reusable (%s); rebuilding from scratch", exc)
             old = None
+    if old is not None:
+        # Files of builds that were killed or failed (a full disk) go before anything new is written.
+        store.remove_unreferenced(index_dir, old)
     model_name = model or (old.model.name if old else default_model_name())
     settings = store.BuildSettings(chunking, dense_kind, PIPELINE_VERSION)
 
     current = store.corpus_state(listing.files)
     if old is not None and _unchanged(old, current, model_name, settings, listing):
-        _remove_orphans(index_dir, old)
         return BuildReport(
             index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=True,
             unchanged=sorted(current), skipped=[Skipped(s.path, s.reason) for s in old.skipped],
@@ -157,8 +167,7 @@ def build_index(
     encoder = load_encoder(model_name)
     if old is not None and old.model.fingerprint != encoder.fingerprint:
         old = None  # vectors of another model cannot be reused
-    with store.build_lock(index_dir):
-        return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
+    return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
 
 
 def ensure_index(
@@ -197,15 +206,6 @@ def ensure_index(
             f"build it with `qa index --index {index_dir} --corpus DIR`"
         )
     return build_index(corpus_dir, index_dir, progress=progress)
-
-
-def _remove_orphans(index_dir: Path, manifest: store.Manifest) -> None:
-    """Delete files left by a build that was killed before its manifest was committed."""
-    try:
-        with store.build_lock(index_dir):
-            store.remove_unreferenced(index_dir, manifest)
-    except IndexFolderError:
-        pass  # another build holds the folder, or it is read-only: nothing to clean now
 
 
 def _unchanged(
@@ -277,50 +277,54 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     bm25 = BM25Index.build([c.text for c in chunks])
     terms, term_vecs = term_vectors(bm25, [c.text for c in chunks], TokenVectors.open(encoder.model_dir, encoder.tokenizer()))
     writer = store.IndexWriter(index_dir)
-    writer.passages(chunks, input_shas)
-    writer.documents(documents, sources)
-    faiss_index = dense.build(vectors, dense_kind)
-    writer.dense(faiss_index)
-    writer.bm25(bm25)
-    writer.terms(terms)
-    writer.term_vectors(term_vecs)
-    writer.cards([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
-    described = writer.finish()
+    try:
+        writer.passages(chunks, input_shas)
+        writer.documents(documents, sources)
+        faiss_index = dense.build(vectors, dense_kind)
+        writer.dense(faiss_index)
+        writer.bm25(bm25)
+        writer.terms(terms)
+        writer.term_vectors(term_vecs)
+        writer.cards([d.meta.doc_id for d in documents], [docprior.card(d) for d in documents])
+        described = writer.finish()
 
-    per_doc = {}
-    for c in chunks:
-        per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
-    manifest = store.Manifest(
-        qa_version=__version__,
-        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        generation=writer.generation,
-        versions=_library_versions(),
-        model=encoder.info,
-        settings=store.SettingsRecord(settings, RetrievalSettings().to_dict(), AnswerSettings().to_dict()),
-        dense=store.DenseRecord(kind=dense.kind_of(faiss_index), metric="inner_product", normalized=True),
-        bm25=store.BM25Record(library="bm25s", k1=1.2, b=0.75, stemmer="snowball-english", stopwords="en"),
-        expansion=store.ExpansionRecord(vectors="input token embeddings, mean over word pieces", terms=len(terms)),
-        corpus=store.CorpusRecord(
-            dir=str(Path(corpus_dir).resolve()),
-            seen=current,
-            unsupported=tuple(sorted(str(p) for p in listing.unsupported)),
-            documents={
-                s.doc_id: store.DocumentEntry(s.sha256, s.meta_sha256, per_doc.get(s.doc_id, 0)) for s in sources
-            },
-        ),
-        skipped=tuple(skipped_entries),
-        counts=store.Counts(
-            documents=len(documents),
-            passages=len(chunks),
-            skipped=len(skipped),
-            over_window=over_window,
-            embedded=len(todo),
-            reused=len(chunks) - len(todo),
-        ),
-        roles=writer.roles,
-        files=described,
-    )
-    store.commit_manifest(index_dir, manifest)
+        per_doc = {}
+        for c in chunks:
+            per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+        manifest = store.Manifest(
+            qa_version=__version__,
+            created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            generation=writer.generation,
+            versions=_library_versions(),
+            model=encoder.info,
+            settings=store.SettingsRecord(settings, RetrievalSettings().to_dict(), AnswerSettings().to_dict()),
+            dense=store.DenseRecord(kind=dense.kind_of(faiss_index), metric="inner_product", normalized=True),
+            bm25=store.BM25Record(library="bm25s", k1=1.2, b=0.75, stemmer="snowball-english", stopwords="en"),
+            expansion=store.ExpansionRecord(vectors="input token embeddings, mean over word pieces", terms=len(terms)),
+            corpus=store.CorpusRecord(
+                dir=str(Path(corpus_dir).resolve()),
+                seen=current,
+                unsupported=tuple(sorted(str(p) for p in listing.unsupported)),
+                documents={
+                    s.doc_id: store.DocumentEntry(s.sha256, s.meta_sha256, per_doc.get(s.doc_id, 0)) for s in sources
+                },
+            ),
+            skipped=tuple(skipped_entries),
+            counts=store.Counts(
+                documents=len(documents),
+                passages=len(chunks),
+                skipped=len(skipped),
+                over_window=over_window,
+                embedded=len(todo),
+                reused=len(chunks) - len(todo),
+            ),
+            roles=writer.roles,
+            files=described,
+        )
+        store.commit_manifest(index_dir, manifest)
+    except BaseException:
+        writer.discard()  # a failed build (a full disk, Ctrl+C) leaves no files behind
+        raise
 
     new_ids = {s.doc_id: s for s in sources}
     added = sorted(d for d in new_ids if d not in old_docs)

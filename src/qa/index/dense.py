@@ -69,6 +69,13 @@ def save(index, path: Path) -> None:
     faiss.write_index(index, str(path))
 
 
+def serialize(index) -> memoryview:
+    """The index as the bytes `load` reads back (FAISS's own file format)."""
+    import faiss
+
+    return memoryview(faiss.serialize_index(index))
+
+
 def load(path: Path):
     import faiss
 

@@ -17,6 +17,7 @@ import dataclasses
 import errno
 import io
 import json
+import logging
 import os
 import secrets
 import time
@@ -44,6 +45,8 @@ FORMAT = "qa-index"
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 LOCK = ".lock"
+
+log = logging.getLogger(__name__)
 
 # Each role's file name; "{gen}" is the build generation. The "bm25" role is a folder of BM25_FILES.
 ROLE_FILES: Mapping[str, str] = types.MappingProxyType({
@@ -728,8 +731,11 @@ class IndexWriter:
     def dense(self, index) -> None:
         from qa.index import dense
 
+        # Serialised in memory, then written like every other file: FAISS's own writer reports a
+        # full disk as a RuntimeError and leaves a truncated file behind.
+        data = dense.serialize(index)
         with self._writing("dense") as path:
-            dense.save(index, path)
+            write_bytes(path, data)
 
     def bm25(self, index: BM25Index) -> None:
         with self._writing("bm25") as folder:
@@ -756,6 +762,21 @@ class IndexWriter:
         data = {"documents": list(doc_ids), "cards": [[[t, w] for t, w in terms] for terms in cards]}
         self._text("cards", json.dumps(data, ensure_ascii=False))
 
+    def discard(self) -> None:
+        """Delete this generation's files after a failed build, unless the manifest already names them."""
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            if json.loads(manifest_path(self.index_dir).read_text(encoding="utf-8"))["generation"] == self.generation:
+                return  # committed: the files are the index now
+        for name in [self.roles.name(role) for role in ROLES]:
+            path = self.index_dir / name
+            with contextlib.suppress(OSError):
+                if path.is_dir():
+                    for child in path.iterdir():
+                        child.unlink()
+                    path.rmdir()
+                elif path.exists():
+                    path.unlink()
+
     def finish(self) -> dict[str, FileEntry]:
         """The size and sha256 of every file written (fsynced), for the manifest's `files`."""
         missing = [role for role in ROLES if role not in self._written]
@@ -773,8 +794,12 @@ class IndexWriter:
 
 
 @contextlib.contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the folder's build lock; a second concurrent build fails instead of interleaving."""
+def build_lock(index_dir: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold the folder's build lock, taken before a build reads anything of the folder.
+
+    With `wait`, a second build waits (saying so once in the log) until the first is done, then
+    reads what the first committed; without it, it raises IndexWriteError at once.
+    """
     import fcntl
 
     try:
@@ -787,7 +812,10 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
-            raise IndexWriteError(f"another `qa index` is building {index_dir}; wait for it to finish") from exc
+            if not wait:
+                raise IndexWriteError(f"another `qa index` is building {index_dir}; wait for it to finish") from exc
+            log.warning("another `qa index` is building %s; waiting for it to finish", index_dir)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         handle.close()
@@ -860,7 +888,8 @@ def _write_message(index_dir: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
         return f"the index folder {index_dir} is read-only ({exc.strerror}); make it writable or pass another --index"
     if exc.errno == errno.ENOSPC:
-        return f"no space left for the index in {index_dir}; free some disk space and run `qa index` again"
+        return (f"the disk is full: no space left for the index in {index_dir} ({exc.strerror}); the files of this "
+                "build were removed and the previous index is kept; free some disk space and run `qa index` again")
     return f"cannot write the index in {index_dir}: {exc}"
 
 
