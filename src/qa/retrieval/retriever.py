@@ -15,7 +15,7 @@ from qa.ingest.chunk import Chunk
 from qa.ingest.clean import BOILERPLATE
 from qa.ingest.dates import spoken_date
 from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
-from qa.errors import IndexMissingError, IndexStaleError, ModelMismatchError
+from qa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
 from qa.ingest.sentences import SUPERSCRIPTS
 from qa.retrieval.query import Query, QueryText, expected_type, mix, recent_turns, word_pairs
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+# Tries at loading an index whose generation keeps being replaced while it is read.
+LOAD_ATTEMPTS = 3
 # Query vectors kept (a repeated question skips the encoder).
 QUERY_CACHE_SIZE = 2048
 # Sentence vectors kept for answering (about 1.5 kB each with a 384-dimension model).
@@ -86,13 +88,18 @@ class Passage:
 class Retriever:
     """An index loaded once, queried many times. Thread-safe for concurrent queries.
 
+    Every index file is read when it is loaded, so it keeps answering from that generation after
+    a `qa index` replaces (and deletes) the files; load a new Retriever to see the new one.
+
     Args:
         index: index folder. Defaults to $QA_INDEX or ./index; when it is missing and a
             corpus folder exists ($QA_CORPUS or ./corpus), it is built first.
         model: embedding model name or path; must match the index's model. Defaults to the
             index's own model.
         settings: fusion settings. Defaults to RetrievalSettings().
-        check_stale: compare the index with its corpus folder and refuse a stale index.
+        check_stale: compare the index with its corpus folder; a stale index answers as built,
+            with a logged warning (`staleness` says what changed).
+        strict: refuse a stale index with IndexStaleError instead.
 
     `manifest` is the index's `qa.index.store.Manifest`; `passages` its passages in index order.
     """
@@ -104,6 +111,7 @@ class Retriever:
         model: str | None = None,
         settings: RetrievalSettings | None = None,
         check_stale: bool = True,
+        strict: bool = False,
     ) -> None:
         import numpy as np
 
@@ -111,11 +119,14 @@ class Retriever:
 
         self.index_dir = Path(index) if index is not None else default_index_dir()
         self.settings = settings or RetrievalSettings()
-        self.manifest: Manifest = self._manifest_or_build()
-        self._files = IndexFiles(self.index_dir, self.manifest)
-        self._files.verify()
+        self.manifest, loaded = self._load()
+        self.staleness: Staleness | None = None
         if check_stale:
-            self._check_stale()
+            self.staleness = staleness(self.index_dir, self.manifest)
+            if self.staleness is not None:
+                if strict:
+                    raise IndexStaleError(self.staleness.message(strict=True))
+                log.warning("%s", self.staleness.message())
         recorded = self.manifest.model
         if model is not None and model != recorded.name:
             from qa.embed.encoder import fingerprint, resolve_model_path
@@ -126,17 +137,19 @@ class Retriever:
                     f"rebuild it with `qa index --index {self.index_dir} --model {model} --rebuild` or drop the model option"
                 )
         self.model_name = recorded.name
-        self._passages = self._files.passages()
-        self._dense = self._files.dense()
+        self._passages = loaded.passages
+        self._dense = loaded.dense
         self._vectors = dense.vectors_of(self._dense) if dense.kind_of(self._dense) == "flat" else None
-        self._bm25 = self._files.bm25()
-        self._documents: dict[str, DocumentRecord] | None = None
+        self._bm25 = loaded.bm25
+        self._documents = loaded.documents
+        self._terms = loaded.terms
+        self._term_vectors = loaded.term_vectors
         self._encoder = None
         self._queries = _VectorCache()
         self._lock = threading.RLock()
         self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
         self._links = _footnote_links(self._passages)
-        self._prior = self._load_prior()
+        self._prior = self._load_prior(loaded.cards)
         self._passage_doc = np.array(
             [self._prior.position(p.doc_id) if self._prior else -1 for p in self._passages], dtype=np.int64
         )
@@ -144,6 +157,23 @@ class Retriever:
         self._expander_loaded = False
         self._sentences = _VectorCache()
         self._vocabulary: frozenset[str] | None = None
+
+    def _load(self) -> tuple[Manifest, _LoadedIndex]:
+        """The manifest and every file it names, read now (checksums verified).
+
+        A build that commits while the files are read deletes them: then the new generation is read.
+        """
+        for attempt in range(LOAD_ATTEMPTS):
+            manifest = self._manifest_or_build()
+            try:
+                files = IndexFiles(self.index_dir, manifest)
+                files.verify()
+                return manifest, _LoadedIndex.read(files)
+            except IndexCorruptError:
+                if attempt + 1 == LOAD_ATTEMPTS or _committed_generation(self.index_dir) in (None, manifest.generation):
+                    raise
+                log.info("a new index generation was committed in %s while loading; loading it", self.index_dir)
+        raise AssertionError("unreachable")
 
     def _manifest_or_build(self) -> Manifest:
         try:
@@ -158,33 +188,10 @@ class Retriever:
             ensure_index(self.index_dir, default_corpus_dir(), progress=True)
             return read_manifest(self.index_dir)
 
-    def _check_stale(self) -> None:
-        from qa.ingest.discover import discover
-
-        corpus = Path(self.manifest.corpus.dir)
-        if not corpus.is_dir():
-            return  # an index shipped without its corpus cannot go stale
-        seen = self.manifest.corpus.seen
-        now = corpus_state(discover(corpus).files)
-        if now != seen:
-            added = sorted(set(now) - set(seen))
-            removed = sorted(set(seen) - set(now))
-            changed = sorted(d for d in set(now) & set(seen) if now[d] != seen[d])
-            detail = "; ".join(
-                f"{label}: {', '.join(items[:5])}{' ...' if len(items) > 5 else ''}"
-                for label, items in (("added", added), ("changed", changed), ("removed", removed))
-                if items
-            )
-            raise IndexStaleError(
-                f"the index in {self.index_dir} is stale: documents in {corpus} changed since it was built ({detail}); "
-                f"update it with `qa index --index {self.index_dir} --corpus {corpus}`"
-            )
-
-    def _load_prior(self):
+    def _load_prior(self, cards: tuple[list[str], list[list[tuple[str, float]]]]):
         from qa.retrieval.priors import DocumentPrior
 
-        doc_ids, cards = self._files.cards()
-        return DocumentPrior(doc_ids, cards, self._bm25)
+        return DocumentPrior(cards[0], cards[1], self._bm25)
 
     @property
     def expander(self):
@@ -202,10 +209,9 @@ class Retriever:
     def _load_expander(self):
         from qa.retrieval.expansion import Expander, TokenVectors
 
-        terms = self._files.terms()
+        terms, vectors = self._terms, self._term_vectors
         if not terms:
             return None  # the model had no static word vectors when the index was built
-        vectors = self._files.term_vectors()
         tokens = TokenVectors.open(self.encoder.model_dir, self.encoder.tokenizer())
         if tokens is None or tokens.dimension != vectors.shape[1]:
             return None
@@ -229,9 +235,7 @@ class Retriever:
 
     @property
     def documents(self) -> dict[str, DocumentRecord]:
-        """The indexed documents by doc_id (read on first use)."""
-        if self._documents is None:
-            self._documents = self._files.documents()
+        """The indexed documents by doc_id."""
         return self._documents
 
     def clear_caches(self, *, queries: bool = True, sentences: bool = True) -> None:
@@ -421,6 +425,90 @@ class Retriever:
         return metas.get(doc_id, {"doc_id": doc_id})
 
 
+@dataclass(frozen=True)
+class _LoadedIndex:
+    """Everything a Retriever reads from the index files, read in one go."""
+
+    passages: list[Chunk]
+    dense: Any
+    bm25: Any
+    documents: dict[str, DocumentRecord]
+    terms: list[str]
+    term_vectors: Any
+    cards: tuple[list[str], list[list[tuple[str, float]]]]
+
+    @classmethod
+    def read(cls, files: IndexFiles) -> _LoadedIndex:
+        terms = files.terms()
+        return cls(files.passages(), files.dense(), files.bm25(), files.documents(), terms,
+                   files.term_vectors() if terms else None, files.cards())
+
+
+def _committed_generation(index_dir: Path) -> str | None:
+    """The generation the index folder's manifest names now; None when it cannot be read."""
+    try:
+        return read_manifest(index_dir).generation
+    except IndexFolderError:
+        return None
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """How the corpus folder differs from the corpus an index was built from (doc_ids, sorted)."""
+
+    index_dir: str
+    corpus_dir: str
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def counts(self) -> str:
+        """E.g. "1 file added" or "3 files added, 1 changed, 2 removed"."""
+        parts = [(len(items), label) for label, items in
+                 (("added", self.added), ("changed", self.changed), ("removed", self.removed)) if items]
+        (n, label), rest = parts[0], parts[1:]
+        return ", ".join([f"{n} file{'s' if n != 1 else ''} {label}"] + [f"{m} {other}" for m, other in rest])
+
+    def command(self) -> str:
+        return f"qa index --index {self.index_dir} --corpus {self.corpus_dir}"
+
+    def message(self, strict: bool = False) -> str:
+        """What changed and what to run; without `strict`, also that answers come from the index as built."""
+        detail = "; ".join(
+            f"{label}: {', '.join(items[:5])}{' ...' if len(items) > 5 else ''}"
+            for label, items in (("added", self.added), ("changed", self.changed), ("removed", self.removed))
+            if items
+        )
+        head = (f"the index in {self.index_dir} is stale: {self.counts()} in {self.corpus_dir} since it was built "
+                f"({detail}); ")
+        if strict:
+            return head + f"update it with `{self.command()}`"
+        return head + f"answering from the index as it was built until you run `{self.command()}`"
+
+
+def staleness(index_dir: Path, manifest: Manifest) -> Staleness | None:
+    """How the manifest's corpus folder has changed since the build; None when it has not (or is gone:
+    an index shipped without its corpus cannot go stale)."""
+    from qa.ingest.discover import discover
+
+    corpus = Path(manifest.corpus.dir)
+    if not corpus.is_dir():
+        return None
+    seen = manifest.corpus.seen
+    now = corpus_state(discover(corpus).files)
+    if now == seen:
+        return None
+    return Staleness(
+        str(index_dir), str(corpus),
+        added=tuple(sorted(set(now) - set(seen))),
+        changed=tuple(sorted(d for d in set(now) & set(seen) if now[d] != seen[d])),
+        removed=tuple(sorted(set(seen) - set(now))),
+    )
+
+
 class _VectorCache:
     """A thread-safe LRU of text -> vector; texts not cached are encoded together, outside the lock."""
 
@@ -481,24 +569,53 @@ def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
     return np.array(sorted(links), dtype=np.int64).reshape(-1, 2)
 
 
-_RETRIEVERS: dict[tuple[str, str | None], tuple[float, Retriever]] = {}
+class _Slot:
+    """One index folder's shared Retriever: (manifest stamp, Retriever), swapped in whole, and the
+    lock of the one thread that loads a new generation."""
+
+    def __init__(self) -> None:
+        self.state: tuple[tuple[int, int, int] | None, Retriever] | None = None
+        self.loading = threading.Lock()
+
+
+_RETRIEVERS: dict[tuple[str, str | None], _Slot] = {}
 _RETRIEVERS_LOCK = threading.Lock()
 
 
+def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
+    """Changes whenever a build commits (the manifest is replaced by a new file); None when absent."""
+    try:
+        st = manifest_path(index_dir).stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 def get_retriever(index: Path | str | None = None, model: str | None = None) -> Retriever:
-    """A process-wide Retriever per index folder, reloaded when the index is rebuilt."""
+    """A process-wide Retriever per index folder, reloaded when a build commits a new generation.
+
+    One caller loads the new generation; meanwhile the others keep getting the loaded Retriever,
+    and the new one replaces it only once it is fully loaded.
+    """
     path = Path(index) if index is not None else default_index_dir()
     key = (str(path.resolve()), model)
-    manifest = manifest_path(path)
-    stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
     with _RETRIEVERS_LOCK:
-        cached = _RETRIEVERS.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        slot = _RETRIEVERS.setdefault(key, _Slot())
+    state = slot.state
+    if state is not None and state[0] == _manifest_stamp(path):
+        return state[1]
+    if not slot.loading.acquire(blocking=state is None):
+        return state[1]  # another thread is loading the new generation: answer from the loaded one
+    try:
+        state = slot.state
+        stamp = _manifest_stamp(path)  # taken before loading: a commit during the load is seen next time
+        if state is not None and state[0] == stamp:
+            return state[1]
         retriever = Retriever(path, model=model)
-        stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0.0
-        _RETRIEVERS[key] = (stamp, retriever)
+        slot.state = (stamp if stamp is not None else _manifest_stamp(path), retriever)  # None: it was just built
         return retriever
+    finally:
+        slot.loading.release()
 
 
 def retrieve(
