@@ -22,6 +22,9 @@ MAX_HISTORY_CHARS = 20_000
 MAX_K = 100
 # Documents larger than this are skipped with a warning rather than risking memory.
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+# The chat server refuses request bodies larger than this (HTTP 413) before reading them: a question
+# and a long chat history take well under 100 kB.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
 
 
 def offline_environment() -> None:

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from qa.errors import IndexMissingError, QAError
-from qa.settings import offline_environment
+from qa.settings import MAX_REQUEST_BYTES, offline_environment
 
 if TYPE_CHECKING:
     import gradio as gr
 
     from qa.answering.answerer import Answer, Support
-    from qa.retrieval.retriever import Passage, Retriever
+    from qa.retrieval.retriever import Passage, Retriever, Staleness
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,10 @@ DEFAULT_USER = "qa"
 # Streaming: words per chunk and the pause between chunks (a typing effect of ~0.1 s per line).
 STREAM_WORDS = 4
 STREAM_PAUSE = 0.012
+# The kind (gr.Error title) of an unexpected error reported to an /ask caller.
+INTERNAL_ERROR = "InternalError"
+# Gradio's temporary files older than this are deleted, checked as often (and all of them when it stops).
+CACHE_SECONDS = 3600
 
 SYSTEM_FONTS = ["Segoe UI", "Roboto", "Helvetica Neue", "Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial", "sans-serif"]
 MONO_FONTS = ["SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "DejaVu Sans Mono", "monospace"]
@@ -90,6 +94,7 @@ CSS = """
   border: none !important; border-bottom: 1px solid var(--border-color-primary) !important; }
 .qa-docs th { font-weight: 600; }
 .qa-docs .num { text-align: right !important; }
+.qa-stale { color: var(--body-text-color-subdued); font-size: .85rem; margin: 0 0 .5rem 0; }
 .qa-status { color: var(--body-text-color-subdued); font-size: .85rem; margin-top: .35rem; }
 #qa-examples { gap: .4rem; flex-wrap: wrap; }
 #qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
@@ -297,10 +302,9 @@ class ChatBackend:
             return
         except Exception as exc:  # never a traceback in the chat
             log.exception("answering failed")
-            yield error_markdown(RuntimeError(f"Something went wrong while answering ({type(exc).__name__}). "
-                                              "The details are in the server's log.")), message_html(SOURCES_PLACEHOLDER)
+            yield error_markdown(RuntimeError(internal_error_message(exc))), message_html(SOURCES_PLACEHOLDER)
             return
-        sources = sources_html(result)
+        sources = stale_note_html(self.staleness()) + sources_html(result)
         text = answer_markdown(result)
         first = True
         for partial in stream_chunks(text):
@@ -310,7 +314,8 @@ class ChatBackend:
         yield text, sources
 
     def ask(self, question: str, history: list[dict] | None = None) -> dict:
-        """The "/ask" API: the structured answer (Answer.to_dict()); errors become gr.Error."""
+        """The "/ask" API: the structured answer (Answer.to_dict()). Errors become gr.Error, whose
+        message the caller gets, with the error's kind (e.g. "IndexMissingError") as its title."""
         import gradio as gr
 
         try:
@@ -318,7 +323,17 @@ class ChatBackend:
         except QAError as exc:
             _log_refusal("/ask", exc)
             # Without print_exception=False, Gradio's queue prints this traceback and its cause's (40 lines).
-            raise gr.Error(str(exc), print_exception=False) from exc
+            raise gr.Error(str(exc), title=type(exc).__name__, print_exception=False) from exc
+        except Exception as exc:  # a bug: logged in full here, a message without details for the caller
+            log.exception("/ask: answering failed")
+            raise gr.Error(internal_error_message(exc), title=INTERNAL_ERROR, print_exception=False) from exc
+
+    def staleness(self) -> Staleness | None:
+        """How the corpus folder differs from the loaded index (None: current, or no index loaded)."""
+        try:
+            return self.retriever().staleness
+        except Exception:
+            return None
 
     def documents(self) -> str:
         try:
@@ -341,6 +356,19 @@ class ChatBackend:
         return table, gr.update(label=label)
 
 
+def internal_error_message(exc: BaseException) -> str:
+    """What a caller is told of an unexpected error: its type, not its details (they are in the log)."""
+    return f"Something went wrong while answering ({type(exc).__name__}). The details are in the server's log."
+
+
+def stale_note_html(staleness: Staleness | None) -> str:
+    """A line above the sources when the documents folder changed since the index was built."""
+    if staleness is None:
+        return ""
+    return (f'<p class="qa-stale">The documents folder changed since the index was built ({escape_text(staleness.counts())}); '
+            f"answers come from the index as built. Run <code>{escape_text(staleness.command())}</code> to include the changes.</p>")
+
+
 def _log_refusal(endpoint: str, exc: QAError) -> None:
     """One log line for a question that gets a message instead of an answer (no traceback:
     the error is the user's input or the index's state, and its message says what to do)."""
@@ -355,7 +383,8 @@ def build_ui(index: Path | str | None = None) -> gr.Blocks:
     from qa.settings import default_index_dir
 
     backend = ChatBackend(Path(index) if index is not None else default_index_dir())
-    with gr.Blocks(title="qa — ask the documents", fill_width=True, analytics_enabled=False) as demo:
+    with gr.Blocks(title="qa — ask the documents", fill_width=True, analytics_enabled=False,
+                   delete_cache=(CACHE_SECONDS, CACHE_SECONDS)) as demo:
         gr.HTML(
             f"<h1>{escape_text(TITLE)}</h1><p>{escape_text(INTRO)}</p>", elem_id="qa-header", js_on_load=None,
             padding=False,
@@ -420,8 +449,14 @@ def theme() -> gr.themes.Base:
 
 
 def launch_kwargs() -> dict:
-    """Arguments for Blocks.launch that belong to the look (theme, CSS) and the footer."""
-    return {"theme": theme(), "css": CSS, "footer_links": ["api"]}
+    """Arguments for Blocks.launch: the look (theme, CSS), the footer, and the server's limits
+    (request bodies, uploads, sessions; qa.app.server_limits)."""
+    from qa.app import server_limits
+
+    return {
+        "theme": theme(), "css": CSS, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
+        "state_session_capacity": server_limits.MAX_SESSIONS, "max_file_size": MAX_REQUEST_BYTES,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
