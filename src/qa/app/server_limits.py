@@ -36,10 +36,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 
-class _TooLarge(Exception):
-    """The body streamed in so far is over the limit."""
-
-
 class BodyLimit:
     """Refuse HTTP request bodies over `max_bytes` (413) and Gradio's upload routes (404)."""
 
@@ -60,27 +56,30 @@ class BodyLimit:
             await _refuse(send, 413, self._message())
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _TooLarge
+                    # Answer now, and tell the app the client left: it stops reading (frameworks
+                    # turn an exception raised here into a 400 "cannot parse the body").
+                    if not started and not refused:
+                        refused = True
+                        await _refuse(send, 413, self._message())
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 was sent instead of whatever the app answers
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _refuse(send, 413, self._message())
+        await self.app(scope, limited_receive, tracking_send)
 
     def _message(self) -> str:
         return f"the request is larger than this server accepts ({self.max_bytes:,} bytes)"
