@@ -170,12 +170,13 @@ def test_search_on_a_corrupt_index_exits_1(index_clone: BuiltIndex, capsys: pyte
 
 
 @pytest.mark.model
-def test_search_on_a_stale_index_exits_1(index_clone: BuiltIndex, capsys: pytest.CaptureFixture) -> None:
+def test_search_on_a_stale_index_answers_with_a_warning(index_clone: BuiltIndex, capsys: pytest.CaptureFixture, caplog) -> None:
     (index_clone.corpus / DOC_002).unlink()
-    assert main(["search", "Which bank?", "--index", str(index_clone.index)]) == 1
-    captured = capsys.readouterr()
-    assert captured.err.startswith("error: the index in ") and f"removed: {DOC_002}" in captured.err
-    assert "qa index --index" in captured.err
+    assert main(["search", "Which bank?", "--index", str(index_clone.index)]) == 0
+    assert capsys.readouterr().out.startswith("[1] ")
+    warned = " ".join(r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+    assert "the index in " in warned and "1 file removed" in warned and f"removed: {DOC_002}" in warned
+    assert "qa index --index" in warned
 
 
 # ---- usage errors ------------------------------------------------------------------------------
