@@ -76,7 +76,8 @@ class Bench:
     def answers(self, check_stale: bool = False) -> list[list[tuple[str, float]]]:
         from qa.retrieval.retriever import Retriever
 
-        retriever = Retriever(self.index, check_stale=check_stale)  # verifies every file's size and sha256
+        # Verifies every file's size and sha256; with check_stale, also that the index is current.
+        retriever = Retriever(self.index, check_stale=check_stale, strict=check_stale)
         return [[(p.id, p.score) for p in retriever.retrieve(q, k=5)] for q in QUESTIONS]
 
     def remember(self) -> None:
