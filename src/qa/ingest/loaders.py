@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qa.settings import MAX_DOCUMENT_BYTES
 from qa.errors import DocumentError
@@ -151,10 +152,11 @@ def _load_html(markup: str, path: Path) -> RawDocument:
 
     # Each text node belongs to its nearest block element; a new owner starts a new paragraph,
     # so text directly in a <div> or before a nested list is kept, in reading order.
+    owners: dict[int, Any] = {}
     for node in soup.find_all(string=True):
         if isinstance(node, PreformattedString) or not isinstance(node, NavigableString) or not node.strip():
             continue
-        block = next((p for p in node.parents if p.name in _HTML_BLOCKS), None)
+        block = _nearest_block(node.parent, owners)
         if block is not owner:
             flush()
             owner = block
@@ -163,6 +165,28 @@ def _load_html(markup: str, path: Path) -> RawDocument:
     if not blocks:
         raise DocumentError(f"{path}: the HTML page contains no text")
     return RawDocument(blocks=blocks, found_meta=found)
+
+
+def _nearest_block(tag, owners: dict[int, Any]):
+    """The tag itself or its nearest ancestor that is a block element (None above the root).
+
+    `owners` remembers the answer for every tag walked (by id: tags compare by content), so a
+    page of n nested inline elements costs O(n), not O(n^2) as a walk from every text node would.
+    """
+    walked = []
+    found = None
+    while tag is not None:
+        if id(tag) in owners:
+            found = owners[id(tag)]
+            break
+        if tag.name in _HTML_BLOCKS:
+            found = tag
+            break
+        walked.append(tag)
+        tag = tag.parent
+    for inline in walked:
+        owners[id(inline)] = found
+    return found
 
 
 def _load_pdf(path: Path) -> RawDocument:
