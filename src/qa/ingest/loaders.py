@@ -36,6 +36,8 @@ def load(path: Path) -> RawDocument:
     """Read one document; raises DocumentError saying why a file cannot be used."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path} disappeared before it could be read") from exc
     except OSError as exc:
         raise DocumentError(f"cannot read {path}: {exc}") from exc
     if size == 0:
@@ -44,17 +46,35 @@ def load(path: Path) -> RawDocument:
         raise DocumentError(f"{path} is {size / 2**20:.0f} MB, over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB limit; split it")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _load_pdf(path)
+        return _valid_unicode(_load_pdf(path))
     text = _read_text(path)
     if suffix in (".html", ".htm"):
-        return _load_html(text, path)
+        return _valid_unicode(_load_html(text, path))
     if suffix in (".md", ".markdown"):
         return _load_markdown(text)
     return RawDocument(blocks=split_paragraphs(text))
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _valid_unicode(raw: RawDocument) -> RawDocument:
+    """The document with lone surrogates (from `&#xD800;` in HTML, or a broken PDF font map)
+    replaced by U+FFFD: they cannot be written as UTF-8, and would stop the index being saved."""
+    if not any(_SURROGATE.search(b.text) for b in raw.blocks) and not any(_SURROGATE.search(v) for v in raw.found_meta.values()):
+        return raw
+    blocks = [Block(_SURROGATE.sub("\ufffd", b.text), b.page, b.heading) for b in raw.blocks]
+    found = {k: _SURROGATE.sub("\ufffd", v) for k, v in raw.found_meta.items()}
+    return RawDocument(blocks=blocks, found_meta=found)
+
+
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path} disappeared before it could be read") from exc
+    except OSError as exc:
+        raise DocumentError(f"cannot read {path}: {exc.strerror or exc}") from exc
     # A NUL byte never occurs in real text files; it marks a binary file with a text name.
     if b"\x00" in data[:65536]:
         raise DocumentError(f"{path} looks binary (it contains NUL bytes), not text")
