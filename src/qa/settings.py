@@ -22,6 +22,9 @@ MAX_HISTORY_CHARS = 20_000
 MAX_K = 100
 # Documents larger than this are skipped with a warning rather than risking memory.
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+# Reading one PDF or HTML document may take this long; a file that takes longer is skipped with a
+# warning (a crafted PDF page of a few KB can keep pypdf busy for minutes).
+MAX_LOAD_SECONDS = 120
 
 
 def offline_environment() -> None:

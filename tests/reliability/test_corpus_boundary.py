@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOC_000, DOC_002, copy_corpus
+from conftest import DOC_000, DOC_002, copy_corpus, slow_pdf
 from reliability_helpers import child_env, qa_command
 
 SECRET = "SECRETOUTSIDE vault code 4711"
@@ -205,3 +205,21 @@ def test_unreadable_file_is_skipped_by_qa_index_and_qa_ask_as_a_normal_user() ->
         assert "LOCKEDTEXT" not in ask.stdout
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+# ---- a small crafted PDF that would keep the indexer busy for minutes ---------------------------
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_pdf_over_the_time_budget_is_skipped_and_the_rest_indexed(tmp_path: Path, monkeypatch) -> None:
+    import qa.index.build as build
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    slow_pdf(corpus / "crafted.pdf", 400_000)  # ~8 KB; pypdf alone takes over a minute on it
+    monkeypatch.setattr(build, "MAX_LOAD_SECONDS", 3)  # the real budget is 120 s: too long for a test
+    report = build.build_index(corpus, tmp_path / "index")
+    assert report.documents == 2
+    assert [(s.path, s.reason.split(" to read")[0]) for s in report.skipped] == [
+        ("crafted.pdf", f"{corpus / 'crafted.pdf'} took more than 3 s")
+    ]

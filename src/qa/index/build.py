@@ -17,12 +17,12 @@ from pathlib import Path
 from qa.version import __version__
 from qa.ingest.chunk import Chunk, chunk_document
 from qa.ingest.clean import CleanDocument, clean
-from qa.settings import ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
+from qa.settings import MAX_LOAD_SECONDS, ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
 from qa.ingest.discover import CorpusListing, SourceFile, discover
 from qa.errors import DocumentError, IndexFolderError, QAError
 from qa.index import store
 from qa.index.bm25 import search_text
-from qa.ingest.loaders import load
+from qa.ingest.budget import BudgetedLoader
 
 log = logging.getLogger(__name__)
 
@@ -257,14 +257,15 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     skipped_entries = [store.SkippedFile(s.path, s.reason, None) for s in skipped]
     documents: list[CleanDocument] = []
     sources: list[SourceFile] = []
-    for source in listing.files:
-        try:
-            documents.append(clean(load(source.path), source.meta))
-            sources.append(source)
-        except DocumentError as exc:
-            skipped.append(Skipped(source.doc_id, str(exc)))
-            skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
-            log.warning("skipped %s: %s", source.doc_id, exc)
+    with BudgetedLoader(MAX_LOAD_SECONDS) as loader:
+        for source in listing.files:
+            try:
+                documents.append(clean(loader.load(source.path), source.meta))
+                sources.append(source)
+            except DocumentError as exc:
+                skipped.append(Skipped(source.doc_id, str(exc)))
+                skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
+                log.warning("skipped %s: %s", source.doc_id, exc)
 
     chunks: list[Chunk] = []
     inputs: list[str] = []
