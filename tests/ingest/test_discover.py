@@ -183,3 +183,14 @@ def test_shipped_corpus_metadata_applies_without_warnings() -> None:
     assert listing.warnings == [] and listing.rejected == []
     assert next(f for f in listing.files if f.doc_id == DOC_000).meta.date == "2022-04-01"
     assert read_metadata(REAL_CORPUS).warnings == []
+
+
+def test_a_linked_metadata_sidecar_is_not_followed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "elsewhere.json").write_text(json.dumps({"a.txt": {"title": "From outside"}}), encoding="utf-8")
+    (corpus / "metadata.json").symlink_to(tmp_path / "elsewhere.json")
+    listing = discover(corpus)
+    assert listing.files[0].meta.title is None
+    assert len(listing.warnings) == 1 and "symbolic link" in listing.warnings[0]

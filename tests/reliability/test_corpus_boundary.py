@@ -108,6 +108,31 @@ def test_qa_index_skips_links_odd_names_and_huge_files_and_names_each(boundary) 
 
 @pytest.mark.model
 @pytest.mark.slow
+def test_second_qa_index_is_up_to_date_and_names_the_same_skips(boundary) -> None:
+    again = subprocess.run(qa_command("index", "--corpus", str(boundary["corpus"]), "--index", str(boundary["index"])),
+                           env=child_env(), capture_output=True, text=True, errors="backslashreplace", timeout=600)
+    assert "Traceback" not in again.stderr, again.stderr[-3000:]
+    assert again.returncode == 3 and "is up to date" in again.stdout, again.stdout
+    first = sorted(line for line in boundary["done"].stdout.splitlines() if line.strip().startswith("skipped"))
+    assert sorted(line for line in again.stdout.splitlines() if line.strip().startswith("skipped")) == first
+
+
+@pytest.mark.model
+def test_an_existing_index_keeps_answering_after_links_and_odd_names_appear(index_clone) -> None:
+    import qa
+
+    corpus = index_clone.corpus
+    with open(os.fsencode(corpus) + b"/" + NON_UTF8, "wb") as handle:
+        handle.write(b"Odd name.")
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / ".trash").mkdir()
+    (corpus / ".trash" / "old.md").write_text("Old.", encoding="utf-8")
+    passages = qa.retrieve("How many points does the peace plan have?", index=index_clone.index)
+    assert passages and all(p.doc_id in (DOC_000, DOC_002) for p in passages)
+
+
+@pytest.mark.model
+@pytest.mark.slow
 def test_bad_metadata_fields_are_dropped_with_a_warning_naming_file_and_field(boundary) -> None:
     out, err = boundary["done"].stdout, boundary["done"].stderr
     warnings = [line for line in err.splitlines() if "WARNING" in line and "metadata.json" in line]

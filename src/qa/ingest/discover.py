@@ -80,9 +80,14 @@ def read_metadata(corpus_dir: Path) -> Sidecar:
     documents are indexed without it.
     """
     path = corpus_dir / METADATA_FILE
+    if path.is_symlink():
+        return Sidecar({}, [f"{METADATA_FILE} is a symbolic link: not followed, so that nothing outside the corpus "
+                            "folder is read; it is ignored"])
     if not path.exists():
         return Sidecar({}, [])
     try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            return Sidecar({}, [f"{METADATA_FILE} is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB limit; it is ignored"])
         data = json.loads(
             path.read_text(encoding="utf-8-sig"),
             parse_int=_parse_int, parse_float=_parse_float, parse_constant=_Unusable,
