@@ -249,3 +249,38 @@ def qa_page(qa_browser):
 # ======================================================================================
 # END UI & browser fixtures
 # ======================================================================================
+
+
+# ======================================================================================
+# BEGIN crafted documents (owner: ingestion; used by tests/ingest/test_budget.py and
+#   tests/reliability/test_corpus_boundary.py)
+# ======================================================================================
+
+
+def slow_pdf(path: _Path, lines: int) -> _Path:
+    """A one-page PDF of a few KB whose compressed content stream holds `lines` text lines:
+    pypdf spends about 0.2 ms per line extracting it (200,000 lines: ~40 s, in 6 KB)."""
+    import zlib
+
+    content = zlib.compress(b"BT /F1 12 Tf 72 712 Td " + b"(a) Tj 0 -1 Td " * lines + b"ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+# ======================================================================================
+# END crafted documents
+# ======================================================================================

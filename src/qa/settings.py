@@ -25,6 +25,9 @@ MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 # The chat server refuses request bodies larger than this (HTTP 413) before reading them: a question
 # and a long chat history take well under 100 kB.
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
+# Reading one PDF or HTML document may take this long; a file that takes longer is skipped with a
+# warning (a crafted PDF page of a few KB can keep pypdf busy for minutes).
+MAX_LOAD_SECONDS = 120
 
 
 def offline_environment() -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 from qa.version import __version__
 from qa.ingest.chunk import Chunk, chunk_document
 from qa.ingest.clean import CleanDocument, clean
-from qa.settings import ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
-from qa.ingest.discover import SourceFile, discover
+from qa.settings import MAX_LOAD_SECONDS, ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
+from qa.ingest.discover import CorpusListing, SourceFile, discover
 from qa.errors import DocumentError, IndexFolderError, QAError
 from qa.index import store
 from qa.index.bm25 import search_text
-from qa.ingest.loaders import load
+from qa.ingest.budget import BudgetedLoader
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # when the index gains files (3: title passages' term vectors and metadata cards; 4: every
 # file role required, settings recorded as build / retrieval / answering).
 PIPELINE_VERSION = 4
+UNSUPPORTED_REASON = "unsupported file type (use .txt, .md, .html or .pdf)"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class BuildReport:
     over_window: int = 0
     seconds: float = 0.0
     model: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -87,6 +89,8 @@ class BuildReport:
                 lines.append(f"  warning: {self.over_window} passages exceed the model window and are truncated when embedded")
         for skipped in self.skipped:
             lines.append(f"  skipped {skipped.path}: {skipped.reason}")
+        for warning in self.warnings:
+            lines.append(f"  warning: {warning}")
         lines.append(f"  took {self.seconds:.2f} s")
         return "\n".join(lines)
 
@@ -138,6 +142,10 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
                   rebuild: bool, progress: bool, started: float) -> BuildReport:
     """build_index's work, under the folder's build lock."""
     listing = discover(corpus_dir)
+    for rejected in listing.rejected:
+        log.warning("skipped %s: %s", rejected.path, rejected.reason)
+    for warning in listing.warnings:
+        log.warning("%s", warning)
     old: store.Manifest | None = None
     if not rebuild:
         try:
@@ -159,7 +167,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
             index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=True,
             unchanged=sorted(current), skipped=[Skipped(s.path, s.reason) for s in old.skipped],
             documents=old.counts.documents, passages=old.counts.passages,
-            seconds=time.perf_counter() - started, model=model_name,
+            seconds=time.perf_counter() - started, model=model_name, warnings=listing.warnings,
         )
 
     from qa.embed.encoder import load_encoder
@@ -222,7 +230,17 @@ def _unchanged(
         and old.qa_version == __version__
         and old.corpus.seen == current
         and list(old.corpus.unsupported) == sorted(str(p) for p in listing.unsupported)
+        and sorted((s.path, s.reason) for s in old.skipped if s.sha256 is None)
+        == sorted((s.path, s.reason) for s in _listing_skips(listing))
     )
+
+
+def _listing_skips(listing: CorpusListing) -> list[Skipped]:
+    """The files discover() did not hand over for reading: unsupported types, then links,
+    odd names, over-size and unreadable files."""
+    return [Skipped(str(p), UNSUPPORTED_REASON) for p in listing.unsupported] + [
+        Skipped(r.path, r.reason) for r in listing.rejected
+    ]
 
 
 def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started) -> BuildReport:
@@ -235,18 +253,19 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     from qa.settings import AnswerSettings, RetrievalSettings
 
     old_docs = old.corpus.documents if old else {}
-    skipped: list[Skipped] = [Skipped(str(p), "unsupported file type (use .txt, .md, .html or .pdf)") for p in listing.unsupported]
-    skipped_entries = [store.SkippedFile(str(p), s.reason, None) for p, s in zip(listing.unsupported, skipped)]
+    skipped = _listing_skips(listing)
+    skipped_entries = [store.SkippedFile(s.path, s.reason, None) for s in skipped]
     documents: list[CleanDocument] = []
     sources: list[SourceFile] = []
-    for source in listing.files:
-        try:
-            documents.append(clean(load(source.path), source.meta))
-            sources.append(source)
-        except DocumentError as exc:
-            skipped.append(Skipped(source.doc_id, str(exc)))
-            skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
-            log.warning("skipped %s: %s", source.doc_id, exc)
+    with BudgetedLoader(MAX_LOAD_SECONDS) as loader:
+        for source in listing.files:
+            try:
+                documents.append(clean(loader.load(source.path), source.meta))
+                sources.append(source)
+            except DocumentError as exc:
+                skipped.append(Skipped(source.doc_id, str(exc)))
+                skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
+                log.warning("skipped %s: %s", source.doc_id, exc)
 
     chunks: list[Chunk] = []
     inputs: list[str] = []
@@ -338,7 +357,7 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
         index_dir=str(index_dir), corpus_dir=str(corpus_dir), up_to_date=False, added=added, changed=changed,
         removed=removed, unchanged=unchanged, skipped=skipped, documents=len(documents), passages=len(chunks),
         embedded=len(todo), reused=len(chunks) - len(todo), over_window=over_window,
-        seconds=time.perf_counter() - started, model=encoder.name,
+        seconds=time.perf_counter() - started, model=encoder.name, warnings=listing.warnings,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qa.settings import MAX_DOCUMENT_BYTES
 from qa.errors import DocumentError
@@ -35,6 +36,8 @@ def load(path: Path) -> RawDocument:
     """Read one document; raises DocumentError saying why a file cannot be used."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path} disappeared before it could be read") from exc
     except OSError as exc:
         raise DocumentError(f"cannot read {path}: {exc}") from exc
     if size == 0:
@@ -43,17 +46,35 @@ def load(path: Path) -> RawDocument:
         raise DocumentError(f"{path} is {size / 2**20:.0f} MB, over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB limit; split it")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _load_pdf(path)
+        return _valid_unicode(_load_pdf(path))
     text = _read_text(path)
     if suffix in (".html", ".htm"):
-        return _load_html(text, path)
+        return _valid_unicode(_load_html(text, path))
     if suffix in (".md", ".markdown"):
         return _load_markdown(text)
     return RawDocument(blocks=split_paragraphs(text))
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _valid_unicode(raw: RawDocument) -> RawDocument:
+    """The document with lone surrogates (from `&#xD800;` in HTML, or a broken PDF font map)
+    replaced by U+FFFD: they cannot be written as UTF-8, and would stop the index being saved."""
+    if not any(_SURROGATE.search(b.text) for b in raw.blocks) and not any(_SURROGATE.search(v) for v in raw.found_meta.values()):
+        return raw
+    blocks = [Block(_SURROGATE.sub("\ufffd", b.text), b.page, b.heading) for b in raw.blocks]
+    found = {k: _SURROGATE.sub("\ufffd", v) for k, v in raw.found_meta.items()}
+    return RawDocument(blocks=blocks, found_meta=found)
+
+
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path} disappeared before it could be read") from exc
+    except OSError as exc:
+        raise DocumentError(f"cannot read {path}: {exc.strerror or exc}") from exc
     # A NUL byte never occurs in real text files; it marks a binary file with a text name.
     if b"\x00" in data[:65536]:
         raise DocumentError(f"{path} looks binary (it contains NUL bytes), not text")
@@ -151,10 +172,11 @@ def _load_html(markup: str, path: Path) -> RawDocument:
 
     # Each text node belongs to its nearest block element; a new owner starts a new paragraph,
     # so text directly in a <div> or before a nested list is kept, in reading order.
+    owners: dict[int, Any] = {}
     for node in soup.find_all(string=True):
         if isinstance(node, PreformattedString) or not isinstance(node, NavigableString) or not node.strip():
             continue
-        block = next((p for p in node.parents if p.name in _HTML_BLOCKS), None)
+        block = _nearest_block(node.parent, owners)
         if block is not owner:
             flush()
             owner = block
@@ -163,6 +185,28 @@ def _load_html(markup: str, path: Path) -> RawDocument:
     if not blocks:
         raise DocumentError(f"{path}: the HTML page contains no text")
     return RawDocument(blocks=blocks, found_meta=found)
+
+
+def _nearest_block(tag, owners: dict[int, Any]):
+    """The tag itself or its nearest ancestor that is a block element (None above the root).
+
+    `owners` remembers the answer for every tag walked (by id: tags compare by content), so a
+    page of n nested inline elements costs O(n), not O(n^2) as a walk from every text node would.
+    """
+    walked = []
+    found = None
+    while tag is not None:
+        if id(tag) in owners:
+            found = owners[id(tag)]
+            break
+        if tag.name in _HTML_BLOCKS:
+            found = tag
+            break
+        walked.append(tag)
+        tag = tag.parent
+    for inline in walked:
+        owners[id(inline)] = found
+    return found
 
 
 def _load_pdf(path: Path) -> RawDocument:
