@@ -21,12 +21,14 @@ def _number(text: str) -> int:
     return int(text.replace(",", "").replace("\u202f", "").replace(" ", ""))
 
 
-def readme_limits() -> dict[str, tuple[str, str]]:
-    """{what: (limit, where)} from the README's "## Limits" table."""
+def readme_limits(table: int = 0) -> dict[str, tuple[str, str]]:
+    """{what: (limit, where)} from a table of the README's "## Limits" section (the first: input limits;
+    the second: what the chat server holds)."""
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    tables = re.findall(r"(?:^\|.*\|[ \t]*\n?)+", section, re.M)
     rows = {}
-    for line in section.splitlines():
+    for line in tables[table].splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 3 and cells[0] not in ("what", "") and not set(cells[0]) <= {"-"}:
             rows[cells[0]] = (cells[1], cells[2])
@@ -36,7 +38,7 @@ def readme_limits() -> dict[str, tuple[str, str]]:
 def test_readme_limits_table_agrees_with_config() -> None:
     rows = readme_limits()
     print(f"\n[limits] README table: {rows}")
-    assert set(rows) == {"question length", "chat history read", "`k`", "document size"}, rows
+    assert set(rows) == {"question length", "chat history read", "`k`", "document size", "document read time"}, rows
 
     limit, where = rows["question length"]
     assert re.fullmatch(r"([\d,]+) characters", limit) and _number(limit.split()[0]) == config.MAX_QUESTION_CHARS
@@ -55,6 +57,10 @@ def test_readme_limits_table_agrees_with_config() -> None:
     limit, where = rows["document size"]
     match = re.fullmatch(r"([\d,]+) MB", limit)
     assert match and _number(match.group(1)) * 2**20 == config.MAX_DOCUMENT_BYTES and "MAX_DOCUMENT_BYTES" in where
+
+    limit, where = rows["document read time"]
+    match = re.match(r"([\d,]+) s per PDF or HTML file", limit)
+    assert match and _number(match.group(1)) == config.MAX_LOAD_SECONDS and "MAX_LOAD_SECONDS" in where
 
     # Every name in the "where" column exists in qa.settings.
     for _, where in rows.values():
@@ -185,3 +191,10 @@ def test_document_size_limit_skips_the_file_naming_the_limit(tmp_path: Path) -> 
     limit_mb = config.MAX_DOCUMENT_BYTES // 2**20
     assert f"over the {limit_mb} MB limit" in reasons["huge.txt"] and "split it" in reasons["huge.txt"]
     print(f"\n[limits] a {config.MAX_DOCUMENT_BYTES + 1:,}-byte file: skipped: {reasons['huge.txt']}")
+
+
+def test_readme_server_limits_table_agrees_with_config() -> None:
+    rows = readme_limits(table=1)
+    limit, where = rows["request body"]
+    match = re.match(r"([\d,]+) MB", limit)
+    assert match and _number(match.group(1)) * 2**20 == config.MAX_REQUEST_BYTES and "MAX_REQUEST_BYTES" in where
