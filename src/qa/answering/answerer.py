@@ -25,7 +25,8 @@ from qa.answering.summary import (
     target_documents,
 )
 from qa.answering.gate import NO_REFERENT, refuse
-from qa.answering.types import answer_values, count_heads, has_type, unknown_names
+from qa.answering.reader import Span, get_reader, wants_short
+from qa.answering.types import answer_values, count_heads, has_type, span_fits, unknown_names
 from qa.inputs import check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
@@ -64,8 +65,31 @@ class Support:
 
 
 @dataclass(frozen=True)
+class Short:
+    """The short answer: a span of one supporting sentence, with the citation that sentence carries.
+
+    `start`/`end` index the document's clean text; `passage_start`/`passage_end` index the cited
+    passage's text; `score` is the span reader's probability for the span.
+    """
+
+    text: str
+    citation: int
+    passage_id: str
+    doc_id: str
+    start: int
+    end: int
+    passage_start: int
+    passage_end: int
+    score: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
-    """An extractive answer. `citations[0]` is marker [1]; `closest` lists passages shown on abstention."""
+    """An extractive answer. `citations[0]` is marker [1]; `closest` lists passages shown on abstention;
+    `short` is the short answer when the question asks for a thing and the reader found one."""
 
     question: str
     text: str
@@ -75,11 +99,13 @@ class Answer:
     confidence: float
     closest: list[Passage] = field(default_factory=list)
     seconds: float = 0.0
+    short: Short | None = None
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "text": self.text,
+            "short": self.short.to_dict() if self.short else None,
             "citations": [p.to_dict() for p in self.citations],
             "support": [s.to_dict() for s in self.support],
             "abstained": self.abstained,
@@ -164,10 +190,55 @@ def answer(
     differing = _disagreeing(ranked, chosen, question, wanted, s)
     if differing is not None:
         chosen = [*chosen, differing]
+    # Sources that differ give two values: no single short answer then.
+    source = _short_source(question, wanted, ranked, s) if differing is None else None
+    if source is not None and source[0].key not in {c.key for c in chosen}:
+        chosen.append(source[0])  # the sentence holding the short answer is quoted and cited too
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
-    return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started)
+    short = _short(source, support) if source is not None else None
+    return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
+
+
+def _short_source(
+    question: str, wanted: str | None, ranked: list[_Candidate], s: AnswerSettings
+) -> tuple[_Candidate, Span] | None:
+    """The sentence and span of the short answer, for a question that asks for a thing.
+
+    The reader reads the best `short_sentences` sentences; each span is weighed by its
+    sentence's score times the reader's probability to the power `short_weight`.
+    """
+    if not s.short_answers or not wants_short(question):
+        return None
+    reader = get_reader()
+    if reader is None:
+        return None
+    read = ranked[: s.short_sentences]
+    spans = reader.spans(question, [c.text for c in read], lambda text: span_fits(text, wanted))
+    weighed = [
+        (c.score * span.score ** s.short_weight, c, span)
+        for c, span in zip(read, spans)
+        if span is not None and span.score >= s.short_min_score
+    ]
+    if not weighed:
+        return None
+    _, candidate, span = max(weighed, key=lambda x: x[0])
+    return candidate, span
+
+
+def _short(source: tuple[_Candidate, Span], support: Sequence[Support]) -> Short | None:
+    """The short answer at its cited sentence's offsets (None if that sentence did not survive compose)."""
+    candidate, span = source
+    sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
+    if sentence is None:
+        return None
+    return Short(
+        text=sentence.sentence[span.start : span.end], citation=sentence.citation, passage_id=sentence.passage_id,
+        doc_id=sentence.doc_id, start=sentence.start + span.start, end=sentence.start + span.end,
+        passage_start=sentence.passage_start + span.start, passage_end=sentence.passage_start + span.end,
+        score=span.score,
+    )
 
 
 def _candidates(passages: list[Passage]) -> list[_Candidate]:
@@ -391,6 +462,14 @@ def check_citations(answer: Answer) -> list[str]:
             problems.append(f"sentence {s.sentence[:40]!r} is not in passage [{s.citation}]")
         if f"{s.sentence} [{s.citation}]" not in answer.text:
             problems.append(f"sentence {s.sentence[:40]!r} is not in the answer text with marker [{s.citation}]")
+    short = answer.short
+    if short is not None:
+        if not 1 <= short.citation <= len(answer.citations):
+            problems.append(f"short answer marker [{short.citation}] points to no citation")
+        elif answer.citations[short.citation - 1].text[short.passage_start : short.passage_end] != short.text:
+            problems.append(f"short answer {short.text[:40]!r} is not in passage [{short.citation}]")
+        if not any(x.citation == short.citation and short.text in x.sentence for x in answer.support):
+            problems.append(f"short answer {short.text[:40]!r} is not in a sentence cited [{short.citation}]")
     used = sorted({s.citation for s in answer.support})
     if used != list(range(1, len(answer.citations) + 1)):
         problems.append(f"markers {used} do not number the {len(answer.citations)} citations 1..n")

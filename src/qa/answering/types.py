@@ -46,6 +46,16 @@ _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
+def span_fits(span: str, kind: str | None) -> bool:
+    """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
+    DATE; any span fits the other kinds (the reader's own choice stands)."""
+    if kind == NUMBER:
+        return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
+    if kind == DATE:
+        return bool(_DATE_PATTERN.search(span))
+    return True
+
+
 def has_type(sentence: str, kind: str | None, question: str) -> bool:
     """True when the sentence holds an answer of that kind that the question does not already contain."""
     if kind is None:

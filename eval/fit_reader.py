@@ -1,0 +1,234 @@
+"""Refit the span reader that picks the short answer (`src/qa/answering/reader_weights/`).
+
+    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --holdout odd --out /tmp/reader-even
+    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json
+
+Each XQuAD question becomes a (question, sentence) pair: the sentence of its paragraph that
+holds the answer, with the answer's character span as the label. The top layers of the base
+model and a start/end head are fine-tuned on those pairs.
+
+`--holdout odd|even` leaves the odd (or even) numbered articles out of the fit and reports EM
+and token F1 on them, given the answer's sentence, so the figure is on articles the reader never
+saw. Without it, every article is used and the shipped weights are written. The description
+file records what the fit used and the held-out figures passed with `--held-out-json`.
+
+The defaults (top 3 layers, 6 epochs, learning rate 3e-4) were chosen inside the even articles
+(`--split 4:0:2`: fit on articles 0 mod 4, report on 2 mod 4), never on the odd ones that give
+the held-out figure. Given the sentence, token F1 on the 2-mod-4 articles: 3 layers, 6 epochs,
+3e-4: 0.475; 3 layers, 4 epochs, 2e-4: 0.452; all 6 layers, 3 epochs, 5e-5: 0.320.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from qa.answering.reader import (  # noqa: E402
+    DESCRIPTION,
+    FORMAT,
+    HEAD,
+    READER_DIR,
+    WEIGHTS,
+    build,
+    decode,
+    encode_pairs,
+    load_pair_tokenizer,
+    logits,
+)
+from qa.embed.encoder import resolve_model_path  # noqa: E402
+from qa.evaluation.metrics import exact_match, f1_score  # noqa: E402
+from qa.ingest.sentences import split_sentences  # noqa: E402
+
+BASE_MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Pair:
+    article: int
+    question: str
+    sentence: str
+    start: int  # answer span in the sentence
+    end: int
+    answers: tuple[str, ...]
+
+
+def xquad_pairs(path: Path) -> list[Pair]:
+    """One pair per question: the sentence (or run of sentences) of its paragraph holding the answer."""
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    pairs = []
+    for article, entry in enumerate(data):
+        for paragraph in entry["paragraphs"]:
+            context = paragraph["context"]
+            spans = split_sentences(context)
+            for qa in paragraph["qas"]:
+                first = qa["answers"][0]
+                a0 = first["answer_start"]
+                a1 = a0 + len(first["text"])
+                if context[a0:a1] != first["text"]:
+                    continue
+                holding = [(s, e) for s, e in spans if s < a1 and e > a0]
+                if not holding:
+                    continue
+                s, e = holding[0][0], holding[-1][1]
+                pairs.append(Pair(article, qa["question"], context[s:e], a0 - s, a1 - s, tuple(a["text"] for a in qa["answers"])))
+    return pairs
+
+
+def token_labels(tokenizer, pair: Pair) -> tuple[int, int] | None:
+    """The first and last sentence tokens of the answer span, or None when truncation cut it."""
+    encoding = tokenizer.encode(pair.question[:1000], pair.sentence)
+    first = last = None
+    for i, (t, (a, b)) in enumerate(zip(encoding.type_ids, encoding.offsets)):
+        if t != 1 or b <= a:
+            continue
+        if first is None and b > pair.start:
+            first = i
+        if a < pair.end:
+            last = i
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def evaluate(model, head, tokenizer, pairs: list[Pair], max_tokens: int) -> dict[str, float]:
+    """EM and token F1 of the decoded span against the gold answers, given the answer's sentence."""
+    import torch
+
+    model.eval()
+    head.eval()
+    em = f1 = 0.0
+    with torch.inference_mode():
+        for i in range(0, len(pairs), 32):
+            chunk = pairs[i : i + 32]
+            batch = encode_pairs(tokenizer, [(p.question, p.sentence) for p in chunk])
+            start, end = logits(model, head, batch)
+            for k, p in enumerate(chunk):
+                span = decode(p.sentence, batch.offsets[k], batch.segment[k], start[k].tolist(), end[k].tolist(), max_tokens)
+                text = p.sentence[span.start : span.end] if span else ""
+                em += exact_match(text, p.answers)
+                f1 += f1_score(text, p.answers)
+    model.train()
+    head.train()
+    n = max(len(pairs), 1)
+    return {"questions": len(pairs), "exact_match": round(em / n, 4), "f1": round(f1 / n, 4)}
+
+
+def fit(pairs: list[Pair], base_dir: Path, layers: int, epochs: int, lr: float, seed: int, batch_size: int = 16):
+    """Fine-tune the top `layers` layers and the head on the pairs; returns (model, head, tokenizer)."""
+    import torch
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    tokenizer = load_pair_tokenizer(base_dir)
+    model, head = build(base_dir, layers)
+    labelled = [(p, y) for p in pairs if (y := token_labels(tokenizer, p)) is not None]
+    params = [p for p in model.parameters() if p.requires_grad] + list(head.parameters())
+    optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    steps = epochs * ((len(labelled) + batch_size - 1) // batch_size)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda k: min(1.0, (k + 1) / (0.1 * steps)) * max(0.0, 1 - k / steps))
+    model.train()
+    started = time.time()
+    for epoch in range(epochs):
+        rng.shuffle(labelled)
+        total = 0.0
+        for i in range(0, len(labelled), batch_size):
+            chunk = labelled[i : i + batch_size]
+            batch = encode_pairs(tokenizer, [(p.question, p.sentence) for p, _ in chunk])
+            S, E = logits(model, head, batch)
+            loss = torch.nn.functional.cross_entropy(S, torch.tensor([y[0] for _, y in chunk])) + torch.nn.functional.cross_entropy(E, torch.tensor([y[1] for _, y in chunk]))
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += float(loss.detach()) * len(chunk)
+        print(f"epoch {epoch + 1}/{epochs}: loss {total / len(labelled):.3f} ({time.time() - started:.0f} s)", flush=True)
+    return model, head, tokenizer
+
+
+def save(model, head, layers: int, out: Path, description: dict) -> None:
+    """Write the trained tensors (float16) and the description."""
+    from safetensors.torch import save_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    n = len(model.encoder.layer)
+    trained = {
+        k: v.detach().half().contiguous()
+        for k, v in model.state_dict().items()
+        if any(k.startswith(f"encoder.layer.{i}.") for i in range(n - layers, n))
+    }
+    trained.update({f"{HEAD}.{k}": v.detach().half().contiguous() for k, v in head.state_dict().items()})
+    save_file(trained, str(out / WEIGHTS))
+    (out / DESCRIPTION).write_text(json.dumps(description, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--xquad", type=Path, required=True)
+    parser.add_argument("--holdout", choices=["odd", "even"], help="leave these articles out and report on them")
+    parser.add_argument(
+        "--split", metavar="M:TRAIN:TEST",
+        help="fit on articles whose number mod M is in TRAIN, report on those in TEST (e.g. 4:0:2 to choose "
+        "settings inside the even articles without touching the odd ones)",
+    )
+    parser.add_argument("--out", type=Path, default=READER_DIR)
+    parser.add_argument("--layers", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--lr", type=float, default=3e-4)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--max-answer-tokens", type=int, default=15)
+    parser.add_argument("--held-out-json", type=Path, help="held-out figures to record in the description")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    base_dir = resolve_model_path(BASE_MODEL)
+    pairs = xquad_pairs(args.xquad)
+    split = args.split or {"odd": "2:0:1", "even": "2:1:0", None: None}[args.holdout]
+    if split:
+        modulus, fit_on, report_on = split.split(":")
+        fit_set = {int(r) for r in fit_on.split(",")}
+        report_set = {int(r) for r in report_on.split(",")}
+        train = [p for p in pairs if p.article % int(modulus) in fit_set]
+        test = [p for p in pairs if p.article % int(modulus) in report_set]
+    else:
+        train, test = pairs, []
+    print(f"{len(train)} training pairs, {len(test)} held-out pairs", flush=True)
+    model, head, tokenizer = fit(train, base_dir, args.layers, args.epochs, args.lr, args.seed)
+    held_out = json.loads(args.held_out_json.read_text()) if args.held_out_json else {}
+    if test:
+        figures = evaluate(model, head, tokenizer, test, args.max_answer_tokens)
+        held_out = {f"xquad_articles_mod_{split.replace(':', '_')}_given_sentence": figures}
+        print(json.dumps(held_out), flush=True)
+    description = {
+        "format": FORMAT,
+        "base_model": BASE_MODEL,
+        "base_weights_bytes": (base_dir / "model.safetensors").stat().st_size,
+        "trained_layers": args.layers,
+        "max_answer_tokens": args.max_answer_tokens,
+        "fitted_on": {
+            "data": args.xquad.name,
+            "articles": f"mod {split}" if split else "all",
+            "pairs": len(train),
+            "epochs": args.epochs,
+            "lr": args.lr,
+            "seed": args.seed,
+        },
+        "held_out": held_out,
+        "refit": "python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json",
+    }
+    save(model, head, args.layers, args.out, description)
+    print(f"wrote {args.out / WEIGHTS} and {args.out / DESCRIPTION}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""The short answer: the span of a cited sentence that answers the question ("Sberbank", "15").
+
+A small span reader picks it: all-MiniLM-L6-v2 with its top layers fine-tuned to mark the start
+and end of the answer in a (question, sentence) pair, the way SQuAD readers do. Only the
+fine-tuned tensors ship (`reader.safetensors`, a few MB of float16); the frozen lower layers come
+from the base model package, whose identity the reader's description (`reader.json`) records and
+checks on load. `eval/fit_reader.py` refits both files.
+
+The reader never writes anything: a span is character offsets into a sentence that is already
+quoted and cited, widened to whole words.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from qa.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+READER_DIR = Path(__file__).with_name("reader_weights")
+DESCRIPTION = "reader.json"
+WEIGHTS = "reader.safetensors"
+FORMAT = "qa-span-reader/1"
+HEAD = "qa_head"
+MAX_PAIR_TOKENS = 192
+
+# What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary.
+_NOT_SHORT = re.compile(
+    r"^\s*(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
+    r"summari[sz]e|summary|list|compare|outline|discuss|"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
+    r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b",
+    re.IGNORECASE,
+)
+# Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
+_EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) of a short answer in a sentence, and the reader's score."""
+
+    start: int
+    end: int
+    score: float
+
+
+def wants_short(question: str) -> bool:
+    """True when the question asks for a thing (a name, number, date, place, phrase), not a reason,
+    a manner, a yes or no, an opinion, a list or a summary."""
+    return not _NOT_SHORT.search(question)
+
+
+class SpanReader:
+    """Loads the fine-tuned span reader once; `spans()` is thread-safe."""
+
+    def __init__(self, folder: Path = READER_DIR) -> None:
+        import torch
+        from safetensors.torch import load_file
+
+        self.folder = folder
+        self.description = _description(folder)
+        base_dir = _base_dir(self.description)
+        self.model, self.head = build(base_dir, self.description["trained_layers"])
+        tensors = load_file(str(folder / WEIGHTS))
+        head = {k.split(".", 1)[1]: v.float() for k, v in tensors.items() if k.startswith(HEAD + ".")}
+        body = {k: v.float() for k, v in tensors.items() if not k.startswith(HEAD + ".")}
+        missing = set(body) - set(self.model.state_dict())
+        if missing:
+            raise ModelError(f"{folder / WEIGHTS}: tensors the base model does not have: {sorted(missing)[:3]}")
+        self.model.load_state_dict(body, strict=False)
+        self.head.load_state_dict(head)
+        self.model.eval()
+        self.head.eval()
+        self.tokenizer = load_pair_tokenizer(base_dir)
+        self.max_tokens = int(self.description["max_answer_tokens"])
+        self._lock = threading.Lock()
+        self._torch = torch
+
+    def spans(
+        self, question: str, sentences: Sequence[str], fits: Callable[[str], bool] | None = None
+    ) -> list[Span | None]:
+        """The best answer span in each sentence (None when a sentence has no token to offer);
+        with `fits`, the best of the reader's few best spans that fits (see `decode`)."""
+        if not sentences:
+            return []
+        batch = encode_pairs(self.tokenizer, [(question, s) for s in sentences])
+        with self._lock, self._torch.inference_mode():
+            start, end = logits(self.model, self.head, batch)
+        return [
+            decode(
+                sentence, batch.offsets[i], batch.segment[i], start[i].tolist(), end[i].tolist(), self.max_tokens, fits
+            )
+            for i, sentence in enumerate(sentences)
+        ]
+
+
+@dataclass
+class PairBatch:
+    """Token ids of (question, sentence) pairs, padded; `segment` marks the sentence's tokens."""
+
+    input_ids: Any
+    attention_mask: Any
+    token_type_ids: Any
+    segment: list[list[bool]]
+    offsets: list[list[tuple[int, int]]]
+
+
+def load_pair_tokenizer(base_dir: Path):
+    """The base model's fast tokenizer, truncating only the sentence of a pair."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(MAX_PAIR_TOKENS, strategy="only_second")
+    return tokenizer
+
+
+def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> PairBatch:
+    """Tokenise (question, sentence) pairs into one padded batch."""
+    import torch
+
+    encodings = [tokenizer.encode(question[:1000], sentence) for question, sentence in pairs]
+    width = max(len(e.ids) for e in encodings)
+    ids = torch.zeros(len(encodings), width, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    types = torch.zeros_like(ids)
+    segment, offsets = [], []
+    for row, e in enumerate(encodings):
+        n = len(e.ids)
+        ids[row, :n] = torch.tensor(e.ids)
+        mask[row, :n] = 1
+        types[row, :n] = torch.tensor(e.type_ids)
+        segment.append([t == 1 and b > a for t, (a, b) in zip(e.type_ids, e.offsets)] + [False] * (width - n))
+        offsets.append(list(e.offsets) + [(0, 0)] * (width - n))
+    return PairBatch(ids, mask, types, segment, offsets)
+
+
+def build(base_dir: Path, trained_layers: int):
+    """The base encoder and a start/end head; only the top `trained_layers` layers and the head train."""
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(base_dir), local_files_only=True)
+    layers = model.encoder.layer
+    for p in model.parameters():
+        p.requires_grad = False
+    for layer in layers[len(layers) - trained_layers :]:
+        for p in layer.parameters():
+            p.requires_grad = True
+    head = torch.nn.Linear(model.config.hidden_size, 2)
+    return model, head
+
+
+def logits(model: Any, head: Any, batch: PairBatch):
+    """Start and end logits per token; tokens outside the sentence get -1e4."""
+    import torch
+
+    hidden = model(
+        input_ids=batch.input_ids, attention_mask=batch.attention_mask, token_type_ids=batch.token_type_ids
+    ).last_hidden_state
+    out = head(hidden)
+    outside = ~torch.tensor(batch.segment, dtype=torch.bool)
+    return out[..., 0].masked_fill(outside, -1e4), out[..., 1].masked_fill(outside, -1e4)
+
+
+def decode(
+    sentence: str,
+    offsets: Sequence[tuple[int, int]],
+    segment: Sequence[bool],
+    start: Sequence[float],
+    end: Sequence[float],
+    max_tokens: int,
+    fits: Callable[[str], bool] | None = None,
+    n_best: int = 5,
+) -> Span | None:
+    """The best-scoring span of at most `max_tokens` tokens, widened to whole words and trimmed of
+    edge punctuation. With `fits`, the best of the `n_best` spans that fits (a date for "when", a
+    number for "how many"), else the best. The score is a softmax probability of that start
+    times that end."""
+    inside = [i for i, s in enumerate(segment) if s]
+    if not inside:
+        return None
+    pairs = sorted(
+        ((start[i] + end[j], i, j) for i in inside for j in inside if i <= j < i + max_tokens), reverse=True
+    )
+    spans: list[Span] = []
+    for _, i, j in pairs:
+        span = _whole_words(sentence, offsets[i][0], offsets[j][1])
+        if span is None or any(s.start == span[0] and s.end == span[1] for s in spans):
+            continue
+        score = _softmax_at(start, inside, i) * _softmax_at(end, inside, j)
+        spans.append(Span(span[0], span[1], round(score, 4)))
+        if fits is None or fits(sentence[span[0] : span[1]]):
+            return spans[-1]
+        if len(spans) >= n_best:
+            break
+    return spans[0] if spans else None
+
+
+def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
+    """[a, b) widened to whole words and trimmed of edge punctuation; None when nothing is left."""
+    while a > 0 and sentence[a - 1].isalnum():
+        a -= 1
+    while b < len(sentence) and sentence[b].isalnum():
+        b += 1
+    while a < b and sentence[a] in _EDGE_CHARS:
+        a += 1
+    while b > a and sentence[b - 1] in _EDGE_CHARS and not (sentence[b - 1] == "." and "." in sentence[a : b - 1]):
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _softmax_at(values: Sequence[float], inside: list[int], at: int) -> float:
+    top = max(values[k] for k in inside)
+    total = sum(math.exp(values[k] - top) for k in inside)
+    return math.exp(values[at] - top) / total
+
+
+def _description(folder: Path) -> dict[str, Any]:
+    path = folder / DESCRIPTION
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"span reader description {path} cannot be read: {exc}") from exc
+    if data.get("format") != FORMAT:
+        raise ModelError(f"{path}: format {data.get('format')!r} is not {FORMAT!r}; refit with eval/fit_reader.py")
+    for key in ("base_model", "base_weights_bytes", "trained_layers", "max_answer_tokens"):
+        if key not in data:
+            raise ModelError(f"{path}: missing {key!r}")
+    return data
+
+
+def _base_dir(description: dict[str, Any]) -> Path:
+    from qa.embed.encoder import resolve_model_path
+
+    base = resolve_model_path(description["base_model"])
+    weights = base / "model.safetensors"
+    size = weights.stat().st_size if weights.is_file() else -1
+    if size != description["base_weights_bytes"]:
+        raise ModelError(
+            f"the span reader was fitted on {description['base_model']} weights of {description['base_weights_bytes']} "
+            f"bytes; {weights} has {size}"
+        )
+    return base
+
+
+_loaded: dict[Path, SpanReader | None] = {}
+_load_lock = threading.Lock()
+
+
+def reader_dir() -> Path:
+    """The span reader's folder: $QA_READER (a refit one, e.g. fitted on some articles only), else the shipped one."""
+    env = os.environ.get("QA_READER")
+    return Path(env) if env else READER_DIR
+
+
+def get_reader(folder: Path | None = None) -> SpanReader | None:
+    """The span reader of `folder` (default `reader_dir()`), loaded once; None (with one warning)
+    when it cannot be loaded."""
+    folder = folder or reader_dir()
+    with _load_lock:
+        if folder not in _loaded:
+            try:
+                _loaded[folder] = SpanReader(folder)
+            except (ModelError, OSError) as exc:
+                log.warning("no short answers: %s", exc)
+                _loaded[folder] = None
+        return _loaded[folder]

@@ -1,0 +1,141 @@
+"""The short answer: which questions get one, how a span is cut from a sentence, and the real reader."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.answering.answerer import answer, check_citations
+from qa.answering.reader import decode, get_reader, wants_short
+from qa.settings import AnswerSettings
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which bank is Russia's largest?",
+        "How many points does the peace plan have?",
+        "When did the talks in Istanbul take place?",
+        "Who is the author of the IAI commentary?",
+        "What did the US announce on 16 March 2022?",
+        "How much money did the EU pledge?",
+    ],
+)
+def test_questions_asking_for_a_thing_want_a_short_answer(question):
+    assert wants_short(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did the talks stall?",
+        "How does the author see the negotiations?",
+        "Is Ukraine going to join NATO?",
+        "Does the commentary mention China?",
+        "What does the author think about neutrality?",
+        "Summarise the IAI commentary",
+        "What are the main sticking points?",
+        "Explain the security guarantees",
+        "Compare the two commentaries",
+    ],
+)
+def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):
+    assert not wants_short(question)
+
+
+def _decode(sentence: str, spans: list[tuple[int, int]], best: tuple[int, int]):
+    """decode() over tokens with the given character offsets, the best start/end at `best`."""
+    n = len(spans)
+    start = [5.0 if i == best[0] else 0.0 for i in range(n)]
+    end = [5.0 if i == best[1] else 0.0 for i in range(n)]
+    return decode(sentence, spans, [True] * n, start, end, max_tokens=15)
+
+
+def test_a_span_is_widened_to_whole_words_and_trimmed_of_punctuation():
+    sentence = "The bank, Sberbank, is largest."
+    # Tokens: "The" "bank" "," "Sber" "##bank" "," ...; the reader marks only "##bank," -> the whole word.
+    spans = [(0, 3), (4, 8), (8, 9), (10, 14), (14, 18), (18, 19), (20, 22), (23, 30), (30, 31)]
+    span = _decode(sentence, spans, (4, 5))
+    assert sentence[span.start : span.end] == "Sberbank"
+    assert 0.0 < span.score <= 1.0
+
+
+def test_a_final_full_stop_of_an_abbreviation_stays():
+    sentence = "It was sent by the U.S."
+    spans = [(0, 2), (3, 6), (7, 11), (12, 14), (15, 18), (19, 20), (20, 21), (21, 22), (22, 23)]
+    span = _decode(sentence, spans, (5, 8))
+    assert sentence[span.start : span.end] == "U.S."
+
+
+def test_a_span_is_never_longer_than_max_tokens():
+    sentence = "one two three four five"
+    spans = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]
+    start = [9.0, 0, 0, 0, 0]
+    end = [0, 0, 0, 0, 9.0]
+    span = decode(sentence, spans, [True] * 5, start, end, max_tokens=2)
+    assert span.end - span.start <= len("one two")
+
+
+@pytest.fixture(scope="module")
+def reader():
+    loaded = get_reader()
+    assert loaded is not None, "the shipped span reader must load"
+    return loaded
+
+
+@pytest.mark.model
+def test_the_reader_marks_the_answer_in_a_sentence(reader):
+    sentences = [
+        "Sberbank, Russia's largest bank, was cut off from the dollar system.",
+        "The talks were held in Istanbul on 29 March 2022.",
+    ]
+    spans = reader.spans("Which bank is Russia's largest?", sentences[:1])
+    assert sentences[0][spans[0].start : spans[0].end] == "Sberbank"
+    spans = reader.spans("Where were the talks held?", sentences[1:])
+    assert sentences[1][spans[0].start : spans[0].end] == "Istanbul"
+
+
+@pytest.mark.model
+def test_short_answer_is_a_cited_span_and_part_of_to_dict(built_index):
+    result = answer("Which bank is Russia's largest?", index=built_index.index)
+    assert not result.abstained and result.short is not None
+    assert "sberbank" in result.short.text.lower()
+    assert check_citations(result) == []
+    passage = result.citations[result.short.citation - 1]
+    assert passage.text[result.short.passage_start : result.short.passage_end] == result.short.text
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["short"]["text"] == result.short.text
+
+
+@pytest.mark.model
+def test_no_short_answer_for_a_why_question_or_when_turned_off(built_index):
+    assert answer("Why did the peace talks stall?", index=built_index.index).short is None
+    off = AnswerSettings(short_answers=False)
+    assert answer("Which bank is Russia's largest?", index=built_index.index, settings=off).short is None
+
+
+def test_a_short_answer_outside_its_cited_passage_is_reported():
+    from dataclasses import replace
+
+    from qa.answering.answerer import Answer, Short, Support
+    from qa.retrieval.retriever import Passage
+
+    text = "Sberbank is the largest bank."
+    passage = Passage(
+        id="p1", text=text, doc_id="d", title="T", date=None, publisher=None, author=None, start=0, end=len(text),
+        kind="body", paragraph=1, page=None, section=None, footnote=None, score=1.0, rank=1,
+    )
+    support = Support(text, 1, "p1", "d", 0, len(text), 0, len(text), 1.0)
+    good = Short("Sberbank", 1, "p1", "d", 0, 8, 0, 8, 0.9)
+    result = Answer("q", f"{text} [1]", [passage], [support], False, 1.0, short=good)
+    assert check_citations(result) == []
+    assert check_citations(replace(result, short=replace(good, text="VTB"))) != []
+    assert check_citations(replace(result, short=replace(good, citation=2))) != []
+
+
+def test_a_footnote_number_before_a_name_is_trimmed():
+    sentence = "⁸ Max Seddon wrote it."
+    spans = [(0, 1), (2, 5), (6, 12), (13, 18), (19, 21), (21, 22)]
+    span = _decode(sentence, spans, (0, 2))
+    assert sentence[span.start : span.end] == "Max Seddon"
