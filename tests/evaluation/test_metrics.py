@@ -437,3 +437,13 @@ def test_retrieval_metrics_match_trec_eval_on_random_runs(seed: int) -> None:
         for k in range(1, 11):
             assert group.recall[k].value == pytest.approx(expected[f"Success@{k}"], abs=1e-9), (name, k)
         assert group.recall[5].n == sum(r.answerable for r in members)
+
+
+def test_em_and_f1_score_the_short_answer_when_there_is_one_and_contains_the_text() -> None:
+    text = "Sberbank, Russia's largest bank, was cut off."
+    with_short = score_question(QuestionResult("a", "k", True, "Q?", [True], text, False, [True], ["Sberbank"], short="Sberbank"))
+    assert with_short.exact_match == 1.0 and with_short.f1 == 1.0 and with_short.answer_contains
+    without = score_question(QuestionResult("a", "k", True, "Q?", [True], text, False, [True], ["Sberbank"]))
+    assert without.exact_match == 0.0 and 0.0 < without.f1 < 1.0 and without.answer_contains
+    wrong_short = score_question(QuestionResult("a", "k", True, "Q?", [True], text, False, [True], ["Sberbank"], short="bank"))
+    assert wrong_short.f1 == 0.0 and wrong_short.answer_contains  # contains keeps reading the whole text

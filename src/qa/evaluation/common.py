@@ -54,6 +54,13 @@ def report_ks(k: int) -> tuple[int, ...]:
 _MARKER = re.compile(r"\s*\[(\d{1,3})\](?=\s|$)")
 
 
+def short_text(reply: Answer | None) -> str:
+    """The short answer EM and F1 are computed on ("" when there is none: they then use the text)."""
+    if reply is None or reply.abstained or reply.short is None:
+        return ""
+    return reply.short.text
+
+
 def scoring_text(reply: Answer | None) -> str:
     """The answer text that EM, F1 and `contains` are computed on.
 

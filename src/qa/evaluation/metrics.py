@@ -155,6 +155,8 @@ class QuestionResult:
         gold_answers: The gold item's acceptable answers.
         retrieved_ids: Optional passage ids in rank order, for reports only.
         cited_ids: Optional cited passage ids, for reports only.
+        short: The short answer ("" when the assistant gave none); EM and F1 score it instead of
+            `answer` when there is one.
     """
 
     id: str
@@ -168,9 +170,10 @@ class QuestionResult:
     gold_answers: tuple[str, ...]
     retrieved_ids: tuple[str, ...] = ()
     cited_ids: tuple[str, ...] = ()
+    short: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("id", "kind", "question", "answer"):
+        for name in ("id", "kind", "question", "answer", "short"):
             if not isinstance(getattr(self, name), str):
                 raise InputError(f"QuestionResult.{name} must be a string, got {getattr(self, name)!r}")
         for name in ("answerable", "abstained"):
@@ -207,6 +210,7 @@ class QuestionResult:
             "question": self.question,
             "retrieved_relevant": list(self.retrieved_relevant),
             "answer": self.answer,
+            "short": self.short,
             "abstained": self.abstained,
             "cited_relevant": list(self.cited_relevant),
             "gold_answers": list(self.gold_answers),
@@ -263,8 +267,8 @@ def score_question(result: QuestionResult) -> QuestionScores:
     return QuestionScores(
         first_relevant_rank=first,
         answer_contains=answer_contains(result.answer, result.gold_answers),
-        exact_match=exact_match(result.answer, result.gold_answers),
-        f1=f1_score(result.answer, result.gold_answers),
+        exact_match=exact_match(result.short or result.answer, result.gold_answers),
+        f1=f1_score(result.short or result.answer, result.gold_answers),
         citation_hit=any(result.cited_relevant),
     )
 

@@ -5,7 +5,8 @@ For every gold question:
     relevant when it contains an evidence quote (`relevance_flags`, GOLD_FORMAT.md);
   - `qa.answering.answerer.answer(question, history, retriever=..., settings=...)` gives the
     answer; its citations (none when it abstained) are judged by the same rule;
-  - the answer text is scored without its [n] citation markers (`common.scoring_text`).
+  - `contains` reads the answer text without its [n] citation markers (`common.scoring_text`);
+    EM and F1 read the short answer when there is one (`common.short_text`).
 The results are aggregated with `aggregate(results, ks=(1, 5, 10))`, printed as a table (or as
 JSON with --json) and written with `write_report` (report.json, report.md, failures.csv,
 report.png).
@@ -31,6 +32,7 @@ from qa.evaluation.common import (
     report_ks,
     run_facts,
     scoring_text,
+    short_text,
     show_progress,
 )
 from qa.evaluation.metrics import QuestionResult, aggregate
@@ -130,6 +132,7 @@ def run_gold(
                 question=item.question,
                 retrieved_relevant=relevance_flags([p.text for p in passages], quotes),
                 answer=scoring_text(reply),
+                short=short_text(reply),
                 abstained=reply is None or reply.abstained,
                 cited_relevant=relevance_flags([p.text for p in cited], quotes),
                 gold_answers=item.answers,

@@ -9,10 +9,9 @@ Scored per question, with the gold-set scoring core (`aggregate`, `write_report`
   - paragraph retrieval: the question's own paragraph is its one relevant document; passages
     from `Retriever.retrieve` are mapped to their document, documents ranked by their first
     passage: Recall@1/5/10, MRR@10, nDCG@10;
-  - answer: `contains`, SQuAD exact match and token F1 (official normalisation, max over the
-    gold answers) on the answer text without its [n] citation markers (see
-    `common.scoring_text`). The assistant answers with whole sentences, so EM is near 0 by
-    construction and `contains` is the telling figure;
+  - answer: `contains` on the answer text without its [n] citation markers (see
+    `common.scoring_text`); SQuAD exact match and token F1 (official normalisation, max over
+    the gold answers) on the short answer, or on that text when there is no short answer;
   - citations: a cited passage is relevant when it comes from the question's paragraph;
   - abstention: SQuAD v1.1 questions are all answerable, so the false-abstention rate is the
     share of questions the assistant declined. SQuAD v2 `is_impossible` questions are read as
@@ -41,6 +40,7 @@ from qa.evaluation.common import (
     report_ks,
     run_facts,
     scoring_text,
+    short_text,
     show_progress,
 )
 from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
@@ -198,6 +198,7 @@ def run_squad(
                 question=item.question,
                 retrieved_relevant=[d == item.doc for d in docs],
                 answer=scoring_text(reply),
+                short=short_text(reply),
                 abstained=reply is None or reply.abstained,
                 cited_relevant=[p.doc_id == item.doc for p in cited],
                 gold_answers=item.answers,
