@@ -124,6 +124,10 @@ def test_chat_streams_a_cited_answer_and_follows_up(
     page.screenshot(path=str(_artifact("chat-first-answer.png")))
 
     assert "Sberbank" in text, f"the answer does not name Sberbank: {text!r}"
+    # The short answer leads, in bold, with its marker.
+    assert bank_answer.short is not None and "Sberbank" in bank_answer.short.text
+    assert _bots(page).nth(0).locator("strong").first.inner_text().strip() == bank_answer.short.text
+    assert text.strip().startswith(f"{bank_answer.short.text} [{bank_answer.short.citation}]")
 
     timings["follow_up"] = ask(page, FOLLOW_UP, 2)
     follow = _bots(page).nth(1).inner_text()
@@ -260,7 +264,7 @@ def test_gradio_client_ask_and_chat_endpoints(qa_app_url, qa_outbound):
 
     client = Client(qa_app_url, verbose=False)
     result = client.predict(BANK_Q, None, api_name="/ask")
-    assert set(result) >= {"question", "text", "citations", "support", "abstained", "confidence", "closest"}
+    assert set(result) >= {"question", "text", "citations", "support", "abstained", "confidence", "closest", "short"}
     assert result["abstained"] is False and result["citations"]
     assert "[1]" in result["text"]
     for citation in result["citations"]:

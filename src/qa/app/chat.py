@@ -238,10 +238,14 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
 
 
 def answer_markdown(result: Answer) -> str:
-    """The chat text of an answer: the quoted sentences with [n] markers, the abstention message, or
+    """The chat text of an answer: the short answer in bold (when there is one), then the quoted
+    sentences with [n] markers; or the abstention message, or
     (an abstention with no closest passages) the assistant's question back to the reader."""
     if result.abstained:
         return ABSTAIN_MESSAGE if result.closest else chat_markdown(result.text)
+    if result.short is not None:
+        # The short answer first, in bold, with the marker of the sentence it is taken from.
+        return f"**{chat_markdown(result.short.text)}** [{result.short.citation}]\n\n{chat_markdown(result.text)}"
     return chat_markdown(result.text)
 
 

@@ -167,6 +167,9 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0
+    if result.short is not None:
+        print(f"Answer: {result.short.text} [{result.short.citation}]")
+        print()
     print(result.text)
     print()
     # As in the chat: sources are numbered [n] like the answer's markers; closest passages 1., 2., ...
