@@ -32,6 +32,9 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     common.offline_env_in_process()
     from qa.answering.answerer import answer
     from qa.retrieval.retriever import Retriever
+    from qa.settings import AnswerSettings
+
+    no_short = AnswerSettings(short_answers=False)
 
     retriever = Retriever(index)
     texts = [p.text for p in retriever.passages]
@@ -40,13 +43,17 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     for q in warm or measured[:3]:
         answer(q, retriever=retriever)
 
-    def run(order: list[str]) -> tuple[list[float], int]:
+    shorts = 0
+
+    def run(order: list[str], settings: AnswerSettings | None = None) -> tuple[list[float], int]:
+        nonlocal shorts
         times, abstained = [], 0
         for q in order:
             t0 = time.perf_counter()
-            result = answer(q, retriever=retriever)
+            result = answer(q, retriever=retriever, settings=settings)
             times.append(time.perf_counter() - t0)
             abstained += result.abstained
+            shorts += result.short is not None
         return times, abstained
 
     rng = random.Random(5)
@@ -54,17 +61,24 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
     gc.collect()
     fresh, abstained = run(list(measured))
     say(f"  fresh caches: p50 {summary_ms(fresh)['p50_ms']:.2f} ms")
-    steady_reps, repeated_reps = [], []
+    with_short = shorts
+    steady_reps, repeated_reps, baseline_reps = [], [], []
     for rep in range(reps):
         order = list(measured)
         rng.shuffle(order)
+        # Baseline in the same process: the same pass without the span reader (short answers off).
+        retriever.clear_caches(sentences=False)
+        gc.collect()
+        baseline, _ = run(order, no_short)
         retriever.clear_caches(sentences=False)
         gc.collect()
         steady, _ = run(order)
         repeated, _ = run(order)
         steady_reps.append(summary_ms(steady))
         repeated_reps.append(summary_ms(repeated))
-        say(f"  rep {rep + 1}/{reps}: steady p50 {steady_reps[-1]['p50_ms']:.2f} ms, repeated p50 {repeated_reps[-1]['p50_ms']:.2f} ms")
+        baseline_reps.append(summary_ms(baseline))
+        say(f"  rep {rep + 1}/{reps}: steady p50 {steady_reps[-1]['p50_ms']:.2f} ms (without short answers "
+            f"{baseline_reps[-1]['p50_ms']:.2f} ms), repeated p50 {repeated_reps[-1]['p50_ms']:.2f} ms")
 
     def med(reps_: list[dict], key: str) -> float:
         return round(common.median(r[key] for r in reps_), 3)
@@ -75,9 +89,11 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
         "questions": len(measured),
         "reps": reps,
         "abstained_share": round(abstained / max(1, len(measured)), 3),
+        "short_answer_share": round(with_short / max(1, len(measured)), 3),
         "fresh_caches": summary_ms(fresh),
         "steady": {"p50_ms": med(steady_reps, "p50_ms"), "p95_ms": med(steady_reps, "p95_ms"), "per_rep": steady_reps},
         "repeated": {"p50_ms": med(repeated_reps, "p50_ms"), "p95_ms": med(repeated_reps, "p95_ms"), "per_rep": repeated_reps},
+        "without_short": {"p50_ms": med(baseline_reps, "p50_ms"), "p95_ms": med(baseline_reps, "p95_ms"), "per_rep": baseline_reps},
         "sentence_cache_size": retriever.cache_sizes()["sentences"],
     }
 
@@ -92,6 +108,9 @@ def section(result: dict) -> dict:
         figure("answer p50, fresh caches", f["p50_ms"], "ms", how + "; one pass with query and sentence caches emptied", ""),
         figure("answer p95, fresh caches", f["p95_ms"], "ms", "same", ""),
         figure("answer p50, repeated question", r["p50_ms"], "ms", "same questions again, all caches hit", ""),
+        figure("answer p50, steady, without short answers", result["without_short"]["p50_ms"], "ms",
+               f"same pass with AnswerSettings(short_answers=False), interleaved; {result['short_answer_share']:.0%} of "
+               "the questions get a short answer", ""),
         figure("first streamed token", "not measured here", "ms", "needs the chat UI: measured by the UI engineer in `qa serve`", ""),
     ]
     return {"area": "answering", "figures": figures, "details": result}
