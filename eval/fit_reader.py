@@ -37,11 +37,10 @@ from qa.answering.reader import (  # noqa: E402
     HEAD,
     READER_DIR,
     WEIGHTS,
-    build,
+    PairBatch,
     decode,
     encode_pairs,
     load_pair_tokenizer,
-    logits,
 )
 from qa.embed.encoder import resolve_model_path  # noqa: E402
 from qa.evaluation.metrics import exact_match, f1_score  # noqa: E402
@@ -80,6 +79,36 @@ def xquad_pairs(path: Path) -> list[Pair]:
                 s, e = holding[0][0], holding[-1][1]
                 pairs.append(Pair(article, qa["question"], context[s:e], a0 - s, a1 - s, tuple(a["text"] for a in qa["answers"])))
     return pairs
+
+
+def build(base_dir: Path, trained_layers: int):
+    """The base encoder (torch, for training) and a start/end head; only the top `trained_layers`
+    layers and the head train."""
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(base_dir), local_files_only=True)
+    layers = model.encoder.layer
+    for p in model.parameters():
+        p.requires_grad = False
+    for layer in layers[len(layers) - trained_layers :]:
+        for p in layer.parameters():
+            p.requires_grad = True
+    head = torch.nn.Linear(model.config.hidden_size, 2)
+    return model, head
+
+
+def logits(model, head, batch: PairBatch):
+    """Start and end logits per token; tokens outside the sentence get -1e4."""
+    import torch
+
+    hidden = model(
+        input_ids=torch.from_numpy(batch.input_ids), attention_mask=torch.from_numpy(batch.attention_mask),
+        token_type_ids=torch.from_numpy(batch.token_type_ids),
+    ).last_hidden_state
+    out = head(hidden)
+    outside = ~torch.tensor(batch.segment, dtype=torch.bool)
+    return out[..., 0].masked_fill(outside, -1e4), out[..., 1].masked_fill(outside, -1e4)
 
 
 def token_labels(tokenizer, pair: Pair) -> tuple[int, int] | None:

@@ -6,8 +6,9 @@ fine-tuned tensors ship (`reader.safetensors`, a few MB of float16); the frozen 
 from the base model package, whose identity the reader's description (`reader.json`) records and
 checks on load. `eval/fit_reader.py` refits both files.
 
-The reader never writes anything: a span is character offsets into a sentence that is already
-quoted and cited, widened to whole words.
+At run time the reader is a numpy forward pass (`answering/minilm.py`): no torch, no
+transformers. It never writes anything: a span is character offsets into a sentence that is
+already quoted and cited, widened to whole words.
 """
 
 from __future__ import annotations
@@ -61,30 +62,37 @@ def wants_short(question: str) -> bool:
 
 
 class SpanReader:
-    """Loads the fine-tuned span reader once; `spans()` is thread-safe."""
+    """Loads the fine-tuned span reader once (numpy, no torch); `spans()` is thread-safe."""
 
     def __init__(self, folder: Path = READER_DIR) -> None:
-        import torch
-        from safetensors.torch import load_file
+        from safetensors.numpy import load_file
+
+        from qa.answering.minilm import Bert, BertConfig
 
         self.folder = folder
         self.description = _description(folder)
-        base_dir = _base_dir(self.description)
-        self.model, self.head = build(base_dir, self.description["trained_layers"])
-        tensors = load_file(str(folder / WEIGHTS))
-        head = {k.split(".", 1)[1]: v.float() for k, v in tensors.items() if k.startswith(HEAD + ".")}
-        body = {k: v.float() for k, v in tensors.items() if not k.startswith(HEAD + ".")}
-        missing = set(body) - set(self.model.state_dict())
+        base_dir = self.model_dir = _base_dir(self.description)
+        try:
+            weights = load_file(str(base_dir / "model.safetensors"))
+            trained = load_file(str(folder / WEIGHTS))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"the span reader's weights cannot be read: {exc}") from exc
+        missing = {k for k in trained if not k.startswith(HEAD + ".")} - set(weights)
         if missing:
             raise ModelError(f"{folder / WEIGHTS}: tensors the base model does not have: {sorted(missing)[:3]}")
-        self.model.load_state_dict(body, strict=False)
-        self.head.load_state_dict(head)
-        self.model.eval()
-        self.head.eval()
+        weights.update({k: v for k, v in trained.items() if not k.startswith(HEAD + ".")})
+        self.model = Bert(BertConfig.read(base_dir / "config.json"), weights)
+        try:
+            self.head_weight = trained[HEAD + ".weight"].astype("float32").T.copy()
+            self.head_bias = trained[HEAD + ".bias"].astype("float32")
+        except KeyError as exc:
+            raise ModelError(f"{folder / WEIGHTS} has no {exc}") from exc
         self.tokenizer = load_pair_tokenizer(base_dir)
         self.max_tokens = int(self.description["max_answer_tokens"])
         self._lock = threading.Lock()
-        self._torch = torch
+        from threadpoolctl import ThreadpoolController
+
+        self._threads = ThreadpoolController()
 
     def spans(
         self, question: str, sentences: Sequence[str], fits: Callable[[str], bool] | None = None
@@ -94,11 +102,14 @@ class SpanReader:
         if not sentences:
             return []
         batch = encode_pairs(self.tokenizer, [(question, s) for s in sentences])
-        with self._lock, self._torch.inference_mode():
-            start, end = logits(self.model, self.head, batch)
+        # Products this small run 20x faster on one BLAS thread than on two when the cores are busy.
+        with self._lock, self._threads.limit(limits=1, user_api="blas"):
+            hidden = self.model(batch.input_ids, batch.attention_mask, batch.token_type_ids)
+        out = hidden @ self.head_weight + self.head_bias
         return [
             decode(
-                sentence, batch.offsets[i], batch.segment[i], start[i].tolist(), end[i].tolist(), self.max_tokens, fits
+                sentence, batch.offsets[i], batch.segment[i], out[i, :, 0].tolist(), out[i, :, 1].tolist(),
+                self.max_tokens, fits,
             )
             for i, sentence in enumerate(sentences)
         ]
@@ -126,51 +137,23 @@ def load_pair_tokenizer(base_dir: Path):
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> PairBatch:
-    """Tokenise (question, sentence) pairs into one padded batch."""
-    import torch
+    """Tokenise (question, sentence) pairs into one padded batch of int64 arrays."""
+    import numpy as np
 
     encodings = [tokenizer.encode(question[:1000], sentence) for question, sentence in pairs]
     width = max(len(e.ids) for e in encodings)
-    ids = torch.zeros(len(encodings), width, dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    types = torch.zeros_like(ids)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    types = np.zeros_like(ids)
     segment, offsets = [], []
     for row, e in enumerate(encodings):
         n = len(e.ids)
-        ids[row, :n] = torch.tensor(e.ids)
+        ids[row, :n] = e.ids
         mask[row, :n] = 1
-        types[row, :n] = torch.tensor(e.type_ids)
+        types[row, :n] = e.type_ids
         segment.append([t == 1 and b > a for t, (a, b) in zip(e.type_ids, e.offsets)] + [False] * (width - n))
         offsets.append(list(e.offsets) + [(0, 0)] * (width - n))
     return PairBatch(ids, mask, types, segment, offsets)
-
-
-def build(base_dir: Path, trained_layers: int):
-    """The base encoder and a start/end head; only the top `trained_layers` layers and the head train."""
-    import torch
-    from transformers import AutoModel
-
-    model = AutoModel.from_pretrained(str(base_dir), local_files_only=True)
-    layers = model.encoder.layer
-    for p in model.parameters():
-        p.requires_grad = False
-    for layer in layers[len(layers) - trained_layers :]:
-        for p in layer.parameters():
-            p.requires_grad = True
-    head = torch.nn.Linear(model.config.hidden_size, 2)
-    return model, head
-
-
-def logits(model: Any, head: Any, batch: PairBatch):
-    """Start and end logits per token; tokens outside the sentence get -1e4."""
-    import torch
-
-    hidden = model(
-        input_ids=batch.input_ids, attention_mask=batch.attention_mask, token_type_ids=batch.token_type_ids
-    ).last_hidden_state
-    out = head(hidden)
-    outside = ~torch.tensor(batch.segment, dtype=torch.bool)
-    return out[..., 0].masked_fill(outside, -1e4), out[..., 1].masked_fill(outside, -1e4)
 
 
 def decode(
