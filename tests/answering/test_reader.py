@@ -139,3 +139,11 @@ def test_a_footnote_number_before_a_name_is_trimmed():
     spans = [(0, 1), (2, 5), (6, 12), (13, 18), (19, 21), (21, 22)]
     span = _decode(sentence, spans, (0, 2))
     assert sentence[span.start : span.end] == "Max Seddon"
+
+
+@pytest.mark.model
+def test_a_short_answer_never_only_repeats_the_question(built_index):
+    result = answer("What did the US announce on 16 March 2022?", index=built_index.index)
+    if result.short is not None:
+        asked = {w.lower() for w in "What did the US announce on 16 March 2022".split()}
+        assert not {w.lower() for w in result.short.text.replace(",", " ").split()} <= asked

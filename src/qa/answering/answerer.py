@@ -215,11 +215,17 @@ def _short_source(
     if reader is None:
         return None
     read = ranked[: s.short_sentences]
-    spans = reader.spans(question, [c.text for c in read], lambda text: span_fits(text, wanted))
+    asked = _words(question)
+
+    def new_words(text: str) -> bool:
+        # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022".
+        return not _words(text) <= asked
+
+    spans = reader.spans(question, [c.text for c in read], lambda text: span_fits(text, wanted) and new_words(text))
     weighed = [
         (c.score * span.score ** s.short_weight, c, span)
         for c, span in zip(read, spans)
-        if span is not None and span.score >= s.short_min_score
+        if span is not None and span.score >= s.short_min_score and new_words(c.text[span.start : span.end])
     ]
     if not weighed:
         return None
