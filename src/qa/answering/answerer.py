@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
+from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.enumeration import listed_items
 from qa.answering.summary import (
@@ -158,6 +159,10 @@ def answer(
         if summary:
             text, citations, support = compose(summary, _labels(retriever, summary))
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    if asks_author(question):
+        authored = _authorship(retriever, question, started)
+        if authored is not None:
+            return authored
     query = retriever.analyse(question, context)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
@@ -199,6 +204,29 @@ def answer(
         text += "\n\n" + SOURCES_DIFFER
     short = _short(source, support) if source is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
+
+
+def _authorship(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """"Who wrote X?" for the one document X names by its metadata: its author note, with the
+    author's name as the short answer; "the documents do not say" when its source names no
+    author. None when the question names no single document or the author has no note."""
+    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+    if not targets or len(targets) != 1:
+        return None
+    record = retriever.documents[targets[0]]
+    author = record.meta.get("author")
+    if not isinstance(author, str) or not author.strip():
+        label = source_label(record.meta)
+        message = f"The documents do not say who wrote {label[:1].lower() + label[1:]}: its source names no author."
+        return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
+    note = author_note(record.text, author)
+    candidate = _candidate_at(retriever, record.doc_id, *note, 1.0) if note else None
+    if candidate is None:
+        return None
+    text, citations, support = compose([candidate])
+    name = name_span(candidate.text, author)
+    short = _short((candidate, Span(name[0], name[1], 1.0)), support) if name else None
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
 def _short_source(

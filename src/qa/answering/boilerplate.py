@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from qa.answering.authorship import DOCUMENT_WORD
+
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
     r"\b(?:publish\w*|publisher|institute|institution|think[- ]tank|contact\w*|e-?mail|phone|telephone|tel|"
@@ -16,8 +18,6 @@ _ABOUT_PUBLISHER = re.compile(
 _ABOUT_PERSON = re.compile(
     r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|coordinator)\b", re.I
 )
-# A publisher's name with one of these names a document by its publisher ("the IAI commentary").
-_DOCUMENT = re.compile(r"\b(?:commentary|commentaries|article|piece|paper|report|analysis|document|essay|brief|op-?ed)\b", re.I)
 _STOP = frozenset("the and for with via".split())
 
 
@@ -43,7 +43,7 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     """May a sentence of a boilerplate passage answer this question?
 
     Yes when the question is about the publisher (words such as "publisher", "contact",
-    "address", or its name not naming one of its documents: "What is IAI?" but not "the IAI
+    "address", or its name not naming one of its documents (`DOCUMENT_WORD`): "What is IAI?" but not "the IAI
     commentary"), or when it asks about a person and the sentence names one of the
     documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ...").
 
@@ -53,7 +53,7 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         bylines: the publisher and author names of the indexed documents (`Bylines.of`).
     """
     asked = {w.lower() for w in _WORD.findall(question)}
-    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not _DOCUMENT.search(question)):
+    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not DOCUMENT_WORD.search(question)):
         return True
     # An author note starts with the author's name ("Riccardo Alcaro is ..."); a catalogue that
     # lists the author among other titles does not.

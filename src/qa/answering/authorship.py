@@ -1,0 +1,42 @@
+"""Who wrote a document: "Who wrote the IAI commentary?" is answered by its author note ("Riccardo
+Alcaro is Research Coordinator ..."), not by a footnote that happens to cite the author; a
+document whose source names no author gets "the documents do not say", never a guess."""
+
+from __future__ import annotations
+
+import re
+
+from qa.ingest.sentences import split_sentences
+
+_ASKS_AUTHOR = re.compile(
+    r"\b(?:who (?:wrote|authored|penned|is (?:the )?(?:author|writer))|(?:author|writer)s? of|written by|"
+    r"whose (?:commentary|article|piece|paper|report|analysis))\b",
+    re.I,
+)
+# Words that name a document ("the IAI commentary"), not a book or a law the documents discuss.
+DOCUMENT_WORD = re.compile(r"\b(?:commentary|commentaries|article|piece|paper|report|analysis|document|essay|brief|op-?ed)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+
+
+def asks_author(question: str) -> bool:
+    """True when the question asks who wrote one of the documents ("Who wrote the IAI commentary?")."""
+    return bool(_ASKS_AUTHOR.search(question) and DOCUMENT_WORD.search(question))
+
+
+def author_note(text: str, author: str) -> tuple[int, int] | None:
+    """Offsets of the first sentence of a document's text that introduces its author: it opens
+    with the author's name and says what they are ("Riccardo Alcaro is ..."), or None."""
+    names = [w for w in _WORD.findall(author)]
+    if not names:
+        return None
+    pattern = re.compile(r"^\W*" + r"\s+".join(re.escape(n) for n in names) + r"\s+(?:is|was|works|serves|heads)\b")
+    for start, end in split_sentences(text):
+        if pattern.match(text[start:end]):
+            return start, end
+    return None
+
+
+def name_span(sentence: str, author: str) -> tuple[int, int] | None:
+    """Offsets of the author's name in a sentence, or None."""
+    at = sentence.find(author)
+    return (at, at + len(author)) if at >= 0 else None
