@@ -80,9 +80,13 @@ class Bert:
                 self.w[f"encoder.layer.{i}.output.LayerNorm.bias"]
         except KeyError as exc:
             raise ModelError(f"the BERT weights lack {exc}") from exc
-        # Linear layers keep torch's (out, in) layout; transpose once for x @ W.
-        self.t = {k[: -len(".weight")]: v.T.copy() for k, v in self.w.items() if k.endswith("dense.weight") or
-                  k.endswith(("query.weight", "key.weight", "value.weight"))}
+        # Linear layers keep torch's (out, in) layout; transpose once for x @ W. Query, key and
+        # value are one product per layer (fewer, wider products use BLAS better).
+        self.t = {k[: -len(".weight")]: v.T.copy() for k, v in self.w.items() if k.endswith("dense.weight")}
+        for i in range(config.layers):
+            p = f"encoder.layer.{i}.attention.self."
+            self.t[p + "qkv"] = np.concatenate([self.w[p + n + ".weight"].T for n in ("query", "key", "value")], axis=1)
+            self.w[p + "qkv.bias"] = np.concatenate([self.w[p + n + ".bias"] for n in ("query", "key", "value")])
 
     def _linear(self, x: Array, name: str) -> Array:
         # One 2-D contiguous product: numpy's stacked or strided matmul skips BLAS and is 100x slower.
@@ -107,12 +111,12 @@ class Bert:
             p = f"encoder.layer.{i}."
 
             def split(t: Array) -> Array:
-                return t.reshape(batch, length, c.heads, head).transpose(0, 2, 1, 3)
+                # Contiguous heads: numpy multiplies strided stacks without BLAS.
+                return np.ascontiguousarray(t.reshape(batch, length, c.heads, head).transpose(0, 2, 1, 3))
 
-            q = split(self._linear(x, p + "attention.self.query"))
-            k = split(self._linear(x, p + "attention.self.key"))
-            v = split(self._linear(x, p + "attention.self.value"))
-            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + masked
+            qkv = self._linear(x, p + "attention.self.qkv")
+            q, k, v = (split(qkv[..., j * c.hidden : (j + 1) * c.hidden]) for j in range(3))
+            scores = (q @ np.ascontiguousarray(k.transpose(0, 1, 3, 2))) * scale + masked
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, c.hidden)
