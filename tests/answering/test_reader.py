@@ -147,3 +147,10 @@ def test_a_short_answer_never_only_repeats_the_question(built_index):
     if result.short is not None:
         asked = {w.lower() for w in "What did the US announce on 16 March 2022".split()}
         assert not {w.lower() for w in result.short.text.replace(",", " ").split()} <= asked
+
+
+@pytest.mark.model
+def test_a_question_longer_than_the_pair_limit_still_reads(reader):
+    question = "Which bank is the largest " + "very " * 400 + "bank?"
+    spans = reader.spans(question, ["Sberbank, Russia's largest bank, was cut off from the dollar system."])
+    assert len(spans) == 1

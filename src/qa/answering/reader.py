@@ -127,12 +127,12 @@ class PairBatch:
 
 
 def load_pair_tokenizer(base_dir: Path):
-    """The base model's fast tokenizer, truncating only the sentence of a pair."""
+    """The base model's fast tokenizer; a pair longer than MAX_PAIR_TOKENS loses tokens from its longer side."""
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
     tokenizer.no_padding()
-    tokenizer.enable_truncation(MAX_PAIR_TOKENS, strategy="only_second")
+    tokenizer.enable_truncation(MAX_PAIR_TOKENS, strategy="longest_first")
     return tokenizer
 
 
