@@ -383,6 +383,8 @@ def test_app_py_builds_the_missing_index_then_serves_with_a_password(tmp_path):
         ready = _wait_for(lines, "qa chat ready", 300, log)
         started = time.perf_counter() - t0
         assert f"http://127.0.0.1:{port}/" in ready
+        # The chat listens first; the index is built in the background.
+        _wait_for(lines, "index ready", 300, log)
         assert any("building the index" in line for line in log)
         assert (index / "manifest.json").exists()
         assert not any("WARNING" in line for line in log)
@@ -399,6 +401,7 @@ def test_app_py_builds_the_missing_index_then_serves_with_a_password(tmp_path):
     log = []
     try:
         ready = _wait_for(lines, "qa chat ready", 300, log)
+        _wait_for(lines, "index ready", 300, log)
         assert any("up to date" in line for line in log)
         url = ready.split()[-1]
         with pytest.raises(Exception):

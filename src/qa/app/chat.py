@@ -22,7 +22,7 @@ import re
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -271,12 +271,19 @@ class ChatBackend:
     """What the UI calls: the answering pipeline over one index, with errors turned into messages."""
 
     index: Path
+    # Set while `qa serve` builds the index in the background (see serve()).
+    building: threading.Event = field(default_factory=threading.Event)
 
     def retriever(self) -> Retriever:
         from qa.index import store
         from qa.retrieval.retriever import get_retriever
 
         if not store.manifest_path(self.index).exists():
+            if self.building.is_set():
+                raise IndexMissingError(
+                    "The index is still being built from the documents (the first build takes a minute or "
+                    "two); ask again shortly."
+                )
             raise IndexMissingError(
                 f"There is no index in {self.index}. Build it with `qa index --index {self.index}` "
                 "(or restart `qa serve`, which builds it from the corpus folder)."
@@ -379,14 +386,15 @@ def _log_refusal(endpoint: str, exc: QAError) -> None:
     log.warning("%s: no answer: %s", endpoint, exc)
 
 
-def build_ui(index: Path | str | None = None) -> gr.Blocks:
-    """The Gradio app over the index folder (default $QA_INDEX or ./index). Not launched."""
+def build_ui(index: Path | str | None = None, building: threading.Event | None = None) -> gr.Blocks:
+    """The Gradio app over the index folder (default $QA_INDEX or ./index). Not launched.
+    `building` is set while the index is being built, so a missing index is reported as coming."""
     offline_environment()
     import gradio as gr
 
     from qa.settings import default_index_dir
 
-    backend = ChatBackend(Path(index) if index is not None else default_index_dir())
+    backend = ChatBackend(Path(index) if index is not None else default_index_dir(), building or threading.Event())
     with gr.Blocks(title="qa — ask the documents", fill_width=True, analytics_enabled=False,
                    delete_cache=(CACHE_SECONDS, CACHE_SECONDS)) as demo:
         gr.HTML(
@@ -542,6 +550,18 @@ def build_or_update_index(index: Path, corpus: Path | None, out=sys.stderr) -> s
     return None
 
 
+def _build_in_background(index: Path, corpus: Path | None, building: threading.Event) -> None:
+    """Build or update the index while the chat answers from the last good one, then load the new one."""
+    try:
+        problem = build_or_update_index(index, corpus) or warm_up(index)
+        if problem:
+            print(f"warning: {problem}\n  the chat shows this message instead of answers.", file=sys.stderr, flush=True)
+        else:
+            print(f"index ready: answering from {index}", flush=True)
+    finally:
+        building.clear()
+
+
 def warm_up(index: Path) -> str | None:
     """Load the index and the model, and answer once, so the first question is fast."""
     try:
@@ -587,8 +607,10 @@ def ensure_loopback() -> str | None:
 def serve(
     index: Path | str | None = None, corpus: Path | str | None = None, host: str = "127.0.0.1", port: int = 7860
 ) -> int:
-    """Prepare the index, start the chat, print its URL, and block until Ctrl+C. Returns an exit code."""
+    """Start the chat, print its URL, build or update the index in the background (answering from
+    the last good index meanwhile), and block until Ctrl+C. Returns an exit code."""
     offline_environment()
+    from qa.index import store
     from qa.settings import default_index_dir
 
     started = time.perf_counter()
@@ -596,9 +618,13 @@ def serve(
     threading.Thread(target=_import_gradio, name="import-gradio", daemon=True).start()
     index_dir = Path(index) if index is not None else default_index_dir()
     corpus_dir = Path(corpus) if corpus is not None else None
-    problem = build_or_update_index(index_dir, corpus_dir) or warm_up(index_dir)
+    # The chat listens at once: it answers from the last good index (warmed up here) while the
+    # index is built or updated in the background, and says so when there is none yet.
+    problem = warm_up(index_dir) if store.manifest_path(index_dir).exists() else None
     if problem:
         print(f"warning: {problem}\n  the chat starts anyway and shows this message instead of answers.", file=sys.stderr)
+    building = threading.Event()
+    building.set()
 
     auth = auth_from_environment()
     warning = exposure_warning(host, port, auth)
@@ -607,7 +633,7 @@ def serve(
     loopback = ensure_loopback()
     if loopback:
         print(f"warning: {loopback}", file=sys.stderr, flush=True)
-    demo = build_ui(index_dir)
+    demo = build_ui(index_dir, building)
     try:
         demo.queue(default_concurrency_limit=2).launch(
             server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
@@ -630,6 +656,7 @@ def serve(
     if not is_loopback(host):
         print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
     print("  press Ctrl+C to stop", flush=True)
+    threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building), name="qa-build", daemon=True).start()
     _stop_on_sigterm()
     try:
         while True:
