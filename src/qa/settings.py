@@ -204,11 +204,6 @@ class AnswerSettings(_Settings):
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "
                                    "question asks for a thing")
     short_min_score: float = _bounded(0.0, 0.0, 1.0, doc="the span reader's least probability for a short answer")
-    # Reading the best 2 or 3 sentences instead of 1 lowered held-out SQuAD F1 (0.336 -> 0.270 / 0.282)
-    # and citation precision: the reader's probability does not compare across sentences.
-    short_sentences: int = _bounded(1, 1, 8, doc="best sentences the span reader reads for the short answer")
-    short_weight: float = _bounded(0.5, 0.0, None, doc="power of the reader's probability when weighing a span "
-                                   "against its sentence's score")
     abstain_below: float = _bounded(0.34, None, None, doc="confidence under which the assistant abstains")
 
 

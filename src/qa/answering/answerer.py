@@ -195,14 +195,12 @@ def answer(
     differing = _disagreeing(ranked, chosen, question, wanted, s)
     if differing is not None:
         chosen = [*chosen, differing]
-    # Sources that differ give two values: no single short answer then.
-    source = _short_source(question, wanted, ranked, s) if differing is None else None
-    if source is not None and source[0].key not in {c.key for c in chosen}:
-        chosen.append(source[0])  # the sentence holding the short answer is quoted and cited too
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
-    short = _short(source, support) if source is not None else None
+    # Sources that differ give two values: no single short answer then.
+    span = _short_span(question, wanted, chosen[0], s) if differing is None else None
+    short = _short(chosen[0], span, support) if span is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
 
 
@@ -225,45 +223,37 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
         return None
     text, citations, support = compose([candidate])
     name = name_span(candidate.text, author)
-    short = _short((candidate, Span(name[0], name[1], 1.0)), support) if name else None
+    short = _short(candidate, Span(name[0], name[1], 1.0), support) if name else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
-def _short_source(
-    question: str, wanted: str | None, ranked: list[_Candidate], s: AnswerSettings
-) -> tuple[_Candidate, Span] | None:
-    """The sentence and span of the short answer, for a question that asks for a thing.
+def _short_span(question: str, wanted: str | None, best: _Candidate, s: AnswerSettings) -> Span | None:
+    """The span of the best sentence that answers a question asking for a thing, or None.
 
-    The reader reads the best `short_sentences` sentences; each span is weighed by its
-    sentence's score times the reader's probability to the power `short_weight`.
+    Only the best sentence is read: reading the best two or three and weighing each span by its
+    sentence's score lowered held-out SQuAD F1 (0.336 -> 0.26-0.28) and citation precision, as
+    the reader's probability does not compare across sentences.
     """
     if not s.short_answers or not wants_short(question):
         return None
     reader = get_reader()
     if reader is None:
         return None
-    read = ranked[: s.short_sentences]
     asked = _words(question)
 
     def new_words(text: str) -> bool:
         # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022".
         return not _words(text) <= asked
 
-    spans = reader.spans(question, [c.text for c in read], lambda text: span_fits(text, wanted) and new_words(text))
-    weighed = [
-        (c.score * span.score ** s.short_weight, c, span)
-        for c, span in zip(read, spans)
-        if span is not None and span.score >= s.short_min_score and new_words(c.text[span.start : span.end])
-    ]
-    if not weighed:
+    span = reader.spans(question, [best.text], lambda text: span_fits(text, wanted) and new_words(text))[0]
+    # decode() falls back to the reader's best span when none of its few best fits: check it again.
+    if span is None or span.score < s.short_min_score or not new_words(best.text[span.start : span.end]):
         return None
-    _, candidate, span = max(weighed, key=lambda x: x[0])
-    return candidate, span
+    return span
 
 
-def _short(source: tuple[_Candidate, Span], support: Sequence[Support]) -> Short | None:
+def _short(candidate: _Candidate, span: Span, support: Sequence[Support]) -> Short | None:
     """The short answer at its cited sentence's offsets (None if that sentence did not survive compose)."""
-    candidate, span = source
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
     if sentence is None:
         return None

@@ -78,15 +78,17 @@ class Bert:
                 self.w[f"embeddings.{name}.weight"]
             for i in range(config.layers):
                 self.w[f"encoder.layer.{i}.output.LayerNorm.bias"]
+            # Linear layers keep torch's (out, in) layout; transpose once for x @ W. Query, key and
+            # value are one product per layer (fewer, wider products use BLAS better). The
+            # torch-layout matrices are then dropped: only their transposes are used.
+            self.t = {k[: -len(".weight")]: self.w.pop(k).T.copy() for k in list(self.w) if k.endswith("dense.weight")}
+            for i in range(config.layers):
+                p = f"encoder.layer.{i}.attention.self."
+                parts = ("query", "key", "value")
+                self.t[p + "qkv"] = np.concatenate([self.w.pop(p + n + ".weight").T for n in parts], axis=1)
+                self.w[p + "qkv.bias"] = np.concatenate([self.w.pop(p + n + ".bias") for n in parts])
         except KeyError as exc:
             raise ModelError(f"the BERT weights lack {exc}") from exc
-        # Linear layers keep torch's (out, in) layout; transpose once for x @ W. Query, key and
-        # value are one product per layer (fewer, wider products use BLAS better).
-        self.t = {k[: -len(".weight")]: v.T.copy() for k, v in self.w.items() if k.endswith("dense.weight")}
-        for i in range(config.layers):
-            p = f"encoder.layer.{i}.attention.self."
-            self.t[p + "qkv"] = np.concatenate([self.w[p + n + ".weight"].T for n in ("query", "key", "value")], axis=1)
-            self.w[p + "qkv.bias"] = np.concatenate([self.w[p + n + ".bias"] for n in ("query", "key", "value")])
 
     def _linear(self, x: Array, name: str) -> Array:
         # One 2-D contiguous product: numpy's stacked or strided matmul skips BLAS and is 100x slower.
@@ -107,13 +109,13 @@ class Bert:
         head = c.hidden // c.heads
         masked = ((1.0 - attention_mask[:, None, None, :].astype(np.float32)) * np.float32(-1e9)).astype(np.float32)
         scale = np.float32(1.0 / np.sqrt(head))
+
+        def split(t: Array) -> Array:
+            # Contiguous heads: numpy multiplies strided stacks without BLAS.
+            return np.ascontiguousarray(t.reshape(batch, length, c.heads, head).transpose(0, 2, 1, 3))
+
         for i in range(c.layers):
             p = f"encoder.layer.{i}."
-
-            def split(t: Array) -> Array:
-                # Contiguous heads: numpy multiplies strided stacks without BLAS.
-                return np.ascontiguousarray(t.reshape(batch, length, c.heads, head).transpose(0, 2, 1, 3))
-
             qkv = self._linear(x, p + "attention.self.qkv")
             q, k, v = (split(qkv[..., j * c.hidden : (j + 1) * c.hidden]) for j in range(3))
             scores = (q @ np.ascontiguousarray(k.transpose(0, 1, 3, 2))) * scale + masked

@@ -66,6 +66,7 @@ class SpanReader:
 
     def __init__(self, folder: Path = READER_DIR) -> None:
         from safetensors.numpy import load_file
+        from threadpoolctl import ThreadpoolController
 
         from qa.answering.minilm import Bert, BertConfig
 
@@ -90,8 +91,6 @@ class SpanReader:
         self.tokenizer = load_pair_tokenizer(base_dir)
         self.max_tokens = int(self.description["max_answer_tokens"])
         self._lock = threading.Lock()
-        from threadpoolctl import ThreadpoolController
-
         self._threads = ThreadpoolController()
 
     def spans(
@@ -176,13 +175,13 @@ def decode(
     pairs = sorted(
         ((start[i] + end[j], i, j) for i in inside for j in inside if i <= j < i + max_tokens), reverse=True
     )
+    p_start, p_end = _softmax(start, inside), _softmax(end, inside)
     spans: list[Span] = []
     for _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is None or any(s.start == span[0] and s.end == span[1] for s in spans):
             continue
-        score = _softmax_at(start, inside, i) * _softmax_at(end, inside, j)
-        spans.append(Span(span[0], span[1], round(score, 4)))
+        spans.append(Span(span[0], span[1], round(p_start[i] * p_end[j], 4)))
         if fits is None or fits(sentence[span[0] : span[1]]):
             return spans[-1]
         if len(spans) >= n_best:
@@ -203,10 +202,12 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def _softmax_at(values: Sequence[float], inside: list[int], at: int) -> float:
+def _softmax(values: Sequence[float], inside: list[int]) -> dict[int, float]:
+    """Softmax of the values at the `inside` positions, by position."""
     top = max(values[k] for k in inside)
-    total = sum(math.exp(values[k] - top) for k in inside)
-    return math.exp(values[at] - top) / total
+    exps = {k: math.exp(values[k] - top) for k in inside}
+    total = sum(exps.values())
+    return {k: e / total for k, e in exps.items()}
 
 
 def _description(folder: Path) -> dict[str, Any]:
