@@ -465,23 +465,23 @@ class Staleness:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def _changes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(label, doc_ids) of each kind of change that happened, in the order they are reported."""
+        return [(label, items) for label, items in
+                (("added", self.added), ("changed", self.changed), ("removed", self.removed)) if items]
+
     def counts(self) -> str:
         """E.g. "1 file added" or "3 files added, 1 changed, 2 removed"."""
-        parts = [(len(items), label) for label, items in
-                 (("added", self.added), ("changed", self.changed), ("removed", self.removed)) if items]
-        (n, label), rest = parts[0], parts[1:]
-        return ", ".join([f"{n} file{'s' if n != 1 else ''} {label}"] + [f"{m} {other}" for m, other in rest])
+        (label, items), *rest = self._changes()
+        n = len(items)
+        return ", ".join([f"{n} file{'s' if n != 1 else ''} {label}"] + [f"{len(other)} {name}" for name, other in rest])
 
     def command(self) -> str:
         return f"qa index --index {self.index_dir} --corpus {self.corpus_dir}"
 
     def message(self, strict: bool = False) -> str:
         """What changed and what to run; without `strict`, also that answers come from the index as built."""
-        detail = "; ".join(
-            f"{label}: {', '.join(items[:5])}{' ...' if len(items) > 5 else ''}"
-            for label, items in (("added", self.added), ("changed", self.changed), ("removed", self.removed))
-            if items
-        )
+        detail = "; ".join(f"{label}: {', '.join(items[:5])}{' ...' if len(items) > 5 else ''}" for label, items in self._changes())
         head = (f"the index in {self.index_dir} is stale: {self.counts()} in {self.corpus_dir} since it was built "
                 f"({detail}); ")
         if strict:
