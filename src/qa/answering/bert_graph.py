@@ -1,0 +1,126 @@
+"""A BERT encoder with a start/end head, written as an ONNX graph from its weights, for the span reader.
+
+The graph is built with `onnx.helper` straight from safetensors arrays: no torch, no
+transformers, no export step. ONNX Runtime then fuses it (layer norm, GELU, attention) and,
+for int8, quantises its matrix products per channel. `tests/answering/test_bert_graph.py` checks
+the float32 graph against transformers' BertModel.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from qa.errors import ModelError
+
+INPUTS = ("input_ids", "attention_mask", "token_type_ids", "position_ids")
+OUTPUT = "logits"
+
+
+@dataclass(frozen=True)
+class BertConfig:
+    hidden: int
+    heads: int
+    layers: int
+    eps: float
+    max_positions: int
+
+    @classmethod
+    def read(cls, path: Path) -> BertConfig:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("model_type") != "bert" or data.get("hidden_act") != "gelu":
+                raise ModelError(f"{path}: the span reader runs BERT models with GELU only")
+            return cls(
+                hidden=int(data["hidden_size"]), heads=int(data["num_attention_heads"]),
+                layers=int(data["num_hidden_layers"]), eps=float(data.get("layer_norm_eps", 1e-12)),
+                max_positions=int(data["max_position_embeddings"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"{path} is not a usable BERT config: {exc}") from exc
+
+
+class _Graph:
+    """Collects nodes and initialisers; each helper returns the name of its output."""
+
+    def __init__(self) -> None:
+        self.nodes: list[Any] = []
+        self.weights: list[Any] = []
+
+    def const(self, name: str, value: Any) -> str:
+        from onnx import numpy_helper
+
+        self.weights.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def op(self, kind: str, *inputs: str, outputs: int = 1, **attributes: Any) -> Any:
+        from onnx import helper
+
+        names = [f"{kind}_{len(self.nodes)}_{i}" for i in range(outputs)]
+        self.nodes.append(helper.make_node(kind, list(inputs), names, **attributes))
+        return names[0] if outputs == 1 else names
+
+
+def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], head: str) -> Any:
+    """The ONNX model (opset 17) of BertModel with `weights` (torch names and layout) and the linear
+    start/end head `head` (its `.weight` and `.bias` in `weights`): int64 inputs `INPUTS` of shape
+    (batch, length), float32 `logits` of shape (batch, length, 2)."""
+    from onnx import TensorProto, helper
+
+    w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+    g = _Graph()
+    c = config
+    size = c.hidden // c.heads
+    try:
+        def linear(x: str, prefix: str, matrix: np.ndarray | None = None, bias: np.ndarray | None = None) -> str:
+            # torch keeps (out, in); the graph multiplies x @ W.
+            matrix = w[prefix + ".weight"].T if matrix is None else matrix
+            bias = w[prefix + ".bias"] if bias is None else bias
+            return g.op("Add", g.op("MatMul", x, g.const(prefix + ".weight", matrix.astype(np.float32))),
+                        g.const(prefix + ".bias", bias.astype(np.float32)))
+
+        def norm(x: str, prefix: str) -> str:
+            return g.op("LayerNormalization", x, g.const(prefix + ".weight", w[prefix + ".weight"]),
+                        g.const(prefix + ".bias", w[prefix + ".bias"]), axis=-1, epsilon=c.eps)
+
+        embedded = g.op("Add", g.op("Gather", g.const("word", w["embeddings.word_embeddings.weight"]), "input_ids"),
+                        g.op("Gather", g.const("type", w["embeddings.token_type_embeddings.weight"]), "token_type_ids"))
+        embedded = g.op("Add", embedded, g.op("Gather", g.const("position", w["embeddings.position_embeddings.weight"]), "position_ids"))
+        x = norm(embedded, "embeddings.LayerNorm")
+        # Padding gets -1e9 before the softmax, broadcast over heads and query positions.
+        padding = g.op("Mul", g.op("Sub", g.const("one", np.float32(1.0)), g.op("Cast", "attention_mask", to=TensorProto.FLOAT)),
+                       g.const("minus_inf", np.float32(-1e9)))
+        padding = g.op("Unsqueeze", padding, g.const("axes_1_2", np.array([1, 2], dtype=np.int64)))
+        to_heads = g.const("to_heads", np.array([0, 0, c.heads, size], dtype=np.int64))
+        from_heads = g.const("from_heads", np.array([0, 0, c.hidden], dtype=np.int64))
+        thirds = g.const("thirds", np.array([c.hidden] * 3, dtype=np.int64))
+        scale = g.const("scale", np.float32(1.0 / np.sqrt(size)))
+        half, root2 = g.const("half", np.float32(0.5)), g.const("root2", np.float32(np.sqrt(2.0)))
+        for i in range(c.layers):
+            p = f"encoder.layer.{i}."
+            a = p + "attention.self."
+            # Query, key and value as one product: one wide matrix product runs faster than three.
+            qkv = linear(x, a + "qkv", np.concatenate([w[a + n + ".weight"].T for n in ("query", "key", "value")], axis=1),
+                         np.concatenate([w[a + n + ".bias"] for n in ("query", "key", "value")]))
+            q, k, v = g.op("Split", qkv, thirds, outputs=3, axis=-1)
+            q = g.op("Transpose", g.op("Reshape", q, to_heads), perm=[0, 2, 1, 3])
+            k = g.op("Transpose", g.op("Reshape", k, to_heads), perm=[0, 2, 3, 1])
+            v = g.op("Transpose", g.op("Reshape", v, to_heads), perm=[0, 2, 1, 3])
+            scores = g.op("Softmax", g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), padding), axis=-1)
+            context = g.op("Reshape", g.op("Transpose", g.op("MatMul", scores, v), perm=[0, 2, 1, 3]), from_heads)
+            x = norm(g.op("Add", linear(context, p + "attention.output.dense"), x), p + "attention.output.LayerNorm")
+            inner = linear(x, p + "intermediate.dense")
+            # BERT's exact GELU, x/2 (1 + erf(x/sqrt 2)); ONNX Runtime fuses the pattern.
+            inner = g.op("Mul", g.op("Mul", inner, half), g.op("Add", g.op("Erf", g.op("Div", inner, root2)), g.const(p + "one", np.float32(1.0))))
+            x = norm(g.op("Add", linear(inner, p + "output.dense"), x), p + "output.LayerNorm")
+        g.nodes.append(helper.make_node("Identity", [linear(x, head)], [OUTPUT]))
+    except KeyError as exc:
+        raise ModelError(f"the BERT weights lack {exc}") from exc
+    inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"]) for name in INPUTS]
+    output = helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["batch", "length", 2])
+    graph = helper.make_graph(g.nodes, "span_reader", inputs, [output], g.weights)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
