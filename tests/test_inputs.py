@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from qa.settings import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_K, MAX_QUESTION_CHARS
 from qa.errors import InputError, QAError
-from qa.inputs import check_k, check_question, message_text, user_turns
+from qa.inputs import assistant_turns, check_k, check_question, message_text, user_turns
 
 
 def test_input_error_is_a_value_error_and_a_qa_error() -> None:
@@ -99,6 +99,8 @@ def test_user_turns_from_messages_and_pairs() -> None:
     pairs = [["First question?", "First answer."], ("Second question?", None)]
     assert user_turns(pairs) == ["First question?", "Second question?"]
     assert user_turns(None) == [] and user_turns([]) == []
+    assert assistant_turns(messages) == ["Sberbank."]
+    assert assistant_turns(pairs) == ["First answer."]
 
 
 def test_only_the_last_turns_are_used() -> None:

@@ -60,6 +60,15 @@ def user_turns(history: Sequence[Any] | None) -> list[str]:
     Accepts [{"role": ..., "content": ...}, ...] (OpenAI/Gradio messages) and the older
     Gradio pair format [[user, assistant], ...].
     """
+    return _turns(history, "user")
+
+
+def assistant_turns(history: Sequence[Any] | None) -> list[str]:
+    """The assistant's messages of a chat history, oldest first, checked as `user_turns` checks them."""
+    return _turns(history, "assistant")
+
+
+def _turns(history: Sequence[Any] | None, role: str) -> list[str]:
     if history is None:
         return []
     if not isinstance(history, (list, tuple)):
@@ -70,11 +79,11 @@ def user_turns(history: Sequence[Any] | None) -> list[str]:
         if isinstance(item, dict):
             if "role" not in item:
                 raise InputError("each history message needs a 'role' ('user' or 'assistant') and a 'content'")
-            if item["role"] != "user":
+            if item["role"] != role:
                 continue
             text = message_text(item.get("content"))
         elif isinstance(item, (list, tuple)) and len(item) == 2:
-            text = message_text(item[0])
+            text = message_text(item[0] if role == "user" else item[1])
         else:
             raise InputError("history items must be {'role': ..., 'content': ...} messages")
         total += len(text)

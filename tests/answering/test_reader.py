@@ -154,3 +154,23 @@ def test_a_question_longer_than_the_pair_limit_still_reads(reader):
     question = "Which bank is the largest " + "very " * 400 + "bank?"
     spans = reader.spans(question, ["Sberbank, Russia's largest bank, was cut off from the dollar system."])
     assert len(spans) == 1
+
+
+@pytest.mark.model
+def test_a_follow_up_short_answer_reads_the_earlier_question(built_index):
+    history = [
+        {"role": "user", "content": "Which bank is Russia's largest?"},
+        {"role": "assistant", "content": "**Sberbank** [1]\n\nSberbank, Russia's largest bank, ... [1]"},
+    ]
+    result = answer("And the second largest?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "VTB"
+    # The earlier reply's answer is not this question's: "his job" is not "Riccardo Alcaro".
+    history = [{"role": "user", "content": "Who wrote the IAI commentary?"}, {"role": "assistant", "content": "Riccardo Alcaro [1]"}]
+    result = answer("What is his job?", history=history, index=built_index.index)
+    assert result.short is None or "Alcaro" not in result.short.text
+
+
+@pytest.mark.model
+def test_a_yes_no_follow_up_gets_no_short_answer(built_index):
+    history = [{"role": "user", "content": "Which bank is Russia's largest?"}, {"role": "assistant", "content": "Sberbank [1]"}]
+    assert answer("Was it cut off from SWIFT?", history=history, index=built_index.index).short is None

@@ -103,6 +103,12 @@ def _any_english(words: Sequence[str]) -> bool:
     return sum(w in QUERY_STOPWORDS for w in words) >= 2
 
 
+def refers_back(question: str) -> bool:
+    """True when the question points back at an earlier turn ("And the second largest?", "What is
+    his job?") and names nothing it could refer to itself."""
+    return _missing_referent(question) is not None
+
+
 def _missing_referent(question: str) -> str | None:
     """The word that points back at an earlier turn ("and", "he", "it") when nothing in the
     question can be what it refers to."""

@@ -48,19 +48,28 @@ def target_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) 
         question: the question as typed.
         documents: metadata of every indexed document, by doc_id.
     """
-    asked = {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
-    scores = {}
-    for doc_id, meta in documents.items():
-        card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
-            meta.get("date") if isinstance(meta.get("date"), str) else None
-        )
-        words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
-        scores[doc_id] = len(asked & words)
+    asked, matched = named_documents(question, documents)
+    scores = {d: len(words) for d, words in matched.items()}
     best = max(scores.values(), default=0)
     if best == 0:
         return sorted(documents) if not asked else None
     named = [d for d, s in scores.items() if s == best]
     return named if len(named) == 1 else sorted(documents)
+
+
+def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> tuple[set[str], dict[str, set[str]]]:
+    """The question's words (lower case, without stop words and words like "summary" or "document"),
+    and for each document those of them its metadata card (title, author, publisher, kind, spoken
+    date) holds."""
+    asked = {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
+    matched = {}
+    for doc_id, meta in documents.items():
+        card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
+            meta.get("date") if isinstance(meta.get("date"), str) else None
+        )
+        words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
+        matched[doc_id] = asked & words
+    return asked, matched
 
 
 def central_sentences(vectors: np.ndarray, k: int) -> list[int]:

@@ -1,0 +1,51 @@
+"""Comparisons: "Compare the two commentaries" or "Do the sources agree on the peace plan?" is
+answered one part per document, each under its source's name, not by the single nearest sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from qa.answering.summary import named_documents
+from qa.index.bm25 import QUERY_STOPWORDS
+
+_ASKS_COMPARISON = re.compile(
+    r"^\W*(?:please\s+)?(?:compare|contrast)\b"
+    r"|\b(?:do|does|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources?|documents?|commentar(?:y|ies)|authors?|"
+    r"pieces?|articles?|papers?|reports?)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
+    r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
+    r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
+    r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words that ask for a comparison or name documents in general, not what is compared.
+_FRAME = frozenset(
+    "compare comparison contrast agree agreement agreements disagree disagreement disagreements differ difference "
+    "differences similar similarity similarities concur between say says think argue write ways way two three "
+    "both each different source sources document documents commentary commentaries piece pieces article articles "
+    "paper papers report reports author authors view views".split()
+)
+# Documents in one comparison when the question names none: the best few that speak to the topic.
+MAX_DOCUMENTS = 3
+
+
+def asks_comparison(question: str) -> bool:
+    """True when the question asks how documents compare, or whether they agree."""
+    return bool(_ASKS_COMPARISON.search(question))
+
+
+def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """The words of a comparison question that say what is compared: neither comparison words, nor
+    stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April
+    pieces on sanctions" -> {"sanctions"})."""
+    asked, matched = named_documents(question, documents)
+    naming = set().union(*matched.values()) if matched else set()
+    return asked - naming - _FRAME - QUERY_STOPWORDS
+
+
+def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The documents a comparison names by their metadata, in corpus order; empty when it names fewer than two."""
+    _, matched = named_documents(question, documents)
+    named = sorted(d for d, words in matched.items() if words)
+    return named if len(named) >= 2 else []

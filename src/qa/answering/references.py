@@ -1,0 +1,36 @@
+"""Sentences about the document rather than its subject: bibliographic references (a footnote
+citing an article, with its link) and the document's own title line. They answer questions about
+sources and titles ("Which newspaper published …?", "Who wrote the Reuters article …?"), and
+rarely anything else: "What did the US announce on 16 March?" is not answered by a link."""
+
+from __future__ import annotations
+
+import re
+
+_LINK = re.compile(r"https?://|www\.\w", re.I)
+# "Author, "Title", in *Journal*, date": a reference without a link.
+_CITATION = re.compile(r"[\"“][^\"”]{8,}(?:,[\"”]|[\"”],)\s+in\s+\*?[A-Z]")
+_ABOUT_SOURCES = re.compile(
+    r"\b(?:articles?|report(?:s|ed|ing)?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
+    r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b",
+    re.I,
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def is_reference(sentence: str) -> bool:
+    """True for a bibliographic reference: a sentence holding a link, or citing a quoted title "in" a publication."""
+    return bool(_LINK.search(sentence) or _CITATION.search(sentence))
+
+
+def restates_title(sentence: str, title: str | None) -> bool:
+    """True when the sentence is the document's title line (the title, perhaps with "by" and the author)."""
+    if not title:
+        return False
+    words, title_words = _WORD.findall(sentence.lower()), _WORD.findall(title.lower())
+    return bool(title_words) and words[: len(title_words)] == title_words and len(words) <= len(title_words) + 6
+
+
+def asks_about_sources(question: str) -> bool:
+    """True when the question asks about a source, a publication or a title, which references answer."""
+    return bool(_ABOUT_SOURCES.search(question))

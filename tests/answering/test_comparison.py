@@ -1,0 +1,48 @@
+"""Comparisons: one part per document, each under its source's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic
+
+DOCS = {
+    "a.txt": {"title": "Diplomacy needs pressure", "author": None, "publisher": None, "date": "2022-04-01",
+              "kind": "opinion commentary"},
+    "b.txt": {"title": "Russia–Ukraine Talks", "author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)",
+              "date": "2022-03-22", "kind": "think-tank commentary"},
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Compare the two commentaries", True), ("Do the sources agree on the peace plan?", True),
+     ("How do the two commentaries differ on sanctions?", True), ("What are the differences between the documents?", True),
+     ("What do both authors say about NATO?", True), ("Do the documents disagree about Crimea?", True),
+     ("What did they agree on?", False), ("Which bank is Russia's largest?", False),
+     ("Did Russia and Ukraine agree on a ceasefire?", False)],
+)
+def test_asks_comparison(question, asks):
+    assert asks_comparison(question) is asks
+
+
+def test_topic_and_named_documents():
+    assert comparison_topic("Compare the two commentaries", DOCS) == set()
+    assert comparison_topic("Do the sources agree on the peace plan?", DOCS) == {"peace", "plan"}
+    question = "Compare the IAI commentary and the April opinion piece on sanctions"
+    assert comparison_topic(question, DOCS) == {"sanctions"}
+    assert compared_documents(question, DOCS) == ["a.txt", "b.txt"]
+    assert compared_documents("Compare the IAI commentary with the others on sanctions", DOCS) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["Compare the two commentaries", "How do the two commentaries differ on sanctions?"])
+def test_a_comparison_quotes_each_document_under_its_label(built_index, question):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    result = qa.answer(question, index=built_index.index)
+    assert not result.abstained and check_citations(result) == []
+    assert {p.doc_id for p in result.citations} == {"000_910b2c4331b85f60.txt", "002_38d006520ce7e0ba.txt"}
+    assert "Alcaro (IAI, 22 March 2022):" in result.text and "The 1 April 2022 opinion commentary:" in result.text
+    assert result.short is None and "http" not in result.text

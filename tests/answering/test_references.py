@@ -1,0 +1,42 @@
+"""References and title lines answer questions about sources and titles only."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.references import asks_about_sources, is_reference, restates_title
+
+
+def test_references_are_recognised():
+    assert is_reference('⁸ Max Seddon et al., "Ukraine and Russia Explore Neutrality Plan in Peace Talks", in '
+                        "*Financial Times*, 16 March 2022, <https://www.ft.com/content/7b34>.")
+    assert is_reference('David Lawder, "Ukraine War Damage Tops $100 Billion So Far", in *Reuters*, 24 March 2022.')
+    assert not is_reference("Sberbank, Russia's largest bank, was cut off from SWIFT.")
+    assert not is_reference('He said "we are close to agreement" in Istanbul.')
+
+
+def test_title_lines_are_recognised():
+    title = "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"
+    assert restates_title(f"{title} by Riccardo Alcaro", title)
+    assert not restates_title("Talks resumed in Istanbul on Tuesday after a week of fighting.", title)
+    assert not restates_title(f"{title} by Riccardo Alcaro", None)
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [("Which newspaper published Dan Balz's article?", True), ("Who wrote the Reuters article on war damage?", True),
+     ("According to the Al Jazeera report cited in the IAI commentary, who mediated?", True),
+     ("What did the US announce on 16 March 2022?", False), ("Which bank is Russia's largest?", False)],
+)
+def test_questions_about_sources(question, about):
+    assert asks_about_sources(question) is about
+
+
+@pytest.mark.model
+def test_a_link_does_not_answer_a_question_about_events(built_index):
+    import qa
+
+    result = qa.answer("What does Alcaro think about sanctions?", index=built_index.index)
+    assert not result.abstained and "http" not in result.text and " by Riccardo Alcaro [" not in result.text
+    cited = qa.answer("Which newspaper published Dan Balz's article on Zelensky's speech to Congress?", index=built_index.index)
+    assert "Washington Post" in cited.text
