@@ -192,7 +192,7 @@ class AnswerSettings(_Settings):
                                      "(their vector and their words)")
     history_turns: int = _bounded(2, 0, None, doc="earlier user turns sentence scoring reads")
     footnote_weight: float = _bounded(0.85, 0.0, 1.0, doc="multiplier on footnote sentences (references rarely answer)")
-    reference_weight: float = _bounded(0.5, 0.0, 1.0, doc="multiplier on bibliographic references and title lines "
+    reference_weight: float = _bounded(0.7, 0.0, 1.0, doc="multiplier on bibliographic references and title lines "
                                        "when the question is not about a source or a title")
     type_penalty: float = _bounded(0.75, 0.0, 1.0, doc="share of its score a sentence keeps without the kind "
                                    "of answer asked for")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.references import asks_about_sources, is_reference, restates_title
+from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
 
 
 def test_references_are_recognised():
@@ -40,3 +40,11 @@ def test_a_link_does_not_answer_a_question_about_events(built_index):
     assert not result.abstained and "http" not in result.text and " by Riccardo Alcaro [" not in result.text
     cited = qa.answer("Which newspaper published Dan Balz's article on Zelensky's speech to Congress?", index=built_index.index)
     assert "Washington Post" in cited.text
+
+
+def test_a_question_naming_the_cited_work_is_about_it():
+    reference = ("⁹ Ukrainian Presidency, *Ukraine Must Have a Collective Security Agreement with All Its Neighbors "
+                 "with the Participation of the World's Leading Powers*, 8 March 2022, <https://www.president.gov.ua/en/news/73377>.")
+    question = "On what date did the Ukrainian Presidency say Ukraine must have a collective security agreement with all its neighbors?"
+    assert names_cited_work(question, reference)
+    assert not names_cited_work("What did the US announce on 16 March 2022?", reference)

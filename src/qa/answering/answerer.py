@@ -28,7 +28,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.references import asks_about_sources, is_reference, restates_title
+from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
 from qa.answering.types import answer_values, count_heads, has_type, span_fits, unknown_names
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import Query, recent_turns, word_pairs
@@ -378,7 +378,9 @@ def _score(retriever: Retriever, query: Query, candidates: list[_Candidate], s: 
         if not about_sources:
             record = documents.get(candidate.passage.doc_id)
             title = record.meta.get("title") if record else None
-            if is_reference(candidate.text) or restates_title(candidate.text, title if isinstance(title, str) else None):
+            if is_reference(candidate.text):
+                kind *= 1.0 if names_cited_work(question, candidate.text) else s.reference_weight
+            elif restates_title(candidate.text, title if isinstance(title, str) else None):
                 kind *= s.reference_weight
         linear = s.dense_weight * dense[i] + s.lexical_weight * lexical + s.phrase_weight * phrase + s.rank_weight * prior
         candidate.score = float(kind * fits * novelty * linear)

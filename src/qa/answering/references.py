@@ -16,6 +16,11 @@ _ABOUT_SOURCES = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The cited work's title: in quotes, or in italics (markdown asterisks).
+_CITED_TITLE = re.compile(r"[\"“]([^\"”]{8,})[\"”]|\*([^*]{8,})\*")
+_CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+# A question naming at least this share of a cited title's words is about that work.
+TITLE_SHARE = 0.5
 
 
 def is_reference(sentence: str) -> bool:
@@ -34,3 +39,14 @@ def restates_title(sentence: str, title: str | None) -> bool:
 def asks_about_sources(question: str) -> bool:
     """True when the question asks about a source, a publication or a title, which references answer."""
     return bool(_ABOUT_SOURCES.search(question))
+
+
+def names_cited_work(question: str, reference: str) -> bool:
+    """True when the question names the work a reference cites, by at least half the words of its
+    title ("When did the Ukrainian Presidency say Ukraine must have a collective security agreement?")."""
+    asked = {w.lower() for w in _CONTENT.findall(question)}
+    for match in _CITED_TITLE.finditer(reference):
+        title = {w.lower() for w in _CONTENT.findall(match.group(1) or match.group(2))}
+        if len(title) >= 2 and len(asked & title) >= TITLE_SHARE * len(title):
+            return True
+    return False
