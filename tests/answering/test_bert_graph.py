@@ -43,7 +43,7 @@ def test_float32_graph_matches_transformers_with_the_reader_weights(tmp_path, mo
 
 @pytest.mark.model
 def test_int8_reader_picks_the_same_spans():
-    reader = get_reader()
+    reader = get_reader(precision="int8")
     assert reader is not None and reader.precision == "int8"
     spans = reader.spans(PAIRS[0][0], [PAIRS[0][1]]) + reader.spans(PAIRS[1][0], [PAIRS[1][1]])
     assert [PAIRS[i][1][s.start : s.end] for i, s in enumerate(spans)] == ["Sberbank", "Istanbul"]

@@ -51,3 +51,12 @@ def test_the_sticking_points_are_named(built_index):
     assert "two major sticking points" in result.text
     assert "The first is the status of the contested regions" in result.text and "The second problematic issue" in result.text
     assert check_citations(result) == []
+
+
+@pytest.mark.model
+def test_a_list_answer_has_no_short_answer(built_index):
+    import qa
+
+    result = qa.answer("What are the two variables that will impact the talks?", index=built_index.index)
+    assert "The first revolves around" in result.text and "The second concerns" in result.text
+    assert result.short is None

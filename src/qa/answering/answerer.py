@@ -196,15 +196,18 @@ def answer(
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     chosen = _select(ranked, question, s)
-    chosen = [*chosen, *_list_items(retriever, chosen)]
+    items = _list_items(retriever, chosen)
+    chosen = [*chosen, *items]
     differing = _disagreeing(ranked, chosen, question, wanted, s)
     if differing is not None:
         chosen = [*chosen, differing]
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
-    # Sources that differ give two values: no single short answer then.
-    span = _short_span(question, _follow_up(question, context, history), wanted, chosen[0], s) if differing is None else None
+    # A list is its items' sentences ("Two main variables ..." is not the answer), and sources that
+    # differ give two values: no single short answer then.
+    single = differing is None and not items
+    span = _short_span(question, _follow_up(question, context, history), wanted, chosen[0], s) if single else None
     short = _short(chosen[0], span, support) if span is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
 

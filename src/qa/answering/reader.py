@@ -7,8 +7,8 @@ from the base model package, whose identity the reader's description (`reader.js
 checks on load. `eval/fit_reader.py` refits both files.
 
 At run time the reader is an ONNX graph built from those weights (`answering/bert_graph.py`) and
-run by ONNX Runtime, by default with its matrix products quantised to int8 per channel: no torch,
-no transformers. The built graph is kept in the cache folder, keyed by everything it is made
+run by ONNX Runtime (in float32, or with its matrix products quantised to int8 per channel): no
+torch, no transformers. The built graph is kept in the cache folder, keyed by everything it is made
 from. The reader never writes an answer: a span is character offsets into a sentence that is
 already quoted and cited, widened to whole words.
 """
@@ -72,7 +72,7 @@ def wants_short(question: str) -> bool:
 class SpanReader:
     """Loads the fine-tuned span reader once (ONNX Runtime, no torch); `spans()` is thread-safe."""
 
-    def __init__(self, folder: Path = READER_DIR, precision: str = "int8") -> None:
+    def __init__(self, folder: Path = READER_DIR, precision: str = "float32") -> None:
         if precision not in PRECISIONS:
             raise ModelError(f"span reader precision {precision!r} is not one of {PRECISIONS}")
         self.folder = folder
@@ -319,7 +319,7 @@ def reader_dir() -> Path:
     return Path(env) if env else READER_DIR
 
 
-def get_reader(folder: Path | None = None, precision: str = "int8") -> SpanReader | None:
+def get_reader(folder: Path | None = None, precision: str = "float32") -> SpanReader | None:
     """The span reader of `folder` (default `reader_dir()`) at `precision`, loaded once; None (with
     one warning) when it cannot be loaded."""
     key = (folder or reader_dir(), precision)
