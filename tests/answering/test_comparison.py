@@ -20,7 +20,8 @@ DOCS = {
      ("How do the two commentaries differ on sanctions?", True), ("What are the differences between the documents?", True),
      ("What do both authors say about NATO?", True), ("Do the documents disagree about Crimea?", True),
      ("What did they agree on?", False), ("Which bank is Russia's largest?", False),
-     ("Did Russia and Ukraine agree on a ceasefire?", False)],
+     ("Did Russia and Ukraine agree on a ceasefire?", False),
+     ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks

@@ -18,7 +18,7 @@ from qa.answering.attribution import source_label
 from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
-from qa.answering.enumeration import listed_items
+from qa.answering.enumeration import announced_count, listed_items
 from qa.answering.summary import (
     SENTENCES_EACH_DOCUMENT,
     SENTENCES_ONE_DOCUMENT,
@@ -204,9 +204,10 @@ def answer(
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
-    # A list is its items' sentences ("Two main variables ..." is not the answer), and sources that
-    # differ give two values: no single short answer then.
-    single = differing is None and not items
+    # An announced list is its items' sentences ("Two main variables ..." is not the answer), and
+    # sources that differ give two values: no single short answer then. A best sentence that is
+    # itself an item ("Second, ... due to the presence of melatonin") still has one.
+    single = differing is None and not (items and announced_count(chosen[0].text))
     span = _short_span(question, _follow_up(question, context, history), wanted, chosen[0], s) if single else None
     short = _short(chosen[0], span, support) if span is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)

@@ -18,6 +18,12 @@ _ASKS_COMPARISON = re.compile(
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b",
     re.I,
 )
+# A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
+_DOCUMENTS = re.compile(
+    r"\b(?:sources?|documents?|commentar(?:y|ies)|pieces?|articles?|papers?|reports?|authors?|texts?|publications?|"
+    r"writers?|views?|accounts?)\b",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Words that ask for a comparison or name documents in general, not what is compared.
 _FRAME = frozenset(
@@ -31,8 +37,8 @@ MAX_DOCUMENTS = 3
 
 
 def asks_comparison(question: str) -> bool:
-    """True when the question asks how documents compare, or whether they agree."""
-    return bool(_ASKS_COMPARISON.search(question))
+    """True when the question asks how documents (sources, commentaries, authors ...) compare, or whether they agree."""
+    return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question))
 
 
 def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
