@@ -109,7 +109,7 @@ CSS = """
 .qa-answer-sources .qa-sources-head { font-size: .9rem; margin: 0 0 .2rem 0; }
 details.qa-card { padding: .35rem 0; }
 details.qa-card summary { cursor: pointer; overflow-wrap: anywhere; }
-details.qa-card summary .qa-num { margin-right: .4rem; }
+details.qa-card summary .qa-num { margin-right: .15rem; }
 .qa-source.qa-target { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 4px;
   background: var(--color-accent-soft); }
 .qa-passage, .qa-title, .qa-meta { overflow-wrap: anywhere; }
@@ -331,7 +331,7 @@ def _support_spans(passage: Passage, support: Sequence[Support], number: int) ->
 
 def _card_head(passage: Passage, label: str) -> str:
     """A source card's first line: its label ([n] or "n.") and the document's title."""
-    return (f'<span class="qa-num">{escape_text(label)}</span>'
+    return (f'<span class="qa-num">{escape_text(label)}</span> '
             f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span>')
 
 
@@ -700,7 +700,6 @@ def _keep_in_browser(demo: gr.Blocks, chat: gr.ChatInterface) -> None:
     chat.chatbot.clear(None, None, saved, js="() => [[]]", **hidden)
 
     def restore(value: Any) -> tuple[list, list]:
-        print("RESTORE", repr(value)[:600], flush=True)  # DEBUG
         history = restored_conversation(value)
         return history, history
 
