@@ -100,6 +100,13 @@ def test_a_marker_of_an_earlier_answer_shows_that_answers_passage(qa_page, qa_ap
     assert panel.locator(".qa-source.qa-target .qa-title").inner_text() == ALCARO_TITLE
     page.locator(BOTS).nth(0).locator("p").last.click()
     assert panel.locator(".qa-title").all_inner_texts() == [BANK_TITLE]
+
+    # "Copy message" copies the answer as text with a line per source, not its HTML.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=qa_app_url.rstrip("/"))
+    page.locator("#chatbot .message-buttons").nth(1).get_by_role("button", name="Copy message").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("Sberbank [1]\n\n" + BANK_SENTENCE)
+    assert f"\n\nSources:\n[1] {BANK_TITLE} (2022-04-01" in copied and "<" not in copied
     assert page.qa_external == [] and page.qa_dialogs == []
 
 

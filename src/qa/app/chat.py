@@ -191,6 +191,37 @@ PAGE_JS = """() => {
     if (block && WIDE.matches) choose(block, null);
   }, true);
 
+  // "Copy message" of an answer copies its text and a line per source, not the message's HTML.
+  const answerText = (row, block) => {
+    const content = row.querySelector('.message-content') || row;
+    const text = [...content.querySelectorAll('p')].filter((p) => !block.contains(p))
+      .map((p) => p.textContent.trim()).filter(Boolean).join('\\n\\n');
+    const cards = [...block.querySelectorAll('details.qa-card')].map((card) => {
+      const meta = card.querySelector('.qa-meta');
+      return card.querySelector('summary').textContent.trim() + (meta && meta.textContent ? ` (${meta.textContent})` : '');
+    });
+    const head = block.querySelector('.qa-sources-head');
+    return `${text}\\n\\n${head ? head.textContent : 'Sources'}:\\n${cards.join('\\n')}`;
+  };
+  const toClipboard = (text) => {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed'; area.style.left = '-9999px';
+    document.body.appendChild(area); area.select();
+    try { document.execCommand('copy'); } finally { area.remove(); }
+  };
+  window.addEventListener('click', (event) => {
+    const button = event.target.closest('#chatbot .message-buttons button');
+    if (!button || !/^cop/i.test(button.getAttribute('aria-label') || '')) return;
+    const row = button.closest('.message-buttons').previousElementSibling;
+    const block = row && row.querySelector('.qa-answer-sources');
+    if (!block) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    toClipboard(answerText(row, block));
+  }, true);
+
   // A blank question is not sent (no empty bubble): Enter and the send button do nothing.
   const blank = () => { const box = document.querySelector('#question textarea'); return box && !box.value.trim(); };
   const ignoreBlank = (event) => {
