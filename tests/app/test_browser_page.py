@@ -64,6 +64,15 @@ def no_sideways_scroll(page) -> bool:
     return page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth")
 
 
+def scroll_chat_to(element, edge: str) -> None:
+    """Scroll the chat (not the page) so the element's top ("start") or bottom ("end") is at that edge."""
+    element.evaluate("""(e, edge) => {
+      const chat = e.closest('.bubble-wrap'), box = e.getBoundingClientRect(), view = chat.getBoundingClientRect();
+      chat.scrollTop += edge === 'start' ? box.top - view.top - 8 : box.bottom - view.bottom + 8;
+      window.scrollTo(0, 0);
+    }""", edge)
+
+
 def screenshot(page, name: str) -> None:
     """tests/artifacts/<name>, and docs/screenshots/<name> when QA_UPDATE_SCREENSHOTS=1."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -93,6 +102,7 @@ def test_a_marker_of_an_earlier_answer_shows_that_answers_passage(qa_page, qa_ap
     assert target.evaluate("(e) => getComputedStyle(e).outlineStyle") != "none"  # highlighted
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    scroll_chat_to(first, "start")
     screenshot(page, "laptop.png")
 
     # The second answer's [2] shows its own second passage; clicking an answer shows its sources.
@@ -123,6 +133,8 @@ def test_on_a_phone_the_sources_are_under_each_answer(qa_page, qa_app_url):
     assert cards.first.locator("summary").inner_text().replace("\n", " ") == f"[1] {BANK_TITLE}"
     assert not cards.first.locator(".qa-passage").is_visible()  # collapsed to one line
     assert page.locator(BOTS).nth(1).locator(".qa-answer-sources details.qa-card").count() == 2
+    scroll_chat_to(page.locator(BOTS).nth(1).locator(".qa-answer-sources"), "end")
+    screenshot(page, "phone.png")
 
     first.locator("a.qa-cite").last.click()
     passage = cards.first.locator(".qa-passage")
@@ -139,8 +151,6 @@ def test_on_a_phone_the_sources_are_under_each_answer(qa_page, qa_app_url):
     rect = box.bounding_box()
     assert rect is not None and rect["x"] >= 0 and rect["x"] + rect["width"] <= 390
     assert box.is_enabled()
-    page.locator(BOTS).nth(0).scroll_into_view_if_needed()
-    screenshot(page, "phone.png")
     assert page.qa_external == []
 
 

@@ -122,11 +122,15 @@ details.qa-card summary .qa-num { margin-right: .15rem; }
 @media (min-width: 701px) { #chatbot .qa-answer-sources { display: none; } }
 @media (max-width: 700px) {
   #qa-sources-col { display: none !important; }
-  .gradio-container .main.fillable { padding-left: 8px !important; padding-right: 8px !important; }
-  .gradio-container .column, .gradio-container .row { min-width: 0 !important; }
-  #chatbot { height: auto !important; max-height: calc(100vh - 230px); }
+  .column, .row { min-width: 0 !important; }
 }
 """
+
+# Rules for elements outside the app's container, which Gradio's scoping of CSS cannot reach:
+# the page's side margins, narrow on a phone.
+PAGE_HEAD = """<style>
+@media (max-width: 700px) { .main.fillable { padding-left: 8px !important; padding-right: 8px !important; } }
+</style>"""
 
 # The page's script (run once at load): citations that bring their source into view, the side
 # panel following the selected answer, the character counter, and names for unnamed buttons.
@@ -769,7 +773,7 @@ def launch_kwargs() -> dict:
     from qa.app import server_limits
 
     return {
-        "theme": theme(), "css": CSS, "js": PAGE_JS, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
+        "theme": theme(), "css": CSS, "js": PAGE_JS, "head": PAGE_HEAD, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
         "state_session_capacity": server_limits.MAX_SESSIONS, "max_file_size": MAX_REQUEST_BYTES,
     }
 
