@@ -5,7 +5,10 @@
 
 Everything shown that comes from a document or from the user is HTML-escaped here: the
 sources panel is HTML built by `sources_html`, the chat text is escaped Markdown built by
-`chat_markdown`. Nothing is loaded from the internet: analytics are off, the theme uses the
+`chat_markdown`, and each answer's message ends with its own sources (`chat_message`), which a
+phone shows under the answer and a wide screen in the side panel (the page's script, PAGE_JS).
+The conversation is kept in the browser's storage across reloads, never on the server.
+Nothing is loaded from the internet: analytics are off, the theme uses the
 system's fonts, and the page is served by Gradio itself.
 
 Endpoints for programs (see docs/api.md): "/ask" (question, history) -> Answer.to_dict(), and
@@ -101,7 +104,6 @@ CSS = """
 #qa-examples { gap: .4rem; flex-wrap: wrap; }
 #qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
 #qa-examples-label { flex: 0 0 auto !important; width: auto !important; align-self: center; color: var(--body-text-color-subdued); font-size: .9rem; }
-""" + """
 /* Each answer's own sources (PAGE_JS moves the selected answer's into the side panel on wide screens). */
 #chatbot a.qa-cite { text-decoration: none; font-weight: 600; color: var(--color-accent); border-radius: 3px; padding: 0 .1em; }
 #chatbot a.qa-cite:hover, #chatbot a.qa-cite:focus-visible { text-decoration: underline; background: var(--color-accent-soft); }
@@ -975,4 +977,4 @@ def serve(
     return 0
 
 
-__all__ = ["build_ui", "serve", "sources_html", "chat_markdown", "escape_text", "ChatBackend", "launch_kwargs"]
+__all__ = ["build_ui", "serve", "sources_html", "chat_message", "chat_markdown", "escape_text", "ChatBackend", "launch_kwargs"]
