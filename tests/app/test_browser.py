@@ -189,15 +189,6 @@ def test_example_button_abstention_and_documents_view(qa_browser, qa_page, qa_ap
     assert page.qa_external == []
 
 
-@pytest.mark.browser
-@pytest.mark.model
-def test_blank_question_shows_a_message_in_the_browser(qa_browser, qa_page, qa_app_url):
-    page = qa_page
-    open_chat(page, qa_app_url)
-    ask(page, "   ", 1)
-    assert "the question is empty" in _bots(page).nth(0).inner_text()
-
-
 # --- a document that tries to run code ------------------------------------------------------
 
 HOSTILE_TEXT = """The harbour bridge report

@@ -17,9 +17,15 @@ from qa.answering.answerer import NOT_FOUND, Answer, Support
 from qa.retrieval.retriever import Passage
 from qa.app.chat import (
     ABSTAIN_MESSAGE,
+    EXAMPLES,
     SEARCHING,
     ChatBackend,
+    answer_key,
     answer_markdown,
+    answer_sources_block,
+    chat_message,
+    link_markers,
+    restored_conversation,
     auth_from_environment,
     build_or_update_index,
     chat_markdown,
@@ -63,7 +69,7 @@ def answered(p: Passage, sentence: str) -> Answer:
 
 def tag_free(html_text: str) -> str:
     """The HTML with our own tags removed: what remains must hold no tag from a document."""
-    return re.sub(r"</?(div|span|blockquote|mark|em|p|table|thead|tbody|tr|th|td)\b[^>]*>", "", html_text)
+    return re.sub(r"</?(div|span|blockquote|mark|em|p|table|thead|tbody|tr|th|td|details|summary|a)\b[^>]*>", "", html_text)
 
 
 # --- sources panel ---------------------------------------------------------------------------
@@ -195,6 +201,85 @@ def test_chat_text_does_not_start_a_list():
 def test_answer_text_keeps_markers():
     p = passage("Sberbank is the largest bank.")
     assert answer_markdown(answered(p, "Sberbank is the largest bank.")) == "Sberbank is the largest bank. \\[1\\]"
+
+
+# --- each answer with its own sources (the chat message) -----------------------------------
+
+
+def test_hostile_passage_is_escaped_in_the_answers_own_sources():
+    p = passage()
+    sentence = "The sign read <script>window.__xss=1</script> today."
+    message = chat_message(answered(p, sentence), "a2")
+    block = message[message.index('<div class="qa-answer-sources"'):]
+    assert "<script" not in message and "<img" not in message and "<b>" not in block and "<i>" not in block
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in block
+    assert "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in block
+    assert "The &lt;b&gt;Evil&lt;/b&gt; Gazette" in block and "&lt;i&gt;Evil&lt;/i&gt; Press" in block
+    assert "<" not in tag_free(block)
+    # One raw-HTML block for Markdown: a blank line inside would end it and let Markdown read the rest.
+    assert "\n" not in block
+
+
+def test_a_passage_with_blank_lines_stays_one_block():
+    p = passage("First paragraph here.\n\n# Not a heading [x](http://t.invalid) *em*")
+    block = answer_sources_block(answered(p, "First paragraph here."), "a1")
+    assert "\n" not in block and "&#10;&#10;# Not a heading [x](http://t.invalid) <em>em</em>" in block
+
+
+def test_markers_link_to_this_answers_sources():
+    p1 = passage("Alpha one. Beta two.", id="a")
+    p2 = passage("Gamma three.", id="b", title="Second doc")
+    s1, s2 = support_for(p1, "Alpha one."), support_for(p2, "Gamma three.", 2)
+    result = Answer("q?", "Alpha one. [1] Gamma three. [2]", [p1, p2], [s1, s2], False, 0.8)
+    message = chat_message(result, "a3")
+    assert re.findall(r'<a class="qa-cite" href="#(qa-a3-\d)"', message) == ["qa-a3-1", "qa-a3-2"]
+    assert re.findall(r'<details class="qa-source qa-card" id="(qa-a3-\d)">', message) == ["qa-a3-1", "qa-a3-2"]
+    assert 'id="qa-a3"' in message
+    assert re.findall(r"<mark>(.*?)</mark>", message) == ["Alpha one.", "Gamma three."]
+    # The text shows the markers as before, inside the links.
+    assert message.startswith("Alpha one. <a ") and ">\\[1\\]</a>" in message
+
+
+def test_short_answer_stays_bold_and_its_marker_is_a_link():
+    from dataclasses import replace
+
+    from qa.answering.answerer import Short
+
+    p = passage("Sberbank is the largest bank.")
+    result = answered(p, "Sberbank is the largest bank.")
+    result = replace(result, short=Short("Sberbank", 1, p.id, p.doc_id, p.start, p.start + 8, 0, 8, 0.9))
+    message = chat_message(result, "a1")
+    assert message.startswith('**Sberbank** <a class="qa-cite" href="#qa-a1-1" title="Show source 1">\\[1\\]</a>\n\n')
+
+
+def test_markers_out_of_range_stay_text():
+    assert link_markers("See \\[3\\] and \\[1\\]", "a1", 2).startswith("See \\[3\\] and <a ")
+    assert link_markers("[1] unescaped", "a1", 1) == "[1] unescaped"
+
+
+def test_abstention_keeps_its_closest_passages_without_links():
+    closest = [passage("Nothing relevant here at all.", id="c1"), passage("Nor here.", id="c2", title="Other")]
+    message = chat_message(Answer("q?", NOT_FOUND, [], [], True, 0.1, closest), "a1")
+    assert message.startswith(ABSTAIN_MESSAGE) and "qa-cite" not in message
+    assert "Closest passages" in message and 'id="qa-a1-2"' in message and "<mark>" not in message
+    back = Answer("And?", "What do you mean by “And”?", [], [], True, 0.0, [])
+    assert chat_message(back, "a1") == answer_markdown(back)
+
+
+def test_each_answer_is_named_by_its_place_in_the_conversation():
+    assert answer_key([]) == "a1" and answer_key(None) == "a1"
+    history = [{"role": "user", "content": "q"}, {"role": "assistant", "content": "x"},
+               {"role": "user", "content": "q2"}, {"role": "assistant", "content": "y"}]
+    assert answer_key(history) == "a3"
+
+
+def test_a_conversation_from_the_browser_keeps_only_messages():
+    saved = [{"role": "user", "content": [{"type": "text", "text": "q"}], "metadata": None},
+             {"role": "assistant", "content": "answer"}, {"role": "system", "content": "x"}, "junk",
+             {"role": "user", "content": 3}]
+    assert restored_conversation(saved) == [{"role": "user", "content": saved[0]["content"]},
+                                            {"role": "assistant", "content": "answer"}]
+    assert restored_conversation("not a list") == [] and restored_conversation(None) == []
 
 
 def test_stream_chunks_grow_to_the_full_text():
@@ -378,11 +463,40 @@ def test_chat_streams_then_ends_with_the_answer_and_sources(built_index):
     texts = [t for t, _ in outputs]
     result = backend.answer("How many points does the peace plan have?")
     assert texts[0] == SEARCHING
-    assert texts[-1] == answer_markdown(result)
+    # The text streams, then the last message is it with linked markers and the answer's own sources.
+    assert texts[-1] == chat_message(result, "a1")
     assert len(texts) >= 3  # placeholder, at least one partial, final
-    assert all(texts[-1].startswith(t) for t in texts[1:])
+    assert texts[-2] == answer_markdown(result)
+    assert all(answer_markdown(result).startswith(t) for t in texts[1:-1])
     panel = outputs[-1][1]
     assert "<mark>" in panel and escape_text(result.citations[0].title) in panel
+
+
+# What each front-page example answers on the corpus: (short answer, phrases the text must hold).
+EXAMPLE_ANSWERS = {
+    "Which bank is Russia's largest?": ("Sberbank", ["Sberbank, Russia’s largest bank"]),
+    "How many points does the peace plan have?": (None, ["10-point plan", "15-point plan", "The sources differ"]),
+    "How much security aid has the United States provided to Ukraine?": (
+        "more than $2 billion", ["more than $2 billion in security aid to Ukraine"]),
+    "When did Russia sign the Budapest memorandum?": ("1994", ["which Russia signed in 1994"]),
+}
+
+
+@pytest.mark.model
+def test_every_example_gets_its_right_answer(built_index):
+    from qa.answering.answerer import answer
+
+    assert sorted(EXAMPLES) == sorted(EXAMPLE_ANSWERS)
+    for question in EXAMPLES:
+        short, phrases = EXAMPLE_ANSWERS[question]
+        result = answer(question, index=built_index.index)
+        assert not result.abstained and result.citations, question
+        for phrase in phrases:
+            assert phrase in result.text, (question, result.text)
+        if short is not None:
+            assert result.short is not None and result.short.text == short, (question, result.short)
+        # Quoted from the documents' text, not a footnote holding a web address.
+        assert "http" not in result.text and all(c.kind != "footnote" for c in result.citations), question
 
 
 @pytest.mark.model

@@ -5,7 +5,10 @@
 
 Everything shown that comes from a document or from the user is HTML-escaped here: the
 sources panel is HTML built by `sources_html`, the chat text is escaped Markdown built by
-`chat_markdown`. Nothing is loaded from the internet: analytics are off, the theme uses the
+`chat_markdown`, and each answer's message ends with its own sources (`chat_message`), which a
+phone shows under the answer and a wide screen in the side panel (the page's script, PAGE_JS).
+The conversation is kept in the browser's storage across reloads, never on the server.
+Nothing is loaded from the internet: analytics are off, the theme uses the
 system's fonts, and the page is served by Gradio itself.
 
 Endpoints for programs (see docs/api.md): "/ask" (question, history) -> Answer.to_dict(), and
@@ -27,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from qa.errors import IndexMissingError, QAError
-from qa.settings import MAX_REQUEST_BYTES, offline_environment
+from qa.settings import MAX_QUESTION_CHARS, MAX_REQUEST_BYTES, offline_environment
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -42,11 +45,12 @@ INTRO = (
     "Answers quote the indexed documents, with numbered sources [n]. "
     "When the documents do not answer a question, the assistant says so and shows the closest passages."
 )
+# Each is checked against its expected answer by tests/app/test_chat.py (real model, real corpus).
 EXAMPLES = [
     "Which bank is Russia's largest?",
     "How many points does the peace plan have?",
-    "What did the US announce on 16 March 2022?",
-    "What security guarantees does Ukraine want?",
+    "How much security aid has the United States provided to Ukraine?",
+    "When did Russia sign the Budapest memorandum?",
 ]
 ABSTAIN_MESSAGE = (
     "The documents do not answer this question. "
@@ -54,6 +58,7 @@ ABSTAIN_MESSAGE = (
 )
 SEARCHING = "Searching the documents…"
 SOURCES_PLACEHOLDER = "The passages an answer quotes appear here, with the quoted sentences highlighted."
+CLOSEST_NOTE = "The documents do not answer this question; these passages came closest."
 PASSWORD_ENV = "QA_PASSWORD"
 USER_ENV = "QA_USER"
 DEFAULT_USER = "qa"
@@ -99,7 +104,193 @@ CSS = """
 #qa-examples { gap: .4rem; flex-wrap: wrap; }
 #qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
 #qa-examples-label { flex: 0 0 auto !important; width: auto !important; align-self: center; color: var(--body-text-color-subdued); font-size: .9rem; }
+/* Each answer's own sources (PAGE_JS moves the selected answer's into the side panel on wide screens). */
+#chatbot a.qa-cite { text-decoration: none; font-weight: 600; color: var(--color-accent); border-radius: 3px; padding: 0 .1em; }
+#chatbot a.qa-cite:hover, #chatbot a.qa-cite:focus-visible { text-decoration: underline; background: var(--color-accent-soft); }
+.qa-answer-sources { margin-top: .6rem; border-top: 1px solid var(--border-color-primary); padding-top: .4rem; }
+.qa-answer-sources .qa-sources-head { font-size: .9rem; margin: 0 0 .2rem 0; }
+details.qa-card { padding: .35rem 0; }
+details.qa-card summary { cursor: pointer; overflow-wrap: anywhere; }
+details.qa-card summary .qa-num { margin-right: .15rem; }
+.qa-source.qa-target { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 4px;
+  background: var(--color-accent-soft); }
+.qa-passage, .qa-title, .qa-meta { overflow-wrap: anywhere; }
+#chatbot .qa-chosen { box-shadow: 0 0 0 2px var(--color-accent-soft); }
+#qa-counter .html-container { padding: 0 !important; }
+.qa-counter { color: var(--body-text-color-subdued); font-size: .8rem; text-align: right; margin: .1rem .25rem 0 0; }
+.qa-counter.qa-full { color: var(--error-text-color, #b91c1c); font-weight: 600; }
+/* The chat's top-right icons (clear) get a strip of their own: messages scroll below it, never under it. */
+#chatbot .bubble-wrap { margin-top: 28px; height: calc(100% - 28px) !important; }
+@media (min-width: 701px) { #chatbot .qa-answer-sources { display: none; } }
+@media (max-width: 700px) {
+  #qa-sources-col { display: none !important; }
+  .column, .row { min-width: 0 !important; }
+}
 """
+
+# Rules for elements outside the app's container, which Gradio's scoping of CSS cannot reach:
+# the page's side margins, narrow on a phone.
+PAGE_HEAD = """<style>
+@media (max-width: 700px) { .main.fillable { padding-left: 8px !important; padding-right: 8px !important; } }
+</style>"""
+
+# The page's script (run once at load): citations that bring their source into view, the side
+# panel following the selected answer, the character counter, and names for unnamed buttons.
+# It only moves or copies elements the server already escaped; it never builds HTML from text.
+PAGE_JS = """() => {
+  const WIDE = window.matchMedia('(min-width: 701px)');
+  const chat = () => document.querySelector('#chatbot');
+  // Ids (the sanitizer drops data-* attributes): block "qa-a2", its card n "qa-a2-n", a marker's href "#qa-a2-n".
+  const parse = (id) => { const m = /^#?qa-(a\\d+)-(\\d+)$/.exec(id || ''); return m ? {key: m[1], n: m[2]} : null; };
+  const blockOf = (key) => chat() && chat().querySelector(`.qa-answer-sources[id="qa-${key}"]`);
+  const mark = (el) => {
+    document.querySelectorAll('.qa-source.qa-target').forEach((t) => t.classList.remove('qa-target'));
+    if (el) { el.classList.add('qa-target'); el.scrollIntoView({block: 'nearest'}); }
+  };
+  // Copy an answer's cards into the side panel (as open cards), marking card n if given.
+  const showInPanel = (block, n) => {
+    const panel = document.querySelector('#qa-sources .qa-panel');
+    if (!panel) return;
+    const items = [];
+    let target = null;
+    for (const child of block.children) {
+      if (child.tagName !== 'DETAILS') { items.push(child.cloneNode(true)); continue; }
+      const card = document.createElement('div');
+      card.className = 'qa-source';
+      const n_ = (parse(child.id) || {}).n;
+      card.dataset.qaN = n_;
+      const head = document.createElement('div');
+      head.className = 'qa-source-head';
+      for (const node of child.querySelector('summary').childNodes) head.appendChild(node.cloneNode(true));
+      card.appendChild(head);
+      for (const part of child.children) if (part.tagName !== 'SUMMARY') card.appendChild(part.cloneNode(true));
+      if (String(n) === n_) target = card;
+      items.push(card);
+    }
+    panel.className = 'qa-panel qa-selected';
+    panel.dataset.qaAnswer = block.id;
+    panel.replaceChildren(...items);
+    panel.scrollTop = 0;
+    mark(target);
+  };
+  const choose = (block, n) => {
+    chat().querySelectorAll('.qa-chosen').forEach((m) => m.classList.remove('qa-chosen'));
+    const message = block.closest("[data-testid='bot']");
+    if (message) message.classList.add('qa-chosen');
+    if (WIDE.matches) { showInPanel(block, n); return; }
+    const card = n ? block.querySelector(`details.qa-card[id="${block.id}-${n}"]`) : null;
+    if (card) { card.open = true; mark(card); }
+  };
+  document.addEventListener('click', (event) => {
+    const cite = event.target.closest('#chatbot a.qa-cite');
+    if (cite) {
+      event.preventDefault();
+      event.stopPropagation();
+      const to = parse(cite.getAttribute('href'));
+      const block = to && blockOf(to.key);
+      if (block) choose(block, to.n);
+      return;
+    }
+    const message = event.target.closest("#chatbot [data-testid='bot']");
+    if (!message || event.target.closest('button, summary, a')) return;
+    const block = message.querySelector('.qa-answer-sources');
+    if (block && WIDE.matches) choose(block, null);
+  }, true);
+
+  // "Copy message" of an answer copies its text and a line per source, not the message's HTML.
+  const answerText = (row, block) => {
+    const content = row.querySelector('.message-content') || row;
+    const text = [...content.querySelectorAll('p')].filter((p) => !block.contains(p))
+      .map((p) => p.textContent.trim()).filter(Boolean).join('\\n\\n');
+    const cards = [...block.querySelectorAll('details.qa-card')].map((card) => {
+      const meta = card.querySelector('.qa-meta');
+      return card.querySelector('summary').textContent.trim() + (meta && meta.textContent ? ` (${meta.textContent})` : '');
+    });
+    const head = block.querySelector('.qa-sources-head');
+    return `${text}\\n\\n${head ? head.textContent : 'Sources'}:\\n${cards.join('\\n')}`;
+  };
+  const toClipboard = (text) => {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed'; area.style.left = '-9999px';
+    document.body.appendChild(area); area.select();
+    try { document.execCommand('copy'); } finally { area.remove(); }
+  };
+  window.addEventListener('click', (event) => {
+    const button = event.target.closest('#chatbot .message-buttons button');
+    if (!button || !/^cop/i.test(button.getAttribute('aria-label') || '')) return;
+    const row = button.closest('.message-buttons').previousElementSibling;
+    const block = row && row.querySelector('.qa-answer-sources');
+    if (!block) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    toClipboard(answerText(row, block));
+  }, true);
+
+  // A blank question is not sent (no empty bubble): Enter and the send button do nothing.
+  const blank = () => { const box = document.querySelector('#question textarea'); return box && !box.value.trim(); };
+  const ignoreBlank = (event) => {
+    const enter = (event.type === 'keydown' || event.type === 'keypress') && event.key === 'Enter' && !event.shiftKey
+      && event.target.closest('#question textarea');
+    const send = event.type === 'click' && event.target.closest('#question .submit-button');
+    if ((enter || send) && blank()) { event.preventDefault(); event.stopImmediatePropagation(); }
+  };
+  for (const type of ['keydown', 'keypress', 'click']) window.addEventListener(type, ignoreBlank, true);
+
+  // The question box: a counter, and a note when a paste was cut to the limit.
+  let counted = -1;
+  const counter = (note) => {
+    const box = document.querySelector('#question textarea');
+    const out = document.querySelector('#qa-counter .qa-counter');
+    if (!box || !out) return;
+    counted = box.value.length;
+    const max = Number(box.getAttribute('maxlength')) || 0;
+    const used = box.value.length;
+    out.textContent = note || `${used.toLocaleString('en')} / ${max.toLocaleString('en')} characters`;
+    out.classList.toggle('qa-full', Boolean(note) || (max > 0 && used >= max));
+  };
+  document.addEventListener('input', (event) => { if (event.target.closest('#question')) counter(); }, true);
+  document.addEventListener('paste', (event) => {
+    const box = event.target.closest('#question textarea');
+    if (!box) return;
+    const max = Number(box.getAttribute('maxlength')) || 0;
+    const pasted = (event.clipboardData && event.clipboardData.getData('text')) || '';
+    const kept = box.value.length - (box.selectionEnd - box.selectionStart);
+    if (max && kept + pasted.length > max) {
+      setTimeout(() => counter(`Questions are limited to ${max.toLocaleString('en')} characters: the pasted text `
+        + `(${pasted.length.toLocaleString('en')}) was cut to fit.`), 0);
+    }
+  }, true);
+
+  // Names for controls that have only an icon; a restored conversation fills the side panel.
+  const NAMES = [['#question .submit-button', 'Send question'], ['#question .stop-button', 'Stop answering'],
+                 ['[title]', null]];
+  const tidy = () => {
+    const send = document.querySelector('#question .submit-button');
+    if (send && send.getAttribute('aria-label') !== 'Send question') send.setAttribute('aria-label', 'Send question');
+    for (const button of document.querySelectorAll('button:not([aria-label])')) {
+      if (button.textContent.trim()) continue;
+      for (const [selector, name] of NAMES) {
+        if (button.matches(selector)) { button.setAttribute('aria-label', name || button.title); break; }
+      }
+    }
+    const box = document.querySelector('#question textarea');
+    if (box && !box.getAttribute('aria-label')) box.setAttribute('aria-label', 'Question');
+    const panel = document.querySelector('#qa-sources .qa-panel.qa-empty');
+    const blocks = chat() ? chat().querySelectorAll('.qa-answer-sources') : [];
+    if (panel && blocks.length) showInPanel(blocks[blocks.length - 1], null);
+    const question = document.querySelector('#question textarea');
+    if (question && question.value.length !== counted) counter();
+  };
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; tidy(); });
+  }).observe(document.body, {subtree: true, childList: true});
+  tidy();
+}"""
 
 _EMPHASIS = re.compile(r"\*([^*\n]+?)\*")
 # Characters that Markdown could turn into links, images, code, headings, tables or LaTeX.
@@ -175,45 +366,56 @@ def _support_spans(passage: Passage, support: Sequence[Support], number: int) ->
     return spans
 
 
-def passage_html(passage: Passage, label: str, spans: Sequence[tuple[int, int]] = ()) -> str:
-    """One source card: [n], title, author/publisher/date/location, section, the passage text."""
+def _card_head(passage: Passage, label: str) -> str:
+    """A source card's first line: its label ([n] or "n.") and the document's title."""
+    return (f'<span class="qa-num">{escape_text(label)}</span> '
+            f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span>')
+
+
+def _card_body(passage: Passage, spans: Sequence[tuple[int, int]]) -> str:
+    """A source card's details: author/publisher/date/location, section, the passage text."""
     meta = [m for m in (passage.author, passage.publisher, passage.date, passage.location()) if m]
     meta_html = " · ".join(escape_text(m) for m in meta)
     section = f" — {escape_text(passage.section)}" if passage.section else ""
-    return (
-        '<div class="qa-source">'
-        f'<div class="qa-source-head"><span class="qa-num">{escape_text(label)}</span>'
-        f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span></div>'
-        f'<div class="qa-meta">{meta_html}{section}</div>'
-        f'<blockquote class="qa-passage">{highlight_spans(passage.text, spans)}</blockquote>'
-        "</div>"
-    )
+    return (f'<div class="qa-meta">{meta_html}{section}</div>'
+            f'<blockquote class="qa-passage">{highlight_spans(passage.text, spans)}</blockquote>')
+
+
+def passage_html(passage: Passage, label: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+    """One source card: [n], title, author/publisher/date/location, section, the passage text."""
+    return (f'<div class="qa-source"><div class="qa-source-head">{_card_head(passage, label)}</div>'
+            f"{_card_body(passage, spans)}</div>")
 
 
 def sources_html(result: Answer | None) -> str:
     """The sources panel for an answer: cited passages with the quoted sentences highlighted,
     or, when the assistant abstained, the closest passages."""
     if result is None:
-        return message_html(SOURCES_PLACEHOLDER)
+        return message_html(SOURCES_PLACEHOLDER, "qa-empty")
+    if result.abstained and not result.closest:
+        return message_html("No passage is quoted in this reply.")
+    cards = "".join(passage_html(p, label, spans) for p, label, spans in shown_sources(result))
     if result.abstained:
-        if not result.closest:
-            return message_html("No passage is quoted in this reply.")
-        cards = "".join(passage_html(p, f"{i}.") for i, p in enumerate(result.closest, start=1))
         return (
             '<div class="qa-panel qa-abstained">'
             '<div class="qa-sources-head">Closest passages</div>'
-            '<p class="qa-sources-note">The documents do not answer this question; these passages came closest.</p>'
+            f'<p class="qa-sources-note">{escape_text(CLOSEST_NOTE)}</p>'
             f"{cards}</div>"
         )
-    cards = "".join(
-        passage_html(p, f"[{n}]", _support_spans(p, result.support, n))
-        for n, p in enumerate(result.citations, start=1)
-    )
     return f'<div class="qa-panel"><div class="qa-sources-head">Sources</div>{cards}</div>'
 
 
-def message_html(text: str) -> str:
-    return f'<div class="qa-panel"><p class="qa-placeholder">{escape_text(text)}</p></div>'
+def shown_sources(result: Answer) -> list[tuple[Passage, str, list[tuple[int, int]]]]:
+    """The passages shown with an answer, each with its label and the spans to highlight: the
+    cited passages ([n], quoted sentences), or for an abstention the closest ones ("n.", none)."""
+    if result.abstained:
+        return [(p, f"{i}.", []) for i, p in enumerate(result.closest, start=1)]
+    return [(p, f"[{n}]", _support_spans(p, result.support, n)) for n, p in enumerate(result.citations, start=1)]
+
+
+def message_html(text: str, kind: str = "") -> str:
+    extra = f" {kind}" if kind else ""
+    return f'<div class="qa-panel{extra}"><p class="qa-placeholder">{escape_text(text)}</p></div>'
 
 
 def documents_html(retriever: Retriever | None, problem: str | None = None) -> str:
@@ -233,7 +435,7 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
         '<div class="qa-docs"><table><thead><tr><th>Title</th><th>Author</th><th>Publisher</th><th>Date</th>'
         f'<th>Kind</th><th class="num">Passages</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'<p class="qa-status">{len(rows)} documents, {len(retriever)} passages · model {escape_text(model)}'
-        f" · index {escape_text(str(retriever.index_dir))} built {escape_text(created)}</p></div>"
+        f" · built {escape_text(created)} in {escape_text(str(retriever.index_dir))}</p></div>"
     )
 
 
@@ -245,8 +447,71 @@ def answer_markdown(result: Answer) -> str:
         return ABSTAIN_MESSAGE if result.closest else chat_markdown(result.text)
     if result.short is not None:
         # The short answer first, in bold, with the marker of the sentence it is taken from.
-        return f"**{chat_markdown(result.short.text)}** [{result.short.citation}]\n\n{chat_markdown(result.text)}"
+        return f"**{chat_markdown(result.short.text)}** \\[{result.short.citation}\\]\n\n{chat_markdown(result.text)}"
     return chat_markdown(result.text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Each answer with its own sources: the chat message holds them (issue 11)
+# ---------------------------------------------------------------------------------------------
+# A final answer's chat message is its text, with every [n] a link to source n of THAT answer,
+# followed by a block of <details> cards (one per source, collapsed to a line). On a phone the
+# block shows under the answer; on a wide screen CSS hides it and the page's script copies the
+# selected answer's cards into the side panel. Passage text in the block is HTML-escaped only:
+# it is a raw-HTML block for Markdown, which stays one block because it holds no blank line.
+
+_CHAT_MARKER = re.compile(r"\\\[(\d+)\\\]")
+
+
+def answer_key(history: Sequence[Any] | None) -> str:
+    """A name for the next answer, unique within its conversation: "a" + its position."""
+    replies = sum(1 for m in history or [] if isinstance(m, dict) and m.get("role") == "assistant")
+    return f"a{replies + 1}"
+
+
+def source_anchor(key: str, number: int) -> str:
+    """The element id of source `number` of answer `key` (its sources block is "qa-" + key)."""
+    return f"qa-{key}-{number}"
+
+
+def link_markers(markdown: str, key: str, count: int) -> str:
+    """Chat text whose escaped markers \\[n\\] (1 <= n <= count) are links to answer key's sources."""
+
+    def link(match: re.Match) -> str:
+        n = int(match.group(1))
+        if not 1 <= n <= count:
+            return match.group(0)
+        # The chat's sanitizer keeps class, id, href and title (no data-* or aria-*): the script reads the href.
+        return f'<a class="qa-cite" href="#{source_anchor(key, n)}" title="Show source {n}">{match.group(0)}</a>'
+
+    return _CHAT_MARKER.sub(link, markdown)
+
+
+def answer_sources_block(result: Answer, key: str) -> str:
+    """The sources of one answer as a raw-HTML block for the chat message: a <details> card per
+    source (its label and title as the summary line), or "" when nothing is shown."""
+    shown = shown_sources(result)
+    if not shown:
+        return ""
+    head = "Closest passages" if result.abstained else "Sources"
+    cards = "".join(
+        f'<details class="qa-source qa-card" id="{source_anchor(key, i)}">'
+        f'<summary class="qa-summary">{_card_head(p, label)}</summary>{_card_body(p, spans)}</details>'
+        for i, (p, label, spans) in enumerate(shown, start=1)
+    )
+    note = f'<p class="qa-sources-note">{escape_text(CLOSEST_NOTE)}</p>' if result.abstained else ""
+    block = (f'<div class="qa-answer-sources" id="qa-{key}">'
+             f'<div class="qa-sources-head">{head}</div>{note}{cards}</div>')
+    return block.replace("\r", "").replace("\n", "&#10;")
+
+
+def chat_message(result: Answer, key: str) -> str:
+    """An answer's final chat message: its text with linked markers, then its own sources."""
+    text = answer_markdown(result)
+    if not result.abstained:
+        text = link_markers(text, key, len(result.citations))
+    block = answer_sources_block(result, key)
+    return f"{text}\n\n{block}" if block else text
 
 
 def error_markdown(exc: BaseException) -> str:
@@ -316,13 +581,13 @@ class ChatBackend:
             yield error_markdown(RuntimeError(internal_error_message(exc))), message_html(SOURCES_PLACEHOLDER)
             return
         sources = stale_note_html(self.staleness()) + sources_html(result)
-        text = answer_markdown(result)
         first = True
-        for partial in stream_chunks(text):
+        # The plain text streams; the last message has the linked markers and the answer's sources.
+        for partial in stream_chunks(answer_markdown(result)):
             yield partial, sources if first else gr.skip()
             first = False
             time.sleep(STREAM_PAUSE)
-        yield text, sources
+        yield chat_message(result, answer_key(history)), sources
 
     def ask(self, question: str, history: list[dict] | None = None) -> dict:
         """The "/ask" API: the structured answer (Answer.to_dict()). Errors become gr.Error, whose
@@ -411,14 +676,16 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
                     placeholder="Ask a question about the indexed documents, or pick an example below.",
                 )
                 textbox = gr.Textbox(
-                    elem_id="question", placeholder="Ask a question about the documents…", show_label=False,
-                    submit_btn=True, lines=1, max_lines=4, autofocus=True,
+                    elem_id="question", placeholder="Ask a question about the documents…", label="Question",
+                    show_label=False, submit_btn=True, lines=1, max_lines=4, autofocus=True,
+                    max_length=MAX_QUESTION_CHARS,
                 )
                 chat = gr.ChatInterface(
                     backend.respond, chatbot=chatbot, textbox=textbox, additional_outputs=[sources],
                     api_name="chat", api_description="Chat: streams the answer text and the sources panel HTML.",
                     fill_height=False, autofocus=True, concurrency_limit=2, analytics_enabled=False,
                 )
+                gr.HTML(counter_html(), elem_id="qa-counter", js_on_load=None, padding=False)
             with gr.Column(scale=2, elem_id="qa-sources-col"):
                 sources.render()
         with gr.Row(elem_id="qa-examples"):
@@ -430,8 +697,50 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
         for button, question in zip(buttons, EXAMPLES):
             _wire_example(button, question, backend, chat, sources)
         demo.load(backend.documents_view, None, [docs, docs_accordion], api_visibility="undocumented", queue=False)
+        _keep_in_browser(demo, chat)
         gr.api(backend.ask, api_name="ask", api_description="Answer a question from the documents; returns Answer.to_dict().")
     return demo
+
+
+# ---------------------------------------------------------------------------------------------
+# The question box and the conversation kept in the browser
+# ---------------------------------------------------------------------------------------------
+
+# The browser's localStorage key of the conversation (never stored on the server).
+CONVERSATION_KEY = "qa-conversation"
+
+
+def counter_html() -> str:
+    """The line under the question box that the page's script keeps counting (see PAGE_JS)."""
+    return (f'<div class="qa-counter" aria-live="polite">0 / {MAX_QUESTION_CHARS:,} characters</div>')
+
+
+def restored_conversation(saved: Any) -> list[dict]:
+    """The conversation saved in the browser, as chat messages; anything else is dropped."""
+    if not isinstance(saved, list):
+        return []
+    return [{"role": m["role"], "content": m["content"]} for m in saved
+            if isinstance(m, dict) and m.get("role") in ("user", "assistant") and isinstance(m.get("content"), (str, list))]
+
+
+def _keep_in_browser(demo: gr.Blocks, chat: gr.ChatInterface) -> None:
+    """Save the conversation in the browser's storage whenever it settles; restore it at page load."""
+    import gradio as gr
+
+    saved = gr.BrowserState([], storage_key=CONVERSATION_KEY)
+    hidden: dict[str, Any] = {"api_visibility": "undocumented", "queue": False}
+    # In the browser only (no server call): the chat's value is copied to the storage at each change,
+    # except an empty one (the page's first, which would overwrite the saved conversation before it
+    # is restored); the clear button empties the storage.
+    chat.chatbot.change(None, [chat.chatbot, saved], saved, js="(history, old) => [history.length ? history : old]",
+                        **hidden)
+    chat.chatbot.clear(None, None, saved, js="() => [[]]", **hidden)
+
+    def restore(value: Any) -> tuple[list, list]:
+        history = restored_conversation(value)
+        return history, history
+
+    demo.load(restore, saved, [chat.chatbot, chat.chatbot_state], **hidden)
 
 
 def _wire_example(button: gr.Button, question: str, backend: ChatBackend, chat: gr.ChatInterface, sources) -> None:
@@ -466,7 +775,7 @@ def launch_kwargs() -> dict:
     from qa.app import server_limits
 
     return {
-        "theme": theme(), "css": CSS, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
+        "theme": theme(), "css": CSS, "js": PAGE_JS, "head": PAGE_HEAD, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
         "state_session_capacity": server_limits.MAX_SESSIONS, "max_file_size": MAX_REQUEST_BYTES,
     }
 
@@ -668,4 +977,4 @@ def serve(
     return 0
 
 
-__all__ = ["build_ui", "serve", "sources_html", "chat_markdown", "escape_text", "ChatBackend", "launch_kwargs"]
+__all__ = ["build_ui", "serve", "sources_html", "chat_message", "chat_markdown", "escape_text", "ChatBackend", "launch_kwargs"]
