@@ -63,7 +63,7 @@ def answered(p: Passage, sentence: str) -> Answer:
 
 def tag_free(html_text: str) -> str:
     """The HTML with our own tags removed: what remains must hold no tag from a document."""
-    return re.sub(r"</?(div|span|blockquote|mark|em|p|table|thead|tbody|tr|th|td)\b[^>]*>", "", html_text)
+    return re.sub(r"</?(div|span|blockquote|mark|em|p|table|thead|tbody|tr|th|td|a)\b[^>]*>", "", html_text)
 
 
 # --- sources panel ---------------------------------------------------------------------------
