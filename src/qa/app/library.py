@@ -98,6 +98,8 @@ class Library:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
+        # Held while the corpus folder and its sidecar change: two uploads must not both rewrite it.
+        self._corpus_lock = threading.Lock()
         self._pending: list[str] = []
         self._worker: threading.Thread | None = None
         self._status = IndexStatus("idle", "")
@@ -138,7 +140,8 @@ class Library:
         finally:
             partial.unlink(missing_ok=True)
         try:
-            set_metadata(corpus, filename, entry)
+            with self._corpus_lock:
+                set_metadata(corpus, filename, entry)
         except (QAError, OSError):
             target.unlink(missing_ok=True)
             raise
@@ -152,14 +155,15 @@ class Library:
         from qa.ingest.discover import discover
 
         corpus = self.corpus_dir()
-        found = {f.doc_id: f.path for f in discover(corpus).files}
-        path = found.get(doc_id)
-        if path is None:
-            raise InputError(f"there is no document {doc_id!r:.120} in the corpus")
-        if path.is_symlink():  # discover() never lists links; checked again right before deleting
-            raise InputError(f"{doc_id} is a symbolic link; it is not removed")
-        path.unlink(missing_ok=True)
-        set_metadata(corpus, doc_id, None)
+        with self._corpus_lock:
+            found = {f.doc_id: f.path for f in discover(corpus).files}
+            path = found.get(doc_id)
+            if path is None:
+                raise InputError(f"there is no document {doc_id!r:.120} in the corpus")
+            if path.is_symlink():  # discover() never lists links; checked again right before deleting
+                raise InputError(f"{doc_id} is a symbolic link; it is not removed")
+            path.unlink(missing_ok=True)
+            set_metadata(corpus, doc_id, None)
         log.info("removed %s from %s", doc_id, corpus)
         self._schedule(f"removed {doc_id}")
 
