@@ -213,7 +213,9 @@ async function qaPoll() {
   box.innerHTML = '';
   if (s.state !== 'idle') {
     const p = document.createElement('p');
-    p.className = 'qa-status ' + s.state; p.id = 'qa-status'; p.textContent = s.message;
+    const running = s.state === 'waiting' || s.state === 'indexing';
+    p.className = 'qa-status ' + s.state; p.id = 'qa-status';
+    p.textContent = s.message + (running ? ' ' + Math.round(s.seconds) + ' s' : '');
     box.appendChild(p);
   }
   if (s.state === 'waiting' || s.state === 'indexing') { setTimeout(qaPoll, 700); }

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from qa.errors import InputError, QAError
+from qa.errors import IndexMissingError, InputError, QAError
 from qa.ingest.discover import IGNORED_NAMES, METADATA_FILE, SUPPLIED, SUPPORTED_SUFFIXES, set_metadata
 from qa.settings import MAX_DOCUMENT_BYTES
 
@@ -107,7 +107,6 @@ class Library:
 
     def corpus_dir(self) -> Path:
         """The corpus folder the index was built from (its manifest says which)."""
-        from qa.errors import IndexMissingError
         from qa.index.store import read_manifest
 
         try:
