@@ -156,6 +156,9 @@ def test_a_source_opens_its_document_at_the_cited_passage(qa_browser, qa_page, s
     assert len(whole) > len(expected.text) * 3 and expected.text in whole
     reader.screenshot(path=str(_artifact("reader-at-passage.png")))
     assert reader.evaluate("() => window.scrollY") > 0  # scrolled down to a passage past the top
+    reader.set_viewport_size({"width": 390, "height": 844})
+    assert reader.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
+    reader.screenshot(path=str(_artifact("reader-phone.png")))
 
     # From the chat's documents view: the 1 April piece, whose title the project wrote.
     page.get_by_role("button", name=re.compile(r"^Indexed documents")).click()
