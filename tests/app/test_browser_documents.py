@@ -46,6 +46,9 @@ HOSTILE_TEXT = (
 )
 HOSTILE_TITLE = "<b>Harbour</b> <img src=x onerror=\"window.__xss=3\">"
 
+# The highlighted passage starts inside the window.
+IN_VIEW_JS = ("() => { const r = document.getElementById('passage').getBoundingClientRect();"
+              " return r.top >= 0 && r.top < window.innerHeight; }")
 DONE_JS = """(n) => {
   const bots = document.querySelectorAll("#chatbot [data-testid='bot']");
   const box = document.querySelector('#question textarea');
@@ -148,17 +151,20 @@ def test_a_source_opens_its_document_at_the_cited_passage(qa_browser, qa_page, s
     mark = reader.locator("mark#passage")
     assert mark.count() == 1
     assert mark.inner_text() == expected.text
-    reader.wait_for_function("() => { const r = document.getElementById('passage').getBoundingClientRect();"
-                             " return r.top >= 0 && r.top < window.innerHeight; }", timeout=WAIT_MS)
+    reader.wait_for_function(IN_VIEW_JS, timeout=WAIT_MS)
     assert reader.locator("#qa-doc-title").inner_text() == expected.title
     # The whole clean text is there, not only the passage.
     whole = reader.locator("#qa-text").inner_text()
     assert len(whole) > len(expected.text) * 3 and expected.text in whole
     reader.screenshot(path=str(_artifact("reader-at-passage.png")))
     assert reader.evaluate("() => window.scrollY") > 0  # scrolled down to a passage past the top
-    reader.set_viewport_size({"width": 390, "height": 844})
-    assert reader.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
-    reader.screenshot(path=str(_artifact("reader-phone.png")))
+    phone = reader.context.new_page()  # the same link opened on a phone-sized screen
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(reader.url)
+    phone.wait_for_function(IN_VIEW_JS, timeout=WAIT_MS)
+    assert phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
+    phone.screenshot(path=str(_artifact("reader-phone.png")))
+    phone.close()
 
     # From the chat's documents view: the 1 April piece, whose title the project wrote.
     page.get_by_role("button", name=re.compile(r"^Indexed documents")).click()

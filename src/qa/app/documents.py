@@ -46,6 +46,8 @@ dl.qa-meta dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: .92rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num { text-align: right; }
+td.qa-date { white-space: nowrap; }
+.qa-hint { color: var(--muted); font-size: .88rem; margin: .6rem 0; }
 form.qa-upload { display: grid; gap: .45rem; max-width: 30rem; }
 form.qa-upload label { display: grid; gap: .1rem; font-size: .9rem; }
 input[type=text] { padding: .3rem .4rem; font: inherit; }
@@ -110,8 +112,10 @@ def page(title: str, body: str, script: str = "", nonce: str = "") -> str:
     )
 
 
-# Centres the highlighted passage (the #passage fragment alone puts it at the top edge).
-_SCROLL_JS = (f"const m = document.getElementById('{PASSAGE_ANCHOR}');"
+# Centres the highlighted passage (the #passage fragment alone puts it at the top edge), also on a
+# reload, where the browser would otherwise restore the earlier scroll position.
+_SCROLL_JS = ("history.scrollRestoration = 'manual';"
+              f"const m = document.getElementById('{PASSAGE_ANCHOR}');"
               "if (m) { m.scrollIntoView({block: 'center'}); }")
 
 
@@ -166,7 +170,7 @@ def documents_page(documents: Sequence[Mapping[str, Any]], status: Mapping[str, 
             f'<br><small><code>{escape(doc["doc_id"])}</code>{" · " + state if state else ""}</small></td>'
             f'<td>{escape(meta.get("author") or "—")}{supplied_mark("author", meta)}</td>'
             f'<td>{escape(meta.get("publisher") or "—")}{supplied_mark("publisher", meta)}</td>'
-            f'<td>{escape(meta.get("date") or "—")}{supplied_mark("date", meta)}</td>'
+            f'<td class="qa-date">{escape(meta.get("date") or "—")}{supplied_mark("date", meta)}</td>'
             f'<td class="num">{doc.get("passages", 0)}</td><td>{remove}</td></tr>'
         )
     table = (
@@ -184,7 +188,7 @@ def documents_page(documents: Sequence[Mapping[str, Any]], status: Mapping[str, 
             '<label>Publisher (optional)<input type="text" id="qa-publisher" maxlength="300"></label>'
             '<label>Date (optional, YYYY-MM-DD)<input type="text" id="qa-date" maxlength="10"></label>'
             '<div><button type="submit" id="qa-upload-button">Add the document</button></div></form>'
-            '<p class="qa-note">Metadata entered here is marked "supplied" wherever it is shown.</p>'
+            '<p class="qa-hint">Metadata entered here is marked "supplied" wherever it is shown.</p>'
         )
     else:
         upload = f'<p class="qa-off" id="qa-upload-off">{escape(why_not)}</p>'
