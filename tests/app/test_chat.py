@@ -23,6 +23,7 @@ from qa.app.chat import (
     answer_key,
     answer_markdown,
     answer_sources_block,
+    passage_html,
     chat_message,
     link_markers,
     restored_conversation,
@@ -536,3 +537,14 @@ def test_a_fresh_network_namespace_gets_its_loopback_up():
         pytest.skip("unshare -n is not permitted here")
     first, second = done.stdout.strip().splitlines()[-2:]
     assert "brought it up" in first and second == "None", done.stdout + done.stderr
+
+
+@pytest.mark.model
+def test_a_title_the_project_wrote_is_marked_supplied_on_its_source_card(built_index):
+    import qa
+
+    result = qa.answer("How many points does the peace plan have?", index=built_index.index)
+    by_doc = {p.doc_id: p for p in result.citations}
+    assert by_doc["000_910b2c4331b85f60.txt"].supplied == ("title", "kind")
+    assert "title supplied" in passage_html(by_doc["000_910b2c4331b85f60.txt"], "[1]")
+    assert "supplied" not in passage_html(by_doc["002_38d006520ce7e0ba.txt"], "[2]").split("qa-meta")[0]

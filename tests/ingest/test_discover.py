@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import qa.ingest.discover as discover_module
-from conftest import DOC_000, REAL_CORPUS
-from qa.ingest.discover import discover, read_metadata
+from conftest import DOC_000, DOC_002, REAL_CORPUS
+from qa.errors import CorpusError
+from qa.ingest.discover import discover, read_metadata, set_metadata
 
 
 def _doc_ids(corpus: Path) -> list[str]:
@@ -183,6 +184,44 @@ def test_shipped_corpus_metadata_applies_without_warnings() -> None:
     assert listing.warnings == [] and listing.rejected == []
     assert next(f for f in listing.files if f.doc_id == DOC_000).meta.date == "2022-04-01"
     assert read_metadata(REAL_CORPUS).warnings == []
+
+
+def test_supplied_lists_fields_the_project_wrote_and_is_checked_like_the_others(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Text.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text(json.dumps({
+        "a.txt": {"title": "Made up", "supplied": ["title", "kind"]},
+        "b.txt": {"title": "B", "supplied": "title"},
+        "c.txt": {"title": "C", "supplied": ["title", "colour"]},
+    }), encoding="utf-8")
+    listing = discover(tmp_path)
+    metas = {f.doc_id: f.meta for f in listing.files}
+    assert metas["a.txt"].supplied == ("title", "kind")
+    assert metas["b.txt"].supplied == () and metas["c.txt"].supplied == ()
+    assert metas["b.txt"].title == "B"  # only the bad field is dropped
+    warnings = "\n".join(listing.warnings)
+    assert '"b.txt" field "supplied" must be a list of field names' in warnings
+    assert '"c.txt" field "supplied" names "colour"' in warnings
+
+
+def test_the_shipped_corpus_marks_the_title_it_supplied() -> None:
+    metas = {f.doc_id: f.meta for f in discover(REAL_CORPUS).files}
+    assert "title" in metas[DOC_000].supplied  # the source has no title (corpus SOURCES.md)
+    assert "title" not in metas[DOC_002].supplied and "author" not in metas[DOC_002].supplied
+
+
+def test_set_metadata_replaces_one_entry_and_refuses_a_broken_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "metadata.json").write_text(json.dumps({"a.txt": {"title": "A", "x": [1]}}), encoding="utf-8")
+    set_metadata(tmp_path, "b.txt", {"title": "B", "supplied": ["title"]})
+    set_metadata(tmp_path, "a.txt", None)
+    assert json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8")) == {
+        "b.txt": {"title": "B", "supplied": ["title"]}}
+    with pytest.raises(CorpusError, match="supplied"):
+        set_metadata(tmp_path, "c.txt", {"supplied": ["colour"]})
+    (tmp_path / "metadata.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(CorpusError, match="cannot be read"):
+        set_metadata(tmp_path, "c.txt", {"title": "C"})
+    assert (tmp_path / "metadata.json").read_text(encoding="utf-8") == "{broken"
 
 
 def test_a_linked_metadata_sidecar_is_not_followed(tmp_path: Path) -> None:

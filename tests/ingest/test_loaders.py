@@ -286,7 +286,8 @@ def test_discover_real_corpus_with_sidecar_metadata() -> None:
     meta = by_id[DOC_002].meta
     assert meta.title == "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"
     assert (meta.author, meta.publisher, meta.date) == ("Riccardo Alcaro", "Istituto Affari Internazionali (IAI)", "2022-03-22")
-    assert by_id[DOC_000].meta.extra == {"title_note": "The source gives no title; this one describes the piece."}
+    assert by_id[DOC_000].meta.extra == {"title_note": "The source gives no title; this one describes the piece.",
+                                         "supplied": ["title", "kind"]}
     assert by_id[DOC_000].sha256 == file_sha256(REAL_CORPUS / DOC_000)
 
 

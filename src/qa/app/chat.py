@@ -18,7 +18,6 @@ Endpoints for programs (see docs/api.md): "/ask" (question, history) -> Answer.t
 from __future__ import annotations
 
 import html
-import ipaddress
 import logging
 import os
 import re
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from qa.app.server_limits import is_loopback
 from qa.errors import IndexMissingError, QAError
 from qa.settings import MAX_QUESTION_CHARS, MAX_REQUEST_BYTES, offline_environment
 
@@ -101,6 +101,8 @@ CSS = """
 .qa-docs .num { text-align: right !important; }
 .qa-stale { color: var(--body-text-color-subdued); font-size: .85rem; margin: 0 0 .5rem 0; }
 .qa-status { color: var(--body-text-color-subdued); font-size: .85rem; margin-top: .35rem; }
+.qa-open-row { font-size: .85rem; margin: .3rem 0 0 .65rem; }
+.qa-supplied { font-size: .75rem; border: 1px solid var(--border-color-primary); border-radius: .6rem; padding: 0 .4rem; margin-left: .4rem; color: var(--body-text-color-subdued); white-space: nowrap; }
 #qa-examples { gap: .4rem; flex-wrap: wrap; }
 #qa-examples button { flex: 0 1 auto; min-width: 0; font-weight: 400; }
 #qa-examples-label { flex: 0 0 auto !important; width: auto !important; align-self: center; color: var(--body-text-color-subdued); font-size: .9rem; }
@@ -367,18 +369,26 @@ def _support_spans(passage: Passage, support: Sequence[Support], number: int) ->
 
 
 def _card_head(passage: Passage, label: str) -> str:
-    """A source card's first line: its label ([n] or "n.") and the document's title."""
+    """A source card's first line: its label ([n] or "n."), the document's title, and "title
+    supplied" when the corpus owner wrote the title rather than took it from the source."""
+    from qa.app.documents import supplied_mark
+
     return (f'<span class="qa-num">{escape_text(label)}</span> '
-            f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span>')
+            f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span>'
+            f'{supplied_mark("title", {"supplied": passage.supplied}) if passage.title else ""}')
 
 
 def _card_body(passage: Passage, spans: Sequence[tuple[int, int]]) -> str:
-    """A source card's details: author/publisher/date/location, section, the passage text."""
+    """A source card's details: author/publisher/date/location, section, the passage text, and
+    the link that opens the document at the passage."""
+    from qa.app.documents import open_in_document_html
+
     meta = [m for m in (passage.author, passage.publisher, passage.date, passage.location()) if m]
     meta_html = " · ".join(escape_text(m) for m in meta)
     section = f" — {escape_text(passage.section)}" if passage.section else ""
     return (f'<div class="qa-meta">{meta_html}{section}</div>'
-            f'<blockquote class="qa-passage">{highlight_spans(passage.text, spans)}</blockquote>')
+            f'<blockquote class="qa-passage">{highlight_spans(passage.text, spans)}</blockquote>'
+            f'<div class="qa-open-row">{open_in_document_html(passage.doc_id, passage.start, passage.end)}</div>')
 
 
 def passage_html(passage: Passage, label: str, spans: Sequence[tuple[int, int]] = ()) -> str:
@@ -419,7 +429,9 @@ def message_html(text: str, kind: str = "") -> str:
 
 
 def documents_html(retriever: Retriever | None, problem: str | None = None) -> str:
-    """A table of the indexed documents: title, author, publisher, date, kind, passages."""
+    """A table of the indexed documents: title (opening the reader), author, publisher, date, kind, passages."""
+    from qa.app.documents import documents_link_html, reader_href, supplied_mark
+
     if retriever is None:
         return f'<div class="qa-docs"><p class="qa-placeholder">{escape_text(problem or "No index loaded.")}</p></div>'
     counts = {d: entry.passages for d, entry in retriever.manifest.corpus.documents.items()}
@@ -427,7 +439,9 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
     for doc_id, record in sorted(retriever.documents.items(), key=lambda kv: (kv[1].meta.get("title") or kv[0]).lower()):
         meta = record.meta
         cells = [meta.get("title") or doc_id, meta.get("author"), meta.get("publisher"), meta.get("date"), meta.get("kind")]
-        tds = "".join(f"<td>{escape_text(c or '—')}</td>" for c in cells)
+        title = (f'<a href="{html.escape(reader_href(doc_id))}" target="_blank" rel="noopener">{escape_text(cells[0])}</a>'
+                 f'{supplied_mark("title", meta)}')
+        tds = f"<td>{title}</td>" + "".join(f"<td>{escape_text(c or '—')}</td>" for c in cells[1:])
         rows.append(f'<tr title="{html.escape(doc_id)}">{tds}<td class="num">{counts.get(doc_id, 0)}</td></tr>')
     model = retriever.manifest.model.name
     created = retriever.manifest.created
@@ -435,7 +449,7 @@ def documents_html(retriever: Retriever | None, problem: str | None = None) -> s
         '<div class="qa-docs"><table><thead><tr><th>Title</th><th>Author</th><th>Publisher</th><th>Date</th>'
         f'<th>Kind</th><th class="num">Passages</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'<p class="qa-status">{len(rows)} documents, {len(retriever)} passages · model {escape_text(model)}'
-        f" · built {escape_text(created)} in {escape_text(str(retriever.index_dir))}</p></div>"
+        f" · built {escape_text(created)} in {escape_text(str(retriever.index_dir))}</p>{documents_link_html()}</div>"
     )
 
 
@@ -657,6 +671,7 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
     offline_environment()
     import gradio as gr
 
+    from qa.app import document_routes
     from qa.settings import default_index_dir
 
     backend = ChatBackend(Path(index) if index is not None else default_index_dir(), building or threading.Event())
@@ -699,6 +714,7 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
         demo.load(backend.documents_view, None, [docs, docs_accordion], api_visibility="undocumented", queue=False)
         _keep_in_browser(demo, chat)
         gr.api(backend.ask, api_name="ask", api_description="Answer a question from the documents; returns Answer.to_dict().")
+    document_routes.register(demo, backend.index)  # the documents pages serve this index
     return demo
 
 
@@ -772,10 +788,12 @@ def theme() -> gr.themes.Base:
 def launch_kwargs() -> dict:
     """Arguments for Blocks.launch: the look (theme, CSS), the footer, and the server's limits
     (request bodies, uploads, sessions; qa.app.server_limits)."""
-    from qa.app import server_limits
+    from qa.app import document_routes, server_limits
 
+    # The documents pages (qa.app.document_routes), whose upload route has a body limit of its own.
+    app_kwargs = {**server_limits.app_kwargs(larger=document_routes.LARGE_BODIES), "routes": document_routes.routes()}
     return {
-        "theme": theme(), "css": CSS, "js": PAGE_JS, "head": PAGE_HEAD, "footer_links": ["api"], "app_kwargs": server_limits.app_kwargs(),
+        "theme": theme(), "css": CSS, "js": PAGE_JS, "head": PAGE_HEAD, "footer_links": ["api"], "app_kwargs": app_kwargs,
         "state_session_capacity": server_limits.MAX_SESSIONS, "max_file_size": MAX_REQUEST_BYTES,
     }
 
@@ -801,15 +819,6 @@ def _import_gradio() -> None:
         import gradio  # noqa: F401
     except Exception:  # the import in build_ui reports it
         pass
-
-
-def is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def auth_from_environment() -> tuple[str, str] | None:

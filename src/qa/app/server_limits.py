@@ -2,7 +2,9 @@
 
 - `BodyLimit`: an ASGI middleware that refuses request bodies over MAX_REQUEST_BYTES with 413,
   from the Content-Length header before anything is read, or while the body streams in; and
-  refuses Gradio's file-upload routes (no feature of the chat takes files).
+  refuses Gradio's file-upload routes (no feature of the chat takes files through them). The
+  one route that takes documents (qa.app.document_routes) is given a larger limit of its own:
+  the corpus's file size limit.
 - `expire_idle_sessions`: a lifespan that drops the Gradio session state of sessions idle for
   more than SESSION_IDLE_SECONDS (Gradio itself keeps up to `state_session_capacity` sessions,
   however old).
@@ -13,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import ipaddress
 import json
 import logging
 from typing import Any, AsyncIterator, Awaitable, Callable
@@ -37,11 +40,14 @@ Send = Callable[[Message], Awaitable[None]]
 
 
 class BodyLimit:
-    """Refuse HTTP request bodies over `max_bytes` (413) and Gradio's upload routes (404)."""
+    """Refuse HTTP request bodies over `max_bytes` (413) and Gradio's upload routes (404).
+    `larger` gives paths (matched at the end of the request path) a limit of their own."""
 
-    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int = MAX_REQUEST_BYTES) -> None:
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int = MAX_REQUEST_BYTES,
+                 larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -51,9 +57,10 @@ class BodyLimit:
         if any(path.endswith(p) or path.endswith(p + "/") for p in UPLOAD_PATHS):
             await _refuse(send, 404, "file uploads are turned off on this server")
             return
+        limit = next((n for p, n in self.larger.items() if path.rstrip("/").endswith(p)), self.max_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await _refuse(send, 413, self._message())
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _refuse(send, 413, self._message(limit))
             return
         received = 0
         started = refused = False
@@ -63,12 +70,12 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # Answer now, and tell the app the client left: it stops reading (frameworks
                     # turn an exception raised here into a 400 "cannot parse the body").
                     if not started and not refused:
                         refused = True
-                        await _refuse(send, 413, self._message())
+                        await _refuse(send, 413, self._message(limit))
                     return {"type": "http.disconnect"}
             return message
 
@@ -81,8 +88,8 @@ class BodyLimit:
 
         await self.app(scope, limited_receive, tracking_send)
 
-    def _message(self) -> str:
-        return f"the request is larger than this server accepts ({self.max_bytes:,} bytes)"
+    def _message(self, limit: int) -> str:
+        return f"the request is larger than this server accepts ({limit:,} bytes)"
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
@@ -133,11 +140,23 @@ async def expire_idle_sessions(app: Any) -> AsyncIterator[None]:
             await task
 
 
-def app_kwargs() -> dict[str, Any]:
-    """FastAPI arguments for Gradio's launch(app_kwargs=...): the body limit and the session expiry."""
+def app_kwargs(larger: dict[str, int] | None = None) -> dict[str, Any]:
+    """FastAPI arguments for Gradio's launch(app_kwargs=...): the body limit (with `larger` limits
+    for some paths, see BodyLimit) and the session expiry."""
     from starlette.middleware import Middleware
 
-    return {"middleware": [Middleware(BodyLimit)], "lifespan": expire_idle_sessions}
+    return {"middleware": [Middleware(BodyLimit, larger=larger)], "lifespan": expire_idle_sessions}
 
 
-__all__ = ["BodyLimit", "app_kwargs", "drop_idle_sessions", "expire_idle_sessions", "MAX_SESSIONS", "SESSION_IDLE_SECONDS"]
+def is_loopback(host: str) -> bool:
+    """True when a server bound to `host` can be reached from this machine only."""
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+__all__ = ["BodyLimit", "app_kwargs", "drop_idle_sessions", "expire_idle_sessions", "is_loopback", "MAX_SESSIONS",
+           "SESSION_IDLE_SECONDS"]

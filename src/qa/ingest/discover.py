@@ -17,6 +17,9 @@ METADATA_FILE = "metadata.json"
 # Files in corpus/ that are never documents.
 IGNORED_NAMES = {METADATA_FILE, "README.md", "SOURCES.md"}
 META_FIELDS = ("title", "author", "publisher", "date", "kind", "source")
+# The sidecar's list of the fields the project (or whoever added the document) wrote itself rather
+# than took from the document or its publisher, e.g. "supplied": ["title"]; kept in `extra`.
+SUPPLIED = "supplied"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class DocumentMeta:
         extra = {k: v for k, v in data.items() if k not in META_FIELDS and k not in ("doc_id", "extra")}
         extra.update(data.get("extra") or {})
         return cls(doc_id=data["doc_id"], extra=extra, **known)
+
+    @property
+    def supplied(self) -> tuple[str, ...]:
+        """The fields not taken from the document or its publisher (the sidecar's "supplied" list)."""
+        return supplied_fields(self.extra)
 
     def merged(self, **found: str | None) -> DocumentMeta:
         """Fill fields that are still empty with values found in the document itself."""
@@ -116,6 +124,46 @@ def read_metadata(corpus_dir: Path) -> Sidecar:
     return Sidecar(entries, warnings)
 
 
+def set_metadata(corpus_dir: Path, doc_id: str, entry: dict | None) -> None:
+    """Write (or, with None, remove) the sidecar's entry of one document, keeping every other
+    entry as it is. The file is replaced atomically; one that cannot be read as a JSON object
+    (or is a symbolic link) is not overwritten: CorpusError says why."""
+    import tempfile
+
+    path = Path(corpus_dir) / METADATA_FILE
+    if path.is_symlink():
+        raise CorpusError(f"{METADATA_FILE} is a symbolic link; it is not written through")
+    data: dict = {}
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise CorpusError(f"{METADATA_FILE} cannot be read ({_one_line(exc)}); fix it before adding documents") from exc
+        if not isinstance(data, dict):
+            raise CorpusError(f"{METADATA_FILE} is not a JSON object; fix it before adding documents")
+    if entry is None:
+        if doc_id not in data:
+            return
+        data.pop(doc_id)
+    else:
+        problem = next((f'field "{k}" {p}' for k, v in entry.items() if (p := _field_problem(k, v))), None)
+        if problem:
+            raise CorpusError(f"the metadata of {doc_id}: {problem}")
+        data[doc_id] = entry
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(prefix=".metadata-", suffix=".json", dir=corpus_dir)
+    try:
+        os.chmod(temporary, mode)  # mkstemp's file is private; keep the sidecar's own permissions
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 @dataclass(frozen=True)
 class Sidecar:
     """The checked entries of metadata.json, and a warning for everything dropped from it."""
@@ -148,7 +196,22 @@ def _field_problem(name: str, value: object) -> str | None:
             return f"must be a string, not {_kind(value)}"
     elif name == "extra" and not isinstance(value, dict):
         return f"must be an object, not {_kind(value)}"
+    elif name == SUPPLIED:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"must be a list of field names, not {_kind(value)}"
+        unknown = [v for v in value if v not in META_FIELDS]
+        if unknown:
+            return f'names "{_printable(unknown[0])}", which is not one of the fields {", ".join(META_FIELDS)}'
     return _value_problem(name) or _value_problem(value)
+
+
+def supplied_fields(meta: dict) -> tuple[str, ...]:
+    """The "supplied" field names of a metadata mapping (a DocumentMeta's `extra`, or an indexed
+    document's stored metadata, which holds it under "extra"), as checked when the sidecar was read."""
+    found = meta.get(SUPPLIED, (meta.get("extra") or {}).get(SUPPLIED))
+    if not isinstance(found, (list, tuple)):
+        return ()
+    return tuple(v for v in found if v in META_FIELDS)
 
 
 def _value_problem(value: object, depth: int = 0) -> str | None:

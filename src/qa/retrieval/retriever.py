@@ -15,6 +15,7 @@ from qa.ingest.chunk import Chunk
 from qa.ingest.clean import BOILERPLATE
 from qa.ingest.dates import spoken_date
 from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
+from qa.ingest.discover import supplied_fields
 from qa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
 from qa.ingest.sentences import SUPERSCRIPTS
@@ -62,6 +63,8 @@ class Passage:
     rank: int
     scores: dict[str, float] = field(default_factory=dict)
     ranks: dict[str, int] = field(default_factory=dict)
+    # Metadata fields the corpus owner wrote rather than took from the source ("title").
+    supplied: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -406,6 +409,7 @@ class Retriever:
             publisher=meta.get("publisher"), author=meta.get("author"), start=chunk.start, end=chunk.end,
             kind=chunk.kind, paragraph=chunk.paragraph, page=chunk.page, section=chunk.section,
             footnote=chunk.footnote, score=score, rank=rank, scores=scores, ranks=ranks,
+            supplied=supplied_fields(meta),
         )
 
     def passage_containing(self, doc_id: str, start: int, end: int) -> Passage | None:
