@@ -6,13 +6,6 @@ import pytest
 
 from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic
 
-DOCS = {
-    "a.txt": {"title": "Diplomacy needs pressure", "author": None, "publisher": None, "date": "2022-04-01",
-              "kind": "opinion commentary"},
-    "b.txt": {"title": "Russia–Ukraine Talks", "author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)",
-              "date": "2022-03-22", "kind": "think-tank commentary"},
-}
-
 
 @pytest.mark.parametrize(
     ("question", "asks"),
@@ -27,13 +20,14 @@ def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks
 
 
-def test_topic_and_named_documents():
-    assert comparison_topic("Compare the two commentaries", DOCS) == set()
-    assert comparison_topic("Do the sources agree on the peace plan?", DOCS) == {"peace", "plan"}
+def test_topic_and_named_documents(two_documents):
+    docs = two_documents
+    assert comparison_topic("Compare the two commentaries", docs) == set()
+    assert comparison_topic("Do the sources agree on the peace plan?", docs) == {"peace", "plan"}
     question = "Compare the IAI commentary and the April opinion piece on sanctions"
-    assert comparison_topic(question, DOCS) == {"sanctions"}
-    assert compared_documents(question, DOCS) == ["a.txt", "b.txt"]
-    assert compared_documents("Compare the IAI commentary with the others on sanctions", DOCS) == []
+    assert comparison_topic(question, docs) == {"sanctions"}
+    assert compared_documents(question, docs) == ["a.txt", "b.txt"]
+    assert compared_documents("Compare the IAI commentary with the others on sanctions", docs) == []
 
 
 @pytest.mark.model

@@ -7,13 +7,6 @@ import pytest
 
 from qa.answering.summary import asks_summary, central_sentences, target_documents
 
-DOCS = {
-    "a.txt": {"title": "Diplomacy needs pressure", "author": None, "publisher": None, "date": "2022-04-01",
-              "kind": "opinion commentary"},
-    "b.txt": {"title": "Russia–Ukraine Talks", "author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)",
-              "date": "2022-03-22", "kind": "think-tank commentary"},
-}
-
 
 @pytest.mark.parametrize(
     ("question", "asks"),
@@ -25,12 +18,13 @@ def test_asks_summary(question, asks):
     assert asks_summary(question) is asks
 
 
-def test_target_documents_by_metadata():
-    assert target_documents("Summarise the IAI commentary", DOCS) == ["b.txt"]
-    assert target_documents("Summarise Alcaro's piece", DOCS) == ["b.txt"]
-    assert target_documents("What are the main points of the April opinion piece?", DOCS) == ["a.txt"]
-    assert target_documents("Summarize the documents", DOCS) == ["a.txt", "b.txt"]
-    assert target_documents("Summarise the Belarus report", DOCS) is None
+def test_target_documents_by_metadata(two_documents):
+    docs = two_documents
+    assert target_documents("Summarise the IAI commentary", docs) == ["b.txt"]
+    assert target_documents("Summarise Alcaro's piece", docs) == ["b.txt"]
+    assert target_documents("What are the main points of the April opinion piece?", docs) == ["a.txt"]
+    assert target_documents("Summarize the documents", docs) == ["a.txt", "b.txt"]
+    assert target_documents("Summarise the Belarus report", docs) is None
 
 
 def test_central_sentences_skip_repeats_and_keep_document_order():
