@@ -99,7 +99,10 @@ def ask(page, question: str, n: int) -> str:
 
 
 def open_chat(page, url: str) -> None:
+    """The chat with a new conversation (the page keeps the last one in the browser's storage)."""
     page.goto(url)
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
     page.wait_for_selector("#question textarea", timeout=WAIT_MS)
 
 

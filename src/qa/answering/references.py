@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 _LINK = re.compile(r"https?://|www\.\w", re.I)
+_FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*\S")
 # "Author, "Title", in *Journal*, date": a reference without a link.
 _CITATION = re.compile(r"[\"“][^\"”]{8,}(?:,[\"”]|[\"”],)\s+in\s+\*?[A-Z]")
 _ABOUT_SOURCES = re.compile(
@@ -23,9 +24,13 @@ _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 TITLE_SHARE = 0.5
 
 
-def is_reference(sentence: str) -> bool:
-    """True for a bibliographic reference: a sentence holding a link, or citing a quoted title "in" a publication."""
-    return bool(_LINK.search(sentence) or _CITATION.search(sentence))
+def is_reference(sentence: str, in_footnote: bool = False) -> bool:
+    """True for a bibliographic reference: a sentence citing a quoted title "in" a publication, or
+    a footnote (`in_footnote`, or a sentence opening with a footnote number) holding a link. A
+    link in the body of a text is part of what it says."""
+    if _CITATION.search(sentence):
+        return True
+    return bool(_LINK.search(sentence) and (in_footnote or _FOOTNOTE_MARK.match(sentence)))
 
 
 def restates_title(sentence: str, title: str | None) -> bool:

@@ -375,7 +375,7 @@ def _card_head(passage: Passage, label: str) -> str:
 
     return (f'<span class="qa-num">{escape_text(label)}</span> '
             f'<span class="qa-title">{escape_text(passage.title or passage.doc_id)}</span>'
-            f'{supplied_mark("title", {"supplied": passage.supplied}) if passage.title else ""}')
+            f'{" " + supplied_mark("title", {"supplied": passage.supplied}) if "title" in passage.supplied else ""}')
 
 
 def _card_body(passage: Passage, spans: Sequence[tuple[int, int]]) -> str:
