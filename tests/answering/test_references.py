@@ -15,7 +15,7 @@ def test_references_are_recognised():
     assert not is_reference('He said "we are close to agreement" in Istanbul.')
     # A link in the body of a text is what the text says, not a reference.
     assert not is_reference("A poster with ![pixel](http://tracker.invalid/p.png) hung at the ferry terminal.")
-    assert is_reference("See the statement at https://example.org/statement.", in_footnote=True)
+    assert is_reference("See the statement at https://example.org/statement.", in_notes=True)
 
 
 def test_title_lines_are_recognised():

@@ -382,7 +382,8 @@ def _score(retriever: Retriever, query: Query, candidates: list[_Candidate], s: 
         if not about_sources:
             record = documents.get(candidate.passage.doc_id)
             title = record.meta.get("title") if record else None
-            if is_reference(candidate.text, candidate.passage.kind == "footnote"):
+            # A link in a footnote or in the publisher's block is a reference, not part of the argument.
+            if is_reference(candidate.text, candidate.passage.kind in ("footnote", BOILERPLATE)):
                 kind *= 1.0 if names_cited_work(question, candidate.text) else s.reference_weight
             elif restates_title(candidate.text, title if isinstance(title, str) else None):
                 kind *= s.reference_weight

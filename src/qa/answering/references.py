@@ -24,13 +24,13 @@ _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 TITLE_SHARE = 0.5
 
 
-def is_reference(sentence: str, in_footnote: bool = False) -> bool:
+def is_reference(sentence: str, in_notes: bool = False) -> bool:
     """True for a bibliographic reference: a sentence citing a quoted title "in" a publication, or
-    a footnote (`in_footnote`, or a sentence opening with a footnote number) holding a link. A
-    link in the body of a text is part of what it says."""
+    one holding a link in the notes (`in_notes`: a footnote or the publisher's block; or a sentence
+    opening with a footnote number). A link in the body of a text is part of what it says."""
     if _CITATION.search(sentence):
         return True
-    return bool(_LINK.search(sentence) and (in_footnote or _FOOTNOTE_MARK.match(sentence)))
+    return bool(_LINK.search(sentence) and (in_notes or _FOOTNOTE_MARK.match(sentence)))
 
 
 def restates_title(sentence: str, title: str | None) -> bool:
