@@ -1,7 +1,6 @@
 """The Ray engine (`qa index --engine ray`) writes the index the local engine writes.
 
-The comparison runs on a Ray cluster of two worker nodes (one CPU each) started in this
-process, over 300 of the 2022 press releases (converted by benchmarks/convert_press.py into a
+The comparison runs on a local Ray of two workers started by this process, over 300 of the 2022 press releases (converted by benchmarks/convert_press.py into a
 temp folder), one build per engine. Without ray installed (pip install 'qa[ray]') the Ray
 tests are skipped; the error a user gets without it is tested either way.
 """
@@ -81,22 +80,34 @@ def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:
 # ---- on a two-worker Ray cluster -----------------------------------------------------------------
 
 
+@needs_ray
+@pytest.mark.slow
+@pytest.mark.model
+def test_ray_engine_starts_a_local_ray_and_shuts_it_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No address and no RAY_ADDRESS: a Ray for the run only. (First in this file: the tests
+    below share a Ray that this process starts.)"""
+    import ray
+
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    assert not ray.is_initialized()
+    corpus = copy_corpus(tmp_path / "corpus")
+    report = build_index(corpus, tmp_path / "index", engine="ray")
+    assert report.passages > 0 and report.embedded == report.passages
+    assert not ray.is_initialized()
+    build_index(corpus, tmp_path / "local")
+    assert passage_rows(tmp_path / "index") == passage_rows(tmp_path / "local")
+
+
 @pytest.fixture(scope="module")
 def ray_cluster():
-    """A Ray cluster in this process: a head node with no CPU and two worker nodes of one CPU each."""
-    pytest.importorskip("ray", reason="ray is not installed (pip install 'qa[ray]')")
-    from ray.cluster_utils import Cluster
+    """A local Ray of two workers (two CPUs) started by this process; the engine runs on it as on
+    any cluster it finds already connected, and leaves it running."""
+    ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'qa[ray]')")
+    from qa.index.ray_engine import start_local_ray
 
-    monkey = pytest.MonkeyPatch()
-    monkey.setenv("RAY_USAGE_STATS_ENABLED", "0")
-    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 0, "include_dashboard": False,
-                                                            "object_store_memory": 100 * 1024 * 1024})
-    for _ in range(2):
-        cluster.add_node(num_cpus=1, object_store_memory=100 * 1024 * 1024)
-    cluster.wait_for_nodes()
-    yield cluster.address
-    cluster.shutdown()
-    monkey.undo()
+    start_local_ray(num_cpus=2)
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -173,18 +184,3 @@ def test_ray_engine_is_incremental_like_the_local_engine(ray_cluster: str, tmp_p
     assert passage_rows(tmp_path / "ray") == passage_rows(tmp_path / "local")
     again = build_index(corpus, tmp_path / "ray", engine="ray", address=ray_cluster)
     assert again.up_to_date
-
-
-@needs_ray
-@pytest.mark.slow
-@pytest.mark.model
-def test_ray_engine_starts_a_local_ray_and_shuts_it_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No address and no RAY_ADDRESS: a Ray for the run only (after the cluster tests have disconnected)."""
-    import ray
-
-    monkeypatch.delenv("RAY_ADDRESS", raising=False)
-    assert not ray.is_initialized()
-    corpus = copy_corpus(tmp_path / "corpus")
-    report = build_index(corpus, tmp_path / "index", engine="ray")
-    assert report.passages > 0 and report.embedded == report.passages
-    assert not ray.is_initialized()

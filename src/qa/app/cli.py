@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="sentence-transformers model name or path (default: the index's, else all-MiniLM-L6-v2)")
     p.add_argument("--chunk-tokens", type=_at_least(8), default=None, help="word pieces per passage (default 128)")
     p.add_argument("--overlap", type=_at_least(0), default=None, help="sentences repeated between passages (default 1)")
-    p.add_argument("--dense", choices=["auto", "flat", "hnsw"], default="auto", help="FAISS index type")
+    p.add_argument("--dense", choices=["auto", "flat", "hnsw", "hnsw-sq8"], default="auto",
+                   help="FAISS index type (auto: flat, then hnsw from 50,000 passages, hnsw-sq8 from 200,000)")
     p.add_argument("--rebuild", action="store_true", help="re-embed everything")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="where load, clean, chunk and embed run: this process, or Ray (pip install 'qa[ray]')")

@@ -126,7 +126,7 @@ def build_index(
         model: sentence-transformers model name or path. Defaults to the model of the
             existing index, else $QA_MODEL or all-MiniLM-L6-v2.
         chunking: chunk sizes. Defaults to ChunkSettings().
-        dense_kind: "auto", "flat" or "hnsw".
+        dense_kind: "auto", "flat", "hnsw" or "hnsw-sq8" (qa.index.dense.DENSE_KINDS).
         rebuild: ignore the existing index and re-embed everything.
         progress: show progress bars on stderr.
         engine: "local" (this process) or "ray" (a Ray Data pipeline; needs the `ray` extra).

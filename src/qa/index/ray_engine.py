@@ -289,12 +289,12 @@ class _RaySession:
 
         if ray.is_initialized():
             return self  # the caller's own Ray session (a test, a notebook): use it, leave it running
-        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-        options = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": False}
-        if self.address is None:
-            options |= {"num_cpus": os.cpu_count() or 1, "object_store_memory": LOCAL_OBJECT_STORE_BYTES}
         try:
-            ray.init(address=self.address, **options)
+            if self.address is None:
+                start_local_ray(os.cpu_count() or 1)
+            else:
+                os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+                ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
         except Exception as exc:  # ConnectionError, RuntimeError, ValueError: all mean "no cluster"
             where = f"the Ray cluster at {self.address}" if self.address else "a local Ray"
             raise EngineError(f"cannot start or reach {where}: {exc}") from exc
@@ -306,3 +306,27 @@ class _RaySession:
             import ray
 
             ray.shutdown()
+
+
+def start_local_ray(num_cpus: int, object_store_bytes: int = LOCAL_OBJECT_STORE_BYTES, attempts: int = 2) -> None:
+    """Start a light Ray on this machine and connect to it: `num_cpus` workers, a small object store,
+    no dashboard, no usage reports.
+
+    A second attempt follows a failed start: Ray gives its node a fixed 30 s to come up, which a
+    machine under load can miss.
+    """
+    import ray
+
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    for attempt in range(1, attempts + 1):
+        try:
+            # "local": a new Ray of our own; without it ray.init would join whatever Ray was last
+            # started on this machine (/tmp/ray/ray_current_cluster), someone else's included.
+            ray.init(address="local", num_cpus=num_cpus, object_store_memory=object_store_bytes,
+                     include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+            return
+        except Exception as exc:
+            ray.shutdown()  # stops whatever part of the node did start
+            if attempt == attempts:
+                raise
+            log.warning("starting a local Ray failed (%s); trying again", exc)
