@@ -6,8 +6,8 @@ the dense index could use above qa.index.dense.HNSW_THRESHOLD, all scored by inn
     hnsw        HNSW32,Flat     float32 vectors + graph (what `hnsw` stored before)
     hnsw-fp16   HNSW32,SQfp16   vectors as float16 + graph
     hnsw-sq8    HNSW32,SQ8      8-bit scalar quantisation (per dimension) + graph
-    ivf-sq8     IVF{4*sqrt n},SQ8, nprobe 32 / 64
-    ivf-pq      IVF{4*sqrt n},PQ48 (48 bytes a vector), nprobe 32 / 64
+    ivf-sq8     IVF{4*sqrt n, at most 2048},SQ8, nprobe 32 / 64
+    ivf-pq      IVF{same},PQ48 (48 bytes a vector), nprobe 32 / 64
 
 For each: build time (training included), memory per million vectors (the size of the written
 index: FAISS holds the same bytes in memory), single-query CPU time (one thread, k=100, what the
@@ -51,7 +51,7 @@ PRESS = Path("/work/shared/data/ru_ua_press_2022")
 
 
 def _factory(kind: str, n: int, dim: int) -> str:
-    nlist = max(64, 1 << round(math.log2(4 * math.sqrt(n))))
+    nlist = _nlist(n)
     return {
         "hnsw": f"HNSW{HNSW_M},Flat",
         "hnsw-fp16": f"HNSW{HNSW_M},SQfp16",
@@ -61,7 +61,12 @@ def _factory(kind: str, n: int, dim: int) -> str:
     }[kind]
 
 
-def dense_worker(n: int, kinds: list[str], real: Path | None) -> dict:
+def _nlist(n: int) -> int:
+    """IVF lists: about 4 sqrt(n), a power of two, at most 2,048 (k-means training time on 2 cores)."""
+    return min(2048, max(64, 1 << round(math.log2(4 * math.sqrt(n)))))
+
+
+def dense_worker(n: int, kinds: list[str], real: Path | None, cap_s: float = float("inf")) -> dict:
     import faiss
     import numpy as np
 
@@ -87,12 +92,23 @@ def dense_worker(n: int, kinds: list[str], real: Path | None) -> dict:
         index = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         t0 = time.perf_counter()
         if not index.is_trained:
-            index.train(data[: min(n, 200_000)])
+            index.train(data[: min(n, 40 * _nlist(n))])  # FAISS asks for at least 39 points a list
         if kind.startswith("hnsw"):
             index.hnsw.efConstruction = EF_CONSTRUCTION
-        index.add(data)
+        added = 0
+        while added < n:  # in batches, so that a build over the time cap stops (then measured on what it holds)
+            index.add(data[added : added + 50_000])
+            added = min(n, added + 50_000)
+            if added < n and time.perf_counter() - t0 > cap_s:
+                break
         build_s = time.perf_counter() - t0
-        row = {"factory": spec, "build_s": build_s, "mb_per_million": _size_mb(index) * 1e6 / n, "settings": []}
+        kind_truth = truth
+        if added < n:
+            subset = faiss.IndexFlatIP(dim)
+            subset.add(data[:added])
+            kind_truth = subset.search(queries, 10)[1]
+        row = {"factory": spec, "build_s": build_s, "vectors": added, "capped": added < n,
+               "build_vectors_per_s": added / build_s, "mb_per_million": _size_mb(index) * 1e6 / added, "settings": []}
         if kind.startswith("hnsw"):
             index.hnsw.efSearch = EF_SEARCH
             knobs = [("efSearch", EF_SEARCH, lambda: None)]
@@ -103,16 +119,17 @@ def dense_worker(n: int, kinds: list[str], real: Path | None) -> dict:
             apply()
             _, found = index.search(queries, 10)
             latency = _single_query_p50(lambda q: index.search(q[None, :], CANDIDATES), queries, n=N_LATENCY)
-            row["settings"].append({name: value, "recall_at_10": _recall(found, truth, 10),
+            row["settings"].append({name: value, "recall_at_10": _recall(found, kind_truth, 10),
                                     "cpu_p50_ms_k100": latency["cpu_p50_ms"], "p50_ms_k100": latency["p50_ms"]})
         if kind != "ivf-pq":  # what an incremental build would reuse: the stored vectors, decoded
-            decoded = index.reconstruct_n(0, min(n, 10_000)) if kind.startswith("hnsw") else None
+            decoded = index.reconstruct_n(0, min(added, 10_000)) if kind.startswith("hnsw") else None
             if decoded is not None:
                 cosine = np.sum(decoded * data[: len(decoded)], axis=1) / np.linalg.norm(decoded, axis=1)
                 row["decoded_min_cosine"] = float(cosine.min())
         out["kinds"][kind] = row
         best = row["settings"][-1]
-        say(f"  n={n}: {kind} ({spec}): build {build_s:.1f} s, {row['mb_per_million']:.0f} MB per million, "
+        capped = f" (CAPPED at {cap_s:.0f} s: {added:,} of {n:,} vectors, measured on those)" if added < n else ""
+        say(f"  n={n}: {kind} ({spec}){capped}: build {build_s:.1f} s, {row['mb_per_million']:.0f} MB per million, "
             f"recall@10 {best['recall_at_10']:.4f}, CPU p50 {best['cpu_p50_ms_k100']:.2f} ms (k=100)")
         del index
     return out
@@ -192,9 +209,11 @@ def section(dense: list[dict], bm25: dict | None) -> dict:
                 f"{next(k for k in s if k not in ('recall_at_10', 'cpu_p50_ms_k100', 'p50_ms_k100'))}="
                 f"{s.get('efSearch', s.get('nprobe'))}: recall@10 {s['recall_at_10']:.4f}, CPU p50 {s['cpu_p50_ms_k100']:.2f} ms"
                 for s in row["settings"])
+            capped = f" — CAPPED: {row['vectors']:,} of {r['n']:,} vectors added, measured on those" if row["capped"] else ""
             figures.append(figure(
-                f"{kind} ({row['factory']}) n={r['n']:,}",
-                f"build {row['build_s']:.0f} s; {row['mb_per_million']:.0f} MB per million; {recalls}", "",
+                f"{kind} ({row['factory']}) n={r['n']:,}{capped}",
+                f"build {row['build_s']:.0f} s ({row['build_vectors_per_s']:.0f} vectors/s); {row['mb_per_million']:.0f} MB "
+                f"per million; {recalls}", "",
                 f"{r['source']}; recall vs exact search, 500 queries; single-query CPU time at k={CANDIDATES}", ""))
         figures.append(figure(f"exact (IndexFlatIP) n={r['n']:,}", f"{r['flat']['bytes_per_vector'] * 1e6 / 2**20:.0f} MB per million",
                               "", "float32 vectors only", ""))
@@ -213,6 +232,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="20000", help="comma-separated vector counts ('' for none)")
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--real", type=Path, help="an index folder whose vectors to use instead of synthetic ones")
+    parser.add_argument("--cap-s", type=float, default=float("inf"),
+                        help="stop adding vectors to one index after this long and measure it on those (flagged)")
     parser.add_argument("--bm25", type=int, default=0, help="also measure BM25 over this many synthetic passages")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--dense-worker", type=int, help=argparse.SUPPRESS)
@@ -220,7 +241,7 @@ def main() -> None:
     args = parser.parse_args()
     kinds = [k for k in args.kinds.split(",") if k]
     if args.dense_worker is not None:
-        print(json.dumps(dense_worker(args.dense_worker, kinds, args.real)))
+        print(json.dumps(dense_worker(args.dense_worker, kinds, args.real, args.cap_s)))
         return
     if args.bm25_worker is not None:
         print(json.dumps(bm25_worker(args.bm25_worker)))
@@ -228,7 +249,7 @@ def main() -> None:
     sizes = [0] if args.real else [int(s) for s in args.sizes.split(",") if s]
     dense = []
     for n in sizes:
-        cmd = [PYTHON, __file__, "--dense-worker", str(n), "--kinds", ",".join(kinds)]
+        cmd = [PYTHON, __file__, "--dense-worker", str(n), "--kinds", ",".join(kinds), "--cap-s", str(args.cap_s)]
         if args.real:
             cmd += ["--real", str(args.real)]
         res = common.run_child(cmd, env=common.child_env(OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1"))
