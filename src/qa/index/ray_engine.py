@@ -111,8 +111,10 @@ class RayEngine:
         known_ref = ray.put(frozenset(known))
         actors = max(1, int(ray.cluster_resources().get("CPU", 1)) - 1)
         dataset = (
-            ray.data.from_items([{"work": _Work(source)} for source in files], override_num_blocks=_blocks(len(files)))
-            .map_batches(_load_clean, batch_size=DOCS_PER_TASK, num_cpus=LIGHT_TASK_CPUS)
+            # Positions in, the files by reference: the driver converts no Python objects to Arrow.
+            ray.data.range(len(files), override_num_blocks=_blocks(len(files)))
+            .map_batches(_load_clean, batch_size=DOCS_PER_TASK, num_cpus=LIGHT_TASK_CPUS,
+                         fn_kwargs={"files": ray.put(files)})
             .map_batches(
                 _chunk, batch_size=DOCS_PER_TASK, num_cpus=LIGHT_TASK_CPUS,
                 fn_kwargs={"model": encoder.name, "fingerprint": encoder.fingerprint,
@@ -163,26 +165,24 @@ class PrecomputedEncoder:
 # every worker imports from its own install of qa).
 
 
-def _load_clean(batch: dict) -> dict:
-    """Ray task: read and clean a batch of documents."""
+def _load_clean(batch: dict, *, files) -> dict:
+    """Ray task: read and clean the documents at a batch of positions in `files`."""
     from qa.index.build import load_documents
 
-    works = list(batch["work"])
-    documents, sources, failed = load_documents([w.source for w in works])
+    files = _resolved(files)
+    batch_files = [files[int(position)] for position in batch["id"]]
+    documents, sources, failed = load_documents(batch_files)
     loaded = {s.doc_id: d for s, d in zip(sources, documents)}
     failures = {f.path: f for f in failed}
-    out = [_Work(w.source, loaded.get(w.source.doc_id), failures.get(w.source.doc_id)) for w in works]
+    out = [_Work(f, loaded.get(f.doc_id), failures.get(f.doc_id)) for f in batch_files]
     return {"work": _objects(out)}
 
 
 def _chunk(batch: dict, *, model: str, fingerprint: str, max_seq_length: int, chunking: ChunkSettings, known) -> dict:
     """Ray task: cut each document into passages and mark those whose input is not `known`."""
-    import ray
-
     from qa.index.build import chunk_documents, embed_shas
 
-    if isinstance(known, ray.ObjectRef):
-        known = ray.get(known)
+    known = _resolved(known)
     counter = _token_counter(model, fingerprint, max_seq_length)
     out = []
     for work in batch["work"]:
@@ -251,6 +251,13 @@ def _check_fingerprint(model: str, found: str, expected: str) -> None:
             f"the model {model!r} on this Ray worker ({socket.gethostname()}) differs from the one of the build "
             f"(fingerprint {found} != {expected}): install the same model on every node"
         )
+
+
+def _resolved(value):
+    """A task argument that Ray may hand over as the object reference it was put as."""
+    import ray
+
+    return ray.get(value) if isinstance(value, ray.ObjectRef) else value
 
 
 def _objects(items: list) -> np.ndarray:
