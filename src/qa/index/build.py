@@ -150,9 +150,9 @@ def _engine(name: str, address: str | None, progress: bool):
             raise InputError("an address is for the ray engine (--engine ray)")
         return None
     if name == "ray":
-        from qa.index.ray_engine import RayEngine
+        from qa.index.ray_engine import RayEngine, Stages
 
-        return RayEngine(address, progress=progress)
+        return RayEngine(Stages(load_documents, chunk_documents, embed_shas), address, progress=progress)
     raise InputError(f"engine must be 'local' or 'ray', not {name!r}")
 
 

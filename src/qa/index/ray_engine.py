@@ -2,7 +2,8 @@
 
 Reading, cleaning and chunking run as Ray tasks (a batch of documents each); embedding runs in
 a pool of actors that each load the encoder once. The stages call the local build's own
-functions (qa.index.build.load_documents, chunk_documents, embed_shas and the encoder), so the
+functions (qa.index.build.load_documents, chunk_documents, embed_shas, handed over as Stages,
+so that this module imports nothing of the build; and the encoder), so the
 passages and their ids are the same as the local engine's and the vectors equal to within
 float rounding. Only passages whose embedding input is not in the previous index are embedded.
 Everything else (BM25, term vectors, FAISS, the manifest, the lock and the atomic switch) stays
@@ -21,7 +22,7 @@ import socket
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from qa.errors import EngineError, ModelError
 from qa.settings import ChunkSettings
@@ -62,18 +63,29 @@ class _Work:
     vectors: np.ndarray | None = None  # rows for the passages marked todo, in order
 
 
+@dataclass(frozen=True)
+class Stages:
+    """The local build's stage functions (qa.index.build's), which the Ray tasks run."""
+
+    load_documents: Callable  # files -> (documents, their sources, skipped files)
+    chunk_documents: Callable  # (documents, token counter, chunking) -> (chunks, embedding inputs)
+    embed_shas: Callable  # embedding inputs -> their hashes
+
+
 class RayEngine:
     """Runs the build's load -> clean -> chunk -> embed stages on Ray.
 
     Args:
+        stages: the build's own stage functions.
         address: the Ray cluster ("ray://host:10001" or "host:6379"). Defaults to $RAY_ADDRESS;
             without either a local Ray is started for the run and shut down after it.
         progress: show Ray Data's progress bars.
     """
 
-    def __init__(self, address: str | None = None, *, progress: bool = False) -> None:
+    def __init__(self, stages: Stages, address: str | None = None, *, progress: bool = False) -> None:
         if find_spec("ray") is None:
             raise EngineError(INSTALL_HINT)
+        self.stages = stages
         self.address = address or os.environ.get("RAY_ADDRESS") or None
         self.progress = progress
 
@@ -114,11 +126,12 @@ class RayEngine:
             # Positions in, the files by reference: the driver converts no Python objects to Arrow.
             ray.data.range(len(files), override_num_blocks=_blocks(len(files)))
             .map_batches(_load_clean, batch_size=DOCS_PER_TASK, num_cpus=LIGHT_TASK_CPUS,
-                         fn_kwargs={"files": ray.put(files)})
+                         fn_kwargs={"files": ray.put(files), "load_documents": self.stages.load_documents})
             .map_batches(
                 _chunk, batch_size=DOCS_PER_TASK, num_cpus=LIGHT_TASK_CPUS,
                 fn_kwargs={"model": encoder.name, "fingerprint": encoder.fingerprint,
-                           "max_seq_length": encoder.max_seq_length, "chunking": chunking, "known": known_ref},
+                           "max_seq_length": encoder.max_seq_length, "chunking": chunking, "known": known_ref,
+                           "chunk_documents": self.stages.chunk_documents, "embed_shas": self.stages.embed_shas},
             )
             .map_batches(
                 _EncoderActor, batch_size=DOCS_PER_EMBED_BATCH, num_cpus=1,
@@ -165,10 +178,8 @@ class PrecomputedEncoder:
 # every worker imports from its own install of qa).
 
 
-def _load_clean(batch: dict, *, files) -> dict:
+def _load_clean(batch: dict, *, files, load_documents: Callable) -> dict:
     """Ray task: read and clean the documents at a batch of positions in `files`."""
-    from qa.index.build import load_documents
-
     files = _resolved(files)
     batch_files = [files[int(position)] for position in batch["id"]]
     documents, sources, failed = load_documents(batch_files)
@@ -178,10 +189,9 @@ def _load_clean(batch: dict, *, files) -> dict:
     return {"work": _objects(out)}
 
 
-def _chunk(batch: dict, *, model: str, fingerprint: str, max_seq_length: int, chunking: ChunkSettings, known) -> dict:
+def _chunk(batch: dict, *, model: str, fingerprint: str, max_seq_length: int, chunking: ChunkSettings, known,
+           chunk_documents: Callable, embed_shas: Callable) -> dict:
     """Ray task: cut each document into passages and mark those whose input is not `known`."""
-    from qa.index.build import chunk_documents, embed_shas
-
     known = _resolved(known)
     counter = _token_counter(model, fingerprint, max_seq_length)
     out = []
