@@ -429,4 +429,4 @@ def _library_versions() -> dict[str, str]:
     return out
 
 
-__all__ = ["BuildReport", "Skipped", "build_index", "embedding_input", "QAError"]
+__all__ = ["BuildReport", "Skipped", "build_index", "chunk_documents", "embed_shas", "embedding_input", "load_documents", "QAError"]
