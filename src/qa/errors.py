@@ -51,6 +51,10 @@ class ModelError(QAError):
     """The embedding model cannot be found or loaded."""
 
 
+class EngineError(QAError):
+    """A build engine (`qa index --engine ray`) is not installed, cannot start, or failed."""
+
+
 class GoldFormatError(QAError):
     """A gold-set file has a malformed line."""
 
@@ -68,5 +72,6 @@ __all__ = [
     "ModelMismatchError",
     "IndexWriteError",
     "ModelError",
+    "EngineError",
     "GoldFormatError",
 ]

@@ -27,16 +27,20 @@ def exact_top(vectors: np.ndarray, query: np.ndarray, k: int) -> tuple[np.ndarra
 # ---- which index type ---------------------------------------------------------------------------
 
 
-def test_auto_is_flat_below_the_threshold_and_hnsw_from_it() -> None:
+def test_auto_is_flat_below_the_threshold_then_hnsw_then_compressed_hnsw() -> None:
     assert dense.choose_kind(0) == "flat"
     assert dense.choose_kind(dense.HNSW_THRESHOLD - 1) == "flat"
     assert dense.choose_kind(dense.HNSW_THRESHOLD) == "hnsw"
-    assert dense.choose_kind(dense.HNSW_THRESHOLD * 10, "auto") == "hnsw"
+    assert dense.choose_kind(dense.COMPRESS_THRESHOLD - 1, "auto") == "hnsw"
+    assert dense.choose_kind(dense.COMPRESS_THRESHOLD) == "hnsw-sq8"
+    assert dense.choose_kind(dense.COMPRESS_THRESHOLD * 10) == "hnsw-sq8"
 
 
 def test_a_requested_kind_wins_over_the_size() -> None:
     assert dense.choose_kind(10, "hnsw") == "hnsw"
     assert dense.choose_kind(dense.HNSW_THRESHOLD * 2, "flat") == "flat"
+    assert dense.choose_kind(10, "hnsw-sq8") == "hnsw-sq8"
+    assert dense.choose_kind(dense.COMPRESS_THRESHOLD, "hnsw") == "hnsw"
 
 
 @pytest.mark.parametrize("kind", ["ivf", "HNSW", ""])
@@ -50,9 +54,13 @@ def test_an_unknown_kind_is_an_input_error(kind: str) -> None:
 def test_build_follows_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
     # A low threshold stands in for 50,000 passages, so the size rule is checked on 200 vectors.
     monkeypatch.setattr(dense, "HNSW_THRESHOLD", 200)
+    monkeypatch.setattr(dense, "COMPRESS_THRESHOLD", 300)
     assert dense.kind_of(dense.build(unit_vectors(199, 8, seed=1))) == "flat"
     index = dense.build(unit_vectors(200, 8, seed=1))
     assert dense.kind_of(index) == "hnsw"
+    assert index.hnsw.efSearch == 128 and index.hnsw.efConstruction == 80
+    index = dense.build(unit_vectors(300, 8, seed=1))
+    assert dense.kind_of(index) == "hnsw-sq8"
     assert index.hnsw.efSearch == 128 and index.hnsw.efConstruction == 80
 
 
@@ -73,7 +81,7 @@ def test_vectors_of_returns_the_stored_vectors_in_order(kind: str) -> None:
     assert_array_equal(stored, vectors)
 
 
-@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+@pytest.mark.parametrize("kind", ["flat", "hnsw", "hnsw-sq8"])
 def test_an_empty_index(kind: str) -> None:
     index = dense.build(np.zeros((0, 8), dtype=np.float32), kind)
     assert index.ntotal == 0 and dense.kind_of(index) == kind
@@ -138,7 +146,7 @@ def test_search_scores_are_inner_products_not_distances() -> None:
     assert_allclose(scores, [1.0, 0.6, 0.0, -1.0], atol=1e-6)
 
 
-@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+@pytest.mark.parametrize("kind", ["flat", "hnsw", "hnsw-sq8"])
 def test_k_larger_than_the_index_returns_every_vector(kind: str) -> None:
     vectors = unit_vectors(7, 8, seed=11)
     scores, ids = dense.search(dense.build(vectors, kind), vectors[0], 50)
@@ -159,6 +167,36 @@ def test_hnsw_recall_at_10_on_a_few_thousand_vectors() -> None:
         found += len(set(ids.tolist()) & set(exact_top(vectors, query, 10)[1].tolist()))
     recall = found / (10 * len(queries))
     assert recall >= 0.95, f"HNSW recall@10 {recall:.3f}"
+
+
+def test_hnsw_sq8_stores_vectors_in_8_bits_and_keeps_recall_and_cosines(tmp_path: Path) -> None:
+    """Compressed: a quarter of the float32 bytes; decoded vectors, scores and neighbours stay close."""
+    vectors = unit_vectors(3000, 64, seed=12)
+    index = dense.build(vectors, "hnsw-sq8")
+    plain = dense.build(vectors, "hnsw")
+    path, plain_path = tmp_path / "sq8.faiss", tmp_path / "plain.faiss"
+    dense.save(index, path)
+    dense.save(plain, plain_path)
+    loaded = dense.load(path)
+    assert dense.kind_of(loaded) == "hnsw-sq8" and loaded.hnsw.efSearch == 128
+    vector_bytes = 3000 * 64 * 4
+    assert plain_path.stat().st_size - path.stat().st_size >= 0.7 * vector_bytes  # 3 of every 4 bytes saved
+    decoded = dense.vectors_of(loaded)
+    assert decoded.shape == vectors.shape and decoded.dtype == np.float32
+    assert np.min(np.sum(decoded * vectors, axis=1) / np.linalg.norm(decoded, axis=1)) > 0.999
+    found = 0
+    for query in unit_vectors(100, 64, seed=13):
+        scores, ids = dense.search(loaded, query, 10)
+        assert_allclose(scores, vectors[ids] @ query, atol=0.01)
+        found += len(set(ids.tolist()) & set(exact_top(vectors, query, 10)[1].tolist()))
+    recall = found / 1000
+    assert recall >= 0.95, f"HNSW-SQ8 recall@10 {recall:.3f}"
+
+
+def test_hnsw_sq8_over_one_vector() -> None:
+    vector = unit_vectors(1, 8, seed=15)
+    scores, ids = dense.search(dense.build(vector, "hnsw-sq8"), vector[0], 5)
+    assert ids.tolist() == [0] and scores[0] == pytest.approx(1.0, abs=0.01)
 
 
 # ---- wrong dimensions ---------------------------------------------------------------------------

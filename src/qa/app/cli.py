@@ -70,8 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="sentence-transformers model name or path (default: the index's, else all-MiniLM-L6-v2)")
     p.add_argument("--chunk-tokens", type=_at_least(8), default=None, help="word pieces per passage (default 128)")
     p.add_argument("--overlap", type=_at_least(0), default=None, help="sentences repeated between passages (default 1)")
-    p.add_argument("--dense", choices=["auto", "flat", "hnsw"], default="auto", help="FAISS index type")
+    p.add_argument("--dense", choices=["auto", "flat", "hnsw", "hnsw-sq8"], default="auto",
+                   help="FAISS index type (auto: flat, then hnsw from 50,000 passages, hnsw-sq8 from 200,000)")
     p.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="where load, clean, chunk and embed run: this process, or Ray (pip install 'qa[ray]')")
+    p.add_argument("--address", help="Ray cluster for --engine ray (default: $RAY_ADDRESS, else a local Ray for the run)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_cmd_index)
 
@@ -135,7 +139,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     )
     report = build_index(
         args.corpus, args.index, model=args.model, chunking=chunking, dense_kind=args.dense,
-        rebuild=args.rebuild, progress=not args.json and sys.stderr.isatty(),
+        rebuild=args.rebuild, progress=not args.json and sys.stderr.isatty(), engine=args.engine, address=args.address,
     )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

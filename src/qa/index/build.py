@@ -19,7 +19,7 @@ from qa.ingest.chunk import Chunk, chunk_document
 from qa.ingest.clean import CleanDocument, clean
 from qa.settings import MAX_LOAD_SECONDS, ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
 from qa.ingest.discover import CorpusListing, SourceFile, discover
-from qa.errors import DocumentError, IndexFolderError, QAError
+from qa.errors import DocumentError, IndexFolderError, InputError, QAError
 from qa.index import store
 from qa.index.bm25 import search_text
 from qa.ingest.budget import BudgetedLoader
@@ -115,6 +115,8 @@ def build_index(
     dense_kind: str = "auto",
     rebuild: bool = False,
     progress: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> BuildReport:
     """Build or update the index in index_dir from the documents in corpus_dir.
 
@@ -124,22 +126,38 @@ def build_index(
         model: sentence-transformers model name or path. Defaults to the model of the
             existing index, else $QA_MODEL or all-MiniLM-L6-v2.
         chunking: chunk sizes. Defaults to ChunkSettings().
-        dense_kind: "auto", "flat" or "hnsw".
+        dense_kind: "auto", "flat", "hnsw" or "hnsw-sq8" (qa.index.dense.DENSE_KINDS).
         rebuild: ignore the existing index and re-embed everything.
         progress: show progress bars on stderr.
+        engine: "local" (this process) or "ray" (a Ray Data pipeline; needs the `ray` extra).
+        address: the Ray cluster for engine "ray"; default $RAY_ADDRESS, else a local Ray for the run.
     """
     started = time.perf_counter()
+    runner = _engine(engine, address, progress)
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
     chunking = chunking or ChunkSettings()
     # The lock comes first: a concurrent build must not read the corpus listing or the previous
     # manifest (whose files the other build may be deleting) before the other has finished.
     with store.build_lock(index_dir):
-        return _build_locked(corpus_dir, index_dir, model, chunking, dense_kind, rebuild, progress, started)
+        return _build_locked(corpus_dir, index_dir, model, chunking, dense_kind, rebuild, progress, started, runner)
+
+
+def _engine(name: str, address: str | None, progress: bool):
+    """The runner of the build's stages: None for this process, else an engine object with `run()`."""
+    if name == "local":
+        if address is not None:
+            raise InputError("an address is for the ray engine (--engine ray)")
+        return None
+    if name == "ray":
+        from qa.index.ray_engine import RayEngine, Stages
+
+        return RayEngine(Stages(load_documents, chunk_documents, embed_shas), address, progress=progress)
+    raise InputError(f"engine must be 'local' or 'ray', not {name!r}")
 
 
 def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking: ChunkSettings, dense_kind: str,
-                  rebuild: bool, progress: bool, started: float) -> BuildReport:
+                  rebuild: bool, progress: bool, started: float, engine=None) -> BuildReport:
     """build_index's work, under the folder's build lock."""
     listing = discover(corpus_dir)
     for rejected in listing.rejected:
@@ -175,7 +193,8 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
     encoder = load_encoder(model_name)
     if old is not None and old.model.fingerprint != encoder.fingerprint:
         old = None  # vectors of another model cannot be reused
-    return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started)
+    return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started,
+                  engine)
 
 
 def ensure_index(
@@ -243,7 +262,44 @@ def _listing_skips(listing: CorpusListing) -> list[Skipped]:
     ]
 
 
-def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started) -> BuildReport:
+def load_documents(files: list[SourceFile]) -> tuple[list[CleanDocument], list[SourceFile], list[store.SkippedFile]]:
+    """Read and clean the files: (documents, their source files, the files skipped and why)."""
+    documents: list[CleanDocument] = []
+    sources: list[SourceFile] = []
+    failed: list[store.SkippedFile] = []
+    with BudgetedLoader(MAX_LOAD_SECONDS) as loader:
+        for source in files:
+            try:
+                documents.append(clean(loader.load(source.path), source.meta))
+                sources.append(source)
+            except DocumentError as exc:
+                failed.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
+                log.warning("skipped %s: %s", source.doc_id, exc)
+    return documents, sources, failed
+
+
+def chunk_documents(documents: list[CleanDocument], encoder, chunking: ChunkSettings) -> tuple[list[Chunk], list[str]]:
+    """The passages of the documents, in order, and what the model embeds for each.
+
+    `encoder` needs only `count_tokens` and `max_seq_length` (a tokenizer is enough).
+    """
+    chunks: list[Chunk] = []
+    inputs: list[str] = []
+    for doc in documents:
+        budget = _token_budget(doc, encoder, chunking)
+        for chunk in chunk_document(doc, encoder.count_tokens, budget):
+            chunks.append(chunk)
+            inputs.append(embedding_input(chunk, doc.meta.title))
+    return chunks, inputs
+
+
+def embed_shas(inputs: list[str]) -> list[str]:
+    """Per embedding input, the hash a build reuses its vector by."""
+    return [_sha(t) for t in inputs]
+
+
+def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started,
+           engine=None) -> BuildReport:
     import numpy as np
 
     from qa.index import dense
@@ -255,26 +311,17 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
     old_docs = old.corpus.documents if old else {}
     skipped = _listing_skips(listing)
     skipped_entries = [store.SkippedFile(s.path, s.reason, None) for s in skipped]
-    documents: list[CleanDocument] = []
-    sources: list[SourceFile] = []
-    with BudgetedLoader(MAX_LOAD_SECONDS) as loader:
-        for source in listing.files:
-            try:
-                documents.append(clean(loader.load(source.path), source.meta))
-                sources.append(source)
-            except DocumentError as exc:
-                skipped.append(Skipped(source.doc_id, str(exc)))
-                skipped_entries.append(store.SkippedFile(source.doc_id, str(exc), source.sha256))
-                log.warning("skipped %s: %s", source.doc_id, exc)
-
-    chunks: list[Chunk] = []
-    inputs: list[str] = []
-    for doc in documents:
-        budget = _token_budget(doc, encoder, chunking)
-        for chunk in chunk_document(doc, encoder.count_tokens, budget):
-            chunks.append(chunk)
-            inputs.append(embedding_input(chunk, doc.meta.title))
-    input_shas = [_sha(t) for t in inputs]
+    if engine is None:
+        documents, sources, failed = load_documents(listing.files)
+        chunks, inputs = chunk_documents(documents, encoder, chunking)
+    else:
+        # The engine runs load -> clean -> chunk -> embed elsewhere (a Ray cluster); what it hands
+        # back is the same, with an encoder that returns the vectors it has already computed.
+        known = set(store.IndexFiles(index_dir, old).embed_shas()) if old is not None else set()
+        documents, sources, failed, chunks, inputs, encoder = engine.run(listing.files, encoder, chunking, known)
+    skipped += [Skipped(f.path, f.reason) for f in failed]
+    skipped_entries += failed
+    input_shas = embed_shas(inputs)
     over_window = sum(1 for n in encoder.count_tokens(inputs) if n + 2 > encoder.max_seq_length) if inputs else 0
 
     reuse: dict[str, int] = {}
@@ -382,4 +429,4 @@ def _library_versions() -> dict[str, str]:
     return out
 
 
-__all__ = ["BuildReport", "Skipped", "build_index", "embedding_input", "QAError"]
+__all__ = ["BuildReport", "Skipped", "build_index", "chunk_documents", "embed_shas", "embedding_input", "load_documents", "QAError"]

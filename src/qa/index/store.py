@@ -244,7 +244,7 @@ class Counts:
 
 @dataclass(frozen=True)
 class DenseRecord:
-    """The FAISS index: "flat" or "hnsw", inner product over unit vectors."""
+    """The FAISS index: "flat", "hnsw" or "hnsw-sq8", inner product over unit vectors."""
 
     kind: str
     metric: str
