@@ -60,6 +60,19 @@ def default_model_name() -> str:
     return os.environ.get("QA_MODEL", DEFAULT_MODEL)
 
 
+PRECISIONS = ("fp32", "int8")
+
+
+def default_precision() -> str:
+    """The ONNX encoder's arithmetic: $QA_PRECISION ("fp32" or "int8"), else "fp32"."""
+    value = os.environ.get("QA_PRECISION", "fp32").strip().lower()
+    if value not in PRECISIONS:
+        from qa.errors import SettingsError
+
+        raise SettingsError(f"QA_PRECISION must be one of {', '.join(PRECISIONS)}, not {value!r}")
+    return value
+
+
 def cache_dir() -> Path:
     """Where derived model files (the ONNX export) are kept: $QA_CACHE_DIR, else ~/.cache/qa."""
     env = os.environ.get("QA_CACHE_DIR")
