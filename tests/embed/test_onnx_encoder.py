@@ -220,7 +220,7 @@ def test_cached_export_loads_without_the_exporter(export_dir: Path, model_dir: P
         "import sys\n"
         "from pathlib import Path\n"
         "from qa.embed.encoder import Encoder\n"
-        f"e = Encoder('m', Path({str(model_dir)!r}), backend='onnx')\n"
+        f"e = Encoder('m', Path({str(model_dir)!r}), backend='onnx', precision='fp32')\n"
         "assert e.backend == 'onnx' and e.encode(['hello world']).shape == (1, 384)\n"
         "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'qa.embed.onnx_export')\n"
         "         if m in sys.modules]\n"
@@ -236,7 +236,7 @@ def test_encoder_exports_into_an_empty_cache(
 ) -> None:
     pytest.importorskip("onnxscript")
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    encoder = Encoder("m", model_dir, backend="onnx")
+    encoder = Encoder("m", model_dir, backend="onnx", precision="fp32")
     assert encoder.backend == "onnx"
     assert (tmp_path / "onnx" / encoder.fingerprint / "encoder.json").is_file()
     want = reference.encode(TEXTS, convert_to_numpy=True, show_progress_bar=False)
