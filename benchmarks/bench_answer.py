@@ -36,7 +36,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
 
     no_short = AnswerSettings(short_answers=False)
     # The span reader at the precision that is not the default, measured in the same passes.
-    other = "int8" if AnswerSettings().reader_precision == "float32" else "float32"
+    other = "int8" if AnswerSettings().reader_precision == "fp32" else "fp32"
     other_precision = AnswerSettings(reader_precision=other)
 
     retriever = Retriever(index)

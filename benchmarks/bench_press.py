@@ -160,6 +160,10 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
     """Runs in a fresh process: imports, model load, instrumented build_index(), raw encode of the same inputs."""
     t_import = time.perf_counter()
     common.offline_env_in_process()
+    import os
+
+    if os.environ.get("QA_BENCH_SRC"):  # --before-src: this process measures another version of qa
+        sys.path.insert(0, os.environ["QA_BENCH_SRC"])
     import numpy as np
 
     import qa.index.build as ix
@@ -183,14 +187,14 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
 
     embedded = [t for batch in captured for t in batch]
     inputs = _inputs_of_index(target)  # qa.index.build.embedding_input of every stored passage
-    same_inputs = embedded == inputs
+    same_inputs = sorted(set(embedded)) == sorted(set(inputs))  # the build encodes each distinct text once
     raws, vectors = [], None
     for i in range(raw_repeats):
         t0 = time.perf_counter()
-        vectors = encoder.encode(inputs, batch_size=BATCH_SIZE)
+        vectors = encoder.encode(inputs)  # the encoder's own batch size, as the build uses it
         raws.append(time.perf_counter() - t0)
         say(f"  worker: raw encode {i + 1}/{raw_repeats} {raws[-1]:.1f} s ({len(inputs) / raws[-1]:.1f} chunks/s)")
-    raw = common.median(raws)
+    raw = common.median(raws) if raws else float("nan")
 
     from qa.index import dense
     from qa.index import store
@@ -211,7 +215,8 @@ def worker(corpus: Path, target: Path, raw_repeats: int) -> dict:
         "import_s": import_s,
         "model_load_s": load_s,
         "backend": encoder.backend,
-        "batch_size": BATCH_SIZE,
+        "batch_size": getattr(sys.modules["qa.embed.encoder"], "BATCH_SIZE", BATCH_SIZE),
+        "precision": getattr(encoder, "precision", "fp32"),
         "build_index_s": build_s,
         "raw_encode_s": raws,
         "raw_encode_median_s": raw,
@@ -286,6 +291,17 @@ def measure(args: argparse.Namespace) -> dict:
 
     index = scratch / "press-index"
     shutil.rmtree(index, ignore_errors=True)
+    shutil.rmtree(index.with_name(index.name + ".embed-cache"), ignore_errors=True)  # a full encode, no cache
+    if args.before_src:
+        before = scratch / "press-index-before"
+        shutil.rmtree(before, ignore_errors=True)
+        env = common.child_env()
+        env["QA_BENCH_SRC"] = str(args.before_src)  # the worker puts it first on sys.path
+        old = common.run_child([PYTHON, __file__, "--worker", "--corpus", str(corpus), "--target", str(before),
+                                "--raw-repeats", "0"], env=env, timeout=args.timeout)
+        result["before"] = {**common.last_json_line(old["stdout"]), "wall_s": old["wall_s"], "src": str(args.before_src)}
+        shutil.rmtree(before, ignore_errors=True)
+        say(f"  before ({args.before_src}): build_index {result['before']['build_index_s']:.1f} s")
     work = common.run_child([PYTHON, __file__, "--worker", "--corpus", str(corpus), "--target", str(index),
                              "--raw-repeats", str(args.raw_repeats)], timeout=args.timeout)
     sys.stdout.write("".join(line + "\n" for line in work["stdout"].splitlines() if line.startswith("  worker")))
@@ -361,6 +377,14 @@ def section(result: dict) -> dict:
         figure("press corpus: stage breakdown", "; ".join(f"{k} {v:.2f}" for k, v in w["stages_s"].items()), "s",
                "exclusive wall time per stage inside build_index() (timers wrapped around the indexer's functions)", ""),
     ]
+    before = result.get("before")
+    if before:
+        figures.insert(1, figure("press corpus: build_index() before -> after", f"{before['build_index_s']:.1f} -> "
+                                 f"{w['build_index_s']:.1f}", "s",
+                                 f"{before['passages']} -> {n} chunks, {before['passages'] / before['build_index_s']:.1f} -> "
+                                 f"{n / w['build_index_s']:.1f} chunks/s; before = the code in {before['src']}, "
+                                 f"fresh processes, empty indexes, one after the other; speed-up "
+                                 f"{before['build_index_s'] / w['build_index_s']:.2f}x", ""))
     cli = result.get("cli")
     if cli:
         figures.insert(2, figure("press corpus: `qa index` wall time", round(cli["wall_s"], 1), "s",
@@ -386,6 +410,9 @@ def main() -> None:
     parser.add_argument("--raw-repeats", type=int, default=1, help="raw encode passes after the build (median)")
     parser.add_argument("--cli", action="store_true",
                         help="also time the real `qa index` command on a second empty index (one more full encode)")
+    parser.add_argument("--before-src", type=Path, default=None,
+                        help="also build with the qa package in this src folder (e.g. a checkout of the previous "
+                             "release) in a fresh process: full build time and chunks/s before -> after")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--profile-worker", action="store_true", help=argparse.SUPPRESS)

@@ -40,7 +40,8 @@ def _timed(store: dict[str, float], key: str, fn):
     return wrapper
 
 
-def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: bool, k: int = 5) -> dict:
+def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: bool, k: int = 5,
+            with_peer: bool = True) -> dict:
     common.offline_env_in_process()
     from qa.retrieval.retriever import Retriever
 
@@ -82,10 +83,16 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
             f" cached p50 {summary_ms([r['total'] for r in runs['cached'][-1]])['p50_ms']:.2f} ms")
 
     try:
+        peer = peer_ratio(index, retriever, measured, reps) if with_peer else {}
+    except Exception as exc:  # informative extra: never lose the main figures over it
+        peer = {"error": repr(exc)}
+    try:
         threads = encoder_threads(retriever, measured[:50])
     except Exception as exc:  # informative extra: never lose the main figures over it
         threads = {"error": repr(exc)}
     out: dict = {
+        "peer": peer,
+        "precision": retriever.encoder.precision,
         "encoder_threads": threads,
         "index": str(index),
         "passages": len(retriever),
@@ -121,6 +128,54 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
                 common.median(r.get("embed", 0.0) / r["total"] for r in pooled), 4
             ),
         }
+    return out
+
+
+def peer_ratio(index: Path, retriever, questions: list[str], reps: int) -> dict:
+    """qa.retrieve vs sentence-transformers encode + FAISS flat search, alternated question by question.
+
+    Both in this process, on the same distinct questions; the peer searches an IndexFlatIP holding
+    the index's own passage vectors (same count). qa's query-embedding cache is cleared before each
+    repeat, so no question is answered from it. Figures: medians over repeats of each side's p50.
+    """
+    import faiss
+    from sentence_transformers import SentenceTransformer
+
+    import qa
+    from qa.index import dense
+    from qa.retrieval.retriever import get_retriever
+
+    model = SentenceTransformer(str(retriever.encoder.model_dir), device="cpu")
+    flat = faiss.IndexFlatIP(retriever.encoder.dimension)
+    flat.add(dense.vectors_of(retriever._dense))  # noqa: SLF001 - the same vectors, for the peer's search
+
+    def peer(q: str) -> None:
+        flat.search(model.encode([q], normalize_embeddings=True), 5)
+
+    def ours(q: str) -> None:
+        qa.retrieve(q, k=5, index=index)
+
+    for q in questions[:5]:
+        peer(q), ours(q)
+    p50 = {"qa": [], "peer": []}
+    rng = random.Random(11)
+    for rep in range(reps):
+        order = list(questions)
+        rng.shuffle(order)
+        get_retriever(index).clear_caches()  # the retriever qa.retrieve uses (loaded by the warm-up)
+        times = {"qa": [], "peer": []}
+        for i, q in enumerate(order):
+            for name, fn in ((("qa", ours), ("peer", peer)) if i % 2 else (("peer", peer), ("qa", ours))):
+                t0 = time.perf_counter()
+                fn(q)
+                times[name].append(time.perf_counter() - t0)
+        for name in p50:
+            p50[name].append(summary_ms(times[name])["p50_ms"])
+        say(f"  peer rep {rep + 1}/{reps}: qa.retrieve p50 {p50['qa'][-1]:.2f} ms, st+faiss p50 {p50['peer'][-1]:.2f} ms")
+    out = {name: round(common.median(v), 3) for name, v in p50.items()}
+    out["ratio"] = round(common.median(a / b for a, b in zip(p50["qa"], p50["peer"])), 3)
+    out["per_rep"] = p50
+    out["questions"] = len(questions)
     return out
 
 
@@ -172,6 +227,12 @@ def section(result: dict, label: str = "") -> dict:
                "{embed_p50_ms} / {bm25_p50_ms} / {dense_p50_ms} / {rest_p50_ms}".format(**u["stages"]), "ms",
                "per-call times of the wrapped methods; rest = fusion, ranks, Passage objects", ""),
     ]
+    peer = result.get("peer") or {}
+    if "ratio" in peer:
+        figures.append(figure(f"qa.retrieve / (sentence-transformers encode + FAISS flat) p50{tag}", peer["ratio"], "x",
+                              f"{peer['qa']} ms vs {peer['peer']} ms p50, {peer['questions']} distinct questions alternated "
+                              f"one by one in one process, query cache cleared per repeat ({result['precision']} encoder); "
+                              "median of per-repeat ratios", "target <= 0.4"))
     threads = result.get("encoder_threads") or {}
     if "ratio_default_over_1_thread_p50" in threads:
         default, one = [k for k in threads if k.startswith("default")][0], "1 thread"
@@ -190,13 +251,15 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--no-gold", action="store_true", help="do not seed the questions with eval/gold.jsonl")
     parser.add_argument("--label", default="")
+    parser.add_argument("--no-peer", action="store_true", help="skip the sentence-transformers + FAISS comparison")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.quick:
         args.questions, args.warmup, args.reps = 20, 3, 1
     say(f"retrieval latency on {args.index} ({args.questions} questions x {args.reps} repeats)")
-    result = measure(args.index, args.questions, args.reps, args.warmup, not args.no_gold)
+    result = measure(args.index, args.questions, args.reps, args.warmup, not args.no_gold,
+                     with_peer=not (args.no_peer or args.quick))
     sec = section(result, args.label)
     common.print_figures(sec)
     common.write_section(args.out, sec)

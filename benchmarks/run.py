@@ -38,7 +38,7 @@ from pathlib import Path
 import common
 from common import BENCH, PYTHON, say
 
-AREAS = ("ingest", "retrieval", "coldstart", "answer", "press", "faiss", "encoder")
+AREAS = ("ingest", "retrieval", "coldstart", "answer", "encode", "press", "faiss", "encoder")
 
 
 def _commands(area: str, args: argparse.Namespace, scratch: Path, sections: Path) -> list[str] | None:
@@ -63,6 +63,8 @@ def _commands(area: str, args: argparse.Namespace, scratch: Path, sections: Path
     if area == "faiss":
         return [PYTHON, str(BENCH / "bench_faiss.py"), "--sizes", args.faiss_sizes, "--hnsw-cap-s", str(args.hnsw_cap_s),
                 *quick, *out]
+    if area == "encode":  # qa's encoder vs sentence-transformers on SciFact passages (needs the BEIR data)
+        return None if args.quick else [PYTHON, str(BENCH / "bench_encode.py"), *out]
     if area == "encoder":
         return [PYTHON, str(BENCH / "bench_encoder.py"), "--repeats", "3"] if args.encoder and not args.quick else None
     raise ValueError(area)

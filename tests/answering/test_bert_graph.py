@@ -32,13 +32,13 @@ def _transformers_logits(reader: SpanReader, batch) -> np.ndarray:
 @pytest.mark.model
 def test_float32_graph_matches_transformers_with_the_reader_weights(tmp_path, monkeypatch):
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    reader = SpanReader(precision="float32")
+    reader = SpanReader(precision="fp32")
     batch = encode_pairs(reader.tokenizer, PAIRS)
     expected = _transformers_logits(reader, batch)
     got = reader.logits(batch)
     real = batch.attention_mask.astype(bool)
     assert np.abs(got[real] - expected[real]).max() < 1e-3
-    assert list(tmp_path.glob("reader/*-float32.onnx")), "the built graph is kept in the cache folder"
+    assert list(tmp_path.glob("reader/*-fp32.onnx")), "the built graph is kept in the cache folder"
 
 
 @pytest.mark.model
@@ -52,10 +52,10 @@ def test_int8_reader_picks_the_same_spans():
 @pytest.mark.model
 def test_a_damaged_cached_graph_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    first = SpanReader(precision="float32")
+    first = SpanReader(precision="fp32")
     (cached,) = tmp_path.glob("reader/*.onnx")
     cached.write_bytes(b"not an onnx graph")
-    again = SpanReader(precision="float32")
+    again = SpanReader(precision="fp32")
     batch = encode_pairs(again.tokenizer, PAIRS[:1])
     assert np.allclose(again.logits(batch), first.logits(batch), atol=1e-5)
     assert cached.stat().st_size > 1_000_000

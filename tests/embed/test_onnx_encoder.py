@@ -220,7 +220,7 @@ def test_cached_export_loads_without_the_exporter(export_dir: Path, model_dir: P
         "import sys\n"
         "from pathlib import Path\n"
         "from qa.embed.encoder import Encoder\n"
-        f"e = Encoder('m', Path({str(model_dir)!r}), backend='onnx')\n"
+        f"e = Encoder('m', Path({str(model_dir)!r}), backend='onnx', precision='fp32')\n"
         "assert e.backend == 'onnx' and e.encode(['hello world']).shape == (1, 384)\n"
         "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'qa.embed.onnx_export')\n"
         "         if m in sys.modules]\n"
@@ -236,7 +236,7 @@ def test_encoder_exports_into_an_empty_cache(
 ) -> None:
     pytest.importorskip("onnxscript")
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    encoder = Encoder("m", model_dir, backend="onnx")
+    encoder = Encoder("m", model_dir, backend="onnx", precision="fp32")
     assert encoder.backend == "onnx"
     assert (tmp_path / "onnx" / encoder.fingerprint / "encoder.json").is_file()
     want = reference.encode(TEXTS, convert_to_numpy=True, show_progress_bar=False)
@@ -297,3 +297,43 @@ def test_failed_verification_leaves_nothing(model_dir: Path, tmp_path: Path, mon
     with pytest.raises(ModelError, match="rejected"):
         export_onnx(model_dir, out)
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- int8 -------------------------------------------------------------------------------------
+
+
+def test_int8_encoder_is_close_to_fp32_and_keyed_apart() -> None:
+    """The quantised model gives vectors near the float32 ones, and an index records which made its vectors."""
+    from qa.embed.encoder import load_encoder
+    from qa.settings import DEFAULT_MODEL
+
+    fp32 = load_encoder(DEFAULT_MODEL, precision="fp32")
+    int8 = load_encoder(DEFAULT_MODEL, precision="int8")
+    texts = [t for t in TEXTS if t]
+    a, b = fp32.encode(texts), int8.encode(texts)
+    cosines = (a * b).sum(axis=1)
+    assert cosines.min() > 0.95 and not np.allclose(a, b)
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    assert int8.info.backend == "onnx-int8" and fp32.info.backend == "onnx"
+    assert int8.vector_key != fp32.vector_key and int8.fingerprint == fp32.fingerprint
+
+
+def test_bad_precision_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa.errors import SettingsError
+    from qa.settings import default_precision
+
+    monkeypatch.setenv("QA_PRECISION", "fp16")
+    with pytest.raises(SettingsError, match="QA_PRECISION"):
+        default_precision()
+
+
+def test_progress_steps_cover_every_text_once() -> None:
+    from qa.embed.encoder import PROGRESS_STEP, load_encoder
+    from qa.settings import DEFAULT_MODEL
+
+    encoder = load_encoder(DEFAULT_MODEL, precision="fp32")
+    texts = [f"passage number {i} about talks" + " word" * (i % 7) for i in range(PROGRESS_STEP + 5)]
+    seen: list[int] = []
+    stepped = encoder.encode(texts, on_step=lambda rows, vectors: seen.extend(rows))
+    assert sorted(seen) == list(range(len(texts)))
+    assert np.allclose(stepped, encoder.encode(texts), atol=1e-5)

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import DOC_000, DOC_002, FIXTURES, BuiltIndex
@@ -367,3 +368,32 @@ def test_qa_retrieve_picks_up_a_rebuilt_index(index_clone) -> None:
     build_index(corpus, index)
     hits = qa.retrieve(question, k=5, index=index)
     assert hits and all(h.doc_id == DOC_002 for h in hits)
+
+
+# ---- embedding cache ---------------------------------------------------------------------------
+
+
+def test_rebuild_takes_its_vectors_from_the_embedding_cache(index_clone: BuiltIndex, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """--rebuild ignores the previous index, but text already encoded comes from the cache beside it."""
+    from qa.embed import encoder as embed
+    from qa.embed.cache import cache_folder
+    from qa.index import dense
+
+    index = tmp_path / "fresh-index"
+    build_index(index_clone.corpus, index)
+    assert (cache_folder(index) / embed.load_encoder(DEFAULT_MODEL).vector_key / "cache.json").is_file()
+    before = dense.vectors_of(store.IndexFiles(index, store.read_manifest(index)).dense())
+
+    encoded: list[str] = []
+    encode = embed.Encoder.encode
+
+    def counted(self, texts, *args, **kwargs):
+        encoded.extend(texts)
+        return encode(self, texts, *args, **kwargs)
+
+    monkeypatch.setattr(embed.Encoder, "encode", counted)
+    build_index(index_clone.corpus, index, rebuild=True)
+    assert encoded == []
+    after = dense.vectors_of(store.IndexFiles(index, store.read_manifest(index)).dense())
+    assert np.array_equal(before, after)

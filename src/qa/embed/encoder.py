@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from qa.settings import DEFAULT_MODEL, cache_dir
+from qa.settings import DEFAULT_MODEL, PRECISIONS, cache_dir, default_precision
 from qa.errors import ModelError
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ log = logging.getLogger(__name__)
 
 _DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", DEFAULT_MODEL.lower()}
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
+#: Texts per model call. Small batches of texts of similar length pad little and stay in cache:
+#: on 2 cores 16 ran faster than 32 or 64 (benchmarks/bench_encoder.py --scifact).
+BATCH_SIZE = 16
+#: Texts per progress step: the bar moves and the time left updates every this many passages.
+PROGRESS_STEP = 256
 
 
 @dataclass(frozen=True)
@@ -98,12 +104,16 @@ def fingerprint(model_dir: Path) -> str:
 class Encoder:
     """A loaded embedding model: encode texts into normalised float32 vectors, count word pieces."""
 
-    def __init__(self, name: str, model_dir: Path, backend: str = "auto") -> None:
+    def __init__(self, name: str, model_dir: Path, backend: str = "auto", precision: str | None = None) -> None:
         if backend not in ("auto", "onnx", "torch"):
             raise ModelError(f"backend must be 'auto', 'onnx' or 'torch', not {backend!r}")
+        precision = precision or default_precision()
+        if precision not in PRECISIONS:
+            raise ModelError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
         self.name = name
         self.model_dir = model_dir
         self.fingerprint = fingerprint(model_dir)
+        self.precision = precision
         self._tokenizer = None
         self._impl = None
         self.backend = backend
@@ -118,6 +128,7 @@ class Encoder:
         if self._impl is None:
             self._impl = _TorchEncoder(model_dir)
             self.backend = "torch"
+            self.precision = "fp32"
 
     def _load_onnx(self):
         from qa.embed.onnx import MODEL_FILE, OnnxEncoder
@@ -129,7 +140,19 @@ class Encoder:
 
             log.warning("exporting %s to ONNX once, into %s", self.name, target)
             export_onnx(self.model_dir, target)
+        if self.precision == "int8":
+            from qa.embed.quantize import quantize_int8
+
+            return OnnxEncoder(target, model_file=quantize_int8(target).name)
         return OnnxEncoder(target)
+
+    @property
+    def vector_key(self) -> str:
+        """What identifies the vectors this encoder makes: the model's fingerprint, and int8 when quantised.
+
+        Vectors with the same key can be reused (by an index update or the embedding cache).
+        """
+        return f"{self.fingerprint}-int8" if self.precision == "int8" else self.fingerprint
 
     @property
     def dimension(self) -> int:
@@ -141,29 +164,48 @@ class Encoder:
 
     @property
     def info(self) -> ModelInfo:
-        return ModelInfo(self.name, self.dimension, self.max_seq_length, self.fingerprint, self.backend)
+        backend = f"{self.backend}-int8" if self.precision == "int8" else self.backend
+        return ModelInfo(self.name, self.dimension, self.max_seq_length, self.fingerprint, backend)
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
-        """Vectors (len(texts), dimension), float32, unit length; a progress bar when asked for."""
+    def encode(
+        self,
+        texts: Sequence[str],
+        batch_size: int = BATCH_SIZE,
+        progress: bool = False,
+        on_step: Callable[[list[int], np.ndarray], None] | None = None,
+    ) -> np.ndarray:
+        """Vectors (len(texts), dimension), float32, unit length.
+
+        With `progress`, a bar on stderr when it is a terminal (passages/s, time left). `on_step(rows, vectors)` is called
+        after each step of up to PROGRESS_STEP texts with their positions in `texts` and their vectors.
+        """
         import numpy as np
 
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if not progress or len(texts) <= 4 * batch_size:
+        if not progress and on_step is None:
             return _unit(self._impl.encode(texts, batch_size=batch_size))
-        from tqdm import tqdm
-
-        # Encode in slices sorted by length so batches pad little and the bar moves steadily.
+        # Encode in steps of texts of similar length, so batches pad little and the bar moves steadily.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        step = batch_size * 8
-        with tqdm(total=len(texts), desc="embedding", unit="passage") as bar:
-            for at in range(0, len(order), step):
-                idx = order[at : at + step]
-                out[idx] = self._impl.encode([texts[i] for i in idx], batch_size=batch_size)
-                bar.update(len(idx))
-        return _unit(out)
+        bar = None
+        if progress and sys.stderr is not None and sys.stderr.isatty():  # no bar lines in logs and pipes
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), desc="embedding", unit="passage", smoothing=0.1)
+        try:
+            for at in range(0, len(order), PROGRESS_STEP):
+                rows = order[at : at + PROGRESS_STEP]
+                out[rows] = _unit(self._impl.encode([texts[i] for i in rows], batch_size=batch_size))
+                if bar is not None:
+                    bar.update(len(rows))
+                if on_step is not None:
+                    on_step(rows, out[rows])
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Word pieces per text, without the model's special tokens."""
@@ -218,12 +260,16 @@ class _TorchEncoder:
         return self.model.encode(texts, batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True)
 
 
-_ENCODERS: dict[tuple[str, str], Encoder] = {}
+_ENCODERS: dict[tuple[str, str, str], Encoder] = {}
 
 
-def load_encoder(name: str, backend: str = "auto") -> Encoder:
-    """A shared Encoder for a model name or path (loaded once per process)."""
-    key = (name, backend)
+def load_encoder(name: str, backend: str = "auto", precision: str | None = None) -> Encoder:
+    """A shared Encoder for a model name or path (loaded once per process per backend and precision).
+
+    `precision` is "fp32" or "int8" (ONNX only); None takes $QA_PRECISION, else the default.
+    """
+    precision = precision or default_precision()
+    key = (name, backend, precision)
     if key not in _ENCODERS:
-        _ENCODERS[key] = Encoder(name, resolve_model_path(name), backend)
+        _ENCODERS[key] = Encoder(name, resolve_model_path(name), backend, precision)
     return _ENCODERS[key]

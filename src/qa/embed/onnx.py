@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT_VERSION",
     "META_FILE",
+    "INT8_MODEL_FILE",
     "MODEL_FILE",
     "OUTPUT_NAME",
     "SUPPORTED_POOLING",
@@ -39,6 +40,8 @@ __all__ = [
 FORMAT_VERSION = 1
 
 MODEL_FILE = "model.onnx"
+#: The same model with int8 weights (qa.embed.quantize writes it beside model.onnx).
+INT8_MODEL_FILE = "model.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "encoder.json"
 
@@ -90,7 +93,7 @@ class OnnxEncoder:
     Embeddings match sentence-transformers' for the same model (cosine > 0.9999, checked at export).
     """
 
-    def __init__(self, onnx_dir: Path, *, threads: int | None = None) -> None:
+    def __init__(self, onnx_dir: Path, *, threads: int | None = None, model_file: str = MODEL_FILE) -> None:
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
             raise InputError(f"threads must be a positive integer or None, not {threads!r}.")
         # ONNX Runtime would otherwise send usage telemetry from native code; qa stays offline.
@@ -128,7 +131,7 @@ class OnnxEncoder:
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3  # errors only
-        model_path = folder / MODEL_FILE
+        model_path = folder / model_file
         if not model_path.is_file():
             raise ModelError(f"{model_path} not found. Delete {folder} and run export_onnx again.")
         try:

@@ -191,8 +191,10 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
     from qa.embed.encoder import load_encoder
 
     encoder = load_encoder(model_name)
-    if old is not None and old.model.fingerprint != encoder.fingerprint:
-        old = None  # vectors of another model cannot be reused
+    if old is not None and (old.model.fingerprint, old.model.backend.endswith("-int8")) != (
+        encoder.fingerprint, encoder.precision == "int8"
+    ):
+        old = None  # vectors of another model, or of the other precision, are not reused
     return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started,
                   engine)
 
@@ -338,7 +340,10 @@ def _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kin
         else:
             todo.append(row)
     if todo:
-        vectors[todo] = encoder.encode([inputs[r] for r in todo], batch_size=32, progress=progress)
+        from qa.embed.cache import cache_folder, embed_cached
+
+        vectors[todo] = embed_cached(encoder, [inputs[r] for r in todo], [input_shas[r] for r in todo],
+                                     cache_folder(index_dir), progress)
 
     bm25 = BM25Index.build([c.text for c in chunks])
     terms, term_vecs = term_vectors(bm25, [c.text for c in chunks], TokenVectors.open(encoder.model_dir, encoder.tokenizer()))

@@ -225,7 +225,9 @@ class Retriever:
         if self._encoder is None:
             from qa.embed.encoder import load_encoder
 
-            self._encoder = load_encoder(self.model_name)
+            # Queries are embedded as the passages were: int8 for an index built with the int8 encoder.
+            int8 = self.manifest.model.backend.endswith("-int8")
+            self._encoder = load_encoder(self.model_name, precision="int8" if int8 else "fp32")
         return self._encoder
 
     def __len__(self) -> int:
