@@ -4,6 +4,7 @@ passage), upload names and metadata, the library's add/remove rules, and the upl
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
 import json
 import os
@@ -182,7 +183,9 @@ def _post(app, path: str, size: int) -> int:
         scope = {"type": "http", "path": path, "headers": [], "method": "POST"}
         await BodyLimit(app, max_bytes=1000, larger={"/qa/documents/upload": 5000})(scope, receive, send)
 
-    asyncio.run(run())
+    # A thread of its own: in the full suite, Playwright's sync API keeps an event loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()
     return next(m["status"] for m in sent if m["type"] == "http.response.start")
 
 

@@ -73,13 +73,15 @@ def _install_fake_encoder() -> None:
 
     from qa.embed import encoder as embed
 
-    def fake_encode(self, texts, batch_size: int = 32, progress: bool = False):
+    def fake_encode(self, texts, batch_size: int = 32, progress: bool = False, on_step=None):
         texts = list(texts)
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         for i, text in enumerate(texts):
             seed = int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
             out[i] = np.random.default_rng(seed).standard_normal(self.dimension, dtype=np.float32)
         out /= np.linalg.norm(out, axis=1, keepdims=True)
+        if on_step is not None:  # the embedding cache saves as the encoder goes
+            on_step(list(range(len(texts))), out)
         return out
 
     embed.Encoder.encode = fake_encode
