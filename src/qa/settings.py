@@ -193,41 +193,34 @@ ANSWER_TYPES = ("number", "date", "person", "place")
 class AnswerSettings(_Settings):
     """How answer sentences are chosen and when the assistant abstains.
 
-    The weights were tuned on eval/gold.jsonl; the abstention threshold comes from
-    `python eval/calibrate_abstention.py`.
+    Sentences are ranked and their probability of holding the answer is estimated by the fitted
+    sentence model (`qa.answering.sentence_model`); `python eval/fit_answerer.py` refits it and
+    chooses `abstain_below` on held-out data.
     """
 
     candidate_passages: int = _bounded(8, 1, 100, doc="retrieved passages searched for answer sentences")
     max_sentences: int = _bounded(3, 1, None, doc="most sentences in an answer")
-    relative_margin: float = _bounded(0.85, 0.0, 1.0, doc="a further sentence joins only when it scores this "
+    relative_margin: float = _bounded(0.7, 0.0, 1.0, doc="a further sentence joins only when its probability is this "
                                       "share of the best one")
     duplicate_jaccard: float = _bounded(0.6, 0.0, 1.0, doc="two sentences sharing this share of their words say "
                                         "the same thing; one is kept")
-    dense_weight: float = _bounded(0.70, 0.0, None, doc="weight of question-sentence cosine")
-    lexical_weight: float = _bounded(0.20, 0.0, None, doc="weight of IDF-weighted coverage of the question's words")
-    phrase_weight: float = _bounded(0.20, 0.0, None, doc="weight of question word pairs found adjacent in the sentence")
-    rank_weight: float = _bounded(0.20, 0.0, None, doc="weight of 1/sqrt(rank) of the sentence's passage")
     history_weight: float = _bounded(0.35, 0.0, None, doc="weight of earlier user turns in sentence scoring "
                                      "(their vector and their words)")
     history_turns: int = _bounded(2, 0, None, doc="earlier user turns sentence scoring reads")
-    footnote_weight: float = _bounded(0.85, 0.0, 1.0, doc="multiplier on footnote sentences (references rarely answer)")
-    reference_weight: float = _bounded(0.7, 0.0, 1.0, doc="multiplier on bibliographic references and title lines "
-                                       "when the question is not about a source or a title")
-    type_penalty: float = _bounded(0.75, 0.0, 1.0, doc="share of its score a sentence keeps without the kind "
-                                   "of answer asked for")
+    sentence_model: str = _bounded("", doc="the sentence model file (ranker and calibration weights); empty: "
+                                   "the packaged one, fitted by eval/fit_answerer.py")
     gated_types: tuple = _bounded(("number", "date", "person"), choices=ANSWER_TYPES,
                                   doc="answer kinds whose absence from the top sentences means the documents do not answer")
     gate_depth: int = _bounded(3, 1, None, doc="top sentences searched for a gated answer kind")
-    unknown_name_penalty: float = _bounded(0.6, 0.0, 1.0, doc="confidence kept per capitalised question word "
-                                           "that no document contains")
-    disagreement_margin: float = _bounded(0.75, 0.0, 1.0, doc="a sentence of another document giving a different "
-                                          "count (\"how many\") joins the answer when it scores this share of the best one")
+    disagreement_margin: float = _bounded(0.5, 0.0, 1.0, doc="a sentence of another document giving a different "
+                                          "count (\"how many\") joins the answer when its probability is this share of the best one's")
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "
                                    "question asks for a thing")
     short_min_score: float = _bounded(0.0, 0.0, 1.0, doc="the span reader's least probability for a short answer")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
                                      "fp32, or int8 (about 1.6x faster; held-out F1 0.005 lower on XQuAD, 0.022 on the gold set)")
-    abstain_below: float = _bounded(0.34, None, None, doc="confidence under which the assistant abstains")
+    abstain_below: float = _bounded(0.2742, None, None, doc="the assistant abstains when the probability that its best "
+                                    "sentence holds the answer is below this (chosen on held-out data by eval/fit_answerer.py)")
 
 
 def describe(settings: _Settings) -> list[tuple[str, Any, str]]:

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from qa.settings import AnswerSettings
-from qa.answering.answerer import Answer, Support, _Candidate, _select, check_citations, compose
+from qa.answering.answerer import Answer, Support, _select, check_citations, compose
+from qa.answering.features import Candidate
 from qa.answering.types import has_type, unknown_names
 from qa.retrieval.retriever import Passage
 
@@ -20,9 +21,9 @@ def _passage(pid: str, text: str, doc: str = "doc-a.txt", start: int = 0, rank: 
     )
 
 
-def _candidate(passage: Passage, sentence: str, score: float) -> _Candidate:
+def _candidate(passage: Passage, sentence: str, score: float) -> Candidate:
     at = passage.text.index(sentence)
-    return _Candidate(passage, at, at + len(sentence), sentence, score)
+    return Candidate(passage, at, at + len(sentence), sentence, score)
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_sentences_of_one_document_read_in_document_order():
 
 
 def test_sentence_not_in_its_passage_is_dropped_and_markers_renumbered():
-    forged = _Candidate(P2, 0, 12, "Moscow wins.", 0.95)  # not the text at those offsets
+    forged = Candidate(P2, 0, 12, "Moscow wins.", 0.95)  # not the text at those offsets
     chosen = [forged, _candidate(P1, "Sberbank is the largest bank.", 0.8)]
     text, citations, support = compose(chosen)
     assert text == "Sberbank is the largest bank. [1]"
@@ -75,7 +76,7 @@ def test_check_citations_accepts_composed_answer_and_flags_a_forged_one():
 
 def test_select_skips_near_duplicates_and_weak_runners_up():
     a = _candidate(P1, "Sberbank is the largest bank.", 1.0)
-    dup = _Candidate(P1, 0, len("Sberbank is the largest bank."), "Sberbank is the largest bank.", 0.99)
+    dup = Candidate(P1, 0, len("Sberbank is the largest bank."), "Sberbank is the largest bank.", 0.99)
     close = _candidate(P1, "VTB is the second-largest bank.", 0.9)
     weak = _candidate(P1, "VTB is the second-largest bank.", 0.1)
     assert _select([a, dup, close], "q?", AnswerSettings()) == [a, close]
@@ -213,7 +214,7 @@ def test_a_different_count_from_another_document_joins_the_answer():
     settings = AnswerSettings()
     assert _disagreeing([best, agreeing, differing], [best], q, "number", settings) is differing
     # Too weak to count, or the same figure: nothing joins.
-    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.30)], [best], q, "number", settings) is None
+    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.25)], [best], q, "number", settings) is None
     assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
     # Not a question about a count (names and dates of different documents differ as a rule).
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None

@@ -184,11 +184,8 @@ def test_answer_settings_flow_into_the_gold_run(project_index):
     """The AnswerSettings given to run_gold are the ones every answer is given with, and recorded."""
     default = run_gold(GOLD_TINY, index=project_index)
     assert not all(r.abstained for r in default.results)  # else the check below proves nothing
-    # A confidence is at most the sum of the four sentence-score weights (each term is at most 1,
-    # the other factors at most 1 too): 1.3 by default. A question of this set scores 1.11, so a
-    # threshold of 1.0 would not refuse them all; one above the ceiling must.
-    s = AnswerSettings()
-    ceiling = s.dense_weight + s.lexical_weight + s.phrase_weight + s.rank_weight
+    # A confidence is a probability (the sentence model's), so a threshold above 1 must refuse them all.
+    ceiling = 1.0
     strict = run_gold(GOLD_TINY, index=project_index, settings=AnswerSettings(abstain_below=ceiling + 0.01))
     assert len(strict.results) == len(default.results)
     assert all(r.abstained and r.answer == "" for r in strict.results)

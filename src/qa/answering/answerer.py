@@ -12,12 +12,14 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from qa.answering.attribution import source_label
 from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
+from qa.answering.features import Candidate, sentence_features
+from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, listed_items
 from qa.answering.summary import (
     SENTENCES_EACH_DOCUMENT,
@@ -36,6 +38,9 @@ from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
 from qa.ingest.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
@@ -118,19 +123,6 @@ class Answer:
         }
 
 
-@dataclass
-class _Candidate:
-    passage: Passage
-    local_start: int
-    local_end: int
-    text: str
-    score: float = 0.0
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.passage.doc_id, self.passage.start + self.local_start)
-
-
 def answer(
     question: str,
     history: Sequence[Any] | None = None,
@@ -181,7 +173,8 @@ def answer(
     candidates = _admissible(retriever, _candidates(passages), question)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s)
+    unknown = unknown_names(question, retriever.vocabulary())
+    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
     ranked = sorted(candidates, key=lambda c: -c.score)
     wanted = query.expected_type
     if wanted in s.gated_types:
@@ -191,8 +184,7 @@ def answer(
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
         ranked.remove(fitting[0])
         ranked.insert(0, fitting[0])
-    unknown = unknown_names(question, retriever.vocabulary())
-    best = ranked[0].score * s.unknown_name_penalty ** len(unknown)
+    best = ranked[0].score
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     chosen = _select(ranked, question, s)
@@ -213,7 +205,29 @@ def answer(
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
 
 
-def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[_Candidate]:
+@dataclass(frozen=True)
+class Considered:
+    """The sentences the answerer weighs for a question, each with its row of features."""
+
+    candidates: list[Candidate]
+    features: np.ndarray
+    expected_type: str | None
+
+
+def considered(question: str, history: Sequence[Any] | None, retriever: Retriever,
+               settings: AnswerSettings | None = None) -> Considered:
+    """The candidate sentences and their features, as `answer` weighs them for an ordinary
+    question (no refusal, comparison, summary or authorship path): what the sentence model is fitted on."""
+    s = settings or AnswerSettings()
+    context = user_turns(history)
+    query = retriever.analyse(check_question(question), context)
+    candidates = _admissible(retriever, _candidates(retriever.rank(query, s.candidate_passages)), question)
+    unknown = len(unknown_names(question, retriever.vocabulary()))
+    x = _features(retriever, _scoring_query(retriever, query, context, s), candidates, s, unknown)
+    return Considered(candidates, x, query.expected_type)
+
+
+def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
     """One part per document for "compare" and "do the sources agree": the documents the question
     names, else the few whose best sentence on its topic is good enough. Without a topic ("Compare
     the two commentaries") each part summarises its document. Empty when fewer than two documents
@@ -229,8 +243,9 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         candidates = [c for c in candidates if c.passage.doc_id in named]
     if not candidates:
         return []
-    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s)
-    best: dict[str, _Candidate] = {}
+    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s,
+           len(unknown_names(question, retriever.vocabulary())))
+    best: dict[str, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
         if candidate.score >= s.abstain_below:
             best.setdefault(candidate.passage.doc_id, candidate)
@@ -238,7 +253,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     return chosen if len(chosen) >= 2 else []
 
 
-def _admissible(retriever: Retriever, candidates: list[_Candidate], question: str) -> list[_Candidate]:
+def _admissible(retriever: Retriever, candidates: list[Candidate], question: str) -> list[Candidate]:
     """The candidates without the publisher's boilerplate, unless the question is about the publisher."""
     if not any(c.passage.kind == BOILERPLATE for c in candidates):
         return candidates
@@ -279,7 +294,7 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
 
 
 def _short_span(
-    question: str, follow_up: tuple[str, str] | None, wanted: str | None, best: _Candidate, s: AnswerSettings
+    question: str, follow_up: tuple[str, str] | None, wanted: str | None, best: Candidate, s: AnswerSettings
 ) -> Span | None:
     """The span of the best sentence that answers a question asking for a thing, or None.
 
@@ -317,7 +332,7 @@ def _short_span(
     return span
 
 
-def _short(candidate: _Candidate, span: Span, support: Sequence[Support]) -> Short | None:
+def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Short | None:
     """The short answer at its cited sentence's offsets (None if that sentence did not survive compose)."""
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
     if sentence is None:
@@ -330,13 +345,13 @@ def _short(candidate: _Candidate, span: Span, support: Sequence[Support]) -> Sho
     )
 
 
-def _candidates(passages: list[Passage]) -> list[_Candidate]:
+def _candidates(passages: list[Passage]) -> list[Candidate]:
     """Sentences of the retrieved passages, each once (overlapping passages share sentences)."""
     seen: set[tuple[str, int]] = set()
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for passage in passages:
         for start, end in split_sentences(passage.text):
-            candidate = _Candidate(passage, start, end, passage.text[start:end])
+            candidate = Candidate(passage, start, end, passage.text[start:end])
             if candidate.key in seen or len(_WORD.findall(candidate.text)) < 3:
                 continue
             seen.add(candidate.key)
@@ -350,52 +365,24 @@ def _scoring_query(retriever: Retriever, query: Query, context: list[str], s: An
     return query if read == query.context else retriever.analyse(query.text, read, turns=len(read))
 
 
-def _score(retriever: Retriever, query: Query, candidates: list[_Candidate], s: AnswerSettings) -> None:
-    """Score = cosine to the question + weighted word coverage + a prior from the passage's rank."""
-    from qa.index.bm25 import search_text, tokenize
+def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> None:
+    """Set each candidate's score to the sentence model's P(it holds the answer)."""
+    x = _features(retriever, query, candidates, s, unknown)
+    for candidate, p in zip(candidates, load_model(s.sentence_model or None).probabilities(x)):
+        candidate.score = float(p)
 
-    vectors = retriever.encode_sentences([_URL.sub(" ", search_text(c.text)) for c in candidates])
-    dense = vectors @ query.mixed(s.history_weight)
 
-    q_terms = set(query.question.tokens)
-    c_terms = set(query.recent.tokens) - q_terms if query.recent else set()
-    weight = {t: retriever.idf(t) for t in q_terms}
-    weight.update({t: s.history_weight * retriever.idf(t) for t in c_terms})
-    total = sum(weight.values()) or 1.0
-    sentence_terms = tokenize([c.text for c in candidates])
-    q_pairs = query.pairs
-    wanted = query.expected_type
-    question = query.text
-    about_sources = asks_about_sources(question)
+def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
     documents = retriever.documents
-    for i, candidate in enumerate(candidates):
-        terms = set(sentence_terms[i])
-        lexical = sum(w for t, w in weight.items() if t in terms) / total
-        # Query words next to each other in the sentence ("Russia's largest") count extra.
-        phrase = len(q_pairs & word_pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
-        # A sentence that only repeats the question adds nothing: reward words beyond it.
-        novelty = 1.0 if terms - q_terms - c_terms else 0.5
-        prior = 1.0 / math.sqrt(candidate.passage.rank)
-        fits = 1.0 if wanted in s.gated_types or has_type(candidate.text, wanted, question) else s.type_penalty
-        # Footnotes are references: they answer questions about sources, rarely anything else.
-        kind = s.footnote_weight if candidate.passage.kind == "footnote" else 1.0
-        if not about_sources:
-            record = documents.get(candidate.passage.doc_id)
-            title = record.meta.get("title") if record else None
-            # A link in a footnote or in the publisher's block is a reference, not part of the argument.
-            if is_reference(candidate.text, candidate.passage.kind in ("footnote", BOILERPLATE)):
-                kind *= 1.0 if names_cited_work(question, candidate.text) else s.reference_weight
-            elif restates_title(candidate.text, title if isinstance(title, str) else None):
-                kind *= s.reference_weight
-        linear = s.dense_weight * dense[i] + s.lexical_weight * lexical + s.phrase_weight * phrase + s.rank_weight * prior
-        candidate.score = float(kind * fits * novelty * linear)
+    titles = {d: r.meta.get("title") if isinstance(r.meta.get("title"), str) else None for d, r in documents.items()}
+    return sentence_features(retriever, query, candidates, s.history_weight, unknown, titles)
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[_Candidate]:
+def _select(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """The best sentence, plus up to two close runners-up that are not near-duplicates.
 
     Runners-up must come from a passage already cited, so an extra sentence never drags in a
@@ -420,19 +407,19 @@ def _select(ranked: list[_Candidate], question: str, s: AnswerSettings) -> list[
     return chosen
 
 
-def _labels(retriever: Retriever, chosen: Sequence[_Candidate]) -> dict[str, str]:
+def _labels(retriever: Retriever, chosen: Sequence[Candidate]) -> dict[str, str]:
     """Who said it: a source label per document of the chosen sentences."""
     documents = retriever.documents
     return {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
 
 
-def _summary(retriever: Retriever, targets: Sequence[str]) -> list[_Candidate]:
+def _summary(retriever: Retriever, targets: Sequence[str]) -> list[Candidate]:
     """The sentences that best cover each target document, each with its passage."""
     from qa.index.bm25 import search_text
 
     documents = retriever.documents
     per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     for doc_id in targets:
         spans: dict[int, int] = {}
         for chunk in retriever.passages:
@@ -450,7 +437,7 @@ def _summary(retriever: Retriever, targets: Sequence[str]) -> list[_Candidate]:
     return chosen
 
 
-def _list_items(retriever: Retriever, chosen: list[_Candidate]) -> list[_Candidate]:
+def _list_items(retriever: Retriever, chosen: list[Candidate]) -> list[Candidate]:
     """The sentences naming the items that the best sentence announces ("two major sticking
     points" -> "The first is ...", "The second ..."), or its sibling items, each with the
     passage that holds it; sentences already chosen are left out."""
@@ -467,18 +454,18 @@ def _list_items(retriever: Retriever, chosen: list[_Candidate]) -> list[_Candida
     return items
 
 
-def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score: float) -> _Candidate | None:
+def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score: float) -> Candidate | None:
     """The sentence at clean-text offsets [start, end) of a document, with the passage that holds it."""
     passage = retriever.passage_containing(doc_id, start, end)
     if passage is None:
         return None
     local = start - passage.start
-    return _Candidate(passage, local, local + end - start, passage.text[local : local + end - start], score)
+    return Candidate(passage, local, local + end - start, passage.text[local : local + end - start], score)
 
 
 def _disagreeing(
-    ranked: list[_Candidate], chosen: list[_Candidate], question: str, wanted: str | None, s: AnswerSettings
-) -> _Candidate | None:
+    ranked: list[Candidate], chosen: list[Candidate], question: str, wanted: str | None, s: AnswerSettings
+) -> Candidate | None:
     """The best sentence of another document that gives a different count of the thing a "how
     many" question asks about, scoring at least `disagreement_margin` of the best sentence.
 
@@ -511,7 +498,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def compose(
-    chosen: Sequence[_Candidate], labels: Mapping[str, str] | None = None
+    chosen: Sequence[Candidate], labels: Mapping[str, str] | None = None
 ) -> tuple[str, list[Passage], list[Support]]:
     """Order sentences for reading, number citations by first use, and keep only verified ones.
 

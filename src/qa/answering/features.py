@@ -1,0 +1,136 @@
+"""What the sentence model reads about each candidate answer sentence.
+
+`sentence_features` is the one feature extractor: the answerer calls it to answer, and
+`eval/fit_answerer.py` calls it (through the answerer) to fit the model, so the two cannot drift
+apart. `FEATURES` names its columns; a model file listing other names is refused on load.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
+from qa.answering.types import has_type
+from qa.ingest.clean import BOILERPLATE
+from qa.retrieval.query import Query, word_pairs
+from qa.retrieval.retriever import Passage
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from qa.retrieval.retriever import Retriever
+
+_URL = re.compile(r"<?https?://\S+>?")
+
+FEATURES = (
+    "dense",  # cosine of the sentence to the question (mixed with earlier turns)
+    "dense_gap",  # dense minus the best candidate's dense (0 for the closest sentence)
+    "dense_rank",  # 1 / rank of the sentence's cosine among the candidates
+    "lexical",  # IDF-weighted share of the question's words the sentence holds
+    "lexical_gap",  # lexical minus the best candidate's lexical
+    "phrase",  # share of the question's adjacent word pairs adjacent in the sentence
+    "passage_prior",  # 1 / sqrt(rank of the sentence's passage)
+    "passage_dense",  # cosine of the sentence's passage to the query (retrieval's dense stage)
+    "type_asked",  # the question asks for a number, date, person, place ...
+    "type_missing",  # ... and the sentence holds no answer of that kind
+    "repeats_question",  # the sentence has no word beyond the question's (and earlier turns')
+    "footnote",  # passage kinds (body is the baseline)
+    "boilerplate",
+    "reference",  # a bibliographic reference, when the question is not about sources or that work
+    "title_line",  # the document's own title line, when the question is not about titles
+    "log_words",  # log of the sentence's word count
+    "first_in_passage",  # the sentence opens its passage
+    "unknown_names",  # capitalised question words no document contains (same for every candidate)
+)
+COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+@dataclass
+class Candidate:
+    """One sentence of a retrieved passage, at `local_start:local_end` of the passage text."""
+
+    passage: Passage
+    local_start: int
+    local_end: int
+    text: str
+    score: float = 0.0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.passage.doc_id, self.passage.start + self.local_start)
+
+
+def sentence_features(
+    retriever: Retriever,
+    query: Query,
+    candidates: Sequence[Candidate],
+    history_weight: float,
+    unknown: int,
+    titles: Mapping[str, str | None],
+) -> np.ndarray:
+    """A (candidates x FEATURES) float matrix for one question.
+
+    Args:
+        retriever: the loaded index (sentence vectors, IDF).
+        query: the question as sentence scoring reads it (with its earlier turns, if any).
+        candidates: the sentences to describe.
+        history_weight: weight of the earlier turns' vector and words against the question's.
+        unknown: how many capitalised question words no document contains.
+        titles: doc_id -> the document's title, for recognising title lines.
+    """
+    import numpy as np
+
+    from qa.index.bm25 import search_text, tokenize
+
+    n = len(candidates)
+    out = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    if not n:
+        return out
+    vectors = retriever.encode_sentences([_URL.sub(" ", search_text(c.text)) for c in candidates])
+    dense = np.asarray(vectors @ query.mixed(history_weight), dtype=np.float64)
+
+    q_terms = set(query.question.tokens)
+    c_terms = set(query.recent.tokens) - q_terms if query.recent else set()
+    weight = {t: retriever.idf(t) for t in q_terms}
+    weight.update({t: history_weight * retriever.idf(t) for t in c_terms})
+    total = sum(weight.values()) or 1.0
+    sentence_terms = tokenize([c.text for c in candidates])
+    q_pairs = query.pairs
+    wanted = query.expected_type
+    question = query.text
+    about_sources = asks_about_sources(question)
+    lexical = np.zeros(n)
+    for i, candidate in enumerate(candidates):
+        terms = set(sentence_terms[i])
+        lexical[i] = sum(w for t, w in weight.items() if t in terms) / total
+        kind = candidate.passage.kind
+        row = out[i]
+        row[COLUMN["phrase"]] = len(q_pairs & word_pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
+        row[COLUMN["passage_prior"]] = 1.0 / math.sqrt(max(1, candidate.passage.rank))
+        row[COLUMN["passage_dense"]] = candidate.passage.scores.get("dense", 0.0)
+        row[COLUMN["type_asked"]] = float(wanted is not None)
+        row[COLUMN["type_missing"]] = float(not has_type(candidate.text, wanted, question))
+        row[COLUMN["repeats_question"]] = float(not terms - q_terms - c_terms)
+        row[COLUMN["footnote"]] = float(kind == "footnote")
+        row[COLUMN["boilerplate"]] = float(kind == BOILERPLATE)
+        if not about_sources:
+            # A link in a footnote or in the publisher's block is a reference, not part of the argument.
+            if is_reference(candidate.text, kind in ("footnote", BOILERPLATE)):
+                row[COLUMN["reference"]] = float(not names_cited_work(question, candidate.text))
+            elif restates_title(candidate.text, titles.get(candidate.passage.doc_id)):
+                row[COLUMN["title_line"]] = 1.0
+        row[COLUMN["log_words"]] = math.log(max(1, len(sentence_terms[i])))
+        row[COLUMN["first_in_passage"]] = float(candidate.local_start == 0)
+    out[:, COLUMN["dense"]] = dense
+    out[:, COLUMN["dense_gap"]] = dense - dense.max()
+    order = np.argsort(-dense, kind="stable")
+    ranks = np.empty(n)
+    ranks[order] = np.arange(1, n + 1)
+    out[:, COLUMN["dense_rank"]] = 1.0 / ranks
+    out[:, COLUMN["lexical"]] = lexical
+    out[:, COLUMN["lexical_gap"]] = lexical - lexical.max()
+    out[:, COLUMN["unknown_names"]] = unknown
+    return out
