@@ -7,7 +7,6 @@ best sentence is weak evidence, the assistant abstains and returns the closest p
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -30,10 +29,10 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
+from qa.answering.references import is_reference
 from qa.answering.types import answer_values, count_heads, has_type, span_fits, unknown_names
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import Query, recent_turns, word_pairs
+from qa.retrieval.query import Query, recent_turns
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -239,8 +238,11 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         return _summary(retriever, documents) if len(documents) >= 2 else []
     query = retriever.analyse(question, context)
     candidates = _admissible(retriever, _candidates(retriever.rank(query, 2 * s.candidate_passages)), question)
-    if named:
-        candidates = [c for c in candidates if c.passage.doc_id in named]
+    # Each part says what its document says: a reference to another work is not its position.
+    candidates = [
+        c for c in candidates
+        if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in ("footnote", BOILERPLATE))
+    ]
     if not candidates:
         return []
     _score(retriever, _scoring_query(retriever, query, context, s), candidates, s,
