@@ -212,7 +212,7 @@ class AnswerSettings(_Settings):
     gated_types: tuple = _bounded(("number", "date", "person"), choices=ANSWER_TYPES,
                                   doc="answer kinds whose absence from the top sentences means the documents do not answer")
     gate_depth: int = _bounded(3, 1, None, doc="top sentences searched for a gated answer kind")
-    disagreement_margin: float = _bounded(0.5, 0.0, 1.0, doc="a sentence of another document giving a different "
+    disagreement_margin: float = _bounded(0.3, 0.0, 1.0, doc="a sentence of another document giving a different "
                                           "count (\"how many\") joins the answer when its probability is this share of the best one's")
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "
                                    "question asks for a thing")

@@ -214,7 +214,7 @@ def test_a_different_count_from_another_document_joins_the_answer():
     settings = AnswerSettings()
     assert _disagreeing([best, agreeing, differing], [best], q, "number", settings) is differing
     # Too weak to count, or the same figure: nothing joins.
-    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.25)], [best], q, "number", settings) is None
+    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.15)], [best], q, "number", settings) is None
     assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
     # Not a question about a count (names and dates of different documents differ as a rule).
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None
