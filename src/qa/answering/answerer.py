@@ -96,7 +96,11 @@ class Short:
 @dataclass(frozen=True)
 class Answer:
     """An extractive answer. `citations[0]` is marker [1]; `closest` lists passages shown on abstention;
-    `short` is the short answer when the question asks for a thing and the reader found one."""
+    `short` is the short answer when the question asks for a thing and the reader found one.
+
+    `confidence` is the sentence model's calibrated probability that the best sentence holds the
+    answer (1.0 for summaries and author notes, 0.0 for refusals); the assistant abstains below
+    `AnswerSettings.abstain_below`."""
 
     question: str
     text: str
