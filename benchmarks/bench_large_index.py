@@ -221,8 +221,8 @@ def section(dense: list[dict], bm25: dict | None) -> dict:
         figures.append(figure(
             f"BM25 n={bm25['n']:,}",
             f"build {bm25['build_s']:.0f} s; files (score matrix + vocabulary) {bm25['files_mb']:.0f} MB; vocabulary {bm25['vocabulary']:,}; "
-            f"build peak RSS {bm25['build_peak_rss_mb']:.0f} MB; query CPU p50 {bm25['query_cpu_p50_ms']:.1f} ms "
-            f"(p95 {bm25['query_cpu_p95_ms']:.1f})", "",
+            f"build peak RSS {bm25['build_peak_rss_mb']:.0f} MB; query CPU p50 {bm25['query_cpu_p50_ms']:.2f} ms "
+            f"(p95 {bm25['query_cpu_p95_ms']:.2f})", "",
             "synthetic passages of 60-120 words drawn from the press releases' word frequencies; 200 questions of 2-7 words", ""))
     return {"area": "large indexes", "figures": figures, "details": {"dense": dense, "bm25": bm25}}
 

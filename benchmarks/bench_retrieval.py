@@ -134,9 +134,10 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
 def peer_ratio(index: Path, retriever, questions: list[str], reps: int) -> dict:
     """qa.retrieve vs sentence-transformers encode + FAISS flat search, alternated question by question.
 
-    Both in this process, on the same distinct questions; the peer searches an IndexFlatIP holding
-    the index's own passage vectors (same count). qa's query-embedding cache is cleared before each
-    repeat, so no question is answered from it. Figures: medians over repeats of each side's p50.
+    Both in this process, on the same distinct questions, after a warm-up pass over all of them on
+    both sides; the peer searches an IndexFlatIP holding the index's own passage vectors (same count).
+    qa's query-embedding cache is cleared before each repeat, so no question is answered from it.
+    Figures: medians over repeats of each side's p50.
     """
     import faiss
     from sentence_transformers import SentenceTransformer
@@ -155,7 +156,10 @@ def peer_ratio(index: Path, retriever, questions: list[str], reps: int) -> dict:
     def ours(q: str) -> None:
         qa.retrieve(q, k=5, index=index)
 
-    for q in questions[:5]:
+    # Warm both sides on every question once: torch's first call at a new sequence length is several
+    # times slower (150-500 ms p50 in a first repeat here), which made the peer's first repeat a cold one.
+    # qa's query cache is cleared before each repeat, so no question is answered from it.
+    for q in questions:
         peer(q), ours(q)
     p50 = {"qa": [], "peer": []}
     rng = random.Random(11)

@@ -10,13 +10,15 @@ Areas, in order (each script can also be run on its own; see its --help):
     answer     bench_answer.py     warm qa.answer() p50/p95
     press      bench_press.py      1,796 press releases: chunks/s vs raw encoder, overhead, stages, retrieval
     faiss      bench_faiss.py      flat vs HNSW at 100k and 1M synthetic vectors, HNSW_THRESHOLD
+    large      bench_large_index.py  compressed layouts (HNSW fp32/fp16/SQ8, IVF-SQ8, IVF-PQ) at 100k and 1M:
+                                   memory per million, build time, recall@10 vs exact; BM25 at 1M passages
     encoder    bench_encoder.py    (only with --encoder) ONNX vs sentence-transformers, encoder alone
 
 The index for retrieval, cold start and answering is the one bench_ingest builds from ./corpus
 in a scratch folder (same content as ./index, which is left alone).
 
 --quick: tiny sizes everywhere (one document of ./corpus, 20 questions, one cold start,
-1,000 FAISS vectors), no press corpus, no 1M vectors, no ONNX re-export: for the smoke test.
+1,000 FAISS vectors), no press corpus, no large indexes, no 1M vectors, no ONNX re-export: for the smoke test.
 
 The machine is shared: every figure is a median over repeats, ratios are taken inside one
 process, and the load average before and after each area is recorded next to it.
@@ -38,7 +40,7 @@ from pathlib import Path
 import common
 from common import BENCH, PYTHON, say
 
-AREAS = ("ingest", "retrieval", "coldstart", "answer", "encode", "press", "faiss", "encoder")
+AREAS = ("ingest", "retrieval", "coldstart", "answer", "encode", "press", "faiss", "large", "encoder")
 
 
 def _commands(area: str, args: argparse.Namespace, scratch: Path, sections: Path) -> list[str] | None:
@@ -59,10 +61,16 @@ def _commands(area: str, args: argparse.Namespace, scratch: Path, sections: Path
             return None
         return [PYTHON, str(BENCH / "bench_press.py"), "--scratch", str(scratch / "press"),
                 "--profile-out", str(args.out / "press_profile"), "--raw-repeats", str(args.raw_repeats),
-                *(["--cli"] if args.press_cli else []), *out]
+                *(["--cli"] if args.press_cli else []),
+                *(["--before-src", str(args.press_before_src)] if args.press_before_src else []), *out]
     if area == "faiss":
         return [PYTHON, str(BENCH / "bench_faiss.py"), "--sizes", args.faiss_sizes, "--hnsw-cap-s", str(args.hnsw_cap_s),
                 *quick, *out]
+    if area == "large":  # hours at 1M on 2 cores: never in --quick
+        if args.quick:
+            return None
+        return [PYTHON, str(BENCH / "bench_large_index.py"), "--sizes", args.large_sizes, "--kinds", args.large_kinds,
+                "--cap-s", str(args.hnsw_cap_s), "--bm25", str(args.large_bm25), *out]
     if area == "encode":  # qa's encoder vs sentence-transformers on SciFact passages (needs the BEIR data)
         return None if args.quick else [PYTHON, str(BENCH / "bench_encode.py"), *out]
     if area == "encoder":
@@ -170,8 +178,14 @@ def main() -> None:
     parser.add_argument("--only", default="", help=f"comma-separated areas ({', '.join(AREAS)})")
     parser.add_argument("--skip", default="", help="comma-separated areas to leave out")
     parser.add_argument("--faiss-sizes", default="100000,1000000")
-    parser.add_argument("--hnsw-cap-s", type=float, default=600.0, help="cap on one HNSW build (then a subsample is reported)")
+    parser.add_argument("--hnsw-cap-s", type=float, default=600.0,
+                        help="cap on one HNSW build, and on one index build of `large` (then a subsample is reported)")
+    parser.add_argument("--large-sizes", default="100000,1000000", help="large: vector counts")
+    parser.add_argument("--large-kinds", default="hnsw,hnsw-fp16,hnsw-sq8,ivf-sq8,ivf-pq", help="large: layouts to compare")
+    parser.add_argument("--large-bm25", type=int, default=1_000_000, help="large: BM25 over this many passages (0: none)")
     parser.add_argument("--press-cli", action="store_true", help="press: also time `qa index` itself (one more full encode)")
+    parser.add_argument("--press-before-src", type=Path, default=None, metavar="DIR",
+                        help="press: also build with the qa package in DIR (another version's src): before -> after")
     parser.add_argument("--raw-repeats", type=int, default=1, help="press: raw encode passes (median)")
     parser.add_argument("--encoder", action="store_true", help="also run bench_encoder.py (ONNX vs torch, ~5 min)")
     parser.add_argument("--scratch", type=Path, default=None, help="keep temp indexes here (default: a temp dir, removed)")
