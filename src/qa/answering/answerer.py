@@ -379,6 +379,7 @@ def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: A
 
 
 def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
+    """The candidates' feature matrix (`qa.answering.features.sentence_features`)."""
     documents = retriever.documents
     titles = {d: r.meta.get("title") if isinstance(r.meta.get("title"), str) else None for d, r in documents.items()}
     return sentence_features(retriever, query, candidates, s.history_weight, unknown, titles)
