@@ -80,8 +80,13 @@ def built_index(tmp_path_factory: _pytest.TempPathFactory) -> BuiltIndex:
 @_pytest.fixture
 def index_clone(built_index: BuiltIndex, tmp_path: _Path) -> BuiltIndex:
     """A private copy of the shared corpus and index; its manifest points at the copied corpus."""
-    corpus = copy_corpus(tmp_path / "corpus")
-    index = tmp_path / "index"
+    return clone_index(built_index, tmp_path)
+
+
+def clone_index(built_index: BuiltIndex, root: _Path) -> BuiltIndex:
+    """Copy the shared corpus and index into `root` (corpus/, index/), the manifest pointing at the copied corpus."""
+    corpus = copy_corpus(root / "corpus")
+    index = root / "index"
     _shutil.copytree(built_index.index, index, ignore=_shutil.ignore_patterns(".lock"))
     manifest_path = index / "manifest.json"
     manifest = _json.loads(manifest_path.read_text(encoding="utf-8"))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
-from conftest import DOC_000, copy_corpus, qa_free_port
+from conftest import DOC_000, clone_index, qa_free_port
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,22 +60,11 @@ def _artifact(name: str) -> Path:
     return ARTIFACTS / name
 
 
-def _copy_index(built_index, root: Path) -> tuple[Path, Path]:
-    """A private copy of the shared corpus and index, the manifest pointing at the copied corpus."""
-    corpus = copy_corpus(root / "corpus")
-    index = root / "index"
-    shutil.copytree(built_index.index, index, ignore=shutil.ignore_patterns(".lock"))
-    manifest_path = index / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    manifest["corpus"]["dir"] = str(corpus.resolve())
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    return corpus, index
-
-
 @pytest.fixture(scope="module")
 def served(built_index, qa_launch_app, tmp_path_factory):
     """(chat URL, corpus folder, index folder) of a chat on 127.0.0.1 over a private copy."""
-    corpus, index = _copy_index(built_index, tmp_path_factory.mktemp("documents"))
+    clone = clone_index(built_index, tmp_path_factory.mktemp("documents"))
+    corpus, index = clone.corpus, clone.index
     return qa_launch_app(index), corpus, index
 
 
@@ -242,7 +230,8 @@ def test_upload_refuses_an_existing_name_and_a_hostile_document_shows_as_text(qa
 def test_exposed_without_a_password_refuses_changes_and_a_password_allows_them(
     qa_browser, qa_page, built_index, tmp_path
 ):
-    corpus, index = _copy_index(built_index, tmp_path)
+    clone = clone_index(built_index, tmp_path)
+    corpus, index = clone.corpus, clone.index
     listing = sorted(p.name for p in corpus.iterdir())
     page = qa_page
     demo, url = _launch(index, "0.0.0.0")
