@@ -166,12 +166,9 @@ def fit_ranker(items: list[Item], l2: float) -> dict:
 
 
 def _calibration_inputs(ranker: dict, item: Item) -> np.ndarray:
-    from qa.answering.features import COLUMN
+    from qa.answering.sentence_model import calibration_inputs, ranker_scores
 
-    s = ((item.x - np.asarray(ranker["mean"])) / np.asarray(ranker["scale"])) @ np.asarray(ranker["weights"])
-    n = len(s)
-    return np.column_stack([s, np.full(n, item.x[:, COLUMN["dense"]].max()), np.full(n, item.x[:, COLUMN["lexical"]].max()),
-                            item.x[:, COLUMN["unknown_names"]]])
+    return calibration_inputs(ranker_scores(item.x, ranker["mean"], ranker["scale"], ranker["weights"]), item.x)
 
 
 def fit_calibration(items: list[Item], ranker: dict, l2: float = 1.0) -> dict:
@@ -212,11 +209,13 @@ def model_dict(params: dict, fitted_on: dict) -> dict:
 
 def ranking(items: list[Item], params: dict) -> tuple[float, float]:
     """Share of answerable questions whose best-scored candidate (top 3) holds the answer."""
+    from qa.answering.sentence_model import ranker_scores
+
     top1, top3 = [], []
     for i in items:
         if not i.answers or not len(i.y):
             continue
-        s = ((i.x - np.asarray(params["mean"])) / np.asarray(params["scale"])) @ np.asarray(params["weights"])
+        s = ranker_scores(i.x, params["mean"], params["scale"], params["weights"])
         order = np.argsort(-s, kind="stable")
         top1.append(bool(i.y[order[0]]))
         top3.append(bool(i.y[order[:3]].any()))

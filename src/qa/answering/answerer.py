@@ -29,7 +29,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.references import is_reference
+from qa.answering.references import NOTE_KINDS, is_reference
 from qa.answering.types import answer_values, count_heads, has_type, span_fits, unknown_names
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import Query, recent_turns
@@ -245,7 +245,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     # Each part says what its document says: a reference to another work is not its position.
     candidates = [
         c for c in candidates
-        if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in ("footnote", BOILERPLATE))
+        if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in NOTE_KINDS)
     ]
     if not candidates:
         return []
@@ -381,7 +381,10 @@ def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: A
 def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
     """The candidates' feature matrix (`qa.answering.features.sentence_features`)."""
     documents = retriever.documents
-    titles = {d: r.meta.get("title") if isinstance(r.meta.get("title"), str) else None for d, r in documents.items()}
+    titles = {}
+    for doc_id in {c.passage.doc_id for c in candidates}:
+        title = documents[doc_id].meta.get("title") if doc_id in documents else None
+        titles[doc_id] = title if isinstance(title, str) else None
     return sentence_features(retriever, query, candidates, s.history_weight, unknown, titles)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
+from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, names_cited_work, restates_title
 from qa.answering.types import has_type
 from qa.ingest.clean import BOILERPLATE
 from qa.retrieval.query import Query, word_pairs
@@ -118,7 +118,7 @@ def sentence_features(
         row[COLUMN["boilerplate"]] = float(kind == BOILERPLATE)
         if not about_sources:
             # A link in a footnote or in the publisher's block is a reference, not part of the argument.
-            if is_reference(candidate.text, kind in ("footnote", BOILERPLATE)):
+            if is_reference(candidate.text, kind in NOTE_KINDS):
                 row[COLUMN["reference"]] = float(not names_cited_work(question, candidate.text))
             elif restates_title(candidate.text, titles.get(candidate.passage.doc_id)):
                 row[COLUMN["title_line"]] = 1.0

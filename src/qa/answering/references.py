@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+from qa.ingest.clean import BOILERPLATE
+
+# Passage kinds that hold notes rather than the text's argument: a link there is a reference.
+NOTE_KINDS = ("footnote", BOILERPLATE)
+
 _LINK = re.compile(r"https?://|www\.\w", re.I)
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s*\S")
 # "Author, "Title", in *Journal*, date": a reference without a link.
@@ -26,7 +31,7 @@ TITLE_SHARE = 0.5
 
 def is_reference(sentence: str, in_notes: bool = False) -> bool:
     """True for a bibliographic reference: a sentence citing a quoted title "in" a publication, or
-    one holding a link in the notes (`in_notes`: a footnote or the publisher's block; or a sentence
+    one holding a link in the notes (`in_notes`: a passage of a NOTE_KINDS kind; or a sentence
     opening with a footnote number). A link in the body of a text is part of what it says."""
     if _CITATION.search(sentence):
         return True

@@ -21,7 +21,7 @@ import json
 import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from qa.answering.features import COLUMN, FEATURES
 from qa.errors import SettingsError
@@ -53,9 +53,7 @@ class SentenceModel:
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Ranker scores of the rows of a (candidates x FEATURES) matrix from `sentence_features`."""
-        import numpy as np
-
-        return ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return ranker_scores(x, self.mean, self.scale, self.weights)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """P(the sentence holds the answer) for the candidates of ONE question (the rows of `x`)."""
@@ -64,13 +62,7 @@ class SentenceModel:
         scores = self.scores(x)
         if not len(scores):
             return scores
-        columns = np.column_stack([
-            scores,
-            np.full(len(scores), x[:, COLUMN["dense"]].max()),
-            np.full(len(scores), x[:, COLUMN["lexical"]].max()),
-            x[:, COLUMN["unknown_names"]],
-        ])
-        z = columns @ np.asarray(self.calibration) + self.calibration_bias
+        z = calibration_inputs(scores, x) @ np.asarray(self.calibration) + self.calibration_bias
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_dict(self) -> dict:
@@ -103,6 +95,27 @@ class SentenceModel:
             raise SettingsError(f"{where}: the calibration must grow with the ranker score and have a finite bias")
         return cls(features, numbers["mean"], numbers["scale"], numbers["weights"], numbers["calibration"], bias,
                    dict(data.get("fitted_on") or {}), str(data.get("fitted_at", "")))
+
+
+def ranker_scores(x: np.ndarray, mean: Sequence[float], scale: Sequence[float], weights: Sequence[float]) -> np.ndarray:
+    """Ranker scores of the rows of `x`: standardised features times the weights."""
+    import numpy as np
+
+    return ((x - np.asarray(mean)) / np.asarray(scale)) @ np.asarray(weights)
+
+
+def calibration_inputs(scores: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The CALIBRATION columns for the candidates of one question: their ranker `scores` and the
+    question's best dense and lexical match and unknown names, from its feature matrix `x`."""
+    import numpy as np
+
+    n = len(scores)
+    return np.column_stack([
+        scores,
+        np.full(n, x[:, COLUMN["dense"]].max()),
+        np.full(n, x[:, COLUMN["lexical"]].max()),
+        x[:, COLUMN["unknown_names"]],
+    ])
 
 
 def load_model(path: Path | str | None = None) -> SentenceModel:
