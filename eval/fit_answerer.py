@@ -7,22 +7,28 @@ answering path itself), labelled
   - XQuAD (SQuAD v1.1 format, open retrieval over all its paragraphs, indexed as `qa eval squad`
     indexes it): a sentence is positive when it contains a gold answer on word boundaries;
   - the gold set: positive when it contains a gold answer on word boundaries or overlaps an
-    evidence quote of the same document; unanswerable questions give negatives only.
+    evidence quote of the same document; unanswerable questions give negatives only;
+  - "foreign" questions: every XQuAD question asked of the gold set's index and every answerable
+    gold question asked of XQuAD's. Nothing there answers them (the corpora share no topic), so
+    they are unanswerable questions that share words with the corpus by chance ("What is the
+    capital of France?"): negatives only.
 
 The ranker is a softmax over each question's candidates (the target spread evenly over its
-positive sentences; questions without one are left out), L2-penalised, the two sources weighing
-the same in total. The calibration is a logistic regression of "the best-ranked sentence holds
-the answer" on its ranker score, the question's best dense and lexical match, and its unknown
-names, fitted on the same questions (unanswerable ones included).
+positive sentences; questions without one, so every foreign one, are left out), L2-penalised,
+the sources weighing the same in total. The calibration is a logistic regression of "the
+best-ranked sentence holds the answer" on its ranker score, the question's best dense and
+lexical match, and its unknown names, fitted on the same questions (unanswerable and foreign
+ones included), each source weighing the same.
 
 Held out: XQuAD articles in K folds (article number mod K), the gold questions in two folds by
 document (the document of their first evidence quote; unanswerable ones alternate between the
 two). Each fold is answered end to end by a model fitted without it, with abstention switched
 off, and the threshold is chosen on those held-out answers: among thresholds whose false
 abstention (the worse of gold and XQuAD) stays within the budget, the one maximising abstention
-on unanswerable gold questions minus twice the false abstention. The shipped model is then
-fitted on everything, and the threshold is recorded in the file: AnswerSettings.abstain_below
-must equal it (a test checks).
+on unanswerable questions (the mean of the gold set's and the foreign ones') minus twice the
+false abstention. A foreign question falls in the fold of the question it was made from. The
+shipped model is then fitted on everything, and the threshold is recorded in the file:
+AnswerSettings.abstain_below must equal it (a test checks).
 
     python eval/fit_answerer.py [--xquad ../shared/data/xquad_en/xquad.en.json] [--gold eval/gold.jsonl]
         [--index index] [--folds 4] [--l2 100] [--budget 0.05] [--out src/qa/answering/sentence_model.json]
@@ -47,7 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 class Item:
     """One question: its source and fold, how to ask it again, and its candidates' features and labels."""
 
-    source: str  # "xquad" or "gold"
+    source: str  # "xquad", "gold", or "foreign" (a question of one set asked of the other set's index)
+    index: str  # the index it is asked of: "xquad" or "gold"
     fold: str
     question: str
     history: list
@@ -93,7 +100,11 @@ def collect(args: argparse.Namespace, settings) -> tuple[list[Item], dict]:
         seen = considered(q.question, [], retrievers["xquad"], settings)
         y = np.array([answer_contains(c.text, q.answers) for c in seen.candidates], dtype=float)
         article = int(q.doc.split("-")[0])
-        items.append(Item("xquad", f"xquad:{article % args.folds}", q.question, [], q.answers, (), q.doc, seen.features, y))
+        items.append(Item("xquad", "xquad", f"xquad:{article % args.folds}", q.question, [], q.answers, (), q.doc, seen.features, y))
+        # The same question asked of the other corpus cannot be answered there: a negative for the calibration.
+        other = considered(q.question, [], retrievers["gold"], settings)
+        items.append(Item("foreign", "gold", f"xquad:{article % args.folds}", q.question, [], (), (), None, other.features,
+                          np.zeros(len(other.candidates))))
 
     unanswerable = 0
     for g in load_gold(args.gold):
@@ -104,25 +115,32 @@ def collect(args: argparse.Namespace, settings) -> tuple[list[Item], dict]:
         history = [dict(t) for t in g.history]
         seen = considered(g.question, history, retrievers["gold"], settings)
         y = np.array([_gold_label(c, g.answers, g.evidence) for c in seen.candidates], dtype=float)
-        items.append(Item("gold", fold, g.question, history, g.answers, tuple(e.quote for e in g.evidence), None, seen.features, y))
-    docs = sorted({i.fold for i in items if i.source == "gold" and not i.fold.startswith("#")})
+        items.append(Item("gold", "gold", fold, g.question, history, g.answers, tuple(e.quote for e in g.evidence), None,
+                          seen.features, y))
+        if g.answers:
+            other = considered(g.question, history, retrievers["xquad"], settings)
+            items.append(Item("foreign", "xquad", fold, g.question, history, (), (), None, other.features,
+                              np.zeros(len(other.candidates))))
+    docs = sorted({i.fold for i in items if i.index == "gold" and i.source == "gold" and not i.fold.startswith("#")})
     if len(docs) != 2:
         raise SystemExit(f"the gold set's evidence names {len(docs)} documents; this split expects 2: {docs}")
     for i in items:
-        if i.source == "gold":
+        if not i.fold.startswith("xquad:"):
             i.fold = "gold:" + (docs[int(i.fold[1])] if i.fold.startswith("#") else i.fold)
     facts = {"xquad": args.xquad.name, "xquad_articles": squad.articles, "xquad_questions": len(squad.questions),
-             "gold": args.gold.name, "gold_questions": sum(i.source == "gold" for i in items), "gold_documents": docs}
+             "gold": args.gold.name, "gold_questions": sum(i.source == "gold" for i in items), "gold_documents": docs,
+             "foreign_questions": sum(i.source == "foreign" for i in items)}
     return items, {"retrievers": retrievers, **facts}
 
 
 def _source_weights(items: list[Item]) -> np.ndarray:
-    """Per-question weights giving both sources the same total (mean 1)."""
-    gold = np.array([i.source == "gold" for i in items])
+    """Per-question weights giving every source present the same total (mean 1)."""
+    sources = np.array([i.source for i in items])
+    present = sorted(set(sources))
     w = np.ones(len(items))
-    if gold.any() and (~gold).any():
-        w[gold] = 0.5 * len(items) / gold.sum()
-        w[~gold] = 0.5 * len(items) / (~gold).sum()
+    for source in present:
+        here = sources == source
+        w[here] = len(items) / (len(present) * here.sum())
     return w
 
 
@@ -235,31 +253,36 @@ def held_out_answers(items: list[Item], info: dict, settings, l2: float, tmp: Pa
         path.write_text(json.dumps(model_dict(params, {"fold": fold})), encoding="utf-8")
         s = replace(settings, sentence_model=str(path), abstain_below=float("-inf"), short_answers=False)
         for i in here:
-            rows.append({"item": i, "reply": answer(i.question, i.history, retriever=info["retrievers"][i.source], settings=s)})
+            rows.append({"item": i, "reply": answer(i.question, i.history, retriever=info["retrievers"][i.index], settings=s)})
     return rows, ranked
+
+
+def _judged(row: dict) -> tuple[bool, list[bool]]:
+    """Whether an answered row's text contains a gold answer, and which of its citations are
+    relevant; kept on the row, since choosing the threshold asks for them at every candidate value."""
+    from qa.evaluation.common import scoring_text
+    from qa.evaluation.metrics import answer_contains, relevance_flags
+
+    if "judged" not in row:
+        i, reply = row["item"], row["reply"]
+        if i.source == "xquad":
+            cited = [p.doc_id == i.paragraph for p in reply.citations]
+        else:
+            cited = list(relevance_flags([p.text for p in reply.citations], i.quotes))
+        row["judged"] = (answer_contains(scoring_text(reply), i.answers), cited)
+    return row["judged"]
 
 
 def figures(rows: list[dict], threshold: float) -> dict:
     """contains, pooled citation precision, abstention and false abstention at a threshold."""
-    from qa.evaluation.common import scoring_text
-    from qa.evaluation.metrics import answer_contains, relevance_flags
-
     answerable = [r for r in rows if r["item"].answers]
     unanswerable = [r for r in rows if not r["item"].answers]
 
     def abstains(r: dict) -> bool:
         return r["reply"].abstained or r["reply"].confidence < threshold
 
-    contains = [not abstains(r) and answer_contains(scoring_text(r["reply"]), r["item"].answers) for r in answerable]
-    cited: list[bool] = []
-    for r in answerable:
-        if abstains(r):
-            continue
-        i, passages = r["item"], r["reply"].citations
-        if i.source == "xquad":
-            cited += [p.doc_id == i.paragraph for p in passages]
-        else:
-            cited += list(relevance_flags([p.text for p in passages], i.quotes))
+    contains = [not abstains(r) and _judged(r)[0] for r in answerable]
+    cited = [flag for r in answerable if not abstains(r) for flag in _judged(r)[1]]
     return {
         "questions": len(rows),
         "contains": round(float(np.mean(contains)), 3) if contains else None,
@@ -270,16 +293,19 @@ def figures(rows: list[dict], threshold: float) -> dict:
 
 
 def choose_threshold(rows: list[dict], budget: float) -> float:
-    """Most abstention on unanswerable gold questions - 2 x false abstention, within the budget."""
+    """Most abstention on unanswerable questions (the mean of the gold set's and the foreign ones')
+    - 2 x false abstention, within the budget."""
     gold = [r for r in rows if r["item"].source == "gold"]
     xquad = [r for r in rows if r["item"].source == "xquad"]
+    foreign = [r for r in rows if r["item"].source == "foreign"]
     values = sorted({round(r["reply"].confidence, 4) for r in rows if not r["reply"].abstained})
     candidates = [0.0] + [round((a + b) / 2, 4) for a, b in zip(values, values[1:]) if a <= 0.9]
 
     def score(t: float) -> tuple[float, float]:
         g, x = figures(gold, t), figures(xquad, t)
         false = max(g["false_abstention"] or 0.0, x["false_abstention"] or 0.0)
-        return (g["abstention"] or 0.0) - 2 * false, false
+        unanswered = [g["abstention"] or 0.0] + ([figures(foreign, t)["abstention"] or 0.0] if foreign else [])
+        return float(np.mean(unanswered)) - 2 * false, false
 
     scored = {t: score(t) for t in candidates}
     allowed = [t for t in candidates if scored[t][1] <= budget]
@@ -311,6 +337,7 @@ def main() -> int:
     held_out = {
         "xquad_articles_held_out": figures([r for r in rows if r["item"].source == "xquad"], threshold),
         "gold_held_out_by_document": figures([r for r in rows if r["item"].source == "gold"], threshold),
+        "foreign_held_out": figures([r for r in rows if r["item"].source == "foreign"], threshold),
         "folds": {fold: {**figures([r for r in rows if r["item"].fold == fold], threshold),
                          "top1_top3_holds_answer": ranked[fold]} for fold in sorted(ranked)},
     }

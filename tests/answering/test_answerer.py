@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -213,8 +214,11 @@ def test_a_different_count_from_another_document_joins_the_answer():
     differing = _candidate(fifteen, fifteen.text, 0.50)
     settings = AnswerSettings()
     assert _disagreeing([best, agreeing, differing], [best], q, "number", settings) is differing
-    # Too weak to count, or the same figure: nothing joins.
-    assert _disagreeing([best, _candidate(fifteen, fifteen.text, 0.15)], [best], q, "number", settings) is None
+    # Below the best `disagreement_depth` sentences, or the same figure: nothing joins.
+    weaker = [_candidate(_passage(f"w{i}", f"Filler sentence {i}.", doc=f"w{i}.txt", rank=4 + i), f"Filler sentence {i}.", 0.4)
+              for i in range(2)]
+    assert _disagreeing([best, *weaker, differing], [best], q, "number", settings) is None
+    assert _disagreeing([best, *weaker, differing], [best], q, "number", replace(settings, disagreement_depth=4)) is differing
     assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
     # Not a question about a count (names and dates of different documents differ as a rule).
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None

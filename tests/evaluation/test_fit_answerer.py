@@ -36,7 +36,7 @@ def _items(fa, n_questions: int, seed: int):
         else:
             x[:, COLUMN["lexical"]] -= 2.0  # and its best match is poor
         source = "gold" if q % 3 == 0 else "xquad"
-        items.append(fa.Item(source, f"{source}:{q % 2}", f"q{q}", [], ("a",) if q % 5 else (), (), None, x, y))
+        items.append(fa.Item(source, source, f"{source}:{q % 2}", f"q{q}", [], ("a",) if q % 5 else (), (), None, x, y))
     return items
 
 
@@ -57,3 +57,28 @@ def test_fitted_parameters_make_a_valid_model_file_whose_probabilities_separate_
     answered = [model.probabilities(i.x).max() for i in test if i.y.any()]
     unanswered = [model.probabilities(i.x).max() for i in test if not i.y.any()]
     assert np.mean(answered) > np.mean(unanswered) + 0.3
+
+
+def test_every_source_weighs_the_same_in_total_whatever_its_size():
+    fa = _script()
+    x, y = np.zeros((1, len(FEATURES))), np.zeros(1)
+    items = [fa.Item(s, "gold", "f", "q", [], (), (), None, x, y) for s in ["xquad"] * 6 + ["gold"] * 2 + ["foreign"] * 4]
+    w = fa._source_weights(items)
+    totals = {s: w[[i.source == s for i in items]].sum() for s in ("xquad", "gold", "foreign")}
+    assert np.allclose(list(totals.values()), len(items) / 3) and np.isclose(w.mean(), 1.0)
+
+
+def test_foreign_questions_pull_the_calibration_down_where_the_best_match_is_poor():
+    fa = _script()
+    train = _items(fa, 200, seed=5)
+    rng = np.random.default_rng(6)
+    foreign = []
+    for q in range(100):  # questions of another corpus: nothing answers them, their best match is poor
+        x = rng.normal(size=(10, len(FEATURES)))
+        x[:, COLUMN["unknown_names"]] = 0.0
+        x[:, COLUMN["lexical"]] -= 2.0
+        foreign.append(fa.Item("foreign", "gold", "xquad:0", f"f{q}", [], (), (), None, x, np.zeros(10)))
+    plain = SentenceModel.from_dict(fa.model_dict(fa.fit(train, l2=1.0), {}))
+    wary = SentenceModel.from_dict(fa.model_dict(fa.fit(train + foreign, l2=1.0), {}))
+    test = [i for i in _items(fa, 100, seed=7) if not i.y.any()]
+    assert np.mean([wary.probabilities(i.x).max() for i in test]) < np.mean([plain.probabilities(i.x).max() for i in test])

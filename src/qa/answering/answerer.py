@@ -477,7 +477,7 @@ def _disagreeing(
     ranked: list[Candidate], chosen: list[Candidate], question: str, wanted: str | None, s: AnswerSettings
 ) -> Candidate | None:
     """The best sentence of another document that gives a different count of the thing a "how
-    many" question asks about, scoring at least `disagreement_margin` of the best sentence.
+    many" question asks about, among the best `disagreement_depth` sentences.
 
     "How many points does the peace plan have?" answered from one commentary ("10-point plan")
     must not silently drop the other's "15-point plan".
@@ -492,9 +492,9 @@ def _disagreeing(
     if not mine:
         return None
     cited_docs = {c.passage.doc_id for c in chosen}
-    for candidate in ranked[1:]:
-        if candidate.score < s.disagreement_margin * best.score:
-            break
+    # A rank, not a share of the best sentence's probability: an earlier turn that lifts the best
+    # sentence, or a refitted calibration, must not hide the other source's value.
+    for candidate in ranked[1 : s.disagreement_depth]:
         if candidate.passage.doc_id in cited_docs:
             continue
         theirs = answer_values(candidate.text, wanted, question)
