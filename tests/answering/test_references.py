@@ -45,6 +45,20 @@ def test_a_link_does_not_answer_a_question_about_events(built_index):
     assert "Washington Post" in cited.text
 
 
+
+@pytest.mark.model
+def test_a_publication_date_does_not_answer_when_something_happened(built_index):
+    import qa
+
+    # A footnote's "(February 2022)" is when a cited work appeared, not when the invasion began.
+    result = qa.answer("When did Russia invade Ukraine?", index=built_index.index)
+    assert all(p.kind != "footnote" for p in result.citations), result.text
+    # A question about the cited work itself still gets its date.
+    cited = qa.answer("On what date did the Ukrainian Presidency say Ukraine must have a collective security "
+                      "agreement with all its neighbors?", index=built_index.index)
+    assert "8 March 2022" in cited.text
+
+
 def test_a_question_naming_the_cited_work_is_about_it():
     reference = ("⁹ Ukrainian Presidency, *Ukraine Must Have a Collective Security Agreement with All Its Neighbors "
                  "with the Participation of the World's Leading Powers*, 8 March 2022, <https://www.president.gov.ua/en/news/73377>.")

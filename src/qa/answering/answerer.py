@@ -17,7 +17,7 @@ from qa.answering.attribution import source_label
 from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
-from qa.answering.features import Candidate, sentence_features
+from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, listed_items
 from qa.answering.summary import (
@@ -177,12 +177,16 @@ def answer(
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     unknown = unknown_names(question, retriever.vocabulary())
-    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
+    x = _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
+    references = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
     ranked = sorted(candidates, key=lambda c: -c.score)
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number or a date: one of the best few sentences must hold one, and it leads.
-        fitting = [c for c in ranked[:s.gate_depth] if has_type(c.text, wanted, question)]
+        # A reference to another work holds its publication date, which answers only questions
+        # about sources (and then it is not marked a reference).
+        dated_works = references if wanted == "date" else set()
+        fitting = [c for c in ranked[:s.gate_depth] if id(c) not in dated_works and has_type(c.text, wanted, question)]
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
         ranked.remove(fitting[0])
@@ -371,11 +375,12 @@ def _scoring_query(retriever: Retriever, query: Query, context: list[str], s: An
     return query if read == query.context else retriever.analyse(query.text, read, turns=len(read))
 
 
-def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> None:
-    """Set each candidate's score to the sentence model's P(it holds the answer)."""
+def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
+    """Set each candidate's score to the sentence model's P(it holds the answer); returns their features."""
     x = _features(retriever, query, candidates, s, unknown)
     for candidate, p in zip(candidates, load_model(s.sentence_model or None).probabilities(x)):
         candidate.score = float(p)
+    return x
 
 
 def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
