@@ -243,3 +243,22 @@ def test_the_reader_is_told_when_the_sources_differ(small_index):
     assert not result.abstained and check_citations(result) == []
     assert "10-point" in result.text and "15-point" in result.text and result.text.endswith(SOURCES_DIFFER)
     assert "Alcaro (IAI, 22 March 2022): " in result.text and "The 1 April 2022 opinion commentary: " in result.text
+
+
+@pytest.mark.parametrize(
+    "span, question, nationality",
+    [
+        ("Ukrainian", "Which country hosted the negotiations?", True),
+        ("European countries", "Which countries could act as guarantors?", True),
+        ("the Turkish", "What nation mediated?", True),
+        ("Turkey", "Which country hosted the negotiations?", False),
+        ("China, Japan and Korea", "Which countries are represented in the collections?", False),
+        ("Ukrainian", "What nationality is the president?", False),  # a nationality was asked for
+        ("Russian", "Which bank is the largest?", False),
+    ],
+)
+def test_a_nationality_does_not_answer_which_country(span, question, nationality):
+    from qa.answering.types import nationality_for_country, span_fits
+
+    assert nationality_for_country(span, question) is nationality
+    assert span_fits(span, None, question) is not nationality

@@ -115,6 +115,16 @@ def test_no_short_answer_for_a_why_question_or_when_turned_off(built_index):
     assert answer("Which bank is Russia's largest?", index=built_index.index, settings=off).short is None
 
 
+
+@pytest.mark.model
+def test_a_nationality_is_no_short_answer_to_which_country(built_index):
+    from qa.answering.types import nationality_for_country
+
+    question = "Which country hosted the negotiations?"
+    result = answer(question, index=built_index.index)
+    assert result.short is None or not nationality_for_country(result.short.text, question), result.short
+
+
 def test_a_short_answer_outside_its_cited_passage_is_reported():
     from dataclasses import replace
 

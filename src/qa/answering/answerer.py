@@ -30,7 +30,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.references import NOTE_KINDS, is_reference
-from qa.answering.types import answer_values, count_heads, has_type, span_fits, unknown_names
+from qa.answering.types import answer_values, count_heads, has_type, nationality_for_country, span_fits, unknown_names
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import Query, recent_turns
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
@@ -331,13 +331,16 @@ def _short_span(
     if follow_up is not None:
         joined, reply = follow_up
         asked |= _words(joined)
-        span = reader.spans(joined, [best.text], lambda text: span_fits(text, wanted) and new_words(text))[0]
+        span = reader.spans(joined, [best.text], lambda text: span_fits(text, wanted, question) and new_words(text))[0]
         if span is not None and _words(best.text[span.start : span.end]) <= _words(reply):
             span = None
     if span is None:
-        span = reader.spans(question, [best.text], lambda text: span_fits(text, wanted) and new_words(text))[0]
+        span = reader.spans(question, [best.text], lambda text: span_fits(text, wanted, question) and new_words(text))[0]
     # decode() falls back to the reader's best span when none of its few best fits: check it again.
-    if span is None or span.score < s.short_min_score or not new_words(best.text[span.start : span.end]):
+    if span is None or span.score < s.short_min_score:
+        return None
+    text = best.text[span.start : span.end]
+    if not new_words(text) or nationality_for_country(text, question):
         return None
     return span
 

@@ -46,9 +46,24 @@ _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
-def span_fits(span: str, kind: str | None) -> bool:
+# "Which country …?" is not answered by an adjective of nationality ("a Ukrainian plan",
+# "European countries"): no country's name ends like one.
+_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:country|countries|nation|nations)\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+
+
+def nationality_for_country(span: str, question: str) -> bool:
+    """True when the question asks which country and the span's only names are nationalities."""
+    names = [w for w in _WORD.findall(span) if w[0].isupper()]
+    return bool(names) and all(_DEMONYM.fullmatch(w) for w in names) and bool(_ASKS_COUNTRY.search(question))
+
+
+def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
-    DATE; any span fits the other kinds (the reader's own choice stands)."""
+    DATE, not a nationality when the question asks which country; any other span fits (the
+    reader's own choice stands)."""
+    if nationality_for_country(span, question):
+        return False
     if kind == NUMBER:
         return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
     if kind == DATE:
