@@ -47,7 +47,7 @@ def test_a_link_does_not_answer_a_question_about_events(built_index):
 
 
 @pytest.mark.model
-def test_a_publication_date_does_not_answer_when_something_happened(built_index):
+def test_a_cited_works_date_and_authors_do_not_answer_about_events(built_index):
     import qa
 
     # A footnote's "(February 2022)" is when a cited work appeared, not when the invasion began.
@@ -57,6 +57,10 @@ def test_a_publication_date_does_not_answer_when_something_happened(built_index)
     cited = qa.answer("On what date did the Ukrainian Presidency say Ukraine must have a collective security "
                       "agreement with all its neighbors?", index=built_index.index)
     assert "8 March 2022" in cited.text
+    # Nor do a cited work's authors answer who holds an office.
+    president = qa.answer("Who is the president of Ukraine?", index=built_index.index)
+    assert all(p.kind != "footnote" for p in president.citations), president.text
+    assert president.short is not None and "Zelensky" in president.short.text
 
 
 def test_a_question_naming_the_cited_work_is_about_it():

@@ -32,7 +32,7 @@ from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.references import NOTE_KINDS, is_reference
 from qa.answering.types import answer_values, count_heads, has_type, nationality_for_country, span_fits, unknown_names
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import Query, recent_turns
+from qa.retrieval.query import DATE, PERSON, Query, recent_turns
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -183,10 +183,10 @@ def answer(
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number or a date: one of the best few sentences must hold one, and it leads.
-        # A reference to another work holds its publication date, which answers only questions
-        # about sources (and then it is not marked a reference).
-        dated_works = references if wanted == "date" else set()
-        fitting = [c for c in ranked[:s.gate_depth] if id(c) not in dated_works and has_type(c.text, wanted, question)]
+        # A reference to another work holds its authors and publication date, which answer only
+        # questions about sources (and then it is not marked a reference).
+        cited_works = references if wanted in (DATE, PERSON) else set()
+        fitting = [c for c in ranked[:s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
         ranked.remove(fitting[0])
