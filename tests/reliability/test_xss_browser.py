@@ -145,10 +145,13 @@ def _open(page, url: str) -> None:
 
 
 def _ask(page, text: str) -> None:
+    # Counted, not assumed to be 0: the conversation saved before the reload can come back (the
+    # page's storage write may land after the clear), and its answer is not this question's.
+    before = page.locator("#chatbot [data-testid='bot']").count()
     box = page.locator("#question textarea")
     box.fill(text)
     box.press("Enter")
-    page.wait_for_function(DONE_JS, arg=1, timeout=WAIT_MS)
+    page.wait_for_function(DONE_JS, arg=before + 1, timeout=WAIT_MS)
 
 
 def _network(requests: list[str]) -> list[str]:
@@ -170,11 +173,11 @@ def test_xss_payloads_in_documents_and_questions_run_nothing_and_show_as_text(qa
     for topic, payload in questions:
         _open(page, url)  # a new conversation per payload; window flags are checked before each reload
         _ask(page, f"{_question(topic)} {payload}")
-        bot = page.locator("#chatbot [data-testid='bot']").first.inner_text()
+        bot = page.locator("#chatbot [data-testid='bot']").last.inner_text()
         # The answer's own source cards are collapsed <details>: their text is read whether open or not.
-        cards = page.locator("#chatbot [data-testid='bot']").first.locator(".qa-answer-sources").all_text_contents()
+        cards = page.locator("#chatbot [data-testid='bot']").last.locator(".qa-answer-sources").all_text_contents()
         shown_text.append(bot + "\n" + "\n".join(cards) + "\n" + page.locator("#qa-sources").inner_text())
-        user_bubbles[topic] = page.locator("#chatbot [data-testid='user']").first.inner_text()
+        user_bubbles[topic] = page.locator("#chatbot [data-testid='user']").last.inner_text()
         user_active[topic] = page.evaluate(ACTIVE_JS, USER)
         answered += "[1]" in bot
         abstained += "do not answer" in bot
@@ -235,7 +238,7 @@ def test_the_users_own_question_shows_as_typed(qa_browser, qa_page, xss_app) -> 
         _open(page, xss_app["url"])
         typed = f"{_question(topic)} {payload}"
         _ask(page, typed)
-        bubble = page.locator("#chatbot [data-testid='user']").first.inner_text()
+        bubble = page.locator("#chatbot [data-testid='user']").last.inner_text()
         markup = page.evaluate(ACTIVE_JS, USER)
         if payload not in bubble or markup:
             problems[topic] = {"shown": bubble, "markup": markup}
