@@ -178,14 +178,15 @@ def answer(
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     unknown = unknown_names(question, retriever.vocabulary())
     x = _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
-    references = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
     ranked = sorted(candidates, key=lambda c: -c.score)
     wanted = query.expected_type
     if wanted in s.gated_types:
-        # Asked for a number or a date: one of the best few sentences must hold one, and it leads.
-        # A reference to another work holds its authors and publication date, which answer only
-        # questions about sources (and then it is not marked a reference).
-        cited_works = references if wanted in (DATE, PERSON) else set()
+        # Asked for a number, a date or a person: one of the best few sentences must hold one, and
+        # it leads. A reference to another work holds its authors and publication date, which
+        # answer only questions about sources (and then it is not marked a reference).
+        cited_works = set()
+        if wanted in (DATE, PERSON):
+            cited_works = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
         fitting = [c for c in ranked[:s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
