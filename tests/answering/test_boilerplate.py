@@ -26,6 +26,12 @@ NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors progra
         ("What is Alcaro's job?", NOTE, True),
         ("Who wrote the IAI commentary?", NOTE, True),
         ("Which bank is Russia's largest?", NOTE, False),
+        # About one person: the author note, never the institute's contact block.
+        ("What is his role at the institute?", CONTACT, False),
+        ("What is his role at the institute?", NOTE, True),
+        ("Where does Alcaro work?", CONTACT, False),
+        ("Who is the director of the institute?", CONTACT, True),
+        ("What is his e-mail address?", CONTACT, True),
     ],
 )
 def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):

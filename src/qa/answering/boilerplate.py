@@ -18,6 +18,8 @@ _ABOUT_PUBLISHER = re.compile(
 _ABOUT_PERSON = re.compile(
     r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|coordinator)\b", re.I
 )
+# A question about one particular person: by a personal pronoun (the author's name is checked apart).
+_PERSON_NAMED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 _STOP = frozenset("the and for with via".split())
 
 
@@ -45,7 +47,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     Yes when the question is about the publisher (words such as "publisher", "contact",
     "address", or its name not naming one of its documents (`DOCUMENT_WORD`): "What is IAI?" but not "the IAI
     commentary"), or when it asks about a person and the sentence names one of the
-    documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ...").
+    documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ..."). A
+    question about one person (an author's name or "he", "his", ...) gets only the author note.
 
     Args:
         sentence: a sentence of a passage marked boilerplate.
@@ -53,11 +56,15 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         bylines: the publisher and author names of the indexed documents (`Bylines.of`).
     """
     asked = {w.lower() for w in _WORD.findall(question)}
-    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not DOCUMENT_WORD.search(question)):
-        return True
     # An author note starts with the author's name ("Riccardo Alcaro is ..."); a catalogue that
     # lists the author among other titles does not.
     opening = {w.lower() for w in _WORD.findall(sentence)[:3]}
+    if _ABOUT_PERSON.search(question) and (_PERSON_NAMED.search(question) or asked & bylines.authors):
+        # "What is his role at the institute?" asks about one person: only the author note answers,
+        # not the contact block's list of the institute's staff.
+        return bool(opening & bylines.authors)
+    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not DOCUMENT_WORD.search(question)):
+        return True
     return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
 
 
