@@ -68,6 +68,32 @@ def test_a_final_full_stop_of_an_abbreviation_stays():
     assert sentence[span.start : span.end] == "U.S."
 
 
+def _words(sentence: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"\w+|[^\w\s]", sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, first, last, expected",
+    [
+        # The closing bracket just after the span is taken in.
+        ("It uses variable lymphocyte receptors (VLRs) instead.", "variable", "VLRs", "variable lymphocyte receptors (VLRs)"),
+        # No closing bracket near: the span stops before the opening one.
+        ("In Ogród Saski (the Saxon Garden, a park in the middle of the old town of Warsaw, stood a theatre.",
+         "Ogród", "Garden", "Ogród Saski"),
+        # A bracket the span did not open ends it.
+        ("It showed English Premier League Football), films and series.", "English", "films", "English Premier League Football"),
+        ("The court [it said so] agreed.", "court", "said", "court [it said so]"),
+    ],
+)
+def test_a_span_has_its_brackets_paired(sentence, first, last, expected):
+    words = _words(sentence)
+    texts = [sentence[a:b] for a, b in words]
+    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
+    assert sentence[span.start : span.end] == expected
+
+
 def test_a_span_is_never_longer_than_max_tokens():
     sentence = "one two three four five"
     spans = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]

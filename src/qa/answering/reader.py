@@ -49,6 +49,9 @@ _NOT_SHORT = re.compile(
     r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b",
     re.IGNORECASE,
 )
+_BRACKETS = (("(", ")"), ("[", "]"))
+# How far past a span an unclosed bracket's closing one may lie for the span to take it in.
+BRACKET_REACH = 40
 # Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -269,7 +272,34 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and sentence[b - 1] in _EDGE_CHARS and not (sentence[b - 1] == "." and "." in sentence[a : b - 1]):
         b -= 1
-    return (a, b) if a < b else None
+    return _balanced(sentence, a, b) if a < b else None
+
+
+def _balanced(sentence: str, a: int, b: int) -> tuple[int, int] | None:
+    """[a, b) with its brackets paired: an unclosed "(" or "[" takes in its closing bracket when
+    the sentence has one within BRACKET_REACH characters, else the span stops before it; a span
+    reaching past a bracket it did not open stops there ("Football), films" -> "Football")."""
+    for left, right in _BRACKETS:
+        opened: list[int] = []
+        stray = None
+        for k in range(a, b):
+            if sentence[k] == left:
+                opened.append(k)
+            elif sentence[k] == right:
+                if opened:
+                    opened.pop()
+                elif stray is None:
+                    stray = k
+        if stray is not None:
+            before = _whole_words(sentence, a, stray) if any(c.isalnum() for c in sentence[a:stray]) else None
+            return before or _whole_words(sentence, stray + 1, b)
+        if opened:
+            close = sentence.find(right, b, b + BRACKET_REACH)
+            if close >= 0 and sentence.count(left, b, close) == 0 and len(opened) == 1:
+                b = close + 1
+            else:
+                return _whole_words(sentence, a, opened[0]) if any(c.isalnum() for c in sentence[a : opened[0]]) else None
+    return a, b
 
 
 def _softmax(values: Sequence[float], inside: list[int]) -> dict[int, float]:
