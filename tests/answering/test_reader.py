@@ -94,6 +94,22 @@ def test_a_span_has_its_brackets_paired(sentence, first, last, expected):
     assert sentence[span.start : span.end] == expected
 
 
+@pytest.mark.parametrize(
+    "first, last, expected",
+    [
+        ("Global", "the", "Global Actors programme"),
+        ("Research", "and", "Research Coordinator"),
+        ("Research", "Head", "Research Coordinator and Head"),  # a conjunction inside stays
+    ],
+)
+def test_a_span_never_ends_on_an_article_preposition_or_conjunction(first, last, expected):
+    sentence = "Alcaro is Research Coordinator and Head of Global Actors programme at the IAI."
+    words = _words(sentence)
+    texts = [sentence[a:b] for a, b in words]
+    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
+    assert sentence[span.start : span.end] == expected
+
+
 def test_a_span_is_never_longer_than_max_tokens():
     sentence = "one two three four five"
     spans = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]

@@ -53,6 +53,10 @@ _BRACKETS = (("(", ")"), ("[", "]"))
 # How far past a span an unclosed bracket's closing one may lie for the span to take it in.
 BRACKET_REACH = 40
 # Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
+# Articles, prepositions and conjunctions: a span ending on one of them is cut before it.
+_DANGLING = re.compile(
+    r"(?<![\w-])(?:a|an|the|of|at|in|on|to|for|by|with|from|into|and|or|but|as|than|that|which|whose)$", re.IGNORECASE
+)
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -272,6 +276,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and sentence[b - 1] in _EDGE_CHARS and not (sentence[b - 1] == "." and "." in sentence[a : b - 1]):
         b -= 1
+    # A span never ends on a word that needs another after it ("... programme at the").
+    while (last := _DANGLING.search(sentence, a, b)) and last.start() > a:
+        b = last.start()
+        while b > a and sentence[b - 1] in _EDGE_CHARS:
+            b -= 1
     return _balanced(sentence, a, b) if a < b else None
 
 
