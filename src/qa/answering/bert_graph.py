@@ -65,10 +65,50 @@ class _Graph:
         return names[0] if outputs == 1 else names
 
 
+def _linear(g: _Graph, w: Mapping[str, np.ndarray], x: str, prefix: str,
+            matrix: np.ndarray | None = None, bias: np.ndarray | None = None) -> str:
+    # torch keeps (out, in); the graph multiplies x @ W.
+    matrix = w[prefix + ".weight"].T if matrix is None else matrix
+    bias = w[prefix + ".bias"] if bias is None else bias
+    return g.op("Add", g.op("MatMul", x, g.const(prefix + ".weight", matrix.astype(np.float32))),
+                g.const(prefix + ".bias", bias.astype(np.float32)))
+
+
+def _norm(g: _Graph, c: BertConfig, w: Mapping[str, np.ndarray], x: str, prefix: str) -> str:
+    return g.op("LayerNormalization", x, g.const(prefix + ".weight", w[prefix + ".weight"]),
+                g.const(prefix + ".bias", w[prefix + ".bias"]), axis=-1, epsilon=c.eps)
+
+
+def _embeddings(g: _Graph, c: BertConfig, w: Mapping[str, np.ndarray], positions: str) -> str:
+    """Word + token type + position embeddings, normalised; `positions` is (batch or 1, length, hidden)-broadcastable."""
+    embedded = g.op("Add", g.op("Gather", g.const("word", w["embeddings.word_embeddings.weight"]), "input_ids"),
+                    g.op("Gather", g.const("type", w["embeddings.token_type_embeddings.weight"]), "token_type_ids"))
+    return _norm(g, c, w, g.op("Add", embedded, positions), "embeddings.LayerNorm")
+
+
+def _qkv(w: Mapping[str, np.ndarray], a: str) -> tuple[np.ndarray, np.ndarray]:
+    """Query, key and value as one (hidden, 3 x hidden) matrix and bias: one wide product runs faster than three."""
+    return (np.concatenate([w[a + n + ".weight"].T for n in ("query", "key", "value")], axis=1),
+            np.concatenate([w[a + n + ".bias"] for n in ("query", "key", "value")]))
+
+
+def _layer_rest(g: _Graph, c: BertConfig, w: Mapping[str, np.ndarray], p: str, x: str, context: str) -> str:
+    """A layer after its attention: output projection, residual and norm, then the feed-forward block."""
+    x = _norm(g, c, w, g.op("Add", _linear(g, w, context, p + "attention.output.dense"), x), p + "attention.output.LayerNorm")
+    inner = _linear(g, w, x, p + "intermediate.dense")
+    # BERT's exact GELU, x/2 (1 + erf(x/sqrt 2)); ONNX Runtime fuses the pattern.
+    half, root2 = g.const(p + "half", np.float32(0.5)), g.const(p + "root2", np.float32(np.sqrt(2.0)))
+    inner = g.op("Mul", g.op("Mul", inner, half), g.op("Add", g.op("Erf", g.op("Div", inner, root2)), g.const(p + "one", np.float32(1.0))))
+    return _norm(g, c, w, g.op("Add", _linear(g, w, inner, p + "output.dense"), x), p + "output.LayerNorm")
+
+
 def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], head: str) -> Any:
     """The ONNX model (opset 17) of BertModel with `weights` (torch names and layout) and the linear
     start/end head `head` (its `.weight` and `.bias` in `weights`): int64 inputs `INPUTS` of shape
-    (batch, length), float32 `logits` of shape (batch, length, 2)."""
+    (batch, length), float32 `logits` of shape (batch, length, 2).
+
+    Attention is written out in standard operators (not ONNX Runtime's fused Attention, as in
+    `encoder_graph`), so that the int8 reader quantises its matrix products the way it was measured."""
     from onnx import TensorProto, helper
 
     w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
@@ -76,21 +116,7 @@ def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], hea
     c = config
     size = c.hidden // c.heads
     try:
-        def linear(x: str, prefix: str, matrix: np.ndarray | None = None, bias: np.ndarray | None = None) -> str:
-            # torch keeps (out, in); the graph multiplies x @ W.
-            matrix = w[prefix + ".weight"].T if matrix is None else matrix
-            bias = w[prefix + ".bias"] if bias is None else bias
-            return g.op("Add", g.op("MatMul", x, g.const(prefix + ".weight", matrix.astype(np.float32))),
-                        g.const(prefix + ".bias", bias.astype(np.float32)))
-
-        def norm(x: str, prefix: str) -> str:
-            return g.op("LayerNormalization", x, g.const(prefix + ".weight", w[prefix + ".weight"]),
-                        g.const(prefix + ".bias", w[prefix + ".bias"]), axis=-1, epsilon=c.eps)
-
-        embedded = g.op("Add", g.op("Gather", g.const("word", w["embeddings.word_embeddings.weight"]), "input_ids"),
-                        g.op("Gather", g.const("type", w["embeddings.token_type_embeddings.weight"]), "token_type_ids"))
-        embedded = g.op("Add", embedded, g.op("Gather", g.const("position", w["embeddings.position_embeddings.weight"]), "position_ids"))
-        x = norm(embedded, "embeddings.LayerNorm")
+        x = _embeddings(g, c, w, g.op("Gather", g.const("position", w["embeddings.position_embeddings.weight"]), "position_ids"))
         # Padding gets -1e9 before the softmax, broadcast over heads and query positions.
         padding = g.op("Mul", g.op("Sub", g.const("one", np.float32(1.0)), g.op("Cast", "attention_mask", to=TensorProto.FLOAT)),
                        g.const("minus_inf", np.float32(-1e9)))
@@ -99,28 +125,55 @@ def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], hea
         from_heads = g.const("from_heads", np.array([0, 0, c.hidden], dtype=np.int64))
         thirds = g.const("thirds", np.array([c.hidden] * 3, dtype=np.int64))
         scale = g.const("scale", np.float32(1.0 / np.sqrt(size)))
-        half, root2 = g.const("half", np.float32(0.5)), g.const("root2", np.float32(np.sqrt(2.0)))
         for i in range(c.layers):
             p = f"encoder.layer.{i}."
             a = p + "attention.self."
-            # Query, key and value as one product: one wide matrix product runs faster than three.
-            qkv = linear(x, a + "qkv", np.concatenate([w[a + n + ".weight"].T for n in ("query", "key", "value")], axis=1),
-                         np.concatenate([w[a + n + ".bias"] for n in ("query", "key", "value")]))
-            q, k, v = g.op("Split", qkv, thirds, outputs=3, axis=-1)
+            q, k, v = g.op("Split", _linear(g, w, x, a + "qkv", *_qkv(w, a)), thirds, outputs=3, axis=-1)
             q = g.op("Transpose", g.op("Reshape", q, to_heads), perm=[0, 2, 1, 3])
             k = g.op("Transpose", g.op("Reshape", k, to_heads), perm=[0, 2, 3, 1])
             v = g.op("Transpose", g.op("Reshape", v, to_heads), perm=[0, 2, 1, 3])
             scores = g.op("Softmax", g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), padding), axis=-1)
             context = g.op("Reshape", g.op("Transpose", g.op("MatMul", scores, v), perm=[0, 2, 1, 3]), from_heads)
-            x = norm(g.op("Add", linear(context, p + "attention.output.dense"), x), p + "attention.output.LayerNorm")
-            inner = linear(x, p + "intermediate.dense")
-            # BERT's exact GELU, x/2 (1 + erf(x/sqrt 2)); ONNX Runtime fuses the pattern.
-            inner = g.op("Mul", g.op("Mul", inner, half), g.op("Add", g.op("Erf", g.op("Div", inner, root2)), g.const(p + "one", np.float32(1.0))))
-            x = norm(g.op("Add", linear(inner, p + "output.dense"), x), p + "output.LayerNorm")
-        g.nodes.append(helper.make_node("Identity", [linear(x, head)], [OUTPUT]))
+            x = _layer_rest(g, c, w, p, x, context)
+        g.nodes.append(helper.make_node("Identity", [_linear(g, w, x, head)], [OUTPUT]))
     except KeyError as exc:
         raise ModelError(f"the BERT weights lack {exc}") from exc
     inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"]) for name in INPUTS]
     output = helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["batch", "length", 2])
     graph = helper.make_graph(g.nodes, "span_reader", inputs, [output], g.weights)
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+
+
+ENCODER_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+ENCODER_OUTPUT = "last_hidden_state"
+
+
+def encoder_graph(config: BertConfig, weights: Mapping[str, np.ndarray]) -> Any:
+    """The ONNX model of BertModel's last hidden state, with ONNX Runtime's fused Attention operator
+    (com.microsoft): int64 inputs `ENCODER_INPUTS` of shape (batch, length), float32
+    `ENCODER_OUTPUT` of shape (batch, length, hidden). Positions are 0 .. length - 1."""
+    from onnx import TensorProto, helper
+
+    w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+    g = _Graph()
+    c = config
+    try:
+        length = g.op("Shape", "input_ids", start=1, end=2)
+        positions = g.op("Slice", g.const("position", w["embeddings.position_embeddings.weight"]),
+                         g.const("zero", np.array([0], dtype=np.int64)), length, g.const("axis_0", np.array([0], dtype=np.int64)))
+        x = _embeddings(g, c, w, positions)
+        mask = g.op("Cast", "attention_mask", to=TensorProto.INT32)
+        for i in range(c.layers):
+            p = f"encoder.layer.{i}."
+            matrix, bias = _qkv(w, p + "attention.self.")
+            context = g.op("Attention", x, g.const(p + "qkv.weight", matrix), g.const(p + "qkv.bias", bias), mask,
+                           domain="com.microsoft", num_heads=c.heads)
+            x = _layer_rest(g, c, w, p, x, context)
+        g.nodes.append(helper.make_node("Identity", [x], [ENCODER_OUTPUT]))
+    except KeyError as exc:
+        raise ModelError(f"the BERT weights lack {exc}") from exc
+    inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"]) for name in ENCODER_INPUTS]
+    output = helper.make_tensor_value_info(ENCODER_OUTPUT, TensorProto.FLOAT, ["batch", "length", c.hidden])
+    graph = helper.make_graph(g.nodes, "bert_encoder", inputs, [output], g.weights)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
+                             ir_version=8)

@@ -144,7 +144,10 @@ class Encoder:
             from qa.embed.quantize import quantize_int8
 
             return OnnxEncoder(target, model_file=quantize_int8(target).name)
-        return OnnxEncoder(target)
+        from qa.embed.fused import fused_model
+
+        fused = fused_model(target, self.model_dir)
+        return OnnxEncoder(target, model_file=fused.name) if fused is not None else OnnxEncoder(target)
 
     @property
     def vector_key(self) -> str:

@@ -5,6 +5,8 @@ written once per model by :func:`qa.embed.onnx_export.export_onnx` (torch, expor
 which holds::
 
     model.onnx       transformer only: (input_ids, attention_mask[, token_type_ids]) -> last_hidden_state
+    model.fused.onnx the same, with fused attention, for BERT models (qa.embed.fused, built at first load)
+    model.int8.onnx  model.onnx with int8 weights (qa.embed.quantize, built when int8 is asked for)
     tokenizer.json   the fast tokenizer sentence-transformers uses (truncation/padding set at load)
     encoder.json     pooling, normalisation, max_seq_length, dimension, source-weights fingerprint
 
@@ -91,6 +93,8 @@ class OnnxEncoder:
     """Embed texts with an export made by :func:`qa.embed.onnx_export.export_onnx`, using ONNX Runtime on the CPU.
 
     Embeddings match sentence-transformers' for the same model (cosine > 0.9999, checked at export).
+    `model_file` names the graph in the folder to run (the export, its int8 copy, or the fused
+    graph of `qa.embed.fused`); `model_path` is where it is.
     """
 
     def __init__(self, onnx_dir: Path, *, threads: int | None = None, model_file: str = MODEL_FILE) -> None:
@@ -132,6 +136,7 @@ class OnnxEncoder:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3  # errors only
         model_path = folder / model_file
+        self.model_path = model_path
         if not model_path.is_file():
             raise ModelError(f"{model_path} not found. Delete {folder} and run export_onnx again.")
         try:
