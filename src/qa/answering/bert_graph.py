@@ -1,9 +1,11 @@
-"""A BERT encoder with a start/end head, written as an ONNX graph from its weights, for the span reader.
+"""BERT written as an ONNX graph from its weights: the span reader (with a start/end head) and the
+sentence encoder's fused graph (`qa.embed.fused`).
 
 The graph is built with `onnx.helper` straight from safetensors arrays: no torch, no
-transformers, no export step. ONNX Runtime then fuses it (layer norm, GELU, attention) and,
-for int8, quantises its matrix products per channel. `tests/answering/test_bert_graph.py` checks
-the float32 graph against transformers' BertModel.
+transformers, no export step. Attention is ONNX Runtime's fused Attention operator, or (for the
+int8 reader, which was measured that way) written out in standard operators; ONNX Runtime fuses
+layer norms and GELU, and for int8 quantises the matrix products per channel.
+`tests/answering/test_bert_graph.py` checks the float32 graph against transformers' BertModel.
 """
 
 from __future__ import annotations
@@ -102,21 +104,15 @@ def _layer_rest(g: _Graph, c: BertConfig, w: Mapping[str, np.ndarray], p: str, x
     return _norm(g, c, w, g.op("Add", _linear(g, w, inner, p + "output.dense"), x), p + "output.LayerNorm")
 
 
-def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], head: str) -> Any:
-    """The ONNX model (opset 17) of BertModel with `weights` (torch names and layout) and the linear
-    start/end head `head` (its `.weight` and `.bias` in `weights`): int64 inputs `INPUTS` of shape
-    (batch, length), float32 `logits` of shape (batch, length, 2).
+def _layers(g: _Graph, c: BertConfig, w: Mapping[str, np.ndarray], x: str, fused: bool) -> str:
+    """The encoder layers over the embedded input `x`; attention fused (ONNX Runtime's Attention
+    operator) or written out in standard operators."""
+    from onnx import TensorProto
 
-    Attention is written out in standard operators (not ONNX Runtime's fused Attention, as in
-    `encoder_graph`), so that the int8 reader quantises its matrix products the way it was measured."""
-    from onnx import TensorProto, helper
-
-    w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
-    g = _Graph()
-    c = config
-    size = c.hidden // c.heads
-    try:
-        x = _embeddings(g, c, w, g.op("Gather", g.const("position", w["embeddings.position_embeddings.weight"]), "position_ids"))
+    if fused:
+        mask = g.op("Cast", "attention_mask", to=TensorProto.INT32)
+    else:
+        size = c.hidden // c.heads
         # Padding gets -1e9 before the softmax, broadcast over heads and query positions.
         padding = g.op("Mul", g.op("Sub", g.const("one", np.float32(1.0)), g.op("Cast", "attention_mask", to=TensorProto.FLOAT)),
                        g.const("minus_inf", np.float32(-1e9)))
@@ -125,23 +121,53 @@ def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], hea
         from_heads = g.const("from_heads", np.array([0, 0, c.hidden], dtype=np.int64))
         thirds = g.const("thirds", np.array([c.hidden] * 3, dtype=np.int64))
         scale = g.const("scale", np.float32(1.0 / np.sqrt(size)))
-        for i in range(c.layers):
-            p = f"encoder.layer.{i}."
-            a = p + "attention.self."
+    for i in range(c.layers):
+        p = f"encoder.layer.{i}."
+        a = p + "attention.self."
+        if fused:
+            matrix, bias = _qkv(w, a)
+            context = g.op("Attention", x, g.const(p + "qkv.weight", matrix), g.const(p + "qkv.bias", bias), mask,
+                           domain="com.microsoft", num_heads=c.heads)
+        else:
             q, k, v = g.op("Split", _linear(g, w, x, a + "qkv", *_qkv(w, a)), thirds, outputs=3, axis=-1)
             q = g.op("Transpose", g.op("Reshape", q, to_heads), perm=[0, 2, 1, 3])
             k = g.op("Transpose", g.op("Reshape", k, to_heads), perm=[0, 2, 3, 1])
             v = g.op("Transpose", g.op("Reshape", v, to_heads), perm=[0, 2, 1, 3])
             scores = g.op("Softmax", g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), padding), axis=-1)
             context = g.op("Reshape", g.op("Transpose", g.op("MatMul", scores, v), perm=[0, 2, 1, 3]), from_heads)
-            x = _layer_rest(g, c, w, p, x, context)
+        x = _layer_rest(g, c, w, p, x, context)
+    return x
+
+
+def span_reader_graph(config: BertConfig, weights: Mapping[str, np.ndarray], head: str, fused: bool = False) -> Any:
+    """The ONNX model (opset 17) of BertModel with `weights` (torch names and layout) and the linear
+    start/end head `head` (its `.weight` and `.bias` in `weights`): int64 inputs `INPUTS` of shape
+    (batch, length), float32 `logits` of shape (batch, length, 2).
+
+    With `fused`, attention is ONNX Runtime's fused Attention operator (as in `encoder_graph`);
+    without, it is written out in standard operators, which is what the int8 reader quantises
+    (its figures were measured that way)."""
+    from onnx import TensorProto, helper
+
+    w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+    g = _Graph()
+    c = config
+    try:
+        x = _embeddings(g, c, w, g.op("Gather", g.const("position", w["embeddings.position_embeddings.weight"]), "position_ids"))
+        x = _layers(g, c, w, x, fused)
         g.nodes.append(helper.make_node("Identity", [_linear(g, w, x, head)], [OUTPUT]))
     except KeyError as exc:
         raise ModelError(f"the BERT weights lack {exc}") from exc
     inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"]) for name in INPUTS]
     output = helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["batch", "length", 2])
     graph = helper.make_graph(g.nodes, "span_reader", inputs, [output], g.weights)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    return helper.make_model(graph, opset_imports=_opsets(), ir_version=8)
+
+
+def _opsets() -> list[Any]:
+    from onnx import helper
+
+    return [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
 
 
 ENCODER_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -162,18 +188,11 @@ def encoder_graph(config: BertConfig, weights: Mapping[str, np.ndarray]) -> Any:
         positions = g.op("Slice", g.const("position", w["embeddings.position_embeddings.weight"]),
                          g.const("zero", np.array([0], dtype=np.int64)), length, g.const("axis_0", np.array([0], dtype=np.int64)))
         x = _embeddings(g, c, w, positions)
-        mask = g.op("Cast", "attention_mask", to=TensorProto.INT32)
-        for i in range(c.layers):
-            p = f"encoder.layer.{i}."
-            matrix, bias = _qkv(w, p + "attention.self.")
-            context = g.op("Attention", x, g.const(p + "qkv.weight", matrix), g.const(p + "qkv.bias", bias), mask,
-                           domain="com.microsoft", num_heads=c.heads)
-            x = _layer_rest(g, c, w, p, x, context)
+        x = _layers(g, c, w, x, fused=True)
         g.nodes.append(helper.make_node("Identity", [x], [ENCODER_OUTPUT]))
     except KeyError as exc:
         raise ModelError(f"the BERT weights lack {exc}") from exc
     inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"]) for name in ENCODER_INPUTS]
     output = helper.make_tensor_value_info(ENCODER_OUTPUT, TensorProto.FLOAT, ["batch", "length", c.hidden])
     graph = helper.make_graph(g.nodes, "bert_encoder", inputs, [output], g.weights)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
-                             ir_version=8)
+    return helper.make_model(graph, opset_imports=_opsets(), ir_version=8)
