@@ -804,7 +804,10 @@ def launch_kwargs() -> dict:
 
 
 def _stop_on_sigterm() -> None:
-    """`kill PID` stops the server as Ctrl+C does (closing it cleanly)."""
+    """`kill PID` stops the server as Ctrl+C does (closing it cleanly), and so does Ctrl+C (SIGINT)
+    even when the server was started with SIGINT ignored: a shell without job control starts its
+    background commands that way (`nohup qa serve &` in a script, CI runners), and Python then
+    never raises KeyboardInterrupt."""
     import signal
 
     def interrupt(signum, frame):
@@ -812,6 +815,7 @@ def _stop_on_sigterm() -> None:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _import_gradio() -> None:
