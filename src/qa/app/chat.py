@@ -935,6 +935,8 @@ def serve(
     from qa.index import store
     from qa.settings import default_index_dir
 
+    # Before anything is printed: a Ctrl+C right after "press Ctrl+C" must already stop the server.
+    _stop_on_sigterm()
     started = time.perf_counter()
     # Importing gradio takes seconds: do it while the index is checked and the model loads.
     threading.Thread(target=_import_gradio, name="import-gradio", daemon=True).start()
@@ -970,17 +972,16 @@ def serve(
               "check that the loopback interface is up and that no proxy is used for it "
               "(NO_PROXY=localhost,127.0.0.1)", file=sys.stderr)
         return 1
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
-    print(f"qa chat ready in {time.perf_counter() - started:.1f} s: {url}", flush=True)
-    if auth:
-        print(f"  login: user {auth[0]!r}, password from ${PASSWORD_ENV}", flush=True)
-    if not is_loopback(host):
-        print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
-    print("  press Ctrl+C to stop", flush=True)
-    threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building), name="qa-build", daemon=True).start()
-    _stop_on_sigterm()
     try:
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+        print(f"qa chat ready in {time.perf_counter() - started:.1f} s: {url}", flush=True)
+        if auth:
+            print(f"  login: user {auth[0]!r}, password from ${PASSWORD_ENV}", flush=True)
+        if not is_loopback(host):
+            print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
+        print("  press Ctrl+C to stop", flush=True)
+        threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building), name="qa-build", daemon=True).start()
         while True:
             time.sleep(1)
     except KeyboardInterrupt:
