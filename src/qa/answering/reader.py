@@ -52,11 +52,11 @@ _NOT_SHORT = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"))
 # How far past a span an unclosed bracket's closing one may lie for the span to take it in.
 BRACKET_REACH = 40
-# Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
 # Articles, prepositions and conjunctions: a span ending on one of them is cut before it.
 _DANGLING = re.compile(
     r"(?<![\w-])(?:a|an|the|of|at|in|on|to|for|by|with|from|into|and|or|but|as|than|that|which|whose)$", re.IGNORECASE
 )
+# Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

@@ -803,7 +803,7 @@ def launch_kwargs() -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def _stop_on_sigterm() -> None:
+def _stop_on_signals() -> None:
     """`kill PID` stops the server as Ctrl+C does (closing it cleanly), and so does Ctrl+C (SIGINT)
     even when the server was started with SIGINT ignored: a shell without job control starts its
     background commands that way (`nohup qa serve &` in a script, CI runners), and Python then
@@ -936,7 +936,7 @@ def serve(
     from qa.settings import default_index_dir
 
     # Before anything is printed: a Ctrl+C right after "press Ctrl+C" must already stop the server.
-    _stop_on_sigterm()
+    _stop_on_signals()
     started = time.perf_counter()
     # Importing gradio takes seconds: do it while the index is checked and the model loads.
     threading.Thread(target=_import_gradio, name="import-gradio", daemon=True).start()

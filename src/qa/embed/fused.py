@@ -8,7 +8,7 @@ faster and a padded batch of passages as much (`benchmarks/bench_retrieval.py`).
 
 The fused graph is used only once it has reproduced the export on a few texts, padded batches
 included (cosine >= VERIFY_MIN_COSINE). Any other model, or one that fails the check, keeps the
-export: a warning says why, and nothing else changes.
+export: an INFO log line says why, and nothing else changes.
 """
 
 from __future__ import annotations
