@@ -217,6 +217,8 @@ class AnswerSettings(_Settings):
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "
                                    "question asks for a thing")
     short_min_score: float = _bounded(0.0, 0.0, 1.0, doc="the span reader's least probability for a short answer")
+    short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
+                                    "probable span of any of them is the short answer (more than 1 measured worse)")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
                                      "fp32, or int8 (about 1.6x faster; held-out F1 0.005 lower on XQuAD, 0.022 on the gold set)")
     abstain_below: float = _bounded(0.1439, None, None, doc="the assistant abstains when the probability that its best "

@@ -110,6 +110,35 @@ def test_a_span_never_ends_on_an_article_preposition_or_conjunction(first, last,
     assert sentence[span.start : span.end] == expected
 
 
+@pytest.mark.parametrize(
+    "first, last, expected",
+    [
+        ("March", "2022", "20 March 2022"),  # a date is taken in whole
+        ("20", "March", "20 March 2022"),
+        ("figures", "figures", "figures"),  # a span away from the date is left alone
+    ],
+)
+def test_a_span_touching_a_date_takes_the_whole_date(first, last, expected):
+    sentence = "The OHCHR figures date from 20 March 2022, the report says."
+    words = _words(sentence)
+    texts = [sentence[a:b] for a, b in words]
+    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
+    assert sentence[span.start : span.end] == expected
+
+
+def test_a_span_inside_a_web_address_is_passed_over():
+    sentence = "Dan Balz, in The Washington Post, <https://www.washingtonpost.com/politics/ukraine-zelensky-speech-biden>."
+    words = _words(sentence)
+    texts = [sentence[a:b] for a, b in words]
+    n = len(words)
+    start = [0.0] * n
+    end = [0.0] * n
+    start[texts.index("ukraine")], end[texts.index("biden")] = 9.0, 9.0  # the reader's best: in the address
+    start[texts.index("Washington")], end[texts.index("Post")] = 5.0, 5.0  # its next best
+    span = decode(sentence, words, [True] * n, start, end, max_tokens=15)
+    assert sentence[span.start : span.end] == "Washington Post"
+
+
 def test_a_span_is_never_longer_than_max_tokens():
     sentence = "one two three four five"
     spans = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]

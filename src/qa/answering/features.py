@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, names_cited_work, restates_title
-from qa.answering.types import has_type
+from qa.answering.types import URL, has_type
 from qa.ingest.clean import BOILERPLATE
 from qa.retrieval.query import Query, word_pairs
 from qa.retrieval.retriever import Passage
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from qa.retrieval.retriever import Retriever
 
-_URL = re.compile(r"<?https?://\S+>?")
 
 FEATURES = (
     "dense",  # cosine of the sentence to the question (mixed with earlier turns)
@@ -89,7 +88,7 @@ def sentence_features(
     out = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if not n:
         return out
-    vectors = retriever.encode_sentences([_URL.sub(" ", search_text(c.text)) for c in candidates])
+    vectors = retriever.encode_sentences([URL.sub(" ", search_text(c.text)) for c in candidates])
     dense = np.asarray(vectors @ query.mixed(history_weight), dtype=np.float64)
 
     q_terms = set(query.question.tokens)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from qa.answering.types import whole_units
 from qa.errors import ModelError
 from qa.settings import PRECISIONS, cache_dir
 
@@ -243,8 +244,8 @@ def decode(
     fits: Callable[[str], bool] | None = None,
     n_best: int = 5,
 ) -> Span | None:
-    """The best-scoring span of at most `max_tokens` tokens, widened to whole words and trimmed of
-    edge punctuation. With `fits`, the best of the `n_best` spans that fits (a date for "when", a
+    """The best-scoring span of at most `max_tokens` tokens, widened to whole words and full dates
+    and trimmed of edge punctuation (a span touching a web address is passed over). With `fits`, the best of the `n_best` spans that fits (a date for "when", a
     number for "how many"), else the best. The score is a softmax probability of that start
     times that end."""
     inside = [i for i, s in enumerate(segment) if s]
@@ -254,9 +255,12 @@ def decode(
         ((start[i] + end[j], i, j) for i in inside for j in inside if i <= j < i + max_tokens), reverse=True
     )
     p_start, p_end = _softmax(start, inside), _softmax(end, inside)
+    dates, urls = whole_units(sentence)
     spans: list[Span] = []
     for _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
+        if span is not None:
+            span = _units(span, dates, urls)
         if span is None or any(s.start == span[0] and s.end == span[1] for s in spans):
             continue
         spans.append(Span(span[0], span[1], round(p_start[i] * p_end[j], 4)))
@@ -265,6 +269,18 @@ def decode(
         if len(spans) >= n_best:
             break
     return spans[0] if spans else None
+
+
+def _units(span: tuple[int, int], dates: list[tuple[int, int]], urls: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span widened to the full dates it touches ("March 2022" -> "20 March 2022"); None when
+    it touches a web address."""
+    a, b = span
+    if any(a < e and b > s for s, e in urls):
+        return None
+    for s, e in dates:
+        if a < e and b > s:
+            a, b = min(a, s), max(b, e)
+    return a, b
 
 
 def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:

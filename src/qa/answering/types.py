@@ -30,6 +30,8 @@ _DATE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
+# A web address, in angle brackets or not: never part of a short answer.
+URL = re.compile(r"<?https?://\S+>?")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
@@ -56,6 +58,12 @@ def nationality_for_country(span: str, question: str) -> bool:
     """True when the question asks which country and the span's only names are nationalities."""
     names = [w for w in _WORD.findall(span) if w[0].isupper()]
     return bool(names) and all(_DEMONYM.fullmatch(w) for w in names) and bool(_ASKS_COUNTRY.search(question))
+
+
+def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), which a span
+    touching them takes in whole, and its web addresses, which no span may touch."""
+    return [m.span() for m in _DATE_IN_TEXT.finditer(sentence)], [m.span() for m in URL.finditer(sentence)]
 
 
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
