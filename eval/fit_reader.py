@@ -1,11 +1,18 @@
 """Refit the span reader that picks the short answer (`src/qa/answering/reader_weights/`).
 
-    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --holdout odd --out /tmp/reader-even
-    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json
+    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --synthetic 20000 --epochs 0 --out /tmp/pre
+    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --init /tmp/pre
+    python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --init /tmp/pre --holdout odd --out /tmp/reader-even
 
 Each XQuAD question becomes a (question, sentence) pair: the sentence of its paragraph that
 holds the answer, with the answer's character span as the label. The top layers of the base
 model and a start/end head are fine-tuned on those pairs.
+
+XQuAD has only 1,190 questions, so the reader first learns from synthetic ones: `--synthetic N`
+pre-trains one epoch on N noisy cloze questions made from the press releases and SciFact
+(`eval/synthetic_qa.py`; never from XQuAD, so no held-out article leaks in). That takes about 20
+minutes for 20,000 pairs on two cores; `--epochs 0` saves the pre-trained reader alone, and
+`--init` starts any later fit from it. Held out, given the sentence, token F1 went 0.532 -> 0.595.
 
 `--holdout odd|even` leaves the odd (or even) numbered articles out of the fit and reports EM
 and token F1 on them, given the answer's sentence, so the figure is on articles the reader never
@@ -15,7 +22,9 @@ file records what the fit used and the held-out figures passed with `--held-out-
 The defaults (top 3 layers, 6 epochs, learning rate 3e-4) were chosen inside the even articles
 (`--split 4:0:2`: fit on articles 0 mod 4, report on 2 mod 4), never on the odd ones that give
 the held-out figure. Given the sentence, token F1 on the 2-mod-4 articles: 3 layers, 6 epochs,
-3e-4: 0.475; 3 layers, 4 epochs, 2e-4: 0.452; all 6 layers, 3 epochs, 5e-5: 0.320.
+3e-4: 0.475; 3 layers, 4 epochs, 2e-4: 0.452; all 6 layers, 3 epochs, 5e-5: 0.320. After the
+synthetic pre-training (20,000 pairs): 6 epochs, 3e-4: 0.539; 4 epochs, 2e-4: 0.513; 8 epochs,
+3e-4: 0.542 (kept 6).
 """
 
 from __future__ import annotations
@@ -47,6 +56,10 @@ from qa.evaluation.metrics import exact_match, f1_score  # noqa: E402
 from qa.ingest.sentences import split_sentences  # noqa: E402
 
 BASE_MODEL = "all-MiniLM-L6-v2"
+REFIT = (
+    "python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --synthetic 20000 --epochs 0 --out /tmp/pre; "
+    "python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json --init /tmp/pre"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,17 @@ def xquad_pairs(path: Path) -> list[Pair]:
                 s, e = holding[0][0], holding[-1][1]
                 pairs.append(Pair(article, qa["question"], context[s:e], a0 - s, a1 - s, tuple(a["text"] for a in qa["answers"])))
     return pairs
+
+
+def synthetic(shared_data: Path, n: int, seed: int) -> list[Pair]:
+    """`n` cloze pairs from the press releases and SciFact (never XQuAD, so no split can leak)."""
+    from synthetic_qa import synthetic_pairs, texts_from
+
+    texts = texts_from(shared_data / "ru_ua_press_2022", shared_data / "scifact" / "corpus.jsonl")
+    return [
+        Pair(-1, p.question, p.sentence, p.start, p.end, (p.sentence[p.start : p.end],))
+        for p in synthetic_pairs(texts, n, seed)
+    ]
 
 
 def build(base_dir: Path, trained_layers: int):
@@ -150,20 +174,48 @@ def evaluate(model, head, tokenizer, pairs: list[Pair], max_tokens: int) -> dict
     return {"questions": len(pairs), "exact_match": round(em / n, 4), "f1": round(f1 / n, 4)}
 
 
-def fit(pairs: list[Pair], base_dir: Path, layers: int, epochs: int, lr: float, seed: int, batch_size: int = 16):
-    """Fine-tune the top `layers` layers and the head on the pairs; returns (model, head, tokenizer)."""
+def fit(
+    pairs: list[Pair], base_dir: Path, layers: int, epochs: int, lr: float, seed: int, batch_size: int = 16,
+    pretrain: list[Pair] = (), init: Path | None = None,
+):
+    """Fine-tune the top `layers` layers and the head: one epoch on the `pretrain` pairs (synthetic),
+    then `epochs` on `pairs`; returns (model, head, tokenizer)."""
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
     tokenizer = load_pair_tokenizer(base_dir)
     model, head = build(base_dir, layers)
-    labelled = [(p, y) for p in pairs if (y := token_labels(tokenizer, p)) is not None]
+    if init is not None:
+        _load_trained(model, head, init)
     params = [p for p in model.parameters() if p.requires_grad] + list(head.parameters())
+    model.train()
+    for stage, stage_pairs, stage_epochs in (("pre-training", pretrain, 1), ("fit", pairs, epochs)):
+        labelled = [(p, y) for p in stage_pairs if (y := token_labels(tokenizer, p)) is not None]
+        if labelled and stage_epochs:
+            print(f"{stage}: {len(labelled)} pairs", flush=True)
+            _train(model, head, tokenizer, labelled, params, stage_epochs, lr, batch_size, rng)
+    return model, head, tokenizer
+
+
+def _load_trained(model, head, folder: Path) -> None:
+    """Copy a reader folder's trained tensors (top layers and head) into the model."""
+    from safetensors.torch import load_file
+
+    tensors = load_file(str(folder / WEIGHTS))
+    head.load_state_dict({k[len(HEAD) + 1 :]: v.float() for k, v in tensors.items() if k.startswith(HEAD + ".")})
+    missing = model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith(HEAD + ".")}, strict=False)
+    if missing.unexpected_keys:
+        raise SystemExit(f"{folder}: tensors the base model does not have: {missing.unexpected_keys[:3]}")
+
+
+def _train(model, head, tokenizer, labelled, params, epochs: int, lr: float, batch_size: int, rng) -> None:
+    """AdamW with a linear warm-up over the first tenth of the steps, then linear decay."""
+    import torch
+
     optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * ((len(labelled) + batch_size - 1) // batch_size)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda k: min(1.0, (k + 1) / (0.1 * steps)) * max(0.0, 1 - k / steps))
-    model.train()
     started = time.time()
     for epoch in range(epochs):
         rng.shuffle(labelled)
@@ -179,7 +231,6 @@ def fit(pairs: list[Pair], base_dir: Path, layers: int, epochs: int, lr: float, 
             schedule.step()
             total += float(loss.detach()) * len(chunk)
         print(f"epoch {epoch + 1}/{epochs}: loss {total / len(labelled):.3f} ({time.time() - started:.0f} s)", flush=True)
-    return model, head, tokenizer
 
 
 def save(model, head, layers: int, out: Path, description: dict) -> None:
@@ -215,6 +266,12 @@ def main() -> None:
     parser.add_argument("--max-answer-tokens", type=int, default=15)
     parser.add_argument("--held-out-json", type=Path, help="held-out figures to record in the description")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--synthetic", type=int, default=0, metavar="N",
+        help="pre-train on N synthetic cloze pairs (eval/synthetic_qa.py) from the press releases and SciFact",
+    )
+    parser.add_argument("--init", type=Path, help="start from a reader folder's trained tensors (e.g. one pre-trained with --epochs 0)")
+    parser.add_argument("--shared-data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
 
     import torch
@@ -232,7 +289,8 @@ def main() -> None:
     else:
         train, test = pairs, []
     print(f"{len(train)} training pairs, {len(test)} held-out pairs", flush=True)
-    model, head, tokenizer = fit(train, base_dir, args.layers, args.epochs, args.lr, args.seed)
+    pretrain = synthetic(args.shared_data, args.synthetic, args.seed) if args.synthetic else []
+    model, head, tokenizer = fit(train, base_dir, args.layers, args.epochs, args.lr, args.seed, pretrain=pretrain, init=args.init)
     held_out = json.loads(args.held_out_json.read_text()) if args.held_out_json else {}
     if test:
         figures = evaluate(model, head, tokenizer, test, args.max_answer_tokens)
@@ -251,9 +309,11 @@ def main() -> None:
             "epochs": args.epochs,
             "lr": args.lr,
             "seed": args.seed,
+            "synthetic_pretraining_pairs": len(pretrain),
+            **({"initialised_from": json.loads((args.init / DESCRIPTION).read_text())["fitted_on"]} if args.init else {}),
         },
         "held_out": held_out,
-        "refit": "python eval/fit_reader.py --xquad ../shared/data/xquad_en/xquad.en.json",
+        "refit": REFIT,
     }
     save(model, head, args.layers, args.out, description)
     print(f"wrote {args.out / WEIGHTS} and {args.out / DESCRIPTION}", flush=True)
