@@ -220,7 +220,7 @@ class AnswerSettings(_Settings):
     short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
                                     "probable span of any of them is the short answer (more than 1 measured worse)")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
-                                     "fp32, or int8 (about 1.6x faster; held-out F1 0.005 lower on XQuAD, 0.022 on the gold set)")
+                                     "fp32, or int8 (about 1.6x faster; held-out F1 the same on XQuAD, 0.009 lower on the gold set)")
     abstain_below: float = _bounded(0.1439, None, None, doc="the assistant abstains when the probability that its best "
                                     "sentence holds the answer is below this (chosen on held-out data by eval/fit_answerer.py)")
 
