@@ -74,6 +74,14 @@ def _words(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\w+|[^\w\s]", sentence)]
 
 
+def _read(sentence: str, first: str, last: str) -> str:
+    """The short answer decode() makes of a reader marking the words `first` to `last`."""
+    words = _words(sentence)
+    texts = [sentence[a:b] for a, b in words]
+    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
+    return sentence[span.start : span.end]
+
+
 @pytest.mark.parametrize(
     "sentence, first, last, expected",
     [
@@ -88,10 +96,7 @@ def _words(sentence: str) -> list[tuple[int, int]]:
     ],
 )
 def test_a_span_has_its_brackets_paired(sentence, first, last, expected):
-    words = _words(sentence)
-    texts = [sentence[a:b] for a, b in words]
-    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
-    assert sentence[span.start : span.end] == expected
+    assert _read(sentence, first, last) == expected
 
 
 @pytest.mark.parametrize(
@@ -104,10 +109,7 @@ def test_a_span_has_its_brackets_paired(sentence, first, last, expected):
 )
 def test_a_span_never_ends_on_an_article_preposition_or_conjunction(first, last, expected):
     sentence = "Alcaro is Research Coordinator and Head of Global Actors programme at the IAI."
-    words = _words(sentence)
-    texts = [sentence[a:b] for a, b in words]
-    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
-    assert sentence[span.start : span.end] == expected
+    assert _read(sentence, first, last) == expected
 
 
 @pytest.mark.parametrize(
@@ -120,10 +122,7 @@ def test_a_span_never_ends_on_an_article_preposition_or_conjunction(first, last,
 )
 def test_a_span_touching_a_date_takes_the_whole_date(first, last, expected):
     sentence = "The OHCHR figures date from 20 March 2022, the report says."
-    words = _words(sentence)
-    texts = [sentence[a:b] for a, b in words]
-    span = _decode(sentence, words, (texts.index(first), texts.index(last)))
-    assert sentence[span.start : span.end] == expected
+    assert _read(sentence, first, last) == expected
 
 
 def test_a_span_inside_a_web_address_is_passed_over():
