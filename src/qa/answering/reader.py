@@ -1,7 +1,8 @@
 """The short answer: the span of a cited sentence that answers the question ("Sberbank", "15").
 
 A small span reader picks it: all-MiniLM-L6-v2 with its top layers fine-tuned to mark the start
-and end of the answer in a (question, sentence) pair, the way SQuAD readers do. Only the
+and end of the answer in a (question, sentence) pair, the way SQuAD readers do (first on synthetic
+cloze questions, then on XQuAD). Only the
 fine-tuned tensors ship (`reader.safetensors`, a few MB of float16); the frozen lower layers come
 from the base model package, whose identity the reader's description (`reader.json`) records and
 checks on load. `eval/fit_reader.py` refits both files.
@@ -245,9 +246,9 @@ def decode(
     n_best: int = 5,
 ) -> Span | None:
     """The best-scoring span of at most `max_tokens` tokens, widened to whole words and full dates
-    and trimmed of edge punctuation (a span touching a web address is passed over). With `fits`, the best of the `n_best` spans that fits (a date for "when", a
-    number for "how many"), else the best. The score is a softmax probability of that start
-    times that end."""
+    and trimmed of edge punctuation (a span touching a web address is passed over). With `fits`,
+    the best of the `n_best` spans that fits (a date for "when", a number for "how many"), else
+    the best. The score is a softmax probability of that start times that end."""
     inside = [i for i, s in enumerate(segment) if s]
     if not inside:
         return None
