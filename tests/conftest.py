@@ -301,3 +301,27 @@ def two_documents() -> dict:
         "b.txt": {"title": "Russia–Ukraine Talks", "author": "Riccardo Alcaro", "publisher": "Istituto Affari Internazionali (IAI)",
                   "date": "2022-03-22", "kind": "think-tank commentary"},
     }
+
+
+def _load_eval_script(name: str):
+    """A script of eval/ loaded as a module (eval/ is not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "eval" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@_pytest.fixture(scope="session")
+def fit_answerer():
+    """eval/fit_answerer.py."""
+    return _load_eval_script("fit_answerer")
+
+
+@_pytest.fixture(scope="session")
+def synthetic_qa():
+    """eval/synthetic_qa.py."""
+    return _load_eval_script("synthetic_qa")
