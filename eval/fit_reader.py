@@ -36,6 +36,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -176,7 +177,7 @@ def evaluate(model, head, tokenizer, pairs: list[Pair], max_tokens: int) -> dict
 
 def fit(
     pairs: list[Pair], base_dir: Path, layers: int, epochs: int, lr: float, seed: int, batch_size: int = 16,
-    pretrain: list[Pair] = (), init: Path | None = None,
+    pretrain: Sequence[Pair] = (), init: Path | None = None,
 ):
     """Fine-tune the top `layers` layers and the head: one epoch on the `pretrain` pairs (synthetic),
     then `epochs` on `pairs`; returns (model, head, tokenizer)."""
@@ -204,9 +205,9 @@ def _load_trained(model, head, folder: Path) -> None:
 
     tensors = load_file(str(folder / WEIGHTS))
     head.load_state_dict({k[len(HEAD) + 1 :]: v.float() for k, v in tensors.items() if k.startswith(HEAD + ".")})
-    missing = model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith(HEAD + ".")}, strict=False)
-    if missing.unexpected_keys:
-        raise SystemExit(f"{folder}: tensors the base model does not have: {missing.unexpected_keys[:3]}")
+    loaded = model.load_state_dict({k: v.float() for k, v in tensors.items() if not k.startswith(HEAD + ".")}, strict=False)
+    if loaded.unexpected_keys:
+        raise SystemExit(f"{folder}: tensors the base model does not have: {loaded.unexpected_keys[:3]}")
 
 
 def _train(model, head, tokenizer, labelled, params, epochs: int, lr: float, batch_size: int, rng) -> None:

@@ -25,9 +25,10 @@ from typing import Iterable, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from qa.ingest.dates import month_pattern  # noqa: E402
 from qa.ingest.sentences import split_sentences  # noqa: E402
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = month_pattern()
 _DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}) \d{{1,2}}(?:, \d{{4}})?|(?:{_MONTHS}) \d{{4}})\b")
 _YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 _NUMBER = re.compile(
@@ -55,17 +56,15 @@ class SyntheticPair:
     end: int
 
 
-def texts_from(press_dir: Path | None, scifact: Path | None, extra: Iterable[str] = ()) -> list[str]:
-    """Plain texts: press release bodies, SciFact abstracts and any extra texts."""
-    texts = list(extra)
-    if press_dir:
-        csv.field_size_limit(10**8)
-        for path in sorted(press_dir.glob("*.csv")):
-            with path.open(encoding="utf-8", newline="") as handle:
-                texts.extend(row["body"] for row in csv.DictReader(handle) if row.get("body"))
-    if scifact:
-        with scifact.open(encoding="utf-8") as handle:
-            texts.extend(json.loads(line)["text"] for line in handle)
+def texts_from(press_dir: Path, scifact: Path) -> list[str]:
+    """Plain texts: the press releases' bodies (every CSV file of `press_dir`) and SciFact's abstracts."""
+    csv.field_size_limit(10**8)
+    texts: list[str] = []
+    for path in sorted(press_dir.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts.extend(row["body"] for row in csv.DictReader(handle) if row.get("body"))
+    with scifact.open(encoding="utf-8") as handle:
+        texts.extend(json.loads(line)["text"] for line in handle)
     return texts
 
 

@@ -338,15 +338,15 @@ def _short_span(
 
     def best(spans: Sequence[Span | None]) -> tuple[Candidate, Span] | None:
         # decode() falls back to the reader's best span when none of its few best fits the kind
-        # asked for: a span that fits wins over one that does not, then the most probable.
-        found = [
-            (fits(c.text[x.start : x.end]), x.score, k)
-            for k, (c, x) in enumerate(zip(read, spans))
-            if x is not None and new_words(c.text[x.start : x.end]) and not nationality_for_country(c.text[x.start : x.end], question)
-        ]
+        # asked for: a span of the kind asked for wins over one that is not, then the most probable.
+        found = []
+        for k, (c, x) in enumerate(zip(read, spans)):
+            text = c.text[x.start : x.end] if x is not None else ""
+            if text and new_words(text) and not nationality_for_country(text, question):
+                found.append((span_fits(text, wanted, question), x.score, -k))
         if not found:
             return None
-        k = max(found, key=lambda f: (f[0], f[1], -f[2]))[2]
+        k = -max(found)[2]
         return read[k], spans[k]
 
     found = None

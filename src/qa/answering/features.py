@@ -8,7 +8,6 @@ apart. `FEATURES` names its columns; a model file listing other names is refused
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
