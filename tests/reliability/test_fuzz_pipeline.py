@@ -412,7 +412,13 @@ def test_fuzz_answer_never_crashes(retriever) -> None:
             assert isinstance(answer, qa.Answer)
             assert check_citations(answer) == []
             assert answer.abstained or answer.citations
-            assert answer.text == NOT_FOUND if answer.abstained else "[1]" in answer.text
+            if answer.abstained:
+                # "Not in the documents", or a question with nothing earlier to refer to ("THEM")
+                # asks what is meant (answering/gate.py), with no citation.
+                clarifying = answer.text.startswith("What do you mean by “") and not answer.citations
+                assert answer.text == NOT_FOUND or clarifying, answer.text
+            else:
+                assert "[1]" in answer.text
         return outcome
 
     _run_both("qa.answer(retriever=...) (arbitrary question and history; then well-shaped)",
