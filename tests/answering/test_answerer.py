@@ -100,6 +100,28 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert not has_type("Talks between Ukraine and Russia resumed.", "person", "Who led the talks?")
 
 
+@pytest.mark.parametrize(
+    "sentence, question, date",
+    [
+        ("In 1186, Temüjin was elected khan of the Mongols.", "When was Temüjin elected khan?", True),
+        ("She gave birth to a son, Jochi (1185–1226), nine months later.", "What year was Jochi born?", True),
+        ("Divestment spread in the late 1980s.", "When was the divestment movement?", True),
+        ("The glacial ended around 11,600 BP.", "When did the glacial end?", True),
+        ("The extinction happened 66 million years ago.", "When did the extinction happen?", True),
+        ("Caesar died in 44 BC.", "When did Caesar die?", True),
+        ("The abbey was rebuilt in the 12th century.", "When was the abbey rebuilt?", True),
+        ("The museum holds 1,442 costumes.", "When did the museum open?", False),
+        ("BP said the well was capped.", "When was the well capped?", False),
+        ("In 1186, Temüjin was elected khan.", "What happened in 1186?", False),
+    ],
+)
+def test_historic_dates_are_dates(sentence, question, date):
+    from qa.answering.types import span_fits
+
+    assert has_type(sentence, "date", question) is date
+    assert span_fits("1186", "date") and span_fits("the 1950s", "date") and not span_fits("1,442", "date")
+
+
 def test_unknown_names_are_capitalised_words_missing_from_the_corpus():
     vocab = {"russia", "ukraine", "istanbul", "talks"}
     assert unknown_names("Who mediated the talks in Belarus?", vocab) == ["Belarus"]

@@ -22,8 +22,14 @@ _NUMBER_WORDS = (
     r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent|per cent|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|few|many)"
 )
+# Years from 1000 ("In 1186, Temüjin was elected khan") and their decades ("the 1950s"); eras and
+# spans of deep time ("9000 BP", "44 BC", "66 million years ago"); centuries ("12th century").
+_HISTORIC = (
+    r"(?:1\d|20)\d{2}s?|\d[\d,.]*\s*(?-i:BCE|BC|AD|CE|BP)|(?-i:AD)\s*\d{1,4}"
+    r"|\d[\d,.]*\s+(?:(?:hundred|thousand|million|billion)\s+)?years\s+ago|\d{1,2}(?:st|nd|rd|th)[\s-]+century"
+)
 _DATE_PATTERN = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|(?:1[89]|20)\d{{2}}|"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|{_HISTORIC}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|"
     rf"earlier this (?:week|month|year)|(?:{month_pattern(may=False)}))\b"
     rf"|\b(?-i:May)\b(?!\s+(?:be|have|not|well|also)\b)",
