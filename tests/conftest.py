@@ -325,3 +325,9 @@ def fit_answerer():
 def synthetic_qa():
     """eval/synthetic_qa.py."""
     return _load_eval_script("synthetic_qa")
+
+
+@_pytest.fixture(scope="session")
+def fit_reader():
+    """eval/fit_reader.py."""
+    return _load_eval_script("fit_reader")

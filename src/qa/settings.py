@@ -219,6 +219,11 @@ class AnswerSettings(_Settings):
     short_min_score: float = _bounded(0.0, 0.0, 1.0, doc="the span reader's least probability for a short answer")
     short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
                                     "probable span of any of them is the short answer (more than 1 measured worse)")
+    rerank_sentences: int = _bounded(3, 1, 5, doc="for a question asking for a thing, the best sentences the span "
+                                     "reader weighs for the lead when it judges the sentence model's lead not to answer "
+                                     "(1: the sentence model's best always leads)")
+    rerank_weight: float = _bounded(0.3, 0.0, None, doc="weight of the span reader's answer-or-not margin against the "
+                                    "sentence model's log-odds when choosing the lead (chosen on the odd XQuAD articles)")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
                                      "fp32, or int8 (about 1.6x faster; held-out F1 the same on XQuAD, 0.009 lower on the gold set)")
     abstain_below: float = _bounded(0.1439, None, None, doc="the assistant abstains when the probability that its best "

@@ -284,3 +284,57 @@ def test_a_nationality_does_not_answer_which_country(span, question, nationality
 
     assert nationality_for_country(span, question) is nationality
     assert span_fits(span, None, question) is not nationality
+
+
+class _Reader:
+    """A span reader stub whose margins are given per sentence."""
+
+    tells_answering = True
+
+    def __init__(self, margins: dict[str, float]) -> None:
+        self.margins = margins
+
+    def spans(self, question, sentences, fits=None):
+        from qa.answering.reader import Span
+
+        return [Span(0, 4, 0.5, self.margins[s]) for s in sentences]
+
+
+def _ranked(*sentences_and_scores: tuple[str, float]) -> list[Candidate]:
+    text = " ".join(s for s, _ in sentences_and_scores)
+    passage = _passage("p1", text)
+    return [_candidate(passage, s, p) for s, p in sentences_and_scores]
+
+
+def test_the_reader_chooses_the_lead_among_the_best_sentences(monkeypatch):
+    from qa.answering import answerer
+
+    ranked = _ranked(("The talks resumed on Tuesday.", 0.6), ("Sberbank is the largest bank.", 0.5), ("Banks were hit.", 0.4))
+    s = AnswerSettings(rerank_sentences=2, rerank_weight=0.3)
+    reader = _Reader({"The talks resumed on Tuesday.": -3.0, "Sberbank is the largest bank.": 5.0, "Banks were hit.": 9.0})
+    monkeypatch.setattr(answerer, "get_reader", lambda precision="fp32": reader)
+    lead = answerer._lead_by_reader("Which bank is largest?", ranked, None, s)
+    assert [c.text for c in lead] == ["Sberbank is the largest bank.", "The talks resumed on Tuesday.", "Banks were hit."]
+    # A lead the reader judges to answer (margin >= 0) stays, whatever the others score.
+    reader.margins["The talks resumed on Tuesday."] = 0.5
+    assert answerer._lead_by_reader("Which bank is largest?", ranked, None, s) == ranked
+    reader.margins["The talks resumed on Tuesday."] = -3.0
+    # Beyond rerank_sentences nothing is read; a weight of 0 leaves the sentence model's order.
+    assert answerer._lead_by_reader("Which bank?", ranked, None, replace(s, rerank_weight=0.0)) == ranked
+    # A title line, a reference or boilerplate (`apart`) is not weighed.
+    apart = {id(ranked[1]), id(ranked[2])}
+    assert answerer._lead_by_reader("Which bank is largest?", ranked, None, replace(s, rerank_sentences=3), apart) == ranked
+    # A reader fitted without "no answer" pairs cannot tell: the order stays.
+    reader.tells_answering = False
+    assert answerer._lead_by_reader("Which bank is largest?", ranked, None, s) == ranked
+
+
+def test_a_question_for_a_gated_kind_keeps_the_lead_the_gate_gave(monkeypatch):
+    from qa.answering import answerer
+
+    ranked = _ranked(("The talks resumed on 29 March 2022.", 0.6), ("The talks resumed in Istanbul.", 0.5))
+    reader = _Reader({"The talks resumed on 29 March 2022.": -1.0, "The talks resumed in Istanbul.": 9.0})
+    monkeypatch.setattr(answerer, "get_reader", lambda precision="fp32": reader)
+    s = AnswerSettings(rerank_sentences=2, rerank_weight=0.3)
+    assert answerer._lead_by_reader("When did the talks resume?", ranked, "date", s) == ranked
+    assert answerer._lead_by_reader("Where did the talks resume?", ranked, "place", s)[0].text == "The talks resumed in Istanbul."

@@ -166,6 +166,44 @@ def test_the_reader_marks_the_answer_in_a_sentence(reader):
     assert sentences[1][spans[0].start : spans[0].end] == "Istanbul"
 
 
+def test_the_margin_weighs_the_best_span_against_no_answer():
+    sentence = "Sberbank is the largest bank."
+    words = _words(sentence)
+    offsets = [(0, 0), *words]  # position 0 is [CLS], outside the sentence
+    segment = [False] + [True] * len(words)
+    start, end = [0.0] * len(offsets), [0.0] * len(offsets)
+    start[1] = end[1] = 4.0  # "Sberbank"
+    answers = decode(sentence, offsets, segment, start, end, max_tokens=15)
+    assert sentence[answers.start : answers.end] == "Sberbank" and answers.margin == 8.0
+    start[0] = end[0] = 6.0  # "no answer" wins
+    assert decode(sentence, offsets, segment, start, end, max_tokens=15).margin == -4.0
+
+
+@pytest.mark.model
+def test_the_reader_tells_the_answering_sentence(reader):
+    assert reader.tells_answering
+    sentences = [
+        "Sberbank, Russia's largest bank, was cut off from the dollar system.",
+        "The talks were held in Istanbul on 29 March 2022.",
+    ]
+    bank, talks = reader.spans("Which bank is Russia's largest?", sentences)
+    assert bank.margin > 0 > talks.margin
+
+
+@pytest.mark.model
+def test_a_pair_read_again_is_not_run_again(reader, monkeypatch):
+    runs = []
+    logits = reader.logits
+    monkeypatch.setattr(reader, "logits", lambda batch: runs.append(len(batch.input_ids)) or logits(batch))
+    question = "Where were the talks of 29 March held?"
+    sentences = ["The talks were held in Istanbul.", "They ended without a deal."]
+    first = reader.spans(question, sentences)
+    again = reader.spans(question, sentences[:1], lambda text: True)
+    assert runs == [2] and again[0] == first[0]
+    reader.spans("Where were the talks held?", sentences[:1])  # another question is read anew
+    assert runs == [2, 1]
+
+
 @pytest.mark.model
 def test_short_answer_is_a_cited_span_and_part_of_to_dict(built_index):
     result = answer("Which bank is Russia's largest?", index=built_index.index)

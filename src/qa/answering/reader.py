@@ -2,10 +2,11 @@
 
 A small span reader picks it: all-MiniLM-L6-v2 with its top layers fine-tuned to mark the start
 and end of the answer in a (question, sentence) pair, the way SQuAD readers do (first on synthetic
-cloze questions, then on XQuAD). Only the
-fine-tuned tensors ship (`reader.safetensors`, a few MB of float16); the frozen lower layers come
-from the base model package, whose identity the reader's description (`reader.json`) records and
-checks on load. `eval/fit_reader.py` refits both files.
+cloze questions, then on XQuAD). Fitted also on sentences that do not answer, labelled [CLS], it
+tells which of the best few sentences answers (`Span.margin`). Only the fine-tuned tensors ship
+(`reader.safetensors`, a few MB of float16); the frozen lower layers come from the base model
+package, whose identity the reader's description (`reader.json`) records and checks on load.
+`eval/fit_reader.py` refits both files.
 
 At run time the reader is an ONNX graph built from those weights (`answering/bert_graph.py`) and
 run by ONNX Runtime (in fp32, or with its matrix products quantised to int8 per channel): no
@@ -24,9 +25,10 @@ import os
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from qa.answering.types import whole_units
 from qa.errors import ModelError
@@ -40,6 +42,7 @@ WEIGHTS = "reader.safetensors"
 FORMAT = "qa-span-reader/1"
 HEAD = "qa_head"
 MAX_PAIR_TOKENS = 192
+READ_CACHE = 64
 # Bump when span_reader_graph or the quantisation changes: cached graphs then rebuild.
 GRAPH_VERSION = "2"
 
@@ -62,13 +65,26 @@ _DANGLING = re.compile(
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+class _Read(NamedTuple):
+    """One (question, sentence) pair as read: token offsets, sentence mask, start and end logits."""
+
+    offsets: list[tuple[int, int]]
+    segment: list[bool]
+    start: list[float]
+    end: list[float]
+
+
 @dataclass(frozen=True)
 class Span:
-    """Character offsets [start, end) of a short answer in a sentence, and the reader's score."""
+    """Character offsets [start, end) of a short answer in a sentence, and the reader's score.
+
+    `margin` is the sentence's best span logit minus the "no answer" ([CLS]) logit: above 0 when a
+    reader fitted with no-answer pairs thinks the sentence answers the question."""
 
     start: int
     end: int
     score: float
+    margin: float = 0.0
 
 
 def wants_short(question: str) -> bool:
@@ -95,6 +111,10 @@ class SpanReader:
             self.session = _session(_graph_file(folder, self.model_dir, self.description, precision))
         self.tokenizer = load_pair_tokenizer(self.model_dir)
         self.max_tokens = int(self.description["max_answer_tokens"])
+        # Fitted with sentences that do not answer, labelled [CLS]: its margins tell which sentence answers.
+        self.tells_answering = self.description.get("no_answer") == "cls"
+        self._recent: OrderedDict[tuple[str, str], _Read] = OrderedDict()
+        self._lock = threading.Lock()
 
     def logits(self, batch: PairBatch) -> Any:
         """Start and end logits, shape (pairs, tokens, 2)."""
@@ -110,17 +130,26 @@ class SpanReader:
     ) -> list[Span | None]:
         """The best answer span in each sentence (None when a sentence has no token to offer);
         with `fits`, the best of the reader's few best spans that fits (see `decode`)."""
-        if not sentences:
-            return []
-        batch = encode_pairs(self.tokenizer, [(question, s) for s in sentences])
-        out = self.logits(batch)
         return [
-            decode(
-                sentence, batch.offsets[i], batch.segment[i], out[i, :, 0].tolist(), out[i, :, 1].tolist(),
-                self.max_tokens, fits,
-            )
-            for i, sentence in enumerate(sentences)
+            decode(sentence, *read, self.max_tokens, fits) for sentence, read in zip(sentences, self._read(question, sentences))
         ]
+
+    def _read(self, question: str, sentences: Sequence[str]) -> list[_Read]:
+        """Each pair's token offsets, sentence mask and start/end logits; the last READ_CACHE pairs
+        are kept, since an answer reads its lead sentence twice (to choose it, then to cut the span)."""
+        with self._lock:
+            found = {s: self._recent.get((question, s)) for s in sentences}
+        missing = [s for s, read in found.items() if read is None]
+        if missing:
+            batch = encode_pairs(self.tokenizer, [(question, s) for s in missing])
+            out = self.logits(batch)
+            with self._lock:
+                for i, s in enumerate(missing):
+                    found[s] = _Read(batch.offsets[i], batch.segment[i], out[i, :, 0].tolist(), out[i, :, 1].tolist())
+                    self._recent[(question, s)] = found[s]
+                while len(self._recent) > READ_CACHE:
+                    self._recent.popitem(last=False)
+        return [found[s] for s in sentences]
 
 
 def _graph_file(folder: Path, base_dir: Path, description: dict[str, Any], precision: str) -> Path:
@@ -256,6 +285,7 @@ def decode(
         ((start[i] + end[j], i, j) for i in inside for j in inside if i <= j < i + max_tokens), reverse=True
     )
     p_start, p_end = _softmax(start, inside), _softmax(end, inside)
+    margin = round(pairs[0][0] - (start[0] + end[0]), 4) if pairs else 0.0
     dates, urls = whole_units(sentence)
     spans: list[Span] = []
     for _, i, j in pairs:
@@ -264,7 +294,7 @@ def decode(
             span = _units(span, dates, urls)
         if span is None or any(s.start == span[0] and s.end == span[1] for s in spans):
             continue
-        spans.append(Span(span[0], span[1], round(p_start[i] * p_end[j], 4)))
+        spans.append(Span(span[0], span[1], round(p_start[i] * p_end[j], 4), margin))
         if fits is None or fits(sentence[span[0] : span[1]]):
             return spans[-1]
         if len(spans) >= n_best:
