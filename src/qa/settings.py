@@ -225,7 +225,7 @@ class AnswerSettings(_Settings):
     rerank_weight: float = _bounded(0.3, 0.0, None, doc="weight of the span reader's answer-or-not margin against the "
                                     "sentence model's log-odds when choosing the lead (chosen on the odd XQuAD articles)")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
-                                     "fp32, or int8 (about 1.6x faster; held-out F1 the same on XQuAD, 0.009 lower on the gold set)")
+                                     "fp32, or int8 (faster; held-out F1 0.005 lower on XQuAD, 0.001 lower on the gold set)")
     abstain_below: float = _bounded(0.1439, None, None, doc="the assistant abstains when the probability that its best "
                                     "sentence holds the answer is below this (chosen on held-out data by eval/fit_answerer.py)")
 
