@@ -395,16 +395,18 @@ def _lead_by_reader(
     reader = get_reader(precision=s.reader_precision)
     if reader is None or not reader.tells_answering:
         return ranked
+    # The lead alone first: most leads answer, and then the others need not be read.
+    first = reader.spans(question, [ranked[0].text])[0]
+    if first is not None and first.margin >= 0:
+        return ranked
     top = [ranked[0], *(c for c in ranked[1 : s.rerank_sentences] if id(c) not in apart)]
-    spans = reader.spans(question, [c.text for c in top])
+    spans = reader.spans(question, [c.text for c in top])  # the lead's reading is kept by the reader
 
     def value(k: int) -> float:
         p = min(max(top[k].score, 1e-6), 1 - 1e-6)
         margin = spans[k].margin if spans[k] is not None else -1e3
         return math.log(p / (1 - p)) + s.rerank_weight * margin
 
-    if spans[0] is not None and spans[0].margin >= 0:
-        return ranked
     lead = top[max(range(len(top)), key=value)]
     if lead is ranked[0]:
         return ranked
