@@ -30,8 +30,20 @@ false abstention. A foreign question falls in the fold of the question it was ma
 shipped model is then fitted on everything, and the threshold is recorded in the file:
 AnswerSettings.abstain_below must equal it (a test checks).
 
-    python eval/fit_answerer.py [--xquad ../shared/data/xquad_en/xquad.en.json] [--gold eval/gold.jsonl]
-        [--index index] [--folds 4] [--l2 100] [--budget 0.05] [--out src/qa/answering/sentence_model.json]
+The held-out answers carry short answers, so their EM and F1 are reported too, and the span
+reader (which cuts the short answer and may replace the lead) must not have seen the question
+either: an XQuAD question is read by a reader fitted without its article's half
+(`--reader-without-odd/-even`, from `eval/fit_reader.py --holdout`), a gold question by the
+shipped reader, which is fitted on XQuAD only. Without those options the shipped reader reads
+every question, and the XQuAD figures of the short answer are not held out (the script says so).
+
+    python eval/fit_answerer.py [--reader-without-odd R_ODD --reader-without-even R_EVEN]
+        [--xquad ../shared/data/xquad_en/xquad.en.json] [--gold eval/gold.jsonl] [--index index]
+        [--folds 4] [--l2 100] [--budget 0.05] [--out src/qa/answering/sentence_model.json]
+
+where R_ODD and R_EVEN come from `python eval/fit_reader.py --xquad ... --init <pre-trained>
+--negatives 1 --holdout odd|even --out R_ODD|R_EVEN` (the shipped reader's own recipe, one half
+left out).
 """
 
 from __future__ import annotations
@@ -39,6 +51,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
 from dataclasses import dataclass, replace
@@ -63,6 +76,7 @@ class Item:
     paragraph: str | None  # XQuAD: the document of the question's paragraph
     x: np.ndarray
     y: np.ndarray
+    reader: str | None = None  # the span reader that reads it in held-out answers (None: the shipped one)
 
 
 def _squash(text: str) -> str:
@@ -92,6 +106,8 @@ def collect(args: argparse.Namespace, settings) -> tuple[list[Item], dict]:
     from qa.retrieval.retriever import Retriever, get_retriever
 
     items: list[Item] = []
+    readers = {0: str(args.reader_without_even) if args.reader_without_even else None,
+               1: str(args.reader_without_odd) if args.reader_without_odd else None}
     squad = load_squad(args.xquad)
     corpus_dir, index_dir = dataset_dirs("squad", args.xquad, args.xquad_index)
     sync_and_build_index(corpus_dir, index_dir, squad.files, squad.metadata, progress=False)
@@ -100,11 +116,14 @@ def collect(args: argparse.Namespace, settings) -> tuple[list[Item], dict]:
         seen = considered(q.question, [], retrievers["xquad"], settings)
         y = np.array([answer_contains(c.text, q.answers) for c in seen.candidates], dtype=float)
         article = int(q.doc.split("-")[0])
-        items.append(Item("xquad", "xquad", f"xquad:{article % args.folds}", q.question, [], q.answers, (), q.doc, seen.features, y))
+        # An XQuAD question is read by the reader fitted without its article's half.
+        reader = readers[article % 2]
+        items.append(Item("xquad", "xquad", f"xquad:{article % args.folds}", q.question, [], q.answers, (), q.doc, seen.features, y,
+                          reader))
         # The same question asked of the other corpus cannot be answered there: a negative for the calibration.
         other = considered(q.question, [], retrievers["gold"], settings)
         items.append(Item("foreign", "gold", f"xquad:{article % args.folds}", q.question, [], (), (), None, other.features,
-                          np.zeros(len(other.candidates))))
+                          np.zeros(len(other.candidates)), reader))
 
     unanswerable = 0
     for g in load_gold(args.gold):
@@ -129,7 +148,11 @@ def collect(args: argparse.Namespace, settings) -> tuple[list[Item], dict]:
             i.fold = "gold:" + (docs[int(i.fold[1])] if i.fold.startswith("#") else i.fold)
     facts = {"xquad": args.xquad.name, "xquad_articles": squad.articles, "xquad_questions": len(squad.questions),
              "gold": args.gold.name, "gold_questions": sum(i.source == "gold" for i in items), "gold_documents": docs,
-             "foreign_questions": sum(i.source == "foreign" for i in items)}
+             "foreign_questions": sum(i.source == "foreign" for i in items),
+             "span_readers_in_held_out_answers": {
+                 "xquad_questions": "a reader fitted without their article's half (odd or even)" if readers[0] and readers[1]
+                 else "the shipped reader, fitted on every XQuAD article (short answers not held out)",
+                 "gold_questions": "the shipped reader (fitted on XQuAD only)"}}
     return items, {"retrievers": retrievers, **facts}
 
 
@@ -241,7 +264,8 @@ def ranking(items: list[Item], params: dict) -> tuple[float, float]:
 
 
 def held_out_answers(items: list[Item], info: dict, settings, l2: float, tmp: Path) -> tuple[list[dict], dict]:
-    """Each question answered end to end by the model fitted without its fold, abstention off."""
+    """Each question answered end to end by the model fitted without its fold, abstention off,
+    short answers on (read by the item's reader, which has not seen the question either)."""
     from qa.answering.answerer import answer
 
     rows, ranked = [], {}
@@ -251,17 +275,28 @@ def held_out_answers(items: list[Item], info: dict, settings, l2: float, tmp: Pa
         ranked[fold] = ranking(here, params)
         path = tmp / f"{fold.replace(':', '_').replace('/', '_')}.json"
         path.write_text(json.dumps(model_dict(params, {"fold": fold})), encoding="utf-8")
-        s = replace(settings, sentence_model=str(path), abstain_below=float("-inf"), short_answers=False)
+        s = replace(settings, sentence_model=str(path), abstain_below=float("-inf"))
         for i in here:
+            _use_reader(i.reader)
             rows.append({"item": i, "reply": answer(i.question, i.history, retriever=info["retrievers"][i.index], settings=s)})
+        _use_reader(None)
     return rows, ranked
 
 
+def _use_reader(folder: str | None) -> None:
+    """Make the answerer's span reader the one at `folder` (None: the shipped one)."""
+    if folder:
+        os.environ["QA_READER"] = folder
+    else:
+        os.environ.pop("QA_READER", None)
+
+
 def _judged(row: dict) -> tuple[bool, list[bool]]:
-    """Whether an answered row's text contains a gold answer, and which of its citations are
-    relevant; kept on the row, since choosing the threshold asks for them at every candidate value."""
-    from qa.evaluation.common import scoring_text
-    from qa.evaluation.metrics import answer_contains, relevance_flags
+    """Whether an answered row's text contains a gold answer, which of its citations are
+    relevant, and EM and token F1 (of the short answer, else the text); kept on the row, since
+    choosing the threshold asks for them at every candidate value."""
+    from qa.evaluation.common import scoring_text, short_text
+    from qa.evaluation.metrics import answer_contains, exact_match, f1_score, relevance_flags
 
     if "judged" not in row:
         i, reply = row["item"], row["reply"]
@@ -269,12 +304,15 @@ def _judged(row: dict) -> tuple[bool, list[bool]]:
             cited = [p.doc_id == i.paragraph for p in reply.citations]
         else:
             cited = list(relevance_flags([p.text for p in reply.citations], i.quotes))
-        row["judged"] = (answer_contains(scoring_text(reply), i.answers), cited)
+        text = scoring_text(reply)
+        short = short_text(reply) or text
+        em, f1 = (exact_match(short, i.answers), f1_score(short, i.answers)) if i.answers else (0.0, 0.0)
+        row["judged"] = (answer_contains(text, i.answers), cited, em, f1)
     return row["judged"]
 
 
 def figures(rows: list[dict], threshold: float) -> dict:
-    """contains, pooled citation precision, abstention and false abstention at a threshold."""
+    """contains, EM and F1, pooled citation precision, abstention and false abstention at a threshold."""
     answerable = [r for r in rows if r["item"].answers]
     unanswerable = [r for r in rows if not r["item"].answers]
 
@@ -283,9 +321,13 @@ def figures(rows: list[dict], threshold: float) -> dict:
 
     contains = [not abstains(r) and _judged(r)[0] for r in answerable]
     cited = [flag for r in answerable if not abstains(r) for flag in _judged(r)[1]]
+    em = [0.0 if abstains(r) else _judged(r)[2] for r in answerable]
+    f1 = [0.0 if abstains(r) else _judged(r)[3] for r in answerable]
     return {
         "questions": len(rows),
         "contains": round(float(np.mean(contains)), 3) if contains else None,
+        "exact_match": round(float(np.mean(em)), 3) if em else None,
+        "f1": round(float(np.mean(f1)), 3) if f1 else None,
         "citation_precision": round(float(np.mean(cited)), 3) if cited else None,
         "abstention": round(float(np.mean([abstains(r) for r in unanswerable])), 3) if unanswerable else None,
         "false_abstention": round(float(np.mean([abstains(r) for r in answerable])), 3) if answerable else None,
@@ -321,8 +363,16 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=4, help="XQuAD article folds")
     parser.add_argument("--l2", type=float, default=100.0, help="L2 penalty on the ranker's standardised weights")
     parser.add_argument("--budget", type=float, default=0.05, help="largest acceptable false-abstention rate")
+    parser.add_argument("--reader-without-odd", type=Path, help="span reader fitted without the odd XQuAD articles "
+                        "(eval/fit_reader.py --holdout odd): reads the odd articles' questions in held-out answers")
+    parser.add_argument("--reader-without-even", type=Path, help="span reader fitted without the even XQuAD articles")
     parser.add_argument("--out", type=Path, default=ROOT / "src/qa/answering/sentence_model.json")
     args = parser.parse_args()
+    if bool(args.reader_without_odd) != bool(args.reader_without_even):
+        parser.error("give both --reader-without-odd and --reader-without-even, or neither")
+    if not args.reader_without_odd:
+        print("no --reader-without-odd/-even: the shipped span reader, fitted on every XQuAD article, reads the "
+              "held-out XQuAD questions, so their EM and F1 are not held out", file=sys.stderr)
 
     from qa.settings import AnswerSettings, offline_environment
 

@@ -64,3 +64,35 @@ def test_foreign_questions_pull_the_calibration_down_where_the_best_match_is_poo
     wary = SentenceModel.from_dict(fit_answerer.model_dict(fit_answerer.fit(train + foreign, l2=1.0), {}))
     test = [i for i in _items(fit_answerer, 100, seed=7) if not i.y.any()]
     assert np.mean([wary.probabilities(i.x).max() for i in test]) < np.mean([plain.probabilities(i.x).max() for i in test])
+
+
+def test_held_out_figures_score_the_short_answer_and_count_abstentions(fit_answerer):
+    from qa.answering.answerer import Answer, Short
+
+    def item(answers):
+        return fit_answerer.Item("xquad", "xquad", "xquad:0", "q", [], answers, (), "d", np.zeros((1, len(FEATURES))), np.zeros(1))
+
+    short = Short("Sberbank", 1, "p", "d", 0, 8, 0, 8, 0.9)
+    rows = [
+        {"item": item(("Sberbank",)), "reply": Answer("q", "Sberbank, the largest bank, grew. [1]", [], [], False, 0.8, short=short)},
+        {"item": item(("VTB",)), "reply": Answer("q", "VTB is the second largest. [1]", [], [], False, 0.05)},
+        {"item": item(()), "reply": Answer("q", "Not found.", [], [], True, 0.0)},
+    ]
+    at_zero = fit_answerer.figures(rows, 0.0)
+    # EM and F1 read the short answer when there is one, else the text.
+    assert at_zero["exact_match"] == 0.5 and at_zero["contains"] == 1.0 and 0.5 < at_zero["f1"] < 1.0
+    assert at_zero["abstention"] == 1.0 and at_zero["false_abstention"] == 0.0
+    # Below the threshold an answer counts as an abstention: no EM, F1 or contains.
+    above = fit_answerer.figures(rows, 0.1)
+    assert above["exact_match"] == 0.5 and above["f1"] == 0.5 and above["false_abstention"] == 0.5
+
+
+def test_held_out_answers_switch_the_span_reader_by_item(fit_answerer, monkeypatch):
+    from qa.answering.reader import reader_dir
+
+    monkeypatch.delenv("QA_READER", raising=False)
+    shipped = reader_dir()
+    fit_answerer._use_reader("/readers/without-odd")
+    assert str(reader_dir()) == "/readers/without-odd"
+    fit_answerer._use_reader(None)
+    assert reader_dir() == shipped
