@@ -244,6 +244,22 @@ def test_a_different_count_from_another_document_joins_the_answer():
     assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
     # Not a question about a count (names and dates of different documents differ as a rule).
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None
+    # Two paragraphs of one work (same title, author, publisher, date) are one source, not two.
+    article = {"title": "Peace talks", "author": "A. Writer", "date": "2022-04-01"}
+    one_work = {"apr.txt": article, "iai.txt": dict(article)}
+    assert _disagreeing([best, agreeing, differing], [best], q, "number", settings, one_work) is None
+    two_works = {"apr.txt": article, "iai.txt": {**article, "date": "2022-03-22"}}
+    assert _disagreeing([best, agreeing, differing], [best], q, "number", settings, two_works) is differing
+
+
+def test_parts_of_one_titled_work_are_one_source():
+    from qa.answering.attribution import same_work
+
+    paragraph = {"title": "Super Bowl 50", "doc_id": "a-1.txt"}
+    assert same_work(paragraph, {"title": "Super Bowl 50", "doc_id": "a-2.txt"})
+    assert not same_work(paragraph, {"title": "Super Bowl 50", "date": "2016-02-07"})
+    assert not same_work(paragraph, {"title": "Harvard University"})
+    assert not same_work({}, {})  # untitled documents are not known to be one work
 
 
 def test_answer_values_reads_the_counted_thing():

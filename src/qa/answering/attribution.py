@@ -33,6 +33,14 @@ def source_label(meta: Mapping[str, Any]) -> str:
     return _text(meta.get("doc_id")) or "Unknown source"
 
 
+def same_work(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two documents are parts of one titled work (the same title, author, publisher and
+    date), as the paragraphs of one article are: figures that differ between them are not two
+    sources that disagree."""
+    fields = ("title", "author", "publisher", "date")
+    return bool(_text(a.get("title"))) and all(_text(a.get(f)) == _text(b.get(f)) for f in fields)
+
+
 def _short_publisher(publisher: str) -> str:
     """"Istituto Affari Internazionali (IAI)" -> "IAI"; other names as they are."""
     match = _PARENTHESISED.search(publisher)
