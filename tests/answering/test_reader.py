@@ -20,6 +20,8 @@ from qa.settings import AnswerSettings
         "Who is the author of the IAI commentary?",
         "What did the US announce on 16 March 2022?",
         "How much money did the EU pledge?",
+        "What do the two commentaries suspect Russia is using the talks for?",
+        "What did Lavrov say about Crimea?",
     ],
 )
 def test_questions_asking_for_a_thing_want_a_short_answer(question):
@@ -38,6 +40,9 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What are the main sticking points?",
         "Explain the security guarantees",
         "Compare the two commentaries",
+        "What happened in Istanbul?",
+        "What did the United States do after the invasion?",
+        "What does Ukraine need to do?",
     ],
 )
 def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):
@@ -136,6 +141,13 @@ def test_a_span_inside_a_web_address_is_passed_over():
     start[texts.index("Washington")], end[texts.index("Post")] = 5.0, 5.0  # its next best
     span = decode(sentence, words, [True] * n, start, end, max_tokens=15)
     assert sentence[span.start : span.end] == "Washington Post"
+
+
+def test_a_span_never_crosses_a_line_break():
+    sentence = "22 March 2022\n\nIstituto Affari Internazionali is based in Rome."
+    spans = [(0, 2), (3, 8), (9, 13), (15, 23), (24, 30), (31, 45), (46, 48), (49, 54), (55, 57), (58, 62)]
+    crossing = _decode(sentence, spans, (2, 4))  # "2022\n\nIstituto Affari": passed over
+    assert crossing is not None and "\n" not in sentence[crossing.start : crossing.end]
 
 
 def test_a_span_is_never_longer_than_max_tokens():

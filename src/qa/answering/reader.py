@@ -46,12 +46,16 @@ READ_CACHE = 64
 # Bump when span_reader_graph or the quantisation changes: cached graphs then rebuild.
 GRAPH_VERSION = "2"
 
-# What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary.
+# What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
+# an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
+# clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 _NOT_SHORT = re.compile(
     r"^\s*(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
     r"summari[sz]e|summary|list|compare|outline|discuss|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
-    r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b",
+    r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b"
+    r"|^\s*what\s+(?:happened|happens|happen)\b"
+    r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may)\s+(?:[\w’'-]+\s+){1,6}?do\b",
     re.IGNORECASE,
 )
 _BRACKETS = (("(", ")"), ("[", "]"))
@@ -275,7 +279,8 @@ def decode(
     n_best: int = 5,
 ) -> Span | None:
     """The best-scoring span of at most `max_tokens` tokens, widened to whole words and full dates
-    and trimmed of edge punctuation (a span touching a web address is passed over). With `fits`,
+    and trimmed of edge punctuation (a span touching a web address or crossing a line break is
+    passed over). With `fits`,
     the best of the `n_best` spans that fits (a date for "when", a number for "how many"), else
     the best. The score is a softmax probability of that start times that end."""
     inside = [i for i, s in enumerate(segment) if s]
@@ -292,6 +297,10 @@ def decode(
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
             span = _units(span, dates, urls)
+        # A line break inside a "sentence" is a heading or a block that the splitter ran on into
+        # the next line ("22 March 2022\n\nIstituto Affari Internazionali"): no answer spans it.
+        if span is not None and "\n" in sentence[span[0] : span[1]]:
+            span = None
         if span is None or any(s.start == span[0] and s.end == span[1] for s in spans):
             continue
         spans.append(Span(span[0], span[1], round(p_start[i] * p_end[j], 4), margin))
