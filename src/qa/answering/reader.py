@@ -120,6 +120,11 @@ class SpanReader:
         self._recent: OrderedDict[tuple[str, str], _Read] = OrderedDict()
         self._lock = threading.Lock()
 
+    def clear_cache(self) -> None:
+        """Forget the pairs read so far (benchmarks measure reading, not the cache)."""
+        with self._lock:
+            self._recent.clear()
+
     def logits(self, batch: PairBatch) -> Any:
         """Start and end logits, shape (pairs, tokens, 2)."""
         import numpy as np
