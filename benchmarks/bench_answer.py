@@ -55,13 +55,12 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
         answer(q, retriever=retriever)
 
     shorts = 0
-    repeated_order: list[str] | None = None
 
-    def run(order: list[str], settings: AnswerSettings | None = None) -> tuple[list[float], int]:
+    def run(order: list[str], settings: AnswerSettings | None = None, *, repeated: bool = False) -> tuple[list[float], int]:
         nonlocal shorts
         # The readers keep their last pairs' logits: a pass must read its questions, not find them
         # read by the pass before (the repeated-question pass alone measures that cache).
-        if order is not repeated_order:
+        if not repeated:
             for precision in ("fp32", "int8"):
                 reader = get_reader(precision=precision)
                 if reader is not None:
@@ -93,9 +92,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int) -> dict:
         retriever.clear_caches(sentences=False)
         gc.collect()
         steady, _ = run(order)
-        repeated_order = order
-        repeated, _ = run(order)
-        repeated_order = None
+        repeated, _ = run(order, repeated=True)
         retriever.clear_caches(sentences=False)
         gc.collect()
         other_pass, _ = run(order, other_precision)

@@ -246,10 +246,16 @@ def test_a_different_count_from_another_document_joins_the_answer():
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None
     # Two paragraphs of one work (same title, author, publisher, date) are one source, not two.
     article = {"title": "Peace talks", "author": "A. Writer", "date": "2022-04-01"}
-    one_work = {"apr.txt": article, "iai.txt": dict(article)}
+    one_work = {"apr.txt": _record("apr.txt", article), "iai.txt": _record("iai.txt", dict(article))}
     assert _disagreeing([best, agreeing, differing], [best], q, "number", settings, one_work) is None
-    two_works = {"apr.txt": article, "iai.txt": {**article, "date": "2022-03-22"}}
+    two_works = {"apr.txt": _record("apr.txt", article), "iai.txt": _record("iai.txt", {**article, "date": "2022-03-22"})}
     assert _disagreeing([best, agreeing, differing], [best], q, "number", settings, two_works) is differing
+
+
+def _record(doc_id: str, meta: dict):
+    from qa.index.store import DocumentRecord
+
+    return DocumentRecord(doc_id, meta, "", [])
 
 
 def test_parts_of_one_titled_work_are_one_source():

@@ -42,6 +42,8 @@ from qa.ingest.sentences import split_sentences
 if TYPE_CHECKING:
     import numpy as np
 
+    from qa.index.store import DocumentRecord
+
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
 
@@ -207,7 +209,7 @@ def answer(
     chosen = _select(ranked, question, s)
     items = _list_items(retriever, chosen)
     chosen = [*chosen, *items]
-    differing = _disagreeing(ranked, chosen, question, wanted, s, {d: r.meta for d, r in retriever.documents.items()})
+    differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
     text, citations, support = compose(chosen, _labels(retriever, chosen))
@@ -551,15 +553,15 @@ def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score
 
 def _disagreeing(
     ranked: list[Candidate], chosen: list[Candidate], question: str, wanted: str | None, s: AnswerSettings,
-    metas: Mapping[str, Mapping[str, Any]] | None = None,
+    documents: Mapping[str, DocumentRecord] | None = None,
 ) -> Candidate | None:
     """The best sentence of another source that gives a different count of the thing a "how
     many" question asks about, among the best `disagreement_depth` sentences.
 
     "How many points does the peace plan have?" answered from one commentary ("10-point plan")
     must not silently drop the other's "15-point plan". Documents that are parts of one work
-    (`metas`: doc_id -> metadata; the same title, author, publisher and date, as the paragraphs of
-    one article) are one source: their different counts are of different things. On XQuAD, where
+    (by their metadata in `documents`: the same title, author, publisher and date, as the
+    paragraphs of one article) are one source: their different counts are of different things. On XQuAD, where
     each paragraph is a document, 6 of the 7 "sources differ" among its 66 "how many" questions
     were such paragraphs of one article ("11 points in the final three minutes" against a
     "2-point conversion").
@@ -574,10 +576,14 @@ def _disagreeing(
     if not mine:
         return None
     cited_docs = {c.passage.doc_id for c in chosen}
-    metas = metas or {}
+    documents = documents or {}
+
+    def meta(doc_id: str) -> Mapping[str, Any]:
+        record = documents.get(doc_id)
+        return record.meta if record is not None else {}
 
     def one_work(doc_id: str) -> bool:
-        return any(same_work(metas.get(doc_id, {}), metas.get(d, {})) for d in cited_docs)
+        return any(same_work(meta(doc_id), meta(d)) for d in cited_docs)
 
     # A rank, not a share of the best sentence's probability: an earlier turn that lifts the best
     # sentence, or a refitted calibration, must not hide the other source's value.
