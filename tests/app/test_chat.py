@@ -37,6 +37,9 @@ from qa.app.chat import (
     is_loopback,
     sources_html,
     stream_chunks,
+    typed_history,
+    user_markdown,
+    user_text,
 )
 
 HOSTILE = (
@@ -192,6 +195,33 @@ def test_chat_text_leaves_web_addresses_readable():
     out = chat_markdown(f"in *The New York Times*, 16 March 2022, <{url}>")
     assert f"&lt;{url}&gt;" in out and "*The New York Times*" in out
     assert chat_markdown("http://a/![x](http://e/i.png)") == "http://a/\\!\\[x\\](http://e/i.png)"
+
+
+@pytest.mark.parametrize("typed", [
+    "What did <img src=x onerror=alert(1)> say?",
+    "![p](javascript:alert(1)) and [link](http://e.invalid) *not emphasis* a_b",
+    "1. First \\ second & <b>third</b> &amp; $x$ `code` # head",
+    "see https://e.invalid/a_b?q=[1]&r=2",
+    "",
+])
+def test_the_users_question_shows_as_typed_and_comes_back_unchanged(typed):
+    shown = user_markdown(typed)
+    assert "<" not in shown
+    assert not re.search(r"(?<!\\)[\[\]*`$]", shown)  # no unescaped link, image, emphasis, code or formula
+    assert user_text(shown) == typed
+
+
+def test_the_chat_function_reads_the_users_questions_as_typed():
+    history = [
+        {"role": "user", "content": user_markdown("Who is *he*?")},
+        {"role": "assistant", "content": "**Alcaro** \\[1\\]"},
+        {"role": "user", "content": [{"type": "text", "text": user_markdown("And a_b?")}, {"type": "file", "file": "x"}]},
+    ]
+    typed = typed_history(history)
+    assert typed[0]["content"] == "Who is *he*?"
+    assert typed[1] == history[1]  # the answers are read as the chat shows them
+    assert typed[2]["content"] == [{"type": "text", "text": "And a_b?"}, {"type": "file", "file": "x"}]
+    assert typed_history([]) is None and typed_history(None) is None
 
 
 def test_chat_text_does_not_start_a_list():

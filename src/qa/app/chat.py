@@ -297,6 +297,9 @@ PAGE_JS = """() => {
 _EMPHASIS = re.compile(r"\*([^*\n]+?)\*")
 # Characters that Markdown could turn into links, images, code, headings, tables or LaTeX.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`_\[\](){}#+\-!|~$=])")
+# The same and the star, for the user's own words, which keep no emphasis.
+_USER_SPECIAL = re.compile(r"([\\`_\[\](){}#+\-!|~$=*])")
+_BACKSLASHED = re.compile(r"\\(.)", re.S)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+")
 _URL_SPECIAL = re.compile(r"([\[\]!`])")
 # A line starting "1." or "* " would become a list: escape its dot or star.
@@ -314,23 +317,36 @@ def escape_text(text: str | None) -> str:
     return _EMPHASIS.sub(r"<em>\1</em>", escaped)
 
 
-def chat_markdown(text: str) -> str:
+def chat_markdown(text: str, emphasis: bool = True) -> str:
     """Text for the Chatbot (which renders Markdown): HTML-escaped, and with every Markdown
     character that could make a link, image, code span, heading or formula backslash-escaped.
-    `*x*` still renders as emphasis; `[n]` markers show as written. Web addresses are left as
-    they are (Markdown shows backslashes inside them), except for the characters of link syntax."""
+    `*x*` still renders as emphasis unless `emphasis` is False; `[n]` markers show as written.
+    Web addresses are left as they are (Markdown shows backslashes inside them), except for the
+    characters of link syntax."""
+    special = _MARKDOWN_SPECIAL if emphasis else _USER_SPECIAL
     out: list[str] = []
     pos = 0
     for match in _URL.finditer(text or ""):
-        out.append(_escape_markdown(text[pos : match.start()]))
+        out.append(_escape_markdown(text[pos : match.start()], special))
         out.append(_URL_SPECIAL.sub(r"\\\1", html.escape(match.group(0), quote=False)))
         pos = match.end()
-    out.append(_escape_markdown((text or "")[pos:]))
+    out.append(_escape_markdown((text or "")[pos:], special))
     return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], "".join(out))
 
 
-def _escape_markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+def _escape_markdown(text: str, special: re.Pattern[str] = _MARKDOWN_SPECIAL) -> str:
+    return special.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def user_markdown(text: str) -> str:
+    """The user's question as Chatbot Markdown that shows exactly as typed: no markup, no emphasis."""
+    return chat_markdown(text, emphasis=False)
+
+
+def user_text(markdown: str) -> str:
+    """The question back from `user_markdown` (for the answerer, which reads the conversation).
+    Text that was never escaped passes nearly unchanged: only backslashes and entities change."""
+    return html.unescape(_BACKSLASHED.sub(r"\1", markdown))
 
 
 def highlight_spans(passage_text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -585,7 +601,7 @@ class ChatBackend:
         yield SEARCHING, gr.skip()
         try:
             question = message_text(message)
-            result = self.answer(question, history)
+            result = self.answer(question, typed_history(history))
         except QAError as exc:
             _log_refusal("/chat", exc)
             yield error_markdown(exc), message_html("No sources: " + str(exc))
@@ -695,7 +711,7 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
                     show_label=False, submit_btn=True, lines=1, max_lines=4, autofocus=True,
                     max_length=MAX_QUESTION_CHARS,
                 )
-                chat = gr.ChatInterface(
+                chat = escaping_chat_interface(
                     backend.respond, chatbot=chatbot, textbox=textbox, additional_outputs=[sources],
                     api_name="chat", api_description="Chat: streams the answer text and the sources panel HTML.",
                     fill_height=False, autofocus=True, concurrency_limit=2, analytics_enabled=False,
@@ -716,6 +732,44 @@ def build_ui(index: Path | str | None = None, building: threading.Event | None =
         gr.api(backend.ask, api_name="ask", api_description="Answer a question from the documents; returns Answer.to_dict().")
     document_routes.register(demo, backend.index)  # the documents pages serve this index
     return demo
+
+
+def escaping_chat_interface(fn: Any, **kwargs: Any) -> gr.ChatInterface:
+    """gr.ChatInterface whose chat shows the user's questions as typed (`user_markdown`): Gradio
+    puts them in the Chatbot as they are, where Markdown and HTML would render. The retry and undo
+    buttons get the typed question back (`user_text`)."""
+    import gradio as gr
+
+    class EscapingChatInterface(gr.ChatInterface):
+        def _append_message_to_history(self, message: Any, history: list, role: Any = "user") -> list:
+            if role == "user" and isinstance(message, str):
+                message = user_markdown(message)
+            return super()._append_message_to_history(message, history, role)
+
+        def _pop_last_user_message(self, history: list) -> tuple[list, Any]:
+            kept, message = super()._pop_last_user_message(history)
+            return kept, user_text(message) if isinstance(message, str) else message
+
+    return EscapingChatInterface(fn, **kwargs)
+
+
+def typed_history(history: Sequence[Any] | None) -> list | None:
+    """The conversation with the user's questions as typed (the chat holds them as `user_markdown`)."""
+    if not history:
+        return None
+    return [{**m, "content": _typed_content(m["content"])} if isinstance(m, dict) and m.get("role") == "user" else m
+            for m in history]
+
+
+def _typed_content(content: Any) -> Any:
+    """A user message's content (a string or Gradio's list of parts) with its text as typed."""
+    if isinstance(content, str):
+        return user_text(content)
+    if isinstance(content, list):
+        return [{**part, "text": user_text(part["text"])}
+                if isinstance(part, dict) and part.get("type", "text") == "text" and isinstance(part.get("text"), str)
+                else part for part in content]
+    return content
 
 
 # ---------------------------------------------------------------------------------------------
@@ -765,7 +819,7 @@ def _wire_example(button: gr.Button, question: str, backend: ChatBackend, chat: 
 
     def run(history: list) -> Iterator[tuple[list, Any]]:
         history = list(history or [])
-        turn = history + [{"role": "user", "content": question}]
+        turn = history + [{"role": "user", "content": user_markdown(question)}]
         for text, panel in backend.respond(question, history):
             yield turn + [{"role": "assistant", "content": text}], panel
 
