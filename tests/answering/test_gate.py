@@ -42,7 +42,9 @@ def test_another_language_or_gibberish_is_not_in_the_documents(retriever: Retrie
 
 @pytest.mark.parametrize(
     ("question", "referent"),
-    [("And the second largest?", "And"), ("What did he say about it?", "he"), ("What about them?", "What about")],
+    [("And the second largest?", "And"), ("What did he say about it?", "he"), ("What about them?", "What about"),
+     ("What did he say about Crimea?", "he"),  # the name after the subject "he" is the topic
+     ("Why does she think Ukraine will win?", "she")],
 )
 def test_a_follow_up_in_a_fresh_chat_asks_what_is_meant(retriever: Retriever, question: str, referent: str) -> None:
     refusal = refuse(retriever.analyse(question), retriever.vocabulary())
@@ -67,6 +69,7 @@ def test_the_same_follow_up_with_a_conversation_is_answered(retriever: Retriever
         "What does Alcaro think of it?",
         "What is it called when a government is overthrown?",  # "it" refers to nothing
         "Other than his sanctions, what did Biden announce?",  # the name comes after "his"
+        "What did Peskov say, and what did he mean?",  # the subject's name comes first
     ],
 )
 def test_ordinary_questions_pass(retriever: Retriever, question: str) -> None:

@@ -47,6 +47,12 @@ _DUMMY_IT = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
+# A pronoun as the subject after an auxiliary ("What did he say about Crimea?"): a name after it is
+# what is talked about, not who "he" is.
+_SUBJECT = re.compile(
+    r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|might|may|must)\s+(?:he|she|they)\b",
+    re.I,
+)
 
 NOT_IN_DOCUMENTS = "I could not find the answer to this in the documents."
 
@@ -116,8 +122,11 @@ def _missing_referent(question: str) -> str | None:
     if start:
         return start.group(0).strip()
     person = _PERSONAL.search(question)
-    # "Other than his achievements, what was Tesla famous for?": a name anywhere will do.
-    if person and not _NAME.search(question) and not _content_before(question, person.start()):
+    # "Other than his achievements, what was Tesla famous for?": a name anywhere will do, unless
+    # the pronoun is the subject ("What did he say about Crimea?"), whose name must come before it.
+    subject = _SUBJECT.search(question)
+    named = _NAME.search(question[: subject.start()] if subject else question)
+    if person and not named and not _content_before(question, person.start()):
         return person.group(0)
     thing = _IT.search(question)
     if thing and not _DUMMY_IT.search(question) and not _content_before(question, thing.start()):
