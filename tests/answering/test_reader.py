@@ -43,6 +43,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What happened in Istanbul?",
         "What did the United States do after the invasion?",
         "What does Ukraine need to do?",
+        "What did Peskov say?",
+        "What has Zelensky proposed?",
     ],
 )
 def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):
