@@ -91,6 +91,34 @@ def test_select_keeps_runners_up_to_cited_passages_unless_the_question_spans_doc
     assert _select([a, other], "What do both documents say?", AnswerSettings()) == [a, other]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "other"),
+    [
+        ("Of the five largest Russian banks, only VTB — the second-largest — was cut off.", "Which bank is the largest?", True),
+        ("VTB is the third largest lender.", "Which is the largest lender?", True),
+        ("Sberbank, Russia's largest bank, was spared.", "Which bank is the largest?", False),
+        ("VTB, the second-largest bank, was cut off; Sberbank, the largest, was not.", "Which bank is the largest?", False),
+        ("VTB is the second-largest bank.", "Which bank is the second-largest?", False),  # that rank is asked
+        ("The five largest banks were hit.", "What are the five largest banks?", False),
+        ("VTB is the second-largest bank.", "Why were banks sanctioned?", False),  # no superlative asked
+    ],
+)
+def test_a_sentence_naming_another_rank_does_not_answer_the_largest(sentence, question, other):
+    from qa.answering.types import ranks_other
+
+    assert ranks_other(sentence, question) is other
+
+
+@pytest.mark.model
+def test_the_largest_is_not_answered_by_the_second_largest(small_index):
+    import qa
+
+    for question in ("Which Russian bank is the largest?", "What is Russia's largest bank?"):
+        answer = qa.answer(question, index=small_index)
+        assert not answer.abstained and answer.text.startswith("Imposing the same costs on Sberbank"), answer.text
+        assert answer.short is not None and answer.short.text == "Sberbank"
+
+
 def test_sentences_carry_the_answer_type_asked_for():
     assert has_type("They lost around 6–7,000 soldiers each.", "number", "How many soldiers died?")
     assert not has_type("More than $2 billion in aid, including Javelin missiles.", "number", "How many Javelin missiles?")

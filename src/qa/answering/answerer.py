@@ -31,7 +31,9 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.references import NOTE_KINDS, is_reference
-from qa.answering.types import URL, answer_values, count_heads, has_type, nationality_for_country, span_fits, unknown_names
+from qa.answering.types import (
+    URL, answer_values, count_heads, has_type, nationality_for_country, ranks_other, span_fits, unknown_names,
+)
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, recent_turns
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
@@ -181,6 +183,11 @@ def answer(
     unknown = unknown_names(question, retriever.vocabulary())
     x = _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
     ranked = sorted(candidates, key=lambda c: -c.score)
+    # "Which bank is the largest?" is not answered by "VTB — the second-largest": the best few
+    # sentences that name only another rank go behind the others.
+    other_rank = {id(c) for c in ranked[:s.gate_depth] if ranks_other(c.text, question)}
+    if other_rank:
+        ranked.sort(key=lambda c: id(c) in other_rank)
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number, a date or a person: one of the best few sentences must hold one, and
@@ -204,7 +211,7 @@ def answer(
         # keeps the sentence model's lead, which reads the earlier turns; the reader was fitted
         # on questions that stand alone (on the gold set's follow-ups, 3 of 4 changed leads were worse).
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
-                 or row[COLUMN["boilerplate"]]}
+                 or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     chosen = _select(ranked, question, s)
     items = _list_items(retriever, chosen)

@@ -66,6 +66,29 @@ def nationality_for_country(span: str, question: str) -> bool:
     return bool(names) and all(_DEMONYM.fullmatch(w) for w in names) and bool(_ASKS_COUNTRY.search(question))
 
 
+_SUPERLATIVE = (
+    r"(?:largest|biggest|smallest|highest|lowest|oldest|youngest|longest|shortest|greatest|tallest|richest|"
+    r"busiest|fastest|deepest|heaviest|strongest|wealthiest|most\s+[a-z]+)"
+)
+# "second-largest" names another rank, "five largest" a group: neither is "the largest".
+_ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|\d+th|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twenty|\d+)"
+)
+_ASKS_SUPERLATIVE = re.compile(rf"\b{_SUPERLATIVE}\b", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(rf"\b{_ORDINAL}[\s-]+$", re.IGNORECASE)
+
+
+def ranks_other(sentence: str, question: str) -> bool:
+    """True when the question asks for "the largest" (no number before it) and the sentence has that
+    word only as "second-largest", "five largest" ...: it names another rank or a group, not the one asked for."""
+    asked = _ASKS_SUPERLATIVE.search(question)
+    if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
+        return False
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(asked.group(0))}\b", sentence, re.IGNORECASE)]
+    return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
+
+
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), which a span
     touching them takes in whole, and its web addresses, which no span may touch."""
