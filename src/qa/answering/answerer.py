@@ -18,6 +18,7 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
+from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, listed_items
@@ -170,6 +171,11 @@ def answer(
         authored = _authorship(retriever, question, started)
         if authored is not None:
             return authored
+    kind = asks_contact(question)
+    if kind is not None:
+        reached = _contact(retriever, question, kind, started)
+        if reached is not None:
+            return reached
     query = retriever.analyse(question, context)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
@@ -311,6 +317,30 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     name = name_span(candidate.text, author)
     short = _short(candidate, Span(name[0], name[1], 1.0), support) if name else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+def _contact(retriever: Retriever, question: str, kind: str, started: float) -> Answer | None:
+    """"Where is the IAI based?", "What is the IAI's e-mail?": the lines of the contact block of the
+    publisher the question names, with the city, address, e-mail, phone or web address as the short
+    answer. None when no document's publisher is named or its block has no such line."""
+    records = list(retriever.documents.values())
+    publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
+    for record in records:
+        publisher = record.meta.get("publisher")
+        if not isinstance(publisher, str) or not names_publisher(question, publisher, len(publishers)):
+            continue
+        block = [(seg["start"], seg["end"]) for seg in record.segments if seg.get("kind") == BOILERPLATE]
+        if not block:
+            continue
+        detail = contact_detail(record.text, kind, min(s for s, _ in block), max(e for _, e in block))
+        candidate = _candidate_at(retriever, record.doc_id, detail.start, detail.end, 1.0) if detail else None
+        if candidate is None:
+            continue
+        text, citations, support = compose([candidate])
+        span = Span(detail.answer_start - detail.start, detail.answer_end - detail.start, 1.0)
+        short = _short(candidate, span, support) if span.end > span.start else None
+        return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return None
 
 
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> tuple[str, str] | None:

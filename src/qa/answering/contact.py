@@ -1,0 +1,111 @@
+"""Where a publisher is and how to reach it, from its contact block.
+
+"In which city is the IAI based?" or "What is the IAI's e-mail address?" are answered by lines
+of the publisher's block at the end of its document ("Via dei Montecatini, 17 / I-00186 Rome,
+Italy", "iai@iai.it"), which share no words with the question, so sentence scoring does not find
+them. The lines are recognised by their form (a postcode line, a lone e-mail address, a "Tel."
+line, a lone web address) and only in the publisher's boilerplate; the answer quotes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADDRESS = "address"  # where it is: the short answer is the city and country
+POSTAL = "postal"  # its postal address: the lines themselves, no short answer
+CITY = "city"
+EMAIL = "email"
+PHONE = "phone"
+WEBSITE = "website"
+
+# The detail asked for, first match wins ("Where can I e-mail the IAI?" asks for the e-mail).
+_ASKS = (
+    (EMAIL, re.compile(r"\be-?mail\b", re.I)),
+    (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax|call)\b", re.I)),
+    (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
+    (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
+    (POSTAL, re.compile(r"\b(?:address|postal|post)\b", re.I)),
+    (ADDRESS, re.compile(r"\b(?:where\b.*\b(?:based|located|situated|headquartered|found)|where is|"
+                         r"headquarter\w*|located|offices?)\b", re.I)),
+)
+_LINE = re.compile(r"[^\n]+")
+_EMAIL_LINE = re.compile(r"^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+_PHONE_LINE = re.compile(r"^\s*(?:(?:Tel|Phone|Telephone|T)\.?:?\s*)?(\+?\d[\d ()./-]{6,}\d)\s*$", re.I)
+_WEB_LINE = re.compile(r"^\s*((?:https?://|www\.)\S+)\s*$", re.I)
+# "I-00186 Rome, Italy", "75007 Paris", "Washington, DC 20036", "London SW1A 2AA".
+_POSTCODE_LINE = re.compile(
+    r"^\s*(?:(?:[A-Z]{1,3}-)?\d{4,6}\s+(?P<city>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:,\s*[A-Z][\w ’'-]+)?"
+    r"|(?P<city2>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"|(?P<city3>[A-Z][\w’'-]+)\s+[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\s*$"
+)
+# A street line above the postcode line: short, with a house number.
+_STREET_LINE = re.compile(r"^\s*(?=[^\n]*\d)[^\n]{3,60}$")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A contact detail found in a text: the quoted lines and the answer within them (offsets into the text)."""
+
+    kind: str
+    start: int
+    end: int
+    answer_start: int
+    answer_end: int
+
+
+def asks_contact(question: str) -> str | None:
+    """The contact detail the question asks for (ADDRESS, POSTAL, CITY, EMAIL, PHONE, WEBSITE), or None.
+
+    The question must still name the publisher for `contact_detail` to be asked; this reads only
+    what kind of detail it wants."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None) -> Detail | None:
+    """The first contact detail of that kind in text[start:end] (the publisher's block), or None.
+    A POSTAL detail's answer is empty (answer_start == answer_end): the address spans lines."""
+    end = len(text) if end is None else end
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start() : m.end()].strip()]
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if kind == EMAIL and (m := _EMAIL_LINE.match(line)):
+            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
+        if kind == PHONE and (m := _PHONE_LINE.match(line)):
+            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
+        if kind == WEBSITE and (m := _WEB_LINE.match(line)):
+            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
+        if kind in (ADDRESS, POSTAL, CITY) and (m := _POSTCODE_LINE.match(line)):
+            group = next(g for g in ("city", "city2", "city3") if m.group(g))
+            first = s
+            if i > 0 and _STREET_LINE.match(text[lines[i - 1][0] : lines[i - 1][1]]) and not any(
+                p.match(text[lines[i - 1][0] : lines[i - 1][1]]) for p in (_EMAIL_LINE, _PHONE_LINE, _WEB_LINE)
+            ):
+                first = lines[i - 1][0]
+            if kind == CITY:
+                return Detail(kind, first, e, s + m.start(group), s + m.end(group))
+            if kind == ADDRESS:  # "Rome, Italy"
+                return Detail(kind, first, e, s + m.start(group), s + len(line.rstrip()))
+            return Detail(kind, first, e, e, e)
+    return None
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_GENERIC_PUBLISHER = re.compile(r"\b(?:the (?:institute|think[- ]tank|publisher|organi[sz]ation))\b", re.I)
+
+
+def names_publisher(question: str, publisher: str | None, publishers: int) -> bool:
+    """True when the question names this publisher: its full name or its acronym ("IAI"), or "the
+    institute" / "the publisher" when the documents have only one publisher (`publishers`)."""
+    if not publisher or not publisher.strip():
+        return False
+    name = " ".join(_PARENTHESES.sub(" ", publisher).split())
+    if name and re.search(rf"\b{re.escape(name)}\b", question, re.I):
+        return True
+    if any(re.search(rf"\b{re.escape(a)}\b", question) for a in _ACRONYM.findall(publisher)):
+        return True
+    return publishers == 1 and bool(_GENERIC_PUBLISHER.search(question))

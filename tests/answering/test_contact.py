@@ -1,0 +1,86 @@
+"""Contact questions about a publisher are answered from its contact block (qa.answering.contact)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.contact import ADDRESS, CITY, EMAIL, PHONE, POSTAL, WEBSITE, asks_contact, contact_detail, names_publisher
+
+BLOCK = (
+    "The war goes on. Write to 10 Downing Street if you must.\n\n"
+    "Istituto Affari Internazionali (IAI)\n\n"
+    "Via dei Montecatini, 17\n\nI-00186 Rome, Italy\n\nTel. +39 066976831\n\niai@iai.it\n\nwww.iai.it\n\n"
+    "Director: Andrea Dessì (a.dessi@iai.it)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("In which city is the Istituto Affari Internazionali based?", CITY),
+        ("Where is the IAI based?", ADDRESS),
+        ("Where is the institute located?", ADDRESS),
+        ("What is the IAI's postal address?", POSTAL),
+        ("What is the email address of the IAI?", EMAIL),
+        ("What is the IAI's phone number?", PHONE),
+        ("What is the website of the IAI?", WEBSITE),
+        ("Where did the talks take place?", None),
+        ("Why did the talks fail?", None),
+    ],
+)
+def test_the_detail_asked_for(question, kind):
+    assert asks_contact(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "lines", "answer"),
+    [
+        (CITY, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", "Rome"),
+        (ADDRESS, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", "Rome, Italy"),
+        (POSTAL, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", ""),
+        (EMAIL, "iai@iai.it", "iai@iai.it"),  # the lone address, not the director's in brackets
+        (PHONE, "Tel. +39 066976831", "+39 066976831"),
+        (WEBSITE, "www.iai.it", "www.iai.it"),
+    ],
+)
+def test_contact_lines_are_found_by_their_form(kind, lines, answer):
+    detail = contact_detail(BLOCK, kind)
+    assert detail is not None and detail.kind == kind
+    assert BLOCK[detail.start : detail.end] == lines
+    assert BLOCK[detail.answer_start : detail.answer_end] == answer
+
+
+def test_other_postcode_forms_and_a_block_without_the_detail():
+    us = "Council on Foreign Relations\n\n1777 F Street NW\n\nWashington, DC 20006\n\n"
+    detail = contact_detail(us, CITY)
+    assert detail is not None and us[detail.answer_start : detail.answer_end] == "Washington"
+    assert us[detail.start : detail.end] == "1777 F Street NW\n\nWashington, DC 20006"
+    assert contact_detail(us, EMAIL) is None
+    assert contact_detail("No contact lines here. None at all.", ADDRESS) is None
+
+
+def test_the_publisher_is_named_by_its_name_or_acronym():
+    publisher = "Istituto Affari Internazionali (IAI)"
+    assert names_publisher("Where is the IAI based?", publisher, 1)
+    assert names_publisher("Where is the Istituto Affari Internazionali?", publisher, 1)
+    assert names_publisher("Where is the institute located?", publisher, 1)
+    assert not names_publisher("Where is the institute located?", publisher, 2)  # which one?
+    assert not names_publisher("Where is the Kremlin?", publisher, 1)
+    assert not names_publisher("Where is the iai based?", None, 1)
+
+
+@pytest.mark.model
+def test_contact_questions_are_answered_from_the_publishers_block(built_index):
+    import qa
+
+    for question, short in [
+        ("In which city is the Istituto Affari Internazionali based?", "Rome"),
+        ("What is the e-mail address of the IAI?", "iai@iai.it"),
+    ]:
+        answer = qa.answer(question, index=built_index.index)
+        assert not answer.abstained and answer.short is not None and answer.short.text == short
+        assert qa.answering.answerer.check_citations(answer) == []
+        citation = answer.citations[answer.short.citation - 1]
+        assert citation.kind == "boilerplate" and short in citation.text[answer.short.passage_start : answer.short.passage_end]
+    # A place that is no publisher's goes to ordinary answering.
+    assert "Via dei Montecatini" not in qa.answer("Where is Crimea?", index=built_index.index).text
