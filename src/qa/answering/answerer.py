@@ -19,6 +19,7 @@ from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
+from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, listed_items
@@ -171,6 +172,11 @@ def answer(
         authored = _authorship(retriever, question, started)
         if authored is not None:
             return authored
+    fact = asks_fact(question)
+    if fact is not None:
+        stated = _document_fact(retriever, question, fact, started)
+        if stated is not None:
+            return stated
     kind = asks_contact(question)
     if kind is not None:
         reached = _contact(retriever, question, kind, started)
@@ -316,6 +322,46 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     text, citations, support = compose([candidate])
     name = name_span(candidate.text, author)
     short = _short(candidate, Span(name[0], name[1], 1.0), support) if name else None
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# What is said when a document's source has no such fact, and when only the source's record has it.
+NO_FACT = {
+    DATE_FACT: "The documents do not say when {doc} was published: its source gives no date.",
+    TITLE_FACT: "The documents give no title for {doc}: its source has none.",
+    PUBLISHER_FACT: "The documents do not say who published {doc}: its source names no publisher.",
+}
+FACT_OUTSIDE_TEXT = {
+    DATE_FACT: "The text of {doc} carries no date; the record of its source dates it {value}{note}.",
+    TITLE_FACT: "The text of {doc} carries no title; the record of its source calls it “{value}”{note}.",
+    PUBLISHER_FACT: "The text of {doc} does not name its publisher; the record of its source gives {value}{note}.",
+}
+
+
+def _document_fact(retriever: Retriever, question: str, fact: str, started: float) -> Answer | None:
+    """"When was the IAI commentary published?", its title, its publisher: for the one document the
+    question names by its metadata, the line of its own text that states it, with the date, title or
+    name as the short answer. When the text does not state it, an abstention that says so and gives
+    what the source's record says. None when the question names no single document."""
+    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+    if not targets or len(targets) != 1:
+        return None
+    record = retriever.documents[targets[0]]
+    label = source_label(record.meta)
+    named = "the" + label[3:] if label.startswith("The ") else label
+    value = fact_value(record.meta, fact)
+    if value is None:
+        return Answer(question, NO_FACT[fact].format(doc=named), [], [], True, 0.0, [], time.perf_counter() - started)
+    where = fact_line(record.text, record.segments, fact, value)
+    candidate = _candidate_at(retriever, record.doc_id, *where, 1.0) if where else None
+    if candidate is None:
+        # Not in any passage, so not quoted: said as the record's, and marked as no answer from the text.
+        note = record.meta.get(f"{fact}_note")
+        note = f" ({note.strip().rstrip('.')})" if isinstance(note, str) and note.strip() else ""
+        message = FACT_OUTSIDE_TEXT[fact].format(doc=named, value=value, note=note)
+        return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
+    text, citations, support = compose([candidate])
+    short = _short(candidate, Span(0, len(candidate.text), 1.0), support)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 

@@ -1,0 +1,69 @@
+"""When a document was published, its title and its publisher: "When was the IAI commentary
+published?" is answered by the document's own date line, not by the date of a work its footnotes
+cite ("February 2022"). Where the text does not carry the fact, the answer says so and gives what
+the source's record says, marked as such; it never quotes another sentence instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from qa.answering.authorship import DOCUMENT_WORD
+
+DATE_FACT = "date"
+TITLE_FACT = "title"
+PUBLISHER_FACT = "publisher"
+
+_ASKS = (
+    (DATE_FACT, re.compile(
+        r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
+        r"appeared|came out|put out)\b|\bpublication date\b|\bdate of\b|\bhow old is\b",
+        re.I,
+    )),
+    (TITLE_FACT, re.compile(r"\b(?:title|titled|headline|what is (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
+    (PUBLISHER_FACT, re.compile(
+        r"\b(?:who|which (?:\w+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
+        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|\bpublished by\b",
+        re.I,
+    )),
+)
+# A question about a work the document cites, not about the document itself.
+_ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)
+
+
+def asks_fact(question: str) -> str | None:
+    """DATE_FACT, TITLE_FACT or PUBLISHER_FACT when the question asks that of a document it names
+    by a document word ("the IAI commentary", "the article"), else None."""
+    if not DOCUMENT_WORD.search(question) or _ABOUT_CITED.search(question):
+        return None
+    for fact, pattern in _ASKS:
+        if pattern.search(question):
+            return fact
+    return None
+
+
+def fact_value(meta: Mapping[str, Any], fact: str) -> str | None:
+    """The fact as the document's metadata gives it: its date as spoken ("22 March 2022"), title or publisher."""
+    from qa.ingest.dates import spoken_date
+
+    value = meta.get(fact)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return spoken_date(value) if fact == DATE_FACT else value.strip()
+
+
+def fact_line(text: str, segments: list[dict], fact: str, value: str) -> tuple[int, int] | None:
+    """Offsets of the line of the document's own text that states the fact: its title segment, or a
+    line that is the date as spoken or the publisher's name. None when the text does not carry it."""
+    if fact == TITLE_FACT:
+        for segment in segments:
+            if segment.get("kind") == "title" and text[segment["start"] : segment["end"]].strip():
+                return segment["start"], segment["end"]
+        return None
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0).strip()
+        if line and line.lower() == value.lower():
+            at = match.start() + match.group(0).index(line)
+            return at, at + len(line)
+    return None

@@ -1,0 +1,58 @@
+"""A document's date, title and publisher come from its own lines (qa.answering.document_facts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("When was the IAI commentary published?", DATE_FACT),
+        ("What is the date of the April commentary?", DATE_FACT),
+        ("What is the title of the IAI commentary?", TITLE_FACT),
+        ("Who published the IAI commentary?", PUBLISHER_FACT),
+        ("Which institute published the commentary?", PUBLISHER_FACT),
+        ("When did the talks take place?", None),  # no document named
+        ("Which newspaper published the report cited in the IAI commentary?", None),  # a cited work
+        ("According to the article, when was the plan published?", None),
+    ],
+)
+def test_the_fact_asked_for(question, fact):
+    assert asks_fact(question) == fact
+
+
+def test_the_fact_is_found_in_the_documents_own_lines():
+    text = "A Title Line\n\nby A. Author\n\nBody text. It says 22 March 2022 in passing.\n\n22 March 2022\n\nThe Institute\n"
+    segments = [{"start": 0, "end": 12, "kind": "title"}]
+    meta = {"date": "2022-03-22", "title": "A Title Line", "publisher": "The Institute", "author": None}
+    assert fact_value(meta, DATE_FACT) == "22 March 2022" and fact_value(meta, "author") is None
+    start, end = fact_line(text, segments, DATE_FACT, "22 March 2022")
+    assert text[start:end] == "22 March 2022" and text[:start].count("\n") > 4  # the date line, not the sentence
+    start, end = fact_line(text, segments, PUBLISHER_FACT, "The Institute")
+    assert text[start:end] == "The Institute"
+    assert fact_line(text, segments, TITLE_FACT, "A Title Line") == (0, 12)
+    assert fact_line(text, [], TITLE_FACT, "A Title Line") is None  # no title segment: not in the text
+    assert fact_line(text, segments, DATE_FACT, "1 April 2022") is None
+
+
+@pytest.mark.model
+def test_a_documents_date_title_and_publisher(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    for question, short in [
+        ("When was the IAI commentary published?", "22 March 2022"),
+        ("What is the title of the IAI commentary?", "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"),
+        ("Who published the IAI commentary?", "Istituto Affari Internazionali (IAI)"),
+    ]:
+        answer = qa.answer(question, index=built_index.index)
+        assert not answer.abstained and answer.short is not None and answer.short.text == short, answer.text
+        assert check_citations(answer) == [] and answer.citations[0].doc_id.startswith("002_")
+    # The April piece's text carries no date and its source names no publisher: said, not guessed.
+    dated = qa.answer("When was the April commentary published?", index=built_index.index)
+    assert dated.abstained and not dated.citations and "1 April 2022" in dated.text and "record" in dated.text
+    published = qa.answer("Who published the April commentary?", index=built_index.index)
+    assert published.abstained and "names no publisher" in published.text
