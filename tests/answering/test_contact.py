@@ -84,3 +84,12 @@ def test_contact_questions_are_answered_from_the_publishers_block(built_index):
         assert citation.kind == "boilerplate" and short in citation.text[answer.short.passage_start : answer.short.passage_end]
     # A place that is no publisher's goes to ordinary answering.
     assert "Via dei Montecatini" not in qa.answer("Where is Crimea?", index=built_index.index).text
+
+
+@pytest.mark.model
+def test_a_follow_up_asks_about_the_publisher_of_the_question_before(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What is the IAI?"}, {"role": "assistant", "content": "… [1]"}]
+    answer = qa.answer("Where is it based?", history=history, index=built_index.index)
+    assert not answer.abstained and answer.short is not None and answer.short.text == "Rome, Italy"

@@ -56,3 +56,14 @@ def test_a_documents_date_title_and_publisher(built_index):
     assert dated.abstained and not dated.citations and "1 April 2022" in dated.text and "record" in dated.text
     published = qa.answer("Who published the April commentary?", index=built_index.index)
     assert published.abstained and "names no publisher" in published.text
+
+
+@pytest.mark.model
+def test_a_follow_up_asks_about_the_document_of_the_question_before(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Who wrote the IAI commentary?"},
+               {"role": "assistant", "content": "Riccardo Alcaro is Research Coordinator … [1]"}]
+    answer = qa.answer("When was it published?", history=history, index=built_index.index)
+    assert not answer.abstained and answer.short is not None and answer.short.text == "22 March 2022"
+    assert asks_fact("When was it published?") is None  # alone, it names no document

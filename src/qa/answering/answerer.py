@@ -172,14 +172,16 @@ def answer(
         authored = _authorship(retriever, question, started)
         if authored is not None:
             return authored
-    fact = asks_fact(question)
+    # "Who wrote the IAI commentary?" then "When was it published?": the document is the earlier one's.
+    about = f"{context[-1]} {question}" if context and refers_back(question) else question
+    fact = asks_fact(question, about)
     if fact is not None:
-        stated = _document_fact(retriever, question, fact, started)
+        stated = _document_fact(retriever, question, about, fact, started)
         if stated is not None:
             return stated
     kind = asks_contact(question)
     if kind is not None:
-        reached = _contact(retriever, question, kind, started)
+        reached = _contact(retriever, question, about, kind, started)
         if reached is not None:
             return reached
     query = retriever.analyse(question, context)
@@ -338,12 +340,13 @@ FACT_OUTSIDE_TEXT = {
 }
 
 
-def _document_fact(retriever: Retriever, question: str, fact: str, started: float) -> Answer | None:
+def _document_fact(retriever: Retriever, question: str, about: str, fact: str, started: float) -> Answer | None:
     """"When was the IAI commentary published?", its title, its publisher: for the one document the
     question names by its metadata, the line of its own text that states it, with the date, title or
     name as the short answer. When the text does not state it, an abstention that says so and gives
-    what the source's record says. None when the question names no single document."""
-    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+    what the source's record says. None when the question names no single document. `about` is the
+    question, or a follow-up joined to the question before it."""
+    targets = target_documents(about, {d: r.meta for d, r in retriever.documents.items()})
     if not targets or len(targets) != 1:
         return None
     record = retriever.documents[targets[0]]
@@ -365,15 +368,16 @@ def _document_fact(retriever: Retriever, question: str, fact: str, started: floa
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
-def _contact(retriever: Retriever, question: str, kind: str, started: float) -> Answer | None:
+def _contact(retriever: Retriever, question: str, about: str, kind: str, started: float) -> Answer | None:
     """"Where is the IAI based?", "What is the IAI's e-mail?": the lines of the contact block of the
-    publisher the question names, with the city, address, e-mail, phone or web address as the short
-    answer. None when no document's publisher is named or its block has no such line."""
+    publisher the question (or, for a follow-up, `about`: it joined to the question before it) names,
+    with the city, address, e-mail, phone or web address as the short answer. None when no
+    document's publisher is named or its block has no such line."""
     records = list(retriever.documents.values())
     publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
     for record in records:
         publisher = record.meta.get("publisher")
-        if not isinstance(publisher, str) or not names_publisher(question, publisher, len(publishers)):
+        if not isinstance(publisher, str) or not names_publisher(about, publisher, len(publishers)):
             continue
         block = [(seg["start"], seg["end"]) for seg in record.segments if seg.get("kind") == BOILERPLATE]
         if not block:

@@ -32,10 +32,12 @@ _ASKS = (
 _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)
 
 
-def asks_fact(question: str) -> str | None:
-    """DATE_FACT, TITLE_FACT or PUBLISHER_FACT when the question asks that of a document it names
-    by a document word ("the IAI commentary", "the article"), else None."""
-    if not DOCUMENT_WORD.search(question) or _ABOUT_CITED.search(question):
+def asks_fact(question: str, about: str | None = None) -> str | None:
+    """DATE_FACT, TITLE_FACT or PUBLISHER_FACT when the question asks that of a document named by a
+    document word ("the IAI commentary", "the article") in it or, for a follow-up ("When was it
+    published?"), in `about` (the follow-up joined to the question before it), else None."""
+    about = about or question
+    if not DOCUMENT_WORD.search(about) or _ABOUT_CITED.search(about):
         return None
     for fact, pattern in _ASKS:
         if pattern.search(question):
