@@ -126,6 +126,11 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
     assert has_type("Foreign Minister Sergei Lavrov said so.", "person", "Who said it?")
     assert not has_type("Talks between Ukraine and Russia resumed.", "person", "Who led the talks?")
+    # The counted thing's capitalised words must be there: a count of soldiers is not one of Chinese soldiers.
+    assert not has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
+                        "How many Chinese soldiers are fighting in Ukraine?")
+    assert has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
+                    "How many Russian soldiers died?")
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,11 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         without_dates = _DATE_IN_TEXT.sub(" ", sentence)
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
-            # should stand near the thing counted ("6–7,000 soldiers").
+            # should stand near the thing counted ("6–7,000 soldiers"). "How many Chinese soldiers"
+            # is not answered by a count of soldiers that never says "Chinese".
+            lowered = sentence.lower()
+            if any(m.lower()[:5] not in lowered for m in count_modifiers(question)):
+                return False
             return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
@@ -175,6 +179,21 @@ def count_heads(question: str) -> list[str]:
         if word[:1].islower():
             heads.append(word)
     return heads
+
+
+def count_modifiers(question: str) -> list[str]:
+    """The capitalised words of the counted thing of a "How many ...?" question ("Chinese" in
+    "How many Chinese soldiers are ...?")."""
+    words = _TOKEN.findall(question)
+    if len(words) < 3 or [w.lower() for w in words[:2]] != ["how", "many"]:
+        return []
+    modifiers = []
+    for word in words[2:]:
+        if _AUXILIARY.match(word):
+            break
+        if word[:1].isupper():
+            modifiers.append(word)
+    return modifiers
 
 
 def _stem(word: str) -> str:
