@@ -78,12 +78,20 @@ def test_no_private_names_across_modules():
     problems = []
     for name, path in _modules().items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        # super()._x() inside an override of _x extends the method it replaces (in a subclass of a
+        # library class); any other object's private name is someone else's.
+        overriding = {
+            id(inner) for method in ast.walk(tree) if isinstance(method, ast.FunctionDef)
+            for inner in ast.walk(method)
+            if isinstance(inner, ast.Attribute) and inner.attr == method.name and isinstance(inner.value, ast.Call)
+            and isinstance(inner.value.func, ast.Name) and inner.value.func.id == "super"
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("qa"):
                 problems += [f"{path}:{node.lineno} imports {a.name}" for a in node.names if _private(a.name)]
             elif isinstance(node, ast.Attribute) and _private(node.attr):
                 owner = node.value
-                if not (isinstance(owner, ast.Name) and owner.id in ("self", "cls")):
+                if not (isinstance(owner, ast.Name) and owner.id in ("self", "cls")) and id(node) not in overriding:
                     problems.append(f"{path}:{node.lineno} uses {ast.unparse(node)}")
     assert not problems, "private names used outside their owner:\n" + "\n".join(problems)
 
