@@ -169,31 +169,26 @@ _TOKEN = re.compile(r"[\w’'-]+")
 
 def count_heads(question: str) -> list[str]:
     """The counted thing of a "How many ...?" question: its lower-case words before the verb."""
-    words = _TOKEN.findall(question)
-    if len(words) < 3 or [w.lower() for w in words[:2]] != ["how", "many"]:
-        return []
-    heads = []
-    for word in words[2:]:
-        if _AUXILIARY.match(word):
-            break
-        if word[:1].islower():
-            heads.append(word)
-    return heads
+    return [w for w in _counted_phrase(question) if w[:1].islower()]
 
 
 def count_modifiers(question: str) -> list[str]:
     """The capitalised words of the counted thing of a "How many ...?" question ("Chinese" in
     "How many Chinese soldiers are ...?")."""
+    return [w for w in _counted_phrase(question) if w[:1].isupper()]
+
+
+def _counted_phrase(question: str) -> list[str]:
+    """The words of a "How many ...?" question between "many" and its verb (none for other questions)."""
     words = _TOKEN.findall(question)
     if len(words) < 3 or [w.lower() for w in words[:2]] != ["how", "many"]:
         return []
-    modifiers = []
+    phrase = []
     for word in words[2:]:
         if _AUXILIARY.match(word):
             break
-        if word[:1].isupper():
-            modifiers.append(word)
-    return modifiers
+        phrase.append(word)
+    return phrase
 
 
 def _stem(word: str) -> str:
