@@ -109,6 +109,35 @@ def test_a_sentence_naming_another_rank_does_not_answer_the_largest(sentence, qu
     assert ranks_other(sentence, question) is other
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("But Kremlin spokesman Dmitry Peskov pushed back on that idea.", "Dmitry Peskov", "Kremlin spokesman"),
+        ("which Russian Foreign Minister Sergei Lavrov said was settled", "Sergei Lavrov", "Russian Foreign Minister"),
+        ("delivered by President Biden himself", "Joe Biden", "President"),  # the last name alone
+        ("Vladimir Putin's war of conquest", "Vladimir Putin", None),
+        ("The talks, said Dmitry Peskov, failed.", "Dmitry Peskov", None),  # no title word before the name
+        ("Back in Moscow Dmitry Peskov said so.", "Dmitry Peskov", None),
+    ],
+)
+def test_the_title_a_sentence_gives_a_name(sentence, name, title):
+    from qa.answering.types import title_before_name
+
+    span = title_before_name(sentence, name)
+    assert (sentence[span[0] : span[1]] if span else None) == title
+
+
+@pytest.mark.model
+def test_who_is_a_named_person_is_answered_by_their_title(small_index):
+    import qa
+
+    answer = qa.answer("Who is Dmitry Peskov?", index=small_index)
+    assert not answer.abstained and "Peskov" in answer.text
+    assert answer.short is not None and answer.short.text == "Kremlin spokesman"
+    putin = qa.answer("Who is Vladimir Putin?", index=small_index)
+    assert putin.short is None or "Putin" not in putin.short.text
+
+
 @pytest.mark.model
 def test_the_largest_is_not_answered_by_the_second_largest(small_index):
     import qa

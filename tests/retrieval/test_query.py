@@ -43,10 +43,23 @@ def fresh(built_index) -> Retriever:
         ("In which city did they meet?", PLACE),
         ("Why did it fail?", None),
         ("What does Ukraine's 10-point plan offer?", None),
+        ("Who is Dmitry Peskov?", None),  # names the person: asks what they are
+        ("Who is the President of Ukraine?", PERSON),
+        ("Who was Count of Melfi?", PERSON),
     ],
 )
 def test_expected_answer_type(question: str, kind: str | None) -> None:
     assert expected_type(question) == kind
+
+
+def test_who_is_named():
+    from qa.retrieval.query import who_is_named
+
+    assert who_is_named("Who is Dmitry Peskov?") == "Dmitry Peskov"
+    assert who_is_named("who was Genghis Khan") == "Genghis Khan"
+    assert who_is_named("Who is the President of Ukraine?") is None
+    assert who_is_named("Who is he?") is None
+    assert who_is_named("Who is Peskov talking to?") is None
 
 
 def test_recent_turns_reads_the_last_n_and_none_for_zero() -> None:

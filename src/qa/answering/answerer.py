@@ -34,10 +34,11 @@ from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.references import NOTE_KINDS, is_reference
 from qa.answering.types import (
-    URL, answer_values, count_heads, has_type, nationality_for_country, ranks_other, span_fits, unknown_names,
+    URL, answer_values, count_heads, has_type, nationality_for_country, ranks_other, span_fits, title_before_name,
+    unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, PERSON, Query, recent_turns
+from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -419,6 +420,13 @@ def _short_span(
     """
     if not s.short_answers or not wants_short(question):
         return None
+    named = who_is_named(question)
+    if named is not None:
+        # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
+        for candidate in chosen:
+            title = title_before_name(candidate.text, named)
+            if title is not None:
+                return candidate, Span(title[0], title[1], 1.0)
     reader = get_reader(precision=s.reader_precision)
     if reader is None:
         return None
@@ -430,7 +438,9 @@ def _short_span(
         # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022", and
         # "What is his job?" not by "Riccardo Alcaro", the reply to the question before it.
         words = _words(text)
-        return not words <= asked and not (replied and words <= replied)
+        # "Who is Vladimir Putin?" is not answered by "Putin's imperialist war of conquest".
+        names_the_person = named is not None and named.split()[-1].lower() in words
+        return not words <= asked and not (replied and words <= replied) and not names_the_person
 
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)

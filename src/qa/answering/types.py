@@ -89,6 +89,44 @@ def ranks_other(sentence: str, question: str) -> bool:
     return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
 
 
+# Words of a title before a name ("Kremlin spokesman", "Russian Foreign Minister"), besides capitalised ones.
+_TITLE_WORDS = frozenset(
+    "president presidents minister ministers secretary chancellor spokesman spokeswoman spokesperson leader "
+    "adviser advisor envoy negotiator ambassador commander general official chief head director coordinator "
+    "foreign prime deputy former vice senator governor mayor king queen pope premier chairman".split()
+)
+_OPENERS = frozenset("but and or so yet then however also as while when if the a an".split())
+
+
+def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
+    """Offsets of the title a sentence gives a person just before their name ("Kremlin spokesman" in
+    "But Kremlin spokesman Dmitry Peskov pushed back"), or None. The name may be given in full or
+    by its last word; the title holds at least one title word ("spokesman", "Minister")."""
+    parts = name.split()
+    at = sentence.find(name)
+    if at < 0 and len(parts) > 1:  # "President Zelensky" for "Volodymyr Zelensky"
+        at = sentence.find(parts[-1])
+    if at < 0:
+        return None
+    words = list(re.finditer(r"[\w’'-]+", sentence[:at]))
+    start = None
+    titled = False
+    for word in reversed(words):
+        between = sentence[word.end() : start if start is not None else at]
+        if between.strip():  # punctuation between the words: the title ends there
+            break
+        text = word.group(0)
+        lower = text.lower()
+        if lower in _OPENERS or not (text[:1].isupper() or lower in _TITLE_WORDS):
+            break
+        titled = titled or lower in _TITLE_WORDS
+        start = word.start()
+    if start is None or not titled:
+        return None
+    end = words[-1].end()
+    return start, end
+
+
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), which a span
     touching them takes in whole, and its web addresses, which no span may touch."""

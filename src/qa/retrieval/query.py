@@ -33,8 +33,26 @@ _ASKS = (
 )
 
 
+# "Who is Dmitry Peskov?" names the person and asks what they are ("Kremlin spokesman"): no name
+# answers it. "Who is the President of Ukraine?" and "Who was Count of Melfi?" ask for a person.
+_WHO_IS_NAMED = re.compile(
+    r"^\s*(?i:who\s+(?:is|was|are|were))\s+(?!(?i:the|a|an)\b)"
+    r"(?!(?:President|Prime|King|Queen|Count|Duke|Prince|Princess|Emperor|Empress|Minister|Chancellor|Secretary|"
+    r"Pope|General|Mayor|Governor|Chairman|Director|Head|Leader|Captain|Senator|Ambassador|Chief|Lord|Lady)\b)"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)\s*\??\s*$"
+)
+
+
+def who_is_named(question: str) -> str | None:
+    """The name in "Who is Dmitry Peskov?" (a question for what a named person is), else None."""
+    match = _WHO_IS_NAMED.match(question)
+    return match.group("name") if match else None
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer the question's wording asks for, or None when it does not say."""
+    if _WHO_IS_NAMED.match(question):
+        return None
     for kind, pattern in _ASKS:
         if pattern.search(question):
             return kind
