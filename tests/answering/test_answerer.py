@@ -160,6 +160,11 @@ def test_sentences_carry_the_answer_type_asked_for():
                         "How many Chinese soldiers are fighting in Ukraine?")
     assert has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
                     "How many Russian soldiers died?")
+    # A capitalised counted thing is counted too: soldiers are not Ukrainians who left.
+    assert not has_type("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers.", "number",
+                        "How many Ukrainians have left the country?")
+    assert has_type("Millions of Ukrainians — about 10 percent — are now outside the country.", "number",
+                    "How many Ukrainians have left the country?")
 
 
 @pytest.mark.parametrize(

@@ -206,8 +206,13 @@ _TOKEN = re.compile(r"[\w’'-]+")
 
 
 def count_heads(question: str) -> list[str]:
-    """The counted thing of a "How many ...?" question: its lower-case words before the verb."""
-    return [w for w in _counted_phrase(question) if w[:1].islower()]
+    """The counted thing of a "How many ...?" question: its lower-case words before the verb, and its
+    last word when that is capitalised ("Ukrainians" in "How many Ukrainians have left?")."""
+    phrase = _counted_phrase(question)
+    heads = [w for w in phrase if w[:1].islower()]
+    if phrase and phrase[-1][:1].isupper():
+        heads.append(phrase[-1])
+    return heads
 
 
 def count_modifiers(question: str) -> list[str]:
