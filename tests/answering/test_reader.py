@@ -43,6 +43,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What happened in Istanbul?",
         "What did the United States do after the invasion?",
         "What does Ukraine need to do?",
+        "What does the author recommend the US and Europe do?",
         "What did Peskov say?",
         "What has Zelensky proposed?",
     ],

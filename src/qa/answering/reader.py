@@ -55,7 +55,7 @@ _NOT_SHORT = re.compile(
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b"
     r"|^\s*what\s+(?:happened|happens|happen)\b"
-    r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may)\s+(?:[\w’'-]+\s+){1,6}?do\b"
+    r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may)\s+(?:[\w’'-]+\s+){1,7}?do\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed)\s*[?.!]?\s*$",
