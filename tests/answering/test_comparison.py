@@ -12,6 +12,7 @@ from qa.answering.comparison import asks_comparison, compared_documents, compari
     [("Compare the two commentaries", True), ("Do the sources agree on the peace plan?", True),
      ("How do the two commentaries differ on sanctions?", True), ("What are the differences between the documents?", True),
      ("What do both authors say about NATO?", True), ("Do the documents disagree about Crimea?", True),
+     ("What do the documents say about China?", True), ("What does the document say about China?", False),
      ("What did they agree on?", False), ("Which bank is Russia's largest?", False),
      ("Did Russia and Ukraine agree on a ceasefire?", False),
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False)],
@@ -41,3 +42,15 @@ def test_a_comparison_quotes_each_document_under_its_label(built_index, question
     assert {p.doc_id for p in result.citations} == {"000_910b2c4331b85f60.txt", "002_38d006520ce7e0ba.txt"}
     assert "Alcaro (IAI, 22 March 2022):" in result.text and "The 1 April 2022 opinion commentary:" in result.text
     assert result.short is None and "http" not in result.text
+
+
+@pytest.mark.model
+def test_a_comparison_only_one_document_speaks_to_says_so(built_index):
+    import qa
+    from qa.answering.answerer import ONLY_ONE_SPEAKS, check_citations
+
+    result = qa.answer("What do the documents say about China?", index=built_index.index)
+    assert not result.abstained and "China" in result.support[0].sentence
+    # The document's own sentence, not a footnote citing another work about China.
+    assert result.citations[0].kind == "body" and check_citations(result) == []
+    assert result.text.endswith(ONLY_ONE_SPEAKS.format(source="Alcaro (IAI, 22 March 2022)"))

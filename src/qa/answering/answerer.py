@@ -161,6 +161,10 @@ def answer(
         compared = _comparison(retriever, question, context, s)
         if compared:
             text, citations, support = compose(compared, _labels(retriever, compared))
+            if len(compared) == 1 and len(retriever.documents) > 1:
+                record = retriever.documents.get(compared[0].passage.doc_id)
+                speaker = source_label(record.meta) if record is not None else compared[0].passage.doc_id
+                text += "\n\n" + ONLY_ONE_SPEAKS.format(source=speaker)
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
     targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_summary(question) else None
@@ -270,9 +274,10 @@ def considered(question: str, history: Sequence[Any] | None, retriever: Retrieve
 
 def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
     """One part per document for "compare" and "do the sources agree": the documents the question
-    names, else the few whose best sentence on its topic is good enough. Without a topic ("Compare
+    names, else the few (one, if only one speaks) whose best sentence on its topic is good enough. Without a topic ("Compare
     the two commentaries") each part summarises its document. Empty when fewer than two documents
-    take part: the question is then answered as any other."""
+    take part among the documents it names, or none speaks to its topic: the question is then
+    answered as any other."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
     if not comparison_topic(question, metas):
@@ -294,7 +299,9 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         if candidate.score >= s.abstain_below:
             best.setdefault(candidate.passage.doc_id, candidate)
     chosen = list(best.values())[: len(named) or MAX_DOCUMENTS]
-    return chosen if len(chosen) >= 2 else []
+    # "What do the documents say about China?" when one document speaks to it: that document's best
+    # sentence of its own (the ordinary path would weigh footnote references to other works too).
+    return chosen if len(chosen) >= 2 or (chosen and not named) else []
 
 
 def _admissible(retriever: Retriever, candidates: list[Candidate], question: str) -> list[Candidate]:
@@ -328,6 +335,8 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+# Under a comparison that only one document speaks to.
+ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
 # What is said when a document's source has no such fact, and when only the source's record has it.
 NO_FACT = {
     DATE_FACT: "The documents do not say when {doc} was published: its source gives no date.",

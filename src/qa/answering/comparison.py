@@ -15,7 +15,8 @@ _ASKS_COMPARISON = re.compile(
     r"pieces?|articles?|papers?|reports?)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
-    r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b",
+    r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b"
+    r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:say|think|argue|write)\b",
     re.I,
 )
 # A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
