@@ -160,11 +160,11 @@ def answer(
     if asks_comparison(question):
         compared = _comparison(retriever, question, context, s)
         if compared:
-            text, citations, support = compose(compared, _labels(retriever, compared))
+            labels = _labels(retriever, compared)
+            text, citations, support = compose(compared, labels)
             if len(compared) == 1 and len(retriever.documents) > 1:
-                record = retriever.documents.get(compared[0].passage.doc_id)
-                speaker = source_label(record.meta) if record is not None else compared[0].passage.doc_id
-                text += "\n\n" + ONLY_ONE_SPEAKS.format(source=speaker)
+                speaker = compared[0].passage.doc_id
+                text += "\n\n" + ONLY_ONE_SPEAKS.format(source=labels.get(speaker, speaker))
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
     targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_summary(question) else None

@@ -33,6 +33,8 @@ _LINE = re.compile(r"[^\n]+")
 _EMAIL_LINE = re.compile(r"^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 _PHONE_LINE = re.compile(r"^\s*(?:(?:Tel|Phone|Telephone|T)\.?:?\s*)?(\+?\d[\d ()./-]{6,}\d)\s*$", re.I)
 _WEB_LINE = re.compile(r"^\s*((?:https?://|www\.)\S+)\s*$", re.I)
+# Details that are a line of their own, by the pattern of that line (its group 1 is the answer).
+_ONE_LINE = {EMAIL: _EMAIL_LINE, PHONE: _PHONE_LINE, WEBSITE: _WEB_LINE}
 # "I-00186 Rome, Italy", "75007 Paris", "Washington, DC 20036", "London SW1A 2AA".
 _POSTCODE_LINE = re.compile(
     r"^\s*(?:(?:[A-Z]{1,3}-)?\d{4,6}\s+(?P<city>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:,\s*[A-Z][\w ’'-]+)?"
@@ -70,20 +72,18 @@ def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None)
     A POSTAL detail's answer is empty (answer_start == answer_end): the address spans lines."""
     end = len(text) if end is None else end
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start() : m.end()].strip()]
+    one_line = _ONE_LINE.get(kind)
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
-        if kind == EMAIL and (m := _EMAIL_LINE.match(line)):
-            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
-        if kind == PHONE and (m := _PHONE_LINE.match(line)):
-            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
-        if kind == WEBSITE and (m := _WEB_LINE.match(line)):
-            return Detail(kind, s, e, s + m.start(1), s + m.end(1))
+        if one_line is not None:
+            if m := one_line.match(line):
+                return Detail(kind, s, e, s + m.start(1), s + m.end(1))
+            continue
         if kind in (ADDRESS, POSTAL, CITY) and (m := _POSTCODE_LINE.match(line)):
             group = next(g for g in ("city", "city2", "city3") if m.group(g))
             first = s
-            if i > 0 and _STREET_LINE.match(text[lines[i - 1][0] : lines[i - 1][1]]) and not any(
-                p.match(text[lines[i - 1][0] : lines[i - 1][1]]) for p in (_EMAIL_LINE, _PHONE_LINE, _WEB_LINE)
-            ):
+            previous = text[lines[i - 1][0] : lines[i - 1][1]] if i > 0 else ""
+            if _STREET_LINE.match(previous) and not any(p.match(previous) for p in _ONE_LINE.values()):
                 first = lines[i - 1][0]
             if kind == CITY:
                 return Detail(kind, first, e, s + m.start(group), s + m.end(group))
