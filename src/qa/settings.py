@@ -217,6 +217,9 @@ class AnswerSettings(_Settings):
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "
                                    "question asks for a thing")
     short_min_score: float = _bounded(0.0, 0.0, 1.0, doc="the span reader's least probability for a short answer")
+    short_min_margin: float = _bounded(-8.0, None, None, doc="no short answer when the span reader's answer-or-not "
+                                       "margin for its sentence is below this: it judges that the sentence does not "
+                                       "answer (chosen on the odd XQuAD articles, where every such short was wrong)")
     short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
                                     "probable span of any of them is the short answer (more than 1 measured worse)")
     rerank_sentences: int = _bounded(3, 1, 5, doc="for a question asking for a thing, the best sentences the span "

@@ -310,3 +310,19 @@ def test_a_follow_up_short_answer_reads_the_earlier_question(built_index):
 def test_a_yes_no_follow_up_gets_no_short_answer(built_index):
     history = [{"role": "user", "content": "Which bank is Russia's largest?"}, {"role": "assistant", "content": "Sberbank [1]"}]
     assert answer("Was it cut off from SWIFT?", history=history, index=built_index.index).short is None
+
+
+@pytest.mark.model
+def test_no_short_answer_from_a_sentence_the_reader_judges_not_to_answer(built_index):
+    question = "Which bank is Russia's largest?"
+    kept = answer(question, index=built_index.index)
+    assert kept.short is not None
+    reader = get_reader()
+    assert reader is not None and reader.tells_answering
+    sentence = next(x.sentence for x in kept.support if x.citation == kept.short.citation and kept.short.text in x.sentence)
+    margin = reader.spans(question, [sentence])[0].margin
+    # The floor is the reader's own margin for that sentence: just below it keeps the short answer,
+    # just above it drops it and keeps the same sentences.
+    assert answer(question, index=built_index.index, settings=AnswerSettings(short_min_margin=margin - 0.01)).short is not None
+    dropped = answer(question, index=built_index.index, settings=AnswerSettings(short_min_margin=margin + 0.01))
+    assert dropped.short is None and not dropped.abstained and dropped.text == kept.text

@@ -476,6 +476,10 @@ def _short_span(
         found = best(reader.spans(question, [c.text for c in read], fits))
     if found is None or found[1].score < s.short_min_score:
         return None
+    if reader.tells_answering and found[1].margin < s.short_min_margin:
+        # "What is the position of Turkey?" is not answered by "on China": the reader itself
+        # judges that its sentence does not answer. The sentence may still be the closest one.
+        return None
     return found
 
 
