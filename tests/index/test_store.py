@@ -59,7 +59,7 @@ def assert_names_fix(message: str, index: Path) -> None:
 
 def test_manifest_records_format_versions_model_settings_hashes_and_counts(built_index: BuiltIndex) -> None:
     m = built_index.manifest
-    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 2
+    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 3
     assert m["qa_version"] == "0.1.0"
     for package in ("faiss-cpu", "bm25s", "numpy", "onnxruntime", "tokenizers"):
         assert m["versions"][package] == version(package)
@@ -371,7 +371,7 @@ def test_index_of_the_previous_format_is_stale_not_silently_degraded(index_clone
     manifest["format_version"] = 1
     del manifest["roles"]["terms"]
     (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(IndexStaleError, match="format version 1, this qa reads version 2") as info:
+    with pytest.raises(IndexStaleError, match=f"format version 1, this qa reads version {store.FORMAT_VERSION}") as info:
         Retriever(index)
     assert_names_fix(str(info.value), index)
 
@@ -463,7 +463,7 @@ def test_manifest_without_a_required_role_names_it(index_clone: BuiltIndex, role
 
 def test_future_format_version_is_index_stale(built_index: BuiltIndex) -> None:
     data = built_index.manifest | {"format_version": store.FORMAT_VERSION + 1}
-    with pytest.raises(IndexStaleError, match=f"format version {store.FORMAT_VERSION + 1}, this qa reads version 2"):
+    with pytest.raises(IndexStaleError, match=f"format version {store.FORMAT_VERSION + 1}, this qa reads version {store.FORMAT_VERSION}"):
         store.Manifest.from_dict(data)
 
 

@@ -212,3 +212,23 @@ def test_vocabulary_holds_passage_words_and_spoken_dates(fresh: Retriever) -> No
     assert "april" in vocabulary  # 2022-04-01, the date of the Istanbul commentary
     assert "belarus" not in vocabulary
     assert fresh.vocabulary() is vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("What weapons has the US sent?", ["what", "weapon", "has", "unit", "state", "sent"]),
+        ("The U.S. and the E.U. agreed", ["unit", "state", "european", "union", "agre"]),
+        ("the UK and the UN", ["unit", "kingdom", "unit", "nation"]),
+        ("CONTACT US", ["contact", "us"]),  # a heading in capitals: the pronoun
+        ("let us see the USSR", ["let", "us", "see", "ussr"]),
+    ],
+)
+def test_abbreviations_in_capitals_are_indexed_spelled_out(text: str, words: list[str]) -> None:
+    assert tokenize([text])[0] == words
+
+
+def test_the_us_matches_the_united_states(fresh: Retriever) -> None:
+    """"US" is not the stop word "us": the question's terms are the ones "United States" is indexed under."""
+    spelled = fresh.analyse("What weapons has the United States sent?").question.terms.weights
+    assert fresh.analyse("What weapons has the US sent?").question.terms.weights == spelled

@@ -40,6 +40,27 @@ QUERY_STOPWORDS = frozenset(
 )  # NLTK's English list, plus "according" ("according to the report" names a source, not a topic)
 
 
+# Abbreviations written in capitals, spelled out for BM25 so that "US" and "United States" match
+# each other: lower-cased, "US" would be the pronoun, which queries drop as a stop word.
+_ABBREVIATIONS = (
+    (re.compile(r"\bU\.S\.(?:A\.)?(?!\w)|\bUSA?\b"), "United States"),
+    (re.compile(r"\bU\.K\.(?!\w)|\bUK\b"), "United Kingdom"),
+    (re.compile(r"\bE\.U\.(?!\w)|\bEU\b"), "European Union"),
+    (re.compile(r"\bU\.N\.(?!\w)|\bUN\b"), "United Nations"),
+)
+# A capitalised word right before: a heading in capitals ("CONTACT US"), where "US" is the pronoun.
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+
+
+def spell_out_abbreviations(text: str) -> str:
+    """`text` with "US", "U.S.", "UK", "EU", "UN" (and dotted forms) written out in full."""
+    if not any(c.isupper() for c in text):
+        return text
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(lambda m: m.group(0) if _CAPITALS_BEFORE.search(m.string, 0, m.start()) else full, text)
+    return text
+
+
 def search_text(text: str) -> str:
     """Passage text as the retrievers should see it: no emphasis markers, no footnote superscripts."""
     return _MARKUP.sub(" ", text)
@@ -86,7 +107,7 @@ def surface_words(texts: Sequence[str]) -> list[list[str]]:
     when hidden) costs more than the split itself on a one-question query.
     """
     stop = _bm25_stopwords()
-    return [[w for w in _TOKEN.findall(search_text(t).lower()) if w not in stop] for t in texts]
+    return [[w for w in _TOKEN.findall(spell_out_abbreviations(search_text(t)).lower()) if w not in stop] for t in texts]
 
 
 def inverse_document_frequency(df, n):

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 FORMAT = "qa-index"
 # 2: every role is required (terms, term vectors and cards were optional in 1) and the manifest's
 # settings are split into the build settings and, for the record, the retrieval and answer defaults.
-FORMAT_VERSION = 2
+# 3: BM25 terms spell country and union abbreviations out ("US" is indexed as "united states").
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 
