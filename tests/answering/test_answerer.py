@@ -427,3 +427,18 @@ def test_a_question_for_a_gated_kind_keeps_the_lead_the_gate_gave(monkeypatch):
     s = AnswerSettings(rerank_sentences=2, rerank_weight=0.3)
     assert answerer._lead_by_reader("When did the talks resume?", ranked, "date", s) == ranked
     assert answerer._lead_by_reader("Where did the talks resume?", ranked, "place", s)[0].text == "The talks resumed in Istanbul."
+
+
+@pytest.mark.model
+def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sentences_words(built_index):
+    from qa.answering.answerer import considered
+    from qa.answering.features import COLUMN
+    from qa.retrieval.retriever import Retriever
+
+    found = considered("When did the invasion begin?", None, Retriever(built_index.index))
+    rows = {c.text: x for c, x in zip(found.candidates, found.features)}
+    started = next(x for text, x in rows.items() if "the day the invasion started" in text)
+    # "begin" is not in the sentence, "started" is close to it: more than the words it holds.
+    assert started[COLUMN["lexical_near"]] > started[COLUMN["lexical"]] > 0
+    assert all(x[COLUMN["lexical_near"]] >= x[COLUMN["lexical"]] for x in rows.values())
+    assert all(x[COLUMN["lexical_near"]] <= 1.0 + 1e-9 for x in rows.values())

@@ -246,3 +246,13 @@ def test_biggest_expands_to_largest_and_nothing_else(bm25: BM25Index, tokens: To
     # The expanded query now finds the passage that says "largest".
     scores = bm25.weighted_scores({**query.weights, **found})
     assert int(np.argmax(scores)) == 0
+
+
+def test_closeness_is_the_cosine_of_each_word_to_each_term_and_zero_without_vectors() -> None:
+    expander = hand_expander()
+    close = expander.closeness(["q", "r", "unknown"], ["alpha", "gamma", "delta", "ghost"])
+    assert close.shape == (3, 4)
+    assert_allclose(close[0], [1.0, 0.5, 0.0, 0.0], atol=1e-3)  # "ghost" is no term: 0
+    assert_allclose(close[1], [0.0, math.sqrt(3) / 2, 1.0, 0.0], atol=1e-3)
+    assert_allclose(close[2], 0.0)  # no vector for the word
+    assert expander.closeness([], ["alpha"]).shape == (0, 1)

@@ -42,7 +42,12 @@ FEATURES = (
     "log_words",  # log of the sentence's word count
     "first_in_passage",  # the sentence opens its passage
     "unknown_names",  # capitalised question words no document contains (same for every candidate)
+    "lexical_near",  # lexical, with a question word the sentence lacks counted at its static-vector
+    # cosine to the sentence's closest word when that is at least NEAR_WORD ("begin" ~ "start")
 )
+# Least static-vector cosine of two words for one to stand in for the other in `lexical_near`:
+# "begin" ~ "start" 0.42 (as the index writes it), "invade" ~ "invasion" 0.69; "begin" ~ "end" 0.28.
+NEAR_WORD = 0.4
 COLUMN = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -101,9 +106,12 @@ def sentence_features(
     question = query.text
     about_sources = asks_about_sources(question)
     lexical = np.zeros(n)
+    near = np.zeros(n)
+    closest = _closest_words(retriever, query, weight, sentence_terms)
     for i, candidate in enumerate(candidates):
         terms = set(sentence_terms[i])
         lexical[i] = sum(w for t, w in weight.items() if t in terms) / total
+        near[i] = lexical[i] + sum(w * closest(t, i) for t, w in weight.items() if t not in terms) / total
         kind = candidate.passage.kind
         row = out[i]
         row[COLUMN["phrase"]] = len(q_pairs & word_pairs(sentence_terms[i])) / len(q_pairs) if q_pairs else 0.0
@@ -131,4 +139,37 @@ def sentence_features(
     out[:, COLUMN["lexical"]] = lexical
     out[:, COLUMN["lexical_gap"]] = lexical - lexical.max()
     out[:, COLUMN["unknown_names"]] = unknown
+    out[:, COLUMN["lexical_near"]] = near
     return out
+
+
+def _closest_words(
+    retriever: Retriever, query: Query, weight: Mapping[str, float], sentence_terms: Sequence[Sequence[str]]
+):
+    """closest(question term, i): the static-vector cosine of the question's word for that term to
+    the nearest word of sentence i, when it is at least NEAR_WORD; else 0."""
+    import numpy as np
+
+    from qa.index.bm25 import stem, surface_words
+
+    expander = retriever.expander
+    texts = [query.question.text] + ([query.recent.text] if query.recent else [])
+    written = {}
+    for word in (w for words in surface_words(texts) for w in words):
+        if word.isalpha():
+            written.setdefault(stem(word), word)
+    asked = [t for t in weight if t in written]
+    if expander is None or not expander.enabled or not asked:
+        return lambda term, i: 0.0
+    vocabulary = sorted({t for terms in sentence_terms for t in terms})
+    column = {t: j for j, t in enumerate(vocabulary)}
+    sims = expander.closeness([written[t] for t in asked], vocabulary)
+    sims = np.where(sims >= NEAR_WORD, sims, 0.0)
+    row = {t: k for k, t in enumerate(asked)}
+    best = [{t: float(sims[row[t], [column[x] for x in terms]].max()) if terms else 0.0 for t in asked}
+            for terms in sentence_terms]
+
+    def closest(term: str, i: int) -> float:
+        return best[i].get(term, 0.0)
+
+    return closest

@@ -136,6 +136,7 @@ class Expander:
         self._ids = np.array([bm25.vocab[terms[i]] for i in keep], dtype=np.int64)
         self._vectors = np.ascontiguousarray(vectors[keep], dtype=np.float32) if keep else None
         self._tokens = tokens
+        self._rows = {terms[i]: row for row, i in enumerate(keep)}
         self._cache: OrderedDict[str, list[tuple[int, float]]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -167,6 +168,26 @@ class Expander:
             if len(self._cache) > 4096:
                 self._cache.popitem(last=False)
         return found
+
+    def closeness(self, words: Sequence[str], terms: Sequence[str]) -> np.ndarray:
+        """(len(words), len(terms)) cosines between written words and corpus terms (stems); 0 where
+        either has no vector (a term outside the MAX_TERMS most frequent, a word with no pieces)."""
+        import numpy as np
+
+        out = np.zeros((len(words), len(terms)), dtype=np.float32)
+        if not self.enabled or not words or not terms:
+            return out
+        rows = [self._rows.get(t, -1) for t in terms]
+        known = [j for j, row in enumerate(rows) if row >= 0]
+        if known:
+            word_vectors = np.zeros((len(words), self._vectors.shape[1]), dtype=np.float32)
+            for i, word in enumerate(words):
+                vector = self._tokens.word(word)
+                if vector is not None:
+                    word_vectors[i] = vector
+            term_vectors = self._vectors[[rows[j] for j in known]]
+            out[:, known] = np.einsum("ij,kj->ik", word_vectors, term_vectors)
+        return out
 
     def expand(self, words: Sequence[str], threshold: float, per_word: int, weight: float) -> dict[int, float]:
         """{term id: weight x cosine} for up to `per_word` corpus terms at cosine >= threshold per word."""
