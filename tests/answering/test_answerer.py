@@ -442,3 +442,28 @@ def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sente
     assert started[COLUMN["lexical_near"]] > started[COLUMN["lexical"]] > 0
     assert all(x[COLUMN["lexical_near"]] >= x[COLUMN["lexical"]] for x in rows.values())
     assert all(x[COLUMN["lexical_near"]] <= 1.0 + 1e-9 for x in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "narrowed"),
+    [
+        ("7 January 1943", "What year did Tesla die?", "1943"),
+        ("fall of 2015", "In what year did ABC stop using the jingle?", "2015"),
+        ("1185–1226", "What year was Jochi born?", None),  # two years: which one is not ours to say
+        ("1950s", "In what year was it created?", None),  # already the year
+        ("308 points", "How many points did the defense surrender?", "308"),
+        ("136, along with Kony Ealy, who had 5", "How many sacks did Jared Allen have?", "136"),
+        ("up to ten million people (over three million)", "How many refugees are there?", "up to ten million"),
+        ("500,000 Huguenots", "How many Huguenots fled France?", "500,000"),
+        ("twenty-five people", "How many people died?", "twenty-five"),
+        ("10-point plan", "How many points does the plan have?", None),  # one word
+        ("6–7,000", "How many soldiers have died?", None),  # already the count
+        ("1 March 1979 that represented 40%", "How many voters were needed?", None),  # a date, not a count
+        ("308 points", "What did the defense surrender?", None),  # neither a year nor a count asked
+    ],
+)
+def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, question: str, narrowed: str | None):
+    from qa.answering.types import narrow_to_asked
+
+    found = narrow_to_asked(span, question)
+    assert (span[found[0] : found[1]] if found else None) == narrowed

@@ -34,7 +34,7 @@ from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.references import NOTE_KINDS, is_reference
 from qa.answering.types import (
-    URL, answer_values, count_heads, has_type, nationality_for_country, ranks_other, span_fits, title_before_name,
+    URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits, title_before_name,
     unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -480,7 +480,13 @@ def _short_span(
         # "What is the position of Turkey?" is not answered by "on China": the reader itself
         # judges that its sentence does not answer. The sentence may still be the closest one.
         return None
-    return found
+    candidate, span = found
+    narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
+    if narrow is not None:
+        # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many
+        # points ...?" by "308", not "308 points".
+        span = Span(span.start + narrow[0], span.start + narrow[1], span.score, span.margin)
+    return candidate, span
 
 
 def _lead_by_reader(

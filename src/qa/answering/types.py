@@ -133,6 +133,38 @@ def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
     return [m.span() for m in _DATE_IN_TEXT.finditer(sentence)], [m.span() for m in URL.finditer(sentence)]
 
 
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were|does|do|is)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.])(?:1\d|20)\d{2}s?(?![\d,.]?\d)")
+_CARDINAL = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
+# A count that opens a span, with its hedge and scale ("about 6,000", "up to ten million", "30%"),
+# followed by more words ("308 points", "136, along with ..."); "10-point" is one word and stays.
+_LEADING_COUNT = re.compile(
+    r"(?>(?:(?:about|around|nearly|almost|over|more than|less than|fewer than|some|up to|at least|at most|roughly|"
+    r"approximately|only|just)\s+)?(?:\d+(?:[,.]\d+)*(?:\s*[–±-]\s*\d+(?:[,.]\d+)*)?|"
+    rf"{_CARDINAL}(?:[\s-]{_CARDINAL})?)(?:\s+(?:hundred|thousand|million|billion|trillion))*"
+    r"(?:\s*%|\s+percent|\s+per cent)?)(?=[\s,;:(])",
+    re.IGNORECASE,
+)
+
+
+def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
+    """Offsets within a short answer of the part a question for a year or a count asks for: the
+    one year of "7 January 1943" for "What year ...?", the count that opens "308 points" for
+    "How many ...?". None when the span is already that, or nothing narrower is asked."""
+    if _ASKS_YEAR.search(question):
+        years = list(_YEAR.finditer(span))
+        if len(years) == 1 and years[0].span() != (0, len(span)):
+            return years[0].span()
+    if _HOW_MANY.search(question) and not _DATE_IN_TEXT.match(span):
+        count = _LEADING_COUNT.match(span)
+        if count is not None and re.search(r"\w", span[count.end() :]):
+            return count.span()
+    return None
+
+
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
     DATE, not a nationality when the question asks which country; any other span fits (the
