@@ -12,6 +12,7 @@ DOCS = [
 ]
 CONTACT = "+39 066976831 iai@iai.it www.iai.it Latest IAI COMMENTARIES - 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks*"
 NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the IAI."
+ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensable Role of the US and Europe*"
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,10 @@ NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors progra
         ("Where does Alcaro work?", CONTACT, False),
         ("Who is the director of the institute?", CONTACT, True),
         ("What is his e-mail address?", CONTACT, True),
+        # One numbered entry of the catalogue names the author first, but it is no author note.
+        ("What is his role at the institute?", ENTRY, False),
+        ("What is Riccardo Alcaro's position?", ENTRY, False),
+        ("What does IAI publish?", ENTRY, True),
     ],
 )
 def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):

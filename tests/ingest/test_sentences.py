@@ -223,3 +223,18 @@ def test_long_sentences_single_spaces_keep_all_properties(text: str) -> None:
 )
 def test_long_text_with_arbitrary_whitespace_keeps_all_properties(text: str) -> None:
     check_spans(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Headings, bylines and address lines have no full stop: a blank line ends them.
+        ("22 March 2022\n\nIstituto Affari Internazionali (IAI)\n\nThe IAI is a think tank. It was founded in 1965.",
+         ["22 March 2022", "Istituto Affari Internazionali (IAI)", "The IAI is a think tank.", "It was founded in 1965."]),
+        ("Via dei Montecatini, 17\n \n- 22 | 14 An entry", ["Via dei Montecatini, 17", "- 22 | 14 An entry"]),
+        # A sentence running on in lower case across a blank line (a page break) stays whole.
+        ("A sentence that runs\n\non after a break. Next one.", ["A sentence that runs\n\non after a break.", "Next one."]),
+    ],
+)
+def test_a_blank_line_ends_a_sentence_unless_lower_case_follows(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected

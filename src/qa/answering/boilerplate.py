@@ -21,6 +21,7 @@ _ABOUT_PERSON = re.compile(
 # A question about one particular person: by a personal pronoun (the author's name is checked apart).
 _PERSON_NAMED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 _STOP = frozenset("the and for with via".split())
+_STARTS_WITH_WORD = re.compile(r"\s*[^\W\d_]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,9 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     """
     asked = {w.lower() for w in _WORD.findall(question)}
     # An author note starts with the author's name ("Riccardo Alcaro is ..."); a catalogue that
-    # lists the author among other titles does not.
-    opening = {w.lower() for w in _WORD.findall(sentence)[:3]}
+    # lists the author among other titles does not, nor does one of its numbered entries
+    # ("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks ...*").
+    opening = {w.lower() for w in _WORD.findall(sentence)[:3]} if _STARTS_WITH_WORD.match(sentence) else set()
     if _ABOUT_PERSON.search(question) and (_PERSON_NAMED.search(question) or asked & bylines.authors):
         # "What is his role at the institute?" asks about one person: only the author note answers,
         # not the contact block's list of the institute's staff.

@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 
 # Bump when cleaning or chunking changes what passages an unchanged document yields, or
 # when the index gains files (3: title passages' term vectors and metadata cards; 4: every
-# file role required, settings recorded as build / retrieval / answering).
-PIPELINE_VERSION = 4
+# file role required, settings recorded as build / retrieval / answering; 5: a blank line before
+# a word that is not lower case ends a sentence).
+PIPELINE_VERSION = 5
 UNSUPPORTED_REASON = "unsupported file type (use .txt, .md, .html or .pdf)"
 
 

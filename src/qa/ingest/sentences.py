@@ -18,6 +18,7 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
     "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "op", "ed", "eds", "ibid",
 }
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
 # A sentence longer than this is cut at the last clause or word boundary before it.
 MAX_SENTENCE_CHARS = 1200
@@ -31,6 +32,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        # A blank line ends a heading, a byline or an address line that has no full stop
+        # ("22 March 2022", "by Riccardo Alcaro"); a sentence running on in lower case
+        # across it (a page break the cleaner left) is not cut.
+        if match.end() < end and not text[match.end()].islower():
+            _split_prose(text, cursor, match.start(), spans)
+            cursor = match.end()
+    _split_prose(text, cursor, end, spans)
+    return spans
+
+
+def _split_prose(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the sentence spans of text[start:end], a stretch with no paragraph break."""
+    cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
         if not _is_boundary(text, cursor, match.start(), stop, end):
@@ -38,7 +53,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         _append(spans, text, cursor, stop)
         cursor = stop
     _append(spans, text, cursor, end)
-    return spans
 
 
 def _is_boundary(text: str, sentence_start: int, punct_start: int, stop: int, end: int) -> bool:
