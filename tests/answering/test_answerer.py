@@ -467,3 +467,19 @@ def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, qu
 
     found = narrow_to_asked(span, question)
     assert (span[found[0] : found[1]] if found else None) == narrowed
+
+
+@pytest.mark.model
+def test_a_reference_whose_title_shares_the_question_words_does_not_answer_about_the_subject(built_index):
+    from qa.answering.answerer import answer
+    from qa.answering.references import is_reference
+
+    result = answer("What sanctions have been imposed on Russia?", index=built_index.index)
+    assert not result.abstained
+    # The footnote 'Russia Sanctions List: What the West Imposed Over the Ukraine Invasion' shares
+    # the question's words; the text's own sentences about sanctions answer.
+    assert not is_reference(result.support[0].sentence)
+    assert "Sanctions List" not in result.text and "sanction" in result.text.lower()
+    # Asked about the source, the reference answers.
+    asked = answer("Which newspaper published the Russia sanctions list article?", index=built_index.index)
+    assert "Financial Times" in asked.text

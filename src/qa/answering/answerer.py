@@ -19,7 +19,7 @@ from qa.answering.authorship import asks_author, author_note, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
-from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
+from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, listed_items
@@ -28,6 +28,7 @@ from qa.answering.summary import (
     SENTENCES_ONE_DOCUMENT,
     asks_summary,
     central_sentences,
+    named_documents,
     target_documents,
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
@@ -205,8 +206,13 @@ def answer(
     # "Which bank is the largest?" is not answered by "VTB — the second-largest": the best few
     # sentences that name only another rank go behind the others.
     other_rank = {id(c) for c in ranked[:s.gate_depth] if ranks_other(c.text, question)}
-    if other_rank:
-        ranked.sort(key=lambda c: id(c) in other_rank)
+    # A footnote citing another work answers questions about sources ("Which newspaper ...?"), not
+    # about the subject, even when its title shares the question's words: "What sanctions have
+    # been imposed on Russia?" is not answered by "Russia Sanctions List: What the West Imposed ...".
+    # References go behind every other sentence (behind them, those naming only another rank).
+    cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
+    if other_rank or cited:
+        ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number, a date or a person: one of the best few sentences must hold one, and
@@ -356,8 +362,14 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
     name as the short answer. When the text does not state it, an abstention that says so and gives
     what the source's record says. None when the question names no single document. `about` is the
     question, or a follow-up joined to the question before it."""
-    targets = target_documents(about, {d: r.meta for d, r in retriever.documents.items()})
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(about, metas)
     if not targets or len(targets) != 1:
+        return None
+    asked, matched = named_documents(about, {targets[0]: metas[targets[0]]})
+    if len(asked - matched[targets[0]] - FACT_WORDS) > 1:
+        # "Which newspaper published the Russia sanctions list article?" names a work the document
+        # cites ("Russia" alone matched its title), not the document.
         return None
     record = retriever.documents[targets[0]]
     label = source_label(record.meta)
@@ -597,8 +609,10 @@ def _select(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[C
     chosen = [best]
     spread = bool(_SPREAD.search(question))
     for candidate in ranked[1:]:
-        if len(chosen) >= s.max_sentences or candidate.score < s.relative_margin * best.score:
+        if len(chosen) >= s.max_sentences:
             break
+        if candidate.score < s.relative_margin * best.score:
+            continue  # not break: a demoted sentence (a reference, another rank) may follow a weaker one
         cited = {c.passage.id for c in chosen}
         if candidate.passage.id not in cited:
             other_doc = candidate.passage.doc_id not in {c.passage.doc_id for c in chosen}

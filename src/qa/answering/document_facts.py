@@ -28,6 +28,12 @@ _ASKS = (
         re.I,
     )),
 )
+# Words that ask for a fact rather than name the document ("When was the IAI commentary published?").
+FACT_WORDS = frozenset(
+    "when date day year month published publish publishes publication written write wrote issued released dated "
+    "posted appeared came out put who which what organisation organization institute publisher think tank outlet "
+    "newspaper title titled headline called name".split()
+)
 # A question about a work the document cites, not about the document itself.
 _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)
 
