@@ -195,6 +195,9 @@ def test_unknown_names_are_capitalised_words_missing_from_the_corpus():
     assert unknown_names("What did Russia's envoy say in Istanbul?", vocab) == []
     assert unknown_names("Who mediated the talks in Belarus?", frozenset(vocab)) == ["Belarus"]
     assert unknown_names("Were the Americans there?", ["american"]) == []  # five-letter prefix
+    # Letters of any alphabet make one word: "Temüjin" is known, not an unknown "Tem".
+    assert unknown_names("Who helped Temüjin rescue his wife?", {"temüjin", "wife"}) == []
+    assert unknown_names("Who helped Temüjin?", {"wife"}) == ["Temüjin"]
 
 
 @pytest.mark.model

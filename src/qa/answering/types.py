@@ -42,6 +42,8 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# A word of letters of any alphabet: "Temüjin" is one word, not "Tem" and "jin".
+_LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m))?|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:euros?|dollars?|rubles?|roubles?|pounds?))", re.I)
 _NAME = r"[A-Z][a-zà-ÿ’'-]+"
@@ -306,7 +308,7 @@ def unknown_names(question: str, vocabulary: Iterable[str]) -> list[str]:
     vocab = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
     prefixes = {w[:5] for w in vocab if len(w) >= 5}
     names = []
-    for word in _WORD.findall(question)[1:]:
+    for word in _LETTERS.findall(question)[1:]:
         for part in re.split(r"[’'-]", word):
             if part[:1].isupper() and len(part) > 2 and part.lower() not in vocab:
                 if len(part) < 5 or part.lower()[:5] not in prefixes:
