@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.enumeration import announced_count, listed_items, ordinal_of
+from qa.answering.enumeration import announced_count, announces_asked_items, listed_items, ordinal_of
 
 TEXT = (
     "Talks resumed. However, there are two major sticking points. Nobody denies it. "
@@ -60,3 +60,27 @@ def test_a_list_answer_has_no_short_answer(built_index):
     result = qa.answer("What are the two variables that will impact the talks?", index=built_index.index)
     assert "The first revolves around" in result.text and "The second concerns" in result.text
     assert result.short is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "asked"),
+    [
+        ("However, there are two major sticking points.", "What are the sticking points in the negotiations?", True),
+        ("Two main variables are going to impact the war.", "What were the variables that shape the war?", True),
+        ("However, there are two major sticking points.", "What are the variables?", False),  # other things
+        ("However, there are two major sticking points.", "Why did the talks stall over points?", False),  # not a list
+        ("The two sides met.", "What are the sides?", False),  # no announcement
+    ],
+)
+def test_a_sentence_announcing_the_things_asked_for(sentence, question, asked):
+    assert announces_asked_items(sentence, question) is asked
+
+
+@pytest.mark.model
+def test_a_list_question_without_main_gets_the_announced_items_and_nothing_between(built_index):
+    import qa
+
+    result = qa.answer("What are the sticking points in the negotiations?", index=built_index.index)
+    assert result.text.startswith("However, there are two major sticking points.")
+    assert "The first is the status of the contested regions" in result.text and "The second problematic issue" in result.text
+    assert "Together, the military support" not in result.text

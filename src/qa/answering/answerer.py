@@ -22,7 +22,7 @@ from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
-from qa.answering.enumeration import announced_count, listed_items
+from qa.answering.enumeration import announced_count, announces_asked_items, listed_items
 from qa.answering.summary import (
     SENTENCES_EACH_DOCUMENT,
     SENTENCES_ONE_DOCUMENT,
@@ -213,6 +213,12 @@ def answer(
     cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
+    # "What are the sticking points?": among the best few, the sentence announcing "two major
+    # sticking points" leads, and its items follow it (`_list_items`).
+    announcing = next((c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question)), None)
+    if announcing is not None and announcing is not ranked[0]:
+        ranked.remove(announcing)
+        ranked.insert(0, announcing)
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number, a date or a person: one of the best few sentences must hold one, and
@@ -240,6 +246,9 @@ def answer(
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     chosen = _select(ranked, question, s)
     items = _list_items(retriever, chosen)
+    if items and announced_count(chosen[0].text):
+        # An announced list is answered by its items: runners-up would stand between them.
+        chosen = chosen[:1]
     chosen = [*chosen, *items]
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:

@@ -20,6 +20,9 @@ _ANNOUNCED = re.compile(
     r"obstacles|risks|dimensions|tracks|objectives|camps|groups|things)\b(?![^.]*:)",
     re.I,
 )
+# A question asking for several things: "What are the sticking points?", "Which were the main variables?"
+_ASKS_FOR_ITEMS = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*(?:list|name)\b", re.I)
+_NOUN_AT_END = re.compile(r"([\w’'-]+)$")
 _ORDINAL_START = re.compile(r"^\W*(?:the\s+)?(first|second|third|fourth|fifth)\b|^\W*(finally|lastly)\b", re.I)
 
 
@@ -27,6 +30,18 @@ def announced_count(sentence: str) -> int | None:
     """How many items the sentence announces without naming them (None when it announces none)."""
     match = _ANNOUNCED.search(sentence)
     return COUNTS[match.group(1).lower()] if match else None
+
+
+def announces_asked_items(sentence: str, question: str) -> bool:
+    """True when the question asks for several things and the sentence announces a count of the very
+    things it names ("What are the sticking points?" / "there are two major sticking points")."""
+    if not _ASKS_FOR_ITEMS.search(question):
+        return False
+    match = _ANNOUNCED.search(sentence)
+    if match is None:
+        return False
+    noun = _NOUN_AT_END.search(match.group(0)).group(1).lower()
+    return noun in {w.lower() for w in re.findall(r"[\w’'-]+", question)}
 
 
 def ordinal_of(sentence: str) -> int | None:
