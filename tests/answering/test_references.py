@@ -69,3 +69,33 @@ def test_a_question_naming_the_cited_work_is_about_it():
     question = "On what date did the Ukrainian Presidency say Ukraine must have a collective security agreement with all its neighbors?"
     assert names_cited_work(question, reference)
     assert not names_cited_work("What did the US announce on 16 March 2022?", reference)
+
+
+def _asked_after(built_index, previous: str, question: str):
+    import qa
+
+    earlier = qa.answer(previous, index=built_index.index)
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": earlier.text}]
+    return qa.answer(question, history=history, index=built_index.index)
+
+
+@pytest.mark.model
+def test_the_source_cited_for_the_previous_answer_is_the_footnote_covering_its_sentence(built_index):
+    from qa.answering.answerer import check_citations
+
+    # "... lost around 6–7,000 soldiers each. Both sides have lost ... especially Russia.⁵": the
+    # note at the paragraph's end covers the sentence before it.
+    result = _asked_after(built_index, "How many soldiers does Alcaro say each side has lost?",
+                          "Which newspaper does he cite for that?")
+    assert not result.abstained and result.short is not None and result.short.text == "Financial Times"
+    assert result.citations[0].kind == "footnote" and result.citations[0].footnote == 5
+    assert check_citations(result) == []
+
+
+@pytest.mark.model
+def test_a_previous_answer_without_a_footnote_cites_no_source(built_index):
+    from qa.answering.answerer import NO_SOURCE_CITED
+
+    result = _asked_after(built_index, "Which bank is Russia's largest?", "Which newspaper reported it?")
+    assert result.abstained and result.text == NO_SOURCE_CITED
+    assert result.closest and "Sberbank" in result.closest[0].text

@@ -33,7 +33,8 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.references import NOTE_KINDS, is_reference
+from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
+from qa.ingest.sentences import SUPERSCRIPTS
 from qa.answering.types import (
     URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits, title_before_name,
     unknown_names,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
+NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|disagree|agree|versus|vs)\b", re.I)
@@ -185,6 +187,11 @@ def answer(
         stated = _document_fact(retriever, question, about, fact, started)
         if stated is not None:
             return stated
+    if context and _POINTS_AT_ANSWER.search(question) and (asks_about_sources(question) or _SOURCE.search(question)):
+        # "Which newspaper does he cite for that?": the footnote the previous answer's sentence points to.
+        sourced = _source_of_previous(retriever, question, context[-1], s, started)
+        if sourced is not None:
+            return sourced
     kind = asks_contact(question)
     if kind is not None:
         reached = _contact(retriever, question, about, kind, started)
@@ -399,6 +406,41 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+def _source_of_previous(
+    retriever: Retriever, question: str, previous: str, s: AnswerSettings, started: float
+) -> Answer | None:
+    """The footnotes cited by the sentences that answer the previous question, quoted with their
+    citations; the publication's name (in italics after "in") as the short answer when the question
+    asks for a newspaper, journal or outlet. When those sentences cite no footnote, an abstention
+    that says so, with them as the closest passages; None when the previous question has no answer."""
+    earlier = answer(previous, retriever=retriever, settings=s)
+    if earlier.abstained or not earlier.support:
+        return None
+    for sentence in earlier.support:
+        notes = retriever.footnotes_cited(sentence.doc_id, _covering_markers(retriever, sentence))
+        if not notes:
+            continue
+        chosen = [c for c in _candidates(notes)[:1]]
+        text, citations, support = compose(chosen, _labels(retriever, chosen))
+        found = _PUBLICATION.search(chosen[0].text) if _ASKS_OUTLET.search(question) else None
+        short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support) if found else None
+        return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return Answer(question, NO_SOURCE_CITED, [], [], True, 0.0, earlier.citations, time.perf_counter() - started)
+
+
+def _covering_markers(retriever: Retriever, sentence: Support) -> str:
+    """The footnote markers that cover a sentence: its own, else the first one later in its
+    paragraph (a note at the end of a paragraph's last sentence often covers the ones before it)."""
+    if _MARKERS.search(sentence.sentence):
+        return sentence.sentence
+    record = retriever.documents.get(sentence.doc_id)
+    if record is None:
+        return ""
+    end = record.text.find("\n", sentence.end)
+    found = _MARKERS.search(record.text, sentence.end, end if end >= 0 else len(record.text))
+    return found.group(0) if found else ""
+
+
 def _contact(retriever: Retriever, question: str, about: str, kind: str, started: float) -> Answer | None:
     """"Where is the IAI based?", "What is the IAI's e-mail?": the lines of the contact block of the
     publisher the question (or, for a follow-up, `about`: it joined to the question before it) names,
@@ -422,6 +464,20 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
         short = _short(candidate, span, support) if span.end > span.start else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return None
+
+
+# A question for the outlet that published a cited work, and that outlet's name in a reference
+# ('"Title", in *Financial Times*, 20 March 2022').
+_ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
+_PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
+_MARKERS = re.compile(f"[{SUPERSCRIPTS}]+")
+_SOURCE = re.compile(r"\bsources?\b", re.I)
+# "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
+_POINTS_AT_ANSWER = re.compile(
+    r"\b(?:that|this|it|these|those|them)\s*[?.!]*\s*$|\b(?:that|this|it)\s+(?:reported|cited|sourced|documented)\b"
+    r"|\b(?:he|she|they|the author|the writer)\s+(?:cites?|cited|quotes?|quoted|uses?|used|relies|rely|draws?)\b",
+    re.I,
+)
 
 
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> tuple[str, str] | None:

@@ -414,6 +414,18 @@ class Retriever:
             supplied=supplied_fields(meta),
         )
 
+    def footnotes_cited(self, doc_id: str, text: str) -> list[Passage]:
+        """The footnote passages of a document that the superscript markers in `text` point to
+        ("... 6–7,000 soldiers each.⁵" -> footnote 5), in marker order, as unranked Passages."""
+        numbers = [int(m.translate(_SUPERSCRIPT_DIGITS)) for m in _SUPERSCRIPT_RUN.findall(text)]
+        found = []
+        for number in dict.fromkeys(numbers):
+            at = next((i for i, c in enumerate(self._passages)
+                       if c.doc_id == doc_id and c.kind == "footnote" and c.footnote == number), None)
+            if at is not None:
+                found.append(self._passage_at(at, 0, 0.0, {}, {}))
+        return found
+
     def passage_containing(self, doc_id: str, start: int, end: int) -> Passage | None:
         """The passage of a document that holds its clean text[start:end] whole, as an unranked
         Passage (rank 0, no scores); None when no passage holds it. Body passages are preferred."""
