@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Mapping, Sequence
 
@@ -33,6 +33,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
+from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import SUPERSCRIPTS
 from qa.answering.types import (
@@ -157,6 +158,11 @@ def answer(
     s = settings or AnswerSettings()
     question = check_question(question)
     context = user_turns(history)
+    replies = assistant_turns(history) if context else []
+    named = resolve_pointer(question, replies[-1]) if replies else None
+    if named is not None:
+        # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
+        return replace(answer(named, history, index, retriever=retriever, settings=settings), question=question)
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)

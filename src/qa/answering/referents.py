@@ -1,0 +1,60 @@
+"""What "the last one" or "the former" points at: one of the names the previous reply gave.
+
+"Which countries have tried to mediate?" -> "Turkey and Israel have been active, and Ukraine has
+also called on China to step in." -> "Why could the last one matter?" asks about China. The
+question is asked again with the name in place of the pointer, so that retrieval and sentence
+scoring look for it. A reply whose items are sentences ("The first is ... The second ...") is left
+to the usual reading of follow-ups: there "the second one" is the second item, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.index.bm25 import QUERY_STOPWORDS
+
+_POINTER = re.compile(
+    r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b|\bthe\s+(latter|former)\b",
+    re.I,
+)
+_ORDER = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
+# A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*)*")
+# A reply listing items as sentences: its items are not names.
+_ITEM_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:the\s+)?(?:first|second|third)\b", re.I)
+_MARKUP = re.compile(r"\[\d+\]|[*_`]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# A source label opening a part of a multi-document reply: "Alcaro (IAI, 22 March 2022): ...".
+_LABEL = re.compile(r"^[^:\n]{1,80}\(\s*[^)\n]*\d{4}\)\s*:", re.M)
+# Capitalised only because they open a sentence.
+_OPENERS = frozenset(
+    "however together while although though but and yet also so thus therefore moreover meanwhile instead "
+    "first second third finally afterward afterwards according unsurprisingly".split()
+)
+
+
+def names_in(reply: str) -> list[str]:
+    """The names a reply gives, in order of first mention, without repeats."""
+    text = _LABEL.sub(" ", _MARKUP.sub(" ", reply))
+    names: list[str] = []
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        while words and (words[0].lower() in QUERY_STOPWORDS or words[0].lower() in _OPENERS):
+            words = words[1:]
+        name = " ".join(words)
+        if name and name not in names and name.lower() not in QUERY_STOPWORDS:
+            names.append(name)
+    return names
+
+
+def resolve_pointer(question: str, reply: str) -> str | None:
+    """The question with "the last one" / "the former" ... replaced by the name of the previous reply
+    it points at; None when it has no such pointer, the reply lists its items as sentences, or
+    the reply names too few things."""
+    pointer = _POINTER.search(question)
+    if pointer is None or not reply or _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
+        return None
+    names = names_in(reply)
+    position = _ORDER[(pointer.group(1) or pointer.group(2)).lower()]
+    if len(names) < 2 or position >= len(names):
+        return None
+    return question[: pointer.start()] + names[position] + question[pointer.end() :]

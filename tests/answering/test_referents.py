@@ -1,0 +1,42 @@
+"""Follow-ups pointing at one of the names the previous reply gave ("the last one", "the former")."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.referents import names_in, resolve_pointer
+
+MEDIATORS = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.¹⁷ [1]"
+
+
+def test_names_come_in_order_without_sentence_openers_labels_or_markers():
+    assert names_in(MEDIATORS) == ["Turkey", "Israel", "Ukraine", "China"]
+    labelled = "Alcaro (IAI, 22 March 2022): However, the United States and the European Union agreed. [1]"
+    assert names_in(labelled) == ["United States", "European Union"]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "resolved"),
+    [
+        ("Why could the last one matter?", MEDIATORS, "Why could China matter?"),
+        ("What about the first one?", MEDIATORS, "What about Turkey?"),
+        ("What did the former announce?", "Sberbank and VTB were cut off. [1]", "What did Sberbank announce?"),
+        # Items that are sentences: "the second one" is the second item, left to the usual reading.
+        ("What is weighing on the second one?", "Two variables. [1] The first is X. The second concerns Y. [2]", None),
+        ("Why could the last one matter?", "Only Turkey has been active. [1]", None),  # one name: nothing to choose
+        ("What is the second largest bank?", MEDIATORS, None),  # no pointer
+    ],
+)
+def test_a_pointer_is_replaced_by_the_name_it_points_at(question, reply, resolved):
+    assert resolve_pointer(question, reply) == resolved
+
+
+@pytest.mark.model
+def test_the_last_one_is_answered_about_the_last_name_of_the_previous_reply(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Which countries have tried to mediate, according to Alcaro?"},
+               {"role": "assistant", "content": MEDIATORS}]
+    result = qa.answer("Why could the last one matter?", history=history, index=built_index.index)
+    assert result.question == "Why could the last one matter?"
+    assert not result.abstained and "ignore Beijing" in result.text
