@@ -486,3 +486,31 @@ def test_a_reference_whose_title_shares_the_question_words_does_not_answer_about
     # Asked about the source, the reference answers.
     asked = answer("Which newspaper published the Russia sanctions list article?", index=built_index.index)
     assert "Financial Times" in asked.text
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did Biden say in Istanbul?", "Biden"),
+        ("What did the Pope say about the negotiations?", "Pope"),
+        ("What did Alec Shelbrooke propose payments to be made on?", "Shelbrooke"),
+        ("What does Graham Twigg propose about the spread of disease?", "Twigg"),
+        ("What did the sides say?", None),  # no name
+        ("Why did Biden say it?", None),
+    ],
+)
+def test_the_named_speaker_a_question_asks_about(question, speaker):
+    from qa.answering.types import speaker_asked
+
+    assert speaker_asked(question) == speaker
+
+
+@pytest.mark.model
+def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built_index):
+    import qa
+
+    # Istanbul and the talks are in the documents, Biden saying anything there is not.
+    false_premise = qa.answer("What did Biden say in Istanbul?", index=built_index.index)
+    assert false_premise.abstained and false_premise.closest
+    said = qa.answer("What did Peskov say?", index=built_index.index)
+    assert not said.abstained and "Peskov" in said.text

@@ -37,7 +37,8 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import SUPERSCRIPTS
 from qa.answering.types import (
-    URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits, title_before_name,
+    URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits,
+    speaker_asked, title_before_name,
     unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -258,6 +259,11 @@ def answer(
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     chosen = _select(ranked, question, s)
+    speaker = speaker_asked(question)
+    if speaker is not None and not any(_names(c.passage.text, speaker) for c in chosen):
+        # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
+        # met": no passage quoted names the speaker, so none reports what he said.
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     items = _list_items(retriever, chosen)
     if items and announced_count(chosen[0].text):
         # An announced list is answered by its items: runners-up would stand between them.
@@ -663,6 +669,11 @@ def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s
         title = documents[doc_id].meta.get("title") if doc_id in documents else None
         titles[doc_id] = title if isinstance(title, str) else None
     return sentence_features(retriever, query, candidates, s.history_weight, unknown, titles)
+
+
+def _names(text: str, name: str) -> bool:
+    """True when the text holds the name as a word (any case)."""
+    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
 def _words(text: str) -> set[str]:

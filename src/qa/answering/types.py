@@ -152,6 +152,21 @@ _LEADING_COUNT = re.compile(
 )
 
 
+# "What did Biden say in Istanbul?": the speaker whose words are asked for.
+_SPEAKER = re.compile(
+    r"^\s*(?i:what)\s+(?i:did|does|do|has|have|had|will|would)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){1,4}?)"
+    r"(?i:say|said|tell|told|claim|claimed|argue|argued|propose|proposed|announce|announced|warn|warned|"
+    r"suggest|suggested|state|stated|write|wrote|think|believe|demand|demanded|promise|promised)\b"
+)
+
+
+def speaker_asked(question: str) -> str | None:
+    """The last word of the named speaker a "What did <Name> say/propose/... ?" question asks about
+    ("Biden", "Pope"); None for other questions."""
+    match = _SPEAKER.search(question)
+    return match.group(1).split()[-1] if match else None
+
+
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     """Offsets within a short answer of the part a question for a year or a count asks for: the
     one year of "7 January 1943" for "What year ...?", the count that opens "308 points" for
