@@ -514,3 +514,6 @@ def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built
     assert false_premise.abstained and false_premise.closest
     said = qa.answer("What did Peskov say?", index=built_index.index)
     assert not said.abstained and "Peskov" in said.text
+    # The author speaks in every passage of his document; "Ukrainian" names Ukraine.
+    assert not qa.answer("What does Alcaro think about sanctions?", index=built_index.index).abstained
+    assert not qa.answer("What does Ukraine demand?", index=built_index.index).abstained

@@ -260,9 +260,10 @@ def answer(
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     chosen = _select(ranked, question, s)
     speaker = speaker_asked(question)
-    if speaker is not None and not any(_names(c.passage.text, speaker) for c in chosen):
+    if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
-        # met": no passage quoted names the speaker, so none reports what he said.
+        # met": no passage quoted names the speaker (nor is the speaker its document's author),
+        # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     items = _list_items(retriever, chosen)
     if items and announced_count(chosen[0].text):
@@ -672,8 +673,11 @@ def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s
 
 
 def _names(text: str, name: str) -> bool:
-    """True when the text holds the name as a word (any case)."""
-    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+    """True when the text holds the name (any case), or a word sharing its first five letters
+    ("Ukraine" / "Ukrainian", "Russia" / "Russian")."""
+    stem = re.escape(name if len(name) <= 5 else name[:5])
+    tail = r"\b" if len(name) <= 5 else r"\w*"
+    return re.search(rf"\b{stem}{tail}", text, re.IGNORECASE) is not None
 
 
 def _words(text: str) -> set[str]:
