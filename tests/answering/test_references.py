@@ -99,3 +99,11 @@ def test_a_previous_answer_without_a_footnote_cites_no_source(built_index):
     result = _asked_after(built_index, "Which bank is Russia's largest?", "Which newspaper reported it?")
     assert result.abstained and result.text == NO_SOURCE_CITED
     assert result.closest and "Sberbank" in result.closest[0].text
+
+
+@pytest.mark.model
+def test_a_question_for_the_outlet_gets_the_outlet_a_reference_names_not_its_authors(built_index):
+    import qa
+
+    result = qa.answer("Which newspaper is cited for the Russia sanctions list?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Financial Times"

@@ -526,6 +526,11 @@ def _short_span(
             title = title_before_name(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
+    outlet = _PUBLICATION.search(chosen[0].text) if _ASKS_OUTLET.search(question) else None
+    if outlet is not None:
+        # "Which newspaper is cited for the sanctions list?": the outlet a reference names
+        # ('"...", in *Financial Times*, 4 March 2022'), not its authors.
+        return chosen[0], Span(outlet.start(1), outlet.end(1), 1.0)
     reader = get_reader(precision=s.reader_precision)
     if reader is None:
         return None
