@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import BuiltIndex, qa_free_port
+from conftest import BuiltIndex, copy_corpus, qa_free_port, slow_pdf
 from reliability_helpers import LineReader, child_env, qa_command
 
 
@@ -31,3 +31,34 @@ def test_sigint_stops_a_server_started_with_sigint_ignored(built_index: BuiltInd
             proc.wait()
         out.finish()
     assert "stopping" in out.text()
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_ctrl_c_during_the_first_build_stops_cleanly_and_the_next_build_completes(tmp_path) -> None:
+    """The build thread may be inside ONNX Runtime when Ctrl+C comes: the process had aborted
+    ("terminate called without an active exception", exit 134)."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    slow_pdf(corpus / "slow.pdf", 300_000)  # keeps the build busy for about a minute
+    index = tmp_path / "index"
+    port = qa_free_port()
+    proc = subprocess.Popen(
+        qa_command("serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port)), env=child_env(),
+        text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    out = LineReader(proc.stdout)
+    try:
+        out.wait_for("building the index", 300)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(60) == 0, out.text()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        out.finish()
+    assert "left unfinished" in out.text() and "terminate called" not in out.text(), out.text()
+    (corpus / "slow.pdf").unlink()
+    built = subprocess.run(qa_command("index", "--index", str(index), "--corpus", str(corpus)), env=child_env(),
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (index / "manifest.json").is_file()

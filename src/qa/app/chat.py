@@ -1012,6 +1012,7 @@ def serve(
     if loopback:
         print(f"warning: {loopback}", file=sys.stderr, flush=True)
     demo = build_ui(index_dir, building)
+    builder: threading.Thread | None = None
     try:
         demo.queue(default_concurrency_limit=2).launch(
             server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
@@ -1035,13 +1036,23 @@ def serve(
         if not is_loopback(host):
             print(f"  listening on {host} (all addresses)" if host in ("0.0.0.0", "::") else f"  listening on {host}", flush=True)
         print("  press Ctrl+C to stop", flush=True)
-        threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building), name="qa-build", daemon=True).start()
+        builder = threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building),
+                                   name="qa-build", daemon=True)
+        builder.start()
         while True:
             time.sleep(1)
     except KeyboardInterrupt:
         print("stopping", file=sys.stderr)
     finally:
         demo.close()
+    if builder is not None and builder.is_alive():
+        # The build thread may be inside ONNX Runtime or FAISS, whose threads abort the process
+        # when the interpreter shuts down around them ("terminate called ...", exit 134). The
+        # build is atomic, so leaving it unfinished loses nothing: the next start builds again.
+        print("stopping: the index build in progress is left unfinished; the next start builds it again",
+              file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(0)
     return 0
 
 
