@@ -35,7 +35,7 @@ from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
-from qa.ingest.sentences import SUPERSCRIPTS
+from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits,
     speaker_asked, title_before_name,
@@ -433,7 +433,7 @@ def _source_of_previous(
         notes = retriever.footnotes_cited(sentence.doc_id, _covering_markers(retriever, sentence))
         if not notes:
             continue
-        chosen = [c for c in _candidates(notes)[:1]]
+        chosen = _candidates(notes)[:1]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
         found = _PUBLICATION.search(chosen[0].text) if _ASKS_OUTLET.search(question) else None
         short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support) if found else None
@@ -444,13 +444,13 @@ def _source_of_previous(
 def _covering_markers(retriever: Retriever, sentence: Support) -> str:
     """The footnote markers that cover a sentence: its own, else the first one later in its
     paragraph (a note at the end of a paragraph's last sentence often covers the ones before it)."""
-    if _MARKERS.search(sentence.sentence):
+    if FOOTNOTE_MARKER.search(sentence.sentence):
         return sentence.sentence
     record = retriever.documents.get(sentence.doc_id)
     if record is None:
         return ""
     end = record.text.find("\n", sentence.end)
-    found = _MARKERS.search(record.text, sentence.end, end if end >= 0 else len(record.text))
+    found = FOOTNOTE_MARKER.search(record.text, sentence.end, end if end >= 0 else len(record.text))
     return found.group(0) if found else ""
 
 
@@ -483,7 +483,6 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
 _PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
-_MARKERS = re.compile(f"[{SUPERSCRIPTS}]+")
 _SOURCE = re.compile(r"\bsources?\b", re.I)
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
 _POINTS_AT_ANSWER = re.compile(

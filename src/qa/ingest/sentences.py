@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A footnote marker: a run of superscript digits ("¹⁴").
+FOOTNOTE_MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[" + SUPERSCRIPTS + r"]*(?=\s)")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen",

@@ -18,7 +18,7 @@ from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
 from qa.ingest.discover import supplied_fields
 from qa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
-from qa.ingest.sentences import SUPERSCRIPTS
+from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.retrieval.query import Query, QueryText, expected_type, mix, recent_turns, word_pairs
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ QUERY_CACHE_SIZE = 2048
 # Sentence vectors kept for answering (about 1.5 kB each with a 384-dimension model).
 SENTENCE_CACHE_SIZE = 50_000
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SUPERSCRIPT_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
 _SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
@@ -417,7 +416,7 @@ class Retriever:
     def footnotes_cited(self, doc_id: str, text: str) -> list[Passage]:
         """The footnote passages of a document that the superscript markers in `text` point to
         ("... 6–7,000 soldiers each.⁵" -> footnote 5), in marker order, as unranked Passages."""
-        numbers = [int(m.translate(_SUPERSCRIPT_DIGITS)) for m in _SUPERSCRIPT_RUN.findall(text)]
+        numbers = [int(m.translate(_SUPERSCRIPT_DIGITS)) for m in FOOTNOTE_MARKER.findall(text)]
         found = []
         for number in dict.fromkeys(numbers):
             at = next((i for i, c in enumerate(self._passages)
@@ -580,7 +579,7 @@ def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
         for i, p in enumerate(passages):
             if p.kind == "footnote":
                 continue
-            for marker in _SUPERSCRIPT_RUN.findall(p.text):
+            for marker in FOOTNOTE_MARKER.findall(p.text):
                 j = notes.get((p.doc_id, int(marker.translate(_SUPERSCRIPT_DIGITS))))
                 if j is not None:
                     links.add((i, j))
