@@ -76,6 +76,19 @@ def test_a_final_full_stop_of_an_abbreviation_stays():
     assert sentence[span.start : span.end] == "U.S."
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("711", "711", "711,988"),  # the reader marked only the thousands
+        ("988", "988", "711,988"),
+        ("56", "56", "56.2"),
+        ("1901", "1901", "1901"),  # a comma after a number, then a space, is punctuation
+    ],
+)
+def test_a_number_is_not_cut_at_its_separators(first, last, expected):
+    assert _read("In 1901, Warsaw had 711,988 inhabitants, 56.2% of them Catholic.", first, last) == expected
+
+
 def _words(sentence: str) -> list[tuple[int, int]]:
     import re
 

@@ -333,9 +333,10 @@ def _units(span: tuple[int, int], dates: list[tuple[int, int]], urls: list[tuple
 
 def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     """[a, b) widened to whole words and trimmed of edge punctuation; None when nothing is left."""
-    while a > 0 and sentence[a - 1].isalnum():
+    # A number's separators are inside the word: "711,988" and "56.2" are not cut at "," or ".".
+    while a > 0 and (sentence[a - 1].isalnum() or _digit_separator(sentence, a - 1)):
         a -= 1
-    while b < len(sentence) and sentence[b].isalnum():
+    while b < len(sentence) and (sentence[b].isalnum() or _digit_separator(sentence, b)):
         b += 1
     while a < b and sentence[a] in _EDGE_CHARS:
         a += 1
@@ -347,6 +348,13 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         while b > a and sentence[b - 1] in _EDGE_CHARS:
             b -= 1
     return _balanced(sentence, a, b) if a < b else None
+
+
+def _digit_separator(sentence: str, k: int) -> bool:
+    """True when sentence[k] is a "," or "." between two digits."""
+    return (
+        sentence[k] in ",." and 0 < k < len(sentence) - 1 and sentence[k - 1].isdigit() and sentence[k + 1].isdigit()
+    )
 
 
 def _balanced(sentence: str, a: int, b: int) -> tuple[int, int] | None:
