@@ -37,9 +37,8 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other, span_fits,
-    speaker_asked, title_before_name,
-    unknown_names,
+    NAME_STEM, URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other,
+    span_fits, speaker_asked, title_before_name, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
@@ -677,10 +676,10 @@ def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s
 
 
 def _names(text: str, name: str) -> bool:
-    """True when the text holds the name (any case), or a word sharing its first five letters
+    """True when the text holds the name (any case), or a word sharing its first NAME_STEM letters
     ("Ukraine" / "Ukrainian", "Russia" / "Russian")."""
-    stem = re.escape(name if len(name) <= 5 else name[:5])
-    tail = r"\b" if len(name) <= 5 else r"\w*"
+    stem = re.escape(name[:NAME_STEM])
+    tail = r"\b" if len(name) <= NAME_STEM else r"\w*"
     return re.search(rf"\b{stem}{tail}", text, re.IGNORECASE) is not None
 
 

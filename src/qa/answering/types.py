@@ -42,6 +42,8 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# Two forms of one name share their first NAME_STEM letters ("Ukraine" / "Ukrainian", "American" / "Americas").
+NAME_STEM = 5
 # A word of letters of any alphabet: "Temüjin" is one word, not "Tem" and "jin".
 _LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
@@ -321,11 +323,11 @@ def unknown_names(question: str, vocabulary: Iterable[str]) -> list[str]:
     corpus has a word sharing its first five letters ("American" / "Americas").
     """
     vocab = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
-    prefixes = {w[:5] for w in vocab if len(w) >= 5}
+    prefixes = {w[:NAME_STEM] for w in vocab if len(w) >= NAME_STEM}
     names = []
     for word in _LETTERS.findall(question)[1:]:
         for part in re.split(r"[’'-]", word):
             if part[:1].isupper() and len(part) > 2 and part.lower() not in vocab:
-                if len(part) < 5 or part.lower()[:5] not in prefixes:
+                if len(part) < NAME_STEM or part.lower()[:NAME_STEM] not in prefixes:
                     names.append(part)
     return names

@@ -150,7 +150,8 @@ class Retriever:
         self._queries = _VectorCache()
         self._lock = threading.RLock()
         self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
-        self._links = _footnote_links(self._passages)
+        self._notes = _footnotes(self._passages)
+        self._links = _footnote_links(self._passages, self._notes)
         self._prior = self._load_prior(loaded.cards)
         self._passage_doc = np.array(
             [self._prior.position(p.doc_id) if self._prior else -1 for p in self._passages], dtype=np.int64
@@ -417,13 +418,8 @@ class Retriever:
         """The footnote passages of a document that the superscript markers in `text` point to
         ("... 6–7,000 soldiers each.⁵" -> footnote 5), in marker order, as unranked Passages."""
         numbers = [int(m.translate(_SUPERSCRIPT_DIGITS)) for m in FOOTNOTE_MARKER.findall(text)]
-        found = []
-        for number in dict.fromkeys(numbers):
-            at = next((i for i, c in enumerate(self._passages)
-                       if c.doc_id == doc_id and c.kind == "footnote" and c.footnote == number), None)
-            if at is not None:
-                found.append(self._passage_at(at, 0, 0.0, {}, {}))
-        return found
+        found = (self._notes.get((doc_id, number)) for number in dict.fromkeys(numbers))
+        return [self._passage_at(at, 0, 0.0, {}, {}) for at in found if at is not None]
 
     def passage_containing(self, doc_id: str, start: int, end: int) -> Passage | None:
         """The passage of a document that holds its clean text[start:end] whole, as an unranked
@@ -569,11 +565,19 @@ class _Evidence:
     prior: np.ndarray | None
 
 
-def _footnote_links(passages: Sequence[Chunk]) -> np.ndarray:
+def _footnotes(passages: Sequence[Chunk]) -> dict[tuple[str, int], int]:
+    """The position of each footnote's first passage, by (document, footnote number)."""
+    notes: dict[tuple[str, int], int] = {}
+    for i, p in enumerate(passages):
+        if p.kind == "footnote" and p.footnote is not None:
+            notes.setdefault((p.doc_id, p.footnote), i)
+    return notes
+
+
+def _footnote_links(passages: Sequence[Chunk], notes: dict[tuple[str, int], int]) -> np.ndarray:
     """(citing passage, footnote passage) pairs from superscript markers in body text, per document."""
     import numpy as np
 
-    notes = {(p.doc_id, p.footnote): i for i, p in enumerate(passages) if p.kind == "footnote" and p.footnote is not None}
     links = set()
     if notes:
         for i, p in enumerate(passages):
