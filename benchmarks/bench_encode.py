@@ -6,7 +6,7 @@ machine noise hits every system alike:
 
 * st          SentenceTransformer(model_dir).encode(batch) with default settings (torch);
 * qa fp32     qa's ONNX encoder, float32 (`Encoder.encode`, its default batch size);
-* qa int8     the same with the int8 model (dynamic quantisation, qa.embed.quantize);
+* qa int8     the same with the int8 model (dynamic quantisation of the fused graph, qa.embed.quantize);
 * qa default  whichever of the two `qa index` uses without QA_PRECISION (reported by name).
 
 Per repeat each system encodes every batch once (the order of systems rotates per batch); the

@@ -314,8 +314,31 @@ def test_int8_encoder_is_close_to_fp32_and_keyed_apart() -> None:
     cosines = (a * b).sum(axis=1)
     assert cosines.min() > 0.95 and not np.allclose(a, b)
     assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
-    assert int8.info.backend == "onnx-int8" and fp32.info.backend == "onnx"
+    # MiniLM is a BERT model: its fused graph is the one quantised, attention weights included.
+    assert int8.info.backend == "onnx-int8-fused" and fp32.info.backend == "onnx"
+    assert (int8.info.vectors, fp32.info.vectors) == ("int8-fused", "fp32")
     assert int8.vector_key != fp32.vector_key and int8.fingerprint == fp32.fingerprint
+
+
+def test_the_export_is_quantised_when_the_fused_int8_graph_fails_its_check(monkeypatch, tmp_path) -> None:
+    """A fused int8 graph that does not reproduce the export is not used: the export's int8 copy is."""
+    from qa.embed import quantize
+    from qa.embed.encoder import load_encoder
+    from qa.embed.fused import FUSED_MODEL_FILE
+    from qa.embed.onnx import INT8_MODEL_FILE, META_FILE, MODEL_FILE, TOKENIZER_FILE
+    from qa.settings import DEFAULT_MODEL, cache_dir
+
+    source = load_encoder(DEFAULT_MODEL, precision="fp32")
+    onnx_dir = tmp_path / "onnx"
+    onnx_dir.mkdir()
+    built = cache_dir() / "onnx" / source.fingerprint
+    for name in (MODEL_FILE, FUSED_MODEL_FILE, META_FILE, TOKENIZER_FILE):
+        shutil.copy(built / name, onnx_dir / name)
+    monkeypatch.setattr(quantize, "INT8_MIN_COSINE", 1.0)  # no int8 graph reproduces fp32 exactly
+    assert quantize.int8_model(onnx_dir, source.model_dir).name == INT8_MODEL_FILE
+    assert not (onnx_dir / quantize.FUSED_INT8_MODEL_FILE).exists()
+    monkeypatch.setattr(quantize, "INT8_MIN_COSINE", 0.97)
+    assert quantize.int8_model(onnx_dir, source.model_dir).name == quantize.FUSED_INT8_MODEL_FILE
 
 
 def test_bad_precision_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -337,3 +360,14 @@ def test_progress_steps_cover_every_text_once() -> None:
     stepped = encoder.encode(texts, on_step=lambda rows, vectors: seen.extend(rows))
     assert sorted(seen) == list(range(len(texts)))
     assert np.allclose(stepped, encoder.encode(texts), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("backend", "vectors"),
+    [("onnx", "fp32"), ("torch", "fp32"), ("onnx-int8", "int8"), ("onnx-int8-fused", "int8-fused")],
+)
+def test_an_index_tells_which_vectors_it_holds(backend, vectors) -> None:
+    """ONNX and torch float32 vectors agree and may be mixed; the two int8 graphs' may not."""
+    from qa.embed.encoder import ModelInfo
+
+    assert ModelInfo("m", 384, 256, "f", backend).vectors == vectors

@@ -50,6 +50,12 @@ class ModelInfo:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def vectors(self) -> str:
+        """How the vectors were computed, beyond the model: "fp32" (ONNX or torch, which agree),
+        "int8" (the export's int8 copy) or "int8-fused" (the quantised fused graph)."""
+        return self.backend.partition("-")[2] or "fp32"
+
 
 def resolve_model_path(name: str) -> Path:
     """The local folder of a model given by name or path; raises ModelError when there is none."""
@@ -116,6 +122,7 @@ class Encoder:
         self.precision = precision
         self._tokenizer = None
         self._impl = None
+        self._int8_graph: str | None = None
         self.backend = backend
         if backend in ("auto", "onnx"):
             try:
@@ -141,9 +148,11 @@ class Encoder:
             log.warning("exporting %s to ONNX once, into %s", self.name, target)
             export_onnx(self.model_dir, target)
         if self.precision == "int8":
-            from qa.embed.quantize import quantize_int8
+            from qa.embed.quantize import int8_model
 
-            return OnnxEncoder(target, model_file=quantize_int8(target).name)
+            graph = int8_model(target, self.model_dir)
+            self._int8_graph = graph.name
+            return OnnxEncoder(target, model_file=graph.name)
         from qa.embed.fused import fused_model
 
         fused = fused_model(target, self.model_dir)
@@ -151,11 +160,16 @@ class Encoder:
 
     @property
     def vector_key(self) -> str:
-        """What identifies the vectors this encoder makes: the model's fingerprint, and int8 when quantised.
+        """What identifies the vectors this encoder makes: the model's fingerprint, and int8 when
+        quantised ("-int8-fused" for the quantised fused graph, whose vectors differ a little).
 
         Vectors with the same key can be reused (by an index update or the embedding cache).
         """
-        return f"{self.fingerprint}-int8" if self.precision == "int8" else self.fingerprint
+        if self.precision != "int8":
+            return self.fingerprint
+        from qa.embed.quantize import FUSED_INT8_MODEL_FILE
+
+        return f"{self.fingerprint}-int8" + ("-fused" if self._int8_graph == FUSED_INT8_MODEL_FILE else "")
 
     @property
     def dimension(self) -> int:
@@ -167,7 +181,7 @@ class Encoder:
 
     @property
     def info(self) -> ModelInfo:
-        backend = f"{self.backend}-int8" if self.precision == "int8" else self.backend
+        backend = self.backend + self.vector_key.removeprefix(self.fingerprint)
         return ModelInfo(self.name, self.dimension, self.max_seq_length, self.fingerprint, backend)
 
     def encode(

@@ -48,11 +48,24 @@ def fused_model(onnx_dir: Path, model_dir: Path) -> Path | None:
     return target
 
 
-def _build(onnx_dir: Path, model_dir: Path, target: Path) -> None:
+def reproduces_export(onnx_dir: Path, graph: Path, min_cosine: float) -> None:
+    """Raise ModelError unless `graph` (a file in `onnx_dir`) gives the export's vectors for a few
+    texts, padded batches included, to at least `min_cosine`."""
     import numpy as np
 
-    from qa.answering.bert_graph import BertConfig, encoder_graph
     from qa.embed.onnx import MODEL_FILE, OnnxEncoder
+
+    texts = list(_VERIFY_TEXTS)
+    built = OnnxEncoder(onnx_dir, model_file=graph.name, threads=1).encode(texts, batch_size=4)
+    exported = OnnxEncoder(onnx_dir, model_file=MODEL_FILE, threads=1).encode(texts, batch_size=4)
+    cosine = float(np.min(np.sum(built * exported, axis=1) / (
+        np.linalg.norm(built, axis=1) * np.linalg.norm(exported, axis=1))))
+    if not cosine >= min_cosine:
+        raise ModelError(f"{graph.name} reproduces the export only to cosine {cosine:.6f}")
+
+
+def _build(onnx_dir: Path, model_dir: Path, target: Path) -> None:
+    from qa.answering.bert_graph import BertConfig, encoder_graph
 
     config = BertConfig.read(model_dir / "config.json")  # ModelError for anything but BERT with GELU
     weights_file = model_dir / "model.safetensors"
@@ -68,12 +81,7 @@ def _build(onnx_dir: Path, model_dir: Path, target: Path) -> None:
     tmp = onnx_dir / f".{FUSED_MODEL_FILE}.tmp-{os.getpid()}"
     try:
         onnx.save(encoder_graph(config, weights), str(tmp))
-        fused = OnnxEncoder(onnx_dir, model_file=tmp.name, threads=1).encode(list(_VERIFY_TEXTS), batch_size=4)
-        exported = OnnxEncoder(onnx_dir, model_file=MODEL_FILE, threads=1).encode(list(_VERIFY_TEXTS), batch_size=4)
-        cosine = float(np.min(np.sum(fused * exported, axis=1) / (
-            np.linalg.norm(fused, axis=1) * np.linalg.norm(exported, axis=1))))
-        if not cosine >= VERIFY_MIN_COSINE:
-            raise ModelError(f"the fused graph reproduces the export only to cosine {cosine:.6f}")
+        reproduces_export(onnx_dir, tmp, VERIFY_MIN_COSINE)
         os.replace(tmp, target)
     except OSError as exc:
         raise ModelError(f"the fused graph cannot be written into {onnx_dir} ({exc})") from exc

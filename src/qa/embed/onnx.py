@@ -6,7 +6,8 @@ which holds::
 
     model.onnx       transformer only: (input_ids, attention_mask[, token_type_ids]) -> last_hidden_state
     model.fused.onnx the same, with fused attention, for BERT models (qa.embed.fused, built at first load)
-    model.int8.onnx  model.onnx with int8 weights (qa.embed.quantize, built when int8 is asked for)
+    model.int8.onnx  model.onnx with int8 weights (qa.embed.quantize, when int8 is asked for and there is no fused graph)
+    model.fused.int8.onnx  model.fused.onnx with int8 weights, attention included (qa.embed.quantize)
     tokenizer.json   the fast tokenizer sentence-transformers uses (truncation/padding set at load)
     encoder.json     pooling, normalisation, max_seq_length, dimension, source-weights fingerprint
 

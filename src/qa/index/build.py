@@ -192,9 +192,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
     from qa.embed.encoder import load_encoder
 
     encoder = load_encoder(model_name)
-    if old is not None and (old.model.fingerprint, old.model.backend.endswith("-int8")) != (
-        encoder.fingerprint, encoder.precision == "int8"
-    ):
+    if old is not None and (old.model.fingerprint, old.model.vectors) != (encoder.fingerprint, encoder.info.vectors):
         old = None  # vectors of another model, or of the other precision, are not reused
     return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started,
                   engine)

@@ -226,7 +226,7 @@ class Retriever:
             from qa.embed.encoder import load_encoder
 
             # Queries are embedded as the passages were: int8 for an index built with the int8 encoder.
-            int8 = self.manifest.model.backend.endswith("-int8")
+            int8 = self.manifest.model.vectors != "fp32"
             self._encoder = load_encoder(self.model_name, precision="int8" if int8 else "fp32")
         return self._encoder
 
