@@ -220,6 +220,9 @@ class AnswerSettings(_Settings):
     short_min_margin: float = _bounded(-8.0, None, None, doc="no short answer when the span reader's answer-or-not "
                                        "margin for its sentence is below this: it judges that the sentence does not "
                                        "answer (chosen on the odd XQuAD articles, where every such short was wrong)")
+    short_length_penalty: float = _bounded(0.25, 0.0, None, doc="what the span reader's short answer pays per token "
+                                           "beyond its first, against its start and end logits; not for a question asking for several things "
+                                           "(chosen on the odd XQuAD articles given the answer's sentence; the even ones chose 0.2)")
     short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
                                     "probable span of any of them is the short answer (more than 1 measured worse)")
     rerank_sentences: int = _bounded(3, 1, 5, doc="for a question asking for a thing, the best sentences the span "

@@ -175,6 +175,41 @@ def test_a_span_is_never_longer_than_max_tokens():
     assert span.end - span.start <= len("one two")
 
 
+def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_margin():
+    sentence = "It has about 63% efficiency."
+    words = _words(sentence)
+    offsets = [(0, 0), *words]  # position 0 is [CLS]
+    texts = [sentence[a:b] for a, b in offsets]
+    start = [1.0] + [0.0] * len(words)
+    end = [1.0] + [0.0] * len(words)
+    start[texts.index("about")], start[texts.index("63")] = 5.0, 4.8
+    end[texts.index("%")] = 5.0
+    segment = [False] + [True] * len(words)
+    plain = decode(sentence, offsets, segment, start, end, max_tokens=15)
+    short = decode(sentence, offsets, segment, start, end, max_tokens=15, length_penalty=0.25)
+    assert sentence[plain.start : plain.end] == "about 63%"
+    assert sentence[short.start : short.end] == "63%"
+    assert short.margin == plain.margin == 8.0
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("Which countries could act as guarantors?", True),
+        ("What two treaties formed the EU?", True),
+        ("Which summits is Biden visiting Europe for?", True),
+        ("What is the capital of France?", False),
+        ("What was the percentage?", False),
+        ("Which bank is Russia's largest?", False),
+        ("What does the plan say?", False),
+    ],
+)
+def test_a_question_asking_for_several_things_is_told(question, several):
+    from qa.answering.types import asks_for_several
+
+    assert asks_for_several(question) is several
+
+
 @pytest.fixture(scope="module")
 def reader():
     loaded = get_reader()

@@ -37,7 +37,7 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other,
     span_fits, speaker_asked, title_before_name, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -560,13 +560,16 @@ def _short_span(
         k = -max(found)[2]
         return read[k], spans[k]
 
+    # Short spans are likelier right (XQuAD, held out), but a question asking for several things
+    # ("Which countries ...?") is answered by the whole list.
+    penalty = 0.0 if asks_for_several(question) else s.short_length_penalty
     found = None
     if follow_up is not None:
         joined = follow_up[0]
         asked |= _words(joined)
-        found = best(reader.spans(joined, [c.text for c in read], fits))
+        found = best(reader.spans(joined, [c.text for c in read], fits, penalty))
     if found is None:
-        found = best(reader.spans(question, [c.text for c in read], fits))
+        found = best(reader.spans(question, [c.text for c in read], fits, penalty))
     if found is None or found[1].score < s.short_min_score:
         return None
     if reader.tells_answering and found[1].margin < s.short_min_margin:

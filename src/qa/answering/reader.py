@@ -138,12 +138,15 @@ class SpanReader:
         return self.session.run(None, feeds)[0]
 
     def spans(
-        self, question: str, sentences: Sequence[str], fits: Callable[[str], bool] | None = None
+        self, question: str, sentences: Sequence[str], fits: Callable[[str], bool] | None = None,
+        length_penalty: float = 0.0,
     ) -> list[Span | None]:
         """The best answer span in each sentence (None when a sentence has no token to offer);
-        with `fits`, the best of the reader's few best spans that fits (see `decode`)."""
+        with `fits`, the best of the reader's few best spans that fits; `length_penalty` per token
+        beyond the first (see `decode`)."""
         return [
-            decode(sentence, *read, self.max_tokens, fits) for sentence, read in zip(sentences, self._read(question, sentences))
+            decode(sentence, *read, self.max_tokens, fits, length_penalty=length_penalty)
+            for sentence, read in zip(sentences, self._read(question, sentences))
         ]
 
     def _read(self, question: str, sentences: Sequence[str]) -> list[_Read]:
@@ -285,23 +288,27 @@ def decode(
     max_tokens: int,
     fits: Callable[[str], bool] | None = None,
     n_best: int = 5,
+    length_penalty: float = 0.0,
 ) -> Span | None:
     """The best-scoring span of at most `max_tokens` tokens, widened to whole words and full dates
     and trimmed of edge punctuation (a span touching a web address or crossing a line break is
-    passed over). With `fits`,
-    the best of the `n_best` spans that fits (a date for "when", a number for "how many"), else
-    the best. The score is a softmax probability of that start times that end."""
+    passed over). A span scores its start and end logits minus `length_penalty` per token beyond
+    its first. With `fits`, the best of the `n_best` spans that fits (a date for "when", a number
+    for "how many"), else the best. `Span.score` is a softmax probability of that start times
+    that end; `Span.margin` weighs the best unpenalised span against "no answer"."""
     inside = [i for i, s in enumerate(segment) if s]
     if not inside:
         return None
     pairs = sorted(
-        ((start[i] + end[j], i, j) for i in inside for j in inside if i <= j < i + max_tokens), reverse=True
+        ((start[i] + end[j] - length_penalty * (j - i), start[i] + end[j], i, j)
+         for i in inside for j in inside if i <= j < i + max_tokens),
+        reverse=True,
     )
     p_start, p_end = _softmax(start, inside), _softmax(end, inside)
-    margin = round(pairs[0][0] - (start[0] + end[0]), 4) if pairs else 0.0
+    margin = round(max(p[1] for p in pairs) - (start[0] + end[0]), 4) if pairs else 0.0
     dates, urls = whole_units(sentence)
     spans: list[Span] = []
-    for _, i, j in pairs:
+    for _, _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
             span = _units(span, dates, urls)

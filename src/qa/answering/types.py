@@ -162,6 +162,20 @@ _SPEAKER = re.compile(
 )
 
 
+# "Which countries ...?", "What two treaties ...?": a question asking for several things of a kind.
+_ASKS_SEVERAL = re.compile(
+    r"^\s*(?:which|what)\s+(?:(?:two|three|four|five|six|several|other|main|major|key)\s+)?"
+    r"(?!(?:is|was|does|has|this|its|thus|us)\b)[a-z]{2,}(?<!s)s\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_several(question: str) -> bool:
+    """True when the question's wh-word asks for a plural noun ("Which countries ...?"), so that
+    its short answer may be a list."""
+    return _ASKS_SEVERAL.search(question) is not None
+
+
 def speaker_asked(question: str) -> str | None:
     """The last word of the named speaker a "What did <Name> say/propose/... ?" question asks about
     ("Biden", "Pope"); None for other questions."""
