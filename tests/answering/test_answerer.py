@@ -517,3 +517,22 @@ def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built
     # The author speaks in every passage of his document; "Ukrainian" names Ukraine.
     assert not qa.answer("What does Alcaro think about sanctions?", index=built_index.index).abstained
     assert not qa.answer("What does Ukraine demand?", index=built_index.index).abstained
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("It has provided more than $2 billion in aid.", "$2", "more than $2 billion in aid."),
+        ("It has about 63% efficiency.", "63", "about 63% efficiency."),
+        ("It reached up to ten million.", "ten", "up to ten million."),
+        ("He was 30 years old.", "30", "30 years old."),
+        ("Some 40 people came.", "40", "Some 40 people came."),
+        ("A takeover of 30 firms.", "30", "30 firms."),
+        ("It was over by March.", "March", "March."),  # not an amount
+    ],
+)
+def test_an_amount_takes_in_its_hedge(sentence: str, word: str, expected: str):
+    from qa.answering.types import hedge_before
+
+    assert sentence[hedge_before(sentence, sentence.index(word)) :] == expected
+

@@ -37,7 +37,7 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, narrow_to_asked, nationality_for_country, ranks_other,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, hedge_before, has_type, narrow_to_asked, nationality_for_country, ranks_other,
     span_fits, speaker_asked, title_before_name, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -577,6 +577,8 @@ def _short_span(
         # judges that its sentence does not answer. The sentence may still be the closest one.
         return None
     candidate, span = found
+    # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
+    span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
     narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
     if narrow is not None:
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many

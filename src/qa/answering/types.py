@@ -145,9 +145,12 @@ _CARDINAL = (
 )
 # A count that opens a span, with its hedge and scale ("about 6,000", "up to ten million", "30%"),
 # followed by more words ("308 points", "136, along with ..."); "10-point" is one word and stays.
+_HEDGES = (
+    r"(?:about|around|nearly|almost|over|more than|less than|fewer than|some|up to|at least|at most|roughly|"
+    r"approximately|only|just)"
+)
 _LEADING_COUNT = re.compile(
-    r"(?>(?:(?:about|around|nearly|almost|over|more than|less than|fewer than|some|up to|at least|at most|roughly|"
-    r"approximately|only|just)\s+)?(?:\d+(?:[,.]\d+)*(?:\s*[–±-]\s*\d+(?:[,.]\d+)*)?|"
+    rf"(?>(?:{_HEDGES}\s+)?(?:\d+(?:[,.]\d+)*(?:\s*[–±-]\s*\d+(?:[,.]\d+)*)?|"
     rf"{_CARDINAL}(?:[\s-]{_CARDINAL})?)(?:\s+(?:hundred|thousand|million|billion|trillion))*"
     r"(?:\s*%|\s+percent|\s+per cent)?)(?=[\s,;:(])",
     re.IGNORECASE,
@@ -181,6 +184,20 @@ def speaker_asked(question: str) -> str | None:
     ("Biden", "Pope"); None for other questions."""
     match = _SPEAKER.search(question)
     return match.group(1).split()[-1] if match else None
+
+
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
+_OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
+
+
+def hedge_before(sentence: str, start: int) -> int:
+    """Where a short answer opening with an amount at `start` begins once it takes in the hedge
+    just before it ("more than $2 billion", "about 63%"): an amount without it misstates the
+    sentence. `start` itself when there is none."""
+    if not _OPENS_WITH_AMOUNT.match(sentence, start):
+        return start
+    hedge = _HEDGE_BEFORE.search(sentence, max(0, start - 20), start)
+    return hedge.start() if hedge is not None else start
 
 
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
