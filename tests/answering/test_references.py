@@ -107,3 +107,28 @@ def test_a_question_for_the_outlet_gets_the_outlet_a_reference_names_not_its_aut
 
     result = qa.answer("Which newspaper is cited for the Russia sanctions list?", index=built_index.index)
     assert result.short is not None and result.short.text == "Financial Times"
+
+
+@pytest.mark.model
+def test_a_question_for_the_title_of_a_cited_work_gets_the_title_the_reference_quotes(built_index):
+    import qa
+
+    result = qa.answer("What is the title of Alcaro's February 2022 IAI commentary cited in the notes?",
+                       index=built_index.index)
+    assert result.short is not None and result.short.text == "Europe's Post-Cold War Order Is No More"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What is the title of the FT article on sanctions?", True),
+        ("Which report is titled after the war?", True),
+        ("What was the headline of the story?", True),
+        ("What is Alcaro's title?", False),  # a person's title, not a work's
+        ("What is the title of Dmitry Peskov?", False),
+    ],
+)
+def test_a_question_for_a_works_title_is_told_from_one_for_a_persons(question, asks):
+    from qa.answering.answerer import _ASKS_TITLE
+
+    assert bool(_ASKS_TITLE.search(question)) is asks

@@ -482,6 +482,14 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
 _PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
+# The title of a work, not a person's ("What is Alcaro's title?").
+_ASKS_TITLE = re.compile(
+    r"\b(?:title|headline)\b.*\b(?:article|commentar(?:y|ies)|piece|paper|report|book|study|work|publication|"
+    r"essay|op-ed|editorial|story|briefing)\b|\b(?:article|commentary|piece|paper|report|book|study|essay|story)\b.*"
+    r"\b(?:title|headline)\b|\btitled\b",
+    re.I,
+)
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
 _SOURCE = re.compile(r"\bsources?\b", re.I)
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
 _POINTS_AT_ANSWER = re.compile(
@@ -529,6 +537,11 @@ def _short_span(
         # "Which newspaper is cited for the sanctions list?": the outlet a reference names
         # ('"...", in *Financial Times*, 4 March 2022'), not its authors.
         return chosen[0], Span(outlet.start(1), outlet.end(1), 1.0)
+    title = _QUOTED_TITLE.search(chosen[0].text) if _ASKS_TITLE.search(question) else None
+    if title is not None:
+        # "What is the title of the commentary cited in the notes?": the title a reference quotes
+        # ('Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*').
+        return chosen[0], Span(title.start(1), title.end(1), 1.0)
     reader = get_reader(precision=s.reader_precision)
     if reader is None:
         return None

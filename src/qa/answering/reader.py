@@ -64,9 +64,12 @@ _NOT_SHORT = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"))
 # How far past a span an unclosed bracket's closing one may lie for the span to take it in.
 BRACKET_REACH = 40
-# Articles, prepositions and conjunctions: a span ending on one of them is cut before it.
+# Articles, prepositions, conjunctions and auxiliary verbs: a span ending on one of them is cut
+# before it ("Poland has" -> "Poland").
 _DANGLING = re.compile(
-    r"(?<![\w-])(?:a|an|the|of|at|in|on|to|for|by|with|from|into|and|or|but|as|than|that|which|whose)$", re.IGNORECASE
+    r"(?<![\w-])(?:a|an|the|of|at|in|on|to|for|by|with|from|into|and|or|but|as|than|that|which|whose|"
+    r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$",
+    re.IGNORECASE,
 )
 # Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
