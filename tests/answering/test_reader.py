@@ -156,7 +156,7 @@ def test_a_span_inside_a_web_address_is_passed_over():
     start[texts.index("ukraine")], end[texts.index("biden")] = 9.0, 9.0  # the reader's best: in the address
     start[texts.index("Washington")], end[texts.index("Post")] = 5.0, 5.0  # its next best
     span = decode(sentence, words, [True] * n, start, end, max_tokens=15)
-    assert sentence[span.start : span.end] == "Washington Post"
+    assert sentence[span.start : span.end] == "The Washington Post"  # its next best, with the whole name
 
 
 def test_a_span_never_crosses_a_line_break():
@@ -173,6 +173,22 @@ def test_a_span_is_never_longer_than_max_tokens():
     end = [0, 0, 0, 0, 9.0]
     span = decode(sentence, spans, [True] * 5, start, end, max_tokens=2)
     assert span.end - span.start <= len("one two")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last", "expected"),
+    [
+        ("But Kremlin spokesman Dmitry Peskov pushed back.", "Dmitry", "Dmitry", "Dmitry Peskov"),
+        ("But Kremlin spokesman Dmitry Peskov pushed back.", "Peskov", "Peskov", "Dmitry Peskov"),
+        ("It was President Joe Biden who spoke.", "Biden", "Biden", "Joe Biden"),  # not the title
+        ("Sergei Lavrov said it was settled.", "Lavrov", "Lavrov", "Lavrov"),  # a first word says nothing
+        ('"Russia Close to Agreement, Says Turkey", in Al Jazeera.', "Turkey", "Turkey", "Turkey"),  # a headline
+        ("The gardens of the Saxon Garden were open.", "Garden", "Garden", "Saxon Garden"),
+        ("The talks were held in Istanbul on Tuesday.", "held", "held", "held"),
+    ],
+)
+def test_a_span_takes_in_the_whole_name_it_touches(sentence, first, last, expected):
+    assert _read(sentence, first, last) == expected
 
 
 def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_margin():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
-from qa.answering.types import whole_units
+from qa.answering.types import is_title, whole_units
 from qa.errors import ModelError
 from qa.settings import PRECISIONS, cache_dir
 
@@ -314,7 +314,7 @@ def decode(
     for _, _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
-            span = _units(span, dates, urls)
+            span = _units(_whole_names(sentence, *span), dates, urls)
         # A line break inside a "sentence" is a heading or a block that the splitter ran on into
         # the next line ("22 March 2022\n\nIstituto Affari Internazionali"): no answer spans it.
         if span is not None and "\n" in sentence[span[0] : span[1]]:
@@ -358,6 +358,37 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         while b > a and sentence[b - 1] in _EDGE_CHARS:
             b -= 1
     return _balanced(sentence, a, b) if a < b else None
+
+
+_NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w’'-]*")
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:;][\s\"“”’']*$")
+
+
+def _whole_names(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) widened, when it opens with a capital, to the whole run of capitalised words it
+    touches ("Dmitry" -> "Dmitry Peskov"); a sentence's first word is not taken in, since its
+    capital says nothing, nor a title before a name ("President Joe Biden" stays "Joe Biden"), nor
+    a span inside double quotes. Given the answer's sentence, held out by XQuAD half: token F1 +0.001 /
+    +0.006, EM +0.005 / +0.015."""
+    if not sentence[a].isupper() or _in_quotes(sentence, a):
+        return a, b
+    while sentence[b - 1].isalnum() and (name := _NEXT_NAME.match(sentence, b)):
+        b = name.end()
+    while (
+        (name := _NAME_BEFORE.search(sentence, 0, a))
+        and name.start() > 0
+        and not _SENTENCE_END_BEFORE.search(sentence, 0, name.start())
+        and not is_title(name.group(0).strip())
+    ):
+        a = name.start()
+    return a, b
+
+
+def _in_quotes(sentence: str, at: int) -> bool:
+    """True when `at` lies inside double quotes: a quoted headline is in title case throughout."""
+    straight = sentence.count('"', 0, at) % 2 == 1
+    return straight or sentence.rfind("“", 0, at) > sentence.rfind("”", 0, at)
 
 
 def _digit_separator(sentence: str, k: int) -> bool:

@@ -131,6 +131,11 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
     return start, end
 
 
+def is_title(word: str) -> bool:
+    """True for a word that titles a person ("President", "Minister", "Dr.")."""
+    return _IS_TITLE.fullmatch(word) is not None
+
+
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), which a span
     touching them takes in whole, and its web addresses, which no span may touch."""
