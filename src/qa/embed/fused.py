@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Callable
 
 from qa.errors import ModelError
 
@@ -48,6 +49,20 @@ def fused_model(onnx_dir: Path, model_dir: Path) -> Path | None:
     return target
 
 
+def write_checked(onnx_dir: Path, target: Path, write: Callable[[Path], None], min_cosine: float) -> None:
+    """Write a graph with `write(path)` beside the export and keep it as `target` (atomically) only
+    when it reproduces the export to `min_cosine`; ModelError otherwise."""
+    tmp = onnx_dir / f".{target.name}.tmp-{os.getpid()}"
+    try:
+        write(tmp)
+        reproduces_export(onnx_dir, tmp, min_cosine)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ModelError(f"{target.name} cannot be written into {onnx_dir} ({exc})") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def reproduces_export(onnx_dir: Path, graph: Path, min_cosine: float) -> None:
     """Raise ModelError unless `graph` (a file in `onnx_dir`) gives the export's vectors for a few
     texts, padded batches included, to at least `min_cosine`."""
@@ -78,12 +93,5 @@ def _build(onnx_dir: Path, model_dir: Path, target: Path) -> None:
         weights = {k.removeprefix("bert."): v for k, v in load_file(str(weights_file)).items()}
     except (ImportError, OSError, ValueError) as exc:
         raise ModelError(f"the weights cannot be read ({exc})") from exc
-    tmp = onnx_dir / f".{FUSED_MODEL_FILE}.tmp-{os.getpid()}"
-    try:
-        onnx.save(encoder_graph(config, weights), str(tmp))
-        reproduces_export(onnx_dir, tmp, VERIFY_MIN_COSINE)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ModelError(f"the fused graph cannot be written into {onnx_dir} ({exc})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_checked(onnx_dir, target, lambda path: onnx.save(encoder_graph(config, weights), str(path)),
+                  VERIFY_MIN_COSINE)

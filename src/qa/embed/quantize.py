@@ -47,19 +47,13 @@ def _quantise_fused(onnx_dir: Path, fused: Path) -> Path:
     target = onnx_dir / FUSED_INT8_MODEL_FILE
     if target.is_file():
         return target
-    from qa.embed.fused import reproduces_export
+    from qa.embed.fused import write_checked
 
-    tmp = onnx_dir / f".{FUSED_INT8_MODEL_FILE}.tmp-{os.getpid()}"
     log.warning("quantising %s to int8 once, into %s", fused, target)
-    try:
-        # The fused graph's weights come from initialisers the shape inference cannot type alone.
-        _quantise(fused, tmp, ["MatMul", "Attention"], {"MatMulConstBOnly": True, "DefaultTensorType": _FLOAT})
-        reproduces_export(onnx_dir, tmp, INT8_MIN_COSINE)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ModelError(f"the fused int8 graph cannot be written into {onnx_dir} ({exc})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    # The fused graph's weights come from initialisers the shape inference cannot type alone.
+    options = {"MatMulConstBOnly": True, "DefaultTensorType": _FLOAT}
+    write_checked(onnx_dir, target, lambda path: _quantise(fused, path, ["MatMul", "Attention"], options),
+                  INT8_MIN_COSINE)
     return target
 
 
