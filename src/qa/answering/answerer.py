@@ -37,8 +37,8 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, hedge_before, has_type, narrow_to_asked, nationality_for_country, ranks_other,
-    span_fits, speaker_asked, title_before_name, unknown_names,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, hedge_before, narrow_to_asked,
+    nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
@@ -434,10 +434,17 @@ def _source_of_previous(
             continue
         chosen = _candidates(notes)[:1]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
-        found = _PUBLICATION.search(chosen[0].text) if _ASKS_OUTLET.search(question) else None
-        short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support) if found else None
+        outlet = _outlet_named(chosen[0].text, question)
+        short = _short(chosen[0], outlet, support) if outlet is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return Answer(question, NO_SOURCE_CITED, [], [], True, 0.0, earlier.citations, time.perf_counter() - started)
+
+
+def _outlet_named(text: str, question: str) -> Span | None:
+    """For a question asking for a newspaper, journal or outlet, the outlet a reference names
+    ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
+    found = _PUBLICATION.search(text) if _ASKS_OUTLET.search(question) else None
+    return Span(found.start(1), found.end(1), 1.0) if found is not None else None
 
 
 def _covering_markers(retriever: Retriever, sentence: Support) -> str:
@@ -532,11 +539,9 @@ def _short_span(
             title = title_before_name(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
-    outlet = _PUBLICATION.search(chosen[0].text) if _ASKS_OUTLET.search(question) else None
+    outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
-        # "Which newspaper is cited for the sanctions list?": the outlet a reference names
-        # ('"...", in *Financial Times*, 4 March 2022'), not its authors.
-        return chosen[0], Span(outlet.start(1), outlet.end(1), 1.0)
+        return chosen[0], outlet
     title = _QUOTED_TITLE.search(chosen[0].text) if _ASKS_TITLE.search(question) else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
