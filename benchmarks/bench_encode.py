@@ -7,12 +7,13 @@ machine noise hits every system alike:
 * st          SentenceTransformer(model_dir).encode(batch) with default settings (torch);
 * qa fp32     qa's ONNX encoder, float32 (`Encoder.encode`, its default batch size);
 * qa int8     the same with the int8 model (dynamic quantisation of the fused graph, qa.embed.quantize);
+* qa bf16     the model on torch in bfloat16 (qa.embed.bf16), QA_PRECISION=bf16: fast on CPUs with AMX;
 * qa default  whichever of the two `qa index` uses without QA_PRECISION (reported by name).
 
 Per repeat each system encodes every batch once (the order of systems rotates per batch); the
 figures are medians over repeats of passages/s and of the per-repeat ratio to st. Also: where
 the time of one fp32 pass goes (tokenising, padding + copies, the model, pooling), and the cosine
-of the int8 vectors to the float32 ones.
+of the int8 and bf16 vectors to the float32 ones.
 
     python benchmarks/bench_encode.py [--scifact DIR] [--passages 768] [--batch 64] [--reps 3] [--out e.json]
 """
@@ -109,6 +110,7 @@ def measure(folder: Path, n: int, batch: int, reps: int) -> dict:
     common.offline_env_in_process()
     import numpy as np
 
+    from qa.embed.bf16 import amx_bf16_available
     from qa.embed.encoder import load_encoder
     from qa.settings import default_model_name, default_precision
 
@@ -118,8 +120,9 @@ def measure(folder: Path, n: int, batch: int, reps: int) -> dict:
 
     fp32 = load_encoder(default_model_name(), precision="fp32")
     int8 = load_encoder(default_model_name(), precision="int8")
+    bf16 = load_encoder(default_model_name(), precision="bf16")
     st = SentenceTransformer(str(fp32.model_dir), device="cpu")
-    systems = {"st": st.encode, "qa fp32": fp32.encode, "qa int8": int8.encode}
+    systems = {"st": st.encode, "qa fp32": fp32.encode, "qa int8": int8.encode, "qa bf16": bf16.encode}
     batches = [texts[i: i + batch] for i in range(0, len(texts), batch)]
     for encode in systems.values():  # warm-up: first-call allocations, thread pools
         encode(batches[0][:8])
@@ -136,8 +139,7 @@ def measure(folder: Path, n: int, batch: int, reps: int) -> dict:
             seconds[name].append(spent[name])
         say(f"  rep {rep + 1}/{reps}: " + ", ".join(f"{k} {len(texts) / v:.1f}/s" for k, v in spent.items()))
     ref = fp32.encode(texts)
-    low = int8.encode(texts)
-    cos = (ref * low).sum(axis=1)
+    cosines = {name: (ref * encoder.encode(texts)).sum(axis=1) for name, encoder in (("int8", int8), ("bf16", bf16))}
     tokens = [len(ids) for ids in fp32._impl.token_ids(texts)]  # noqa: SLF001
     parts = breakdown(fp32, texts, 16)
     return {
@@ -149,7 +151,8 @@ def measure(folder: Path, n: int, batch: int, reps: int) -> dict:
         "seconds": seconds,
         "per_s": {k: round(len(texts) / common.median(v), 2) for k, v in seconds.items()},
         "ratio_to_st": {k: round(common.median(s / t for s, t in zip(seconds["st"], v)), 3) for k, v in seconds.items()},
-        "int8_cosine_to_fp32": {"min": float(cos.min()), "mean": float(cos.mean())},
+        "cosine_to_fp32": {k: {"min": float(c.min()), "mean": float(c.mean())} for k, c in cosines.items()},
+        "amx_bf16": amx_bf16_available(),
         "fp32_breakdown_s": {k: round(v, 3) for k, v in parts.items()},
     }
 
@@ -166,8 +169,10 @@ def section(r: dict) -> dict:
         figure("encode: qa int8", r["per_s"]["qa int8"], "passages/s", how + f"; {r['ratio_to_st']['qa int8']}x st", ""),
         figure(f"encode: qa default ({default}) / sentence-transformers", r["ratio_to_st"][default], "x",
                "median of the per-repeat ratio of times, same batches", TARGET),
-        figure("encode: int8 cosine to fp32 (min / mean)",
-               f"{r['int8_cosine_to_fp32']['min']:.4f} / {r['int8_cosine_to_fp32']['mean']:.4f}", "", "same passages", ""),
+        figure("encode: qa bf16", r["per_s"]["qa bf16"], "passages/s",
+               how + f"; {r['ratio_to_st']['qa bf16']}x st; CPU with AMX bf16: {r['amx_bf16']}", ""),
+        *(figure(f"encode: {k} cosine to fp32 (min / mean)", f"{c['min']:.5f} / {c['mean']:.5f}", "", "same passages", "")
+          for k, c in r["cosine_to_fp32"].items()),
         figure("encode: fp32 time by part", "; ".join(f"{k} {100 * v / total:.1f}%" for k, v in b.items()), "",
                f"one pass, batches of 16, {total:.1f} s in all", ""),
     ]

@@ -364,10 +364,11 @@ def test_progress_steps_cover_every_text_once() -> None:
 
 @pytest.mark.parametrize(
     ("backend", "vectors"),
-    [("onnx", "fp32"), ("torch", "fp32"), ("onnx-int8", "int8"), ("onnx-int8-fused", "int8-fused")],
+    [("onnx", "fp32"), ("torch", "fp32"), ("onnx-int8", "int8"), ("onnx-int8-fused", "int8-fused"),
+     ("torch-bf16", "bf16")],
 )
 def test_an_index_tells_which_vectors_it_holds(backend, vectors) -> None:
-    """ONNX and torch float32 vectors agree and may be mixed; the two int8 graphs' may not."""
+    """ONNX and torch float32 vectors agree and may be mixed; the two int8 graphs' and bf16's may not."""
     from qa.embed.encoder import ModelInfo
 
     assert ModelInfo("m", 384, 256, "f", backend).vectors == vectors

@@ -397,3 +397,26 @@ def test_rebuild_takes_its_vectors_from_the_embedding_cache(index_clone: BuiltIn
     assert encoded == []
     after = dense.vectors_of(store.IndexFiles(index, store.read_manifest(index)).dense())
     assert np.array_equal(before, after)
+
+
+def test_an_update_embeds_as_the_index_was_embedded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new default precision does not re-embed an index; $QA_PRECISION does."""
+    from qa.embed import bf16
+    from qa.index import store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sberbank is Russia's largest bank.\n")
+    index = tmp_path / "index"
+    monkeypatch.setenv("QA_PRECISION", "fp32")
+    build_index(corpus, index)
+    monkeypatch.delenv("QA_PRECISION")
+    monkeypatch.setattr(bf16, "amx_bf16_available", lambda: True)  # the default would now be bf16
+    (corpus / "b.txt").write_text("VTB is Russia's second largest bank.\n")
+    report = build_index(corpus, index)
+    assert store.read_manifest(index).model.vectors == "fp32"
+    assert (report.reused, report.embedded) == (1, 1)
+    monkeypatch.setenv("QA_PRECISION", "bf16")
+    (corpus / "c.txt").write_text("Gazprombank is the third largest.\n")
+    report = build_index(corpus, index)
+    assert store.read_manifest(index).model.vectors == "bf16" and (report.reused, report.embedded) == (0, 3)

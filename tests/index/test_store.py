@@ -71,7 +71,7 @@ def test_manifest_records_format_versions_model_settings_hashes_and_counts(built
     assert m["model"]["dimension"] == 384
     assert m["model"]["max_seq_length"] == 256
     assert m["model"]["fingerprint"] == fingerprint(resolve_model_path(DEFAULT_MODEL))
-    assert m["model"]["backend"] in ("onnx", "onnx-int8", "torch")
+    assert m["model"]["backend"] in ("onnx", "onnx-int8", "onnx-int8-fused", "torch", "torch-bf16")
 
     assert m["chunking"] == ChunkSettings().to_dict() == {"max_tokens": 128, "overlap_sentences": 1, "min_fill": 0.6}
     assert m["settings"]["build"] == {"chunking": m["chunking"], "dense_kind": "auto", "pipeline": PIPELINE_VERSION}

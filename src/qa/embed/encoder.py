@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from qa.settings import DEFAULT_MODEL, PRECISIONS, cache_dir, default_precision
+from qa.settings import DEFAULT_MODEL, ENCODER_PRECISIONS, cache_dir, default_precision
 from qa.errors import ModelError
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ class ModelInfo:
     @property
     def vectors(self) -> str:
         """How the vectors were computed, beyond the model: "fp32" (ONNX or torch, which agree),
-        "int8" (the export's int8 copy) or "int8-fused" (the quantised fused graph)."""
+        "int8" (the export's int8 copy), "int8-fused" (the quantised fused graph) or "bf16"
+        (torch in bfloat16)."""
         return self.backend.partition("-")[2] or "fp32"
 
 
@@ -114,8 +115,8 @@ class Encoder:
         if backend not in ("auto", "onnx", "torch"):
             raise ModelError(f"backend must be 'auto', 'onnx' or 'torch', not {backend!r}")
         precision = precision or default_precision()
-        if precision not in PRECISIONS:
-            raise ModelError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+        if precision not in ENCODER_PRECISIONS:
+            raise ModelError(f"precision must be one of {', '.join(ENCODER_PRECISIONS)}, not {precision!r}")
         self.name = name
         self.model_dir = model_dir
         self.fingerprint = fingerprint(model_dir)
@@ -127,7 +128,8 @@ class Encoder:
         if backend in ("auto", "onnx"):
             try:
                 self._impl = self._load_onnx()
-                self.backend = "onnx"
+                # bf16 runs the export's tokenizer and pooling around the model on torch.
+                self.backend = "torch" if self.precision == "bf16" else "onnx"
             except ModelError as exc:
                 if backend == "onnx":
                     raise
@@ -147,6 +149,12 @@ class Encoder:
 
             log.warning("exporting %s to ONNX once, into %s", self.name, target)
             export_onnx(self.model_dir, target)
+        if self.precision == "bf16":
+            from qa.embed.bf16 import Bf16Encoder, amx_bf16_available
+
+            if not amx_bf16_available():
+                log.warning("bfloat16 asked for on a CPU without AMX: it will run slower than fp32")
+            return Bf16Encoder(target, self.model_dir)
         if self.precision == "int8":
             from qa.embed.quantize import int8_model
 
@@ -161,10 +169,13 @@ class Encoder:
     @property
     def vector_key(self) -> str:
         """What identifies the vectors this encoder makes: the model's fingerprint, and int8 when
-        quantised ("-int8-fused" for the quantised fused graph, whose vectors differ a little).
+        quantised ("-int8-fused" for the quantised fused graph, whose vectors differ a little),
+        or bf16 when its matrix products run in bfloat16.
 
         Vectors with the same key can be reused (by an index update or the embedding cache).
         """
+        if self.precision == "bf16":
+            return f"{self.fingerprint}-bf16"
         if self.precision != "int8":
             return self.fingerprint
         from qa.embed.quantize import FUSED_INT8_MODEL_FILE

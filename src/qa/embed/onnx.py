@@ -107,26 +107,8 @@ class OnnxEncoder:
 
         if hasattr(ort, "disable_telemetry_events"):
             ort.disable_telemetry_events()
-        from tokenizers import Tokenizer
-
-        folder = Path(onnx_dir)
-        if not folder.is_dir():
-            raise ModelError(f"ONNX export folder not found: {folder}. Run export_onnx(model_dir, {folder}) first.")
-        meta = _load_meta(folder / META_FILE)
-        self._meta = meta
-        self._dir = folder
-
-        try:
-            tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        except Exception as exc:  # tokenizers raises plain Exception
-            raise ModelError(
-                f"{folder / TOKENIZER_FILE} cannot be loaded ({exc}). Delete {folder} and run export_onnx again."
-            ) from exc
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(
-            max_length=meta["max_seq_length"], strategy="longest_first", direction=meta["truncation_side"]
-        )
-        self._tokenizer = tokenizer
+        self._load_export(Path(onnx_dir))
+        folder, meta = self._dir, self._meta
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -162,8 +144,30 @@ class OnnxEncoder:
                 f"{model_path} outputs shape {out_shape}, expected (batch, sequence, {meta['dimension']}). "
                 f"Delete {folder} and run export_onnx again."
             )
-        self._use_token_types: bool = meta["token_type_ids"]
         self._output_name: str = meta["output_name"]
+
+    def _load_export(self, folder: Path) -> None:
+        """Read the export's encoder.json and its tokenizer, truncating as sentence-transformers does."""
+        from tokenizers import Tokenizer
+
+        if not folder.is_dir():
+            raise ModelError(f"ONNX export folder not found: {folder}. Run export_onnx(model_dir, {folder}) first.")
+        meta = _load_meta(folder / META_FILE)
+        self._meta = meta
+        self._dir = folder
+
+        try:
+            tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        except Exception as exc:  # tokenizers raises plain Exception
+            raise ModelError(
+                f"{folder / TOKENIZER_FILE} cannot be loaded ({exc}). Delete {folder} and run export_onnx again."
+            ) from exc
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(
+            max_length=meta["max_seq_length"], strategy="longest_first", direction=meta["truncation_side"]
+        )
+        self._tokenizer = tokenizer
+        self._use_token_types: bool = meta["token_type_ids"]
 
     @property
     def dimension(self) -> int:
@@ -223,12 +227,16 @@ class OnnxEncoder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if types is not None:
                 feeds["token_type_ids"] = types
-            hidden = self._session.run([self._output_name], feeds)[0]
+            hidden = self._run(feeds)
             result[rows] = self._pool(hidden, mask)
         if self.normalize:
             norms = np.linalg.norm(result, axis=1, keepdims=True)
             result /= np.maximum(norms, 1e-12)  # as torch.nn.functional.normalize
         return result
+
+    def _run(self, feeds: dict[str, npt.NDArray[np.int64]]) -> npt.NDArray[np.float32]:
+        """The model's last hidden state (batch, sequence, dimension) for one padded batch."""
+        return self._session.run([self._output_name], feeds)[0]
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """The token ids ``encode`` feeds the model for each text: special tokens included, truncated

@@ -118,6 +118,11 @@ def _pooling_mode(config: dict[str, Any], path: Path) -> str:
     return modes[0]
 
 
+def transformer_dir(model_dir: Path) -> Path:
+    """The folder of a sentence-transformers model's Transformer module (ModelError when unsupported)."""
+    return _read_model_spec(model_dir).transformer_dir
+
+
 def _read_model_spec(model_dir: Path) -> _ModelSpec:
     if not model_dir.is_dir():
         raise ModelError(f"Model folder not found: {model_dir}. Pass the folder of a sentence-transformers model.")

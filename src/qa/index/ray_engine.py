@@ -136,7 +136,8 @@ class RayEngine:
             .map_batches(
                 _EncoderActor, batch_size=DOCS_PER_EMBED_BATCH, num_cpus=1,
                 compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
-                fn_constructor_kwargs={"model": encoder.name, "fingerprint": encoder.fingerprint},
+                fn_constructor_kwargs={"model": encoder.name, "fingerprint": encoder.fingerprint,
+                                       "precision": encoder.precision},
             )
         )
         try:
@@ -208,10 +209,10 @@ def _chunk(batch: dict, *, model: str, fingerprint: str, max_seq_length: int, ch
 class _EncoderActor:
     """Ray actor: holds the encoder and embeds the passages marked todo."""
 
-    def __init__(self, model: str, fingerprint: str) -> None:
+    def __init__(self, model: str, fingerprint: str, precision: str) -> None:
         from qa.embed.encoder import load_encoder
 
-        self.encoder = load_encoder(model)
+        self.encoder = load_encoder(model, precision=precision)
         _check_fingerprint(model, self.encoder.fingerprint, fingerprint)
 
     def __call__(self, batch: dict) -> dict:

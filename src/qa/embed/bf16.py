@@ -1,0 +1,72 @@
+"""Passage encoding in bfloat16 on CPUs with AMX: the same model on torch, about twice as fast.
+
+On a CPU with Intel AMX (matrix units for bfloat16), torch's oneDNN kernels run the model's
+matrix products in bfloat16 several times faster than in float32, accumulating in float32. The
+vectors agree with the float32 ones to cosine 0.9999 (benchmarks/bench_encode.py). Tokenising,
+batching and pooling are the ONNX encoder's, from the same export folder; only the model call
+runs on torch. Queries stay on the float32 ONNX encoder: one short text gains nothing here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qa.embed.onnx import OnnxEncoder
+from qa.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+#: /proc/cpuinfo flags of the matrix units that make bfloat16 fast (Intel AMX).
+_AMX_FLAGS = ("amx_bf16", "amx_tile")
+
+
+def amx_bf16_available(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """True when the CPU reports AMX bfloat16 (read from /proc/cpuinfo; False elsewhere)."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    flags = next((line.split(":", 1)[1].split() for line in text.splitlines() if line.startswith("flags")), [])
+    return all(flag in flags for flag in _AMX_FLAGS)
+
+
+class Bf16Encoder(OnnxEncoder):
+    """An export folder's tokenizer and pooling with the source model run by torch in bfloat16."""
+
+    def __init__(self, onnx_dir: Path, model_dir: Path) -> None:
+        self._load_export(Path(onnx_dir))
+        self.model_path = Path(model_dir)
+        self._model = None  # loaded at the first batch: an update that embeds nothing never imports torch
+
+    def _run(self, feeds: dict[str, npt.NDArray[np.int64]]) -> npt.NDArray[np.float32]:
+        import torch
+
+        if self._model is None:
+            self._model = _load_model(self.model_path)
+        with torch.inference_mode():
+            hidden = self._model(**{name: torch.from_numpy(value) for name, value in feeds.items()})[0]
+            return hidden.float().numpy()
+
+
+def _load_model(model_dir: Path):
+    """The transformer of a sentence-transformers folder on torch, in bfloat16, for inference."""
+    try:
+        import torch
+        from transformers import AutoModel
+
+        from transformers.utils import logging as transformers_logging
+
+        from qa.embed.onnx_export import transformer_dir
+
+        transformers_logging.disable_progress_bar()  # its "Loading weights" bar would cut into qa index's
+        model = AutoModel.from_pretrained(
+            str(transformer_dir(model_dir)), dtype=torch.bfloat16, local_files_only=True, attn_implementation="sdpa"
+        )
+    except ModelError:
+        raise
+    except Exception as exc:  # transformers raises many types for a folder it cannot read
+        raise ModelError(f"cannot load {model_dir} on torch in bfloat16: {type(exc).__name__}: {exc}") from exc
+    return model.eval()
