@@ -74,11 +74,19 @@ def default_precision() -> str:
     (README, "Encoding figures"). int8 loses a gold question (R@5 0.939 against 0.951), so it
     is only an option. Queries are always embedded in float32 (int8 for an int8 index).
     """
-    value = os.environ.get("QA_PRECISION", "").strip().lower()
-    if not value:
+    value = requested_precision()
+    if value is None:
         from qa.embed.bf16 import amx_bf16_available
 
         return "bf16" if amx_bf16_available() else "fp32"
+    return value
+
+
+def requested_precision() -> str | None:
+    """$QA_PRECISION when it is set (validated), else None."""
+    value = os.environ.get("QA_PRECISION", "").strip().lower()
+    if not value:
+        return None
     if value not in ENCODER_PRECISIONS:
         from qa.errors import SettingsError
 

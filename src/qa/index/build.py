@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -18,7 +17,9 @@ from pathlib import Path
 from qa.version import __version__
 from qa.ingest.chunk import Chunk, chunk_document
 from qa.ingest.clean import CleanDocument, clean
-from qa.settings import MAX_LOAD_SECONDS, ChunkSettings, default_corpus_dir, default_index_dir, default_model_name
+from qa.settings import (
+    MAX_LOAD_SECONDS, ChunkSettings, default_corpus_dir, default_index_dir, default_model_name, requested_precision,
+)
 from qa.ingest.discover import CorpusListing, SourceFile, discover
 from qa.errors import DocumentError, IndexFolderError, InputError, QAError
 from qa.index import store
@@ -194,7 +195,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
 
     # An update embeds as the index was embedded unless $QA_PRECISION says otherwise: a new default
     # (bf16 on a CPU with AMX) does not re-embed an existing index.
-    keep = old is not None and not os.environ.get("QA_PRECISION", "").strip()
+    keep = old is not None and requested_precision() is None
     encoder = load_encoder(model_name, precision=old.model.vectors.partition("-")[0] if keep else None)
     if old is not None and (old.model.fingerprint, old.model.vectors) != (encoder.fingerprint, encoder.info.vectors):
         old = None  # vectors of another model, or of the other precision, are not reused
