@@ -363,12 +363,14 @@ def test_progress_steps_cover_every_text_once() -> None:
 
 
 @pytest.mark.parametrize(
-    ("backend", "vectors"),
-    [("onnx", "fp32"), ("torch", "fp32"), ("onnx-int8", "int8"), ("onnx-int8-fused", "int8-fused"),
-     ("torch-bf16", "bf16")],
+    ("backend", "vectors", "precision"),
+    [("onnx", "fp32", "fp32"), ("torch", "fp32", "fp32"), ("onnx-int8", "int8", "int8"),
+     ("onnx-int8-fused", "int8-fused", "int8"), ("torch-bf16", "bf16", "bf16")],
 )
-def test_an_index_tells_which_vectors_it_holds(backend, vectors) -> None:
+def test_an_index_tells_which_vectors_it_holds(backend, vectors, precision) -> None:
     """ONNX and torch float32 vectors agree and may be mixed; the two int8 graphs' and bf16's may not."""
     from qa.embed.encoder import ModelInfo
 
-    assert ModelInfo("m", 384, 256, "f", backend).vectors == vectors
+    info = ModelInfo("m", 384, 256, "f", backend)
+    assert info.vectors == vectors
+    assert info.precision == precision

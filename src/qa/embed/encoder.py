@@ -57,6 +57,11 @@ class ModelInfo:
         (torch in bfloat16)."""
         return self.backend.partition("-")[2] or "fp32"
 
+    @property
+    def precision(self) -> str:
+        """The encoder precision that made the vectors: "fp32", "int8" or "bf16"."""
+        return self.vectors.partition("-")[0]
+
 
 def resolve_model_path(name: str) -> Path:
     """The local folder of a model given by name or path; raises ModelError when there is none."""

@@ -196,7 +196,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, model: str | None, chunking
     # An update embeds as the index was embedded unless $QA_PRECISION says otherwise: a new default
     # (bf16 on a CPU with AMX) does not re-embed an existing index.
     keep = old is not None and requested_precision() is None
-    encoder = load_encoder(model_name, precision=old.model.vectors.partition("-")[0] if keep else None)
+    encoder = load_encoder(model_name, precision=old.model.precision if keep else None)
     if old is not None and (old.model.fingerprint, old.model.vectors) != (encoder.fingerprint, encoder.info.vectors):
         old = None  # vectors of another model, or of the other precision, are not reused
     return _build(listing, current, corpus_dir, index_dir, encoder, chunking, dense_kind, settings, old, progress, started,

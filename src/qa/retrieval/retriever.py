@@ -228,7 +228,7 @@ class Retriever:
             # Queries are embedded as the passages were: int8 for an index built with the int8 encoder.
             # A bf16 index takes fp32 queries: the vectors agree to cosine 0.9999, and one short
             # text gains nothing from bfloat16 but would pay torch's import.
-            int8 = self.manifest.model.vectors.startswith("int8")
+            int8 = self.manifest.model.precision == "int8"
             self._encoder = load_encoder(self.model_name, precision="int8" if int8 else "fp32")
         return self._encoder
 
