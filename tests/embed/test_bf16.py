@@ -55,6 +55,26 @@ def test_bf16_keeps_input_order_and_handles_empty_input() -> None:
     assert bf16.encode([]).shape == (0, bf16.dimension)
 
 
+def test_batches_run_one_per_core_with_the_same_vectors_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several batches on the worker threads: input order kept, vectors as the sequential path
+    gives them, and the caller's torch thread setting left as it was."""
+    import torch
+
+    from qa.embed import bf16 as bf16_module
+
+    texts = [f"Passage {i}: " + "the delegations met again in Istanbul. " * (1 + i % 7) for i in range(40)]
+    encoder = load_encoder(DEFAULT_MODEL, precision="bf16")
+    threads = torch.get_num_threads()
+    monkeypatch.setattr(bf16_module, "_cores", lambda: 2)
+    parallel = encoder.encode(texts)
+    assert encoder._impl._workers is not None  # noqa: SLF001 - the pool really ran the batches
+    assert torch.get_num_threads() == threads
+    monkeypatch.setattr(bf16_module, "_cores", lambda: 1)
+    sequential = load_encoder(DEFAULT_MODEL, precision="bf16").encode(texts)
+    assert ((parallel * sequential).sum(axis=1) > 0.9999).all()
+    assert ((parallel[:-1] * parallel[1:]).sum(axis=1) < 0.9999).any()  # rows not all alike
+
+
 def test_a_bf16_index_embeds_its_queries_in_fp32(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Passages in bf16, queries on the float32 ONNX encoder: no torch on the query path."""
     from qa.index.build import build_index

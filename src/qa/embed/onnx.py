@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -207,32 +207,43 @@ class OnnxEncoder:
         encodings = self._tokenize(items)
         lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=n)
         order = np.argsort(-lengths, kind="stable")  # longest first: similar lengths share a batch
-        pad_id = self._meta["pad_token_id"]
-        pad_type = self._meta["pad_token_type_id"]
-        left = self._meta["padding_side"] == "left"
-        for start in range(0, n, batch_size):
-            rows = order[start : start + batch_size]
-            width = int(lengths[rows[0]])
-            ids = np.full((len(rows), width), pad_id, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            types = np.full((len(rows), width), pad_type, dtype=np.int64) if self._use_token_types else None
-            for r, i in enumerate(rows):
-                enc = encodings[i]
-                k = int(lengths[i])
-                cols = slice(width - k, width) if left else slice(0, k)
-                ids[r, cols] = enc.ids
-                mask[r, cols] = 1
-                if types is not None:
-                    types[r, cols] = enc.type_ids
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if types is not None:
-                feeds["token_type_ids"] = types
-            hidden = self._run(feeds)
-            result[rows] = self._pool(hidden, mask)
+        batches = [order[start : start + batch_size] for start in range(0, n, batch_size)]
+        padded = (self._pad(encodings, lengths, rows) for rows in batches)
+        for rows, (feeds, hidden) in zip(batches, self._run_batches(padded)):
+            result[rows] = self._pool(hidden, feeds["attention_mask"])
         if self.normalize:
             norms = np.linalg.norm(result, axis=1, keepdims=True)
             result /= np.maximum(norms, 1e-12)  # as torch.nn.functional.normalize
         return result
+
+    def _pad(self, encodings: list[Any], lengths: npt.NDArray[np.int64], rows: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
+        """The model's inputs for one batch: the rows' token ids padded to the longest, with masks."""
+        import numpy as np
+
+        pad_id = self._meta["pad_token_id"]
+        pad_type = self._meta["pad_token_type_id"]
+        left = self._meta["padding_side"] == "left"
+        width = int(lengths[rows].max())
+        ids = np.full((len(rows), width), pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        types = np.full((len(rows), width), pad_type, dtype=np.int64) if self._use_token_types else None
+        for r, i in enumerate(rows):
+            enc = encodings[i]
+            k = int(lengths[i])
+            cols = slice(width - k, width) if left else slice(0, k)
+            ids[r, cols] = enc.ids
+            mask[r, cols] = 1
+            if types is not None:
+                types[r, cols] = enc.type_ids
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if types is not None:
+            feeds["token_type_ids"] = types
+        return feeds
+
+    def _run_batches(self, batches: Iterable[dict[str, npt.NDArray[np.int64]]]) -> Iterator[tuple[dict[str, npt.NDArray[np.int64]], npt.NDArray[np.float32]]]:
+        """(inputs, last hidden state) per padded batch, in order."""
+        for feeds in batches:
+            yield feeds, self._run(feeds)
 
     def _run(self, feeds: dict[str, npt.NDArray[np.int64]]) -> npt.NDArray[np.float32]:
         """The model's last hidden state (batch, sequence, dimension) for one padded batch."""
