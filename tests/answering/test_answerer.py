@@ -432,6 +432,20 @@ def test_a_question_for_a_gated_kind_keeps_the_lead_the_gate_gave(monkeypatch):
     assert answerer._lead_by_reader("Where did the talks resume?", ranked, "place", s)[0].text == "The talks resumed in Istanbul."
 
 
+def test_a_question_asking_for_several_things_keeps_its_lead(monkeypatch):
+    """The span reader learnt single spans: it must not overrule the sentence that lists them."""
+    from qa.answering import answerer
+
+    listing = "The United States has provided Stinger antiaircraft systems, Javelin antitank missiles and drones."
+    ranked = _ranked((listing, 0.6), ("European countries have sent similar weapons as well as supplies.", 0.5))
+    reader = _Reader({listing: -8.0, ranked[1].text: 4.0})
+    monkeypatch.setattr(answerer, "get_reader", lambda precision="fp32": reader)
+    s = AnswerSettings(rerank_sentences=2, rerank_weight=0.3)
+    assert answerer._lead_by_reader("What weapons has the US sent?", ranked, None, s) == ranked
+    # A verb ending in s is not a plural: there the reader weighs as usual.
+    assert answerer._lead_by_reader("What surrounds the US weapons?", ranked, None, s)[0] is ranked[1]
+
+
 @pytest.mark.model
 def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sentences_words(built_index):
     from qa.answering.answerer import considered

@@ -218,6 +218,14 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("What was the percentage?", False),
         ("Which bank is Russia's largest?", False),
         ("What does the plan say?", False),
+        ("What weapons has the US sent?", True),
+        ("What types of weapons?", True),
+        ("Which countries?", True),
+        # A verb ending in s, or an adjective, after the wh-word: not a plural noun.
+        ("What surrounds chloroplasts?", False),
+        ("What happens to the packet?", False),
+        ("What explains the Russian army's weak showing?", False),
+        ("Which famous Indian practiced civil disobedience?", False),
     ],
 )
 def test_a_question_asking_for_several_things_is_told(question, several):

@@ -621,10 +621,14 @@ def _lead_by_reader(
     The sentence model reads features of the sentence; the reader reads the sentence against the
     question word by word. A question asking for a number, a date or a person (`s.gated_types`)
     keeps the lead the type gate gave it: there the reader took "President Putin" for the answer
-    to "Who is the president of Ukraine?". Unchanged without a reader fitted to tell answering
+    to "Who is the president of Ukraine?". A question asking for several things ("What weapons
+    has the US sent?") keeps its lead too: the reader learnt single spans, and judged the sentence
+    that lists the US weapons not to answer. Unchanged without a reader fitted to tell answering
     sentences apart (`SpanReader.tells_answering`).
     """
     if s.rerank_sentences < 2 or len(ranked) < 2 or not s.rerank_weight or wanted in s.gated_types:
+        return ranked
+    if asks_for_several(question):
         return ranked
     reader = get_reader(precision=s.reader_precision)
     if reader is None or not reader.tells_answering:

@@ -172,16 +172,29 @@ _SPEAKER = re.compile(
 
 # "Which countries ...?", "What two treaties ...?": a question asking for several things of a kind.
 _ASKS_SEVERAL = re.compile(
-    r"^\s*(?:which|what)\s+(?:(?:two|three|four|five|six|several|other|main|major|key)\s+)?"
-    r"(?!(?:is|was|does|has|this|its|thus|us)\b)[a-z]{2,}(?<!s)s\b",
+    r"^\s*(?:which|what)\s+(?:(?P<count>two|three|four|five|six|several)\s+|(?:other|main|major|key)\s+)?"
+    r"(?!(?:is|was|does|has|this|its|thus|us)\b)[a-z]{2,}(?<!s)s\b(?P<after>\s+[\w’']+)?",
     re.IGNORECASE,
+)
+# What follows a plural noun the wh-word asks for ("Which countries have ...", "What types of ...");
+# after a verb ending in s it is the verb's object or a preposition ("What surrounds chloroplasts?",
+# "What happens to ...", "What causes strain ...").
+_AFTER_PLURAL = frozenset(
+    "are were is was do does did have has had can could will would should may might must of".split()
 )
 
 
 def asks_for_several(question: str) -> bool:
-    """True when the question's wh-word asks for a plural noun ("Which countries ...?"), so that
-    its short answer may be a list."""
-    return _ASKS_SEVERAL.search(question) is not None
+    """True when the question's wh-word asks for a plural noun ("Which countries ...?", "What two
+    treaties ...?"), so that its short answer may be a list; not for a verb ending in s ("What
+    limits the cycle's efficiency?")."""
+    match = _ASKS_SEVERAL.search(question)
+    if match is None:
+        return False
+    if match.group("count"):
+        return True
+    after = match.group("after")
+    return after is None or after.strip().lower() in _AFTER_PLURAL
 
 
 def speaker_asked(question: str) -> str | None:
