@@ -477,6 +477,11 @@ def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sente
         ("6–7,000", "How many soldiers have died?", None),  # already the count
         ("1 March 1979 that represented 40%", "How many voters were needed?", None),  # a date, not a count
         ("308 points", "What did the defense surrender?", None),  # neither a year nor a count asked
+        ("Tuesday in Istanbul, the sides met for a sixth time", "When did the talks take place?", "Tuesday"),
+        ("20 March 2022, when the delegations met again", "When did they meet?", "20 March 2022"),
+        ("summer of 1521", "When did Luther broaden his attacks?", None),  # a time, not a clause
+        ("July 2015 Obama", "When did Obama visit Kenya?", None),  # one word beside the date
+        ("Tuesday in Istanbul, the sides met", "Where did the sides meet?", None),  # not asked when
     ],
 )
 def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, question: str, narrowed: str | None):

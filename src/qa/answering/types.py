@@ -47,6 +47,9 @@ NAME_STEM = 5
 # A word of letters of any alphabet: "Temüjin" is one word, not "Tem" and "jin".
 _LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
+_ASKS_WHEN = re.compile(r"^\s*when\b", re.I)
+# Words beside the date in a "when" answer from which on it reads as a clause, not a time.
+CLAUSE_WORDS = 4
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m))?|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:euros?|dollars?|rubles?|roubles?|pounds?))", re.I)
 _NAME = r"[A-Z][a-zà-ÿ’'-]+"
 _TITLES = (
@@ -219,13 +222,23 @@ def hedge_before(sentence: str, start: int) -> int:
 
 
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
-    """Offsets within a short answer of the part a question for a year or a count asks for: the
-    one year of "7 January 1943" for "What year ...?", the count that opens "308 points" for
-    "How many ...?". None when the span is already that, or nothing narrower is asked."""
+    """Offsets within a short answer of the part a question for a year, a time or a count asks
+    for: the one year of "7 January 1943" for "What year ...?", the dates of a span that runs on
+    into a clause for "When ...?", the count that opens "308 points" for "How many ...?". None
+    when the span is already that, or nothing narrower is asked."""
     if _ASKS_YEAR.search(question):
         years = list(_YEAR.finditer(span))
         if len(years) == 1 and years[0].span() != (0, len(span)):
             return years[0].span()
+    if _ASKS_WHEN.search(question):
+        # "On Tuesday in Istanbul, the sides met for a sixth time": the reader ran on past the time
+        # into the clause; "the summer of 1521" and "after 1850" stay whole.
+        dates = list(_DATE_PATTERN.finditer(span))
+        if dates:
+            a, b = dates[0].start(), dates[-1].end()
+            beside = span[:a] + " " + span[b:]
+            if (a, b) != (0, len(span)) and ("," in beside or len(_WORD.findall(beside)) >= CLAUSE_WORDS):
+                return a, b
     if _HOW_MANY.search(question) and not _DATE_IN_TEXT.match(span):
         count = _LEADING_COUNT.match(span)
         if count is not None and re.search(r"\w", span[count.end() :]):
