@@ -221,6 +221,10 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("What weapons has the US sent?", True),
         ("What types of weapons?", True),
         ("Which countries?", True),
+        ("What are two examples of cytotoxic drugs?", True),
+        ("What were the three parts of Kublai's government?", True),
+        ("What are some large pharmacy management companies?", True),
+        ("What are the sanctions?", False),
         # A verb ending in s, or an adjective, after the wh-word: not a plural noun.
         ("What surrounds chloroplasts?", False),
         ("What happens to the packet?", False),

@@ -179,6 +179,12 @@ _ASKS_SEVERAL = re.compile(
     r"(?!(?:is|was|does|has|this|its|thus|us)\b)[a-z]{2,}(?<!s)s\b(?P<after>\s+[\w’']+)?",
     re.IGNORECASE,
 )
+# "What are two examples of ...?", "What were the three parts of ...?", "What are some ...?".
+_ARE_SEVERAL = re.compile(
+    r"^\s*(?:what|which)\s+(?:are|were)\s+(?:some|several|two|three|four|five|six|"
+    r"the\s+(?:two|three|four|five|six|main|major|key))\b",
+    re.IGNORECASE,
+)
 # What follows a plural noun the wh-word asks for ("Which countries have ...", "What types of ...");
 # after a verb ending in s it is the verb's object or a preposition ("What surrounds chloroplasts?",
 # "What happens to ...", "What causes strain ...").
@@ -189,8 +195,10 @@ _AFTER_PLURAL = frozenset(
 
 def asks_for_several(question: str) -> bool:
     """True when the question's wh-word asks for a plural noun ("Which countries ...?", "What two
-    treaties ...?"), so that its short answer may be a list; not for a verb ending in s ("What
-    limits the cycle's efficiency?")."""
+    treaties ...?", "What are some ...?"), so that its short answer may be a list; not for a verb
+    ending in s ("What limits the cycle's efficiency?")."""
+    if _ARE_SEVERAL.search(question):
+        return True
     match = _ASKS_SEVERAL.search(question)
     if match is None:
         return False
