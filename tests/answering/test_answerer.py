@@ -127,6 +127,28 @@ def test_the_title_a_sentence_gives_a_name(sentence, name, title):
     assert (sentence[span[0] : span[1]] if span else None) == title
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "description"),
+    [
+        (
+            "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI).",
+            "Riccardo Alcaro",
+            "Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)",
+        ),
+        ("Dmitry Peskov, the Kremlin spokesman, said the talks failed.", "Dmitry Peskov", "the Kremlin spokesman"),
+        ("Alcaro was a fellow at Brookings, where he wrote a book.", "Riccardo Alcaro", "a fellow at Brookings"),
+        ("Putin is expected to visit.", "Vladimir Putin", None),  # a verb, not what he is
+        ("Zelensky, Putin and Biden met.", "Volodymyr Zelensky", None),  # a list, not an appositive
+        ("Lavrov said it was settled.", "Sergei Lavrov", None),
+    ],
+)
+def test_the_description_a_sentence_gives_after_a_name(sentence, name, description):
+    from qa.answering.types import description_after_name
+
+    span = description_after_name(sentence, name)
+    assert (sentence[span[0] : span[1]] if span else None) == description
+
+
 @pytest.mark.model
 def test_who_is_a_named_person_is_answered_by_their_title(small_index):
     import qa

@@ -37,8 +37,8 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, hedge_before, narrow_to_asked,
-    nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name, unknown_names,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, description_after_name, has_type, hedge_before,
+    narrow_to_asked, nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
@@ -535,8 +535,9 @@ def _short_span(
     named = who_is_named(question)
     if named is not None:
         # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
+        # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
         for candidate in chosen:
-            title = title_before_name(candidate.text, named)
+            title = title_before_name(candidate.text, named) or description_after_name(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
     outlet = _outlet_named(chosen[0].text, question)

@@ -134,6 +134,40 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
     return start, end
 
 
+# After a name: a copula ("Riccardo Alcaro is Research Coordinator ...") or an appositive's comma
+# ("Dmitry Peskov, the Kremlin's spokesman, said ...").
+_COPULA = re.compile(r"\s+(?:is|was|has been|serves as|served as)\s+(?=(?:the|a|an)\s|[A-Z])")
+_APPOSITIVE = re.compile(r",\s+(?=(?:the|a|an|former|then)\s)")
+# Where a description ends: the clause after it, or the sentence's end.
+_DESCRIPTION_END = re.compile(r";|\s[—–]\s|,\s(?:who|which|where|and|but)\b|\s(?:who|which|where)\s|\.\s|[.!?]?\s*$")
+_APPOSITIVE_END = re.compile(r",|;|\s[—–]\s|\.\s|[.!?]?\s*$")
+DESCRIPTION_WORDS = 20
+
+
+def description_after_name(sentence: str, name: str) -> tuple[int, int] | None:
+    """Offsets of what a sentence says a person is, just after their name: "Research Coordinator
+    and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)" in "Riccardo
+    Alcaro is Research Coordinator and ...", "the Kremlin's spokesman" in "Dmitry Peskov, the
+    Kremlin's spokesman, said". None when the name is not followed by "is", "was" or an
+    appositive, or the description would run past DESCRIPTION_WORDS words."""
+    parts = name.split()
+    found = re.search(rf"\b{re.escape(name)}\b", sentence)
+    if found is None and len(parts) > 1:
+        found = re.search(rf"\b{re.escape(parts[-1])}\b", sentence)
+    if found is None:
+        return None
+    for after, end in ((_COPULA, _DESCRIPTION_END), (_APPOSITIVE, _APPOSITIVE_END)):
+        link = after.match(sentence, found.end())
+        if link is None:
+            continue
+        start = link.end()
+        stop = end.search(sentence, start)
+        text = sentence[start : stop.start() if stop else len(sentence)].rstrip(" ,")
+        if 1 <= len(text.split()) <= DESCRIPTION_WORDS:
+            return start, start + len(text)
+    return None
+
+
 def is_title(word: str) -> bool:
     """True for a word that titles a person ("President", "Minister", "Dr.")."""
     return _IS_TITLE.fullmatch(word) is not None
