@@ -529,6 +529,21 @@ def test_a_reference_whose_title_shares_the_question_words_does_not_answer_about
     assert "Financial Times" in asked.text
 
 
+@pytest.mark.model
+def test_the_title_line_does_not_answer_a_question_about_the_subject(built_index):
+    """"Russia–Ukraine Talks and the Indispensable Role of the US and Europe / by Riccardo Alcaro"
+    shares the question's words but says nothing about why; asked for the title, it answers."""
+    from qa.answering.answerer import answer
+    from qa.answering.references import restates_title
+
+    result = answer("Why did Russia agree to talks?", index=built_index.index)
+    assert result.abstained or not any(
+        restates_title(x.sentence, "Russia–Ukraine Talks and the Indispensable Role of the US and Europe") for x in result.support
+    )
+    asked = answer("What is the title of the IAI commentary?", index=built_index.index)
+    assert "Indispensable Role" in asked.text
+
+
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [

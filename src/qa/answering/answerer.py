@@ -222,8 +222,11 @@ def answer(
     # A footnote citing another work answers questions about sources ("Which newspaper ...?"), not
     # about the subject, even when its title shares the question's words: "What sanctions have
     # been imposed on Russia?" is not answered by "Russia Sanctions List: What the West Imposed ...".
-    # References go behind every other sentence (behind them, those naming only another rank).
-    cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
+    # So does the document's title line ("Russia–Ukraine Talks and the Indispensable Role of the US
+    # and Europe / by Riccardo Alcaro" does not say why Russia agreed to talks), unless the question
+    # is about titles (then it is not marked). These go behind every other sentence (behind them,
+    # those naming only another rank); with nothing else good enough, the answer abstains.
+    cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     # "What are the sticking points?": among the best few, the sentence announcing "two major
