@@ -149,6 +149,24 @@ def test_the_description_a_sentence_gives_after_a_name(sentence, name, descripti
     assert (sentence[span[0] : span[1]] if span else None) == description
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "job"),
+    [
+        ("What is his job?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
+        ("What is Alcaro's role?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
+        ("What is Peskov’s job?", "But Kremlin spokesman Dmitry Peskov pushed back.", "Kremlin spokesman"),
+        ("What is his view?", "Riccardo Alcaro is Research Coordinator at the IAI.", None),  # not a job
+        ("What is the job market like?", "Riccardo Alcaro is Research Coordinator at the IAI.", None),
+        ("What is his job?", "The talks resumed in Istanbul.", None),  # no person with a description
+    ],
+)
+def test_a_question_for_a_persons_job_is_answered_by_their_description(question, sentence, job):
+    from qa.answering.types import job_of
+
+    span = job_of(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == job
+
+
 @pytest.mark.model
 def test_who_is_a_named_person_is_answered_by_their_title(small_index):
     import qa

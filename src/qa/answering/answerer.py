@@ -38,7 +38,8 @@ from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, description_after_name, has_type, hedge_before,
-    narrow_to_asked, nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name, unknown_names,
+    job_of, narrow_to_asked, nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name,
+    unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
@@ -543,6 +544,11 @@ def _short_span(
             title = title_before_name(candidate.text, named) or description_after_name(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
+    for candidate in chosen[: s.short_sentences]:
+        # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
+        job = job_of(candidate.text, question)
+        if job is not None:
+            return candidate, Span(job[0], job[1], 1.0)
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet

@@ -115,6 +115,9 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
         at = sentence.find(parts[-1])
     if at < 0:
         return None
+    # Given the last name alone, the first name before it is part of the name, not of the title.
+    while (first := re.search(r"([A-Z][\w’'-]*) $", sentence[:at])) and first.group(1).lower() not in _TITLE_WORDS:
+        at = first.start(1)
     words = list(re.finditer(r"[\w’'-]+", sentence[:at]))
     start = None
     titled = False
@@ -166,6 +169,33 @@ def description_after_name(sentence: str, name: str) -> tuple[int, int] | None:
         if 1 <= len(text.split()) <= DESCRIPTION_WORDS:
             return start, start + len(text)
     return None
+
+
+# "What is his job?", "What was Alcaro's role?", "What does she do?": what a person is, by pronoun or name.
+_ASKS_JOB = re.compile(
+    r"^\s*what\s+(?:(?:is|was)\s+(?:his|her|their|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s|s'|s’))\s+"
+    r"(?:job|role|position|title|occupation|profession|post|function)"
+    r"|(?:does|did)\s+(?:he|she|they)\s+do(?:\s+for\s+a\s+living)?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A sentence opening with a name and a copula ("Riccardo Alcaro is Research Coordinator ...").
+_NAMED_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)(?=\s+(?:is|was|has been|serves as|served as)\s)")
+
+
+def job_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is his job?" or "What is Alcaro's role?", the offsets of what the sentence says the
+    person is ("Research Coordinator and Head of ..."); None for other questions or sentences. A
+    pronoun takes the name the sentence opens with."""
+    asked = _ASKS_JOB.match(question)
+    if asked is None:
+        return None
+    name = asked.group("name")
+    if name is None:
+        subject = _NAMED_SUBJECT.match(sentence)
+        if subject is None:
+            return None
+        name = subject.group(1)
+    return title_before_name(sentence, name) or description_after_name(sentence, name)
 
 
 def is_title(word: str) -> bool:
