@@ -195,6 +195,14 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
     assert has_type("Foreign Minister Sergei Lavrov said so.", "person", "Who said it?")
     assert not has_type("Talks between Ukraine and Russia resumed.", "person", "Who led the talks?")
+    # A people or a team, or one name that says or does something; not one the question names.
+    assert has_type("The land was settled by the Normans in 911.", "person", "Who settled the land?")
+    assert has_type("In 1893 Tesla said the system would work.", "person", "Who said the system would work?")
+    assert has_type("The Russians accused the Ukrainians of delay.", "person", "Who did Russia accuse?")  # Ukrainians
+    assert not has_type("Then the Russians left.", "person", "Who mediated the Russia talks?")
+    # Loosely, any capitalised word inside the sentence may be a one-word name ("Tesla").
+    assert has_type("The patent went to Tesla in 1888.", "person", "Who got the patent?", strict=False)
+    assert not has_type("The patent went to Tesla in 1888.", "person", "Who got the patent?")
     # The counted thing's capitalised words must be there: a count of soldiers is not one of Chinese soldiers.
     assert not has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
                         "How many Chinese soldiers are fighting in Ukraine?")

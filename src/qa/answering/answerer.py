@@ -247,8 +247,9 @@ def answer(
         fitting = [c for c in ranked[:s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-        ranked.remove(fitting[0])
-        ranked.insert(0, fitting[0])
+        if wanted != PERSON or not has_type(ranked[0].text, PERSON, question, strict=False):
+            ranked.remove(fitting[0])
+            ranked.insert(0, fitting[0])
     best = ranked[0].score
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)

@@ -59,6 +59,12 @@ _TITLES = (
 _CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
 _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
+_GROUP_OR_SPEAKER = re.compile(
+    r"\b(?:the|The)\s+(?P<group>[A-Z][a-z’'-]+s)\b"
+    r"|\b(?P<speaker>[A-Z][a-z’'-]+)\s+(?:said|says|told|tells|wrote|writes|argued|argues|stated|states|claimed|"
+    r"claims|announced|announces|warned|warns|declared|declares|insisted|insists|added|noted|asked|replied|"
+    r"invented|discovered|founded|proposed|led|leads|won|wins|designed|built|developed|created)\b"
+)
 
 
 # "Which country …?" is not answered by an adjective of nationality ("a Ukrainian plan",
@@ -320,19 +326,23 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
 
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
-    DATE, not a nationality when the question asks which country; any other span fits (the
-    reader's own choice stands)."""
+    DATE, a capitalised word for PERSON, not a nationality when the question asks which country;
+    any other span fits (the reader's own choice stands)."""
     if nationality_for_country(span, question):
         return False
     if kind == NUMBER:
         return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
     if kind == DATE:
         return bool(_DATE_PATTERN.search(span))
+    if kind == PERSON:
+        # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
+        return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
     return True
 
 
-def has_type(sentence: str, kind: str | None, question: str) -> bool:
-    """True when the sentence holds an answer of that kind that the question does not already contain."""
+def has_type(sentence: str, kind: str | None, question: str, strict: bool = True) -> bool:
+    """True when the sentence holds an answer of that kind that the question does not already contain.
+    For a person, `strict=False` takes any capitalised word inside the sentence ("Tesla")."""
     if kind is None:
         return True
     asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
@@ -361,6 +371,19 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             titled = any(_IS_TITLE.fullmatch(w) for w in words)
             names = [w for w in words if not _CALENDAR.fullmatch(w) and not _IS_TITLE.fullmatch(w)]
             if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):
+                return True
+        if not strict:
+            return any(
+                w.lower() not in asked and not _CALENDAR.fullmatch(w) and not _IS_TITLE.fullmatch(w)
+                for w in _CAPITALISED.findall(sentence)
+            )
+        # A people or a team ("the Normans", "the Broncos"), or one name that says or does
+        # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
+        # one the question names ("the Russians" for "Who ... Russia ...?").
+        stems = {w.lower()[:NAME_STEM] for w in asked}
+        for m in _GROUP_OR_SPEAKER.finditer(sentence):
+            word = m.group("group") or m.group("speaker")
+            if word.lower()[:NAME_STEM] not in stems and not _CALENDAR.fullmatch(word) and not _IS_TITLE.fullmatch(word):
                 return True
         return False
     # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
