@@ -37,8 +37,8 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, description_after_name, has_type, hedge_before,
-    job_of, narrow_to_asked, nationality_for_country, ranks_other, span_fits, speaker_asked, title_before_name,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, hedge_before, job_of, may_name_someone,
+    narrow_to_asked, nationality_for_country, person_description, ranks_other, span_fits, speaker_asked,
     unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -247,7 +247,7 @@ def answer(
         fitting = [c for c in ranked[:s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-        if wanted != PERSON or not has_type(ranked[0].text, PERSON, question, strict=False):
+        if wanted != PERSON or not may_name_someone(ranked[0].text, question):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
     best = ranked[0].score
@@ -542,7 +542,7 @@ def _short_span(
         # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
         # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
         for candidate in chosen:
-            title = title_before_name(candidate.text, named) or description_after_name(candidate.text, named)
+            title = person_description(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
     for candidate in chosen[: s.short_sentences]:

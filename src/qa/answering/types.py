@@ -59,6 +59,13 @@ _TITLES = (
 _CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
 _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
+
+
+def _name_word(word: str) -> bool:
+    """True for a capitalised word that may be (part of) a name: not a month, a weekday or a title."""
+    return not _CALENDAR.fullmatch(word) and not _IS_TITLE.fullmatch(word)
+
+
 _GROUP_OR_SPEAKER = re.compile(
     r"\b(?:the|The)\s+(?P<group>[A-Z][a-z’'-]+s)\b"
     r"|\b(?P<speaker>[A-Z][a-z’'-]+)\s+(?:said|says|told|tells|wrote|writes|argued|argues|stated|states|claimed|"
@@ -145,7 +152,8 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
 
 # After a name: a copula ("Riccardo Alcaro is Research Coordinator ...") or an appositive's comma
 # ("Dmitry Peskov, the Kremlin's spokesman, said ...").
-_COPULA = re.compile(r"\s+(?:is|was|has been|serves as|served as)\s+(?=(?:the|a|an)\s|[A-Z])")
+_COPULA_WORDS = r"(?:is|was|has been|serves as|served as)"
+_COPULA = re.compile(rf"\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s|[A-Z])")
 _APPOSITIVE = re.compile(r",\s+(?=(?:the|a|an|former|then)\s)")
 # Where a description ends: the clause after it, or the sentence's end.
 _DESCRIPTION_END = re.compile(r";|\s[—–]\s|,\s(?:who|which|where|and|but)\b|\s(?:who|which|where)\s|\.\s|[.!?]?\s*$")
@@ -177,6 +185,12 @@ def description_after_name(sentence: str, name: str) -> tuple[int, int] | None:
     return None
 
 
+def person_description(sentence: str, name: str) -> tuple[int, int] | None:
+    """Offsets of what a sentence says the named person is: the title before the name ("Kremlin
+    spokesman"), else the description after it ("Research Coordinator and ..."); None without either."""
+    return title_before_name(sentence, name) or description_after_name(sentence, name)
+
+
 # "What is his job?", "What was Alcaro's role?", "What does she do?": what a person is, by pronoun or name.
 _ASKS_JOB = re.compile(
     r"^\s*what\s+(?:(?:is|was)\s+(?:his|her|their|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s|s'|s’))\s+"
@@ -185,7 +199,7 @@ _ASKS_JOB = re.compile(
     re.IGNORECASE,
 )
 # A sentence opening with a name and a copula ("Riccardo Alcaro is Research Coordinator ...").
-_NAMED_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)(?=\s+(?:is|was|has been|serves as|served as)\s)")
+_NAMED_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'.-]+)(?=\s+{_COPULA_WORDS}\s)")
 
 
 def job_of(sentence: str, question: str) -> tuple[int, int] | None:
@@ -201,7 +215,7 @@ def job_of(sentence: str, question: str) -> tuple[int, int] | None:
         if subject is None:
             return None
         name = subject.group(1)
-    return title_before_name(sentence, name) or description_after_name(sentence, name)
+    return person_description(sentence, name)
 
 
 def is_title(word: str) -> bool:
@@ -340,9 +354,15 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     return True
 
 
-def has_type(sentence: str, kind: str | None, question: str, strict: bool = True) -> bool:
-    """True when the sentence holds an answer of that kind that the question does not already contain.
-    For a person, `strict=False` takes any capitalised word inside the sentence ("Tesla")."""
+def may_name_someone(sentence: str, question: str) -> bool:
+    """True when the sentence has a capitalised word inside it, not a date, a title or a word of the
+    question, that may name a person by itself ("Tesla"): looser than `has_type(..., PERSON, ...)`."""
+    asked = {w.lower() for w in _WORD.findall(question)}
+    return any(w.lower() not in asked and _name_word(w) for w in _CAPITALISED.findall(sentence))
+
+
+def has_type(sentence: str, kind: str | None, question: str) -> bool:
+    """True when the sentence holds an answer of that kind that the question does not already contain."""
     if kind is None:
         return True
     asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
@@ -369,21 +389,16 @@ def has_type(sentence: str, kind: str | None, question: str, strict: bool = True
             if m.start() == 0 or sentence[: m.start()].rstrip().endswith((".", "!", "?")):
                 words = words[1:]
             titled = any(_IS_TITLE.fullmatch(w) for w in words)
-            names = [w for w in words if not _CALENDAR.fullmatch(w) and not _IS_TITLE.fullmatch(w)]
+            names = [w for w in words if _name_word(w)]
             if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):
                 return True
-        if not strict:
-            return any(
-                w.lower() not in asked and not _CALENDAR.fullmatch(w) and not _IS_TITLE.fullmatch(w)
-                for w in _CAPITALISED.findall(sentence)
-            )
         # A people or a team ("the Normans", "the Broncos"), or one name that says or does
         # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
         # one the question names ("the Russians" for "Who ... Russia ...?").
         stems = {w.lower()[:NAME_STEM] for w in asked}
         for m in _GROUP_OR_SPEAKER.finditer(sentence):
             word = m.group("group") or m.group("speaker")
-            if word.lower()[:NAME_STEM] not in stems and not _CALENDAR.fullmatch(word) and not _IS_TITLE.fullmatch(word):
+            if word.lower()[:NAME_STEM] not in stems and _name_word(word):
                 return True
         return False
     # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
