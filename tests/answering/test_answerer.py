@@ -150,6 +150,29 @@ def test_the_description_a_sentence_gives_after_a_name(sentence, name, descripti
 
 
 @pytest.mark.parametrize(
+    ("sentence", "term", "meaning"),
+    [
+        ("Engineering News-Record (ENR) is a trade magazine for the construction industry.", "Engineering News-Record",
+         "a trade magazine for the construction industry"),
+        ("There were two unknown clades (genetic branches) of the genome.", "clades", "genetic branches"),
+        ("The study found two clades (genetic branches).", "clade", "genetic branches"),  # the plural of the term
+        ("Some come from malum in se considerations, or the desire to prevent harm.", "malum in se considerations",
+         "the desire to prevent harm"),
+        ("The plan is a way for Ukraine to define its costs.", "plan", "a way for Ukraine to define its costs"),
+        ("The plan (2022) failed.", "plan", None),  # a year in brackets describes nothing
+        ("These clades (which are thought to be extinct) were found.", "clades", None),  # a clause, not what they are
+        ("The planet is a giant.", "plan", None),  # another word
+        ("The plan failed, the report says.", "plan", None),  # no description after the term
+    ],
+)
+def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
+    from qa.answering.types import definition_of
+
+    span = definition_of(sentence, term)
+    assert (sentence[span[0] : span[1]] if span else None) == meaning
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "job"),
     [
         ("What is his job?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),

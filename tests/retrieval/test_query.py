@@ -62,6 +62,17 @@ def test_who_is_named():
     assert who_is_named("Who is Peskov talking to?") is None
 
 
+def test_defined_term():
+    from qa.retrieval.query import defined_term
+
+    assert defined_term("What is Engineering News-Record?") == "Engineering News-Record"
+    assert defined_term("what are the clades") == "clades"
+    assert defined_term("What was a twin prime?") == "twin prime"
+    assert defined_term("Who is Dmitry Peskov?") is None
+    assert defined_term("What did the US send?") is None
+    assert defined_term("What is the name of the river that flows through the old town?") is None  # too long a term
+
+
 def test_recent_turns_reads_the_last_n_and_none_for_zero() -> None:
     turns = ["first", "second", "third"]
     assert recent_turns(turns, 2) == ("second", "third")

@@ -37,12 +37,12 @@ from qa.answering.referents import resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, has_type, hedge_before, job_of, may_name_someone,
-    narrow_to_asked, nationality_for_country, person_description, ranks_other, span_fits, speaker_asked,
-    unknown_names,
+    NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
+    may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, span_fits,
+    speaker_asked, unknown_names,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, PERSON, Query, recent_turns, who_is_named
+from qa.retrieval.query import DATE, PERSON, Query, defined_term, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -545,6 +545,14 @@ def _short_span(
             title = person_description(candidate.text, named)
             if title is not None:
                 return candidate, Span(title[0], title[1], 1.0)
+    term = defined_term(question)
+    if term is not None:
+        # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
+        # the sentence says it is, not a name the reader finds beside it ("ENR").
+        for candidate in chosen:
+            meaning = definition_of(candidate.text, term)
+            if meaning is not None:
+                return candidate, Span(meaning[0], meaning[1], 1.0)
     for candidate in chosen[: s.short_sentences]:
         # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
         job = job_of(candidate.text, question)

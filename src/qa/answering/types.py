@@ -152,7 +152,7 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
 
 # After a name: a copula ("Riccardo Alcaro is Research Coordinator ...") or an appositive's comma
 # ("Dmitry Peskov, the Kremlin's spokesman, said ...").
-_COPULA_WORDS = r"(?:is|was|has been|serves as|served as)"
+_COPULA_WORDS = r"(?:is|was|are|were|has been|serves as|served as)"
 _COPULA = re.compile(rf"\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s|[A-Z])")
 _APPOSITIVE = re.compile(r",\s+(?=(?:the|a|an|former|then)\s)")
 # Where a description ends: the clause after it, or the sentence's end.
@@ -174,6 +174,40 @@ def description_after_name(sentence: str, name: str) -> tuple[int, int] | None:
     if found is None:
         return None
     for after, end in ((_COPULA, _DESCRIPTION_END), (_APPOSITIVE, _APPOSITIVE_END)):
+        link = after.match(sentence, found.end())
+        if link is None:
+            continue
+        start = link.end()
+        stop = end.search(sentence, start)
+        text = sentence[start : stop.start() if stop else len(sentence)].rstrip(" ,")
+        if 1 <= len(text.split()) <= DESCRIPTION_WORDS:
+            return start, start + len(text)
+    return None
+
+
+# A description in brackets after a term: "clades (genetic branches)", "septicemic (a type of
+# "blood poisoning")"; not an acronym, a year or a citation ("(ENR)", "(2001)"), and not a clause
+# or a pointer ("(which are thought to be extinct)", "(see below)"), which say something else.
+_BRACKETED = re.compile(
+    r"\s*\((?!(?:which|who|whom|whose|that|where|when|while|see|also|e\.g\.|i\.e\.|including|now|formerly)\b)"
+    r"(?P<text>(?:the |a |an )?[a-z][^()]*?)\)"
+)
+# An appositive that renames a term: "malum in se considerations, or the desire to prevent ...".
+_RENAMED = re.compile(r",\s+(?:or\s+|(?=(?:the|a|an)\s))")
+
+
+def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
+    """Offsets of what a sentence says a term is: "a trade magazine for the construction industry"
+    in "Engineering News-Record (ENR) is a trade magazine for the construction industry", "genetic
+    branches" in "two ... clades (genetic branches) of the Y. pestis genome"; None without a copula,
+    an appositive or a bracketed description right after the term (or its plural and acronym)."""
+    found = re.search(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?:\s+\([A-Z][A-Za-z&.-]*\))?(?![\w-])", sentence, re.I)
+    if found is None:
+        return None
+    bracketed = _BRACKETED.match(sentence, found.end())
+    if bracketed is not None and 2 <= len(bracketed.group("text").split()) <= DESCRIPTION_WORDS:
+        return bracketed.span("text")
+    for after, end in ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END)):
         link = after.match(sentence, found.end())
         if link is None:
             continue

@@ -49,6 +49,21 @@ def who_is_named(question: str) -> str | None:
     return match.group("name") if match else None
 
 
+# "What is Engineering News-Record?", "What are clades?": a question for what a term means. The
+# term is at most DEFINED_WORDS words; "What is the Rhine Gorge known for?" asks something else,
+# but its "term" is then not found in a sentence.
+_WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P<term>[^?]+?)\s*\??\s*$", re.I)
+DEFINED_WORDS = 5
+
+
+def defined_term(question: str) -> str | None:
+    """The term in "What is Engineering News-Record?" (a question for what it is), else None."""
+    match = _WHAT_IS.match(question)
+    if match is None or len(match.group("term").split()) > DEFINED_WORDS:
+        return None
+    return match.group("term")
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer the question's wording asks for, or None when it does not say."""
     if _WHO_IS_NAMED.match(question):
