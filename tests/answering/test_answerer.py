@@ -136,6 +136,7 @@ def test_the_title_a_sentence_gives_a_name(sentence, name, title):
             "Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)",
         ),
         ("Dmitry Peskov, the Kremlin spokesman, said the talks failed.", "Dmitry Peskov", "the Kremlin spokesman"),
+        ("Dmitry Peskov, Putin’s spokesman, said the talks failed.", "Dmitry Peskov", "Putin’s spokesman"),
         ("Alcaro was a fellow at Brookings, where he wrote a book.", "Riccardo Alcaro", "a fellow at Brookings"),
         ("Putin is expected to visit.", "Vladimir Putin", None),  # a verb, not what he is
         ("Zelensky, Putin and Biden met.", "Volodymyr Zelensky", None),  # a list, not an appositive
@@ -159,6 +160,9 @@ def test_the_description_a_sentence_gives_after_a_name(sentence, name, descripti
         ("Some come from malum in se considerations, or the desire to prevent harm.", "malum in se considerations",
          "the desire to prevent harm"),
         ("The plan is a way for Ukraine to define its costs.", "plan", "a way for Ukraine to define its costs"),
+        ("Imposing costs on Sberbank, Russia’s largest bank, would hurt.", "Sberbank", "Russia’s largest bank"),
+        ("The 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a way to end it.",
+         "15-point plan", "a way to end it"),
         ("The plan (2022) failed.", "plan", None),  # a year in brackets describes nothing
         ("These clades (which are thought to be extinct) were found.", "clades", None),  # a clause, not what they are
         ("The planet is a giant.", "plan", None),  # another word

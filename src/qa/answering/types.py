@@ -154,7 +154,8 @@ def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
 # ("Dmitry Peskov, the Kremlin's spokesman, said ...").
 _COPULA_WORDS = r"(?:is|was|are|were|has been|serves as|served as)"
 _COPULA = re.compile(rf"\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s|[A-Z])")
-_APPOSITIVE = re.compile(r",\s+(?=(?:the|a|an|former|then)\s)")
+# ... or a possessive ("Sberbank, Russia’s largest bank, ...").
+_APPOSITIVE = re.compile(r",\s+(?=(?:the|a|an|former|then)\s|[A-Z][\w-]*[’']s\s)")
 # Where a description ends: the clause after it, or the sentence's end.
 _DESCRIPTION_END = re.compile(r";|\s[—–]\s|,\s(?:who|which|where|and|but)\b|\s(?:who|which|where)\s|\.\s|[.!?]?\s*$")
 _APPOSITIVE_END = re.compile(r",|;|\s[—–]\s|\.\s|[.!?]?\s*$")
@@ -192,8 +193,12 @@ _BRACKETED = re.compile(
     r"\s*\((?!(?:which|who|whom|whose|that|where|when|while|see|also|e\.g\.|i\.e\.|including|now|formerly)\b)"
     r"(?P<text>(?:the |a |an )?[a-z][^()]*?)\)"
 )
-# An appositive that renames a term: "malum in se considerations, or the desire to prevent ...".
-_RENAMED = re.compile(r",\s+(?:or\s+|(?=(?:the|a|an)\s))")
+# An appositive that renames a term: "malum in se considerations, or the desire to prevent ...",
+# "Sberbank, Russia’s largest bank, ...".
+_RENAMED = re.compile(r",\s+(?:or\s+|(?=(?:the|a|an)\s|[A-Z][\w-]*[’']s\s))")
+# A copula after a relative clause: "the 15-point plan which Russian and Ukrainian diplomats are
+# reportedly discussing is a way for Ukraine to define the costs ...".
+_RELATIVE_COPULA = re.compile(rf"\s+(?:which|that)\s+[^,;.]{{3,80}}?\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s)")
 
 
 def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
@@ -207,7 +212,7 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     bracketed = _BRACKETED.match(sentence, found.end())
     if bracketed is not None and 2 <= len(bracketed.group("text").split()) <= DESCRIPTION_WORDS:
         return bracketed.span("text")
-    for after, end in ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END)):
+    for after, end in ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END)):
         link = after.match(sentence, found.end())
         if link is None:
             continue
