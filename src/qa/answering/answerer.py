@@ -269,11 +269,14 @@ def answer(
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    items = _list_items(retriever, chosen)
+    items = _list_items(retriever, chosen[:1])
     if items and announced_count(chosen[0].text):
-        # An announced list is answered by its items: runners-up would stand between them.
-        chosen = chosen[:1]
-    chosen = [*chosen, *items]
+        # An announced list is answered by its items, the runners-up that are items included:
+        # other runners-up would stand between them.
+        chosen = [chosen[0], *items]
+    else:
+        taken = {c.key for c in chosen}
+        chosen = [*chosen, *(c for c in items if c.key not in taken)]
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
