@@ -647,3 +647,40 @@ def test_an_amount_takes_in_its_hedge(sentence: str, word: str, expected: str):
 
     assert sentence[hedge_before(sentence, sentence.index(word)) :] == expected
 
+
+
+@pytest.mark.model
+def test_a_sentence_listing_things_is_marked_only_for_a_question_asking_for_several(built_index):
+    from qa.answering.answerer import considered
+    from qa.answering.features import COLUMN
+    from qa.retrieval.retriever import Retriever
+
+    retriever = Retriever(built_index.index)
+    listing = "Britain, China, Russia and the United States"
+
+    def marked(question: str) -> dict[bool, set[float]]:
+        found = considered(question, None, retriever)
+        out: dict[bool, set[float]] = {True: set(), False: set()}
+        for c, x in zip(found.candidates, found.features):
+            out[listing in c.text].add(float(x[COLUMN["lists_asked"]]))
+        return out
+
+    several = marked("Which countries could act as guarantors?")
+    assert several[True] == {1.0}
+    one = marked("Which country could act as a guarantor?")
+    assert one[True] == {0.0} and one[False] == {0.0}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lists"),
+    [
+        ("potential guarantor countries such as Britain, China, Russia and the United States.", True),
+        ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent weapons.", True),
+        ("Crimea and the so-called Luhansk and Donetsk People’s Republics.", False),  # no commas: two names
+        ("He said, adding that they agreed.", False),
+    ],
+)
+def test_what_counts_as_a_list_of_things(sentence, lists):
+    from qa.answering.features import _LISTED
+
+    assert (_LISTED.search(sentence) is not None) == lists

@@ -8,11 +8,12 @@ apart. `FEATURES` names its columns; a model file listing other names is refused
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, names_cited_work, restates_title
-from qa.answering.types import URL, has_type
+from qa.answering.types import URL, asks_for_several, has_type
 from qa.ingest.clean import BOILERPLATE
 from qa.retrieval.query import Query, word_pairs
 from qa.retrieval.retriever import Passage
@@ -44,7 +45,10 @@ FEATURES = (
     "unknown_names",  # capitalised question words no document contains (same for every candidate)
     "lexical_near",  # lexical, with a question word the sentence lacks counted at its static-vector
     # cosine to the sentence's closest word when that is at least NEAR_WORD ("begin" ~ "start")
+    "lists_asked",  # the question asks for several things and the sentence lists some ("A, B and C")
 )
+# A list of at least three short items: "Britain, China, Russia and the United States".
+_LISTED = re.compile(r"\b[\w’'-]+(?:\s[\w’'-]+){0,2},\s[\w’'-]+(?:\s[\w’'-]+){0,2},?\s(?:and|or)\s[\w’'-]+")
 # Least static-vector cosine of two words for one to stand in for the other in `lexical_near`:
 # "begin" ~ "start" 0.42 (as the index writes it), "invade" ~ "invasion" 0.69; "begin" ~ "end" 0.28.
 NEAR_WORD = 0.4
@@ -105,6 +109,7 @@ def sentence_features(
     wanted = query.expected_type
     question = query.text
     about_sources = asks_about_sources(question)
+    several = asks_for_several(question)
     lexical = np.zeros(n)
     near = np.zeros(n)
     closest = _closest_words(retriever, query, weight, sentence_terms)
@@ -130,6 +135,7 @@ def sentence_features(
                 row[COLUMN["title_line"]] = 1.0
         row[COLUMN["log_words"]] = math.log(max(1, len(sentence_terms[i])))
         row[COLUMN["first_in_passage"]] = float(candidate.local_start == 0)
+        row[COLUMN["lists_asked"]] = float(several and _LISTED.search(candidate.text) is not None)
     out[:, COLUMN["dense"]] = dense
     out[:, COLUMN["dense_gap"]] = dense - dense.max()
     order = np.argsort(-dense, kind="stable")
