@@ -12,6 +12,8 @@ from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, a
     [
         ("When was the IAI commentary published?", DATE_FACT),
         ("What is the date of the April commentary?", DATE_FACT),
+        ("When did Alcaro write the IAI commentary?", DATE_FACT),
+        ("When did they publish the article?", DATE_FACT),
         ("What is the title of the IAI commentary?", TITLE_FACT),
         ("Who published the IAI commentary?", PUBLISHER_FACT),
         ("Which institute published the commentary?", PUBLISHER_FACT),
@@ -66,4 +68,6 @@ def test_a_follow_up_asks_about_the_document_of_the_question_before(built_index)
                {"role": "assistant", "content": "Riccardo Alcaro is Research Coordinator … [1]"}]
     answer = qa.answer("When was it published?", history=history, index=built_index.index)
     assert not answer.abstained and answer.short is not None and answer.short.text == "22 March 2022"
+    written = qa.answer("When did he write it?", history=history, index=built_index.index)
+    assert not written.abstained and written.short is not None and written.short.text == "22 March 2022"
     assert asks_fact("When was it published?") is None  # alone, it names no document

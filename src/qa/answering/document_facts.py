@@ -18,7 +18,7 @@ PUBLISHER_FACT = "publisher"
 _ASKS = (
     (DATE_FACT, re.compile(
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
-        r"appeared|came out|put out)\b|\bpublication date\b|\bdate of\b|\bhow old is\b",
+        r"appeared|came out|put out|publish|write|wrote)\b|\bpublication date\b|\bdate of\b|\bhow old is\b",
         re.I,
     )),
     (TITLE_FACT, re.compile(r"\b(?:title|titled|headline|what is (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
