@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
 
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, name_span
@@ -541,26 +541,18 @@ def _short_span(
     if not s.short_answers or not wants_short(question):
         return None
     named = who_is_named(question)
-    if named is not None:
-        # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
-        # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
-        for candidate in chosen:
-            title = person_description(candidate.text, named)
-            if title is not None:
-                return candidate, Span(title[0], title[1], 1.0)
+    # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
+    # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
+    if named is not None and (found := _first_described(chosen, lambda text: person_description(text, named))):
+        return found
     term = defined_term(question)
-    if term is not None:
-        # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
-        # the sentence says it is, not a name the reader finds beside it ("ENR").
-        for candidate in chosen:
-            meaning = definition_of(candidate.text, term)
-            if meaning is not None:
-                return candidate, Span(meaning[0], meaning[1], 1.0)
-    for candidate in chosen[: s.short_sentences]:
-        # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
-        job = job_of(candidate.text, question)
-        if job is not None:
-            return candidate, Span(job[0], job[1], 1.0)
+    # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
+    # the sentence says it is, not a name the reader finds beside it ("ENR").
+    if term is not None and (found := _first_described(chosen, lambda text: definition_of(text, term))):
+        return found
+    # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
+    if found := _first_described(chosen[: s.short_sentences], lambda text: job_of(text, question)):
+        return found
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
@@ -625,6 +617,17 @@ def _short_span(
         # points ...?" by "308", not "308 points".
         span = Span(span.start + narrow[0], span.start + narrow[1], span.score, span.margin)
     return candidate, span
+
+
+def _first_described(
+    candidates: Sequence[Candidate], describe: Callable[[str], tuple[int, int] | None]
+) -> tuple[Candidate, Span] | None:
+    """The first candidate for which `describe` finds offsets in its text, with them as a span."""
+    for candidate in candidates:
+        at = describe(candidate.text)
+        if at is not None:
+            return candidate, Span(at[0], at[1], 1.0)
+    return None
 
 
 def _lead_by_reader(

@@ -174,8 +174,16 @@ def description_after_name(sentence: str, name: str) -> tuple[int, int] | None:
         found = re.search(rf"\b{re.escape(parts[-1])}\b", sentence)
     if found is None:
         return None
-    for after, end in ((_COPULA, _DESCRIPTION_END), (_APPOSITIVE, _APPOSITIVE_END)):
-        link = after.match(sentence, found.end())
+    return _described_at(sentence, found.end(), ((_COPULA, _DESCRIPTION_END), (_APPOSITIVE, _APPOSITIVE_END)))
+
+
+def _described_at(
+    sentence: str, at: int, links: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+) -> tuple[int, int] | None:
+    """Offsets of the description that the first of `links` matching at `at` opens ("is", an
+    appositive's comma ...) and its paired end pattern closes, when it runs 1..DESCRIPTION_WORDS words."""
+    for after, end in links:
+        link = after.match(sentence, at)
         if link is None:
             continue
         start = link.end()
@@ -212,16 +220,10 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     bracketed = _BRACKETED.match(sentence, found.end())
     if bracketed is not None and 2 <= len(bracketed.group("text").split()) <= DESCRIPTION_WORDS:
         return bracketed.span("text")
-    for after, end in ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END)):
-        link = after.match(sentence, found.end())
-        if link is None:
-            continue
-        start = link.end()
-        stop = end.search(sentence, start)
-        text = sentence[start : stop.start() if stop else len(sentence)].rstrip(" ,")
-        if 1 <= len(text.split()) <= DESCRIPTION_WORDS:
-            return start, start + len(text)
-    return None
+    return _described_at(
+        sentence, found.end(),
+        ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END)),
+    )
 
 
 def person_description(sentence: str, name: str) -> tuple[int, int] | None:
