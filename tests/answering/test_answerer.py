@@ -163,7 +163,12 @@ def test_the_description_a_sentence_gives_after_a_name(sentence, name, descripti
         ("Imposing costs on Sberbank, Russia’s largest bank, would hurt.", "Sberbank", "Russia’s largest bank"),
         ("The 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a way to end it.",
          "15-point plan", "a way to end it"),
+        ("Only VTB — the second-largest — has been blocked.", "VTB", "the second-largest"),  # between dashes
+        ("They cut banks off from the SWIFT system that allows for bank-to-bank transfers.", "SWIFT",
+         "system that allows for bank-to-bank transfers"),  # a kind of thing and what it does
+        ("The Istituto Affari Internazionali (IAI) is a private think tank.", "IAI", "a private think tank"),
         ("The plan (2022) failed.", "plan", None),  # a year in brackets describes nothing
+        ("Ukraine would forsake membership in NATO by way of an amendment.", "NATO", None),  # a use, not a meaning
         ("These clades (which are thought to be extinct) were found.", "clades", None),  # a clause, not what they are
         ("The planet is a giant.", "plan", None),  # another word
         ("The plan failed, the report says.", "plan", None),  # no description after the term
@@ -174,6 +179,46 @@ def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
 
     span = definition_of(sentence, term)
     assert (sentence[span[0] : span[1]] if span else None) == meaning
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "whole"),
+    [
+        ("The subsectors are: building construction, heavy and civil engineering construction, and specialty trade contractors.",
+         "heavy and civil engineering construction, and specialty trade contractors",
+         "building construction, heavy and civil engineering construction, and specialty trade contractors"),
+        ("The causes include poverty, the lack of access to education and weak government institutions.", "poverty",
+         "poverty, the lack of access to education and weak government institutions"),
+        ("Kenyans play several sports, among them cricket, rallying, football, rugby union and boxing.", "cricket",
+         "cricket, rallying, football, rugby union and boxing"),
+        ("Molecules, such as cortisol and catecholamines, peak.", "cortisol and catecholamines", "cortisol and catecholamines"),
+        ("The war began in 1950, and the army left.", "1950", "1950"),  # two clauses, not a list
+        ("He met Putin, who was angry, and left.", "Putin", "Putin"),  # a clause is no item
+        ("In 1950, the war began and ended.", "the war", "the war"),
+    ],
+)
+def test_a_short_answer_in_a_list_is_the_whole_list(sentence, span, whole):
+    from qa.answering.types import whole_list
+
+    at = sentence.index(span)
+    start, end = whole_list(sentence, at, at + len(span))
+    assert sentence[start:end] == whole
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "undefined"),
+    [
+        ("NATO", "Ukraine would forsake membership in NATO by way of a constitutional amendment.", True),
+        ("Budapest memorandum", "The Budapest memorandum, which Russia signed in 1994, sought assurances.", True),
+        ("Warsaw's first literary cabaret", "Momus was Warsaw's first literary cabaret.", False),  # a description
+        ("average family size", "The average family size was 3.62.", False),  # not a name: a value is asked
+        ("NATO", "The talks resumed in Istanbul.", False),  # the sentences do not use it
+    ],
+)
+def test_a_name_the_sentences_use_without_defining_gets_no_short_answer(term, sentence, undefined):
+    from qa.answering.answerer import _names_undefined
+
+    assert _names_undefined(term, [Candidate(P1, 0, len(sentence), sentence, 0.9)]) is undefined
 
 
 @pytest.mark.parametrize(
@@ -220,6 +265,11 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert not has_type("More than $2 billion in aid, including Javelin missiles.", "number", "How many Javelin missiles?")
     assert not has_type("The talks took place on 20 March 2022.", "number", "How many talks were held?")
     assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
+    # times said relative to the writing answer "when" for plans, not for past events
+    assert has_type("Poland will end coal imports within the next few weeks.", "date", "When will Poland stop?")
+    assert has_type("Oil imports end by the end of the year.", "date", "When did Poland say it would end oil imports?")
+    assert not has_type("Oil imports end by the end of the year.", "date", "When did the US ban oil imports?")
+    assert not has_type("Poland will end coal imports in the end.", "date", "When will Poland stop?")
     assert has_type("Foreign Minister Sergei Lavrov said so.", "person", "Who said it?")
     assert not has_type("Talks between Ukraine and Russia resumed.", "person", "Who led the talks?")
     # A people or a team, or one name that says or does something; not one the question names.
@@ -684,3 +734,11 @@ def test_what_counts_as_a_list_of_things(sentence, lists):
     from qa.answering.features import _LISTED
 
     assert (_LISTED.search(sentence) is not None) == lists
+
+
+@pytest.mark.model
+def test_a_question_for_a_number_gets_no_short_answer_that_is_not_one(small_index):
+    import qa
+
+    answer = qa.answer("How much military aid did Biden announce?", index=small_index)
+    assert answer.short is None or any(ch.isdigit() for ch in answer.short.text), answer.short

@@ -71,3 +71,8 @@ def test_a_follow_up_asks_about_the_document_of_the_question_before(built_index)
     written = qa.answer("When did he write it?", history=history, index=built_index.index)
     assert not written.abstained and written.short is not None and written.short.text == "22 March 2022"
     assert asks_fact("When was it published?") is None  # alone, it names no document
+    # two turns later, through a follow-up that points back too
+    longer = [*history, {"role": "user", "content": "What is his job?"},
+              {"role": "assistant", "content": "Riccardo Alcaro is Research Coordinator … [1]"}]
+    later = qa.answer("When did he write it?", history=longer, index=built_index.index)
+    assert not later.abstained and later.short is not None and later.short.text == "22 March 2022"

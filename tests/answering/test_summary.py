@@ -12,6 +12,7 @@ from qa.answering.summary import asks_summary, central_sentences, target_documen
     ("question", "asks"),
     [("Summarise the IAI commentary", True), ("Summarize the documents", True),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
+     ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False)],
 )
 def test_asks_summary(question, asks):
@@ -25,6 +26,8 @@ def test_target_documents_by_metadata(two_documents):
     assert target_documents("What are the main points of the April opinion piece?", docs) == ["a.txt"]
     assert target_documents("Summarize the documents", docs) == ["a.txt", "b.txt"]
     assert target_documents("Summarise the Belarus report", docs) is None
+    assert target_documents("What is the author's main argument?", docs) == ["b.txt"]  # the one naming its author
+    assert target_documents("Summarise the articles", docs) == ["a.txt", "b.txt"]
 
 
 def test_central_sentences_skip_repeats_and_keep_document_order():

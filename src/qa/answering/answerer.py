@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
 
 from qa.answering.attribution import same_work, source_label
-from qa.answering.authorship import asks_author, author_note, name_span
+from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
@@ -39,7 +39,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
     may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, span_fits,
-    speaker_asked, unknown_names,
+    speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -188,7 +188,7 @@ def answer(
         if authored is not None:
             return authored
     # "Who wrote the IAI commentary?" then "When was it published?": the document is the earlier one's.
-    about = f"{context[-1]} {question}" if context and refers_back(question) else question
+    about = " ".join([*_antecedents(context), question]) if context and refers_back(question) else question
     fact = asks_fact(question, about)
     if fact is not None:
         stated = _document_fact(retriever, question, about, fact, started)
@@ -358,9 +358,16 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     """"Who wrote X?" for the one document X names by its metadata: its author note, with the
     author's name as the short answer; "the documents do not say" when its source names no
     author. None when the question names no single document or the author has no note."""
-    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
-    if not targets or len(targets) != 1:
+    # "author" and "wrote" would match any document that names an author; the document is named by the rest.
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(document_words(question), metas)
+    if not targets:
         return None
+    if len(targets) > 1:
+        # "Who wrote the commentary?" names no one document: every document's author. "Who wrote the
+        # Reuters article ...?" names a work that is no document (a footnote cites it): not this.
+        asked, _ = named_documents(document_words(question), metas)
+        return _authors(retriever, question, targets, started) if not asked and len(targets) <= MAX_AUTHORSHIP_DOCUMENTS else None
     record = retriever.documents[targets[0]]
     author = record.meta.get("author")
     if not isinstance(author, str) or not author.strip():
@@ -374,6 +381,46 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     text, citations, support = compose([candidate])
     name = name_span(candidate.text, author)
     short = _short(candidate, Span(name[0], name[1], 1.0), support) if name else None
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# "Who wrote the documents?" names each document's author up to this many documents; a larger
+# collection gets ordinary answering.
+MAX_AUTHORSHIP_DOCUMENTS = 5
+NO_AUTHOR = "{doc} names no author."
+
+
+def _authors(retriever: Retriever, question: str, targets: Sequence[str], started: float) -> Answer | None:
+    """"Who is the author?" over a few documents: each named author's note under its document's
+    label, and which documents name none. None when an author has no note to quote."""
+    notes: list[Candidate] = []
+    unnamed: list[str] = []
+    for doc_id in targets:
+        record = retriever.documents[doc_id]
+        author = record.meta.get("author")
+        if not isinstance(author, str) or not author.strip():
+            unnamed.append(source_label(record.meta))
+            continue
+        note = author_note(record.text, author)
+        candidate = _candidate_at(retriever, doc_id, *note, 1.0) if note else None
+        if candidate is None:
+            return None
+        notes.append(candidate)
+    missing = " ".join(NO_AUTHOR.format(doc=label) for label in unnamed)
+    if not notes:
+        message = "The documents do not say who wrote them: their sources name no author."
+        return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
+    labels = _labels(retriever, notes)
+    text, citations, support = compose(notes, labels)
+    if len(notes) == 1:
+        text = f"{labels.get(notes[0].passage.doc_id, notes[0].passage.doc_id)}: {text}"
+    if missing:
+        text += "\n\n" + missing
+    short = None
+    if len(notes) == 1:
+        author = str(retriever.documents[notes[0].passage.doc_id].meta["author"])
+        name = name_span(notes[0].text, author)
+        short = _short(notes[0], Span(name[0], name[1], 1.0), support) if name else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
@@ -514,6 +561,22 @@ _POINTS_AT_ANSWER = re.compile(
 )
 
 
+# Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
+# "What is his job?", "When did he write it?").
+FOLLOW_UP_CHAIN = 3
+
+
+def _antecedents(context: Sequence[str]) -> list[str]:
+    """The earlier turns a follow-up points back to: the last one, and while that one points back
+    too, the ones before it (at most FOLLOW_UP_CHAIN), oldest first."""
+    chain: list[str] = []
+    for turn in reversed(context[-FOLLOW_UP_CHAIN:]):
+        chain.insert(0, turn)
+        if not refers_back(turn):
+            break
+    return chain
+
+
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> tuple[str, str] | None:
     """For a follow-up that points back ("And the second largest?", "What is his job?"): the
     question with the earlier question before it, and the earlier reply. None for other questions."""
@@ -521,6 +584,15 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
         return None
     replies = assistant_turns(history)
     return f"{context[-1]} {question}", replies[-1] if replies else ""
+
+
+def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
+    """True when the term is a name ("NATO", "the Budapest memorandum", "DECnet"), not a
+    description ("Warsaw's first literary cabaret"), and one of the sentences uses it."""
+    if not any(ch.isupper() for ch in term) or "'" in term or "’" in term:
+        return False
+    used = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+    return any(used.search(c.text) for c in chosen)
 
 
 def _short_span(
@@ -550,6 +622,12 @@ def _short_span(
     # the sentence says it is, not a name the reader finds beside it ("ENR").
     if term is not None and (found := _first_described(chosen, lambda text: definition_of(text, term))):
         return found
+    if term is not None and _names_undefined(term, chosen):
+        # "What is NATO?" answered by a sentence that uses the name without saying what it is: a
+        # span the reader finds beside the name ("a constitutional amendment") would be bold and
+        # wrong, so the sentences answer alone. On XQuAD: 3 questions ("What is DECnet"), all
+        # three closer to the gold answer by the sentence than by the span.
+        return None
     # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
     if found := _first_described(chosen[: s.short_sentences], lambda text: job_of(text, question)):
         return found
@@ -587,7 +665,9 @@ def _short_span(
             text = c.text[x.start : x.end] if x is not None else ""
             if text and new_words(text) and not nationality_for_country(text, question):
                 found.append((span_fits(text, wanted, question), x.score, -k))
-        if not found:
+        if not found or (wanted in s.gated_types and not max(found)[0]):
+            # Asked for a number, a date or a person and read none: "US Congress" is no answer to
+            # "How much military aid did Biden announce?". (XQuAD: 4 such spans, none right.)
             return None
         k = -max(found)[2]
         return read[k], spans[k]
@@ -611,6 +691,10 @@ def _short_span(
     candidate, span = found
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    if asks_for_several(question):
+        # "What are the three construction subsectors?": the reader learnt single spans and may
+        # take one or two items of the list the sentence gives; the answer is the whole list.
+        span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
     narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
     if narrow is not None:
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many

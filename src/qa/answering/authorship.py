@@ -14,13 +14,26 @@ _ASKS_AUTHOR = re.compile(
     re.I,
 )
 # Words that name a document ("the IAI commentary"), not a book or a law the documents discuss.
-DOCUMENT_WORD = re.compile(r"\b(?:commentary|commentaries|article|piece|paper|report|analysis|document|essay|brief|op-?ed)\b", re.I)
+DOCUMENT_WORD = re.compile(
+    r"\b(?:commentary|commentaries|analysis|analyses|(?:article|piece|paper|report|document|essay|brief|op-?ed)s?)\b", re.I
+)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
+# "Who is the author?", "Who are the writers?": the documents' authors, with no document named.
+_ASKS_AUTHORS = re.compile(r"^\W*who\s+(?:is|are|was|were)\s+the\s+(?:authors?|writers?)\W*$", re.I)
+
+
 def asks_author(question: str) -> bool:
-    """True when the question asks who wrote one of the documents ("Who wrote the IAI commentary?")."""
-    return bool(_ASKS_AUTHOR.search(question) and DOCUMENT_WORD.search(question))
+    """True when the question asks who wrote one of the documents ("Who wrote the IAI commentary?")
+    or who the authors are ("Who is the author?")."""
+    return bool(_ASKS_AUTHOR.search(question) and DOCUMENT_WORD.search(question)) or bool(_ASKS_AUTHORS.match(question))
+
+
+def document_words(question: str) -> str:
+    """The question without its words that ask for an author, so that only the words naming a
+    document remain: "Who wrote the IAI commentary?" -> " the IAI commentary?"."""
+    return _ASKS_AUTHOR.sub(" ", _ASKS_AUTHORS.sub(" ", question))
 
 
 def author_note(text: str, author: str) -> tuple[int, int] | None:

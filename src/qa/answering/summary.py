@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 _ASKS_SUMMARY = re.compile(
     r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:summary|overview|gist)|"
-    r"(?:what|which) (?:is|are) the (?:main|key|central|principal) (?:points?|arguments?|ideas?|messages?|claims?|takeaways?)|"
+    r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:[\w-]+['’]s )?(?:main|key|central|principal) "
+    r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
     r"(?:a )?summary of|tl;?dr)\b",
     re.I,
@@ -24,8 +25,10 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GENERIC = frozenset(
     "summarise summarize summary sum up give overview gist main key central principal points point arguments argument "
     "ideas idea messages message claims claim takeaways please document documents commentary commentaries piece "
-    "article paper report tl dr".split()
+    "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions".split()
 )
+# "The author's main argument": the documents that name an author.
+_AUTHOR_WORDS = frozenset({"author", "authors", "writer"})
 # Sentences per summarised document: all of one document, fewer each when several are summarised.
 SENTENCES_ONE_DOCUMENT = 4
 SENTENCES_EACH_DOCUMENT = 2
@@ -60,7 +63,7 @@ def target_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) 
 def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> tuple[set[str], dict[str, set[str]]]:
     """The question's words (lower case, without stop words and words like "summary" or "document"),
     and for each document those of them its metadata card (title, author, publisher, kind, spoken
-    date) holds."""
+    date) holds; "author" is on the card of every document that names its author."""
     asked = {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
     matched = {}
     for doc_id, meta in documents.items():
@@ -68,6 +71,8 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
             meta.get("date") if isinstance(meta.get("date"), str) else None
         )
         words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
+        if meta.get("author"):
+            words |= _AUTHOR_WORDS
         matched[doc_id] = asked & words
     return asked, matched
 

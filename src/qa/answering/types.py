@@ -28,6 +28,11 @@ _HISTORIC = (
     r"(?:1\d|20)\d{2}s?|\d[\d,.]*\s*(?-i:BCE|BC|AD|CE|BP)|(?-i:AD)\s*\d{1,4}"
     r"|\d[\d,.]*\s+(?:(?:hundred|thousand|million|billion)\s+)?years\s+ago|\d{1,2}(?:st|nd|rd|th)[\s-]+century"
 )
+# Times said relative to the writing: "within the next few weeks", "by the end of the year".
+_RELATIVE_TIME = (
+    r"(?:within|in|over)\s+(?:the\s+)?(?:next|coming)\s+(?:few\s+|two\s+|three\s+)?(?:days|weeks|months|years)"
+    r"|by\s+the\s+end\s+of\s+(?:the|this|next)\s+(?:week|month|year)"
+)
 _DATE_PATTERN = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{4}}|{_DAYS}|{_HISTORIC}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|"
@@ -35,6 +40,23 @@ _DATE_PATTERN = re.compile(
     rf"|\b(?-i:May)\b(?!\s+(?:be|have|not|well|also)\b)",
     re.IGNORECASE,
 )
+_RELATIVE_TIME_PATTERN = re.compile(rf"\b(?:{_RELATIVE_TIME})\b", re.IGNORECASE)
+# A question about a plan or a promise, which a time relative to the writing answers: "When did
+# Poland say it would stop ...?" (not "When did the United States ban ...?", a past event).
+_ASKS_PLAN = re.compile(
+    r"\b(?:will|would|shall|going to|plans?|planned|intends?|intended|expects?|expected|aims?|promised?|pledged?|vowed?)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str, question: str) -> list[re.Match[str]]:
+    """The dates and times in a text that can answer the question's "when", in text order."""
+    found = list(_DATE_PATTERN.finditer(text))
+    if _ASKS_PLAN.search(question):
+        found = sorted(found + list(_RELATIVE_TIME_PATTERN.finditer(text)), key=lambda m: m.start())
+    return found
+
+
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 # A web address, in angle brackets or not: never part of a short answer.
 URL = re.compile(r"<?https?://\S+>?")
@@ -203,7 +225,9 @@ _BRACKETED = re.compile(
 )
 # An appositive that renames a term: "malum in se considerations, or the desire to prevent ...",
 # "Sberbank, Russia’s largest bank, ...".
-_RENAMED = re.compile(r",\s+(?:or\s+|(?=(?:the|a|an)\s|[A-Z][\w-]*[’']s\s))")
+_RENAMED = re.compile(r",\s+(?:or\s+|(?=(?:the|a|an)\s|[A-Z][\w-]*[’']s\s))|\s+[—–]\s+(?=(?:the|a|an)\s)")
+# A kind of thing and what it does: "the SWIFT system that allows for bank-to-bank transfers".
+_CLASSIFIED = re.compile(r"\s+(?=[a-z]+\s+(?:that|which)\s)")
 # A copula after a relative clause: "the 15-point plan which Russian and Ukrainian diplomats are
 # reportedly discussing is a way for Ukraine to define the costs ...".
 _RELATIVE_COPULA = re.compile(rf"\s+(?:which|that)\s+[^,;.]{{3,80}}?\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s)")
@@ -212,17 +236,23 @@ _RELATIVE_COPULA = re.compile(rf"\s+(?:which|that)\s+[^,;.]{{3,80}}?\s+{_COPULA_
 def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     """Offsets of what a sentence says a term is: "a trade magazine for the construction industry"
     in "Engineering News-Record (ENR) is a trade magazine for the construction industry", "genetic
-    branches" in "two ... clades (genetic branches) of the Y. pestis genome"; None without a copula,
-    an appositive or a bracketed description right after the term (or its plural and acronym)."""
+    branches" in "two ... clades (genetic branches) of the Y. pestis genome", "system that allows for
+    bank-to-bank transfers" in "the SWIFT system that allows ..."; None without a copula, an
+    appositive (after a comma or a dash), a bracketed description, or a kind of thing with a relative
+    clause right after the term (or its plural and acronym, or the acronym in brackets)."""
     found = re.search(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?:\s+\([A-Z][A-Za-z&.-]*\))?(?![\w-])", sentence, re.I)
     if found is None:
         return None
-    bracketed = _BRACKETED.match(sentence, found.end())
+    at = found.end()
+    if sentence[found.start() - 1 : found.start()] == "(" and sentence[at : at + 1] == ")":
+        at += 1  # the acronym asked about, in brackets: "Istituto Affari Internazionali (IAI) is a ..."
+    bracketed = _BRACKETED.match(sentence, at)
     if bracketed is not None and 2 <= len(bracketed.group("text").split()) <= DESCRIPTION_WORDS:
         return bracketed.span("text")
     return _described_at(
-        sentence, found.end(),
-        ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END)),
+        sentence, at,
+        ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END),
+         (_CLASSIFIED, _APPOSITIVE_END)),
     )
 
 
@@ -354,6 +384,63 @@ def hedge_before(sentence: str, start: int) -> int:
     return hedge.start() if hedge is not None else start
 
 
+# One item of a list and what joins it to the next: "poverty, ", "Ukraine's neutrality and ".
+_ITEM_WORDS = 6
+_LAST_ITEM_WORDS = 10
+_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+_CONJUNCTION = re.compile(r",?\s+(?:and|or)\s+$")
+# Where a list item ends: a join, a bracket, a clause mark or the sentence's end.
+_ITEM_END = re.compile(r",|\s+(?:and|or)\s+|[;:()\[\]]|\s[—–]\s|\.(?:\s|$)|[.!?]?\s*$")
+# Where the first item of a list begins: after a colon, a bracket, a dash or a comma.
+_ITEM_START = re.compile(r"(?:[:;(]|\s[—–]|,)\s*(?=[^:;(,]*$)")
+
+
+def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the whole list a span is one or more items of ("building construction, heavy and
+    civil engineering construction, and specialty trade contractors" for the last two; "poverty,
+    the lack of access to education and weak government institutions" for "poverty"), or the span
+    itself when it is not in such a list: three or more short items joined by commas, with "and"
+    or "or" before the last ("1950, and the army left" is two clauses, not a list)."""
+    # Rightwards: items joined by commas, until the one after "and"/"or".
+    at, joined, items = end, False, 0
+    while not joined:
+        join = _JOIN.match(sentence, at)
+        if join is None:
+            break
+        stop = _ITEM_END.search(sentence, join.end())
+        item_end = stop.start() if stop else len(sentence)
+        item = sentence[join.end() : item_end].strip()
+        joined = _CONJUNCTION.match(sentence[at : join.end()]) is not None
+        if not _list_item(item, _LAST_ITEM_WORDS if joined else _ITEM_WORDS):
+            joined = False
+            break
+        at, items = item_end, items + 1
+    new_end, items = (at, items) if joined else (end, 0)
+    # Leftwards: items before the span, each after a comma, back to the list's opening mark.
+    new_start = start
+    while re.search(r",\s*$", sentence[:new_start]):
+        head = sentence[:new_start].rstrip()[:-1]  # without the comma
+        opening = _ITEM_START.search(head)
+        item_start = opening.end() if opening else 0
+        item = head[item_start:].strip()
+        if not _list_item(item, _ITEM_WORDS):
+            break
+        new_start, items = item_start + len(head[item_start:]) - len(head[item_start:].lstrip()), items + 1
+    inside = len(_JOIN.findall(sentence[start:end]))
+    conjunction = joined or re.search(r"\s(?:and|or)\s", sentence[start:end]) is not None
+    if items + inside + 1 < 3 or not conjunction:
+        return start, end
+    return new_start, new_end
+
+
+_CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b", re.IGNORECASE)
+
+
+def _list_item(item: str, most_words: int) -> bool:
+    """True for text that can be an item of a list: 1..most_words words, not a clause ("who was angry")."""
+    return 1 <= len(item.split()) <= most_words and not _CLAUSE_OPENING.match(item)
+
+
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     """Offsets within a short answer of the part a question for a year, a time or a count asks
     for: the one year of "7 January 1943" for "What year ...?", the dates of a span that runs on
@@ -366,7 +453,7 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     if _ASKS_WHEN.search(question):
         # "On Tuesday in Istanbul, the sides met for a sixth time": the reader ran on past the time
         # into the clause; "the summer of 1521" and "after 1850" stay whole.
-        dates = list(_DATE_PATTERN.finditer(span))
+        dates = _dates(span, question)
         if dates:
             a, b = dates[0].start(), dates[-1].end()
             beside = span[:a] + " " + span[b:]
@@ -388,7 +475,7 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     if kind == NUMBER:
         return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
     if kind == DATE:
-        return bool(_DATE_PATTERN.search(span))
+        return bool(_dates(span, question))
     if kind == PERSON:
         # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
         return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
@@ -421,7 +508,7 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
         return bool(numbers or words)
     if kind == DATE:
-        return any(m.group(0).lower() not in question.lower() for m in _DATE_PATTERN.finditer(sentence))
+        return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
     if kind == PERSON:
         # A full name ("Sergei Lavrov") or a name after a title ("President Putin"); the
         # capitalised first word of a sentence, weekdays and months are not names.
@@ -458,7 +545,7 @@ def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[s
         values = (number.lower().strip(",.") for _, number in _counted(text, count_heads(question)))
         return frozenset(v for v in values if v not in asked)
     if kind == DATE:
-        return frozenset(m.group(0).lower() for m in _DATE_PATTERN.finditer(sentence) if m.group(0).lower() not in question.lower())
+        return frozenset(m.group(0).lower() for m in _dates(sentence, question) if m.group(0).lower() not in question.lower())
     if kind == PERSON:
         return frozenset(m.group(0).split()[-1].lower() for m in _PERSON.finditer(sentence)
                          if m.group(0).split()[-1].lower() not in asked)
