@@ -15,6 +15,8 @@ from qa.answering.comparison import asks_comparison, compared_documents, compari
      ("What do the documents say about China?", True), ("What does the document say about China?", False),
      ("What did they agree on?", False), ("Which bank is Russia's largest?", False),
      ("Did Russia and Ukraine agree on a ceasefire?", False),
+     ("Which document is more optimistic about the talks?", True), ("Which of the two commentaries is more pessimistic?", True),
+     ("Which bank is more important?", False),
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False)],
 )
 def test_asks_comparison(question, asks):
@@ -29,6 +31,8 @@ def test_topic_and_named_documents(two_documents):
     assert comparison_topic(question, docs) == {"sanctions"}
     assert compared_documents(question, docs) == ["a.txt", "b.txt"]
     assert compared_documents("Compare the IAI commentary with the others on sanctions", docs) == []
+    # what is judged ("optimistic") is for the reader to see in the parts, not a topic to look up
+    assert comparison_topic("Which document is more optimistic about sanctions?", docs) == {"sanctions"}
 
 
 @pytest.mark.model

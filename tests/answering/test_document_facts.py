@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answering.answerer import check_citations
 from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 
 
@@ -76,3 +77,17 @@ def test_a_follow_up_asks_about_the_document_of_the_question_before(built_index)
               {"role": "assistant", "content": "Riccardo Alcaro is Research Coordinator … [1]"}]
     later = qa.answer("When did he write it?", history=longer, index=built_index.index)
     assert not later.abstained and later.short is not None and later.short.text == "22 March 2022"
+
+
+@pytest.mark.model
+def test_a_fact_asked_of_all_the_documents_is_given_for_each(built_index):
+    import qa
+
+    dated = qa.answer("When were the commentaries published?", index=built_index.index)
+    assert not dated.abstained and check_citations(dated) == [] and dated.short is None  # several asked
+    assert dated.text.startswith("Alcaro (IAI, 22 March 2022): 22 March 2022 [1]")
+    assert "the record of its source dates it 1 April 2022" in dated.text  # the April piece's, said as the record's
+    titled = qa.answer("What are the titles of the documents?", index=built_index.index)
+    assert "Russia–Ukraine Talks and the Indispensable Role of the US and Europe [1]" in titled.text
+    published = qa.answer("Who published the articles?", index=built_index.index)
+    assert "Istituto Affari Internazionali (IAI) [1]" in published.text and "names no publisher" in published.text

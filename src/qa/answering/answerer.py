@@ -443,34 +443,68 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
     """"When was the IAI commentary published?", its title, its publisher: for the one document the
     question names by its metadata, the line of its own text that states it, with the date, title or
     name as the short answer. When the text does not state it, an abstention that says so and gives
-    what the source's record says. None when the question names no single document. `about` is the
-    question, or a follow-up joined to the question before it."""
+    what the source's record says. "When were the commentaries published?" names no one document:
+    each document's line under its label, and what is said for those without one. None when the
+    question names a work that is no document. `about` is the question, or a follow-up joined to
+    the question before it."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    targets = target_documents(about, metas)
-    if not targets or len(targets) != 1:
+    # "published" names no document: the documents are named by the other words.
+    naming = " ".join(w for w in about.split() if w.lower().strip("?.,;:!") not in FACT_WORDS)
+    targets = target_documents(naming, metas)
+    if not targets:
         return None
+    if len(targets) > 1:
+        asked, _ = named_documents(naming, metas)
+        if asked or len(targets) > MAX_AUTHORSHIP_DOCUMENTS:
+            return None
+        return _facts_of_documents(retriever, question, targets, fact, started)
     asked, matched = named_documents(about, {targets[0]: metas[targets[0]]})
     if len(asked - matched[targets[0]] - FACT_WORDS) > 1:
         # "Which newspaper published the Russia sanctions list article?" names a work the document
         # cites ("Russia" alone matched its title), not the document.
         return None
-    record = retriever.documents[targets[0]]
+    candidate, said = _fact_in_text(retriever, targets[0], fact)
+    if candidate is None:
+        return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
+    text, citations, support = compose([candidate])
+    short = _short(candidate, Span(0, len(candidate.text), 1.0), support)
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[str], fact: str, started: float) -> Answer:
+    """A date, title or publisher asked of several documents: each one's line under its label, then
+    what is said for the documents whose text does not state it (no short answer: several are asked)."""
+    found = [_fact_in_text(retriever, doc_id, fact) for doc_id in targets]
+    lines = [candidate for candidate, _ in found if candidate is not None]
+    said = " ".join(message for candidate, message in found if candidate is None)
+    if not lines:
+        return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
+    labels = _labels(retriever, lines)
+    text, citations, support = compose(lines, labels)
+    if len(lines) == 1:
+        text = f"{labels.get(lines[0].passage.doc_id, lines[0].passage.doc_id)}: {text}"
+    if said:
+        text += "\n\n" + said
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+
+
+def _fact_in_text(retriever: Retriever, doc_id: str, fact: str) -> tuple[Candidate | None, str]:
+    """The line of a document's own text that states a fact, or None and what to say instead: that
+    its source has no such fact, or what the source's record gives when the text does not."""
+    record = retriever.documents[doc_id]
     label = source_label(record.meta)
     named = "the" + label[3:] if label.startswith("The ") else label
     value = fact_value(record.meta, fact)
     if value is None:
-        return Answer(question, NO_FACT[fact].format(doc=named), [], [], True, 0.0, [], time.perf_counter() - started)
+        return None, NO_FACT[fact].format(doc=named)
     where = fact_line(record.text, record.segments, fact, value)
     candidate = _candidate_at(retriever, record.doc_id, *where, 1.0) if where else None
     if candidate is None:
         # Not in any passage, so not quoted: said as the record's, and marked as no answer from the text.
         note = record.meta.get(f"{fact}_note")
         note = f" ({note.strip().rstrip('.')})" if isinstance(note, str) and note.strip() else ""
-        message = FACT_OUTSIDE_TEXT[fact].format(doc=named, value=value, note=note)
-        return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
-    text, citations, support = compose([candidate])
-    short = _short(candidate, Span(0, len(candidate.text), 1.0), support)
-    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+        return None, FACT_OUTSIDE_TEXT[fact].format(doc=named, value=value, note=note)
+    return candidate, ""
 
 
 def _source_of_previous(

@@ -16,9 +16,12 @@ _ASKS_COMPARISON = re.compile(
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b"
-    r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:say|think|argue|write)\b",
+    r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:say|think|argue|write)\b"
+    # "Which commentary is more optimistic about the talks?": each document's view, side by side.
+    r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
     re.I,
 )
+_JUDGED = re.compile(r"\b(?:more|less|most|least)\s+([^\W\d_]+)", re.I)
 # A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
 _DOCUMENTS = re.compile(
     r"\b(?:sources?|documents?|commentar(?:y|ies)|pieces?|articles?|papers?|reports?|authors?|texts?|publications?|"
@@ -31,7 +34,7 @@ _FRAME = frozenset(
     "compare comparison contrast agree agreement agreements disagree disagreement disagreements differ difference "
     "differences similar similarity similarities concur between say says think argue write ways way two three "
     "both each different source sources document documents commentary commentaries piece pieces article articles "
-    "paper papers report reports author authors view views".split()
+    "paper papers report reports author authors view views which more less most least".split()
 )
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
@@ -48,7 +51,10 @@ def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) 
     pieces on sanctions" -> {"sanctions"})."""
     asked, matched = named_documents(question, documents)
     naming = set().union(*matched.values()) if matched else set()
-    return asked - naming - _FRAME - QUERY_STOPWORDS
+    # "Which commentary is more optimistic about the talks?" compares on the talks; how optimistic
+    # each is, the reader judges from the parts (no sentence says "optimistic").
+    judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}
+    return asked - naming - judged - _FRAME - QUERY_STOPWORDS
 
 
 def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:

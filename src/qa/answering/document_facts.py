@@ -21,7 +21,7 @@ _ASKS = (
         r"appeared|came out|put out|publish|write|wrote)\b|\bpublication date\b|\bdate of\b|\bhow old is\b",
         re.I,
     )),
-    (TITLE_FACT, re.compile(r"\b(?:title|titled|headline|what is (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
+    (TITLE_FACT, re.compile(r"\b(?:titles?|titled|headlines?|what (?:is|are) (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
     (PUBLISHER_FACT, re.compile(
         r"\b(?:who|which (?:\w+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
         r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|\bpublished by\b",
@@ -32,7 +32,7 @@ _ASKS = (
 FACT_WORDS = frozenset(
     "when date day year month published publish publishes publication written write wrote issued released dated "
     "posted appeared came out put who which what organisation organization institute publisher think tank outlet "
-    "newspaper title titled headline called name".split()
+    "newspaper title titles titled headline headlines called name names".split()
 )
 # A question about a work the document cites, not about the document itself.
 _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)
