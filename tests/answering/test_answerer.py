@@ -742,3 +742,19 @@ def test_a_question_for_a_number_gets_no_short_answer_that_is_not_one(small_inde
 
     answer = qa.answer("How much military aid did Biden announce?", index=small_index)
     assert answer.short is None or any(ch.isdigit() for ch in answer.short.text), answer.short
+
+
+@pytest.mark.parametrize("message", ["Thanks!", "thank you very much", "Hello there", "ok", "Good morning"])
+def test_small_talk_is_not_answered_from_the_documents(message, tmp_path):
+    import qa
+    from qa.answering.answerer import SMALL_TALK
+
+    answer = qa.answer(message, index=tmp_path / "no-index-needed")
+    assert answer.abstained and answer.text == SMALL_TALK and not answer.citations
+
+
+def test_a_question_opening_with_a_greeting_word_is_still_a_question():
+    from qa.answering.answerer import _SMALL_TALK
+
+    assert not _SMALL_TALK.match("Thanks to whom did Ukraine get weapons?")
+    assert not _SMALL_TALK.match("Hello, who wrote the IAI commentary?")

@@ -55,6 +55,13 @@ if TYPE_CHECKING:
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
+# "Thanks!", "Hello": no question about the documents ("thanks" had matched "thanks to Western weapon supplies").
+SMALL_TALK = "I answer questions about the documents, quoting where they say it. Ask me one."
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|hallo|thanks|thank\s+you|thx|ty|ok|okay|great|cool|nice|perfect|bye|goodbye|good\s+bye|"
+    r"cheers|good\s+(?:morning|afternoon|evening|night))(?:\s+(?:you|so\s+much|a\s+lot|very\s+much|again|there))*\W*$",
+    re.IGNORECASE,
+)
 NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -158,6 +165,8 @@ def answer(
     started = time.perf_counter()
     s = settings or AnswerSettings()
     question = check_question(question)
+    if _SMALL_TALK.match(question):
+        return Answer(question, SMALL_TALK, [], [], True, 0.0, [], time.perf_counter() - started)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     named = resolve_pointer(question, replies[-1]) if replies else None
