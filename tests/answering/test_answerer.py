@@ -439,6 +439,10 @@ def test_a_different_count_from_another_document_joins_the_answer():
     assert _disagreeing([best, *weaker, differing], [best], q, "number", settings) is None
     assert _disagreeing([best, *weaker, differing], [best], q, "number", replace(settings, disagreement_depth=4)) is differing
     assert _disagreeing([best, agreeing], [best], q, "number", settings) is None
+    # A footnote citing another work gives no count of its document's own.
+    note = _passage("n12", '¹² J. Politi, "Talks on the 12-point plan", in *Financial Times*, 19 March 2022, <https://www.ft.com/x>.',
+                    doc="iai.txt", rank=2)
+    assert _disagreeing([best, _candidate(note, note.text, 0.55)], [best], q, "number", settings) is None
     # Not a question about a count (names and dates of different documents differ as a rule).
     assert _disagreeing([best, differing], [best], "Why was a plan made?", None, settings) is None
     # Two paragraphs of one work (same title, author, publisher, date) are one source, not two.

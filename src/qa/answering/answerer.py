@@ -988,6 +988,9 @@ def _disagreeing(
     for candidate in ranked[1 : s.disagreement_depth]:
         if candidate.passage.doc_id in cited_docs or one_work(candidate.passage.doc_id):
             continue
+        if is_reference(candidate.text, candidate.passage.kind in NOTE_KINDS):
+            # A footnote citing another work is not its document's count ("Financial Times" is no count of times).
+            continue
         theirs = answer_values(candidate.text, wanted, question)
         if theirs and not theirs & mine:
             return candidate
