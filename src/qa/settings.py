@@ -227,6 +227,10 @@ class AnswerSettings(_Settings):
     gated_types: tuple = _bounded(("number", "date", "person"), choices=ANSWER_TYPES,
                                   doc="answer kinds whose absence from the top sentences means the documents do not answer")
     gate_depth: int = _bounded(3, 1, None, doc="top sentences searched for a gated answer kind")
+    gate_passages: int = _bounded(0, 0, 300, doc="when none of the top sentences holds the gated answer kind, "
+                                  "the answer is chosen once more from this many passages before abstaining "
+                                  "(0 or at most candidate_passages: no second look). 24 answers 'When did Russia "
+                                  "invade Ukraine?' but, held out, one more unanswerable gold question of 16: off")
     disagreement_depth: int = _bounded(3, 1, None, doc="a sentence of another document giving a different count "
                                        "(\"how many\") joins the answer when it is among the best this many sentences")
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "

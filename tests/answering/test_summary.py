@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.answering.summary import asks_summary, central_sentences, target_documents
+from qa.answering.summary import asks_summary, central_sentences, pointed_documents, target_documents
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_a_summary_quotes_the_named_document_only(built_index):
     assert 2 <= len(result.support) <= 4
     assert {p.doc_id for p in result.citations} == {"002_38d006520ce7e0ba.txt"}
     assert all(p.kind == "body" for p in result.citations) and "iai@iai.it" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "pointed"),
+    [
+        ("What explains the army's weak showing, according to the April piece?", ["a.txt"]),
+        ("What does Europe need to do according to Alcaro?", ["b.txt"]),
+        ("What is said about China in the IAI commentary?", ["b.txt"]),
+        ("Who is mentioned in the article?", []),  # no one document named
+        ("How many civilians died according to the OHCHR?", []),
+        ("What does the IAI commentary say about China?", []),  # names it, but as the subject, not a pointer
+    ],
+)
+def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):
+    assert pointed_documents(question, two_documents) == pointed

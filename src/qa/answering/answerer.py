@@ -29,6 +29,7 @@ from qa.answering.summary import (
     asks_summary,
     central_sentences,
     named_documents,
+    pointed_documents,
     target_documents,
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
@@ -219,41 +220,28 @@ def answer(
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
-    passages = retriever.rank(query, s.candidate_passages)
+    passages = _passages(retriever, query, s)
     candidates = _admissible(retriever, _candidates(passages), question)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     unknown = unknown_names(question, retriever.vocabulary())
-    x = _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, len(unknown))
-    ranked = sorted(candidates, key=lambda c: -c.score)
-    # "Which bank is the largest?" is not answered by "VTB — the second-largest": the best few
-    # sentences that name only another rank go behind the others.
-    other_rank = {id(c) for c in ranked[:s.gate_depth] if ranks_other(c.text, question)}
-    # A footnote citing another work answers questions about sources ("Which newspaper ...?"), not
-    # about the subject, even when its title shares the question's words: "What sanctions have
-    # been imposed on Russia?" is not answered by "Russia Sanctions List: What the West Imposed ...".
-    # So does the document's title line ("Russia–Ukraine Talks and the Indispensable Role of the US
-    # and Europe / by Riccardo Alcaro" does not say why Russia agreed to talks), unless the question
-    # is about titles (then it is not marked). These go behind every other sentence (behind them,
-    # those naming only another rank); with nothing else good enough, the answer abstains.
-    cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
-    if other_rank or cited:
-        ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
-    # "What are the sticking points?": among the best few, the sentence announcing "two major
-    # sticking points" leads, and its items follow it (`_list_items`).
-    announcing = next((c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question)), None)
-    if announcing is not None and announcing is not ranked[0]:
-        ranked.remove(announcing)
-        ranked.insert(0, announcing)
+    scoring = _scoring_query(retriever, query, context, s)
+    x = _score(retriever, scoring, candidates, s, len(unknown))
+    ranked, other_rank = _ranked(candidates, x, question, s)
     wanted = query.expected_type
     if wanted in s.gated_types:
         # Asked for a number, a date or a person: one of the best few sentences must hold one, and
         # it leads. A reference to another work holds its authors and publication date, which
         # answer only questions about sources (and then it is not marked a reference).
-        cited_works = set()
-        if wanted in (DATE, PERSON):
-            cited_works = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
-        fitting = [c for c in ranked[:s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+        fitting = _fitting(candidates, x, ranked, wanted, question, s)
+        if not fitting and s.gate_passages > len(passages):
+            # None does: one more look, among more passages ("When did Russia invade Ukraine?": the
+            # sentence with "24 February 2022, the day the invasion started" is in the 13th passage).
+            passages = _passages(retriever, query, s, s.gate_passages)
+            candidates = _admissible(retriever, _candidates(passages), question)
+            x = _score(retriever, scoring, candidates, s, len(unknown))
+            ranked, other_rank = _ranked(candidates, x, question, s)
+            fitting = _fitting(candidates, x, ranked, wanted, question, s)
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
         if wanted != PERSON or not may_name_someone(ranked[0].text, question):
@@ -317,6 +305,9 @@ def considered(question: str, history: Sequence[Any] | None, retriever: Retrieve
     s = settings or AnswerSettings()
     context = user_turns(history)
     query = retriever.analyse(check_question(question), context)
+    # The best passages whatever document the question points at: fitted on the passages of the
+    # document it points at (as `answer` reads them), the model answered one more of the gold
+    # set's unanswerable questions held out (README, "A question that points at a document").
     candidates = _admissible(retriever, _candidates(retriever.rank(query, s.candidate_passages)), question)
     unknown = len(unknown_names(question, retriever.vocabulary()))
     x = _features(retriever, _scoring_query(retriever, query, context, s), candidates, s, unknown)
@@ -828,6 +819,60 @@ def _candidates(passages: list[Passage]) -> list[Candidate]:
             seen.add(candidate.key)
             out.append(candidate)
     return out
+
+
+# How far down the ranking the passages of a document the question points at are looked for.
+POINTED_DEPTH = 3
+
+
+def _passages(retriever: Retriever, query: Query, s: AnswerSettings, k: int | None = None) -> list[Passage]:
+    """The passages an ordinary question's answer is chosen from: the best k (default
+    `s.candidate_passages`), or, when it points at documents ("..., according to the April
+    piece?"), the best k of theirs (among the best POINTED_DEPTH times as many; all of them when it
+    has none there)."""
+    k = k or s.candidate_passages
+    pointed = pointed_documents(query.text, {d: r.meta for d, r in retriever.documents.items()})
+    if not pointed:
+        return retriever.rank(query, k)
+    ranked = retriever.rank(query, POINTED_DEPTH * k)
+    inside = [p for p in ranked if p.doc_id in pointed]
+    return inside[:k] if inside else ranked[:k]
+
+
+def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
+    """The scored candidates in answer order, and the ids of the best few that name only another rank."""
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    # "Which bank is the largest?" is not answered by "VTB — the second-largest": the best few
+    # sentences that name only another rank go behind the others.
+    other_rank = {id(c) for c in ranked[:s.gate_depth] if ranks_other(c.text, question)}
+    # A footnote citing another work answers questions about sources ("Which newspaper ...?"), not
+    # about the subject, even when its title shares the question's words: "What sanctions have
+    # been imposed on Russia?" is not answered by "Russia Sanctions List: What the West Imposed ...".
+    # So does the document's title line ("Russia–Ukraine Talks and the Indispensable Role of the US
+    # and Europe / by Riccardo Alcaro" does not say why Russia agreed to talks), unless the question
+    # is about titles (then it is not marked). These go behind every other sentence (behind them,
+    # those naming only another rank); with nothing else good enough, the answer abstains.
+    cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
+    if other_rank or cited:
+        ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
+    # "What are the sticking points?": among the best few, the sentence announcing "two major
+    # sticking points" leads, and its items follow it (`_list_items`).
+    announcing = next((c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question)), None)
+    if announcing is not None and announcing is not ranked[0]:
+        ranked.remove(announcing)
+        ranked.insert(0, announcing)
+    return ranked, other_rank
+
+
+def _fitting(
+    candidates: list[Candidate], x: np.ndarray, ranked: list[Candidate], wanted: str, question: str, s: AnswerSettings
+) -> list[Candidate]:
+    """The best `s.gate_depth` sentences that hold the kind of answer asked for; for a date or a
+    person, not a reference to another work (its authors and date answer questions about sources)."""
+    cited_works = set()
+    if wanted in (DATE, PERSON):
+        cited_works = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
+    return [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
 
 
 def _scoring_query(retriever: Retriever, query: Query, context: list[str], s: AnswerSettings) -> Query:

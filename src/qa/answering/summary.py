@@ -77,6 +77,29 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     return asked, matched
 
 
+# Phrases that point at a document: "according to the April piece", "according to Alcaro", "in
+# the IAI commentary".
+_ACCORDING_TO = re.compile(r",?\s*\baccording\s+to\s+(?P<ref>[^,;?.!]+)", re.I)
+_IN_DOCUMENT = re.compile(
+    r",?\s*\b(?:in|from)\s+(?P<ref>(?:the|this|that|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\b",
+    re.I,
+)
+
+
+def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The documents a phrase of the question points at by their metadata ("according to the April
+    piece", "according to Alcaro", "in the IAI commentary"): those its words match best. Empty
+    when it points at none ("according to the OHCHR", "in the article")."""
+    pointed: set[str] = set()
+    for pattern in (_ACCORDING_TO, _IN_DOCUMENT):
+        for match in pattern.finditer(question):
+            _, matched = named_documents(match.group("ref"), documents)
+            best = max((len(words) for words in matched.values()), default=0)
+            pointed |= {d for d, words in matched.items() if best and len(words) == best}
+    return sorted(pointed)
+
+
 def central_sentences(vectors: np.ndarray, k: int) -> list[int]:
     """Indexes of up to k sentences that best cover a document: nearest to the mean of all its
     sentence vectors, skipping any too similar to one already chosen (maximal marginal relevance)."""
