@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.referents import names_in, resolve_pointer
+from qa.answering.referents import names_in, resolve_person, resolve_pointer
 
 MEDIATORS = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.¹⁷ [1]"
 
@@ -40,3 +40,30 @@ def test_the_last_one_is_answered_about_the_last_name_of_the_previous_reply(buil
     result = qa.answer("Why could the last one matter?", history=history, index=built_index.index)
     assert result.question == "Why could the last one matter?"
     assert not result.abstained and "ignore Beijing" in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("What did he say about Crimea?", ["Who is Sergei Lavrov?"], "What did Sergei Lavrov say about Crimea?"),
+        ("What is his job?", ["Who is Riccardo Alcaro?"], "What is Riccardo Alcaro's job?"),
+        ("Why does she want her referendum?", ["What did Maria Zakharova say?"], "Why does Maria Zakharova want her referendum?"),
+        ("What does he argue?", ["Who is Riccardo Alcaro?", "What is his job?"], "What does Riccardo Alcaro argue?"),
+        ("Where did he meet her?", ["Who is Sergei Lavrov?"], None),  # two people, one never named
+        ("What is his job?", ["Who wrote the IAI commentary?"], None),  # names no person: the document path answers
+        ("What did they say?", ["Who is Sergei Lavrov?"], None),
+    ],
+)
+def test_he_or_she_is_the_person_an_earlier_question_named(question, earlier, resolved):
+    assert resolve_person(question, earlier) == resolved
+
+
+@pytest.mark.model
+def test_what_did_he_say_is_about_the_person_asked_about_before(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Who is Sergei Lavrov?"},
+               {"role": "assistant", "content": "… Russian Foreign Minister Sergei Lavrov said was “settled for good” … [1]"}]
+    result = qa.answer("What did he say about Crimea?", history=history, index=built_index.index)
+    assert result.question == "What did he say about Crimea?"
+    assert not result.abstained and "Lavrov" in result.text and "Peskov" not in result.text

@@ -13,6 +13,8 @@ from qa.answering.summary import asks_summary, central_sentences, pointed_docume
     [("Summarise the IAI commentary", True), ("Summarize the documents", True),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
+     ("What does Alcaro argue?", True), ("What does the IAI commentary say?", True),
+     ("What does Alcaro argue about sanctions?", False),  # a topic: ordinary answering
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False)],
 )
 def test_asks_summary(question, asks):
@@ -28,6 +30,8 @@ def test_target_documents_by_metadata(two_documents):
     assert target_documents("Summarise the Belarus report", docs) is None
     assert target_documents("What is the author's main argument?", docs) == ["b.txt"]  # the one naming its author
     assert target_documents("Summarise the articles", docs) == ["a.txt", "b.txt"]
+    assert target_documents("What does Alcaro argue?", docs) == ["b.txt"]
+    assert target_documents("What did Peskov say?", docs) is None  # no document's: ordinary answering
 
 
 def test_central_sentences_skip_repeats_and_keep_document_order():

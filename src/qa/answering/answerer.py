@@ -34,7 +34,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.referents import resolve_pointer
+from qa.answering.referents import resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
@@ -171,6 +171,9 @@ def answer(
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     named = resolve_pointer(question, replies[-1]) if replies else None
+    if named is None and context:
+        # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
+        named = resolve_person(question, _antecedents(context))
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         return replace(answer(named, history, index, retriever=retriever, settings=settings), question=question)

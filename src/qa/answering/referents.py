@@ -10,8 +10,11 @@ to the usual reading of follow-ups: there "the second one" is the second item, n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from qa.answering.types import speaker_named
 from qa.index.bm25 import QUERY_STOPWORDS
+from qa.retrieval.query import who_is_named
 
 _POINTER = re.compile(
     r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b|\bthe\s+(latter|former)\b",
@@ -58,3 +61,28 @@ def resolve_pointer(question: str, reply: str) -> str | None:
     if len(names) < 2 or position >= len(names):
         return None
     return question[: pointer.start()] + names[position] + question[pointer.end() :]
+
+
+# "he", "she", "his", "her": a person the question before named.
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b(?:\s+(?P<next>[a-z][\w’'-]*))?", re.I)
+
+
+def resolve_person(question: str, earlier: Sequence[str]) -> str | None:
+    """The question with "he", "she", "him", "his" or "her" replaced by the one person the latest
+    of the `earlier` questions (oldest first) that names one asked about ("Who is Sergei Lavrov?"
+    then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"); None when
+    it has no such word or no earlier question names a person that way ("Who is X?", "What did X
+    say ...?"). Sentence scoring then looks for what that person said, not for the nearest
+    sentence about Crimea (Peskov's)."""
+    name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
+    words = {m.group(0).split()[0].lower() for m in _PERSONAL.finditer(question)}
+    if name is None or not words or (words & {"he", "him", "his"} and words & {"she", "her"}):
+        return None  # "Where did he meet her?": two people, one of them not named before
+
+    def named(match: re.Match[str]) -> str:
+        word, following = match.group(0).split()[0].lower(), match.group("next")
+        possessive = word == "his" or (word == "her" and following is not None and following.lower() not in QUERY_STOPWORDS)
+        rest = match.group(0)[len(match.group(0).split()[0]) :]
+        return (f"{name}'s" if possessive else name) + rest
+
+    return _PERSONAL.sub(named, question, count=1)  # the first: "Why does she want her ...?" -> "Why does X want her ...?"

@@ -17,7 +17,10 @@ _ASKS_SUMMARY = re.compile(
     r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:[\w-]+['’]s )?(?:main|key|central|principal) "
     r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
-    r"(?:a )?summary of|tl;?dr)\b",
+    r"(?:a )?summary of|tl;?dr)\b"
+    # "What does Alcaro argue?", "What does the IAI commentary say?": with nothing after the verb, the
+    # gist of the document its author or name points at (a name no document has is ordinary answering).
+    r"|^\W*what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){1,4}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -25,7 +28,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GENERIC = frozenset(
     "summarise summarize summary sum up give overview gist main key central principal points point arguments argument "
     "ideas idea messages message claims claim takeaways please document documents commentary commentaries piece "
-    "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions".split()
+    "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions "
+    "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
+    "think thinks write writes".split()
 )
 # "The author's main argument": the documents that name an author.
 _AUTHOR_WORDS = frozenset({"author", "authors", "writer"})

@@ -363,11 +363,18 @@ def asks_for_several(question: str) -> bool:
     return after is None or after.strip().lower() in _AFTER_PLURAL
 
 
+def speaker_named(question: str) -> str | None:
+    """The named speaker a "What did <Name> say/propose/... ?" question asks about ("Sergei
+    Lavrov", "Biden"); None for other questions."""
+    match = _SPEAKER.search(question)
+    return match.group(1).strip() if match else None
+
+
 def speaker_asked(question: str) -> str | None:
     """The last word of the named speaker a "What did <Name> say/propose/... ?" question asks about
     ("Biden", "Pope"); None for other questions."""
-    match = _SPEAKER.search(question)
-    return match.group(1).split()[-1] if match else None
+    name = speaker_named(question)
+    return name.split()[-1] if name else None
 
 
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
