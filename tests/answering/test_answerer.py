@@ -783,3 +783,12 @@ def test_a_date_question_looks_further_before_abstaining(small_index):
     answer = qa.answer("When did Russia invade Ukraine?", index=small_index, settings=AnswerSettings(gate_passages=24))
     assert not answer.abstained and answer.short is not None and answer.short.text == "24 February 2022"
     assert qa.answer("When did Russia invade Ukraine?", index=small_index).abstained
+
+
+@pytest.mark.model
+def test_a_short_answer_is_never_only_function_words(small_index):
+    import qa
+
+    # The reader took "should" from "Russia could – should, actually – be invited to re-join the dialogue ...".
+    answer = qa.answer("What could Russia be invited to rejoin?", index=small_index)
+    assert not answer.abstained and (answer.short is None or answer.short.text.lower() != "should")

@@ -36,6 +36,7 @@ from qa.answering.gate import NO_REFERENT, refers_back, refuse
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
+from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
@@ -43,7 +44,7 @@ from qa.answering.types import (
     speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, PERSON, Query, defined_term, recent_turns, who_is_named
+from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -691,6 +692,12 @@ def _short_span(
         names_the_person = named is not None and named.split()[-1].lower() in words
         return not words <= asked and not (replied and words <= replied) and not names_the_person
 
+    def function_words(text: str) -> bool:
+        # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
+        # nothing; "most" or "all" may answer "How many ...?".
+        words = re.findall(r"[^\W\d_]+|\d+", text.lower())
+        return wanted != NUMBER and bool(words) and all(w in QUERY_STOPWORDS for w in words)
+
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
 
@@ -700,7 +707,7 @@ def _short_span(
         found = []
         for k, (c, x) in enumerate(zip(read, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
-            if text and new_words(text) and not nationality_for_country(text, question):
+            if text and new_words(text) and not nationality_for_country(text, question) and not function_words(text):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or (wanted in s.gated_types and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
