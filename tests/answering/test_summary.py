@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.answering.summary import asks_summary, central_sentences, pointed_documents, target_documents
+from qa.answering.summary import MAX_SUMMARY_DOCUMENTS, asks_gist, asks_summary, central_sentences, pointed_documents, target_documents
 
 
 @pytest.mark.parametrize(
@@ -13,8 +13,6 @@ from qa.answering.summary import asks_summary, central_sentences, pointed_docume
     [("Summarise the IAI commentary", True), ("Summarize the documents", True),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
-     ("What does Alcaro argue?", True), ("What does the IAI commentary say?", True),
-     ("What does Alcaro argue about sanctions?", False),  # a topic: ordinary answering
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False)],
 )
 def test_asks_summary(question, asks):
@@ -32,6 +30,10 @@ def test_target_documents_by_metadata(two_documents):
     assert target_documents("Summarise the articles", docs) == ["a.txt", "b.txt"]
     assert target_documents("What does Alcaro argue?", docs) == ["b.txt"]
     assert target_documents("What did Peskov say?", docs) is None  # no document's: ordinary answering
+    # several named equally: those, not every document
+    three = {**docs, "c.txt": {"title": "Talks in Istanbul", "author": None, "publisher": None, "date": "2022-03-30",
+                               "kind": "news report"}}
+    assert target_documents("Summarise the talks", three) == ["b.txt", "c.txt"]
 
 
 def test_central_sentences_skip_repeats_and_keep_document_order():
@@ -67,3 +69,40 @@ def test_a_summary_quotes_the_named_document_only(built_index):
 )
 def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):
     assert pointed_documents(question, two_documents) == pointed
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("What does Alcaro argue?", True), ("What does the IAI commentary say?", True),
+     ("What does Alcaro argue about sanctions?", False),  # a topic: ordinary answering
+     ("Summarise the IAI commentary", False)],
+)
+def test_asks_gist(question, asks):
+    assert asks_gist(question) is asks
+
+
+@pytest.mark.model
+def test_the_gist_is_a_summary_of_one_document_only(built_index):
+    import qa
+
+    argued = qa.answer("What does Alcaro argue?", index=built_index.index)
+    assert not argued.abstained and {c.doc_id[:4] for c in argued.citations} == {"002_"}
+    # a name on no document's card: ordinary answering, one sentence's passage
+    said = qa.answer("What did Peskov say?", index=built_index.index)
+    assert len({c.doc_id for c in said.citations}) <= 1
+
+
+@pytest.mark.model
+def test_a_summary_of_more_documents_than_it_can_cover_asks_which(tmp_path):
+    import qa
+    from qa.answering.answerer import TOO_MANY_TO_SUMMARISE
+    from qa.index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(MAX_SUMMARY_DOCUMENTS + 1):
+        (corpus / f"note{i}.txt").write_text(f"Note {i}\n\nThe harbour of town {i} reopened after the storm. Ships came back.\n",
+                                             encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    answer = qa.answer("Summarise the documents", index=tmp_path / "index")
+    assert answer.abstained and answer.text == TOO_MANY_TO_SUMMARISE.format(n=MAX_SUMMARY_DOCUMENTS + 1)

@@ -24,8 +24,10 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import announced_count, announces_asked_items, listed_items
 from qa.answering.summary import (
+    MAX_SUMMARY_DOCUMENTS,
     SENTENCES_EACH_DOCUMENT,
     SENTENCES_ONE_DOCUMENT,
+    asks_gist,
     asks_summary,
     central_sentences,
     named_documents,
@@ -57,6 +59,8 @@ if TYPE_CHECKING:
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
 NOT_FOUND = "I could not find the answer to this in the documents."
+TOO_MANY_TO_SUMMARISE = ("That asks for a summary of {n} documents. Name the one to summarise (by its title, author, "
+                         "publisher or date), or ask what they say about a topic.")
 # "Thanks!", "Hello": no question about the documents ("thanks" had matched "thanks to Western weapon supplies").
 SMALL_TALK = "I answer questions about the documents, quoting where they say it. Ask me one."
 _SMALL_TALK = re.compile(
@@ -191,7 +195,14 @@ def answer(
                 text += "\n\n" + ONLY_ONE_SPEAKS.format(source=labels.get(speaker, speaker))
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
-    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_summary(question) else None
+    targets = None
+    if asks_summary(question) or asks_gist(question):
+        targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+        if targets and asks_summary(question) and len(targets) > MAX_SUMMARY_DOCUMENTS:
+            message = TOO_MANY_TO_SUMMARISE.format(n=len(targets))
+            return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
+        if targets and not asks_summary(question) and len(targets) != 1:
+            targets = None
     if targets:
         summary = _summary(retriever, targets)
         if summary:
