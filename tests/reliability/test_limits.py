@@ -38,7 +38,18 @@ def readme_limits(table: int = 0) -> dict[str, tuple[str, str]]:
 def test_readme_limits_table_agrees_with_config() -> None:
     rows = readme_limits()
     print(f"\n[limits] README table: {rows}")
-    assert set(rows) == {"question length", "chat history read", "`k`", "document size", "document read time"}, rows
+    summary_row = "documents one summary covers"
+    authors_row = "documents \"Who wrote the documents?\" / \"When were they published?\" answer for"
+    assert set(rows) == {"question length", "chat history read", "`k`", "document size", "document read time",
+                         summary_row, authors_row}, rows
+
+    from qa.answering.answerer import MAX_AUTHORSHIP_DOCUMENTS
+    from qa.answering.summary import MAX_SUMMARY_DOCUMENTS
+
+    for row, value, name in ((summary_row, MAX_SUMMARY_DOCUMENTS, "MAX_SUMMARY_DOCUMENTS"),
+                             (authors_row, MAX_AUTHORSHIP_DOCUMENTS, "MAX_AUTHORSHIP_DOCUMENTS")):
+        limit, where = rows[row]
+        assert _number(limit.split()[0]) == value and name in where, (row, limit, where)
 
     limit, where = rows["question length"]
     assert re.fullmatch(r"([\d,]+) characters", limit) and _number(limit.split()[0]) == config.MAX_QUESTION_CHARS
@@ -62,8 +73,10 @@ def test_readme_limits_table_agrees_with_config() -> None:
     match = re.match(r"([\d,]+) s per PDF or HTML file", limit)
     assert match and _number(match.group(1)) == config.MAX_LOAD_SECONDS and "MAX_LOAD_SECONDS" in where
 
-    # Every name in the "where" column exists in qa.settings.
-    for _, where in rows.values():
+    # Every other name in the "where" column exists in qa.settings (those two are answering's, checked above).
+    for row, (_, where) in rows.items():
+        if row in (summary_row, authors_row):
+            continue
         for name in re.findall(r"MAX_[A-Z_]+", where):
             assert hasattr(config, name), name
 
