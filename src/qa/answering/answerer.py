@@ -196,12 +196,13 @@ def answer(
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
     targets = None
-    if asks_summary(question) or asks_gist(question):
+    summary_asked = asks_summary(question)
+    if summary_asked or asks_gist(question):
         targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
-        if targets and asks_summary(question) and len(targets) > MAX_SUMMARY_DOCUMENTS:
+        if targets and summary_asked and len(targets) > MAX_SUMMARY_DOCUMENTS:
             message = TOO_MANY_TO_SUMMARISE.format(n=len(targets))
             return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
-        if targets and not asks_summary(question) and len(targets) != 1:
+        if targets and not summary_asked and len(targets) != 1:
             targets = None
     if targets:
         summary = _summary(retriever, targets)
@@ -375,13 +376,14 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     author. None when the question names no single document or the author has no note."""
     # "author" and "wrote" would match any document that names an author; the document is named by the rest.
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    targets = target_documents(document_words(question), metas)
+    naming = document_words(question)
+    targets = target_documents(naming, metas)
     if not targets:
         return None
     if len(targets) > 1:
         # "Who wrote the commentary?" names no one document: every document's author. "Who wrote the
         # Reuters article ...?" names a work that is no document (a footnote cites it): not this.
-        asked, _ = named_documents(document_words(question), metas)
+        asked, _ = named_documents(naming, metas)
         return _authors(retriever, question, targets, started) if not asked and len(targets) <= MAX_AUTHORSHIP_DOCUMENTS else None
     record = retriever.documents[targets[0]]
     author = record.meta.get("author")
@@ -394,9 +396,14 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     if candidate is None:
         return None
     text, citations, support = compose([candidate])
-    name = name_span(candidate.text, author)
-    short = _short(candidate, Span(name[0], name[1], 1.0), support) if name else None
+    short = _author_named(candidate, author, support)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+def _author_named(note: Candidate, author: str, support: Sequence[Support]) -> Short | None:
+    """The author's name in their note as the short answer, or None when the note does not spell it so."""
+    name = name_span(note.text, author)
+    return _short(note, Span(name[0], name[1], 1.0), support) if name else None
 
 
 # "Who wrote the documents?" names each document's author up to this many documents; a larger
@@ -421,22 +428,26 @@ def _authors(retriever: Retriever, question: str, targets: Sequence[str], starte
         if candidate is None:
             return None
         notes.append(candidate)
-    missing = " ".join(NO_AUTHOR.format(doc=label) for label in unnamed)
     if not notes:
         message = "The documents do not say who wrote them: their sources name no author."
         return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
-    labels = _labels(retriever, notes)
-    text, citations, support = compose(notes, labels)
-    if len(notes) == 1:
-        text = f"{labels.get(notes[0].passage.doc_id, notes[0].passage.doc_id)}: {text}"
-    if missing:
-        text += "\n\n" + missing
+    text, citations, support = _labelled(retriever, notes, " ".join(NO_AUTHOR.format(doc=label) for label in unnamed))
     short = None
     if len(notes) == 1:
-        author = str(retriever.documents[notes[0].passage.doc_id].meta["author"])
-        name = name_span(notes[0].text, author)
-        short = _short(notes[0], Span(name[0], name[1], 1.0), support) if name else None
+        short = _author_named(notes[0], str(retriever.documents[notes[0].passage.doc_id].meta["author"]), support)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple[str, list[Passage], list[Support]]:
+    """The chosen sentences of several documents, each under its document's label (also when only
+    one document's sentence is quoted: others were asked about), then `said` of the others."""
+    labels = _labels(retriever, chosen)
+    text, citations, support = compose(chosen, labels)
+    if len(chosen) == 1:
+        text = f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
+    if said:
+        text += "\n\n" + said
+    return text, citations, support
 
 
 # Under a comparison that only one document speaks to.
@@ -494,12 +505,7 @@ def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[s
     said = " ".join(message for candidate, message in found if candidate is None)
     if not lines:
         return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
-    labels = _labels(retriever, lines)
-    text, citations, support = compose(lines, labels)
-    if len(lines) == 1:
-        text = f"{labels.get(lines[0].passage.doc_id, lines[0].passage.doc_id)}: {text}"
-    if said:
-        text += "\n\n" + said
+    text, citations, support = _labelled(retriever, lines, said)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
 
 

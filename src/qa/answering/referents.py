@@ -64,7 +64,8 @@ def resolve_pointer(question: str, reply: str) -> str | None:
 
 
 # "he", "she", "his", "her": a person the question before named.
-_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b(?:\s+(?P<next>[a-z][\w’'-]*))?", re.I)
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)", re.I)
 
 
 def resolve_person(question: str, earlier: Sequence[str]) -> str | None:
@@ -75,14 +76,13 @@ def resolve_person(question: str, earlier: Sequence[str]) -> str | None:
     say ...?"). Sentence scoring then looks for what that person said, not for the nearest
     sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
-    words = {m.group(0).split()[0].lower() for m in _PERSONAL.finditer(question)}
+    pronouns = list(_PERSONAL.finditer(question))
+    words = {m.group(0).lower() for m in pronouns}
     if name is None or not words or (words & {"he", "him", "his"} and words & {"she", "her"}):
         return None  # "Where did he meet her?": two people, one of them not named before
-
-    def named(match: re.Match[str]) -> str:
-        word, following = match.group(0).split()[0].lower(), match.group("next")
-        possessive = word == "his" or (word == "her" and following is not None and following.lower() not in QUERY_STOPWORDS)
-        rest = match.group(0)[len(match.group(0).split()[0]) :]
-        return (f"{name}'s" if possessive else name) + rest
-
-    return _PERSONAL.sub(named, question, count=1)  # the first: "Why does she want her ...?" -> "Why does X want her ...?"
+    # Only the first: "Why does she want her referendum?" -> "Why does X want her referendum?".
+    first = pronouns[0]
+    word = first.group(0).lower()
+    following = _NEXT_WORD.match(question, first.end())
+    possessive = word == "his" or (word == "her" and following is not None and following.group(1).lower() not in QUERY_STOPWORDS)
+    return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
