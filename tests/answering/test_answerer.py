@@ -227,6 +227,7 @@ def test_a_name_the_sentences_use_without_defining_gets_no_short_answer(term, se
         ("What is his job?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
         ("What is Alcaro's role?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
         ("What is Peskov’s job?", "But Kremlin spokesman Dmitry Peskov pushed back.", "Kremlin spokesman"),
+        ("What is his role at the institute?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
         ("What is his view?", "Riccardo Alcaro is Research Coordinator at the IAI.", None),  # not a job
         ("What is the job market like?", "Riccardo Alcaro is Research Coordinator at the IAI.", None),
         ("What is his job?", "The talks resumed in Istanbul.", None),  # no person with a description
@@ -314,6 +315,37 @@ def test_historic_dates_are_dates(sentence, question, date):
 
     assert has_type(sentence, "date", question) is date
     assert span_fits("1186", "date") and span_fits("the 1950s", "date") and not span_fits("1,442", "date")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "clause"),
+    [
+        ("What did he say about Crimea?", "But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that "
+         "Crimea is part of Russia and that the Russian constitution precludes any further discussions.", "Crimea is part of Russia"),
+        ("What did Peskov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", "Crimea is part of Russia"),
+        ("What did Lavrov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", None),  # another speaker
+        ("What did Biden warn China?", "Biden warned China would face consequences.", "China would face consequences"),
+        ("What did Sergei Lavrov say about the status?", "It was, as Sergei Lavrov said, “settled for good”.", None),  # no clause follows
+        ("What did he say about it?", "He said that " + "the talks went on and on " * 3 + ".", None),  # too long for a short answer
+        ("Where did he say it?", "He said that Crimea is part of Russia.", None),  # not a question for what was said
+    ],
+)
+def test_a_question_for_what_someone_said_is_answered_by_the_reported_clause(question, sentence, clause):
+    from qa.answering.types import reported_clause
+
+    span = reported_clause(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == clause
+
+
+def test_a_date_or_a_web_address_is_no_number_and_a_vague_amount_gives_no_value():
+    from qa.answering.types import span_fits
+
+    assert not span_fits("10 March 2022", "number") and span_fits("$100 billion", "number")
+    reference = "James Politi, in Financial Times, 17 March 2022, <https://www.ft.com/content/7deae048-a327-42a0>."
+    assert not has_type(reference, "number", "What was the price of gas in March 2022?")
+    vague = "Poland will end Russian coal imports within the next few weeks."
+    assert not has_type(vague, "number", "What was the price of natural gas?")
+    assert has_type(vague, "number", "How long will Poland keep importing coal?")  # "a few weeks" answers "how long"
 
 
 def test_unknown_names_are_capitalised_words_missing_from_the_corpus():

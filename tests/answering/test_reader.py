@@ -185,6 +185,10 @@ def test_a_span_is_never_longer_than_max_tokens():
         ('"Russia Close to Agreement, Says Turkey", in Al Jazeera.', "Turkey", "Turkey", "Turkey"),  # a headline
         ("The gardens of the Saxon Garden were open.", "Garden", "Garden", "Saxon Garden"),
         ("The talks were held in Istanbul on Tuesday.", "held", "held", "held"),
+        # A short quoted phrase is taken in whole; a headline or a quoted sentence is not.
+        ("Lavrov said Crimea was “settled for good” (it’s not).", "good", "good", "settled for good"),
+        ('Lavrov said Crimea was "settled for good." Peskov agreed.', "for", "good", "settled for good"),
+        ("He wrote “the war is in its fifth week, and the talks have stalled since March”.", "fifth", "week", "fifth week"),
     ],
 )
 def test_a_span_takes_in_the_whole_name_it_touches(sentence, first, last, expected):

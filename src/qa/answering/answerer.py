@@ -42,7 +42,7 @@ from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
-    may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, span_fits,
+    may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -685,6 +685,10 @@ def _short_span(
         return None
     # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
     if found := _first_described(chosen[: s.short_sentences], lambda text: job_of(text, question)):
+        return found
+    # "What did he say about Crimea?": the clause reported ("Crimea is part of Russia"), which the
+    # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").
+    if found := _first_described(chosen[: s.short_sentences], lambda text: reported_clause(text, question)):
         return found
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:

@@ -314,7 +314,7 @@ def decode(
     for _, _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
-            span = _units(_whole_names(sentence, *span), dates, urls)
+            span = _units(_whole_quote(sentence, *_whole_names(sentence, *span)), dates, urls)
         # A line break inside a "sentence" is a heading or a block that the splitter ran on into
         # the next line ("22 March 2022\n\nIstituto Affari Internazionali"): no answer spans it.
         if span is not None and "\n" in sentence[span[0] : span[1]]:
@@ -382,6 +382,27 @@ def _whole_names(sentence: str, a: int, b: int) -> tuple[int, int]:
         and not is_title(name.group(0).strip())
     ):
         a = name.start()
+    return a, b
+
+
+# The most words a quotation may have for a span inside it to become the whole quotation.
+QUOTE_WORDS = 6
+_QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+
+
+def _whole_quote(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) widened to the whole short quoted phrase it lies inside: Lavrov said the status was
+    "settled for good", not "good". A quotation of more than QUOTE_WORDS words, and one that opens
+    with a capital (a headline, "Russia Close to Agreement, Says Turkey", or a quoted sentence), is
+    left as cut."""
+    for match in _QUOTATION.finditer(sentence):
+        group = 1 if match.group(1) is not None else 2
+        s, e = match.span(group)
+        quoted = match.group(group)
+        if s <= a and b <= e and (a, b) != (s, e) and quoted[:1].islower() and len(quoted.split()) <= QUOTE_WORDS:
+            while e > s and sentence[e - 1] in ",.;:!?":  # "settled for good." ends the sentence, not the quotation
+                e -= 1
+            return s, e
     return a, b
 
 

@@ -62,6 +62,9 @@ _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\
 URL = re.compile(r"<?https?://\S+>?")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
+# Number words that give no value: they answer "How long ...?" ("a few weeks"), not "What was the price ...?".
+_VAGUE_AMOUNTS = frozenset({"few", "several", "many"})
+_ASKS_HOW = re.compile(r"\s*how\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # Two forms of one name share their first NAME_STEM letters ("Ukraine" / "Ukrainian", "American" / "Americas").
@@ -265,7 +268,7 @@ def person_description(sentence: str, name: str) -> tuple[int, int] | None:
 # "What is his job?", "What was Alcaro's role?", "What does she do?": what a person is, by pronoun or name.
 _ASKS_JOB = re.compile(
     r"^\s*what\s+(?:(?:is|was)\s+(?:his|her|their|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s|s'|s’))\s+"
-    r"(?:job|role|position|title|occupation|profession|post|function)"
+    r"(?:job|role|position|title|occupation|profession|post|function)(?:\s+(?:at|in|with|for)\s+[^?]{1,40}?)?"
     r"|(?:does|did)\s+(?:he|she|they)\s+do(?:\s+for\s+a\s+living)?)\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -377,6 +380,43 @@ def speaker_asked(question: str) -> str | None:
     return name.split()[-1] if name else None
 
 
+# "What did he say about Crimea?", "What did Peskov claim?": a question for what someone said.
+_ASKS_SAID = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared)\b",
+    re.IGNORECASE,
+)
+# A report of speech that a clause follows: "saying that Crimea is part of Russia", "warned that ...".
+_REPORTS = re.compile(
+    r"\b(?:said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring)"
+    r"\s+(?:that\s+(?=\S)|(?=[A-Z]))"
+)
+# Where a reported clause ends: the next reported clause ("and that ..."), a dash, a semicolon or the sentence end.
+_CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|$")
+# The most words a reported clause may have to be a short answer.
+CLAUSE_WORDS = 12
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did he say about Crimea?", the offsets of what the sentence reports was said
+    ("Crimea is part of Russia", from "..., saying that Crimea is part of Russia and that ...");
+    None for other questions, when the sentence reports no speech, when the clause is long, or
+    when a named speaker does not stand before the report."""
+    asked = _ASKS_SAID.match(question)
+    if asked is None:
+        return None
+    who = asked.group("who").split()
+    for report in _REPORTS.finditer(sentence):
+        if who[0].lower() not in _PRONOUNS and who[-1].lower()[:NAME_STEM] not in sentence[: report.start()].lower():
+            continue
+        end = _CLAUSE_END.search(sentence, report.end())
+        a, b = report.end(), end.start() if end else len(sentence)
+        if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS:
+            return a, b
+    return None
+
+
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
 _OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
 
@@ -480,6 +520,8 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     if nationality_for_country(span, question):
         return False
     if kind == NUMBER:
+        # A full date ("10 March 2022") is no price, count or amount.
+        span = _DATE_IN_TEXT.sub(" ", span)
         return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
     if kind == DATE:
         return bool(_dates(span, question))
@@ -502,7 +544,8 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         return True
     asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
     if kind == NUMBER:
-        without_dates = _DATE_IN_TEXT.sub(" ", sentence)
+        # Neither a date nor a web address ("…/7deae048-a327-42a0-…") holds a count or an amount.
+        without_dates = _DATE_IN_TEXT.sub(" ", URL.sub(" ", sentence))
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
             # should stand near the thing counted ("6–7,000 soldiers"). "How many Chinese soldiers"
@@ -513,6 +556,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
+        if not _ASKS_HOW.match(question):
+            # "What was the price of gas?" is not answered by "within the next few weeks"; "How
+            # long ...?" may be ("a few weeks").
+            words = [w for w in words if w.lower() not in _VAGUE_AMOUNTS]
         return bool(numbers or words)
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
