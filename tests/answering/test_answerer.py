@@ -325,7 +325,10 @@ def test_historic_dates_are_dates(sentence, question, date):
         ("What did Peskov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", "Crimea is part of Russia"),
         ("What did Lavrov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", None),  # another speaker
         ("What did Biden warn China?", "Biden warned China would face consequences.", "China would face consequences"),
-        ("What did Sergei Lavrov say about the status?", "It was, as Sergei Lavrov said, “settled for good”.", None),  # no clause follows
+        ("What did he say about Crimea?", "… including the status of Crimea and the Donbas, which Russian Foreign Minister "
+         "Sergei Lavrov said was “settled for good” (it’s not).", "settled for good"),  # a short quotation follows
+        ("What did Lavrov say about it?", 'Sergei Lavrov called it "a special military operation."', "a special military operation"),
+        ("What did Sergei Lavrov say about the status?", "It was, as Sergei Lavrov said, settled for good.", None),  # no clause follows
         ("What did he say about it?", "He said that " + "the talks went on and on " * 3 + ".", None),  # too long for a short answer
         ("Where did he say it?", "He said that Crimea is part of Russia.", None),  # not a question for what was said
     ],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.enumeration import announced_count, announces_asked_items, listed_items, ordinal_of
+from qa.answering.enumeration import (
+    announced_count, announces_asked_items, first_listed_item, listed_items, lists_asked_items, ordinal_of,
+)
 
 TEXT = (
     "Talks resumed. However, there are two major sticking points. Nobody denies it. "
@@ -84,3 +86,34 @@ def test_a_list_question_without_main_gets_the_announced_items_and_nothing_betwe
     assert result.text.startswith("However, there are two major sticking points.")
     assert "The first is the status of the contested regions" in result.text and "The second problematic issue" in result.text
     assert "Together, the military support" not in result.text
+
+
+COMPONENTS = "The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the status."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "listed"),
+    [
+        (COMPONENTS, "What are the main components of the 15-point plan?", True),
+        (COMPONENTS, "What are the sticking points?", False),  # other things
+        (COMPONENTS, "Why does the plan have components?", False),  # not a list question
+        ("However, there are two major sticking points.", "What are the sticking points?", False),  # items come later
+    ],
+)
+def test_a_sentence_listing_the_things_asked_for_after_a_colon(sentence, question, listed):
+    assert lists_asked_items(sentence, question) is listed
+    assert not (listed and announces_asked_items(sentence, question))  # listed here, not announced for later
+
+
+def test_the_first_item_listed_after_the_colon():
+    first = first_listed_item(COMPONENTS, "What are the three main components of the plan?")
+    assert first is not None and COMPONENTS[first[0] : first[1]] == "an end to the invasion"
+    assert first_listed_item(COMPONENTS, "What are the sticking points?") is None
+
+
+@pytest.mark.model
+def test_a_list_question_is_led_by_the_sentence_listing_the_things_asked(built_index):
+    import qa
+
+    result = qa.answer("What are the main components of the 15-point plan?", index=built_index.index)
+    assert result.support[0].sentence.startswith("The plan rotates around three main components:")

@@ -22,7 +22,9 @@ from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
-from qa.answering.enumeration import announced_count, announces_asked_items, listed_items
+from qa.answering.enumeration import (
+    announced_count, announces_asked_items, first_listed_item, listed_items, lists_asked_items,
+)
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
     SENTENCES_EACH_DOCUMENT,
@@ -338,9 +340,13 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     answered as any other."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
-    if not comparison_topic(question, metas):
+    topic = comparison_topic(question, metas)
+    if not topic:
         documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
         return _summary(retriever, documents) if len(documents) >= 2 else []
+    # Each document's sentences are weighed against what is compared ("military aid"), not against
+    # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
+    topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", question) if w.lower() in topic)
     query = retriever.analyse(question, context)
     candidates = _admissible(retriever, _candidates(retriever.rank(query, 2 * s.candidate_passages)), question)
     # Each part says what its document says: a reference to another work is not its position.
@@ -350,8 +356,12 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     ]
     if not candidates:
         return []
-    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s,
-           len(unknown_names(question, retriever.vocabulary())))
+    unknown = len(unknown_names(topic_text, retriever.vocabulary()))
+    _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, unknown)
+    as_asked = [c.score for c in candidates]
+    _score(retriever, _scoring_query(retriever, retriever.analyse(topic_text, context), context, s), candidates, s, unknown)
+    for candidate, score in zip(candidates, as_asked):
+        candidate.score = max(candidate.score, score)
     best: dict[str, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
         if candidate.score >= s.abstain_below:
@@ -690,6 +700,10 @@ def _short_span(
     # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").
     if found := _first_described(chosen[: s.short_sentences], lambda text: reported_clause(text, question)):
         return found
+    first = first_listed_item(chosen[0].text, question) if asks_for_several(question) else None
+    if first is not None:
+        # "What are the main components of the plan?": the list after "three main components:".
+        return chosen[0], Span(*whole_list(chosen[0].text, *first), 1.0)
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
@@ -887,8 +901,12 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     # "What are the sticking points?": among the best few, the sentence announcing "two major
-    # sticking points" leads, and its items follow it (`_list_items`).
-    announcing = next((c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question)), None)
+    # sticking points" leads, and its items follow it (`_list_items`). So does one listing them
+    # after a colon ("three main components: an end to the invasion, ...").
+    announcing = next(
+        (c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question) or lists_asked_items(c.text, question)),
+        None,
+    )
     if announcing is not None and announcing is not ranked[0]:
         ranked.remove(announcing)
         ranked.insert(0, announcing)

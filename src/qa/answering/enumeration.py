@@ -13,16 +13,19 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth")
 # How far after the announcement its items may stand (a few paragraphs).
 REACH = 4000
 
-_ANNOUNCED = re.compile(
+# What a count announces: "two major sticking points", "three main components".
+_COUNTED = (
     r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:points|variables|elements|factors|reasons|issues|questions|problems|conditions|options|scenarios|"
+    r"(?P<noun>points|variables|elements|factors|reasons|issues|questions|problems|conditions|options|scenarios|"
     r"steps|goals|areas|ways|aspects|challenges|components|priorities|demands|lessons|principles|pillars|"
-    r"obstacles|risks|dimensions|tracks|objectives|camps|groups|things)\b(?![^.]*:)",
-    re.I,
+    r"obstacles|risks|dimensions|tracks|objectives|camps|groups|things)\b"
 )
+# A count whose items come in later sentences (no colon follows it in its sentence).
+_ANNOUNCED = re.compile(_COUNTED + r"(?![^.]*:)", re.I)
+# A count whose items follow at once, after a colon: "three main components: an end to ...".
+_LISTED = re.compile(_COUNTED + r"\s*:\s*\S", re.I)
 # A question asking for several things: "What are the sticking points?", "Which were the main variables?"
 _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*(?:list|name)\b", re.I)
-_NOUN_AT_END = re.compile(r"([\w’'-]+)$")
 _ORDINAL_START = re.compile(r"^\W*(?:the\s+)?(first|second|third|fourth|fifth)\b|^\W*(finally|lastly)\b", re.I)
 
 
@@ -35,13 +38,40 @@ def announced_count(sentence: str) -> int | None:
 def announces_asked_items(sentence: str, question: str) -> bool:
     """True when the question asks for several things and the sentence announces a count of the very
     things it names ("What are the sticking points?" / "there are two major sticking points")."""
+    return _counts_asked(_ANNOUNCED, sentence, question)
+
+
+def lists_asked_items(sentence: str, question: str) -> bool:
+    """True when the question asks for several things and the sentence lists a count of the very
+    things it names after a colon ("What are the main components of the 15-point plan?" / "The plan
+    rotates around three main components: an end to the invasion, ...")."""
+    return _counts_asked(_LISTED, sentence, question)
+
+
+def first_listed_item(sentence: str, question: str) -> tuple[int, int] | None:
+    """The offsets of the first item of the list the sentence gives after a colon, when it lists a
+    count of the very things the question asks for ("an end to the invasion", from "three main
+    components: an end to the invasion, Ukraine's neutrality and ..."); else None."""
+    if not _ASKS_FOR_ITEMS.search(question):
+        return None
+    match = next((m for m in _LISTED.finditer(sentence) if m.group("noun").lower() in _words(question)), None)
+    if match is None:
+        return None
+    start = match.end() - 1  # the pattern ends on the first character of the first item
+    end = re.compile(r"[,;]|\s+and\s|[.!?]?$").search(sentence, start)
+    return (start, end.start()) if end and end.start() > start else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+
+
+def _counts_asked(counted: re.Pattern[str], sentence: str, question: str) -> bool:
+    """True when the question asks for several things and `counted` finds a count of the things it names."""
     if not _ASKS_FOR_ITEMS.search(question):
         return False
-    match = _ANNOUNCED.search(sentence)
-    if match is None:
-        return False
-    noun = _NOUN_AT_END.search(match.group(0)).group(1).lower()
-    return noun in {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    match = counted.search(sentence)
+    return match is not None and match.group("noun").lower() in _words(question)
 
 
 def ordinal_of(sentence: str) -> int | None:

@@ -391,6 +391,11 @@ _REPORTS = re.compile(
     r"\b(?:said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring)"
     r"\s+(?:that\s+(?=\S)|(?=[A-Z]))"
 )
+# A report of speech that a short quotation follows: "Lavrov said was “settled for good”".
+_REPORTS_QUOTE = re.compile(
+    r"\b(?:said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring|called)"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\")"
+)
 # Where a reported clause ends: the next reported clause ("and that ..."), a dash, a semicolon or the sentence end.
 _CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|$")
 # The most words a reported clause may have to be a short answer.
@@ -407,12 +412,23 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     who = asked.group("who").split()
+
+    def spoken_by(at: int) -> bool:
+        return who[0].lower() in _PRONOUNS or who[-1].lower()[:NAME_STEM] in sentence[:at].lower()
+
     for report in _REPORTS.finditer(sentence):
-        if who[0].lower() not in _PRONOUNS and who[-1].lower()[:NAME_STEM] not in sentence[: report.start()].lower():
+        if not spoken_by(report.start()):
             continue
         end = _CLAUSE_END.search(sentence, report.end())
         a, b = report.end(), end.start() if end else len(sentence)
         if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS:
+            return a, b
+    for report in _REPORTS_QUOTE.finditer(sentence):
+        group = "curly" if report.group("curly") is not None else "straight"
+        a, b = report.span(group)
+        while b > a and sentence[b - 1] in ",.;:!?":
+            b -= 1
+        if spoken_by(report.start()) and 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS:
             return a, b
     return None
 
