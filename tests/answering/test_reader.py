@@ -46,6 +46,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What does the author recommend the US and Europe do?",
         "What did Peskov say?",
         "What has Zelensky proposed?",
+        "Tell me more about the second one.",
     ],
 )
 def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):

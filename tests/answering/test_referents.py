@@ -21,8 +21,15 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         ("Why could the last one matter?", MEDIATORS, "Why could China matter?"),
         ("What about the first one?", MEDIATORS, "What about Turkey?"),
         ("What did the former announce?", "Sberbank and VTB were cut off. [1]", "What did Sberbank announce?"),
-        # Items that are sentences: "the second one" is the second item, left to the usual reading.
-        ("What is weighing on the second one?", "Two variables. [1] The first is X. The second concerns Y. [2]", None),
+        # Items that are sentences: "the second one" is what the second item sentence says it is.
+        ("What is weighing on the second one?", "Two variables. [1] The first is X. The second concerns the war's cost. [2]",
+         "What is weighing on the war's cost?"),
+        ("What is weighing on the second one?", "First, whether troops can hold; second, the sustainability of the invasion.",
+         "What is weighing on the sustainability of the invasion?"),
+        ("What about the last one?", "Two points. The first is the status of Crimea. The second problematic issue is "
+         "how to arrange security guarantees, which is hard.", "What about how to arrange security guarantees?"),
+        ("Why does the third one matter?", "Two points. The first is X. The second is Y.", None),  # no third item
+        ("Why does the first one matter?", "Two points. The first is " + "a very long item " * 5 + ".", None),  # too long
         ("Why could the last one matter?", "Only Turkey has been active. [1]", None),  # one name: nothing to choose
         ("What is the second largest bank?", MEDIATORS, None),  # no pointer
     ],
@@ -67,3 +74,15 @@ def test_what_did_he_say_is_about_the_person_asked_about_before(built_index):
     result = qa.answer("What did he say about Crimea?", history=history, index=built_index.index)
     assert result.question == "What did he say about Crimea?"
     assert not result.abstained and "Lavrov" in result.text and "Peskov" not in result.text
+
+
+@pytest.mark.model
+def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built_index):
+    import qa
+
+    first = qa.answer("What are the main variables?", index=built_index.index)
+    assert "The second concerns" in first.text
+    history = [{"role": "user", "content": "What are the main variables?"}, {"role": "assistant", "content": first.text}]
+    result = qa.answer("What is weighing on the second one?", history=history, index=built_index.index)
+    assert result.question == "What is weighing on the second one?"
+    assert result.short is not None and "diplomatic pressure" in result.short.text

@@ -51,7 +51,7 @@ GRAPH_VERSION = "2"
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 _NOT_SHORT = re.compile(
     r"^\s*(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
-    r"summari[sz]e|summary|list|compare|outline|discuss|"
+    r"summari[sz]e|summary|list|compare|outline|discuss|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     r"|\b(?:think|opinion|argue|argues|view|views|main points|sticking points|what (?:are|were) the (?:main|key|major))\b"
     r"|^\s*what\s+(?:happened|happens|happen)\b"

@@ -3,8 +3,8 @@
 "Which countries have tried to mediate?" -> "Turkey and Israel have been active, and Ukraine has
 also called on China to step in." -> "Why could the last one matter?" asks about China. The
 question is asked again with the name in place of the pointer, so that retrieval and sentence
-scoring look for it. A reply whose items are sentences ("The first is ... The second ...") is left
-to the usual reading of follow-ups: there "the second one" is the second item, not a name.
+scoring look for it. When the reply's items are sentences ("The first is ... The second concerns
+..."), "the second one" is what the second item sentence says the item is.
 """
 
 from __future__ import annotations
@@ -49,15 +49,50 @@ def names_in(reply: str) -> list[str]:
     return names
 
 
+# An item sentence's opening, up to what the item is: "The second problematic issue is ",
+# "The first revolves around ", "The second concerns ".
+# The first, second ... of a list in one sentence: "First, whether ...; second, the political ...".
+_ITEM_OPENING = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth)\b(?:\s+[\w’'-]+){0,2}?\s+"
+    r"(?:is|was|are|were|concerns|concerned|revolves\s+around|involves|relates\s+to|regards)\s+"
+    r"|(?:^|(?<=[.!?;])\s+)(?P<listed>first|second|third|fourth|fifth)(?:ly)?,\s+",
+    re.I,
+)
+# Where an item's phrase ends: a comma, a semicolon, a colon, a dash or its sentence's end.
+_PHRASE_END = re.compile(r"[,;:]|\s[—–]\s|[.!?](?:\s|$)|$")
+# The most words of an item's phrase that stand in for "the second one".
+ITEM_WORDS = 16
+
+
+def item_phrase(reply: str, position: int) -> str | None:
+    """What the reply's item sentence at `position` (0 for "The first ...", -1 for the last) says the item is: "the
+    political and financial sustainability of the invasion", from "The second concerns the
+    political and financial sustainability of the invasion, heavily impacted by ..."; None when
+    no item sentence of that number says it in at most ITEM_WORDS words."""
+    text = _LABEL.sub(" ", _MARKUP.sub(" ", reply))
+    openings = {_ORDER[(m.group("ordinal") or m.group("listed")).lower()]: m for m in reversed(list(_ITEM_OPENING.finditer(text)))}
+    if position < 0 and openings:
+        position = max(openings)  # "the last one": the highest-numbered item
+    if position not in openings:
+        return None
+    start = openings[position].end()
+    phrase = text[start : _PHRASE_END.search(text, start).start()].strip()
+    return phrase if 0 < len(phrase.split()) <= ITEM_WORDS else None
+
+
 def resolve_pointer(question: str, reply: str) -> str | None:
     """The question with "the last one" / "the former" ... replaced by the name of the previous reply
-    it points at; None when it has no such pointer, the reply lists its items as sentences, or
-    the reply names too few things."""
+    it points at, or, when the reply lists its items as sentences ("The first is ... The second
+    concerns ..."), by what that item sentence says the item is; None when it has no such pointer
+    or the reply names too few things."""
     pointer = _POINTER.search(question)
-    if pointer is None or not reply or _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
+    if pointer is None or not reply:
         return None
-    names = names_in(reply)
     position = _ORDER[(pointer.group(1) or pointer.group(2)).lower()]
+    if _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
+        phrase = item_phrase(reply, position)
+        return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None
+    names = names_in(reply)
     if len(names) < 2 or position >= len(names):
         return None
     return question[: pointer.start()] + names[position] + question[pointer.end() :]
