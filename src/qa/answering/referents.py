@@ -49,9 +49,9 @@ def names_in(reply: str) -> list[str]:
     return names
 
 
-# An item sentence's opening, up to what the item is: "The second problematic issue is ",
-# "The first revolves around ", "The second concerns ".
-# The first, second ... of a list in one sentence: "First, whether ...; second, the political ...".
+# Where an item of a reply starts, after its opening: an item sentence's ("The second problematic
+# issue is ", "The first revolves around ", "The second concerns ") or a list's in one sentence
+# ("First, whether ...; second, the political ...").
 _ITEM_OPENING = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth)\b(?:\s+[\w’'-]+){0,2}?\s+"
     r"(?:is|was|are|were|concerns|concerned|revolves\s+around|involves|relates\s+to|regards)\s+"
