@@ -17,6 +17,8 @@ from qa.answering.comparison import asks_comparison, compared_documents, compari
      ("Did Russia and Ukraine agree on a ceasefire?", False),
      ("Which document is more optimistic about the talks?", True), ("Which of the two commentaries is more pessimistic?", True),
      ("Which bank is more important?", False),
+     ("What do the two commentaries suspect Russia is using the talks for?", True),
+     ("What do the authors believe about sanctions?", True), ("What do scientists suspect about the virus?", False),
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False)],
 )
 def test_asks_comparison(question, asks):
@@ -26,6 +28,7 @@ def test_asks_comparison(question, asks):
 def test_topic_and_named_documents(two_documents):
     docs = two_documents
     assert comparison_topic("Compare the two commentaries", docs) == set()
+    assert comparison_topic("What do the two commentaries suspect about sanctions?", docs) == {"sanctions"}
     assert comparison_topic("Do the sources agree on the peace plan?", docs) == {"peace", "plan"}
     question = "Compare the IAI commentary and the April opinion piece on sanctions"
     assert comparison_topic(question, docs) == {"sanctions"}

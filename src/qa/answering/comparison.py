@@ -9,14 +9,16 @@ from typing import Any, Mapping
 from qa.answering.summary import named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
 
+# What a document may be asked to hold as a view: "What do the two commentaries suspect ...?"
+_STANCE = "say|think|argue|write|suspect|believe|expect|fear|conclude|recommend|propose|suggest"
 _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
     r"|\b(?:do|does|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources?|documents?|commentar(?:y|ies)|authors?|"
     r"pieces?|articles?|papers?|reports?)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
-    r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:say|think|argue|write)\b"
-    r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:say|think|argue|write)\b"
+    r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
+    r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:" + _STANCE + r")\b"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
     re.I,
@@ -34,7 +36,8 @@ _FRAME = frozenset(
     "compare comparison contrast agree agreement agreements disagree disagreement disagreements differ difference "
     "differences similar similarity similarities concur between say says think argue write ways way two three "
     "both each different source sources document documents commentary commentaries piece pieces article articles "
-    "paper papers report reports author authors view views which more less most least".split()
+    "paper papers report reports author authors view views which more less most least "
+    "suspect believe expect fear conclude recommend propose suggest".split()
 )
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
