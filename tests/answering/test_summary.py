@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.answering.summary import MAX_SUMMARY_DOCUMENTS, asks_gist, asks_summary, central_sentences, pointed_documents, target_documents
+from qa.answering.summary import (
+    MAX_SUMMARY_DOCUMENTS, asks_gist, asks_summary, central_sentences, leans_on_previous, pointed_documents, target_documents,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,33 @@ def test_central_sentences_skip_repeats_and_keep_document_order():
     chosen = central_sentences(vectors, 3)
     assert chosen == sorted(chosen) and 3 in chosen and not {0, 1} <= set(chosen)
     assert central_sentences(vectors[:0], 3) == []
+
+
+def test_a_summary_opens_with_the_lead_and_takes_sentences_leaning_on_others_last():
+    vectors = np.array([[0, 0, 1], [1, 0, 0], [0, 1, 0], [0.7071, 0.7071, 0]], dtype=np.float32)
+    assert central_sentences(vectors, 2) == [1, 3]  # [3] is nearest the mean, then [1]
+    assert central_sentences(vectors, 2, lead=True) == [0, 3]  # the opening first
+    # [3] leans on the sentence before it: taken only when nothing else is left.
+    assert central_sentences(vectors, 2, [False, False, False, True]) == [1, 2]
+    assert central_sentences(vectors, 4, [False, False, False, True]) == [0, 1, 2, 3]
+    # The lead is the first sentence that stands alone.
+    assert central_sentences(vectors, 1, [True, False, False, False], lead=True) == [1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("But a diplomatic effort may be showing some promise.", True),
+        ("This could break the negotiations.", True),
+        ("The second problematic issue is how to arrange security guarantees.", True),
+        ("In exchange, the plan envisions guarantees.", True),
+        ("So far, Western diplomacy has failed to change Russia's behavior.", False),
+        ("Thisbe is not a pronoun.", False),
+        ("Vladimir Putin's war is about to enter its fifth week.", False),
+    ],
+)
+def test_a_sentence_opening_on_what_came_before_leans_on_it(sentence, leans):
+    assert leans_on_previous(sentence) is leans
 
 
 @pytest.mark.model

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
-from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, comparison_topic
+from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, compared_words, comparison_topic
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
@@ -32,6 +32,7 @@ from qa.answering.summary import (
     asks_gist,
     asks_summary,
     central_sentences,
+    leans_on_previous,
     named_documents,
     pointed_documents,
     target_documents,
@@ -341,6 +342,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
     topic = comparison_topic(question, metas)
+    compared = compared_words(question, metas)
     if not topic:
         documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
         return _summary(retriever, documents) if len(documents) >= 2 else []
@@ -349,10 +351,13 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", question) if w.lower() in topic)
     query = retriever.analyse(question, context)
     candidates = _admissible(retriever, _candidates(retriever.rank(query, 2 * s.candidate_passages)), question)
-    # Each part says what its document says: a reference to another work is not its position.
+    # Each part says what its document says: a reference to another work is not its position. And
+    # it names what is compared: "What do the documents say about Turkey?" is not answered, for the
+    # April piece, by Peskov's words on Crimea (that piece never names Turkey: only one speaks).
     candidates = [
         c for c in candidates
         if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in NOTE_KINDS)
+        and any(_names(c.text, word) for word in compared)
     ]
     if not candidates:
         return []
@@ -1010,7 +1015,8 @@ def _summary(retriever: Retriever, targets: Sequence[str]) -> list[Candidate]:
         starts = sorted(spans)
         text = documents[doc_id].text
         vectors = retriever.encode_sentences([search_text(text[b:spans[b]]) for b in starts])
-        for i in central_sentences(vectors, per_document):
+        dependent = [leans_on_previous(text[b : spans[b]]) for b in starts]
+        for i in central_sentences(vectors, per_document, dependent, lead=True):
             candidate = _candidate_at(retriever, doc_id, starts[i], spans[starts[i]], 1.0)
             if candidate is not None:
                 chosen.append(candidate)

@@ -52,12 +52,20 @@ def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) 
     """The words of a comparison question that say what is compared: neither comparison words, nor
     stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April
     pieces on sanctions" -> {"sanctions"})."""
-    asked, matched = named_documents(question, documents)
+    _, matched = named_documents(question, documents)
     naming = set().union(*matched.values()) if matched else set()
+    return compared_words(question, documents) - naming
+
+
+def compared_words(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """The words of a comparison question that may say what is compared, words of a document's
+    metadata included: "plan" is in the April piece's title, and also what "Do the sources agree
+    on the peace plan?" compares."""
+    asked, _ = named_documents(question, documents)
     # "Which commentary is more optimistic about the talks?" compares on the talks; how optimistic
     # each is, the reader judges from the parts (no sentence says "optimistic").
     judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}
-    return asked - naming - judged - _FRAME - QUERY_STOPWORDS
+    return asked - judged - _FRAME - QUERY_STOPWORDS
 
 
 def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:

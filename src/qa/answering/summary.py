@@ -4,7 +4,7 @@ cover the document, not by the sentences nearest to the word "summarise"."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.dates import spoken_date
@@ -118,9 +118,13 @@ def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]])
     return sorted(pointed)
 
 
-def central_sentences(vectors: np.ndarray, k: int) -> list[int]:
+def central_sentences(vectors: np.ndarray, k: int, dependent: Sequence[bool] = (), lead: bool = False) -> list[int]:
     """Indexes of up to k sentences that best cover a document: nearest to the mean of all its
-    sentence vectors, skipping any too similar to one already chosen (maximal marginal relevance)."""
+    sentence vectors, skipping any too similar to one already chosen (maximal marginal relevance).
+
+    With `lead`, the first sentence that stands alone comes first: the opening of an article states
+    its subject. A sentence marked `dependent` ("But ...", "This could ...": it leans on the one
+    before it) is taken only when too few others are left."""
     import numpy as np
 
     if not len(vectors):
@@ -128,11 +132,34 @@ def central_sentences(vectors: np.ndarray, k: int) -> list[int]:
     centroid = vectors.mean(axis=0)
     centroid = centroid / (np.linalg.norm(centroid) or 1.0)
     closeness = vectors @ centroid
+    leans = [bool(dependent[i]) if i < len(dependent) else False for i in range(len(vectors))]
+    order = [int(i) for i in np.argsort(-closeness, kind="stable")]
+    order = [i for i in order if not leans[i]] + [i for i in order if leans[i]]
+    opening = next((i for i in range(len(vectors)) if not leans[i]), None) if lead else None
+    if opening is not None:
+        order.remove(opening)
+        order.insert(0, opening)
     chosen: list[int] = []
-    for i in np.argsort(-closeness, kind="stable"):
+    for i in order:
         if len(chosen) >= k:
             break
         if any(float(vectors[i] @ vectors[j]) >= REDUNDANCY for j in chosen):
             continue
-        chosen.append(int(i))
+        chosen.append(i)
     return sorted(chosen)
+
+
+# Openings that lean on the sentence before: a contrast, a consequence, a pronoun for something
+# said before, an item of a list announced before ("The second problematic issue is ...").
+_DEPENDENT = re.compile(
+    r"^\W*(?:but|however|yet|and|or|nor|so(?!\s+far)|thus|hence|therefore|indeed|moreover|furthermore|also|still|"
+    r"instead|this|that|these|those|it|its|they|their|them|he|his|she|her|such|finally|"
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|other|latter|former)|"
+    r"in\s+(?:exchange|return|turn|addition|short)|for\s+(?:its|their|his|her)\s+part|as\s+a\s+result)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """True when the sentence opens with a word that needs the one before it ("But ...", "This could ...")."""
+    return _DEPENDENT.match(sentence) is not None
