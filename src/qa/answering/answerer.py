@@ -342,13 +342,13 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
     topic = comparison_topic(question, metas)
-    compared = compared_words(question, metas)
     if not topic:
         documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
         return _summary(retriever, documents) if len(documents) >= 2 else []
+    compared = compared_words(question, metas)
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
-    topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+|\d+", question) if w.lower() in topic)
+    topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic)
     query = retriever.analyse(question, context)
     candidates = _admissible(retriever, _candidates(retriever.rank(query, 2 * s.candidate_passages)), question)
     # Each part says what its document says: a reference to another work is not its position. And

@@ -52,9 +52,9 @@ def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) 
     """The words of a comparison question that say what is compared: neither comparison words, nor
     stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April
     pieces on sanctions" -> {"sanctions"})."""
-    _, matched = named_documents(question, documents)
+    asked, matched = named_documents(question, documents)
     naming = set().union(*matched.values()) if matched else set()
-    return compared_words(question, documents) - naming
+    return _compared(asked, question) - naming
 
 
 def compared_words(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
@@ -62,6 +62,11 @@ def compared_words(question: str, documents: Mapping[str, Mapping[str, Any]]) ->
     metadata included: "plan" is in the April piece's title, and also what "Do the sources agree
     on the peace plan?" compares."""
     asked, _ = named_documents(question, documents)
+    return _compared(asked, question)
+
+
+def _compared(asked: set[str], question: str) -> set[str]:
+    """The question's words (`named_documents`) less comparison words, stop words and what is judged."""
     # "Which commentary is more optimistic about the talks?" compares on the talks; how optimistic
     # each is, the reader judges from the parts (no sentence says "optimistic").
     judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}

@@ -24,6 +24,8 @@ _COUNTED = (
 _ANNOUNCED = re.compile(_COUNTED + r"(?![^.]*:)", re.I)
 # A count whose items follow at once, after a colon: "three main components: an end to ...".
 _LISTED = re.compile(_COUNTED + r"\s*:\s*\S", re.I)
+# Where the first item of a list after a colon ends: "an end to the invasion, Ukraine's ...".
+_ITEM_END = re.compile(r"[,;]|\s+and\s|[.!?]?$")
 # A question asking for several things: "What are the sticking points?", "Which were the main variables?"
 _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*(?:list|name)\b", re.I)
 _ORDINAL_START = re.compile(r"^\W*(?:the\s+)?(first|second|third|fourth|fifth)\b|^\W*(finally|lastly)\b", re.I)
@@ -58,7 +60,7 @@ def first_listed_item(sentence: str, question: str) -> tuple[int, int] | None:
     if match is None:
         return None
     start = match.end() - 1  # the pattern ends on the first character of the first item
-    end = re.compile(r"[,;]|\s+and\s|[.!?]?$").search(sentence, start)
+    end = _ITEM_END.search(sentence, start)
     return (start, end.start()) if end and end.start() > start else None
 
 

@@ -310,11 +310,12 @@ def decode(
     p_start, p_end = _softmax(start, inside), _softmax(end, inside)
     margin = round(max(p[1] for p in pairs) - (start[0] + end[0]), 4) if pairs else 0.0
     dates, urls = whole_units(sentence)
+    quotes = _short_quotes(sentence)
     spans: list[Span] = []
     for _, _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
-            span = _units(_whole_quote(sentence, *_whole_names(sentence, *span)), dates, urls)
+            span = _units(_whole_quote(*_whole_names(sentence, *span), quotes), dates, urls)
         # A line break inside a "sentence" is a heading or a block that the splitter ran on into
         # the next line ("22 March 2022\n\nIstituto Affari Internazionali"): no answer spans it.
         if span is not None and "\n" in sentence[span[0] : span[1]]:
@@ -390,19 +391,29 @@ QUOTE_WORDS = 6
 _QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
-def _whole_quote(sentence: str, a: int, b: int) -> tuple[int, int]:
-    """[a, b) widened to the whole short quoted phrase it lies inside: Lavrov said the status was
-    "settled for good", not "good". A quotation of more than QUOTE_WORDS words, and one that opens
-    with a capital (a headline, "Russia Close to Agreement, Says Turkey", or a quoted sentence), is
-    left as cut."""
+def _short_quotes(sentence: str) -> list[tuple[int, int, int]]:
+    """(start, end of the text inside the quotation marks, end without closing punctuation) of each
+    short quoted phrase: at most QUOTE_WORDS words, opening in lower case. A headline ("Russia
+    Close to Agreement, Says Turkey") or a quoted sentence opens with a capital."""
+    quotes = []
     for match in _QUOTATION.finditer(sentence):
         group = 1 if match.group(1) is not None else 2
         s, e = match.span(group)
         quoted = match.group(group)
-        if s <= a and b <= e and (a, b) != (s, e) and quoted[:1].islower() and len(quoted.split()) <= QUOTE_WORDS:
-            while e > s and sentence[e - 1] in ",.;:!?":  # "settled for good." ends the sentence, not the quotation
-                e -= 1
-            return s, e
+        if quoted[:1].islower() and len(quoted.split()) <= QUOTE_WORDS:
+            trimmed = e
+            while trimmed > s and sentence[trimmed - 1] in ",.;:!?":  # "settled for good." ends the sentence
+                trimmed -= 1
+            quotes.append((s, e, trimmed))
+    return quotes
+
+
+def _whole_quote(a: int, b: int, quotes: Sequence[tuple[int, int, int]]) -> tuple[int, int]:
+    """[a, b) widened to the whole short quoted phrase (`_short_quotes`) it lies inside: Lavrov said
+    the status was "settled for good", not "good"; else as it is."""
+    for s, e, trimmed in quotes:
+        if s <= a and b <= e and (a, b) != (s, e):
+            return s, trimmed
     return a, b
 
 

@@ -35,9 +35,14 @@ _OPENERS = frozenset(
 )
 
 
+def _plain(reply: str) -> str:
+    """The reply without [n] markers, Markdown emphasis, footnote numbers and source labels."""
+    return _LABEL.sub(" ", _MARKUP.sub(" ", reply))
+
+
 def names_in(reply: str) -> list[str]:
     """The names a reply gives, in order of first mention, without repeats."""
-    text = _LABEL.sub(" ", _MARKUP.sub(" ", reply))
+    text = _plain(reply)
     names: list[str] = []
     for match in _NAME.finditer(text):
         words = match.group(0).split()
@@ -69,7 +74,8 @@ def item_phrase(reply: str, position: int) -> str | None:
     political and financial sustainability of the invasion", from "The second concerns the
     political and financial sustainability of the invasion, heavily impacted by ..."; None when
     no item sentence of that number says it in at most ITEM_WORDS words."""
-    text = _LABEL.sub(" ", _MARKUP.sub(" ", reply))
+    text = _plain(reply)
+    # Reversed, so that the first opening of each number is the one kept.
     openings = {_ORDER[(m.group("ordinal") or m.group("listed")).lower()]: m for m in reversed(list(_ITEM_OPENING.finditer(text)))}
     if position < 0 and openings:
         position = max(openings)  # "the last one": the highest-numbered item

@@ -386,15 +386,12 @@ _ASKS_SAID = re.compile(
     r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared)\b",
     re.IGNORECASE,
 )
+_SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
 # A report of speech that a clause follows: "saying that Crimea is part of Russia", "warned that ...".
-_REPORTS = re.compile(
-    r"\b(?:said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring)"
-    r"\s+(?:that\s+(?=\S)|(?=[A-Z]))"
-)
+_REPORTS = re.compile(rf"\b(?:{_SPEECH})\s+(?:that\s+(?=\S)|(?=[A-Z]))")
 # A report of speech that a short quotation follows: "Lavrov said was “settled for good”".
 _REPORTS_QUOTE = re.compile(
-    r"\b(?:said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring|called)"
-    r"(?:\s+[\w’'-]+){0,3}?\s+(?:“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\")"
+    rf"\b(?:{_SPEECH}|called)(?:\s+[\w’'-]+){{0,3}}?\s+(?:“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\")"
 )
 # Where a reported clause ends: the next reported clause ("and that ..."), a dash, a semicolon or the sentence end.
 _CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|$")
