@@ -252,6 +252,29 @@ def test_who_is_a_named_person_is_answered_by_their_title(small_index):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [("Who must make the bulk of the compromises?", "Russia"),  # "the aggressor — Russia —"
+     ("Who signed the Minsk agreements?", "Ukraine and Russia")],  # "signed by Ukraine and Russia"
+)
+def test_a_who_question_answered_by_a_country_passes_the_gate_by_the_readers_judgement(small_index, question, short):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert not answer.abstained and answer.short is not None and answer.short.text == short
+    off = qa.answer(question, index=small_index, settings=AnswerSettings(gate_reads_names=False))
+    assert off.abstained, "the type gate alone knows no single-word name as a person"
+
+
+@pytest.mark.model
+def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
+    import qa
+
+    for question in ("Who is the president of France?", "Who is the prime minister of Italy?"):
+        assert qa.answer(question, index=small_index).abstained, question
+
+
+@pytest.mark.model
 def test_the_largest_is_not_answered_by_the_second_largest(small_index):
     import qa
 

@@ -1,5 +1,6 @@
 """Questions refused before any sentence is scored: another language, only function words in
-common with the documents, and follow-ups with nothing to refer to."""
+common with the documents, a number the documents never give, and follow-ups with nothing to
+refer to."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import qa
-from qa.answering.gate import LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_WORDS, refuse
+from qa.answering.gate import (
+    LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_NUMBER, UNKNOWN_WORDS, refuse, unknown_numbers,
+)
 from qa.evaluation.gold import load_gold
 from qa.inputs import user_turns
 from qa.retrieval.retriever import Retriever
@@ -90,3 +93,31 @@ def test_english_function_words_count_only_for_english_documents() -> None:
     german = frozenset("der die das und ist friedensplan".split())
     refusal = refuse(query, german)  # type: ignore[arg-type]
     assert refusal is not None and refusal.reason == LANGUAGE
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("Who signed the Budapest memorandum in 2005?", "2005"),  # signed in 1994
+     ("What did the 1999 Minsk agreements say?", "1999"),
+     ("How much did the EU pay for Russian gas in 2019?", "2019")],
+)
+def test_a_number_the_documents_never_give_is_a_premise_they_do_not_hold(retriever: Retriever, question, number) -> None:
+    refusal = refuse(retriever.analyse(question), retriever.vocabulary())
+    assert refusal is not None and refusal.reason == UNKNOWN_NUMBER
+    result = qa.answer(question, retriever=retriever)
+    assert result.abstained and result.text.startswith(NOT_IN_DOCUMENTS) and f"“{number}”" in result.text
+    assert not result.citations and result.closest
+
+
+def test_a_number_counts_as_given_in_digits_or_in_words() -> None:
+    vocabulary = frozenset({"ten", "million", "1994", "6", "7", "000", "thirty"})
+    assert unknown_numbers("Did up to 10 million people flee?", vocabulary) == []  # "up to ten million"
+    assert unknown_numbers("Were 6,000 soldiers lost?", vocabulary) == []  # split as the vocabulary is: "6", "000"
+    assert unknown_numbers("What happened in 1994 and in 2005?", vocabulary) == ["2005"]
+    assert unknown_numbers("Was it 30 or 40?", vocabulary) == ["40"]
+    assert unknown_numbers("What happened in the 1990s, the 6th round, or on 4G?", vocabulary) == []
+
+
+def test_a_number_the_documents_give_is_asked_as_usual(retriever: Retriever) -> None:
+    result = qa.answer("Who signed the Budapest memorandum in 1994?", retriever=retriever)
+    assert not result.abstained and "Russia" in result.text
