@@ -1,10 +1,10 @@
-"""Comparisons: one part per document, each under its source's name."""
+"""Comparisons: one part per document, each under its source's name; one document's view of a topic."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic
+from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic, viewed_document
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,50 @@ def test_a_comparison_only_one_document_speaks_to_says_so(built_index, topic):
     # The document's own sentence, not a footnote citing another work about China.
     assert result.citations[0].kind == "body" and check_citations(result) == []
     assert result.text.endswith(ONLY_ONE_SPEAKS.format(source="Alcaro (IAI, 22 March 2022)"))
+
+
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [("What does the IAI commentary say about China?", "b.txt"), ("What does Alcaro think about sanctions?", "b.txt"),
+     ("And what does the April piece say about China?", "a.txt"), ("What did Alcaro write on the Sea of Azov?", "b.txt"),
+     ("What does the author say about the referendum?", None),  # "the author": of every document with one
+     ("What did Peskov say about Crimea?", None),  # a speaker, not a document
+     ("What does the IAI commentary say?", None),  # no topic: a summary
+     ("What do the documents say about China?", None)],  # a comparison
+)
+def test_viewed_document(two_documents, question, document):
+    assert viewed_document(question, two_documents) == document
+
+
+@pytest.mark.model
+def test_one_documents_view_quotes_its_own_sentences_on_the_topic(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # "IAI commentary" had drawn the footnotes citing "IAI Commentaries" and the answer abstained.
+    result = qa.answer("What does the IAI commentary say about China?", index=built_index.index)
+    assert not result.abstained and check_citations(result) == []
+    assert {p.doc_id for p in result.citations} == {"002_38d006520ce7e0ba.txt"}
+    assert all("China" in x.sentence for x in result.support) and len(result.support) >= 2
+    assert all(p.kind == "body" for p in result.citations) and result.short is None
+
+
+@pytest.mark.model
+def test_a_view_asked_after_another_documents_reads_its_own_document(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What does the IAI commentary say about China?"},
+               {"role": "assistant", "content": "While China could play a significant role ... [1]"}]
+    result = qa.answer("And what does the April piece say about China?", history=history, index=built_index.index)
+    assert not result.abstained and {p.doc_id for p in result.citations} == {"000_910b2c4331b85f60.txt"}
+    assert "guarantor countries such as Britain, China" in result.text
+
+
+@pytest.mark.model
+def test_a_view_on_what_the_document_never_names_says_so(built_index):
+    import qa
+    from qa.answering.answerer import NOT_NAMED
+
+    result = qa.answer("What does the April commentary say about Turkey?", index=built_index.index)
+    assert result.abstained and not result.citations and result.closest
+    assert result.text == NOT_NAMED.format(source="The 1 April 2022 opinion commentary", topic="Turkey")

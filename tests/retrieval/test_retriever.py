@@ -157,6 +157,17 @@ def test_k_is_respected(retriever: Retriever, k: int) -> None:
     assert len(hits) == min(k, len(retriever))
 
 
+def test_rank_within_documents_keeps_their_order_and_only_theirs(retriever: Retriever) -> None:
+    query = retriever.analyse("What does the IAI commentary say about China?")
+    everything = retriever.rank(query, len(retriever))
+    inside = retriever.rank(query, 8, within={DOC_000})
+    assert [p.id for p in inside] == [p.id for p in everything if p.doc_id == DOC_000][:8]
+    assert [p.rank for p in inside] == list(range(1, len(inside) + 1))
+    whole = retriever.rank(query, MAX_K, within={DOC_000})
+    assert len(whole) == sum(p.doc_id == DOC_000 for p in retriever.passages)
+    assert retriever.rank(query, 5, within=set()) == []
+
+
 def test_module_function_and_retriever_agree(built_index: BuiltIndex, retriever: Retriever) -> None:
     question = "What did Zelensky say about a referendum?"
     assert [h.id for h in top(built_index, question)] == [h.id for h in retriever.retrieve(question, k=5)]

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
-from qa.answering.comparison import MAX_DOCUMENTS, asks_comparison, compared_documents, compared_words, comparison_topic
+from qa.answering.comparison import (
+    MAX_DOCUMENTS, asks_comparison, compared_documents, compared_words, comparison_topic, viewed_document,
+)
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
 from qa.answering.features import COLUMN, Candidate, sentence_features
@@ -198,6 +200,11 @@ def answer(
                 text += "\n\n" + ONLY_ONE_SPEAKS.format(source=labels.get(speaker, speaker))
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+    viewed = viewed_document(question, {d: r.meta for d, r in retriever.documents.items()})
+    if viewed is not None:
+        view = _view(retriever, question, s, viewed, started)
+        if view is not None:
+            return view
     targets = None
     summary_asked = asks_summary(question)
     if summary_asked or asks_gist(question):
@@ -335,24 +342,58 @@ def considered(question: str, history: Sequence[Any] | None, retriever: Retrieve
     return Considered(candidates, x, query.expected_type)
 
 
-def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
-    """One part per document for "compare" and "do the sources agree": the documents the question
-    names, else the few (one, if only one speaks) whose best sentence on its topic is good enough. Without a topic ("Compare
-    the two commentaries") each part summarises its document. Empty when fewer than two documents
-    take part among the documents it names, or none speaks to its topic: the question is then
-    answered as any other."""
+def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, started: float) -> Answer | None:
+    """What one document says about a topic ("What does the IAI commentary say about China?"): its
+    best sentences naming the topic, weighed against the topic as in a comparison, so that the
+    words naming the document ("IAI", "commentary", "Alcaro") do not draw its footnotes and its
+    publisher's block. When the document never names the topic, it is said so; when its sentences
+    on it are too weak, or the question has no topic, None (answered as any other)."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    named = compared_documents(question, metas)
     topic = comparison_topic(question, metas)
     if not topic:
-        documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
-        return _summary(retriever, documents) if len(documents) >= 2 else []
+        return None
+    # The question names the document and the topic itself ("And what does the April piece say
+    # about China?" after the IAI commentary's view): earlier turns would pull towards theirs.
+    candidates = _topic_candidates(retriever, question, [], s, [doc_id], topic)
+    label = source_label(metas[doc_id])
+    if not candidates:
+        if _never_named(retriever, doc_id, topic):
+            closest = retriever.rank(retriever.analyse(question), 5)
+            words = [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
+            message = NOT_NAMED.format(source=label, topic=" ".join(dict.fromkeys(words)))
+            return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
+        return None
+    ranked = sorted((c for c in candidates if c.score >= s.abstain_below), key=lambda c: -c.score)
+    if not ranked:
+        return None
+    # Every candidate names the topic and is the document's own: a runner-up may come from another passage.
+    chosen = _select(ranked, question, s, any_passage=True)
+    text, citations, support = compose(chosen, _labels(retriever, chosen))
+    confidence = round(chosen[0].score, 4)
+    return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+
+
+def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
+    """True when no passage of the document names any topic word (or a word sharing its stem)."""
+    return not any(_names(p.text, word) for p in retriever.passages if p.doc_id == doc_id for word in topic)
+
+
+def _topic_candidates(
+    retriever: Retriever, question: str, context: list[str], s: AnswerSettings, named: Sequence[str], topic: set[str]
+) -> list[Candidate]:
+    """Sentences of the `named` documents (any, when empty) that name what is compared, not
+    references to other works, each scored as the better of its scores against the question and
+    against the topic words alone."""
+    metas = {d: r.meta for d, r in retriever.documents.items()}
     compared = compared_words(question, metas)
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
     topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic)
     query = retriever.analyse(question, context)
-    candidates = _admissible(retriever, _candidates(retriever.rank(query, 2 * s.candidate_passages)), question)
+    # Passages of the documents named (of all, when none is), however far down the whole ranking
+    # they stand: "And what does the April piece say about China?" after the IAI commentary's view.
+    passages = retriever.rank(query, 2 * s.candidate_passages, within=named or None)
+    candidates = _admissible(retriever, _candidates(passages), question)
     # Each part says what its document says: a reference to another work is not its position. And
     # it names what is compared: "What do the documents say about Turkey?" is not answered, for the
     # April piece, by Peskov's words on Crimea (that piece never names Turkey: only one speaks).
@@ -369,6 +410,24 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     _score(retriever, _scoring_query(retriever, retriever.analyse(topic_text, context), context, s), candidates, s, unknown)
     for candidate, score in zip(candidates, as_asked):
         candidate.score = max(candidate.score, score)
+    return candidates
+
+
+def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
+    """One part per document for "compare" and "do the sources agree": the documents the question
+    names, else the few (one, if only one speaks) whose best sentence on its topic is good enough. Without a topic ("Compare
+    the two commentaries") each part summarises its document. Empty when fewer than two documents
+    take part among the documents it names, or none speaks to its topic: the question is then
+    answered as any other."""
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    named = compared_documents(question, metas)
+    topic = comparison_topic(question, metas)
+    if not topic:
+        documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
+        return _summary(retriever, documents) if len(documents) >= 2 else []
+    candidates = _topic_candidates(retriever, question, context, s, named, topic)
+    if not candidates:
+        return []
     best: dict[str, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
         if candidate.score >= s.abstain_below:
@@ -469,6 +528,7 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
 
 # Under a comparison that only one document speaks to.
 ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
+NOT_NAMED = "{source} does not mention {topic}."
 # What is said when a document's source has no such fact, and when only the source's record has it.
 NO_FACT = {
     DATE_FACT: "The documents do not say when {doc} was published: its source gives no date.",
@@ -994,12 +1054,13 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _select(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passage: bool = False) -> list[Candidate]:
     """The best sentence, plus up to two close runners-up that are not near-duplicates.
 
     Runners-up must come from a passage already cited, so an extra sentence never drags in a
     passage that does not hold the answer; a question about several documents ("both",
-    "each", "compare") may also cite a second document.
+    "each", "compare") may also cite a second document. With `any_passage` (sentences already
+    known to speak to what is asked) a runner-up may come from any passage.
     """
     best = ranked[0]
     chosen = [best]
@@ -1010,7 +1071,7 @@ def _select(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[C
         if candidate.score < s.relative_margin * best.score:
             continue  # not break: a demoted sentence (a reference, another rank) may follow a weaker one
         cited = {c.passage.id for c in chosen}
-        if candidate.passage.id not in cited:
+        if candidate.passage.id not in cited and not any_passage:
             other_doc = candidate.passage.doc_id not in {c.passage.doc_id for c in chosen}
             if not (spread and other_doc):
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from qa.answering.summary import named_documents
+from qa.answering.summary import AUTHOR_WORDS, named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
 
 # What a document may be asked to hold as a view: "What do the two commentaries suspect ...?"
@@ -41,6 +41,30 @@ _FRAME = frozenset(
 )
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
+
+
+# "What does the IAI commentary say about China?", "What did Alcaro write on sanctions?": one
+# document's view of a topic (the document is named before the verb).
+_ASKS_VIEW = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:does|did|do)\s+(?P<ref>(?:[\w’'.|-]+\s+){1,8}?)(?:" + _STANCE + r"|said|wrote)\s+"
+    r"(?:about|on|of|regarding|concerning)\s+\S",
+    re.I,
+)
+
+
+def viewed_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The one document whose view the question asks for ("What does the IAI commentary / Alcaro
+    say about China?"), named before the verb by its metadata; None when the question has not that
+    form, or names no document or several ("What did Peskov say about Crimea?": no document)."""
+    match = _ASKS_VIEW.match(question)
+    if match is None:
+        return None
+    _, matched = named_documents(match.group("ref"), documents)
+    # "the author" names every document that has one: not which of them is meant.
+    matched = {d: words - AUTHOR_WORDS for d, words in matched.items()}
+    best = max((len(words) for words in matched.values()), default=0)
+    named = [d for d, words in matched.items() if best and len(words) == best]
+    return named[0] if len(named) == 1 else None
 
 
 def asks_comparison(question: str) -> bool:

@@ -33,10 +33,12 @@ _GENERIC = frozenset(
     "ideas idea messages message claims claim takeaways please document documents commentary commentaries piece "
     "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions "
     "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
-    "think thinks write writes".split()
+    "think thinks write writes "
+    # "the two commentaries", "both documents": how many, not which.
+    "two three four five both each all".split()
 )
 # "The author's main argument": the documents that name an author.
-_AUTHOR_WORDS = frozenset({"author", "authors", "writer"})
+AUTHOR_WORDS = frozenset({"author", "authors", "writer"})
 # Most documents one summary covers: "Summarise the documents" over a thousand press releases is
 # ordinary answering (a summary of all 240 XQuAD paragraphs had cited 325 passages).
 MAX_SUMMARY_DOCUMENTS = 5
@@ -90,7 +92,7 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
         )
         words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
         if meta.get("author"):
-            words |= _AUTHOR_WORDS
+            words |= AUTHOR_WORDS
         matched[doc_id] = asked & words
     return asked, matched
 

@@ -8,7 +8,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Sequence
 
 from qa.index.store import DocumentRecord, IndexFiles, Manifest, corpus_state, manifest_path, read_manifest
 from qa.ingest.chunk import Chunk
@@ -356,8 +356,9 @@ class Retriever:
             return []
         return self.rank(self.analyse(question, user_turns(history)), k)
 
-    def rank(self, query: Query, k: int) -> list[Passage]:
-        """The k best passages for an analysed query: the stages fused, then passage priors (k already checked)."""
+    def rank(self, query: Query, k: int, within: Collection[str] | None = None) -> list[Passage]:
+        """The k best passages for an analysed query: the stages fused, then passage priors (k already
+        checked); with `within`, the k best of those documents' passages."""
         import numpy as np
 
         from qa.retrieval.fusion import linear_fusion, ranks_of, reciprocal_rank_fusion, weighted_fusion
@@ -373,6 +374,10 @@ class Retriever:
         else:
             fused = linear_fusion(stages, weights, {"bm25": evidence.ceiling})
         fused = self._adjust(fused, evidence)
+        if within is not None:
+            inside = np.array([p.doc_id in within for p in self._passages], dtype=bool)
+            k = min(k, int(inside.sum()))
+            fused = np.where(inside, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")[:k]
         stage_ranks = {name: ranks_of(values) for name, values in stages.items()}
         return [self._passage(int(i), rank, fused, stages, stage_ranks) for rank, i in enumerate(order, start=1)]
