@@ -32,6 +32,11 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         ("Why does the first one matter?", "Two points. The first is " + "a very long item " * 5 + ".", None),  # too long
         ("Why could the last one matter?", "Only Turkey has been active. [1]", None),  # one name: nothing to choose
         ("What is the second largest bank?", MEDIATORS, None),  # no pointer
+        # A bare ordinal after a list of item sentences asks for that item.
+        ("And the second?", "Two points. The first is the status of Crimea. The second problematic issue is how to "
+         "arrange security guarantees, which is hard.", "Tell me more about how to arrange security guarantees."),
+        ("What about the last?", MEDIATORS, "What about China?"),
+        ("Who came first?", MEDIATORS, None),
     ],
 )
 def test_a_pointer_is_replaced_by_the_name_it_points_at(question, reply, resolved):
@@ -63,6 +68,46 @@ def test_the_last_one_is_answered_about_the_last_name_of_the_previous_reply(buil
 )
 def test_he_or_she_is_the_person_an_earlier_question_named(question, earlier, resolved):
     assert resolve_person(question, earlier) == resolved
+
+
+STATED = "One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated that … [1]"
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "reply", "resolved"),
+    [
+        # The reply names in full the person the question named by one word: the question's word is kept.
+        ("Why does he want a referendum?", ["What is Zelensky's position on neutrality?"], STATED,
+         "Why does Zelensky want a referendum?"),
+        ("Why does he want a referendum?", ["What is Ukraine's position on neutrality?"], STATED, None),  # a country
+        ("Why does he want a referendum?", ["What is Zelensky's position on neutrality?"], "Ukraine has signaled … [1]", None),
+    ],
+)
+def test_he_is_a_person_the_question_before_named_and_its_reply_names_in_full(question, earlier, reply, resolved):
+    assert resolve_person(question, earlier, reply) == resolved
+
+
+@pytest.mark.model
+def test_a_follow_up_about_a_person_named_before_is_answered_about_them(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What is Zelensky's position on neutrality?"},
+               {"role": "assistant", "content": STATED}]
+    result = qa.answer("Why does he want a referendum?", history=history, index=built_index.index)
+    assert not result.abstained and result.text.startswith("Zelensky probably wants to go through this formal process")
+
+
+@pytest.mark.model
+def test_and_the_second_after_a_list_answers_with_that_item_alone(built_index):
+    import qa
+
+    first = qa.answer("What are the two major sticking points?", index=built_index.index)
+    history = [{"role": "user", "content": "What are the two major sticking points?"},
+               {"role": "assistant", "content": first.text}]
+    result = qa.answer("And the second?", history=history, index=built_index.index)
+    assert result.question == "And the second?" and not result.abstained
+    assert result.text.startswith("The second problematic issue is how to arrange security guarantees")
+    assert "The first is the status" not in result.text
 
 
 @pytest.mark.model

@@ -183,10 +183,10 @@ def answer(
     named = resolve_pointer(question, replies[-1]) if replies else None
     if named is None and context:
         # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
-        named = resolve_person(question, _antecedents(context))
+        named = resolve_person(question, _antecedents(context), replies[-1] if replies else "")
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
-        return replace(answer(named, history, index, retriever=retriever, settings=settings), question=question)
+        return replace(answer(named, None, index, retriever=retriever, settings=settings), question=question)
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
@@ -294,7 +294,9 @@ def answer(
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    items = _list_items(retriever, chosen[:1])
+    # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
+    # item: its siblings would repeat the list.
+    items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1])
     if items and announced_count(chosen[0].text):
         # An announced list is answered by its items, the runners-up that are items included:
         # other runners-up would stand between them.
@@ -527,6 +529,7 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
 
 
 # Under a comparison that only one document speaks to.
+_MORE_ABOUT = re.compile(r"^\W*tell\s+me\s+more\s+about\b", re.I)
 ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
 NOT_NAMED = "{source} does not mention {topic}."
 # What is said when a document's source has no such fact, and when only the source's record has it.

@@ -12,14 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.answering.types import speaker_named
+from qa.answering.types import person_names, speaker_named
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.retrieval.query import who_is_named
 
 _POINTER = re.compile(
-    r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b|\bthe\s+(latter|former)\b",
+    r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b"
+    r"|\bthe\s+(?P<which>latter|former)\b"
+    # "And the second?": the ordinal ends the question.
+    r"|\bthe\s+(?P<bare>first|second|third|fourth|fifth|last)(?=\s*[?.!]*\s*$)",
     re.I,
 )
+# Nothing but a continuation before a bare ordinal: "And the second?", "What about the last?".
+_CONTINUATION_ONLY = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:what\s+(?:is|was)\s+)?", re.I)
 _ORDER = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*)*")
@@ -94,9 +99,12 @@ def resolve_pointer(question: str, reply: str) -> str | None:
     pointer = _POINTER.search(question)
     if pointer is None or not reply:
         return None
-    position = _ORDER[(pointer.group(1) or pointer.group(2)).lower()]
+    position = _ORDER[(pointer.group("ordinal") or pointer.group("which") or pointer.group("bare")).lower()]
     if _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
         phrase = item_phrase(reply, position)
+        if phrase and pointer.group("bare") and _CONTINUATION_ONLY.fullmatch(question[: pointer.start()]):
+            # "And the second?" asks for that item itself, not for the list again.
+            return f"Tell me more about {phrase}."
         return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None
     names = names_in(reply)
     if len(names) < 2 or position >= len(names):
@@ -109,14 +117,18 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)", re.I)
 
 
-def resolve_person(question: str, earlier: Sequence[str]) -> str | None:
+def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> str | None:
     """The question with "he", "she", "him", "his" or "her" replaced by the one person the latest
     of the `earlier` questions (oldest first) that names one asked about ("Who is Sergei Lavrov?"
-    then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"); None when
-    it has no such word or no earlier question names a person that way ("Who is X?", "What did X
-    say ...?"). Sentence scoring then looks for what that person said, not for the nearest
-    sentence about Crimea (Peskov's)."""
+    then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"), or else
+    the person the latest question names whom the `reply` to it names in full ("What is
+    Zelensky's position on neutrality?", answered "... President Volodymyr Zelensky has stated
+    ...", then "Why does he want a referendum?" -> "Why does Volodymyr Zelensky want a
+    referendum?"); None when it has no such word or no person is found that way. Sentence scoring
+    then looks for what that person said, not for the nearest sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
+    if name is None and earlier and reply:
+        name = _named_in_reply(earlier[-1], reply)
     pronouns = list(_PERSONAL.finditer(question))
     words = {m.group(0).lower() for m in pronouns}
     if name is None or not words or (words & {"he", "him", "his"} and words & {"she", "her"}):
@@ -127,3 +139,17 @@ def resolve_person(question: str, earlier: Sequence[str]) -> str | None:
     following = _NEXT_WORD.match(question, first.end())
     possessive = word == "his" or (word == "her" and following is not None and following.group(1).lower() not in QUERY_STOPWORDS)
     return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
+
+
+def _named_in_reply(turn: str, reply: str) -> str | None:
+    """The capitalised words of the question (not its first word) that the reply's first full name
+    of a person holding any of them shares: "Zelensky", since the reply names "Volodymyr
+    Zelensky". Countries and bodies are no full names. The question's own words are kept: "Why
+    does Volodymyr Zelensky want a referendum?" drew the sentence that names him in full, not the
+    one that says why."""
+    asked = [re.sub(r"[’']s$", "", m.group(0)) for m in re.finditer(r"\b[A-Z][\w’'-]*", turn) if m.start() > 0]
+    for name in person_names(_plain(reply)):
+        shared = [w for w in asked if w in name.split()]
+        if shared:
+            return " ".join(dict.fromkeys(shared))
+    return None

@@ -86,6 +86,20 @@ _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
+def person_names(text: str) -> list[str]:
+    """Full names of people in the text ("Volodymyr Zelensky" from "Ukrainian President Volodymyr
+    Zelensky has stated"): two or more capitalised words, none a title, a month or a weekday, not
+    opening a sentence, without a possessive "'s"."""
+    names = []
+    for m in _PERSON.finditer(text):
+        words = [re.sub(r"[’']s$", "", w) for w in m.group(0).split()]
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?")):
+            words = words[1:]
+        if len(words) >= 2 and all(_name_word(w) for w in words) and " ".join(words) not in names:
+            names.append(" ".join(words))
+    return names
+
+
 def _name_word(word: str) -> bool:
     """True for a capitalised word that may be (part of) a name: not a month, a weekday or a title."""
     return not _CALENDAR.fullmatch(word) and not _IS_TITLE.fullmatch(word)
