@@ -274,6 +274,41 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
         assert qa.answer(question, index=small_index).abstained, question
 
 
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [("Why did China send weapons to Ukraine?", ["China"]),
+     ("Why did the United States send fighter jets?", ["United", "States"]),
+     ("When will Ford's plants close?", ["Ford"]), ("When did the Bank of England open?", ["Bank", "England"]),
+     ("What year did Tesla die?", ["Tesla"]), ("Why did he resign?", []), ("Why could the last one matter?", []),
+     ("Which bank is the largest?", []), ("Where was the V&A moved?", [])],
+)
+def test_event_subject(question, subject):
+    from qa.answering.types import event_subject
+
+    assert event_subject(question) == subject
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    ["Why did China send weapons to Ukraine?",  # "It may seem counterintuitive to send more weapons …"
+     "Why did the United States send fighter jets to Ukraine?",  # "Ukraine needs … fighter jets"
+     "Why did Sberbank get cut off from SWIFT?"],  # only VTB has been
+)
+def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_index, question):
+    import qa
+
+    assert qa.answer(question, index=small_index).abstained
+
+
+@pytest.mark.model
+def test_an_event_whose_subject_the_passage_names_is_answered(small_index):
+    import qa
+
+    answer = qa.answer("Why did Russia agree to negotiate?", index=small_index)
+    assert not answer.abstained
+
+
 @pytest.mark.model
 def test_the_largest_is_not_answered_by_the_second_largest(small_index):
     import qa

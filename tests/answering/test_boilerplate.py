@@ -12,6 +12,8 @@ DOCS = [
 ]
 CONTACT = "+39 066976831 iai@iai.it www.iai.it Latest IAI COMMENTARIES - 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks*"
 NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the IAI."
+MISSION = ("The Istituto Affari Internazionali (IAI) is a private, independent non-profit think tank, founded in 1965 "
+           "on the initiative of Altiero Spinelli.")
 ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensable Role of the US and Europe*"
 
 
@@ -37,6 +39,10 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("What is his role at the institute?", ENTRY, False),
         ("What is Riccardo Alcaro's position?", ENTRY, False),
         ("What does IAI publish?", ENTRY, True),
+        # A name the question gives that only the publisher's block mentions.
+        ("Who is Altiero Spinelli?", MISSION, True),
+        ("Who is Sergei Lavrov?", MISSION, False),
+        ("Who is Altiero Spinelli?", CONTACT, False),
     ],
 )
 def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):

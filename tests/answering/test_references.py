@@ -69,6 +69,26 @@ def test_a_question_naming_the_cited_work_is_about_it():
     question = "On what date did the Ukrainian Presidency say Ukraine must have a collective security agreement with all its neighbors?"
     assert names_cited_work(question, reference)
     assert not names_cited_work("What did the US announce on 16 March 2022?", reference)
+    # By its author's name, before the title; a name in the title is not an author ("Biden").
+    white = ('¹⁷ Edward White, "Ukraine Says China Is Ready to Act as a Peacemaker", in *Financial Times*, 6 March 2022, '
+             "<https://www.ft.com/content/1e3c79e6>.")
+    assert names_cited_work("Who is Edward White?", white) and names_cited_work("What did White write?", white)
+    shear = '¹⁴ Michael D. Shear, "Biden Announces $800 Million in Military Aid to Ukraine", in *The New York Times*, 16 March 2022.'
+    assert not names_cited_work("What did Biden say?", shear) and not names_cited_work("Who is Edward White?", shear)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [("Who is Altiero Spinelli?", "on the initiative of Altiero Spinelli"),  # only the publisher's block names him
+     ("Who is Edward White?", "Edward White, \"Ukraine Says China Is Ready to Act as a Peacemaker\"")],  # a cited author
+)
+def test_who_is_a_person_only_the_notes_name_is_answered_by_them_without_a_guessed_short(built_index, question, needle):
+    import qa
+
+    result = qa.answer(question, index=built_index.index)
+    assert not result.abstained and result.support[0].sentence.find(needle) >= 0, result.text
+    assert result.short is None  # no title or description: a span beside the name would be a guess
 
 
 def _asked_after(built_index, previous: str, question: str):

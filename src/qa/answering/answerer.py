@@ -47,7 +47,7 @@ from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
-    may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
+    event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -293,6 +293,12 @@ def answer(
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
         # so none reports what he said.
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
+    subject = [w for w in event_subject(question) if w.lower() in retriever.vocabulary()]
+    if subject and not any(_names(f"{c.passage.text} {c.passage.title or ''}", w) for c in chosen for w in subject):
+        # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
+        # to send more weapons …": no passage quoted names the one who is asked to have done it, so
+        # none says that it did (a subject the documents never name is left to the sentence model).
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.
@@ -750,8 +756,10 @@ def _short_span(
     named = who_is_named(question)
     # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
     # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
-    if named is not None and (found := _first_described(chosen, lambda text: person_description(text, named))):
-        return found
+    if named is not None:
+        # Without a title or a description, a span beside the name is a guess at who the person is:
+        # "Who is Guy Chazan?" is not answered "Roman Olearchyk and Polina Ivanova", his co-authors.
+        return _first_described(chosen, lambda text: person_description(text, named))
     term = defined_term(question)
     # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
     # the sentence says it is, not a name the reader finds beside it ("ENR").

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from qa.answering.authorship import DOCUMENT_WORD
+from qa.retrieval.query import who_is_named
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
@@ -66,6 +67,11 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         # not the contact block's list of the institute's staff.
         return bool(opening & bylines.authors)
     if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not DOCUMENT_WORD.search(question)):
+        return True
+    # "Who is Altiero Spinelli?": a person (not a byline's) whom only the publisher's block may
+    # mention ("founded in 1965 on the initiative of Altiero Spinelli").
+    named = who_is_named(question)
+    if named is not None and not _names(named) & bylines.authors and _names(named) <= {w.lower() for w in _WORD.findall(sentence)}:
         return True
     return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
 

@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # The cited work's title: in quotes, or in italics (markdown asterisks).
 _CITED_TITLE = re.compile(r"[\"“]([^\"”]{8,})[\"”]|\*([^*]{8,})\*")
 _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}", re.UNICODE)
 # A question naming at least this share of a cited title's words is about that work.
 TITLE_SHARE = 0.5
 
@@ -53,8 +54,15 @@ def asks_about_sources(question: str) -> bool:
 
 def names_cited_work(question: str, reference: str) -> bool:
     """True when the question names the work a reference cites, by at least half the words of its
-    title ("When did the Ukrainian Presidency say Ukraine must have a collective security agreement?")."""
+    title ("When did the Ukrainian Presidency say Ukraine must have a collective security
+    agreement?"), or by a name of its authors, the capitalised words before the title ("Who is
+    Edward White?" for '¹⁷ Edward White, "Ukraine Says China Is Ready …", in *Financial Times*')."""
     asked = {w.lower() for w in _CONTENT.findall(question)}
+    first = _CITED_TITLE.search(reference)
+    if first is not None:
+        authors = {w.lower() for w in _NAME.findall(reference[: first.start()])}
+        if authors & {m.group(0).lower() for m in _NAME.finditer(question) if m.start() > 0}:
+            return True
     for match in _CITED_TITLE.finditer(reference):
         title = {w.lower() for w in _CONTENT.findall(match.group(1) or match.group(2))}
         if len(title) >= 2 and len(asked & title) >= TITLE_SHARE * len(title):

@@ -387,6 +387,26 @@ def speaker_named(question: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+# "Why did China send weapons …?", "When did NATO admit Ukraine?": the named subject of an event
+# asked about, right after the auxiliary.
+_EVENT_SUBJECT = re.compile(
+    r"^\s*(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
+    r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)\s+(?:the\s+)?"
+    r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)"
+)
+
+
+def event_subject(question: str) -> list[str]:
+    """The words of the named subject of a why / when / how / where question ("Why did the United
+    States send fighter jets?" -> ["United", "States"]; "Ford's" -> "Ford"), at least two letters
+    each; empty for other questions."""
+    match = _EVENT_SUBJECT.match(question)
+    if match is None:
+        return []
+    words = [re.sub(r"[’']s$", "", w) for w in match.group("subject").split() if w != "of"]
+    return [w for w in words if len(w) >= 2]
+
+
 def speaker_asked(question: str) -> str | None:
     """The last word of the named speaker a "What did <Name> say/propose/... ?" question asks about
     ("Biden", "Pope"); None for other questions."""
