@@ -72,7 +72,12 @@ def test_a_question_naming_the_cited_work_is_about_it():
     # By its author's name, before the title; a name in the title is not an author ("Biden").
     white = ('¹⁷ Edward White, "Ukraine Says China Is Ready to Act as a Peacemaker", in *Financial Times*, 6 March 2022, '
              "<https://www.ft.com/content/1e3c79e6>.")
-    assert names_cited_work("Who is Edward White?", white) and names_cited_work("What did White write?", white)
+    assert names_cited_work("Who is Edward White?", white) and not names_cited_work("What did White write?", white)
+    presidency = "⁹ Ukrainian Presidency, *Ukraine Must Have a Collective Security Agreement*, 8 March 2022."
+    assert not names_cited_work("Who led the Ukrainian delegation?", presidency)  # one word, no full name
+    own = '⁷ Riccardo Alcaro, "Europe\'s Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08 (February 2022).'
+    assert names_cited_work("Who is Riccardo Alcaro?", own)
+    assert not names_cited_work("What does Riccardo Alcaro propose?", own, own_author="Riccardo Alcaro")  # his own earlier work
     shear = '¹⁴ Michael D. Shear, "Biden Announces $800 Million in Military Aid to Ukraine", in *The New York Times*, 16 March 2022.'
     assert not names_cited_work("What did Biden say?", shear) and not names_cited_work("Who is Edward White?", shear)
 

@@ -130,7 +130,7 @@ def sentence_features(
         if not about_sources:
             # A link in a footnote or in the publisher's block is a reference, not part of the argument.
             if is_reference(candidate.text, kind in NOTE_KINDS):
-                row[COLUMN["reference"]] = float(not names_cited_work(question, candidate.text))
+                row[COLUMN["reference"]] = float(not names_cited_work(question, candidate.text, candidate.passage.author))
             elif restates_title(candidate.text, titles.get(candidate.passage.doc_id)):
                 row[COLUMN["title_line"]] = 1.0
         row[COLUMN["log_words"]] = math.log(max(1, len(sentence_terms[i])))

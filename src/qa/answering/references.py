@@ -26,6 +26,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CITED_TITLE = re.compile(r"[\"“]([^\"”]{8,})[\"”]|\*([^*]{8,})\*")
 _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}", re.UNICODE)
+_FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\s+[A-Z][^\W\d_]{2,}\b", re.UNICODE)
 # A question naming at least this share of a cited title's words is about that work.
 TITLE_SHARE = 0.5
 
@@ -52,16 +53,20 @@ def asks_about_sources(question: str) -> bool:
     return bool(_ABOUT_SOURCES.search(question))
 
 
-def names_cited_work(question: str, reference: str) -> bool:
+def names_cited_work(question: str, reference: str, own_author: str | None = None) -> bool:
     """True when the question names the work a reference cites, by at least half the words of its
     title ("When did the Ukrainian Presidency say Ukraine must have a collective security
-    agreement?"), or by a name of its authors, the capitalised words before the title ("Who is
-    Edward White?" for '¹⁷ Edward White, "Ukraine Says China Is Ready …", in *Financial Times*')."""
+    agreement?"), or by the full name of one of its authors, two capitalised words side by side
+    before the title ("Who is Edward White?" for '¹⁷ Edward White, "Ukraine Says China Is Ready
+    …", in *Financial Times*'). The citing document's `own_author` citing his own earlier work is
+    not named that way: "What does Alcaro propose?" asks about the document, not the work cited."""
     asked = {w.lower() for w in _CONTENT.findall(question)}
     first = _CITED_TITLE.search(reference)
     if first is not None:
         authors = {w.lower() for w in _NAME.findall(reference[: first.start()])}
-        if authors & {m.group(0).lower() for m in _NAME.finditer(question) if m.start() > 0}:
+        authors -= {w.lower() for w in _NAME.findall(own_author or "")}
+        names = [m.group(0).lower() for m in _FULL_NAME.finditer(question) if m.start() > 0]
+        if any(set(name.split()) <= authors for name in names):
             return True
     for match in _CITED_TITLE.finditer(reference):
         title = {w.lower() for w in _CONTENT.findall(match.group(1) or match.group(2))}
