@@ -166,6 +166,9 @@ def test_rank_within_documents_keeps_their_order_and_only_theirs(retriever: Retr
     whole = retriever.rank(query, MAX_K, within={DOC_000})
     assert len(whole) == sum(p.doc_id == DOC_000 for p in retriever.passages)
     assert retriever.rank(query, 5, within=set()) == []
+    assert retriever.rank(query, 5, within={"not-indexed.txt"}) == []
+    rows = retriever.rows_of(DOC_000)
+    assert rows == sorted(rows) and all(retriever.passages[i].doc_id == DOC_000 for i in rows)
 
 
 def test_module_function_and_retriever_agree(built_index: BuiltIndex, retriever: Retriever) -> None:

@@ -383,7 +383,8 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
     """True when no passage of the document names any topic word (or a word sharing its stem)."""
-    return not any(_names(p.text, word) for p in retriever.passages if p.doc_id == doc_id for word in topic)
+    passages = retriever.passages
+    return not any(_names(passages[i].text, word) for i in retriever.rows_of(doc_id) for word in topic)
 
 
 def _topic_candidates(

@@ -160,6 +160,7 @@ class Retriever:
         self._expander_loaded = False
         self._sentences = _VectorCache()
         self._vocabulary: frozenset[str] | None = None
+        self._rows: dict[str, list[int]] | None = None
 
     def _load(self) -> tuple[Manifest, _LoadedIndex]:
         """The manifest and every file it names, read now (checksums verified).
@@ -239,6 +240,15 @@ class Retriever:
     def passages(self) -> Sequence[Chunk]:
         """The index's passages in index order (position i is row i of every stage's scores)."""
         return self._passages
+
+    def rows_of(self, doc_id: str) -> list[int]:
+        """Index positions of a document's passages, in order (empty for an unknown document)."""
+        if self._rows is None:  # two threads may both build it: the same mapping, no harm
+            rows: dict[str, list[int]] = {}
+            for i, p in enumerate(self._passages):
+                rows.setdefault(p.doc_id, []).append(i)
+            self._rows = rows
+        return self._rows.get(doc_id, [])
 
     @property
     def documents(self) -> dict[str, DocumentRecord]:
@@ -375,7 +385,9 @@ class Retriever:
             fused = linear_fusion(stages, weights, {"bm25": evidence.ceiling})
         fused = self._adjust(fused, evidence)
         if within is not None:
-            inside = np.array([p.doc_id in within for p in self._passages], dtype=bool)
+            inside = np.zeros(len(fused), dtype=bool)
+            for doc_id in within:
+                inside[self.rows_of(doc_id)] = True
             k = min(k, int(inside.sum()))
             fused = np.where(inside, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")[:k]
