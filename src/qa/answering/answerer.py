@@ -363,12 +363,11 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     # The question names the document and the topic itself ("And what does the April piece say
     # about China?" after the IAI commentary's view): earlier turns would pull towards theirs.
     candidates = _topic_candidates(retriever, question, [], s, [doc_id], topic)
-    label = source_label(metas[doc_id])
     if not candidates:
         if _never_named(retriever, doc_id, topic):
             closest = retriever.rank(retriever.analyse(question), 5)
             words = [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
-            message = NOT_NAMED.format(source=label, topic=" ".join(dict.fromkeys(words)))
+            message = NOT_NAMED.format(source=source_label(metas[doc_id]), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
         return None
     ranked = sorted((c for c in candidates if c.score >= s.abstain_below), key=lambda c: -c.score)
@@ -535,9 +534,11 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
     return text, citations, support
 
 
-# Under a comparison that only one document speaks to.
+# "Tell me more about X": about one item of a list, not the list again.
 _MORE_ABOUT = re.compile(r"^\W*tell\s+me\s+more\s+about\b", re.I)
+# Under a comparison that only one document speaks to.
 ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
+# One document's view asked of a topic it never names.
 NOT_NAMED = "{source} does not mention {topic}."
 # What is said when a document's source has no such fact, and when only the source's record has it.
 NO_FACT = {
