@@ -39,7 +39,7 @@ from qa.answering.summary import (
     pointed_documents,
     target_documents,
 )
-from qa.answering.gate import NO_REFERENT, refers_back, refuse
+from qa.answering.gate import NO_REFERENT, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
@@ -190,6 +190,10 @@ def answer(
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
+    refusal = refuse_numbers(question, retriever.vocabulary())
+    if refusal is not None:
+        closest = retriever.rank(retriever.analyse(question, context), 5)
+        return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
     if asks_comparison(question):
         compared = _comparison(retriever, question, context, s)
         if compared:

@@ -95,9 +95,6 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     foreign = english and len(words) >= 3 and not any(w in QUERY_STOPWORDS for w in words)
     if len(words) >= 2 and (share < MIN_KNOWN_SHARE or (foreign and share < FOREIGN_KNOWN_SHARE)):
         return Refusal(LANGUAGE if foreign or not english else UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
-    unknown = unknown_numbers(query.text, vocabulary)
-    if unknown:
-        return Refusal(UNKNOWN_NUMBER, f"{NOT_IN_DOCUMENTS} They never mention “{unknown[0]}”.")
     if query.context:
         return None  # a follow-up: its topic may come from the earlier turns
     referent = _missing_referent(query.text)
@@ -112,6 +109,16 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     if not query.question.weights:
         return Refusal(UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
     return None
+
+
+def refuse_numbers(question: str, vocabulary: AbstractSet[str]) -> Refusal | None:
+    """A Refusal when the question names a number the documents never give (`unknown_numbers`),
+    else None. Checked before any way of answering, comparisons and summaries included: "What do
+    the documents say about 1999?" rests on the same missing premise."""
+    unknown = unknown_numbers(question, vocabulary)
+    if not unknown:
+        return None
+    return Refusal(UNKNOWN_NUMBER, f"{NOT_IN_DOCUMENTS} They never mention “{unknown[0]}”.")
 
 
 def unknown_numbers(question: str, vocabulary: AbstractSet[str]) -> list[str]:
