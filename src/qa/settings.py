@@ -227,9 +227,10 @@ class AnswerSettings(_Settings):
     gated_types: tuple = _bounded(("number", "date", "person"), choices=ANSWER_TYPES,
                                   doc="answer kinds whose absence from the top sentences means the documents do not answer")
     gate_depth: int = _bounded(3, 1, None, doc="top sentences searched for a gated answer kind")
-    gate_reads_names: bool = _bounded(True, doc="a who-question whose best sentences name no one the type gate "
-                                      "recognises is still answered by one in which the span reader finds a capitalised "
-                                      "answer and judges that the sentence answers (\"the aggressor — Russia —\")")
+    gate_reads_spans: bool = _bounded(True, doc="a who- or when-question whose best sentences hold no person or "
+                                      "date the type gate recognises is still answered by one in which the span reader "
+                                      "finds an answer and judges that the sentence answers (\"the aggressor — Russia —\", "
+                                      "\"only if (and when) Ukraine's resistance capacity breaks\")")
     gate_passages: int = _bounded(0, 0, 300, doc="when none of the top sentences holds the gated answer kind, "
                                   "the answer is chosen once more from this many passages before abstaining "
                                   "(0 or at most candidate_passages: no second look). 24 answers 'When did Russia "

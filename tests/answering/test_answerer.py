@@ -262,8 +262,30 @@ def test_a_who_question_answered_by_a_country_passes_the_gate_by_the_readers_jud
 
     answer = qa.answer(question, index=small_index)
     assert not answer.abstained and answer.short is not None and answer.short.text == short
-    off = qa.answer(question, index=small_index, settings=AnswerSettings(gate_reads_names=False))
+    off = qa.answer(question, index=small_index, settings=AnswerSettings(gate_reads_spans=False))
     assert off.abstained, "the type gate alone knows no single-word name as a person"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [("When can meaningful negotiations be expected?", "only if (and when) Ukraine's resistance capacity breaks"),
+     ("When is Russia open to diplomacy?", "only when it’s on the back foot militarily")],
+)
+def test_a_when_question_answered_by_a_condition_passes_the_gate_by_the_readers_judgement(small_index, question, needle):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert not answer.abstained and needle in answer.text and answer.short is None  # a condition, no date
+    assert qa.answer(question, index=small_index, settings=AnswerSettings(gate_reads_spans=False)).abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["When did China join the talks?", "When was NATO founded?", "When did Zelensky resign?"])
+def test_a_when_question_the_documents_do_not_answer_still_abstains(small_index, question):
+    import qa
+
+    assert qa.answer(question, index=small_index).abstained
 
 
 @pytest.mark.model
