@@ -117,3 +117,14 @@ def test_a_list_question_is_led_by_the_sentence_listing_the_things_asked(built_i
 
     result = qa.answer("What are the main components of the 15-point plan?", index=built_index.index)
     assert result.support[0].sentence.startswith("The plan rotates around three main components:")
+
+
+@pytest.mark.model
+def test_an_item_leading_the_answer_brings_only_the_siblings_that_speak_to_the_question(built_index):
+    import qa
+
+    # "Third, only the United States and the EU have authority over sanctions." leads; "First, …
+    # restore the balance of deterrence" and "Second, … security guarantees" say nothing of sanctions.
+    result = qa.answer("Who has authority over sanctions?", index=built_index.index)
+    assert result.text.startswith("Third, only the United States and the EU have authority over sanctions.")
+    assert "balance of deterrence" not in result.text

@@ -180,7 +180,9 @@ def answer(
         return Answer(question, SMALL_TALK, [], [], True, 0.0, [], time.perf_counter() - started)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
-    named = resolve_pointer(question, replies[-1]) if replies else None
+    # "And the second?" after "What is the first one?", answered by the first item alone: the list
+    # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
+    named = next((r for reply in reversed(replies[-FOLLOW_UP_CHAIN:]) if (r := resolve_pointer(question, reply))), None)
     if named is None and context:
         # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
         named = resolve_person(question, _antecedents(context), replies[-1] if replies else "")
@@ -312,8 +314,12 @@ def answer(
         # other runners-up would stand between them.
         chosen = [chosen[0], *items]
     else:
+        # The lead is itself an item ("Third, only the United States and the EU have authority over
+        # sanctions."): a sibling joins when it speaks to the question too, not "First, only the
+        # United States and NATO can restore the balance of deterrence" for "What sanctions are mentioned?".
         taken = {c.key for c in chosen}
-        chosen = [*chosen, *(c for c in items if c.key not in taken)]
+        asked = _content_words(question)
+        chosen = [*chosen, *(c for c in items if c.key not in taken and _content_words(c.text) & asked)]
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
@@ -1069,6 +1075,11 @@ def _names(text: str, name: str) -> bool:
     stem = re.escape(name[:NAME_STEM])
     tail = r"\b" if len(name) <= NAME_STEM else r"\w*"
     return re.search(rf"\b{stem}{tail}", text, re.IGNORECASE) is not None
+
+
+def _content_words(text: str) -> set[str]:
+    """The text's words, lower case, without stop words, cut to NAME_STEM letters ("sanction" / "sanctions")."""
+    return {w[:NAME_STEM] for w in _words(text) if w not in QUERY_STOPWORDS}
 
 
 def _words(text: str) -> set[str]:
