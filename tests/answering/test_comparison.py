@@ -116,4 +116,5 @@ def test_a_view_on_what_the_document_never_names_says_so(built_index):
 
     result = qa.answer("What does the April commentary say about Turkey?", index=built_index.index)
     assert result.abstained and not result.citations and result.closest
+    assert {p.doc_id for p in result.closest} == {"000_910b2c4331b85f60.txt"}  # the closest of that document
     assert result.text == NOT_NAMED.format(source="The 1 April 2022 opinion commentary", topic="Turkey")

@@ -375,7 +375,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     candidates = _topic_candidates(retriever, question, [], s, [doc_id], topic)
     if not candidates:
         if _never_named(retriever, doc_id, topic):
-            closest = retriever.rank(retriever.analyse(question), 5)
+            closest = retriever.rank(retriever.analyse(question), 5, within={doc_id})
             words = [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
             message = NOT_NAMED.format(source=source_label(metas[doc_id]), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)

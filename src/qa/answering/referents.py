@@ -123,8 +123,8 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> st
     then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"), or else
     the person the latest question names whom the `reply` to it names in full ("What is
     Zelensky's position on neutrality?", answered "... President Volodymyr Zelensky has stated
-    ...", then "Why does he want a referendum?" -> "Why does Volodymyr Zelensky want a
-    referendum?"); None when it has no such word or no person is found that way. Sentence scoring
+    ...", then "Why does he want a referendum?" -> "Why does Zelensky want a referendum?"); None
+    when it has no such word or no person is found that way. Sentence scoring
     then looks for what that person said, not for the nearest sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
     if name is None and earlier and reply:

@@ -387,7 +387,7 @@ def speaker_named(question: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-# "Why did China send weapons …?", "When did NATO admit Ukraine?": the named subject of an event
+# "Why did China send weapons …?", "Why did Sberbank get cut off …?": the named subject of an event
 # asked about, right after the auxiliary.
 _EVENT_SUBJECT = re.compile(
     r"^\s*(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
