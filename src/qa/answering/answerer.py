@@ -18,7 +18,7 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, asks_comparison, compared_documents, compared_words, comparison_topic, viewed_document,
+    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
@@ -206,7 +206,8 @@ def answer(
                 text += "\n\n" + ONLY_ONE_SPEAKS.format(source=labels.get(speaker, speaker))
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
-    viewed = viewed_document(question, {d: r.meta for d, r in retriever.documents.items()})
+    # The form first: the documents' metadata is gathered only for a question that has it.
+    viewed = viewed_document(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_view(question) else None
     if viewed is not None:
         view = _view(retriever, question, s, viewed, started)
         if view is not None:
@@ -376,7 +377,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     if not candidates:
         if _never_named(retriever, doc_id, topic):
             closest = retriever.rank(retriever.analyse(question), 5, within={doc_id})
-            words = [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
+            words = _topic_words(question, topic)
             message = NOT_NAMED.format(source=source_label(metas[doc_id]), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
         return None
@@ -388,6 +389,11 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     confidence = round(chosen[0].score, 4)
     return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+
+
+def _topic_words(question: str, topic: set[str]) -> list[str]:
+    """The question's words that are in `topic` (lower case), as the question writes them, in order."""
+    return [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
 
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
@@ -406,7 +412,7 @@ def _topic_candidates(
     compared = compared_words(question, metas)
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
-    topic_text = " ".join(w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic)
+    topic_text = " ".join(_topic_words(question, topic))
     query = retriever.analyse(question, context)
     # Passages of the documents named (of all, when none is), however far down the whole ranking
     # they stand: "And what does the April piece say about China?" after the IAI commentary's view.
@@ -1008,10 +1014,13 @@ def _fitting(
 ) -> list[Candidate]:
     """The best `s.gate_depth` sentences that hold the kind of answer asked for; for a date or a
     person, not a reference to another work (its authors and date answer questions about sources)."""
-    cited_works = set()
-    if wanted in (DATE, PERSON):
-        cited_works = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
+    cited_works = _references(candidates, x) if wanted in (DATE, PERSON) else set()
     return [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+
+
+def _references(candidates: list[Candidate], x: np.ndarray) -> set[int]:
+    """The id() of each candidate the features mark a reference to another work."""
+    return {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
 
 
 def _answered_by_reader(
@@ -1033,7 +1042,7 @@ def _answered_by_reader(
     reader = get_reader(precision=s.reader_precision)
     if reader is None or not reader.tells_answering:
         return []
-    cited_works = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]]}
+    cited_works = _references(candidates, x)
     top = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works]
     asked = _words(question)
 

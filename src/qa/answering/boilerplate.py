@@ -70,8 +70,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         return True
     # "Who is Altiero Spinelli?": a person (not a byline's) whom only the publisher's block may
     # mention ("founded in 1965 on the initiative of Altiero Spinelli").
-    named = who_is_named(question)
-    if named is not None and not _names(named) & bylines.authors and _names(named) <= {w.lower() for w in _WORD.findall(sentence)}:
+    named = _names(who_is_named(question))
+    if named and not named & bylines.authors and named <= {w.lower() for w in _WORD.findall(sentence)}:
         return True
     return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
 

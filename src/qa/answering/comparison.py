@@ -52,6 +52,12 @@ _ASKS_VIEW = re.compile(
 )
 
 
+def asks_view(question: str) -> bool:
+    """True when the question has the form of one document's view ("What does X say about Y?");
+    which document X names, if any, `viewed_document` says."""
+    return _ASKS_VIEW.match(question) is not None
+
+
 def viewed_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -> str | None:
     """The one document whose view the question asks for ("What does the IAI commentary / Alcaro
     say about China?"), named before the verb by its metadata; None when the question has not that

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.answering.types import person_names, speaker_named
+from qa.answering.types import person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.retrieval.query import who_is_named
 
@@ -147,7 +147,7 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
     Zelensky". Countries and bodies are no full names. The question's own words are kept: "Why
     does Volodymyr Zelensky want a referendum?" drew the sentence that names him in full, not the
     one that says why."""
-    asked = [re.sub(r"[’']s$", "", m.group(0)) for m in re.finditer(r"\b[A-Z][\w’'-]*", turn) if m.start() > 0]
+    asked = [without_possessive(m.group(0)) for m in re.finditer(r"\b[A-Z][\w’'-]*", turn) if m.start() > 0]
     for name in person_names(_plain(reply)):
         shared = [w for w in asked if w in name.split()]
         if shared:

@@ -86,13 +86,21 @@ _IS_TITLE = re.compile(rf"(?:{_TITLES})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def without_possessive(word: str) -> str:
+    """The word without a possessive "'s" ("Zelensky's" -> "Zelensky")."""
+    return _POSSESSIVE.sub("", word)
+
+
 def person_names(text: str) -> list[str]:
     """Full names of people in the text ("Volodymyr Zelensky" from "Ukrainian President Volodymyr
     Zelensky has stated"): two or more capitalised words, none a title, a month or a weekday, not
     opening a sentence, without a possessive "'s"."""
     names = []
     for m in _PERSON.finditer(text):
-        words = [re.sub(r"[’']s$", "", w) for w in m.group(0).split()]
+        words = [without_possessive(w) for w in m.group(0).split()]
         if m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?")):
             words = words[1:]
         if len(words) >= 2 and all(_name_word(w) for w in words) and " ".join(words) not in names:
@@ -403,7 +411,7 @@ def event_subject(question: str) -> list[str]:
     match = _EVENT_SUBJECT.match(question)
     if match is None:
         return []
-    words = [re.sub(r"[’']s$", "", w) for w in match.group("subject").split() if w != "of"]
+    words = [without_possessive(w) for w in match.group("subject").split() if w != "of"]
     return [w for w in words if len(w) >= 2]
 
 
