@@ -265,3 +265,44 @@ def test_bm25_loaded_without_bm25s_scores_like_bm25s(built_index) -> None:
         words = [w for w in tokenize([question])[0] if w in theirs.vocab_dict]
         expected = theirs.get_scores(words) if words else np.zeros(len(ours.idf) and ours.num_docs)
         assert np.allclose(ours.scores(question), expected)
+
+
+# ---- the shared Retriever of a served index ------------------------------------------------------
+
+
+def test_a_caller_that_asks_for_the_current_generation_waits_for_a_load_under_way(index_clone, monkeypatch) -> None:
+    """While one request loads a new generation, others get the loaded one at once; a caller that
+    announces the new generation (the documents page's rebuild) waits and gets the new one."""
+    import threading
+
+    from qa.index.build import build_index
+    from qa.retrieval import retriever as module
+
+    old = module.get_retriever(index_clone.index)
+    assert DOC_000 in old.documents
+    (index_clone.corpus / DOC_000).unlink()
+    build_index(index_clone.corpus, index_clone.index)
+
+    started, release = threading.Event(), threading.Event()
+
+    class SlowRetriever(Retriever):
+        def __init__(self, *args, **kwargs) -> None:
+            started.set()
+            assert release.wait(60)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(module, "Retriever", SlowRetriever)
+    got: dict[str, Retriever] = {}
+    loader = threading.Thread(target=lambda: got.setdefault("loader", module.get_retriever(index_clone.index)))
+    loader.start()
+    assert started.wait(60)
+    assert module.get_retriever(index_clone.index) is old  # the loaded generation meanwhile
+    waiter = threading.Thread(target=lambda: got.setdefault("current", module.get_retriever(index_clone.index, current=True)))
+    waiter.start()
+    waiter.join(0.5)
+    assert waiter.is_alive()  # it waits for the load, not handing back the old generation
+    release.set()
+    loader.join(60)
+    waiter.join(60)
+    assert got["current"] is got["loader"] and DOC_000 not in got["current"].documents
+    assert module.get_retriever(index_clone.index) is got["loader"]

@@ -209,7 +209,9 @@ class Library:
         started = self._started
         try:
             report = build_index(self.corpus_dir(), self.index_dir)
-            retriever = get_retriever(self.index_dir)  # the new generation, loaded before it is announced
+            # The new generation, loaded before it is announced; `current` waits for a load another
+            # request started, which would otherwise hand back the old generation.
+            retriever = get_retriever(self.index_dir, current=True)
         except QAError as exc:
             return IndexStatus("failed", f"{_sentence(changes)}, but the index could not be updated: {exc}",
                                round(time.monotonic() - started, 1))

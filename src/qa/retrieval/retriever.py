@@ -631,11 +631,12 @@ def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def get_retriever(index: Path | str | None = None, model: str | None = None) -> Retriever:
+def get_retriever(index: Path | str | None = None, model: str | None = None, current: bool = False) -> Retriever:
     """A process-wide Retriever per index folder, reloaded when a build commits a new generation.
 
     One caller loads the new generation; meanwhile the others keep getting the loaded Retriever,
-    and the new one replaces it only once it is fully loaded.
+    and the new one replaces it only once it is fully loaded. With `current`, the caller waits
+    for that load instead, so what it gets is the generation on disk when it asked.
     """
     path = Path(index) if index is not None else default_index_dir()
     key = (str(path.resolve()), model)
@@ -644,7 +645,7 @@ def get_retriever(index: Path | str | None = None, model: str | None = None) -> 
     state = slot.state
     if state is not None and state[0] == _manifest_stamp(path):
         return state[1]
-    if not slot.loading.acquire(blocking=state is None):
+    if not slot.loading.acquire(blocking=state is None or current):
         return state[1]  # another thread is loading the new generation: answer from the loaded one
     try:
         state = slot.state
