@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.referents import names_in, resolve_person, resolve_pointer
+from qa.answering.referents import names_in, resolve_ellipsis, resolve_person, resolve_pointer
 
 MEDIATORS = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.¹⁷ [1]"
 
@@ -137,3 +137,39 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
     result = qa.answer("What is weighing on the second one?", history=history, index=built_index.index)
     assert result.question == "What is weighing on the second one?"
     assert result.short is not None and "diplomatic pressure" in result.short.text
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("And Ukraine?", ["How many soldiers has Russia lost?"], "How many soldiers has Ukraine lost?"),
+        ("What about Europe?", ["What weapons has the US sent?"], "What weapons has Europe sent?"),
+        ("And what about the EU?", ["What weapons has the US sent?"], "What weapons has the EU sent?"),
+        ("And the United States?", ["What did Germany promise?"], "What did the United States promise?"),
+        ("And Putin?", ["What is Zelensky's position on neutrality?"], "What is Putin's position on neutrality?"),
+        ("How about Dmitry Peskov?", ["Who is Riccardo Alcaro?"], "Who is Dmitry Peskov?"),
+        ("What about Italy?", ["Did Germany send weapons?"], "Did Italy send weapons?"),  # the opening word is no name
+        # The earlier question was such a follow-up too: it is resolved first.
+        ("And Ukraine?", ["How many soldiers has Russia lost?", "And Germany?"], "How many soldiers has Ukraine lost?"),
+        ("What about Turkey?", ["What does Alcaro think about China?"], None),  # two names: which one is a guess
+        ("What about Russia?", ["Which bank is the largest?"], None),  # no name to stand for
+        ("What about Russia?", ["What about Russia?"], None),
+        ("What about oil and gas?", ["Which country will stop buying Russian coal?"], None),  # no name: read with the question before
+        ("And the second?", ["Which bank is Russia's largest?"], None),
+        ("And why did Germany send weapons?", ["Did Poland send weapons?"], None),  # a question of its own
+        ("And Ukraine?", [], None),
+    ],
+)
+def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):
+    assert resolve_ellipsis(question, earlier) == resolved
+
+
+@pytest.mark.model
+def test_a_name_alone_is_asked_as_the_question_before_about_it(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "How many soldiers has Russia lost?"},
+               {"role": "assistant", "content": "… have lost around 6–7,000 soldiers each. [1]"}]
+    result = qa.answer("And Ukraine?", history=history, index=built_index.index)
+    assert result.question == "And Ukraine?"
+    assert not result.abstained and result.short is not None and result.short.text == "around 6–7,000"

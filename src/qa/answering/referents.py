@@ -153,3 +153,53 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
         if shared:
             return " ".join(dict.fromkeys(shared))
     return None
+
+
+# "What about Europe?", "And Ukraine?", "And what about the EU?": a name standing alone for the one
+# the question before asked about.
+_ELLIPSIS = re.compile(
+    r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w’'.-]*)*)\s*[?.!]*\s*"
+)
+# The name of the question before, with its article and its possessive ("the US", "Zelensky's").
+_NAME_WORD = r"[A-Z](?:[\w.-]|['’](?!s\b))*"
+_ASKED_NAME = re.compile(rf"(?:\b[Tt]he\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:(?:of|the)\s+)*{_NAME_WORD})*)(?P<possessive>['’]s\b)?")
+
+
+def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
+    """The latest of the `earlier` questions (oldest first) with its one name replaced by the name
+    the question gives alone: "How many soldiers has Russia lost?" then "And Ukraine?" -> "How many
+    soldiers has Ukraine lost?"; "What weapons has the US sent?" then "What about Europe?" ->
+    "What weapons has Europe sent?". An earlier question that was itself such a follow-up is
+    resolved first. None when the question is not of that form or the earlier one does not name
+    exactly one thing (with two, which one the name stands for is a guess)."""
+    match = _ELLIPSIS.fullmatch(question)
+    if match is None or not earlier:
+        return None
+    before = earlier[-1]
+    if _ELLIPSIS.fullmatch(before):
+        before = resolve_ellipsis(before, earlier[:-1]) or ""
+    name = match.group("name")
+    name = name[0].upper() + name[1:] if name.lower().startswith("the ") else name
+    asked = _asked_names(before)
+    if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
+        return None
+    start, end, _, possessive = asked[0]
+    replacement = (name[0].lower() + name[1:] if name.startswith("The ") and start > 0 else name) + possessive
+    return before[:start] + replacement + before[end:]
+
+
+def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
+    """The names of a question as (start, end, name, possessive), the span taking in "the" before
+    the name and its "'s"; the question's opening word ("What", "Did") is no name."""
+    names = []
+    for m in _ASKED_NAME.finditer(question):
+        start, name = m.start(), m.group("name")
+        if not question[:start].strip():
+            first, _, rest = name.partition(" ")
+            if first.lower() in QUERY_STOPWORDS | _OPENERS:
+                start, name = m.start("name") + len(first) + 1, rest.lstrip()
+                start += len(rest) - len(name)
+        if name:
+            names.append((start, m.end(), name, m.group("possessive") or ""))
+    return names
