@@ -357,6 +357,9 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert has_type("The land was settled by the Normans in 911.", "person", "Who settled the land?")
     assert has_type("In 1893 Tesla said the system would work.", "person", "Who said the system would work?")
     assert has_type("The Russians accused the Ukrainians of delay.", "person", "Who did Russia accuse?")  # Ukrainians
+    # An auxiliary or an adverb may stand between the name and what it did; "was" may not.
+    assert has_type("Poland has already announced that it will end coal imports.", "person", "Who announced it will end coal imports?")
+    assert not has_type("Sberbank was founded long ago.", "person", "Who founded the largest bank?")
     assert not has_type("Then the Russians left.", "person", "Who mediated the Russia talks?")
     # Loosely, any capitalised word inside the sentence may be a one-word name ("Tesla").
     from qa.answering.types import may_name_someone
@@ -907,3 +910,12 @@ def test_a_short_answer_is_never_only_function_words(small_index):
     # The reader took "should" from "Russia could – should, actually – be invited to re-join the dialogue ...".
     answer = qa.answer("What could Russia be invited to rejoin?", index=small_index)
     assert not answer.abstained and (answer.short is None or answer.short.text.lower() != "should")
+
+
+@pytest.mark.model
+def test_a_who_question_is_answered_by_the_country_that_did_it(built_index):
+    import qa
+
+    answer = qa.answer("Who announced it will end Russian coal imports?", index=built_index.index)
+    assert not answer.abstained and answer.text.startswith("Poland has already announced"), answer.text
+    assert answer.short is not None and answer.short.text == "Poland"

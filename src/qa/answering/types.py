@@ -115,7 +115,9 @@ def _name_word(word: str) -> bool:
 
 _GROUP_OR_SPEAKER = re.compile(
     r"\b(?:the|The)\s+(?P<group>[A-Z][a-z’'-]+s)\b"
-    r"|\b(?P<speaker>[A-Z][a-z’'-]+)\s+(?:said|says|told|tells|wrote|writes|argued|argues|stated|states|claimed|"
+    # "Poland has already announced": an auxiliary or an adverb may stand between (not "was":
+    # "IAI was founded" names what was founded, not who founded it).
+    r"|\b(?P<speaker>[A-Z][a-z’'-]+)\s+(?:(?:has|have|had|also|already|just|later|then|recently|first|never|once)\s+){0,2}(?:said|says|told|tells|wrote|writes|argued|argues|stated|states|claimed|"
     r"claims|announced|announces|warned|warns|declared|declares|insisted|insists|added|noted|asked|replied|"
     r"invented|discovered|founded|proposed|led|leads|won|wins|designed|built|developed|created)\b"
 )
