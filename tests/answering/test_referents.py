@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.referents import names_in, resolve_ellipsis, resolve_person, resolve_pointer
+from qa.answering.referents import names_in, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
 
 MEDIATORS = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.¹⁷ [1]"
 
@@ -173,3 +173,37 @@ def test_a_name_alone_is_asked_as_the_question_before_about_it(built_index):
     result = qa.answer("And Ukraine?", history=history, index=built_index.index)
     assert result.question == "And Ukraine?"
     assert not result.abstained and result.short is not None and result.short.text == "around 6–7,000"
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("And when?", ["Who signed the Budapest memorandum?"], "When signed the Budapest memorandum?"),
+        ("When?", ["Where did the sides meet for the sixth time?"], "When did the sides meet for the sixth time?"),
+        ("When?", ["Which country will stop buying Russian coal?"], "When will stop buying Russian coal?"),  # the subject's noun goes
+        ("When was that?", ["How much security aid has the United States provided?"],
+         "When has the United States provided security aid?"),  # the object's noun goes to the end
+        ("How many?", ["Which Russian banks were cut off from SWIFT?"], "How many Russian banks were cut off from SWIFT?"),
+        ("Why?", ["Did Germany send weapons?"], "Why did Germany send weapons?"),
+        ("Where?", ["Who signed the Budapest memorandum?", "And when?"], "Where signed the Budapest memorandum?"),
+        ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word
+        ("When?", ["Tell me about the talks."], None),  # no question word to put it in place of
+        ("What?", ["Who is Sergei Lavrov?"], None),  # "What?" asks what was meant, not for a thing
+        ("When did that happen?", ["Who signed the Budapest memorandum?"], None),  # a question of its own
+        ("Why?", [], None),
+    ],
+)
+def test_a_question_word_alone_asks_the_question_before_with_it(question, earlier, resolved):
+    assert resolve_bare(question, earlier) == resolved
+
+
+@pytest.mark.model
+def test_and_when_after_a_who_question_asks_when(built_index):
+    import qa
+
+    earlier = "Who signed the Budapest memorandum?"
+    history = [{"role": "user", "content": earlier},
+               {"role": "assistant", "content": qa.answer(earlier, index=built_index.index).text}]
+    result = qa.answer("And when?", history=history, index=built_index.index)
+    assert result.question == "And when?"
+    assert not result.abstained and result.short is not None and result.short.text == "1994"

@@ -41,7 +41,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.referents import resolve_ellipsis, resolve_person, resolve_pointer
+from qa.answering.referents import resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import FOOTNOTE_MARKER
@@ -189,6 +189,10 @@ def answer(
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context and not refers_back(context[-1]):
+        # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
+        # "What did he say?": "Why did he say?" would have lost who "he" is.
+        named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         return replace(answer(named, None, index, retriever=retriever, settings=settings), question=question)

@@ -203,3 +203,57 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
         if name:
             names.append((start, m.end(), name, m.group("possessive") or ""))
     return names
+
+
+# "When?", "And where?", "Why was that?": the question before asked again with another question word.
+_BARE = re.compile(
+    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why|how\s+(?:much|many|long)|how|who|what\s+year)"
+    r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
+    re.I,
+)
+# The question word of a question, with the words it takes ("Which country", "How much security aid").
+_AUX = r"(?i:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b"
+_ASKED_BY = re.compile(
+    r"\s*(?:(?:who|whom|whose|where|when|why)\b"
+    rf"|(?:what|which|how\s+(?:much|many|long|often|far|old))\b(?P<noun>(?:\s+(?!{_AUX})[a-z][\w-]*){{0,3}}))",
+    re.I,
+)
+# An auxiliary and the subject after it: "has the United States", "did Poland".
+_SUBJECT_AFTER = re.compile(rf"{_AUX}\s+(?:(?i:the|a|an|he|she|it|they|we|you)\b|[A-Z])")
+# A yes-or-no question ("Did Germany send weapons?"), which the question word goes before.
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b", re.I)
+
+
+def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
+    """The latest of the `earlier` questions (oldest first) asked again with the question word the
+    question gives alone: "Who signed the Budapest memorandum?" then "And when?" -> "When signed
+    the Budapest memorandum?"; "Where did the sides meet?" then "When?" -> "When did the sides
+    meet?"; "Did Germany send weapons?" then "Why?" -> "Why did Germany send weapons?". The
+    result is no good English, but it asks for a date of that signing, which retrieval and the span
+    reader read well. None when the question is not a question word alone, or the one before
+    asks with the same word or does not open with a question word or a verb."""
+    match = _BARE.fullmatch(question)
+    if match is None or not earlier:
+        return None
+    before = earlier[-1]
+    if _BARE.fullmatch(before) or _ELLIPSIS.fullmatch(before):
+        before = resolve_bare(before, earlier[:-1]) or resolve_ellipsis(before, earlier[:-1]) or ""
+    wh = " ".join(match.group("wh").split()).capitalize()
+    asked = _ASKED_BY.match(before)
+    if asked is not None:
+        if asked.group(0).split()[0].lower() == wh.split()[0].lower():
+            return None
+        rest = before[asked.end() :].strip()
+        noun = (asked.group("noun") or "").strip()
+        if noun and wh.startswith("How m"):
+            rest = f"{noun} {rest}"  # "How many?" after "Which Russian banks ...?"
+        elif noun and _SUBJECT_AFTER.match(rest):
+            # The noun was the object: "What weapons has the US sent?" -> "When has the US sent weapons?".
+            rest = f"{rest.rstrip(' ?.!')} {noun}"
+    elif _YES_NO.match(before):
+        rest = before.strip()
+        rest = rest[0].lower() + rest[1:]
+    else:
+        return None
+    rest = rest.rstrip(" ?.!")
+    return f"{wh} {rest}?" if rest else None
