@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic, viewed_document
+from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic, view_topic, viewed_document
 
 
 @pytest.mark.parametrize(
@@ -83,6 +83,44 @@ def test_a_comparison_only_one_document_speaks_to_says_so(built_index, topic):
 )
 def test_viewed_document(two_documents, question, document):
     assert viewed_document(question, two_documents) == document
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("What does the IAI commentary say about Europe?", {"europe"}),  # a word of its title, and still the topic
+     ("What did Alcaro write on the Sea of Azov?", {"sea", "azov"}),
+     ("What does the April piece think about Ukraine's neutrality?", {"ukraine", "neutrality"}),
+     ("Who is Riccardo Alcaro?", set())],  # not of the form
+)
+def test_view_topic_is_what_follows_the_verb(question, topic):
+    assert view_topic(question) == topic
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "doc_id", "needle"),
+    [
+        # "Europe" is in the IAI commentary's title: the view had had no topic, and a footnote citing
+        # "Europe's Post-Cold War Order" answered, with the short answer "Riccardo Alcaro".
+        ("What does the IAI commentary say about Europe?", "002_38d006520ce7e0ba.txt", "Europe"),
+        # The April piece writes "the United States", and had been said not to mention "US".
+        ("What does the April piece say about the US?", "000_910b2c4331b85f60.txt", "United States"),
+    ],
+)
+def test_a_view_on_a_word_of_the_title_or_an_abbreviation_quotes_the_document(built_index, question, doc_id, needle):
+    import qa
+
+    result = qa.answer(question, index=built_index.index)
+    assert not result.abstained and result.short is None and {p.doc_id for p in result.citations} == {doc_id}
+    assert all(p.kind == "body" for p in result.citations) and all(needle in x.sentence for x in result.support)
+
+
+@pytest.mark.model
+def test_a_view_is_never_the_title_line(built_index):
+    import qa
+
+    result = qa.answer("What does Alcaro say about Europe's energy dependence?", index=built_index.index)
+    assert "Indispensable Role of the US and Europe" not in result.text
 
 
 @pytest.mark.model

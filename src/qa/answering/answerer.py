@@ -18,7 +18,7 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, viewed_document,
+    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
@@ -42,8 +42,8 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
-from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
-from qa.index.bm25 import QUERY_STOPWORDS
+from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, restates_title
+from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
@@ -375,16 +375,18 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     publisher's block. When the document never names the topic, it is said so; when its sentences
     on it are too weak, or the question has no topic, None (answered as any other)."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    topic = comparison_topic(question, metas)
+    # "What does the April piece say about the US?": about the United States, as that piece writes it.
+    asked = spell_out_abbreviations(question)
+    topic = view_topic(asked)
     if not topic:
         return None
     # The question names the document and the topic itself ("And what does the April piece say
     # about China?" after the IAI commentary's view): earlier turns would pull towards theirs.
-    candidates = _topic_candidates(retriever, question, [], s, [doc_id], topic)
+    candidates = _topic_candidates(retriever, asked, [], s, [doc_id], topic, compared=topic)
     if not candidates:
         if _never_named(retriever, doc_id, topic):
             closest = retriever.rank(retriever.analyse(question), 5, within={doc_id})
-            words = _topic_words(question, topic)
+            words = _topic_words(asked, topic)
             message = NOT_NAMED.format(source=source_label(metas[doc_id]), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
         return None
@@ -410,13 +412,14 @@ def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
 
 
 def _topic_candidates(
-    retriever: Retriever, question: str, context: list[str], s: AnswerSettings, named: Sequence[str], topic: set[str]
+    retriever: Retriever, question: str, context: list[str], s: AnswerSettings, named: Sequence[str], topic: set[str],
+    compared: set[str] | None = None,
 ) -> list[Candidate]:
-    """Sentences of the `named` documents (any, when empty) that name what is compared, not
-    references to other works, each scored as the better of its scores against the question and
-    against the topic words alone."""
-    metas = {d: r.meta for d, r in retriever.documents.items()}
-    compared = compared_words(question, metas)
+    """Sentences of the `named` documents (any, when empty) that name one of the `compared` words
+    (by default `compared_words`), not references to other works, each scored as the better of its
+    scores against the question and against the topic words alone."""
+    if compared is None:
+        compared = compared_words(question, {d: r.meta for d, r in retriever.documents.items()})
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
     topic_text = " ".join(_topic_words(question, topic))
@@ -431,6 +434,8 @@ def _topic_candidates(
     candidates = [
         c for c in candidates
         if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in NOTE_KINDS)
+        # The title line names the topic ("… the Role of the US and Europe by Riccardo Alcaro") without saying anything on it.
+        and not restates_title(c.text, _title(retriever, c.passage.doc_id))
         and any(_names(c.text, word) for word in compared)
     ]
     if not candidates:
@@ -1077,12 +1082,15 @@ def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: A
 
 def _features(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
     """The candidates' feature matrix (`qa.answering.features.sentence_features`)."""
-    documents = retriever.documents
-    titles = {}
-    for doc_id in {c.passage.doc_id for c in candidates}:
-        title = documents[doc_id].meta.get("title") if doc_id in documents else None
-        titles[doc_id] = title if isinstance(title, str) else None
+    titles = {doc_id: _title(retriever, doc_id) for doc_id in {c.passage.doc_id for c in candidates}}
     return sentence_features(retriever, query, candidates, s.history_weight, unknown, titles)
+
+
+def _title(retriever: Retriever, doc_id: str) -> str | None:
+    """The document's title, from its metadata; None when it has none."""
+    record = retriever.documents.get(doc_id)
+    title = record.meta.get("title") if record is not None else None
+    return title if isinstance(title, str) else None
 
 
 def _names(text: str, name: str) -> bool:

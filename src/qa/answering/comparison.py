@@ -73,6 +73,18 @@ def viewed_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     return named[0] if len(named) == 1 else None
 
 
+def view_topic(question: str) -> set[str]:
+    """The words of a view question after its verb: what the view is on, words of a document's
+    metadata included ("What does the IAI commentary say about Europe?" -> {"europe"}, though
+    "Europe" is in that commentary's title); empty for other questions."""
+    match = _ASKS_VIEW.match(question)
+    if match is None:
+        return set()
+    part = question[match.end() - 1 :]
+    asked, _ = named_documents(part, {})
+    return _compared(asked, part)
+
+
 def asks_comparison(question: str) -> bool:
     """True when the question asks how documents (sources, commentaries, authors ...) compare, or whether they agree."""
     return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question))
