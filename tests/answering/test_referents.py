@@ -164,17 +164,6 @@ def test_a_name_alone_stands_for_the_one_the_question_before_named(question, ear
     assert resolve_ellipsis(question, earlier) == resolved
 
 
-@pytest.mark.model
-def test_a_name_alone_is_asked_as_the_question_before_about_it(built_index):
-    import qa
-
-    history = [{"role": "user", "content": "How many soldiers has Russia lost?"},
-               {"role": "assistant", "content": "… have lost around 6–7,000 soldiers each. [1]"}]
-    result = qa.answer("And Ukraine?", history=history, index=built_index.index)
-    assert result.question == "And Ukraine?"
-    assert not result.abstained and result.short is not None and result.short.text == "around 6–7,000"
-
-
 @pytest.mark.parametrize(
     ("question", "earlier", "resolved"),
     [
@@ -198,12 +187,16 @@ def test_a_question_word_alone_asks_the_question_before_with_it(question, earlie
 
 
 @pytest.mark.model
-def test_and_when_after_a_who_question_asks_when(built_index):
+@pytest.mark.parametrize(
+    ("earlier", "question", "short"),
+    [("How many soldiers has Russia lost?", "And Ukraine?", "around 6–7,000"),  # it had had no short answer
+     ("Who signed the Budapest memorandum?", "And when?", "1994")],
+)
+def test_a_name_or_a_question_word_alone_is_answered_as_the_question_before_asked_again(built_index, earlier, question, short):
     import qa
 
-    earlier = "Who signed the Budapest memorandum?"
     history = [{"role": "user", "content": earlier},
                {"role": "assistant", "content": qa.answer(earlier, index=built_index.index).text}]
-    result = qa.answer("And when?", history=history, index=built_index.index)
-    assert result.question == "And when?"
-    assert not result.abstained and result.short is not None and result.short.text == "1994"
+    result = qa.answer(question, history=history, index=built_index.index)
+    assert result.question == question
+    assert not result.abstained and result.short is not None and result.short.text == short
