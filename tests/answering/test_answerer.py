@@ -302,7 +302,9 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
      ("Why did the United States send fighter jets?", ["United", "States"]),
      ("When will Ford's plants close?", ["Ford"]), ("When did the Bank of England open?", ["Bank", "England"]),
      ("What year did Tesla die?", ["Tesla"]), ("Why did he resign?", []), ("Why could the last one matter?", []),
-     ("Which bank is the largest?", []), ("Where was the V&A moved?", [])],
+     ("Which bank is the largest?", []), ("Where was the V&A moved?", []),
+     # A document, not the subject of an event.
+     ("How does the April piece describe Russia's military?", []), ("How does the IAI commentary see the talks?", [])],
 )
 def test_event_subject(question, subject):
     from qa.answering.types import event_subject
@@ -321,6 +323,15 @@ def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_in
     import qa
 
     assert qa.answer(question, index=small_index).abstained
+
+
+@pytest.mark.model
+def test_how_a_document_describes_something_is_answered_from_it(small_index):
+    import qa
+
+    # "April" had been taken for the subject of an event that no quoted passage names.
+    answer = qa.answer("How does the April piece describe Russia's military performance?", index=small_index)
+    assert not answer.abstained and "poor battlefield performance" in answer.text
 
 
 @pytest.mark.model

@@ -309,10 +309,12 @@ def answer(
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     subject = [w for w in event_subject(question) if w.lower() in retriever.vocabulary()]
-    if subject and not any(_names(f"{c.passage.text} {c.passage.title or ''}", w) for c in chosen for w in subject):
+    named_in = [f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}" for c in chosen]
+    if subject and not any(_names(text, w) for text in named_in for w in subject):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
+        # The document's author counts: "How does Alcaro describe …?" is answered from his.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.

@@ -402,7 +402,9 @@ def speaker_named(question: str) -> str | None:
 _EVENT_SUBJECT = re.compile(
     r"^\s*(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
     r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)\s+(?:the\s+)?"
-    r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)"
+    r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
+    # "How does the April piece describe …?": a document, not the subject of an event.
+    r"(?!\s+(?i:piece|commentary|article|paper|analysis|essay|op-?ed|opinion|document)s?\b)"
 )
 
 
