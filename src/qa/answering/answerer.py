@@ -309,8 +309,9 @@ def answer(
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     subject = [w for w in event_subject(question) if w.lower() in retriever.vocabulary()]
-    named_in = [f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}" for c in chosen]
-    if subject and not any(_names(text, w) for text in named_in for w in subject):
+    if subject and not any(
+        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in subject
+    ):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
@@ -376,7 +377,6 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     words naming the document ("IAI", "commentary", "Alcaro") do not draw its footnotes and its
     publisher's block. When the document never names the topic, it is said so; when its sentences
     on it are too weak, or the question has no topic, None (answered as any other)."""
-    metas = {d: r.meta for d, r in retriever.documents.items()}
     # "What does the April piece say about the US?": about the United States, as that piece writes it.
     asked = spell_out_abbreviations(question)
     topic = view_topic(asked)
@@ -389,7 +389,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
         if _never_named(retriever, doc_id, topic):
             closest = retriever.rank(retriever.analyse(question), 5, within={doc_id})
             words = _topic_words(asked, topic)
-            message = NOT_NAMED.format(source=source_label(metas[doc_id]), topic=" ".join(dict.fromkeys(words)))
+            message = NOT_NAMED.format(source=source_label(retriever.documents[doc_id].meta), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
         return None
     ranked = sorted((c for c in candidates if c.score >= s.abstain_below), key=lambda c: -c.score)

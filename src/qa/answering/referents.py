@@ -211,8 +211,10 @@ _BARE = re.compile(
     r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
     re.I,
 )
+# The auxiliaries a yes-or-no question opens with ("Did Germany send weapons?").
+_YES_NO_WORDS = "is|are|was|were|do|does|did|will|would|can|could|should|has|have|had"
+_AUX = rf"(?i:{_YES_NO_WORDS}|may|might|must)\b"
 # The question word of a question, with the words it takes ("Which country", "How much security aid").
-_AUX = r"(?i:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b"
 _ASKED_BY = re.compile(
     r"\s*(?:(?:who|whom|whose|where|when|why)\b"
     rf"|(?:what|which|how\s+(?:much|many|long|often|far|old))\b(?P<noun>(?:\s+(?!{_AUX})[a-z][\w-]*){{0,3}}))",
@@ -221,7 +223,7 @@ _ASKED_BY = re.compile(
 # An auxiliary and the subject after it: "has the United States", "did Poland".
 _SUBJECT_AFTER = re.compile(rf"{_AUX}\s+(?:(?i:the|a|an|he|she|it|they|we|you)\b|[A-Z])")
 # A yes-or-no question ("Did Germany send weapons?"), which the question word goes before.
-_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b", re.I)
+_YES_NO = re.compile(rf"\s*(?:{_YES_NO_WORDS})\b", re.I)
 
 
 def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
