@@ -22,6 +22,10 @@ from qa.settings import AnswerSettings
         "How much money did the EU pledge?",
         "What do the two commentaries suspect Russia is using the talks for?",
         "What did Lavrov say about Crimea?",
+        # an opinion word, but a thing is asked: which one, or what someone thought a thing was
+        "Which American show changed the views of Romanians during the cold war?",
+        "What did Mote think the Yuan class system really represented?",
+        "Who argues that Russia is stalling the talks?",
     ],
 )
 def test_questions_asking_for_a_thing_want_a_short_answer(question):
@@ -49,6 +53,9 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "Tell me more about the second one.",
         "What is Zelensky's position on neutrality?",  # had been "the Ukrainian people support"
         "What is Russia's stance on the talks?",
+        "What does he think of the plan?",
+        "What does Alcaro think?",
+        "What does the author think that Russia wants?",
     ],
 )
 def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):

@@ -53,8 +53,12 @@ _NOT_SHORT = re.compile(
     r"^\s*(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
     r"summari[sz]e|summary|list|compare|outline|discuss|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
-    r"|\b(?:think|opinion|argue|argues|view|views|stance|attitude|position\s+on|main points|sticking points|"
-    r"what (?:are|were) the (?:main|key|major))\b"
+    # An opinion, unless the question asks who, which one, where or when ("Which American show changed
+    # the views of Romanians?"), or what someone thought a thing was ("What did Mote think the Yuan
+    # class system really represented?": "think" followed by a clause, not by "about" or "of").
+    r"|^(?!\s*(?:who|whom|whose|which|where|when)\b).*?"
+    r"\b(?:think(?!\s+(?!about\b|of\b|on\b|that\b|so\b)[\w’'-]+\s+[\w’'-])|opinion|argue|argues|view|views|"
+    r"stance|attitude|position\s+on|main points|sticking points|what (?:are|were) the (?:main|key|major))\b"
     r"|^\s*what\s+(?:happened|happens|happen)\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may)\s+(?:[\w’'-]+\s+){1,7}?do\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
