@@ -10,7 +10,8 @@ import pytest
 
 import qa
 from qa.answering.gate import (
-    LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_NUMBER, UNKNOWN_WORDS, refuse, refuse_numbers, unknown_numbers,
+    LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_NUMBER, UNKNOWN_WORDS, ends_on_it, refers_back, refuse, refuse_numbers,
+    unknown_numbers,
 )
 from qa.evaluation.gold import load_gold
 from qa.inputs import user_turns
@@ -123,3 +124,15 @@ def test_a_number_counts_as_given_in_digits_or_in_words() -> None:
 def test_a_number_the_documents_give_is_asked_as_usual(retriever: Retriever) -> None:
     result = qa.answer("Who signed the Budapest memorandum in 1994?", retriever=retriever)
     assert not result.abstained and "Russia" in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "ends"),
+    [("Who signed it?", True), ("What does Alcaro think of it?", True), ("Why did Russia reject it ?", True),
+     ("What is it called?", False),  # "it" refers to nothing
+     ("Which country says it will end coal imports?", False), ("Who signed the memorandum?", False)],
+)
+def test_a_question_ending_on_it_points_at_what_it_asks_about(question: str, ends: bool) -> None:
+    assert ends_on_it(question) is ends
+    # Alone, it is still asked: a name may come before the "it".
+    assert not refers_back("What does Alcaro think of it?")

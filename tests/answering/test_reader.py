@@ -54,6 +54,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What is Zelensky's position on neutrality?",  # had been "the Ukrainian people support"
         "What is Russia's stance on the talks?",
         "What does he think of the plan?",
+        "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?",
+        "According to the April piece, why did the talks stall?",
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
     ],
@@ -373,6 +375,26 @@ def test_a_short_answer_never_only_repeats_the_question(built_index):
     if result.short is not None:
         asked = {w.lower() for w in "What did the US announce on 16 March 2022".split()}
         assert not {w.lower() for w in result.short.text.replace(",", " ").split()} <= asked
+
+
+@pytest.mark.model
+def test_a_follow_up_may_take_its_answer_from_the_sentence_that_gave_the_earlier_one(built_index):
+    # The chat's reply leads with its short answer in bold: only that answered the question before.
+    history = [
+        {"role": "user", "content": "Who signed the Budapest memorandum?"},
+        {"role": "assistant", "content": "**Russia** \\[1\\]\n\nThe Budapest memorandum, which Russia signed in 1994 as part of "
+         "Ukraine’s surrender of Soviet nuclear weapons based there, sought to provide such assurances. \\[1\\]"},
+    ]
+    result = answer("When was it signed?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "1994"
+    # A span that holds the earlier answer repeats it, whatever it adds ("6–7,000 soldiers each").
+    history = [
+        {"role": "user", "content": "How many soldiers has Russia lost?"},
+        {"role": "assistant", "content": "**around 6–7,000** \\[1\\]\n\nWhile figures are impossible to independently verify, "
+         "Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each. \\[1\\]"},
+    ]
+    result = answer("And civilians?", history=history, index=built_index.index)
+    assert result.short is None or "7,000" not in result.short.text
 
 
 @pytest.mark.model

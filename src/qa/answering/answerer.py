@@ -39,14 +39,14 @@ from qa.answering.summary import (
     pointed_documents,
     target_documents,
 )
-from qa.answering.gate import NO_REFERENT, refers_back, refuse, refuse_numbers
+from qa.answering.gate import NO_REFERENT, ends_on_it, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     speaker_asked, unknown_names, whole_list,
 )
@@ -753,10 +753,24 @@ def _antecedents(context: Sequence[str]) -> list[str]:
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> tuple[str, str] | None:
     """For a follow-up that points back ("And the second largest?", "What is his job?"): the
     question with the earlier question before it, and the earlier reply. None for other questions."""
-    if not context or not refers_back(question):
+    # "Who signed it?" after "What is the Budapest memorandum?" is read with it, too.
+    if not context or not (refers_back(question) or ends_on_it(question)):
         return None
     replies = assistant_turns(history)
-    return f"{context[-1]} {question}", replies[-1] if replies else ""
+    return f"{context[-1]} {question}", _reply_answer(replies[-1]) if replies else ""
+
+
+# The chat's reply leads with its short answer in bold: "**around 6–7,000** \[1\]\n\n…".
+_BOLD_LEAD = re.compile(r"\s*\*\*(.+?)\*\*")
+
+
+def _reply_answer(reply: str) -> str:
+    """What an earlier reply answered: its bold short answer when it leads with one (the chat's
+    replies), else the whole reply. After the chat's "**Russia** [1] The Budapest memorandum, which
+    Russia signed in 1994 …", "When was it signed?" may take "1994" from the same sentence; only
+    "Russia" answered the question before."""
+    bold = _BOLD_LEAD.match(reply)
+    return bold.group(1) if bold is not None else reply
 
 
 def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
@@ -828,6 +842,7 @@ def _short_span(
     read = list(chosen[: s.short_sentences])
     asked = _words(question)
     replied = _words(follow_up[1]) if follow_up is not None else set()
+    answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
 
     def new_words(text: str) -> bool:
         # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022", and
@@ -835,7 +850,10 @@ def _short_span(
         words = _words(text)
         # "Who is Vladimir Putin?" is not answered by "Putin's imperialist war of conquest".
         names_the_person = named is not None and named.split()[-1].lower() in words
-        return not words <= asked and not (replied and words <= replied) and not names_the_person
+        # Nor by a span holding the earlier answer ("6–7,000 soldiers each" after "around 6–7,000",
+        # for "And civilians?"); its hedge ("around") may lie outside the span.
+        repeats = bool(replied) and (words <= replied or bool(answered) and answered <= words)
+        return not words <= asked and not repeats and not names_the_person
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers

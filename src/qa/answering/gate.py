@@ -51,6 +51,7 @@ _TENS = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80:
 _CONTINUATION = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what about|what else)\b", re.I)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
+_FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
 # "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
 _DUMMY_IT = re.compile(
     r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
@@ -164,6 +165,13 @@ def _missing_referent(question: str) -> str | None:
     if thing and not _DUMMY_IT.search(question) and not _content_before(question, thing.start()):
         return thing.group(0)
     return None
+
+
+def ends_on_it(question: str) -> bool:
+    """True when the question ends on an "it" that points at what it asks about ("Who signed it?",
+    "What does Alcaro think of it?"): in a conversation, the earlier turn's subject. Alone, such a
+    question is still asked (a name may come before the "it"), so this is no refusal."""
+    return _FINAL_IT.search(question) is not None and not _DUMMY_IT.search(question)
 
 
 def _content_before(question: str, at: int) -> bool:

@@ -50,7 +50,8 @@ GRAPH_VERSION = "2"
 # an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 _NOT_SHORT = re.compile(
-    r"^\s*(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
+    # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
+    r"^\s*(?:[^,?]{1,80},\s*)?(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
     r"summari[sz]e|summary|list|compare|outline|discuss|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     # An opinion, unless the question asks who, which one, where or when ("Which American show changed

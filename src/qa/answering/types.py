@@ -339,6 +339,8 @@ _HEDGES = (
     r"(?:about|around|nearly|almost|over|more than|less than|fewer than|some|up to|at least|at most|roughly|"
     r"approximately|only|just)"
 )
+# The words of a hedge, which may stand before a short answer's span ("around").
+HEDGE_WORDS = frozenset(re.findall(r"[a-z]+", _HEDGES))
 _LEADING_COUNT = re.compile(
     rf"(?>(?:{_HEDGES}\s+)?(?:\d+(?:[,.]\d+)*(?:\s*[–±-]\s*\d+(?:[,.]\d+)*)?|"
     rf"{_CARDINAL}(?:[\s-]{_CARDINAL})?)(?:\s+(?:hundred|thousand|million|billion|trillion))*"
