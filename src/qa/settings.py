@@ -248,6 +248,13 @@ class AnswerSettings(_Settings):
                                            "(chosen on the odd XQuAD articles given the answer's sentence; the even ones chose 0.2)")
     short_sentences: int = _bounded(1, 1, 5, doc="the answer's first sentences the span reader reads; the most "
                                     "probable span of any of them is the short answer (more than 1 measured worse)")
+    short_fallback_sentences: int = _bounded(3, 0, 10, doc="when the span reader judges that the answer's first "
+                                             "sentences do not answer, it reads its sentences up to this one for the "
+                                             "short answer (0 or 1: none)")
+    short_fallback_margin: float = _bounded(-2.0, None, None, doc="the answer-or-not margin of the span reader below "
+                                            "which it judges that the first sentences do not answer, and which a later "
+                                            "sentence must reach to give the short answer (chosen on the odd XQuAD "
+                                            "articles among -2, 0 and 2)")
     rerank_sentences: int = _bounded(3, 1, 5, doc="for a question asking for a thing, the best sentences the span "
                                      "reader weighs for the lead when it judges the sentence model's lead not to answer "
                                      "(1: the sentence model's best always leads)")

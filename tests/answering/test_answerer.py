@@ -930,3 +930,22 @@ def test_a_who_question_is_answered_by_the_country_that_did_it(built_index):
     answer = qa.answer("Who announced it will end Russian coal imports?", index=built_index.index)
     assert not answer.abstained and answer.text.startswith("Poland has already announced"), answer.text
     assert answer.short is not None and answer.short.text == "Poland"
+
+
+@pytest.mark.model
+def test_a_later_sentence_the_reader_judges_to_answer_gives_the_short_answer_the_lead_does_not():
+    from qa.answering.answerer import _short_span
+
+    text = "The talks took place in a palace on the Bosphorus. Turkish President Recep Tayyip Erdogan hosted the two delegations."
+    passage = _passage("p9", text)
+    lead = _candidate(passage, "The talks took place in a palace on the Bosphorus.", 0.9)
+    later = _candidate(passage, "Turkish President Recep Tayyip Erdogan hosted the two delegations.", 0.8)
+    question = "Who hosted the delegations?"
+    found = _short_span(question, None, "person", [lead, later], AnswerSettings())
+    assert found is not None and found[0] is later
+    assert later.text[found[1].start : found[1].end] == "Recep Tayyip Erdogan"
+    # Without the later sentences, the lead's guess stands ("Bosphorus"); the lead alone has nothing later.
+    alone = _short_span(question, None, "person", [lead, later], AnswerSettings(short_fallback_sentences=0))
+    assert alone is None or alone[0] is lead
+    only_lead = _short_span(question, None, "person", [lead], AnswerSettings())
+    assert only_lead is None or only_lead[0] is lead

@@ -889,11 +889,23 @@ def _short_span(
         found = best(reader.spans(joined, [c.text for c in read], fits, penalty))
     if found is None:
         found = best(reader.spans(question, [c.text for c in read], fits, penalty))
-    if found is None or found[1].score < s.short_min_score:
-        return None
-    if reader.tells_answering and found[1].margin < s.short_min_margin:
+    if found is not None and (
+        found[1].score < s.short_min_score or (reader.tells_answering and found[1].margin < s.short_min_margin)
+    ):
         # "What is the position of Turkey?" is not answered by "on China": the reader itself
         # judges that its sentence does not answer. The sentence may still be the closest one.
+        found = None
+    doubted = found is None or found[1].margin < s.short_fallback_margin
+    if doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read):
+        # The reader judges that the lead does not answer ("Who hosted the delegations?": "The talks
+        # took place in a palace on the Bosphorus."): a later sentence of the answer that it judges
+        # to answer gives the short answer ("Turkish President Recep Tayyip Erdogan hosted the two
+        # delegations."), not a guess from the lead ("Bosphorus").
+        read[:] = chosen[len(read) : s.short_fallback_sentences]
+        later = best(reader.spans(question, [c.text for c in read], fits, penalty))
+        if later is not None and later[1].score >= s.short_min_score and later[1].margin >= s.short_fallback_margin:
+            found = later
+    if found is None:
         return None
     candidate, span = found
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
