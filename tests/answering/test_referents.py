@@ -200,3 +200,17 @@ def test_a_name_or_a_question_word_alone_is_answered_as_the_question_before_aske
     result = qa.answer(question, history=history, index=built_index.index)
     assert result.question == question
     assert not result.abstained and result.short is not None and result.short.text == short
+
+
+@pytest.mark.model
+def test_a_question_word_alone_after_a_question_ending_on_it_is_read_with_the_conversation(built_index):
+    import qa
+
+    # "When signed it?" would have lost what "it" is: the conversation tells it.
+    history = []
+    for earlier in ("What is the Budapest memorandum?", "Who signed it?"):
+        history += [{"role": "user", "content": earlier},
+                    {"role": "assistant", "content": qa.answer(earlier, history=history or None, index=built_index.index).text}]
+    result = qa.answer("When?", history=history, index=built_index.index)
+    assert not result.abstained and "Budapest memorandum" in result.text
+    assert result.short is not None and result.short.text == "1994"

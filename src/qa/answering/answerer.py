@@ -189,9 +189,9 @@ def answer(
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
-    if named is None and context and not refers_back(context[-1]):
+    if named is None and context and not refers_back(context[-1]) and not ends_on_it(context[-1]):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
-        # "What did he say?": "Why did he say?" would have lost who "he" is.
+        # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
