@@ -398,6 +398,19 @@ def test_a_follow_up_may_take_its_answer_from_the_sentence_that_gave_the_earlier
 
 
 @pytest.mark.model
+def test_a_follow_up_is_read_with_the_earlier_turns_back_to_one_that_stands_alone(built_index):
+    # "Has it been sanctioned?" asked for no thing: its reply answered nothing a span could repeat,
+    # and "the second largest" is read with "Which bank is Russia's largest?".
+    history = []
+    for earlier in ("Which bank is Russia's largest?", "Has it been sanctioned?"):
+        reply = answer(earlier, history=history or None, index=built_index.index)
+        shown = (f"**{reply.short.text}** \\[{reply.short.citation}\\]\n\n" if reply.short else "") + reply.text
+        history += [{"role": "user", "content": earlier}, {"role": "assistant", "content": shown}]
+    result = answer("And the second largest?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "VTB"
+
+
+@pytest.mark.model
 def test_a_question_longer_than_the_pair_limit_still_reads(reader):
     question = "Which bank is the largest " + "very " * 400 + "bank?"
     spans = reader.spans(question, ["Sberbank, Russia's largest bank, was cut off from the dollar system."])

@@ -757,20 +757,31 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
     if not context or not (refers_back(question) or ends_on_it(question)):
         return None
     replies = assistant_turns(history)
-    return f"{context[-1]} {question}", _reply_answer(replies[-1]) if replies else ""
+    # "And the second largest?" after "Which bank is Russia's largest?" and "Has it been
+    # sanctioned?": the earlier turns back to one that stands alone, so that the reader knows what
+    # is the largest.
+    turns = [context[-1]]
+    for earlier in reversed(context[-FOLLOW_UP_CHAIN:-1]):
+        if not (refers_back(turns[0]) or ends_on_it(turns[0])):
+            break
+        turns.insert(0, earlier)
+    return " ".join([*turns, question]), _reply_answer(replies[-1], context[-1]) if replies else ""
 
 
 # The chat's reply leads with its short answer in bold: "**around 6–7,000** \[1\]\n\n…".
 _BOLD_LEAD = re.compile(r"\s*\*\*(.+?)\*\*")
 
 
-def _reply_answer(reply: str) -> str:
+def _reply_answer(reply: str, earlier: str) -> str:
     """What an earlier reply answered: its bold short answer when it leads with one (the chat's
-    replies), else the whole reply. After the chat's "**Russia** [1] The Budapest memorandum, which
-    Russia signed in 1994 …", "When was it signed?" may take "1994" from the same sentence; only
-    "Russia" answered the question before."""
+    replies); nothing when the earlier question asked for no thing ("Has it been sanctioned?"),
+    else the whole reply (a reply given as plain text may have lost its short answer). After the
+    chat's "**Russia** [1] The Budapest memorandum, which Russia signed in 1994 …", "When was it
+    signed?" may take "1994" from the same sentence: only "Russia" answered the question before."""
     bold = _BOLD_LEAD.match(reply)
-    return bold.group(1) if bold is not None else reply
+    if bold is not None:
+        return bold.group(1)
+    return reply if wants_short(earlier) else ""
 
 
 def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
