@@ -638,6 +638,23 @@ def test_a_nationality_does_not_answer_which_country(span, question, nationality
     assert span_fits(span, None, question) is not nationality
 
 
+@pytest.mark.parametrize(
+    ("span", "question", "fits"),
+    [
+        ("Poland", "Which country will stop buying Russian coal?", True),
+        ("the United States", "Which countries could be guarantors?", True),
+        ("coastal area", "Which countries border the Sea of Azov?", False),  # no name
+        ("Ukraine’s northern", "In which city did Ukraine and Russia hold talks?", False),  # a name the question gives
+        ("Russian bombardment of", "In which city did Ukraine and Russia hold talks?", False),  # a form of one
+        ("coastal area", "Which areas does Putin want?", True),  # no named place asked
+    ],
+)
+def test_a_named_place_is_answered_by_a_name_the_question_does_not_give(span, question, fits):
+    from qa.answering.types import span_fits
+
+    assert span_fits(span, None, question) is fits
+
+
 class _Reader:
     """A span reader stub whose margins are given per sentence."""
 

@@ -46,7 +46,7 @@ from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, count_heads, definition_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     speaker_asked, unknown_names, whole_list,
 )
@@ -883,7 +883,7 @@ def _short_span(
             text = c.text[x.start : x.end] if x is not None else ""
             if text and new_words(text) and not nationality_for_country(text, question) and not function_words(text):
                 found.append((span_fits(text, wanted, question), x.score, -k))
-        if not found or (wanted in s.gated_types and not max(found)[0]):
+        if not found or ((wanted in s.gated_types or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
             # "How much military aid did Biden announce?". (XQuAD: 4 such spans, none right.)
             return None

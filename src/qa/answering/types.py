@@ -129,6 +129,17 @@ _ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:country|countri
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 
 
+# "Which countries ...?", "In which city ...?": places with names, so an answer with a capital letter.
+_ASKS_NAMED_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county)\b", re.I
+)
+
+
+def asks_named_place(question: str) -> bool:
+    """True when the question asks which city, country, town, capital, nation, province or county."""
+    return _ASKS_NAMED_PLACE.search(question) is not None
+
+
 def nationality_for_country(span: str, question: str) -> bool:
     """True when the question asks which country and the span's only names are nationalities."""
     names = [w for w in _WORD.findall(span) if w[0].isupper()]
@@ -576,7 +587,8 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
 
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
-    DATE, a capitalised word for PERSON, not a nationality when the question asks which country;
+    DATE, a capitalised word for PERSON, a name first for a named place ("Which countries ...?"),
+    not a nationality when the question asks which country;
     any other span fits (the reader's own choice stands)."""
     if nationality_for_country(span, question):
         return False
@@ -586,6 +598,13 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
     if kind == DATE:
         return bool(_dates(span, question))
+    if asks_named_place(question):
+        # A name first, and not one the question gives: not "coastal area" for "Which countries
+        # border the Sea of Azov?", nor "Ukraine’s northern" or "Russian bombardment of …" for "In
+        # which city did Ukraine and Russia hold talks?".
+        first = re.match(r"(?:the\s+)?([A-Z][\w’'-]*)", span)
+        asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+        return first is not None and first.group(1).lower()[:NAME_STEM] not in asked
     if kind == PERSON:
         # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
         return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
