@@ -39,7 +39,7 @@ from qa.answering.summary import (
     pointed_documents,
     target_documents,
 )
-from qa.answering.gate import NO_REFERENT, ends_on_it, refers_back, refuse, refuse_numbers
+from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, restates_title
@@ -189,7 +189,7 @@ def answer(
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
-    if named is None and context and not refers_back(context[-1]) and not ends_on_it(context[-1]):
+    if named is None and context and not points_back(context[-1]):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
@@ -754,7 +754,7 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
     """For a follow-up that points back ("And the second largest?", "What is his job?"): the
     question with the earlier question before it, and the earlier reply. None for other questions."""
     # "Who signed it?" after "What is the Budapest memorandum?" is read with it, too.
-    if not context or not (refers_back(question) or ends_on_it(question)):
+    if not context or not points_back(question):
         return None
     replies = assistant_turns(history)
     # "And the second largest?" after "Which bank is Russia's largest?" and "Has it been
@@ -762,7 +762,7 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
     # is the largest.
     turns = [context[-1]]
     for earlier in reversed(context[-FOLLOW_UP_CHAIN:-1]):
-        if not (refers_back(turns[0]) or ends_on_it(turns[0])):
+        if not points_back(turns[0]):
             break
         turns.insert(0, earlier)
     return " ".join([*turns, question]), _reply_answer(replies[-1], context[-1]) if replies else ""
@@ -875,11 +875,12 @@ def _short_span(
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
 
-    def best(spans: Sequence[Span | None]) -> tuple[Candidate, Span] | None:
+    def read_best(asking: str, sentences: Sequence[Candidate]) -> tuple[Candidate, Span] | None:
         # decode() falls back to the reader's best span when none of its few best fits the kind
         # asked for: a span of the kind asked for wins over one that is not, then the most probable.
+        spans = reader.spans(asking, [c.text for c in sentences], fits, penalty)
         found = []
-        for k, (c, x) in enumerate(zip(read, spans)):
+        for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
             if text and new_words(text) and not nationality_for_country(text, question) and not function_words(text):
                 found.append((span_fits(text, wanted, question), x.score, -k))
@@ -888,7 +889,14 @@ def _short_span(
             # "How much military aid did Biden announce?". (XQuAD: 4 such spans, none right.)
             return None
         k = -max(found)[2]
-        return read[k], spans[k]
+        return sentences[k], spans[k]
+
+    def kept(found: tuple[Candidate, Span] | None, least_margin: float) -> tuple[Candidate, Span] | None:
+        # "What is the position of Turkey?" is not answered by "on China": the reader itself
+        # judges that its sentence does not answer. The sentence may still be the closest one.
+        if found is None or found[1].score < s.short_min_score:
+            return None
+        return None if reader.tells_answering and found[1].margin < least_margin else found
 
     # Short spans are likelier right (XQuAD, held out), but a question asking for several things
     # ("Which countries ...?") is answered by the whole list.
@@ -897,25 +905,17 @@ def _short_span(
     if follow_up is not None:
         joined = follow_up[0]
         asked |= _words(joined)
-        found = best(reader.spans(joined, [c.text for c in read], fits, penalty))
+        found = read_best(joined, read)
     if found is None:
-        found = best(reader.spans(question, [c.text for c in read], fits, penalty))
-    if found is not None and (
-        found[1].score < s.short_min_score or (reader.tells_answering and found[1].margin < s.short_min_margin)
-    ):
-        # "What is the position of Turkey?" is not answered by "on China": the reader itself
-        # judges that its sentence does not answer. The sentence may still be the closest one.
-        found = None
+        found = read_best(question, read)
+    found = kept(found, s.short_min_margin)
     doubted = found is None or found[1].margin < s.short_fallback_margin
     if doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read):
         # The reader judges that the lead does not answer ("Who hosted the delegations?": "The talks
         # took place in a palace on the Bosphorus."): a later sentence of the answer that it judges
         # to answer gives the short answer ("Turkish President Recep Tayyip Erdogan hosted the two
         # delegations."), not a guess from the lead ("Bosphorus").
-        read[:] = chosen[len(read) : s.short_fallback_sentences]
-        later = best(reader.spans(question, [c.text for c in read], fits, penalty))
-        if later is not None and later[1].score >= s.short_min_score and later[1].margin >= s.short_fallback_margin:
-            found = later
+        found = kept(read_best(question, chosen[len(read) : s.short_fallback_sentences]), s.short_fallback_margin) or found
     if found is None:
         return None
     candidate, span = found

@@ -174,6 +174,12 @@ def ends_on_it(question: str) -> bool:
     return _FINAL_IT.search(question) is not None and not _DUMMY_IT.search(question)
 
 
+def points_back(question: str) -> bool:
+    """True when the question points back at an earlier turn (`refers_back`) or ends on an "it"
+    (`ends_on_it`): in a conversation, it is read with the turn before it."""
+    return refers_back(question) or ends_on_it(question)
+
+
 def _content_before(question: str, at: int) -> bool:
     """True when a word other than a function word comes before position `at` ("Which country says it ...")."""
     return any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(question[:at]))
