@@ -398,6 +398,17 @@ def test_a_follow_up_may_take_its_answer_from_the_sentence_that_gave_the_earlier
 
 
 @pytest.mark.model
+def test_a_follow_up_may_ask_for_a_name_in_the_description_the_earlier_reply_gave(built_index):
+    # "What is the Budapest memorandum?" asked what it is: "Russia", in its reply, answered nothing.
+    earlier = "What is the Budapest memorandum?"
+    reply = answer(earlier, index=built_index.index)
+    assert reply.short is None and "Russia signed" in reply.text
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": reply.text}]
+    result = answer("Who signed it?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "Russia"
+
+
+@pytest.mark.model
 def test_a_follow_up_is_read_with_the_earlier_turns_back_to_one_that_stands_alone(built_index):
     # "Has it been sanctioned?" asked for no thing: its reply answered nothing a span could repeat,
     # and "the second largest" is read with "Which bank is Russia's largest?".

@@ -158,6 +158,12 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("And the second?", ["Which bank is Russia's largest?"], None),
         ("And why did Germany send weapons?", ["Did Poland send weapons?"], None),  # a question of its own
         ("And Ukraine?", [], None),
+        # A document named with what it is: it stands for the document the question before named.
+        ("And the IAI commentary?", ["What sanctions does the April piece propose?"],
+         "What sanctions does the IAI commentary propose?"),
+        ("What about the April piece?", ["What does the IAI commentary say about China?"],
+         "What does the April piece say about China?"),
+        ("And Alcaro?", ["What does the April piece say about China?"], None),  # a person for a document or China: a guess
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):

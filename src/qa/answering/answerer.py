@@ -774,14 +774,17 @@ _BOLD_LEAD = re.compile(r"\s*\*\*(.+?)\*\*")
 
 def _reply_answer(reply: str, earlier: str) -> str:
     """What an earlier reply answered: its bold short answer when it leads with one (the chat's
-    replies); nothing when the earlier question asked for no thing ("Has it been sanctioned?"),
-    else the whole reply (a reply given as plain text may have lost its short answer). After the
-    chat's "**Russia** [1] The Budapest memorandum, which Russia signed in 1994 …", "When was it
-    signed?" may take "1994" from the same sentence: only "Russia" answered the question before."""
+    replies); nothing when the earlier question asked for no thing ("Has it been sanctioned?") or
+    for what a named thing is ("What is the Budapest memorandum?": "Who signed it?" asks for a name
+    its reply holds, which that reply did not answer), else the whole reply (a reply given as plain
+    text may have lost its short answer). After the chat's "**Russia** [1] The Budapest memorandum,
+    which Russia signed in 1994 …", "When was it signed?" may take "1994" from the same sentence:
+    only "Russia" answered the question before."""
     bold = _BOLD_LEAD.match(reply)
     if bold is not None:
         return bold.group(1)
-    return reply if wants_short(earlier) else ""
+    described = defined_term(earlier) is not None or who_is_named(earlier) is not None
+    return reply if wants_short(earlier) and not described else ""
 
 
 def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:

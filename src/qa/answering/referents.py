@@ -155,15 +155,22 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
     return None
 
 
-# "What about Europe?", "And Ukraine?", "And what about the EU?": a name standing alone for the one
-# the question before asked about.
+# A document named by what it is after its name: "the IAI commentary", "the April piece".
+_DOCUMENT_WORD = r"(?:opinion\s+)?(?:commentary|piece|article|op-ed|essay|report|paper|document)"
+_DOCUMENT_NOUN = rf"(?:\s+{_DOCUMENT_WORD})?"
+_NAMES_DOCUMENT = re.compile(rf"\s{_DOCUMENT_WORD}$")
+# "What about Europe?", "And Ukraine?", "And what about the EU?", "And the IAI commentary?": a name
+# standing alone for the one the question before asked about.
 _ELLIPSIS = re.compile(
     r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)"
-    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w’'.-]*)*)\s*[?.!]*\s*"
+    rf"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w’'.-]*)*{_DOCUMENT_NOUN})\s*[?.!]*\s*"
 )
-# The name of the question before, with its article and its possessive ("the US", "Zelensky's").
+# The name of the question before, with its article and its possessive ("the US", "Zelensky's"),
+# and the noun of a document named so ("the April piece").
 _NAME_WORD = r"[A-Z](?:[\w.-]|['’](?!s\b))*"
-_ASKED_NAME = re.compile(rf"(?:\b[Tt]he\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:(?:of|the)\s+)*{_NAME_WORD})*)(?P<possessive>['’]s\b)?")
+_ASKED_NAME = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:(?:of|the)\s+)*{_NAME_WORD})*{_DOCUMENT_NOUN})(?P<possessive>['’]s\b)?"
+)
 
 
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
@@ -182,6 +189,10 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     name = match.group("name")
     name = name[0].upper() + name[1:] if name.lower().startswith("the ") else name
     asked = _asked_names(before)
+    if len(asked) > 1 and _NAMES_DOCUMENT.search(name):
+        # "What about the April piece?" after "What does the IAI commentary say about China?": the
+        # document named stands for the document named before, not for China.
+        asked = [found for found in asked if _NAMES_DOCUMENT.search(found[2])]
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
     start, end, _, possessive = asked[0]
