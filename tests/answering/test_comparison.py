@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.comparison import asks_comparison, compared_documents, comparison_topic, view_topic, viewed_document
+from qa.answering.comparison import (
+    asks_comparison, compared_documents, comparison_topic, value_asked, view_topic, viewed_document,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,12 +61,49 @@ def test_a_comparison_quotes_each_document_under_its_label(built_index, question
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("topic", ["China", "Turkey"])
-def test_a_comparison_only_one_document_speaks_to_says_so(built_index, topic):
+def test_a_comparison_reads_each_documents_own_best_passages(built_index):
+    import qa
+    from qa.answering.answerer import ONLY_ONE_SPEAKS, check_citations
+
+    # The April piece names China once, among the guarantor countries; its passage was not among
+    # the best of both documents together, and the IAI commentary had been said to speak alone.
+    result = qa.answer("What do the documents say about China?", index=built_index.index)
+    assert not result.abstained and check_citations(result) == [] and ONLY_ONE_SPEAKS[:20] not in result.text
+    assert {p.doc_id for p in result.citations} == {"000_910b2c4331b85f60.txt", "002_38d006520ce7e0ba.txt"}
+    assert all("China" in x.sentence for x in result.support)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("Do the two documents differ on how many points the peace plan has?", "How many points the peace plan has?"),
+     ("Do the sources agree on when the invasion started?", "When the invasion started?"),
+     ("Do the commentaries disagree about who should mediate?", "Who should mediate?"),
+     ("Do the sources agree on what Russia wants?", None),  # a view, compared part by part
+     ("Do the sources agree on the peace plan?", None),
+     ("Did Russia and Ukraine agree on when to meet?", None)],  # not a comparison of documents
+)
+def test_value_asked(question, asked):
+    assert value_asked(question) == asked
+
+
+@pytest.mark.model
+def test_whether_the_documents_agree_on_a_value_shows_each_value(built_index):
+    import qa
+    from qa.answering.answerer import SOURCES_DIFFER, check_citations
+
+    question = "Do the two documents differ on how many points the peace plan has?"
+    result = qa.answer(question, index=built_index.index)
+    assert result.question == question and not result.abstained and check_citations(result) == []
+    assert "10-point" in result.text and "15-point" in result.text and result.text.endswith(SOURCES_DIFFER)
+
+
+@pytest.mark.model
+def test_a_comparison_only_one_document_speaks_to_says_so(built_index):
     import qa
     from qa.answering.answerer import ONLY_ONE_SPEAKS, check_citations
 
     # The April piece never names Turkey: Peskov's words on Crimea had stood for it.
+    topic = "Turkey"
     result = qa.answer(f"What do the documents say about {topic}?", index=built_index.index)
     assert not result.abstained and topic in result.support[0].sentence and len(result.support) == 1
     # The document's own sentence, not a footnote citing another work about China.

@@ -18,7 +18,8 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, view_topic, viewed_document,
+    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, value_asked, view_topic,
+    viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
@@ -203,6 +204,10 @@ def answer(
     if refusal is not None:
         closest = retriever.rank(retriever.analyse(question, context), 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
+    valued = value_asked(question)
+    if valued is not None:
+        # Each document's value, and that they differ when they do (`_disagreeing`).
+        return replace(answer(valued, history, index, retriever=retriever, settings=settings), question=question)
     if asks_comparison(question):
         compared = _comparison(retriever, question, context, s)
         if compared:
@@ -426,9 +431,14 @@ def _topic_candidates(
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
     topic_text = " ".join(_topic_words(question, topic))
     query = retriever.analyse(question, context)
-    # Passages of the documents named (of all, when none is), however far down the whole ranking
-    # they stand: "And what does the April piece say about China?" after the IAI commentary's view.
-    passages = retriever.rank(query, 2 * s.candidate_passages, within=named or None)
+    # Each named document's best passages (the best of all, when none is named), however far down
+    # the whole ranking they stand: "And what does the April piece say about China?" after the IAI
+    # commentary's view.
+    depth = 2 * s.candidate_passages
+    if named:
+        passages = [p for doc_id in named for p in retriever.rank(query, depth, within={doc_id})]
+    else:
+        passages = retriever.rank(query, depth)
     candidates = _admissible(retriever, _candidates(passages), question)
     # Each part says what its document says: a reference to another work is not its position. And
     # it names what is compared: "What do the documents say about Turkey?" is not answered, for the
@@ -460,10 +470,13 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
     topic = comparison_topic(question, metas)
+    documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
     if not topic:
-        documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
         return _summary(retriever, documents) if len(documents) >= 2 else []
-    candidates = _topic_candidates(retriever, question, context, s, named, topic)
+    # Each document's own best passages when the few documents of the collection are compared:
+    # the best passages of all of them together may hold none of one ("What do the documents say
+    # about China?" had been said to be spoken to by the IAI commentary alone).
+    candidates = _topic_candidates(retriever, question, context, s, documents, topic)
     if not candidates:
         return []
     best: dict[str, Candidate] = {}

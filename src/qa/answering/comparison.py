@@ -90,6 +90,26 @@ def asks_comparison(question: str) -> bool:
     return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question))
 
 
+# "Do the sources differ on how many points the peace plan has?": whether they agree on a value
+# (a count, a date, a name, a place), which the question asks as a clause.
+_ON_VALUE = re.compile(
+    r"\b(?:agree|disagree|differ|concur)\s+(?:on|about|over|as\s+to|in)\s+"
+    r"(?P<asked>(?:how\s+(?:many|much|long|often|old|far)|when|where|who|whom|which|what\s+(?:year|date|day|month))\b[^?]*)",
+    re.I,
+)
+
+
+def value_asked(question: str) -> str | None:
+    """The value a question asks whether the documents agree on, as a question of its own ("Do the
+    sources differ on how many points the peace plan has?" -> "How many points the peace plan has?");
+    None for other questions. Answered so, the documents' differing values are each shown."""
+    match = _ON_VALUE.search(question)
+    if match is None or not asks_comparison(question):
+        return None
+    asked = match.group("asked").strip(" .!")
+    return asked[:1].upper() + asked[1:] + "?"
+
+
 def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
     """The words of a comparison question that say what is compared: neither comparison words, nor
     stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April
