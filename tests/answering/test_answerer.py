@@ -195,6 +195,10 @@ def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
         ("The war began in 1950, and the army left.", "1950", "1950"),  # two clauses, not a list
         ("He met Putin, who was angry, and left.", "Putin", "Putin"),  # a clause is no item
         ("In 1950, the war began and ended.", "the war", "the war"),
+        # The word opening the list is no item.
+        ("It sent aid to Ukraine, including Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, "
+         "and anti-armor weapons.", "Javelin antitank missiles",
+         "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons"),
     ],
 )
 def test_a_short_answer_in_a_list_is_the_whole_list(sentence, span, whole):

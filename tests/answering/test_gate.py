@@ -10,7 +10,7 @@ import pytest
 
 import qa
 from qa.answering.gate import (
-    LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_NUMBER, UNKNOWN_WORDS, ends_on_it, refers_back, refuse, refuse_numbers,
+    LANGUAGE, NO_REFERENT, NOT_IN_DOCUMENTS, UNKNOWN_NUMBER, UNKNOWN_WORDS, ends_on_it, points_back, refers_back, refuse, refuse_numbers,
     unknown_numbers,
 )
 from qa.evaluation.gold import load_gold
@@ -136,3 +136,15 @@ def test_a_question_ending_on_it_points_at_what_it_asks_about(question: str, end
     assert ends_on_it(question) is ends
     # Alone, it is still asked: a name may come before the "it".
     assert not refers_back("What does Alcaro think of it?")
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [("What weapons did that include?", True), ("Why was that a first?", True), ("When was that?", True),
+     ("What happened after that?", True), ("How much was that worth?", True), ("Is that the plan?", True),
+     # "that" as a conjunction or a relative pronoun points at nothing
+     ("Did Zelensky say that he would resign?", False), ("What are the issues that remain?", False),
+     ("Which country says that it will stop buying coal?", False)],
+)
+def test_a_that_standing_for_what_was_said_before_points_back(question: str, points: bool) -> None:
+    assert points_back(question) is points

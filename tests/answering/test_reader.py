@@ -409,6 +409,38 @@ def test_a_follow_up_may_ask_for_a_name_in_the_description_the_earlier_reply_gav
 
 
 @pytest.mark.model
+def test_a_plain_text_reply_answered_only_what_the_reader_finds_in_it_for_its_question(built_index):
+    # A reply without its short answer marked (the Python API's text): what it answered is found
+    # again, so the rest of its sentence may answer the follow-up.
+    earlier = "Who signed the Budapest memorandum?"
+    reply = answer(earlier, index=built_index.index)
+    assert reply.short is not None and reply.short.text == "Russia"
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": reply.text}]
+    result = answer("When was it signed?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "1994"
+    # The earlier answer's hedge alone answers nothing, and its number is not this answer.
+    earlier = "How many soldiers has each side lost?"
+    reply = answer(earlier, index=built_index.index)
+    assert reply.short is not None and "6–7,000" in reply.short.text
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": reply.text}]
+    result = answer("And civilians?", history=history, index=built_index.index)
+    assert result.short is None or ("7,000" not in result.short.text and result.short.text != "around")
+
+
+def test_an_earlier_question_is_read_without_its_question_word_by_a_follow_up_asking_its_own():
+    from qa.answering.answerer import _follow_up
+
+    context = ["How much security aid has the United States given Ukraine?"]
+    history = [{"role": "user", "content": context[0]}, {"role": "assistant", "content": "More than $2 billion."}]
+    found = _follow_up("What weapons did that include?", context, history)
+    assert found is not None and found.joined == "security aid has the United States given Ukraine? What weapons did that include?"
+    assert found.answered == "More than $2 billion." and found.unmarked == context[0]
+    # "What about the EU?" asks the earlier question again, question word and all.
+    found = _follow_up("And what about the EU?", context, history)
+    assert found is not None and found.joined.startswith("How much security aid")
+
+
+@pytest.mark.model
 def test_a_follow_up_is_read_with_the_earlier_turns_back_to_one_that_stands_alone(built_index):
     # "Has it been sanctioned?" asked for no thing: its reply answered nothing a span could repeat,
     # and "the second largest" is read with "Which bank is Russia's largest?".

@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, NamedTuple, Sequence
 
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
@@ -42,7 +42,7 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.referents import resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
+from qa.answering.referents import plain_reply, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
@@ -61,6 +61,7 @@ from qa.ingest.sentences import split_sentences
 if TYPE_CHECKING:
     import numpy as np
 
+    from qa.answering.reader import SpanReader
     from qa.index.store import DocumentRecord
 
 SOURCES_DIFFER = "The sources differ on this: each is quoted above with its source."
@@ -763,9 +764,21 @@ def _antecedents(context: Sequence[str]) -> list[str]:
     return chain
 
 
-def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> tuple[str, str] | None:
+class FollowUp(NamedTuple):
+    """A follow-up as the short-answer reader takes it: `joined`, the question with the earlier
+    turns it needs; `answered`, what the earlier reply answered (`_reply_answer`); `unmarked`, the
+    question that reply answered when the reply is plain text, with no short answer marked in it
+    (else empty)."""
+
+    joined: str
+    answered: str
+    unmarked: str
+
+
+def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> FollowUp | None:
     """For a follow-up that points back ("And the second largest?", "What is his job?"): the
-    question with the earlier question before it, and the earlier reply. None for other questions."""
+    question with the earlier question before it, and what the earlier reply answered. None for
+    other questions."""
     # "Who signed it?" after "What is the Budapest memorandum?" is read with it, too.
     if not context or not points_back(question):
         return None
@@ -778,7 +791,26 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
         if not points_back(turns[0]):
             break
         turns.insert(0, earlier)
-    return " ".join([*turns, question]), _reply_answer(replies[-1], context[-1]) if replies else ""
+    if _ASKS_ITS_OWN.match(question):
+        # "What weapons did that include?" after "How much security aid has the United States
+        # given?": read with "How much ...", the reader answered the first question ("$2 billion").
+        # "security aid has the United States given?" only says what "that" is. "What about the
+        # EU?" asks the earlier question again: its question word stays.
+        turns = [_OPENING_QUESTION_WORD.sub("", turn, count=1) or turn for turn in turns]
+    answered = _reply_answer(replies[-1], context[-1]) if replies else ""
+    unmarked = context[-1] if answered and _BOLD_LEAD.match(replies[-1]) is None else ""
+    return FollowUp(" ".join([*turns, question]), answered, unmarked)
+
+
+# The question word a question opens with, and what it takes ("How much", "And who").
+_QUESTION_WORD = r"(?:how\s+(?:much|many|long|often|far|old)|who|whom|whose|what|which|when|where|why|how)\b"
+_OPENING_QUESTION_WORD = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?{_QUESTION_WORD}\s*", re.I)
+# A follow-up that asks a question of its own ("What weapons did that include?", "Was that a
+# first?"), not the earlier one of something else ("What about the EU?", "And the second largest?").
+_ASKS_ITS_OWN = re.compile(
+    rf"^\W*(?:(?:and|but|so)\s+)?(?:{_QUESTION_WORD}(?!\s+about\b)|(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b)",
+    re.I,
+)
 
 
 # The chat's reply leads with its short answer in bold: "**around 6–7,000** \[1\]\n\n…".
@@ -868,7 +900,7 @@ def _short_span(
         return None
     read = list(chosen[: s.short_sentences])
     asked = _words(question)
-    replied = _words(follow_up[1]) if follow_up is not None else set()
+    replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
 
     def new_words(text: str) -> bool:
@@ -884,9 +916,9 @@ def _short_span(
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
-        # nothing; "most" or "all" may answer "How many ...?".
+        # nothing; "most" or "all" may answer "How many ...?". Nor does a hedge alone ("around").
         words = re.findall(r"[^\W\d_]+|\d+", text.lower())
-        return wanted != NUMBER and bool(words) and all(w in QUERY_STOPWORDS for w in words)
+        return bool(words) and (all(w in HEDGE_WORDS for w in words) or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words))
 
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
@@ -919,9 +951,8 @@ def _short_span(
     penalty = 0.0 if asks_for_several(question) else s.short_length_penalty
     found = None
     if follow_up is not None:
-        joined = follow_up[0]
-        asked |= _words(joined)
-        found = read_best(joined, read)
+        asked |= _words(follow_up.joined)
+        found = read_best(follow_up.joined, read)
     if found is None:
         found = read_best(question, read)
     found = kept(found, s.short_min_margin)
@@ -947,6 +978,27 @@ def _short_span(
         # points ...?" by "308", not "308 points".
         span = Span(span.start + narrow[0], span.start + narrow[1], span.score, span.margin)
     return candidate, span
+
+
+# A plain-text reply of more words than this is sentences, not the short answer they gave.
+SHORT_REPLY_WORDS = 8
+# The sentences of such a reply searched for its answer (the lead of an answer comes first).
+SHORT_REPLY_SENTENCES = 2
+
+
+def _answered_in(reader: SpanReader, follow_up: FollowUp) -> str:
+    """What the earlier reply answered: `follow_up.answered`, or, for a plain-text reply of whole
+    sentences, the span the reader finds in them for the question it answered. Taken as a whole,
+    such a reply ("The United States has already provided more than $2 billion in security aid ...,
+    including Stinger antiaircraft systems, ...") left nothing in its sentence for a follow-up
+    ("What weapons did that include?") that the earlier answer had not already given."""
+    reply = follow_up.answered
+    if not follow_up.unmarked or len(reply.split()) <= SHORT_REPLY_WORDS:
+        return reply
+    text = plain_reply(reply)
+    sentences = [text[a:b] for a, b in split_sentences(text)][:SHORT_REPLY_SENTENCES]
+    spans = [(x.score, sentence[x.start : x.end]) for sentence, x in zip(sentences, reader.spans(follow_up.unmarked, sentences)) if x]
+    return max(spans)[1] if spans else reply
 
 
 def _first_described(

@@ -174,10 +174,21 @@ def ends_on_it(question: str) -> bool:
     return _FINAL_IT.search(question) is not None and not _DUMMY_IT.search(question)
 
 
+# "that" standing for what was said before: "What weapons did that include?", "Why was that a
+# first?", "When was that?", "What happened after that?"; not "say that ...", "the issues that ...".
+# After an auxiliary or a preposition, "that" is no conjunction.
+_THAT = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|will|would|could|can|has|have|had|should|might|may|"
+    r"after|before|about|for|of|with|by|from|since)\s+that\b",
+    re.I,
+)
+
+
 def points_back(question: str) -> bool:
-    """True when the question points back at an earlier turn (`refers_back`) or ends on an "it"
-    (`ends_on_it`): in a conversation, it is read with the turn before it."""
-    return refers_back(question) or ends_on_it(question)
+    """True when the question points back at an earlier turn (`refers_back`), ends on an "it"
+    (`ends_on_it`) or has a "that" standing for what was said before ("What weapons did that
+    include?"): in a conversation, it is read with the turn before it."""
+    return refers_back(question) or ends_on_it(question) or _THAT.search(question) is not None
 
 
 def _content_before(question: str, at: int) -> bool:

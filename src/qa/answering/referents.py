@@ -40,14 +40,14 @@ _OPENERS = frozenset(
 )
 
 
-def _plain(reply: str) -> str:
+def plain_reply(reply: str) -> str:
     """The reply without [n] markers, Markdown emphasis, footnote numbers and source labels."""
     return _LABEL.sub(" ", _MARKUP.sub(" ", reply))
 
 
 def names_in(reply: str) -> list[str]:
     """The names a reply gives, in order of first mention, without repeats."""
-    text = _plain(reply)
+    text = plain_reply(reply)
     names: list[str] = []
     for match in _NAME.finditer(text):
         words = match.group(0).split()
@@ -79,7 +79,7 @@ def item_phrase(reply: str, position: int) -> str | None:
     political and financial sustainability of the invasion", from "The second concerns the
     political and financial sustainability of the invasion, heavily impacted by ..."; None when
     no item sentence of that number says it in at most ITEM_WORDS words."""
-    text = _plain(reply)
+    text = plain_reply(reply)
     # Reversed, so that the first opening of each number is the one kept.
     openings = {_ORDER[(m.group("ordinal") or m.group("listed")).lower()]: m for m in reversed(list(_ITEM_OPENING.finditer(text)))}
     if position < 0 and openings:
@@ -148,7 +148,7 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
     does Volodymyr Zelensky want a referendum?" drew the sentence that names him in full, not the
     one that says why."""
     asked = [without_possessive(m.group(0)) for m in re.finditer(r"\b[A-Z][\w’'-]*", turn) if m.start() > 0]
-    for name in person_names(_plain(reply)):
+    for name in person_names(plain_reply(reply)):
         shared = [w for w in asked if w in name.split()]
         if shared:
             return " ".join(dict.fromkeys(shared))

@@ -542,14 +542,23 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
         opening = _ITEM_START.search(head)
         item_start = opening.end() if opening else 0
         item = head[item_start:].strip()
+        item_start += len(head[item_start:]) - len(head[item_start:].lstrip())
+        # "including Stinger antiaircraft systems, Javelin ...": the list opens after "including".
+        opening = _LIST_OPENING.match(head, item_start)
+        if opening is not None:
+            new_start, items = opening.end(), items + 1
+            break
         if not _list_item(item, _ITEM_WORDS):
             break
-        new_start, items = item_start + len(head[item_start:]) - len(head[item_start:].lstrip()), items + 1
+        new_start, items = item_start, items + 1
     inside = len(_JOIN.findall(sentence[start:end]))
     conjunction = joined or re.search(r"\s(?:and|or)\s", sentence[start:end]) is not None
     if items + inside + 1 < 3 or not conjunction:
         return start, end
     return new_start, new_end
+
+
+_LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like)\s+")
 
 
 _CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b", re.IGNORECASE)
