@@ -308,7 +308,10 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
      ("What year did Tesla die?", ["Tesla"]), ("Why did he resign?", []), ("Why could the last one matter?", []),
      ("Which bank is the largest?", []), ("Where was the V&A moved?", []),
      # A document, not the subject of an event.
-     ("How does the April piece describe Russia's military?", []), ("How does the IAI commentary see the talks?", [])],
+     ("How does the April piece describe Russia's military?", []), ("How does the IAI commentary see the talks?", []),
+     # What the subject did: "how many / much", "what / which" and the thing, then the auxiliary.
+     ("How many soldiers did China send to Ukraine?", ["China"]), ("What weapons has the US sent?", ["US"]),
+     ("Which banks did the EU cut off?", ["EU"]), ("What did Zelensky say?", []), ("What does the April piece say?", [])],
 )
 def test_event_subject(question, subject):
     from qa.answering.types import event_subject
@@ -321,12 +324,27 @@ def test_event_subject(question, subject):
     "question",
     ["Why did China send weapons to Ukraine?",  # "It may seem counterintuitive to send more weapons …"
      "Why did the United States send fighter jets to Ukraine?",  # "Ukraine needs … fighter jets"
-     "Why did Sberbank get cut off from SWIFT?"],  # only VTB has been
+     "Why did Sberbank get cut off from SWIFT?",  # only VTB has been
+     "How many soldiers did China send to Ukraine?",  # "… lost around 6–7,000 soldiers each"
+     "What weapons has Japan sent to Ukraine?"],
 )
 def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_index, question):
     import qa
 
     assert qa.answer(question, index=small_index).abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [("What weapons has the US sent to Ukraine?", "Stinger"),  # the passage writes "the United States"
+     ("What economic concession does Moscow hope to win from the West?", "Russia")],  # the capital for its country
+)
+def test_a_subject_written_otherwise_in_the_passage_still_answers(small_index, question, needle):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert not answer.abstained and needle in answer.text
 
 
 @pytest.mark.model

@@ -314,7 +314,7 @@ def answer(
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    subject = [w for w in event_subject(question) if w.lower() in retriever.vocabulary()]
+    subject = [w for w in _subject_words(question) if w.lower() in retriever.vocabulary()]
     if subject and not any(
         _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in subject
     ):
@@ -1219,6 +1219,23 @@ def _content_words(text: str) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
+
+
+# A capital, or a seat of government, stands for its country: "What does Moscow hope to win?" is
+# answered by a passage naming Russia.
+_SEAT_OF = {
+    "moscow": "Russia", "kremlin": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
+    "beijing": "China", "london": "Britain", "paris": "France", "berlin": "Germany", "ankara": "Turkey",
+    "brussels": "EU", "tehran": "Iran", "warsaw": "Poland", "rome": "Italy", "tokyo": "Japan",
+}
+
+
+def _subject_words(question: str) -> list[str]:
+    """The words of the question's named subject (`event_subject`), and as the documents may write
+    them too: abbreviations spelt out ("US": "United", "States") and a capital's country."""
+    words = event_subject(question)
+    seats = [_SEAT_OF[w.lower()] for w in words if w.lower() in _SEAT_OF]
+    return list(dict.fromkeys([*words, *spell_out_abbreviations(" ".join([*words, *seats])).split()]))
 
 
 def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passage: bool = False) -> list[Candidate]:

@@ -413,8 +413,11 @@ def speaker_named(question: str) -> str | None:
 # "Why did China send weapons …?", "Why did Sberbank get cut off …?": the named subject of an event
 # asked about, right after the auxiliary.
 _EVENT_SUBJECT = re.compile(
-    r"^\s*(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
-    r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)\s+(?:the\s+)?"
+    r"^\s*(?:(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
+    r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)"
+    # "How many soldiers did China send …?", "What weapons has the US sent …?": what the subject did.
+    r"|(?i:how\s+(?:many|much)|what|which)(?:\s+[a-z][\w-]*){1,3}\s+(?i:did|does|do|has|have|had|will|would|could|can)"
+    r")\s+(?:the\s+)?"
     r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
     # "How does the April piece describe …?": a document, not the subject of an event.
     r"(?!\s+(?i:piece|commentary|article|paper|analysis|essay|op-?ed|opinion|document)s?\b)"
@@ -423,8 +426,9 @@ _EVENT_SUBJECT = re.compile(
 
 def event_subject(question: str) -> list[str]:
     """The words of the named subject of a why / when / how / where question ("Why did the United
-    States send fighter jets?" -> ["United", "States"]; "Ford's" -> "Ford"), at least two letters
-    each; empty for other questions."""
+    States send fighter jets?" -> ["United", "States"]; "Ford's" -> "Ford"), or of a question for
+    what it did ("How many soldiers did China send?", "What weapons has the US sent?"), at least
+    two letters each; empty for other questions."""
     match = _EVENT_SUBJECT.match(question)
     if match is None:
         return []
