@@ -38,6 +38,9 @@ def test_topic_and_named_documents(two_documents):
     assert compared_documents("Compare the IAI commentary with the others on sanctions", docs) == []
     # what is judged ("optimistic") is for the reader to see in the parts, not a topic to look up
     assert comparison_topic("Which document is more optimistic about sanctions?", docs) == {"sanctions"}
+    # After "on" or "about" at the end, words of a document's title are what is compared.
+    assert comparison_topic("How do the commentaries differ on the talks?", docs) == {"talks"}  # b.txt: "… Talks"
+    assert comparison_topic("Compare the talks commentary and the pressure piece", docs) == set()
 
 
 @pytest.mark.model

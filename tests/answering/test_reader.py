@@ -246,12 +246,20 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("What happens to the packet?", False),
         ("What explains the Russian army's weak showing?", False),
         ("Which famous Indian practiced civil disobedience?", False),
+        # Asked as a request.
+        ("Name the guarantor countries mentioned.", True), ("List all the weapons sent.", True), ("Name the author.", False),
     ],
 )
 def test_a_question_asking_for_several_things_is_told(question, several):
     from qa.answering.types import asks_for_several
 
     assert asks_for_several(question) is several
+
+
+@pytest.mark.model
+def test_a_request_for_a_list_is_answered_by_the_whole_list(built_index):
+    result = answer("Name the guarantor countries mentioned.", index=built_index.index)
+    assert result.short is not None and result.short.text == "Britain, China, Russia and the United States"
 
 
 @pytest.fixture(scope="module")

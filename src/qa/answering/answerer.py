@@ -451,6 +451,12 @@ def _topic_candidates(
         and not restates_title(c.text, _title(retriever, c.passage.doc_id))
         and any(_names(c.text, word) for word in compared)
     ]
+    if len(topic) > 1:
+        # A document's sentences that name the whole topic, when it has any: "How do the
+        # commentaries differ on the role of Europe?" is not answered, for the IAI commentary, by
+        # "China could play a significant role".
+        whole = {c.passage.doc_id for c in candidates if all(_names(c.text, word) for word in topic)}
+        candidates = [c for c in candidates if c.passage.doc_id not in whole or all(_names(c.text, word) for word in topic)]
     if not candidates:
         return []
     unknown = len(unknown_names(topic_text, retriever.vocabulary()))

@@ -110,10 +110,22 @@ def value_asked(question: str) -> str | None:
     return asked[:1].upper() + asked[1:] + "?"
 
 
+# What a comparison is on, at its end: "... differ on the role of Europe?", "... agree about sanctions?".
+_ON_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?P<topic>[^,;:?!.]+?)\s*[?!.]*\s*$", re.I)
+
+
 def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
     """The words of a comparison question that say what is compared: neither comparison words, nor
     stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April
-    pieces on sanctions" -> {"sanctions"})."""
+    pieces on sanctions" -> {"sanctions"}), except after "on" or "about" at its end: "How do the
+    commentaries differ on the role of Europe?" compares on {"role", "europe"}, words of the IAI
+    commentary's title ("… the Role of the US and Europe")."""
+    on = _ON_TOPIC.search(question)
+    if on is not None:
+        asked, _ = named_documents(on.group("topic"), {})
+        topic = _compared(asked, on.group("topic"))
+        if topic:
+            return topic
     asked, matched = named_documents(question, documents)
     naming = set().union(*matched.values()) if matched else set()
     return _compared(asked, question) - naming
