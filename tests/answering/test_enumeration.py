@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, first_listed_item, listed_items, lists_asked_items, ordinal_of,
+    announced_count, announces_asked_items, asked_count, first_listed_item, listed_items, lists_asked_items, ordinal_of,
 )
 
 TEXT = (
@@ -20,6 +20,13 @@ def test_announced_counts():
     assert announced_count("Two main variables are going to impact the war's trajectory.") == 2
     assert announced_count("There are three options: a, b and c.") is None  # already listed
     assert announced_count("The two sides met in Istanbul.") is None
+
+
+def test_asked_counts():
+    assert asked_count("What are the three things only the US can do?") == 3
+    assert asked_count("Which two banks were cut off?") == 2
+    assert asked_count("What happened in 2022?") is None
+    assert asked_count("Who has authority over sanctions?") is None
 
 
 def test_ordinals():
@@ -128,3 +135,23 @@ def test_an_item_leading_the_answer_brings_only_the_siblings_that_speak_to_the_q
     result = qa.answer("Who has authority over sanctions?", index=built_index.index)
     assert result.text.startswith("Third, only the United States and the EU have authority over sanctions.")
     assert "balance of deterrence" not in result.text
+
+
+@pytest.mark.model
+def test_an_item_leading_the_answer_brings_all_its_siblings_when_as_many_are_asked_for(built_index):
+    import qa
+
+    result = qa.answer("What are the three things only the US and its allies can do?", index=built_index.index)
+    assert all(f"{ordinal}, only the United States" in result.text for ordinal in ("First", "Second", "Third"))
+    assert result.short is None  # a list of three, not one of them
+
+
+@pytest.mark.model
+def test_a_sentence_announcing_as_many_things_as_asked_for_leads_from_anywhere_among_the_candidates(built_index):
+    import qa
+
+    # "negotiations" had drawn "Together, the military support and economic pressure are the only
+    # way to keep up negotiations." to the lead; the announcement was not among the best three.
+    result = qa.answer("What are the two variables that will shape the negotiations?", index=built_index.index)
+    assert result.text.startswith("Two main variables are going to impact the war's trajectory.")
+    assert "The first revolves around" in result.text and "The second concerns" in result.text

@@ -26,7 +26,7 @@ from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, T
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, first_listed_item, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, first_listed_item, listed_items, lists_asked_items,
 )
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
@@ -326,6 +326,8 @@ def answer(
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.
     items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1])
+    # The lead announces a list, or is one of as many items as the question asks for.
+    whole_list = bool(items) and (announced_count(chosen[0].text) is not None or asked_count(question) == 1 + len(items))
     if items and announced_count(chosen[0].text):
         # An announced list is answered by its items, the runners-up that are items included:
         # other runners-up would stand between them.
@@ -334,19 +336,23 @@ def answer(
         # The lead is itself an item ("Third, only the United States and the EU have authority over
         # sanctions."): a sibling joins when it speaks to the question too, not "First, only the
         # United States and NATO can restore the balance of deterrence" for "What sanctions are mentioned?".
+        # All of them when the question asks for as many things as the lead and its siblings are:
+        # "What are the three things only the US and its allies can do?" had been answered by
+        # "Second, only the United States and its allies can ..." alone.
         taken = {c.key for c in chosen}
         asked = _content_words(question)
-        chosen = [*chosen, *(c for c in items if c.key not in taken and _content_words(c.text) & asked)]
+        chosen = [*chosen, *(c for c in items if c.key not in taken and (whole_list or _content_words(c.text) & asked))]
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
-    # An announced list is its items' sentences ("Two main variables ..." is not the answer), and
-    # sources that differ give two values: no single short answer then. A best sentence that is
-    # itself an item ("Second, ... due to the presence of melatonin") still has one.
-    single = differing is None and not (items and announced_count(chosen[0].text))
+    # An announced list is its items' sentences ("Two main variables ..." is not the answer), as is
+    # a list of as many items as asked for, and sources that differ give two values: no single short
+    # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
+    # melatonin") still has one.
+    single = differing is None and not whole_list
     found = _short_span(question, follow_up, wanted, chosen, s) if single else None
     short = _short(*found, support) if found is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
@@ -1128,8 +1134,14 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     # "What are the sticking points?": among the best few, the sentence announcing "two major
     # sticking points" leads, and its items follow it (`_list_items`). So does one listing them
     # after a colon ("three main components: an end to the invasion, ...").
+    # Anywhere among the candidates when it announces as many as the question asks for: "What are
+    # the two variables that will shape the negotiations?" had been answered "Together, the military
+    # support and economic pressure are the only way to keep up negotiations."
+    count = asked_count(question)
     announcing = next(
-        (c for c in ranked[: s.gate_depth] if announces_asked_items(c.text, question) or lists_asked_items(c.text, question)),
+        (c for k, c in enumerate(ranked)
+         if (k < s.gate_depth or (count is not None and announced_count(c.text) == count))
+         and (announces_asked_items(c.text, question) or lists_asked_items(c.text, question))),
         None,
     )
     if announcing is not None and announcing is not ranked[0]:

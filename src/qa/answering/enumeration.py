@@ -37,6 +37,16 @@ def announced_count(sentence: str) -> int | None:
     return COUNTS[match.group(1).lower()] if match else None
 
 
+# A count the question asks for: "What are the three things only the US can do?".
+_ASKED_COUNT = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?[a-z]{3,}s\b", re.I)
+
+
+def asked_count(question: str) -> int | None:
+    """How many things the question asks for by a count ("the three things" -> 3), else None."""
+    match = _ASKED_COUNT.search(question)
+    return COUNTS[match.group(1).lower()] if match else None
+
+
 def announces_asked_items(sentence: str, question: str) -> bool:
     """True when the question asks for several things and the sentence announces a count of the very
     things it names ("What are the sticking points?" / "there are two major sticking points")."""
