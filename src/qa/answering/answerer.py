@@ -327,8 +327,9 @@ def answer(
     # item: its siblings would repeat the list.
     items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1])
     # The lead announces a list, or is one of as many items as the question asks for.
-    whole_list = bool(items) and (announced_count(chosen[0].text) is not None or asked_count(question) == 1 + len(items))
-    if items and announced_count(chosen[0].text):
+    announced = bool(items) and announced_count(chosen[0].text) is not None
+    whole_list = announced or (bool(items) and asked_count(question) == 1 + len(items))
+    if announced:
         # An announced list is answered by its items, the runners-up that are items included:
         # other runners-up would stand between them.
         chosen = [chosen[0], *items]
@@ -461,8 +462,9 @@ def _topic_candidates(
         # A document's sentences that name the whole topic, when it has any: "How do the
         # commentaries differ on the role of Europe?" is not answered, for the IAI commentary, by
         # "China could play a significant role".
-        whole = {c.passage.doc_id for c in candidates if all(_names(c.text, word) for word in topic)}
-        candidates = [c for c in candidates if c.passage.doc_id not in whole or all(_names(c.text, word) for word in topic)]
+        naming = {id(c) for c in candidates if all(_names(c.text, word) for word in topic)}
+        whole = {c.passage.doc_id for c in candidates if id(c) in naming}
+        candidates = [c for c in candidates if c.passage.doc_id not in whole or id(c) in naming]
     if not candidates:
         return []
     unknown = len(unknown_names(topic_text, retriever.vocabulary()))
@@ -1001,9 +1003,9 @@ SHORT_REPLY_SENTENCES = 2
 def _answered_in(reader: SpanReader, follow_up: FollowUp) -> str:
     """What the earlier reply answered: `follow_up.answered`, or, for a plain-text reply of whole
     sentences, the span the reader finds in them for the question it answered. Taken as a whole,
-    such a reply ("The United States has already provided more than $2 billion in security aid ...,
-    including Stinger antiaircraft systems, ...") left nothing in its sentence for a follow-up
-    ("What weapons did that include?") that the earlier answer had not already given."""
+    such a reply ("The Budapest memorandum, which Russia signed in 1994 …" for "Who signed the
+    Budapest memorandum?") left nothing in its sentence for a follow-up ("When was it signed?")
+    that the earlier answer had not already given."""
     reply = follow_up.answered
     if not follow_up.unmarked or len(reply.split()) <= SHORT_REPLY_WORDS:
         return reply
