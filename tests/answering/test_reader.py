@@ -502,3 +502,27 @@ def test_no_short_answer_from_a_sentence_the_reader_judges_not_to_answer(built_i
     assert answer(question, index=built_index.index, settings=AnswerSettings(short_min_margin=margin - 0.01)).short is not None
     dropped = answer(question, index=built_index.index, settings=AnswerSettings(short_min_margin=margin + 0.01))
     assert dropped.short is None and not dropped.abstained and dropped.text == kept.text
+
+
+@pytest.mark.model
+def test_a_thing_the_subject_did_is_not_read_from_a_sentence_about_someone_else(built_index):
+    # "Many European countries, including Poland, ... have sent similar weapons as well as supplies
+    # and other equipment" had led on "weapons" and "sent", and given the short answer.
+    result = answer("What weapons has the US sent?", index=built_index.index)
+    assert result.short is not None and result.short.text.startswith("Stinger antiaircraft systems")
+    assert "supplies" not in result.short.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons.", True),
+     ("The United States has already provided more than $2 billion in security aid.", False),  # names it
+     ("In 2014, the group proclaimed itself a caliphate.", False),  # no name at its opening
+     ("In 1908, Lahore welcomed him back.", False),  # a pronoun may stand for the subject
+     ("Kenyan athletes continue to dominate distance running.", False)],  # Kenya's
+)
+def test_a_sentence_opening_with_another_name_is_about_someone_else(sentence, about):
+    from qa.answering.answerer import _about_another
+
+    subject = ["Kenya"] if sentence.startswith("Kenyan") else ["US", "United", "States"]
+    assert _about_another(sentence, subject) is about

@@ -307,7 +307,7 @@ def answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
-    chosen = _select(ranked, question, s)
+    chosen = _about_the_subject(_select(ranked, question, s), question)
     speaker = speaker_asked(question)
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
@@ -967,8 +967,12 @@ def _short_span(
     if follow_up is not None:
         asked |= _words(follow_up.joined)
         found = read_best(follow_up.joined, read)
+    # The reader reads the question as the documents write its abbreviations ("What weapons has
+    # the US sent?" against "The United States has already provided ...": margin -8.2 read so,
+    # below `short_min_margin`, and -6.3 spelt out).
+    reading = spell_out_abbreviations(question)
     if found is None:
-        found = read_best(question, read)
+        found = read_best(reading, read)
     found = kept(found, s.short_min_margin)
     doubted = found is None or found[1].margin < s.short_fallback_margin
     if doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read):
@@ -976,7 +980,11 @@ def _short_span(
         # took place in a palace on the Bosphorus."): a later sentence of the answer that it judges
         # to answer gives the short answer ("Turkish President Recep Tayyip Erdogan hosted the two
         # delegations."), not a guess from the lead ("Bosphorus").
-        found = kept(read_best(question, chosen[len(read) : s.short_fallback_sentences]), s.short_fallback_margin) or found
+        # Not from a sentence about someone else ("What weapons has the US sent?": not the European
+        # countries' "supplies and other equipment"), `_about_the_subject`.
+        subject = _subject_words(question)
+        later = [c for c in chosen[len(read) : s.short_fallback_sentences] if not (subject and _about_another(c.text, subject))]
+        found = kept(read_best(reading, later), s.short_fallback_margin) or found if later else found
     if found is None:
         return None
     candidate, span = found
@@ -1256,6 +1264,49 @@ def _subject_words(question: str) -> list[str]:
     words = event_subject(question)
     seats = [_SEAT_OF[w.lower()] for w in words if w.lower() in _SEAT_OF]
     return list(dict.fromkeys([*words, *spell_out_abbreviations(" ".join([*words, *seats])).split()]))
+
+
+# The opening words of a sentence, where its subject stands ("Many European countries, including
+# Poland, ...").
+OPENING_WORDS = 8
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _about_the_subject(chosen: list[Candidate], question: str) -> list[Candidate]:
+    """The chosen sentences with the first that names the question's subject leading, when the lead
+    opens with another name and a sentence of its passage names the subject: "What weapons has the
+    US sent?" is answered from "The United States has already provided ... Stinger antiaircraft
+    systems", not from "Many European countries, including Poland, ... have sent similar weapons as
+    well as supplies and other equipment", which had led on "weapons" and "sent"."""
+    subject = _subject_words(question)
+    if not subject or len(chosen) < 2 or not _about_another(chosen[0].text, subject):
+        return chosen
+    naming = next(
+        (c for c in chosen[1:] if c.passage.id == chosen[0].passage.id and any(_names(c.text, w) for w in subject)), None
+    )
+    return chosen if naming is None else [naming, *(c for c in chosen if c is not naming)]
+
+
+def _about_another(sentence: str, subject: Sequence[str]) -> bool:
+    """True when the sentence opens with a name and names none of the subject's words: it is about
+    someone else ("Many European countries, including Poland, ..." for the US). A sentence that
+    names no one at its opening ("In 2014, the group proclaimed itself ...") may be about the subject."""
+    opening = " ".join(sentence.split()[:OPENING_WORDS])
+    if not any(m.group(0).lower() not in QUERY_STOPWORDS for m in _CAPITALISED.finditer(opening)):
+        return False
+    # "In 1908 he returned to Lahore": a pronoun may stand for the subject; "Kenyan athletes …"
+    # are Kenya's.
+    return not any(_names(sentence, w) or _names_demonym(sentence, w) for w in subject) and _PRONOUN.search(sentence) is None
+
+
+def _names_demonym(text: str, name: str) -> bool:
+    """True when the text holds a word made from a name that ends in a vowel ("Kenyan", "Chinese", "Germans")."""
+    if len(name) < 5 or name[-1].lower() not in "aeiouy":
+        return False
+    return re.search(rf"\b{re.escape(name[:-1])}\w*", text, re.IGNORECASE) is not None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|himself|herself|itself|themselves)\b", re.I)
 
 
 def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passage: bool = False) -> list[Candidate]:
