@@ -307,16 +307,18 @@ def answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
-    chosen = _about_the_subject(_select(ranked, question, s), question)
+    # The question's named subject, as the documents may write it.
+    subject = _subject_words(question)
+    chosen = _about_the_subject(_select(ranked, question, s), subject)
     speaker = speaker_asked(question)
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    subject = [w for w in _subject_words(question) if w.lower() in retriever.vocabulary()]
-    if subject and not any(
-        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in subject
+    known = [w for w in subject if w.lower() in retriever.vocabulary()]
+    if known and not any(
+        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in known
     ):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
@@ -354,7 +356,7 @@ def answer(
     # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
     # melatonin") still has one.
     single = differing is None and not whole_list
-    found = _short_span(question, follow_up, wanted, chosen, s) if single else None
+    found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
     short = _short(*found, support) if found is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
 
@@ -453,7 +455,7 @@ def _topic_candidates(
     # April piece, by Peskov's words on Crimea (that piece never names Turkey: only one speaks).
     candidates = [
         c for c in candidates
-        if (not named or c.passage.doc_id in named) and not is_reference(c.text, c.passage.kind in NOTE_KINDS)
+        if not is_reference(c.text, c.passage.kind in NOTE_KINDS)
         # The title line names the topic ("… the Role of the US and Europe by Riccardo Alcaro") without saying anything on it.
         and not restates_title(c.text, _title(retriever, c.passage.doc_id))
         and any(_names(c.text, word) for word in compared)
@@ -856,7 +858,8 @@ def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
 
 
 def _short_span(
-    question: str, follow_up: tuple[str, str] | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings
+    question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
+    subject: Sequence[str] = (),
 ) -> tuple[Candidate, Span] | None:
     """The sentence and span that answer a question asking for a thing, or None.
 
@@ -868,7 +871,8 @@ def _short_span(
     A follow-up is read together with the question before it, so that the reader knows what
     "his" or "the second largest" refers to. A span that only repeats the earlier reply answers
     the earlier question, not this one, and is passed over; when the joined reading finds
-    nothing else, the question is read alone.
+    nothing else, the question is read alone. `subject` (the question's `_subject_words`) keeps a
+    later sentence about someone else from giving the short answer.
     """
     if not s.short_answers or not wants_short(question):
         return None
@@ -982,7 +986,6 @@ def _short_span(
         # delegations."), not a guess from the lead ("Bosphorus").
         # Not from a sentence about someone else ("What weapons has the US sent?": not the European
         # countries' "supplies and other equipment"), `_about_the_subject`.
-        subject = _subject_words(question)
         later = [c for c in chosen[len(read) : s.short_fallback_sentences] if not (subject and _about_another(c.text, subject))]
         found = kept(read_best(reading, later), s.short_fallback_margin) or found if later else found
     if found is None:
@@ -1272,13 +1275,13 @@ OPENING_WORDS = 8
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
-def _about_the_subject(chosen: list[Candidate], question: str) -> list[Candidate]:
+def _about_the_subject(chosen: list[Candidate], subject: Sequence[str]) -> list[Candidate]:
     """The chosen sentences with the first that names the question's subject leading, when the lead
     opens with another name and a sentence of its passage names the subject: "What weapons has the
     US sent?" is answered from "The United States has already provided ... Stinger antiaircraft
     systems", not from "Many European countries, including Poland, ... have sent similar weapons as
-    well as supplies and other equipment", which had led on "weapons" and "sent"."""
-    subject = _subject_words(question)
+    well as supplies and other equipment", which had led on "weapons" and "sent". `subject`: the
+    question's `_subject_words`."""
     if not subject or len(chosen) < 2 or not _about_another(chosen[0].text, subject):
         return chosen
     naming = next(
