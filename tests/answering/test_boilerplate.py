@@ -23,6 +23,10 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("What is the phone number of IAI?", CONTACT, True),
         ("What does IAI publish?", CONTACT, True),
         ("What is IAI?", CONTACT, True),
+        # The publisher as the one who says what is asked: its commentary answers, not its block.
+        ("What does the IAI recommend Europe do?", MISSION, False),
+        ("What should Europe do, according to the IAI?", MISSION, False),
+        ("What does the IAI do?", MISSION, True),
         ("Who wrote the IAI commentary?", CONTACT, False),  # names a document, not the publisher
         ("Summarise the IAI commentary", CONTACT, False),
         ("Which bank is Russia's largest?", CONTACT, False),
@@ -53,7 +57,9 @@ def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(qu
 def test_the_contact_block_never_answers_a_question_about_the_document(built_index):
     import qa
 
-    for question in ("Who wrote the IAI commentary?", "Summarise the IAI commentary"):
+    # "What does the IAI recommend ...?" had been answered by the mission statement ("IAI seeks to
+    # promote ... European integration").
+    for question in ("Who wrote the IAI commentary?", "Summarise the IAI commentary", "What does the IAI recommend Europe do?"):
         result = qa.answer(question, index=built_index.index)
         assert "iai@iai.it" not in result.text and "066976831" not in result.text
         assert all(p.kind != "boilerplate" or p.text.startswith("Riccardo Alcaro is") for p in result.citations)

@@ -93,7 +93,14 @@ def test_a_summary_quotes_the_named_document_only(built_index):
         ("What is said about China in the IAI commentary?", ["b.txt"]),
         ("Who is mentioned in the article?", []),  # no one document named
         ("How many civilians died according to the OHCHR?", []),
-        ("What does the IAI commentary say about China?", []),  # names it, but as the subject, not a pointer
+        # A document, its author or its publisher as the one who says it.
+        ("What does the IAI commentary say about China?", ["b.txt"]),
+        ("What does the April piece recommend the US do?", ["a.txt"]),
+        ("What does Alcaro argue about sanctions?", ["b.txt"]),
+        ("What does the IAI recommend Europe do?", ["b.txt"]),
+        # Not a byline: "Russia" is in a title, "the author" may be anyone's.
+        ("What does Russia want?", []),
+        ("What does the author think about sanctions?", []),
     ],
 )
 def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):

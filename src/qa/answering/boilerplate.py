@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from qa.answering.authorship import DOCUMENT_WORD
+from qa.answering.summary import without_sources
 from qa.retrieval.query import who_is_named
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -66,7 +67,10 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         # "What is his role at the institute?" asks about one person: only the author note answers,
         # not the contact block's list of the institute's staff.
         return bool(opening & bylines.authors)
-    if _ABOUT_PUBLISHER.search(question) or (asked & bylines.publishers and not DOCUMENT_WORD.search(question)):
+    # "What does the IAI recommend?" and "..., according to the IAI?" name the publisher as the
+    # one who says it (its commentary), not as what is asked about.
+    about = {w.lower() for w in _WORD.findall(without_sources(question))}
+    if _ABOUT_PUBLISHER.search(question) or (about & bylines.publishers and not DOCUMENT_WORD.search(question)):
         return True
     # "Who is Altiero Spinelli?": a person (not a byline's) whom only the publisher's block may
     # mention ("founded in 1965 on the initiative of Altiero Spinelli").

@@ -107,17 +107,44 @@ _IN_DOCUMENT = re.compile(
 )
 
 
+# A document that speaks: "What does the April commentary recommend …?", "What does the IAI
+# piece say …?"; and its author or publisher by name: "What does the IAI recommend …?", "What does
+# Alcaro argue?" (by name only: "the author" may be any document's, "Russia" is in a title).
+_DOCUMENT_SPEAKS = re.compile(
+    r"\b(?:does|do|did|would|has)\s+(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\b",
+    re.I,
+)
+_SPEAKER = re.compile(
+    r"\b(?i:does|do|did|would|has)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
+    r"(?i:say|think|argue|recommend|propose|suggest|want|expect|believe|write|claim|predict|warn|conclude|"
+    r"advise|urge|see|view|describe|call\s+for)\b"
+)
+
+
 def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """The documents a phrase of the question points at by their metadata ("according to the April
-    piece", "according to Alcaro", "in the IAI commentary"): those its words match best. Empty
-    when it points at none ("according to the OHCHR", "in the article")."""
+    piece", "according to Alcaro", "in the IAI commentary", "What does the April commentary
+    recommend?", "What does the IAI say?"): those its words match best. Empty when it points at
+    none ("according to the OHCHR", "in the article", "What does Russia want?")."""
     pointed: set[str] = set()
-    for pattern in (_ACCORDING_TO, _IN_DOCUMENT):
+    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER):
+        # A speaker by name is matched against the bylines alone.
+        cards = documents if pattern is not _SPEAKER else {
+            d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in documents.items()
+        }
         for match in pattern.finditer(question):
-            _, matched = named_documents(match.group("ref"), documents)
+            _, matched = named_documents(match.group("ref"), cards)
             best = max((len(words) for words in matched.values()), default=0)
             pointed |= {d for d, words in matched.items() if best and len(words) == best}
     return sorted(pointed)
+
+
+def without_sources(question: str) -> str:
+    """The question without the phrases that name who says what it asks ("according to the IAI",
+    the "IAI" of "What does the IAI recommend?"): what is left is what it asks about."""
+    question = _ACCORDING_TO.sub(" ", question)
+    return _SPEAKER.sub(lambda m: m.group(0)[: m.start("ref") - m.start()] + m.group(0)[m.end("ref") - m.start() :], question)
 
 
 def central_sentences(vectors: np.ndarray, k: int, dependent: Sequence[bool] = (), lead: bool = False) -> list[int]:
