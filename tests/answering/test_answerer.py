@@ -509,6 +509,36 @@ def test_follow_up_uses_history(small_index):
 
 
 @pytest.mark.model
+def test_what_about_an_item_of_the_earlier_reply_is_answered_about_that_item(built_index):
+    import qa
+
+    # It had been read alone as "What about the status of the contested regions?" and answered
+    # "What do you mean by “What about”? There is nothing earlier in this conversation ...".
+    history = [
+        {"role": "user", "content": "What are the two major sticking points?"},
+        {"role": "assistant", "content": "However, there are two major sticking points. [1] The first is the status of the "
+         "contested regions: Crimea and the Donbas. [1] The second problematic issue is how to arrange security guarantees. [1]"},
+    ]
+    answer = qa.answer("What about the first one?", history=history, index=built_index.index)
+    assert not answer.abstained and "contested regions" in answer.text
+
+
+@pytest.mark.model
+def test_a_follow_up_is_not_answered_by_what_it_replaced(built_index):
+    import qa
+
+    # "And the Donbas?" is read "What is the status of the Donbas?"; the Lavrov sentence ("the
+    # status of Crimea and the Donbas") had given it the short answer "Crimea".
+    history = [
+        {"role": "user", "content": "What is the status of Crimea?"},
+        {"role": "assistant", "content": "The first is the status of the contested regions: Crimea and ... [1]"},
+    ]
+    answer = qa.answer("And the Donbas?", history=history, index=built_index.index)
+    assert not answer.abstained and "Donbas" in answer.text
+    assert answer.short is None or "Crimea" not in answer.short.text
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "question",
     [

@@ -19,7 +19,7 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
     ("question", "reply", "resolved"),
     [
         ("Why could the last one matter?", MEDIATORS, "Why could China matter?"),
-        ("What about the first one?", MEDIATORS, "What about Turkey?"),
+        ("What about the first one?", MEDIATORS, "Tell me more about Turkey."),  # read alone, "What about Turkey?" asked what was meant
         ("What did the former announce?", "Sberbank and VTB were cut off. [1]", "What did Sberbank announce?"),
         # Items that are sentences: "the second one" is what the second item sentence says it is.
         ("What is weighing on the second one?", "Two variables. [1] The first is X. The second concerns the war's cost. [2]",
@@ -27,7 +27,7 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         ("What is weighing on the second one?", "First, whether troops can hold; second, the sustainability of the invasion.",
          "What is weighing on the sustainability of the invasion?"),
         ("What about the last one?", "Two points. The first is the status of Crimea. The second problematic issue is "
-         "how to arrange security guarantees, which is hard.", "What about how to arrange security guarantees?"),
+         "how to arrange security guarantees, which is hard.", "Tell me more about how to arrange security guarantees."),
         ("Why does the third one matter?", "Two points. The first is X. The second is Y.", None),  # no third item
         ("Why does the first one matter?", "Two points. The first is " + "a very long item " * 5 + ".", None),  # too long
         ("Why could the last one matter?", "Only Turkey has been active. [1]", None),  # one name: nothing to choose
@@ -35,7 +35,8 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         # A bare ordinal after a list of item sentences asks for that item.
         ("And the second?", "Two points. The first is the status of Crimea. The second problematic issue is how to "
          "arrange security guarantees, which is hard.", "Tell me more about how to arrange security guarantees."),
-        ("What about the last?", MEDIATORS, "What about China?"),
+        ("What about the last?", MEDIATORS, "Tell me more about China."),
+        ("What did the last one say?", MEDIATORS, "What did China say?"),
         ("Who came first?", MEDIATORS, None),
     ],
 )

@@ -197,7 +197,13 @@ def answer(
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
-        return replace(answer(named, None, index, retriever=retriever, settings=settings), question=question)
+        result = replace(answer(named, None, index, retriever=retriever, settings=settings), question=question)
+        # What the follow-up replaced is not its answer: "And the Donbas?" after "What is the status
+        # of Crimea?" is not answered "Crimea" (from "the status of Crimea and the Donbas").
+        replaced = set().union(*(_words(turn) for turn in context[-FOLLOW_UP_CHAIN:])) - _words(named) - _words(question)
+        if result.short is not None and _words(result.short.text) <= replaced:
+            result = replace(result, short=None)
+        return result
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)

@@ -100,15 +100,19 @@ def resolve_pointer(question: str, reply: str) -> str | None:
     if pointer is None or not reply:
         return None
     position = _ORDER[(pointer.group("ordinal") or pointer.group("which") or pointer.group("bare")).lower()]
+    # "And the second?", "What about the first one?" ask for that item itself, not for the list
+    # again; read alone, "What about <item>?" would ask what is meant.
+    alone = _CONTINUATION_ONLY.fullmatch(question[: pointer.start()]) and not question[pointer.end() :].strip(" ?.!")
     if _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
         phrase = item_phrase(reply, position)
-        if phrase and pointer.group("bare") and _CONTINUATION_ONLY.fullmatch(question[: pointer.start()]):
-            # "And the second?" asks for that item itself, not for the list again.
+        if phrase and alone:
             return f"Tell me more about {phrase}."
         return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None
     names = names_in(reply)
     if len(names) < 2 or position >= len(names):
         return None
+    if alone:
+        return f"Tell me more about {names[position]}."
     return question[: pointer.start()] + names[position] + question[pointer.end() :]
 
 
