@@ -868,6 +868,33 @@ def test_the_named_speaker_a_question_asks_about(question, speaker):
     assert speaker_asked(question) == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "reports"),
+    [
+        ("One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated that any "
+         "agreement ...", "Zelensky", True),
+        ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia", "Peskov", True),
+        ("… the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”", "Lavrov", True),
+        ("Zelensky probably wants to go through this formal process to ensure that the people support it", "Zelensky", False),
+        ("In November, Luther wrote The Judgement of Martin Luther on Monastic Vows.", "Luther", False),  # a book
+        ("Peskov was absent, and the sides said nothing of substance at the talks in Istanbul.", "Peskov", False),  # too far
+    ],
+)
+def test_a_sentence_reports_what_the_speaker_said(sentence, speaker, reports):
+    from qa.answering.types import reports_speech
+
+    assert reports_speech(sentence, speaker) is reports
+
+
+@pytest.mark.model
+def test_what_a_speaker_said_is_led_by_the_sentence_reporting_it(built_index):
+    import qa
+
+    # The sentence model had put "Zelensky probably wants to go through this formal process ..." first.
+    answer = qa.answer("What did Zelensky say about a referendum?", index=built_index.index)
+    assert answer.text.startswith("One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated")
+
+
 @pytest.mark.model
 def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built_index):
     import qa

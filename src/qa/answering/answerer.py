@@ -49,7 +49,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
-    speaker_asked, unknown_names, whole_list,
+    reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -313,10 +313,12 @@ def answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+    speaker = speaker_asked(question)
+    if speaker is not None:
+        ranked = _speech_first(ranked, speaker, s.gate_depth)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject)
-    speaker = speaker_asked(question)
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
@@ -1279,6 +1281,17 @@ def _subject_words(question: str) -> list[str]:
 # Poland, ...").
 OPENING_WORDS = 8
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Candidate]:
+    """`ranked` with the first of its best `depth` that reports what the speaker said leading:
+    "What did Zelensky say about a referendum?" is answered by "... Volodymyr Zelensky has stated
+    that any agreement ... would need to be approved by a nationwide referendum", not by "Zelensky
+    probably wants to go through this formal process ...", which the sentence model put first."""
+    said = next((c for c in ranked[:depth] if reports_speech(c.text, speaker)), None)
+    if said is None or said is ranked[0]:
+        return ranked
+    return [said, *(c for c in ranked if c is not said)]
 
 
 def _about_the_subject(chosen: list[Candidate], subject: Sequence[str]) -> list[Candidate]:

@@ -452,6 +452,27 @@ _ASKS_SAID = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
+# A report of what someone said, of any tense: "has stated that", "said", "told reporters" (not
+# "wrote": "In November, Luther wrote The Judgement of Martin Luther on Monastic Vows" names a book).
+_SPOKE = (
+    rf"\b(?:{_SPEECH}|states|told|tells|claims|insists|warns|declares|announced|announces|argued|argues|proposed|"
+    r"proposes|suggested|suggests|promised|promises|demanded|demands)\b"
+)
+# The most words between the speaker's name and the verb of speech ("Peskov pushed back on that
+# idea, saying").
+_SPEAKER_TO_VERB = 6
+# Words that open another clause, whose verb is not the speaker's ("Peskov was absent, and the sides said").
+_ANOTHER_CLAUSE = r"(?:and|but|or|while|whereas|although|though|who|which)\b"
+
+
+def reports_speech(sentence: str, speaker: str) -> bool:
+    """True when the sentence names the speaker ("Zelensky", the last word of a name) and a verb of
+    speech follows within a few words: it reports what the speaker said ("... Volodymyr Zelensky
+    has stated that ..."), not just mentions the speaker ("Zelensky probably wants ...")."""
+    name = re.escape(without_possessive(speaker))
+    return re.search(rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{_SPEAKER_TO_VERB}}}?\s+{_SPOKE}", sentence) is not None
+
+
 # A report of speech that a clause follows: "saying that Crimea is part of Russia", "warned that ...".
 _REPORTS = re.compile(rf"\b(?:{_SPEECH})\s+(?:that\s+(?=\S)|(?=[A-Z]))")
 # A report of speech that a short quotation follows: "Lavrov said was “settled for good”".
