@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, first_listed_item, listed_items, lists_asked_items, ordinal_of,
+    announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
+    ordinal_of,
 )
 
 TEXT = (
@@ -155,3 +156,32 @@ def test_a_sentence_announcing_as_many_things_as_asked_for_leads_from_anywhere_a
     result = qa.answer("What are the two variables that will shape the negotiations?", index=built_index.index)
     assert result.text.startswith("Two main variables are going to impact the war's trajectory.")
     assert "The first revolves around" in result.text and "The second concerns" in result.text
+
+
+PLAN = ("Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
+        "would not join NATO, develop nuclear capabilities or host foreign military bases.")
+AID = ("The United States has already provided more than $2 billion in security aid to Ukraine, including Stinger "
+       "antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "included"),
+    [
+        ("What does the 10-point plan include?", PLAN,
+         "commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host foreign military bases"),
+        ("What did the security aid include?", AID,
+         "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems"),
+        # The list ends where the sentence goes on: the verb after it, a footnote marker.
+        ("Which countries does that include?", "Many European countries, including Poland, Estonia, Sweden and Germany, "
+         "have sent similar weapons.", "Poland, Estonia, Sweden and Germany"),
+        ("What will the supplies include?", "The increase in supplies, which will include armed drones and mobile air "
+         "defences,¹⁴ as well as Biden's visit.", "armed drones and mobile air defences"),
+        # Two lists opened: which one is asked is not known.
+        ("What does the sport portfolio include?", "content from the portfolio including sport (including English "
+         "Premier League Football), films and news.", None),
+        ("What did the plan lay out?", PLAN, None),  # not asked what it includes
+    ],
+)
+def test_what_something_includes_is_the_list_after_including(question, sentence, included):
+    found = included_list(sentence, question)
+    assert (sentence[found[0] : found[1]] if found else None) == included

@@ -26,7 +26,7 @@ from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, T
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, first_listed_item, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
 )
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
@@ -909,6 +909,11 @@ def _short_span(
     # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").
     if found := _first_described(chosen[: s.short_sentences], lambda text: reported_clause(text, question)):
         return found
+    # "What does the 10-point plan include?": what its sentence lists after "including", which the
+    # reader cut to one word before it ("compromises").
+    included = included_list(chosen[0].text, question)
+    if included is not None:
+        return chosen[0], Span(*included, 1.0)
     first = first_listed_item(chosen[0].text, question) if asks_for_several(question) else None
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:".

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from qa.answering.types import whole_list
 from qa.ingest.sentences import split_sentences
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -72,6 +73,45 @@ def first_listed_item(sentence: str, question: str) -> tuple[int, int] | None:
     start = match.end() - 1  # the pattern ends on the first character of the first item
     end = _ITEM_END.search(sentence, start)
     return (start, end.start()) if end and end.start() > start else None
+
+
+# A question for what something includes: "What does the 10-point plan include?", "What did the aid consist of?".
+_ASKS_INCLUDED = re.compile(
+    r"^\s*(?:what|which)\b.*\b(?:include|includes|included|contain|contains|contained|consist\s+of|"
+    r"consists\s+of|consisted\s+of|comprise|comprises|comprised)\b",
+    re.I,
+)
+# What opens the things a sentence says something includes.
+_INCLUDING = re.compile(r"\b(?:including|includes|include|included|such\s+as|consisting\s+of|comprising)\s+(?=\S)", re.I)
+# Where a first item, or a list that is no longer one, ends: a comma, a semicolon, a bracket, a
+# dash, a footnote marker or the sentence's end.
+_CHUNK_END = re.compile(r"[,;(]|\s+[—–]\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+
+
+def included_list(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking what something includes, the offsets of what the sentence says is
+    included: the whole list after "including" ("commitments from Ukraine that it would not join
+    NATO, develop nuclear capabilities or host foreign military bases"; "Poland, Estonia, Sweden and
+    Germany", not the verb after them), else the words up to the next comma ("armed drones and
+    mobile air defences"). None for other questions, and when the sentence opens more than one such
+    list ("sport (including English Premier League Football), films ...": which one is asked?)."""
+    if not _ASKS_INCLUDED.search(question):
+        return None
+    openings = list(_INCLUDING.finditer(sentence))
+    if len(openings) != 1:
+        return None
+    begin = openings[0].end()
+    first = _ITEM_END.search(sentence, begin)
+    chunk = _CHUNK_END.search(sentence, begin)
+    if first is None or chunk is None or first.start() <= begin:
+        return None
+    listed = whole_list(sentence, begin, first.start())
+    if listed == (begin, first.start()):
+        return begin, chunk.start()
+    # The last item may itself hold "and": "..., and anti-armor weapons and systems".
+    rest = _CHUNK_END.search(sentence, listed[1])
+    tail = sentence[listed[1] : rest.start()] if rest else ""
+    return (listed[0], rest.start()) if rest and re.match(r"\s+(?:and|or)\s+\S", tail) else listed
 
 
 def _words(text: str) -> set[str]:
