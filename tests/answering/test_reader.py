@@ -133,6 +133,22 @@ def test_a_span_has_its_brackets_paired(sentence, first, last, expected):
 
 
 @pytest.mark.parametrize(
+    "sentence, first, last, expected",
+    [
+        # Starting inside a quotation and running past it: the opening mark is taken in.
+        ('They accused the Ukrainians of advancing "unrealistic" demands.', "unrealistic", "demands", '"unrealistic" demands'),
+        ("It is a type of “blood poisoning” in the body.", "blood", "body", "“blood poisoning” in the body"),
+        # Opening a quotation and stopping inside it: the closing mark is taken in.
+        ('It is a type of "blood poisoning" today.', "type", "poisoning", 'type of "blood poisoning"'),
+        # Wholly inside or wholly outside: as it is.
+        ('Lavrov said it was "settled for good" then.', "Lavrov", "said", "Lavrov said"),
+    ],
+)
+def test_a_span_has_its_quotation_marks_paired(sentence, first, last, expected):
+    assert _read(sentence, first, last) == expected
+
+
+@pytest.mark.parametrize(
     "first, last, expected",
     [
         ("Global", "the", "Global Actors programme"),

@@ -465,6 +465,26 @@ def _balanced(sentence: str, a: int, b: int) -> tuple[int, int] | None:
                 b = close + 1
             else:
                 return _whole_words(sentence, a, opened[0]) if any(c.isalnum() for c in sentence[a : opened[0]]) else None
+    return _quotes_paired(sentence, a, b)
+
+
+def _quotes_paired(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) with its double quotation marks paired: a span that starts inside a quotation and
+    runs past its end takes in the opening mark ('unrealistic" demands' -> '"unrealistic"
+    demands'), one that opens a quotation and stops inside it takes in the closing mark, each
+    when it lies within BRACKET_REACH characters; else as it is."""
+    inside = sentence[a:b]
+    straight = inside.count('"') % 2 == 1
+    curly_close = inside.find("”") >= 0 and (inside.find("“") < 0 or inside.find("”") < inside.find("“"))
+    curly_open = inside.rfind("“") > inside.rfind("”")
+    if (straight and sentence.count('"', 0, a) % 2 == 1) or curly_close:
+        mark = sentence.rfind('"' if straight else "“", max(0, a - BRACKET_REACH), a)
+        if mark >= 0:
+            a = mark
+    elif straight or curly_open:
+        mark = sentence.find('"' if straight else "”", b, b + BRACKET_REACH)
+        if mark >= 0:
+            b = mark + 1
     return a, b
 
 
