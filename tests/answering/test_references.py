@@ -118,6 +118,20 @@ def test_the_source_cited_for_the_previous_answer_is_the_footnote_covering_its_s
 
 
 @pytest.mark.model
+def test_the_source_for_figures_is_the_footnote_covering_the_sentence_that_gives_them(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # The note ("Military Briefing: Russian Losses Mask ...") never says "casualty": it had been
+    # answered by the figures' own sentence, with "Russian and Ukrainian forces" as the short answer.
+    result = qa.answer("What is the source for the casualty figures?", index=built_index.index)
+    assert not result.abstained and result.citations[0].kind == "footnote" and result.citations[0].footnote == 5
+    assert check_citations(result) == []
+    # "The source of the war" asks for a cause, not for a note.
+    assert all(c.kind != "footnote" for c in qa.answer("What is the source of the war?", index=built_index.index).citations)
+
+
+@pytest.mark.model
 def test_a_previous_answer_without_a_footnote_cites_no_source(built_index):
     from qa.answering.answerer import NO_SOURCE_CITED
 

@@ -261,6 +261,15 @@ def answer(
         sourced = _source_of_previous(retriever, question, context[-1], s, started)
         if sourced is not None:
             return sourced
+    cited_for = _SOURCE_FOR.match(question)
+    if cited_for is not None and _SOURCED.search(cited_for.group("topic") or cited_for.group("came")):
+        # "What is the source for the casualty figures?": the footnote of the sentence that gives
+        # them ("⁵ Sam Jones and John Paul Rathbone, "Military Briefing: Russian Losses ...""), which
+        # does not itself name casualties. When those sentences cite none, ordinary answering.
+        topic = cited_for.group("topic") or cited_for.group("came")
+        sourced = _source_of_previous(retriever, question, topic, s, started)
+        if sourced is not None and not sourced.abstained:
+            return sourced
     kind = asks_contact(question)
     if kind is not None:
         reached = _contact(retriever, question, about, kind, started)
@@ -764,6 +773,19 @@ _ASKS_TITLE = re.compile(
 )
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
 _SOURCE = re.compile(r"\bsources?\b", re.I)
+# "What is the source for the casualty figures?", "Where do the refugee figures come from?": the
+# source of what the topic's sentences say.
+_SOURCE_FOR = re.compile(
+    r"^\s*(?:(?:what|which)\s+(?:is|was|are|were)\s+the\s+sources?\s+(?:for|of)\s+(?P<topic>.+?)"
+    r"|where\s+(?:do|does|did)\s+(?P<came>.+?)\s+come\s+from)\s*[?.!]*\s*$",
+    re.I,
+)
+# What a source stands behind: figures, estimates, claims ("the source of the war" asks for a cause).
+_SOURCED = re.compile(
+    r"\b(?:figures?|numbers?|data|estimates?|statistics?|counts?|tolls?|tall(?:y|ies)|claims?|quotes?|quotations?|"
+    r"reports?|information|casualt(?:y|ies))\b",
+    re.I,
+)
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
 _POINTS_AT_ANSWER = re.compile(
     r"\b(?:that|this|it|these|those|them)\s*[?.!]*\s*$|\b(?:that|this|it)\s+(?:reported|cited|sourced|documented)\b"
