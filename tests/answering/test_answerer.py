@@ -210,6 +210,27 @@ def test_a_short_answer_in_a_list_is_the_whole_list(sentence, span, whole):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "span", "pair"),
+    [
+        ("The first is the status of the contested regions: Crimea and the so-called Luhansk and Donetsk People’s "
+         "Republics (LNR and DNR) in the Donbas.", "Crimea", "Crimea and the so-called Luhansk and Donetsk People’s Republics"),
+        ("Two have been active in this regard: Turkey and Israel have been.", "Turkey", "Turkey and Israel"),
+        ("Mediators, including Turkey and was cut off from SWIFT.", "Turkey", "Turkey"),  # a predicate, not an item
+        ("Turkey and Israel have been active.", "Turkey", "Turkey"),  # no list opens before it
+        ("Bigger than: France and a country whose almost 44-million population harbours no sympathy.", "France",
+         "France"),  # too long
+        ("Two: Turkey and Israel.", "Turkey and Israel", "Turkey and Israel"),  # already both
+    ],
+)
+def test_one_of_two_items_is_the_pair(sentence, span, pair):
+    from qa.answering.types import pair_list
+
+    at = sentence.index(span)
+    start, end = pair_list(sentence, at, at + len(span))
+    assert sentence[start:end] == pair
+
+
+@pytest.mark.parametrize(
     ("term", "sentence", "undefined"),
     [
         ("NATO", "Ukraine would forsake membership in NATO by way of a constitutional amendment.", True),

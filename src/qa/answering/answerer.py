@@ -49,7 +49,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
-    reports_speech, speaker_asked, unknown_names, whole_list,
+    pair_list, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -1031,7 +1031,11 @@ def _short_span(
     if asks_for_several(question):
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list.
-        span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
+        listed = whole_list(candidate.text, span.start, span.end)
+        if listed == (span.start, span.end):
+            # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
+            listed = pair_list(candidate.text, span.start, span.end)
+        span = Span(*listed, span.score, span.margin)
     narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
     if narrow is not None:
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many

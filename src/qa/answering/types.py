@@ -586,6 +586,42 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 _LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like)\s+")
+_PAIR_JOIN = re.compile(r"\s+(?:and|or)\s+(?=\S)")
+# Where the second of two items ends: a comma, a bracket, a colon or semicolon, a dash, the sentence's end.
+_PAIR_END = re.compile(r"[,;:(\[]|\s[—–]\s|[.!?](?:\s|$)|$")
+
+
+def pair_list(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with the one item that "and" or "or" joins to it ("Crimea and the so-called
+    Luhansk and Donetsk People's Republics", from "...: Crimea and the so-called Luhansk and Donetsk
+    People's Republics (LNR and DNR) in the Donbas"), for a question asking for several things whose
+    span is one item of a list of two (`whole_list` takes three or more) that a colon, "including"
+    or "such as" opens; else as it is. The item is at most as long as a list's last item, ends
+    before an auxiliary verb and is no clause ("and was ...")."""
+    if re.search(r"\s(?:and|or)\s", sentence[start:end]) or not _OPENS_LIST.search(sentence, 0, start):
+        return start, end
+    join = _PAIR_JOIN.match(sentence, end)
+    if join is None:
+        return start, end
+    stop = _PAIR_END.search(sentence, join.end())
+    item = sentence[join.end() : stop.start() if stop else len(sentence)].rstrip()
+    verb = _PREDICATE_START.search(item)
+    item = item[: verb.start()].rstrip() if verb else item
+    # "a country whose almost 44-million population harbours ...": a phrase with a clause in it.
+    if not _list_item(item, _LAST_ITEM_WORDS) or _VERB_OPENING.match(item) or _RELATIVE.search(item):
+        return start, end
+    return start, join.end() + len(item)
+
+
+# A list opens right before the span: after a colon, "including" or "such as".
+_OPENS_LIST = re.compile(r"(?::|\b(?i:including|such\s+as|namely))\s*$")
+# Where an item's own predicate begins: "Israel have been active" -> "Israel".
+_PREDICATE_START = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b", re.I)
+# A second "item" that is a predicate: "and was cut off", "and have sent".
+_VERB_OPENING = re.compile(
+    r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not)\b", re.I
+)
 
 
 _CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b", re.IGNORECASE)
