@@ -74,7 +74,7 @@ _LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
 _ASKS_WHEN = re.compile(r"^\s*when\b", re.I)
 # Words beside the date in a "when" answer from which on it reads as a clause, not a time.
-CLAUSE_WORDS = 4
+DATE_CLAUSE_WORDS = 4
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m))?|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:euros?|dollars?|rubles?|roubles?|pounds?))", re.I)
 _NAME = r"[A-Z][a-zà-ÿ’'-]+"
 _TITLES = (
@@ -648,7 +648,7 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
         if dates:
             a, b = dates[0].start(), dates[-1].end()
             beside = span[:a] + " " + span[b:]
-            if (a, b) != (0, len(span)) and ("," in beside or len(_WORD.findall(beside)) >= CLAUSE_WORDS):
+            if (a, b) != (0, len(span)) and ("," in beside or len(_WORD.findall(beside)) >= DATE_CLAUSE_WORDS):
                 return a, b
     if _HOW_MANY.search(question) and not _DATE_IN_TEXT.match(span):
         count = _LEADING_COUNT.match(span)
