@@ -914,6 +914,11 @@ def test_what_a_speaker_said_is_led_by_the_sentence_reporting_it(built_index):
     # The sentence model had put "Zelensky probably wants to go through this formal process ..." first.
     answer = qa.answer("What did Zelensky say about a referendum?", index=built_index.index)
     assert answer.text.startswith("One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated")
+    # What he said is longer than a reported clause may be: no piece of it in bold ("any agreement").
+    assert answer.short is None
+    # A short reported clause still is the short answer.
+    peskov = qa.answer("What did Peskov say about Crimea?", index=built_index.index)
+    assert peskov.short is not None and peskov.short.text == "Crimea is part of Russia"
 
 
 @pytest.mark.model

@@ -931,6 +931,11 @@ def _short_span(
     # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").
     if found := _first_described(chosen[: s.short_sentences], lambda text: reported_clause(text, question)):
         return found
+    if _SAYS_ABOUT.search(question):
+        # "What did Zelensky say about neutrality?" without a short reported clause: what was said
+        # is the sentence; the reader cut "any agreement" from it ("What does the author say about
+        # China's role?": "warnings to China").
+        return None
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises").
     included = included_list(chosen[0].text, question)
@@ -1043,6 +1048,13 @@ def _short_span(
         span = Span(span.start + narrow[0], span.start + narrow[1], span.score, span.margin)
     return candidate, span
 
+
+# "What does X say / think / argue / write about Y?": what was said, in full, unless a short
+# reported clause gives it.
+# Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).
+_SAYS_ABOUT = re.compile(
+    r"^\s*what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote)\s+about\s+\w", re.I
+)
 
 # A plain-text reply of more words than this is sentences, not the short answer they gave.
 SHORT_REPLY_WORDS = 8
