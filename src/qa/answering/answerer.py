@@ -262,11 +262,11 @@ def answer(
         if sourced is not None:
             return sourced
     cited_for = _SOURCE_FOR.match(question)
-    if cited_for is not None and _SOURCED.search(cited_for.group("topic") or cited_for.group("came")):
+    topic = (cited_for.group("topic") or cited_for.group("came")) if cited_for is not None else ""
+    if _SOURCED.search(topic):
         # "What is the source for the casualty figures?": the footnote of the sentence that gives
         # them ("⁵ Sam Jones and John Paul Rathbone, "Military Briefing: Russian Losses ...""), which
         # does not itself name casualties. When those sentences cite none, ordinary answering.
-        topic = cited_for.group("topic") or cited_for.group("came")
         sourced = _source_of_previous(retriever, question, topic, s, started)
         if sourced is not None and not sourced.abstained:
             return sourced

@@ -475,7 +475,8 @@ def _quotes_paired(sentence: str, a: int, b: int) -> tuple[int, int]:
     when it lies within BRACKET_REACH characters; else as it is."""
     inside = sentence[a:b]
     straight = inside.count('"') % 2 == 1
-    curly_close = inside.find("”") >= 0 and (inside.find("“") < 0 or inside.find("”") < inside.find("“"))
+    first_close, first_open = inside.find("”"), inside.find("“")
+    curly_close = first_close >= 0 and (first_open < 0 or first_close < first_open)
     curly_open = inside.rfind("“") > inside.rfind("”")
     if (straight and sentence.count('"', 0, a) % 2 == 1) or curly_close:
         mark = sentence.rfind('"' if straight else "“", max(0, a - BRACKET_REACH), a)

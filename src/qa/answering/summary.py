@@ -144,7 +144,7 @@ def without_sources(question: str) -> str:
     """The question without the phrases that name who says what it asks ("according to the IAI",
     the "IAI" of "What does the IAI recommend?"): what is left is what it asks about."""
     question = _ACCORDING_TO.sub(" ", question)
-    return _SPEAKER.sub(lambda m: m.group(0)[: m.start("ref") - m.start()] + m.group(0)[m.end("ref") - m.start() :], question)
+    return _SPEAKER.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
 
 
 def central_sentences(vectors: np.ndarray, k: int, dependent: Sequence[bool] = (), lead: bool = False) -> list[int]:
