@@ -138,6 +138,11 @@ def test_a_question_ending_on_it_points_at_what_it_asks_about(question: str, end
     assert not refers_back("What does Alcaro think of it?")
 
 
+def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
+    assert refers_back("What else?") and refers_back("What else did he write?")
+    assert not refers_back("What else did Riccardo Alcaro write?")
+
+
 @pytest.mark.parametrize(
     ("question", "points"),
     [("What weapons did that include?", True), ("Why was that a first?", True), ("When was that?", True),

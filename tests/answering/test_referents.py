@@ -71,6 +71,9 @@ def test_he_or_she_is_the_person_an_earlier_question_named(question, earlier, re
     assert resolve_person(question, earlier) == resolved
 
 
+AUTHOR_REPLY = ("**Riccardo Alcaro** \\[1\\]\n\nRiccardo Alcaro is Research Coordinator and Head of Global Actors "
+                "programme at the Istituto Affari Internazionali (IAI). [1]")
+NO_AUTHOR_REPLY = "The documents do not say who wrote the 1 April 2022 opinion commentary: its source names no author."
 STATED = "One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated that … [1]"
 
 
@@ -82,6 +85,14 @@ STATED = "One additional complicating factor is that Ukrainian President Volodym
          "Why does Zelensky want a referendum?"),
         ("Why does he want a referendum?", ["What is Ukraine's position on neutrality?"], STATED, None),  # a country
         ("Why does he want a referendum?", ["What is Zelensky's position on neutrality?"], "Ukraine has signaled … [1]", None),
+        # The question before asked who did something: the person its reply names.
+        ("What else did he write?", ["Who wrote the IAI commentary?"], AUTHOR_REPLY,
+         "What else did Riccardo Alcaro write?"),
+        ("What else did he write?", ["Who wrote the IAI commentary?", "What is his position?"], AUTHOR_REPLY,
+         "What else did Riccardo Alcaro write?"),
+        ("What else has she written?", ["Who wrote the April piece?"], NO_AUTHOR_REPLY, None),
+        ("What else did he write?", ["What did the IAI commentary say?"], AUTHOR_REPLY, None),  # asked no "who"
+        ("When did he write it?", ["Who wrote the IAI commentary?"], AUTHOR_REPLY, None),  # "it": the commentary
     ],
 )
 def test_he_is_a_person_the_question_before_named_and_its_reply_names_in_full(question, earlier, reply, resolved):
@@ -96,6 +107,23 @@ def test_a_follow_up_about_a_person_named_before_is_answered_about_them(built_in
                {"role": "assistant", "content": STATED}]
     result = qa.answer("Why does he want a referendum?", history=history, index=built_index.index)
     assert not result.abstained and result.text.startswith("Zelensky probably wants to go through this formal process")
+
+
+@pytest.mark.model
+def test_what_else_he_wrote_after_who_wrote_is_the_title_of_his_other_work(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Who wrote the IAI commentary?"},
+               {"role": "assistant", "content": AUTHOR_REPLY}]
+    result = qa.answer("What else did he write?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "Europe's Post-Cold War Order Is No More"
+    # Alone, the question names him, so "else" is no reference to an earlier turn.
+    alone = qa.answer("What else has Alcaro written?", index=built_index.index)
+    assert alone.short is not None and alone.short.text == "Europe's Post-Cold War Order Is No More"
+    # With no author known, "she" stands for no one: no other work is guessed.
+    history = [{"role": "user", "content": "Who wrote the April piece?"},
+               {"role": "assistant", "content": NO_AUTHOR_REPLY}]
+    assert qa.answer("What else has she written?", history=history, index=built_index.index).abstained
 
 
 @pytest.mark.model

@@ -43,7 +43,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import plain_reply, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
-from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, restates_title
+from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
@@ -948,7 +948,8 @@ def _short_span(
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
-    title = _QUOTED_TITLE.search(chosen[0].text) if _ASKS_TITLE.search(question) else None
+    asks_title = _ASKS_TITLE.search(question) or asks_other_works(question)
+    title = _QUOTED_TITLE.search(chosen[0].text) if asks_title else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
         # ('Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*').

@@ -152,7 +152,8 @@ def _missing_referent(question: str) -> str | None:
     """The word that points back at an earlier turn ("and", "he", "it") when nothing in the
     question can be what it refers to."""
     start = _CONTINUATION.match(question)
-    if start:
+    # "What else did Riccardo Alcaro write?" names whom it is about: else than this document.
+    if start and not (start.group(0).lower().startswith("what else") and _NAME.search(question, start.end())):
         return start.group(0).strip()
     person = _PERSONAL.search(question)
     # "Other than his achievements, what was Tesla famous for?": a name anywhere will do, unless

@@ -21,6 +21,11 @@ _ABOUT_SOURCES = re.compile(
     r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b",
     re.I,
 )
+# "What else has Alcaro written?": his other works, which only the references name. Not "What else
+# has she written?" with no one named: whom "she" stands for is unknown.
+_OTHER_WORKS = re.compile(
+    r"\b(?i:what\s+else\s+(?:has|have|had|did|does|do))\s+(?:[A-Z][\w’'-]+\s+){1,3}(?i:write|writes|wrote|written)\b"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # The cited work's title: in quotes, or in italics (markdown asterisks).
 _CITED_TITLE = re.compile(r"[\"“]([^\"”]{8,})[\"”]|\*([^*]{8,})\*")
@@ -50,7 +55,12 @@ def restates_title(sentence: str, title: str | None) -> bool:
 
 def asks_about_sources(question: str) -> bool:
     """True when the question asks about a source, a publication or a title, which references answer."""
-    return bool(_ABOUT_SOURCES.search(question))
+    return bool(_ABOUT_SOURCES.search(question)) or asks_other_works(question)
+
+
+def asks_other_works(question: str) -> bool:
+    """True when the question asks what else someone wrote, which a reference's title answers."""
+    return bool(_OTHER_WORKS.search(question))
 
 
 def names_cited_work(question: str, reference: str, own_author: str | None = None) -> bool:

@@ -127,12 +127,17 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> st
     then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"), or else
     the person the latest question names whom the `reply` to it names in full ("What is
     Zelensky's position on neutrality?", answered "... President Volodymyr Zelensky has stated
-    ...", then "Why does he want a referendum?" -> "Why does Zelensky want a referendum?"); None
-    when it has no such word or no person is found that way. Sentence scoring
+    ...", then "Why does he want a referendum?" -> "Why does Zelensky want a referendum?"), or
+    else, when the first of them asks who did something ("Who wrote the IAI commentary?") and the
+    question has no "it", the first full name the `reply` gives; None when it has no such word or no person is found that way. Sentence scoring
     then looks for what that person said, not for the nearest sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
     if name is None and earlier and reply:
         name = _named_in_reply(earlier[-1], reply)
+    if name is None and earlier and reply and _ASKS_WHO.match(earlier[0]) and not _ITS.search(question):
+        # "What else did he write?" after "Who wrote the IAI commentary?": the person the reply
+        # names. Not "When did he write it?": that asks about the commentary (`document_facts`).
+        name = next((n for n in names_in(reply) if len(n.split()) >= 2), None)
     pronouns = list(_PERSONAL.finditer(question))
     words = {m.group(0).lower() for m in pronouns}
     if name is None or not words or (words & {"he", "him", "his"} and words & {"she", "her"}):
@@ -143,6 +148,11 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> st
     following = _NEXT_WORD.match(question, first.end())
     possessive = word == "his" or (word == "her" and following is not None and following.group(1).lower() not in QUERY_STOPWORDS)
     return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
+
+
+# A question asking who did something ("Who wrote the IAI commentary?"), whose reply names the person.
+_ASKS_WHO = re.compile(r"^\s*who\b", re.I)
+_ITS = re.compile(r"\b(?:it|its)\b", re.I)
 
 
 def _named_in_reply(turn: str, reply: str) -> str | None:
