@@ -488,6 +488,25 @@ def test_a_date_or_a_web_address_is_no_number_and_a_vague_amount_gives_no_value(
     assert has_type(vague, "number", "How long will Poland keep importing coal?")  # "a few weeks" answers "how long"
 
 
+def test_a_share_of_what_is_asked_is_no_value_of_it():
+    shared = "But with war still raging and millions of Ukrainians — about 10 percent of the population — now outside."
+    assert not has_type(shared, "number", "What is the population of Ukraine?")
+    assert has_type(shared, "number", "What share of the population is outside the country?")
+    assert has_type(shared, "number", "What percentage of Ukrainians have left?")
+    assert has_type("Prices rose by 10 percent of the base rate.", "number", "What is the population of Ukraine?")
+    assert has_type("Ukraine's almost 44-million population", "number", "What is the population of Ukraine?")
+    # A plural magnitude without a number gives no value either.
+    assert not has_type("Millions of people have fled.", "number", "What was the price of gas?")
+
+
+@pytest.mark.model
+def test_the_population_is_not_answered_by_a_share_of_it(built_index):
+    import qa
+
+    result = qa.answer("What is the population of Ukraine?", index=built_index.index)
+    assert result.short is not None and result.short.text == "almost 44-million"
+
+
 def test_unknown_names_are_capitalised_words_missing_from_the_corpus():
     vocab = {"russia", "ukraine", "istanbul", "talks"}
     assert unknown_names("Who mediated the talks in Belarus?", vocab) == ["Belarus"]

@@ -63,8 +63,14 @@ URL = re.compile(r"<?https?://\S+>?")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 # Number words that give no value: they answer "How long ...?" ("a few weeks"), not "What was the price ...?".
-_VAGUE_AMOUNTS = frozenset({"few", "several", "many"})
+_VAGUE_AMOUNTS = frozenset({"few", "several", "many", "dozens", "hundreds", "thousands", "millions", "billions"})
 _ASKS_HOW = re.compile(r"\s*how\b", re.IGNORECASE)
+# A share of something ("about 10 percent of the population"): no value of that thing itself.
+_SHARE_OF = re.compile(
+    rf"(?:\d[\d,.]*|{_NUMBER_WORDS})\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
+_ASKS_SHARE = re.compile(r"\b(?:percent|per\s+cent|percentage|share|proportion|fraction|part|portion)\b|%", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # Two forms of one name share their first NAME_STEM letters ("Ukraine" / "Ukrainian", "American" / "Americas").
@@ -706,6 +712,12 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             if any(m.lower()[:5] not in lowered for m in count_modifiers(question)):
                 return False
             return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
+        if not _ASKS_SHARE.search(question):
+            # "What is the population of Ukraine?" is not answered by "about 10 percent of the population".
+            stems = {w[:NAME_STEM] for w in asked}
+            without_dates = _SHARE_OF.sub(
+                lambda m: " " if m.group(1).lower()[:NAME_STEM] in stems else m.group(0), without_dates
+            )
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
         if not _ASKS_HOW.match(question):
