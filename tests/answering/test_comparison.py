@@ -76,6 +76,18 @@ def test_a_comparison_reads_each_documents_own_best_passages(built_index):
     assert all("China" in x.sentence for x in result.support)
 
 
+
+@pytest.mark.model
+def test_a_comparison_on_an_abbreviated_name_reads_it_as_the_documents_write_it(built_index):
+    import qa
+    from qa.answering.answerer import ONLY_ONE_SPEAKS, check_citations
+
+    # "the US": the April piece writes "the United States"; "us" alone had matched nothing there.
+    result = qa.answer("How do the two pieces differ on the role of the US?", index=built_index.index)
+    assert not result.abstained and check_citations(result) == [] and ONLY_ONE_SPEAKS[:20] not in result.text
+    assert {p.doc_id for p in result.citations} == {"000_910b2c4331b85f60.txt", "002_38d006520ce7e0ba.txt"}
+
+
 @pytest.mark.parametrize(
     ("question", "asked"),
     [("Do the two documents differ on how many points the peace plan has?", "How many points the peace plan has?"),

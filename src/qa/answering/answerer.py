@@ -503,6 +503,9 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     answered as any other."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
     named = compared_documents(question, metas)
+    # "… differ on the role of the US?": on the United States, as the documents write it ("us" is
+    # also a pronoun, which had left the April piece nothing to say on it).
+    question = spell_out_abbreviations(question)
     topic = comparison_topic(question, metas)
     documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
     if not topic:
