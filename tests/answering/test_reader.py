@@ -81,6 +81,31 @@ def test_a_span_is_widened_to_whole_words_and_trimmed_of_punctuation():
     assert 0.0 < span.score <= 1.0
 
 
+def _word_spans(sentence: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"\w[\w-]*|[^\w\s]", sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marked", "expected"),
+    [
+        ('A fourth element – what the Russian propaganda dubs "de-Nazification" – was dropped.',
+         "Russian propaganda dubs", "de-Nazification"),
+        ("The area it calls “the near abroad” matters.", "it calls", "the near abroad"),
+        ('What the Russian propaganda dubs "de-Nazification" was dropped.', "Russian propaganda", "Russian propaganda"),
+        ("The press dubs him a hero.", "The press dubs", "The press dubs"),  # no quotation follows
+    ],
+)
+def test_a_span_ending_on_a_naming_verb_gives_the_name_quoted_after_it(sentence, marked, expected):
+    spans = _word_spans(sentence)
+    a = sentence.index(marked)
+    first = next(i for i, (s, _) in enumerate(spans) if s == a)
+    last = next(i for i, (_, e) in enumerate(spans) if e == a + len(marked))
+    span = _decode(sentence, spans, (first, last))
+    assert sentence[span.start : span.end] == expected
+
+
 def test_a_final_full_stop_of_an_abbreviation_stays():
     sentence = "It was sent by the U.S."
     spans = [(0, 2), (3, 6), (7, 11), (12, 14), (15, 18), (19, 20), (20, 21), (21, 22), (22, 23)]

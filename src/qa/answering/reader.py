@@ -326,7 +326,7 @@ def decode(
     for _, _, i, j in pairs:
         span = _whole_words(sentence, offsets[i][0], offsets[j][1])
         if span is not None:
-            span = _units(_whole_quote(*_whole_names(sentence, *span), quotes), dates, urls)
+            span = _units(_quote_named(sentence, *_whole_quote(*_whole_names(sentence, *span), quotes), quotes), dates, urls)
         # A line break inside a "sentence" is a heading or a block that the splitter ran on into
         # the next line ("22 March 2022\n\nIstituto Affari Internazionali"): no answer spans it.
         if span is not None and "\n" in sentence[span[0] : span[1]]:
@@ -424,6 +424,26 @@ def _whole_quote(a: int, b: int, quotes: Sequence[tuple[int, int, int]]) -> tupl
     the status was "settled for good", not "good"; else as it is."""
     for s, e, trimmed in quotes:
         if s <= a and b <= e and (a, b) != (s, e):
+            return s, trimmed
+    return a, b
+
+
+# A verb that gives something a name, ending a span right before the name in quotation marks.
+_NAMING_VERB = re.compile(
+    r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|l?ed)?|name(?:s|d)?|brand(?:s|ed)?)"
+    r"(?:\s+(?:it|them|this|that))?(?:\s+as)?$",
+    re.IGNORECASE,
+)
+
+
+def _quote_named(sentence: str, a: int, b: int, quotes: Sequence[tuple[int, int, int]]) -> tuple[int, int]:
+    """The short quoted phrase (`_short_quotes`) right after [a, b) when [a, b) ends on a verb that
+    names it: 'what the Russian propaganda dubs "de-Nazification"' gives "de-Nazification", not
+    "Russian propaganda dubs"; else [a, b) as it is."""
+    if not _NAMING_VERB.search(sentence[a:b]):
+        return a, b
+    for s, _, trimmed in quotes:
+        if s > b and sentence[b : s - 1].strip() == "":
             return s, trimmed
     return a, b
 
