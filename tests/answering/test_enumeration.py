@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
-    ordinal_of,
+    announced_count, announces_asked_items, asked_count, colon_items, first_listed_item, included_list, listed_items,
+    lists_asked_items, ordinal_of,
 )
 
 TEXT = (
@@ -185,3 +185,20 @@ AID = ("The United States has already provided more than $2 billion in security 
 def test_what_something_includes_is_the_list_after_including(question, sentence, included):
     found = included_list(sentence, question)
     assert (sentence[found[0] : found[1]] if found else None) == included
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the "
+         "status of the contested regions of Crimea and the two self-styled republics in the Donbas.",
+         ["an end to the invasion", "Ukraine's neutrality",
+          "the status of the contested regions of Crimea and the two self-styled republics in the Donbas"]),
+        ("There are two options: war or peace.¹", ["war", "peace"]),
+        ("Three things matter: A, B, C and D.", None),  # four items for three: the count does not come out
+        ("There are two major sticking points.", None),  # no colon: the items come later
+        ("Two points: only one.", None),
+    ],
+)
+def test_the_items_listed_after_a_count_and_a_colon(sentence, items):
+    assert colon_items(sentence) == items

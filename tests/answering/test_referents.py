@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.referents import names_in, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
+from qa.answering.referents import (
+    names_in, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+)
 
+COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and "
+              "the status of Crimea and of the Donbas. [1]")
 MEDIATORS = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.¹⁷ [1]"
 
 
@@ -38,6 +42,9 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         ("What about the last?", MEDIATORS, "Tell me more about China."),
         ("What did the last one say?", MEDIATORS, "What did China say?"),
         ("Who came first?", MEDIATORS, None),
+        # Items listed after a count and a colon are the items, not the names inside them.
+        ("Tell me more about the second one.", COMPONENTS, "Tell me more about Ukraine's neutrality."),
+        ("Why is the last one hard?", COMPONENTS, "Why is the status of Crimea and of the Donbas hard?"),
     ],
 )
 def test_a_pointer_is_replaced_by_the_name_it_points_at(question, reply, resolved):
@@ -124,6 +131,26 @@ def test_what_else_he_wrote_after_who_wrote_is_the_title_of_his_other_work(built
     history = [{"role": "user", "content": "Who wrote the April piece?"},
                {"role": "assistant", "content": NO_AUTHOR_REPLY}]
     assert qa.answer("What else has she written?", history=history, index=built_index.index).abstained
+
+
+@pytest.mark.model
+def test_a_pointer_after_a_pointer_goes_on_through_the_same_list(built_index):
+    import qa
+
+    # The reply on the second item names "Ukrainian President Volodymyr Zelensky" and "Ukraine’s":
+    # "And the third?" is still the third component, not the third name in that reply.
+    history = [{"role": "user", "content": "What are the three main components of the 15-point plan?"},
+               {"role": "assistant", "content": COMPONENTS},
+               {"role": "user", "content": "Tell me more about the second one."},
+               {"role": "assistant", "content": "One additional complicating factor is that Ukrainian President "
+                "Volodymyr Zelensky has stated that any agreement proclaiming Ukraine’s neutrality … [1]"}]
+    result = qa.answer("And the third?", history=history, index=built_index.index)
+    assert not result.abstained and "Crimea" in result.text
+
+
+def test_a_question_points_at_an_item():
+    assert points_at_item("And the second?") and points_at_item("Tell me more about the last one.")
+    assert not points_at_item("What is the second largest bank?")
 
 
 @pytest.mark.model

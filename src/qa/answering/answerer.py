@@ -42,7 +42,9 @@ from qa.answering.summary import (
 )
 from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
-from qa.answering.referents import plain_reply, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer
+from qa.answering.referents import (
+    plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+)
 from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
@@ -184,7 +186,7 @@ def answer(
     replies = assistant_turns(history) if context else []
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
-    named = next((r for reply in reversed(replies[-FOLLOW_UP_CHAIN:]) if (r := resolve_pointer(question, reply))), None)
+    named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
     if named is None and context:
         # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
         named = resolve_person(question, _antecedents(context), replies[-1] if replies else "")
@@ -800,6 +802,17 @@ _POINTS_AT_ANSWER = re.compile(
 # Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
 # "What is his job?", "When did he write it?").
 FOLLOW_UP_CHAIN = 3
+
+
+def _listing_replies(context: Sequence[str], replies: Sequence[str]) -> list[str]:
+    """The last FOLLOW_UP_CHAIN replies that may hold the list a pointer ("the third one") points
+    into, oldest first: not a reply to a question that itself pointed at an item. "And the third?"
+    after "Tell me more about the second one." goes on through the list that one pointed into, not
+    through the names in the reply about the second item ("Ukrainian President Volodymyr Zelensky
+    … Ukraine’s")."""
+    if len(context) != len(replies):
+        return list(replies[-FOLLOW_UP_CHAIN:])
+    return [reply for turn, reply in zip(context[-FOLLOW_UP_CHAIN:], replies[-FOLLOW_UP_CHAIN:]) if not points_at_item(turn)]
 
 
 def _antecedents(context: Sequence[str]) -> list[str]:

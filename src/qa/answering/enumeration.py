@@ -134,6 +134,33 @@ def ordinal_of(sentence: str) -> int | None:
     return ORDINALS.index(match.group(1).lower()) + 1 if match.group(1) else 0
 
 
+# Where a list after a colon ends: the sentence's end, a footnote marker or a closing bracket.
+_LIST_END = re.compile(r"\s*[.!?]?\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*[.!?]?\s*$")
+_JOIN = re.compile(r"\s+(?:and|or)\s+")
+
+
+def colon_items(sentence: str) -> list[str] | None:
+    """The items a sentence lists after announcing their number and a colon, as many as it
+    announces: "The plan rotates around three main components: an end to the invasion, Ukraine's
+    neutrality and the status of the contested regions of Crimea and the two self-styled …" ->
+    ["an end to the invasion", "Ukraine's neutrality", "the status of the contested regions of
+    Crimea and the two self-styled …"]. The last part is split at its first "and"/"or" only while
+    items are missing, so an "and" inside the last item stays. None when the count does not come out."""
+    match = _LISTED.search(sentence)
+    if match is None:
+        return None
+    count = COUNTS[match.group(1).lower()]
+    body = sentence[match.end() - 1 :]
+    body = body[: _LIST_END.search(body).start()]
+    parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in re.split(r"[,;]", body) if p.strip()]
+    while 0 < len(parts) < count:
+        split = _JOIN.split(parts[-1], maxsplit=1)
+        if len(split) < 2:
+            return None
+        parts[-1:] = split
+    return parts if len(parts) == count and all(parts) else None
+
+
 def listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans (offsets into `text`) of the sentences naming the items of the list around text[start:end].
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.answering.enumeration import colon_items
 from qa.answering.types import person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
+from qa.ingest.sentences import split_sentences
 from qa.retrieval.query import who_is_named
 
 _POINTER = re.compile(
@@ -91,6 +93,11 @@ def item_phrase(reply: str, position: int) -> str | None:
     return phrase if 0 < len(phrase.split()) <= ITEM_WORDS else None
 
 
+def points_at_item(question: str) -> bool:
+    """True when the question points at an item of an earlier reply ("the second one", "the latter")."""
+    return _POINTER.search(question) is not None
+
+
 def resolve_pointer(question: str, reply: str) -> str | None:
     """The question with "the last one" / "the former" ... replaced by the name of the previous reply
     it points at, or, when the reply lists its items as sentences ("The first is ... The second
@@ -108,12 +115,23 @@ def resolve_pointer(question: str, reply: str) -> str | None:
         if phrase and alone:
             return f"Tell me more about {phrase}."
         return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None
-    names = names_in(reply)
+    # "The plan rotates around three main components: an end to the invasion, Ukraine's
+    # neutrality and …": its items, not the names inside them ("the second one" had been "Crimea").
+    names = _colon_items(plain_reply(reply)) or names_in(reply)
     if len(names) < 2 or position >= len(names):
         return None
     if alone:
         return f"Tell me more about {names[position]}."
     return question[: pointer.start()] + names[position] + question[pointer.end() :]
+
+
+def _colon_items(text: str) -> list[str]:
+    """The items of the first sentence of the text that lists its announced items after a colon."""
+    for start, end in split_sentences(text):
+        items = colon_items(text[start:end])
+        if items:
+            return items
+    return []
 
 
 # "he", "she", "his", "her": a person the question before named.
