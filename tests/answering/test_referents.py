@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.referents import (
-    names_in, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+    listing_sentence, names_in, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
 
 COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and "
@@ -146,6 +146,13 @@ def test_a_pointer_after_a_pointer_goes_on_through_the_same_list(built_index):
                 "Volodymyr Zelensky has stated that any agreement proclaiming Ukraine’s neutrality … [1]"}]
     result = qa.answer("And the third?", history=history, index=built_index.index)
     assert not result.abstained and "Crimea" in result.text
+    # Not the sentence that listed the components again: something more on the contested regions.
+    assert "three main components" not in result.text
+
+
+def test_the_sentence_listing_items_after_a_colon_is_found():
+    assert listing_sentence("Yes. " + COMPONENTS) == COMPONENTS[:-4]
+    assert listing_sentence("The first is the status of the contested regions: Crimea and the Donbas. [1]") is None
 
 
 def test_a_question_points_at_an_item():

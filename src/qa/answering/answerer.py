@@ -43,7 +43,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+    listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
 from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
@@ -177,6 +177,16 @@ def answer(
         retriever: an already loaded Retriever (overrides index).
         settings: sentence scoring and abstention settings. Defaults to AnswerSettings().
     """
+    return _answer(question, history, index, retriever, settings, ())
+
+
+def _answer(
+    question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
+    settings: AnswerSettings | None, said: Sequence[str],
+) -> Answer:
+    """`answer`; `said` holds the sentences of a conversation's replies that listed the items of
+    which a follow-up, rewritten as "Tell me more about X", asks about one: they go behind the
+    others (`_not_again`)."""
     started = time.perf_counter()
     s = settings or AnswerSettings()
     question = check_question(question)
@@ -199,7 +209,10 @@ def answer(
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
-        result = replace(answer(named, None, index, retriever=retriever, settings=settings), question=question)
+        # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.
+        listed = [listing_sentence(plain_reply(r)) for r in replies[-FOLLOW_UP_CHAIN:]] if _MORE_ABOUT.match(named) else []
+        said = [sentence for sentence in listed if sentence]
+        result = replace(_answer(named, None, index, retriever, settings, said), question=question)
         # What the follow-up replaced is not its answer: "And the Donbas?" after "What is the status
         # of Crimea?" is not answered "Crimea" (from "the status of Crimea and the Donbas").
         replaced = set().union(*(_words(turn) for turn in context[-FOLLOW_UP_CHAIN:])) - _words(named) - _words(question)
@@ -312,6 +325,8 @@ def answer(
         if wanted != PERSON or not may_name_someone(ranked[0].text, question):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
+    if said:
+        ranked = _not_again(ranked, said, s.abstain_below)
     best = ranked[0].score
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
@@ -802,6 +817,22 @@ _POINTS_AT_ANSWER = re.compile(
 # Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
 # "What is his job?", "When did he write it?").
 FOLLOW_UP_CHAIN = 3
+
+
+def _not_again(ranked: list[Candidate], said: Sequence[str], least: float) -> list[Candidate]:
+    """The ranking with the sentences the earlier replies quoted (`said`, as `plain_reply` gives
+    them) behind the others, when the best of the others still scores at least `least`: "And the
+    third?" after the list of three components asks for more than the sentence listing them. Else
+    as it is: quoting it again beats abstaining. (An item's own sentence, "The first is the status
+    of the contested regions: …", is no listing sentence: it answers "What is the first one?".)"""
+    def quoted(candidate: Candidate) -> bool:
+        text = " ".join(plain_reply(candidate.text).split())
+        return any(text in " ".join(reply.split()) for reply in said)
+
+    fresh = [c for c in ranked if not quoted(c)]
+    if not fresh or fresh[0] is ranked[0] or fresh[0].score < least:
+        return ranked
+    return fresh + [c for c in ranked if quoted(c)]
 
 
 def _listing_replies(context: Sequence[str], replies: Sequence[str]) -> list[str]:

@@ -127,11 +127,17 @@ def resolve_pointer(question: str, reply: str) -> str | None:
 
 def _colon_items(text: str) -> list[str]:
     """The items of the first sentence of the text that lists its announced items after a colon."""
+    listing = listing_sentence(text)
+    return colon_items(listing) or [] if listing else []
+
+
+def listing_sentence(text: str) -> str | None:
+    """The first sentence of the text that lists its announced items after a colon ("… three main
+    components: an end to the invasion, …"), or None."""
     for start, end in split_sentences(text):
-        items = colon_items(text[start:end])
-        if items:
-            return items
-    return []
+        if colon_items(text[start:end]):
+            return text[start:end]
+    return None
 
 
 # "he", "she", "his", "her": a person the question before named.
