@@ -155,6 +155,21 @@ def test_the_sentence_listing_items_after_a_colon_is_found():
     assert listing_sentence("The first is the status of the contested regions: Crimea and the Donbas. [1]") is None
 
 
+@pytest.mark.model
+def test_a_name_offered_in_place_of_the_answer_gets_no_other_name_as_its_short_answer(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Which countries have been active in mediation?"},
+               {"role": "assistant", "content": MEDIATORS}]
+    result = qa.answer("What about China?", history=history, index=built_index.index)
+    assert not result.abstained and "China" in result.text and result.short is None  # it had been "Ukraine"
+    # A follow-up to a question for a number keeps its short answer.
+    history = [{"role": "user", "content": "How many soldiers has Russia lost?"},
+               {"role": "assistant", "content": "… around 6–7,000 soldiers each. [1]"}]
+    counted = qa.answer("What about Ukraine?", history=history, index=built_index.index)
+    assert counted.short is not None and "6–7,000" in counted.short.text
+
+
 def test_a_question_points_at_an_item():
     assert points_at_item("And the second?") and points_at_item("Tell me more about the last one.")
     assert not points_at_item("What is the second largest bank?")

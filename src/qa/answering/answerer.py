@@ -389,7 +389,7 @@ def _answer(
     # a list of as many items as asked for, and sources that differ give two values: no single short
     # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
     # melatonin") still has one.
-    single = differing is None and not whole_list
+    single = differing is None and not whole_list and not _also_one(question, context)
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
     short = _short(*found, support) if found is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
@@ -866,6 +866,19 @@ class FollowUp(NamedTuple):
     joined: str
     answered: str
     unmarked: str
+
+
+# "What about China?": a name offered in place of the answer to the question before.
+_ABOUT_NAME = re.compile(r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?:the\s+)?)[A-Z]")
+_ASKS_NAME = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:who|whom|whose|which)\b", re.I)
+
+
+def _also_one(question: str, context: Sequence[str]) -> bool:
+    """True when the question offers a name in place of the answer the question before asked for
+    ("Which countries have been active in mediation?" then "What about China?"): it asks whether
+    that one is one too, which no other name answers (the reader had made "Ukraine" of "Ukraine has
+    also called on China to step in")."""
+    return bool(context) and _ABOUT_NAME.match(question) is not None and _ASKS_NAME.match(context[-1]) is not None
 
 
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> FollowUp | None:
