@@ -229,6 +229,9 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("What about Italy?", ["Did Germany send weapons?"], "Did Italy send weapons?"),  # the opening word is no name
         # The earlier question was such a follow-up too: it is resolved first.
         ("And Ukraine?", ["How many soldiers has Russia lost?", "And Germany?"], "How many soldiers has Ukraine lost?"),
+        # A possessive stands for the possessive of two names: "Russia's", not Crimea.
+        ("And Ukraine's?", ["What is Russia's position on Crimea?"], "What is Ukraine's position on Crimea?"),
+        ("What about Ukraine's?", ["What is Russia's goal?"], "What is Ukraine's goal?"),
         ("What about Turkey?", ["What does Alcaro think about China?"], None),  # two names: which one is a guess
         ("What about Russia?", ["Which bank is the largest?"], None),  # no name to stand for
         ("What about Russia?", ["What about Russia?"], None),

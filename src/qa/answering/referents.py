@@ -231,9 +231,15 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # "What about the April piece?" after "What does the IAI commentary say about China?": the
         # document named stands for the document named before, not for China.
         asked = [found for found in asked if _NAMES_DOCUMENT.search(found[2])]
+    if len(asked) > 1 and without_possessive(name) != name:
+        # "And Ukraine's?" after "What is Russia's position on Crimea?": the possessive stands for
+        # the possessive ("Russia's"), not for Crimea.
+        asked = [found for found in asked if found[3]]
+        name = without_possessive(name)
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
     start, end, _, possessive = asked[0]
+    name = without_possessive(name) if possessive else name
     replacement = (name[0].lower() + name[1:] if name.startswith("The ") and start > 0 else name) + possessive
     return before[:start] + replacement + before[end:]
 
