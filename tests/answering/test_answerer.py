@@ -488,6 +488,25 @@ def test_a_date_or_a_web_address_is_no_number_and_a_vague_amount_gives_no_value(
     assert has_type(vague, "number", "How long will Poland keep importing coal?")  # "a few weeks" answers "how long"
 
 
+def test_a_time_relative_to_the_writing_is_one_unit():
+    from qa.answering.types import whole_units
+
+    sentence = "Poland will end coal imports within the next few weeks and gas imports by the end of the year."
+    dates, _ = whole_units(sentence)
+    assert [sentence[a:b] for a, b in dates] == ["within the next few weeks", "by the end of the year"]
+
+
+@pytest.mark.model
+def test_when_a_plan_is_carried_out_is_the_time_of_that_plan(built_index):
+    import qa
+
+    # The reader read "next few weeks" for the coal, which fitted no time until taken in whole.
+    coal = qa.answer("When will Poland end Russian coal imports?", index=built_index.index)
+    assert coal.short is not None and coal.short.text == "within the next few weeks"
+    gas = qa.answer("When will Poland phase out oil and gas imports?", index=built_index.index)
+    assert gas.short is not None and gas.short.text == "by the end of the year"
+
+
 def test_a_share_of_what_is_asked_is_no_value_of_it():
     shared = "But with war still raging and millions of Ukrainians — about 10 percent of the population — now outside."
     assert not has_type(shared, "number", "What is the population of Ukraine?")

@@ -339,9 +339,11 @@ def is_title(word: str) -> bool:
 
 
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), which a span
-    touching them takes in whole, and its web addresses, which no span may touch."""
-    return [m.span() for m in _DATE_IN_TEXT.finditer(sentence)], [m.span() for m in URL.finditer(sentence)]
+    """Where a short answer may not cut: the sentence's full dates ("20 March 2022") and times
+    said relative to the writing ("within the next few weeks", not "next few weeks"), which a
+    span touching them takes in whole, and its web addresses, which no span may touch."""
+    dates = [m.span() for m in _DATE_IN_TEXT.finditer(sentence)] + [m.span() for m in _RELATIVE_TIME_PATTERN.finditer(sentence)]
+    return sorted(dates), [m.span() for m in URL.finditer(sentence)]
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were|does|do|is)\b", re.IGNORECASE)
