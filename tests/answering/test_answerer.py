@@ -507,6 +507,16 @@ def test_when_a_plan_is_carried_out_is_the_time_of_that_plan(built_index):
     assert gas.short is not None and gas.short.text == "by the end of the year"
 
 
+@pytest.mark.model
+def test_who_are_the_guarantors_is_the_whole_list_and_a_plural_name_is_the_term_used(built_index):
+    import qa
+
+    listed = qa.answer("Who are the potential guarantors?", index=built_index.index)
+    assert listed.short is not None and listed.short.text == "Britain, China, Russia and the United States"
+    # "the Minsk agreements" use the term without saying what it is: no span beside it ("Ukraine and Russia").
+    assert qa.answer("What is the Minsk agreement?", index=built_index.index).short is None
+
+
 def test_a_share_of_what_is_asked_is_no_value_of_it():
     shared = "But with war still raging and millions of Ukrainians — about 10 percent of the population — now outside."
     assert not has_type(shared, "number", "What is the population of Ukraine?")

@@ -289,6 +289,8 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("Which famous Indian practiced civil disobedience?", False),
         # Asked as a request.
         ("Name the guarantor countries mentioned.", True), ("List all the weapons sent.", True), ("Name the author.", False),
+        # "Who are the <plural>?"
+        ("Who are the potential guarantors?", True), ("Who is the president?", False), ("Who are they?", False),
     ],
 )
 def test_a_question_asking_for_several_things_is_told(question, several):

@@ -943,7 +943,8 @@ def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
     description ("Warsaw's first literary cabaret"), and one of the sentences uses it."""
     if not any(ch.isupper() for ch in term) or "'" in term or "’" in term:
         return False
-    used = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+    # "What is the Minsk agreement?" is used as "the Minsk agreements".
+    used = re.compile(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", re.IGNORECASE)
     return any(used.search(c.text) for c in chosen)
 
 

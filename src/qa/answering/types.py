@@ -383,11 +383,13 @@ _ASKS_SEVERAL = re.compile(
     re.IGNORECASE,
 )
 # "What are two examples of ...?", "What were the three parts of ...?", "What are some ...?",
-# and "Name the guarantor countries", "List the compromises Ukraine offered".
+# "Name the guarantor countries", "List the compromises Ukraine offered", "Who are the potential guarantors?".
 _ARE_SEVERAL = re.compile(
     r"^\s*(?:(?:what|which)\s+(?:are|were)\s+(?:some|several|two|three|four|five|six|"
     r"the\s+(?:two|three|four|five|six|main|major|key))\b"
-    r"|(?:please\s+)?(?:name|list)\s+(?:all\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\b)",
+    r"|(?:please\s+)?(?:name|list)\s+(?:all\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\b"
+    # "Who are the potential guarantors?"
+    r"|who\s+(?:are|were)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 # What follows a plural noun the wh-word asks for ("Which countries have ...", "What types of ...");
