@@ -120,6 +120,20 @@ def test_the_source_cited_for_the_previous_answer_is_the_footnote_covering_its_s
 
 
 @pytest.mark.model
+def test_who_estimated_a_figure_is_the_footnote_covering_it(built_index):
+    import qa
+
+    # "… are estimated to have lost around 6–7,000 soldiers each": the estimate's source is note 5,
+    # not "Russian and Ukrainian forces". After an ellipsis, the question it stands for.
+    history = [{"role": "user", "content": "How many soldiers has Russia lost?"},
+               {"role": "assistant", "content": "… around 6–7,000 soldiers each. [1]"},
+               {"role": "user", "content": "And Ukraine?"},
+               {"role": "assistant", "content": "… around 6–7,000 soldiers each. [1]"}]
+    result = qa.answer("Who estimated that?", history=history, index=built_index.index)
+    assert not result.abstained and result.citations[0].kind == "footnote" and result.citations[0].footnote == 5
+
+
+@pytest.mark.model
 def test_the_source_for_figures_is_the_footnote_covering_the_sentence_that_gives_them(built_index):
     import qa
     from qa.answering.answerer import check_citations

@@ -271,9 +271,13 @@ def _answer(
         stated = _document_fact(retriever, question, about, fact, started)
         if stated is not None:
             return stated
-    if context and _POINTS_AT_ANSWER.search(question) and (asks_about_sources(question) or _SOURCE.search(question)):
+    if context and _POINTS_AT_ANSWER.search(question) and (
+        asks_about_sources(question) or _SOURCE.search(question) or _WHO_COUNTED.match(question)
+    ):
         # "Which newspaper does he cite for that?": the footnote the previous answer's sentence points to.
-        sourced = _source_of_previous(retriever, question, context[-1], s, started)
+        # The previous question as it was understood: "And Ukraine?" after "How many soldiers has Russia lost?".
+        previous = resolve_ellipsis(context[-1], context[-1 - FOLLOW_UP_CHAIN : -1]) or context[-1]
+        sourced = _source_of_previous(retriever, question, previous, s, started)
         if sourced is not None:
             return sourced
     cited_for = _SOURCE_FOR.match(question)
@@ -804,6 +808,12 @@ _SOURCE_FOR = re.compile(
 _SOURCED = re.compile(
     r"\b(?:figures?|numbers?|data|estimates?|statistics?|counts?|tolls?|tall(?:y|ies)|claims?|quotes?|quotations?|"
     r"reports?|information|casualt(?:y|ies))\b",
+    re.I,
+)
+# "Who estimated that?" after "How many soldiers has Russia lost?" ("… are estimated to have lost
+# around 6–7,000 soldiers each"): whoever made the figure, which the sentence's footnote names.
+_WHO_COUNTED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:who|according\s+to\s+whom)\b.*?\b(?:estimat|count|calculat|compil|measur|tall)\w*",
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
