@@ -835,9 +835,11 @@ def _not_again(ranked: list[Candidate], said: Sequence[str], least: float) -> li
     third?" after the list of three components asks for more than the sentence listing them. Else
     as it is: quoting it again beats abstaining. (An item's own sentence, "The first is the status
     of the contested regions: …", is no listing sentence: it answers "What is the first one?".)"""
+    replies = [" ".join(reply.split()) for reply in said]
+
     def quoted(candidate: Candidate) -> bool:
         text = " ".join(plain_reply(candidate.text).split())
-        return any(text in " ".join(reply.split()) for reply in said)
+        return any(text in reply for reply in replies)
 
     fresh = [c for c in ranked if not quoted(c)]
     if not fresh or fresh[0] is ranked[0] or fresh[0].score < least:

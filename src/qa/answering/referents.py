@@ -127,16 +127,23 @@ def resolve_pointer(question: str, reply: str) -> str | None:
 
 def _colon_items(text: str) -> list[str]:
     """The items of the first sentence of the text that lists its announced items after a colon."""
-    listing = listing_sentence(text)
-    return colon_items(listing) or [] if listing else []
+    listing = _first_listing(text)
+    return listing[1] if listing else []
 
 
 def listing_sentence(text: str) -> str | None:
     """The first sentence of the text that lists its announced items after a colon ("… three main
     components: an end to the invasion, …"), or None."""
+    listing = _first_listing(text)
+    return listing[0] if listing else None
+
+
+def _first_listing(text: str) -> tuple[str, list[str]] | None:
+    """(sentence, items) of the first sentence of the text that `colon_items` reads, or None."""
     for start, end in split_sentences(text):
-        if colon_items(text[start:end]):
-            return text[start:end]
+        items = colon_items(text[start:end])
+        if items:
+            return text[start:end], items
     return None
 
 
@@ -235,7 +242,6 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # "And Ukraine's?" after "What is Russia's position on Crimea?": the possessive stands for
         # the possessive ("Russia's"), not for Crimea.
         asked = [found for found in asked if found[3]]
-        name = without_possessive(name)
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
     start, end, _, possessive = asked[0]
