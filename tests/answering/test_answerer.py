@@ -889,6 +889,36 @@ def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, qu
     assert (span[found[0] : found[1]] if found else None) == narrowed
 
 
+_PUBLISHES = (
+    "IAI publishes an English-language quarterly (*The International Spectator*), an online webzine "
+    "(*Affarinternazionali*), three book series (*Global Politics and Security*, *Quaderni IAI* and "
+    "*IAI Research Studies*) and some papers' series."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "named"),
+    [
+        # The name in brackets right after the span the reader chose.
+        ("What is the IAI's quarterly called?", "English-language quarterly", "The International Spectator"),
+        # The bracket whose description has a word of the question, wherever the reader's span is.
+        ("What is the IAI's webzine called?", "English-language quarterly", "Affarinternazionali"),
+        ("What is the name of the online webzine?", "IAI", "Affarinternazionali"),
+        # Several names in the brackets described: none is the answer alone.
+        ("What are the IAI's book series called?", "English-language quarterly", None),
+        # No name asked for.
+        ("What does the IAI publish?", "English-language quarterly", None),
+        ("Who was the crew of the quarterly, of which they named themselves?", "English-language quarterly", None),
+    ],
+)
+def test_a_question_asking_what_something_is_called_takes_the_name_in_brackets(question: str, span: str, named: str | None):
+    from qa.answering.types import named_in_brackets
+
+    start = _PUBLISHES.index(span)
+    found = named_in_brackets(_PUBLISHES, start, start + len(span), question)
+    assert (_PUBLISHES[found[0] : found[1]] if found else None) == named
+
+
 @pytest.mark.model
 def test_a_reference_whose_title_shares_the_question_words_does_not_answer_about_the_subject(built_index):
     from qa.answering.answerer import answer

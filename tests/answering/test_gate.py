@@ -138,6 +138,22 @@ def test_a_question_ending_on_it_points_at_what_it_asks_about(question: str, end
     assert not refers_back("What does Alcaro think of it?")
 
 
+def test_a_whole_question_after_and_is_asked_as_it_stands(retriever: Retriever) -> None:
+    from qa.answering.gate import after_conjunction
+
+    assert after_conjunction("And what did the US send?") == "What did the US send?"
+    assert after_conjunction("But, how many soldiers did Ukraine lose?") == "How many soldiers did Ukraine lose?"
+    # An ellipsis is no whole question: it needs the turn before.
+    assert after_conjunction("And how many?") is None and after_conjunction("And what about Europe?") is None
+    assert after_conjunction("And the second largest?") is None and after_conjunction("What did the US send?") is None
+    assert after_conjunction("And which is the second largest?") is None  # names nothing: the largest what?
+    # What the whole question refers back to is still asked about in a fresh chat.
+    assert not refers_back("And what did the US send?") and refers_back("And what did he say?")
+    result = qa.answer("And what weapons has the US sent?", retriever=retriever)
+    assert not result.abstained and result.question == "And what weapons has the US sent?"
+    assert "Stinger" in result.short.text
+
+
 def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
     assert refers_back("What else?") and refers_back("What else did he write?")
     assert not refers_back("What else did Riccardo Alcaro write?")

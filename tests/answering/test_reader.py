@@ -287,6 +287,9 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("What happens to the packet?", False),
         ("What explains the Russian army's weak showing?", False),
         ("Which famous Indian practiced civil disobedience?", False),
+        # After "which" a plural noun is asked for, whatever follows it; a name is not a plural.
+        ("Which countries show that sanctions fail?", True), ("Which major cities in Europe survived?", True),
+        ("Which Panthers player got a penalty?", False),
         # Asked as a request.
         ("Name the guarantor countries mentioned.", True), ("List all the weapons sent.", True), ("Name the author.", False),
         # "Who are the <plural>?"

@@ -40,7 +40,7 @@ from qa.answering.summary import (
     pointed_documents,
     target_documents,
 )
-from qa.answering.gate import NO_REFERENT, points_back, refers_back, refuse, refuse_numbers
+from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
     listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
@@ -50,7 +50,7 @@ from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, has_type, hedge_before, job_of,
-    event_subject, may_name_someone, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
+    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     pair_list, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -192,6 +192,10 @@ def _answer(
     question = check_question(question)
     if _SMALL_TALK.match(question):
         return Answer(question, SMALL_TALK, [], [], True, 0.0, [], time.perf_counter() - started)
+    whole = after_conjunction(question)
+    if whole is not None:
+        # "And what did the US send?": the question after the "and" is asked as it stands.
+        return replace(_answer(whole, history, index, retriever, settings, said), question=question)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
@@ -1120,6 +1124,9 @@ def _short_span(
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many
         # points ...?" by "308", not "308 points".
         span = Span(span.start + narrow[0], span.start + narrow[1], span.score, span.margin)
+    named = named_in_brackets(candidate.text, span.start, span.end, question)
+    if named is not None:
+        span = Span(*named, span.score, span.margin)
     return candidate, span
 
 

@@ -49,6 +49,13 @@ _NUMBER_WORDS = (
 _TENS = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety",
          100: "hundred", 1000: "thousand"}
 _CONTINUATION = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what about|what else)\b", re.I)
+# A whole question after the "and": a wh-word, up to three words, an auxiliary and more ("And what
+# did the US send?", "And how many soldiers did Ukraine lose?"); not "And how many?" nor "And what about Europe?".
+_WHOLE_QUESTION = re.compile(
+    r"\s*,?\s*(?:what|who|whom|whose|which|when|where|why|how)(?:\s+(?:many|much))?(?:\s+[\w’'-]+){0,3}?"
+    r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+\w",
+    re.I,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
@@ -152,6 +159,9 @@ def _missing_referent(question: str) -> str | None:
     """The word that points back at an earlier turn ("and", "he", "it") when nothing in the
     question can be what it refers to."""
     start = _CONTINUATION.match(question)
+    if start and after_conjunction(question) is not None:
+        # "And what did the US send?" is a question of its own: what it refers to is in it.
+        return None
     # "What else did Riccardo Alcaro write?" names whom it is about: else than this document.
     if start and not (start.group(0).lower().startswith("what else") and _NAME.search(question, start.end())):
         return start.group(0).strip()
@@ -166,6 +176,22 @@ def _missing_referent(question: str) -> str | None:
     if thing and not _DUMMY_IT.search(question) and not _content_before(question, thing.start()):
         return thing.group(0)
     return None
+
+
+def after_conjunction(question: str) -> str | None:
+    """The question without the "and" / "but" / "so" it opens with when what follows is a whole
+    question that names what it asks about ("And what did the US send?" -> "What did the US
+    send?"), else None ("And which is the second largest?", "And what did he say?")."""
+    start = _CONTINUATION.match(question)
+    if start is None or start.group(0).strip().lower() not in ("and", "but", "also", "so", "then"):
+        return None
+    rest = question[start.end() :].lstrip(" ,")
+    # "And which is the second largest?" names nothing: the largest what is in the turn before.
+    if not _WHOLE_QUESTION.match(question, start.end()) or not _NAME.search(rest):
+        return None
+    rest = rest[0].upper() + rest[1:]
+    # "And what is it for the Russians?" points back all the same: the "and" stays with it.
+    return None if points_back(rest) else rest
 
 
 def ends_on_it(question: str) -> bool:

@@ -411,6 +411,12 @@ def asks_for_several(question: str) -> bool:
         return False
     if match.group("count"):
         return True
+    noun = match.group(0).split()[-2 if match.group("after") else -1]
+    if question.lstrip()[:5].lower() == "which" and noun.islower() and not noun.endswith("us"):
+        # "Which" asks for a noun, so a plural after it is the thing asked for whatever follows
+        # ("Which countries show …?", "Which cities in Europe …?"); not an adjective ("famous") or
+        # a name ("Which Panthers player …?").
+        return True
     after = match.group("after")
     return after is None or after.strip().lower() in _AFTER_PLURAL
 
@@ -640,6 +646,41 @@ _CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|be
 def _list_item(item: str, most_words: int) -> bool:
     """True for text that can be an item of a list: 1..most_words words, not a clause ("who was angry")."""
     return 1 <= len(item.split()) <= most_words and not _CLAUSE_OPENING.match(item)
+
+
+# "What is the IAI's quarterly called?", "What is the name of the webzine?": a name is asked for.
+_ASKS_NAME_OF = re.compile(
+    r"^\s*(?:what|which)\b(?:.*\b(?:called|named|titled|known\s+as)\s*[?.!]*\s*$"
+    r"|\s+(?:is|was|are|were)\s+(?:the\s+(?:name|title)s?\s+of\b|(?:its|their|his|her)\s+(?:name|title)s?\b))",
+    re.IGNORECASE,
+)
+# A name in brackets after a description: "an English-language quarterly (*The International
+# Spectator*)", "the Hellenic Parliament (Vouli)"; one name, not a list of them.
+_IN_BRACKETS = re.compile(r"\(([^()\n]{1,120})\)")
+_ONE_NAME = re.compile(r"\s*(\*{0,2})(?P<name>[A-Z][^()*\n]{0,80}?)\1\s*$")
+_NAMING_WORDS = frozenset({"called", "named", "titled", "name", "title", "what", "which"})
+
+
+def named_in_brackets(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """Offsets of the name given in brackets after a description when the question asks what
+    something is called: the one whose description shares a word with the question ("What is the
+    IAI's webzine called?": "Affarinternazionali", after "an online webzine"), else the one right
+    after sentence[start:end] ("The International Spectator", not "English-language quarterly").
+    None when the question asks no name or the sentence gives none."""
+    if not _ASKS_NAME_OF.search(question):
+        return None
+    asked = {w.lower().rstrip("s") for w in _WORD.findall(question) if len(w) > 3 and w.lower() not in _NAMING_WORDS}
+    after = None
+    for bracket in _IN_BRACKETS.finditer(sentence):
+        name = _ONE_NAME.match(bracket.group(1))
+        found = None if name is None else (bracket.start(1) + name.start("name"), bracket.start(1) + name.end("name"))
+        described = _WORD.findall(sentence[max(0, bracket.start() - 40) : bracket.start()])[-3:]
+        if any(w.lower().rstrip("s") in asked for w in described):
+            # "What are the IAI's book series called?": several names in the brackets, none alone.
+            return found
+        if after is None and end <= bracket.start() and not sentence[end : bracket.start()].strip():
+            after = found
+    return after
 
 
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
