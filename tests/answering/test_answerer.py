@@ -265,6 +265,27 @@ def test_a_question_for_a_persons_job_is_answered_by_their_description(question,
     assert (sentence[span[0] : span[1]] if span else None) == job
 
 
+_AUTHOR_NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "employer"),
+    [
+        ("Where does he work?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("Who does Alcaro work for?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("Which institute does Riccardo Alcaro work at?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("What is his job?", _AUTHOR_NOTE, None),  # the job, not the employer (`job_of`)
+        ("Where does he work?", "Riccardo Alcaro is a Research Coordinator.", None),  # no employer given
+        ("Where did the sides meet?", "On Tuesday in Istanbul, the sides met.", None),
+    ],
+)
+def test_a_question_for_a_persons_employer_is_answered_by_the_organisation_of_their_description(question, sentence, employer):
+    from qa.answering.types import employer_of
+
+    span = employer_of(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == employer
+
+
 @pytest.mark.model
 def test_who_is_a_named_person_is_answered_by_their_title(small_index):
     import qa

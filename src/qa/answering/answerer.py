@@ -49,7 +49,7 @@ from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_w
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     pair_list, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1003,6 +1003,9 @@ def _short_span(
         return None
     # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
     if found := _first_described(chosen[: s.short_sentences], lambda text: job_of(text, question)):
+        return found
+    # "Where does he work?": the organisation that closes the description, not "Global Actors programme".
+    if found := _first_described(chosen[: s.short_sentences], lambda text: employer_of(text, question)):
         return found
     # "What did he say about Crimea?": the clause reported ("Crimea is part of Russia"), which the
     # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").

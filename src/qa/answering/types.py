@@ -333,6 +333,38 @@ def job_of(sentence: str, question: str) -> tuple[int, int] | None:
     return person_description(sentence, name)
 
 
+# "Where does he work?", "Who does Alcaro work for?", "Which institute does she work at?": the employer.
+_ASKS_EMPLOYER = re.compile(
+    r"^\s*(?i:where|(?:for\s+)?(?:who|whom)|(?:at|for)\s+(?:which|what)\s+\w+|(?:which|what)\s+(?:organi[sz]ation|"
+    r"institute|institution|company|think\s+tank|university|employer|body))\s+(?i:does|did|do)\s+"
+    r"(?P<who>(?i:he|she|they)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?i:work)(?:\s+(?i:for|at|with|in))?\s*\??\s*$"
+)
+# The employer closing a description: "… Head of Global Actors programme at the Istituto Affari Internazionali (IAI)".
+_EMPLOYER = re.compile(r"\b(?:at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)\s*$")
+
+
+def employer_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Where does he work?" or "Who does Alcaro work for?", the offsets of the organisation
+    that closes what the sentence says the person is ("Istituto Affari Internazionali (IAI)" in
+    "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto
+    Affari Internazionali (IAI)"); None for other questions or sentences. A pronoun takes the name
+    the sentence opens with."""
+    asked = _ASKS_EMPLOYER.match(question)
+    if asked is None:
+        return None
+    name = asked.group("who")
+    if name.lower() in ("he", "she", "they"):
+        subject = _NAMED_SUBJECT.match(sentence)
+        if subject is None:
+            return None
+        name = subject.group(1)
+    described = description_after_name(sentence, name)
+    if described is None:
+        return None
+    employer = _EMPLOYER.search(sentence, *described)
+    return employer.span("org") if employer else None
+
+
 def is_title(word: str) -> bool:
     """True for a word that titles a person ("President", "Minister", "Dr.")."""
     return _IS_TITLE.fullmatch(word) is not None
