@@ -572,3 +572,38 @@ def test_a_sentence_opening_with_another_name_is_about_someone_else(sentence, ab
 
     subject = ["Kenya"] if sentence.startswith("Kenyan") else ["US", "United", "States"]
     assert _about_another(sentence, subject) is about
+
+
+def test_an_abbreviated_subject_is_named_by_itself_or_its_words_spelt_out_together():
+    from qa.answering.answerer import _about_another, _names_whole
+
+    eu = ["EU", "European", "Union"]
+    assert _names_whole("For its part, the European Union agreed to deliver a package.", eu)
+    assert _names_whole("The EU agreed.", eu)
+    assert not _names_whole("Many European countries, including Poland, have sent weapons.", eu)
+    assert _about_another("Many European countries, including Poland, have sent weapons.", eu)
+    # Without an abbreviation, any of the subject's words names it.
+    assert _names_whole("The United States has provided aid.", ["United", "States"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opens"),
+    [("Many European countries, including Poland, have sent weapons.", True),
+     ("The United States has already provided more than $2 billion.", True),
+     ("On Tuesday in Istanbul, the sides met for a sixth time.", False),  # a time and a place
+     ("the sides met for a sixth time.", False)],  # no name
+)
+def test_a_sentence_whose_first_name_follows_a_preposition_does_not_open_with_its_subject(sentence, opens):
+    from qa.answering.answerer import _opens_with_subject
+
+    assert _opens_with_subject(sentence) is opens
+
+
+@pytest.mark.model
+def test_a_sentence_of_the_same_passage_naming_the_subject_leads_when_the_chosen_ones_are_about_another(built_index):
+    # The US sentence led alone: "more than $2 billion" answered a question about the EU.
+    result = answer("How much security aid has the EU provided to Ukraine?", index=built_index.index)
+    assert result.short is not None and result.short.text == "nearly $1 billion"
+    # A time and a place opening the lead are no other subject: it stays.
+    result = answer("How many times had the Ukrainian and Russian sides met by the Istanbul round?", index=built_index.index)
+    assert result.short is not None and result.short.text == "sixth"

@@ -352,7 +352,7 @@ def _answer(
         ranked = _speech_first(ranked, speaker, s.gate_depth)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
-    chosen = _about_the_subject(_select(ranked, question, s), subject)
+    chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
@@ -1421,19 +1421,54 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
-def _about_the_subject(chosen: list[Candidate], subject: Sequence[str]) -> list[Candidate]:
+def _about_the_subject(
+    chosen: list[Candidate], subject: Sequence[str], ranked: Sequence[Candidate] = (), least: float = 1.0
+) -> list[Candidate]:
     """The chosen sentences with the first that names the question's subject leading, when the lead
     opens with another name and a sentence of its passage names the subject: "What weapons has the
     US sent?" is answered from "The United States has already provided ... Stinger antiaircraft
     systems", not from "Many European countries, including Poland, ... have sent similar weapons as
     well as supplies and other equipment", which had led on "weapons" and "sent". `subject`: the
-    question's `_subject_words`."""
-    if not subject or len(chosen) < 2 or not _about_another(chosen[0].text, subject):
+    question's `_subject_words`. Failing one among the chosen, when the lead's subject is another
+    name, the best of `ranked` in the lead's passage that scores at least `least` and names the
+    subject leads ("How much security aid has the EU provided?": "For its part, the European Union
+    agreed to deliver a nearly $1 billion package", not the US's "more than $2 billion")."""
+    if not subject or not chosen or not _about_another(chosen[0].text, subject):
         return chosen
-    naming = next(
-        (c for c in chosen[1:] if c.passage.id == chosen[0].passage.id and any(_names(c.text, w) for w in subject)), None
-    )
+    lead = chosen[0].passage.id
+    naming = next((c for c in chosen[1:] if c.passage.id == lead and _names_whole(c.text, subject)), None)
+    if naming is None and _opens_with_subject(chosen[0].text):
+        naming = next((c for c in ranked if c.passage.id == lead and c.score >= least and c not in chosen
+                       and _names_whole(c.text, subject)), None)
     return chosen if naming is None else [naming, *(c for c in chosen if c is not naming)]
+
+
+def _names_whole(text: str, subject: Sequence[str]) -> bool:
+    """True when the text holds the subject (`_subject_words`) by a whole name: an abbreviation
+    asked ("EU") or its words spelt out in a run ("European Union"), not one of those words alone
+    ("Many European countries"); for a subject without abbreviation, any of its words."""
+    abbreviated = any(w.isupper() and len(w) > 1 for w in subject)
+    runs = [subject[i:j] for i in range(len(subject)) for j in range(i + 1, len(subject) + 1)]
+    return any(
+        re.search(r"\b" + r"\s+".join(re.escape(w) for w in run) + r"\b", text) is not None
+        for run in runs
+        if len(run) > 1 or not abbreviated or run[0].isupper()
+    )
+
+
+# A preposition before a sentence's first name makes it a time or a place, not its subject.
+_PREPOSITIONS = frozenset("in on at after before during since from by for with over under of to until within".split())
+
+
+def _opens_with_subject(sentence: str) -> bool:
+    """True when the sentence's first name in its opening words is its subject ("Many European
+    countries …", "The United States has …"), not a time or place after a preposition ("On
+    Tuesday in Istanbul, the sides met …")."""
+    words = sentence.split()[:OPENING_WORDS]
+    for k, word in enumerate(words):
+        if _CAPITALISED.match(word) and word.lower() not in QUERY_STOPWORDS:
+            return k == 0 or words[k - 1].lower().strip(",") not in _PREPOSITIONS
+    return False
 
 
 def _about_another(sentence: str, subject: Sequence[str]) -> bool:
@@ -1445,6 +1480,9 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
         return False
     # "In 1908 he returned to Lahore": a pronoun may stand for the subject; "Kenyan athletes …"
     # are Kenya's.
+    if any(w.isupper() and len(w) > 1 for w in subject):
+        # "EU" is named by "EU" or "European Union", not by "Many European countries".
+        return not _names_whole(sentence, subject) and _PRONOUN.search(sentence) is None
     return not any(_names(sentence, w) or _names_demonym(sentence, w) for w in subject) and _PRONOUN.search(sentence) is None
 
 
