@@ -252,6 +252,40 @@ def test_a_name_alone_stands_for_the_one_the_question_before_named(question, ear
 
 
 @pytest.mark.parametrize(
+    ("question", "earlier", "readings"),
+    [
+        ("And Lavrov?", ["What does Peskov say about Crimea?"],
+         ["What does Lavrov say about Crimea?", "What does Peskov say about Lavrov?"]),
+        # The name offered is one of the two: it stands for the other.
+        ("And Ukraine?", ["How many soldiers has Russia lost in Ukraine?"], ["How many soldiers has Ukraine lost in Ukraine?"]),
+        ("And Ukraine?", ["How many soldiers has Russia lost?"], []),  # one reading: `resolve_ellipsis`
+        ("And the second?", ["Which bank is Russia's largest?"], []),  # no ellipsis of a name
+        ("And Lavrov?", [], []),
+        # The subject first: "the EU" for the United States, before Ukraine.
+        ("What about the EU?", ["How much security aid has the United States provided to Ukraine?"],
+         ["How much security aid has the EU provided to Ukraine?", "How much security aid has the United States provided to the EU?"]),
+        # A name for a possessive subject, or for the other name? A guess: none.
+        ("And Putin?", ["What is Zelensky's position on Crimea?"], []),
+    ],
+)
+def test_a_name_alone_after_a_question_naming_several_has_a_reading_for_each(question, earlier, readings):
+    from qa.answering.referents import ellipsis_readings
+
+    assert ellipsis_readings(question, earlier) == readings
+
+
+@pytest.mark.model
+def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What does Peskov say about Crimea?"},
+               {"role": "assistant", "content": "Crimea is part of Russia [1]"}]
+    result = qa.answer("And Lavrov?", history=history, index=built_index.index)
+    assert not result.abstained and result.question == "And Lavrov?"
+    assert result.short is not None and result.short.text == "settled for good"
+
+
+@pytest.mark.parametrize(
     ("question", "earlier", "resolved"),
     [
         ("And when?", ["Who signed the Budapest memorandum?"], "When signed the Budapest memorandum?"),

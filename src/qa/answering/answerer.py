@@ -43,7 +43,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+    ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
 from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
@@ -207,6 +207,10 @@ def _answer(
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context:
+        # "And Lavrov?" after "What does Peskov say about Crimea?": "What does Lavrov say about
+        # Crimea?", the likeliest reading the documents answer.
+        named = _best_reading(ellipsis_readings(question, context[-FOLLOW_UP_CHAIN:]), index, retriever, settings)
     if named is None and context and not points_back(context[-1]):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
@@ -860,6 +864,16 @@ def _listing_replies(context: Sequence[str], replies: Sequence[str]) -> list[str
     if len(context) != len(replies):
         return list(replies[-FOLLOW_UP_CHAIN:])
     return [reply for turn, reply in zip(context[-FOLLOW_UP_CHAIN:], replies[-FOLLOW_UP_CHAIN:]) if not points_at_item(turn)]
+
+
+def _best_reading(
+    readings: Sequence[str], index: Path | str | None, retriever: Retriever | None, settings: AnswerSettings | None
+) -> str | None:
+    """The first of the readings of a follow-up (likeliest first) that the documents answer, each
+    asked alone; None when there are none or every one abstains. Not the most confident: a reading
+    that keeps the earlier subject ("… the United States provided to the EU?") is answered as
+    confidently as the earlier question was."""
+    return next((r for r in readings if not _answer(r, None, index, retriever, settings, ()).abstained), None)
 
 
 def _antecedents(context: Sequence[str]) -> list[str]:

@@ -244,7 +244,38 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         asked = [found for found in asked if found[3]]
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
-    start, end, _, possessive = asked[0]
+    return _replaced(before, asked[0], name)
+
+
+def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
+    """Each reading of an ellipsis whose earlier question names several things, one per name it
+    may stand for, likeliest first: "And Lavrov?" after "What does Peskov say about Crimea?" ->
+    ["What does Lavrov say about Crimea?", "What does Peskov say about Lavrov?"]: the earlier
+    question's first name (its subject, as a rule) first. Empty when `resolve_ellipsis` has the one
+    reading, when the question is not an ellipsis, and when the offered name and that first name
+    differ in form, one possessive and the other not (then which name it stands for is a guess)."""
+    match = _ELLIPSIS.fullmatch(question)
+    if match is None or not earlier or resolve_ellipsis(question, earlier) is not None:
+        return []
+    before = earlier[-1]
+    if _ELLIPSIS.fullmatch(before):
+        return []
+    name = match.group("name")
+    name = name[0].upper() + name[1:] if name.lower().startswith("the ") else name
+    asked = _asked_names(before)
+    if len(asked) < 2:
+        return []
+    # "And Ukraine?" after "How many soldiers has Russia lost in Ukraine?" stands for Russia.
+    if bool(asked[0][3]) != (without_possessive(name) != name):
+        # "And Putin?" after "What is Zelensky's position on Crimea?": Putin's position, or Zelensky's
+        # on Putin? The offered name and the subject differ in form: which one is meant is a guess.
+        return []
+    return [_replaced(before, found, name) for found in asked if without_possessive(found[2]) != without_possessive(name)]
+
+
+def _replaced(before: str, found: tuple[int, int, str, str], name: str) -> str:
+    """The question `before` with the name `found` (`_asked_names`) replaced by `name`."""
+    start, end, _, possessive = found
     name = without_possessive(name) if possessive else name
     replacement = (name[0].lower() + name[1:] if name.startswith("The ") and start > 0 else name) + possessive
     return before[:start] + replacement + before[end:]
