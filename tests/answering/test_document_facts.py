@@ -18,6 +18,10 @@ from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, a
         ("What is the title of the IAI commentary?", TITLE_FACT),
         ("Who published the IAI commentary?", PUBLISHER_FACT),
         ("Which institute published the commentary?", PUBLISHER_FACT),
+        # Which document is older: each one's date answers.
+        ("Which document is older?", DATE_FACT), ("Which piece came out first?", DATE_FACT),
+        ("Which of the two articles was written first?", DATE_FACT), ("Which commentary is more recent?", DATE_FACT),
+        ("Which document is more optimistic?", None),
         ("When did the talks take place?", None),  # no document named
         ("Which newspaper published the report cited in the IAI commentary?", None),  # a cited work
         ("According to the article, when was the plan published?", None),
@@ -86,7 +90,8 @@ def test_a_fact_asked_of_all_the_documents_is_given_for_each(built_index):
     # "two" and "both" say how many documents, not which: "the two commentaries" had been answered
     # with a footnote's "February 2022".
     for question in ("When were the commentaries published?", "When were the two commentaries published?",
-                     "When were both documents published?"):
+                     "When were both documents published?", "Which document is older?",
+                     "Which commentary is more recent?"):  # not a comparison of the documents' sentences
         dated = qa.answer(question, index=built_index.index)
         assert not dated.abstained and check_citations(dated) == [] and dated.short is None  # several asked
         assert dated.text.startswith("Alcaro (IAI, 22 March 2022): 22 March 2022 [1]"), question

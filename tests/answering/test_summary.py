@@ -15,7 +15,11 @@ from qa.answering.summary import (
     [("Summarise the IAI commentary", True), ("Summarize the documents", True),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
-     ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False)],
+     ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False),
+     # The gist, the thrust, an overview, with "the" or an adjective.
+     ("Give me the gist of Alcaro's commentary.", True), ("What is the gist of the IAI piece?", True),
+     ("What's the thrust of the April article?", True), ("Give me a brief overview of the IAI commentary", True),
+     ("What is the overview effect?", False), ("What did the summary of the talks say?", False)],
 )
 def test_asks_summary(question, asks):
     assert asks_summary(question) is asks

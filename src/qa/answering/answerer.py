@@ -238,7 +238,8 @@ def _answer(
     if valued is not None:
         # Each document's value, and that they differ when they do (`_disagreeing`).
         return replace(answer(valued, history, index, retriever=retriever, settings=settings), question=question)
-    if asks_comparison(question):
+    # "Which commentary is more recent?" compares the documents' dates: each one's date answers.
+    if asks_comparison(question) and asks_fact(question) is None:
         compared = _comparison(retriever, question, context, s)
         if compared:
             labels = _labels(retriever, compared)

@@ -18,7 +18,11 @@ PUBLISHER_FACT = "publisher"
 _ASKS = (
     (DATE_FACT, re.compile(
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
-        r"appeared|came out|put out|publish|write|wrote)\b|\bpublication date\b|\bdate of\b|\bhow old is\b",
+        r"appeared|came out|put out|publish|write|wrote)\b|\bpublication date\b|\bdate of\b|\bhow old is\b"
+        # "Which document is older?", "Which piece came out first?": each one's date answers.
+        r"|\bwhich\b(?:\s+[\w’'-]+){0,4}?\s+(?:is|was|came|come|appeared|published|written|dates)"
+        r"(?:\s+(?:out|written|published|released|issued))?\s+"
+        r"(?:older|newer|earlier|later|more\s+recent|first|last|the\s+(?:oldest|newest|latest|earliest|most\s+recent))\b",
         re.I,
     )),
     (TITLE_FACT, re.compile(r"\b(?:titles?|titled|headlines?|what (?:is|are) (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
@@ -32,7 +36,9 @@ _ASKS = (
 FACT_WORDS = frozenset(
     "when date day year month published publish publishes publication written write wrote issued released dated "
     "posted appeared came out put who which what organisation organization institute publisher think tank outlet "
-    "newspaper title titles titled headline headlines called name names".split()
+    "newspaper title titles titled headline headlines called name names "
+    # "Which document is older?", "Which of the two came out first?"
+    "older newer earlier later recent more most first last oldest newest latest earliest two both".split()
 )
 # A question about a work the document cites, not about the document itself.
 _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)

@@ -13,11 +13,13 @@ if TYPE_CHECKING:
     import numpy as np
 
 _ASKS_SUMMARY = re.compile(
-    r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:summary|overview|gist)|"
+    r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:short |brief |quick )?(?:summary|overview|gist|synopsis|rundown)|"
+    # "What is the gist of the IAI piece?", "What's the thrust of Alcaro's commentary?"
+    r"what(?:['’]s| is| was) the (?:gist|thrust|essence|upshot|bottom line) of|"
     r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:[\w-]+['’]s )?(?:main|key|central|principal) "
     r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
-    r"(?:a )?summary of|tl;?dr)\b",
+    r"(?:a |an )?(?:summary|overview|synopsis) of|tl;?dr)\b",
     re.I,
 )
 # "What does Alcaro argue?", "What does the IAI commentary say?": with nothing after the verb, the
