@@ -146,3 +146,12 @@ def test_a_summary_of_more_documents_than_it_can_cover_asks_which(tmp_path):
     build_index(corpus, tmp_path / "index")
     answer = qa.answer("Summarise the documents", index=tmp_path / "index")
     assert answer.abstained and answer.text == TOO_MANY_TO_SUMMARISE.format(n=MAX_SUMMARY_DOCUMENTS + 1)
+
+
+def test_the_topic_of_a_question_about_a_document_leaves_out_the_document():
+    from qa.answering.summary import asked_topic
+
+    assert asked_topic("What should the West do according to the April piece?") == {"west"}
+    assert asked_topic("What does the IAI commentary recommend?") == set()
+    assert asked_topic("What does Alcaro propose the US and Europe should do?") == {"us", "europe"}
+

@@ -60,6 +60,10 @@ def test_who_is_named():
     assert who_is_named("Who is the President of Ukraine?") is None
     assert who_is_named("Who is he?") is None
     assert who_is_named("Who is Peskov talking to?") is None
+    # Several people: the short answer must describe them all, not be a span beside their names.
+    assert who_is_named("Who are Sam Jones and John Paul Rathbone?") == "Sam Jones and John Paul Rathbone"
+    assert who_is_named("Who are Guy Chazan, Roman Olearchyk and Polina Ivanova?") == "Guy Chazan, Roman Olearchyk and Polina Ivanova"
+    assert who_is_named("Who is Peskov and what did he say?") is None
 
 
 def test_defined_term():

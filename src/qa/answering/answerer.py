@@ -32,6 +32,7 @@ from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
     SENTENCES_EACH_DOCUMENT,
     SENTENCES_ONE_DOCUMENT,
+    asked_topic,
     asks_gist,
     asks_summary,
     central_sentences,
@@ -45,6 +46,7 @@ from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
     ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
+from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, prescribes
 from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
@@ -238,6 +240,13 @@ def _answer(
     if valued is not None:
         # Each document's value, and that they differ when they do (`_disagreeing`).
         return replace(answer(valued, history, index, retriever=retriever, settings=settings), question=question)
+    if asks_recommendation(question):
+        # "What measures does the April piece recommend?": its sentences that prescribe;
+        # "What do the documents recommend?", each document's, under its label.
+        advised = _recommended(retriever, question)
+        if advised:
+            text, citations, support = compose(advised, _labels(retriever, advised))
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     # "Which commentary is more recent?" compares the documents' dates: each one's date answers.
     if asks_comparison(question) and asks_fact(question) is None:
         compared = _comparison(retriever, question, context, s)
@@ -1553,20 +1562,75 @@ def _summary(retriever: Retriever, targets: Sequence[str]) -> list[Candidate]:
     per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
     chosen: list[Candidate] = []
     for doc_id in targets:
-        spans: dict[int, int] = {}
-        for chunk in retriever.passages:
-            if chunk.doc_id == doc_id and chunk.kind == "body":
-                for s_, e_ in split_sentences(chunk.text):
-                    if len(_WORD.findall(chunk.text[s_:e_])) >= 6 and not URL.search(chunk.text[s_:e_]):
-                        spans.setdefault(chunk.start + s_, chunk.start + e_)
-        starts = sorted(spans)
+        spans = _document_sentences(retriever, doc_id)
         text = documents[doc_id].text
-        vectors = retriever.encode_sentences([search_text(text[b:spans[b]]) for b in starts])
-        dependent = [leans_on_previous(text[b : spans[b]]) for b in starts]
+        vectors = retriever.encode_sentences([search_text(text[b:e]) for b, e in spans])
+        dependent = [leans_on_previous(text[b:e]) for b, e in spans]
         for i in central_sentences(vectors, per_document, dependent, lead=True):
-            candidate = _candidate_at(retriever, doc_id, starts[i], spans[starts[i]], 1.0)
+            candidate = _candidate_at(retriever, doc_id, *spans[i], 1.0)
             if candidate is not None:
                 chosen.append(candidate)
+    return chosen
+
+
+def _document_sentences(retriever: Retriever, doc_id: str) -> list[tuple[int, int]]:
+    """The clean-text offsets of a document's body sentences of at least six words and no web
+    address, in reading order."""
+    spans: dict[int, int] = {}
+    for chunk in retriever.passages:
+        if chunk.doc_id == doc_id and chunk.kind == "body":
+            for s_, e_ in split_sentences(chunk.text):
+                if len(_WORD.findall(chunk.text[s_:e_])) >= 6 and not URL.search(chunk.text[s_:e_]):
+                    spans.setdefault(chunk.start + s_, chunk.start + e_)
+    return sorted(spans.items())
+
+
+# How much less close to a recommendation's topic than the closest a sentence may be to be quoted
+# with it: "What should Europe do?" is answered by what concerns Europe, not by every prescription.
+TOPIC_GAP = 0.1
+# "What does the author recommend?": the documents that name their author.
+_AUTHOR = re.compile(r"\bauthors?\b", re.I)
+# "What do the documents recommend?", "What do both pieces propose?": each document.
+_ALL_DOCUMENTS = re.compile(
+    r"\b(?:the|both|all|these|the\s+two)\s+(?:documents|commentaries|pieces|articles|papers|sources|texts)\b|\bboth\b", re.I
+)
+
+
+def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
+    """For "What measures does the April piece recommend?", the sentences of the documents it points
+    at (`pointed_documents`, or those with an author for "the author") that prescribe
+    (`recommendation.prescribes`): the ones nearest to what it asks about when it names a topic
+    ("What should Europe do, according to the IAI?"), else the ones that best cover them
+    (`central_sentences`). Empty when it points at no document or none prescribes."""
+    import numpy as np
+
+    from qa.index.bm25 import search_text
+
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    targets = pointed_documents(question, metas)
+    if not targets and _AUTHOR.search(question):
+        targets = sorted(d for d, meta in metas.items() if meta.get("author"))
+    if not targets and _ALL_DOCUMENTS.search(question):
+        targets = sorted(metas)
+    if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
+        return []
+    per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
+    query = retriever.embed_query(question) if asked_topic(question) - RECOMMENDATION_WORDS else None
+    chosen: list[Candidate] = []
+    for doc_id in targets:
+        text = retriever.documents[doc_id].text
+        spans = [(b, e) for b, e in _document_sentences(retriever, doc_id) if prescribes(text[b:e])]
+        if not spans:
+            continue
+        vectors = retriever.encode_sentences([search_text(text[b:e]) for b, e in spans])
+        if query is None:
+            picked = central_sentences(vectors, per_document)
+        else:
+            # On a topic, the sentences nearest to it: those within TOPIC_GAP of the nearest.
+            closeness = vectors @ query
+            near = [i for i in np.argsort(-closeness, kind="stable")[:per_document] if closeness[i] >= closeness.max() - TOPIC_GAP]
+            picked = sorted(int(i) for i in near)
+        chosen.extend(c for i in picked if (c := _candidate_at(retriever, doc_id, *spans[i], 1.0)) is not None)
     return chosen
 
 

@@ -142,6 +142,18 @@ def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]])
     return sorted(pointed)
 
 
+def asked_topic(question: str) -> set[str]:
+    """The words of a question about a document that say what it asks about, not which document
+    nor that it asks for a summary ("What should the West do according to the April piece?" ->
+    {"west", "do"}): without stop words, words like "summary" or "piece", and the words of the
+    phrases that point at a document (`pointed_documents`)."""
+    pointing = set()
+    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER):
+        for match in pattern.finditer(question):
+            pointing |= {w.lower() for w in _WORD.findall(match.group("ref"))}
+    return {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing
+
+
 def without_sources(question: str) -> str:
     """The question without the phrases that name who says what it asks ("according to the IAI",
     the "IAI" of "What does the IAI recommend?"): what is left is what it asks about."""

@@ -35,11 +35,13 @@ _ASKS = (
 
 # "Who is Dmitry Peskov?" names the person and asks what they are ("Kremlin spokesman"): no name
 # answers it. "Who is the President of Ukraine?" and "Who was Count of Melfi?" ask for a person.
+# One person's name; "Who are Sam Jones and John Paul Rathbone?" asks about several.
+_PERSON_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*"
 _WHO_IS_NAMED = re.compile(
     r"^\s*(?i:who\s+(?:is|was|are|were))\s+(?!(?i:the|a|an)\b)"
     r"(?!(?:President|Prime|King|Queen|Count|Duke|Prince|Princess|Emperor|Empress|Minister|Chancellor|Secretary|"
     r"Pope|General|Mayor|Governor|Chairman|Director|Head|Leader|Captain|Senator|Ambassador|Chief|Lord|Lady)\b)"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)\s*\??\s*$"
+    rf"(?P<name>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+){_PERSON_NAME})*)\s*\??\s*$"
 )
 
 

@@ -1,0 +1,59 @@
+"""What a document recommends: "What measures does the April piece recommend?", "What does Alcaro
+propose?". Such a question is answered by the document's sentences that prescribe ("the best
+strategy for the West is to sharply increase military assistance", "Their goal should be to end the
+war"), not by the sentences nearest to the word "recommend", which say none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question for what a document recommends, proposes or advises.
+_ASKS_RECOMMENDATION = re.compile(
+    r"\b(?:recommend\w*|propos(?:e|es|ed|al|als)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
+    r"call(?:s|ed)?\s+for|what\s+should\b|way\s+forward)\b",
+    re.I,
+)
+# A sentence that prescribes: what someone should, must or had best do, what would help, what is
+# wise or welcome.
+_PRESCRIPTIVE = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+(?:to|much\s+more)|ha(?:s|ve|d)\s+to|had\s+best|best\s+strategy|"
+    r"is\s+the\s+time\s+to|can\s+use|would\s+(?:also\s+)?(?:significantly\s+)?(?:help|hurt)|"
+    r"(?:is|are)\s+(?:wise|welcome|essential|necessary)|necessary\s+condition|there\s+is\s+(?:still\s+)?room\s+for|"
+    r"call(?:s|ed)?\s+for)\b",
+    re.I,
+)
+# Words of such a question that say it asks for recommendations, not what they are about.
+RECOMMENDATION_WORDS = frozenset(
+    "recommend recommends recommended recommendation recommendations propose proposes proposed proposal proposals "
+    "advocate advocates advocated suggest suggests suggested suggestion suggestions advise advises advised advice "
+    "prescribe prescribes prescription prescriptions call calls called should way forward measures steps policies "
+    "policy actions action do done take author authors".split()
+)
+
+
+# "What does the April piece suggest about energy?" asks what it says on a topic.
+_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning)\s+\w", re.I)
+
+
+def asks_recommendation(question: str) -> bool:
+    """True when the question asks what is recommended, proposed or advised ("What measures does the
+    April piece recommend?", "What should the West do?"); not what is said about a topic ("What does
+    the April piece suggest about energy?")."""
+    return _ASKS_RECOMMENDATION.search(question) is not None and _ABOUT.search(question) is None
+
+
+# Before the modal, a relative clause describes ("measures that Kyiv should adopt") and "no" denies
+# ("it will have no need to continue"): neither prescribes. "That means …" opens no relative clause,
+# nor does "that" after "means", "says" or "is".
+_NOT_PRESCRIBED = re.compile(
+    r"(?:\b(?:which|who|whom)\s+(?:[\w’'-]+\s+){0,2}|(?<=\w\s)(?<!\bmeans\s)(?<!\bsays\s)(?<!\bsaid\s)(?<!\bis\s)"
+    r"that\s+(?:[\w’'-]+\s+){0,2}|\bno\s+)$",
+    re.I,
+)
+
+
+def prescribes(sentence: str) -> bool:
+    """True when the sentence says what someone should, must or had best do, or what would help; not
+    a modal inside a relative clause ("measures that Kyiv should adopt") or denied ("no need to")."""
+    return any(not _NOT_PRESCRIBED.search(sentence[: m.start()]) for m in _PRESCRIPTIVE.finditer(sentence))

@@ -1,0 +1,57 @@
+"""What a document recommends: the question form, the sentences that prescribe, and the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.recommendation import asks_recommendation, prescribes
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What measures does the April piece recommend?", True),
+        ("What does Alcaro propose?", True),
+        ("What should the West do according to the April piece?", True),
+        ("What policies does the author advocate?", True),
+        # What is said on a topic, not what is recommended.
+        ("What does the April piece suggest about energy?", False),
+        ("Which bank is Russia's largest?", False),
+    ],
+)
+def test_a_question_for_what_is_recommended_is_told(question: str, asks: bool) -> None:
+    assert asks_recommendation(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prescribing"),
+    [
+        ("That means the best strategy for the West is to sharply increase military assistance to Ukraine.", True),
+        ("Their goal should be to end the war, ensure Ukraine's security and stabilise the antagonism with Russia.", True),
+        ("The US and European governments had best assess how to leverage their considerable influence.", True),
+        ("Stepping up enforcement of individual sanctions would also help.", True),
+        ("This means that the West must act.", True),  # "that" after "means" opens no relative clause
+        # A modal in a relative clause describes; a denied need prescribes nothing.
+        ("It now concerns relatively uncontroversial measures that Kyiv should adopt to defend Russian culture.", False),
+        ("But if Russia regains the upper hand militarily, it will have no need to continue to engage in diplomacy.", False),
+        ("On Tuesday in Istanbul, the sides met for a sixth time.", False),
+    ],
+)
+def test_a_sentence_that_says_what_should_be_done_prescribes(sentence: str, prescribing: bool) -> None:
+    assert prescribes(sentence) is prescribing
+
+
+@pytest.mark.model
+def test_what_a_document_recommends_is_answered_by_its_sentences_that_prescribe(built_index) -> None:
+    import qa
+    from qa.answering.answerer import check_citations
+
+    result = qa.answer("What measures does the April piece recommend?", index=built_index.index)
+    assert not result.abstained and check_citations(result) == []
+    assert "the best strategy for the West is to sharply increase military assistance" in result.text
+    assert all(s.doc_id.startswith("000_") and prescribes(s.sentence) for s in result.support)
+    # On a topic, the prescriptions that concern it; each document's under its label when both are asked.
+    europe = qa.answer("What should Europe do according to the IAI?", index=built_index.index)
+    assert "Their goal should be to end the war" in europe.text and all(s.doc_id.startswith("002_") for s in europe.support)
+    both = qa.answer("What do the documents recommend?", index=built_index.index)
+    assert "Alcaro (IAI, 22 March 2022):" in both.text and {s.doc_id[:3] for s in both.support} == {"000", "002"}
