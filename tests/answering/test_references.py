@@ -187,3 +187,22 @@ def test_a_question_for_a_works_title_is_told_from_one_for_a_persons(question, a
     from qa.answering.answerer import _ASKS_TITLE
 
     assert bool(_ASKS_TITLE.search(question)) is asks
+
+
+def test_a_work_is_credited_to_an_author_named_just_before_its_title():
+    from qa.answering.references import other_works_author, work_by
+
+    assert other_works_author("What other articles has Alcaro published?") == "Alcaro"
+    assert other_works_author("What else did Riccardo Alcaro write?") == "Riccardo Alcaro"
+    assert other_works_author("What did Alcaro write?") is None
+    cited = '⁷ Riccardo Alcaro, "Europe\'s Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08.'
+    span = work_by(cited, "Riccardo Alcaro")
+    assert span is not None and cited[span[0] : span[1]] == "Europe's Post-Cold War Order Is No More"
+    listed = "- 22 | 12 Riccardo Alcaro, *The EU and the Ukraine War: Making Sense of the Rise of a Union*"
+    span = work_by(listed, "Alcaro")
+    assert span is not None and listed[span[0] : span[1]].startswith("The EU and the Ukraine War")
+    assert work_by("- 22 | 11 Giulio Pugliese, *Japan Responds to Russia’s War*", "Alcaro") is None
+    # A mention far before the title is no byline.
+    assert work_by("As Alcaro argued in a long and winding piece that many people read in the spring of that year, "
+                   "the paper \"Europe's Order\" matters.", "Alcaro") is None
+

@@ -47,7 +47,9 @@ from qa.answering.referents import (
     ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, prescribes
-from qa.answering.references import NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, restates_title
+from qa.answering.references import (
+    NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, other_works_author, restates_title, work_by,
+)
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
@@ -278,6 +280,10 @@ def _answer(
         if summary:
             text, citations, support = compose(summary, _labels(retriever, summary))
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    if asks_other_works(question):
+        works = _other_works(retriever, question, started)
+        if works is not None:
+            return works
     if asks_author(question):
         authored = _authorship(retriever, question, started)
         if authored is not None:
@@ -1571,6 +1577,39 @@ def _summary(retriever: Retriever, targets: Sequence[str]) -> list[Candidate]:
             if candidate is not None:
                 chosen.append(candidate)
     return chosen
+
+
+def _other_works(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """"What else did Riccardo Alcaro write?": every sentence of the notes and the publisher's block
+    that credits a work to the author (`references.work_by`), each title once, not the document
+    itself; the title is the short answer when there is one work. None when no sentence credits one."""
+    author = other_works_author(question)
+    if author is None:
+        return None
+    found: list[tuple[Candidate, tuple[int, int]]] = []
+    titles: set[str] = set()
+    for passage in retriever.passages:
+        if passage.kind not in NOTE_KINDS:
+            continue
+        own = (_title(retriever, passage.doc_id) or "").replace("’", "'").casefold()
+        for start, end in split_sentences(passage.text):
+            text = passage.text[start:end]
+            span = work_by(text, author)
+            title = text[span[0] : span[1]].replace("’", "'").casefold() if span else ""
+            if span is None or title == own or title in titles:
+                continue
+            titles.add(title)
+            found.append((Candidate(passage, start, end, text, 1.0), span))
+    if not found:
+        return None
+    chosen = [candidate for candidate, _ in found[:MAX_OTHER_WORKS]]
+    text, citations, support = compose(chosen)
+    short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 else None
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# The most other works of an author one answer lists.
+MAX_OTHER_WORKS = 6
 
 
 def _document_sentences(retriever: Retriever, doc_id: str) -> list[tuple[int, int]]:

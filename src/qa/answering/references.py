@@ -24,9 +24,14 @@ _ABOUT_SOURCES = re.compile(
 # "What else has Alcaro written?": his other works, which only the references name. Not "What else
 # has she written?" with no one named: whom "she" stands for is unknown.
 _OTHER_WORKS = re.compile(
-    r"\b(?i:what\s+else\s+(?:has|have|had|did|does|do))\s+(?:[A-Z][\w’'-]+\s+){1,3}(?i:write|writes|wrote|written)\b"
+    r"\b(?i:(?:what|which)\s+(?:else|other\s+(?:works?|articles?|pieces?|commentar(?:y|ies)|papers?|publications?|books?))"
+    r"\s+(?:has|have|had|did|does|do))\s+(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})"
+    r"(?i:write|writes|wrote|written|publish|publishes|published|author|authored)\b"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The most words a reference's authors take before its title ("22 | 09 Nicolas J.A. Buchoud, Michael
+# Keith, Susan Parnell and Martin van der Pütten, *A G7/G20 Pact …*").
+AUTHORS_WORDS = 16
 # The cited work's title: in quotes, or in italics (markdown asterisks).
 _CITED_TITLE = re.compile(r"[\"“]([^\"”]{8,})[\"”]|\*([^*]{8,})\*")
 _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -61,6 +66,27 @@ def asks_about_sources(question: str) -> bool:
 def asks_other_works(question: str) -> bool:
     """True when the question asks what else someone wrote, which a reference's title answers."""
     return bool(_OTHER_WORKS.search(question))
+
+
+def other_works_author(question: str) -> str | None:
+    """The author whose other works the question asks for ("What else did Riccardo Alcaro write?",
+    "What other articles has Alcaro published?"), else None."""
+    match = _OTHER_WORKS.search(question)
+    return match.group("name").strip() if match else None
+
+
+def work_by(sentence: str, author: str) -> tuple[int, int] | None:
+    """Offsets of the title of a work the sentence credits to the author, quoted or in italics right
+    after their name ('⁷ Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in …',
+    '22 | 12 Riccardo Alcaro, *The EU and the Ukraine War: …*'); None when it credits none to them."""
+    title = _CITED_TITLE.search(sentence)
+    if title is None:
+        return None
+    before = sentence[: title.start()]
+    # The author's surname among the few words before the title: its byline, not a mention.
+    if len(before.split()) > AUTHORS_WORDS or not re.search(rf"\b{re.escape(author.split()[-1])}\b", before):
+        return None
+    return title.span(1) if title.group(1) else title.span(2)
 
 
 def names_cited_work(question: str, reference: str, own_author: str | None = None) -> bool:
