@@ -52,6 +52,25 @@ def test_an_ordinary_sentence_brings_nothing():
     assert listed_items(TEXT, 0, len("Talks resumed.")) == []
 
 
+UNANNOUNCED = (
+    "The US and Europe are anything but neutral. They are central to the talks. First, only they can deter. "
+    "Second, only they can guarantee. Third, only they can lift sanctions. Fourth, something else."
+)
+
+
+def test_a_list_right_after_the_sentence_brings_as_many_items_as_the_question_asks_for():
+    end = UNANNOUNCED.index("neutral.") + len("neutral.")
+    items = [UNANNOUNCED[s:e] for s, e in listed_items(UNANNOUNCED, 0, end, asked=3)]
+    assert items == ["First, only they can deter.", "Second, only they can guarantee.", "Third, only they can lift sanctions."]
+    # Not asked for a count, or the list too far after the sentence: nothing.
+    assert listed_items(UNANNOUNCED, 0, end) == []
+    far = "Talks resumed. One. Two. Three. First, x. Second, y."
+    assert listed_items(far, 0, len("Talks resumed."), asked=2) == []
+    # A list that a sentence in between announces is that sentence's.
+    other = "Ukraine is open to concessions. However, there are two major sticking points. The first is x. The second is y."
+    assert listed_items(other, 0, len("Ukraine is open to concessions."), asked=2) == []
+
+
 @pytest.mark.model
 def test_the_sticking_points_are_named(built_index):
     import qa

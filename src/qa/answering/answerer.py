@@ -27,6 +27,7 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
+    ordinal_of,
 )
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
@@ -389,9 +390,13 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.
-    items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1])
-    # The lead announces a list, or is one of as many items as the question asks for.
-    announced = bool(items) and announced_count(chosen[0].text) is not None
+    # A list after the lead is asked for only when the lead lists nothing itself ("anti-inflammatory
+    # molecules, such as cortisol and catecholamines" answers "What are two …?").
+    lists_itself = _GIVES_LIST.search(chosen[0].text) or first_listed_item(chosen[0].text, question)
+    items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1], None if lists_itself else asked_count(question))
+    # The lead announces a list (by its count, or by the count the question asks for when the list
+    # follows it), or is one of as many items as the question asks for.
+    announced = bool(items) and ordinal_of(chosen[0].text) is None
     whole_list = announced or (bool(items) and asked_count(question) == 1 + len(items))
     if announced:
         # An announced list is answered by its items, the runners-up that are items included:
@@ -1608,6 +1613,8 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+# A sentence that gives a list itself: "such as cortisol and catecholamines", "including A, B and C".
+_GIVES_LIST = re.compile(r"\b(?:such\s+as|including|namely|like)\s+[^.;:]{1,80}?\s(?:and|or)\s+\w")
 # The most other works of an author one answer lists.
 MAX_OTHER_WORKS = 6
 
@@ -1673,17 +1680,18 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     return chosen
 
 
-def _list_items(retriever: Retriever, chosen: list[Candidate]) -> list[Candidate]:
+def _list_items(retriever: Retriever, chosen: list[Candidate], asked: int | None = None) -> list[Candidate]:
     """The sentences naming the items that the best sentence announces ("two major sticking
-    points" -> "The first is ...", "The second ..."), or its sibling items, each with the
-    passage that holds it; sentences already chosen are left out."""
+    points" -> "The first is ...", "The second ..."), or its sibling items, or the first `asked`
+    items of a list opening right after it (`enumeration.listed_items`), each with the passage that
+    holds it; sentences already chosen are left out."""
     best = chosen[0]
     record = retriever.documents.get(best.passage.doc_id)
     if record is None:
         return []
     taken = {c.key for c in chosen}
     items = []
-    for s_, e_ in listed_items(record.text, best.key[1], best.passage.start + best.local_end):
+    for s_, e_ in listed_items(record.text, best.key[1], best.passage.start + best.local_end, asked):
         candidate = _candidate_at(retriever, record.doc_id, s_, e_, best.score)
         if candidate is not None and candidate.key not in taken:
             items.append(candidate)

@@ -13,6 +13,10 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5
 ORDINALS = ("first", "second", "third", "fourth", "fifth")
 # How far after the announcement its items may stand (a few paragraphs).
 REACH = 4000
+# How many sentences after the best one a list it does not announce may begin ("The United States and
+# Europe are anything but neutral … Not only do they support Ukraine, but they are central to
+# unblocking the negotiations. First, …").
+UNANNOUNCED_GAP = 2
 
 # What a count announces: "two major sticking points", "three main components".
 _COUNTED = (
@@ -161,16 +165,24 @@ def colon_items(sentence: str) -> list[str] | None:
     return parts if len(parts) == count and all(parts) else None
 
 
-def listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def listed_items(text: str, start: int, end: int, asked: int | None = None) -> list[tuple[int, int]]:
     """Spans (offsets into `text`) of the sentences naming the items of the list around text[start:end].
 
     When that sentence announces n items, the sentences after it that start "The first", "The
     second", ... up to n (within REACH characters); when it is itself an item ("Second, ..."),
-    its sibling items before and after it.
+    its sibling items before and after it. When it announces none but the question asks for
+    `asked` things and one of the next UNANNOUNCED_GAP sentences opens a list ("First, only the
+    United States and NATO can …"), that list's first `asked` items.
     """
     sentence = text[start:end]
     count = announced_count(sentence)
     own = ordinal_of(sentence)
+    if count is None and not own and asked:
+        following = [text[end + s : end + e] for s, e in split_sentences(text[end : min(len(text), end + REACH)])]
+        opening = next((k for k, f in enumerate(following[:UNANNOUNCED_GAP]) if ordinal_of(f) == 1), None)
+        # Not a list that a sentence in between announces ("However, there are two major sticking points.").
+        if opening is not None and all(announced_count(f) is None for f in following[:opening]):
+            count = asked
     if count is None and not own:
         return []
     lo = start if count is not None else max(0, start - REACH)
