@@ -1170,3 +1170,22 @@ def test_a_later_sentence_the_reader_judges_to_answer_gives_the_short_answer_the
     assert alone is None or alone[0] is lead
     only_lead = _short_span(question, None, "person", [lead], AnswerSettings())
     assert only_lead is None or only_lead[0] is lead
+
+
+@pytest.mark.model
+def test_a_lead_pointing_back_at_the_thing_asked_for_brings_the_sentence_before_it(built_index):
+    import qa
+
+    # "In the face of such risks of escalation, mediation attempts are welcome." names no risk: the
+    # sentence before it does.
+    result = qa.answer("What are the risks of escalation?", index=built_index.index)
+    assert result.text.startswith("This in turn carries the risk of NATO getting directly involved")
+    assert result.short is not None and "mediation" not in result.short.text
+
+
+def test_the_thing_a_what_question_asks_for_is_its_head_noun():
+    from qa.answering.answerer import _ASKED_HEAD
+
+    assert _ASKED_HEAD.match("What are the risks of escalation?").group("head") == "risks"
+    assert _ASKED_HEAD.match("What device is used to treat poisoning?").group("head") == "device"
+    assert _ASKED_HEAD.match("Where can the complexity classes be located?") is None

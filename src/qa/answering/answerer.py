@@ -374,6 +374,7 @@ def _answer(
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    chosen = _antecedent_first(retriever, chosen, question)
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
@@ -1504,6 +1505,36 @@ def _opens_with_subject(sentence: str) -> bool:
         if _CAPITALISED.match(word) and word.lower() not in QUERY_STOPWORDS:
             return k == 0 or words[k - 1].lower().strip(",") not in _PREPOSITIONS
     return False
+
+
+# The thing a "what" question asks for: "What are the risks of escalation?" -> "risks", "What device
+# is used …?" -> "device".
+_ASKED_HEAD = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:are|is|were|was)\s+(?:the\s+)?(?:main\s+|key\s+|major\s+)?)?(?P<head>[a-z][\w-]{2,})\b", re.I
+)
+# "such risks of escalation", "these concessions": a phrase pointing back at what the sentence before said.
+_POINTING_BACK = re.compile(r"\b(?:such|these|those)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]{3,})\b")
+
+
+def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
+    """The chosen sentences with the body sentence before the lead (headings skipped) leading, when
+    the lead points back at the thing the question asks for ("In the face of such risks of escalation,
+    mediation attempts are welcome." for "What are the risks of escalation?": the risks are in the
+    sentence before it, "This in turn carries the risk of NATO getting directly involved, …")."""
+    if not chosen:
+        return chosen
+    lead = chosen[0]
+    head = _ASKED_HEAD.match(question)
+    if head is None or not any(
+        m.group("noun")[:NAME_STEM] == head.group("head").lower()[:NAME_STEM] for m in _POINTING_BACK.finditer(lead.text)
+    ):
+        return chosen
+    start = lead.key[1]
+    before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]
+    antecedent = _candidate_at(retriever, lead.passage.doc_id, *before[-1], lead.score) if before else None
+    if antecedent is None:
+        return chosen
+    return [antecedent, *(c for c in chosen if c.key != antecedent.key)]
 
 
 def _about_another(sentence: str, subject: Sequence[str]) -> bool:
