@@ -1189,3 +1189,27 @@ def test_the_thing_a_what_question_asks_for_is_its_head_noun():
     assert _ASKED_HEAD.match("What are the risks of escalation?").group("head") == "risks"
     assert _ASKED_HEAD.match("What device is used to treat poisoning?").group("head") == "device"
     assert _ASKED_HEAD.match("Where can the complexity classes be located?") is None
+
+
+@pytest.mark.model
+def test_a_question_according_to_a_person_is_answered_by_what_they_are_reported_to_say(built_index):
+    import qa
+
+    result = qa.answer("What is the status of Crimea according to Peskov?", index=built_index.index)
+    assert result.text.startswith("But Kremlin spokesman Dmitry Peskov pushed back on that idea")
+    assert result.short is not None and result.short.text == "Crimea is part of Russia"
+    lavrov = qa.answer("What is the status of Crimea according to Lavrov?", index=built_index.index)
+    assert lavrov.short is not None and lavrov.short.text == "settled for good"
+
+
+def test_the_name_after_according_to_is_a_source():
+    from qa.answering.types import according_to_name, reported_clause
+
+    assert according_to_name("What is the status of Crimea according to Sergei Lavrov?") == "Sergei Lavrov"
+    assert according_to_name("What is the status of Crimea?") is None
+    sentence = "But Kremlin spokesman Dmitry Peskov pushed back, saying that Crimea is part of Russia and that talks stalled."
+    span = reported_clause(sentence, "What is the status of Crimea according to Peskov?")
+    assert span is not None and sentence[span[0] : span[1]] == "Crimea is part of Russia"
+    # Someone else's report, or a question for a person, has no reported clause to give.
+    assert reported_clause(sentence, "What is the status of Crimea according to Lavrov?") is None
+    assert reported_clause(sentence, "Who pushed back according to Peskov?") is None

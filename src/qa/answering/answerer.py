@@ -54,7 +54,7 @@ from qa.answering.references import (
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, URL, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
     pair_list, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -368,7 +368,7 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
-    speaker = speaker_asked(question)
+    speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
     # The question's named subject, as the documents may write it.
@@ -1444,6 +1444,16 @@ def _subject_words(question: str) -> list[str]:
 # Poland, ...").
 OPENING_WORDS = 8
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _according_to_person(retriever: Retriever, question: str) -> str | None:
+    """The last word of the name after "according to" when it names someone in the documents, not a
+    document ("according to Alcaro", "according to the IAI" point at documents): "Peskov" for "What
+    is the status of Crimea according to Peskov?". None otherwise."""
+    name = according_to_name(question)
+    if name is None or pointed_documents(f"according to {name}", {d: r.meta for d, r in retriever.documents.items()}):
+        return None
+    return name.split()[-1]
 
 
 def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Candidate]:

@@ -534,15 +534,28 @@ CLAUSE_WORDS = 12
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
+# "What is the status of Crimea according to Peskov?": a named source of what is asked.
+_ACCORDING_TO_NAME = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
+_WHAT = re.compile(r"^\s*what\b", re.IGNORECASE)
+
+
+def according_to_name(question: str) -> str | None:
+    """The capitalised name after "according to" ("Peskov", "Sergei Lavrov", "IAI"), else None."""
+    match = _ACCORDING_TO_NAME.search(question)
+    return match.group("name") if match else None
+
+
 def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "What did he say about Crimea?", the offsets of what the sentence reports was said
-    ("Crimea is part of Russia", from "..., saying that Crimea is part of Russia and that ...");
+    """For "What did he say about Crimea?" or "What is the status of Crimea according to Peskov?",
+    the offsets of what the sentence reports was said ("Crimea is part of Russia", from "...,
+    saying that Crimea is part of Russia and that ...");
     None for other questions, when the sentence reports no speech, when the clause is long, or
     when a named speaker does not stand before the report."""
     asked = _ASKS_SAID.match(question)
-    if asked is None:
+    source = according_to_name(question) if asked is None and _WHAT.match(question) else None
+    if asked is None and source is None:
         return None
-    who = asked.group("who").split()
+    who = asked.group("who").split() if asked is not None else source.split()
 
     def spoken_by(at: int) -> bool:
         return who[0].lower() in _PRONOUNS or who[-1].lower()[:NAME_STEM] in sentence[:at].lower()
