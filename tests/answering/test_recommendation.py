@@ -14,9 +14,13 @@ from qa.answering.recommendation import asks_recommendation, prescribes
         ("What does Alcaro propose?", True),
         ("What should the West do according to the April piece?", True),
         ("What policies does the author advocate?", True),
+        ("What does Alcaro say the US and Europe should do?", True),
         # What is said on a topic, not what is recommended.
         ("What does the April piece suggest about energy?", False),
         ("Which bank is Russia's largest?", False),
+        ("What would Kyiv forgo under the ten-point proposal?", False),  # the plan, not a recommendation
+        ("What should the goal of the US and Europe be?", False),  # a thing, not what to do
+        ("What should be done about Russian energy?", False),  # on a topic: ordinary answering finds it
     ],
 )
 def test_a_question_for_what_is_recommended_is_told(question: str, asks: bool) -> None:
@@ -53,5 +57,10 @@ def test_what_a_document_recommends_is_answered_by_its_sentences_that_prescribe(
     # On a topic, the prescriptions that concern it; each document's under its label when both are asked.
     europe = qa.answer("What should Europe do according to the IAI?", index=built_index.index)
     assert "Their goal should be to end the war" in europe.text and all(s.doc_id.startswith("002_") for s in europe.support)
+    # Asked of no document: each that says; what someone in them proposed is ordinary answering.
+    anyone = qa.answer("What should Ukraine do?", index=built_index.index)
+    assert "Ukraine’s military must continue to make gains" in anyone.text
+    zelensky = qa.answer("What did Zelensky propose?", index=built_index.index)
+    assert not all(prescribes(s.sentence) for s in zelensky.support) or zelensky.abstained
     both = qa.answer("What do the documents recommend?", index=built_index.index)
     assert "Alcaro (IAI, 22 March 2022):" in both.text and {s.doc_id[:3] for s in both.support} == {"000", "002"}

@@ -47,7 +47,7 @@ from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
     ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
 )
-from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, prescribes
+from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
     NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, other_works_author, restates_title, work_by,
 )
@@ -1685,7 +1685,8 @@ _ALL_DOCUMENTS = re.compile(
 
 def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     """For "What measures does the April piece recommend?", the sentences of the documents it points
-    at (`pointed_documents`, or those with an author for "the author") that prescribe
+    at (`pointed_documents`, those with an author for "the author", all of a few for "What should
+    … do?") that prescribe
     (`recommendation.prescribes`): the ones nearest to what it asks about when it names a topic
     ("What should Europe do, according to the IAI?"), else the ones that best cover them
     (`central_sentences`). Empty when it points at no document or none prescribes."""
@@ -1697,7 +1698,9 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     targets = pointed_documents(question, metas)
     if not targets and _AUTHOR.search(question):
         targets = sorted(d for d, meta in metas.items() if meta.get("author"))
-    if not targets and _ALL_DOCUMENTS.search(question):
+    if not targets and (_ALL_DOCUMENTS.search(question) or (asks_what_should(question) and len(metas) <= MAX_SUMMARY_DOCUMENTS)):
+        # "What should Ukraine do?" names no document: each of a few documents may say. Not "What
+        # did Zelensky propose?": what someone in them proposed is ordinary answering.
         targets = sorted(metas)
     if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
         return []

@@ -10,8 +10,9 @@ import re
 
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
-    r"\b(?:recommend\w*|propos(?:e|es|ed|al|als)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
-    r"call(?:s|ed)?\s+for|what\s+should\b|way\s+forward)\b",
+    # Not "proposal": "under the ten-point proposal" is the plan, not what a document proposes.
+    r"\b(?:recommend\w*|propos(?:e|es|ed)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
+    r"call(?:s|ed)?\s+for|should\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b|way\s+forward)\b",
     re.I,
 )
 # A sentence that prescribes: what someone should, must or had best do, what would help, what is
@@ -51,6 +52,16 @@ _NOT_PRESCRIBED = re.compile(
     r"that\s+(?:[\w’'-]+\s+){0,2}|\bno\s+)$",
     re.I,
 )
+
+
+# "What should Ukraine do?": asked of no one, so of whichever document says.
+# Not "What should the goal of the US and Europe be?": a thing, not what to do.
+_SHOULD = re.compile(r"\bshould\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b", re.I)
+
+
+def asks_what_should(question: str) -> bool:
+    """True for "What should Ukraine do?", "What should be done about energy?": what anyone should do."""
+    return _SHOULD.search(question) is not None
 
 
 def prescribes(sentence: str) -> bool:
