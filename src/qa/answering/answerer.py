@@ -1493,13 +1493,18 @@ def _names_whole(text: str, subject: Sequence[str]) -> bool:
     """True when the text holds the subject (`_subject_words`) by a whole name: an abbreviation
     asked ("EU") or its words spelt out in a run ("European Union"), not one of those words alone
     ("Many European countries"); for a subject without abbreviation, any of its words."""
-    abbreviated = any(w.isupper() and len(w) > 1 for w in subject)
+    abbreviated = _abbreviated(subject)
     runs = [subject[i:j] for i in range(len(subject)) for j in range(i + 1, len(subject) + 1)]
     return any(
         re.search(r"\b" + r"\s+".join(re.escape(w) for w in run) + r"\b", text) is not None
         for run in runs
         if len(run) > 1 or not abbreviated or run[0].isupper()
     )
+
+
+def _abbreviated(subject: Sequence[str]) -> bool:
+    """True when the subject's words include an abbreviation ("EU", "US")."""
+    return any(w.isupper() and len(w) > 1 for w in subject)
 
 
 # A preposition before a sentence's first name makes it a time or a place, not its subject.
@@ -1556,7 +1561,7 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
         return False
     # "In 1908 he returned to Lahore": a pronoun may stand for the subject; "Kenyan athletes …"
     # are Kenya's.
-    if any(w.isupper() and len(w) > 1 for w in subject):
+    if _abbreviated(subject):
         # "EU" is named by "EU" or "European Union", not by "Many European countries".
         return not _names_whole(sentence, subject) and _PRONOUN.search(sentence) is None
     return not any(_names(sentence, w) or _names_demonym(sentence, w) for w in subject) and _PRONOUN.search(sentence) is None
@@ -1664,8 +1669,9 @@ def _document_sentences(retriever: Retriever, doc_id: str) -> list[tuple[int, in
     """The clean-text offsets of a document's body sentences of at least six words and no web
     address, in reading order."""
     spans: dict[int, int] = {}
-    for chunk in retriever.passages:
-        if chunk.doc_id == doc_id and chunk.kind == "body":
+    for row in retriever.rows_of(doc_id):
+        chunk = retriever.passages[row]
+        if chunk.kind == "body":
             for s_, e_ in split_sentences(chunk.text):
                 if len(_WORD.findall(chunk.text[s_:e_])) >= 6 and not URL.search(chunk.text[s_:e_]):
                     spans.setdefault(chunk.start + s_, chunk.start + e_)
@@ -1686,10 +1692,9 @@ _ALL_DOCUMENTS = re.compile(
 def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     """For "What measures does the April piece recommend?", the sentences of the documents it points
     at (`pointed_documents`, those with an author for "the author", all of a few for "What should
-    … do?") that prescribe
-    (`recommendation.prescribes`): the ones nearest to what it asks about when it names a topic
-    ("What should Europe do, according to the IAI?"), else the ones that best cover them
-    (`central_sentences`). Empty when it points at no document or none prescribes."""
+    … do?") that prescribe (`recommendation.prescribes`): the ones nearest to what it asks about
+    when it names a topic ("What should Europe do, according to the IAI?"), else the ones that best
+    cover them (`central_sentences`). Empty when it points at no document or none prescribes."""
     import numpy as np
 
     from qa.index.bm25 import search_text

@@ -225,14 +225,12 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     "What weapons has Europe sent?". An earlier question that was itself such a follow-up is
     resolved first. None when the question is not of that form or the earlier one does not name
     exactly one thing (with two, which one the name stands for is a guess)."""
-    match = _ELLIPSIS.fullmatch(question)
-    if match is None or not earlier:
+    name = _offered_name(question)
+    if name is None or not earlier:
         return None
     before = earlier[-1]
     if _ELLIPSIS.fullmatch(before):
         before = resolve_ellipsis(before, earlier[:-1]) or ""
-    name = match.group("name")
-    name = name[0].upper() + name[1:] if name.lower().startswith("the ") else name
     asked = _asked_names(before)
     if len(asked) > 1 and _NAMES_DOCUMENT.search(name):
         # "What about the April piece?" after "What does the IAI commentary say about China?": the
@@ -254,14 +252,12 @@ def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
     question's first name (its subject, as a rule) first. Empty when `resolve_ellipsis` has the one
     reading, when the question is not an ellipsis, and when the offered name and that first name
     differ in form, one possessive and the other not (then which name it stands for is a guess)."""
-    match = _ELLIPSIS.fullmatch(question)
-    if match is None or not earlier or resolve_ellipsis(question, earlier) is not None:
+    name = _offered_name(question)
+    if name is None or not earlier or resolve_ellipsis(question, earlier) is not None:
         return []
     before = earlier[-1]
     if _ELLIPSIS.fullmatch(before):
         return []
-    name = match.group("name")
-    name = name[0].upper() + name[1:] if name.lower().startswith("the ") else name
     asked = _asked_names(before)
     if len(asked) < 2:
         return []
@@ -271,6 +267,15 @@ def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
         # on Putin? The offered name and the subject differ in form: which one is meant is a guess.
         return []
     return [_replaced(before, found, name) for found in asked if without_possessive(found[2]) != without_possessive(name)]
+
+
+def _offered_name(question: str) -> str | None:
+    """The name an ellipsis offers alone ("And the EU?" -> "The EU"), or None for other questions."""
+    match = _ELLIPSIS.fullmatch(question)
+    if match is None:
+        return None
+    name = match.group("name")
+    return name[0].upper() + name[1:] if name.lower().startswith("the ") else name
 
 
 def _replaced(before: str, found: tuple[int, int, str, str], name: str) -> str:
