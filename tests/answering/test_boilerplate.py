@@ -47,6 +47,11 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("Who is Altiero Spinelli?", MISSION, True),
         ("Who is Sergei Lavrov?", MISSION, False),
         ("Who is Altiero Spinelli?", CONTACT, False),
+        # A catalogue entry answers a question naming its work.
+        ("Who wrote \"Putin's Use and Abuse of History\"?", "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History: "
+         "Back to the 19th Century?*", True),
+        ("Who wrote about history?", "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History: Back to the 19th Century?*",
+         False),
     ],
 )
 def test_boilerplate_answers_only_questions_about_the_publisher_or_the_author(question, sentence, allowed):

@@ -21,7 +21,10 @@ from qa.answering.comparison import (
      ("Which bank is more important?", False),
      ("What do the two commentaries suspect Russia is using the talks for?", True),
      ("What do the authors believe about sanctions?", True), ("What do scientists suspect about the virus?", False),
-     ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False)],
+     ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False),
+     # How each document presents something.
+     ("How does each document describe the status of Crimea?", True), ("How do the two commentaries view sanctions?", True),
+     ("How does the document describe Crimea?", False), ("How do both enzymes work?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks
@@ -41,6 +44,8 @@ def test_topic_and_named_documents(two_documents):
     # After "on" or "about" at the end, words of a document's title are what is compared.
     assert comparison_topic("How do the commentaries differ on the talks?", docs) == {"talks"}  # b.txt: "… Talks"
     assert comparison_topic("Compare the talks commentary and the pressure piece", docs) == set()
+    # "So far" says when, not what.
+    assert comparison_topic("How do the two commentaries judge sanctions so far?", docs) == {"sanctions"}
 
 
 @pytest.mark.model

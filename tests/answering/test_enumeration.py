@@ -207,6 +207,23 @@ def test_what_something_includes_is_the_list_after_including(question, sentence,
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "included"),
+    [
+        # Asked for several things: the list after "including" answers, not the aid it elaborates.
+        ("Which weapons has the US provided?", AID,
+         "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems"),
+        ("Which countries could be guarantors?", "It envisions guarantor countries such as Britain, China, Russia and the "
+         "United States.", "Britain, China, Russia and the United States"),
+        # One thing after "including" is no list of several.
+        ("Which weapons did they send?", "They sent aid, including drones, to Kyiv.", None),
+    ],
+)
+def test_a_question_asking_for_several_things_takes_the_list_after_including(question, sentence, included):
+    found = included_list(sentence, question, several=True)
+    assert (sentence[found[0] : found[1]] if found else None) == included
+
+
+@pytest.mark.parametrize(
     ("sentence", "items"),
     [
         ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the "

@@ -206,3 +206,33 @@ def test_a_work_is_credited_to_an_author_named_just_before_its_title():
     assert work_by("As Alcaro argued in a long and winding piece that many people read in the spring of that year, "
                    "the paper \"Europe's Order\" matters.", "Alcaro") is None
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authors"),
+    [
+        ('¹ Guy Chazan, Roman Olearchyk and Polina Ivanova, "Russia Regroups for Assault on Kyiv", in *Financial Times*.',
+         "Guy Chazan, Roman Olearchyk and Polina Ivanova"),
+        ("- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History: Back to the 19th Century?*", "Leo Goretti"),
+        ('¹² James Politi et al., "Biden and Xi Fail to Bridge Differences", in *Financial Times*', "James Politi et al."),
+        # No byline before the title, or no title.
+        ('¹⁰ "Putin Tells Scholz that Kyiv Is Stalling Peace Talks", in *Reuters*, 18 March 2022', None),
+        ("IAI publishes an English-language quarterly (*The International Spectator*), and more.", None),
+        ("Riccardo Alcaro is Research Coordinator at the IAI.", None),
+    ],
+)
+def test_the_authors_of_a_reference_are_named_before_its_title(sentence, authors):
+    from qa.answering.references import cited_authors
+
+    span = cited_authors(sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == authors
+
+
+@pytest.mark.model
+def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built_index):
+    import qa
+
+    listed = qa.answer('Who wrote "Putin\'s Use and Abuse of History"?', index=built_index.index)
+    assert not listed.abstained and listed.short is not None and listed.short.text == "Leo Goretti"
+    cited = qa.answer('Who wrote "Russia Regroups for Assault on Kyiv"?', index=built_index.index)
+    assert cited.short is not None and cited.short.text == "Guy Chazan, Roman Olearchyk and Polina Ivanova"

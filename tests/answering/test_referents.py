@@ -273,6 +273,12 @@ def test_a_name_alone_stands_for_the_one_the_question_before_named(question, ear
          ["How much security aid has the EU provided to Ukraine?", "How much security aid has the United States provided to the EU?"]),
         # A name for a possessive subject, or for the other name? A guess: none.
         ("And Putin?", ["What is Zelensky's position on Crimea?"], []),
+        # Offered for a wh-phrase that is the subject: whether it did the same, first.
+        ("What about Sberbank?", ["Which Russian bank has been cut off from SWIFT?"],
+         ["Has Sberbank been cut off from SWIFT?", "Which Sberbank bank has been cut off from SWIFT?",
+          "Which Russian bank has been cut off from Sberbank?"]),
+        ("And Poland?", ["Which countries have sent weapons?"], ["Have Poland sent weapons?"]),
+        ("And Poland?", ["Which country did Russia invade?"], []),  # the wh-phrase is the object
     ],
 )
 def test_a_name_alone_after_a_question_naming_several_has_a_reading_for_each(question, earlier, readings):

@@ -19,7 +19,10 @@ from qa.answering.summary import (
      # The gist, the thrust, an overview, with "the" or an adjective.
      ("Give me the gist of Alcaro's commentary.", True), ("What is the gist of the IAI piece?", True),
      ("What's the thrust of the April article?", True), ("Give me a brief overview of the IAI commentary", True),
-     ("What is the overview effect?", False), ("What did the summary of the talks say?", False)],
+     ("What is the overview effect?", False), ("What did the summary of the talks say?", False),
+     # Asked for its key points or main arguments.
+     ("Give me the key points of the opinion piece.", True), ("List the main arguments of the IAI commentary", True),
+     ("Tell me the key points.", True), ("Give me the key figures on refugees", False)],
 )
 def test_asks_summary(question, asks):
     assert asks_summary(question) is asks

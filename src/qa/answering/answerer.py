@@ -49,14 +49,14 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, asks_about_sources, asks_other_works, is_reference, other_works_author, restates_title, work_by,
+    NOTE_KINDS, asks_about_sources, asks_other_works, cited_authors, is_reference, names_cited_work, other_works_author, restates_title, work_by,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
-    pair_list, reports_speech, speaker_asked, unknown_names, whole_list,
+    coordinated_subject, other_title, pair_list, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -578,7 +578,10 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
 
 
 def _admissible(retriever: Retriever, candidates: list[Candidate], question: str) -> list[Candidate]:
-    """The candidates without the publisher's boilerplate, unless the question is about the publisher."""
+    """The candidates without the publisher's boilerplate, unless the question is about the publisher,
+    and without sentences naming someone in another office than the one asked about (`other_title`)."""
+    # "Who is the Russian defence minister?" is not answered by "Russian Foreign Minister Sergei Lavrov".
+    candidates = [c for c in candidates if not other_title(c.text, question)]
     if not any(c.passage.kind == BOILERPLATE for c in candidates):
         return candidates
     bylines = Bylines.of(record.meta for record in retriever.documents.values())
@@ -1052,15 +1055,25 @@ def _short_span(
         # is the sentence; the reader cut "any agreement" from it ("What does the author say about
         # China's role?": "warnings to China").
         return None
+    # "What did Russia insist on for energy payments?": what the sentence gives after the verb,
+    # "conducting payments for energy exports in rubles" (the reader took "creating more demand …").
+    if found := _first_described(chosen[: s.short_sentences], lambda text: verb_object(text, question)):
+        return found
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
-    # reader cut to one word before it ("compromises").
-    included = included_list(chosen[0].text, question)
+    # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
+    # (not "more than $2 billion in security aid").
+    included = included_list(chosen[0].text, question, asks_for_several(question))
     if included is not None:
         return chosen[0], Span(*included, 1.0)
     first = first_listed_item(chosen[0].text, question) if asks_for_several(question) else None
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:".
         return chosen[0], Span(*whole_list(chosen[0].text, *first), 1.0)
+    authors = cited_authors(chosen[0].text) if wanted == PERSON and names_cited_work(question, chosen[0].text) else None
+    if authors is not None:
+        # "Who wrote 'Russia Regroups for Assault on Kyiv'?": every author the reference names
+        # before the title, not the last one ("Polina Ivanova") nor a word of the title ("Ukraine War").
+        return chosen[0], Span(*authors, 1.0)
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
@@ -1158,6 +1171,10 @@ def _short_span(
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
             listed = pair_list(candidate.text, span.start, span.end)
         span = Span(*listed, span.score, span.margin)
+    elif wanted == PERSON:
+        # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
+        # in this regard"), not the one name the reader took.
+        span = Span(*coordinated_subject(candidate.text, span.start, span.end), span.score, span.margin)
     narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
     if narrow is not None:
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many

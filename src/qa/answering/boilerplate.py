@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from qa.answering.authorship import DOCUMENT_WORD
+from qa.answering.references import names_cited_title
 from qa.answering.summary import without_sources
 from qa.retrieval.query import who_is_named
 
@@ -50,7 +51,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     Yes when the question is about the publisher (words such as "publisher", "contact",
     "address", or its name not naming one of its documents (`DOCUMENT_WORD`): "What is IAI?" but not "the IAI
     commentary"), or when it asks about a person and the sentence names one of the
-    documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ..."). A
+    documents' authors (the author note: "Riccardo Alcaro is Research Coordinator ..."), or when
+    it names the work a catalogue entry lists by its title. A
     question about one person (an author's name or "he", "his", ...) gets only the author note.
 
     Args:
@@ -74,6 +76,11 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         return True
     # "Who is Altiero Spinelli?": a person (not a byline's) whom only the publisher's block may
     # mention ("founded in 1965 on the initiative of Altiero Spinelli").
+    # "Who wrote 'Putin's Use and Abuse of History'?": the catalogue entry of the work named by its
+    # title (by its author's name, it would also answer "What did Alcaro write?", which his
+    # commentary's own notes answer).
+    if names_cited_title(question, sentence):
+        return True
     named = _names(who_is_named(question))
     if named and not named & bylines.authors and named <= {w.lower() for w in _WORD.findall(sentence)}:
         return True

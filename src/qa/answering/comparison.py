@@ -11,6 +11,8 @@ from qa.index.bm25 import QUERY_STOPWORDS
 
 # What a document may be asked to hold as a view: "What do the two commentaries suspect ...?"
 _STANCE = "say|think|argue|write|suspect|believe|expect|fear|conclude|recommend|propose|suggest"
+# How a document may be asked to present something: "How does each document describe …?"
+_PORTRAY = "describe|see|view|treat|portray|present|assess|judge|characteri[sz]e|explain|discuss|frame|cover"
 _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
     r"|\b(?:do|does|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources?|documents?|commentar(?:y|ies)|authors?|"
@@ -18,6 +20,8 @@ _ASKS_COMPARISON = re.compile(
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
+    # "How does each document describe the status of Crimea?"
+    r"|\bhow\s+(?:do|does|did)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _PORTRAY + r")\b"
     r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:" + _STANCE + r")\b"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
@@ -37,8 +41,10 @@ _FRAME = frozenset(
     "differences similar similarity similarities concur between say says think argue write ways way two three "
     "both each different source sources document documents commentary commentaries piece pieces article articles "
     "paper papers report reports author authors view views which more less most least "
-    "suspect believe expect fear conclude recommend propose suggest".split()
+    "suspect believe expect fear conclude recommend propose suggest "
+    "describe see view treat portray present assess judge characterise characterize explain discuss frame cover".split()
 )
+_TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
 
@@ -144,7 +150,9 @@ def _compared(asked: set[str], question: str) -> set[str]:
     # "Which commentary is more optimistic about the talks?" compares on the talks; how optimistic
     # each is, the reader judges from the parts (no sentence says "optimistic").
     judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}
-    return asked - judged - _FRAME - QUERY_STOPWORDS
+    # "… on Russia so far?": a phrase saying when, not what is compared.
+    timing = {w.lower() for m in _TIMING.finditer(question) for w in m.group(0).split()}
+    return asked - judged - timing - _FRAME - QUERY_STOPWORDS
 
 
 def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:

@@ -92,14 +92,17 @@ _INCLUDING = re.compile(r"\b(?:including|includes|include|included|such\s+as|con
 _CHUNK_END = re.compile(r"[,;(]|\s+[—–]\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 
 
-def included_list(sentence: str, question: str) -> tuple[int, int] | None:
+def included_list(sentence: str, question: str, several: bool = False) -> tuple[int, int] | None:
     """For a question asking what something includes, the offsets of what the sentence says is
     included: the whole list after "including" ("commitments from Ukraine that it would not join
     NATO, develop nuclear capabilities or host foreign military bases"; "Poland, Estonia, Sweden and
     Germany", not the verb after them), else the words up to the next comma ("armed drones and
-    mobile air defences"). None for other questions, and when the sentence opens more than one such
-    list ("sport (including English Premier League Football), films ...": which one is asked?)."""
-    if not _ASKS_INCLUDED.search(question):
+    mobile air defences"). With `several` (the question asks for several things: "Which weapons has
+    the US provided?") a list of two or more items after "including" or "such as" answers too.
+    None for other questions, and when the sentence opens more than one such list ("sport
+    (including English Premier League Football), films ...": which one is asked?)."""
+    asks_included = bool(_ASKS_INCLUDED.search(question))
+    if not (asks_included or several):
         return None
     openings = list(_INCLUDING.finditer(sentence))
     if len(openings) != 1:
@@ -111,7 +114,7 @@ def included_list(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     listed = whole_list(sentence, begin, first.start())
     if listed == (begin, first.start()):
-        return begin, chunk.start()
+        return (begin, chunk.start()) if asks_included else None
     # The last item may itself hold "and": "..., and anti-armor weapons and systems".
     rest = _CHUNK_END.search(sentence, listed[1])
     tail = sentence[listed[1] : rest.start()] if rest else ""

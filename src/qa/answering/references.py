@@ -89,6 +89,27 @@ def work_by(sentence: str, author: str) -> tuple[int, int] | None:
     return title.span(1) if title.group(1) else title.span(2)
 
 
+# What stands before a reference's authors: its footnote number, or a catalogue entry's "- 22 | 10".
+_ENTRY_MARK = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|-?\s*\d{1,4}\s*\|\s*\d{1,4})?\s*")
+_AUTHORS_END = re.compile(r"[\s,:]*$")
+
+
+def cited_authors(sentence: str) -> tuple[int, int] | None:
+    """Offsets of the authors a reference or catalogue entry names before its title ("Guy Chazan,
+    Roman Olearchyk and Polina Ivanova" in '¹ Guy Chazan, Roman Olearchyk and Polina Ivanova,
+    "Russia Regroups …"', "Leo Goretti" in "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of
+    History …*"); None without a title, or when what precedes it is no short byline."""
+    title = _CITED_TITLE.search(sentence)
+    if title is None:
+        return None
+    start = _ENTRY_MARK.match(sentence).end()
+    end = start + len(_AUTHORS_END.sub("", sentence[start : title.start()]))
+    authors = sentence[start:end]
+    if not authors or not authors[0].isupper() or len(authors.split()) > AUTHORS_WORDS or "," not in sentence[end : title.start()]:
+        return None
+    return start, end
+
+
 def names_cited_work(question: str, reference: str, own_author: str | None = None) -> bool:
     """True when the question names the work a reference cites, by at least half the words of its
     title ("When did the Ukrainian Presidency say Ukraine must have a collective security
@@ -96,7 +117,6 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
     before the title ("Who is Edward White?" for '¹⁷ Edward White, "Ukraine Says China Is Ready
     …", in *Financial Times*'). The citing document's `own_author` citing his own earlier work is
     not named that way: "What does Alcaro propose?" asks about the document, not the work cited."""
-    asked = {w.lower() for w in _CONTENT.findall(question)}
     first = _CITED_TITLE.search(reference)
     if first is not None:
         authors = {w.lower() for w in _NAME.findall(reference[: first.start()])}
@@ -104,6 +124,12 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
         names = [m.group(0).lower() for m in _FULL_NAME.finditer(question) if m.start() > 0]
         if any(set(name.split()) <= authors for name in names):
             return True
+    return names_cited_title(question, reference)
+
+
+def names_cited_title(question: str, reference: str) -> bool:
+    """True when the question names at least TITLE_SHARE of the words of a title the reference cites."""
+    asked = {w.lower() for w in _CONTENT.findall(question)}
     for match in _CITED_TITLE.finditer(reference):
         title = {w.lower() for w in _CONTENT.findall(match.group(1) or match.group(2))}
         if len(title) >= 2 and len(asked & title) >= TITLE_SHARE * len(title):

@@ -259,14 +259,24 @@ def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
     if _ELLIPSIS.fullmatch(before):
         return []
     asked = _asked_names(before)
+    # "What about Sberbank?" after "Which Russian bank has been cut off from SWIFT?": whether it has.
+    subject_asked = _WH_SUBJECT.fullmatch(before.strip())
+    polar = [f"{subject_asked.group('aux').capitalize()} {name} {subject_asked.group('rest')}?"] if subject_asked else []
     if len(asked) < 2:
-        return []
+        return polar
     # "And Ukraine?" after "How many soldiers has Russia lost in Ukraine?" stands for Russia.
     if bool(asked[0][3]) != (without_possessive(name) != name):
         # "And Putin?" after "What is Zelensky's position on Crimea?": Putin's position, or Zelensky's
         # on Putin? The offered name and the subject differ in form: which one is meant is a guess.
         return []
-    return [_replaced(before, found, name) for found in asked if without_possessive(found[2]) != without_possessive(name)]
+    return polar + [_replaced(before, found, name) for found in asked if without_possessive(found[2]) != without_possessive(name)]
+
+
+# A question whose wh-phrase is its subject: "Which Russian bank has been cut off from SWIFT?".
+_WH_SUBJECT = re.compile(
+    r"(?i:which|what)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*\s+"
+    r"(?P<aux>(?i:has|have|is|are|was|were|can|could|will|would))\s+(?P<rest>[a-z][^?]*?)\s*\?*"
+)
 
 
 def _offered_name(question: str) -> str | None:

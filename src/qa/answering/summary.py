@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 _ASKS_SUMMARY = re.compile(
     r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:short |brief |quick )?(?:summary|overview|gist|synopsis|rundown)|"
+    # "Give me the key points of the opinion piece", "List the main arguments of ..."
+    r"(?:give (?:me )?|tell me |list |outline )(?:the |its |his |her |their )?(?:main|key|central|principal) "
+    r"(?:points|arguments|ideas|messages|claims|takeaways|conclusions)|"
     # "What is the gist of the IAI piece?", "What's the thrust of Alcaro's commentary?"
     r"what(?:['’]s| is| was) the (?:gist|thrust|essence|upshot|bottom line) of|"
     r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:[\w-]+['’]s )?(?:main|key|central|principal) "

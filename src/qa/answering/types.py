@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
+from qa.index.bm25 import QUERY_STOPWORDS
 from qa.retrieval.query import DATE, NUMBER, PERSON
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
@@ -64,7 +65,9 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 # Number words that give no value: they answer "How long ...?" ("a few weeks"), not "What was the price ...?".
 _VAGUE_AMOUNTS = frozenset({"few", "several", "many", "dozens", "hundreds", "thousands", "millions", "billions"})
-_ASKS_HOW = re.compile(r"\s*how\b", re.IGNORECASE)
+# "How long ...?" may be answered by a vague amount ("a few weeks"); "How large is the population?"
+# not by "millions of Ukrainians".
+_ASKS_HOW = re.compile(r"\s*how\b(?!\s+(?:large|big)\b)", re.IGNORECASE)
 # A share of something ("about 10 percent of the population"): no value of that thing itself.
 _SHARE_OF = re.compile(
     rf"(?:\d[\d,.]*|{_NUMBER_WORDS})\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([^\W\d_]+)",
@@ -184,6 +187,39 @@ _TITLE_WORDS = frozenset(
 _OPENERS = frozenset("but and or so yet then however also as while when if the a an".split())
 
 
+_TITLE_HEADS = (
+    r"minister|president|secretary|spokesman|spokeswoman|spokesperson|chancellor|ambassador|envoy|negotiator|"
+    r"commander|adviser|advisor|director|chief|leader|governor|mayor|premier|chairman"
+)
+# Words that tell offices of one title apart ("Foreign Minister", "defence minister"); a country or
+# an institution ("Russian", "Kremlin") says whose office it is, which the question may leave open.
+_OFFICES = frozenset(
+    "foreign defence defense prime finance interior home health economy economic justice deputy vice first "
+    "trade energy education culture agriculture transport security intelligence press".split()
+)
+# "Who is the Russian defence minister?": the title asked for, its head word last.
+_ASKS_TITLED = re.compile(
+    rf"^\s*who\s+(?:is|was|are|were)\s+the\s+(?P<title>(?:[\w’'-]+\s+){{0,3}}?(?P<head>{_TITLE_HEADS}))\b", re.I
+)
+
+
+def other_title(sentence: str, question: str) -> bool:
+    """True when the question asks who holds a title ("Who is the Russian defence minister?") and
+    the sentence gives that title's head only with other words ("Russian Foreign Minister Sergei
+    Lavrov"): the person it names holds another office. Not when a title matches, or adds only
+    words the question leaves open ("Russian Foreign Minister" for "Who is the foreign minister?")."""
+    asked = _ASKS_TITLED.match(question)
+    if asked is None:
+        return False
+    head = asked.group("head").lower()
+    wanted = {w.lower() for w in asked.group("title").split()[:-1]} & _OFFICES
+    given = [
+        {w.lower() for w in m.group("mods").split()} & _OFFICES
+        for m in re.finditer(rf"(?P<mods>(?:[A-Z][\w’'-]*\s+){{0,3}}){head}\s+[A-Z]", sentence, re.I)
+    ]
+    return bool(given) and all(wanted - mods and mods - wanted for mods in given)
+
+
 def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
     """Offsets of the title a sentence gives a person just before their name ("Kremlin spokesman" in
     "But Kremlin spokesman Dmitry Peskov pushed back"), or None. The name may be given in full or
@@ -275,15 +311,24 @@ _CLASSIFIED = re.compile(r"\s+(?=[a-z]+\s+(?:that|which)\s)")
 # A copula after a relative clause: "the 15-point plan which Russian and Ukrainian diplomats are
 # reportedly discussing is a way for Ukraine to define the costs ...".
 _RELATIVE_COPULA = re.compile(rf"\s+(?:which|that)\s+[^,;.]{{3,80}}?\s+{_COPULA_WORDS}\s+(?=(?:the|a|an)\s)")
+# A clause that says what the term does: "full blocking sanctions, which prohibit all transactions
+# without any carveouts, ..."; not one with its own subject ("the plan, which Russian diplomats are
+# discussing"). After "which is a", the description itself.
+_WHICH_DOES = re.compile(
+    rf",\s+which\s+(?:{_COPULA_WORDS}\s+(?=(?:the|a|an)\s)"
+    r"|(?!(?:the|a|an|he|she|it|they|we|i|you|this|these|those|many|some|his|her|their|its|our)\b)(?=[a-z]))"
+)
 
 
 def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     """Offsets of what a sentence says a term is: "a trade magazine for the construction industry"
     in "Engineering News-Record (ENR) is a trade magazine for the construction industry", "genetic
     branches" in "two ... clades (genetic branches) of the Y. pestis genome", "system that allows for
-    bank-to-bank transfers" in "the SWIFT system that allows ..."; None without a copula, an
-    appositive (after a comma or a dash), a bracketed description, or a kind of thing with a relative
-    clause right after the term (or its plural and acronym, or the acronym in brackets)."""
+    bank-to-bank transfers" in "the SWIFT system that allows ...", "prohibit all transactions without
+    any carveouts" in "full blocking sanctions, which prohibit ..."; None without a copula, an
+    appositive (after a comma or a dash), a bracketed description, a kind of thing with a relative
+    clause, or a clause after ", which", right after the term (or its plural and acronym, or the
+    acronym in brackets)."""
     found = re.search(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?:\s+\([A-Z][A-Za-z&.-]*\))?(?![\w-])", sentence, re.I)
     if found is None:
         return None
@@ -296,7 +341,7 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     return _described_at(
         sentence, at,
         ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END),
-         (_CLASSIFIED, _APPOSITIVE_END)),
+         (_CLASSIFIED, _APPOSITIVE_END), (_WHICH_DOES, _APPOSITIVE_END)),
     )
 
 
@@ -577,6 +622,62 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# "What did Russia insist on for energy payments?": the wh-word is the object of the verb (or of
+# the preposition left at its end), which no other word of the question fills: a preposition
+# phrase or the question's end follows the verb.
+_PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|during|after|before"
+_ASKS_OBJECT = re.compile(
+    r"^\s*(?i:what\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
+    rf"(?P<verb>[a-z]{{3,}})(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
+)
+# Where the object ends: a clause mark, a bracket, a dash, a footnote marker or the sentence's end.
+_OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+OBJECT_WORDS = 12
+# How far before the verb the question's subject may stand ("Russia recently insisted on").
+SUBJECT_WORDS = 8
+
+
+def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of what the sentence gives as the object of the verb a "what" question asks about
+    ("conducting payments for energy exports in rubles" in "Russia recently insisted on conducting
+    payments …, creating …" for "What did Russia insist on for energy payments?"): the words after
+    the verb (and the question's preposition) up to the clause's end, 1..OBJECT_WORDS words. None
+    when the question names the object itself, or the sentence has no form of its verb so followed."""
+    asked = _ASKS_OBJECT.match(question)
+    if asked is None:
+        return None
+    verb, prep = asked.group("verb").lower(), asked.group("prep")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    after = rf"\s+{prep}" if prep else r"(?:\s+that)?"
+    # "insisted", "announces", "quipped", "providing".
+    forms = rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?"
+    found = re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
+    if found is None:
+        return None
+    subject = asked.group("subject").split()[-1]
+    before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: found.start()])[-SUBJECT_WORDS:]}
+    if subject.lower() not in _PRONOUNS and subject.lower()[:NAME_STEM] not in before:
+        # "The United States and its allies in Europe want to deny Putin …" says what they want,
+        # not what Putin wants: the question's subject stands just before the verb.
+        return None
+    start = found.end()
+    end = _OBJECT_END.search(sentence, start)
+    text = sentence[start : end.start() if end else len(sentence)].rstrip()
+    if re.match(r"by\b", text):
+        return None  # a passive: "opened by Queen Elizabeth II" says who, not what
+    # "more than $2 billion in security aid", not "… to Ukraine" when the question says "to Ukraine":
+    # a closing phrase whose words the question has is no part of the answer.
+    asked_words = {w.lower() for w in _WORD.findall(question)}
+    for phrase in re.finditer(rf"\s+(?:{_PREPOSITIONS})\s+", text):
+        if {w.lower() for w in _WORD.findall(text[phrase.end() :])} - QUERY_STOPWORDS <= asked_words:
+            text = text[: phrase.start()]
+            break
+    if not 1 <= len(text.split()) <= OBJECT_WORDS:
+        return None
+    return start, start + len(text)
+
+
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
 _OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
 
@@ -683,6 +784,31 @@ _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b", re.I)
 _VERB_OPENING = re.compile(
     r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not)\b", re.I
 )
+
+
+# Names joined as the subject of a plural verb: "Turkey and Israel have been active ...".
+_NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_NAMES_BEFORE = re.compile(rf"(?:{_NAME_RUN},\s+)*{_NAME_RUN}(?:,?\s+and\s+|,\s+)$")
+_NAMES_AFTER = re.compile(rf"(?:,\s+{_NAME_RUN})*,?\s+and\s+{_NAME_RUN}(?=\s+(?:have|are|were|had|both|jointly)\b)")
+_PLURAL_VERB = re.compile(r"\s+(?:have|are|were|had|both|jointly)\b")
+_ONE_NAME = re.compile(rf"{_NAME_RUN}$")
+
+
+def coordinated_subject(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to all the names joined with it as the subject of a plural verb ("Turkey
+    and Israel" for "Israel" in "Turkey and Israel have been active in this regard"); else as it is.
+    Only for a span that is a name: "who" asks for everyone who did it."""
+    if not _ONE_NAME.fullmatch(sentence[start:end]):
+        return start, end
+    after = _NAMES_AFTER.match(sentence, end)
+    if after is not None:
+        end = after.end()
+    elif not _PLURAL_VERB.match(sentence, end):
+        return start, end
+    before = _NAMES_BEFORE.search(sentence, 0, start)
+    if before is not None and before.end() == start and (after is not None or "and" in before.group(0).split()):
+        start = before.start()
+    return start, end
 
 
 _CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b", re.IGNORECASE)
@@ -818,6 +944,8 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
     if kind == PERSON:
+        if other_title(sentence, question):
+            return False
         # A full name ("Sergei Lavrov") or a name after a title ("President Putin"); the
         # capitalised first word of a sentence, weekdays and months are not names.
         for m in _PERSON.finditer(sentence):
