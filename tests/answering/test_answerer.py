@@ -582,6 +582,26 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
     assert (sentence[span[0] : span[1]] if span else None) == object_
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "subject"),
+    [
+        ("Yet, military assistance to Ukraine and economic pressure on Russia may not be enough to dissuade him.",
+         "What may not be enough to dissuade Putin?", "military assistance to Ukraine and economic pressure on Russia"),
+        ("Sberbank is the largest bank in Russia.", "What is the largest bank in Russia?", "Sberbank"),
+        # After a relative pronoun the subject is what it stands for, further back; and the words must be repeated.
+        ("It is how to arrange guarantees for Ukraine that would deter a future Russian attack.",
+         "What would deter a future Russian attack?", None),
+        ("Sanctions may not be sufficient.", "What may not be enough to dissuade Putin?", None),
+        ("The war is long.", "What is the war?", None),  # too few words to go by
+    ],
+)
+def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
+    from qa.answering.types import subject_of
+
+    span = subject_of(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == subject
+
+
 def test_another_office_of_the_title_asked_for_names_someone_else():
     from qa.answering.types import other_title
 

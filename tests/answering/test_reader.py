@@ -45,6 +45,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "Explain the security guarantees",
         "Compare the two commentaries",
         "What happened in Istanbul?",
+        "What would happen if Russia regains the upper hand?",
         "What did the United States do after the invasion?",
         "What does Ukraine need to do?",
         "What does the author recommend the US and Europe do?",
@@ -294,6 +295,7 @@ def test_a_length_penalty_prefers_the_shorter_of_two_close_spans_and_keeps_the_m
         ("Name the guarantor countries mentioned.", True), ("List all the weapons sent.", True), ("Name the author.", False),
         # "Who are the <plural>?"
         ("Who are the potential guarantors?", True), ("Who is the president?", False), ("Who are they?", False),
+        ("Who are the guarantor countries in the Ukrainian plan?", True), ("Who is the president of France?", False),
     ],
 )
 def test_a_question_asking_for_several_things_is_told(question, several):

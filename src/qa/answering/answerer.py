@@ -56,7 +56,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
-    coordinated_subject, other_title, pair_list, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    coordinated_subject, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -1058,6 +1058,11 @@ def _short_span(
     # "What did Russia insist on for energy payments?": what the sentence gives after the verb,
     # "conducting payments for energy exports in rubles" (the reader took "creating more demand …").
     if found := _first_described(chosen[: s.short_sentences], lambda text: verb_object(text, question)):
+        return found
+    # "What may not be enough to dissuade Putin?": the subject before the words the question repeats
+    # ("military assistance to Ukraine and economic pressure on Russia"; the reader had taken
+    # "escalating the conflict", after them).
+    if found := _first_described(chosen[: s.short_sentences], lambda text: subject_of(text, question)):
         return found
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too

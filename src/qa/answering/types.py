@@ -466,7 +466,9 @@ _ARE_SEVERAL = re.compile(
     r"the\s+(?:two|three|four|five|six|main|major|key))\b"
     r"|(?:please\s+)?(?:name|list)\s+(?:all\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\b"
     # "Who are the potential guarantors?"
-    r"|who\s+(?:are|were)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\s*[?.!]*\s*$)",
+    # "Who are the potential guarantors?", "Who are the guarantor countries in the Ukrainian plan?"
+    r"|who\s+(?:are|were)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s"
+    r"(?:\s+(?:in|of|under|for|at|on|from)\s+[^?]*)?\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 # What follows a plural noun the wh-word asks for ("Which countries have ...", "What types of ...");
@@ -676,6 +678,41 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
+
+
+# "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it.
+_ASKS_SUBJECT = re.compile(
+    r"^\s*(?i:what)\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*[?.!]*\s*$"
+)
+# How many of the question's words after "what" the sentence must repeat, one of them no stop word.
+SUBJECT_VERB_WORDS = 4
+# Where the subject's clause begins: the sentence's start, or a comma, colon, semicolon, dash or bracket.
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–])\s*", re.S)
+
+
+def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of what the sentence says does what the question asks about ("military assistance to
+    Ukraine and economic pressure on Russia" in "Yet, military assistance to Ukraine and economic
+    pressure on Russia may not be enough to dissuade him …" for "What may not be enough to dissuade
+    Putin?"): the words of the clause before the question's first SUBJECT_VERB_WORDS words after
+    "what", 1..OBJECT_WORDS words. None when the sentence does not repeat them, or they follow a
+    relative pronoun ("guarantees that would deter …": what "that" stands for is not that clause)."""
+    asked = _ASKS_SUBJECT.match(question)
+    if asked is None:
+        return None
+    words = asked.group("vp").split()[:SUBJECT_VERB_WORDS]
+    if len(words) < SUBJECT_VERB_WORDS or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
+        return None
+    found = re.search(r"\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    if found is None:
+        return None
+    opening = _CLAUSE_START.match(sentence, 0, found.start())
+    start = opening.end() if opening else 0
+    text = sentence[start : found.start()]
+    if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
+        return None
+    return start, found.start()
 
 
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
