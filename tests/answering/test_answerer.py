@@ -644,6 +644,9 @@ def test_the_population_is_not_answered_by_a_share_of_it(built_index):
     assert result.short is not None and result.short.text == "almost 44-million"
     # Nobody in the documents holds the office asked about: "Foreign Minister Sergei Lavrov" is no answer.
     assert qa.answer("Who is the prime minister of Russia?", index=built_index.index).abstained
+    # "Who is Zelensky?": the sentence that gives his title, not one that only names him.
+    described = qa.answer("Who is Zelensky?", index=built_index.index)
+    assert described.short is not None and described.short.text == "Ukrainian President"
     sized = qa.answer("How large is Ukraine's population?", index=built_index.index)
     assert sized.short is not None and sized.short.text == "almost 44-million"
     # Everyone a plural subject names, the list a question for several things asks for, and what a
@@ -1143,6 +1146,9 @@ def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built
         ("Some 40 people came.", "40", "Some 40 people came."),
         ("A takeover of 30 firms.", "30", "30 firms."),
         ("It was over by March.", "March", "March."),  # not an amount
+        # The currency sign before the number comes with it, and the hedge before the sign.
+        ("It will deliver a nearly $1 billion package.", "1 billion", "nearly $1 billion package."),
+        ("It costs €30.", "30", "€30."),
     ],
 )
 def test_an_amount_takes_in_its_hedge(sentence: str, word: str, expected: str):

@@ -106,6 +106,15 @@ def test_he_is_a_person_the_question_before_named_and_its_reply_names_in_full(qu
     assert resolve_person(question, earlier, reply) == resolved
 
 
+def test_he_is_the_person_named_by_the_reply_to_the_first_question_of_a_chain():
+    # "Who wrote the IAI commentary?", "When was it published?" (reply: a date), "What else has he written?"
+    earlier = ["Who wrote the IAI commentary?", "When was it published?"]
+    assert resolve_person("What else has he written?", earlier, "22 March 2022 [1]", AUTHOR_REPLY) == (
+        "What else has Riccardo Alcaro written?"
+    )
+    assert resolve_person("What else has he written?", earlier, "22 March 2022 [1]") is None
+
+
 @pytest.mark.model
 def test_a_follow_up_about_a_person_named_before_is_answered_about_them(built_index):
     import qa
@@ -348,3 +357,15 @@ def test_a_question_word_alone_after_a_question_ending_on_it_is_read_with_the_co
     result = qa.answer("When?", history=history, index=built_index.index)
     assert not result.abstained and "Budapest memorandum" in result.text
     assert result.short is not None and result.short.text == "1994"
+
+
+@pytest.mark.model
+def test_he_after_a_chain_of_follow_ups_is_the_author_the_first_reply_named(built_index):
+    import qa
+
+    history: list[dict[str, str]] = []
+    for question in ("Who wrote the IAI commentary?", "When was it published?"):
+        reply = qa.answer(question, history=history, index=built_index.index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
+    works = qa.answer("What else has he written?", history=history, index=built_index.index)
+    assert not works.abstained and "Europe's Post-Cold War Order Is No More" in works.text

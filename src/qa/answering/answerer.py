@@ -208,7 +208,9 @@ def _answer(
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
     if named is None and context:
         # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
-        named = resolve_person(question, _antecedents(context), replies[-1] if replies else "")
+        chain = _antecedents(context)
+        first_reply = replies[-len(chain)] if replies and len(replies) >= len(chain) else ""
+        named = resolve_person(question, chain, replies[-1] if replies else "", first_reply)
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -368,6 +370,14 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+    person = who_is_named(question)
+    if person is not None:
+        # "Who is Zelensky?": a sentence that says what he is ("Ukrainian President Volodymyr
+        # Zelensky has stated …") leads, not one that only names him ("… to have Zelensky speak …").
+        described = next((c for c in ranked[: WHO_IS_DEPTH] if c.score >= s.abstain_below
+                          and person_description(c.text, person)), None)
+        if described is not None:
+            ranked = [described, *(c for c in ranked if c is not described)]
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
@@ -1487,6 +1497,10 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     if said is None or said is ranked[0]:
         return ranked
     return [said, *(c for c in ranked if c is not said)]
+
+
+# How far down the ranking "Who is X?" looks for a sentence that says what X is.
+WHO_IS_DEPTH = 10
 
 
 def _about_the_subject(

@@ -152,7 +152,7 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)", re.I)
 
 
-def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> str | None:
+def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first_reply: str = "") -> str | None:
     """The question with "he", "she", "him", "his" or "her" replaced by the one person the latest
     of the `earlier` questions (oldest first) that names one asked about ("Who is Sergei Lavrov?"
     then "What did he say about Crimea?" -> "What did Sergei Lavrov say about Crimea?"), or else
@@ -160,15 +160,18 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "") -> st
     Zelensky's position on neutrality?", answered "... President Volodymyr Zelensky has stated
     ...", then "Why does he want a referendum?" -> "Why does Zelensky want a referendum?"), or
     else, when the first of them asks who did something ("Who wrote the IAI commentary?") and the
-    question has no "it", the first full name the `reply` gives; None when it has no such word or no person is found that way. Sentence scoring
+    question has no "it", the first full name the reply to that first question gives (`first_reply`,
+    by default `reply`: "What else has he written?" after "Who wrote the IAI commentary?" and "When
+    was it published?"); None when it has no such word or no person is found that way. Sentence scoring
     then looks for what that person said, not for the nearest sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
     if name is None and earlier and reply:
         name = _named_in_reply(earlier[-1], reply)
-    if name is None and earlier and reply and _ASKS_WHO.match(earlier[0]) and not _ITS.search(question):
+    answering = first_reply or reply
+    if name is None and earlier and answering and _ASKS_WHO.match(earlier[0]) and not _ITS.search(question):
         # "What else did he write?" after "Who wrote the IAI commentary?": the person the reply
         # names. Not "When did he write it?": that asks about the commentary (`document_facts`).
-        name = next((n for n in names_in(reply) if len(n.split()) >= 2), None)
+        name = next((n for n in names_in(answering) if len(n.split()) >= 2), None)
     pronouns = list(_PERSONAL.finditer(question))
     words = {m.group(0).lower() for m in pronouns}
     if name is None or not words or (words & {"he", "him", "his"} and words & {"she", "her"}):

@@ -720,11 +720,13 @@ _OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
 
 
 def hedge_before(sentence: str, start: int) -> int:
-    """Where a short answer opening with an amount at `start` begins once it takes in the hedge
-    just before it ("more than $2 billion", "about 63%"): an amount without it misstates the
-    sentence. `start` itself when there is none."""
+    """Where a short answer opening with an amount at `start` begins once it takes in the currency
+    sign and the hedge just before it ("more than $2 billion", "nearly $1 billion" for "1 billion",
+    "about 63%"): an amount without them misstates the sentence. `start` itself when there is none."""
     if not _OPENS_WITH_AMOUNT.match(sentence, start):
         return start
+    if start > 0 and sentence[start - 1] in "$€£¥" and sentence[start:start + 1].isdigit():
+        start -= 1  # "$1 billion", not "1 billion"
     hedge = _HEDGE_BEFORE.search(sentence, max(0, start - 20), start)
     return hedge.start() if hedge is not None else start
 
