@@ -46,6 +46,9 @@ def test_topic_and_named_documents(two_documents):
     assert comparison_topic("Compare the talks commentary and the pressure piece", docs) == set()
     # "So far" says when, not what.
     assert comparison_topic("How do the two commentaries judge sanctions so far?", docs) == {"sanctions"}
+    # The comparison's own "on", not a noun's: "sanctions on Russia" compares sanctions.
+    assert comparison_topic("How do the two commentaries judge Western sanctions on Russia?", docs) >= {"sanctions"}
+    assert comparison_topic("Compare the two commentaries on sanctions", docs) == {"sanctions"}
 
 
 @pytest.mark.model

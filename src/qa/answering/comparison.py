@@ -117,7 +117,16 @@ def value_asked(question: str) -> str | None:
 
 
 # What a comparison is on, at its end: "... differ on the role of Europe?", "... agree about sanctions?".
-_ON_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?P<topic>[^,;:?!.]+?)\s*[?!.]*\s*$", re.I)
+# "… differ on the role of Europe?", "Compare the two commentaries on sanctions": the phrase after
+# the comparison's own "on"; not "… the effect of Western sanctions on Russia?", where "on" is the
+# sanctions'.
+_ON_TOPIC = re.compile(
+    r"\b(?:differ|differs|agree|agrees|disagree|disagrees|concur|compare|compared|contrast|say|says|said|think|thinks|"
+    r"write|writes|wrote|argue|argues|views?|stand|positions?|stances?|commentar(?:y|ies)|documents?|pieces?|"
+    r"sources?|articles?|authors?|papers?|reports?|texts?)\s+(?:\w+\s+){0,2}?"
+    r"(?:on|about|over|regarding|concerning)\s+(?P<topic>[^,;:?!.]+?)\s*[?!.]*\s*$",
+    re.I,
+)
 
 
 def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
