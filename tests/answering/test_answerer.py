@@ -602,6 +602,16 @@ def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subj
     assert (sentence[span[0] : span[1]] if span else None) == subject
 
 
+def test_which_round_of_a_series_is_the_one_ordinal_the_sentence_gives():
+    from qa.answering.types import ordinal_asked
+
+    met = "On Tuesday in Istanbul, the sides met for a sixth time."
+    span = ordinal_asked(met, "Which round of talks was held in Istanbul?")
+    assert span is not None and met[span[0] : span[1]] == "sixth"
+    assert ordinal_asked(met, "Where did the sides meet?") is None  # no rank asked
+    assert ordinal_asked("The first and the second rounds failed.", "Which round failed?") is None  # two
+
+
 def test_another_office_of_the_title_asked_for_names_someone_else():
     from qa.answering.types import other_title
 

@@ -56,7 +56,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
-    coordinated_subject, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    coordinated_subject, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -1065,6 +1065,9 @@ def _short_span(
         # is the sentence; the reader cut "any agreement" from it ("What does the author say about
         # China's role?": "warnings to China").
         return None
+    # "Which round of talks was held in Istanbul?": "sixth" (from "met for a sixth time"), not "the sides".
+    if found := _first_described(chosen[: s.short_sentences], lambda text: ordinal_asked(text, question)):
+        return found
     # "What did Russia insist on for energy payments?": what the sentence gives after the verb,
     # "conducting payments for energy exports in rubles" (the reader took "creating more demand …").
     if found := _first_described(chosen[: s.short_sentences], lambda text: verb_object(text, question)):

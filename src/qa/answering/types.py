@@ -624,6 +624,23 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# "Which round of talks was held in Istanbul?": a rank in a series, which an ordinal gives.
+_ASKS_ORDINAL = re.compile(r"^\s*(?:which|what)\s+(?:round|session|edition|term|rank|stage|attempt|meeting)s?\b", re.I)
+_ORDINAL_WORD = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.I
+)
+
+
+def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking which round, session, edition … of a series, the offsets of the one
+    ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
+    questions, or when the sentence gives none or several."""
+    if not _ASKS_ORDINAL.match(question):
+        return None
+    found = list(_ORDINAL_WORD.finditer(sentence))
+    return found[0].span() if len(found) == 1 else None
+
+
 # "What did Russia insist on for energy payments?": the wh-word is the object of the verb (or of
 # the preposition left at its end), which no other word of the question fills: a preposition
 # phrase or the question's end follows the verb.
