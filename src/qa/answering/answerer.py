@@ -1050,32 +1050,25 @@ def _short_span(
         # wrong, so the sentences answer alone. On XQuAD: 3 questions ("What is DECnet"), all
         # three closer to the gold answer by the sentence than by the span.
         return None
-    # "What is his job?" after "Who wrote the IAI commentary?": the author note's description.
-    if found := _first_described(chosen[: s.short_sentences], lambda text: job_of(text, question)):
-        return found
-    # "Where does he work?": the organisation that closes the description, not "Global Actors programme".
-    if found := _first_described(chosen[: s.short_sentences], lambda text: employer_of(text, question)):
-        return found
-    # "What did he say about Crimea?": the clause reported ("Crimea is part of Russia"), which the
-    # reader, fitted on short spans, cuts to a name beside it ("Dmitry Peskov pushed back").
-    if found := _first_described(chosen[: s.short_sentences], lambda text: reported_clause(text, question)):
+    # "What is his job?" after "Who wrote the IAI commentary?": the author note's description (`job_of`).
+    # "Where does he work?": the organisation that closes the description, not "Global Actors
+    # programme" (`employer_of`). "What did he say about Crimea?": the clause reported ("Crimea is
+    # part of Russia", `reported_clause`), which the reader, fitted on short spans, cuts to a name
+    # beside it ("Dmitry Peskov pushed back").
+    if found := _marked_span(chosen[: s.short_sentences], question, (job_of, employer_of, reported_clause)):
         return found
     if _SAYS_ABOUT.search(question):
         # "What did Zelensky say about neutrality?" without a short reported clause: what was said
         # is the sentence; the reader cut "any agreement" from it ("What does the author say about
         # China's role?": "warnings to China").
         return None
-    # "Which round of talks was held in Istanbul?": "sixth" (from "met for a sixth time"), not "the sides".
-    if found := _first_described(chosen[: s.short_sentences], lambda text: ordinal_asked(text, question)):
-        return found
-    # "What did Russia insist on for energy payments?": what the sentence gives after the verb,
-    # "conducting payments for energy exports in rubles" (the reader took "creating more demand …").
-    if found := _first_described(chosen[: s.short_sentences], lambda text: verb_object(text, question)):
-        return found
-    # "What may not be enough to dissuade Putin?": the subject before the words the question repeats
-    # ("military assistance to Ukraine and economic pressure on Russia"; the reader had taken
-    # "escalating the conflict", after them).
-    if found := _first_described(chosen[: s.short_sentences], lambda text: subject_of(text, question)):
+    # "Which round of talks was held in Istanbul?": "sixth" (from "met for a sixth time"), not "the
+    # sides" (`ordinal_asked`). "What did Russia insist on for energy payments?": what the sentence
+    # gives after the verb, "conducting payments for energy exports in rubles" (`verb_object`; the
+    # reader took "creating more demand …"). "What may not be enough to dissuade Putin?": the subject
+    # before the words the question repeats, "military assistance to Ukraine and economic pressure
+    # on Russia" (`subject_of`; the reader had taken "escalating the conflict", after them).
+    if found := _marked_span(chosen[: s.short_sentences], question, (ordinal_asked, verb_object, subject_of)):
         return found
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
@@ -1240,6 +1233,18 @@ def _first_described(
         at = describe(candidate.text)
         if at is not None:
             return candidate, Span(at[0], at[1], 1.0)
+    return None
+
+
+def _marked_span(
+    chosen: Sequence[Candidate], question: str,
+    finders: Sequence[Callable[[str, str], tuple[int, int] | None]],
+) -> tuple[Candidate, Span] | None:
+    """The first span one of `finders` (sentence, question -> offsets) marks in the first sentence
+    that has one, trying each finder over all the sentences before the next."""
+    for finder in finders:
+        if found := _first_described(chosen, lambda text, finder=finder: finder(text, question)):
+            return found
     return None
 
 
