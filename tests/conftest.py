@@ -236,6 +236,26 @@ def qa_browser(tmp_path_factory):
         browser.close()
 
 
+# The chat has loaded when its documents line says how many documents it answers from.
+QA_LOADED_JS = "() => /Indexed documents[ :]/.test(document.querySelector('#qa-documents')?.innerText || '')"
+
+
+def qa_open_new_chat(page, url: str, wait_ms: int) -> None:
+    """The chat at `url` with a new conversation. The page keeps the last one in the browser's
+    storage, and that storage's last write can land after a clear (the restored conversation is
+    saved again as the page loads): then the page is cleared and loaded again."""
+    for _ in range(4):
+        page.goto(url)
+        page.evaluate("() => localStorage.clear()")
+        page.reload()
+        page.wait_for_selector("#question textarea", timeout=wait_ms)
+        page.wait_for_function(QA_LOADED_JS, timeout=wait_ms)
+        page.wait_for_timeout(300)  # the restore's reply, sent with the documents' count
+        if page.locator("#chatbot [data-testid='user']").count() == 0:
+            return
+    raise AssertionError("the chat kept restoring an earlier conversation after its storage was cleared")
+
+
 @_qa_pytest.fixture
 def qa_page(qa_browser):
     """A new page (own context) at 1366x768; `page.qa_external` lists requests that left 127.0.0.1,

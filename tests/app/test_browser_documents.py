@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOC_000, clone_index, qa_free_port
+from conftest import DOC_000, clone_index, qa_free_port, qa_open_new_chat
 
 pytestmark = [
     pytest.mark.browser,
@@ -88,10 +88,7 @@ def ask(page, question: str, n: int) -> str:
 
 def open_chat(page, url: str) -> None:
     """The chat with a new conversation (the page keeps the last one in the browser's storage)."""
-    page.goto(url)
-    page.evaluate("() => localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#question textarea", timeout=WAIT_MS)
+    qa_open_new_chat(page, url, WAIT_MS)
 
 
 def upload(page, base: str, name: str, text: str, **meta: str) -> None:

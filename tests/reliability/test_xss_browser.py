@@ -12,6 +12,7 @@ import json
 import time
 
 import pytest
+from conftest import qa_open_new_chat
 
 pytestmark = [
     pytest.mark.browser,
@@ -136,23 +137,9 @@ DONE_JS = """(n) => {
 }"""
 
 
-# The page has run its load events (the documents' count is filled in by one of them, and the
-# saved conversation is restored by another sent at the same time).
-LOADED_JS = "() => /Indexed documents[ :]/.test(document.querySelector('#qa-documents')?.innerText || '')"
-
-
 def _open(page, url: str) -> None:
-    """The chat with a new conversation: the page keeps the last one in the browser's storage,
-    whose last write can land after the clear; then the page is cleared and loaded again."""
-    for _ in range(4):
-        page.goto(url)
-        page.evaluate("() => localStorage.clear()")
-        page.reload()
-        page.wait_for_selector("#question textarea", timeout=WAIT_MS)
-        page.wait_for_function(LOADED_JS, timeout=WAIT_MS)
-        page.wait_for_timeout(300)  # the restore's reply, sent with the documents' count
-        if page.locator("#chatbot [data-testid='user']").count() == 0:
-            return
+    """The chat with a new conversation (`qa_open_new_chat`)."""
+    qa_open_new_chat(page, url, WAIT_MS)
 
 
 def _ask(page, text: str) -> None:
