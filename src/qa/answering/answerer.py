@@ -1073,10 +1073,11 @@ def _short_span(
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
     # (not "more than $2 billion in security aid").
-    included = included_list(chosen[0].text, question, asks_for_several(question))
+    several = asks_for_several(question)
+    included = included_list(chosen[0].text, question, several)
     if included is not None:
         return chosen[0], Span(*included, 1.0)
-    first = first_listed_item(chosen[0].text, question) if asks_for_several(question) else None
+    first = first_listed_item(chosen[0].text, question) if several else None
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:".
         return chosen[0], Span(*whole_list(chosen[0].text, *first), 1.0)
@@ -1147,7 +1148,7 @@ def _short_span(
 
     # Short spans are likelier right (XQuAD, held out), but a question asking for several things
     # ("Which countries ...?") is answered by the whole list.
-    penalty = 0.0 if asks_for_several(question) else s.short_length_penalty
+    penalty = 0.0 if several else s.short_length_penalty
     found = None
     if follow_up is not None:
         asked |= _words(follow_up.joined)
@@ -1174,7 +1175,7 @@ def _short_span(
     candidate, span = found
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
-    if asks_for_several(question):
+    if several:
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list.
         listed = whole_list(candidate.text, span.start, span.end)

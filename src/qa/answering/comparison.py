@@ -42,7 +42,7 @@ _FRAME = frozenset(
     "both each different source sources document documents commentary commentaries piece pieces article articles "
     "paper papers report reports author authors view views which more less most least "
     "suspect believe expect fear conclude recommend propose suggest "
-    "describe see view treat portray present assess judge characterise characterize explain discuss frame cover".split()
+    "describe see treat portray present assess judge characterise characterize explain discuss frame cover".split()
 )
 _TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 
+# "What should Ukraine do?", "What should be done about energy?": what anyone should do.
+# Not "What should the goal of the US and Europe be?": a thing, not what to do.
+_SHOULD_DO = r"should\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b"
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
     # Not "proposal": "under the ten-point proposal" is the plan, not what a document proposes.
     r"\b(?:recommend\w*|propos(?:e|es|ed)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
-    r"call(?:s|ed)?\s+for|should\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b|way\s+forward)\b",
+    rf"call(?:s|ed)?\s+for|{_SHOULD_DO}|way\s+forward)\b",
     re.I,
 )
 # A sentence that prescribes: what someone should, must or had best do, what would help, what is
@@ -55,8 +58,7 @@ _NOT_PRESCRIBED = re.compile(
 
 
 # "What should Ukraine do?": asked of no one, so of whichever document says.
-# Not "What should the goal of the US and Europe be?": a thing, not what to do.
-_SHOULD = re.compile(r"\bshould\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b", re.I)
+_SHOULD = re.compile(rf"\b{_SHOULD_DO}", re.I)
 
 
 def asks_what_should(question: str) -> bool:

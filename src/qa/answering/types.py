@@ -845,8 +845,9 @@ _VERB_OPENING = re.compile(
 # Names joined as the subject of a plural verb: "Turkey and Israel have been active ...".
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _NAMES_BEFORE = re.compile(rf"(?:{_NAME_RUN},\s+)*{_NAME_RUN}(?:,?\s+and\s+|,\s+)$")
-_NAMES_AFTER = re.compile(rf"(?:,\s+{_NAME_RUN})*,?\s+and\s+{_NAME_RUN}(?=\s+(?:have|are|were|had|both|jointly)\b)")
-_PLURAL_VERB = re.compile(r"\s+(?:have|are|were|had|both|jointly)\b")
+_PLURAL_VERBS = r"(?:have|are|were|had|both|jointly)\b"
+_NAMES_AFTER = re.compile(rf"(?:,\s+{_NAME_RUN})*,?\s+and\s+{_NAME_RUN}(?=\s+{_PLURAL_VERBS})")
+_PLURAL_VERB = re.compile(rf"\s+{_PLURAL_VERBS}")
 _ONE_NAME = re.compile(rf"{_NAME_RUN}$")
 
 
@@ -1000,8 +1001,6 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
     if kind == PERSON:
-        if other_title(sentence, question):
-            return False
         # A full name ("Sergei Lavrov") or a name after a title ("President Putin"); the
         # capitalised first word of a sentence, weekdays and months are not names.
         for m in _PERSON.finditer(sentence):
