@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.contact import ADDRESS, CITY, EMAIL, PHONE, POSTAL, WEBSITE, asks_contact, contact_detail, names_publisher
+from qa.answering.contact import ADDRESS, CITY, CONTACT, EMAIL, PHONE, POSTAL, WEBSITE, asks_contact, contact_detail, names_publisher
 
 BLOCK = (
     "The war goes on. Write to 10 Downing Street if you must.\n\n"
@@ -24,6 +24,10 @@ BLOCK = (
         ("What is the email address of the IAI?", EMAIL),
         ("What is the IAI's phone number?", PHONE),
         ("What is the website of the IAI?", WEBSITE),
+        ("How can I contact the IAI?", CONTACT),
+        ("What are the IAI's contact details?", CONTACT),
+        ("How do I get in touch with the institute?", CONTACT),
+        ("How can I contact the IAI by phone?", PHONE),  # one detail named: that one
         ("Where did the talks take place?", None),
         ("Why did the talks fail?", None),
     ],
@@ -41,6 +45,8 @@ def test_the_detail_asked_for(question, kind):
         (EMAIL, "iai@iai.it", "iai@iai.it"),  # the lone address, not the director's in brackets
         (PHONE, "Tel. +39 066976831", "+39 066976831"),
         (WEBSITE, "www.iai.it", "www.iai.it"),
+        # Every contact line, from the street to the web address; no short answer.
+        (CONTACT, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy\n\nTel. +39 066976831\n\niai@iai.it\n\nwww.iai.it", ""),
     ],
 )
 def test_contact_lines_are_found_by_their_form(kind, lines, answer):
@@ -82,6 +88,9 @@ def test_contact_questions_are_answered_from_the_publishers_block(built_index):
         assert qa.answering.answerer.check_citations(answer) == []
         citation = answer.citations[answer.short.citation - 1]
         assert citation.kind == "boilerplate" and short in citation.text[answer.short.passage_start : answer.short.passage_end]
+    answer = qa.answer("How can I contact the IAI?", index=built_index.index)
+    assert not answer.abstained and answer.short is None and qa.answering.answerer.check_citations(answer) == []
+    assert all(line in answer.text for line in ("I-00186 Rome, Italy", "+39 066976831", "iai@iai.it", "www.iai.it"))
     # A place that is no publisher's goes to ordinary answering.
     assert "Via dei Montecatini" not in qa.answer("Where is Crimea?", index=built_index.index).text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.references import asks_about_sources, is_reference, names_cited_work, restates_title
+from qa.answering.references import CitedAsked, asks_about_sources, asks_cited, is_reference, names_cited_work, publication, restates_title
 
 
 def test_references_are_recognised():
@@ -236,3 +236,51 @@ def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built
     assert not listed.abstained and listed.short is not None and listed.short.text == "Leo Goretti"
     cited = qa.answer('Who wrote "Russia Regroups for Assault on Kyiv"?', index=built_index.index)
     assert cited.short is not None and cited.short.text == "Guy Chazan, Roman Olearchyk and Polina Ivanova"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Which newspapers are cited?", CitedAsked(True, None)),
+        ("Which newspapers does the IAI commentary cite?", CitedAsked(True, None)),
+        ("What sources does Alcaro cite?", CitedAsked(False, None)),
+        ("What sources does the April piece use?", CitedAsked(False, None)),
+        ("List the sources.", CitedAsked(False, None)),
+        ("Which Financial Times articles are cited?", CitedAsked(False, "Financial Times")),
+        ("What publications are quoted in the IAI commentary?", CitedAsked(True, None)),
+        # One source, for a topic or a figure: not the list.
+        ("Which articles are cited for the casualty figures?", None),
+        ("Which newspaper reported the war damage figure?", None),
+        ("What is the source for the casualty figures?", None),
+        ("Which weapons are used?", None),
+    ],
+)
+def test_questions_for_the_list_of_references(question, asked):
+    assert asks_cited(question) == asked
+
+
+def test_the_outlet_of_a_reference():
+    assert publication('⁴ David Lawder, "Ukraine War Damage Tops $100 Billion", in *Reuters*, 10 March 2022, <https://x.y>.') == "Reuters"
+    assert publication("² OHCHR, *Ukraine: Civilian Casualties as of 20 March 2022*, <https://ukraine.un.org/x>.") is None
+
+
+@pytest.mark.model
+def test_the_references_are_listed_one_per_outlet_under_their_document(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    answer = qa.answer("Which newspapers are cited?", index=built_index.index)
+    assert not answer.abstained and check_citations(answer) == []
+    for outlet in ("Financial Times", "Reuters", "The Washington Post", "The New York Times", "Al Jazeera"):
+        assert answer.text.count(f"in *{outlet}*") == 1
+    assert all(c.kind == "footnote" for c in answer.citations)
+    # The document without notes is said to cite none, not left out silently.
+    assert "1 April 2022 opinion commentary cites no sources" in answer.text
+
+    sources = qa.answer("What sources does Alcaro cite?", index=built_index.index)
+    assert len(sources.citations) >= 10 and "OHCHR" in sources.text and "cites no sources" not in sources.text
+    financial_times = qa.answer("Which Financial Times articles are cited?", index=built_index.index)
+    assert "Reuters" not in financial_times.text and financial_times.text.count("in *Financial Times*") >= 5
+
+    none = qa.answer("What sources does the April piece use?", index=built_index.index)
+    assert none.abstained and none.citations == [] and "cites no sources" in none.text

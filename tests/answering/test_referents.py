@@ -261,6 +261,16 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("What about the April piece?", ["What does the IAI commentary say about China?"],
          "What does the April piece say about China?"),
         ("And Alcaro?", ["What does the April piece say about China?"], None),  # a person for a document or China: a guess
+        # The question before spoke of its subject by a pronoun: the name takes the pronoun's place.
+        ("And Sberbank?", ["Has it been cut off from SWIFT?"], "Has Sberbank been cut off from SWIFT?"),
+        ("And Lavrov?", ["What did he say about Crimea?"], "What did Lavrov say about Crimea?"),
+        ("And Andrea Dessì?", ["What is his job?"], "What is Andrea Dessì’s job?"),
+        ("What about the EU?", ["What weapons has it sent?"], "What weapons has the EU sent?"),
+        ("And Poland?", ["What did they announce?"], "What did Poland announce?"),
+        ("And Alcaro?", ["What did she tell her colleagues?"], "What did Alcaro tell her colleagues?"),
+        # An "it" that refers to nothing is no pronoun to replace, nor are pronouns for two things.
+        ("And Ukraine?", ["What does it take to end the war?"], None),
+        ("And Germany?", ["Did he send them weapons?"], None),
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):

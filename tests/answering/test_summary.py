@@ -37,6 +37,9 @@ def test_target_documents_by_metadata(two_documents):
     assert target_documents("Summarise the Belarus report", docs) is None
     assert target_documents("What is the author's main argument?", docs) == ["b.txt"]  # the one naming its author
     assert target_documents("Summarise the articles", docs) == ["a.txt", "b.txt"]
+    # How long the summary is to be says nothing of which document.
+    assert target_documents("Give me a short overview of both documents.", docs) == ["a.txt", "b.txt"]
+    assert target_documents("Give me a quick rundown of the IAI commentary", docs) == ["b.txt"]
     assert target_documents("What does Alcaro argue?", docs) == ["b.txt"]
     assert target_documents("What did Peskov say?", docs) is None  # no document's: ordinary answering
     # several named equally: those, not every document

@@ -49,7 +49,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, asks_about_sources, asks_other_works, cited_authors, is_reference, names_cited_work, other_works_author, restates_title, work_by,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, publication, is_reference, names_cited_work, other_works_author, restates_title, work_by,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
@@ -283,6 +283,11 @@ def _answer(
         if summary:
             text, citations, support = compose(summary, _labels(retriever, summary))
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    cited = asks_cited(question)
+    if cited is not None:
+        references = _cited(retriever, question, cited, started)
+        if references is not None:
+            return references
     if asks_other_works(question):
         works = _other_works(retriever, question, started)
         if works is not None:
@@ -668,10 +673,10 @@ def _authors(retriever: Retriever, question: str, targets: Sequence[str], starte
 
 def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple[str, list[Passage], list[Support]]:
     """The chosen sentences of several documents, each under its document's label (also when only
-    one document's sentence is quoted: others were asked about), then `said` of the others."""
+    one document's sentences are quoted: others were asked about), then `said` of the others."""
     labels = _labels(retriever, chosen)
     text, citations, support = compose(chosen, labels)
-    if len(chosen) == 1:
+    if len(labels) == 1:
         text = f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
     if said:
         text += "\n\n" + said
@@ -785,7 +790,7 @@ def _source_of_previous(
 def _outlet_named(text: str, question: str) -> Span | None:
     """For a question asking for a newspaper, journal or outlet, the outlet a reference names
     ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
-    found = _PUBLICATION.search(text) if _ASKS_OUTLET.search(question) else None
+    found = PUBLICATION.search(text) if _ASKS_OUTLET.search(question) else None
     return Span(found.start(1), found.end(1), 1.0) if found is not None else None
 
 
@@ -830,7 +835,6 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
-_PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
 # The title of a work, not a person's ("What is Alcaro's title?").
 _ASKS_TITLE = re.compile(
     r"\b(?:title|headline)\b.*\b(?:article|commentar(?:y|ies)|piece|paper|report|book|study|work|publication|"
@@ -1704,6 +1708,52 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: float) -> Answer | None:
+    """"Which newspapers are cited?", "What sources does Alcaro cite?": the references in the notes
+    of the documents the question names (all when it names none), in reading order; one per outlet
+    when it asks for newspapers or outlets, those of one outlet when it names one ("Which Financial
+    Times articles are cited?"). At most MAX_CITED. A document without any is said to cite none."""
+    documents = {d: r.meta for d, r in retriever.documents.items()}
+    _, matched = named_documents(question, documents)
+    best = max((len(words) for words in matched.values()), default=0)
+    targets = sorted({d for d, words in matched.items() if best and len(words) == best} or documents)
+    chosen: list[Candidate] = []
+    citing_none: list[str] = []
+    seen: set[str] = set()
+    for doc_id in targets:
+        before = len(chosen)
+        for row in retriever.rows_of(doc_id):
+            passage = retriever.passages[row]
+            if passage.kind not in NOTE_KINDS:
+                continue
+            for start, end in split_sentences(passage.text):
+                text = passage.text[start:end]
+                outlet = publication(text)
+                # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
+                if not is_reference(text) or (asked.outlets or asked.outlet) and outlet is None:
+                    continue
+                if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
+                    continue
+                key = (outlet or "").casefold() if asked.outlets else text
+                if key not in seen:
+                    seen.add(key)
+                    chosen.append(Candidate(passage, start, end, text, 1.0))
+        if len(chosen) == before:
+            citing_none.append(source_label(documents[doc_id]))
+    said = " ".join(CITES_NONE.format(doc=label) for label in citing_none)
+    if not chosen:
+        return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
+    chosen = chosen[:MAX_CITED]
+    text, citations, support = _labelled(retriever, chosen, said) if len(targets) > 1 else compose(chosen)
+    short = None
+    if asked.outlets and len(chosen) == 1 and (found := PUBLICATION.search(chosen[0].text)):
+        short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support)
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# The most references one answer lists.
+MAX_CITED = 20
+CITES_NONE = "{doc} cites no sources in notes."
 # A sentence that gives a list itself: "such as cortisol and catecholamines", "including A, B and C".
 _GIVES_LIST = re.compile(r"\b(?:such\s+as|including|namely|like)\s+[^.;:]{1,80}?\s(?:and|or)\s+\w")
 # The most other works of an author one answer lists.

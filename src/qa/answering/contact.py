@@ -18,6 +18,7 @@ CITY = "city"
 EMAIL = "email"
 PHONE = "phone"
 WEBSITE = "website"
+CONTACT = "contact"  # how to reach it: every contact line of the block, no short answer
 
 # The detail asked for, first match wins ("Where can I e-mail the IAI?" asks for the e-mail).
 _ASKS = (
@@ -28,6 +29,8 @@ _ASKS = (
     (POSTAL, re.compile(r"\b(?:address|postal|post)\b", re.I)),
     (ADDRESS, re.compile(r"\b(?:where\b.*\b(?:based|located|situated|headquartered|found)|where is|"
                          r"headquarter\w*|located|offices?)\b", re.I)),
+    # "How can I contact the IAI?", "What are the IAI's contact details?": all of them.
+    (CONTACT, re.compile(r"\b(?:contact\w*|reach|get in touch|write to)\b", re.I)),
 )
 _LINE = re.compile(r"[^\n]+")
 _EMAIL_LINE = re.compile(r"^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
@@ -57,7 +60,7 @@ class Detail:
 
 
 def asks_contact(question: str) -> str | None:
-    """The contact detail the question asks for (ADDRESS, POSTAL, CITY, EMAIL, PHONE, WEBSITE), or None.
+    """The contact detail the question asks for (ADDRESS, POSTAL, CITY, EMAIL, PHONE, WEBSITE, CONTACT), or None.
 
     The question must still name the publisher for `contact_detail` to be asked; this reads only
     what kind of detail it wants."""
@@ -71,6 +74,13 @@ def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None)
     """The first contact detail of that kind in text[start:end] (the publisher's block), or None.
     A POSTAL detail's answer is empty (answer_start == answer_end): the address spans lines."""
     end = len(text) if end is None else end
+    if kind == CONTACT:
+        found = [d for k in (POSTAL, PHONE, EMAIL, WEBSITE) if (d := contact_detail(text, k, start, end)) is not None]
+        if not found:
+            return None
+        # From the first detail's line to the last one's: the lines between them are the block's too.
+        first, last = min(d.start for d in found), max(d.end for d in found)
+        return Detail(kind, first, last, first, first)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start() : m.end()].strip()]
     one_line = _ONE_LINE.get(kind)
     for i, (s, e) in enumerate(lines):

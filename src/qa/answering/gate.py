@@ -60,7 +60,7 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b"
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
 # "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
-_DUMMY_IT = re.compile(
+DUMMY_IT = re.compile(
     r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
     r"believed|thought|estimated|possible|true|likely|important|necessary|the case)\b|\bis it that\b",
     re.I,
@@ -173,7 +173,7 @@ def _missing_referent(question: str) -> str | None:
     if person and not named and not _content_before(question, person.start()):
         return person.group(0)
     thing = _IT.search(question)
-    if thing and not _DUMMY_IT.search(question) and not _content_before(question, thing.start()):
+    if thing and not DUMMY_IT.search(question) and not _content_before(question, thing.start()):
         return thing.group(0)
     return None
 
@@ -198,7 +198,7 @@ def ends_on_it(question: str) -> bool:
     """True when the question ends on an "it" that points at what it asks about ("Who signed it?",
     "What does Alcaro think of it?"): in a conversation, the earlier turn's subject. Alone, such a
     question is still asked (a name may come before the "it"), so this is no refusal."""
-    return _FINAL_IT.search(question) is not None and not _DUMMY_IT.search(question)
+    return _FINAL_IT.search(question) is not None and not DUMMY_IT.search(question)
 
 
 # "that" standing for what was said before: "What weapons did that include?", "Why was that a

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
+
 from qa.ingest.clean import BOILERPLATE
 
 # Passage kinds that hold notes rather than the text's argument: a link there is a reference.
@@ -39,6 +41,46 @@ _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}", re.UNICODE)
 _FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\s+[A-Z][^\W\d_]{2,}\b", re.UNICODE)
 # A question naming at least this share of a cited title's words is about that work.
 TITLE_SHARE = 0.5
+# The outlet a reference names: '"Title", in *Financial Times*, 20 March 2022'.
+PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
+# "Which newspapers are cited?", "What sources does Alcaro cite?", "Which Financial Times articles
+# are cited in the IAI commentary?", "List the sources": the references of a document, not one of
+# them. A topic after the verb ("… cited for the casualty figures?") asks for one source.
+_ASKS_CITED = re.compile(
+    r"^\W*(?:(?i:which|what)\s+(?P<outlet>(?:[A-Z][\w’'.-]*\s+){1,3})?(?P<noun>(?i:sources|newspapers|papers|"
+    r"outlets|publications|media|articles|works|references|reports|studies))\s+"
+    r"(?:(?i:are|were|is|does|do|did|has|have)\s+(?:[\w’'-]+\s+){0,4}?)?"
+    r"(?i:cit(?:e|es|ed)|quot(?:e|es|ed)|referenced|us(?:e|es|ed)|rel(?:y|ies|ied)\s+on|draws?\s+on|mentioned)"
+    r"|(?i:list|name|give\s+me)\s+(?i:all\s+)?(?i:the\s+|his\s+|her\s+|its\s+)?(?P<noun2>(?i:sources|references|"
+    r"newspapers|outlets|publications|works\s+cited)))"
+    r"(?:\s+(?i:in|by|from)\s+[^?.!]*)?\s*[?.!]*\s*$"
+)
+_OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split())
+
+
+@dataclass(frozen=True)
+class CitedAsked:
+    """What a question about a document's references asks for: every reference, or one per outlet
+    (`outlets`), perhaps only those of one outlet (`outlet`, "Financial Times")."""
+
+    outlets: bool
+    outlet: str | None
+
+
+def asks_cited(question: str) -> CitedAsked | None:
+    """What the question asks of the documents' references ("Which newspapers are cited?"), or None."""
+    match = _ASKS_CITED.match(question)
+    if match is None:
+        return None
+    noun = (match.group("noun") or match.group("noun2") or "").lower()
+    outlet = (match.group("outlet") or "").strip() or None
+    return CitedAsked(noun in _OUTLET_NOUNS, outlet)
+
+
+def publication(reference: str) -> str | None:
+    """The outlet a reference names ("Financial Times"), or None."""
+    found = PUBLICATION.search(reference)
+    return found.group(1) if found is not None else None
 
 
 def is_reference(sentence: str, in_notes: bool = False) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from qa.answering.enumeration import colon_items
+from qa.answering.gate import DUMMY_IT
 from qa.answering.types import person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
@@ -234,6 +235,14 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     before = earlier[-1]
     if _ELLIPSIS.fullmatch(before):
         before = resolve_ellipsis(before, earlier[:-1]) or ""
+    pronoun = _referring_pronoun(before)
+    if pronoun is not None:
+        # "And Sberbank?" after "Has it been cut off from SWIFT?": the pronoun stood for what the
+        # conversation is about, and the name offered takes its place, not SWIFT's.
+        start, end, possessive = pronoun
+        offered = without_possessive(name)
+        offered = offered[0].lower() + offered[1:] if offered.startswith("The ") and start > 0 else offered
+        return before[:start] + offered + ("’s" if possessive else "") + before[end:]
     asked = _asked_names(before)
     if len(asked) > 1 and _NAMES_DOCUMENT.search(name):
         # "What about the April piece?" after "What does the IAI commentary say about China?": the
@@ -246,6 +255,32 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
     return _replaced(before, asked[0], name)
+
+
+# A pronoun that stands for a person or thing named earlier; "her" is read as a possessive
+# before a word ("her position"), as an object before punctuation or a preposition.
+_PRONOUN = re.compile(
+    r"\b(?:(?P<subject>he|she|it|they|him|them)|(?P<possessive>his|its|their|her))\b", re.I
+)
+
+
+def _referring_pronoun(question: str) -> tuple[int, int, bool] | None:
+    """The (start, end, possessive) of the one pronoun of `question` that refers back, or None when
+    it has none, an "it" that refers to nothing, or pronouns for two things ("he" and "them")."""
+    if DUMMY_IT.search(question):
+        return None
+    found = list(_PRONOUN.finditer(question))
+    if not found:
+        return None
+    forms = {m.group(0).lower() for m in found}
+    if len(forms) > 1 and not ({"he", "him", "his"} >= forms or {"she", "her"} >= forms
+                               or {"it", "its"} >= forms or {"they", "them", "their"} >= forms):
+        return None
+    first = found[0]
+    possessive = first.group("possessive") is not None
+    if first.group(0).lower() == "her":
+        possessive = re.match(r"\s+(?!(?:about|on|for|to|of|in|with|and|or)\b)[a-z]", question[first.end():]) is not None
+    return first.start(), first.end(), possessive
 
 
 def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:

@@ -39,6 +39,8 @@ _GENERIC = frozenset(
     "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions "
     "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
     "think thinks write writes "
+    # "a short overview", "a quick rundown": how long, not which.
+    "short brief quick concise rundown synopsis "
     # "the two commentaries", "both documents": how many, not which.
     "two three four five both each all".split()
 )
