@@ -1328,3 +1328,21 @@ def test_the_name_after_according_to_is_a_source():
     # Someone else's report, or a question for a person, has no reported clause to give.
     assert reported_clause(sentence, "What is the status of Crimea according to Lavrov?") is None
     assert reported_clause(sentence, "Who pushed back according to Peskov?") is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # What the colon introduces, not the words before it ("where it hurts: energy exports").
+        ("Where has the West not yet hit Russia?", "energy exports"),
+        # The lead's list after "including" names no country: the next sentence's "such as" list does.
+        ("Which countries could act as guarantors under the 10-point plan?", "Britain, China, Russia and the United States"),
+    ],
+)
+def test_a_short_answer_is_what_the_colon_or_the_fitting_list_gives(built_index, question, short):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    answer = qa.answer(question, index=built_index.index)
+    assert answer.short is not None and answer.short.text == short and check_citations(answer) == []

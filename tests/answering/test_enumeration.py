@@ -216,6 +216,13 @@ def test_what_something_includes_is_the_list_after_including(question, sentence,
          "United States.", "Britain, China, Russia and the United States"),
         # One thing after "including" is no list of several.
         ("Which weapons did they send?", "They sent aid, including drones, to Kyiv.", None),
+        # Two openings, one list: that one.
+        ("Which countries could act as guarantors?", "Russia would allow security guarantees, including a NATO-type "
+         "agreement between Ukraine and guarantor countries such as Britain, China, Russia and the United States.",
+         "Britain, China, Russia and the United States"),
+        # Two openings, two lists: which one is asked is not known.
+        ("Which things were sent?", "They sent arms, including drones, tanks and jets, and food, such as rice, "
+         "flour and oil.", None),
     ],
 )
 def test_a_question_asking_for_several_things_takes_the_list_after_including(question, sentence, included):

@@ -1078,9 +1078,16 @@ def _short_span(
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
     # (not "more than $2 billion in security aid").
     several = asks_for_several(question)
-    included = included_list(chosen[0].text, question, several)
-    if included is not None:
-        return chosen[0], Span(*included, 1.0)
+    # "Which countries could act as guarantors …?": not the lead's list of commitments, which names
+    # no country, but the next sentence's "such as Britain, China, Russia and the United States".
+    # Only after a lead whose list does not fit: a lead without one is the reader's to read (XQuAD
+    # "What kinds of trees is Kearney Boulevard lined with?": "tall palm trees" in the lead).
+    for candidate in chosen[:INCLUDED_SENTENCES]:
+        included = included_list(candidate.text, question, several)
+        if included is None:
+            break
+        if span_fits(candidate.text[included[0] : included[1]], wanted, question):
+            return candidate, Span(*included, 1.0)
     first = first_listed_item(chosen[0].text, question) if several else None
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:".
@@ -1179,6 +1186,13 @@ def _short_span(
     candidate, span = found
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    colon = candidate.text.rfind(": ", span.start, span.end)
+    opened = candidate.text[span.start : colon].count("(") - candidate.text[span.start : colon].count(")")
+    if colon >= 0 and not opened and candidate.text[colon + 2 : span.end].strip():
+        # "Where has the West not yet hit Russia?" is answered by what the colon introduces, "energy
+        # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
+        # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
+        span = Span(colon + 2, span.end, span.score, span.margin)
     if several:
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list.
@@ -1202,6 +1216,8 @@ def _short_span(
     return candidate, span
 
 
+# The answer's first sentences whose list after "including" or "such as" may be the short answer.
+INCLUDED_SENTENCES = 2
 # "What does X say / think / argue / write about Y?": what was said, in full, unless a short
 # reported clause gives it.
 # Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).

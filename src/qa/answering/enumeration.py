@@ -98,16 +98,27 @@ def included_list(sentence: str, question: str, several: bool = False) -> tuple[
     NATO, develop nuclear capabilities or host foreign military bases"; "Poland, Estonia, Sweden and
     Germany", not the verb after them), else the words up to the next comma ("armed drones and
     mobile air defences"). With `several` (the question asks for several things: "Which weapons has
-    the US provided?") a list of two or more items after "including" or "such as" answers too.
-    None for other questions, and when the sentence opens more than one such list ("sport
-    (including English Premier League Football), films ...": which one is asked?)."""
+    the US provided?") a list of two or more items after "including" or "such as" answers too,
+    also after the second of two openings when only it opens a list. None for other questions,
+    and when the sentence opens more than one such list ("sport (including English Premier League
+    Football), films ...": which one is asked?)."""
     asks_included = bool(_ASKS_INCLUDED.search(question))
     if not (asks_included or several):
         return None
     openings = list(_INCLUDING.finditer(sentence))
-    if len(openings) != 1:
+    if len(openings) == 1:
+        return _included_at(sentence, openings[0].end(), asks_included)
+    if asks_included or not openings:
         return None
-    begin = openings[0].end()
+    # Asked for several things, of two openings the one that lists several: "including a NATO-type
+    # collective defense agreement between Ukraine and potential guarantor countries such as
+    # Britain, China, Russia and the United States".
+    lists = [found for opening in openings if (found := _included_at(sentence, opening.end(), False)) is not None]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _included_at(sentence: str, begin: int, asks_included: bool) -> tuple[int, int] | None:
+    """The list (or, when `asks_included`, the words up to the next comma) that opens at `begin`."""
     first = _ITEM_END.search(sentence, begin)
     chunk = _CHUNK_END.search(sentence, begin)
     if first is None or chunk is None or first.start() <= begin:
