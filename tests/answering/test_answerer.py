@@ -1346,3 +1346,6 @@ def test_a_short_answer_is_what_the_colon_or_the_fitting_list_gives(built_index,
 
     answer = qa.answer(question, index=built_index.index)
     assert answer.short is not None and answer.short.text == short and check_citations(answer) == []
+    # The short answer's sentence leads: a lead that does not give it is not quoted before it.
+    assert answer.support[0].sentence == next(x.sentence for x in answer.support if x.citation == answer.short.citation
+                                               and short in x.sentence)

@@ -440,6 +440,9 @@ def _answer(
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context)
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if found is not None and found[0] is not chosen[0] and len(chosen) > 1:
+        chosen = [c for c in chosen if c is not chosen[0]]
+        text, citations, support = compose(chosen, _labels(retriever, chosen))
     short = _short(*found, support) if found is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
 
