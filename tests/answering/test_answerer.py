@@ -1349,3 +1349,35 @@ def test_a_short_answer_is_what_the_colon_or_the_fitting_list_gives(built_index,
     # The short answer's sentence leads: a lead that does not give it is not quoted before it.
     assert answer.support[0].sentence == next(x.sentence for x in answer.support if x.citation == answer.short.citation
                                                and short in x.sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "speaks"),
+    [
+        ("Ukraine can hardly accept anything less than the full withdrawal of Russian troops from all territories "
+         "where they were not present before 24 February 2022, the day the invasion started.",
+         "When did Ukraine join the EU?", False),
+        ("The Budapest memorandum, which Russia signed in 1994 as part of Ukraine's surrender.",
+         "When was the Budapest memorandum signed?", True),
+        # A word of the event by its first letters: "annexation" for "annex", "started" for "start".
+        ("A return to the borders established by Russia's 2014 annexation of Crimea.", "When did Russia annex Crimea?", True),
+        ("… before 24 February 2022, the day the invasion started.", "When did the war start?", True),
+        # Every name the question gives is enough; words for the time itself say nothing of the event.
+        ("Greenland left in 1985.", "In what year did Greenland take place?", True),
+        ("The treaty was agreed in 1992.", "When was the Maastricht Treaty?", True),
+    ],
+)
+def test_a_sentence_dates_an_event_only_when_it_speaks_of_it(sentence, question, speaks):
+    from qa.answering.types import speaks_of_event
+
+    assert speaks_of_event(sentence, question) is speaks
+
+
+@pytest.mark.model
+def test_a_date_of_another_event_does_not_answer_a_when_question(built_index):
+    import qa
+
+    # The only dates near "Ukraine" and "EU" are of the invasion: no sentence speaks of joining.
+    assert qa.answer("When did Ukraine join the EU?", index=built_index.index).abstained
+    signed = qa.answer("When was the Budapest memorandum signed?", index=built_index.index)
+    assert signed.short is not None and signed.short.text == "1994"

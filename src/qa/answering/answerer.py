@@ -55,7 +55,7 @@ from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
-    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits,
+    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
     coordinated_subject, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -1404,7 +1404,14 @@ def _fitting(
     """The best `s.gate_depth` sentences that hold the kind of answer asked for; for a date or a
     person, not a reference to another work (its authors and date answer questions about sources)."""
     cited_works = _references(candidates, x) if wanted in (DATE, PERSON) else set()
-    return [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+    fitting = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+    # When not one of them speaks of the event a when-question asks about, none dates it: "When did
+    # Ukraine join the EU?" is not answered by the day the invasion started (`types.speaks_of_event`).
+    # One that does is no reason to pass over the others: "Its existence was first proved in 1962"
+    # dates the plastome (XQuAD), though only the sentence before names it.
+    if wanted == DATE and not any(speaks_of_event(c.text, question) for c in fitting):
+        return []
+    return fitting
 
 
 def _references(candidates: list[Candidate], x: np.ndarray) -> set[int]:

@@ -533,6 +533,28 @@ def event_subject(question: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
+# Words of a question for a date that say nothing of the event: "When was the first time …?".
+_NOT_EVENT_WORDS = frozenset("year years date day month time times first last take took place happen happened".split())
+
+
+def speaks_of_event(sentence: str, question: str) -> bool:
+    """True when a sentence may date the event a question asks about: it has one of the question's
+    lower-case content words (by their first letters: "annexation" for "annex", "founded" for
+    "founding"), or every name the question gives. "When did Ukraine join the EU?" is not dated by
+    "… before 24 February 2022, the day the invasion started", which has neither "join" nor "EU".
+    True for a question without lower-case content words ("When was the IAI?")."""
+    words = _WORD.findall(question)[1:]
+    events = [w.lower() for w in words if w.islower() and len(w) >= 3 and w.lower() not in QUERY_STOPWORDS
+              and w.lower() not in _NOT_EVENT_WORDS]
+    if not events:
+        return True
+    said = [w.lower() for w in _WORD.findall(sentence)]
+    if any(v.startswith(w[: max(4, len(w) - 2)]) for w in events for v in said):
+        return True
+    names = [w.lower() for w in words if w[:1].isupper() and w.lower() not in QUERY_STOPWORDS]
+    return bool(names) and all(n in said for n in names)
+
+
 def speaker_asked(question: str) -> str | None:
     """The last word of the named speaker a "What did <Name> say/propose/... ?" question asks about
     ("Biden", "Pope"); None for other questions."""
