@@ -297,6 +297,9 @@ def test_a_name_alone_stands_for_the_one_the_question_before_named(question, ear
          ["Has Sberbank been cut off from SWIFT?", "Which Sberbank bank has been cut off from SWIFT?",
           "Which Russian bank has been cut off from Sberbank?"]),
         ("And Poland?", ["Which countries have sent weapons?"], ["Have Poland sent weapons?"]),
+        # One name besides the wh-phrase: whether the name offered did it, or the same asked of that name.
+        ("What about the EU?", ["Which countries have sent weapons to Ukraine?"],
+         ["Have the EU sent weapons to Ukraine?", "Which countries have sent weapons to the EU?"]),
         ("And Poland?", ["Which country did Russia invade?"], []),  # the wh-phrase is the object
     ],
 )
@@ -379,3 +382,38 @@ def test_he_after_a_chain_of_follow_ups_is_the_author_the_first_reply_named(buil
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
     works = qa.answer("What else has he written?", history=history, index=built_index.index)
     assert not works.abstained and "Europe's Post-Cold War Order Is No More" in works.text
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "answered", "resolved"),
+    [
+        ("Has it been sanctioned?", "Which bank is Russia's largest?", "Sberbank", "Has Sberbank been sanctioned?"),
+        ("Who founded it?", "Which think tank is Alcaro at?", "Istituto Affari Internazionali",
+         "Who founded Istituto Affari Internazionali?"),
+        ("What is its largest bank?", "Which country did Russia invade?", "Ukraine", "What is Ukraine’s largest bank?"),
+        # The question before asked what a named thing is: "it" is that thing, not the answer.
+        ("Who is discussing it?", "What is the 15-point plan?", "A way for Ukraine", None),
+        # No single name answered: a list, words in lower case.
+        ("Why did it send them?", "Which countries have sent weapons?", "Poland, Estonia, Sweden and Germany", None),
+        ("Why does it matter?", "What currency does Russia want?", "rubles", None),
+        # An "it" that refers to nothing.
+        ("What does it take to sanction it?", "Which bank is Russia's largest?", "Sberbank", None),
+    ],
+)
+def test_it_is_the_name_that_answered_a_question_for_a_thing(question, earlier, answered, resolved):
+    from qa.answering.referents import resolve_thing
+
+    assert resolve_thing(question, earlier, answered) == resolved
+
+
+@pytest.mark.model
+def test_it_after_a_question_for_a_thing_is_its_answer(built_index):
+    import qa
+
+    first = qa.answer("Which think tank is Alcaro at?", index=built_index.index)
+    assert first.short is not None and "Istituto Affari Internazionali" in first.short.text
+    # The chat's reply leads with the short answer in bold.
+    reply = f"**{first.short.text}** \\[{first.short.citation}\\]\n\n{first.text}"
+    history = [{"role": "user", "content": "Which think tank is Alcaro at?"}, {"role": "assistant", "content": reply}]
+    based = qa.answer("Where is it based?", history=history, index=built_index.index)
+    assert not based.abstained and based.short is not None and based.short.text == "Rome, Italy"

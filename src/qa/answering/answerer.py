@@ -45,7 +45,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+    ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -211,6 +211,10 @@ def _answer(
         chain = _antecedents(context)
         first_reply = replies[-len(chain)] if replies and len(replies) >= len(chain) else ""
         named = resolve_person(question, chain, replies[-1] if replies else "", first_reply)
+    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+        # "Has it been sanctioned?" after "Which bank is Russia's largest?", answered "**Sberbank**":
+        # whether Sberbank has been.
+        named = resolve_thing(question, context[-1], bold.group(1))
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])

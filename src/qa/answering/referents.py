@@ -185,6 +185,34 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
 
 
+# A question for a thing of a kind ("Which bank is Russia's largest?", "Which think tank is Alcaro
+# at?"), not for what a named thing is ("What is the 15-point plan?").
+_ASKS_WHICH = re.compile(r"^\W*(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)[a-z]", re.I)
+_IT = re.compile(r"\b(?:(?P<it>it)|(?P<its>its))\b", re.I)
+# The longest name a short answer may be to stand for "it".
+NAME_WORDS = 6
+
+
+def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
+    """The question with its "it" or "its" replaced by the name that answered the question before,
+    when that asked for a thing of a kind: "Has it been sanctioned?" after "Which bank is Russia's
+    largest?" answered "Sberbank" -> "Has Sberbank been sanctioned?"; "Who founded it?" after
+    "Which think tank is Alcaro at?" answered "Istituto Affari Internazionali". None when the
+    answer is no single name (a list, a phrase in lower case, longer than NAME_WORDS words), the
+    question before asked something else ("What is the 15-point plan?": "Who is discussing it?"
+    is about the plan), or the question has no "it", one that refers to nothing, or two."""
+    if not _ASKS_WHICH.match(earlier) or not answered[:1].isupper() or DUMMY_IT.search(question):
+        return None
+    if len(answered.split()) > NAME_WORDS or "," in answered or re.search(r"\s(?:and|or)\s", answered):
+        return None
+    found = list(_IT.finditer(question))
+    if len(found) != 1:
+        return None
+    pronoun = found[0]
+    name = answered + ("’s" if pronoun.group("its") else "")
+    return question[: pronoun.start()] + name + question[pronoun.end() :]
+
+
 # A question asking who did something ("Who wrote the IAI commentary?"), whose reply names the person.
 _ASKS_WHO = re.compile(r"^\s*who\b", re.I)
 _ITS = re.compile(r"\b(?:it|its)\b", re.I)
@@ -243,6 +271,11 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         offered = without_possessive(name)
         offered = offered[0].lower() + offered[1:] if offered.startswith("The ") and start > 0 else offered
         return before[:start] + offered + ("’s" if possessive else "") + before[end:]
+    if _wh_subject(before) is not None:
+        # "What about the EU?" after "Which countries have sent weapons to Ukraine?" may ask whether
+        # the EU has (its name for the wh-phrase) or which have sent weapons to the EU: readings
+        # for `ellipsis_readings` to weigh, not one rewrite.
+        return None
     asked = _asked_names(before)
     if len(asked) > 1 and _NAMES_DOCUMENT.search(name):
         # "What about the April piece?" after "What does the IAI commentary say about China?": the
@@ -298,10 +331,12 @@ def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
         return []
     asked = _asked_names(before)
     # "What about Sberbank?" after "Which Russian bank has been cut off from SWIFT?": whether it has.
-    subject_asked = _WH_SUBJECT.fullmatch(before.strip())
-    polar = [f"{subject_asked.group('aux').capitalize()} {name} {subject_asked.group('rest')}?"] if subject_asked else []
+    subject_asked = _wh_subject(before)
+    inside = name[0].lower() + name[1:] if name.startswith("The ") else name
+    polar = [f"{subject_asked.group('aux').capitalize()} {inside} {subject_asked.group('rest')}?"] if subject_asked else []
     if len(asked) < 2:
-        return polar
+        return polar + [_replaced(before, found, name) for found in asked if polar
+                        and without_possessive(found[2]) != without_possessive(name)]
     # "And Ukraine?" after "How many soldiers has Russia lost in Ukraine?" stands for Russia.
     if bool(asked[0][3]) != (without_possessive(name) != name):
         # "And Putin?" after "What is Zelensky's position on Crimea?": Putin's position, or Zelensky's
@@ -315,6 +350,16 @@ _WH_SUBJECT = re.compile(
     r"(?i:which|what)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*\s+"
     r"(?P<aux>(?i:has|have|is|are|was|were|can|could|will|would))\s+(?P<rest>[a-z][^?]*?)\s*\?*"
 )
+
+
+# What opens a subject after the auxiliary: "What weapons has the US sent?" asks for the object.
+_SUBJECT_OPENING = re.compile(r"(?:(?:the|a|an|he|she|it|they|we|you|this|that)\b|[A-Z])")
+
+
+def _wh_subject(question: str) -> re.Match[str] | None:
+    """The `_WH_SUBJECT` match of a question whose wh-phrase is its subject, else None."""
+    match = _WH_SUBJECT.fullmatch(question.strip())
+    return None if match is None or _SUBJECT_OPENING.match(match.group("rest")) else match
 
 
 def _offered_name(question: str) -> str | None:
