@@ -1110,6 +1110,9 @@ def test_the_named_speaker_a_question_asks_about(question, speaker):
         ("Zelensky probably wants to go through this formal process to ensure that the people support it", "Zelensky", False),
         ("In November, Luther wrote The Judgement of Martin Luther on Monastic Vows.", "Luther", False),  # a book
         ("Peskov was absent, and the sides said nothing of substance at the talks in Istanbul.", "Peskov", False),  # too far
+        # A participle after an article is no report: "the announced increase".
+        ("So are the decision to have Zelensky speak at the US Congress, the announced increase in weapons supplies.",
+         "US", False),
     ],
 )
 def test_a_sentence_reports_what_the_speaker_said(sentence, speaker, reports):
@@ -1381,3 +1384,12 @@ def test_a_date_of_another_event_does_not_answer_a_when_question(built_index):
     assert qa.answer("When did Ukraine join the EU?", index=built_index.index).abstained
     signed = qa.answer("When was the Budapest memorandum signed?", index=built_index.index)
     assert signed.short is not None and signed.short.text == "1994"
+
+
+@pytest.mark.model
+def test_what_someone_warned_about_is_the_warning_in_full(built_index):
+    import qa
+
+    # "the announced increase" near "US" reported no speech by the US, and led with that sentence.
+    answer = qa.answer("What did the US warn China about?", index=built_index.index)
+    assert answer.text.startswith("US warnings to China") and answer.short is None

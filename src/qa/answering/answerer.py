@@ -1229,7 +1229,10 @@ INCLUDED_SENTENCES = 2
 # reported clause gives it.
 # Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).
 _SAYS_ABOUT = re.compile(
-    r"^\s*what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote)\s+about\s+\w", re.I
+    r"^\s*what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote)\s+about\s+\w"
+    # "What did the US warn China about?": the warning, in full (not "President Joe Biden himself").
+    r"|^\s*what\b.*\b(?:warn|warns|warned|tell|tells|told)\b.*\babout\s*[?.!]*\s*$",
+    re.I,
 )
 
 # A plain-text reply of more words than this is sentences, not the short answer they gave.

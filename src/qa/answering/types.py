@@ -587,7 +587,11 @@ def reports_speech(sentence: str, speaker: str) -> bool:
     speech follows within a few words: it reports what the speaker said ("... Volodymyr Zelensky
     has stated that ..."), not just mentions the speaker ("Zelensky probably wants ...")."""
     name = re.escape(without_possessive(speaker))
-    return re.search(rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{_SPEAKER_TO_VERB}}}?\s+{_SPOKE}", sentence) is not None
+    # Not a participle after an article: "the US Congress, the announced increase in weapons supplies".
+    return re.search(
+        rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{_SPEAKER_TO_VERB}}}?\s+(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s){_SPOKE}",
+        sentence,
+    ) is not None
 
 
 # A report of speech that a clause follows: "saying that Crimea is part of Russia", "warned that ...".
