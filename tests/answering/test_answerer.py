@@ -1393,3 +1393,16 @@ def test_what_someone_warned_about_is_the_warning_in_full(built_index):
     # "the announced increase" near "US" reported no speech by the US, and led with that sentence.
     answer = qa.answer("What did the US warn China about?", index=built_index.index)
     assert answer.text.startswith("US warnings to China") and answer.short is None
+
+
+@pytest.mark.model
+def test_a_span_the_reader_gives_little_probability_is_no_short_answer(built_index):
+    import qa
+    from qa.settings import AnswerSettings
+
+    # "Zelensky probably wants to go through this formal process …": the reader's best span, "formal",
+    # has a probability below `short_min_score`; the sentence answers alone.
+    answer = qa.answer("What does Zelensky want?", index=built_index.index)
+    assert not answer.abstained and answer.short is None
+    guessed = qa.answer("What does Zelensky want?", index=built_index.index, settings=AnswerSettings(short_min_score=0.0))
+    assert guessed.short is not None and guessed.short.score < AnswerSettings().short_min_score
