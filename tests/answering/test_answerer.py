@@ -1406,3 +1406,19 @@ def test_a_span_the_reader_gives_little_probability_is_no_short_answer(built_ind
     assert not answer.abstained and answer.short is None
     guessed = qa.answer("What does Zelensky want?", index=built_index.index, settings=AnswerSettings(short_min_score=0.0))
     assert guessed.short is not None and guessed.short.score < AnswerSettings().short_min_score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Director: Andrea Dessì (a.dessi@iai.it)", "Andrea Dessì", "Director"),
+        ("Managing Editor: Jane Roe", "Roe", "Managing Editor"),
+        ("Note: Andrea Dessì wrote this.", "Andrea Dessì", None),  # no role
+        ("Director: Andrea Dessì", "Riccardo Alcaro", None),  # someone else's
+    ],
+)
+def test_a_role_line_says_what_the_person_is(sentence, name, role):
+    from qa.answering.types import person_description
+
+    span = person_description(sentence, name)
+    assert (sentence[span[0] : span[1]] if span else None) == role

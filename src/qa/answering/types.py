@@ -345,10 +345,29 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     )
 
 
+# A line that gives a role and then who holds it: "Director: Andrea Dessì (a.dessi@iai.it)".
+_ROLE_LINE = re.compile(r"^\s*(?P<role>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}):\s+(?P<name>[A-Z][^\n(:]*?)\s*(?:\(|$)")
+
+
+_ROLE_WORDS = frozenset("editor editors manager managers founder founders president".split())
+
+
+def role_line(sentence: str, name: str) -> tuple[int, int] | None:
+    """Offsets of the role a "Role: Name" line gives the named person ("Director" in "Director:
+    Andrea Dessì (a.dessi@iai.it)"), or None. The role holds a title word ("Director", "Editor")."""
+    match = _ROLE_LINE.match(sentence)
+    if match is None or name.split()[-1] not in match.group("name").split():
+        return None
+    if not any(w.lower() in _TITLE_WORDS | _ROLE_WORDS for w in match.group("role").split()):
+        return None
+    return match.start("role"), match.end("role")
+
+
 def person_description(sentence: str, name: str) -> tuple[int, int] | None:
     """Offsets of what a sentence says the named person is: the title before the name ("Kremlin
-    spokesman"), else the description after it ("Research Coordinator and ..."); None without either."""
-    return title_before_name(sentence, name) or description_after_name(sentence, name)
+    spokesman"), else the description after it ("Research Coordinator and ..."), else the role a
+    "Role: Name" line gives ("Director"); None without any."""
+    return title_before_name(sentence, name) or description_after_name(sentence, name) or role_line(sentence, name)
 
 
 # "What is his job?", "What was Alcaro's role?", "What does she do?": what a person is, by pronoun or name.
