@@ -358,7 +358,10 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
      ("How does the April piece describe Russia's military?", []), ("How does the IAI commentary see the talks?", []),
      # What the subject did: "how many / much", "what / which" and the thing, then the auxiliary.
      ("How many soldiers did China send to Ukraine?", ["China"]), ("What weapons has the US sent?", ["US"]),
-     ("Which banks did the EU cut off?", ["EU"]), ("What did Zelensky say?", []), ("What does the April piece say?", [])],
+     ("Which banks did the EU cut off?", ["EU"]), ("What did Zelensky say?", []), ("What does the April piece say?", []),
+     # Asked by an imperative: "Name / List the things the subject did".
+     ("Name the weapons the United States has supplied.", ["United", "States"]),
+     ("List the countries Russia has attacked.", ["Russia"]), ("Name the three components of the plan.", [])],
 )
 def test_event_subject(question, subject):
     from qa.answering.types import event_subject
@@ -1422,3 +1425,13 @@ def test_a_role_line_says_what_the_person_is(sentence, name, role):
 
     span = person_description(sentence, name)
     assert (sentence[span[0] : span[1]] if span else None) == role
+
+
+@pytest.mark.model
+def test_a_lead_whose_subject_is_a_bare_this_comes_after_the_sentence_saying_what_it_is(built_index):
+    import qa
+
+    answer = qa.answer("What could break the negotiations?", index=built_index.index)
+    assert answer.text.startswith("The second problematic issue is how to arrange security guarantees")
+    assert "This could break the negotiations" in answer.text
+    assert answer.short is None or answer.short.text.lower() not in {"this", "that", "it"}

@@ -393,7 +393,10 @@ def _answer(
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    led = chosen[0] if chosen else None
     chosen = _antecedent_first(retriever, chosen, question)
+    # The sentence that says what the lead's "this" or "such risks" is: it stays before the lead.
+    antecedent = chosen[0] if chosen and chosen[0] is not led else None
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
@@ -444,7 +447,7 @@ def _answer(
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context)
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
-    if found is not None and found[0] is not chosen[0] and len(chosen) > 1:
+    if found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1:
         chosen = [c for c in chosen if c is not chosen[0]]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
     short = _short(*found, support) if found is not None else None
@@ -1136,7 +1139,9 @@ def _short_span(
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
         # nothing; "most" or "all" may answer "How many ...?". Nor does a hedge alone ("around").
         words = re.findall(r"[^\W\d_]+|\d+", text.lower())
-        return bool(words) and (all(w in HEDGE_WORDS for w in words) or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words))
+        # Nor a pronoun: "This" (from "This could break the negotiations") stands for the answer.
+        return bool(words) and (all(w in HEDGE_WORDS for w in words) or all(w in _PRONOUN_WORDS for w in words)
+                                or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words))
 
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
@@ -1545,6 +1550,8 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
+# Words that stand for what another sentence names: no short answer by themselves.
+_PRONOUN_WORDS = frozenset("this that these those it they them he him she her we us you i".split())
 # How far down the ranking "Who is X?" looks for a sentence that says what X is.
 WHO_IS_DEPTH = 10
 
@@ -1611,6 +1618,17 @@ _ASKED_HEAD = re.compile(
 )
 # "such risks of escalation", "these concessions": a phrase pointing back at what the sentence before said.
 _POINTING_BACK = re.compile(r"\b(?:such|these|those)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]{3,})\b")
+# A lead whose subject is a bare "This" or "That" ("This could break the negotiations, because …"):
+# what it stands for is said in the sentence before.
+_BARE_DEMONSTRATIVE = re.compile(
+    r"^\W*(?:(?:but|and|yet|so|still)\s+)?(?:this|that)\s+(?:in\s+turn\s+|also\s+|alone\s+)?"
+    r"(?:could|would|can|will|may|might|must|should|is|was|has|had|means|meant|carries|shows|makes|made|leads|led)\b",
+    re.I,
+)
+
+
+# "What could break …?", "What carries the risk …?": a question for what does something.
+_WHAT_DOES = re.compile(r"^\s*what\s+(?:could|would|can|will|may|might|must|should|carries|makes|made|leads|led)\b", re.I)
 
 
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
@@ -1622,9 +1640,12 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
         return chosen
     lead = chosen[0]
     head = _ASKED_HEAD.match(question)
-    if head is None or not any(
+    points_back = head is not None and any(
         m.group("noun")[:NAME_STEM] == head.group("head").lower()[:NAME_STEM] for m in _POINTING_BACK.finditer(lead.text)
-    ):
+    )
+    # "What could break the negotiations?": "This could break the negotiations, …" needs the sentence
+    # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
+    if not (points_back or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
         return chosen
     start = lead.key[1]
     before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]

@@ -533,7 +533,9 @@ _EVENT_SUBJECT = re.compile(
     r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)"
     # "How many soldiers did China send …?", "What weapons has the US sent …?": what the subject did.
     r"|(?i:how\s+(?:many|much)|what|which)(?:\s+[a-z][\w-]*){1,3}\s+(?i:did|does|do|has|have|had|will|would|could|can)"
-    r")\s+(?:the\s+)?"
+    # "Name the weapons the United States has supplied", "List the countries Russia has attacked".
+    r"|(?i:name|list)\s+(?i:all\s+)?(?i:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?i:that\s+|which\s+)?"
+    r")\s*(?:the\s+)?"
     r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
     # "How does the April piece describe …?": a document, not the subject of an event.
     r"(?!\s+(?i:piece|commentary|article|paper|analysis|essay|op-?ed|opinion|document)s?\b)"
