@@ -13,6 +13,9 @@ from qa.answering.summary import (
 @pytest.mark.parametrize(
     ("question", "asks"),
     [("Summarise the IAI commentary", True), ("Summarize the documents", True),
+     # How long, first: "Briefly," or "In short," says nothing of what is asked.
+     ("In short, summarise the IAI commentary.", True), ("Overall, what is the gist of the April piece?", True),
+     ("So, which bank is Russia's largest?", False),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False),
@@ -161,3 +164,13 @@ def test_the_topic_of_a_question_about_a_document_leaves_out_the_document():
     assert asked_topic("What does the IAI commentary recommend?") == set()
     assert asked_topic("What does Alcaro propose the US and Europe should do?") == {"us", "europe"}
 
+
+
+@pytest.mark.parametrize(
+    ("question", "gist"),
+    [("What does Alcaro conclude?", True), ("Briefly, what does Alcaro conclude?", True),
+     ("In a nutshell, what does the IAI commentary argue?", True),
+     ("Briefly, what does Alcaro conclude about China?", False), ("What did Peskov say about Crimea?", False)],
+)
+def test_asks_gist(question, gist):
+    assert asks_gist(question) is gist

@@ -12,8 +12,10 @@ from qa.ingest.dates import spoken_date
 if TYPE_CHECKING:
     import numpy as np
 
+# "Briefly, what does Alcaro conclude?", "In short, summarise …": how long, not what.
+_BRIEFLY = r"(?:(?:briefly|in\s+short|in\s+brief|in\s+a\s+nutshell|overall|in\s+summary|so),?\s+)?"
 _ASKS_SUMMARY = re.compile(
-    r"^\W*(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:short |brief |quick )?(?:summary|overview|gist|synopsis|rundown)|"
+    rf"^\W*{_BRIEFLY}(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:short |brief |quick )?(?:summary|overview|gist|synopsis|rundown)|"
     # "Give me the key points of the opinion piece", "List the main arguments of ..."
     r"(?:give (?:me )?|tell me |list |outline )(?:the |its |his |her |their )?(?:main|key|central|principal) "
     r"(?:points|arguments|ideas|messages|claims|takeaways|conclusions)|"
@@ -28,7 +30,7 @@ _ASKS_SUMMARY = re.compile(
 # "What does Alcaro argue?", "What does the IAI commentary say?": with nothing after the verb, the
 # gist of the one document its author or name points at.
 _ASKS_GIST = re.compile(
-    r"^\W*what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){1,4}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
+    rf"^\W*{_BRIEFLY}what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){{1,4}}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
