@@ -1182,8 +1182,11 @@ def _short_span(
     reading = spell_out_abbreviations(question)
     if found is None:
         found = read_best(reading, read)
+    lead_reading = found
     found = kept(found, s.short_min_margin)
-    doubted = found is None or found[1].margin < s.short_fallback_margin
+    # Whether the reader judges that the lead does not answer: a span it gives too little
+    # probability (`short_min_score`) is no short answer, but no sign that the lead does not answer.
+    doubted = lead_reading is None or lead_reading[1].margin < s.short_fallback_margin
     if doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read):
         # The reader judges that the lead does not answer ("Who hosted the delegations?": "The talks
         # took place in a palace on the Bosphorus."): a later sentence of the answer that it judges
