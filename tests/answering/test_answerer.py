@@ -1435,3 +1435,11 @@ def test_a_lead_whose_subject_is_a_bare_this_comes_after_the_sentence_saying_wha
     assert answer.text.startswith("The second problematic issue is how to arrange security guarantees")
     assert "This could break the negotiations" in answer.text
     assert answer.short is None or answer.short.text.lower() not in {"this", "that", "it"}
+
+
+@pytest.mark.model
+def test_a_list_before_an_attesting_verb_is_the_short_answer_without_it(built_index):
+    import qa
+
+    answer = qa.answer("Which countries show that sanctions rarely bring down regimes?", index=built_index.index)
+    assert answer.short is not None and answer.short.text == "Cuba, Iran, Iraq and Venezuela"

@@ -1228,6 +1228,10 @@ def _short_span(
     named = named_in_brackets(candidate.text, span.start, span.end, question)
     if named is not None:
         span = Span(*named, span.score, span.margin)
+    attesting = _ATTESTS.search(candidate.text, span.start, span.end)
+    if attesting is not None and attesting.start() > span.start:
+        # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
+        span = Span(span.start, attesting.start(), span.score, span.margin)
     return candidate, span
 
 
@@ -1553,6 +1557,11 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
+# A verb closing an "as … attest" clause at the end of a span.
+_ATTESTS = re.compile(
+    r"\s+(?:attest|attests|show|shows|suggest|suggests|demonstrate|demonstrates|indicate|indicates|prove|proves|"
+    r"confirm|confirms|illustrate|illustrates|testify|testifies)$"
+)
 # Words that stand for what another sentence names: no short answer by themselves.
 _PRONOUN_WORDS = frozenset("this that these those it they them he him she her we us you i".split())
 # How far down the ranking "Who is X?" looks for a sentence that says what X is.
