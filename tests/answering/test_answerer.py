@@ -1443,3 +1443,12 @@ def test_a_list_before_an_attesting_verb_is_the_short_answer_without_it(built_in
 
     answer = qa.answer("Which countries show that sanctions rarely bring down regimes?", index=built_index.index)
     assert answer.short is not None and answer.short.text == "Cuba, Iran, Iraq and Venezuela"
+
+
+@pytest.mark.model
+def test_the_authors_of_a_reference_that_answers_are_all_its_authors(built_index):
+    import qa
+
+    # The question names too little of the title for `names_cited_work`, but asks for authors.
+    answer = qa.answer("Who are the authors cited about Russian losses?", index=built_index.index)
+    assert answer.short is not None and answer.short.text == "Sam Jones and John Paul Rathbone"

@@ -1102,7 +1102,10 @@ def _short_span(
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:".
         return chosen[0], Span(*whole_list(chosen[0].text, *first), 1.0)
-    authors = cited_authors(chosen[0].text) if wanted == PERSON and names_cited_work(question, chosen[0].text) else None
+    # "Who wrote …?" of a cited work the question names, or "Who are the authors cited about …?"
+    # answered by a reference: all its authors.
+    cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and is_reference(chosen[0].text))
+    authors = cited_authors(chosen[0].text) if wanted == PERSON and cited else None
     if authors is not None:
         # "Who wrote 'Russia Regroups for Assault on Kyiv'?": every author the reference names
         # before the title, not the last one ("Polina Ivanova") nor a word of the title ("Ukraine War").
@@ -1557,6 +1560,8 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
+# A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
+_ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored)\b", re.I)
 # A verb closing an "as … attest" clause at the end of a span.
 _ATTESTS = re.compile(
     r"\s+(?:attest|attests|show|shows|suggest|suggests|demonstrate|demonstrates|indicate|indicates|prove|proves|"
