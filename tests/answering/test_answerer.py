@@ -1399,16 +1399,16 @@ def test_what_someone_warned_about_is_the_warning_in_full(built_index):
 
 
 @pytest.mark.model
-def test_a_span_the_reader_gives_little_probability_is_no_short_answer(built_index):
+def test_a_floor_on_the_readers_probability_withholds_a_short_answer(built_index):
     import qa
     from qa.settings import AnswerSettings
 
     # "Zelensky probably wants to go through this formal process …": the reader's best span, "formal",
-    # has a probability below `short_min_score`; the sentence answers alone.
-    answer = qa.answer("What does Zelensky want?", index=built_index.index)
-    assert not answer.abstained and answer.short is None
-    guessed = qa.answer("What does Zelensky want?", index=built_index.index, settings=AnswerSettings(short_min_score=0.0))
-    assert guessed.short is not None and guessed.short.score < AnswerSettings().short_min_score
+    # has a probability below 0.05. The floor is off by default (it lost held-out XQuAD EM).
+    guessed = qa.answer("What does Zelensky want?", index=built_index.index)
+    assert guessed.short is not None and guessed.short.score < 0.05
+    floored = qa.answer("What does Zelensky want?", index=built_index.index, settings=AnswerSettings(short_min_score=0.05))
+    assert not floored.abstained and floored.short is None and floored.text == guessed.text
 
 
 @pytest.mark.parametrize(
