@@ -417,3 +417,17 @@ def test_it_after_a_question_for_a_thing_is_its_answer(built_index):
     history = [{"role": "user", "content": "Which think tank is Alcaro at?"}, {"role": "assistant", "content": reply}]
     based = qa.answer("Where is it based?", history=history, index=built_index.index)
     assert not based.abstained and based.short is not None and based.short.text == "Rome, Italy"
+
+
+@pytest.mark.model
+def test_it_a_few_turns_on_is_still_the_name_that_answered(built_index):
+    import qa
+
+    history = []
+    for question in ("Which think tank is Alcaro at?", "Where is it based?"):
+        result = qa.answer(question, history=history, index=built_index.index)
+        reply = f"**{result.short.text}** \\[{result.short.citation}\\]\n\n{result.text}" if result.short else result.text
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply}]
+    founded = qa.answer("Who founded it?", history=history, index=built_index.index)
+    # Not "IAI", the initials of the name the question was rewritten with, nor "Global Actors programme".
+    assert founded.short is not None and founded.short.text == "Altiero Spinelli"

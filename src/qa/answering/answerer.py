@@ -211,10 +211,15 @@ def _answer(
         chain = _antecedents(context)
         first_reply = replies[-len(chain)] if replies and len(replies) >= len(chain) else ""
         named = resolve_person(question, chain, replies[-1] if replies else "", first_reply)
-    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+    if named is None and context and replies:
         # "Has it been sanctioned?" after "Which bank is Russia's largest?", answered "**Sberbank**":
-        # whether Sberbank has been.
-        named = resolve_thing(question, context[-1], bold.group(1))
+        # whether Sberbank has been. Also a few turns on, while each turn between says "it": "Who
+        # founded it?" after "Which think tank is Alcaro at?" and "Where is it based?".
+        for back in range(1, min(FOLLOW_UP_CHAIN, len(context), len(replies)) + 1):
+            bold = _BOLD_LEAD.match(replies[-back])
+            named = resolve_thing(question, context[-back], bold.group(1)) if bold is not None else None
+            if named is not None or not _IT_WORD.search(context[-back]):
+                break
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -1123,7 +1128,8 @@ def _short_span(
     if reader is None:
         return None
     read = list(chosen[: s.short_sentences])
-    asked = _words(question)
+    # "Who founded Istituto Affari Internazionali?" is not answered by "IAI": a name's initials are the name.
+    asked = _words(question) | _initials(question)
     replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
 
@@ -1512,6 +1518,13 @@ def _content_words(text: str) -> set[str]:
     return {w[:NAME_STEM] for w in _words(text) if w not in QUERY_STOPWORDS}
 
 
+def _initials(text: str) -> set[str]:
+    """The lower-cased initials of each run of two or more capitalised words ("iai" for "Istituto
+    Affari Internazionali", "us" for "United States"), its "of" and "the" left out."""
+    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][\w’'-]*)+", text)
+    return {"".join(w[0] for w in run.split() if w[0].isupper()).lower() for run in runs}
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
@@ -1560,6 +1573,8 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
+# A turn that speaks of what an earlier one asked about by "it".
+_IT_WORD = re.compile(r"\b(?:it|its)\b", re.I)
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
 _ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored)\b", re.I)
 # A verb closing an "as … attest" clause at the end of a span.
