@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
@@ -45,7 +45,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
+    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -218,7 +218,7 @@ def _answer(
         for back in range(1, min(FOLLOW_UP_CHAIN, len(context), len(replies)) + 1):
             bold = _BOLD_LEAD.match(replies[-back])
             named = resolve_thing(question, context[-back], bold.group(1)) if bold is not None else None
-            if named is not None or not _IT_WORD.search(context[-back]):
+            if named is not None or not mentions_it(context[-back]):
                 break
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
@@ -1573,8 +1573,6 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
     return [said, *(c for c in ranked if c is not said)]
 
 
-# A turn that speaks of what an earlier one asked about by "it".
-_IT_WORD = re.compile(r"\b(?:it|its)\b", re.I)
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
 _ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored)\b", re.I)
 # A verb closing an "as … attest" clause at the end of a span.
@@ -1774,18 +1772,14 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
         return None
     found: list[tuple[Candidate, tuple[int, int]]] = []
     titles: set[str] = set()
-    for passage in retriever.passages:
-        if passage.kind not in NOTE_KINDS:
+    for note in _note_sentences(retriever.passages):
+        own = (_title(retriever, note.passage.doc_id) or "").replace("’", "'").casefold()
+        span = work_by(note.text, author)
+        title = note.text[span[0] : span[1]].replace("’", "'").casefold() if span else ""
+        if span is None or title == own or title in titles:
             continue
-        own = (_title(retriever, passage.doc_id) or "").replace("’", "'").casefold()
-        for start, end in split_sentences(passage.text):
-            text = passage.text[start:end]
-            span = work_by(text, author)
-            title = text[span[0] : span[1]].replace("’", "'").casefold() if span else ""
-            if span is None or title == own or title in titles:
-                continue
-            titles.add(title)
-            found.append((Candidate(passage, start, end, text, 1.0), span))
+        titles.add(title)
+        found.append((note, span))
     if not found:
         return None
     chosen = [candidate for candidate, _ in found[:MAX_OTHER_WORKS]]
@@ -1794,36 +1788,38 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+def _note_sentences(passages: Iterable[Passage]) -> Iterator[Candidate]:
+    """Each sentence of the passages that hold notes (footnotes, the publisher's block), in order."""
+    for passage in passages:
+        if passage.kind in NOTE_KINDS:
+            for start, end in split_sentences(passage.text):
+                yield Candidate(passage, start, end, passage.text[start:end], 1.0)
+
+
 def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: float) -> Answer | None:
     """"Which newspapers are cited?", "What sources does Alcaro cite?": the references in the notes
     of the documents the question names (all when it names none), in reading order; one per outlet
     when it asks for newspapers or outlets, those of one outlet when it names one ("Which Financial
     Times articles are cited?"). At most MAX_CITED. A document without any is said to cite none."""
     documents = {d: r.meta for d, r in retriever.documents.items()}
-    _, matched = named_documents(question, documents)
-    best = max((len(words) for words in matched.values()), default=0)
-    targets = sorted({d for d, words in matched.items() if best and len(words) == best} or documents)
+    # The documents the question names by their metadata; all of them when it names none.
+    targets = target_documents(question, documents) or sorted(documents)
     chosen: list[Candidate] = []
     citing_none: list[str] = []
     seen: set[str] = set()
     for doc_id in targets:
         before = len(chosen)
-        for row in retriever.rows_of(doc_id):
-            passage = retriever.passages[row]
-            if passage.kind not in NOTE_KINDS:
+        for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
+            outlet = publication(note.text)
+            # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
+            if not is_reference(note.text) or (asked.outlets or asked.outlet) and outlet is None:
                 continue
-            for start, end in split_sentences(passage.text):
-                text = passage.text[start:end]
-                outlet = publication(text)
-                # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
-                if not is_reference(text) or (asked.outlets or asked.outlet) and outlet is None:
-                    continue
-                if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
-                    continue
-                key = (outlet or "").casefold() if asked.outlets else text
-                if key not in seen:
-                    seen.add(key)
-                    chosen.append(Candidate(passage, start, end, text, 1.0))
+            if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
+                continue
+            key = (outlet or "").casefold() if asked.outlets else note.text
+            if key not in seen:
+                seen.add(key)
+                chosen.append(note)
         if len(chosen) == before:
             citing_none.append(source_label(documents[doc_id]))
     said = " ".join(CITES_NONE.format(doc=label) for label in citing_none)

@@ -169,7 +169,7 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     if name is None and earlier and reply:
         name = _named_in_reply(earlier[-1], reply)
     answering = first_reply or reply
-    if name is None and earlier and answering and _ASKS_WHO.match(earlier[0]) and not _ITS.search(question):
+    if name is None and earlier and answering and _ASKS_WHO.match(earlier[0]) and not mentions_it(question):
         # "What else did he write?" after "Who wrote the IAI commentary?": the person the reply
         # names. Not "When did he write it?": that asks about the commentary (`document_facts`).
         name = next((n for n in names_in(answering) if len(n.split()) >= 2), None)
@@ -180,8 +180,7 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     # Only the first: "Why does she want her referendum?" -> "Why does X want her referendum?".
     first = pronouns[0]
     word = first.group(0).lower()
-    following = _NEXT_WORD.match(question, first.end())
-    possessive = word == "his" or (word == "her" and following is not None and following.group(1).lower() not in QUERY_STOPWORDS)
+    possessive = word == "his" or (word == "her" and _her_is_possessive(question, first.end()))
     return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
 
 
@@ -213,9 +212,20 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     return question[: pronoun.start()] + name + question[pronoun.end() :]
 
 
+def _her_is_possessive(question: str, end: int) -> bool:
+    """True when the "her" ending at `end` is a possessive: a word no stop word follows it ("her
+    position"), not a preposition or punctuation ("told her about")."""
+    following = _NEXT_WORD.match(question, end)
+    return following is not None and following.group(1).lower() not in QUERY_STOPWORDS
+
+
+def mentions_it(question: str) -> bool:
+    """True when the question has an "it" or "its"."""
+    return _IT.search(question) is not None
+
+
 # A question asking who did something ("Who wrote the IAI commentary?"), whose reply names the person.
 _ASKS_WHO = re.compile(r"^\s*who\b", re.I)
-_ITS = re.compile(r"\b(?:it|its)\b", re.I)
 
 
 def _named_in_reply(turn: str, reply: str) -> str | None:
@@ -312,7 +322,7 @@ def _referring_pronoun(question: str) -> tuple[int, int, bool] | None:
     first = found[0]
     possessive = first.group("possessive") is not None
     if first.group(0).lower() == "her":
-        possessive = re.match(r"\s+(?!(?:about|on|for|to|of|in|with|and|or)\b)[a-z]", question[first.end():]) is not None
+        possessive = _her_is_possessive(question, first.end())
     return first.start(), first.end(), possessive
 
 

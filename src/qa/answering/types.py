@@ -349,7 +349,8 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
 _ROLE_LINE = re.compile(r"^\s*(?P<role>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}):\s+(?P<name>[A-Z][^\n(:]*?)\s*(?:\(|$)")
 
 
-_ROLE_WORDS = frozenset("editor editors manager managers founder founders president".split())
+# The words of a role before its holder's name: a title's, and a publisher's roles.
+_ROLE_WORDS = _TITLE_WORDS | frozenset("editor editors manager managers founder founders".split())
 
 
 def role_line(sentence: str, name: str) -> tuple[int, int] | None:
@@ -358,7 +359,7 @@ def role_line(sentence: str, name: str) -> tuple[int, int] | None:
     match = _ROLE_LINE.match(sentence)
     if match is None or name.split()[-1] not in match.group("name").split():
         return None
-    if not any(w.lower() in _TITLE_WORDS | _ROLE_WORDS for w in match.group("role").split()):
+    if not any(w.lower() in _ROLE_WORDS for w in match.group("role").split()):
         return None
     return match.start("role"), match.end("role")
 
