@@ -574,6 +574,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "What does Putin want?", None),
         ("The bridge was opened by Queen Elizabeth II in 1981.", "What did Queen Elizabeth II open in 1981?", None),
         ("The US sent Ukraine Stinger missiles.", "What did the US send Ukraine?", None),
+        # A phrasal verb's particle; an object that only points back is no answer.
+        ("The EU ruled out sanctions relief.", "What did the EU rule out?", "sanctions relief"),
+        ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia.",
+         "What did Peskov push back on?", None),
         ("Poland has announced that it will end Russian coal imports within the next few weeks and phase out oil and "
          "gas imports by the end of the year.", "What did Poland announce?", None),
     ],
@@ -1293,6 +1297,48 @@ def test_a_later_sentence_the_reader_judges_to_answer_gives_the_short_answer_the
     assert only_lead is None or only_lead[0] is lead
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "points_back"),
+    [("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia.",
+      "What did Peskov push back on?", True),
+     ("Russia rejected these proposals.", "What did Russia reject?", True),
+     ("Russia rejected the proposal.", "What did Russia reject?", False),
+     ("Russia rejected that idea of a neutral Ukraine.", "What did Russia reject?", False),
+     ("Peskov pushed back on that idea.", "Why did Peskov push back?", False)],
+)
+def test_an_object_that_only_points_back_is_found(sentence, question, points_back):
+    from qa.answering.types import object_points_back
+
+    assert object_points_back(sentence, question) is points_back
+
+
+@pytest.mark.model
+def test_what_someone_pushed_back_on_is_said_in_the_sentence_before(built_index):
+    import qa
+
+    answer = qa.answer("What did Peskov push back on?", index=built_index.index)
+    assert answer.text.startswith("The Ukrainian plan envisions a 15-year timeline")
+    assert "pushed back on that idea" in answer.text and answer.short is None
+    # Asked after "Who is the Kremlin spokesman?", "he" is Peskov (the reply's "But Kremlin" is no name).
+    history = [{"role": "user", "content": "Who is the Kremlin spokesman?"},
+               {"role": "assistant", "content": "**Dmitry Peskov** \\[1\\]\n\nBut Kremlin spokesman Dmitry Peskov pushed "
+                "back on that idea, saying that Crimea is part of Russia. [1]"}]
+    follow = qa.answer("What did he push back on?", history=history, index=built_index.index)
+    assert follow.text.startswith("The Ukrainian plan envisions") and follow.short is None
+
+
+@pytest.mark.model
+def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_index):
+    import qa
+    from qa.settings import AnswerSettings
+
+    # "US warnings to China …" names China but says nothing of sending troops.
+    assert qa.answer("Why did China send troops to Ukraine?", index=built_index.index).abstained
+    off = AnswerSettings(why_speaks_of_event=False)
+    assert not qa.answer("Why did China send troops to Ukraine?", index=built_index.index, settings=off).abstained
+    assert not qa.answer("Why did Russia come to the negotiating table?", index=built_index.index).abstained
+
+
 @pytest.mark.model
 def test_a_lead_pointing_back_at_the_thing_asked_for_brings_the_sentence_before_it(built_index):
     import qa
@@ -1375,6 +1421,8 @@ def test_a_short_answer_is_the_whole_phrase_its_sentence_gives(built_index, ques
         # Every name the question gives is enough; words for the time itself say nothing of the event.
         ("Greenland left in 1985.", "In what year did Greenland take place?", True),
         ("The treaty was agreed in 1992.", "When was the Maastricht Treaty?", True),
+        # A word less its "-ing" or "-ed": "supporting" is spoken of by "the support".
+        ("Tanaghrisson was acting to gain the support of the British.", "When was Tanaghrisson supporting them?", True),
     ],
 )
 def test_a_sentence_dates_an_event_only_when_it_speaks_of_it(sentence, question, speaks):

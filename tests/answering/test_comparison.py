@@ -24,7 +24,10 @@ from qa.answering.comparison import (
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False),
      # How each document presents something.
      ("How does each document describe the status of Crimea?", True), ("How do the two commentaries view sanctions?", True),
-     ("How does the document describe Crimea?", False), ("How do both enzymes work?", False)],
+     ("How does the document describe Crimea?", False), ("How do both enzymes work?", False),
+     # Whether each holds a view.
+     ("Do both authors think more pressure on Russia is needed?", True), ("Do both documents mention China?", True),
+     ("Do both sides want peace?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks

@@ -6,7 +6,7 @@ import pytest
 
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, colon_items, first_listed_item, included_list, listed_items,
-    lists_asked_items, ordinal_of,
+    lists_asked_items, ordinal_of, to_sentence_end,
 )
 
 TEXT = (
@@ -136,6 +136,23 @@ def test_the_first_item_listed_after_the_colon():
     first = first_listed_item(COMPONENTS, "What are the three main components of the plan?")
     assert first is not None and COMPONENTS[first[0] : first[1]] == "an end to the invasion"
     assert first_listed_item(COMPONENTS, "What are the sticking points?") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "whole"),
+    [
+        # An inner "and" had cut the last item: it runs on to the sentence's end.
+        ("three main components: an end to the invasion, Ukraine's neutrality and the status of Crimea and the two "
+         "republics in the Donbas.¹", "the status of Crimea", "the status of Crimea and the two republics in the Donbas"),
+        # A clause mark before the end: the item ended where it was cut.
+        ("three components: war, peace and the status of Crimea and the Donbas, which Lavrov called settled.",
+         "the status of Crimea", "the status of Crimea"),
+        ("three components: war, peace and the status of Crimea.", "the status of Crimea", "the status of Crimea"),
+    ],
+)
+def test_the_last_item_of_a_list_after_a_colon_runs_to_the_sentence_end(sentence, cut, whole):
+    end = sentence.index(cut) + len(cut)
+    assert sentence[sentence.index(cut) : to_sentence_end(sentence, end)] == whole
 
 
 @pytest.mark.model

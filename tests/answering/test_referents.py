@@ -99,6 +99,10 @@ STATED = "One additional complicating factor is that Ukrainian President Volodym
          "What else did Riccardo Alcaro write?"),
         ("What else has she written?", ["Who wrote the April piece?"], NO_AUTHOR_REPLY, None),
         ("What else did he write?", ["What did the IAI commentary say?"], AUTHOR_REPLY, None),  # asked no "who"
+        # A sentence opening a paragraph of the reply with "But" names no "But Kremlin".
+        ("What did he push back on?", ["Who is the Kremlin spokesman?"],
+         "**Dmitry Peskov** \\[1\\]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea. [1]",
+         "What did Dmitry Peskov push back on?"),
         ("When did he write it?", ["Who wrote the IAI commentary?"], AUTHOR_REPLY, None),  # "it": the commentary
     ],
 )
@@ -268,6 +272,11 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("What about the EU?", ["What weapons has it sent?"], "What weapons has the EU sent?"),
         ("And Poland?", ["What did they announce?"], "What did Poland announce?"),
         ("And Alcaro?", ["What did she tell her colleagues?"], "What did Alcaro tell her colleagues?"),
+        # A rank alone ("the largest one") stands only for what a pronoun stood for.
+        ("What about the largest one?", ["Which Russian bank is the second largest?", "Has it been cut off from SWIFT?"],
+         "Has the largest one been cut off from SWIFT?"),
+        ("And the second-largest bank?", ["Has it been sanctioned?"], "Has the second-largest bank been sanctioned?"),
+        ("And the largest?", ["What is Sberbank's role?"], None),
         # An "it" that refers to nothing is no pronoun to replace, nor are pronouns for two things.
         ("And Ukraine?", ["What does it take to end the war?"], None),
         ("And Germany?", ["Did he send them weapons?"], None),

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from qa.answering.summary import (
-    MAX_SUMMARY_DOCUMENTS, asks_gist, asks_summary, central_sentences, leans_on_previous, pointed_documents, target_documents,
+    MAX_SUMMARY_DOCUMENTS, SENTENCES_EACH_DOCUMENT, SENTENCES_ONE_DOCUMENT, asks_gist, asks_summary, central_sentences,
+    leans_on_previous, pointed_documents, summary_length, target_documents,
 )
 
 
@@ -29,6 +30,17 @@ from qa.answering.summary import (
 )
 def test_asks_summary(question, asks):
     assert asks_summary(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "documents", "length"),
+    [("Summarise the April piece in three sentences.", 1, 3), ("Summarise the IAI commentary in one sentence", 1, 1),
+     ("Give me a summary in a sentence", 1, 1), ("Summarise both documents in four sentences", 2, 2),
+     ("Summarise both documents in one sentence", 2, 1), ("Summarise it in 40 sentences", 1, 8),
+     ("Summarise the IAI commentary", 1, SENTENCES_ONE_DOCUMENT), ("Summarise the documents", 2, SENTENCES_EACH_DOCUMENT)],
+)
+def test_a_summary_is_as_long_as_asked(question, documents, length):
+    assert summary_length(question, documents) == length
 
 
 def test_target_documents_by_metadata(two_documents):
@@ -87,6 +99,16 @@ def test_a_sentence_opening_on_what_came_before_leans_on_it(sentence, leans):
 
 
 @pytest.mark.model
+@pytest.mark.model
+def test_a_summary_in_so_many_sentences_has_that_many(built_index):
+    import qa
+
+    three = qa.answer("Summarise the IAI commentary in three sentences.", index=built_index.index)
+    assert not three.abstained and len(three.support) == 3
+    both = qa.answer("Summarise both documents in two sentences.", index=built_index.index)
+    assert not both.abstained and len({x.doc_id for x in both.support}) == 2 and len(both.support) == 2
+
+
 def test_a_summary_quotes_the_named_document_only(built_index):
     import qa
     from qa.answering.answerer import check_citations

@@ -27,12 +27,10 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
-    ordinal_of,
+    ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
-    SENTENCES_EACH_DOCUMENT,
-    SENTENCES_ONE_DOCUMENT,
     asked_topic,
     asks_gist,
     asks_summary,
@@ -40,6 +38,7 @@ from qa.answering.summary import (
     leans_on_previous,
     named_documents,
     pointed_documents,
+    summary_length,
     target_documents,
 )
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
@@ -56,7 +55,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    coordinated_subject, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    coordinated_subject, object_points_back, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -288,7 +287,7 @@ def _answer(
         if targets and not summary_asked and len(targets) != 1:
             targets = None
     if targets:
-        summary = _summary(retriever, targets)
+        summary = _summary(retriever, targets, question)
         if summary:
             text, citations, support = compose(summary, _labels(retriever, summary))
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
@@ -415,6 +414,13 @@ def _answer(
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
         # The document's author counts: "How does Alcaro describe …?" is answered from his.
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
+    if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
+        speaks_of_event(c.text, question, names=False) for c in chosen
+    ):
+        # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
+        # sentence quoted has a word of what the question says happened ("send", "troops"), so none
+        # says why it did, or that it did.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.
@@ -590,7 +596,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     topic = comparison_topic(question, metas)
     documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
     if not topic:
-        return _summary(retriever, documents) if len(documents) >= 2 else []
+        return _summary(retriever, documents, question) if len(documents) >= 2 else []
     # Each document's own best passages when the few documents of the collection are compared:
     # the best passages of all of them together may hold none of one ("What do the documents say
     # about China?" had been said to be spoken to by the IAI commentary alone).
@@ -1105,8 +1111,10 @@ def _short_span(
             return candidate, Span(*included, 1.0)
     first = first_listed_item(chosen[0].text, question) if several else None
     if first is not None:
-        # "What are the main components of the plan?": the list after "three main components:".
-        return chosen[0], Span(*whole_list(chosen[0].text, *first), 1.0)
+        # "What are the main components of the plan?": the list after "three main components:", its
+        # last item to the sentence's end ("… of Crimea and the two self-styled independent republics …").
+        start, end = whole_list(chosen[0].text, *first)
+        return chosen[0], Span(start, to_sentence_end(chosen[0].text, end), 1.0)
     # "Who wrote …?" of a cited work the question names, or "Who are the authors cited about …?"
     # answered by a reference: all its authors.
     cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and is_reference(chosen[0].text))
@@ -1203,7 +1211,9 @@ def _short_span(
         # delegations."), not a guess from the lead ("Bosphorus").
         # Not from a sentence about someone else ("What weapons has the US sent?": not the European
         # countries' "supplies and other equipment"), `_about_the_subject`.
-        later = [c for c in chosen[len(read) : s.short_fallback_sentences] if not (subject and _about_another(c.text, subject))]
+        # Nor from one whose answer only points back at its antecedent ("Peskov pushed back on that idea").
+        later = [c for c in chosen[len(read) : s.short_fallback_sentences]
+                 if not (subject and _about_another(c.text, subject)) and not object_points_back(c.text, question)]
         found = kept(read_best(reading, later), s.short_fallback_margin) or found if later else found
     if found is None:
         return None
@@ -1657,6 +1667,8 @@ _BARE_DEMONSTRATIVE = re.compile(
 )
 
 
+# A question for the reason something happened.
+_ASKS_WHY = re.compile(r"^\s*why\b", re.I)
 # "What could break …?", "What carries the risk …?": a question for what does something.
 _WHAT_DOES = re.compile(r"^\s*what\s+(?:could|would|can|will|may|might|must|should|carries|makes|made|leads|led)\b", re.I)
 
@@ -1675,6 +1687,8 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     )
     # "What could break the negotiations?": "This could break the negotiations, …" needs the sentence
     # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
+    # So does "Peskov pushed back on that idea" for "What did Peskov push back on?".
+    points_back = points_back or object_points_back(lead.text, question)
     if not (points_back or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
         return chosen
     start = lead.key[1]
@@ -1744,12 +1758,13 @@ def _labels(retriever: Retriever, chosen: Sequence[Candidate]) -> dict[str, str]
     return {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
 
 
-def _summary(retriever: Retriever, targets: Sequence[str]) -> list[Candidate]:
-    """The sentences that best cover each target document, each with its passage."""
+def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -> list[Candidate]:
+    """The sentences that best cover each target document, each with its passage: as many as the
+    question asks for ("in three sentences", `summary_length`)."""
     from qa.index.bm25 import search_text
 
     documents = retriever.documents
-    per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
+    per_document = summary_length(question, len(targets))
     chosen: list[Candidate] = []
     for doc_id in targets:
         spans = _document_sentences(retriever, doc_id)
@@ -1886,7 +1901,7 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
         targets = sorted(metas)
     if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
         return []
-    per_document = SENTENCES_ONE_DOCUMENT if len(targets) == 1 else SENTENCES_EACH_DOCUMENT
+    per_document = summary_length(question, len(targets))
     query = retriever.embed_query(question) if asked_topic(question) - RECOMMENDATION_WORDS else None
     chosen: list[Candidate] = []
     for doc_id in targets:

@@ -23,6 +23,9 @@ _ASKS_COMPARISON = re.compile(
     # "How does each document describe the status of Crimea?"
     r"|\bhow\s+(?:do|does|did)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _PORTRAY + r")\b"
     r"|\bwhat\s+do\s+the\s+(?:documents|sources|commentaries|authors|articles|pieces|texts)\s+(?:" + _STANCE + r")\b"
+    # "Do both authors think more pressure is needed?": whether each holds the view, side by side.
+    r"|^\W*(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+)?(?:documents|sources|commentaries|authors|"
+    r"articles|pieces|papers|reports|writers|texts)\s+(?:\w+\s+)?(?:" + _STANCE + "|" + _PORTRAY + r"|mention|support|want|call|favou?r)\b"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
     re.I,

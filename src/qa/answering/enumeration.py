@@ -79,6 +79,18 @@ def first_listed_item(sentence: str, question: str) -> tuple[int, int] | None:
     return (start, end.start()) if end and end.start() > start else None
 
 
+# The rest of a sentence after a list's last item as far as an inner "and" ("… of Crimea| and the two
+# self-styled independent republics of Donetsk and Luhansk in the Donbas."): no clause mark up to its end.
+_REST_OF_LAST_ITEM = re.compile(r"\s+(?:and|or)\s+[^,;:()—–]+?(?=[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$)")
+
+
+def to_sentence_end(sentence: str, end: int) -> int:
+    """Where a list after a colon ends: its last item, cut at an inner "and" (`_ITEM_END`), runs on to the
+    sentence's end when no clause mark comes before it; else `end`."""
+    rest = _REST_OF_LAST_ITEM.match(sentence, end)
+    return rest.end() if rest else end
+
+
 # A question for what something includes: "What does the 10-point plan include?", "What did the aid consist of?".
 _ASKS_INCLUDED = re.compile(
     r"^\s*(?:what|which)\b.*\b(?:include|includes|included|contain|contains|contained|consist\s+of|"

@@ -268,12 +268,20 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     resolved first. None when the question is not of that form or the earlier one does not name
     exactly one thing (with two, which one the name stands for is a guess)."""
     name = _offered_name(question)
-    if name is None or not earlier:
+    described = _DESCRIBED_ELLIPSIS.fullmatch(question)
+    if (name is None and described is None) or not earlier:
         return None
     before = earlier[-1]
     if _ELLIPSIS.fullmatch(before):
         before = resolve_ellipsis(before, earlier[:-1]) or ""
     pronoun = _referring_pronoun(before)
+    if name is None:
+        # "What about the largest one?" after "Has it been cut off from SWIFT?" (about the second
+        # largest bank): "Has the largest one been cut off from SWIFT?". A description alone stands
+        # only for what a pronoun stood for.
+        if pronoun is None:
+            return None
+        name = described.group("name")
     if pronoun is not None:
         # "And Sberbank?" after "Has it been cut off from SWIFT?": the pronoun stood for what the
         # conversation is about, and the name offered takes its place, not SWIFT's.
@@ -370,6 +378,15 @@ def _wh_subject(question: str) -> re.Match[str] | None:
     """The `_WH_SUBJECT` match of a question whose wh-phrase is its subject, else None."""
     match = _WH_SUBJECT.fullmatch(question.strip())
     return None if match is None or _SUBJECT_OPENING.match(match.group("rest")) else match
+
+
+# "What about the largest one?", "And the second-largest bank?": a rank standing alone for what the
+# question before asked about.
+_DESCRIBED_ELLIPSIS = re.compile(
+    r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)"
+    r"(?P<name>(?i:the)\s+(?i:(?:second|third|fourth|fifth|next)[\s-]+)?"
+    r"(?i:largest|biggest|smallest|first|second|third|last|latest|earliest|oldest|newest|other)(?:\s+[a-z]+)?)\s*[?.!]*\s*"
+)
 
 
 def _offered_name(question: str) -> str | None:

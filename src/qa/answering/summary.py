@@ -42,7 +42,7 @@ _GENERIC = frozenset(
     "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
     "think thinks write writes "
     # "a short overview", "a quick rundown": how long, not which.
-    "short brief quick concise rundown synopsis "
+    "short brief quick concise rundown synopsis sentence sentences one six seven eight "
     # "the two commentaries", "both documents": how many, not which.
     "two three four five both each all".split()
 )
@@ -56,6 +56,27 @@ SENTENCES_ONE_DOCUMENT = 4
 SENTENCES_EACH_DOCUMENT = 2
 # A sentence this similar to one already chosen says the same thing.
 REDUNDANCY = 0.8
+
+
+# "Summarise the April piece in three sentences", "… in one sentence", "… in a sentence".
+_IN_SENTENCES = re.compile(
+    r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?\b", re.I
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# The most sentences a summary gives a document, however many are asked for.
+MAX_SUMMARY_SENTENCES = 8
+
+
+def summary_length(question: str, documents: int) -> int:
+    """Sentences per document for a summary of `documents` documents: as many as the question asks
+    for in all ("in three sentences"; shared out, at least one each), else SENTENCES_ONE_DOCUMENT
+    for one document and SENTENCES_EACH_DOCUMENT each for several."""
+    asked = _IN_SENTENCES.search(question)
+    if asked is None:
+        return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
+    word = asked.group("count").lower()
+    count = int(word) if word.isdigit() else _COUNTS[word]
+    return max(1, min(MAX_SUMMARY_SENTENCES, count // max(1, documents)))
 
 
 def asks_summary(question: str) -> bool:

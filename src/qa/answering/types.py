@@ -110,7 +110,12 @@ def person_names(text: str) -> list[str]:
     names = []
     for m in _PERSON.finditer(text):
         words = [without_possessive(w) for w in m.group(0).split()]
-        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?")):
+        before = text[: m.start()]
+        # A sentence's first word is capitalised for its place, also after a paragraph break.
+        if m.start() == 0 or before.rstrip().endswith((".", "!", "?")) or before.rstrip(" \t").endswith("\n"):
+            words = words[1:]
+        # "But Kremlin spokesman Dmitry Peskov": a capitalised function word names no one.
+        while words and words[0].lower() in QUERY_STOPWORDS:
             words = words[1:]
         if len(words) >= 2 and all(_name_word(w) for w in words) and " ".join(words) not in names:
             names.append(" ".join(words))
@@ -559,11 +564,13 @@ def event_subject(question: str) -> list[str]:
 _NOT_EVENT_WORDS = frozenset("year years date day month time times first last take took place happen happened".split())
 
 
-def speaks_of_event(sentence: str, question: str) -> bool:
+def speaks_of_event(sentence: str, question: str, names: bool = True) -> bool:
     """True when a sentence may date the event a question asks about: it has one of the question's
     lower-case content words (by their first letters: "annexation" for "annex", "founded" for
     "founding"), or every name the question gives. "When did Ukraine join the EU?" is not dated by
     "… before 24 February 2022, the day the invasion started", which has neither "join" nor "EU".
+    Without `names`, only its lower-case words count (every name the question gives may stand in a
+    sentence about something else: "US warnings to China" for "Why did China send troops?").
     True for a question without lower-case content words ("When was the IAI?")."""
     words = _WORD.findall(question)[1:]
     events = [w.lower() for w in words if w.islower() and len(w) >= 3 and w.lower() not in QUERY_STOPWORDS
@@ -571,10 +578,14 @@ def speaks_of_event(sentence: str, question: str) -> bool:
     if not events:
         return True
     said = [w.lower() for w in _WORD.findall(sentence)]
-    if any(v.startswith(w[: max(4, len(w) - 2)]) for w in events for v in said):
+    # "supporting" is "support" less its ending, then its first letters: "supports", "supported".
+    stems = [re.sub(r"(?:ing|ed)$", "", w) for w in events]
+    if any(v.startswith(w[: max(4, len(w) - 2)]) for w in stems for v in said):
         return True
-    names = [w.lower() for w in words if w[:1].isupper() and w.lower() not in QUERY_STOPWORDS]
-    return bool(names) and all(n in said for n in names)
+    if not names:
+        return False
+    named = [w.lower() for w in words if w[:1].isupper() and w.lower() not in QUERY_STOPWORDS]
+    return bool(named) and all(n in said for n in named)
 
 
 def speaker_asked(question: str) -> str | None:
@@ -693,16 +704,38 @@ def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
 # the preposition left at its end), which no other word of the question fills: a preposition
 # phrase or the question's end follows the verb.
 _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|during|after|before"
+# The particle of a phrasal verb: "push back on", "carry out", "give up".
+_PARTICLES = r"back|out|up|down|off|away"
 _ASKS_OBJECT = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
-    rf"(?P<verb>[a-z]{{3,}})(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
+    rf"(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
 )
+# What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
+_POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker or the sentence's end.
 _OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
 # How far before the verb the question's subject may stand ("Russia recently insisted on").
 SUBJECT_WORDS = 8
+
+
+def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
+    """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
+    verb, particle, prep = asked.group("verb").lower(), asked.group("particle"), asked.group("prep")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    after = (rf"\s+{particle}" if particle else "") + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
+    # "insisted", "announces", "quipped", "providing", "pushed back on".
+    forms = rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?"
+    return re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
+
+
+def object_points_back(sentence: str, question: str) -> bool:
+    """True when the object the question asks for is, in the sentence, only a pointer at what an
+    earlier sentence said ("Peskov pushed back on that idea" for "What did Peskov push back on?")."""
+    asked = _ASKS_OBJECT.match(question)
+    found = _object_start(sentence, asked) if asked is not None else None
+    return found is not None and _POINTER_OBJECT.match(sentence, found.end()) is not None
 
 
 def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
@@ -714,13 +747,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_OBJECT.match(question)
     if asked is None:
         return None
-    verb, prep = asked.group("verb").lower(), asked.group("prep")
-    stem = verb[:-1] if verb.endswith("e") else verb
-    after = rf"\s+{prep}" if prep else r"(?:\s+that)?"
-    # "insisted", "announces", "quipped", "providing".
-    forms = rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?"
-    found = re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
-    if found is None:
+    found = _object_start(sentence, asked)
+    if found is None or _POINTER_OBJECT.match(sentence, found.end()):
+        # "Peskov pushed back on that idea": what the idea is, the sentence does not say.
         return None
     subject = asked.group("subject").split()[-1]
     before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: found.start()])[-SUBJECT_WORDS:]}
