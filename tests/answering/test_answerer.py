@@ -600,6 +600,9 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "What would deter a future Russian attack?", None),
         ("Sanctions may not be sufficient.", "What may not be enough to dissuade Putin?", None),
         ("The war is long.", "What is the war?", None),  # too few words to go by
+        # "Which of them" is the subject too; a conjunction opening the clause is not part of it.
+        ("While China could play a significant role given that Moscow would be hard pressed to ignore Beijing.",
+         "Which of them could play a significant role?", "China"),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -908,6 +911,10 @@ def test_a_nationality_does_not_answer_which_country(span, question, nationality
         ("Ukraine’s northern", "In which city did Ukraine and Russia hold talks?", False),  # a name the question gives
         ("Russian bombardment of", "In which city did Ukraine and Russia hold talks?", False),  # a form of one
         ("coastal area", "Which areas does Putin want?", True),  # no named place asked
+        # "Which of them …?" asks for one of the names given before.
+        ("VTB", "Which of them has been cut off?", True),
+        ("fully blocked and cut off from SWIFT", "Which of them has been cut off?", False),
+        ("be hard pressed to ignore Beijing altogether", "Which one of these could play a role?", False),
     ],
 )
 def test_a_named_place_is_answered_by_a_name_the_question_does_not_give(span, question, fits):
@@ -1337,6 +1344,9 @@ def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_i
     off = AnswerSettings(why_speaks_of_event=False)
     assert not qa.answer("Why did China send troops to Ukraine?", index=built_index.index, settings=off).abstained
     assert not qa.answer("Why did Russia come to the negotiating table?", index=built_index.index).abstained
+    # A verb for any event, or why something is so, may be said in other words: "would significantly hurt".
+    assert not qa.answer("Why does Sberbank matter?", index=built_index.index).abstained
+    assert not qa.answer("Why is Sberbank important?", index=built_index.index).abstained
 
 
 @pytest.mark.model
@@ -1487,3 +1497,23 @@ def test_a_lead_whose_subject_is_a_bare_this_comes_after_the_sentence_saying_wha
     assert answer.text.startswith("The second problematic issue is how to arrange security guarantees")
     assert "This could break the negotiations" in answer.text
     assert answer.short is None or answer.short.text.lower() not in {"this", "that", "it"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "question", "owned"),
+    [
+        ("Indeed, Russian bombardment of Ukraine’s northern cities continued.", "Ukraine", "Which cities did Russia bomb?",
+         "Ukraine’s northern cities"),
+        ("It hit Kyiv's airport.", "Kyiv", "Which airport was hit?", "Kyiv's airport"),
+        # Nothing of the kind asked after the possessive, or no kind asked.
+        ("Ukraine’s northern regions were hit.", "Ukraine", "Which cities were hit?", "Ukraine"),
+        ("Ukraine’s northern cities were hit.", "Ukraine", "Who was hit?", "Ukraine"),
+        ("Ukraine’s northern cities were hit.", "Ukraine", "Which of the cities was hit?", "Ukraine"),
+    ],
+)
+def test_a_short_answer_takes_in_the_thing_asked_for_that_it_owns(sentence, span, question, owned):
+    from qa.answering.answerer import _owned_head
+
+    start = sentence.index(span)
+    end = _owned_head(sentence, start + len(span), question) or start + len(span)
+    assert sentence[start:end] == owned

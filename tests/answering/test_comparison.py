@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.comparison import (
-    asks_comparison, compared_documents, comparison_topic, value_asked, view_topic, viewed_document,
+    agreement_asked, asks_comparison, compared_documents, comparison_topic, value_asked, view_topic, viewed_document,
 )
 
 
@@ -221,3 +221,32 @@ def test_a_view_on_what_the_document_never_names_says_so(built_index):
     assert result.abstained and not result.citations and result.closest
     assert {p.doc_id for p in result.closest} == {"000_910b2c4331b85f60.txt"}  # the closest of that document
     assert result.text == NOT_NAMED.format(source="The 1 April 2022 opinion commentary", topic="Turkey")
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "asked"),
+    [
+        ("Do they agree?", ["What does the April article say about Crimea?", "And the IAI commentary?"],
+         "Do the documents agree about Crimea?"),
+        ("And do both agree?", ["What does Alcaro think about sanctions relief?"], "Do the documents agree about sanctions relief?"),
+        ("Do they differ?", ["How many points does the peace plan have?"],
+         "Do the documents agree on how many points does the peace plan have?"),
+        # Nothing asked of a document's view or a value before; or not asked whether they agree.
+        ("Do they agree?", ["Why did Russia agree to talks?"], None),
+        ("Do they agree?", [], None),
+        ("Do they agree on Crimea?", ["What does the April article say about sanctions?"], None),
+        ("Did they agree to a ceasefire?", ["What does the April article say about Crimea?"], None),
+    ],
+)
+def test_whether_they_agree_asks_about_what_the_turns_before_asked(question, earlier, asked):
+    assert agreement_asked(question, earlier) == asked
+
+
+@pytest.mark.model
+def test_do_they_agree_compares_the_documents_on_what_was_asked(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "How many points does the peace plan have?"},
+               {"role": "assistant", "content": "The 1 April 2022 opinion commentary: … 10-point plan … [1]"}]
+    answer = qa.answer("Do they agree?", history=history, index=built_index.index)
+    assert "10-point plan" in answer.text and "15-point plan" in answer.text and "The sources differ" in answer.text

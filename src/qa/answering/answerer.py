@@ -18,7 +18,7 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, value_asked, view_topic,
+    MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, value_asked, view_topic,
     viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
@@ -205,6 +205,10 @@ def _answer(
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
+    if named is None and context:
+        # "Do they agree?" after "What does the April article say about Crimea?" and "And the IAI
+        # commentary?": whether the documents agree about Crimea.
+        named = agreement_asked(question, context[-FOLLOW_UP_CHAIN:])
     if named is None and context:
         # "What did he say about Crimea?" after "Who is Sergei Lavrov?": about Lavrov.
         chain = _antecedents(context)
@@ -1247,6 +1251,10 @@ def _short_span(
     named = named_in_brackets(candidate.text, span.start, span.end, question)
     if named is not None:
         span = Span(*named, span.score, span.margin)
+    owned = _owned_head(candidate.text, span.end, question)
+    if owned is not None:
+        # "Which cities did Russia keep bombing?": "Ukraine’s northern cities", not "Ukraine".
+        span = Span(span.start, owned, span.score, span.margin)
     attesting = _ATTESTS.search(candidate.text, span.start, span.end)
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
@@ -1256,6 +1264,22 @@ def _short_span(
 
 # The answer's first sentences whose list after "including" or "such as" may be the short answer.
 INCLUDED_SENTENCES = 2
+# A question for things of a kind: "Which cities …?", "What weapons …?" -> "cities", "weapons".
+_ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<noun>[a-z][\w-]{2,})\b", re.I)
+# A possessive and at most two words before the noun: "’s northern cities".
+_OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
+
+
+def _owned_head(sentence: str, end: int, question: str) -> int | None:
+    """Where the short answer ending at `end` ends once it takes in the thing of the kind asked that
+    it owns: "Ukraine" + "’s northern cities" for "Which cities …?". None when no such thing follows."""
+    asked = _ASKED_KIND.match(question)
+    if asked is None or asked.group("noun").lower() in QUERY_STOPWORDS:
+        return None
+    noun = asked.group("noun").lower()
+    stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
+    owned = re.compile(_OWNED.format(noun=re.escape(stem)), re.I).match(sentence, end)
+    return owned.end() if owned else None
 # "What does X say / think / argue / write about Y?": what was said, in full, unless a short
 # reported clause gives it.
 # Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).
@@ -1667,8 +1691,9 @@ _BARE_DEMONSTRATIVE = re.compile(
 )
 
 
-# A question for the reason something happened.
-_ASKS_WHY = re.compile(r"^\s*why\b", re.I)
+# A question for the reason someone did something ("Why did China send …?"), not for why something
+# is so ("Why is Sberbank important?": the sentence may say it in other words).
+_ASKS_WHY = re.compile(r"^\s*why\s+(?:did|does|do|has|have|had)\b", re.I)
 # "What could break …?", "What carries the risk …?": a question for what does something.
 _WHAT_DOES = re.compile(r"^\s*what\s+(?:could|would|can|will|may|might|must|should|carries|makes|made|leads|led)\b", re.I)
 

@@ -94,6 +94,33 @@ def view_topic(question: str) -> set[str]:
     return _compared(asked, part)
 
 
+# "Do they agree?", "And do both agree?": whether the documents of the turns before agree, on what they were asked.
+_THEY_AGREE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:do|did|does)\s+(?:they|both|the\s+two|these|those)\s+(?:(?:really|both|actually)\s+)?"
+    r"(?:agree|disagree|differ|concur)\s*[?.!]*\s*$",
+    re.I,
+)
+_ASKS_VALUE = re.compile(r"\s*(?:how\s+(?:many|much|long|old)|when|where|who|which|what\s+(?:year|date|day|month))\b", re.I)
+_TOPIC_AFTER = re.compile(r"\b(?:about|on|regarding|concerning)\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$", re.I)
+
+
+def agreement_asked(question: str, earlier: list[str]) -> str | None:
+    """"Do they agree?" after "What does the April article say about Crimea?" (and "And the IAI
+    commentary?"): "Do the documents agree about Crimea?", the topic of the latest of the `earlier`
+    questions that asks for a document's view; after "How many points does the plan have?", "Do the
+    documents agree on how many points …?". None for other questions, or when none of them asks so."""
+    if not _THEY_AGREE.match(question):
+        return None
+    for turn in reversed(earlier):
+        topic = _TOPIC_AFTER.search(turn) if asks_view(turn) else None
+        if topic is not None:
+            return f"Do the documents agree about {topic.group('topic')}?"
+        if _ASKS_VALUE.match(turn):
+            # After "How many points does the peace plan have?": whether they agree on that value.
+            return f"Do the documents agree on {turn[0].lower()}{turn[1:]}"
+    return None
+
+
 def asks_comparison(question: str) -> bool:
     """True when the question asks how documents (sources, commentaries, authors ...) compare, or whether they agree."""
     return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question))

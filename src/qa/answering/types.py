@@ -560,8 +560,12 @@ def event_subject(question: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
-# Words of a question for a date that say nothing of the event: "When was the first time …?".
-_NOT_EVENT_WORDS = frozenset("year years date day month time times first last take took place happen happened".split())
+# Words of a question that say nothing of the event: "When was the first time …?", "Why does it matter?".
+_NOT_EVENT_WORDS = frozenset(
+    "year years date day month time times first last take took place happen happened "
+    # "Why does Sberbank matter?": a verb for any event.
+    "matter matters mattered occur occurred exist existed".split()
+)
 
 
 def speaks_of_event(sentence: str, question: str, names: bool = True) -> bool:
@@ -774,15 +778,17 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     return start, start + len(text)
 
 
-# "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it.
+# "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it; so
+# is "which of them" ("Which of them could play a significant role?" after the mediators were named).
 _ASKS_SUBJECT = re.compile(
-    r"^\s*(?i:what)\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    r"^\s*(?i:what|which\s+(?:one\s+)?of\s+(?:them|these|those))\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*[?.!]*\s*$"
 )
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
 SUBJECT_VERB_WORDS = 4
 # Where the subject's clause begins: the sentence's start, or a comma, colon, semicolon, dash or bracket.
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–])\s*", re.S)
+_SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
 def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
@@ -803,6 +809,9 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     opening = _CLAUSE_START.match(sentence, 0, found.start())
     start = opening.end() if opening else 0
+    # "While China could play …": the conjunction opening the clause is not its subject.
+    conjunction = _SUBORDINATOR.match(sentence, start, found.start())
+    start = conjunction.end() if conjunction else start
     text = sentence[start : found.start()]
     if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
         return None
@@ -1013,12 +1022,20 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# A question for one or more of the things named before: "Which of them …?", "Which one of these …?".
+_WHICH_OF_THEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+(?:one\s+)?of\s+(?:them|these|those)\b", re.I)
+
+
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
     DATE, a capitalised word for PERSON, a name first for a named place ("Which countries ...?"),
     not a nationality when the question asks which country;
     any other span fits (the reader's own choice stands)."""
     if nationality_for_country(span, question):
+        return False
+    if _WHICH_OF_THEM.match(question) and not re.match(r"(?:the\s+)?[A-Z]", span):
+        # "Which of them has been cut off?" after the banks were named: one of the names, not
+        # "fully blocked and cut off from SWIFT".
         return False
     if kind == NUMBER:
         # A full date ("10 March 2022") is no price, count or amount.
