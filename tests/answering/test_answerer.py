@@ -1517,3 +1517,15 @@ def test_a_short_answer_takes_in_the_thing_asked_for_that_it_owns(sentence, span
     start = sentence.index(span)
     end = _owned_head(sentence, start + len(span), question) or start + len(span)
     assert sentence[start:end] == owned
+
+
+@pytest.mark.model
+def test_a_follow_up_about_what_the_reply_gave_is_answered_from_the_sentence_giving_it(built_index):
+    import qa
+
+    # "That" is the $2 billion of US aid: its sentence leads, not the European countries' "similar weapons".
+    history = [{"role": "user", "content": "How much security aid has the United States given Ukraine?"},
+               {"role": "assistant", "content": "More than $2 billion."}]
+    answer = qa.answer("What weapons did that include?", history=history, index=built_index.index)
+    assert answer.text.startswith("The United States has already provided more than $2 billion")
+    assert answer.short is not None and answer.short.text.startswith("Stinger antiaircraft systems")

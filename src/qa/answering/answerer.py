@@ -387,6 +387,8 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+    elif follow_up is not None and _OF_THE_ANSWER.match(question):
+        ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     person = who_is_named(question)
     if person is not None:
         # "Who is Zelensky?": a sentence that says what he is ("Ukrainian President Volodymyr
@@ -1000,6 +1002,29 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
     answered = _reply_answer(replies[-1], context[-1]) if replies else ""
     unmarked = context[-1] if answered and _BOLD_LEAD.match(replies[-1]) is None else ""
     return FollowUp(" ".join([*turns, question]), answered, unmarked)
+
+
+# A follow-up asking about the thing the reply before gave: "What weapons did that include?", "Why
+# was that a first?", "What did it cost?".
+_OF_THE_ANSWER = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|why|how|when|where|who)\b[^?]*?\b"
+    r"(?:did|does|do|was|is|were|are|has|had|will|would|could)\s+(?:that|this|it)\b",
+    re.I,
+)
+
+
+def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -> list[Candidate]:
+    """`ranked` with the first of its best `depth` sentences that gives what the reply before answered
+    (each of its words and numbers, "More than $2 billion.") leading: "What weapons did that include?"
+    after that reply is about the $2 billion of US aid, not the European countries' "similar weapons"."""
+    words = {w for w in re.findall(r"[\w’'$.,-]+", answered.lower()) if w.strip(".,") and w not in QUERY_STOPWORDS}
+    words = {w.strip(".,") for w in words}
+    if not words or len(answered.split()) > SHORT_REPLY_WORDS:
+        return ranked
+    giving = next((c for c in ranked[:depth] if words <= {w.strip(".,") for w in re.findall(r"[\w’'$.,-]+", c.text.lower())}), None)
+    if giving is None or giving is ranked[0]:
+        return ranked
+    return [giving, *(c for c in ranked if c is not giving)]
 
 
 # The question word a question opens with, and what it takes ("How much", "And who").
