@@ -600,6 +600,8 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "What would deter a future Russian attack?", None),
         ("Sanctions may not be sufficient.", "What may not be enough to dissuade Putin?", None),
         ("The war is long.", "What is the war?", None),  # too few words to go by
+        # An item named by its place is no answer: what it is comes after.
+        ("The first is the status of the contested regions.", "What is the status of Crimea?", None),
         # "Which of them" is the subject too; a conjunction opening the clause is not part of it.
         ("While China could play a significant role given that Moscow would be hard pressed to ignore Beijing.",
          "Which of them could play a significant role?", "China"),
@@ -1230,7 +1232,9 @@ def test_a_question_for_a_number_gets_no_short_answer_that_is_not_one(small_inde
     assert answer.short is None or any(ch.isdigit() for ch in answer.short.text), answer.short
 
 
-@pytest.mark.parametrize("message", ["Thanks!", "thank you very much", "Hello there", "ok", "Good morning"])
+@pytest.mark.parametrize(
+    "message", ["Thanks!", "thank you very much", "Hello there", "ok", "Good morning", "ok thanks", "Great, thank you!"]
+)
 def test_small_talk_is_not_answered_from_the_documents(message, tmp_path):
     import qa
     from qa.answering.answerer import SMALL_TALK
@@ -1529,3 +1533,17 @@ def test_a_follow_up_about_what_the_reply_gave_is_answered_from_the_sentence_giv
     answer = qa.answer("What weapons did that include?", history=history, index=built_index.index)
     assert answer.text.startswith("The United States has already provided more than $2 billion")
     assert answer.short is not None and answer.short.text.startswith("Stinger antiaircraft systems")
+
+
+@pytest.mark.model
+def test_it_in_a_follow_up_asking_how_much_is_what_the_reply_before_gave(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What did the EU send?"},
+               {"role": "assistant", "content": "**lethal weapons** \\[1\\]\n\nFor its part, the European Union agreed to "
+                "deliver a nearly $1 billion package, approving the shipment of lethal weapons. [1]"}]
+    answer = qa.answer("How much is it worth?", history=history, index=built_index.index)
+    assert answer.short is not None and answer.short.text == "nearly $1 billion"
+    # Asked first, "it" refers to nothing: the reader is asked what is meant.
+    alone = qa.answer("How much is it worth?", index=built_index.index)
+    assert alone.abstained and "What do you mean" in alone.text

@@ -154,6 +154,12 @@ def test_a_whole_question_after_and_is_asked_as_it_stands(retriever: Retriever) 
     assert "Stinger" in result.short.text
 
 
+def test_an_it_after_a_question_phrase_points_back() -> None:
+    # "How much", "How many" ask; they are no content the "it" could refer to.
+    assert refers_back("How much is it worth?") and refers_back("How long did it last?")
+    assert not refers_back("How much aid is it worth?") and not refers_back("How much is the aid worth?")
+
+
 def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
     assert refers_back("What else?") and refers_back("What else did he write?")
     assert not refers_back("What else did Riccardo Alcaro write?")

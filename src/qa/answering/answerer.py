@@ -53,7 +53,7 @@ from qa.answering.references import (
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, POINTING_ORDINAL, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
     coordinated_subject, object_points_back, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -76,11 +76,12 @@ TOO_MANY_TO_SUMMARISE = ("That asks for a summary of {n} documents. Name the one
                          "publisher or date), or ask what they say about a topic.")
 # "Thanks!", "Hello": no question about the documents ("thanks" had matched "thanks to Western weapon supplies").
 SMALL_TALK = "I answer questions about the documents, quoting where they say it. Ask me one."
-_SMALL_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|hallo|thanks|thank\s+you|thx|ty|ok|okay|great|cool|nice|perfect|bye|goodbye|good\s+bye|"
-    r"cheers|good\s+(?:morning|afternoon|evening|night))(?:\s+(?:you|so\s+much|a\s+lot|very\s+much|again|there))*\W*$",
-    re.IGNORECASE,
+_GREETING = (
+    r"(?:hi|hello|hey|hallo|thanks|thank\s+you|thx|ty|ok|okay|great|cool|nice|perfect|bye|goodbye|good\s+bye|"
+    r"cheers|good\s+(?:morning|afternoon|evening|night))(?:\s+(?:you|so\s+much|a\s+lot|very\s+much|again|there))*"
 )
+# "Thanks", "Ok, thanks!", "Great, thank you so much": up to three of them.
+_SMALL_TALK = re.compile(rf"^\W*{_GREETING}(?:[\s,.!]+{_GREETING}){{0,2}}\W*$", re.IGNORECASE)
 NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -1168,6 +1169,7 @@ def _short_span(
     # "Who founded Istituto Affari Internazionali?" is not answered by "IAI": a name's initials are the name.
     asked = _words(question) | _initials(question)
     replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
+    of_the_answer = _OF_THE_ANSWER.match(question) is not None
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
 
     def new_words(text: str) -> bool:
@@ -1179,15 +1181,19 @@ def _short_span(
         # Nor by a span holding the earlier answer ("6–7,000 soldiers each" after "around 6–7,000",
         # for "And civilians?"); its hedge ("around") may lie outside the span.
         repeats = bool(replied) and (words <= replied or bool(answered) and answered <= words)
-        return not words <= asked and not repeats and not names_the_person
+        # "How much is it worth?" after "a nearly $1 billion package" asks for a part of what it gave.
+        part_of_it = of_the_answer and words < replied
+        return not words <= asked and not (repeats and not part_of_it) and not names_the_person
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
         # nothing; "most" or "all" may answer "How many ...?". Nor does a hedge alone ("around").
         words = re.findall(r"[^\W\d_]+|\d+", text.lower())
         # Nor a pronoun: "This" (from "This could break the negotiations") stands for the answer.
+        # Nor "The first" (from "The first is the status of the contested regions"): it points at an item.
         return bool(words) and (all(w in HEDGE_WORDS for w in words) or all(w in _PRONOUN_WORDS for w in words)
-                                or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words))
+                                or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words)
+                                or POINTING_ORDINAL.fullmatch(text.strip()) is not None)
 
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)

@@ -219,5 +219,11 @@ def points_back(question: str) -> bool:
 
 
 def _content_before(question: str, at: int) -> bool:
-    """True when a word other than a function word comes before position `at` ("Which country says it ...")."""
-    return any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(question[:at]))
+    """True when a word other than a function word comes before position `at` ("Which country says it
+    ..."); the words of a question phrase ("How much is it worth?") are function words here."""
+    opening = _HOW_PHRASE.match(question)
+    start = opening.end() if opening is not None and opening.end() <= at else 0
+    return any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(question[start:at]))
+
+
+_HOW_PHRASE = re.compile(r"\W*(?:(?:and|but|so)\s+)?how\s+(?:much|many|long|often|far|old)\b", re.I)

@@ -788,6 +788,9 @@ _ASKS_SUBJECT = re.compile(
 SUBJECT_VERB_WORDS = 4
 # Where the subject's clause begins: the sentence's start, or a comma, colon, semicolon, dash or bracket.
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–])\s*", re.S)
+# An item of a list named by its place: "The first", "the second one", "the latter". It points at
+# the answer; it is none.
+POINTING_ORDINAL = re.compile(r"(?i:the)\s+(?i:first|second|third|fourth|fifth|last|former|latter|other)(?:\s+(?i:one|ones))?")
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
@@ -815,6 +818,8 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     text = sentence[start : found.start()]
     if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
         return None
+    if POINTING_ORDINAL.fullmatch(text.strip()):
+        return None  # "The first is the status of the contested regions": which item, not what it is
     return start, found.start()
 
 
