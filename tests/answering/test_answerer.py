@@ -1343,8 +1343,10 @@ def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_i
     import qa
     from qa.settings import AnswerSettings
 
-    # "US warnings to China …" names China but says nothing of sending troops.
+    # "US warnings to China …" names China but says nothing of sending troops; "… if Russia carries
+    # out unconventional attacks" speaks of attacks, but not of Ukraine's.
     assert qa.answer("Why did China send troops to Ukraine?", index=built_index.index).abstained
+    assert qa.answer("Why did Ukraine attack Russia?", index=built_index.index).abstained
     off = AnswerSettings(why_speaks_of_event=False)
     assert not qa.answer("Why did China send troops to Ukraine?", index=built_index.index, settings=off).abstained
     assert not qa.answer("Why did Russia come to the negotiating table?", index=built_index.index).abstained

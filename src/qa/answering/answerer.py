@@ -423,7 +423,9 @@ def _answer(
         # The document's author counts: "How does Alcaro describe …?" is answered from his.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
-        speaks_of_event(c.text, question, names=False) for c in chosen
+        speaks_of_event(c.text, question, names=False)
+        and (any(_names(c.text, w) or _names_demonym(c.text, w) for w in known) or _SUBJECT_PRONOUN.search(c.text))
+        for c in chosen
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
         # sentence quoted has a word of what the question says happened ("send", "troops"), so none
@@ -1778,6 +1780,7 @@ def _names_demonym(text: str, name: str) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|himself|herself|itself|themselves)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
 def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passage: bool = False) -> list[Candidate]:
