@@ -1549,3 +1549,14 @@ def test_it_in_a_follow_up_asking_how_much_is_what_the_reply_before_gave(built_i
     # Asked first, "it" refers to nothing: the reader is asked what is meant.
     alone = qa.answer("How much is it worth?", index=built_index.index)
     assert alone.abstained and "What do you mean" in alone.text
+
+
+@pytest.mark.model
+def test_a_span_right_before_a_colon_gives_way_to_what_the_colon_introduces(built_index):
+    import qa
+
+    # "aims for more on all fronts: not just a neutral but also …": not "fronts"; what follows is too
+    # long for a short answer, and the sentence answers alone.
+    aims = qa.answer("What are Putin's war aims?", index=built_index.index)
+    assert not aims.abstained and aims.short is None and "on all fronts" in aims.text
+    assert qa.answer("Where has the West not hit Russia?", index=built_index.index).short.text == "energy exports"

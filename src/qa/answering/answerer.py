@@ -53,7 +53,7 @@ from qa.answering.references import (
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, POINTING_ORDINAL, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, POINTING_ORDINAL, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
     coordinated_subject, object_points_back, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1264,6 +1264,14 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    # Not for a date or a number ("published in 1520: To the Christian Nobility …"), nor before a quotation.
+    introduced = _INTRODUCED.match(candidate.text, span.end) if wanted is None else None
+    if introduced is not None and not introduced.group("what").startswith(('"', "“", "'", "‘")):
+        # "What are Putin's war aims?": not "fronts" (from "aims for more on all fronts: not just a
+        # neutral but also …"), but what the colon introduces; too long for a short answer, none.
+        if len(introduced.group("what").split()) > OBJECT_WORDS:
+            return None
+        span = Span(introduced.start("what"), introduced.end("what"), span.score, span.margin)
     if several:
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list.
@@ -1295,6 +1303,8 @@ def _short_span(
     return candidate, span
 
 
+# What a colon right after a span introduces, to the sentence's end (its footnote marker left out).
+_INTRODUCED = re.compile(r"[*_]*:\s+(?P<what>.+?)[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.S)
 # The answer's first sentences whose list after "including" or "such as" may be the short answer.
 INCLUDED_SENTENCES = 2
 # A question for things of a kind: "Which cities …?", "What weapons …?" -> "cities", "weapons".
