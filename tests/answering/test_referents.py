@@ -99,6 +99,10 @@ STATED = "One additional complicating factor is that Ukrainian President Volodym
          "What else did Riccardo Alcaro write?"),
         ("What else has she written?", ["Who wrote the April piece?"], NO_AUTHOR_REPLY, None),
         ("What else did he write?", ["What did the IAI commentary say?"], AUTHOR_REPLY, None),  # asked no "who"
+        # The words of an office name no one: "Russian Foreign Minister Sergei Lavrov" is Lavrov.
+        ("What did he say?", ["Who is the Russian foreign minister?"],
+         "**Sergei Lavrov** \\[1\\]\n\n… which Russian Foreign Minister Sergei Lavrov said was “settled for good”. [1]",
+         "What did Sergei Lavrov say?"),
         # A sentence opening a paragraph of the reply with "But" names no "But Kremlin".
         ("What did he push back on?", ["Who is the Kremlin spokesman?"],
          "**Dmitry Peskov** \\[1\\]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea. [1]",

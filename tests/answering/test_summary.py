@@ -26,7 +26,9 @@ from qa.answering.summary import (
      ("What is the overview effect?", False), ("What did the summary of the talks say?", False),
      # Asked for its key points or main arguments.
      ("Give me the key points of the opinion piece.", True), ("List the main arguments of the IAI commentary", True),
-     ("Tell me the key points.", True), ("Give me the key figures on refugees", False)],
+     ("Tell me the key points.", True), ("Give me the key figures on refugees", False),
+     # However long or detailed it is asked to be.
+     ("Give me a one-paragraph summary of the April piece.", True), ("Give me a detailed overview of the IAI commentary", True)],
 )
 def test_asks_summary(question, asks):
     assert asks_summary(question) is asks
@@ -37,6 +39,7 @@ def test_asks_summary(question, asks):
     [("Summarise the April piece in three sentences.", 1, 3), ("Summarise the IAI commentary in one sentence", 1, 1),
      ("Give me a summary in a sentence", 1, 1), ("Summarise both documents in four sentences", 2, 2),
      ("Summarise both documents in one sentence", 2, 1), ("Summarise it in 40 sentences", 1, 8),
+     ("Give me a two-sentence summary of the IAI commentary", 1, 2),
      ("Summarise the IAI commentary", 1, SENTENCES_ONE_DOCUMENT), ("Summarise the documents", 2, SENTENCES_EACH_DOCUMENT)],
 )
 def test_a_summary_is_as_long_as_asked(question, documents, length):

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # "Briefly, what does Alcaro conclude?", "In short, summarise …": how long, not what.
 _BRIEFLY = r"(?:(?:briefly|in\s+short|in\s+brief|in\s+a\s+nutshell|overall|in\s+summary|so),?\s+)?"
 _ASKS_SUMMARY = re.compile(
-    rf"^\W*{_BRIEFLY}(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:short |brief |quick )?(?:summary|overview|gist|synopsis|rundown)|"
+    rf"^\W*{_BRIEFLY}(?:please\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an |the )?(?:[\w-]+ ){{0,2}}(?:summary|overview|gist|synopsis|rundown)|"
     # "Give me the key points of the opinion piece", "List the main arguments of ..."
     r"(?:give (?:me )?|tell me |list |outline )(?:the |its |his |her |their )?(?:main|key|central|principal) "
     r"(?:points|arguments|ideas|messages|claims|takeaways|conclusions)|"
@@ -42,7 +42,7 @@ _GENERIC = frozenset(
     "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
     "think thinks write writes "
     # "a short overview", "a quick rundown": how long, not which.
-    "short brief quick concise rundown synopsis sentence sentences one six seven eight "
+    "short brief quick concise rundown synopsis sentence sentences one six seven eight paragraph line single detailed "
     # "the two commentaries", "both documents": how many, not which.
     "two three four five both each all".split()
 )
@@ -60,7 +60,10 @@ REDUNDANCY = 0.8
 
 # "Summarise the April piece in three sentences", "… in one sentence", "… in a sentence".
 _IN_SENTENCES = re.compile(
-    r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?\b", re.I
+    r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?\b"
+    # "a two-sentence summary"
+    r"|\b(?P<before>one|two|three|four|five|six|seven|eight|\d{1,2})[- ]sentence\s+(?:summary|overview|synopsis|rundown)\b",
+    re.I,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # The most sentences a summary gives a document, however many are asked for.
@@ -74,7 +77,7 @@ def summary_length(question: str, documents: int) -> int:
     asked = _IN_SENTENCES.search(question)
     if asked is None:
         return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
-    word = asked.group("count").lower()
+    word = (asked.group("count") or asked.group("before")).lower()
     count = int(word) if word.isdigit() else _COUNTS[word]
     return max(1, min(MAX_SUMMARY_SENTENCES, count // max(1, documents)))
 

@@ -91,7 +91,10 @@ _TITLES = (
     r"Ambassador|General|Senator|King|Queen|Pope|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|author|Director|Chairman|Coordinator"
 )
 _CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
-_IS_TITLE = re.compile(rf"(?:{_TITLES})")
+# Words of an office's name that name no one: "Russian Foreign Minister Sergei Lavrov" names Lavrov,
+# not "Russian Foreign".
+_OFFICE_WORDS = r"Foreign|Prime|Defence|Defense|Deputy|Vice|Interior|Finance|Chief|Head"
+_IS_TITLE = re.compile(rf"(?:{_TITLES}|{_OFFICE_WORDS})")
 _PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
