@@ -284,3 +284,27 @@ def test_the_references_are_listed_one_per_outlet_under_their_document(built_ind
 
     none = qa.answer("What sources does the April piece use?", index=built_index.index)
     assert none.abstained and none.citations == [] and "cites no sources" in none.text
+
+
+@pytest.mark.model
+def test_where_the_previous_answer_was_reported_is_the_outlet_of_its_footnote(built_index):
+    import qa
+
+    # "US warnings to China … are an indication of this.¹²": note 12, in the Financial Times; also after a
+    # bare "When?" in between, which asked about the same warning.
+    history = [{"role": "user", "content": "What did Biden warn China about?"},
+               {"role": "assistant", "content": "US warnings to China … are an indication of this.¹² [1]"},
+               {"role": "user", "content": "When?"},
+               {"role": "assistant", "content": "I could not find the answer to this in the documents."}]
+    result = qa.answer("Where was that reported?", history=history, index=built_index.index)
+    assert result.short is not None and result.short.text == "Financial Times"
+    assert result.citations[0].kind == "footnote" and result.citations[0].footnote == 12
+
+
+@pytest.mark.model
+def test_which_article_an_outlet_published_is_the_title_its_reference_quotes(built_index):
+    import qa
+
+    result = qa.answer("Which article was published by Reuters on 18 March 2022?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow"
+    assert "Istituto" not in result.text  # "published by" a name asks for the work, not for the publisher

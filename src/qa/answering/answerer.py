@@ -318,10 +318,14 @@ def _answer(
             return stated
     if context and _POINTS_AT_ANSWER.search(question) and (
         asks_about_sources(question) or _SOURCE.search(question) or _WHO_COUNTED.match(question)
+        or _WHERE_REPORTED.match(question)
     ):
         # "Which newspaper does he cite for that?": the footnote the previous answer's sentence points to.
         # The previous question as it was understood: "And Ukraine?" after "How many soldiers has Russia lost?".
-        previous = resolve_ellipsis(context[-1], context[-1 - FOLLOW_UP_CHAIN : -1]) or context[-1]
+        # "When?" after "What did Biden warn China about?" was about the same warning: its sentence's source.
+        earlier = context[-1 - FOLLOW_UP_CHAIN : -1]
+        bare = earlier and resolve_bare(context[-1], earlier) is not None
+        previous = earlier[-1] if bare else resolve_ellipsis(context[-1], earlier) or context[-1]
         sourced = _source_of_previous(retriever, question, previous, s, started)
         if sourced is not None:
             return sourced
@@ -818,9 +822,10 @@ def _source_of_previous(
 
 
 def _outlet_named(text: str, question: str) -> Span | None:
-    """For a question asking for a newspaper, journal or outlet, the outlet a reference names
-    ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
-    found = PUBLICATION.search(text) if _ASKS_OUTLET.search(question) else None
+    """For a question asking for a newspaper, journal or outlet, or where something was reported, the
+    outlet a reference names ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
+    asks = _ASKS_OUTLET.search(question) or re.match(r"^\W*(?:(?:and|but|so)\s+)?where\b", question, re.I)
+    found = PUBLICATION.search(text) if asks else None
     return Span(found.start(1), found.end(1), 1.0) if found is not None else None
 
 
@@ -865,6 +870,11 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
+# "Which article was published by Reuters on 18 March 2022?": a work, named by its title.
+_ASKS_WHICH_WORK = re.compile(
+    r"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:article|piece|report|paper|story|op-ed|study|briefing)s?\s+"
+    r"(?:was|were|is|did|does|has|had)\b", re.I,
+)
 # The title of a work, not a person's ("What is Alcaro's title?").
 _ASKS_TITLE = re.compile(
     r"\b(?:title|headline)\b.*\b(?:article|commentar(?:y|ies)|piece|paper|report|book|study|work|publication|"
@@ -891,6 +901,12 @@ _SOURCED = re.compile(
 # around 6–7,000 soldiers each"): whoever made the figure, which the sentence's footnote names.
 _WHO_COUNTED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:who|according\s+to\s+whom)\b.*?\b(?:estimat|count|calculat|compil|measur|tall)\w*",
+    re.I,
+)
+# "Where was that reported?", "Who reported it?", "Where does that come from?": the source of the previous answer.
+_WHERE_REPORTED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:where|who)\s+(?:(?:was|is|has\s+been)\s+(?:that|this|it)\s+(?:reported|published|documented)"
+    r"|reported\s+(?:that|this|it)|(?:does|did)\s+(?:that|this|it)\s+come\s+from)\b",
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
@@ -1158,7 +1174,7 @@ def _short_span(
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
-    asks_title = _ASKS_TITLE.search(question) or asks_other_works(question)
+    asks_title = _ASKS_TITLE.search(question) or asks_other_works(question) or _ASKS_WHICH_WORK.match(question)
     title = _QUOTED_TITLE.search(chosen[0].text) if asks_title else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
