@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.comparison import (
-    agreement_asked, asks_comparison, compared_documents, comparison_topic, value_asked, view_topic, viewed_document,
+    agreement_asked, asks_comparison, asks_differences, compared_documents, counted_things, comparison_topic, value_asked, view_topic, viewed_document,
 )
 
 
@@ -250,3 +250,23 @@ def test_do_they_agree_compares_the_documents_on_what_was_asked(built_index):
                {"role": "assistant", "content": "The 1 April 2022 opinion commentary: … 10-point plan … [1]"}]
     answer = qa.answer("Do they agree?", history=history, index=built_index.index)
     assert "10-point plan" in answer.text and "15-point plan" in answer.text and "The sources differ" in answer.text
+
+
+def test_the_things_a_sentence_counts_in_a_compound():
+    assert counted_things("Afterward, a Ukrainian 10-point plan laid out a set of compromises.") == {"point plan": "10"}
+    assert counted_things("a slow and ever more brutal three-front campaign") == {"front campaign": "three"}
+    assert counted_things("The war is about to enter its fifth week.") == {}
+    assert asks_differences("Do the sources disagree about anything?") and not asks_differences("Compare the two pieces")
+
+
+@pytest.mark.model
+def test_where_the_documents_differ_is_what_they_count_differently(built_index):
+    import qa
+    from qa.answering.answerer import SOURCES_DIFFER
+
+    for question in ("Do the sources disagree about anything?", "How do the two documents differ on the peace plan?"):
+        answer = qa.answer(question, index=built_index.index)
+        assert "10-point plan" in answer.text and "15-point plan" in answer.text and SOURCES_DIFFER in answer.text
+    # Without a difference to find on the topic, each document's part, and no claim that they differ.
+    sanctions = qa.answer("How do the two commentaries differ on sanctions?", index=built_index.index)
+    assert SOURCES_DIFFER not in sanctions.text and len({c.doc_id for c in sanctions.citations}) == 2

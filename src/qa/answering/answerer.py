@@ -18,8 +18,8 @@ from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_view, compared_documents, compared_words, comparison_topic, value_asked, view_topic,
-    viewed_document,
+    MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
+    counted_things, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
@@ -274,6 +274,9 @@ def _answer(
             if len(compared) == 1 and len(retriever.documents) > 1:
                 speaker = compared[0].passage.doc_id
                 text += "\n\n" + ONLY_ONE_SPEAKS.format(source=labels.get(speaker, speaker))
+            elif _count_differently(compared):
+                # "How do the documents differ on the peace plan?": a 10-point plan against a 15-point one.
+                text += "\n\n" + SOURCES_DIFFER
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
     # The form first: the documents' metadata is gathered only for a question that has it.
@@ -609,7 +612,17 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     topic = comparison_topic(question, metas)
     documents = named or (sorted(metas) if len(metas) <= MAX_DOCUMENTS else [])
     if not topic:
-        return _summary(retriever, documents, question) if len(documents) >= 2 else []
+        if len(documents) < 2:
+            return []
+        # "Do the sources disagree about anything?": where they count the same thing differently.
+        return (_counted_differently(retriever, documents) if asks_differences(question) else []) or _summary(
+            retriever, documents, question
+        )
+    if asks_differences(question) and len(documents) >= 2:
+        # "How do the two documents differ on the peace plan?": a 10-point plan against a 15-point one.
+        counted = _counted_differently(retriever, documents, topic)
+        if counted:
+            return counted
     # Each document's own best passages when the few documents of the collection are compared:
     # the best passages of all of them together may hold none of one ("What do the documents say
     # about China?" had been said to be spoken to by the IAI commentary alone).
@@ -1841,6 +1854,36 @@ def _labels(retriever: Retriever, chosen: Sequence[Candidate]) -> dict[str, str]
     """Who said it: a source label per document of the chosen sentences."""
     documents = retriever.documents
     return {d: source_label(documents[d].meta) for d in {c.passage.doc_id for c in chosen} if d in documents}
+
+
+def _count_differently(sentences: Sequence[Candidate]) -> bool:
+    """True when sentences of different documents count the same thing differently ("10-point plan",
+    "15-point plan")."""
+    counts: dict[str, dict[str, str]] = {}
+    for c in sentences:
+        for thing, count in counted_things(c.text).items():
+            counts.setdefault(thing, {})[c.passage.doc_id] = count
+    return any(len(by_doc) >= 2 and len(set(by_doc.values())) >= 2 for by_doc in counts.values())
+
+
+def _counted_differently(retriever: Retriever, documents: Sequence[str], topic: Collection[str] = ()) -> list[Candidate]:
+    """The first sentence of each document that counts a thing the others count differently
+    ("a Ukrainian 10-point plan" against "the 15-point plan"), for the first such thing in reading
+    order (with a `topic`, a thing named by one of its words: "plan"); empty when the documents count
+    nothing differently."""
+    first: dict[str, dict[str, tuple[str, int, int]]] = {}
+    for doc_id in documents:
+        text = retriever.documents[doc_id].text
+        for start, end in _document_sentences(retriever, doc_id):
+            for thing, count in counted_things(text[start:end]).items():
+                first.setdefault(thing, {}).setdefault(doc_id, (count, start, end))
+    for thing, by_document in first.items():
+        if topic and not set(thing.split()) & {w.lower() for w in topic}:
+            continue
+        if len(by_document) >= 2 and len({count for count, _, _ in by_document.values()}) >= 2:
+            found = [_candidate_at(retriever, d, start, end, 1.0) for d, (_, start, end) in by_document.items()]
+            return [c for c in found if c is not None]
+    return []
 
 
 def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -> list[Candidate]:

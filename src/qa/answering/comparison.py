@@ -45,7 +45,9 @@ _FRAME = frozenset(
     "both each different source sources document documents commentary commentaries piece pieces article articles "
     "paper papers report reports author authors view views which more less most least "
     "suspect believe expect fear conclude recommend propose suggest "
-    "describe see treat portray present assess judge characterise characterize explain discuss frame cover".split()
+    "describe see treat portray present assess judge characterise characterize explain discuss frame cover "
+    # "Do the sources disagree about anything?": about what, it leaves open.
+    "anything something everything".split()
 )
 _TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.
@@ -119,6 +121,26 @@ def agreement_asked(question: str, earlier: list[str]) -> str | None:
             # After "How many points does the peace plan have?": whether they agree on that value.
             return f"Do the documents agree on {turn[0].lower()}{turn[1:]}"
     return None
+
+
+# "Do the sources disagree about anything?", "Where do the two commentaries differ?": whether, and where.
+_ASKS_DIFFERENCES = re.compile(r"\b(?:disagree|disagreements?|differ|differences?|contradict\w*|inconsisten\w*)\b", re.I)
+# A count joined to what it counts: "10-point plan", "15-year timeline", "three-front campaign".
+_COUNTED = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-(?P<unit>[a-z]+)\s+(?P<head>[a-z]{3,})\b",
+    re.I,
+)
+
+
+def asks_differences(question: str) -> bool:
+    """True when a comparison question asks where the documents differ or disagree."""
+    return _ASKS_DIFFERENCES.search(question) is not None
+
+
+def counted_things(sentence: str) -> dict[str, str]:
+    """The things a sentence counts in a compound, each with its count: "a Ukrainian 10-point plan"
+    -> {"point plan": "10"}."""
+    return {f"{m.group('unit').lower()} {m.group('head').lower()}": m.group("n").lower() for m in _COUNTED.finditer(sentence)}
 
 
 def asks_comparison(question: str) -> bool:
