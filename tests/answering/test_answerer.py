@@ -1560,3 +1560,22 @@ def test_a_span_right_before_a_colon_gives_way_to_what_the_colon_introduces(buil
     aims = qa.answer("What are Putin's war aims?", index=built_index.index)
     assert not aims.abstained and aims.short is None and "on all fronts" in aims.text
     assert qa.answer("Where has the West not hit Russia?", index=built_index.index).short.text == "energy exports"
+
+
+@pytest.mark.model
+def test_a_person_named_only_in_a_reference_is_answered_by_it(built_index):
+    import qa
+
+    # Footnotes go behind the body, but Michael D. Shear is named nowhere else.
+    answer = qa.answer("Who is Michael D. Shear?", index=built_index.index)
+    assert answer.citations[0].kind == "footnote" and "Michael D. Shear" in answer.text.split("[1]")[0]
+    # A person the body names is still answered from the body.
+    assert qa.answer("Who is Dmitry Peskov?", index=built_index.index).citations[0].kind != "footnote"
+
+
+@pytest.mark.model
+def test_the_sentence_with_the_year_asked_about_leads(built_index):
+    import qa
+
+    answer = qa.answer("What happened in 2014?", index=built_index.index)
+    assert "2014 annexation of Crimea" in answer.text.split("[1]")[0]

@@ -1511,8 +1511,20 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     # is about titles (then it is not marked). These go behind every other sentence (behind them,
     # those naming only another rank); with nothing else good enough, the answer abstains.
     cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
+    named = who_is_named(question)
+    if named is not None and not any(_names_person(c.text, named) for c in candidates if id(c) not in cited):
+        # "Who is Michael D. Shear?", named only as the author of a cited work: his reference answers.
+        cited = {k for k in cited if not any(_names_person(c.text, named) for c in candidates if id(c) == k)}
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
+    years = _YEAR.findall(question)
+    if years and not all(y in ranked[0].text for y in years):
+        # "What happened in 2014?": of the best few, the sentence with the year asked about leads
+        # ("Russia's 2014 annexation of Crimea"), not one with a year near it ("the 2015 Minsk agreements").
+        dated = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and all(y in c.text for y in years)), None)
+        if dated is not None:
+            ranked.remove(dated)
+            ranked.insert(0, dated)
     # "What are the sticking points?": among the best few, the sentence announcing "two major
     # sticking points" leads, and its items follow it (`_list_items`). So does one listing them
     # after a colon ("three main components: an end to the invasion, ...").
@@ -1546,6 +1558,11 @@ def _fitting(
     if wanted == DATE and not any(speaks_of_event(c.text, question) for c in fitting):
         return []
     return fitting
+
+
+def _names_person(text: str, name: str) -> bool:
+    """True when the text holds the person's surname (the name's last word) as a word."""
+    return re.search(rf"\b{re.escape(name.split()[-1])}\b", text) is not None
 
 
 def _references(candidates: list[Candidate], x: np.ndarray) -> set[int]:
@@ -1763,6 +1780,8 @@ _BARE_DEMONSTRATIVE = re.compile(
 )
 
 
+# The year a question asks about, at its end: "What happened in 2014?" (not "the 1999 paper's information").
+_YEAR = re.compile(r"\b(?:in|during)\s+((?:1[5-9]|20)\d\d)\s*[?.!]*\s*$", re.I)
 # A question for the reason someone did something ("Why did China send …?"), not for why something
 # is so ("Why is Sberbank important?": the sentence may say it in other words).
 _ASKS_WHY = re.compile(r"^\s*why\s+(?:did|does|do|has|have|had)\b", re.I)
