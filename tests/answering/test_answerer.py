@@ -1579,3 +1579,16 @@ def test_the_sentence_with_the_year_asked_about_leads(built_index):
 
     answer = qa.answer("What happened in 2014?", index=built_index.index)
     assert "2014 annexation of Crimea" in answer.text.split("[1]")[0]
+
+
+@pytest.mark.model
+def test_a_lead_giving_what_is_given_in_exchange_comes_after_what_it_is_given_for(built_index):
+    import qa
+
+    offered = qa.answer("What is Ukraine offering Russia?", index=built_index.index)
+    assert offered.text.startswith("Afterward, a Ukrainian 10-point plan laid out a set of compromises")
+    # The lead answers itself when it has the question's word, or the question asks what is given in exchange.
+    forsaken = qa.answer("What are the Ukrainians willing to forsake?", index=built_index.index)
+    assert forsaken.text.startswith("In return, the Ukrainians are willing to forsake membership in NATO")
+    allowed = qa.answer("What would Russia allow in exchange?", index=built_index.index)
+    assert allowed.text.startswith("In exchange, the plan envisions, Russia would allow")

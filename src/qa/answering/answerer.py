@@ -1780,6 +1780,9 @@ _BARE_DEMONSTRATIVE = re.compile(
 )
 
 
+# A sentence giving what is given for what the sentence before says.
+_IN_EXCHANGE = re.compile(r"^\W*in\s+(?:exchange|return)\b", re.I)
+_EXCHANGE_WORDS = re.compile(r"\b(?:exchange|return|in\s+turn)\b", re.I)
 # The year a question asks about, at its end: "What happened in 2014?" (not "the 1999 paper's information").
 _YEAR = re.compile(r"\b(?:in|during)\s+((?:1[5-9]|20)\d\d)\s*[?.!]*\s*$", re.I)
 # A question for the reason someone did something ("Why did China send …?"), not for why something
@@ -1805,6 +1808,16 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
     # So does "Peskov pushed back on that idea" for "What did Peskov push back on?".
     points_back = points_back or object_points_back(lead.text, question)
+    # "In exchange, the plan envisions, Russia would allow …" gives what is given for what the
+    # sentence before says ("commitments from Ukraine that it would not join NATO, …"): for "What is
+    # Ukraine offering Russia?" that comes first. Not when the question itself asks what is given in
+    # exchange, nor when the lead has a word the question asks with ("What are the Ukrainians willing
+    # to forsake?": "In return, the Ukrainians are willing to forsake membership in NATO …").
+    asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question) if w.islower() and w not in QUERY_STOPWORDS}
+    points_back = points_back or (
+        _IN_EXCHANGE.match(lead.text) is not None and not _EXCHANGE_WORDS.search(question)
+        and not asked & _content_words(lead.text)
+    )
     if not (points_back or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
         return chosen
     start = lead.key[1]
