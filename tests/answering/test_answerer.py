@@ -1592,3 +1592,13 @@ def test_a_lead_giving_what_is_given_in_exchange_comes_after_what_it_is_given_fo
     assert forsaken.text.startswith("In return, the Ukrainians are willing to forsake membership in NATO")
     allowed = qa.answer("What would Russia allow in exchange?", index=built_index.index)
     assert allowed.text.startswith("In exchange, the plan envisions, Russia would allow")
+
+
+@pytest.mark.model
+def test_a_question_for_an_office_holder_is_answered_only_by_one_holding_that_office(built_index):
+    import qa
+
+    # No defence minister is named: not the guarantor countries, nor "President Putin".
+    assert qa.answer("Who is the Ukrainian defence minister?", index=built_index.index).abstained
+    president = qa.answer("Who is the president of Ukraine?", index=built_index.index)
+    assert president.short is not None and president.short.text == "Volodymyr Zelensky"

@@ -44,6 +44,12 @@ def test_another_language_or_gibberish_is_not_in_the_documents(retriever: Retrie
     assert result.closest, "the closest passages are still offered"
 
 
+def test_a_word_one_letter_off_a_known_word_is_no_other_language(retriever: Retriever) -> None:
+    # "wich" is "which" with a slip: the question is English, and asked about the documents' mediators.
+    assert refuse(retriever.analyse("wich countries mediate"), retriever.vocabulary()) is None
+    assert not qa.answer("wich countries mediate", retriever=retriever).abstained
+
+
 @pytest.mark.parametrize(
     ("question", "referent"),
     [("And the second largest?", "And"), ("What did he say about it?", "he"), ("What about them?", "What about"),

@@ -26,6 +26,8 @@ from qa.settings import AnswerSettings
         "Which American show changed the views of Romanians during the cold war?",
         "What did Mote think the Yuan class system really represented?",
         "Who argues that Russia is stalling the talks?",
+        # Typed without a question mark, still a question.
+        "Whats the largest russian bank", "how many soldiers did russia loose",
     ],
 )
 def test_questions_asking_for_a_thing_want_a_short_answer(question):
@@ -59,6 +61,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "According to the April piece, why did the talks stall?",
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
+        # A few words typed as a search ask for no one thing.
+        "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],
 )
 def test_reasons_opinions_yes_no_and_lists_get_no_short_answer(question):

@@ -98,9 +98,10 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     if not words:
         return None  # digits or symbols only: leave it to retrieval
     english = _is_english(vocabulary)
-    known = [w for w in words if w in vocabulary or (english and w in QUERY_STOPWORDS)]
+    known = [w for w in words if w in vocabulary or (english and w in QUERY_STOPWORDS) or _misspelt(w, vocabulary, english)]
     share = len(known) / len(words)
-    foreign = english and len(words) >= 3 and not any(w in QUERY_STOPWORDS for w in words)
+    # No function word, not even one with a slip ("wich"): likely another language.
+    foreign = english and len(words) >= 3 and not any(w in QUERY_STOPWORDS or _misspelt(w, frozenset(), True) for w in words)
     if len(words) >= 2 and (share < MIN_KNOWN_SHARE or (foreign and share < FOREIGN_KNOWN_SHARE)):
         return Refusal(LANGUAGE if foreign or not english else UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
     if query.context:
@@ -117,6 +118,25 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     if not query.question.weights:
         return Refusal(UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
     return None
+
+
+# The shortest word read as a slip of one letter for a known one ("wich" for "which").
+MISSPELT_LETTERS = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _misspelt(word: str, vocabulary: AbstractSet[str], english: bool) -> bool:
+    """True when the word is one letter away (left out, added, changed or swapped) from a word of the
+    documents, or from a function word when they are in English: "wich countries mediate" is asked in
+    the documents' words, not in another language."""
+    if len(word) < MISSPELT_LETTERS or not word.isascii():
+        return False
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    variants |= {a + c + b for a, b in splits for c in _LETTERS}
+    return any(v in vocabulary or (english and v in QUERY_STOPWORDS) for v in variants - {word})
 
 
 def refuse_numbers(question: str, vocabulary: AbstractSet[str]) -> Refusal | None:

@@ -106,8 +106,22 @@ class Span:
 
 def wants_short(question: str) -> bool:
     """True when the question asks for a thing (a name, number, date, place, phrase), not a reason,
-    a manner, a yes or no, an opinion, a list or a summary."""
-    return not _NOT_SHORT.search(question)
+    a manner, a yes or no, an opinion, a list or a summary, and is a question: a few words typed as a
+    search ("javelin stinger", "crimea status") ask for no one thing."""
+    return not _NOT_SHORT.search(question) and not is_keywords(question)
+
+
+# A question word anywhere, a question mark, or a request ("Name …", "Give me …").
+_QUESTION_FORM = re.compile(
+    r"\?|\b(?:who|whom|whose|what|whats|which|when|where|how|why)\b|^\W*(?:name|list|give|tell|show|find)\b", re.I
+)
+# The most words a search typed as keywords has ("sberbank swift", "budapest memorandum 1994").
+KEYWORD_WORDS = 4
+
+
+def is_keywords(text: str) -> bool:
+    """True for a few words typed as a search, not as a question ("peace plan points")."""
+    return len(text.split()) <= KEYWORD_WORDS and _QUESTION_FORM.search(text) is None
 
 
 class SpanReader:
