@@ -27,7 +27,9 @@ from qa.answering.comparison import (
      ("How does the document describe Crimea?", False), ("How do both enzymes work?", False),
      # Whether each holds a view.
      ("Do both authors think more pressure on Russia is needed?", True), ("Do both documents mention China?", True),
-     ("Do both sides want peace?", False)],
+     ("Do both sides want peace?", False),
+     # One author asked about what was said, not the documents side by side.
+     ("Does the author agree?", False), ("Does the source agree with Peskov?", False), ("Do the authors agree?", True)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks

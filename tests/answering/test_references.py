@@ -308,3 +308,16 @@ def test_which_article_an_outlet_published_is_the_title_its_reference_quotes(bui
     result = qa.answer("Which article was published by Reuters on 18 March 2022?", index=built_index.index)
     assert result.short is not None and result.short.text == "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow"
     assert "Istituto" not in result.text  # "published by" a name asks for the work, not for the publisher
+
+
+@pytest.mark.model
+def test_who_counted_a_follow_ups_figure_is_asked_of_the_follow_up_with_its_turns(built_index):
+    import qa
+
+    # "How many have already left?" was about refugees: note 3 (UNHCR), whole, not note 5 (soldiers).
+    history = [{"role": "user", "content": "How many people could become refugees?"},
+               {"role": "assistant", "content": "**up to ten million** \\[1\\]\n\nRefugee flows, involving up to ten million people … [1]"},
+               {"role": "user", "content": "How many have already left?"},
+               {"role": "assistant", "content": "**over three million** \\[1\\]\n\nRefugee flows, … [1]"}]
+    result = qa.answer("Who counts them?", history=history, index=built_index.index)
+    assert result.citations[0].footnote == 3 and "Ukraine Refugee Situation" in result.text

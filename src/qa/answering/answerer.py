@@ -329,7 +329,11 @@ def _answer(
         earlier = context[-1 - FOLLOW_UP_CHAIN : -1]
         bare = earlier and resolve_bare(context[-1], earlier) is not None
         previous = earlier[-1] if bare else resolve_ellipsis(context[-1], earlier) or context[-1]
-        sourced = _source_of_previous(retriever, question, previous, s, started)
+        # Asked again with the turns before it: "How many have already left?" after "How many people
+        # could become refugees?" is about refugees.
+        before = [{"role": role, "content": text} for pair in zip(context[:-1], replies[:-1])
+                  for role, text in zip(("user", "assistant"), pair)]
+        sourced = _source_of_previous(retriever, question, previous, s, started, before)
         if sourced is not None:
             return sourced
     cited_for = _SOURCE_FOR.match(question)
@@ -815,20 +819,24 @@ def _fact_in_text(retriever: Retriever, doc_id: str, fact: str) -> tuple[Candida
 
 
 def _source_of_previous(
-    retriever: Retriever, question: str, previous: str, s: AnswerSettings, started: float
+    retriever: Retriever, question: str, previous: str, s: AnswerSettings, started: float,
+    history: Sequence[dict[str, str]] = (),
 ) -> Answer | None:
-    """The footnotes cited by the sentences that answer the previous question, quoted with their
-    citations; the publication's name (in italics after "in") as the short answer when the question
-    asks for a newspaper, journal or outlet. When those sentences cite no footnote, an abstention
-    that says so, with them as the closest passages; None when the previous question has no answer."""
-    earlier = answer(previous, retriever=retriever, settings=s)
+    """The footnotes cited by the sentences that answer the previous question (asked after the
+    `history` before it), quoted with their citations; the publication's name (in italics after
+    "in") as the short answer when the question asks for a newspaper, journal or outlet. When those
+    sentences cite no footnote, an abstention that says so, with them as the closest passages; None
+    when the previous question has no answer."""
+    earlier = answer(previous, history=list(history) or None, retriever=retriever, settings=s)
     if earlier.abstained or not earlier.support:
         return None
     for sentence in earlier.support:
         notes = retriever.footnotes_cited(sentence.doc_id, _covering_markers(retriever, sentence))
         if not notes:
             continue
-        chosen = _candidates(notes)[:1]
+        # The whole first note: "³ United Nations High Commissioner for Refugees, *Operational Data
+        # Portal. Ukraine Refugee Situation*, <…>." splits into two sentences at "Portal.".
+        chosen = _candidates(notes[:1])
         text, citations, support = compose(chosen, _labels(retriever, chosen))
         outlet = _outlet_named(chosen[0].text, question)
         short = _short(chosen[0], outlet, support) if outlet is not None else None

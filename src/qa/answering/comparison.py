@@ -15,8 +15,9 @@ _STANCE = "say|think|argue|write|suspect|believe|expect|fear|conclude|recommend|
 _PORTRAY = "describe|see|view|treat|portray|present|assess|judge|characteri[sz]e|explain|discuss|frame|cover"
 _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
-    r"|\b(?:do|does|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources?|documents?|commentar(?:y|ies)|authors?|"
-    r"pieces?|articles?|papers?|reports?)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
+    # Of several: "Does the author agree?" asks one author about what was said, not the documents apart.
+    r"|\b(?:do|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources|documents|commentaries|authors|"
+    r"pieces|articles|papers|reports)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
