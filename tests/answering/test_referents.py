@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.referents import (
-    listing_sentence, names_in, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer,
+    listing_sentence, names_in, points_at_item, resolve_bare, resolve_bare_answered, resolve_ellipsis, resolve_person,
+    resolve_pointer,
 )
 
 COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and "
@@ -444,3 +445,19 @@ def test_it_a_few_turns_on_is_still_the_name_that_answered(built_index):
     founded = qa.answer("Who founded it?", history=history, index=built_index.index)
     # Not "IAI", the initials of the name the question was rewritten with, nor "Global Actors programme".
     assert founded.short is not None and founded.short.text == "Altiero Spinelli"
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "answered", "resolved"),
+    [
+        ("Why?", "Which of them could play a significant role?", "China", "Why could China play a significant role?"),
+        ("And when?", "Which bank has been cut off from SWIFT?", "VTB", "When has VTB been cut off from SWIFT?"),
+        # No wh-phrase as the subject, an answer that is no single name, or no question word alone.
+        ("Why?", "Who should provide them?", "United States", None),
+        ("Why?", "Which countries have sent weapons?", "Poland, Estonia, Sweden and Germany", None),
+        ("Why?", "Which of them could play a role?", "a significant role", None),
+        ("Why not?", "Which of them could play a role?", "China", None),
+    ],
+)
+def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, earlier, answered, resolved):
+    assert resolve_bare_answered(question, earlier, answered) == resolved

@@ -44,7 +44,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
+    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -235,6 +235,9 @@ def _answer(
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+        # "Why?" after "Which of them could play a significant role?" answered "**China**": why China could.
+        named = resolve_bare_answered(question, context[-1], bold.group(1))
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.

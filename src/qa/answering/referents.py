@@ -443,6 +443,22 @@ _SUBJECT_AFTER = re.compile(rf"{_AUX}\s+(?:(?i:the|a|an|he|she|it|they|we|you)\b
 _YES_NO = re.compile(rf"\s*(?:{_YES_NO_WORDS})\b", re.I)
 
 
+def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | None:
+    """The question before asked again with the question word the question gives alone, its
+    wh-phrase (its subject) replaced by the name that answered it: "Why?" after "Which of them
+    could play a significant role?" answered "China" -> "Why could China play a significant role?".
+    None when the question is not a question word alone, the one before has no wh-phrase as its
+    subject, or the answer is no single name (NAME_WORDS at most, capitalised, no list)."""
+    match = _BARE.fullmatch(question)
+    asked = _wh_subject(earlier)
+    if match is None or asked is None or not answered[:1].isupper():
+        return None
+    if len(answered.split()) > NAME_WORDS or "," in answered or re.search(r"\s(?:and|or)\s", answered):
+        return None
+    wh = " ".join(match.group("wh").split()).capitalize()
+    return f"{wh} {asked.group('aux').lower()} {answered} {asked.group('rest')}?"
+
+
 def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
     """The latest of the `earlier` questions (oldest first) asked again with the question word the
     question gives alone: "Who signed the Budapest memorandum?" then "And when?" -> "When signed
