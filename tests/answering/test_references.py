@@ -194,6 +194,8 @@ def test_a_work_is_credited_to_an_author_named_just_before_its_title():
 
     assert other_works_author("What other articles has Alcaro published?") == "Alcaro"
     assert other_works_author("What else did Riccardo Alcaro write?") == "Riccardo Alcaro"
+    assert other_works_author("List the other IAI commentaries by Alcaro.") == "Alcaro"
+    assert other_works_author("List the sources.") is None
     assert other_works_author("What did Alcaro write?") is None
     cited = '⁷ Riccardo Alcaro, "Europe\'s Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08.'
     span = work_by(cited, "Riccardo Alcaro")
@@ -248,6 +250,8 @@ def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built
         ("List the sources.", CitedAsked(False, None)),
         ("Which Financial Times articles are cited?", CitedAsked(False, "Financial Times")),
         ("What publications are quoted in the IAI commentary?", CitedAsked(True, None)),
+        ("Who are the authors cited in the IAI commentary?", CitedAsked(False, None)),
+        ("Who are the authors?", None),  # of the documents, not of what they cite
         # One source, for a topic or a figure: not the list.
         ("Which articles are cited for the casualty figures?", None),
         ("Which newspaper reported the war damage figure?", None),

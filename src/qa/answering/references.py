@@ -29,6 +29,10 @@ _OTHER_WORKS = re.compile(
     r"\b(?i:(?:what|which)\s+(?:else|other\s+(?:works?|articles?|pieces?|commentar(?:y|ies)|papers?|publications?|books?))"
     r"\s+(?:has|have|had|did|does|do))\s+(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})"
     r"(?i:write|writes|wrote|written|publish|publishes|published|author|authored)\b"
+    # "List the other IAI commentaries by Alcaro", "Name other works by Riccardo Alcaro".
+    r"|\b(?i:list|name|give\s+me|show\s+me)\s+(?i:the\s+|all\s+)?(?i:other\s+)(?:[A-Z][\w’'-]*\s+)?"
+    r"(?i:works?|articles?|pieces?|commentar(?:y|ies)|papers?|publications?|books?)\s+(?i:by|of)\s+"
+    r"(?P<by>(?:[A-Z][\w’'-]+\s*){1,3})"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 # The most words a reference's authors take before its title ("22 | 09 Nicolas J.A. Buchoud, Michael
@@ -52,7 +56,9 @@ _ASKS_CITED = re.compile(
     r"(?:(?i:are|were|is|does|do|did|has|have)\s+(?:[\w’'-]+\s+){0,4}?)?"
     r"(?i:cit(?:e|es|ed)|quot(?:e|es|ed)|referenced|us(?:e|es|ed)|rel(?:y|ies|ied)\s+on|draws?\s+on|mentioned)"
     r"|(?i:list|name|give\s+me)\s+(?i:all\s+)?(?i:the\s+|his\s+|her\s+|its\s+)?(?P<noun2>(?i:sources|references|"
-    r"newspapers|outlets|publications|works\s+cited)))"
+    r"newspapers|outlets|publications|works\s+cited))"
+    # "Who are the authors cited in the IAI commentary?": every reference, with its authors.
+    r"|(?i:who\s+(?:are|were)\s+the\s+)(?P<noun3>(?i:authors|writers|journalists))\s+(?i:cited|quoted|referenced|mentioned))"
     r"(?:\s+(?i:in|by|from)\s+[^?.!]*)?\s*[?.!]*\s*$"
 )
 _OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split())
@@ -72,7 +78,7 @@ def asks_cited(question: str) -> CitedAsked | None:
     match = _ASKS_CITED.match(question)
     if match is None:
         return None
-    noun = (match.group("noun") or match.group("noun2") or "").lower()
+    noun = (match.group("noun") or match.group("noun2") or match.group("noun3") or "").lower()
     outlet = (match.group("outlet") or "").strip() or None
     return CitedAsked(noun in _OUTLET_NOUNS, outlet)
 
@@ -114,7 +120,7 @@ def other_works_author(question: str) -> str | None:
     """The author whose other works the question asks for ("What else did Riccardo Alcaro write?",
     "What other articles has Alcaro published?"), else None."""
     match = _OTHER_WORKS.search(question)
-    return match.group("name").strip() if match else None
+    return (match.group("name") or match.group("by")).strip(" ?.!") if match else None
 
 
 def work_by(sentence: str, author: str) -> tuple[int, int] | None:
