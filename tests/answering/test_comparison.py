@@ -29,7 +29,10 @@ from qa.answering.comparison import (
      ("Do both authors think more pressure on Russia is needed?", True), ("Do both documents mention China?", True),
      ("Do both sides want peace?", False),
      # One author asked about what was said, not the documents side by side.
-     ("Does the author agree?", False), ("Does the source agree with Peskov?", False), ("Do the authors agree?", True)],
+     ("Does the author agree?", False), ("Does the source agree with Peskov?", False), ("Do the authors agree?", True),
+     # Which of them speaks of something.
+     ("Which document mentions Israel?", True), ("Which of the two commentaries discusses the Minsk agreements?", True),
+     ("Which country mentions Israel?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks
@@ -272,3 +275,12 @@ def test_where_the_documents_differ_is_what_they_count_differently(built_index):
     # Without a difference to find on the topic, each document's part, and no claim that they differ.
     sanctions = qa.answer("How do the two commentaries differ on sanctions?", index=built_index.index)
     assert SOURCES_DIFFER not in sanctions.text and len({c.doc_id for c in sanctions.citations}) == 2
+
+
+@pytest.mark.model
+def test_which_document_mentions_a_name_is_answered_under_the_name_of_the_one_that_does(built_index):
+    import qa
+
+    answer = qa.answer("Which article discusses Poland?", index=built_index.index)
+    assert "Poland" in answer.text and "The 1 April 2022 opinion commentary" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"000_910b2c4331b85f60.txt"}  # not the IAI's "discuss countermeasures"

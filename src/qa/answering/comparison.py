@@ -27,6 +27,9 @@ _ASKS_COMPARISON = re.compile(
     # "Do both authors think more pressure is needed?": whether each holds the view, side by side.
     r"|^\W*(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+)?(?:documents|sources|commentaries|authors|"
     r"articles|pieces|papers|reports|writers|texts)\s+(?:\w+\s+)?(?:" + _STANCE + "|" + _PORTRAY + r"|mention|support|want|call|favou?r)\b"
+    # "Which document mentions Israel?": each document that speaks of it, under its name.
+    r"|^\W*(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?:documents?|commentar(?:y|ies)|articles?|pieces?|sources?|texts?)\s+"
+    r"(?:mentions?|discuss(?:es)?|talks?\s+about|covers?|deals?\s+with|refers?\s+to|speaks?\s+(?:of|about))\b"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
     re.I,
@@ -48,7 +51,9 @@ _FRAME = frozenset(
     "suspect believe expect fear conclude recommend propose suggest "
     "describe see treat portray present assess judge characterise characterize explain discuss frame cover "
     # "Do the sources disagree about anything?": about what, it leaves open.
-    "anything something everything".split()
+    "anything something everything "
+    # "Which document mentions Israel?": the verb asks which, the name is the topic.
+    "mention mentions discusses covers deal deals refer refers speak speaks".split()
 )
 _TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.
