@@ -1058,15 +1058,19 @@ _OF_THE_ANSWER = re.compile(
 )
 
 
+def _tokens(text: str) -> set[str]:
+    """The text's words and amounts in lower case, without the punctuation after them ("$2", "billion")."""
+    return {t for w in re.findall(r"[\w’'$.,-]+", text.lower()) if (t := w.strip(".,"))}
+
+
 def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -> list[Candidate]:
     """`ranked` with the first of its best `depth` sentences that gives what the reply before answered
     (each of its words and numbers, "More than $2 billion.") leading: "What weapons did that include?"
     after that reply is about the $2 billion of US aid, not the European countries' "similar weapons"."""
-    words = {w for w in re.findall(r"[\w’'$.,-]+", answered.lower()) if w.strip(".,") and w not in QUERY_STOPWORDS}
-    words = {w.strip(".,") for w in words}
+    words = _tokens(answered) - QUERY_STOPWORDS
     if not words or len(answered.split()) > SHORT_REPLY_WORDS:
         return ranked
-    giving = next((c for c in ranked[:depth] if words <= {w.strip(".,") for w in re.findall(r"[\w’'$.,-]+", c.text.lower())}), None)
+    giving = next((c for c in ranked[:depth] if words <= _tokens(c.text)), None)
     if giving is None or giving is ranked[0]:
         return ranked
     return [giving, *(c for c in ranked if c is not giving)]
