@@ -19,7 +19,7 @@ from qa.answering.authorship import asks_author, author_note, document_words, na
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
     MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
-    counted_things, value_asked, view_topic, viewed_document,
+    differing_counts, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
@@ -440,7 +440,7 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
         speaks_of_event(c.text, question, names=False)
-        and (any(_names(c.text, w) or _names_demonym(c.text, w) for w in known) or _SUBJECT_PRONOUN.search(c.text))
+        and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text))
         for c in chosen
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
@@ -1369,6 +1369,8 @@ def _owned_head(sentence: str, end: int, question: str) -> int | None:
     stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
     owned = re.compile(_OWNED.format(noun=re.escape(stem)), re.I).match(sentence, end)
     return owned.end() if owned else None
+
+
 # "What does X say / think / argue / write about Y?": what was said, in full, unless a short
 # reported clause gives it.
 # Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).
@@ -1529,9 +1531,11 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     # those naming only another rank); with nothing else good enough, the answer abstains.
     cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
     named = who_is_named(question)
-    if named is not None and not any(_names_person(c.text, named) for c in candidates if id(c) not in cited):
-        # "Who is Michael D. Shear?", named only as the author of a cited work: his reference answers.
-        cited = {k for k in cited if not any(_names_person(c.text, named) for c in candidates if id(c) == k)}
+    if named is not None:
+        naming = {id(c) for c in candidates if _names_person(c.text, named)}
+        if not naming - cited:
+            # "Who is Michael D. Shear?", named only as the author of a cited work: his reference answers.
+            cited -= naming
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     years = _YEAR.findall(question)
@@ -1874,7 +1878,12 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
     if _abbreviated(subject):
         # "EU" is named by "EU" or "European Union", not by "Many European countries".
         return not _names_whole(sentence, subject) and _PRONOUN.search(sentence) is None
-    return not any(_names(sentence, w) or _names_demonym(sentence, w) for w in subject) and _PRONOUN.search(sentence) is None
+    return not _names_any(sentence, subject) and _PRONOUN.search(sentence) is None
+
+
+def _names_any(text: str, words: Sequence[str]) -> bool:
+    """True when the text names one of the words, or a people made from one ("Chinese" for "China")."""
+    return any(_names(text, w) or _names_demonym(text, w) for w in words)
 
 
 def _names_demonym(text: str, name: str) -> bool:
@@ -1925,11 +1934,7 @@ def _labels(retriever: Retriever, chosen: Sequence[Candidate]) -> dict[str, str]
 def _count_differently(sentences: Sequence[Candidate]) -> bool:
     """True when sentences of different documents count the same thing differently ("10-point plan",
     "15-point plan")."""
-    counts: dict[str, dict[str, str]] = {}
-    for c in sentences:
-        for thing, count in counted_things(c.text).items():
-            counts.setdefault(thing, {})[c.passage.doc_id] = count
-    return any(len(by_doc) >= 2 and len(set(by_doc.values())) >= 2 for by_doc in counts.values())
+    return bool(differing_counts((c.passage.doc_id, c.text) for c in sentences))
 
 
 def _counted_differently(retriever: Retriever, documents: Sequence[str], topic: Collection[str] = ()) -> list[Candidate]:
@@ -1937,18 +1942,14 @@ def _counted_differently(retriever: Retriever, documents: Sequence[str], topic: 
     ("a Ukrainian 10-point plan" against "the 15-point plan"), for the first such thing in reading
     order (with a `topic`, a thing named by one of its words: "plan"); empty when the documents count
     nothing differently."""
-    first: dict[str, dict[str, tuple[str, int, int]]] = {}
-    for doc_id in documents:
-        text = retriever.documents[doc_id].text
-        for start, end in _document_sentences(retriever, doc_id):
-            for thing, count in counted_things(text[start:end]).items():
-                first.setdefault(thing, {}).setdefault(doc_id, (count, start, end))
-    for thing, by_document in first.items():
-        if topic and not set(thing.split()) & {w.lower() for w in topic}:
+    spans = [(doc_id, start, end) for doc_id in documents for start, end in _document_sentences(retriever, doc_id)]
+    differing = differing_counts((d, retriever.documents[d].text[start:end]) for d, start, end in spans)
+    asked = {w.lower() for w in topic}
+    for thing, first in differing.items():
+        if asked and not set(thing.split()) & asked:
             continue
-        if len(by_document) >= 2 and len({count for count, _, _ in by_document.values()}) >= 2:
-            found = [_candidate_at(retriever, d, start, end, 1.0) for d, (_, start, end) in by_document.items()]
-            return [c for c in found if c is not None]
+        found = [_candidate_at(retriever, *spans[k], 1.0) for k in first.values()]
+        return [c for c in found if c is not None]
     return []
 
 

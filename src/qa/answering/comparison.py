@@ -4,7 +4,7 @@ answered one part per document, each under its source's name, not by the single 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from qa.answering.summary import AUTHOR_WORDS, named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
@@ -147,6 +147,18 @@ def counted_things(sentence: str) -> dict[str, str]:
     """The things a sentence counts in a compound, each with its count: "a Ukrainian 10-point plan"
     -> {"point plan": "10"}."""
     return {f"{m.group('unit').lower()} {m.group('head').lower()}": m.group("n").lower() for m in _COUNTED.finditer(sentence)}
+
+
+def differing_counts(texts: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Of (document, text) pairs, the things (`counted_things`) that two documents or more count
+    differently, each with the position of the first pair of each document that counts it; in the
+    order they first appear."""
+    first: dict[str, dict[str, tuple[str, int]]] = {}
+    for k, (document, text) in enumerate(texts):
+        for thing, count in counted_things(text).items():
+            first.setdefault(thing, {}).setdefault(document, (count, k))
+    return {thing: {d: k for d, (_, k) in by_document.items()} for thing, by_document in first.items()
+            if len(by_document) >= 2 and len({count for count, _ in by_document.values()}) >= 2}
 
 
 def asks_comparison(question: str) -> bool:

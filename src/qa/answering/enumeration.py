@@ -9,7 +9,9 @@ import re
 from qa.answering.types import whole_list
 from qa.ingest.sentences import split_sentences
 
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+# A count written in words or digits, up to twelve ("two major sticking points", "in three sentences").
+COUNTS = {word: n for n, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+COUNTS |= {str(n): n for n in COUNTS.values()}
 ORDINALS = ("first", "second", "third", "fourth", "fifth")
 # How far after the announcement its items may stand (a few paragraphs).
 REACH = 4000

@@ -200,9 +200,7 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     answer is no single name (a list, a phrase in lower case, longer than NAME_WORDS words), the
     question before asked something else ("What is the 15-point plan?": "Who is discussing it?"
     is about the plan), or the question has no "it", one that refers to nothing, or two."""
-    if not _ASKS_WHICH.match(earlier) or not answered[:1].isupper() or DUMMY_IT.search(question):
-        return None
-    if len(answered.split()) > NAME_WORDS or "," in answered or re.search(r"\s(?:and|or)\s", answered):
+    if not _ASKS_WHICH.match(earlier) or not _one_name(answered) or DUMMY_IT.search(question):
         return None
     found = list(_IT.finditer(question))
     if len(found) != 1:
@@ -210,6 +208,12 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     pronoun = found[0]
     name = answered + ("’s" if pronoun.group("its") else "")
     return question[: pronoun.start()] + name + question[pronoun.end() :]
+
+
+def _one_name(answered: str) -> bool:
+    """True when a short answer is one name: capitalised, at most NAME_WORDS words, no list."""
+    return (answered[:1].isupper() and len(answered.split()) <= NAME_WORDS and "," not in answered
+            and re.search(r"\s(?:and|or)\s", answered) is None)
 
 
 def _her_is_possessive(question: str, end: int) -> bool:
@@ -451,9 +455,7 @@ def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | N
     subject, or the answer is no single name (NAME_WORDS at most, capitalised, no list)."""
     match = _BARE.fullmatch(question)
     asked = _wh_subject(earlier)
-    if match is None or asked is None or not answered[:1].isupper():
-        return None
-    if len(answered.split()) > NAME_WORDS or "," in answered or re.search(r"\s(?:and|or)\s", answered):
+    if match is None or asked is None or not _one_name(answered):
         return None
     wh = " ".join(match.group("wh").split()).capitalize()
     return f"{wh} {asked.group('aux').lower()} {answered} {asked.group('rest')}?"

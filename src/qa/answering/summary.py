@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from qa.answering.enumeration import COUNTS
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.dates import spoken_date
 
@@ -65,7 +66,6 @@ _IN_SENTENCES = re.compile(
     r"|\b(?P<before>one|two|three|four|five|six|seven|eight|\d{1,2})[- ]sentence\s+(?:summary|overview|synopsis|rundown)\b",
     re.I,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # The most sentences a summary gives a document, however many are asked for.
 MAX_SUMMARY_SENTENCES = 8
 
@@ -78,7 +78,7 @@ def summary_length(question: str, documents: int) -> int:
     if asked is None:
         return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
     word = (asked.group("count") or asked.group("before")).lower()
-    count = int(word) if word.isdigit() else _COUNTS[word]
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else COUNTS[word]
     return max(1, min(MAX_SUMMARY_SENTENCES, count // max(1, documents)))
 
 

@@ -781,10 +781,12 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     return start, start + len(text)
 
 
+# One or more of the things named before: "(which) of them", "(which) one of these".
+_OF_THEM = r"(?:one\s+)?of\s+(?:them|these|those)"
 # "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it; so
 # is "which of them" ("Which of them could play a significant role?" after the mediators were named).
 _ASKS_SUBJECT = re.compile(
-    r"^\s*(?i:what|which\s+(?:one\s+)?of\s+(?:them|these|those))\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    rf"^\s*(?i:what|which\s+{_OF_THEM})\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*[?.!]*\s*$"
 )
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
@@ -1031,7 +1033,7 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
 
 
 # A question for one or more of the things named before: "Which of them …?", "Which one of these …?".
-_WHICH_OF_THEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+(?:one\s+)?of\s+(?:them|these|those)\b", re.I)
+_WHICH_OF_THEM = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+{_OF_THEM}\b", re.I)
 
 
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
