@@ -872,6 +872,11 @@ def test_answer_values_reads_the_counted_thing():
     assert answer_values("a 15-year timeline for the plan", "number", q) == frozenset()
     assert answer_values("by Riccardo Alcaro", "person", "Who wrote it?") == {"alcaro"}
     assert answer_values("They met on 29 March 2022.", "date", "When did they meet?") >= {"29 march"}
+    # A cardinal leading a compound counts its noun ("a three-front campaign"); an ordinal counts nothing.
+    fronts = "How many fronts does the Russian campaign have?"
+    assert answer_values("a slow and ever more brutal three-front campaign", "number", fronts) == {"three"}
+    assert has_type("a slow and ever more brutal three-front campaign", "number", fronts)
+    assert not has_type("only VTB, the second-largest bank, was cut off", "number", "How many banks were cut off?")
 
 
 @pytest.mark.model

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.answerer import check_citations
-from qa.answering.document_facts import DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
+from qa.answering.document_facts import (
+    DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,22 @@ def test_a_fact_asked_of_all_the_documents_is_given_for_each(built_index):
         assert not dated.abstained and check_citations(dated) == [] and dated.short is None  # several asked
         assert dated.text.startswith("Alcaro (IAI, 22 March 2022): 22 March 2022 [1]"), question
         assert "the record of its source dates it 1 April 2022" in dated.text  # the April piece's, said as the record's
+    # A comparison of the dates says which document that makes the newer or the older.
+    assert qa.answer("Which document is older?", index=built_index.index).text.endswith(
+        "By these dates, Alcaro (IAI, 22 March 2022) is the older.")
+    assert qa.answer("Which commentary is more recent?", index=built_index.index).text.endswith(
+        "By these dates, the 1 April 2022 opinion commentary is the more recent.")
+    assert "By these dates" not in qa.answer("When were the commentaries published?", index=built_index.index).text
     titled = qa.answer("What are the titles of the documents?", index=built_index.index)
     assert "Russia–Ukraine Talks and the Indispensable Role of the US and Europe [1]" in titled.text
     published = qa.answer("Who published the articles?", index=built_index.index)
     assert "Istituto Affari Internazionali (IAI) [1]" in published.text and "names no publisher" in published.text
+
+
+def test_which_document_a_date_comparison_asks_for():
+    metas = {"a.txt": {"date": "2022-03-22"}, "b.txt": {"date": "2022-04-01"}}
+    assert dated_first("Which document is more recent?", metas) == ("b.txt", True)
+    assert dated_first("Which piece came out first?", metas) == ("a.txt", False)
+    assert dated_first("When were they published?", metas) is None  # no comparison
+    assert dated_first("Which is older?", {"a.txt": {"date": "2022-03-22"}, "b.txt": {"date": "2022"}}) is None
+    assert dated_first("Which is older?", {"a.txt": {"date": "2022-03-22"}, "b.txt": {"date": "2022-03-22"}}) is None

@@ -249,6 +249,8 @@ def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built
         ("What sources does the April piece use?", CitedAsked(False, None)),
         ("List the sources.", CitedAsked(False, None)),
         ("Which Financial Times articles are cited?", CitedAsked(False, "Financial Times")),
+        ("Which sources does Alcaro cite from the Financial Times?", CitedAsked(False, "Financial Times")),
+        ("What articles are cited from Reuters?", CitedAsked(False, "Reuters")),
         ("What publications are quoted in the IAI commentary?", CitedAsked(True, None)),
         ("Who are the authors cited in the IAI commentary?", CitedAsked(False, None)),
         ("Who are the authors?", None),  # of the documents, not of what they cite
@@ -303,6 +305,13 @@ def test_where_the_previous_answer_was_reported_is_the_outlet_of_its_footnote(bu
     result = qa.answer("Where was that reported?", history=history, index=built_index.index)
     assert result.short is not None and result.short.text == "Financial Times"
     assert result.citations[0].kind == "footnote" and result.citations[0].footnote == 12
+
+    # "that figure" points at the previous answer too: the refugee count's note 3, not the casualty figures' note 5.
+    history = [{"role": "user", "content": "How many refugees are there?"},
+               {"role": "assistant", "content": "**up to ten million** [1]\n\nRefugee flows, involving up to ten "
+                "million people (over three million of which have already fled the country) are monumental in size.³ [1]"}]
+    figure = qa.answer("Where does that figure come from?", history=history, index=built_index.index)
+    assert not figure.abstained and figure.citations[0].footnote == 3 and "High Commissioner for Refugees" in figure.text
 
 
 @pytest.mark.model

@@ -22,7 +22,9 @@ from qa.answering.comparison import (
     differing_counts, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
-from qa.answering.document_facts import DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, fact_line, fact_value
+from qa.answering.document_facts import (
+    DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value,
+)
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
@@ -751,6 +753,8 @@ NO_FACT = {
     TITLE_FACT: "The documents give no title for {doc}: its source has none.",
     PUBLISHER_FACT: "The documents do not say who published {doc}: its source names no publisher.",
 }
+# Which of the documents asked about is the newer or the older, by their dates.
+DATED_FIRST = "By these dates, {doc} is the {which}."
 FACT_OUTSIDE_TEXT = {
     DATE_FACT: "The text of {doc} carries no date; the record of its source dates it {value}{note}.",
     TITLE_FACT: "The text of {doc} carries no title; the record of its source calls it “{value}”{note}.",
@@ -796,6 +800,12 @@ def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[s
     found = [_fact_in_text(retriever, doc_id, fact) for doc_id in targets]
     lines = [candidate for candidate, _ in found if candidate is not None]
     said = " ".join(message for candidate, message in found if candidate is None)
+    first = dated_first(question, {d: retriever.documents[d].meta for d in targets}) if fact == DATE_FACT else None
+    if first is not None:
+        # "Which document is more recent?": the dates above, and which one that makes it.
+        label = source_label(retriever.documents[first[0]].meta)
+        named = "the" + label[3:] if label.startswith("The ") else label
+        said = " ".join(filter(None, [said, DATED_FIRST.format(which="more recent" if first[1] else "older", doc=named)]))
     if not lines:
         return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
     text, citations, support = _labelled(retriever, lines, said)
@@ -929,16 +939,19 @@ _WHO_COUNTED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:who|according\s+to\s+whom)\b.*?\b(?:estimat|count|calculat|compil|measur|tall)\w*",
     re.I,
 )
-# "Where was that reported?", "Who reported it?", "Where does that come from?": the source of the previous answer.
+# "Where was that reported?", "Who reported it?", "Where does that (figure) come from?": the source of the previous answer.
 _WHERE_REPORTED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:where|who)\s+(?:(?:was|is|has\s+been)\s+(?:that|this|it)\s+(?:reported|published|documented)"
-    r"|reported\s+(?:that|this|it)|(?:does|did)\s+(?:that|this|it)\s+come\s+from)\b",
+    r"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+(?:figures?|numbers?|estimates?|"
+    r"data|statistics?|claims?))?\s+come\s+from)\b",
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
 _POINTS_AT_ANSWER = re.compile(
     r"\b(?:that|this|it|these|those|them)\s*[?.!]*\s*$|\b(?:that|this|it)\s+(?:reported|cited|sourced|documented)\b"
-    r"|\b(?:he|she|they|the author|the writer)\s+(?:cites?|cited|quotes?|quoted|uses?|used|relies|rely|draws?)\b",
+    r"|\b(?:he|she|they|the author|the writer)\s+(?:cites?|cited|quotes?|quoted|uses?|used|relies|rely|draws?)\b"
+    # "Where does that figure come from?", "What is the source of these numbers?"
+    r"|\b(?:that|this|these|those)\s+(?:figures?|numbers?|estimates?|data|statistics?|claims?)\b",
     re.I,
 )
 

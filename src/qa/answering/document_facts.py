@@ -58,6 +58,27 @@ def asks_fact(question: str, about: str | None = None) -> str | None:
     return None
 
 
+_NEWER = re.compile(r"\b(?:newer|later|more\s+recent|last|newest|latest|most\s+recent)\b", re.I)
+_OLDER = re.compile(r"\b(?:older|earlier|first|oldest|earliest)\b", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def dated_first(question: str, metas: Mapping[str, Mapping[str, Any]]) -> tuple[str, bool] | None:
+    """For "Which document is more recent?" / "… older?": the document the question asks for and
+    whether it is the newer one, by the dates of the documents' records (`metas`, by document id).
+    None when the question does not compare dates or the records do not give distinct full dates."""
+    newer, older = _NEWER.search(question), _OLDER.search(question)
+    if bool(newer) == bool(older) or len(metas) < 2:
+        return None
+    dates = {doc: meta.get(DATE_FACT) for doc, meta in metas.items()}
+    if not all(isinstance(d, str) and _ISO_DATE.fullmatch(d.strip()) for d in dates.values()):
+        return None
+    ordered = sorted(dates, key=lambda doc: str(dates[doc]).strip())
+    if len({str(dates[doc]).strip() for doc in (ordered[0], ordered[-1])}) < 2:
+        return None
+    return (ordered[-1], True) if newer else (ordered[0], False)
+
+
 def fact_value(meta: Mapping[str, Any], fact: str) -> str | None:
     """The fact as the document's metadata gives it: its date as spoken ("22 March 2022"), title or publisher."""
     from qa.ingest.dates import spoken_date

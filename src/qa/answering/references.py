@@ -59,6 +59,8 @@ _ASKS_CITED = re.compile(
     r"newspapers|outlets|publications|works\s+cited))"
     # "Who are the authors cited in the IAI commentary?": every reference, with its authors.
     r"|(?i:who\s+(?:are|were)\s+the\s+)(?P<noun3>(?i:authors|writers|journalists))\s+(?i:cited|quoted|referenced|mentioned))"
+    # "… cite from the Financial Times?": those of one outlet.
+    r"(?:\s+(?i:from)\s+(?:(?i:the)\s+)?(?P<outlet2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))?"
     r"(?:\s+(?i:in|by|from)\s+[^?.!]*)?\s*[?.!]*\s*$"
 )
 _OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split())
@@ -79,7 +81,7 @@ def asks_cited(question: str) -> CitedAsked | None:
     if match is None:
         return None
     noun = (match.group("noun") or match.group("noun2") or match.group("noun3") or "").lower()
-    outlet = (match.group("outlet") or "").strip() or None
+    outlet = (match.group("outlet") or match.group("outlet2") or "").strip() or None
     return CitedAsked(noun in _OUTLET_NOUNS, outlet)
 
 

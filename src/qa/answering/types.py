@@ -1149,6 +1149,11 @@ def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[s
 
 _AUXILIARY = re.compile(r"^(?:have|has|had|did|do|does|are|is|were|was|will|would|can|could|should|may|might|in|of|to|for|on|at|by)$", re.I)
 _TOKEN = re.compile(r"[\w’'-]+")
+# A cardinal number word before a hyphen ("three-front"); not an ordinal ("second-largest" counts nothing).
+_CARDINAL_COMPOUND = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?=-[^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def count_heads(question: str) -> list[str]:
@@ -1202,7 +1207,8 @@ def _counted(sentence: str, heads: list[str], window: int = 6) -> Iterator[tuple
     tokens = _TOKEN.findall(sentence)
     targets = {_stem(h) for h in heads}
     for i, token in enumerate(tokens):
-        number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token)
+        # A count may lead a compound: "a three-front campaign" counts fronts, as "a 10-point plan" points.
+        number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token) or _CARDINAL_COMPOUND.match(token)
         if not number:
             continue
         near = [_stem(t.split("-")[-1]) for t in tokens[max(0, i - window) : i + window + 1]]
