@@ -252,6 +252,30 @@ def test_a_name_the_sentences_use_without_defining_gets_no_short_answer(term, se
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "span", "kept"),
+    [
+        # A concept asked without an article: a span away from it says nothing of what it is.
+        ("What are humanitarian corridors?",
+         "Civilians from the most affected areas still did not have access to secure humanitarian corridors.",
+         "the most affected areas", False),
+        # One beside it may ("… labeled as huihui or Muslim medicine", XQuAD).
+        ("What was huihui?", "It was sometimes labeled as huihui or Muslim medicine.", "Muslim medicine", True),
+        ("What are sanctions?", "The talks resumed in Istanbul.", "Istanbul", True),  # not used: not judged here
+        # Not a concept: a description, or asked with an article.
+        ("What is the speed of light?", "Light is fast: the speed of light is 299,792 km/s in a vacuum today.", "Light", True),
+        ("What is the average family size?", "In 2010 it was found that the average family size was 3.62.", "2010", True),
+    ],
+)
+def test_a_concept_asked_about_keeps_only_a_short_answer_beside_it(question, sentence, span, kept):
+    from qa.answering.answerer import _beside_term, _concept
+    from qa.retrieval.query import defined_term
+
+    term = defined_term(question)
+    at = sentence.index(span)
+    assert (not _concept(term, question) or _beside_term(sentence, at, at + len(span), term)) is kept
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "job"),
     [
         ("What is his job?", "Riccardo Alcaro is Research Coordinator at the IAI.", "Research Coordinator at the IAI"),
@@ -605,6 +629,12 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         # "Which of them" is the subject too; a conjunction opening the clause is not part of it.
         ("While China could play a significant role given that Moscow would be hard pressed to ignore Beijing.",
          "Which of them could play a significant role?", "China"),
+        # The sentence may say it with its own modal and adverbs; the verb and its object must be repeated.
+        ("While China could play a role, these diplomatic endeavours can at best freeze the conflict, not solve it.",
+         "What could freeze the conflict?", "these diplomatic endeavours"),
+        ("Tougher sanctions would also hurt the Russian economy.", "What might hurt the Russian economy?", "Tougher sanctions"),
+        ("Tougher sanctions would also hurt the Russian economy.", "What might hurt Russia?", None),  # too few words
+        ("Tougher sanctions hurt the Russian economy.", "What might hurt the Russian economy?", None),  # no modal there
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):

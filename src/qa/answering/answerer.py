@@ -42,6 +42,7 @@ from qa.answering.summary import (
     pointed_documents,
     summary_length,
     target_documents,
+    without_sources,
 )
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
@@ -355,13 +356,21 @@ def _answer(
         reached = _contact(retriever, question, about, kind, started)
         if reached is not None:
             return reached
-    query = retriever.analyse(question, context)
+    # "How does Alcaro describe the war?", "What does the IAI recommend?": the documents pointed at
+    # are searched for what is asked, not for the name that points at them (his byline, his references).
+    # Only a name does that ("the April piece" draws nothing), and not in "What did Alcaro write in
+    # February 2022?": what he wrote may be a work his notes cite by his name.
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    pointed = pointed_documents(question, metas)
+    bylines = {d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in metas.items()}
+    by_name = bool(pointed) and not _ABOUT_WRITING.search(question) and bool(pointed_documents(question, bylines))
+    query = retriever.analyse(without_sources(question) if by_name else question, context)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
-    passages = _passages(retriever, query, s)
+    passages = _passages(retriever, query, s, pointed=pointed)
     candidates = _admissible(retriever, _candidates(passages), question)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
@@ -378,7 +387,7 @@ def _answer(
         if not fitting and s.gate_passages > len(passages):
             # None does: one more look, among more passages ("When did Russia invade Ukraine?": the
             # sentence with "24 February 2022, the day the invasion started" is in the 13th passage).
-            passages = _passages(retriever, query, s, s.gate_passages)
+            passages = _passages(retriever, query, s, s.gate_passages, pointed)
             candidates = _admissible(retriever, _candidates(passages), question)
             x = _score(retriever, scoring, candidates, s, len(unknown))
             ranked, other_rank = _ranked(candidates, x, question, s)
@@ -956,6 +965,7 @@ _POINTS_AT_ANSWER = re.compile(
 )
 
 
+_ABOUT_WRITING = re.compile(r"\b(?:write|writes|wrote|written|writing|publish|published|publishes)\b", re.I)
 # Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
 # "What is his job?", "When did he write it?").
 FOLLOW_UP_CHAIN = 3
@@ -1127,6 +1137,34 @@ def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
     # "What is the Minsk agreement?" is used as "the Minsk agreements".
     used = re.compile(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", re.IGNORECASE)
     return any(used.search(c.text) for c in chosen)
+
+
+# Words that make a term a description of something else: "capital of France", "largest bank".
+_DESCRIBING = re.compile(r"\b(?:of|in|on|for|by|from|with|to|at|that|which|who)\b|\w+est\b", re.I)
+
+
+def _concept(term: str, question: str) -> bool:
+    """True for a lower-case term of up to CONCEPT_WORDS words the question asks about without an
+    article and without describing it by something else ("humanitarian corridors", "sanctions relief")."""
+    if len(term.split()) > CONCEPT_WORDS or _DESCRIBING.search(term):
+        return False
+    return re.search(rf"\b(?:the|a|an)\s+{re.escape(term)}", question, re.I) is None
+
+
+# The most words of a concept asked about by "What is/are …?".
+CONCEPT_WORDS = 3
+# The most words between a concept and a span that says what it is ("labeled as huihui or Muslim medicine").
+BESIDE_WORDS = 3
+
+
+def _beside_term(sentence: str, start: int, end: int, term: str) -> bool:
+    """True when the span lies within BESIDE_WORDS words of the term in the sentence, or the sentence
+    does not use the term; False for a span away from it ("the most affected areas … did not have
+    access to secure humanitarian corridors" says nothing of what the corridors are)."""
+    uses = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", sentence, re.I)]
+    if not uses:
+        return True
+    return any(len(sentence[min(end, a) : max(start, b)].split()) <= BESIDE_WORDS + 1 for a, b in uses)
 
 
 def _short_span(
@@ -1314,6 +1352,10 @@ def _short_span(
     if found is None:
         return None
     candidate, span = found
+    if term is not None and _concept(term, question) and not _beside_term(candidate.text, span.start, span.end, term):
+        # "What are humanitarian corridors?": a sentence that uses the concept without saying what
+        # it is answers alone, not with a span away from it ("the most affected areas").
+        return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
     colon = candidate.text.rfind(": ", span.start, span.end)
@@ -1515,13 +1557,14 @@ def _candidates(passages: list[Passage]) -> list[Candidate]:
 POINTED_DEPTH = 3
 
 
-def _passages(retriever: Retriever, query: Query, s: AnswerSettings, k: int | None = None) -> list[Passage]:
+def _passages(
+    retriever: Retriever, query: Query, s: AnswerSettings, k: int | None = None, pointed: Sequence[str] = (),
+) -> list[Passage]:
     """The passages an ordinary question's answer is chosen from: the best k (default
-    `s.candidate_passages`), or, when it points at documents ("..., according to the April
-    piece?"), the best k of theirs (among the best POINTED_DEPTH times as many; all of them when it
-    has none there)."""
+    `s.candidate_passages`), or, when the question points at documents (`pointed`: "..., according
+    to the April piece?"), the best k of theirs (among the best POINTED_DEPTH times as many; all of
+    them when it has none there)."""
     k = k or s.candidate_passages
-    pointed = pointed_documents(query.text, {d: r.meta for d, r in retriever.documents.items()})
     if not pointed:
         return retriever.rank(query, k)
     ranked = retriever.rank(query, POINTED_DEPTH * k)

@@ -154,6 +154,12 @@ _SPEAKER = re.compile(
     r"advise|urge|see|view|describe|call\s+for)\b"
 )
 
+# An author's or publisher's view by name: "What is Alcaro's view of the peace plan?".
+_POSSESSOR = re.compile(
+    r"\b(?P<ref>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+(?i:view|views|opinion|position|take|assessment|"
+    r"argument|arguments|stance|analysis|conclusion|conclusions|recommendations?|proposals?)\b"
+)
+
 
 def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """The documents a phrase of the question points at by their metadata ("according to the April
@@ -161,9 +167,9 @@ def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]])
     recommend?", "What does the IAI say?"): those its words match best. Empty when it points at
     none ("according to the OHCHR", "in the article", "What does Russia want?")."""
     pointed: set[str] = set()
-    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER):
+    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR):
         # A speaker by name is matched against the bylines alone.
-        cards = documents if pattern is not _SPEAKER else {
+        cards = documents if pattern not in (_SPEAKER, _POSSESSOR) else {
             d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in documents.items()
         }
         for match in pattern.finditer(question):
@@ -179,7 +185,7 @@ def asked_topic(question: str) -> set[str]:
     {"west", "do"}): without stop words, words like "summary" or "piece", and the words of the
     phrases that point at a document (`pointed_documents`)."""
     pointing = set()
-    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER):
+    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR):
         for match in pattern.finditer(question):
             pointing |= {w.lower() for w in _WORD.findall(match.group("ref"))}
     return {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing
@@ -188,7 +194,7 @@ def asked_topic(question: str) -> set[str]:
 def without_sources(question: str) -> str:
     """The question without the phrases that name who says what it asks ("according to the IAI",
     the "IAI" of "What does the IAI recommend?"): what is left is what it asks about."""
-    question = _ACCORDING_TO.sub(" ", question)
+    question = _POSSESSOR.sub(lambda m: m.string[m.end("ref") + 2 : m.end()], _ACCORDING_TO.sub(" ", question))
     return _SPEAKER.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
 
 

@@ -810,9 +810,11 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     words = asked.group("vp").split()[:SUBJECT_VERB_WORDS]
-    if len(words) < SUBJECT_VERB_WORDS or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
-        return None
-    found = re.search(r"\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    found = None
+    if len(words) >= SUBJECT_VERB_WORDS and not all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
+        found = re.search(r"\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
+    found = found or _modal_verb_phrase(sentence, asked.group("vp").split())
     if found is None:
         return None
     opening = _CLAUSE_START.match(sentence, 0, found.start())
@@ -828,6 +830,26 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     return start, found.start()
 
 
+_MODALS = frozenset("may might can could will would should must".split())
+# What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
+_BEFORE_VERB = r"(?:(?:may|might|can|could|will|would|should|must|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){1,3}"
+
+
+def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
+    """For "What could freeze the conflict?" (a modal, then a verb and its object: at least
+    MODAL_VERB_WORDS words, one of them no stop word), where the sentence has that verb and object
+    after its own modal or adverbs ("… these diplomatic endeavours can at best freeze the conflict"):
+    a match that starts at those modals, so that what comes before is the subject. Else None."""
+    if not vp or vp[0].lower() not in _MODALS:
+        return None
+    words = vp[1 : 1 + MODAL_VERB_WORDS]
+    if len(words) < MODAL_VERB_WORDS or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
+        return None
+    return re.search(rf"\s+{_BEFORE_VERB}" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+
+
+# How many words after the question's modal the sentence must repeat.
+MODAL_VERB_WORDS = 3
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
 _OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
 
