@@ -284,3 +284,40 @@ def test_which_document_mentions_a_name_is_answered_under_the_name_of_the_one_th
     answer = qa.answer("Which article discusses Poland?", index=built_index.index)
     assert "Poland" in answer.text and "The 1 April 2022 opinion commentary" in answer.text
     assert {c.doc_id for c in answer.citations} == {"000_910b2c4331b85f60.txt"}  # not the IAI's "discuss countermeasures"
+
+
+@pytest.mark.model
+def test_whether_one_document_mentions_a_topic(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # It does: its sentences naming the topic (this had abstained: no sentence answered "mention").
+    china = qa.answer("Does the April piece mention China?", index=built_index.index)
+    assert not china.abstained and check_citations(china) == []
+    assert {p.doc_id for p in china.citations} == {"000_910b2c4331b85f60.txt"} and "China" in china.text
+    # It does not: said so, of that document.
+    israel = qa.answer("Does the April piece mention Israel?", index=built_index.index)
+    assert israel.abstained and israel.text == "The 1 April 2022 opinion commentary does not mention Israel."
+    germany = qa.answer("Does Alcaro mention Germany?", index=built_index.index)
+    assert germany.abstained and germany.text == "Alcaro (IAI, 22 March 2022) does not mention Germany."
+
+
+def test_a_question_whether_a_document_mentions_a_topic_is_a_view_of_it():
+    from qa.answering.comparison import asks_view, view_topic, viewed_document
+
+    documents = {"a.txt": {"author": "Riccardo Alcaro", "publisher": "IAI"}, "b.txt": {"date": "2022-04-01"}}
+    assert asks_view("Does the IAI commentary mention Israel?") and asks_view("Does Alcaro discuss sanctions?")
+    assert viewed_document("Does Alcaro mention Germany?", documents) == "a.txt"
+    assert view_topic("Does Alcaro mention Germany?") == {"germany"}
+    assert not asks_view("Does Russia want peace?")  # no verb of mentioning
+
+
+@pytest.mark.model
+def test_an_author_offered_alone_after_a_documents_view_is_asked_the_same_view(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What does the April commentary say about Germany?"},
+               {"role": "assistant", "content": "Many European countries, including Poland, Estonia, Sweden and Germany, … [1]"}]
+    # Alcaro never names Germany: that is the answer, not what the April piece says about Alcaro.
+    result = qa.answer("And Alcaro?", history=history, index=built_index.index)
+    assert result.abstained and result.text == "Alcaro (IAI, 22 March 2022) does not mention Germany."

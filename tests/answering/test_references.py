@@ -334,3 +334,20 @@ def test_who_counted_a_follow_ups_figure_is_asked_of_the_follow_up_with_its_turn
                {"role": "assistant", "content": "**over three million** \\[1\\]\n\nRefugee flows, … [1]"}]
     result = qa.answer("Who counts them?", history=history, index=built_index.index)
     assert result.citations[0].footnote == 3 and "Ukraine Refugee Situation" in result.text
+
+
+@pytest.mark.model
+def test_a_footnote_asked_for_by_its_number_is_quoted_whole(built_index):
+    import qa
+    from qa.answering.answerer import NO_SUCH_NOTE, check_citations
+
+    # Not footnote 4, whose reference carries "10 March 2022".
+    note = qa.answer("What is footnote 10 about?", index=built_index.index)
+    assert not note.abstained and check_citations(note) == []
+    assert note.citations[0].kind == "footnote" and note.citations[0].footnote == 10
+    assert "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow" in note.text
+    whole = qa.answer("What does note 3 say?", index=built_index.index)
+    assert "Operational Data Portal." in whole.text and "Ukraine Refugee Situation" in whole.text
+    missing = qa.answer("What is footnote 99 about?", index=built_index.index)
+    assert missing.abstained and missing.citations == [] and "99" in missing.text
+    assert NO_SUCH_NOTE.format(n=99) == "The documents have no footnote 99."

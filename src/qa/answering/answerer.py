@@ -54,7 +54,7 @@ from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, publication, is_reference, names_cited_work, other_works_author, restates_title, work_by,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
-from qa.ingest.sentences import FOOTNOTE_MARKER
+from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, POINTING_ORDINAL, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
@@ -305,6 +305,9 @@ def _answer(
         if summary:
             text, citations, support = compose(summary, _labels(retriever, summary))
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    numbered = _ASKS_NOTE.search(question)
+    if numbered is not None:
+        return _numbered_note(retriever, question, int(numbered.group("n")), started)
     cited = asks_cited(question)
     if cited is not None:
         references = _cited(retriever, question, cited, started)
@@ -756,6 +759,7 @@ _MORE_ABOUT = re.compile(r"^\W*tell\s+me\s+more\s+about\b", re.I)
 ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
 # One document's view asked of a topic it never names.
 NOT_NAMED = "{source} does not mention {topic}."
+_SAYS_NOT_NAMED = re.compile(re.escape(NOT_NAMED).replace(r"\{source\}", ".+").replace(r"\{topic\}", "[^.]+"))
 # What is said when a document's source has no such fact, and when only the source's record has it.
 NO_FACT = {
     DATE_FACT: "The documents do not say when {doc} was published: its source gives no date.",
@@ -864,6 +868,32 @@ def _source_of_previous(
         short = _short(chosen[0], outlet, support) if outlet is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return Answer(question, NO_SOURCE_CITED, [], [], True, 0.0, earlier.citations, time.perf_counter() - started)
+
+
+def _numbered_note(retriever: Retriever, question: str, number: int, started: float) -> Answer:
+    """"What is footnote 10 about?": the whole note with that number, of each document the question
+    points at (all when it points at none), under its document's label when there are several; an
+    abstention that says so when no document has it."""
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    marker = str(number).translate(_TO_SUPERSCRIPT)
+    notes = [note for doc_id in pointed_documents(question, metas) or sorted(metas)
+             for note in retriever.footnotes_cited(doc_id, marker)[:1]]
+    if not notes:
+        return Answer(question, NO_SUCH_NOTE.format(n=number), [], [], True, 0.0, [], time.perf_counter() - started)
+    # A note is quoted whole: "³ United Nations High Commissioner for Refugees, *Operational Data
+    # Portal. Ukraine Refugee Situation*, <…>." splits into two sentences at "Portal.".
+    chosen = _candidates(notes)
+    if len(notes) > 1:
+        text, citations, support = _labelled(retriever, chosen, "")
+    else:
+        text, citations, support = compose(chosen, _labels(retriever, chosen))
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+
+
+# "What is footnote 10 about?", "What does note 4 say?", "Show me footnote no. 12".
+_ASKS_NOTE = re.compile(r"\b(?:foot)?notes?\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,3})\b(?![.,]\d)", re.I)
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+NO_SUCH_NOTE = "The documents have no footnote {n}."
 
 
 def _outlet_named(text: str, question: str) -> Span | None:
@@ -1007,7 +1037,13 @@ def _best_reading(
     asked alone; None when there are none or every one abstains. Not the most confident: a reading
     that keeps the earlier subject ("… the United States provided to the EU?") is answered as
     confidently as the earlier question was."""
-    return next((r for r in readings if not _answer(r, None, index, retriever, settings, ()).abstained), None)
+    for reading in readings:
+        answered = _answer(reading, None, index, retriever, settings, ())
+        # "And Alcaro?" after "What does the April commentary say about Germany?": that Alcaro does
+        # not mention Germany answers the likelier reading, not "What does the April commentary say about Alcaro?".
+        if not answered.abstained or _SAYS_NOT_NAMED.fullmatch(answered.text):
+            return reading
+    return None
 
 
 def _antecedents(context: Sequence[str]) -> list[str]:

@@ -69,17 +69,31 @@ _ASKS_VIEW = re.compile(
 )
 
 
+# "Does the April piece mention China?": whether one document speaks of a topic, and what it says.
+_ASKS_MENTION = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:does|did|do)\s+(?P<ref>(?:[\w’'.|-]+\s+){1,8}?)(?:mentions?|discuss(?:es)?|"
+    r"talks?\s+about|speaks?\s+(?:of|about)|refers?\s+to|covers?|deals?\s+with|name)\s+\S",
+    re.I,
+)
+
+
+def _view_match(question: str) -> re.Match[str] | None:
+    """The match of a view question ("What does X say about Y?", "Does X mention Y?"): its `ref`
+    group names the document, and the topic starts at its last character."""
+    return _ASKS_VIEW.match(question) or _ASKS_MENTION.match(question)
+
+
 def asks_view(question: str) -> bool:
-    """True when the question has the form of one document's view ("What does X say about Y?");
-    which document X names, if any, `viewed_document` says."""
-    return _ASKS_VIEW.match(question) is not None
+    """True when the question has the form of one document's view ("What does X say about Y?",
+    "Does X mention Y?"); which document X names, if any, `viewed_document` says."""
+    return _view_match(question) is not None
 
 
 def viewed_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -> str | None:
     """The one document whose view the question asks for ("What does the IAI commentary / Alcaro
     say about China?"), named before the verb by its metadata; None when the question has not that
     form, or names no document or several ("What did Peskov say about Crimea?": no document)."""
-    match = _ASKS_VIEW.match(question)
+    match = _view_match(question)
     if match is None:
         return None
     _, matched = named_documents(match.group("ref"), documents)
@@ -94,7 +108,7 @@ def view_topic(question: str) -> set[str]:
     """The words of a view question after its verb: what the view is on, words of a document's
     metadata included ("What does the IAI commentary say about Europe?" -> {"europe"}, though
     "Europe" is in that commentary's title); empty for other questions."""
-    match = _ASKS_VIEW.match(question)
+    match = _view_match(question)
     if match is None:
         return set()
     part = question[match.end() - 1 :]
