@@ -351,3 +351,21 @@ def test_a_footnote_asked_for_by_its_number_is_quoted_whole(built_index):
     missing = qa.answer("What is footnote 99 about?", index=built_index.index)
     assert missing.abstained and missing.citations == [] and "99" in missing.text
     assert NO_SUCH_NOTE.format(n=99) == "The documents have no footnote 99."
+
+
+@pytest.mark.model
+def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
+    import qa
+    from qa.answering.answerer import MAX_CATALOGUE, check_citations
+
+    # It had bolded "Riccardo Alcaro" in his footnote 7, or quoted the contact block with "Andrea Dessì".
+    for question in ("What are the latest IAI commentaries?", "Which commentaries has IAI published recently?"):
+        listed = qa.answer(question, index=built_index.index)
+        assert not listed.abstained and check_citations(listed) == [] and listed.short is None, question
+        assert all(p.kind == "boilerplate" for p in listed.citations)
+        assert listed.text.count("- 22 | 14 Riccardo Alcaro") == 1  # overlapping passages: listed once
+        assert "Giulio Pugliese, *Japan Responds" in listed.text and "iai@iai.it" not in listed.text
+        # Ten entries; "22 | 09 …, *A G7/G20 Pact for Sustainable Urbanisation? Building on …*" is cut
+        # at its title's question mark by the sentence splitter and is not listed.
+        assert len(listed.support) == 9 and MAX_CATALOGUE == 10
+    assert "- 22 |" not in qa.answer("What other sanctions are there?", index=built_index.index).text

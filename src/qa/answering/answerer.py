@@ -317,6 +317,10 @@ def _answer(
         works = _other_works(retriever, question, started)
         if works is not None:
             return works
+    if _ASKS_CATALOGUE.search(question):
+        listed = _catalogue(retriever, question, started)
+        if listed is not None:
+            return listed
     if asks_author(question):
         authored = _authorship(retriever, question, started)
         if authored is not None:
@@ -2088,6 +2092,40 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     text, citations, support = compose(chosen)
     short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# "What are the latest IAI commentaries?", "Which papers has IAI published recently?": the list of
+# works in a publisher's block.
+_ASKS_CATALOGUE = re.compile(
+    r"\b(?:latest|recent|newest|other)\s+(?:[\w’'-]+\s+){0,2}?(?:commentar(?:y|ies)|publications|papers|works|articles|issues)\b"
+    r"|\b(?:commentaries|publications|papers|works|articles)\b.*\b(?:publish|published|publishes)\b.*\b(?:recently|lately)\b",
+    re.I,
+)
+
+
+def _catalogue(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """The works the block of the publisher the question names lists ("- 22 | 13 Margherita Bianchi
+    and Pier Paolo Raimondi, *Russian Energy Exports …*"): each entry with its authors and title, in
+    the block's order, at most MAX_CATALOGUE. None when the question names no publisher or its block
+    lists no work (then it is answered as any other question)."""
+    records = list(retriever.documents.values())
+    publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
+    for record in records:
+        publisher = record.meta.get("publisher")
+        if not isinstance(publisher, str) or not names_publisher(question, publisher, len(publishers)):
+            continue
+        block = [retriever.passages[row] for row in retriever.rows_of(record.doc_id)
+                 if retriever.passages[row].kind == BOILERPLATE]
+        # Passages overlap: an entry is listed once, by where it stands in the document.
+        entries = list({c.key: c for c in _note_sentences(block)
+                        if cited_authors(c.text) is not None}.values())[:MAX_CATALOGUE]
+        if entries:
+            text, citations, support = compose(entries)
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    return None
+
+
+MAX_CATALOGUE = 10
 
 
 def _note_sentences(passages: Iterable[Passage]) -> Iterator[Candidate]:
