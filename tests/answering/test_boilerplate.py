@@ -31,6 +31,8 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("Summarise the IAI commentary", CONTACT, False),
         ("Which bank is Russia's largest?", CONTACT, False),
         ("What is Alcaro's job?", NOTE, True),
+        ("Which programme does Alcaro lead?", NOTE, True),  # had quoted his footnote 7 instead
+        ("Which programme does Alcaro lead?", CONTACT, False),
         ("Who wrote the IAI commentary?", NOTE, True),
         ("Which bank is Russia's largest?", NOTE, False),
         # About one person: the author note, never the institute's contact block.

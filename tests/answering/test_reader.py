@@ -15,6 +15,7 @@ from qa.settings import AnswerSettings
     "question",
     [
         "Which bank is Russia's largest?",
+        "What role does John Elway currently have in the Broncos franchise?",  # a post, not a part played
         "How many points does the peace plan have?",
         "When did the talks in Istanbul take place?",
         "Who is the author of the IAI commentary?",
@@ -61,6 +62,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "According to the April piece, why did the talks stall?",
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
+        "What role does the West's military assistance play?",  # had bolded "Ukraine"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

@@ -371,7 +371,9 @@ def _answer(
     pointed = pointed_documents(question, metas)
     bylines = {d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in metas.items()}
     by_name = bool(pointed) and not _ABOUT_WRITING.search(question) and bool(pointed_documents(question, bylines))
-    query = retriever.analyse(without_sources(question) if by_name else question, context)
+    # "Is that true according to the author?": a source that names no one document says nothing of what is asked.
+    asked = without_sources(question) if by_name else _ANY_SOURCE.sub("", question) if not pointed else question
+    query = retriever.analyse(asked, context)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
@@ -999,6 +1001,12 @@ _POINTS_AT_ANSWER = re.compile(
 )
 
 
+# "according to the author", "in the article": no one document named, and no word of what is asked.
+_ANY_SOURCE = re.compile(
+    r",?\s*\b(?:according\s+to|in|for)\s+(?:the|this|that|these|those)\s+(?:authors?|writers?|articles?|documents?|texts?|"
+    r"pieces?|commentar(?:y|ies)|sources?)\b(?=\s*[?.!]*\s*$)",
+    re.I,
+)
 _ABOUT_WRITING = re.compile(r"\b(?:write|writes|wrote|written|writing|publish|published|publishes)\b", re.I)
 # Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
 # "What is his job?", "When did he write it?").

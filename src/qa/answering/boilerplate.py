@@ -19,7 +19,9 @@ _ABOUT_PUBLISHER = re.compile(
     re.I,
 )
 _ABOUT_PERSON = re.compile(
-    r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|coordinator)\b", re.I
+    r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|heads|coordinat\w*|"
+    # "Which programme does Alcaro lead?"
+    r"programm?es?|lead|leads|led)\b", re.I
 )
 # A question about one particular person: by a personal pronoun (the author's name is checked apart).
 _PERSON_NAMED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)

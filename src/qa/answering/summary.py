@@ -174,6 +174,8 @@ def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]])
         }
         for match in pattern.finditer(question):
             _, matched = named_documents(match.group("ref"), cards)
+            # "according to the author" names every document that has one: not which of them is meant.
+            matched = {d: words - AUTHOR_WORDS for d, words in matched.items()}
             best = max((len(words) for words in matched.values()), default=0)
             pointed |= {d for d, words in matched.items() if best and len(words) == best}
     return sorted(pointed)
