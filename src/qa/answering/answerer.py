@@ -923,17 +923,20 @@ def _covering_markers(retriever: Retriever, sentence: Support) -> str:
     return found.group(0) if found else ""
 
 
+def _published_by_named(retriever: Retriever, text: str) -> list[DocumentRecord]:
+    """The document records whose publisher the text names (`contact.names_publisher`), in index order."""
+    records = list(retriever.documents.values())
+    publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
+    return [r for r in records if isinstance(r.meta.get("publisher"), str)
+            and names_publisher(text, r.meta["publisher"], len(publishers))]
+
+
 def _contact(retriever: Retriever, question: str, about: str, kind: str, started: float) -> Answer | None:
     """"Where is the IAI based?", "What is the IAI's e-mail?": the lines of the contact block of the
     publisher the question (or, for a follow-up, `about`: it joined to the question before it) names,
     with the city, address, e-mail, phone or web address as the short answer. None when no
     document's publisher is named or its block has no such line."""
-    records = list(retriever.documents.values())
-    publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
-    for record in records:
-        publisher = record.meta.get("publisher")
-        if not isinstance(publisher, str) or not names_publisher(about, publisher, len(publishers)):
-            continue
+    for record in _published_by_named(retriever, about):
         block = [(seg["start"], seg["end"]) for seg in record.segments if seg.get("kind") == BOILERPLATE]
         if not block:
             continue
@@ -2116,12 +2119,7 @@ def _catalogue(retriever: Retriever, question: str, started: float) -> Answer | 
     and Pier Paolo Raimondi, *Russian Energy Exports …*"): each entry with its authors and title, in
     the block's order, at most MAX_CATALOGUE. None when the question names no publisher or its block
     lists no work (then it is answered as any other question)."""
-    records = list(retriever.documents.values())
-    publishers = {r.meta.get("publisher") for r in records if isinstance(r.meta.get("publisher"), str)}
-    for record in records:
-        publisher = record.meta.get("publisher")
-        if not isinstance(publisher, str) or not names_publisher(question, publisher, len(publishers)):
-            continue
+    for record in _published_by_named(retriever, question):
         block = [retriever.passages[row] for row in retriever.rows_of(record.doc_id)
                  if retriever.passages[row].kind == BOILERPLATE]
         # Passages overlap: an entry is listed once, by where it stands in the document.
