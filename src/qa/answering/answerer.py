@@ -369,8 +369,7 @@ def _answer(
     # February 2022?": what he wrote may be a work his notes cite by his name.
     metas = {d: r.meta for d, r in retriever.documents.items()}
     pointed = pointed_documents(question, metas)
-    bylines = {d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in metas.items()}
-    by_name = bool(pointed) and not _ABOUT_WRITING.search(question) and bool(pointed_documents(question, bylines))
+    by_name = bool(pointed) and not _ABOUT_WRITING.search(question) and bool(pointed_documents(question, metas, by_name=True))
     # "Is that true according to the author?": a source that names no one document says nothing of what is asked.
     asked = without_sources(question) if by_name else _ANY_SOURCE.sub("", question) if not pointed else question
     query = retriever.analyse(asked, context)
@@ -697,8 +696,7 @@ def _authorship(retriever: Retriever, question: str, started: float) -> Answer |
     record = retriever.documents[targets[0]]
     author = record.meta.get("author")
     if not isinstance(author, str) or not author.strip():
-        label = source_label(record.meta)
-        message = f"The documents do not say who wrote {label[:1].lower() + label[1:]}: its source names no author."
+        message = f"The documents do not say who wrote {_in_sentence(source_label(record.meta))}: its source names no author."
         return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
     note = author_note(record.text, author)
     candidate = _candidate_at(retriever, record.doc_id, *note, 1.0) if note else None
@@ -822,8 +820,7 @@ def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[s
     first = dated_first(question, {d: retriever.documents[d].meta for d in targets}) if fact == DATE_FACT else None
     if first is not None:
         # "Which document is more recent?": the dates above, and which one that makes it.
-        label = source_label(retriever.documents[first[0]].meta)
-        named = "the" + label[3:] if label.startswith("The ") else label
+        named = _in_sentence(source_label(retriever.documents[first[0]].meta))
         said = " ".join(filter(None, [said, DATED_FIRST.format(which="more recent" if first[1] else "older", doc=named)]))
     if not lines:
         return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
@@ -831,12 +828,16 @@ def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[s
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
 
 
+def _in_sentence(label: str) -> str:
+    """A source label as it reads inside a sentence: "the 1 April 2022 opinion commentary"."""
+    return "the" + label[3:] if label.startswith("The ") else label
+
+
 def _fact_in_text(retriever: Retriever, doc_id: str, fact: str) -> tuple[Candidate | None, str]:
     """The line of a document's own text that states a fact, or None and what to say instead: that
     its source has no such fact, or what the source's record gives when the text does not."""
     record = retriever.documents[doc_id]
-    label = source_label(record.meta)
-    named = "the" + label[3:] if label.startswith("The ") else label
+    named = _in_sentence(source_label(record.meta))
     value = fact_value(record.meta, fact)
     if value is None:
         return None, NO_FACT[fact].format(doc=named)
@@ -987,11 +988,12 @@ _WHO_COUNTED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:who|according\s+to\s+whom)\b.*?\b(?:estimat|count|calculat|compil|measur|tall)\w*",
     re.I,
 )
+# What "that" may point at in the previous answer: "that figure", "these numbers".
+_FIGURES = r"(?:figures?|numbers?|estimates?|data|statistics?|claims?)"
 # "Where was that reported?", "Who reported it?", "Where does that (figure) come from?": the source of the previous answer.
 _WHERE_REPORTED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:where|who)\s+(?:(?:was|is|has\s+been)\s+(?:that|this|it)\s+(?:reported|published|documented)"
-    r"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+(?:figures?|numbers?|estimates?|"
-    r"data|statistics?|claims?))?\s+come\s+from)\b",
+    rf"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+{_FIGURES})?\s+come\s+from)\b",
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
@@ -999,7 +1001,7 @@ _POINTS_AT_ANSWER = re.compile(
     r"\b(?:that|this|it|these|those|them)\s*[?.!]*\s*$|\b(?:that|this|it)\s+(?:reported|cited|sourced|documented)\b"
     r"|\b(?:he|she|they|the author|the writer)\s+(?:cites?|cited|quotes?|quoted|uses?|used|relies|rely|draws?)\b"
     # "Where does that figure come from?", "What is the source of these numbers?"
-    r"|\b(?:that|this|these|those)\s+(?:figures?|numbers?|estimates?|data|statistics?|claims?)\b",
+    rf"|\b(?:that|this|these|those)\s+{_FIGURES}\b",
     re.I,
 )
 
@@ -1185,9 +1187,14 @@ def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
     description ("Warsaw's first literary cabaret"), and one of the sentences uses it."""
     if not any(ch.isupper() for ch in term) or "'" in term or "’" in term:
         return False
-    # "What is the Minsk agreement?" is used as "the Minsk agreements".
-    used = re.compile(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", re.IGNORECASE)
+    used = _term_used(term)
     return any(used.search(c.text) for c in chosen)
+
+
+def _term_used(term: str) -> re.Pattern[str]:
+    """The term as a sentence uses it, in any case and perhaps plural ("What is the Minsk agreement?"
+    is used as "the Minsk agreements")."""
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", re.IGNORECASE)
 
 
 # Words that make a term a description of something else: "capital of France", "largest bank".
@@ -1212,7 +1219,7 @@ def _beside_term(sentence: str, start: int, end: int, term: str) -> bool:
     """True when the span lies within BESIDE_WORDS words of the term in the sentence, or the sentence
     does not use the term; False for a span away from it ("the most affected areas … did not have
     access to secure humanitarian corridors" says nothing of what the corridors are)."""
-    uses = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", sentence, re.I)]
+    uses = [m.span() for m in _term_used(term).finditer(sentence)]
     if not uses:
         return True
     return any(len(sentence[min(end, a) : max(start, b)].split()) <= BESIDE_WORDS + 1 for a, b in uses)

@@ -161,17 +161,28 @@ _POSSESSOR = re.compile(
 )
 
 
-def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
+# The phrases that point at a document: by its metadata, or by its author's or publisher's name.
+_POINTING = (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR)
+_BY_NAME = (_SPEAKER, _POSSESSOR)
+
+
+def _bylines(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each document's author and publisher alone, what a name may point at."""
+    return {d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in documents.items()}
+
+
+def pointed_documents(question: str, documents: Mapping[str, Mapping[str, Any]], by_name: bool = False) -> list[str]:
     """The documents a phrase of the question points at by their metadata ("according to the April
     piece", "according to Alcaro", "in the IAI commentary", "What does the April commentary
     recommend?", "What does the IAI say?"): those its words match best. Empty when it points at
-    none ("according to the OHCHR", "in the article", "What does Russia want?")."""
+    none ("according to the OHCHR", "in the article", "What does Russia want?"). With `by_name`, only
+    those a phrase points at by an author's or publisher's name ("according to Alcaro", not
+    "according to the April piece")."""
     pointed: set[str] = set()
-    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR):
+    bylines = _bylines(documents)
+    for pattern in _POINTING:
         # A speaker by name is matched against the bylines alone.
-        cards = documents if pattern not in (_SPEAKER, _POSSESSOR) else {
-            d: {"author": meta.get("author"), "publisher": meta.get("publisher")} for d, meta in documents.items()
-        }
+        cards = bylines if by_name or pattern in _BY_NAME else documents
         for match in pattern.finditer(question):
             _, matched = named_documents(match.group("ref"), cards)
             # "according to the author" names every document that has one: not which of them is meant.
@@ -187,7 +198,7 @@ def asked_topic(question: str) -> set[str]:
     {"west", "do"}): without stop words, words like "summary" or "piece", and the words of the
     phrases that point at a document (`pointed_documents`)."""
     pointing = set()
-    for pattern in (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR):
+    for pattern in _POINTING:
         for match in pattern.finditer(question):
             pointing |= {w.lower() for w in _WORD.findall(match.group("ref"))}
     return {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing

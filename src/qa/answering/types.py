@@ -18,9 +18,10 @@ from qa.retrieval.query import DATE, NUMBER, PERSON
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The count words that may also lead a compound ("three-front", "ten-point").
+_COUNT_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
 _NUMBER_WORDS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent|per cent|"
+    rf"(?:{_COUNT_WORDS}|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent|per cent|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|few|many)"
 )
 # Years from 1000 ("In 1186, Temüjin was elected khan") and their decades ("the 1950s"); eras and
@@ -809,12 +810,10 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_SUBJECT.match(question)
     if asked is None:
         return None
-    words = asked.group("vp").split()[:SUBJECT_VERB_WORDS]
-    found = None
-    if len(words) >= SUBJECT_VERB_WORDS and not all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
-        found = re.search(r"\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    vp = asked.group("vp").split()
+    found = _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS)
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
-    found = found or _modal_verb_phrase(sentence, asked.group("vp").split())
+    found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
         return None
     opening = _CLAUSE_START.match(sentence, 0, found.start())
@@ -830,9 +829,17 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     return start, found.start()
 
 
-_MODALS = frozenset("may might can could will would should must".split())
+_MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
-_BEFORE_VERB = r"(?:(?:may|might|can|could|will|would|should|must|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){1,3}"
+_BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
+
+
+def _said_again(sentence: str, words: list[str], least: int, before: str = "") -> re.Match[str] | None:
+    """Where the sentence repeats the words in a row (after `before`, a pattern), when there are at
+    least `least` of them and one after the first is no stop word; else None."""
+    if len(words) < least or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
+        return None
+    return re.search(rf"\s+{before}" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
 
 
 def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
@@ -842,10 +849,7 @@ def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
     a match that starts at those modals, so that what comes before is the subject. Else None."""
     if not vp or vp[0].lower() not in _MODALS:
         return None
-    words = vp[1 : 1 + MODAL_VERB_WORDS]
-    if len(words) < MODAL_VERB_WORDS or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
-        return None
-    return re.search(rf"\s+{_BEFORE_VERB}" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    return _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS, _BEFORE_VERB)
 
 
 # How many words after the question's modal the sentence must repeat.
@@ -1172,10 +1176,7 @@ def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[s
 _AUXILIARY = re.compile(r"^(?:have|has|had|did|do|does|are|is|were|was|will|would|can|could|should|may|might|in|of|to|for|on|at|by)$", re.I)
 _TOKEN = re.compile(r"[\w’'-]+")
 # A cardinal number word before a hyphen ("three-front"); not an ordinal ("second-largest" counts nothing).
-_CARDINAL_COMPOUND = re.compile(
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?=-[^\W\d_])",
-    re.IGNORECASE,
-)
+_CARDINAL_COMPOUND = re.compile(rf"(?:{_COUNT_WORDS})(?=-[^\W\d_])", re.IGNORECASE)
 
 
 def count_heads(question: str) -> list[str]:
