@@ -49,6 +49,9 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("Who is Altiero Spinelli?", MISSION, True),
         ("Who is Sergei Lavrov?", MISSION, False),
         ("Who is Altiero Spinelli?", CONTACT, False),
+        # A name the question asks the meaning of, which only the publisher's block gives; not a common word.
+        ("What is Affarinternazionali?", "IAI publishes an online webzine (*Affarinternazionali*).", True),
+        ("What is energy?", "Its focus embraces topics such as energy, climate and Italian foreign policy.", False),
         # A catalogue entry answers a question naming its work.
         ("Who wrote \"Putin's Use and Abuse of History\"?", "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History: "
          "Back to the 19th Century?*", True),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.comparison import (
-    agreement_asked, asks_comparison, asks_differences, compared_documents, counted_things, comparison_topic, value_asked, view_topic, viewed_document,
+    agreement_asked, asks_comparison, asks_differences, compared_documents, counted_things, comparison_topic, plain_verb, value_asked,
+    view_topic, viewed_document,
 )
 
 
@@ -321,3 +322,19 @@ def test_an_author_offered_alone_after_a_documents_view_is_asked_the_same_view(b
     # Alcaro never names Germany: that is the answer, not what the April piece says about Alcaro.
     result = qa.answer("And Alcaro?", history=history, index=built_index.index)
     assert result.abstained and result.text == "Alcaro (IAI, 22 March 2022) does not mention Germany."
+
+
+def test_talks_about_after_which_document_is_the_verb_not_a_title_word():
+    assert plain_verb("Which document talks about energy?") == "Which document speaks about energy?"
+    assert plain_verb("Which of the two pieces talks about Poland?") == "Which of the two pieces speaks about Poland?"
+    assert plain_verb("What do the documents say about the talks?") == "What do the documents say about the talks?"
+
+
+@pytest.mark.model
+def test_which_document_talks_about_a_topic_names_the_one_that_does(built_index):
+    import qa
+
+    # "talks" is in the IAI commentary's title and the April piece's; as the verb it names neither.
+    result = qa.answer("Which document talks about Poland?", index=built_index.index)
+    assert not result.abstained and "Poland has already announced" in result.text
+    assert "Only one of the documents speaks to this: The 1 April 2022 opinion commentary." in result.text

@@ -102,3 +102,13 @@ def test_a_follow_up_asks_about_the_publisher_of_the_question_before(built_index
     history = [{"role": "user", "content": "What is the IAI?"}, {"role": "assistant", "content": "… [1]"}]
     answer = qa.answer("Where is it based?", history=history, index=built_index.index)
     assert not answer.abstained and answer.short is not None and answer.short.text == "Rome, Italy"
+
+
+@pytest.mark.model
+def test_who_directs_a_series_is_who_its_director_is(built_index):
+    import qa
+
+    # It had answered with Alcaro's author note ("Head of Global Actors programme").
+    for question in ("Who directs the IAI commentaries series?", "Who is the director of the IAI commentaries?"):
+        result = qa.answer(question, index=built_index.index)
+        assert result.question == question and result.short is not None and result.short.text == "Andrea Dessì", question

@@ -34,12 +34,16 @@ def test_names_come_in_order_without_sentence_openers_labels_or_markers():
         ("What about the last one?", "Two points. The first is the status of Crimea. The second problematic issue is "
          "how to arrange security guarantees, which is hard.", "Tell me more about how to arrange security guarantees."),
         ("Why does the third one matter?", "Two points. The first is X. The second is Y.", None),  # no third item
-        ("Why does the first one matter?", "Two points. The first is " + "a very long item " * 5 + ".", None),  # too long
+        ("Why does the first one matter?", "Two points. The first is " + "a very long item " * 7 + ".", None),  # too long
         ("Why could the last one matter?", "Only Turkey has been active. [1]", None),  # one name: nothing to choose
         ("What is the second largest bank?", MEDIATORS, None),  # no pointer
         # A bare ordinal after a list of item sentences asks for that item.
         ("And the second?", "Two points. The first is the status of Crimea. The second problematic issue is how to "
          "arrange security guarantees, which is hard.", "Tell me more about how to arrange security guarantees."),
+        # An item of up to 24 words: "Second, only the United States and its allies can provide …" (17 words).
+        ("What is the second?", "First, only NATO can deter Russia. [1] Second, only the United States and its allies can provide "
+         "Ukraine with security guarantees alternative to NATO membership. [2]", "Tell me more about only the United "
+         "States and its allies can provide Ukraine with security guarantees alternative to NATO membership."),
         ("What about the last?", MEDIATORS, "Tell me more about China."),
         ("What did the last one say?", MEDIATORS, "What did China say?"),
         ("Who came first?", MEDIATORS, None),
@@ -345,6 +349,8 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         ("How many?", ["Which Russian banks were cut off from SWIFT?"], "How many Russian banks were cut off from SWIFT?"),
         ("Why?", ["Did Germany send weapons?"], "Why did Germany send weapons?"),
         ("Where?", ["Who signed the Budapest memorandum?", "And when?"], "Where signed the Budapest memorandum?"),
+        ("By whom?", ["When was IAI founded?"], "By whom was IAI founded?"),
+        ("And since when?", ["Did Poland stop buying Russian coal?"], "Since when did Poland stop buying Russian coal?"),
         ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word
         ("When?", ["Tell me about the talks."], None),  # no question word to put it in place of
         ("What?", ["Who is Sergei Lavrov?"], None),  # "What?" asks what was meant, not for a thing

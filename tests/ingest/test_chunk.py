@@ -142,11 +142,17 @@ def test_footnotes_are_one_per_passage_and_whole() -> None:
 
 def test_a_footnote_longer_than_max_tokens_is_split_but_never_shared() -> None:
     chunks = [c for c in real_chunks(DOC_002, 8) if c.kind == "footnote"]
-    assert len(chunks) > 17  # footnote 3 has two sentences ("... Data Portal. Ukraine Refugee ...")
     assert sorted({c.footnote for c in chunks}) == list(range(1, 18))
     doc = cleaned(DOC_002)
     for chunk in chunks:
         assert len([s for s in segments_in(doc, chunk) if s.kind == "footnote"]) == 1
+    # A note of two sentences, longer than max_tokens, is split at its sentences; the next note is its own.
+    doc = from_text("A body sentence.¹ Another one.\n\n¹ Guy Chazan, The first note sentence is here. It has a second "
+                    "sentence too.\n\n² Another note with one sentence.")
+    notes = [(c.footnote, c.text) for c in chunk_document(doc, words, ChunkSettings(max_tokens=8, overlap_sentences=1))
+             if c.kind == "footnote"]
+    assert notes == [(1, "¹ Guy Chazan, The first note sentence is here."), (1, "It has a second sentence too."),
+                     (2, "² Another note with one sentence.")]
 
 
 def test_chunks_never_cross_a_heading() -> None:

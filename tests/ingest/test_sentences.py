@@ -70,6 +70,16 @@ def test_lower_case_after_full_stop_does_not_start_a_sentence() -> None:
 # ---- footnote superscripts, quotes, other terminators --------------------------------------
 
 
+def test_a_title_in_italics_is_not_cut_at_its_own_punctuation() -> None:
+    entry = "- 22 | 09 N. Buchoud, *A G7/G20 Pact for Sustainable Urbanisation? Building on the Positive Legacy*"
+    assert sentences(entry) == [entry]
+    note = "³ UNHCR, *Operational Data Portal. Ukraine Refugee Situation*, <https://data2.unhcr.org>. Next note."
+    assert sentences(note) == ["³ UNHCR, *Operational Data Portal. Ukraine Refugee Situation*, <https://data2.unhcr.org>.", "Next note."]
+    # A bullet's star, italics closed before the stop, or a star alone do not hold sentences together.
+    assert sentences("* First bullet. Second one.") == ["* First bullet.", "Second one."]
+    assert sentences("Is it *really* over? Yes. A star * alone? Then.") == ["Is it *really* over?", "Yes.", "A star * alone?", "Then."]
+
+
 def test_footnote_superscripts_stay_with_their_sentence() -> None:
     text = "Civilian deaths are rising fast.² Refugee flows are monumental in size.³ Material damage is high.⁴ More."
     assert sentences(text) == [

@@ -19,7 +19,7 @@ from qa.answering.authorship import asks_author, author_note, document_words, na
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
     MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
-    differing_counts, value_asked, view_topic, viewed_document,
+    differing_counts, plain_verb, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import (
@@ -51,14 +51,14 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, publication, is_reference, names_cited_work, other_works_author, restates_title, work_by,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, cited_title, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, POINTING_ORDINAL, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    coordinated_subject, object_points_back, ordinal_asked, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    coordinated_subject, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -188,6 +188,19 @@ def answer(
     return _answer(question, history, index, retriever, settings, ())
 
 
+# "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.
+_AGENT_NOUNS = {"directs": "director", "directed": "director", "edits": "editor", "edited": "editor"}
+_AGENT_VERB = re.compile(r"^\W*who\s+(?P<verb>directs|directed|edits|edited)\s+(?P<what>\S.*)$", re.I)
+
+
+# "List the countries named as possible guarantors.", "Name all the banks that were cut off.": a
+# request for the things of a kind that the rest of it says, which "Which …?" asks.
+_LIST_REQUEST = re.compile(
+    r"^\W*(?i:list|name)\s+(?i:all\s+)?(?i:the\s+)?(?P<noun>[a-z][a-z-]+s)\s+"
+    r"(?:(?i:that|which|who)\s+|(?P<verb>[a-z]+ed)\s+)(?P<rest>\S.*?)\s*[.?!]*\s*$"
+)
+
+
 def _answer(
     question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
     settings: AnswerSettings | None, said: Sequence[str],
@@ -200,6 +213,18 @@ def _answer(
     question = check_question(question)
     if _SMALL_TALK.match(question):
         return Answer(question, SMALL_TALK, [], [], True, 0.0, [], time.perf_counter() - started)
+    agent = _AGENT_VERB.match(question)
+    if agent is not None:
+        # "Who directs the IAI commentaries?" asks who the director is, as the block's role line says.
+        asked = f"Who is the {_AGENT_NOUNS[agent.group('verb').lower()]} of {agent.group('what')}"
+        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
+    listing = _LIST_REQUEST.match(question)
+    if listing is not None:
+        # "List the countries named as possible guarantors." asks which countries are: read so,
+        # the list the sentence gives is the short answer.
+        noun, verb, rest = listing.group("noun", "verb", "rest")
+        asked = f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     whole = after_conjunction(question)
     if whole is not None:
         # "And what did the US send?": the question after the "and" is asked as it stands.
@@ -321,6 +346,18 @@ def _answer(
         listed = _catalogue(retriever, question, started)
         if listed is not None:
             return listed
+    work_on = work_on_asked(question)
+    if work_on is not None:
+        work = _works_on(retriever, question, *work_on, started)
+        if work is not None:
+            return work
+    wrote = _WHAT_WROTE.match(question)
+    if wrote is not None and not any(_names(record.meta.get("author") or "", wrote.group("name").split()[-1])
+                                     for record in retriever.documents.values()):
+        # "What did Alcaro write?" is about his commentary; "What did Andrea Dessì write?" about the works credited to him.
+        works = _works_by(retriever, question, wrote.group("name"), started)
+        if works is not None:
+            return works
     if asks_author(question):
         authored = _authorship(retriever, question, started)
         if authored is not None:
@@ -332,10 +369,10 @@ def _answer(
         stated = _document_fact(retriever, question, about, fact, started)
         if stated is not None:
             return stated
-    if context and _POINTS_AT_ANSWER.search(question) and (
+    # "Where does it come from?" points at the previous answer without ending on "it".
+    if context and (_WHERE_REPORTED.match(question) or _POINTS_AT_ANSWER.search(question) and (
         asks_about_sources(question) or _SOURCE.search(question) or _WHO_COUNTED.match(question)
-        or _WHERE_REPORTED.match(question)
-    ):
+    )):
         # "Which newspaper does he cite for that?": the footnote the previous answer's sentence points to.
         # The previous question as it was understood: "And Ukraine?" after "How many soldiers has Russia lost?".
         # "When?" after "What did Biden warn China about?" was about the same warning: its sentence's source.
@@ -633,6 +670,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     take part among the documents it names, or none speaks to its topic: the question is then
     answered as any other."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
+    question = plain_verb(question)
     named = compared_documents(question, metas)
     # "… differ on the role of the US?": on the United States, as the documents write it ("us" is
     # also a pronoun, which had left the April piece nothing to say on it).
@@ -867,8 +905,7 @@ def _source_of_previous(
         notes = retriever.footnotes_cited(sentence.doc_id, _covering_markers(retriever, sentence))
         if not notes:
             continue
-        # The whole first note: "³ United Nations High Commissioner for Refugees, *Operational Data
-        # Portal. Ukraine Refugee Situation*, <…>." splits into two sentences at "Portal.".
+        # The whole first note, however many sentences it holds.
         chosen = _candidates(notes[:1])
         text, citations, support = compose(chosen, _labels(retriever, chosen))
         outlet = _outlet_named(chosen[0].text, question)
@@ -887,8 +924,7 @@ def _numbered_note(retriever: Retriever, question: str, number: int, started: fl
              for note in retriever.footnotes_cited(doc_id, marker)[:1]]
     if not notes:
         return Answer(question, NO_SUCH_NOTE.format(n=number), [], [], True, 0.0, [], time.perf_counter() - started)
-    # A note is quoted whole: "³ United Nations High Commissioner for Refugees, *Operational Data
-    # Portal. Ukraine Refugee Situation*, <…>." splits into two sentences at "Portal.".
+    # A note is quoted whole, however many sentences it holds.
     chosen = _candidates(notes)
     if len(notes) > 1:
         text, citations, support = _labelled(retriever, chosen, "")
@@ -992,8 +1028,12 @@ _WHO_COUNTED = re.compile(
 _FIGURES = r"(?:figures?|numbers?|estimates?|data|statistics?|claims?)"
 # "Where was that reported?", "Who reported it?", "Where does that (figure) come from?": the source of the previous answer.
 _WHERE_REPORTED = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:where|who)\s+(?:(?:was|is|has\s+been)\s+(?:that|this|it)\s+(?:reported|published|documented)"
-    rf"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+{_FIGURES})?\s+come\s+from)\b",
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:where|who)\s+(?:(?:was|is|has\s+been)\s+(?:that|this|it)\s+(?:reported|published|documented)"
+    rf"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+{_FIGURES})?\s+come\s+from)\b"
+    # "Where is that from?", "What is the source?", "What's the source for that?", "Source?"
+    r"|where\s+(?:is|was|are|were)\s+(?:that|this|it|these|those)\s+from\b"
+    r"|(?:(?:the|its|their|a|any)\s+)?sources?\s*[?.!]*\s*$"
+    r"|what(?:\s+is|\s+was|[’']s)\s+(?:the|its|their)\s+sources?(?:\s+(?:for|of)\s+(?:that|this|it|these|those|them))?\s*[?.!]*\s*$)",
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
@@ -1350,7 +1390,7 @@ def _short_span(
         # Nor "The first" (from "The first is the status of the contested regions"): it points at an item.
         return bool(words) and (all(w in HEDGE_WORDS for w in words) or all(w in _PRONOUN_WORDS for w in words)
                                 or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words)
-                                or POINTING_ORDINAL.fullmatch(text.strip()) is not None)
+                                or points_at_item_only(text))
 
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
@@ -1423,6 +1463,14 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    if _negated_alternative(candidate.text, span.start, span.end, question):
+        # "What does de-Nazification now concern?": not "removal of Zelensky from power", from "no longer
+        # concerns the removal of Zelensky from power but rather relatively uncontroversial measures …".
+        return None
+    if not several and _inside_introduced(candidate.text, span.start, question):
+        # "What compromise might Zelensky accept?": not "return of Crimea and the Donbas", a piece of
+        # what "open to a compromise:" introduces ("refrain from actively demanding the full return …").
+        return None
     # Not for a date or a number ("published in 1520: To the Christian Nobility …"), nor before a quotation.
     introduced = _INTRODUCED.match(candidate.text, span.end) if wanted is None else None
     if introduced is not None and not introduced.group("what").startswith(('"', "“", "'", "‘")):
@@ -1470,6 +1518,30 @@ INCLUDED_SENTENCES = 2
 _ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<noun>[a-z][\w-]{2,})\b", re.I)
 # A possessive and at most two words before the noun: "’s northern cities".
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
+
+
+# "… no longer concerns X but rather Y": a negation shortly before a span, "but" shortly after it.
+_NEGATION_BEFORE = re.compile(r"\b(?:no\s+longer|not|never)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+_BUT_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s*,?\s+but\s+(?:rather|instead)?\b", re.I)
+_NEGATED = re.compile(r"\b(?:no\s+longer|not|never)\b|n[’']t\b", re.I)
+
+
+def _negated_alternative(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span is what the sentence says is not so, set against what is ("no longer
+    concerns X but rather Y"), or half of what it says ("not just X but also Y"), and the question
+    does not ask what is not."""
+    return (_NEGATION_BEFORE.search(sentence, max(0, start - 40), start) is not None
+            and _BUT_AFTER.match(sentence, end) is not None and _NEGATED.search(question) is None)
+
+
+def _inside_introduced(sentence: str, start: int, question: str) -> bool:
+    """True when the span starts inside what a colon right after the kind asked for introduces
+    ("a compromise: refrain from …" for "What compromise …?"): the span is a piece of the answer."""
+    asked = _ASKED_KIND.match(question)
+    if asked is None or asked.group("noun").lower() in QUERY_STOPWORDS:
+        return False
+    stem = re.escape(asked.group("noun").lower()[:NAME_STEM])
+    return any(m.end() <= start for m in re.finditer(rf"\b{stem}\w*[*_]*:\s", sentence, re.I))
 
 
 def _owned_head(sentence: str, end: int, question: str) -> int | None:
@@ -1679,6 +1751,29 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     return ranked, other_rank
 
 
+# "When would sanctions be lifted?", "When can talks succeed?": when something may happen.
+_ASKS_WHEN_MAY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?when\s+(?:would|will|could|can|might|may|should)\b", re.I)
+# A condition put on what may happen.
+_CONDITION = re.compile(r"\b(?:unless|only\s+(?:if|when|after|once)|as\s+soon\s+as|provided\s+(?:that\s+)?)\b", re.I)
+
+
+def _conditioned(sentence: str, question: str) -> bool:
+    """True when the sentence puts a condition right after a word of the question: "… sanctions to be
+    lifted unless …" for "When would sanctions be lifted?", not "Meaningful negotiations to end the
+    war can reasonably be expected only if …" for "When will the war end?" (a condition on the
+    negotiations)."""
+    asked = _content_words(question)
+    for condition in _CONDITION.finditer(sentence):
+        before = re.findall(r"[^\W\d_]+", sentence[: condition.start()].lower())[-CONDITION_GAP:]
+        if any(w[:NAME_STEM] in asked for w in before):
+            return True
+    return False
+
+
+# How near before its condition a word of the question must stand.
+CONDITION_GAP = 3
+
+
 def _fitting(
     candidates: list[Candidate], x: np.ndarray, ranked: list[Candidate], wanted: str, question: str, s: AnswerSettings
 ) -> list[Candidate]:
@@ -1691,6 +1786,11 @@ def _fitting(
     # One that does is no reason to pass over the others: "Its existence was first proved in 1962"
     # dates the plastome (XQuAD), though only the sentence before names it.
     if wanted == DATE and not any(speaks_of_event(c.text, question) for c in fitting):
+        # "When would sanctions be lifted?" asks when something may happen: a sentence that puts a
+        # condition on it ("… cannot expect sanctions to be lifted unless it agrees to withdraw …")
+        # answers, when no sentence dates it.
+        if _ASKS_WHEN_MAY.match(question):
+            return [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and _conditioned(c.text, question)]
         return []
     office = _ASKS_OFFICE_HOLDER.match(question)
     if wanted == PERSON and office is not None:
@@ -2088,12 +2188,15 @@ def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -
 
 
 def _other_works(retriever: Retriever, question: str, started: float) -> Answer | None:
-    """"What else did Riccardo Alcaro write?": every sentence of the notes and the publisher's block
-    that credits a work to the author (`references.work_by`), each title once, not the document
-    itself; the title is the short answer when there is one work. None when no sentence credits one."""
+    """"What else did Riccardo Alcaro write?": `_works_by` the author the question names."""
     author = other_works_author(question)
-    if author is None:
-        return None
+    return None if author is None else _works_by(retriever, question, author, started)
+
+
+def _works_by(retriever: Retriever, question: str, author: str, started: float) -> Answer | None:
+    """Every sentence of the notes and the publisher's block that credits a work to the author
+    (`references.work_by`), each title once, not the document itself; the title is the short
+    answer when there is one work. None when no sentence credits one."""
     found: list[tuple[Candidate, tuple[int, int]]] = []
     titles: set[str] = set()
     for note in _note_sentences(retriever.passages):
@@ -2110,6 +2213,36 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     text, citations, support = compose(chosen)
     short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents.
+_WHAT_WROTE = re.compile(
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?what\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?i:write|written|writes|publish|published|author|authored)\s*[?.!]*\s*$"
+)
+
+
+def _works_on(retriever: Retriever, question: str, topic: str, wanted: str, started: float) -> Answer | None:
+    """"Who wrote about Putin's use of history?": the reference or catalogue entry whose title holds
+    every word of the topic (`title_covers`), with its authors (or, `wanted` "title", its title)
+    as the short answer. None when no title or more than MAX_WORKS_ON hold them, or when a
+    document's own title does: the documents themselves then answer."""
+    if any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
+        return None
+    entries = {c.key: c for c in _note_sentences(retriever.passages)
+               if (at := cited_title(c.text)) is not None and title_covers(c.text[at[0] : at[1]], topic)}
+    works = {re.sub(r"\W+", " ", c.text[slice(*cited_title(c.text))]).casefold(): c for c in entries.values()}
+    if not works or len(works) > MAX_WORKS_ON:
+        return None
+    chosen = list(works.values())
+    text, citations, support = compose(chosen)
+    at = (cited_authors(chosen[0].text) if wanted == "authors" else cited_title(chosen[0].text)) if len(chosen) == 1 else None
+    short = _short(chosen[0], Span(*at, 1.0), support) if at is not None else None
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+# More works whose titles hold a topic's words than this: the topic names no one work.
+MAX_WORKS_ON = 2
 
 
 # "What are the latest IAI commentaries?", "Which papers has IAI published recently?": the list of

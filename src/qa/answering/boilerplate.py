@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 from qa.answering.authorship import DOCUMENT_WORD
 from qa.answering.references import names_cited_title
 from qa.answering.summary import without_sources
-from qa.retrieval.query import who_is_named
+from qa.retrieval.query import defined_term, who_is_named
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
@@ -85,6 +85,11 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
         return True
     named = _names(who_is_named(question))
     if named and not named & bylines.authors and named <= {w.lower() for w in _WORD.findall(sentence)}:
+        return True
+    # "What is Affarinternazionali?": a name only the publisher's block gives ("an online webzine (*Affarinternazionali*)").
+    defined = defined_term(question) or ""
+    term = _names(defined) if any(ch.isupper() for ch in defined) else set()
+    if term and not term & bylines.authors and term <= {w.lower() for w in _WORD.findall(sentence)}:
         return True
     return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
 

@@ -213,6 +213,20 @@ _ON_TOPIC = re.compile(
 )
 
 
+# "Which document talks about energy?": the verb, not "talks" as in a document's title ("… Talks and the
+# Indispensable Role …"), which would name both documents.
+_TALKS_ABOUT = re.compile(
+    r"^(?P<which>\W*(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?:documents?|commentar(?:y|ies)|articles?|pieces?|"
+    r"sources?|texts?)\s+)talks?(?=\s+about\b)",
+    re.I,
+)
+
+
+def plain_verb(question: str) -> str:
+    """The question with "talks about" after "Which document" said as "speaks about", which names no document."""
+    return _TALKS_ABOUT.sub(r"\g<which>speaks", question)
+
+
 def comparison_topic(question: str, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
     """The words of a comparison question that say what is compared: neither comparison words, nor
     stop words, nor words naming a document by its metadata ("Compare the IAI and the 1 April

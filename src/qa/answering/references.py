@@ -177,6 +177,50 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
     return names_cited_title(question, reference)
 
 
+_WORK_KINDS = r"(?:commentar(?:y|ies)|articles?|papers?|pieces?|works?|publications?|books?|reports?|stud(?:y|ies))"
+# "Who wrote about Putin's use of history?", "Who are the authors of the commentary on sustainable
+# urbanisation?": the authors of the work whose title says what the topic does.
+_WHO_WROTE_ON = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|has\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
+    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:(?:IAI\s+)?{_WORK_KINDS}\s+)?"
+    r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
+    re.I,
+)
+# "Which commentary is about Italy's options for Russian energy?": that work's title.
+_WHICH_WORK_ON = re.compile(
+    rf"^\W*(?:which|what)\s+(?:(?:IAI|other)\s+)?{_WORK_KINDS}\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
+    r"covers?|looks?\s+at|treats?)\s+(?P<topic>.+?)\s*[?.!]*$",
+    re.I,
+)
+# How many letters of a word stand for it when topics are matched with titles ("response" / "Responds").
+_TOPIC_STEM = 6
+
+
+def work_on_asked(question: str) -> tuple[str, str] | None:
+    """The topic of a question for the work on it, and what is asked of that work: ("Putin's use of
+    history", "authors") for "Who wrote about Putin's use of history?", (…, "title") for "Which
+    commentary is about …?"; None for other questions."""
+    for pattern, wanted in ((_WHO_WROTE_ON, "authors"), (_WHICH_WORK_ON, "title")):
+        match = pattern.match(question)
+        if match is not None:
+            return match.group("topic"), wanted
+    return None
+
+
+def cited_title(sentence: str) -> tuple[int, int] | None:
+    """Offsets of the first title a reference or catalogue entry quotes or sets in italics, else None."""
+    match = _CITED_TITLE.search(sentence)
+    return None if match is None else match.span(1) if match.group(1) else match.span(2)
+
+
+def title_covers(title: str, topic: str) -> bool:
+    """True when the title holds every word of the topic (of four letters or more, at least two):
+    "Putin’s Use and Abuse of History: …" covers "Putin's use of history"."""
+    words = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(topic.replace("’", "'"))}
+    held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title.replace("’", "'"))}
+    return len(words) >= 2 and words <= held
+
+
 def names_cited_title(question: str, reference: str) -> bool:
     """True when the question names at least TITLE_SHARE of the words of a title the reference cites."""
     asked = {w.lower() for w in _CONTENT.findall(question)}

@@ -74,7 +74,7 @@ _ITEM_OPENING = re.compile(
 # Where an item's phrase ends: a comma, a semicolon, a colon, a dash or its sentence's end.
 _PHRASE_END = re.compile(r"[,;:]|\s[—–]\s|[.!?](?:\s|$)|$")
 # The most words of an item's phrase that stand in for "the second one".
-ITEM_WORDS = 16
+ITEM_WORDS = 24
 
 
 def item_phrase(reply: str, position: int) -> str | None:
@@ -428,7 +428,7 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 
 # "When?", "And where?", "Why was that?": the question before asked again with another question word.
 _BARE = re.compile(
-    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why|how\s+(?:much|many|long)|how|who|what\s+year)"
+    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why|how\s+(?:much|many|long)|how|who|what\s+year|(?:by|for|with|from)\s+whom|since\s+when|from\s+where)"
     r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
     re.I,
 )

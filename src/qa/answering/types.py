@@ -329,6 +329,10 @@ _WHICH_DOES = re.compile(
 )
 
 
+# A thing named by what follows it in brackets: "an online webzine (*" before "Affarinternazionali*)".
+_NAMED_IN_BRACKETS = re.compile(r"\b(?P<thing>(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*\(\s*[*_]*$", re.I)
+
+
 def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     """Offsets of what a sentence says a term is: "a trade magazine for the construction industry"
     in "Engineering News-Record (ENR) is a trade magazine for the construction industry", "genetic
@@ -347,6 +351,10 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
     bracketed = _BRACKETED.match(sentence, at)
     if bracketed is not None and 2 <= len(bracketed.group("text").split()) <= DESCRIPTION_WORDS:
         return bracketed.span("text")
+    named = _NAMED_IN_BRACKETS.search(sentence, 0, found.start())
+    if named is not None and re.match(r"[*_]*\)", sentence[at:]):
+        # "an online webzine (*Affarinternazionali*)": the thing the name in brackets names.
+        return named.span("thing")
     return _described_at(
         sentence, at,
         ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END),
@@ -674,25 +682,36 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     def spoken_by(at: int) -> bool:
         return who[0].lower() in _PRONOUNS or who[-1].lower()[:NAME_STEM] in sentence[:at].lower()
 
+    # "What did Lavrov say was settled for good?" is not answered by "settled for good": what the
+    # question already says.
+    asked_words = set(re.findall(r"\w+", question.lower()))
+
+    def repeats_question(a: int, b: int) -> bool:
+        return set(re.findall(r"\w+", sentence[a:b].lower())) <= asked_words
+
     for report in _REPORTS.finditer(sentence):
         if not spoken_by(report.start()):
             continue
         end = _CLAUSE_END.search(sentence, report.end())
         a, b = report.end(), end.start() if end else len(sentence)
-        if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS:
+        if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS and not repeats_question(a, b):
             return a, b
     for report in _REPORTS_QUOTE.finditer(sentence):
         group = "curly" if report.group("curly") is not None else "straight"
         a, b = report.span(group)
         while b > a and sentence[b - 1] in ",.;:!?":
             b -= 1
-        if spoken_by(report.start()) and 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS:
+        if spoken_by(report.start()) and 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS and not repeats_question(a, b):
             return a, b
     return None
 
 
 # "Which round of talks was held in Istanbul?": a rank in a series, which an ordinal gives.
-_ASKS_ORDINAL = re.compile(r"^\s*(?:which|what)\s+(?:round|session|edition|term|rank|stage|attempt|meeting)s?\b", re.I)
+# "Which week of the war is about to begin?": "fifth" (from "about to enter its fifth week").
+_ASKS_ORDINAL = re.compile(
+    r"^\s*(?:which|what)\s+(?:round|session|edition|term|rank|stage|attempt|meeting|week|phase|wave|generation|century|anniversary)s?\b",
+    re.I,
+)
 _ORDINAL_WORD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.I
 )
@@ -794,9 +813,23 @@ _ASKS_SUBJECT = re.compile(
 SUBJECT_VERB_WORDS = 4
 # Where the subject's clause begins: the sentence's start, or a comma, colon, semicolon, dash or bracket.
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–])\s*", re.S)
-# An item of a list named by its place: "The first", "the second one", "the latter". It points at
-# the answer; it is none.
-POINTING_ORDINAL = re.compile(r"(?i:the)\s+(?i:first|second|third|fourth|fifth|last|former|latter|other)(?:\s+(?i:one|ones))?")
+# An item of a list named by its place or kind: "The first", "the second one", "the latter", "A
+# fourth element". It points at the answer; it is none.
+_POINTING_WORDS = frozenset(
+    "a an the first second third fourth fifth last former latter other one ones element elements point points item "
+    "items component components issue issues part parts aspect aspects factor factors variable variables".split()
+)
+
+
+def points_at_item_only(text: str) -> bool:
+    """True when the text only names an item by its place or kind ("A fourth element", "element",
+    "the second one"): it points at an answer and is none."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    # "one" alone may count ("How many banks were cut off?"), and an ordinal alone may rank ("third").
+    ordinals_only = set(words) <= {"first", "second", "third", "fourth", "fifth", "last", "one", "ones"}
+    return not ordinals_only and all(w in _POINTING_WORDS for w in words)
+
+
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
@@ -824,7 +857,7 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     text = sentence[start : found.start()]
     if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
         return None
-    if POINTING_ORDINAL.fullmatch(text.strip()):
+    if points_at_item_only(text):
         return None  # "The first is the status of the contested regions": which item, not what it is
     return start, found.start()
 

@@ -66,6 +66,8 @@ def _is_boundary(text: str, sentence_start: int, punct_start: int, stop: int, en
     following = text[nxt]
     if following.islower():
         return False
+    if _inside_emphasis(text, sentence_start, punct_start, end):
+        return False
     if text[punct_start] == "." and stop == punct_start + 1:
         word = _WORD_BEFORE.search(text, max(sentence_start, punct_start - 20), punct_start + 1)
         if word:
@@ -78,6 +80,17 @@ def _is_boundary(text: str, sentence_start: int, punct_start: int, stop: int, en
             if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 return False
     return True
+
+
+def _inside_emphasis(text: str, sentence_start: int, punct_start: int, end: int) -> bool:
+    """True when the punctuation stands inside a title in Markdown italics that closes on its line:
+    "*A G7/G20 Pact for Sustainable Urbanisation? Building on …*" is one title, not two sentences."""
+    opening = text.rfind("*", sentence_start, punct_start)
+    if opening < 0 or text.count("*", sentence_start, punct_start) % 2 == 0 or text[opening + 1].isspace():
+        return False
+    line_end = text.find("\n", punct_start, end)
+    closing = text.find("*", punct_start + 1, end if line_end < 0 else line_end)
+    return closing > 0 and not text[closing - 1].isspace()
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, stop: int) -> None:
