@@ -420,6 +420,9 @@ _ASKS_EMPLOYER = re.compile(
     r"^\s*(?i:where|(?:for\s+)?(?:who|whom)|(?:at|for)\s+(?:which|what)\s+\w+|(?:which|what)\s+(?:organi[sz]ation|"
     r"institute|institution|company|think\s+tank|university|employer|body))\s+(?i:does|did|do)\s+"
     r"(?P<who>(?i:he|she|they)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?i:work)(?:\s+(?i:for|at|with|in))?\s*\??\s*$"
+    # "Who is Riccardo Alcaro's employer?", "What is his employer?"
+    r"|^\s*(?i:who|what|which)\s+(?i:is|was)\s+(?P<whose>(?i:his|her|their)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?[’']s)\s+"
+    r"(?i:employer|organi[sz]ation|institute|institution|workplace)\s*\??\s*$"
 )
 # The employer closing a description: "… Head of Global Actors programme at the Istituto Affari Internazionali (IAI)".
 _EMPLOYER = re.compile(r"\b(?:at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)\s*$")
@@ -434,8 +437,8 @@ def employer_of(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_EMPLOYER.match(question)
     if asked is None:
         return None
-    name = asked.group("who")
-    if name.lower() in ("he", "she", "they"):
+    name = asked.group("who") or without_possessive(asked.group("whose"))
+    if name.lower() in ("he", "she", "they", "his", "her", "their"):
         subject = _NAMED_SUBJECT.match(sentence)
         if subject is None:
             return None
@@ -550,7 +553,9 @@ _EVENT_SUBJECT = re.compile(
     r"^\s*(?:(?i:why|when|how|where|in\s+what\s+year|what\s+year)\s+"
     r"(?i:did|does|do|has|have|had|was|were|is|are|will|would|could|can|should|might)"
     # "How many soldiers did China send …?", "What weapons has the US sent …?": what the subject did.
-    r"|(?i:how\s+(?:many|much)|what|which)(?:\s+[a-z][\w-]*){1,3}\s+(?i:did|does|do|has|have|had|will|would|could|can)"
+    # "How much has the EU given …?": no noun between.
+    r"|(?:(?i:how\s+(?:many|much))(?:\s+[a-z][\w-]*){0,3}|(?i:what|which)(?:\s+[a-z][\w-]*){1,3})"
+    r"\s+(?i:did|does|do|has|have|had|will|would|could|can)"
     # "Name the weapons the United States has supplied", "List the countries Russia has attacked".
     r"|(?i:name|list)\s+(?i:all\s+)?(?i:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?i:that\s+|which\s+)?"
     r")\s*(?:the\s+)?"
@@ -806,7 +811,7 @@ _OF_THEM = r"(?:one\s+)?of\s+(?:them|these|those)"
 # "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it; so
 # is "which of them" ("Which of them could play a significant role?" after the mediators were named).
 _ASKS_SUBJECT = re.compile(
-    rf"^\s*(?i:what|which\s+{_OF_THEM})\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    rf"^\s*(?i:what|who|which\s+{_OF_THEM})\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*[?.!]*\s*$"
 )
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
@@ -830,6 +835,7 @@ def points_at_item_only(text: str) -> bool:
     return not ordinals_only and all(w in _POINTING_WORDS for w in words)
 
 
+_FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
@@ -854,6 +860,9 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     # "While China could play …": the conjunction opening the clause is not its subject.
     conjunction = _SUBORDINATOR.match(sentence, start, found.start())
     start = conjunction.end() if conjunction else start
+    # "First, only the United States and NATO can restore …": "only" says how few, not who.
+    focus = _FOCUS.match(sentence, start, found.start())
+    start = focus.end() if focus else start
     text = sentence[start : found.start()]
     if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
         return None
@@ -1023,7 +1032,10 @@ def coordinated_subject(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_CLAUSE_OPENING = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b", re.IGNORECASE)
+# A clause, not an item; also a purpose ("…, to keep up its defense and launch counteroffensives").
+_CLAUSE_OPENING = re.compile(
+    r"^(?:(?i:who|whom|whose|which|that|where|when|while|because|although|though|if|as)\b|(?i:in\s+order\s+)?(?i:to)\s+[a-z])"
+)
 
 
 def _list_item(item: str, most_words: int) -> bool:
