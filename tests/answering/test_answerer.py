@@ -1739,6 +1739,9 @@ def test_a_sentence_the_reader_is_sure_answers_a_who_question_leads_over_a_weak_
     assert result.short is not None and result.short.text == "Russia"
     for unanswerable in ("Who won the Istanbul talks?", "Who is the Prime Minister of Italy?"):
         assert qa.answer(unanswerable, index=built_index.index).abstained, unanswerable
+    # A lead that may name someone but in which the reader reads no answer gives way to one it is sure of.
+    asked = qa.answer("Who did Ukraine ask to step in as a mediator?", index=built_index.index)
+    assert asked.short is not None and asked.short.text == "China"
 
 
 @pytest.mark.model

@@ -338,3 +338,18 @@ def test_which_document_talks_about_a_topic_names_the_one_that_does(built_index)
     result = qa.answer("Which document talks about Poland?", index=built_index.index)
     assert not result.abstained and "Poland has already announced" in result.text
     assert "Only one of the documents speaks to this: The 1 April 2022 opinion commentary." in result.text
+
+
+def test_a_view_topic_keeps_a_name_with_digits():
+    # "G7" had been cut to "G", which no sentence names: "… does not mention G."
+    assert view_topic("What does the IAI commentary say about the G7?") == {"g7"}
+
+
+@pytest.mark.model
+def test_a_view_of_the_g7_quotes_the_sentence_naming_it(built_index):
+    import qa
+
+    result = qa.answer("What does the IAI commentary say about the G7?", index=built_index.index)
+    assert not result.abstained and "G7 summits" in result.text
+    assert qa.answer("Does the April piece mention the G7?", index=built_index.index).text == (
+        "The 1 April 2022 opinion commentary does not mention G7.")

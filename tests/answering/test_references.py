@@ -424,3 +424,12 @@ def test_what_someone_who_wrote_no_document_wrote_is_the_works_credited_to_them(
     # The author of a document: what he wrote is that document, not the works his notes cite.
     alcaro = qa.answer("What did Alcaro write?", index=built_index.index)
     assert "22 | 12" not in alcaro.text and "Europe's Post-Cold War Order" not in alcaro.text
+
+
+@pytest.mark.model
+def test_where_deaths_or_losses_come_from_is_the_note_of_their_sentence(built_index):
+    import qa
+
+    # "Civilian deaths are apparently modest, although they are rising fast.²": note 2 (OHCHR); it had bolded "modest".
+    result = qa.answer("Where do the civilian deaths come from?", index=built_index.index)
+    assert not result.abstained and result.citations[0].footnote == 2 and "OHCHR" in result.text

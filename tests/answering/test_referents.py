@@ -467,3 +467,23 @@ def test_it_a_few_turns_on_is_still_the_name_that_answered(built_index):
 )
 def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, earlier, answered, resolved):
     assert resolve_bare_answered(question, earlier, answered) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("Who founded it?", ["What is the IAI?"], "Who founded the IAI?"),
+        # Back through turns that say "it" too.
+        ("Where is it?", ["What is the IAI?", "Who founded it?"], "Where is the IAI?"),
+        ("What are its aims?", ["What is IAI?"], "What are IAI’s aims?"),
+        ("Who founded it?", ["Which bank is the largest?"], None),  # no question for what a thing is
+        ("Who founded it?", ["What is the IAI?", "Who is Alcaro?"], None),  # a turn between without "it"
+        ("What is it called?", ["What is the IAI?"], None),  # an "it" that refers to nothing
+        # A description, not a name: the documents may call it otherwise ("the second problematic issue").
+        ("Why could it break the negotiations?", ["What is the second sticking point?"], None),
+    ],
+)
+def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):
+    from qa.answering.referents import resolve_defined
+
+    assert resolve_defined(question, earlier) == resolved

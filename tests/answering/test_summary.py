@@ -242,3 +242,17 @@ def test_a_source_that_names_no_one_document_is_no_part_of_the_search(built_inde
                 "Lavrov said was “settled for good” (it’s not). [1]"}]
     result = qa.answer("Is that true according to the author?", history=history, index=built_index.index)
     assert not result.abstained and "(it’s not)" in result.text
+
+
+@pytest.mark.model
+def test_a_documents_conclusion_is_how_it_ends(built_index):
+    import qa
+
+    # It had quoted Alcaro's footnote 7, or the commentary's central sentences.
+    for question in ("What is the IAI commentary's conclusion?", "What does Alcaro conclude?"):
+        result = qa.answer(question, index=built_index.index)
+        assert result.text.endswith("US and European involvement is a necessary condition for the establishment of a "
+                                    "durable peace. [1]"), question
+        assert "The war in Ukraine is a catastrophic event" in result.text
+    # A conclusion about a topic no document's record names is answered as any question.
+    assert "catastrophic" not in qa.answer("What conclusions can be drawn about sanctions?", index=built_index.index).text

@@ -47,7 +47,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
+    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -253,6 +253,9 @@ def _answer(
             if named is not None or not mentions_it(context[-back]):
                 break
     if named is None and context:
+        # "Who founded it?" after "What is the IAI?": who founded the IAI.
+        named = resolve_defined(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
     if named is None and context:
@@ -316,6 +319,14 @@ def _answer(
         view = _view(retriever, question, s, viewed, started)
         if view is not None:
             return view
+    if _ASKS_CONCLUSION.search(question):
+        # "What is the IAI commentary's conclusion?", "How does Alcaro conclude?": how the document ends.
+        concluded = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+        if concluded and len(concluded) <= MAX_SUMMARY_DOCUMENTS:
+            ending = [c for doc_id in concluded for c in _conclusion(retriever, doc_id)]
+            if ending:
+                text, citations, support = compose(ending, _labels(retriever, ending))
+                return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     targets = None
     summary_asked = asks_summary(question)
     if summary_asked or asks_gist(question):
@@ -455,6 +466,12 @@ def _answer(
         if wanted != PERSON or not may_name_someone(ranked[0].text, question):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
+        elif reads and (overruling := _sure_over_lead(candidates, x, ranked, question, wanted, s)) is not None:
+            # "Who did Ukraine ask to step in as a mediator?": the lead may name someone ("Clearly the
+            # Biden administration …"), but the reader reads no answer in it and is sure of another
+            # ("… Ukraine has also called on China to step in", margin 5.2).
+            ranked.remove(overruling)
+            ranked.insert(0, overruling)
     if said:
         ranked = _not_again(ranked, said, s.abstain_below)
     # A sentence the reader is sure of is as likely right as its margin says, whatever the sentence model made of it.
@@ -614,7 +631,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
 
 def _topic_words(question: str, topic: set[str]) -> list[str]:
     """The question's words that are in `topic` (lower case), as the question writes them, in order."""
-    return [w for w in re.findall(r"[^\W\d_]+", question) if w.lower() in topic]
+    return [w for w in re.findall(r"[^\W\d_][^\W_]*", question) if w.lower() in topic]
 
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
@@ -1025,7 +1042,7 @@ _SOURCE_FOR = re.compile(
 # What a source stands behind: figures, estimates, claims ("the source of the war" asks for a cause).
 _SOURCED = re.compile(
     r"\b(?:figures?|numbers?|data|estimates?|statistics?|counts?|tolls?|tall(?:y|ies)|claims?|quotes?|quotations?|"
-    r"reports?|information|casualt(?:y|ies))\b",
+    r"reports?|information|casualt(?:y|ies)|losses|deaths|damage)\b",
     re.I,
 )
 # "Who estimated that?" after "How many soldiers has Russia lost?" ("… are estimated to have lost
@@ -1896,6 +1913,21 @@ def _answered_by_reader(
             if span is not None and span.margin > least_margin and fits(c.text[span.start : span.end])]
 
 
+def _sure_over_lead(
+    candidates: list[Candidate], x: np.ndarray, ranked: list[Candidate], question: str, wanted: str, s: AnswerSettings
+) -> Candidate | None:
+    """Another of the best sentences that the span reader is sure answers (`READER_SURE_MARGIN`)
+    when it reads no answer in the lead (margin below 0), else None."""
+    reader = get_reader(precision=s.reader_precision)
+    if reader is None or not reader.tells_answering:
+        return None
+    lead = reader.spans(question, [ranked[0].text])[0]
+    if lead is not None and lead.margin >= 0:
+        return None
+    read = _answered_by_reader(candidates, x, ranked, question, wanted, s, READER_SURE_MARGIN)
+    return read[0] if read and read[0] is not ranked[0] else None
+
+
 # The span reader's answer-or-not margin above which it is sure a sentence answers a who- or
 # when-question; the margins it gave sentences offered for unanswerable ones were at most -0.5.
 READER_SURE_MARGIN = 4.0
@@ -2267,6 +2299,24 @@ def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -
             if candidate is not None:
                 chosen.append(candidate)
     return chosen
+
+
+# "What is the conclusion of …?", "What does Alcaro conclude?", "How does the April piece end?"
+# Not "What year was the conflict concluded?": a conclusion drawn, or a document's end.
+_ASKS_CONCLUSION = re.compile(
+    r"\bconclusions?\b|^\W*(?:(?:briefly|so|and|in\s+short),?\s+)?(?:what|how)\s+(?:does|did|do)\s+.+\s+conclude\s*[?.!]*\s*$"
+    r"|^\W*how\s+(?:does|did)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:piece|commentary|article|document|essay|paper|report|analysis)"
+    r"\s+end\s*[?.!]*\s*$|\bfinal\s+(?:point|thought|message|word)s?\b",
+    re.I,
+)
+# The closing body sentences a document's conclusion is quoted by.
+CONCLUSION_SENTENCES = 2
+
+
+def _conclusion(retriever: Retriever, doc_id: str) -> list[Candidate]:
+    """The document's last CONCLUSION_SENTENCES body sentences, in reading order."""
+    spans = _document_sentences(retriever, doc_id)[-CONCLUSION_SENTENCES:]
+    return [c for b, e in spans if (c := _candidate_at(retriever, doc_id, b, e, 1.0)) is not None]
 
 
 def _other_works(retriever: Retriever, question: str, started: float) -> Answer | None:

@@ -17,7 +17,7 @@ from qa.answering.gate import DUMMY_IT
 from qa.answering.types import person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
-from qa.retrieval.query import who_is_named
+from qa.retrieval.query import defined_term, who_is_named
 
 _POINTER = re.compile(
     r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b"
@@ -208,6 +208,27 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     pronoun = found[0]
     name = answered + ("’s" if pronoun.group("its") else "")
     return question[: pronoun.start()] + name + question[pronoun.end() :]
+
+
+def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
+    """The question with its one "it" or "its" replaced by what the latest earlier question asking
+    what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
+    then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?".
+    None when the question has no such "it", or no such earlier question is found."""
+    found = list(_IT.finditer(question))
+    if len(found) != 1 or DUMMY_IT.search(question):
+        return None
+    for turn in reversed(earlier):
+        term = defined_term(turn)
+        # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
+        # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
+        if term is not None and re.search(r"[A-Z0-9]", term):
+            named = f"the {term}" if re.search(rf"\bthe\s+{re.escape(term)}", turn, re.I) else term
+            pronoun = found[0]
+            return question[: pronoun.start()] + named + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
+        if not mentions_it(turn):
+            return None
+    return None
 
 
 def _one_name(answered: str) -> bool:

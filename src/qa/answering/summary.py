@@ -34,7 +34,8 @@ _ASKS_GIST = re.compile(
     rf"^\W*{_BRIEFLY}what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){{1,4}}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
     re.I,
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A word: letters, and digits after a letter ("G7", "G20").
+_WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
 # Words that say "a summary" or "a document", not which document.
 _GENERIC = frozenset(
     "summarise summarize summary sum up give overview gist main key central principal points point arguments argument "
