@@ -1689,12 +1689,9 @@ def _lead_by_reader(
     if s.rerank_sentences < 2 or len(ranked) < 2 or not s.rerank_weight or wanted in s.gated_types:
         return ranked
     several = asks_for_several(question)
-    reader = get_reader(precision=s.reader_precision)
-    if reader is None or not reader.tells_answering:
-        return ranked
     # The lead alone first: most leads answer, and then the others need not be read.
-    first = reader.spans(question, [ranked[0].text])[0]
-    if first is not None and first.margin >= 0:
+    reader = _doubting_reader(question, ranked[0], s)
+    if reader is None:
         return ranked
     top = [ranked[0], *(c for c in ranked[1 : s.rerank_sentences] if id(c) not in apart)]
     spans = reader.spans(question, [c.text for c in top])  # the lead's reading is kept by the reader
@@ -1913,16 +1910,22 @@ def _answered_by_reader(
             if span is not None and span.margin > least_margin and fits(c.text[span.start : span.end])]
 
 
+def _doubting_reader(question: str, lead: Candidate, s: AnswerSettings) -> SpanReader | None:
+    """The span reader when it reads no answer to the question in the lead (margin below 0); None
+    when it reads one, or no reader fitted to tell answering sentences apart is there."""
+    reader = get_reader(precision=s.reader_precision)
+    if reader is None or not reader.tells_answering:
+        return None
+    read = reader.spans(question, [lead.text])[0]
+    return None if read is not None and read.margin >= 0 else reader
+
+
 def _sure_over_lead(
     candidates: list[Candidate], x: np.ndarray, ranked: list[Candidate], question: str, wanted: str, s: AnswerSettings
 ) -> Candidate | None:
     """Another of the best sentences that the span reader is sure answers (`READER_SURE_MARGIN`)
     when it reads no answer in the lead (margin below 0), else None."""
-    reader = get_reader(precision=s.reader_precision)
-    if reader is None or not reader.tells_answering:
-        return None
-    lead = reader.spans(question, [ranked[0].text])[0]
-    if lead is not None and lead.margin >= 0:
+    if _doubting_reader(question, ranked[0], s) is None:
         return None
     read = _answered_by_reader(candidates, x, ranked, question, wanted, s, READER_SURE_MARGIN)
     return read[0] if read and read[0] is not ranked[0] else None
