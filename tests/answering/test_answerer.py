@@ -1797,3 +1797,18 @@ def test_a_sentence_the_reader_is_all_but_certain_of_leads_a_question_for_severa
     for question in ("What weapons has the US sent?", "Name the weapons the United States has supplied."):
         sent = qa.answer(question, index=built_index.index)
         assert sent.text.startswith("The United States has already provided more than $2 billion"), question
+
+
+@pytest.mark.model
+def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index):
+    import qa
+
+    # "What is the capital of Ukraine?" had bolded "Sea of Azov".
+    for question in ("What is the capital of Ukraine?", "What's the capital of France?", "What is the GDP of Italy?"):
+        assert qa.answer(question, index=built_index.index).abstained, question
+    # A word the documents use, or the publisher's details answered before: not refused.
+    assert not qa.answer("What is the status of Crimea?", index=built_index.index).abstained
+    assert qa.answer("What is the email of the IAI?", index=built_index.index).short.text == "iai@iai.it"
+    # A property of a work its notes cite, which the documents never name as such ("title").
+    titled = qa.answer("What is the title of Alcaro's February 2022 IAI commentary cited in the notes?", index=built_index.index)
+    assert titled.short is not None and titled.short.text == "Europe's Post-Cold War Order Is No More"

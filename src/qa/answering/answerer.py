@@ -426,6 +426,10 @@ def _answer(
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
+    if _unknown_attribute(retriever, question):
+        # "What is the capital of Ukraine?": the documents never use the word for what is asked, nor
+        # one near it, so none says what it is (it had bolded "Sea of Azov").
+        return Answer(question, NOT_FOUND, [], [], True, 0.0, retriever.rank(query, 5), time.perf_counter() - started)
     passages = _passages(retriever, query, s, pointed=pointed)
     candidates = _admissible(retriever, _candidates(passages), question)
     if not candidates:
@@ -688,6 +692,33 @@ def _topic_candidates(
     for candidate, score in zip(candidates, as_asked):
         candidate.score = max(candidate.score, score)
     return candidates
+
+
+# "What is the capital of Ukraine?", "What was the price of gas …?": a property of something.
+_ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+of\b", re.I)
+
+
+# Properties of a document, a work it cites or its publisher, which metadata, notes and contact
+# lines give without naming them ("What is the title of Alcaro's February 2022 commentary?").
+_WORK_PROPERTIES = frozenset(
+    "title titles name names author authors date dates address email e-mail phone telephone number website url "
+    "publisher source sources headline page footnote note".split()
+)
+
+
+def _unknown_attribute(retriever: Retriever, question: str) -> bool:
+    """True when the question asks for a property ("the capital of …") by a word the documents never
+    use and for which query expansion finds no corpus word near it ("aim" finds one, "capital" and
+    "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such."""
+    asked = _ASKS_ATTRIBUTE.match(question)
+    if asked is None:
+        return False
+    noun = asked.group("noun").lower()
+    if noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES:
+        return False
+    expander = retriever.expander
+    s = retriever.settings
+    return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
 
 
 def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
