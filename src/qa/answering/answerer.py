@@ -33,6 +33,7 @@ from qa.answering.enumeration import (
 )
 from qa.answering.summary import (
     MAX_SUMMARY_DOCUMENTS,
+    TOPIC_WORD,
     asked_topic,
     asks_gist,
     asks_summary,
@@ -635,7 +636,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
 
 def _topic_words(question: str, topic: set[str]) -> list[str]:
     """The question's words that are in `topic` (lower case), as the question writes them, in order."""
-    return [w for w in re.findall(r"[^\W\d_][^\W_]*", question) if w.lower() in topic]
+    return [w for w in TOPIC_WORD.findall(question) if w.lower() in topic]
 
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
@@ -1623,20 +1624,27 @@ _IDENTITY = re.compile(r"^\W*(?:who|what|which)\s+(?:is|are|was|were)\b", re.I)
 def _inside_introduced(sentence: str, start: int, question: str) -> bool:
     """True when the span starts inside what a colon right after the kind asked for introduces
     ("a compromise: refrain from …" for "What compromise …?"): the span is a piece of the answer."""
-    asked = _ASKED_KIND.match(question)
-    if asked is None or asked.group("noun").lower() in QUERY_STOPWORDS:
+    noun = _asked_kind(question)
+    if noun is None:
         return False
-    stem = re.escape(asked.group("noun").lower()[:NAME_STEM])
+    stem = re.escape(noun[:NAME_STEM])
     return any(m.end() <= start for m in re.finditer(rf"\b{stem}\w*[*_]*:\s", sentence, re.I))
+
+
+def _asked_kind(question: str) -> str | None:
+    """The kind of thing a "Which …?" / "What …?" question asks for ("cities", "compromise"), lower
+    case; None when the word after the question word is a stop word ("What is …?")."""
+    asked = _ASKED_KIND.match(question)
+    noun = asked.group("noun").lower() if asked is not None else None
+    return None if noun is None or noun in QUERY_STOPWORDS else noun
 
 
 def _owned_head(sentence: str, end: int, question: str) -> int | None:
     """Where the short answer ending at `end` ends once it takes in the thing of the kind asked that
     it owns: "Ukraine" + "’s northern cities" for "Which cities …?". None when no such thing follows."""
-    asked = _ASKED_KIND.match(question)
-    if asked is None or asked.group("noun").lower() in QUERY_STOPWORDS:
+    noun = _asked_kind(question)
+    if noun is None:
         return None
-    noun = asked.group("noun").lower()
     stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
     owned = re.compile(_OWNED.format(noun=re.escape(stem)), re.I).match(sentence, end)
     return owned.end() if owned else None
@@ -2395,9 +2403,12 @@ def _works_on(retriever: Retriever, question: str, topic: str, wanted: str, star
     document's own title does: the documents themselves then answer."""
     if any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
         return None
-    entries = {c.key: c for c in _note_sentences(retriever.passages)
-               if (at := cited_title(c.text)) is not None and title_covers(c.text[at[0] : at[1]], topic)}
-    works = {re.sub(r"\W+", " ", c.text[slice(*cited_title(c.text))]).casefold(): c for c in entries.values()}
+    # Each title once, however many notes or overlapping passages give it.
+    works: dict[str, Candidate] = {}
+    for note in _note_sentences(retriever.passages):
+        at = cited_title(note.text)
+        if at is not None and title_covers(note.text[at[0] : at[1]], topic):
+            works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
     if not works or len(works) > MAX_WORKS_ON:
         return None
     chosen = list(works.values())

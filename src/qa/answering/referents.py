@@ -200,14 +200,19 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     answer is no single name (a list, a phrase in lower case, longer than NAME_WORDS words), the
     question before asked something else ("What is the 15-point plan?": "Who is discussing it?"
     is about the plan), or the question has no "it", one that refers to nothing, or two."""
-    if not _ASKS_WHICH.match(earlier) or not _one_name(answered) or DUMMY_IT.search(question):
+    if not _ASKS_WHICH.match(earlier) or not _one_name(answered):
         return None
+    return _in_place_of_it(question, answered)
+
+
+def _in_place_of_it(question: str, name: str) -> str | None:
+    """The question with its one "it" (or "its") replaced by the name (or its possessive); None when
+    it has none, two, or one that refers to nothing ("What is it called?")."""
     found = list(_IT.finditer(question))
-    if len(found) != 1:
+    if len(found) != 1 or DUMMY_IT.search(question):
         return None
     pronoun = found[0]
-    name = answered + ("’s" if pronoun.group("its") else "")
-    return question[: pronoun.start()] + name + question[pronoun.end() :]
+    return question[: pronoun.start()] + name + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
 
 
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
@@ -215,17 +220,13 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
     then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?".
     None when the question has no such "it", or no such earlier question is found."""
-    found = list(_IT.finditer(question))
-    if len(found) != 1 or DUMMY_IT.search(question):
-        return None
     for turn in reversed(earlier):
         term = defined_term(turn)
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
         # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
         if term is not None and re.search(r"[A-Z0-9]", term):
             named = f"the {term}" if re.search(rf"\bthe\s+{re.escape(term)}", turn, re.I) else term
-            pronoun = found[0]
-            return question[: pronoun.start()] + named + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
+            return _in_place_of_it(question, named)
         if not mentions_it(turn):
             return None
     return None

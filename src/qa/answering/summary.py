@@ -34,8 +34,8 @@ _ASKS_GIST = re.compile(
     rf"^\W*{_BRIEFLY}what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){{1,4}}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
     re.I,
 )
-# A word: letters, and digits after a letter ("G7", "G20").
-_WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
+# A word: letters, and digits after a letter ("G7", "G20"). Topics are made of such words.
+TOPIC_WORD = re.compile(r"[^\W\d_][^\W_]*", re.UNICODE)
 # Words that say "a summary" or "a document", not which document.
 _GENERIC = frozenset(
     "summarise summarize summary sum up give overview gist main key central principal points point arguments argument "
@@ -118,13 +118,13 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     """The question's words (lower case, without stop words and words like "summary" or "document"),
     and for each document those of them its metadata card (title, author, publisher, kind, spoken
     date) holds; "author" is on the card of every document that names its author."""
-    asked = {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
+    asked = {w.lower() for w in TOPIC_WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
     matched = {}
     for doc_id, meta in documents.items():
         card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
             meta.get("date") if isinstance(meta.get("date"), str) else None
         )
-        words = {w.lower() for w in _WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
+        words = {w.lower() for w in TOPIC_WORD.findall(card)} - QUERY_STOPWORDS - _GENERIC
         if meta.get("author"):
             words |= AUTHOR_WORDS
         matched[doc_id] = asked & words
@@ -201,8 +201,8 @@ def asked_topic(question: str) -> set[str]:
     pointing = set()
     for pattern in _POINTING:
         for match in pattern.finditer(question):
-            pointing |= {w.lower() for w in _WORD.findall(match.group("ref"))}
-    return {w.lower() for w in _WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing
+            pointing |= {w.lower() for w in TOPIC_WORD.findall(match.group("ref"))}
+    return {w.lower() for w in TOPIC_WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing
 
 
 def without_sources(question: str) -> str:
