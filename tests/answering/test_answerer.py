@@ -619,6 +619,20 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "What did Peskov push back on?", None),
         ("Poland has announced that it will end Russian coal imports within the next few weeks and phase out oil and "
          "gas imports by the end of the year.", "What did Poland announce?", None),
+        # A subject in lower case, with the verb last (or before "according to …").
+        ("Banks face full blocking sanctions, which prohibit all transactions without any carveouts, and more.",
+         "What do full blocking sanctions prohibit?", "all transactions without any carveouts"),
+        ("Peskov said that Crimea is part of Russia and that the Russian constitution precludes any further "
+         "discussions about its status.", "What does the Russian constitution preclude, according to Peskov?",
+         "any further discussions about its status"),
+        # Not after "can" or "has" (a passive, a perfect), nor for "include", which a list answers.
+        ("Well logs can be combined with geophysical data to produce a better view of the subsurface.",
+         "What can be combined with geophysical data?", None),
+        ("BSkyB's sport portfolio includes English Premier League Football and more sport.",
+         "What does BSkyB's sport portfolio include?", None),
+        # "recommend on energy": "energy" is no verb, nor "author recommend on" a subject.
+        ("Russia recently insisted on conducting payments for energy exports in rubles.",
+         "What does the author recommend on energy?", None),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):
@@ -1086,6 +1100,7 @@ def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sente
         ("summer of 1521", "When did Luther broaden his attacks?", None),  # a time, not a clause
         ("July 2015 Obama", "When did Obama visit Kenya?", None),  # one word beside the date
         ("Tuesday in Istanbul, the sides met", "Where did the sides meet?", None),  # not asked when
+        ("Tuesday in Istanbul, the sides met for a sixth time", "On which day did the sides meet?", "Tuesday"),
     ],
 )
 def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, question: str, narrowed: str | None):
@@ -1812,3 +1827,109 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
     # A property of a work its notes cite, which the documents never name as such ("title").
     titled = qa.answer("What is the title of Alcaro's February 2022 IAI commentary cited in the notes?", index=built_index.index)
     assert titled.short is not None and titled.short.text == "Europe's Post-Cold War Order Is No More"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "name"),
+    [
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and tactical drones.",
+         "Which antitank missiles has the US supplied?", "Javelin"),
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and tactical drones.",
+         "What antiaircraft systems did Washington send?", "Stinger"),
+        ("IAI publishes an English-language quarterly (*The International Spectator*) and an online webzine.",
+         "Which quarterly does IAI publish?", "The International Spectator"),
+        # The kind is part of the name, the name is the question's own, or nothing names the thing.
+        ("The school stands near the Charles River.", "What river is located near the school?", None),
+        ("Chivas were suspended, with a second MLS team scheduled to return.", "Which team was suspended from the MLS?", None),
+        ("The US has provided tactical drones.", "Which drones has the US provided?", None),
+        ("Biden visits Europe for the NATO, US–EU and G7 summits.", "Which summits is Biden attending?", None),  # a list
+        # A class, not one of it; a people's adjective; a list that names them.
+        ("Imposing costs on Russian banks would hurt.", "Which bank is the second largest?", None),
+        ("Many European countries have sent weapons.", "Which countries have sent weapons?", None),
+        ("Many Baltic countries, including Estonia, have sent weapons.", "Which countries have sent weapons?", None),
+    ],
+)
+def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):
+    from qa.answering.types import named_of_kind
+
+    span = named_of_kind(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "name"),
+    [
+        ("Much remains, including the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”.",
+         "Who said the status of Crimea was settled for good?", "Sergei Lavrov"),
+        ("The office was set up when Jesus the Interpreter founded the Office of Western Medicine.",
+         "Who founded the Office of Western Medicine?", "Jesus the Interpreter"),
+        # The verb twice, or not at all, or only a sentence's first word before it.
+        ("Lavrov said so and Peskov said no.", "Who said no?", None),
+        ("Peskov pushed back on that idea.", "Who said Crimea is Russian?", None),
+        ("Russia founded it.", "Who founded it?", None),
+    ],
+)
+def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, question, name):
+    from qa.answering.types import name_before_verb
+
+    span = name_before_verb(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "condition"),
+    [
+        ("The Ukrainians are willing to forsake membership in NATO, provided they get solid security guarantees.",
+         "On what conditions would Ukraine forsake NATO membership?", "they get solid security guarantees"),
+        ("Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces.",
+         "Under what condition could sanctions be lifted?", "it agrees to withdraw all its forces"),
+        ("Russia cannot expect sanctions to be lifted.", "Under what condition could sanctions be lifted?", None),
+        ("Russia cannot expect sanctions to be lifted unless it withdraws.", "Why are sanctions kept?", None),
+    ],
+)
+def test_the_condition_an_on_what_conditions_question_asks_for(sentence, question, condition):
+    from qa.answering.types import condition_asked
+
+    span = condition_asked(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == condition
+
+
+@pytest.mark.model
+def test_a_rank_the_passages_do_not_give_is_not_answered_by_another(small_index):
+    import qa
+
+    # "VTB — the second-largest —" does not answer which bank is the third largest.
+    third = qa.answer("Which Russian bank is the third largest?", index=small_index)
+    assert third.abstained and third.short is None
+    assert not qa.answer("Which Russian bank is the second largest?", index=small_index).abstained
+
+
+@pytest.mark.model
+def test_a_property_the_documents_never_name_abstains_with_in(small_index):
+    import qa
+
+    assert qa.answer("What is the weather in Kyiv?", index=small_index).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("How many documents are there?", True), ("What documents do you have?", True), ("List the documents.", True),
+     ("Which articles are in the collection?", True), ("What is in the library?", True),
+     ("How many documents mention Crimea?", False), ("What sources are cited?", False),
+     ("Which documents speak of energy?", False)],
+)
+def test_a_question_about_the_collection_itself(question, asks):
+    from qa.answering.answerer import _ASKS_COLLECTION
+
+    assert bool(_ASKS_COLLECTION.match(question)) is asks
+
+
+@pytest.mark.model
+def test_the_collection_is_counted_and_each_document_named(small_index):
+    import qa
+
+    answer_ = qa.answer("How many documents are there?", index=small_index)
+    assert not answer_.abstained and answer_.text.startswith("The collection holds 2 documents:")
+    assert "Russia–Ukraine Talks and the Indispensable Role of the US and Europe [1]" in answer_.text
+    assert "Diplomacy needs pressure" in answer_.text  # the untitled one, by its record's title
+    assert check_citations(answer_) == []

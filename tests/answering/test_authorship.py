@@ -17,7 +17,10 @@ def test_questions_about_a_documents_author(question):
 
 
 @pytest.mark.parametrize("question", ["Who wrote the Budapest memorandum?", "Who is the Kremlin spokesman?",
-                                      "Who wrote the book?", "What does the commentary say about China?"])
+                                      "Who wrote the book?", "What does the commentary say about China?",
+                                      # The author as the subject of another question.
+                                      "Is the author of the April piece optimistic?",
+                                      "What does the author of the IAI commentary propose?"])
 def test_other_questions_are_not_about_authorship(question):
     assert not asks_author(question)
 

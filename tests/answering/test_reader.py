@@ -88,6 +88,15 @@ def test_a_span_is_widened_to_whole_words_and_trimmed_of_punctuation():
     assert 0.0 < span.score <= 1.0
 
 
+def test_markdown_emphasis_is_trimmed_from_a_span():
+    sentence = "IAI publishes a quarterly (*The International Spectator*), and more."
+    at = sentence.index("The")
+    spans = _word_spans(sentence)
+    first = next(k for k, s in enumerate(spans) if s[0] == at)
+    span = _decode(sentence, spans, (first, first + 3))  # "The International Spectator" "*"
+    assert sentence[span.start : span.end] == "The International Spectator"
+
+
 def _word_spans(sentence: str) -> list[tuple[int, int]]:
     import re
 

@@ -59,7 +59,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    coordinated_subject, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, coordinated_subject, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -87,6 +87,18 @@ _GREETING = (
 # "Thanks", "Ok, thanks!", "Great, thank you so much": up to three of them.
 _SMALL_TALK = re.compile(rf"^\W*{_GREETING}(?:[\s,.!]+{_GREETING}){{0,2}}\W*$", re.IGNORECASE)
 NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
+# "How many documents are there?", "What documents do you have?", "List the documents.": the collection itself.
+_DOCUMENT_NOUNS = r"(?:documents|texts|files|articles|pieces|commentaries|sources)"
+_ASKS_COLLECTION = re.compile(
+    rf"^\W*(?:(?:how\s+many|which|what)\s+{_DOCUMENT_NOUNS}\s+(?:are\s+there|do\s+you\s+(?:have|know|search|use)|"
+    r"are\s+(?:in\s+(?:the\s+)?(?:collection|library|index|corpus)|indexed|available|loaded)|can\s+you\s+search|have\s+you\s+got)"
+    rf"|(?:list|show)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|your\s+)?{_DOCUMENT_NOUNS}"
+    r"|what\s+(?:is|are)\s+in\s+the\s+(?:collection|library|index|corpus))\W*$",
+    re.I,
+)
+COLLECTION = "The collection holds {n} documents{listed}"
+# More documents than this are counted, not listed.
+MAX_LISTED_DOCUMENTS = 10
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|disagree|agree|versus|vs)\b", re.I)
@@ -285,6 +297,8 @@ def _answer(
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
+    if _ASKS_COLLECTION.match(question):
+        return _collection(retriever, question, started)
     refusal = refuse_numbers(question, retriever.vocabulary())
     if refusal is not None:
         closest = retriever.rank(retriever.analyse(question, context), 5)
@@ -432,6 +446,10 @@ def _answer(
         # one near it, so none says what it is (it had bolded "Sea of Azov").
         return Answer(question, NOT_FOUND, [], [], True, 0.0, retriever.rank(query, 5), time.perf_counter() - started)
     passages = _passages(retriever, query, s, pointed=pointed)
+    if _other_rank_only(question, passages):
+        # "Which Russian bank is the third largest?": the passages rank the largest and the second
+        # largest, no third; "VTB — the second-largest —" would have answered it.
+        return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     candidates = _admissible(retriever, _candidates(passages), question)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
@@ -696,7 +714,8 @@ def _topic_candidates(
 
 
 # "What is the capital of Ukraine?", "What was the price of gas …?": a property of something.
-_ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+of\b", re.I)
+# "What is the capital of Ukraine?", "What's the weather in Kyiv?".
+_ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+(?:of|in|at)\b", re.I)
 
 
 # Properties of a document, a work it cites or its publisher, which metadata, notes and contact
@@ -720,6 +739,25 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     expander = retriever.expander
     s = retriever.settings
     return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+
+
+# A rank by size or order: "third largest", "second-biggest", "fourth most populous".
+_ORDINALS = "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_RANKED = re.compile(
+    rf"\b(?P<ordinal>{_ORDINALS})[\s-]+(?P<superlative>(?:most|least)\s+[a-z]+|[a-z]+est)\b", re.I
+)
+
+
+def _other_rank_only(question: str, passages: Sequence[Passage]) -> bool:
+    """True when the question asks for a thing of a rank ("the third largest") that no passage
+    gives, while one gives another rank of the same measure ("the second-largest")."""
+    asked = _RANKED.search(question)
+    if asked is None:
+        return False
+    superlative = asked.group("superlative").lower()
+    ranks = {m.group("ordinal").lower() for p in passages for m in _RANKED.finditer(p.text)
+             if m.group("superlative").lower() == superlative}
+    return bool(ranks) and asked.group("ordinal").lower() not in ranks
 
 
 def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
@@ -923,6 +961,19 @@ def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[s
         return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
     text, citations, support = _labelled(retriever, lines, said)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+
+
+def _collection(retriever: Retriever, question: str, started: float) -> Answer:
+    """"How many documents are there?": how many the collection holds and, up to
+    MAX_LISTED_DOCUMENTS, each one's title under its label (`_facts_of_documents`)."""
+    documents = sorted(retriever.documents, key=lambda d: (str(retriever.documents[d].meta.get("date") or ""), d))
+    n = len(documents)
+    if n > MAX_LISTED_DOCUMENTS:
+        message = COLLECTION.format(n=f"{n:,}", listed="; ask about one by its title, author, publisher or date.")
+        return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
+    titles = _facts_of_documents(retriever, question, documents, TITLE_FACT, started)
+    opening = COLLECTION.format(n=n, listed=":") if n != 1 else "The collection holds one document:"
+    return replace(titles, text=f"{opening}\n\n{titles.text}", seconds=time.perf_counter() - started)
 
 
 def _in_sentence(label: str) -> str:
@@ -1379,7 +1430,10 @@ def _short_span(
     # reader took "creating more demand …"). "What may not be enough to dissuade Putin?": the subject
     # before the words the question repeats, "military assistance to Ukraine and economic pressure
     # on Russia" (`subject_of`; the reader had taken "escalating the conflict", after them).
-    if found := _marked_span(chosen[: s.short_sentences], question, (ordinal_asked, verb_object, subject_of)):
+    # "Which antitank missiles has the US supplied?": the name before the kind's words, "Javelin"
+    # (`named_of_kind`; the reader took "tactical drones").
+    if found := _marked_span(chosen[: s.short_sentences], question, (ordinal_asked, verb_object, subject_of, named_of_kind, name_before_verb,
+                                                                          condition_asked)):
         return found
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too

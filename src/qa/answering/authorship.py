@@ -24,9 +24,21 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _ASKS_AUTHORS = re.compile(r"^\W*who\s+(?:is|are|was|were)\s+the\s+(?:authors?|writers?)\W*$", re.I)
 
 
+# "Is the author of the April piece optimistic?", "What does the author of the IAI commentary
+# propose?": the author is the subject of another question, not what is asked.
+_ABOUT_THE_AUTHOR = re.compile(
+    r"^\W*(?:(?:is|are|was|were)\s+the\s+(?:authors?|writers?)\b|(?:does|do|did|can|could|would|will|has|have|had|how|why)\b"
+    r"|what\s+(?:does|did|do|would|will|might|has|have)\b)",
+    re.I,
+)
+
+
 def asks_author(question: str) -> bool:
     """True when the question asks who wrote one of the documents ("Who wrote the IAI commentary?")
-    or who the authors are ("Who is the author?")."""
+    or who the authors are ("Who is the author?"), not something about the author ("Is the author
+    of the April piece optimistic?")."""
+    if _ABOUT_THE_AUTHOR.match(question):
+        return False
     return bool(_ASKS_AUTHOR.search(question) and DOCUMENT_WORD.search(question)) or bool(_ASKS_AUTHORS.match(question))
 
 

@@ -80,8 +80,9 @@ _DANGLING = re.compile(
     r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$",
     re.IGNORECASE,
 )
-# Trimmed from a span's edges (footnote numbers too); a final "." stays in an abbreviation ("U.S.").
-_EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Trimmed from a span's edges (footnote numbers and Markdown emphasis too: "The International
+# Spectator*" from "(*The International Spectator*)"); a final "." stays in an abbreviation ("U.S.").
+_EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-*_⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class _Read(NamedTuple):

@@ -214,11 +214,14 @@ def cited_title(sentence: str) -> tuple[int, int] | None:
 
 
 def title_covers(title: str, topic: str) -> bool:
-    """True when the title holds every word of the topic (of four letters or more, at least two):
-    "Putin’s Use and Abuse of History: …" covers "Putin's use of history"."""
-    words = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(topic.replace("’", "'"))}
+    """True when the title holds every word of the topic (of four letters or more, at least two, or
+    one name): "Putin’s Use and Abuse of History: …" covers "Putin's use of history", "Japan
+    Responds to Russia’s War: …" covers "Japan"."""
+    found = _CONTENT.findall(topic.replace("’", "'"))
+    words = {w.lower()[:_TOPIC_STEM] for w in found}
     held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title.replace("’", "'"))}
-    return len(words) >= 2 and words <= held
+    one_name = len(found) == 1 and found[0][:1].isupper() and topic.strip(" ?.!").split()[-1] == found[0]
+    return (len(words) >= 2 or one_name) and words <= held
 
 
 def names_cited_title(question: str, reference: str) -> bool:

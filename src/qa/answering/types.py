@@ -82,7 +82,8 @@ NAME_STEM = 5
 # A word of letters of any alphabet: "Temüjin" is one word, not "Tem" and "jin".
 _LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
-_ASKS_WHEN = re.compile(r"^\s*when\b", re.I)
+# "When …?", also "On which day …?", "In what month …?", "What date …?".
+_ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in|by)\s+)?(?:which|what)\s+(?:day|date|month|weekday)\b)", re.I)
 # Words beside the date in a "when" answer from which on it reads as a clause, not a time.
 DATE_CLAUSE_WORDS = 4
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m))?|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:euros?|dollars?|rubles?|roubles?|pounds?))", re.I)
@@ -680,6 +681,10 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     when a named speaker does not stand before the report."""
     asked = _ASKS_SAID.match(question)
     source = according_to_name(question) if asked is None and _WHAT.match(question) else None
+    if source is not None and _asks_object(question) is not None:
+        # "What does the Russian constitution preclude, according to Peskov?" asks for the object of
+        # "precludes" in what he said (`verb_object`), not for the first clause he said.
+        return None
     if asked is None and source is None:
         return None
     who = asked.group("who").split() if asked is not None else source.split()
@@ -722,6 +727,128 @@ _ORDINAL_WORD = re.compile(
 )
 
 
+# "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
+# thing asked for, one to three lower-case words between "which"/"what" and the verb.
+_KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
+_ASKS_OF_KIND = re.compile(
+    rf"^\W*(?i:which|what)\s+(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*\s+){{0,2}}(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
+    rf"\s+{_KIND_AUXILIARY}\b"
+)
+# Capitalised words right before the kind's words ("Javelin antitank missiles"), and a name in
+# brackets right after them ("quarterly (*The International Spectator*)").
+_NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4})$")
+_NAME_AFTER_KIND = re.compile(r"\s*\(\*?([A-Z][^()*]{1,60}?)\*?\)")
+_NOT_NAMES = frozenset("the a an in on at its their his her this that these those both many some".split())
+_LIST_AFTER_KIND = re.compile(r"\s*,?\s*(?:including|such\s+as|like|namely)\b", re.I)
+_PEOPLE_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic)$")
+
+
+def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
+    capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), or
+    the name in brackets right after them ("The International Spectator" in "quarterly (*The
+    International Spectator*)"). None when the kind's words are not in the sentence once as the
+    question writes them (in "Charles River" the kind is part of the name), the name is the
+    question's own words or an adjective of a people ("Russian banks"), or a list follows.
+    On XQuAD, given the answer's sentence, no question is so answered."""
+    asked = _ASKS_OF_KIND.match(question)
+    if asked is None:
+        return None
+    kind = asked.group("kind").split()
+    words = list(re.finditer(r"[\w’'-]+", sentence))
+    # The kind's words as the question writes them, singular or plural: "Russian banks" names no one bank.
+    found = [i for i in range(len(words) - len(kind) + 1)
+             if all(words[i + k].group() == kind[k] for k in range(len(kind)))]
+    if len(found) != 1:
+        return None
+    start, end = words[found[0]].start(), words[found[0] + len(kind) - 1].end()
+    bracketed = _NAME_AFTER_KIND.match(sentence, end)
+    if bracketed is not None:
+        return bracketed.span(1)
+    if _LIST_AFTER_KIND.match(sentence, end):
+        # "Many European countries, including Poland, Estonia, …": the list names them, not "European".
+        return None
+    run = _NAME_BEFORE_KIND.search(sentence, 0, start)
+    if run is None:
+        return None
+    names = list(re.finditer(r"\S+", run.group(1)))
+    while names and names[0].group().lower() in _NOT_NAMES:
+        names.pop(0)
+    asked_words = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    if not names or all(n.group().lower() in asked_words for n in names):
+        return None
+    if len(names) == 1 and _PEOPLE_ADJECTIVE.search(names[0].group()):
+        # "Russian", "European", "Pictish": an adjective of a people or place, which the reader weighs.
+        return None
+    first = run.start() + names[0].start()
+    # The sentence's first word is capitalised whatever it is; and "the NATO, US–EU and G7 summits"
+    # are all three summits, which the reader takes whole, not "G7".
+    if not sentence[:first].strip() or re.search(r"[.!?:]\s*$|[A-Z][\w’'–-]*\s*(?:,|\band|\bor)\s*$", sentence[:first]):
+        return None
+    return first, run.start() + names[-1].end()
+
+
+# "Who said the status of Crimea was settled for good?": who, then a verb in the past or the
+# present ("said", "founded", "hosts").
+_ASKS_WHO_DID = re.compile(
+    r"^\W*(?i:who)\s+(?P<verb>said|wrote|told|led|made|gave|took|built|won|saw|began|sent|paid|held|"
+    r"[a-z]{3,}(?:ed|es)|[a-z]{3,}[^s\W]s)\b"
+)
+# A name right before a verb: capitalised words, with "of", "de", "the" … inside ("Jesus the Interpreter").
+_NAME_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|de|van|von|the)\s+)?){0,4}[A-Z][\w’'.-]*)\s+(?:(?:also|later|then|reportedly)\s+)?$"
+)
+
+
+def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who <verb> …?", the offsets of the name right before the sentence's one use of that
+    verb, without the titles before it ("Sergei Lavrov" in "… which Russian Foreign Minister Sergei
+    Lavrov said was …"); None for other questions, or when the verb is not there once, or no name
+    stands before it. On XQuAD, given the answer's sentence: 6 questions, all 6 right (as the reader)."""
+    asked = _ASKS_WHO_DID.match(question)
+    if asked is None:
+        return None
+    uses = list(re.finditer(rf"\b{re.escape(asked.group('verb'))}\b", sentence))
+    if len(uses) != 1:
+        return None
+    run = _NAME_BEFORE_VERB.search(sentence, 0, uses[0].start())
+    if run is None or not sentence[: run.start()].strip():
+        # The sentence's first word is capitalised whatever it is.
+        return None
+    words = list(re.finditer(r"\S+", run.group(1)))
+    titled = [k for k, w in enumerate(words) if is_title(w.group())]
+    first = titled[-1] + 1 if titled else 0
+    if first >= len(words):
+        return None
+    return run.start() + words[first].start(), run.start(1) + words[-1].end()
+
+
+# "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
+_ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
+# What opens a condition, and where it ends.
+_CONDITION_OPENS = re.compile(
+    r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+", re.I
+)
+_CONDITION_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;]|\s[—–]\s")
+CONDITION_WORDS = 20
+
+
+def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "On what conditions …?", the offsets of the condition the sentence sets ("they get solid
+    security guarantees and maintain military forces …" after "provided"); None for other
+    questions, or when the sentence sets none, or one longer than CONDITION_WORDS words."""
+    if not _ASKS_CONDITION.search(question):
+        return None
+    opens = _CONDITION_OPENS.search(sentence)
+    if opens is None:
+        return None
+    end = _CONDITION_ENDS.search(sentence, opens.end())
+    text = sentence[opens.end() : end.start() if end else len(sentence)].rstrip(" ,")
+    if not 1 <= len(text.split()) <= CONDITION_WORDS:
+        return None
+    return opens.end(), opens.end() + len(text)
+
+
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
@@ -743,6 +870,23 @@ _ASKS_OBJECT = re.compile(
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
     rf"(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
 )
+# "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
+# according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
+# after "do", "does", "did", "would" or "will": after "can" or "has" the words are a passive or a
+# perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those.
+_ASKS_OBJECT_OF_PHRASE = re.compile(
+    r"^\s*(?i:what\s+(?:did|does|do|would|will))\s+"
+    rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?!(?:{_PREPOSITIONS})\b)[\w’'-]+\s+){{0,2}}?(?!(?:{_PREPOSITIONS})\b)[\w’'-]+)\s+(?:not\s+)?"
+    r"(?P<verb>(?!(?:include|includes|contain|contains|mean|means)\b)[a-z]{3,})(?P<particle>)(?P<prep>)"
+    r"(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
+)
+
+
+def _asks_object(question: str) -> re.Match[str] | None:
+    """The question's subject and verb (with its particle and preposition) when it asks for the verb's object."""
+    return _ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question)
+
+
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker or the sentence's end.
@@ -765,7 +909,7 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
 def object_points_back(sentence: str, question: str) -> bool:
     """True when the object the question asks for is, in the sentence, only a pointer at what an
     earlier sentence said ("Peskov pushed back on that idea" for "What did Peskov push back on?")."""
-    asked = _ASKS_OBJECT.match(question)
+    asked = _asks_object(question)
     found = _object_start(sentence, asked) if asked is not None else None
     return found is not None and _POINTER_OBJECT.match(sentence, found.end()) is not None
 
@@ -776,7 +920,7 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     payments …, creating …" for "What did Russia insist on for energy payments?"): the words after
     the verb (and the question's preposition) up to the clause's end, 1..OBJECT_WORDS words. None
     when the question names the object itself, or the sentence has no form of its verb so followed."""
-    asked = _ASKS_OBJECT.match(question)
+    asked = _asks_object(question)
     if asked is None:
         return None
     found = _object_start(sentence, asked)
