@@ -481,6 +481,10 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("What is it called?", ["What is the IAI?"], None),  # an "it" that refers to nothing
         # A description, not a name: the documents may call it otherwise ("the second problematic issue").
         ("Why could it break the negotiations?", ["What is the second sticking point?"], None),
+        # A property asked of a named thing: "it" is the thing, not the place or date that answered.
+        ("When was it founded?", ["Where is the IAI based?"], "When was the IAI founded?"),
+        ("Who signed it?", ["When was the Budapest Memorandum signed?"], "Who signed the Budapest Memorandum?"),
+        ("Who founded it?", ["Where is it based?"], None),  # no name asked about
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):

@@ -59,7 +59,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, coordinated_subject, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, coordinated_subject, passive_agent, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -368,8 +368,14 @@ def _answer(
         works = _other_works(retriever, question, started)
         if works is not None:
             return works
-    if _ASKS_CATALOGUE.search(question):
-        listed = _catalogue(retriever, question, started)
+    entry_number = _ENTRY_NUMBER.search(question)
+    if entry_number is not None:
+        entry = _numbered_entry(retriever, question, entry_number, started)
+        if entry is not None:
+            return entry
+    counted = _ASKS_CATALOGUE_COUNT.match(question)
+    if _ASKS_CATALOGUE.search(question) or counted:
+        listed = _catalogue(retriever, question, started, counted is not None)
         if listed is not None:
             return listed
     work_on = work_on_asked(question)
@@ -1432,8 +1438,14 @@ def _short_span(
     # on Russia" (`subject_of`; the reader had taken "escalating the conflict", after them).
     # "Which antitank missiles has the US supplied?": the name before the kind's words, "Javelin"
     # (`named_of_kind`; the reader took "tactical drones").
-    if found := _marked_span(chosen[: s.short_sentences], question, (ordinal_asked, verb_object, subject_of, named_of_kind, name_before_verb,
-                                                                          condition_asked)):
+    # "Who adopted the draconian sanctions regime?": the agent of the passive (`passive_agent`).
+    # These finders need the question's own words in the sentence, so the answer's second sentence
+    # may give the span when the lead does not ("What will Biden and his partners agree on?": not the
+    # lead's "urge his European counterparts …" but the next sentence's "agree on further sanctions").
+    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, name_before_verb, condition_asked, passive_agent)
+    leading = s.short_sentences
+    if found := (_marked_span(chosen[:leading], question, finders)
+                 or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
         return found
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
@@ -1576,6 +1588,11 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    focused = _FOCUSED_NAME.search(candidate.text, span.start, span.end)
+    if focused is not None and focused.end() == span.end:
+        # "Which bank was cut off from SWIFT?": "VTB", not "Russian banks, only VTB" (from "of the five
+        # largest Russian banks, only VTB — the second-largest — has been …"): "only" singles it out.
+        span = Span(focused.start("name"), span.end, span.score, span.margin)
     if _negated_alternative(candidate.text, span.start, span.end, question):
         # "What does de-Nazification now concern?": not "removal of Zelensky from power", from "no longer
         # concerns the removal of Zelensky from power but rather relatively uncontroversial measures …".
@@ -1627,6 +1644,10 @@ def _short_span(
     return candidate, span
 
 
+# A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".
+_FOCUSED_NAME = re.compile(r",\s+(?:only|just|solely)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+# The answer's first sentences in which a finder of `_short_span` may mark the short answer.
+MARKED_SENTENCES = 2
 # What a colon right after a span introduces, to the sentence's end (its footnote marker left out).
 _INTRODUCED = re.compile(r"[*_]*:\s+(?P<what>.+?)[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.S)
 # The answer's first sentences whose list after "including" or "such as" may be the short answer.
@@ -2445,7 +2466,8 @@ def _works_by(retriever: Retriever, question: str, author: str, started: float) 
 
 # "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents.
 _WHAT_WROTE = re.compile(
-    r"^\W*(?i:(?:(?:and|but|so)\s+)?what\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?:commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?))"
+    r"\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
     r"(?i:write|written|writes|publish|published|author|authored)\s*[?.!]*\s*$"
 )
 
@@ -2485,24 +2507,56 @@ _ASKS_CATALOGUE = re.compile(
 )
 
 
-def _catalogue(retriever: Retriever, question: str, started: float) -> Answer | None:
+def _catalogue(retriever: Retriever, question: str, started: float, count: bool = False) -> Answer | None:
     """The works the block of the publisher the question names lists ("- 22 | 13 Margherita Bianchi
     and Pier Paolo Raimondi, *Russian Energy Exports …*"): each entry with its authors and title, in
-    the block's order, at most MAX_CATALOGUE. None when the question names no publisher or its block
-    lists no work (then it is answered as any other question)."""
-    for record in _published_by_named(retriever, question):
+    the block's order, at most MAX_CATALOGUE; with `count` ("How many commentaries are listed?"),
+    how many first, and any publisher's block when the question names none. None when the question
+    names no publisher or its block lists no work (then it is answered as any other question)."""
+    named = _published_by_named(retriever, question)
+    if not named and count:
+        named = [r for r in retriever.documents.values() if isinstance(r.meta.get("publisher"), str)]
+    for record in named:
         block = [retriever.passages[row] for row in retriever.rows_of(record.doc_id)
                  if retriever.passages[row].kind == BOILERPLATE]
         # Passages overlap: an entry is listed once, by where it stands in the document.
-        entries = list({c.key: c for c in _note_sentences(block)
-                        if cited_authors(c.text) is not None}.values())[:MAX_CATALOGUE]
+        every = list({c.key: c for c in _note_sentences(block) if cited_authors(c.text) is not None}.values())
+        entries = every[:MAX_CATALOGUE]
         if entries:
             text, citations, support = compose(entries)
+            if count:
+                shown = "" if len(every) == len(entries) else f" (the first {len(entries)} here)"
+                text = f"{CATALOGUE_COUNT.format(n=len(every), shown=shown)}\n\n{text}"
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     return None
 
 
 MAX_CATALOGUE = 10
+CATALOGUE_COUNT = "The publisher's list names {n} works{shown}:"
+# "How many commentaries are listed?", "How many papers does IAI list?".
+_ASKS_CATALOGUE_COUNT = re.compile(
+    r"^\W*how\s+many\s+(?:[\w-]+\s+){0,2}?(?:commentaries|publications|papers|works|titles|issues)\s+"
+    r"(?:are|were|does|do|did|has|have)\b.*\b(?:listed|list|lists|named|shown)\b",
+    re.I,
+)
+# A work's number in a series: "commentary 22 | 07", "No. 22|08".
+_ENTRY_NUMBER = re.compile(r"(?<![\d|])(?P<volume>\d{2})\s*\|\s*(?P<issue>\d{2})(?![\d|])")
+_ASKS_WHO = re.compile(r"^\W*(?:who|by\s+whom|whose)\b", re.I)
+
+
+def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], started: float) -> Answer | None:
+    """"Who wrote commentary 22 | 07?", "What is commentary 22 | 12 about?": the catalogue entry or
+    reference that gives the work that number, with its authors (who) or its title as the short
+    answer. None when no note gives it."""
+    wanted = re.compile(rf"(?<![\d|]){number.group('volume')}\s*\|\s*{number.group('issue')}(?![\d|])")
+    for note in _note_sentences(retriever.passages):
+        if wanted.search(note.text) is None:
+            continue
+        text, citations, support = compose([note])
+        at = cited_authors(note.text) if _ASKS_WHO.match(question) else cited_title(note.text)
+        short = _short(note, Span(*at, 1.0), support) if at is not None else None
+        return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return None
 
 
 def _note_sentences(passages: Iterable[Passage]) -> Iterator[Candidate]:

@@ -215,13 +215,24 @@ def _in_place_of_it(question: str, name: str) -> str | None:
     return question[: pronoun.start()] + name + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
 
 
+# "Where is the IAI based?", "When was Sberbank founded?": a property asked of a named thing.
+_NAMED_SUBJECT_ASKED = re.compile(
+    r"^\W*(?i:where|when|how\s+(?:big|large|old|long)|what\s+year)\s+(?i:is|was|are|were|does|did|do|has|have)\s+"
+    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\b"
+)
+
+
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
-    then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?".
+    then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?"; also
+    after a question for a property of a named thing ("When was it founded?" after "Where is the IAI
+    based?" -> "When was the IAI founded?").
     None when the question has no such "it", or no such earlier question is found."""
     for turn in reversed(earlier):
-        term = defined_term(turn)
+        subject = _NAMED_SUBJECT_ASKED.match(turn)
+        # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
+        term = defined_term(turn) or (subject.group("term") if subject is not None else None)
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
         # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
         if term is not None and re.search(r"[A-Z0-9]", term):

@@ -13,13 +13,14 @@ import re
 from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
-from qa.index.bm25 import QUERY_STOPWORDS
+from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.retrieval.query import DATE, NUMBER, PERSON
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The count words that may also lead a compound ("three-front", "ten-point").
 _COUNT_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _NUMBER_WORDS = (
     rf"(?:{_COUNT_WORDS}|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent|per cent|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|few|many)"
@@ -736,11 +737,15 @@ _ASKS_OF_KIND = re.compile(
 )
 # Capitalised words right before the kind's words ("Javelin antitank missiles"), and a name in
 # brackets right after them ("quarterly (*The International Spectator*)").
-_NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4})$")
+_NAME_BEFORE_KIND = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})$")
 _NAME_AFTER_KIND = re.compile(r"\s*\(\*?([A-Z][^()*]{1,60}?)\*?\)")
 _NOT_NAMES = frozenset("the a an in on at its their his her this that these those both many some".split())
-_LIST_AFTER_KIND = re.compile(r"\s*,?\s*(?:including|such\s+as|like|namely)\b", re.I)
-_PEOPLE_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic)$")
+_LIST_AFTER_KIND = re.compile(r"\s*,?\s*(?:including|such\s+as|like|namely)\s+", re.I)
+# Where a list after "such as" ends, and how long it may be.
+_LIST_END = re.compile(r"[.;:()!?]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|,\s+(?:have|has|had|are|were|is|was|which|who|that)\b")
+LISTED_KIND_WORDS = 20
+# "Russian", "European", "American", "Turkish", "Chinese", "Baltic"; not "Iran", "Japan" or "Oman".
+_PEOPLE_ADJECTIVE = re.compile(r"(?:ian|ean|can|ish|ese|ic|ern)$")
 
 
 def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
@@ -765,8 +770,15 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     bracketed = _NAME_AFTER_KIND.match(sentence, end)
     if bracketed is not None:
         return bracketed.span(1)
-    if _LIST_AFTER_KIND.match(sentence, end):
-        # "Many European countries, including Poland, Estonia, …": the list names them, not "European".
+    listed = _LIST_AFTER_KIND.match(sentence, end)
+    if listed is not None:
+        # "Many European countries, including Poland, Estonia, …": the list names them, not "European";
+        # "… in key geographical regions such as the Mediterranean and Middle East, Asia, …" too.
+        close = _LIST_END.search(sentence, listed.end())
+        items = sentence[listed.end() : close.start() if close else len(sentence)].strip(" ,")
+        if 1 <= len(items.split()) <= LISTED_KIND_WORDS:
+            at = sentence.index(items, listed.end())
+            return at, at + len(items)
         return None
     run = _NAME_BEFORE_KIND.search(sentence, 0, start)
     if run is None:
@@ -809,7 +821,8 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     uses = list(re.finditer(rf"\b{re.escape(asked.group('verb'))}\b", sentence))
-    if len(uses) != 1:
+    if len(uses) != 1 or re.match(r"\s+by\b", sentence[uses[0].end() :]):
+        # "… regime on Russia adopted by the United States": a passive, whose agent follows (`passive_agent`).
         return None
     run = _NAME_BEFORE_VERB.search(sentence, 0, uses[0].start())
     if run is None or not sentence[: run.start()].strip():
@@ -849,6 +862,43 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return opens.end(), opens.end() + len(text)
 
 
+# "Who adopted the draconian sanctions regime?", "What impacts the sustainability of the invasion?":
+# the wh-word is the subject of a verb in the past or the present, which the sentence may give in the
+# passive ("… regime on Russia adopted by the United States, the EU and their partners").
+_ASKS_AGENT = re.compile(r"^\W*(?i:who|what)\s+(?P<verb>[a-z]{3,}?)(?:ed|d|es|s)\s+(?P<object>[^?]+)", re.I)
+# Where the agent ends: a clause mark, a dash, a footnote marker, the sentence's end or another "… by".
+_AGENT_END = re.compile(
+    r"[;:()]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$|\s+[a-z]+ed\s+by\b|,\s+(?:which|who|that|while|but|because|a|an)\b"
+    r"|,\s+[a-z]+ing\b|\s+and\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b|\s+(?:himself|herself|itself|themselves)\b"
+)
+AGENT_WORDS = 16
+# How near before the passive verb a word of the question's object must stand.
+AGENT_OBJECT_GAP = 8
+
+
+def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who adopted X?" or "What impacts X?", the offsets of who or what the sentence says does
+    it in the passive, after "by" ("the United States, the EU and their partners" in "… sanctions
+    regime on Russia adopted by the United States, the EU and their partners"); None for other
+    questions, when the sentence has no such passive after a word of X, or the agent is long."""
+    asked = _ASKS_AGENT.match(question)
+    if asked is None:
+        return None
+    stem = asked.group("verb").lower()
+    stem = stem[:-1] if stem.endswith("e") else stem
+    objects = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("object"))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
+    for passive in re.finditer(rf"\b{re.escape(stem)}{re.escape(stem[-1])}?e?d\s+by\s+", sentence, re.I):
+        before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: passive.start()])[-AGENT_OBJECT_GAP:]}
+        if not objects or not objects & before:
+            continue
+        start = passive.end()
+        end = _AGENT_END.search(sentence, start)
+        text = sentence[start : end.start() if end else len(sentence)].rstrip(" ,.")
+        if 1 <= len(text.split()) <= AGENT_WORDS:
+            return start, start + len(text)
+    return None
+
+
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
@@ -874,11 +924,12 @@ _ASKS_OBJECT = re.compile(
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
 # after "do", "does", "did", "would" or "will": after "can" or "has" the words are a passive or a
 # perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those.
+_NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
-    r"^\s*(?i:what\s+(?:did|does|do|would|will))\s+"
-    rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?!(?:{_PREPOSITIONS})\b)[\w’'-]+\s+){{0,2}}?(?!(?:{_PREPOSITIONS})\b)[\w’'-]+)\s+(?:not\s+)?"
-    r"(?P<verb>(?!(?:include|includes|contain|contains|mean|means)\b)[a-z]{3,})(?P<particle>)(?P<prep>)"
-    r"(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
+    r"^\s*(?i:what\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
+    rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
+    r"(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)[a-z]{3,})(?P<particle>)"
+    rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
 )
 
 
@@ -980,6 +1031,7 @@ def points_at_item_only(text: str) -> bool:
 
 
 _FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
+_SUBJECT_PRONOUNS = frozenset("it this that they these those he she we there".split())
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
@@ -995,6 +1047,10 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     vp = asked.group("vp").split()
     found = _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS)
+    spelt = spell_out_abbreviations(asked.group("vp")).split()
+    if found is None and spelt != vp:
+        # "What has persuaded the US to harden its position?" against "… has persuaded the United States …".
+        found = _said_again(sentence, spelt[:SUBJECT_VERB_WORDS + 1], SUBJECT_VERB_WORDS)
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
     found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
@@ -1012,6 +1068,8 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     if points_at_item_only(text):
         return None  # "The first is the status of the contested regions": which item, not what it is
+    if text.strip().lower() in _SUBJECT_PRONOUNS:
+        return None  # "it is difficult to imagine …": what "it" stands for comes later, or before
     return start, found.start()
 
 
@@ -1251,12 +1309,36 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
 _WHICH_OF_THEM = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+{_OF_THEM}\b", re.I)
 
 
+# One capitalised adjective of a people or place: "Russian", "European", "Turkish", "Chinese".
+_PEOPLE_ADJECTIVE_ONLY = re.compile(r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)")
+# What such an adjective may answer: "Which language …?", "What nationality …?".
+_PEOPLE_NOUNS = frozenset(
+    "language languages nationality nationalities people peoples tribe tribes ethnicity origin descent "
+    "cuisine dialect style culture".split()
+)
+
+
+def _names_class(span: str, noun: str) -> bool:
+    """True when the span ends on the plural of a singular noun the question asks which one of
+    ("Russian banks" for "bank")."""
+    if noun.endswith("s"):
+        return False
+    last = re.findall(r"[\w’'-]+", span.lower())[-1:]
+    return bool(last) and last[0] in (noun.lower() + "s", noun.lower() + "es", noun.lower()[:-1] + "ies")
+
+
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
     DATE, a capitalised word for PERSON, a name first for a named place ("Which countries ...?"),
     not a nationality when the question asks which country;
     any other span fits (the reader's own choice stands)."""
     if nationality_for_country(span, question):
+        return False
+    asked_kind = _ASKS_OF_KIND.match(question)
+    noun = asked_kind.group("kind").split()[-1].lower() if asked_kind is not None else ""
+    if noun and (_names_class(span, noun) or noun not in _PEOPLE_NOUNS and _PEOPLE_ADJECTIVE_ONLY.fullmatch(span)):
+        # "Which bank was cut off from SWIFT?" is not answered by "Russian banks", the class, nor by
+        # "Russian", an adjective (it may answer "Which language …?").
         return False
     if _WHICH_OF_THEM.match(question) and not re.match(r"(?:the\s+)?[A-Z]", span):
         # "Which of them has been cut off?" after the banks were named: one of the names, not
@@ -1265,7 +1347,12 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     if kind == NUMBER:
         # A full date ("10 March 2022") is no price, count or amount.
         span = _DATE_IN_TEXT.sub(" ", span)
-        return bool(_DIGITS.search(span) or _NUMBER_WORD.search(span))
+        words = [w.lower() for w in _NUMBER_WORD.findall(span)]
+        if _HOW_MANY.search(question) and not re.search(r"\bhow\s+many\s+times\b", question, re.I):
+            # A rank is no count: "only VTB — the second" does not say how many (but "met for a sixth
+            # time" says how many times).
+            words = [w for w in words if w not in _ORDINAL_WORDS]
+        return bool(_DIGITS.search(span) or words)
     if kind == DATE:
         return bool(_dates(span, question))
     if asks_named_place(question):
@@ -1288,6 +1375,21 @@ def may_name_someone(sentence: str, question: str) -> bool:
     return any(w.lower() not in asked and _name_word(w) for w in _CAPITALISED.findall(sentence))
 
 
+# "How many of the five largest Russian banks …?": a count among a group the question names.
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+of\s+(?P<what>(?:the|these|those|its|their)\s+[^?,;]+?)\s+(?:have|has|had|are|were|is|was|did|do|does|will|would|can|could)\b", re.I)
+# Words that count a group by naming its members or none of them.
+_COUNTING_WORDS = re.compile(r"\b(?:only|none|neither|both|all|not\s+one|no\s+other)\b", re.I)
+
+
+def _answers_partitive(sentence: str, group: str) -> bool:
+    """True when the sentence names the group ("of the five largest Russian banks") and counts in
+    it with "only", "none", "both", "all" … after it."""
+    words = [w.lower() for w in _WORD.findall(group) if w.lower() not in ("the", "these", "those", "its", "their")]
+    lowered = sentence.lower()
+    at = max((lowered.find(w) for w in words), default=-1)
+    return bool(words) and all(w in lowered for w in words) and _COUNTING_WORDS.search(sentence, at) is not None
+
+
 def has_type(sentence: str, kind: str | None, question: str) -> bool:
     """True when the sentence holds an answer of that kind that the question does not already contain."""
     if kind is None:
@@ -1296,6 +1398,11 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == NUMBER:
         # Neither a date nor a web address ("…/7deae048-a327-42a0-…") holds a count or an amount.
         without_dates = _DATE_IN_TEXT.sub(" ", URL.sub(" ", sentence))
+        partitive = _HOW_MANY_OF.search(question)
+        if partitive is not None and _answers_partitive(sentence, partitive.group("what")):
+            # "How many of the five largest Russian banks have been fully blocked?": "of the five
+            # largest Russian banks, only VTB …" counts them by naming them.
+            return True
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
             # should stand near the thing counted ("6–7,000 soldiers"). "How many Chinese soldiers"
