@@ -57,7 +57,7 @@ from qa.answering.references import (
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, coordinated_subject, passive_agent, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -87,6 +87,20 @@ _GREETING = (
 # "Thanks", "Ok, thanks!", "Great, thank you so much": up to three of them.
 _SMALL_TALK = re.compile(rf"^\W*{_GREETING}(?:[\s,.!]+{_GREETING}){{0,2}}\W*$", re.IGNORECASE)
 NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
+# Requests for work other than answering from the documents.
+OTHER_TASK = ("I answer questions about the documents, quoting where they say it; I do not translate, write, "
+              "rewrite or make up text. Ask me what the documents say.")
+_OTHER_TASK = re.compile(
+    r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
+    r"(?:translate|rewrite|paraphrase|write|compose|draft|generate|invent|make\s+up|draw|sing)\b"
+    r"|^\W*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?tell\s+(?:me|us)\s+(?:a|another)\s+(?:joke|story|poem|riddle)\b",
+    re.I,
+)
+# "What is Altiero Spinelli known for?", "What is Lavrov famous for?".
+_KNOWN_FOR = re.compile(
+    r"^\W*(?i:what|why)\s+(?i:is|was|are|were)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?i:known|famous|noted|remembered)(?:\s+(?i:for|as))?\W*$"
+)
 # "How many documents are there?", "What documents do you have?", "List the documents.": the collection itself.
 _DOCUMENT_NOUNS = r"(?:documents|texts|files|articles|pieces|commentaries|sources)"
 _ASKS_COLLECTION = re.compile(
@@ -206,6 +220,14 @@ _AGENT_NOUNS = {"directs": "director", "directed": "director", "edits": "editor"
 _AGENT_VERB = re.compile(r"^\W*who\s+(?P<verb>directs|directed|edits|edited)\s+(?P<what>\S.*)$", re.I)
 
 
+# "What position does Sergei Lavrov hold?", "What office does Zelensky have?": a person's title.
+# Not "role": "What is China's role?" asks what a country does, not who it is.
+_OFFICE_NOUNS = r"(?i:position|office|post|job|title)"
+_HOLDS_OFFICE = re.compile(
+    rf"^\W*(?i:what|which)\s+{_OFFICE_NOUNS}\s+(?i:does|did|do)\s+"
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)\W*$"
+    rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}\W*$"
+)
 # "List the countries named as possible guarantors.", "Name all the banks that were cut off.": a
 # request for the things of a kind that the rest of it says, which "Which …?" asks.
 _LIST_REQUEST = re.compile(
@@ -226,10 +248,24 @@ def _answer(
     question = check_question(question)
     if _SMALL_TALK.match(question):
         return Answer(question, SMALL_TALK, [], [], True, 0.0, [], time.perf_counter() - started)
+    if _OTHER_TASK.match(question):
+        # "Can you translate the article into Italian?", "Tell me a joke.": not a question the documents answer.
+        return Answer(question, OTHER_TASK, [], [], True, 0.0, [], time.perf_counter() - started)
+    known = _KNOWN_FOR.match(question)
+    if known is not None:
+        # "What is Altiero Spinelli known for?" asks who he is, as the documents say it.
+        asked = f"Who is {known.group('name')}?"
+        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     agent = _AGENT_VERB.match(question)
     if agent is not None:
         # "Who directs the IAI commentaries?" asks who the director is, as the block's role line says.
         asked = f"Who is the {_AGENT_NOUNS[agent.group('verb').lower()]} of {agent.group('what')}"
+        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
+    office = _HOLDS_OFFICE.match(question)
+    if office is not None:
+        # "What position does Sergei Lavrov hold?", "What is Zelensky's job?" ask who the person is:
+        # the title or description a sentence gives the name ("Russian Foreign Minister").
+        asked = f"Who is {office.group('name') or without_possessive(office.group('whose'))}?"
         return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     listing = _LIST_REQUEST.match(question)
     if listing is not None:
@@ -368,6 +404,9 @@ def _answer(
         works = _other_works(retriever, question, started)
         if works is not None:
             return works
+    quoted = _quoted_work(retriever, question, started)
+    if quoted is not None:
+        return quoted
     entry_number = _ENTRY_NUMBER.search(question)
     if entry_number is not None:
         entry = _numbered_entry(retriever, question, entry_number, started)
@@ -432,6 +471,11 @@ def _answer(
         reached = _contact(retriever, question, about, kind, started)
         if reached is not None:
             return reached
+    acronym = _asked_acronym(question)
+    if acronym is not None:
+        spelt = _spelt_out(retriever, question, acronym, started)
+        if spelt is not None:
+            return spelt
     # "How does Alcaro describe the war?", "What does the IAI recommend?": the documents pointed at
     # are searched for what is asked, not for the name that points at them (his byline, his references).
     # Only a name does that ("the April piece" draws nothing), and not in "What did Alcaro write in
@@ -726,6 +770,11 @@ _ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are
 
 # Properties of a document, a work it cites or its publisher, which metadata, notes and contact
 # lines give without naming them ("What is the title of Alcaro's February 2022 commentary?").
+# Words for a quantity, which a figure gives without them ("What is the total of US security aid?": "more than $2 billion").
+_MEASURES = frozenset(
+    "total sum amount number count size value cost price share level rate figure extent scale volume height length "
+    "width depth weight age duration percentage proportion".split()
+)
 _WORK_PROPERTIES = frozenset(
     "title titles name names author authors date dates address email e-mail phone telephone number website url "
     "publisher source sources headline page footnote note".split()
@@ -740,7 +789,7 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     if asked is None:
         return False
     noun = asked.group("noun").lower()
-    if noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES:
+    if noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES or noun in _MEASURES:
         return False
     expander = retriever.expander
     s = retriever.settings
@@ -980,6 +1029,53 @@ def _collection(retriever: Retriever, question: str, started: float) -> Answer:
     titles = _facts_of_documents(retriever, question, documents, TITLE_FACT, started)
     opening = COLLECTION.format(n=n, listed=":") if n != 1 else "The collection holds one document:"
     return replace(titles, text=f"{opening}\n\n{titles.text}", seconds=time.perf_counter() - started)
+
+
+# "What does DNR stand for?", "What is the LNR?", "What does the abbreviation IAI mean?".
+_STANDS_FOR = re.compile(
+    r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initialism)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?\s+"
+    r"(?i:stand\s+for|mean|short\s+for|an?\s+abbreviation\s+(?:of|for))\W*$"
+)
+# Passages looked at for an acronym's expansion.
+ACRONYM_PASSAGES = 20
+
+
+def _asked_acronym(question: str) -> str | None:
+    """The acronym a question asks to spell out ("DNR" in "What does DNR stand for?", "LNR" in
+    "What is the LNR?"), else None."""
+    stands = _STANDS_FOR.match(question)
+    if stands is not None:
+        return stands.group("acronym")
+    term = defined_term(question)
+    return term if term is not None and re.fullmatch(r"[A-Z]{2,6}", term) else None
+
+
+def _spelt_out(retriever: Retriever, question: str, acronym: str, started: float) -> Answer | None:
+    """The sentence that gives the acronym in brackets after the words it stands for ("Luhansk and
+    Donetsk People’s Republics (LNR and DNR)"), those words as the short answer; None when no passage
+    found for the acronym has one."""
+    expansion = re.compile(
+        r"(?P<words>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|of|for|de|the|on)){0,8})\s*\(\s*[*_]?"
+        rf"(?:[^()]*?\W)?{acronym}(?:\W[^()]*)?\)"
+    )
+    passages = retriever.rank(retriever.analyse(acronym, []), ACRONYM_PASSAGES)
+    candidates = _candidates(passages)
+    if not _STANDS_FOR.match(question) and any(definition_of(c.text, acronym) for c in candidates):
+        # "What is the IAI?" is answered by what a sentence says it is ("a private, independent
+        # non-profit think tank …"), not by the words it stands for.
+        return None
+    # The sentence that also says what it is comes first ("The Istituto Affari Internazionali (IAI) is
+    # a private, independent non-profit think tank …", not Alcaro's "… at the Istituto …").
+    for candidate in sorted(candidates, key=lambda c: definition_of(c.text, acronym) is None):
+        found = expansion.search(candidate.text)
+        if found is None or found.group("words").upper() == acronym:
+            continue
+        text, citations, support = compose([candidate])
+        start, end = found.span("words")
+        opening = re.match(r"(?:The|the|A|An)\s+", candidate.text[start:end])
+        short = _short(candidate, Span(start + (opening.end() if opening else 0), end, 1.0), support)
+        return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return None
 
 
 def _in_sentence(label: str) -> str:
@@ -2542,6 +2638,54 @@ _ASKS_CATALOGUE_COUNT = re.compile(
 # A work's number in a series: "commentary 22 | 07", "No. 22|08".
 _ENTRY_NUMBER = re.compile(r"(?<![\d|])(?P<volume>\d{2})\s*\|\s*(?P<issue>\d{2})(?![\d|])")
 _ASKS_WHO = re.compile(r"^\W*(?:who|by\s+whom|whose)\b", re.I)
+
+
+# A title quoted in the question: "Who wrote 'The EU and the Ukraine War'?".
+_QUOTED_IN_QUESTION = re.compile(r"[\"“‘']([^\"“”‘’\n]{6,200}?)[\"”’'](?!\w)")
+_ASKS_WHEN_PUBLISHED = re.compile(r"^\W*(?:when|in\s+which\s+(?:year|month))\b", re.I)
+
+
+def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """"Who wrote 'The EU and the Ukraine War'?", "When was “Europe's Post-Cold War Order Is No
+    More” published?", "Which newspaper published '…'?": the reference or catalogue entry whose
+    title begins with the quoted words, with its authors, date or outlet as the short answer. None
+    for other questions, or when no note's title begins so (then it is answered as any other)."""
+    quoted = _QUOTED_IN_QUESTION.search(question)
+    who = _ASKS_WHO.match(question)
+    when = _ASKS_WHEN_PUBLISHED.match(question)
+    outlet = _ASKS_OUTLET.search(question)
+    if quoted is None or len(quoted.group(1).split()) < 2 or not (who or when or outlet):
+        return None
+    wanted = _plain_title(quoted.group(1))
+    if any(_plain_title(str(r.meta.get("title") or "")).startswith(wanted) for r in retriever.documents.values()):
+        return None  # a document's own title: its metadata and byline answer
+    for note in _note_sentences(retriever.passages):
+        at = cited_title(note.text)
+        if at is None or not _plain_title(note.text[at[0] : at[1]]).startswith(wanted):
+            continue
+        text, citations, support = compose([note])
+        if who:
+            span = cited_authors(note.text)
+        elif when:
+            dated = _DATE_IN_NOTE.search(note.text, at[1])
+            span = dated.span(1) if dated else None
+        else:
+            named = _outlet_named(note.text, question)
+            span = (named.start, named.end) if named else None
+        short = _short(note, Span(*span, 1.0), support) if span is not None else None
+        return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return None
+
+
+# The date of a reference after its title: "(February 2022)", ", 20 March 2022,".
+_DATE_IN_NOTE = re.compile(
+    r"[(,]\s*((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
+)
+
+
+def _plain_title(title: str) -> str:
+    """A title as compared: case, quotation marks, apostrophes and emphasis set aside."""
+    return re.sub(r"\s+", " ", re.sub(r"[*_“”\"‘’']", "", title.replace("’", "'"))).strip().casefold()
 
 
 def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], started: float) -> Answer | None:

@@ -915,10 +915,12 @@ def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
 _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|during|after|before"
 # The particle of a phrasal verb: "push back on", "carry out", "give up".
 _PARTICLES = r"back|out|up|down|off|away"
+# "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
+_WANTS_TO = r"(?:(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\s+)?"
 _ASKS_OBJECT = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
-    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
-    rf"(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)\s+"
+    rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s+(?:{_PREPOSITIONS})\b|\s*[?.!]*\s*$)"
 )
 # "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
@@ -928,7 +930,7 @@ _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
-    r"(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)[a-z]{3,})(?P<particle>)"
+    rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)[a-z]{{3,}})(?P<particle>)"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
 )
 
@@ -943,6 +945,12 @@ _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker or the sentence's end.
 _OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
+# An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
+_PURPOSE = re.compile(
+    r"\s+(?:in\s+order\s+)?to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|some|any|each|every|"
+    r"more|other|such|our|your|my|one|two|three|both|many|most|several)\b)[a-z]+\b"
+)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,")
 # How far before the verb the question's subject may stand ("Russia recently insisted on").
 SUBJECT_WORDS = 8
 
@@ -979,7 +987,10 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # "Peskov pushed back on that idea": what the idea is, the sentence does not say.
         return None
     subject = asked.group("subject").split()[-1]
-    before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: found.start()])[-SUBJECT_WORDS:]}
+    # A relative clause between the subject and its verb is no part of the distance ("The Budapest
+    # memorandum, which Russia signed in 1994 as part of …, sought to provide …").
+    leading = _RELATIVE_CLAUSE.sub(" ", sentence[: found.start()])
+    before = {w.lower()[:NAME_STEM] for w in _WORD.findall(leading)[-SUBJECT_WORDS:]}
     if subject.lower() not in _PRONOUNS and subject.lower()[:NAME_STEM] not in before:
         # "The United States and its allies in Europe want to deny Putin …" says what they want,
         # not what Putin wants: the question's subject stands just before the verb.
@@ -996,6 +1007,11 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         if {w.lower() for w in _WORD.findall(text[phrase.end() :])} - QUERY_STOPWORDS <= asked_words:
             text = text[: phrase.start()]
             break
+    purpose = _PURPOSE.search(text)
+    # Not after a word that opens the infinitive's own clause ("how to leverage …", "whether to …").
+    if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
+        # "such assurances to avoid precisely what's happening today": the object, not what it is for.
+        text = text[: purpose.start()]
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
