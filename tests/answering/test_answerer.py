@@ -27,6 +27,12 @@ def _candidate(passage: Passage, sentence: str, score: float) -> Candidate:
     return Candidate(passage, at, at + len(sentence), sentence, score)
 
 
+def marked(finder, sentence: str, question: str) -> str | None:
+    """The text a span finder (sentence, question -> offsets or None) marks in the sentence."""
+    span = finder(sentence, question)
+    return sentence[span[0] : span[1]] if span else None
+
+
 @pytest.fixture
 def small_index(built_index):
     """The session's index of the real corpus (tests/conftest.py)."""
@@ -634,6 +640,8 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("The Budapest memorandum, which Russia signed in 1994 as part of a surrender, sought to provide such "
          "assurances to avoid precisely what is happening today.", "What did the Budapest memorandum seek to provide?",
          "such assurances"),
+        ("IAI seeks to promote awareness of international politics and to contribute to integration.",
+         "What does IAI seek to promote?", "awareness of international politics"),
         ("The governments had best assess how to leverage their influence.", "What should the governments assess?",
          "how to leverage their influence"),  # "how" opens the infinitive's clause: no purpose
         # "recommend on energy": "energy" is no verb, nor "author recommend on" a subject.
@@ -678,8 +686,7 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
     from qa.answering.types import subject_of
 
-    span = subject_of(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == subject
+    assert marked(subject_of, sentence, question) == subject
 
 
 def test_which_round_of_a_series_is_the_one_ordinal_the_sentence_gives():
@@ -1865,8 +1872,7 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
 def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):
     from qa.answering.types import named_of_kind
 
-    span = named_of_kind(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == name
+    assert marked(named_of_kind, sentence, question) == name
 
 
 @pytest.mark.parametrize(
@@ -1885,8 +1891,7 @@ def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, nam
 def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, question, name):
     from qa.answering.types import name_before_verb
 
-    span = name_before_verb(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == name
+    assert marked(name_before_verb, sentence, question) == name
 
 
 @pytest.mark.parametrize(
@@ -1903,8 +1908,7 @@ def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, ques
 def test_the_condition_an_on_what_conditions_question_asks_for(sentence, question, condition):
     from qa.answering.types import condition_asked
 
-    span = condition_asked(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == condition
+    assert marked(condition_asked, sentence, question) == condition
 
 
 @pytest.mark.model
@@ -2004,8 +2008,7 @@ def test_a_which_question_is_not_answered_by_its_class_or_an_adjective(span, que
 def test_the_agent_of_a_passive_answers_who_did_it(sentence, question, agent):
     from qa.answering.types import passive_agent
 
-    span = passive_agent(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == agent
+    assert marked(passive_agent, sentence, question) == agent
 
 
 @pytest.mark.parametrize(
@@ -2020,8 +2023,7 @@ def test_the_agent_of_a_passive_answers_who_did_it(sentence, question, agent):
 def test_the_subject_with_abbreviations_spelt_out_and_no_pronoun(sentence, question, subject):
     from qa.answering.types import subject_of
 
-    span = subject_of(sentence, question)
-    assert (sentence[span[0] : span[1]] if span else None) == subject
+    assert marked(subject_of, sentence, question) == subject
 
 
 @pytest.mark.model
@@ -2115,3 +2117,28 @@ def test_questions_are_no_request_for_other_work(question):
     from qa.answering.answerer import _OTHER_TASK
 
     assert not _OTHER_TASK.match(question)
+
+
+def _reply(answer_) -> str:
+    """The assistant's turn as the chat writes it: the bold short answer, then the answer."""
+    return f"**{answer_.short.text}** [{answer_.short.citation}]\n\n{answer_.text}" if answer_.short else answer_.text
+
+
+@pytest.mark.model
+def test_the_title_or_date_of_the_work_the_previous_reply_quoted(small_index):
+    import qa
+
+    first = qa.answer("Who wrote about Japan?", index=small_index)
+    history = [{"role": "user", "content": "Who wrote about Japan?"}, {"role": "assistant", "content": _reply(first)}]
+    title = qa.answer("What is the title?", history=history, index=small_index)
+    assert title.short is not None and title.short.text.startswith("Japan Responds to Russia’s War")
+    cited = "Who wrote \"Europe's Post-Cold War Order Is No More\"?"
+    first = qa.answer(cited, index=small_index)
+    history = [{"role": "user", "content": cited}, {"role": "assistant", "content": _reply(first)}]
+    when = qa.answer("When was it published?", history=history, index=small_index)
+    assert when.short is not None and when.short.text == "February 2022"
+    # After a question about a document, "the title" is that document's.
+    first = qa.answer("Who wrote the IAI commentary?", index=small_index)
+    history = [{"role": "user", "content": "Who wrote the IAI commentary?"}, {"role": "assistant", "content": _reply(first)}]
+    own = qa.answer("What is the title?", history=history, index=small_index)
+    assert own.short is not None and own.short.text == "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"

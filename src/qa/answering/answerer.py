@@ -280,6 +280,16 @@ def _answer(
         return replace(_answer(whole, history, index, retriever, settings, said), question=question)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
+    # The reply as written, but its bold short answer: a title in italics keeps its asterisks.
+    cited = (_CITED_TITLE_IN_REPLY.search(_BOLD.sub(" ", replies[-1]))
+             if replies and _ASKS_OF_THE_WORK.match(question) else None)
+    if cited is not None:
+        # "What is the title?" or "When was it published?" after a reply that quoted a reference or
+        # an entry of the publisher's list ("- 22 | 11 Giulio Pugliese, *Japan Responds …*"): that work's.
+        retriever = retriever or get_retriever(index)
+        work = _work_titled(retriever, question, cited.group(1) or cited.group(2), started)
+        if work is not None:
+            return work
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
@@ -434,7 +444,9 @@ def _answer(
         if authored is not None:
             return authored
     # "Who wrote the IAI commentary?" then "When was it published?": the document is the earlier one's.
-    about = " ".join([*_antecedents(context), question]) if context and refers_back(question) else question
+    # "What is the title?" names no document either: it is the earlier one's too.
+    bare = bool(context) and (refers_back(question) or _ASKS_TITLE_ALONE.match(question) is not None)
+    about = " ".join([*_antecedents(context), question]) if bare else question
     fact = asks_fact(question, about)
     if fact is not None:
         stated = _document_fact(retriever, question, about, fact, started)
@@ -2651,12 +2663,22 @@ def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer 
     title begins with the quoted words, with its authors, date or outlet as the short answer. None
     for other questions, or when no note's title begins so (then it is answered as any other)."""
     quoted = _QUOTED_IN_QUESTION.search(question)
+    if quoted is None or len(quoted.group(1).split()) < 2:
+        return None
+    return _work_titled(retriever, question, quoted.group(1), started)
+
+
+def _work_titled(retriever: Retriever, question: str, title: str, started: float) -> Answer | None:
+    """The note whose cited title begins with `title`, with the authors, date, outlet or title the
+    question asks for as the short answer; None when it asks none of those, the title is a
+    document's own, or no note cites it."""
     who = _ASKS_WHO.match(question)
     when = _ASKS_WHEN_PUBLISHED.match(question)
     outlet = _ASKS_OUTLET.search(question)
-    if quoted is None or len(quoted.group(1).split()) < 2 or not (who or when or outlet):
+    named = _ASKS_TITLE.search(question) or _ASKS_TITLE_ALONE.match(question)
+    if not (who or when or outlet or named):
         return None
-    wanted = _plain_title(quoted.group(1))
+    wanted = _plain_title(title)
     if any(_plain_title(str(r.meta.get("title") or "")).startswith(wanted) for r in retriever.documents.values()):
         return None  # a document's own title: its metadata and byline answer
     for note in _note_sentences(retriever.passages):
@@ -2664,7 +2686,9 @@ def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer 
         if at is None or not _plain_title(note.text[at[0] : at[1]]).startswith(wanted):
             continue
         text, citations, support = compose([note])
-        if who:
+        if named:
+            span = at
+        elif who:
             span = cited_authors(note.text)
         elif when:
             dated = _DATE_IN_NOTE.search(note.text, at[1])
@@ -2677,6 +2701,16 @@ def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer 
     return None
 
 
+# A property of the work the previous reply quoted: "What is the title?", "When was it published?".
+_ASKS_OF_THE_WORK = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called"
+    r"|when\s+was\s+it\s+(?:published|written|released|out)|who\s+(?:published|wrote)\s+it"
+    r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
+    re.I,
+)
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_ASKS_TITLE_ALONE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called)\W*$", re.I)
+_CITED_TITLE_IN_REPLY = re.compile(r"[\"“]([^\"”\n]{8,})[\"”]|\*([^*\n]{8,})\*")
 # The date of a reference after its title: "(February 2022)", ", 20 March 2022,".
 _DATE_IN_NOTE = re.compile(
     r"[(,]\s*((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"

@@ -299,12 +299,18 @@ def _described_at(
         link = after.match(sentence, at)
         if link is None:
             continue
-        start = link.end()
-        stop = end.search(sentence, start)
-        text = sentence[start : stop.start() if stop else len(sentence)].rstrip(" ,")
-        if 1 <= len(text.split()) <= DESCRIPTION_WORDS:
-            return start, start + len(text)
+        found = phrase_until(sentence, link.end(), end, DESCRIPTION_WORDS)
+        if found is not None:
+            return found
     return None
+
+
+def phrase_until(sentence: str, start: int, end: re.Pattern[str], most_words: int, strip: str = " ,") -> tuple[int, int] | None:
+    """Offsets of the words from `start` to where `end` first matches (or the sentence's end), without
+    the `strip` characters closing them; None unless that is 1..most_words words."""
+    stop = end.search(sentence, start)
+    text = sentence[start : stop.start() if stop else len(sentence)].rstrip(strip)
+    return (start, start + len(text)) if 1 <= len(text.split()) <= most_words else None
 
 
 # A description in brackets after a term: "clades (genetic branches)", "septicemic (a type of
@@ -891,11 +897,9 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: passive.start()])[-AGENT_OBJECT_GAP:]}
         if not objects or not objects & before:
             continue
-        start = passive.end()
-        end = _AGENT_END.search(sentence, start)
-        text = sentence[start : end.start() if end else len(sentence)].rstrip(" ,.")
-        if 1 <= len(text.split()) <= AGENT_WORDS:
-            return start, start + len(text)
+        found = phrase_until(sentence, passive.end(), _AGENT_END, AGENT_WORDS, " ,.")
+        if found is not None:
+            return found
     return None
 
 
@@ -1010,8 +1014,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     purpose = _PURPOSE.search(text)
     # Not after a word that opens the infinitive's own clause ("how to leverage …", "whether to …").
     if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
-        # "such assurances to avoid precisely what's happening today": the object, not what it is for.
-        text = text[: purpose.start()]
+        # "such assurances to avoid precisely what's happening today": the object, not what it is for;
+        # "awareness of international politics and to contribute …": not the "and" before a second one.
+        text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
