@@ -2142,3 +2142,14 @@ def test_the_title_or_date_of_the_work_the_previous_reply_quoted(small_index):
     history = [{"role": "user", "content": "Who wrote the IAI commentary?"}, {"role": "assistant", "content": _reply(first)}]
     own = qa.answer("What is the title?", history=history, index=small_index)
     assert own.short is not None and own.short.text == "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"
+
+
+@pytest.mark.model
+def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(small_index):
+    import qa
+
+    # "The Ukrainian plan envisions a 15-year timeline …" then "But Kremlin spokesman Dmitry Peskov
+    # pushed back on that idea …": both are quoted, the name is the short answer.
+    answer_ = qa.answer("Who pushed back on the 15-year timeline?", index=small_index)
+    assert answer_.short is not None and answer_.short.text == "Dmitry Peskov"
+    assert "15-year timeline" in answer_.text and check_citations(answer_) == []

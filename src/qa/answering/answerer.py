@@ -592,6 +592,11 @@ def _answer(
     chosen = _antecedent_first(retriever, chosen, question)
     # The sentence that says what the lead's "this" or "such risks" is: it stays before the lead.
     antecedent = chosen[0] if chosen and chosen[0] is not led else None
+    followed = _who_did_next(retriever, chosen, question)
+    if followed is not chosen:
+        # "Who pushed back on the 15-year timeline?": the lead gives the timeline, the next sentence
+        # who pushed back on "that idea"; the lead stays as what that sentence points back at.
+        chosen, antecedent = followed, chosen[0]
     if speaker is not None and not any(_names(f"{c.passage.text} {c.passage.author or ''}", speaker) for c in chosen):
         # "What did Biden say in Istanbul?" is not answered by "On Tuesday in Istanbul, the sides
         # met": no passage quoted names the speaker (nor is the speaker its document's author),
@@ -2375,6 +2380,27 @@ _OPENS_POINTING = re.compile(
 )
 # "What could break …?", "What carries the risk …?": a question for what does something.
 _WHAT_DOES = re.compile(r"^\s*what\s+(?:could|would|can|will|may|might|must|should|carries|makes|made|leads|led)\b", re.I)
+
+
+# A pointer at something said before: "that idea", "this plan", "such demands".
+_POINTS_AT_SAID = re.compile(r"\b(?:that|this|these|those|such)\s+[a-z]{3,}\b")
+
+
+def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
+    """For "Who <verb> …?" when no chosen sentence names who did it right before the verb
+    (`name_before_verb`), the chosen sentences with the document's next body sentence after the
+    lead when that one does and points back at what the lead says ("But Kremlin spokesman Dmitry
+    Peskov pushed back on that idea …" after "The Ukrainian plan envisions a 15-year timeline …");
+    else `chosen` itself."""
+    if not chosen or any(name_before_verb(c.text, question) for c in chosen[:MARKED_SENTENCES]):
+        return chosen
+    lead = chosen[0]
+    end = lead.key[1] + len(lead.text)
+    after = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end]
+    following = _candidate_at(retriever, lead.passage.doc_id, *after[0], lead.score) if after else None
+    if following is None or name_before_verb(following.text, question) is None or not _POINTS_AT_SAID.search(following.text):
+        return chosen
+    return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 
 
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
