@@ -2728,14 +2728,15 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
 
 
 # A property of the work the previous reply quoted: "What is the title?", "When was it published?".
+_TITLE_ASKED = r"what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called"
+_ASKS_TITLE_ALONE = re.compile(rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED})\W*$", re.I)
 _ASKS_OF_THE_WORK = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called"
+    rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
     r"|when\s+was\s+it\s+(?:published|written|released|out)|who\s+(?:published|wrote)\s+it"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
     re.I,
 )
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
-_ASKS_TITLE_ALONE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called)\W*$", re.I)
 _CITED_TITLE_IN_REPLY = re.compile(r"[\"“]([^\"”\n]{8,})[\"”]|\*([^*\n]{8,})\*")
 # The date of a reference after its title: "(February 2022)", ", 20 March 2022,".
 _DATE_IN_NOTE = re.compile(
