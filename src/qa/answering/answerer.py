@@ -55,6 +55,7 @@ from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, cited_title, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
+from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
@@ -236,6 +237,31 @@ _LIST_REQUEST = re.compile(
 )
 
 
+def _asked_plainly(question: str) -> str | None:
+    """The question as the answerer reads it when its wording asks something else plainly, else None."""
+    known = _KNOWN_FOR.match(question)
+    if known is not None:
+        # "What is Altiero Spinelli known for?" asks who he is, as the documents say it.
+        return f"Who is {known.group('name')}?"
+    agent = _AGENT_VERB.match(question)
+    if agent is not None:
+        # "Who directs the IAI commentaries?" asks who the director is, as the block's role line says.
+        return f"Who is the {_AGENT_NOUNS[agent.group('verb').lower()]} of {agent.group('what')}"
+    office = _HOLDS_OFFICE.match(question)
+    if office is not None:
+        # "What position does Sergei Lavrov hold?", "What is Zelensky's job?" ask who the person is:
+        # the title or description a sentence gives the name ("Russian Foreign Minister").
+        return f"Who is {office.group('name') or without_possessive(office.group('whose'))}?"
+    listing = _LIST_REQUEST.match(question)
+    if listing is not None:
+        # "List the countries named as possible guarantors." asks which countries are: read so,
+        # the list the sentence gives is the short answer.
+        noun, verb, rest = listing.group("noun", "verb", "rest")
+        return f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+    # "And what did the US send?": the question after the "and" is asked as it stands.
+    return after_conjunction(question)
+
+
 def _answer(
     question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
     settings: AnswerSettings | None, said: Sequence[str],
@@ -251,33 +277,9 @@ def _answer(
     if _OTHER_TASK.match(question):
         # "Can you translate the article into Italian?", "Tell me a joke.": not a question the documents answer.
         return Answer(question, OTHER_TASK, [], [], True, 0.0, [], time.perf_counter() - started)
-    known = _KNOWN_FOR.match(question)
-    if known is not None:
-        # "What is Altiero Spinelli known for?" asks who he is, as the documents say it.
-        asked = f"Who is {known.group('name')}?"
-        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
-    agent = _AGENT_VERB.match(question)
-    if agent is not None:
-        # "Who directs the IAI commentaries?" asks who the director is, as the block's role line says.
-        asked = f"Who is the {_AGENT_NOUNS[agent.group('verb').lower()]} of {agent.group('what')}"
-        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
-    office = _HOLDS_OFFICE.match(question)
-    if office is not None:
-        # "What position does Sergei Lavrov hold?", "What is Zelensky's job?" ask who the person is:
-        # the title or description a sentence gives the name ("Russian Foreign Minister").
-        asked = f"Who is {office.group('name') or without_possessive(office.group('whose'))}?"
-        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
-    listing = _LIST_REQUEST.match(question)
-    if listing is not None:
-        # "List the countries named as possible guarantors." asks which countries are: read so,
-        # the list the sentence gives is the short answer.
-        noun, verb, rest = listing.group("noun", "verb", "rest")
-        asked = f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
-        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
-    whole = after_conjunction(question)
-    if whole is not None:
-        # "And what did the US send?": the question after the "and" is asked as it stands.
-        return replace(_answer(whole, history, index, retriever, settings, said), question=question)
+    plainly = _asked_plainly(question)
+    if plainly is not None:
+        return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     # The reply as written, but its bold short answer: a title in italics keeps its asterisks.
@@ -780,18 +782,17 @@ def _topic_candidates(
     return candidates
 
 
-# "What is the capital of Ukraine?", "What was the price of gas …?": a property of something.
-# "What is the capital of Ukraine?", "What's the weather in Kyiv?".
+# "What is the capital of Ukraine?", "What's the weather in Kyiv?": a property of something.
 _ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+(?:of|in|at)\b", re.I)
 
 
-# Properties of a document, a work it cites or its publisher, which metadata, notes and contact
-# lines give without naming them ("What is the title of Alcaro's February 2022 commentary?").
 # Words for a quantity, which a figure gives without them ("What is the total of US security aid?": "more than $2 billion").
 _MEASURES = frozenset(
     "total sum amount number count size value cost price share level rate figure extent scale volume height length "
     "width depth weight age duration percentage proportion".split()
 )
+# Properties of a document, a work it cites or its publisher, which metadata, notes and contact
+# lines give without naming them ("What is the title of Alcaro's February 2022 commentary?").
 _WORK_PROPERTIES = frozenset(
     "title titles name names author authors date dates address email e-mail phone telephone number website url "
     "publisher source sources headline page footnote note".split()
@@ -1077,13 +1078,15 @@ def _spelt_out(retriever: Retriever, question: str, acronym: str, started: float
     )
     passages = retriever.rank(retriever.analyse(acronym, []), ACRONYM_PASSAGES)
     candidates = _candidates(passages)
-    if not _STANDS_FOR.match(question) and any(definition_of(c.text, acronym) for c in candidates):
+    defined = [c for c in candidates if definition_of(c.text, acronym) is not None]
+    if defined and not _STANDS_FOR.match(question):
         # "What is the IAI?" is answered by what a sentence says it is ("a private, independent
         # non-profit think tank …"), not by the words it stands for.
         return None
     # The sentence that also says what it is comes first ("The Istituto Affari Internazionali (IAI) is
     # a private, independent non-profit think tank …", not Alcaro's "… at the Istituto …").
-    for candidate in sorted(candidates, key=lambda c: definition_of(c.text, acronym) is None):
+    first = {id(c) for c in defined}
+    for candidate in [*defined, *(c for c in candidates if id(c) not in first)]:
         found = expansion.search(candidate.text)
         if found is None or found.group("words").upper() == acronym:
             continue
@@ -2720,8 +2723,8 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
             dated = _DATE_IN_NOTE.search(note.text, at[1])
             span = dated.span(1) if dated else None
         else:
-            named = _outlet_named(note.text, question)
-            span = (named.start, named.end) if named else None
+            outlet_at = _outlet_named(note.text, question)
+            span = (outlet_at.start, outlet_at.end) if outlet_at else None
         short = _short(note, Span(*span, 1.0), support) if span is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return None
@@ -2740,7 +2743,7 @@ _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _CITED_TITLE_IN_REPLY = re.compile(r"[\"“]([^\"”\n]{8,})[\"”]|\*([^*\n]{8,})\*")
 # The date of a reference after its title: "(February 2022)", ", 20 March 2022,".
 _DATE_IN_NOTE = re.compile(
-    r"[(,]\s*((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})"
+    rf"[(,]\s*((?:\d{{1,2}}\s+)?(?:{month_pattern()})\s+\d{{4}})"
 )
 
 

@@ -780,12 +780,7 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     if listed is not None:
         # "Many European countries, including Poland, Estonia, …": the list names them, not "European";
         # "… in key geographical regions such as the Mediterranean and Middle East, Asia, …" too.
-        close = _LIST_END.search(sentence, listed.end())
-        items = sentence[listed.end() : close.start() if close else len(sentence)].strip(" ,")
-        if 1 <= len(items.split()) <= LISTED_KIND_WORDS:
-            at = sentence.index(items, listed.end())
-            return at, at + len(items)
-        return None
+        return phrase_until(sentence, listed.end(), _LIST_END, LISTED_KIND_WORDS)
     run = _NAME_BEFORE_KIND.search(sentence, 0, start)
     if run is None:
         return None
@@ -861,11 +856,7 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     opens = _CONDITION_OPENS.search(sentence)
     if opens is None:
         return None
-    end = _CONDITION_ENDS.search(sentence, opens.end())
-    text = sentence[opens.end() : end.start() if end else len(sentence)].rstrip(" ,")
-    if not 1 <= len(text.split()) <= CONDITION_WORDS:
-        return None
-    return opens.end(), opens.end() + len(text)
+    return phrase_until(sentence, opens.end(), _CONDITION_ENDS, CONDITION_WORDS)
 
 
 # "Who adopted the draconian sanctions regime?", "What impacts the sustainability of the invasion?":
