@@ -52,7 +52,8 @@ def test_a_word_one_letter_off_a_known_word_is_no_other_language(retriever: Retr
 
 @pytest.mark.parametrize(
     ("question", "referent"),
-    [("And the second largest?", "And"), ("What did he say about it?", "he"), ("What about them?", "What about"),
+    [("And the second largest?", "the second largest"), ("What did he say about it?", "he"), ("What about them?", "them"),
+     ("And?", "And"), ("And what about the third one?", "the third one"),
      ("What did he say about Crimea?", "he"),  # the name after the subject "he" is the topic
      ("Why does she think Ukraine will win?", "she")],
 )

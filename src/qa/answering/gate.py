@@ -48,7 +48,8 @@ _NUMBER_WORDS = (
 ).split()
 _TENS = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety",
          100: "hundred", 1000: "thousand"}
-_CONTINUATION = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what about|what else)\b", re.I)
+# The longer openings first: "And what about the third one?" opens with "And what about".
+_CONTINUATION = re.compile(r"^\s*(?:and what about|and how about|what about|how about|what else|and|but|also|so|then)\b", re.I)
 # A whole question after the "and": a wh-word, up to three words, an auxiliary and more ("And what
 # did the US send?", "And how many soldiers did Ukraine lose?"); not "And how many?" nor "And what about Europe?".
 _WHOLE_QUESTION = re.compile(
@@ -175,16 +176,22 @@ def refers_back(question: str) -> bool:
     return _missing_referent(question) is not None
 
 
+# The longest remainder of a follow-up ("And the second largest?") quoted back to the reader.
+MAX_QUOTED_WORDS = 6
+
+
 def _missing_referent(question: str) -> str | None:
-    """The word that points back at an earlier turn ("and", "he", "it") when nothing in the
-    question can be what it refers to."""
+    """What points back at an earlier turn ("he", "it", "the third" of "And the third?") when
+    nothing in the question can be what it refers to."""
     start = _CONTINUATION.match(question)
     if start and after_conjunction(question) is not None:
         # "And what did the US send?" is a question of its own: what it refers to is in it.
         return None
     # "What else did Riccardo Alcaro write?" names whom it is about: else than this document.
     if start and not (start.group(0).lower().startswith("what else") and _NAME.search(question, start.end())):
-        return start.group(0).strip()
+        # "And the third?": what the reader asked about is "the third", not "And".
+        rest = question[start.end() :].strip(" ,?.!")
+        return rest if rest and len(rest.split()) <= MAX_QUOTED_WORDS else start.group(0).strip()
     person = _PERSONAL.search(question)
     # "Other than his achievements, what was Tesla famous for?": a name anywhere will do, unless
     # the pronoun is the subject ("What did he say about Crimea?"), whose name must come before it.
