@@ -247,3 +247,27 @@ def test_the_us_matches_the_united_states(fresh: Retriever) -> None:
     """"US" is not the stop word "us": the question's terms are the ones "United States" is indexed under."""
     spelled = fresh.analyse("What weapons has the United States sent?").question.terms.weights
     assert fresh.analyse("What weapons has the US sent?").question.terms.weights == spelled
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("defence", "defense"), ("sceptical", "skeptical"), ("scepticism", "skepticism"), ("behaviour", "behavior"),
+     ("favourable", "favorable"), ("recognised", "recognized"), ("organisation", "organization"),
+     ("analyse", "analyze"), ("stabilise", "stabilize"), ("travelled", "traveled"), ("centre", "center"),
+     ("practise", "practice")],
+)
+def test_british_spellings_are_indexed_as_american_ones(british: str, american: str) -> None:
+    assert tokenize([british]) == tokenize([american])
+
+
+@pytest.mark.parametrize("word", ["four", "hour", "your", "tour", "rise", "raise", "wise", "emphasis", "crisis", "paris", "model"])
+def test_words_that_only_look_british_are_left_alone(word: str) -> None:
+    from qa.index.bm25 import american_spelling
+
+    assert american_spelling(word) == word
+
+
+def test_a_british_question_matches_an_american_passage(fresh: Retriever) -> None:
+    """"Why is the author sceptical?" finds the April piece's "There is more reason for skepticism than optimism"."""
+    british = fresh.analyse("Why is the author sceptical about the talks?").question.terms.weights
+    assert british == fresh.analyse("Why is the author skeptical about the talks?").question.terms.weights

@@ -74,14 +74,57 @@ def _stemmer():
 
 
 def stem(word: str) -> str:
-    """The Snowball stem BM25 indexes a lower-case word under."""
-    return _stemmer().stemWord(word)
+    """The Snowball stem BM25 indexes a lower-case word under (British spellings as American ones)."""
+    return _stemmer().stemWord(american_spelling(word))
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     """Lower-cased, stop-word-free, stemmed word tokens (what the BM25 index holds)."""
     stemmer = _stemmer()
-    return [stemmer.stemWords(words) for words in surface_words(texts)]
+    return [stemmer.stemWords([american_spelling(w) for w in words]) for words in surface_words(texts)]
+
+
+# British spellings that no rule below covers, as American ones ("defence", "sceptical").
+_BRITISH = {
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "licence": "license", "licences": "licenses", "pretence": "pretense", "grey": "gray",
+    "programme": "program", "programmes": "programs", "catalogue": "catalog", "catalogues": "catalogs",
+    "centre": "center", "centres": "centers", "centred": "centered", "theatre": "theater", "theatres": "theaters",
+    "metre": "meter", "metres": "meters", "litre": "liter", "litres": "liters", "fibre": "fiber", "calibre": "caliber",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "aluminium": "aluminum", "jewellery": "jewelry",
+    "judgement": "judgment", "judgements": "judgments", "ageing": "aging", "mould": "mold", "plough": "plow",
+    "practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+    "enrolment": "enrollment", "fulfil": "fulfill", "fulfilment": "fulfillment", "instalment": "installment",
+    "skilful": "skillful", "wilful": "willful", "marvellous": "marvelous", "sombre": "somber", "meagre": "meager",
+}
+# Words spelt -our in Britain, -or in America, and the words made from them ("favourable", "labourers").
+_OUR = re.compile(
+    r"^(behavi|col|fav|flav|harb|hon|hum|lab|neighb|rum|val|vig|endeav|arm|rig|clam|splend|od|tum|vap|savi|parl)our"
+)
+# "-ise" verbs and their forms and nouns ("recognised", "organisation", "analyse"); the stem must
+# be long enough that "rise", "raise" or "wise" are left alone. Both sides being written the same
+# way, a word with no American "-ize" form ("promise" -> "promize") changes no match.
+_ISE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<i>[iy])s(?P<end>e|es|ed|ing|ation|ations|ational|er|ers)$")
+# "Travelled", "cancelling", "modeller": the doubled "l" before a suffix, for verbs in -el.
+_DOUBLED_L = re.compile(r"^(travel|cancel|model|label|fuel|level|signal|channel|counsel|quarrel|marshal|pedal|total)l(ed|ing|er|ers)$")
+
+
+@lru_cache(maxsize=100_000)
+def american_spelling(word: str) -> str:
+    """A lower-case word as American English writes it: "defence" -> "defense", "sceptical" ->
+    "skeptical", "behaviour" -> "behavior", "recognised" -> "recognized", "travelled" -> "traveled".
+    The documents mix the two ("defence" in one commentary, "defense" in the other); BM25 and the
+    answerer's word matches index and query both under one spelling."""
+    if word in _BRITISH:
+        return _BRITISH[word]
+    if word.startswith("sceptic"):
+        return "sk" + word[2:]
+    word = _OUR.sub(r"\1or", word)
+    word = _DOUBLED_L.sub(r"\1\2", word)
+    ise = _ISE.match(word)
+    if ise is not None:
+        return f"{ise.group('stem')}{ise.group('i')}z{ise.group('end')}"
+    return word
 
 
 # bm25s' default token pattern: what `tokenize` splits on, reproduced for the per-query path.

@@ -43,7 +43,8 @@ FORMAT = "qa-index"
 # 2: every role is required (terms, term vectors and cards were optional in 1) and the manifest's
 # settings are split into the build settings and, for the record, the retrieval and answer defaults.
 # 3: BM25 terms spell country and union abbreviations out ("US" is indexed as "united states").
-FORMAT_VERSION = 3
+# 4: BM25 terms write British spellings the American way ("defence" is indexed as "defense").
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 
