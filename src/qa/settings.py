@@ -268,6 +268,10 @@ class AnswerSettings(_Settings):
                                      "fp32, or int8 (faster; held-out F1 0.005 lower on XQuAD, 0.001 lower on the gold set)")
     abstain_below: float = _bounded(0.134, None, None, doc="the assistant abstains when the probability that its best "
                                     "sentence holds the answer is below this (chosen on held-out data by eval/fit_answerer.py)")
+    topic_below: float = _bounded(0.1, None, None, doc="what a document says on a topic, alone or in a comparison, is "
+                                  "quoted from sentences at least this likely; below it the document is said not to speak "
+                                  "to it (set by hand, not fitted: the IAI commentary's best sentence on military aid "
+                                  "scores 0.117 under the model refitted on 2026-12-02)")
 
 
 def describe(settings: _Settings) -> list[tuple[str, Any, str]]:

@@ -491,3 +491,21 @@ def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question,
     from qa.answering.referents import resolve_defined
 
     assert resolve_defined(question, earlier) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("Is China one of them?", "Which countries are named as potential guarantors?",
+         "Is China one of the countries named as potential guarantors?"),
+        ("Have they made a difference?", "Which weapons did the US send?",
+         "Have the weapons that the US send made a difference?"),
+        ("Is China one of them?", "Who are the guarantors?", None),  # no things of a kind asked for
+        ("Is it one of them?", "What does the plan say?", None),
+        ("Did they send them?", "Which countries sent weapons?", None),  # two pronouns
+    ],
+)
+def test_them_is_the_things_the_question_before_asked_for(question, earlier, resolved):
+    from qa.answering.referents import resolve_group
+
+    assert resolve_group(question, [earlier]) == resolved

@@ -48,7 +48,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_person, resolve_pointer, resolve_thing,
+    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -60,7 +60,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, coordinated_subject, passive_agent, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, coordinated_subject, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -317,6 +317,9 @@ def _answer(
         # "Who founded it?" after "What is the IAI?": who founded the IAI.
         named = resolve_defined(question, context[-FOLLOW_UP_CHAIN:])
     if named is None and context:
+        # "Is China one of them?" after "Which countries are named as potential guarantors?".
+        named = resolve_group(question, context)
+    if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
     if named is None and context:
@@ -424,7 +427,8 @@ def _answer(
         entry = _numbered_entry(retriever, question, entry_number, started)
         if entry is not None:
             return entry
-    counted = _ASKS_CATALOGUE_COUNT.match(question)
+    # "How many commentaries did Alcaro write in the list?" counts his, not the list's.
+    counted = _ASKS_CATALOGUE_COUNT.match(question) if _ASKS_COUNT_BY.match(question) is None else None
     if _ASKS_CATALOGUE.search(question) or counted:
         listed = _catalogue(retriever, question, started, counted is not None)
         if listed is not None:
@@ -434,13 +438,19 @@ def _answer(
         work = _works_on(retriever, question, *work_on, started)
         if work is not None:
             return work
-    wrote = _WHAT_WROTE.match(question)
-    if wrote is not None and not any(_names(record.meta.get("author") or "", wrote.group("name").split()[-1])
-                                     for record in retriever.documents.values()):
-        # "What did Alcaro write?" is about his commentary; "What did Andrea Dessì write?" about the works credited to him.
-        works = _works_by(retriever, question, wrote.group("name"), started)
-        if works is not None:
-            return works
+    wrote = _WHAT_WROTE.match(question) or _ASKS_COUNT_BY.match(question)
+    if wrote is not None:
+        name = wrote.group("name")
+        wrote_one = any(_names(record.meta.get("author") or "", name.split()[-1]) for record in retriever.documents.values())
+        # "What did Alcaro write?" is about his commentary; "What did Andrea Dessì write?" about the
+        # works credited to him; "Which commentaries did Alcaro write?" and "How many commentaries
+        # did Alcaro write?" about every work credited to him, his commentary among them.
+        several = wrote.group("works") is not None and wrote.group("works").lower().endswith("s")
+        if not wrote_one or several:
+            works = _works_by(retriever, question, name, started, own=several,
+                              count=wrote.re is _ASKS_COUNT_BY)
+            if works is not None:
+                return works
     if asks_author(question):
         authored = _authorship(retriever, question, started)
         if authored is not None:
@@ -711,7 +721,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
             message = NOT_NAMED.format(source=source_label(retriever.documents[doc_id].meta), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
         return None
-    ranked = sorted((c for c in candidates if c.score >= s.abstain_below), key=lambda c: -c.score)
+    ranked = sorted((c for c in candidates if c.score >= s.topic_below), key=lambda c: -c.score)
     if not ranked:
         return None
     # Every candidate names the topic and is the document's own: a runner-up may come from another passage.
@@ -867,7 +877,7 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         return []
     best: dict[str, Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
-        if candidate.score >= s.abstain_below:
+        if candidate.score >= s.topic_below:
             best.setdefault(candidate.passage.doc_id, candidate)
     chosen = list(best.values())[: len(named) or MAX_DOCUMENTS]
     # "What do the documents say about China?" when one document speaks to it: that document's best
@@ -1697,6 +1707,10 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    other_date = date_of_asked_clause(candidate.text, span.start, span.end, question) if wanted == DATE else None
+    if other_date is not None:
+        # "When will Poland stop buying Russian coal?": the time said with the coal, not the oil and gas.
+        span = Span(*other_date, span.score, span.margin)
     colon = candidate.text.rfind(": ", span.start, span.end)
     opened = candidate.text[span.start : colon].count("(") - candidate.text[span.start : colon].count(")")
     if colon >= 0 and not opened and candidate.text[colon + 2 : span.end].strip():
@@ -1940,12 +1954,31 @@ def _lead_by_reader(
         margin = spans[k].margin if spans[k] is not None else -1e3
         return math.log(p / (1 - p)) + s.rerank_weight * margin
 
-    lead = top[max(range(len(top)), key=value)]
+    # A sentence holding only some of the question's words that the lead holds, and none it lacks,
+    # does not overrule it: "Which goal is written into Ukraine's constitution?" is "… not pursue
+    # NATO membership, a goal enshrined in Ukraine's constitution", not "Their goal should be to end
+    # the war …", though the reader read "end the war" with a margin of 8.8.
+    # The sentence right after the lead goes on from it ("For the Russians, it is … a means to buy
+    # time" after "… the 15-point plan …"): its "it" holds the lead's words.
+    asked = _content_words(question)
+    held = _content_words(ranked[0].text) & asked
+    contenders = [k for k in range(len(top)) if k == 0 or _follows(top[k], ranked[0])
+                  or not (_content_words(top[k].text) & asked) < held]
+    lead = top[max(contenders, key=value)]
     if lead is ranked[0]:
         return ranked
     return [lead, *(c for c in ranked if c is not lead)]
 
 
+def _follows(later: Candidate, earlier: Candidate) -> bool:
+    """True when `later` is the sentence right after `earlier` in the same document."""
+    doc, start = later.key
+    end = earlier.passage.start + earlier.local_end
+    return doc == earlier.passage.doc_id and 0 <= start - end <= SENTENCE_GAP
+
+
+# Most characters between two sentences that follow one another (a space, a line break).
+SENTENCE_GAP = 4
 # For a question asking for several things, the reader's margin at which another sentence leads.
 SEVERAL_SURE_MARGIN = 10.0
 
@@ -2579,17 +2612,20 @@ def _other_works(retriever: Retriever, question: str, started: float) -> Answer 
     return None if author is None else _works_by(retriever, question, author, started)
 
 
-def _works_by(retriever: Retriever, question: str, author: str, started: float) -> Answer | None:
+def _works_by(
+    retriever: Retriever, question: str, author: str, started: float, own: bool = False, count: bool = False
+) -> Answer | None:
     """Every sentence of the notes and the publisher's block that credits a work to the author
-    (`references.work_by`), each title once, not the document itself; the title is the short
-    answer when there is one work. None when no sentence credits one."""
+    (`references.work_by`), each title once, not the document itself unless `own` (its entry in a
+    publisher's list); with `count`, how many first. The title is the short answer when there is
+    one work. None when no sentence credits one."""
     found: list[tuple[Candidate, tuple[int, int]]] = []
     titles: set[str] = set()
     for note in _note_sentences(retriever.passages):
-        own = (_title(retriever, note.passage.doc_id) or "").replace("’", "'").casefold()
+        itself = (_title(retriever, note.passage.doc_id) or "").replace("’", "'").casefold()
         span = work_by(note.text, author)
         title = note.text[span[0] : span[1]].replace("’", "'").casefold() if span else ""
-        if span is None or title == own or title in titles:
+        if span is None or (title == itself and not own) or title in titles:
             continue
         titles.add(title)
         found.append((note, span))
@@ -2597,16 +2633,28 @@ def _works_by(retriever: Retriever, question: str, author: str, started: float) 
         return None
     chosen = [candidate for candidate, _ in found[:MAX_OTHER_WORKS]]
     text, citations, support = compose(chosen)
-    short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 else None
+    if count:
+        shown = "" if len(found) == len(chosen) else f" (the first {len(chosen)} here)"
+        works = "1 work" if len(found) == 1 else f"{len(found)} works"
+        text = f"{WORKS_COUNT.format(works=works, author=author, shown=shown)}\n\n{text}"
+    short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 and not count else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
-# "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents.
+# "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents;
+# "Which commentaries did Alcaro write?": every work credited to someone.
 _WHAT_WROTE = re.compile(
-    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?:commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?))"
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?P<works>commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?))"
     r"\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
     r"(?i:write|written|writes|publish|published|author|authored)\s*[?.!]*\s*$"
 )
+# "How many commentaries did Alcaro write (in the list)?": how many works are credited to someone.
+_ASKS_COUNT_BY = re.compile(
+    r"^\W*(?i:how\s+many\s+(?:[\w-]+\s+)?(?P<works>commentaries|articles|papers|works|pieces|books|reports|titles|publications)"
+    r"\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?i:write|written|writes|publish|published|author|authored)\b"
+)
+WORKS_COUNT = "The documents credit {works} to {author}{shown}:"
 
 
 def _works_on(retriever: Retriever, question: str, topic: str, wanted: str, started: float) -> Answer | None:

@@ -243,6 +243,35 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+# A question for things of a kind, in the plural: "Which countries are named as potential
+# guarantors?" -> "countries", "are named as potential guarantors".
+_ASKS_KIND_PLURAL = re.compile(
+    r"^\W*(?:which|what)\s+(?!(?:is|was|has|does)\b)(?P<noun>[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+_GROUP_PRONOUN = re.compile(r"\b(?:them|they)\b", re.I)
+_DO = re.compile(r"^(?:do|does|did)\s+", re.I)
+_PASSIVE = re.compile(r"^(?P<be>are|were|is|was)\s+[a-z]+(?:ed|en|wn)\b", re.I)
+
+
+def resolve_group(question: str, earlier: Sequence[str]) -> str | None:
+    """The question with its one "them" or "they" replaced by the things the question before asked
+    for: "Is China one of them?" after "Which countries are named as potential guarantors?" ->
+    "Is China one of the countries that are named as potential guarantors?" (it had been answered
+    by the sentence in which Ukraine calls on China to step in). None when the question has no such
+    word, or two, or the question before asked for no things of a kind in the plural."""
+    found = list(_GROUP_PRONOUN.finditer(question))
+    asked = _ASKS_KIND_PLURAL.match(earlier[-1]) if earlier else None
+    if len(found) != 1 or asked is None:
+        return None
+    rest = asked.group("rest")
+    passive = _PASSIVE.match(rest)
+    # "the countries named as potential guarantors" (a passive without its "are"); "the weapons that
+    # the US send" (of "Which weapons did the US send?": the auxiliary goes).
+    group = f"the {asked.group('noun')} {rest[passive.end('be'):].lstrip()}" if passive else f"the {asked.group('noun')} that {_DO.sub('', rest)}"
+    pronoun = found[0]
+    return question[: pronoun.start()] + group + question[pronoun.end() :]
+
+
 def _one_name(answered: str) -> bool:
     """True when a short answer is one name: capitalised, at most NAME_WORDS words, no list."""
     return (answered[:1].isupper() and len(answered.split()) <= NAME_WORDS and "," not in answered

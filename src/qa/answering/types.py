@@ -60,6 +60,27 @@ def _dates(text: str, question: str) -> list[re.Match[str]]:
     return found
 
 
+def date_of_asked_clause(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """Another date or time of the sentence than the one at start:end, when the words before it
+    (from the date before) hold more of the question's words: "When will Poland stop buying Russian
+    coal?" is "within the next few weeks" (of "… end Russian coal imports within the next few weeks
+    and phase out oil and gas imports by the end of the year"), not "by the end of the year". None
+    when the span is no date of the sentence, or no other date's clause says more of the question."""
+    # Not a date the question gives ("more extreme than in 2005").
+    found = [m for m in _dates(sentence, question) if m.group(0).lower() not in question.lower()]
+    here = next((k for k, m in enumerate(found) if m.start() < end and start < m.end()), None)
+    if here is None or len(found) < 2:
+        return None
+    asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question) if w.lower() not in QUERY_STOPWORDS}
+
+    def said(k: int) -> int:
+        before = sentence[found[k - 1].end() if k else 0 : found[k].start()]
+        return len(asked & {w.lower()[:NAME_STEM] for w in _WORD.findall(before)})
+
+    best = max(range(len(found)), key=lambda k: (said(k), k == here))
+    return found[best].span() if best != here and said(best) > said(here) else None
+
+
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 # A web address, in angle brackets or not: never part of a short answer.
 URL = re.compile(r"<?https?://\S+>?")
@@ -177,6 +198,9 @@ _ORDINAL = (
 )
 _ASKS_SUPERLATIVE = re.compile(rf"\b{_SUPERLATIVE}\b", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(rf"\b{_ORDINAL}[\s-]+$", re.IGNORECASE)
+# Superlatives that say the same rank: "Russia's biggest bank" is its largest.
+_SAME_SUPERLATIVE = {w: group for group in (frozenset({"largest", "biggest"}), frozenset({"smallest", "tiniest"}),
+                                            frozenset({"richest", "wealthiest"})) for w in group}
 
 
 def ranks_other(sentence: str, question: str) -> bool:
@@ -185,7 +209,9 @@ def ranks_other(sentence: str, question: str) -> bool:
     asked = _ASKS_SUPERLATIVE.search(question)
     if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
         return False
-    places = [m.start() for m in re.finditer(rf"\b{re.escape(asked.group(0))}\b", sentence, re.IGNORECASE)]
+    word = asked.group(0).lower()
+    said = "|".join(re.escape(w) for w in sorted(_SAME_SUPERLATIVE.get(word, {word})))
+    places = [m.start() for m in re.finditer(rf"\b(?:{said})\b", sentence, re.IGNORECASE)]
     return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
 
 
@@ -464,11 +490,16 @@ def is_title(word: str) -> bool:
 
 
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Where a short answer may not cut: the sentence's full dates ("20 March 2022") and times
-    said relative to the writing ("within the next few weeks", not "next few weeks"), which a
-    span touching them takes in whole, and its web addresses, which no span may touch."""
+    """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), times
+    said relative to the writing ("within the next few weeks", not "next few weeks") and numbers
+    in a series ("22 | 05"), which a span touching them takes in whole, and its web addresses, which no span may touch."""
     dates = [m.span() for m in _DATE_IN_TEXT.finditer(sentence)] + [m.span() for m in _RELATIVE_TIME_PATTERN.finditer(sentence)]
+    dates += [m.span() for m in _SERIES_NUMBER.finditer(sentence)]
     return sorted(dates), [m.span() for m in URL.finditer(sentence)]
+
+
+# A number in a series, year and issue: "22 | 05", "No. 22|08"; a span takes it in whole.
+_SERIES_NUMBER = re.compile(r"(?<![\d|])\d{1,4}\s?\|\s?\d{1,4}(?![\d|])")
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were|does|do|is)\b", re.IGNORECASE)
@@ -582,7 +613,11 @@ def event_subject(question: str) -> list[str]:
     if match is None:
         return []
     words = [without_possessive(w) for w in match.group("subject").split() if w != "of"]
-    return [w for w in words if len(w) >= 2]
+    # "Why is the April author skeptical …?": a month or a day dates a document, it does nothing.
+    return [w for w in words if len(w) >= 2 and not _CALENDAR_WORD.fullmatch(w)]
+
+
+_CALENDAR_WORD = re.compile(rf"(?:{month_pattern(may=False)}|{_DAYS})", re.IGNORECASE)
 
 
 # Words of a question that say nothing of the event: "When was the first time …?", "Why does it matter?".
@@ -756,11 +791,12 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:ian|ean|can|ish|ese|ic|ern)$")
 
 def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
-    capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), or
-    the name in brackets right after them ("The International Spectator" in "quarterly (*The
-    International Spectator*)"). None when the kind's words are not in the sentence once as the
-    question writes them (in "Charles River" the kind is part of the name), the name is the
-    question's own words or an adjective of a people ("Russian banks"), or a list follows.
+    capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), a
+    count made a word before them ("15-point" of "15-point plan"), or the name in brackets right
+    after them ("The International Spectator" in "quarterly (*The International Spectator*)").
+    None when the kind's words are not in the sentence once as the question writes them (in
+    "Charles River" the kind is part of the name), the name is the question's own words or an
+    adjective of a people ("Russian banks"), or a list follows.
     On XQuAD, given the answer's sentence, no question is so answered."""
     asked = _ASKS_OF_KIND.match(question)
     if asked is None:
@@ -781,6 +817,11 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         # "Many European countries, including Poland, Estonia, …": the list names them, not "European";
         # "… in key geographical regions such as the Mediterranean and Middle East, Asia, …" too.
         return phrase_until(sentence, listed.end(), _LIST_END, LISTED_KIND_WORDS)
+    counted = _COUNTED_BEFORE_KIND.search(sentence, 0, start)
+    if counted is not None and counted.group(1).lower() not in question.lower():
+        # "What plan are the diplomats discussing?": "15-point", the number telling it apart; "What
+        # timeline does the plan envision?": "15-year".
+        return counted.span(1)
     run = _NAME_BEFORE_KIND.search(sentence, 0, start)
     if run is None:
         return None
@@ -799,6 +840,10 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     if not sentence[:first].strip() or re.search(r"[.!?:]\s*$|[A-Z][\w’'–-]*\s*(?:,|\band|\bor)\s*$", sentence[:first]):
         return None
     return first, run.start() + names[-1].end()
+
+
+# A count made a word right before a kind: "15-point" of "the 15-point plan".
+_COUNTED_BEFORE_KIND = re.compile(r"(?<![\w-])(\d+(?:[-–][a-z]+)+)\s+$")
 
 
 # "Who said the status of Crimea was settled for good?": who, then a verb in the past or the
