@@ -266,7 +266,7 @@ class AnswerSettings(_Settings):
                                     "sentence model's log-odds when choosing the lead (chosen on the odd XQuAD articles)")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
                                      "fp32, or int8 (faster; held-out F1 0.005 lower on XQuAD, 0.001 lower on the gold set)")
-    abstain_below: float = _bounded(0.134, None, None, doc="the assistant abstains when the probability that its best "
+    abstain_below: float = _bounded(0.1573, None, None, doc="the assistant abstains when the probability that its best "
                                     "sentence holds the answer is below this (chosen on held-out data by eval/fit_answerer.py)")
     topic_below: float = _bounded(0.1, None, None, doc="what a document says on a topic, alone or in a comparison, is "
                                   "quoted from sentences at least this likely; below it the document is said not to speak "
