@@ -408,7 +408,10 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
      ("Name the weapons the United States has supplied.", ["United", "States"]),
      ("List the countries Russia has attacked.", ["Russia"]), ("Name the three components of the plan.", []),
      # A month dates a document: "the April author" did nothing (the question had been refused).
-     ("Why is the April author skeptical about the talks?", [])],
+     ("Why is the April author skeptical about the talks?", []),
+     # Whether the subject is or did so.
+     ("Is Sweden a NATO member?", ["Sweden"]), ("Did Poland send tanks?", ["Poland"]),
+     ("Is that true according to the author?", []), ("Is the April piece optimistic?", [])],
 )
 def test_event_subject(question, subject):
     from qa.answering.types import event_subject
@@ -2250,3 +2253,13 @@ def test_every_work_credited_to_an_author_and_how_many(small_index):
     assert one.text.startswith("The documents credit 1 work to Leo Goretti:")
     # "What did Alcaro write?" stays about his commentary.
     assert "The documents credit" not in qa.answer("What did Alcaro write?", index=small_index).text
+
+
+@pytest.mark.model
+def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_index):
+    import qa
+
+    # It had quoted "Without a strongly stated commitment from countries like the United States,
+    # Germany and other NATO members …", which never names Sweden.
+    answer_ = qa.answer("Is Sweden a NATO member?", index=small_index)
+    assert answer_.abstained or "Sweden" in answer_.text

@@ -597,6 +597,8 @@ _EVENT_SUBJECT = re.compile(
     r"\s+(?i:did|does|do|has|have|had|will|would|could|can)"
     # "Name the weapons the United States has supplied", "List the countries Russia has attacked".
     r"|(?i:name|list)\s+(?i:all\s+)?(?i:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?i:that\s+|which\s+)?"
+    # "Is Sweden a NATO member?", "Did Poland send tanks?": whether the subject is or did so.
+    r"|(?i:is|are|was|were|did|does|do|has|have|had)"
     r")\s*(?:the\s+)?"
     r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
     # "How does the April piece describe …?": a document, not the subject of an event.
@@ -606,9 +608,10 @@ _EVENT_SUBJECT = re.compile(
 
 def event_subject(question: str) -> list[str]:
     """The words of the named subject of a why / when / how / where question ("Why did the United
-    States send fighter jets?" -> ["United", "States"]; "Ford's" -> "Ford"), or of a question for
-    what it did ("How many soldiers did China send?", "What weapons has the US sent?"), at least
-    two letters each; empty for other questions."""
+    States send fighter jets?" -> ["United", "States"]; "Ford's" -> "Ford"), of a question for
+    what it did ("How many soldiers did China send?", "What weapons has the US sent?") or of a
+    yes-or-no question ("Is Sweden a NATO member?"), at least two letters each; empty for other
+    questions."""
     match = _EVENT_SUBJECT.match(question)
     if match is None:
         return []
