@@ -427,8 +427,9 @@ def _answer(
         entry = _numbered_entry(retriever, question, entry_number, started)
         if entry is not None:
             return entry
+    counted_by = _ASKS_COUNT_BY.match(question)
     # "How many commentaries did Alcaro write in the list?" counts his, not the list's.
-    counted = _ASKS_CATALOGUE_COUNT.match(question) if _ASKS_COUNT_BY.match(question) is None else None
+    counted = _ASKS_CATALOGUE_COUNT.match(question) if counted_by is None else None
     if _ASKS_CATALOGUE.search(question) or counted:
         listed = _catalogue(retriever, question, started, counted is not None)
         if listed is not None:
@@ -438,7 +439,7 @@ def _answer(
         work = _works_on(retriever, question, *work_on, started)
         if work is not None:
             return work
-    wrote = _WHAT_WROTE.match(question) or _ASKS_COUNT_BY.match(question)
+    wrote = _WHAT_WROTE.match(question) or counted_by
     if wrote is not None:
         name = wrote.group("name")
         wrote_one = any(_names(record.meta.get("author") or "", name.split()[-1]) for record in retriever.documents.values())
@@ -447,8 +448,7 @@ def _answer(
         # did Alcaro write?" about every work credited to him, his commentary among them.
         several = wrote.group("works") is not None and wrote.group("works").lower().endswith("s")
         if not wrote_one or several:
-            works = _works_by(retriever, question, name, started, own=several,
-                              count=wrote.re is _ASKS_COUNT_BY)
+            works = _works_by(retriever, question, name, started, own=several, count=wrote is counted_by)
             if works is not None:
                 return works
     if asks_author(question):
@@ -2634,25 +2634,27 @@ def _works_by(
     chosen = [candidate for candidate, _ in found[:MAX_OTHER_WORKS]]
     text, citations, support = compose(chosen)
     if count:
-        shown = "" if len(found) == len(chosen) else f" (the first {len(chosen)} here)"
         works = "1 work" if len(found) == 1 else f"{len(found)} works"
-        text = f"{WORKS_COUNT.format(works=works, author=author, shown=shown)}\n\n{text}"
+        text = f"{WORKS_COUNT.format(works=works, author=author, shown=_first_shown(len(found), len(chosen)))}\n\n{text}"
     short = _short(found[0][0], Span(*found[0][1], 1.0), support) if len(found) == 1 and not count else None
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+# "… did Andrea Dessì write", "… has Alcaro published": the author, named, and a verb of writing.
+_NAME_WROTE = (
+    r"\s+(?i:did|has|have|does)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?i:write|written|writes|publish|published|author|authored)"
+)
 # "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents;
 # "Which commentaries did Alcaro write?": every work credited to someone.
 _WHAT_WROTE = re.compile(
-    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?P<works>commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?))"
-    r"\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
-    r"(?i:write|written|writes|publish|published|author|authored)\s*[?.!]*\s*$"
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?P<works>commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?)))"
+    + _NAME_WROTE + r"\s*[?.!]*\s*$"
 )
 # "How many commentaries did Alcaro write (in the list)?": how many works are credited to someone.
 _ASKS_COUNT_BY = re.compile(
-    r"^\W*(?i:how\s+many\s+(?:[\w-]+\s+)?(?P<works>commentaries|articles|papers|works|pieces|books|reports|titles|publications)"
-    r"\s+(?:did|has|have|does))\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
-    r"(?i:write|written|writes|publish|published|author|authored)\b"
+    r"^\W*(?i:how\s+many\s+(?:[\w-]+\s+)?(?P<works>commentaries|articles|papers|works|pieces|books|reports|titles|publications))"
+    + _NAME_WROTE + r"\b"
 )
 WORKS_COUNT = "The documents credit {works} to {author}{shown}:"
 
@@ -2710,13 +2712,18 @@ def _catalogue(retriever: Retriever, question: str, started: float, count: bool 
         if entries:
             text, citations, support = compose(entries)
             if count:
-                shown = "" if len(every) == len(entries) else f" (the first {len(entries)} here)"
-                text = f"{CATALOGUE_COUNT.format(n=len(every), shown=shown)}\n\n{text}"
+                text = f"{CATALOGUE_COUNT.format(n=len(every), shown=_first_shown(len(every), len(entries)))}\n\n{text}"
             return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     return None
 
 
 MAX_CATALOGUE = 10
+
+
+def _first_shown(total: int, shown: int) -> str:
+    """" (the first N here)" after a count when fewer are shown than counted, else ""."""
+    return "" if total == shown else f" (the first {shown} here)"
+
 CATALOGUE_COUNT = "The publisher's list names {n} works{shown}:"
 # "How many commentaries are listed?", "How many papers does IAI list?".
 _ASKS_CATALOGUE_COUNT = re.compile(
