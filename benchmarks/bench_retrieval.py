@@ -92,7 +92,7 @@ def measure(index: Path, n_questions: int, reps: int, warmup: int, use_gold: boo
         threads = {"error": repr(exc)}
     out: dict = {
         "peer": peer,
-        "precision": retriever.encoder.precision,
+        "precision": retriever.query_encoder.precision,
         "encoder_threads": threads,
         "index": str(index),
         "passages": len(retriever),
@@ -191,13 +191,13 @@ def encoder_threads(retriever, questions: list[str], rounds: int = 3) -> dict:
     """
     import os
 
-    impl = getattr(retriever.encoder, "_impl", None)
+    impl = getattr(retriever.query_encoder, "_impl", None)
     folder = getattr(impl, "_dir", None)
-    if retriever.encoder.backend != "onnx" or folder is None:
+    if retriever.query_encoder.backend != "onnx" or folder is None:
         return {}
     from qa.embed.onnx import OnnxEncoder
 
-    one = OnnxEncoder(folder, threads=1)
+    one = OnnxEncoder(folder, threads=1, model_file=impl.model_path.name)
     sessions = {f"default ({os.cpu_count()} threads)": impl, "1 thread": one}
     for enc in sessions.values():
         enc.encode(questions[:5])

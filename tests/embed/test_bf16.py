@@ -75,8 +75,9 @@ def test_batches_run_one_per_core_with_the_same_vectors_as_one_at_a_time(monkeyp
     assert ((parallel[:-1] * parallel[1:]).sum(axis=1) < 0.9999).any()  # rows not all alike
 
 
-def test_a_bf16_index_embeds_its_queries_in_fp32(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Passages in bf16, queries on the float32 ONNX encoder: no torch on the query path."""
+def test_a_bf16_index_embeds_questions_and_sentences_on_onnx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passages in bf16; answer sentences on the float32 ONNX encoder and questions on its int8
+    graph: no torch on the query path."""
     from qa.index.build import build_index
     from qa.retrieval.retriever import Retriever
 
@@ -88,6 +89,7 @@ def test_a_bf16_index_embeds_its_queries_in_fp32(tmp_path: Path, monkeypatch: py
     retriever = Retriever(tmp_path / "index")
     assert retriever.manifest.model.vectors == "bf16"
     assert retriever.encoder.precision == "fp32" and retriever.encoder.backend == "onnx"
+    assert retriever.query_encoder.precision == "int8" and retriever.query_encoder.backend == "onnx"
     assert retriever.retrieve("Which bank is Russia's largest?", k=1)[0].text.startswith("Sberbank")
 
 

@@ -152,3 +152,9 @@ def test_beir_run_end_to_end_and_reuse(tmp_path, capsys):
     assert printed["meta"]["index_reused"] is True and printed["meta"]["embedded"] == 0
     assert printed["metrics"]["hybrid"]["ndcg@10"] == pytest.approx(1.0)
     assert "per_query" not in printed
+
+    # --query-precision fp32: the same run with float32 question vectors, recorded as such.
+    assert main(args + ["--json", "--query-precision", "fp32"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["meta"]["settings"]["retrieval"]["query_precision"] == "fp32"
+    assert printed["metrics"]["hybrid"]["ndcg@10"] == pytest.approx(1.0)

@@ -164,22 +164,26 @@ def test_rank_reads_the_query_like_retrieve(fresh: Retriever) -> None:
 def test_one_answer_analyses_and_encodes_the_question_once(fresh: Retriever, monkeypatch) -> None:
     import qa
 
-    analysed, embedded, encoded = [], [], []
-    analyse, embed_query, encode = fresh.analyse, fresh.embed_query, fresh.encoder.encode
+    analysed, embedded, questions, sentences = [], [], [], []
+    analyse, embed_query = fresh.analyse, fresh.embed_query
+    assert fresh.query_encoder is not fresh.encoder  # int8 questions, fp32 sentences
+    for encoder, log in ((fresh.query_encoder, questions), (fresh.encoder, sentences)):
+        monkeypatch.setattr(encoder, "encode", lambda texts, *a, _e=encoder.encode, _log=log, **kw: _log.append(list(texts)) or _e(texts, *a, **kw))
     monkeypatch.setattr(fresh, "analyse", lambda *a, **kw: analysed.append(a) or analyse(*a, **kw))
     monkeypatch.setattr(fresh, "embed_query", lambda text: embedded.append(text) or embed_query(text))
-    monkeypatch.setattr(fresh.encoder, "encode", lambda texts, *a, **kw: encoded.append(list(texts)) or encode(texts, *a, **kw))
 
     answer = qa.answer(FOLLOW_UP, history=HISTORY, retriever=fresh)
 
     assert "VTB" in answer.text
     context = "Which bank is Russia's largest?"
     assert len(analysed) == 1
-    assert embedded == [FOLLOW_UP, context]
-    flat = [text for batch in encoded for text in batch]
-    assert flat.count(FOLLOW_UP) == 1 and flat.count(context) == 1
+    assert embedded == []  # not through `embed_query`, the search's cache of int8 question vectors
+    # Answering embeds the question and its context like the sentences it scores (float32 here,
+    # as its sentence model was fitted), never with the int8 encoder of `retrieve`.
+    assert questions == []
+    assert sentences[:2] == [[FOLLOW_UP], [context]]
     # Every other text encoded is a candidate sentence, each once, in one batch.
-    assert len(encoded) == 3 and len(set(encoded[2])) == len(encoded[2])
+    assert len(sentences) == 3 and len(set(sentences[2])) == len(sentences[2])
 
 
 @pytest.mark.model
@@ -195,6 +199,37 @@ def test_scoring_analyses_again_only_when_it_reads_other_turns(fresh: Retriever,
 
 
 # ---- what the retriever exposes to answering ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_questions_are_embedded_in_int8_and_sentences_as_the_passages(fresh: Retriever, built_index) -> None:
+    assert (fresh.query_encoder.precision, fresh.query_encoder.backend) == ("int8", "onnx")
+    assert fresh.encoder.precision == "fp32"
+    exact = Retriever(built_index.index, settings=RetrievalSettings(query_precision="fp32"))
+    assert exact.query_encoder is exact.encoder
+    cosine = float(fresh.embed_query(BANK) @ exact.embed_query(BANK))
+    assert 0.97 < cosine < 0.99999  # quantised: near the float32 vector, not equal to it
+    assert [p.id for p in fresh.retrieve(BANK, 3)] == [p.id for p in exact.retrieve(BANK, 3)]
+    assert np.array_equal(fresh.analyse(BANK, exact=True).vector, exact.analyse(BANK).vector)
+
+
+@pytest.mark.model
+def test_questions_are_embedded_in_fp32_when_no_int8_encoder_loads(fresh: Retriever, monkeypatch, caplog) -> None:
+    from qa.embed import encoder as encoder_module
+    from qa.errors import ModelError
+
+    load = encoder_module.load_encoder
+
+    def without_int8(name: str, backend: str = "auto", precision: str | None = None):
+        if precision == "int8":
+            raise ModelError("no quantiser here")
+        return load(name, backend, precision)
+
+    monkeypatch.setattr(encoder_module, "load_encoder", without_int8)
+    with caplog.at_level("WARNING"):
+        assert fresh.query_encoder is fresh.encoder
+    assert "no int8 encoder" in caplog.text and "no quantiser here" in caplog.text
+    assert np.array_equal(fresh.embed_query(BANK), fresh.encoder.encode([BANK])[0])
 
 
 @pytest.mark.model

@@ -352,7 +352,7 @@ def _answer(
         return _collection(retriever, question, started)
     refusal = refuse_numbers(question, retriever.vocabulary())
     if refusal is not None:
-        closest = retriever.rank(retriever.analyse(question, context), 5)
+        closest = retriever.rank(retriever.analyse(question, context, exact=True), 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
     valued = value_asked(question)
     if valued is not None:
@@ -509,7 +509,7 @@ def _answer(
     by_name = bool(pointed) and not _ABOUT_WRITING.search(question) and bool(pointed_documents(question, metas, by_name=True))
     # "Is that true according to the author?": a source that names no one document says nothing of what is asked.
     asked = without_sources(question) if by_name else _ANY_SOURCE.sub("", question) if not pointed else question
-    query = retriever.analyse(asked, context)
+    query = retriever.analyse(asked, context, exact=True)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
@@ -690,7 +690,7 @@ def considered(question: str, history: Sequence[Any] | None, retriever: Retrieve
     question (no refusal, comparison, summary or authorship path): what the sentence model is fitted on."""
     s = settings or AnswerSettings()
     context = user_turns(history)
-    query = retriever.analyse(check_question(question), context)
+    query = retriever.analyse(check_question(question), context, exact=True)
     # The best passages whatever document the question points at: fitted on the passages of the
     # document it points at (as `answer` reads them), the model answered one more of the gold
     # set's unanswerable questions held out (README, "A question that points at a document").
@@ -716,7 +716,7 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     candidates = _topic_candidates(retriever, asked, [], s, [doc_id], topic, compared=topic)
     if not candidates:
         if _never_named(retriever, doc_id, topic):
-            closest = retriever.rank(retriever.analyse(question), 5, within={doc_id})
+            closest = retriever.rank(retriever.analyse(question, exact=True), 5, within={doc_id})
             words = _topic_words(asked, topic)
             message = NOT_NAMED.format(source=source_label(retriever.documents[doc_id].meta), topic=" ".join(dict.fromkeys(words)))
             return Answer(question, message, [], [], True, 0.0, closest, time.perf_counter() - started)
@@ -754,7 +754,7 @@ def _topic_candidates(
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
     topic_text = " ".join(_topic_words(question, topic))
-    query = retriever.analyse(question, context)
+    query = retriever.analyse(question, context, exact=True)
     # Each named document's best passages (the best of all, when none is named), however far down
     # the whole ranking they stand: "And what does the April piece say about China?" after the IAI
     # commentary's view.
@@ -786,7 +786,7 @@ def _topic_candidates(
     unknown = len(unknown_names(topic_text, retriever.vocabulary()))
     _score(retriever, _scoring_query(retriever, query, context, s), candidates, s, unknown)
     as_asked = [c.score for c in candidates]
-    _score(retriever, _scoring_query(retriever, retriever.analyse(topic_text, context), context, s), candidates, s, unknown)
+    _score(retriever, _scoring_query(retriever, retriever.analyse(topic_text, context, exact=True), context, s), candidates, s, unknown)
     for candidate, score in zip(candidates, as_asked):
         candidate.score = max(candidate.score, score)
     return candidates
@@ -1086,7 +1086,7 @@ def _spelt_out(retriever: Retriever, question: str, acronym: str, started: float
         r"(?P<words>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|of|for|de|the|on)){0,8})\s*\(\s*[*_]?"
         rf"(?:[^()]*?\W)?{acronym}(?:\W[^()]*)?\)"
     )
-    passages = retriever.rank(retriever.analyse(acronym, []), ACRONYM_PASSAGES)
+    passages = retriever.rank(retriever.analyse(acronym, [], exact=True), ACRONYM_PASSAGES)
     candidates = _candidates(passages)
     defined = [c for c in candidates if definition_of(c.text, acronym) is not None]
     if defined and not _STANDS_FOR.match(question):
@@ -2206,7 +2206,7 @@ READER_SURE_CONFIDENCE = 0.6
 def _scoring_query(retriever: Retriever, query: Query, context: list[str], s: AnswerSettings) -> Query:
     """The query as sentence scoring reads it: the retrieval query, unless scoring reads other turns."""
     read = recent_turns(context, s.history_turns)
-    return query if read == query.context else retriever.analyse(query.text, read, turns=len(read))
+    return query if read == query.context else retriever.analyse(query.text, read, turns=len(read), exact=True)
 
 
 def _score(retriever: Retriever, query: Query, candidates: list[Candidate], s: AnswerSettings, unknown: int) -> np.ndarray:
@@ -2921,7 +2921,7 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
         return []
     per_document = summary_length(question, len(targets))
-    query = retriever.embed_query(question) if asked_topic(question) - RECOMMENDATION_WORDS else None
+    query = retriever.encode_sentences([question])[0] if asked_topic(question) - RECOMMENDATION_WORDS else None
     chosen: list[Candidate] = []
     for doc_id in targets:
         text = retriever.documents[doc_id].text

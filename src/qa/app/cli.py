@@ -108,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="folder for report.json, report.md, failures.csv, report.png")
     p.add_argument("--split", default=None, help="BEIR qrels split (default: test if present, else train)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N questions")
+    p.add_argument("--query-precision", choices=["int8", "fp32"], default=None,
+                   help="how retrieval embeds questions (RetrievalSettings.query_precision; default int8)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_cmd_eval)
     return parser

@@ -4,7 +4,7 @@ On a CPU with Intel AMX (matrix units for bfloat16), torch's oneDNN kernels run 
 matrix products in bfloat16 several times faster than in float32, accumulating in float32. The
 vectors agree with the float32 ones to cosine 0.9999 (benchmarks/bench_encode.py). Tokenising,
 batching and pooling are the ONNX encoder's, from the same export folder; only the model call
-runs on torch. Queries stay on the float32 ONNX encoder: one short text gains nothing here.
+runs on torch. Questions and answer sentences are embedded on ONNX Runtime: a few short texts gain nothing here.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from qa.retrieval.retriever import Retriever
+    from qa.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
 
@@ -346,6 +347,7 @@ def run_beir(
     limit: int | None = None,
     layout: str = DEFAULT_TITLE_LAYOUT,
     progress: bool = False,
+    retrieval: RetrievalSettings | None = None,
 ) -> dict:
     """Index a BEIR corpus (or reuse its index) and score dense, BM25 and hybrid retrieval.
 
@@ -357,6 +359,7 @@ def run_beir(
         limit: Score only the first `limit` queries of the split (in qrels order).
         layout: Where the document title goes (TITLE_LAYOUTS).
         progress: Progress bars on stderr.
+        retrieval: How passages are retrieved; defaults to RetrievalSettings(). Recorded in the meta.
 
     Returns:
         The report document: {"version", "title", "meta", "metrics", "per_query"}.
@@ -371,7 +374,7 @@ def run_beir(
     index_seconds = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    retriever = Retriever(index_dir, check_stale=False)
+    retriever = Retriever(index_dir, check_stale=False, settings=retrieval)
     retriever.embed_query("warm-up")
     docs = PassageDocs(retriever, file_to_id)
     load_seconds = time.perf_counter() - t0
@@ -456,7 +459,8 @@ def format_table(document: dict) -> str:
 def run_beir_cli(args: argparse.Namespace) -> int:
     """`qa eval beir DIR`: run, write the report, print the table; returns the exit code."""
     document = run_beir(
-        args.path, split=args.split, index=args.index, limit=args.limit, progress=show_progress(args)
+        args.path, split=args.split, index=args.index, limit=args.limit, progress=show_progress(args),
+        retrieval=getattr(args, "retrieval", None),
     )
     meta = document["meta"]
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"beir-{meta['dataset']}-{meta['split']}"

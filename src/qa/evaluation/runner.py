@@ -37,7 +37,7 @@ from qa.evaluation.common import (
 )
 from qa.evaluation.metrics import QuestionResult, aggregate
 from qa.inputs import check_k
-from qa.settings import AnswerSettings
+from qa.settings import AnswerSettings, RetrievalSettings
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,8 @@ def run_gold_cli(args: argparse.Namespace) -> int:
         gold_path = DEFAULT_GOLD
     gold_path = Path(gold_path)
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / gold_path.stem
-    run = run_gold(gold_path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args))
+    run = run_gold(gold_path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args),
+                   retrieval=getattr(args, "retrieval", None))
     paths = run.write(out_dir)
     emit(run, paths, as_json=args.json)
     return 0
@@ -69,6 +70,7 @@ def run_gold(
     limit: int | None = None,
     progress: bool = False,
     settings: AnswerSettings | None = None,
+    retrieval: RetrievalSettings | None = None,
 ) -> EvalRun:
     """Score the assistant on a gold set (GOLD_FORMAT.md) against an index.
 
@@ -80,6 +82,7 @@ def run_gold(
         limit: Score only the first `limit` questions.
         progress: Show a progress bar on stderr.
         settings: How answers are given; defaults to AnswerSettings(). Recorded in the meta.
+        retrieval: How passages are retrieved; defaults to RetrievalSettings(). Recorded in the meta.
 
     Returns:
         The EvalRun (results, report, meta).
@@ -98,8 +101,8 @@ def run_gold(
         items = items[:limit]
 
     started = time.perf_counter()
-    retriever = Retriever(index)
-    retriever.embed_query("warm-up")  # load the encoder now, so it is not billed to question 1
+    retriever = Retriever(index, settings=retrieval)
+    retriever.warm_up()
     load_seconds = time.perf_counter() - started
 
     results: list[QuestionResult] = []

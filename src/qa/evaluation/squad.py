@@ -46,7 +46,7 @@ from qa.evaluation.common import (
 from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
 from qa.evaluation.metrics import QuestionResult, aggregate
 from qa.inputs import check_k
-from qa.settings import MAX_K, AnswerSettings
+from qa.settings import MAX_K, AnswerSettings, RetrievalSettings
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,7 @@ def run_squad(
     limit: int | None = None,
     progress: bool = False,
     settings: AnswerSettings | None = None,
+    retrieval: RetrievalSettings | None = None,
 ) -> EvalRun:
     """Index the paragraphs of a SQuAD file (or reuse the index) and answer every question.
 
@@ -148,6 +149,7 @@ def run_squad(
         limit: Ask only the first `limit` questions (the whole file is indexed).
         progress: Progress bars on stderr.
         settings: How answers are given; defaults to AnswerSettings(). Recorded in the meta.
+        retrieval: How passages are retrieved; defaults to RetrievalSettings(). Recorded in the meta.
 
     Returns:
         The EvalRun.
@@ -164,8 +166,8 @@ def run_squad(
     index_seconds = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    retriever = Retriever(index_dir, check_stale=False)
-    retriever.embed_query("warm-up")
+    retriever = Retriever(index_dir, check_stale=False, settings=retrieval)
+    retriever.warm_up()
     load_seconds = time.perf_counter() - t0
 
     questions = squad.questions[:limit] if limit is not None else squad.questions
@@ -241,7 +243,8 @@ def run_squad(
 
 def run_squad_cli(args: argparse.Namespace) -> int:
     """`qa eval squad FILE`: run, write the report, print it; returns the exit code."""
-    run = run_squad(args.path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args))
+    run = run_squad(args.path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args),
+                    retrieval=getattr(args, "retrieval", None))
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"squad-{Path(args.path).stem}"
     paths = run.write(out_dir)
     emit(run, paths, as_json=args.json)

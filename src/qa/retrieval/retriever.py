@@ -16,7 +16,7 @@ from qa.ingest.clean import BOILERPLATE
 from qa.ingest.dates import spoken_date
 from qa.settings import RetrievalSettings, default_corpus_dir, default_index_dir
 from qa.ingest.discover import supplied_fields
-from qa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError, ModelMismatchError
+from qa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError, ModelError, ModelMismatchError
 from qa.inputs import check_k, check_question, user_turns
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.retrieval.query import Query, QueryText, expected_type, mix, recent_turns, word_pairs
@@ -147,6 +147,7 @@ class Retriever:
         self._terms = loaded.terms
         self._term_vectors = loaded.term_vectors
         self._encoder = None
+        self._query_encoder = None
         self._queries = _VectorCache()
         self._lock = threading.RLock()
         self._boilerplate = np.array([p.kind == BOILERPLATE for p in self._passages], dtype=bool)
@@ -223,15 +224,34 @@ class Retriever:
 
     @property
     def encoder(self):
+        """The encoder of answer sentences, in the passages' arithmetic: int8 for an int8 index, else fp32.
+
+        A bf16 index takes fp32: the vectors agree to cosine 0.9999, and a few sentences gain
+        nothing from bfloat16 but would pay torch's import.
+        """
         if self._encoder is None:
             from qa.embed.encoder import load_encoder
 
-            # Queries are embedded as the passages were: int8 for an index built with the int8 encoder.
-            # A bf16 index takes fp32 queries: the vectors agree to cosine 0.9999, and one short
-            # text gains nothing from bfloat16 but would pay torch's import.
             int8 = self.manifest.model.precision == "int8"
             self._encoder = load_encoder(self.model_name, precision="int8" if int8 else "fp32")
         return self._encoder
+
+    @property
+    def query_encoder(self):
+        """The encoder of questions: `settings.query_precision` (int8 by default), or `encoder` where
+        that is the same arithmetic or int8 cannot be had (a model ONNX Runtime cannot run)."""
+        if self._query_encoder is None:
+            if self.settings.query_precision == "fp32" or self.manifest.model.precision == "int8":
+                self._query_encoder = self.encoder
+            else:
+                from qa.embed.encoder import load_encoder
+
+                try:
+                    self._query_encoder = load_encoder(self.model_name, backend="onnx", precision="int8")
+                except ModelError as exc:
+                    log.warning("questions are embedded in fp32: no int8 encoder for %s (%s)", self.model_name, exc)
+                    self._query_encoder = self.encoder
+        return self._query_encoder
 
     def __len__(self) -> int:
         return len(self._passages)
@@ -266,9 +286,14 @@ class Retriever:
         """How many query and sentence vectors are cached."""
         return {"queries": len(self._queries), "sentences": len(self._sentences)}
 
+    def warm_up(self) -> None:
+        """Load the question and the sentence encoders now, so that no question is billed for it."""
+        self.query_encoder.encode(["warm-up"])
+        self.encoder.encode(["warm-up"])
+
     def embed_query(self, text: str) -> np.ndarray:
-        """The query's vector, from a small LRU cache when the same text was seen recently."""
-        return self._queries.vectors([text], self.encoder.encode, QUERY_CACHE_SIZE)[text]
+        """The question's vector (`query_encoder`), from a small LRU cache when the same text was seen recently."""
+        return self._queries.vectors([text], self.query_encoder.encode, QUERY_CACHE_SIZE)[text]
 
     def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of answer-candidate sentences (len(texts), dimension), from an LRU cache where seen.
@@ -299,20 +324,22 @@ class Retriever:
             self._vocabulary = frozenset(words)
         return self._vocabulary
 
-    def analyse(self, question: str, context: Sequence[str] = (), *, turns: int | None = None) -> Query:
+    def analyse(self, question: str, context: Sequence[str] = (), *, turns: int | None = None, exact: bool = False) -> Query:
         """The question and its context (earlier user turns, oldest first) analysed for ranking and answering.
 
-        Reads the last `turns` turns of the context (default: settings.history_turns). Inputs are
+        Reads the last `turns` turns of the context (default: settings.history_turns). With `exact`,
+        the texts are embedded like answer sentences (`encode_sentences`), not by `query_encoder`:
+        answering asks for that, as its sentence model was fitted on those vectors. Inputs are
         taken as checked (`qa.inputs`).
         """
         read = recent_turns(context, self.settings.history_turns if turns is None else turns)
-        asked = self._analyse_text(question)
-        recent = self._analyse_text(" ".join(read)) if read else None
+        asked = self._analyse_text(question, exact)
+        recent = self._analyse_text(" ".join(read), exact) if read else None
         vector = mix(asked.vector, recent.vector, self.settings.history_weight) if recent else asked.vector
         return Query(question, read, asked, recent, vector, expected_type(question), word_pairs(asked.tokens))
 
-    def _analyse_text(self, text: str) -> QueryText:
-        """One text's vector, BM25 tokens and query terms, with missing words expanded."""
+    def _analyse_text(self, text: str, exact: bool) -> QueryText:
+        """One text's vector (`analyse` says which), BM25 tokens and query terms, with missing words expanded."""
         from qa.index.bm25 import tokenize
 
         s = self.settings
@@ -322,7 +349,8 @@ class Retriever:
             extra = self.expander.expand(terms.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
             for term, weight in extra.items():
                 weights.setdefault(term, weight)
-        return QueryText(text, self.embed_query(text), tuple(tokenize([text])[0]), terms, weights)
+        vector = self.encode_sentences([text])[0] if exact else self.embed_query(text)
+        return QueryText(text, vector, tuple(tokenize([text])[0]), terms, weights)
 
     def stage_scores(self, question: str, context: Sequence[str] = ()) -> dict[str, np.ndarray]:
         """Dense and BM25 scores of every passage for a question (earlier turns weigh less)."""
