@@ -7,7 +7,7 @@ import json
 import pytest
 
 from qa.answering.answerer import answer, check_citations
-from qa.answering.reader import decode, get_reader, wants_short
+from qa.answering.reader import _whole_words, decode, get_reader, wants_short
 from qa.settings import AnswerSettings
 
 
@@ -63,6 +63,9 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
         "What role does the West's military assistance play?",  # had bolded "Ukraine"
+        # A request for the documents' words: "time" had been bolded from "… time and again …".
+        "Quote what the April piece says about Putin and hard power.",
+        "Cite the sentence about the Budapest memorandum.",
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],
@@ -624,3 +627,19 @@ def test_a_sentence_of_the_same_passage_naming_the_subject_leads_when_the_chosen
     # A time and a place opening the lead are no other subject: it stays.
     result = answer("How many times had the Ukrainian and Russian sides met by the Istanbul round?", index=built_index.index)
     assert result.short is not None and result.short.text == "sixth"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "whole"),
+    [
+        # A span starting inside a hyphenated word takes it in whole.
+        ("it has morphed into a slow and ever more brutal three-front campaign.", "front", "three-front"),
+        ("The plan envisions a 15-year timeline.", "year", "15-year"),
+        # One ending at a hyphen keeps its first part: the count, not "Six-time".
+        ("Lady Gaga, a Six-time Grammy winner, sang.", "Six", "Six"),
+        ("Carolina began at its own 24-yard line.", "24", "24"),
+    ],
+)
+def test_a_short_answer_does_not_start_inside_a_hyphenated_word(sentence, cut, whole):
+    a = sentence.index(cut)
+    assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(whole), sentence.index(whole) + len(whole))

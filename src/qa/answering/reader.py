@@ -53,7 +53,7 @@ GRAPH_VERSION = "2"
 _NOT_SHORT = re.compile(
     # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
     r"^\s*(?:[^,?]{1,80},\s*)?(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
-    r"summari[sz]e|summary|list|compare|outline|discuss|tell\s+me\s+(?:more\s+)?about|"
+    r"summari[sz]e|summary|list|compare|outline|discuss|quote|cite|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     # An opinion, unless the question asks who, which one, where or when ("Which American show changed
     # the views of Romanians?"), or what someone thought a thing was ("What did Mote think the Yuan
@@ -373,7 +373,9 @@ def _units(span: tuple[int, int], dates: list[tuple[int, int]], urls: list[tuple
 def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     """[a, b) widened to whole words and trimmed of edge punctuation; None when nothing is left."""
     # A number's separators are inside the word: "711,988" and "56.2" are not cut at "," or ".".
-    while a > 0 and (sentence[a - 1].isalnum() or _digit_separator(sentence, a - 1)):
+    # A span does not start inside a hyphenated word ("three-front", not "front"), but may end at
+    # its hyphen: "How many Grammys has Lady Gaga won?" is "Six", from "Six-time Grammy winner".
+    while a > 0 and (sentence[a - 1].isalnum() or _digit_separator(sentence, a - 1) or _joining_hyphen(sentence, a - 1)):
         a -= 1
     while b < len(sentence) and (sentence[b].isalnum() or _digit_separator(sentence, b)):
         b += 1
@@ -387,6 +389,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         while b > a and sentence[b - 1] in _EDGE_CHARS:
             b -= 1
     return _balanced(sentence, a, b) if a < b else None
+
+
+def _joining_hyphen(sentence: str, i: int) -> bool:
+    """True when sentence[i] is a hyphen joining two words into one ("three-front")."""
+    return sentence[i] == "-" and 0 < i < len(sentence) - 1 and sentence[i - 1].isalnum() and sentence[i + 1].isalnum()
 
 
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w’'-]*")
