@@ -281,9 +281,13 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("What about the EU?", ["What weapons has it sent?"], "What weapons has the EU sent?"),
         ("And Poland?", ["What did they announce?"], "What did Poland announce?"),
         ("And Alcaro?", ["What did she tell her colleagues?"], "What did Alcaro tell her colleagues?"),
-        # A rank alone ("the largest one") stands only for what a pronoun stood for.
+        # A rank alone ("the largest one") stands only for what a pronoun stood for; its "one" is
+        # the kind of thing asked for before.
         ("What about the largest one?", ["Which Russian bank is the second largest?", "Has it been cut off from SWIFT?"],
-         "Has the largest one been cut off from SWIFT?"),
+         "Has the largest bank been cut off from SWIFT?"),
+        ("And the biggest one?", ["Which bank is the second largest in Russia?", "Has it been blocked?"],
+         "Has the biggest bank been blocked?"),
+        ("And the second one?", ["Has it been cut off from SWIFT?"], "Has the second one been cut off from SWIFT?"),
         ("And the second-largest bank?", ["Has it been sanctioned?"], "Has the second-largest bank been sanctioned?"),
         ("And the largest?", ["What is Sberbank's role?"], None),
         # An "it" that refers to nothing is no pronoun to replace, nor are pronouns for two things.

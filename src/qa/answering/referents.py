@@ -347,7 +347,7 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # only for what a pronoun stood for.
         if pronoun is None:
             return None
-        name = described.group("name")
+        name = _one_as_kind(described.group("name"), earlier)
     if pronoun is not None:
         # "And Sberbank?" after "Has it been cut off from SWIFT?": the pronoun stood for what the
         # conversation is about, and the name offered takes its place, not SWIFT's.
@@ -453,6 +453,27 @@ _DESCRIBED_ELLIPSIS = re.compile(
     r"(?P<name>(?i:the)\s+(?i:(?:second|third|fourth|fifth|next)[\s-]+)?"
     r"(?i:largest|biggest|smallest|first|second|third|last|latest|earliest|oldest|newest|other)(?:\s+[a-z]+)?)\s*[?.!]*\s*"
 )
+
+
+# "Which bank is …", "Which Russian bank is …", "What weapons have …": the kind of thing asked for.
+_ASKED_KIND = re.compile(
+    r"\s*(?i:which|what)\s+(?:[\w’'-]+\s+){0,2}?(?P<kind>[a-z][\w-]*)\s+"
+    r"(?i:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\b"
+)
+
+
+def _one_as_kind(name: str, earlier: Sequence[str]) -> str:
+    """A description ending on "one" with the kind of thing the latest earlier question asked for
+    in its place: "the biggest one" -> "the biggest bank" after "Which bank is the second largest
+    in Russia?"; `name` as it is when none asked for a kind."""
+    one = re.search(r"\bones?$", name)
+    if one is None:
+        return name
+    for question in reversed(earlier):
+        kind = _ASKED_KIND.match(question)
+        if kind is not None:
+            return name[: one.start()] + kind.group("kind")
+    return name
 
 
 def _offered_name(question: str) -> str | None:
