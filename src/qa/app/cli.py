@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from qa.errors import QAError
-from qa.settings import offline_environment
+from qa.settings import PRECISIONS, offline_environment
 
 # Exit codes: 0 ok, 1 error, 2 bad usage (argparse), 3 indexed but some files were skipped,
 # 141 the reader of the output went away (`qa search ... | head -1`): 128 + SIGPIPE, what a
@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="folder for report.json, report.md, failures.csv, report.png")
     p.add_argument("--split", default=None, help="BEIR qrels split (default: test if present, else train)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N questions")
-    p.add_argument("--query-precision", choices=["int8", "fp32"], default=None,
+    p.add_argument("--query-precision", choices=PRECISIONS, default=None,
                    help="how retrieval embeds questions (RetrievalSettings.query_precision; default int8)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_cmd_eval)

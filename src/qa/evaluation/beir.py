@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.errors import InputError
-from qa.evaluation.common import REPORTS_DIR, index_meta, progress_bar, run_facts, show_progress
+from qa.evaluation.common import REPORTS_DIR, index_meta, progress_bar, retrieval_settings, run_facts, show_progress
 from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
 from qa.evaluation.report import meta_lines, settings_lines
 
@@ -460,7 +460,7 @@ def run_beir_cli(args: argparse.Namespace) -> int:
     """`qa eval beir DIR`: run, write the report, print the table; returns the exit code."""
     document = run_beir(
         args.path, split=args.split, index=args.index, limit=args.limit, progress=show_progress(args),
-        retrieval=getattr(args, "retrieval", None),
+        retrieval=retrieval_settings(args),
     )
     meta = document["meta"]
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"beir-{meta['dataset']}-{meta['split']}"

@@ -10,15 +10,8 @@ from qa.evaluation.beir import run_beir_cli
 from qa.evaluation.runner import run_gold_cli
 from qa.evaluation.squad import run_squad_cli
 from qa.inputs import check_k
-from qa.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
-
-
-def retrieval_settings(args: argparse.Namespace) -> RetrievalSettings:
-    """The RetrievalSettings `qa eval` runs with: the defaults, and `--query-precision` when given."""
-    precision = getattr(args, "query_precision", None)
-    return RetrievalSettings(query_precision=precision) if precision else RetrievalSettings()
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -26,7 +19,6 @@ def run_cli(args: argparse.Namespace) -> int:
     check_k(args.k, name="--k")
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be a positive number of questions, not {args.limit}")
-    args.retrieval = retrieval_settings(args)
     mode = getattr(args, "mode", None) or "gold"
     if mode == "gold":
         return run_gold_cli(args)

@@ -20,7 +20,7 @@ from qa.evaluation.report import write_report
 if TYPE_CHECKING:
     from qa.answering.answerer import Answer
     from qa.retrieval.retriever import Passage, Retriever
-    from qa.settings import AnswerSettings
+    from qa.settings import AnswerSettings, RetrievalSettings
 
 REPORTS_DIR = Path("eval") / "reports"
 
@@ -145,6 +145,14 @@ def rate(n: int, seconds: float) -> float | None:
 def show_progress(args: argparse.Namespace) -> bool:
     """Whether a CLI run shows progress bars: on a terminal, and not when printing JSON."""
     return not getattr(args, "json", False) and sys.stderr.isatty()
+
+
+def retrieval_settings(args: argparse.Namespace) -> RetrievalSettings:
+    """The RetrievalSettings a CLI run retrieves with: the defaults, and `--query-precision` when given."""
+    from qa.settings import RetrievalSettings
+
+    precision = getattr(args, "query_precision", None)
+    return RetrievalSettings(query_precision=precision) if precision else RetrievalSettings()
 
 
 def progress_bar(items: Sequence, on: bool, unit: str) -> Iterable:

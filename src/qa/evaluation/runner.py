@@ -33,6 +33,7 @@ from qa.evaluation.common import (
     run_facts,
     scoring_text,
     short_text,
+    retrieval_settings,
     show_progress,
 )
 from qa.evaluation.metrics import QuestionResult, aggregate
@@ -56,7 +57,7 @@ def run_gold_cli(args: argparse.Namespace) -> int:
     gold_path = Path(gold_path)
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / gold_path.stem
     run = run_gold(gold_path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args),
-                   retrieval=getattr(args, "retrieval", None))
+                   retrieval=retrieval_settings(args))
     paths = run.write(out_dir)
     emit(run, paths, as_json=args.json)
     return 0

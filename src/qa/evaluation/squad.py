@@ -41,6 +41,7 @@ from qa.evaluation.common import (
     run_facts,
     scoring_text,
     short_text,
+    retrieval_settings,
     show_progress,
 )
 from qa.evaluation.corpus import build_meta, dataset_dirs, sync_and_build_index
@@ -244,7 +245,7 @@ def run_squad(
 def run_squad_cli(args: argparse.Namespace) -> int:
     """`qa eval squad FILE`: run, write the report, print it; returns the exit code."""
     run = run_squad(args.path, index=args.index, k=args.k, limit=args.limit, progress=show_progress(args),
-                    retrieval=getattr(args, "retrieval", None))
+                    retrieval=retrieval_settings(args))
     out_dir = Path(args.out) if args.out is not None else REPORTS_DIR / f"squad-{Path(args.path).stem}"
     paths = run.write(out_dir)
     emit(run, paths, as_json=args.json)
