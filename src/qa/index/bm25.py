@@ -257,11 +257,21 @@ class BM25Index:
             stemmed = stem(word)
             stems.append(stemmed)
             term = self._vocab.get(stemmed)
-            if term is None:
+            # "meet" in the question, "met" in the documents: another form of the verb stands in.
+            found = [term] if term is not None else self._other_forms(word, stemmed)
+            if not found:
                 missing.append(word)
-            else:
-                weights[term] = weights.get(term, 0.0) + 1.0
+            for term in found:
+                weights[term] = weights.get(term, 0.0) + 1.0 / len(found)
         return QueryTerms(weights, tuple(missing), tuple(stems))
+
+    def _other_forms(self, word: str, stemmed: str) -> list[int]:
+        """Indexed terms of the other forms of the irregular verb `word` is a form of (`irregular`)."""
+        from qa.index.irregular import other_forms
+
+        forms = other_forms(word) or other_forms(stemmed)
+        terms = (self._vocab.get(stem(form)) for form in forms)
+        return list(dict.fromkeys(t for t in terms if t is not None))
 
     def term_idf(self, term: str) -> float:
         """The IDF of a stemmed term; a term no passage holds gets the IDF of document frequency 0."""
