@@ -722,6 +722,33 @@ def test_another_office_of_the_title_asked_for_names_someone_else():
 
 
 @pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("Who is the Ukrainian foreign minister?", True),
+        ("Who is Ukraine's foreign minister?", True),
+        ("Who is the foreign minister of Ukraine?", True),
+        ("Who is Russia's foreign minister?", False),
+        ("Who is the foreign minister of Russia?", False),
+    ],
+)
+def test_the_office_of_another_country_names_someone_else(question: str, other: bool) -> None:
+    from qa.answering.types import other_title
+
+    assert other_title("It remains, which Russian Foreign Minister Sergei Lavrov said was settled.", question) is other
+
+
+def test_a_seat_of_government_or_an_abbreviation_is_its_country() -> None:
+    from qa.answering.types import other_title
+
+    peskov = "But Kremlin spokesman Dmitry Peskov pushed back"
+    assert other_title(peskov, "Who is the Ukrainian spokesman?")
+    assert not other_title(peskov, "Who is the Russian spokesman?")
+    biden = "US President Joe Biden warned China."
+    assert not other_title(biden, "Who is the American president?")
+    assert other_title(biden, "Who is the Ukrainian president?")
+
+
+@pytest.mark.parametrize(
     ("sentence", "span", "subject"),
     [
         ("Turkey and Israel have been active in this regard and Ukraine has also called on China to step in.",
@@ -1855,6 +1882,8 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
          "Which antitank missiles has the US supplied?", "Javelin"),
         ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and tactical drones.",
          "What antiaircraft systems did Washington send?", "Stinger"),
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and tactical drones.",
+         "Which anti-tank missile is named?", "Javelin"),  # hyphen and number as the question writes them
         ("IAI publishes an English-language quarterly (*The International Spectator*) and an online webzine.",
          "Which quarterly does IAI publish?", "The International Spectator"),
         # The kind is part of the name, the name is the question's own, or nothing names the thing.

@@ -64,7 +64,7 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:(?:will|would|could|can|might|may|should)\s+)?(?:happened|happens|happen)\b"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
-    r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may)\s+(?:[\w’'-]+\s+){1,7}?do\b"
+    r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed)\s*[?.!]?\s*$",

@@ -234,27 +234,58 @@ _OFFICES = frozenset(
     "foreign defence defense prime finance interior home health economy economic justice deputy vice first "
     "trade energy education culture agriculture transport security intelligence press".split()
 )
-# "Who is the Russian defence minister?": the title asked for, its head word last.
+# "Who is the Russian defence minister?", "Who is Ukraine's foreign minister?", "Who is the foreign
+# minister of Ukraine?": the title asked for, its head word last, and whose office it is.
 _ASKS_TITLED = re.compile(
-    rf"^\s*who\s+(?:is|was|are|were)\s+the\s+(?P<title>(?:[\w’'-]+\s+){{0,3}}?(?P<head>{_TITLE_HEADS}))\b", re.I
+    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|(?P<owner>[A-Z][\w-]*)[’']s\s+)"
+    rf"(?P<title>(?:[\w’'-]+\s+){{0,3}}?(?P<head>{_TITLE_HEADS}))\b(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*))?", re.I
 )
+# Words for a country that do not begin as its name does ("US" for "American"), and seats of
+# government standing for their country ("Kremlin spokesman"); others compare by their first letters
+# ("Russian" and "Russia", "Ukrainian" and "Ukraine").
+_COUNTRY_KEYS = {
+    "us": "amer", "usa": "amer", "u.s.": "amer", "washington": "amer", "kremlin": "russ", "moscow": "russ",
+    "kyiv": "ukra", "kiev": "ukra", "beijing": "chin", "chinese": "chin", "uk": "brit", "british": "brit",
+    "london": "brit", "french": "fran", "dutch": "neth", "eu": "euro", "brussels": "euro", "ankara": "turk",
+}
+COUNTRY_KEY_LETTERS = 4
+
+
+def _whose_office(words: Iterable[str]) -> set[str]:
+    """Keys of the capitalised words that say whose office a title is ("Russian", "Kremlin", "US"),
+    office words left out ("Foreign", "Prime")."""
+    keys = set()
+    for word in words:
+        lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if word[:1].isupper() and lower not in _OFFICES | _TITLE_WORDS | _OPENERS:
+            keys.add(_COUNTRY_KEYS.get(lower, lower[:COUNTRY_KEY_LETTERS]))
+    return keys
 
 
 def other_title(sentence: str, question: str) -> bool:
     """True when the question asks who holds a title ("Who is the Russian defence minister?") and
     the sentence gives that title's head only with other words ("Russian Foreign Minister Sergei
-    Lavrov"): the person it names holds another office. Not when a title matches, or adds only
-    words the question leaves open ("Russian Foreign Minister" for "Who is the foreign minister?")."""
+    Lavrov"): the person it names holds another office, or the office of another country ("Who is
+    the Ukrainian foreign minister?"). Not when a title matches, or adds only words the question
+    leaves open ("Russian Foreign Minister" for "Who is the foreign minister?")."""
     asked = _ASKS_TITLED.match(question)
     if asked is None:
         return False
     head = asked.group("head").lower()
-    wanted = {w.lower() for w in asked.group("title").split()[:-1]} & _OFFICES
+    title = asked.group("title").split()[:-1]
+    wanted = {w.lower() for w in title} & _OFFICES
+    whose = _whose_office([*title, *(w for w in (asked.group("owner"), asked.group("of")) if w)])
     given = [
-        {w.lower() for w in m.group("mods").split()} & _OFFICES
+        m.group("mods").split()
         for m in re.finditer(rf"(?P<mods>(?:[A-Z][\w’'-]*\s+){{0,3}}){head}\s+[A-Z]", sentence, re.I)
     ]
-    return bool(given) and all(wanted - mods and mods - wanted for mods in given)
+
+    def other(mods: list[str]) -> bool:
+        offices = {w.lower() for w in mods} & _OFFICES
+        countries = _whose_office(mods)
+        return bool(wanted - offices and offices - wanted) or bool(whose and countries and not whose & countries)
+
+    return bool(given) and all(other(mods) for mods in given)
 
 
 def title_before_name(sentence: str, name: str) -> tuple[int, int] | None:
@@ -792,6 +823,12 @@ LISTED_KIND_WORDS = 20
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ian|ean|can|ish|ese|ic|ern)$")
 
 
+def _kind_word(word: str) -> str:
+    """A word as `named_of_kind` compares the kind's words: without hyphens, a final "s" dropped."""
+    word = word.replace("-", "")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
     capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), a
@@ -806,9 +843,11 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     kind = asked.group("kind").split()
     words = list(re.finditer(r"[\w’'-]+", sentence))
-    # The kind's words as the question writes them, singular or plural: "Russian banks" names no one bank.
+    # The kind's words as the question writes them, spelt with or without hyphens, singular or
+    # plural: "Which anti-tank missile …?" is of "Javelin antitank missiles".
+    asked_words = [_kind_word(w) for w in kind]
     found = [i for i in range(len(words) - len(kind) + 1)
-             if all(words[i + k].group() == kind[k] for k in range(len(kind)))]
+             if all(_kind_word(words[i + k].group()) == asked_words[k] for k in range(len(kind)))]
     if len(found) != 1:
         return None
     start, end = words[found[0]].start(), words[found[0] + len(kind) - 1].end()
