@@ -90,6 +90,18 @@ def test_select_skips_near_duplicates_and_weak_runners_up():
     assert _select([a, weak], "q?", AnswerSettings()) == [a]
 
 
+def test_select_skips_a_runner_up_naming_only_what_the_question_and_the_lead_name():
+    lead, heading, author = (
+        "The Istituto Affari Internazionali (IAI) is a think tank founded in 1965.",
+        "Istituto Affari Internazionali (IAI)",
+        "Alcaro is Research Coordinator at the Istituto Affari Internazionali (IAI).",
+    )
+    passage = replace(P1, text=" ".join([lead, heading, author]))
+    lead, heading, author = (_candidate(passage, t, score) for t, score in ((lead, 1.0), (heading, 0.9), (author, 0.9)))
+    question = "When was the Istituto Affari Internazionali founded?"
+    assert _select([lead, heading, author], question, AnswerSettings()) == [lead, author]
+
+
 def test_select_keeps_runners_up_to_cited_passages_unless_the_question_spans_documents():
     a = _candidate(P1, "Sberbank is the largest bank.", 1.0)
     other = _candidate(P2, "Poland will end coal imports.", 0.95)

@@ -2536,6 +2536,11 @@ def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passa
         words = _words(candidate.text)
         if any(_jaccard(words, _words(c.text)) >= s.duplicate_jaccard for c in chosen):
             continue
+        # A heading that names what the question and the lead already name ("Istituto Affari
+        # Internazionali (IAI)" after "The Istituto Affari Internazionali (IAI) is … founded in 1965")
+        # adds nothing.
+        if not _content_words(candidate.text) - _content_words(" ".join([question, *(c.text for c in chosen)])):
+            continue
         chosen.append(candidate)
     return chosen
 
