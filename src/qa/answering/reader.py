@@ -67,10 +67,7 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
-    r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed)\s*[?.!]?\s*$"
-    # "What did Russia promise after the talks?": a promise is an action ("to pull back"), wherever the question ends.
-    r"|^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'-]+\s+){1,6}?"
-    r"(?:promise|promised|pledge|pledged|vow|vowed|threaten|threatened)\b",
+    r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
 _BRACKETS = (("(", ")"), ("[", "]"))
