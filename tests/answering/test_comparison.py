@@ -353,3 +353,59 @@ def test_a_view_of_the_g7_quotes_the_sentence_naming_it(built_index):
     assert not result.abstained and "G7 summits" in result.text
     assert qa.answer("Does the April piece mention the G7?", index=built_index.index).text == (
         "The 1 April 2022 opinion commentary does not mention G7.")
+
+
+@pytest.fixture
+def beside_press_releases(two_documents) -> dict:
+    """The two commentaries among twelve press releases whose titles name Russia and the talks."""
+    releases = {
+        f"press/{i:02d}.txt": {"title": f"Talks with Russia on day {i}", "author": None, "publisher": "President of Ukraine",
+                               "date": f"2022-04-{i + 1:02d}", "kind": "press release"}
+        for i in range(12)
+    }
+    return {**two_documents, **releases}
+
+
+def test_a_word_on_many_cards_names_no_document(beside_press_releases):
+    from qa.answering.summary import named_documents
+
+    # "russia" and "april" are on more than MAX_NAMED_DOCUMENTS cards: they name no press release;
+    # "iai" is on one, whose "russia" still counts.
+    _, matched = named_documents("What does the IAI say about Russia in April?", beside_press_releases)
+    assert {d for d, words in matched.items() if words} == {"b.txt"}
+    assert matched["b.txt"] == {"iai", "russia"}
+
+
+def test_a_kind_of_document_names_the_documents_of_that_kind(beside_press_releases, two_documents):
+    from qa.answering.summary import named_documents
+
+    question = "What do the two commentaries suspect Russia is using the talks for?"
+    assert compared_documents(question, beside_press_releases) == ["a.txt", "b.txt"]
+    # Among documents all of one kind, the kind tells none apart (as before).
+    _, matched = named_documents(question, two_documents)
+    assert matched == {"a.txt": set(), "b.txt": {"russia", "talks"}}
+    # "the IAI commentary and the April piece": the IAI by name, the April one by its kind.
+    assert compared_documents("Compare the IAI commentary and the April piece on sanctions", beside_press_releases) == [
+        "a.txt", "b.txt"]
+
+
+def test_a_comparison_names_at_most_max_named_documents(beside_press_releases):
+    assert compared_documents("Compare the press releases on the talks", beside_press_releases) == []
+
+
+def test_a_word_on_many_cards_still_tells_apart_the_documents_another_word_names(beside_press_releases):
+    from qa.answering.summary import pointed_documents
+
+    # "april" is on thirteen cards, "commentary" on two: the April commentary is the one meant.
+    assert pointed_documents("What share has left, according to the April commentary?", beside_press_releases) == ["a.txt"]
+
+
+def test_according_to_a_document_is_no_person_among_many_documents(beside_press_releases):
+    from types import SimpleNamespace
+
+    from qa.answering.answerer import _according_to_person
+
+    retriever = SimpleNamespace(documents={d: SimpleNamespace(meta=m) for d, m in beside_press_releases.items()})
+    # "April" alone names none of thirteen April documents; the phrase names the April commentary.
+    assert _according_to_person(retriever, "What share has left, according to the April commentary?") is None
+    assert _according_to_person(retriever, "What is the status of Crimea according to Peskov?") == "Peskov"

@@ -2019,14 +2019,20 @@ def _passages(
 ) -> list[Passage]:
     """The passages an ordinary question's answer is chosen from: the best k (default
     `s.candidate_passages`), or, when the question points at documents (`pointed`: "..., according
-    to the April piece?"), the best k of theirs (among the best POINTED_DEPTH times as many; all of
-    them when it has none there)."""
+    to the April piece?"), the best k of theirs (those among the best POINTED_DEPTH times as many,
+    then their next best; the best k of all when it has none there)."""
     k = k or s.candidate_passages
     if not pointed:
         return retriever.rank(query, k)
     ranked = retriever.rank(query, POINTED_DEPTH * k)
     inside = [p for p in ranked if p.doc_id in pointed]
-    return inside[:k] if inside else ranked[:k]
+    if not inside:
+        return ranked[:k]
+    if len(inside) < k:
+        # Among many documents the ones pointed at may have few passages that high: their next best follow.
+        found = {p.id for p in inside}
+        inside += [p for p in retriever.rank(query, k, within=pointed) if p.id not in found][: k - len(inside)]
+    return inside[:k]
 
 
 def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
@@ -2282,9 +2288,18 @@ def _according_to_person(retriever: Retriever, question: str) -> str | None:
     document ("according to Alcaro", "according to the IAI" point at documents): "Peskov" for "What
     is the status of Crimea according to Peskov?". None otherwise."""
     name = according_to_name(question)
-    if name is None or pointed_documents(f"according to {name}", {d: r.meta for d, r in retriever.documents.items()}):
+    if name is None:
+        return None
+    # The whole phrase: "according to the April commentary" points at a document also where
+    # "April" alone would name none (the month of a thousand press releases).
+    phrase = _ACCORDING_PHRASE.search(question)
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    if any(pointed_documents(f"according to {ref}", metas) for ref in (name, phrase.group(1) if phrase else "")):
         return None
     return name.split()[-1]
+
+
+_ACCORDING_PHRASE = re.compile(r"\baccording\s+to\s+([^,;?.!]+)", re.I)
 
 
 def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Candidate]:

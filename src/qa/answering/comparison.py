@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
-from qa.answering.summary import AUTHOR_WORDS, named_documents
+from qa.answering.summary import AUTHOR_WORDS, MAX_NAMED_DOCUMENTS, named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
 
 # What a document may be asked to hold as a view: "What do the two commentaries suspect ...?"
@@ -263,7 +263,8 @@ def _compared(asked: set[str], question: str) -> set[str]:
 
 
 def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
-    """The documents a comparison names by their metadata, in corpus order; empty when it names fewer than two."""
+    """The documents a comparison names by their metadata, in corpus order; empty when it names fewer
+    than two, or more than MAX_NAMED_DOCUMENTS (then it names no few documents to set side by side)."""
     _, matched = named_documents(question, documents)
     named = sorted(d for d, words in matched.items() if words)
-    return named if len(named) >= 2 else []
+    return named if 2 <= len(named) <= MAX_NAMED_DOCUMENTS else []

@@ -4,6 +4,7 @@ cover the document, not by the sentences nearest to the word "summarise"."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from qa.answering.enumeration import COUNTS
@@ -53,6 +54,23 @@ AUTHOR_WORDS = frozenset({"author", "authors", "writer"})
 # Most documents one summary covers: "Summarise the documents" over a thousand press releases is
 # ordinary answering (a summary of all 240 XQuAD paragraphs had cited 325 passages).
 MAX_SUMMARY_DOCUMENTS = 5
+# Kinds of document a question may name ("the two commentaries", "the press releases").
+_KIND_NOUN = re.compile(
+    r"\b(?:commentar(?:y|ies)|articles?|pieces?|papers?|reports?|essays?|releases?|op-?eds?|analys[ie]s|"
+    r"stud(?:y|ies)|statements?|transcripts?|speech(?:es)?|interviews?|letters?|briefs?|notes?)\b",
+    re.I,
+)
+_IRREGULAR_PLURALS = {"commentaries": "commentary", "analyses": "analysis", "studies": "study", "speeches": "speech"}
+
+
+def _singular(word: str) -> str:
+    """A kind noun in the singular, lower case ("commentaries" -> "commentary")."""
+    word = word.lower()
+    return _IRREGULAR_PLURALS.get(word) or (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+
+
+# Most documents one word of a question names (`named_documents`).
+MAX_NAMED_DOCUMENTS = MAX_SUMMARY_DOCUMENTS
 # Sentences per summarised document: all of one document, fewer each when several are summarised.
 SENTENCES_ONE_DOCUMENT = 4
 SENTENCES_EACH_DOCUMENT = 2
@@ -117,8 +135,11 @@ def target_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) 
 def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> tuple[set[str], dict[str, set[str]]]:
     """The question's words (lower case, without stop words and words like "summary" or "document"),
     and for each document those of them its metadata card (title, author, publisher, kind, spoken
-    date) holds; "author" is on the card of every document that names its author."""
+    date) holds; "author" is on the card of every document that names its author. A kind of
+    document ("the two commentaries") names the documents of that kind when the others are of
+    another ("press release")."""
     asked = {w.lower() for w in TOPIC_WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
+    kinds = {_singular(w) for w in _KIND_NOUN.findall(question)}
     matched = {}
     for doc_id, meta in documents.items():
         card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
@@ -128,6 +149,18 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
         if meta.get("author"):
             words |= AUTHOR_WORDS
         matched[doc_id] = asked & words
+        if kinds:
+            matched[doc_id] |= kinds & {_singular(w) for w in _KIND_NOUN.findall(str(meta.get("kind") or ""))}
+    # A kind every document is of tells none apart. A word on the cards of more than
+    # MAX_NAMED_DOCUMENTS documents names none of them by itself ("Russia" in the titles of a
+    # thousand press releases: a comparison of "the two commentaries" beside them had quoted 810
+    # documents), only among those another word names ("the April commentary").
+    held = Counter(w for words in matched.values() for w in words - AUTHOR_WORDS)
+    everywhere = {w for w in kinds if held[w] == len(matched)}
+    common = {w for w, n in held.items() if n > MAX_NAMED_DOCUMENTS} - everywhere
+    if everywhere or common:
+        named = {d for d, words in matched.items() if words - everywhere - common - AUTHOR_WORDS}
+        matched = {d: words - everywhere - (set() if d in named else common) for d, words in matched.items()}
     return asked, matched
 
 
