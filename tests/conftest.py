@@ -351,3 +351,9 @@ def synthetic_qa():
 def fit_reader():
     """eval/fit_reader.py."""
     return _load_eval_script("fit_reader")
+
+
+@_pytest.fixture(scope="session")
+def ask_reader_set():
+    """eval/ask_reader_set.py."""
+    return _load_eval_script("ask_reader_set")
