@@ -6,7 +6,7 @@ import pytest
 
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, colon_items, first_listed_item, included_list, listed_items,
-    lists_asked_items, ordinal_of, to_sentence_end,
+    lists_asked_items, names_asked_item, ordinal_of, to_sentence_end,
 )
 
 TEXT = (
@@ -262,3 +262,28 @@ def test_a_question_asking_for_several_things_takes_the_list_after_including(que
 )
 def test_the_items_listed_after_a_count_and_a_colon(sentence, items):
     assert colon_items(sentence) == items
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "names"),
+    [
+        ("The second problematic issue is security.", "What are the two problematic issues in the talks?", True),
+        ("First, only the US can restore deterrence.", "What are the three things only the US can do?", False),
+        ("Second, two countries agreed.", "Which two countries agreed?", True),  # "countries" -> "country(ies)"
+        ("The second problematic issue is security.", "What is the problematic issue?", False),  # no count asked
+        ("Security is the second problematic issue.", "What are the two problematic issues?", False),  # not an item
+    ],
+)
+def test_an_item_naming_the_things_asked_a_count_of(sentence, question, names):
+    assert names_asked_item(sentence, question) is names
+
+
+@pytest.mark.model
+def test_an_item_naming_what_is_asked_leads_and_brings_its_sibling(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    result = qa.answer("What are the two problematic issues in the negotiations?", index=built_index.index)
+    assert result.text.startswith("The first is the status of the contested regions")
+    assert "The second problematic issue is how to arrange security guarantees" in result.text
+    assert "Together, the military support" not in result.text and check_citations(result) == []

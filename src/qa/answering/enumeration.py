@@ -54,6 +54,25 @@ def asked_count(question: str) -> int | None:
     return COUNTS[match.group(1).lower()] if match else None
 
 
+def names_asked_item(sentence: str, question: str) -> bool:
+    """True when the sentence is an item of a list ("The second problematic issue is …") that names
+    the kind of thing the question asks a count of ("What are the two problematic issues …?")."""
+    match = _ASKED_COUNT.search(question)
+    if match is None or COUNTS[match.group(1).lower()] < 2 or ordinal_of(sentence) is None:
+        return False
+    noun = match.group(0).split()[-1].lower()
+    return re.search(rf"\b(?:{re.escape(noun)}|{re.escape(_singular(noun))})\b", sentence, re.I) is not None
+
+
+def _singular(noun: str) -> str:
+    """"issues" -> "issue", "countries" -> "country", "processes" -> "process"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "xes", "ches", "shes")):
+        return noun[:-2]
+    return noun[:-1]
+
+
 def announces_asked_items(sentence: str, question: str) -> bool:
     """True when the question asks for several things and the sentence announces a count of the very
     things it names ("What are the sticking points?" / "there are two major sticking points")."""
