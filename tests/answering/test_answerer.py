@@ -1925,6 +1925,25 @@ def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, nam
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "part"),
+    [
+        ("Without commitments from NATO members on par with Article 5, no guarantee will do.",
+         "Commitments on par with which NATO treaty article are needed?", "Article 5"),
+        ("Resolution 2202 endorsed the package.", "Which UN resolution endorsed the Minsk package?", "Resolution 2202"),
+        ("Chapter 11 and Chapter 7 differ.", "Which chapter applies?", None),  # two of them
+        ("It is on par with Article 5.", "Why is Article 5 mentioned?", None),  # no kind asked
+        ("It is on par with Article 5.", "Which article, Article 5 or 4?", None),  # the question's own
+        ("The act was passed in 2015.", "Which act was passed?", None),  # no number names it
+    ],
+)
+def test_the_number_naming_a_part_of_the_kind_asked_for(sentence, question, part):
+    from qa.answering.types import numbered_part
+
+    assert marked(numbered_part, sentence, question) == part
+
+
+
+@pytest.mark.parametrize(
     ("sentence", "question", "name"),
     [
         ("Much remains, including the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”.",

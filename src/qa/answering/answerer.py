@@ -60,7 +60,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, coordinated_subject, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, coordinated_subject, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
@@ -1571,10 +1571,13 @@ def _short_span(
     # "Which antitank missiles has the US supplied?": the name before the kind's words, "Javelin"
     # (`named_of_kind`; the reader took "tactical drones").
     # "Who adopted the draconian sanctions regime?": the agent of the passive (`passive_agent`).
+    # "Commitments on par with which NATO treaty article …?": "Article 5" (`numbered_part`; the
+    # reader took "Germany").
     # These finders need the question's own words in the sentence, so the answer's second sentence
     # may give the span when the lead does not ("What will Biden and his partners agree on?": not the
     # lead's "urge his European counterparts …" but the next sentence's "agree on further sanctions").
-    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, name_before_verb, condition_asked, passive_agent)
+    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, numbered_part, name_before_verb, condition_asked,
+               passive_agent)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):

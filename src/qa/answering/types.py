@@ -823,6 +823,29 @@ LISTED_KIND_WORDS = 20
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ian|ean|can|ish|ese|ic|ern)$")
 
 
+# "Commitments on par with which NATO treaty article …?": a kind of part that is named by a number.
+_ASKS_NUMBERED = re.compile(
+    r"\bwhich\s+(?:[\w’'-]+\s+){0,3}?(?P<head>article|chapter|section|resolution|amendment|clause|paragraph|"
+    r"protocol|annex|directive|regulation|act|title)\b(?!\s+\d)",
+    re.I,
+)
+
+
+def numbered_part(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which … article …?", the offsets of the one part of that kind the sentence names by its
+    number ("Article 5" in "… on par with Article 5, …"); None when it names none or several, or
+    the question names it already."""
+    asked = _ASKS_NUMBERED.search(question)
+    if asked is None:
+        return None
+    head = asked.group("head")
+    found = list(re.finditer(rf"\b{head}\s+(?:\d+[A-Za-z]?|[IVXLC]+)\b(?![.,]\d)", sentence, re.I))
+    named = {m.group(0).lower() for m in found}
+    if len(named) != 1 or next(iter(named)) in question.lower():
+        return None
+    return found[0].span()
+
+
 def _kind_word(word: str) -> str:
     """A word as `named_of_kind` compares the kind's words: without hyphens, a final "s" dropped."""
     word = word.replace("-", "")
