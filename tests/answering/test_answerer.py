@@ -2273,6 +2273,18 @@ def test_the_date_said_with_the_question_words(sentence, question, date):
     assert (sentence[got[0] : got[1]] if got else None) == date
 
 
+def test_the_subject_of_every_clause_tells_no_clause_apart():
+    from qa.answering.types import date_of_asked_clause
+
+    sentence = ("Poland has already announced that it will end Russian coal imports within the next few weeks "
+                "and phase out oil and gas imports by the end of the year.")
+    first = sentence.index("within the next few weeks")
+    # "Poland" opens both clauses; "oil and gas" is said only with the second date.
+    got = date_of_asked_clause(sentence, first, first + len("within the next few weeks"),
+                               "When did Poland say it would stop importing Russian oil and gas?")
+    assert got is not None and sentence[got[0] : got[1]] == "by the end of the year"
+
+
 @pytest.mark.model
 def test_them_after_a_question_for_things_of_a_kind(small_index):
     import qa

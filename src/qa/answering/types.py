@@ -72,15 +72,25 @@ def date_of_asked_clause(sentence: str, start: int, end: int, question: str) -> 
     if here is None or len(found) < 2:
         return None
     asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question) if w.lower() not in QUERY_STOPWORDS}
+    # The subject before the sentence's first verb is every clause's ("Poland has … announced that
+    # it will end Russian coal imports … and phase out oil and gas imports …"): it tells none apart.
+    opening = _OPENING_SUBJECT.match(sentence)
+    shared = {w.lower()[:NAME_STEM] for w in _WORD.findall(opening.group(1))} if opening else set()
 
     def said(k: int) -> int:
         before = sentence[found[k - 1].end() if k else 0 : found[k].start()]
-        return len(asked & {w.lower()[:NAME_STEM] for w in _WORD.findall(before)})
+        return len((asked - shared) & {w.lower()[:NAME_STEM] for w in _WORD.findall(before)})
 
     best = max(range(len(found)), key=lambda k: (said(k), k == here))
     return found[best].span() if best != here and said(best) > said(here) else None
 
 
+# A sentence's opening words before its first auxiliary or reporting verb: its subject.
+_OPENING_SUBJECT = re.compile(
+    r"^\W*((?:[\w’'-]+\s+){1,4}?)(?:has|have|had|is|are|was|were|will|would|can|could|said|says|announced|"
+    r"stated|declared|pledged|promised)\b",
+    re.I,
+)
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 # A web address, in angle brackets or not: never part of a short answer.
 URL = re.compile(r"<?https?://\S+>?")
