@@ -287,3 +287,16 @@ def test_an_item_naming_what_is_asked_leads_and_brings_its_sibling(built_index):
     assert result.text.startswith("The first is the status of the contested regions")
     assert "The second problematic issue is how to arrange security guarantees" in result.text
     assert "Together, the military support" not in result.text and check_citations(result) == []
+
+
+def test_an_item_cut_by_the_window_edge_is_never_brought():
+    from qa.answering.enumeration import REACH
+
+    announcement = "There are two problems."
+    filler = "Nothing is listed here. " * ((REACH - 30) // 24)
+    item = "First, only the United States and NATO can restore the balance of deterrence, threatening Russia."
+    text = f"{announcement} {filler}{item}"
+    spans = listed_items(text, 0, len(announcement))
+    # The item straddles start + REACH: a cut sentence ("… the balance of deterrenc") is no item.
+    assert all(text[s:e] == item for s, e in spans)
+    assert len(announcement) + REACH < len(text)

@@ -236,7 +236,10 @@ def listed_items(text: str, start: int, end: int, asked: int | None = None) -> l
     hi = min(len(text), end + REACH)
     wanted = count if count is not None else len(ORDINALS)
     found: dict[int, tuple[int, int]] = {}
-    for s, e in split_sentences(text[lo:hi]):
+    spans = split_sentences(text[lo:hi])
+    # A sentence at an edge of the window may be cut there ("… the balance of deterrenc"): no item.
+    spans = spans[1 if lo > 0 else 0 : len(spans) - 1 if hi < len(text) else len(spans)]
+    for s, e in spans:
         s, e = s + lo, e + lo
         if (s, e) == (start, end) or e <= start and count is not None:
             continue
