@@ -409,3 +409,25 @@ def test_according_to_a_document_is_no_person_among_many_documents(beside_press_
     # "April" alone names none of thirteen April documents; the phrase names the April commentary.
     assert _according_to_person(retriever, "What share has left, according to the April commentary?") is None
     assert _according_to_person(retriever, "What is the status of Crimea according to Peskov?") == "Peskov"
+
+
+def test_the_other_document_is_asked_what_was_asked_of_the_first(two_documents):
+    from qa.answering.answerer import _other_document
+
+    asked = _other_document("And the other one?", "When was the IAI commentary published?", two_documents)
+    assert asked == "When was the commentary published (Diplomacy needs pressure)?"
+    assert _other_document("What about the other commentary?", "Who wrote the IAI commentary?", two_documents) is not None
+    # Nothing to swap: the earlier question named no document, or the collection is not two.
+    assert _other_document("And the other one?", "Which bank is Russia's largest?", two_documents) is None
+    assert _other_document("And the other one?", "When was the IAI commentary published?",
+                           {**two_documents, "c.txt": {"title": "Third"}}) is None
+
+
+@pytest.mark.model
+def test_and_the_other_one_after_a_question_about_one_document(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "When was the IAI commentary published?"},
+               {"role": "assistant", "content": "**22 March 2022** [1]"}]
+    other = qa.answer("And the other one?", history=history, index=built_index.index)
+    assert "1 April 2022" in other.text and "22 March" not in other.text

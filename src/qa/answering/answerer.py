@@ -32,6 +32,7 @@ from qa.answering.enumeration import (
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
+    AUTHOR_WORDS,
     MAX_SUMMARY_DOCUMENTS,
     TOPIC_WORD,
     asked_topic,
@@ -295,6 +296,10 @@ def _answer(
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
+    if named is None and context and _OTHER_DOCUMENT.match(question):
+        # "And the other one?" after "When was the IAI commentary published?": when the other was.
+        retriever = retriever or get_retriever(index)
+        named = _other_document(question, context[-1], {d: r.meta for d, r in retriever.documents.items()})
     if named is None and context:
         # "Do they agree?" after "What does the April article say about Crimea?" and "And the IAI
         # commentary?": whether the documents agree about Crimea.
@@ -1304,6 +1309,39 @@ _ABOUT_WRITING = re.compile(r"\b(?:write|writes|wrote|written|writing|publish|pu
 # Earlier turns a chain of follow-ups may reach back through ("Who wrote the IAI commentary?",
 # "What is his job?", "When did he write it?").
 FOLLOW_UP_CHAIN = 3
+
+
+# "And the other one?", "What about the other commentary?", "The other piece?"
+_OTHER_DOCUMENT = re.compile(
+    r"^\W*(?:(?:and|but|what\s+about|how\s+about)\s+)?(?:for\s+|of\s+)?the\s+other\s+"
+    r"(?:one|commentary|piece|article|document|paper|report|essay|text)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+# A document named by its metadata and a word for a document: "the IAI commentary", "the April piece".
+_DOCUMENT_PHRASE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:commentary|piece|article|document|paper|report|essay|op-?ed)\b", re.I
+)
+
+
+def _other_document(question: str, previous: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The previous question asked of the other document, when the collection has two and the
+    previous question named one by its metadata: "When was the IAI commentary published?" then
+    "And the other one?" is asked as "When was the commentary published?" of the other's title."""
+    phrase = _DOCUMENT_PHRASE.search(previous)
+    if _OTHER_DOCUMENT.match(question) is None or len(metas) != 2 or phrase is None:
+        return None
+    _, matched = named_documents(phrase.group(0), metas)
+    best = max((len(words - AUTHOR_WORDS) for words in matched.values()), default=0)
+    named = [d for d, words in matched.items() if best and len(words - AUTHOR_WORDS) == best]
+    if len(named) != 1:
+        return None
+    this, other = named[0], next(d for d in metas if d != named[0])
+    words = matched[this] - AUTHOR_WORDS
+    asked = re.sub(rf"\b(?:{'|'.join(map(re.escape, words))})\b", " ", previous, flags=re.I)
+    title = metas[other].get("title") or other
+    return f"{' '.join(asked.split()).rstrip('?. ')} ({title})?"
 
 
 def _not_again(ranked: list[Candidate], said: Sequence[str], least: float) -> list[Candidate]:
