@@ -2322,3 +2322,29 @@ def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_i
     # Germany and other NATO members …", which never names Sweden.
     answer_ = qa.answer("Is Sweden a NATO member?", index=small_index)
     assert answer_.abstained or "Sweden" in answer_.text
+
+
+@pytest.mark.parametrize(
+    ("question", "plainly"),
+    [
+        ("How does the April piece say the West should respond?", "How should the West respond, according to the April piece?"),
+        ("When does the April piece say Poland will end coal imports?",
+         "When will Poland end coal imports, according to the April piece?"),
+        ("How does the author say Ukraine could be protected?", "How could Ukraine be protected, according to the author?"),
+        # Not a document that says it, or a pronoun that would lose what it stands for.
+        ("How does Russia say it will respond?", None),
+        ("How does the IAI commentary say it should end?", None),
+    ],
+)
+def test_a_clause_a_document_is_said_to_say_is_asked_plainly(question, plainly):
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly(question) == plainly
+
+
+@pytest.mark.model
+def test_how_a_document_says_something_should_be_done(built_index):
+    import qa
+
+    said = qa.answer("How does the April piece say the West should respond?", index=built_index.index)
+    assert not said.abstained and "sharply increase military assistance to Ukraine" in said.text

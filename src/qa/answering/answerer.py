@@ -259,8 +259,26 @@ def _asked_plainly(question: str) -> str | None:
         # the list the sentence gives is the short answer.
         noun, verb, rest = listing.group("noun", "verb", "rest")
         return f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+    said = _SAYS_CLAUSE.match(question)
+    if said is not None:
+        # "How does the April piece say the West should respond?" asks how the West should, according
+        # to that piece: read so, the sentence saying it is not outweighed by the pointer's words.
+        wh, source, subject, modal, rest = said.group("wh", "source", "subject", "modal", "rest")
+        return f"{wh} {modal} {subject} {rest}, according to {source}?"
     # "And what did the US send?": the question after the "and" is asked as it stands.
     return after_conjunction(question)
+
+
+# "How does the April piece say the West should respond?", "Why does the author think Russia will
+# stall?": a wh-question about a clause a document is said to say (a pronoun subject stays as it is).
+_SAYS_CLAUSE = re.compile(
+    r"^\W*(?P<wh>how|why|when|where)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:commentary|piece|article|document|paper|report|essay|author))\s+"
+    r"(?:say|think|argue|believe|suggest|expect|claim|write)\s+(?:that\s+)?"
+    r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
+    r"(?P<modal>should|would|could|will|can|must|might|may)\s+(?P<rest>[^?]+?)\s*\?*\s*$",
+    re.I,
+)
 
 
 def _answer(
