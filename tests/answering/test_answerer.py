@@ -2348,3 +2348,31 @@ def test_how_a_document_says_something_should_be_done(built_index):
 
     said = qa.answer("How does the April piece say the West should respond?", index=built_index.index)
     assert not said.abstained and "sharply increase military assistance to Ukraine" in said.text
+
+
+NYT = ('¹⁴ Michael D. Shear, "Biden Announces $800 Million in Military Aid to Ukraine", in *The New York Times*, '
+       '16 March 2022, <https://www.nytimes.com/2022/03/16/us/politics/biden-military-aid-ukraine.html>.')
+
+
+@pytest.mark.parametrize(
+    ("question", "states"),
+    [
+        ("How much military aid did Biden announce?", True),
+        ("How much military aid did Biden announce on 16 March?", True),  # the reference's date counts
+        ("What military aid did Biden announce?", False),  # asks for no amount
+        ("How much did the US spend on Javelin missiles?", False),  # too few of its words
+        ("When did Biden announce military aid?", False),  # the title holds no date
+    ],
+)
+def test_a_headline_stating_the_amount_asked_for(question, states):
+    from qa.answering.answerer import _headline_states
+
+    assert _headline_states(NYT, question) is states
+
+
+@pytest.mark.model
+def test_a_headline_states_what_the_body_only_alludes_to(built_index):
+    import qa
+
+    aid = qa.answer("How much military aid did Biden announce?", index=built_index.index)
+    assert aid.short is not None and aid.short.text == "$800 Million" and "The New York Times" in aid.text

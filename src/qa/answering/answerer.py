@@ -53,7 +53,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, cited_title, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.dates import month_pattern
@@ -64,7 +64,7 @@ from qa.answering.types import (
     condition_asked, coordinated_subject, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, recent_turns, who_is_named
+from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -2114,6 +2114,10 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     # is about titles (then it is not marked). These go behind every other sentence (behind them,
     # those naming only another rank); with nothing else good enough, the answer abstains.
     cited = {id(c) for c, row in zip(candidates, x) if row[COLUMN["reference"]] or row[COLUMN["title_line"]]}
+    # A headline that states the amount or date asked for, in the question's words, reports it:
+    # "How much military aid did Biden announce?" is '"Biden Announces $800 Million in Military Aid
+    # to Ukraine", in The New York Times', which the body only calls "the announced increase".
+    cited -= {id(c) for c in candidates if id(c) in cited and _headline_states(c.text, question)}
     named = who_is_named(question)
     if named is not None:
         naming = {id(c) for c in candidates if _names_person(c.text, named)}
@@ -2147,6 +2151,28 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         ranked.remove(announcing)
         ranked.insert(0, announcing)
     return ranked, other_rank
+
+
+# Least share of the question's content words a headline must hold to state what it asks.
+HEADLINE_SHARE = 0.75
+
+
+def _headline_states(reference: str, question: str) -> bool:
+    """True when a title the reference cites holds an amount or a date of the kind the question asks
+    for, and the reference (title, outlet, date) at least HEADLINE_SHARE of the question's content
+    words (first NAME_STEM letters)."""
+    wanted = expected_type(question)
+    if wanted not in (NUMBER, DATE):
+        return False
+    asked = {w[:NAME_STEM] for w in _content_words(question)} - _HOW_WORDS
+    held = {w[:NAME_STEM] for w in _content_words(reference)}
+    if len(asked) < 2 or len(asked & held) < HEADLINE_SHARE * len(asked):
+        return False
+    return any(has_type(title, wanted, question) for title in cited_titles(reference))
+
+
+# What "How much …?", "How many …?" ask with, not about.
+_HOW_WORDS = frozenset({"much", "many", "long", "often"})
 
 
 # "When would sanctions be lifted?", "When can talks succeed?": when something may happen.

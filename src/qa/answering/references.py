@@ -224,6 +224,11 @@ def title_covers(title: str, topic: str) -> bool:
     return (len(words) >= 2 or one_name) and words <= held
 
 
+def cited_titles(reference: str) -> list[str]:
+    """The titles a reference cites, in quotes or in italics."""
+    return [m.group(1) or m.group(2) for m in _CITED_TITLE.finditer(reference)]
+
+
 def names_cited_title(question: str, reference: str) -> bool:
     """True when the question names at least TITLE_SHARE of the words of a title the reference cites."""
     asked = {w.lower() for w in _CONTENT.findall(question)}
