@@ -2376,3 +2376,19 @@ def test_a_headline_states_what_the_body_only_alludes_to(built_index):
 
     aid = qa.answer("How much military aid did Biden announce?", index=built_index.index)
     assert aid.short is not None and aid.short.text == "$800 Million" and "The New York Times" in aid.text
+
+
+@pytest.mark.parametrize(
+    ("span", "fits"),
+    [("about 10 percent", True), ("43.3%", True), ("two-thirds", True), ("almost 44-million", False), ("40", False)],
+)
+def test_a_question_for_a_percentage_is_answered_by_a_share(span, fits):
+    from qa.answering.types import span_fits
+
+    assert span_fits(span, "number", "What percentage of Ukraine's population is outside the country?") is fits
+
+
+def test_a_count_question_is_still_answered_by_any_amount():
+    from qa.answering.types import span_fits
+
+    assert span_fits("almost 44-million", "number", "How large is Ukraine's population?")

@@ -1484,6 +1484,9 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
             # A rank is no count: "only VTB — the second" does not say how many (but "met for a sixth
             # time" says how many times).
             words = [w for w in words if w not in _ORDINAL_WORDS]
+        if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(span):
+            # "What percentage of Ukraine's population …?" is not answered by "almost 44-million".
+            return False
         return bool(_DIGITS.search(span) or words)
     if kind == DATE:
         return bool(_dates(span, question))
@@ -1498,6 +1501,15 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
         return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
     return True
+
+
+# A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
+_ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+many\s+percent\b", re.I)
+_SHARE_SPAN = re.compile(
+    r"%|\bper\s*cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|\bone\s+in\s+\w+|"
+    r"\bout\s+of\b|\d\s*/\s*\d|\bfraction\b|\bmajority\b|\bminority\b",
+    re.I,
+)
 
 
 def may_name_someone(sentence: str, question: str) -> bool:
