@@ -2392,3 +2392,12 @@ def test_a_count_question_is_still_answered_by_any_amount():
     from qa.answering.types import span_fits
 
     assert span_fits("almost 44-million", "number", "How large is Ukraine's population?")
+
+
+@pytest.mark.model
+def test_a_short_answer_never_holds_a_web_address(built_index):
+    import qa
+
+    recorded = qa.answer("Which organisation recorded civilian casualties?", index=built_index.index)
+    assert recorded.short is None or "http" not in recorded.short.text
+    assert "OHCHR" in recorded.text

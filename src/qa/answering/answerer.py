@@ -697,6 +697,10 @@ def _answer(
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context)
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if found is not None and URL.search(found[0].text, found[1].start, found[1].end):
+        # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
+        # as of 20 March 2022*, <https://…>' had been taken on through what its colon introduces.
+        found = None
     if found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1:
         chosen = [c for c in chosen if c is not chosen[0]]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
