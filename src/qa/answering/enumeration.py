@@ -61,16 +61,20 @@ def names_asked_item(sentence: str, question: str) -> bool:
     if match is None or COUNTS[match.group(1).lower()] < 2 or ordinal_of(sentence) is None:
         return False
     noun = match.group(0).split()[-1].lower()
-    return re.search(rf"\b(?:{re.escape(noun)}|{re.escape(_singular(noun))})\b", sentence, re.I) is not None
+    return re.search(rf"\b(?:{re.escape(noun)}|{re.escape(singular(noun))})\b", sentence, re.I) is not None
 
 
-def _singular(noun: str) -> str:
-    """"issues" -> "issue", "countries" -> "country", "processes" -> "process"."""
+def singular(noun: str) -> str:
+    """A plural noun in the singular, lower case: "issues" -> "issue", "countries" -> "country",
+    "processes" -> "process", "analyses" -> "analysis"; a word not ending in "s" as it is."""
+    noun = noun.lower()
+    if noun.endswith("yses"):
+        return noun[:-2] + "is"
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("sses", "xes", "ches", "shes")):
         return noun[:-2]
-    return noun[:-1]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def announces_asked_items(sentence: str, question: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from qa.answering.enumeration import COUNTS
+from qa.answering.enumeration import COUNTS, singular
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.dates import spoken_date
 
@@ -60,15 +60,6 @@ _KIND_NOUN = re.compile(
     r"stud(?:y|ies)|statements?|transcripts?|speech(?:es)?|interviews?|letters?|briefs?|notes?)\b",
     re.I,
 )
-_IRREGULAR_PLURALS = {"commentaries": "commentary", "analyses": "analysis", "studies": "study", "speeches": "speech"}
-
-
-def _singular(word: str) -> str:
-    """A kind noun in the singular, lower case ("commentaries" -> "commentary")."""
-    word = word.lower()
-    return _IRREGULAR_PLURALS.get(word) or (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
-
-
 # Most documents one word of a question names (`named_documents`).
 MAX_NAMED_DOCUMENTS = MAX_SUMMARY_DOCUMENTS
 # Sentences per summarised document: all of one document, fewer each when several are summarised.
@@ -139,7 +130,7 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     document ("the two commentaries") names the documents of that kind when the others are of
     another ("press release")."""
     asked = {w.lower() for w in TOPIC_WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC
-    kinds = {_singular(w) for w in _KIND_NOUN.findall(question)}
+    kinds = {singular(w) for w in _KIND_NOUN.findall(question)}
     matched = {}
     for doc_id, meta in documents.items():
         card = " ".join(str(meta.get(k) or "") for k in ("title", "author", "publisher", "kind")) + " " + spoken_date(
@@ -150,7 +141,7 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
             words |= AUTHOR_WORDS
         matched[doc_id] = asked & words
         if kinds:
-            matched[doc_id] |= kinds & {_singular(w) for w in _KIND_NOUN.findall(str(meta.get("kind") or ""))}
+            matched[doc_id] |= kinds & {singular(w) for w in _KIND_NOUN.findall(str(meta.get("kind") or ""))}
     # A kind every document is of tells none apart. A word on the cards of more than
     # MAX_NAMED_DOCUMENTS documents names none of them by itself ("Russia" in the titles of a
     # thousand press releases: a comparison of "the two commentaries" beside them had quoted 810
