@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from qa.answering.attribution import same_work, source_label
-from qa.answering.authorship import asks_author, author_note, document_words, name_span
+from qa.answering.authorship import DOCUMENT_NOUNS, asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.comparison import (
     MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
@@ -1335,16 +1335,11 @@ FOLLOW_UP_CHAIN = 3
 
 # "And the other one?", "What about the other commentary?", "The other piece?"
 _OTHER_DOCUMENT = re.compile(
-    r"^\W*(?:(?:and|but|what\s+about|how\s+about)\s+)?(?:for\s+|of\s+)?the\s+other\s+"
-    r"(?:one|commentary|piece|article|document|paper|report|essay|text)\s*[?.!]*\s*$",
+    rf"^\W*(?:(?:and|but|what\s+about|how\s+about)\s+)?(?:for\s+|of\s+)?the\s+other\s+(?:one|{DOCUMENT_NOUNS})\s*[?.!]*\s*$",
     re.I,
 )
-
-
 # A document named by its metadata and a word for a document: "the IAI commentary", "the April piece".
-_DOCUMENT_PHRASE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:commentary|piece|article|document|paper|report|essay|op-?ed)\b", re.I
-)
+_DOCUMENT_PHRASE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){{1,4}}?(?:{DOCUMENT_NOUNS})\b", re.I)
 
 
 def _other_document(question: str, previous: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
