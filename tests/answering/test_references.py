@@ -436,3 +436,29 @@ def test_where_deaths_or_losses_come_from_is_the_note_of_their_sentence(built_in
     # "Civilian deaths are apparently modest, although they are rising fast.²": note 2 (OHCHR); it had bolded "modest".
     result = qa.answer("Where do the civilian deaths come from?", index=built_index.index)
     assert not result.abstained and result.citations[0].footnote == 2 and "OHCHR" in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Which newspaper is cited most in the IAI commentary?", True), ("What source does Alcaro cite most often?", True),
+     ("Which outlet is quoted most frequently?", True), ("Which newspapers are cited?", False),
+     ("Which bank is cited most?", False)],
+)
+def test_a_question_for_the_outlet_cited_most(question, asks):
+    from qa.answering.references import asks_most_cited
+
+    assert asks_most_cited(question) is asks
+
+
+@pytest.mark.model
+def test_the_outlet_cited_most_is_counted_over_the_notes(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    most = qa.answer("Which newspaper is cited most in the IAI commentary?", index=built_index.index)
+    assert most.short is not None and most.short.text == "Financial Times"
+    assert most.text.startswith("Financial Times: 8 of the 14 references that name an outlet.")
+    assert len(most.citations) == 8 and all("*Financial Times*" in s.sentence for s in most.support)
+    assert check_citations(most) == []
+    none = qa.answer("Which newspaper is cited most in the April piece?", index=built_index.index)
+    assert none.abstained and "cites no sources" in none.text

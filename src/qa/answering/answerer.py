@@ -53,7 +53,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.ingest.dates import month_pattern
@@ -433,6 +433,10 @@ def _answer(
     numbered = _ASKS_NOTE.search(question)
     if numbered is not None:
         return _numbered_note(retriever, question, int(numbered.group("n")), started)
+    if asks_most_cited(question):
+        # "Which newspaper is cited most in the IAI commentary?": the outlets of the notes, counted.
+        retriever = retriever or get_retriever(index)
+        return _most_cited(retriever, question, started)
     cited = asks_cited(question)
     if cited is not None:
         references = _cited(retriever, question, cited, started)
@@ -2977,6 +2981,45 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
+def _most_cited(retriever: Retriever, question: str, started: float) -> Answer:
+    """"Which newspaper is cited most?": the outlet the most references in the notes of the documents
+    the question names (all when it names none) cite, with its references, led by a line that counts
+    them ("Financial Times: 9 of the 16 references that name an outlet."). When two or more outlets
+    are cited equally often, each with its first reference. None cited: said so."""
+    documents = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(question, documents) or sorted(documents)
+    by_outlet: dict[str, list[Candidate]] = {}
+    names: dict[str, str] = {}
+    for doc_id in targets:
+        for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
+            outlet = publication(note.text)
+            if outlet is None or not is_reference(note.text):
+                continue
+            key = outlet.casefold()
+            names.setdefault(key, outlet)
+            if all(c.text != note.text for c in by_outlet.get(key, [])):
+                by_outlet.setdefault(key, []).append(note)
+    if not by_outlet:
+        said = " ".join(CITES_NONE.format(doc=source_label(documents[d])) for d in targets)
+        return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
+    total = sum(len(notes) for notes in by_outlet.values())
+    most = max(len(notes) for notes in by_outlet.values())
+    top = [key for key, notes in by_outlet.items() if len(notes) == most]
+    if len(top) == 1:
+        chosen = by_outlet[top[0]][:MAX_CITED]
+        counted = MOST_CITED.format(outlet=names[top[0]], n=most, total=total)
+    else:
+        chosen = [by_outlet[key][0] for key in top][:MAX_CITED]
+        counted = MOST_CITED_TIED.format(outlets=", ".join(names[key] for key in top), n=most, total=total)
+    text, citations, support = compose(chosen)
+    short = None
+    if len(top) == 1 and (found := PUBLICATION.search(chosen[0].text)):
+        short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support)
+    return Answer(question, f"{counted}\n\n{text}", citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
+MOST_CITED = "{outlet}: {n} of the {total} references that name an outlet."
+MOST_CITED_TIED = "Cited equally often ({n} each, of {total} references that name an outlet): {outlets}."
 # The most references one answer lists.
 MAX_CITED = 20
 CITES_NONE = "{doc} cites no sources in notes."

@@ -75,6 +75,20 @@ class CitedAsked:
     outlet: str | None
 
 
+# "Which newspaper is cited most in the IAI commentary?", "What source does Alcaro cite most often?"
+_ASKS_MOST_CITED = re.compile(
+    r"^\W*(?:which|what)\s+(?:newspaper|paper|outlet|publication|source|journal|media\s+outlet)\s+"
+    r"(?:(?:is|was)\s+(?:cited|quoted|referenced|used)|(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?(?:cite|quote|use|reference))"
+    r"\s+(?:the\s+)?most(?:\s+often|\s+frequently)?\b",
+    re.I,
+)
+
+
+def asks_most_cited(question: str) -> bool:
+    """True for a question asking which outlet a document's references cite most often."""
+    return _ASKS_MOST_CITED.match(question) is not None
+
+
 def asks_cited(question: str) -> CitedAsked | None:
     """What the question asks of the documents' references ("Which newspapers are cited?"), or None."""
     match = _ASKS_CITED.match(question)
