@@ -2401,3 +2401,13 @@ def test_a_short_answer_never_holds_a_web_address(built_index):
     recorded = qa.answer("Which organisation recorded civilian casualties?", index=built_index.index)
     assert recorded.short is None or "http" not in recorded.short.text
     assert "OHCHR" in recorded.text
+
+
+@pytest.mark.model
+def test_who_chairs_an_institute_the_documents_name_no_chair_of(built_index):
+    import qa
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly("Who chairs the IAI?") == "Who is the chair of the IAI?"
+    # Its founder ("founded … on the initiative of Altiero Spinelli") had been given as its chair.
+    assert qa.answer("Who chairs the Istituto Affari Internazionali?", index=built_index.index).abstained

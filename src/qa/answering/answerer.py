@@ -218,8 +218,9 @@ def answer(
 
 
 # "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.
-_AGENT_NOUNS = {"directs": "director", "directed": "director", "edits": "editor", "edited": "editor"}
-_AGENT_VERB = re.compile(r"^\W*who\s+(?P<verb>directs|directed|edits|edited)\s+(?P<what>\S.*)$", re.I)
+_AGENT_NOUNS = {"directs": "director", "directed": "director", "edits": "editor", "edited": "editor",
+                "chairs": "chair", "chaired": "chair"}
+_AGENT_VERB = re.compile(rf"^\W*who\s+(?P<verb>{'|'.join(_AGENT_NOUNS)})\s+(?P<what>\S.*)$", re.I)
 
 
 # "What position does Sergei Lavrov hold?", "What office does Zelensky have?": a person's title.
@@ -2500,7 +2501,8 @@ _BARE_DEMONSTRATIVE = re.compile(
 # "Who is the Ukrainian defence minister?": a question for the holder of an office.
 _ASKS_OFFICE_HOLDER = re.compile(
     r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?P<office>minister|president|spokesman|spokeswoman|"
-    r"secretary|chancellor|director|leader|ambassador|chairman|chairwoman|king|queen|mayor|governor|premier)"
+    r"secretary|chancellor|director|leader|ambassador|chair|chairman|chairwoman|chairperson|king|queen|mayor|"
+    r"governor|premier)"
     # Only the office and whose it is: "Who is the president of Ukraine?", not "Who was the leader when …?".
     r"(?:\s+(?:of|in|at)\s+(?:the\s+)?(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)))?\s*[?.!]*\s*$",
     re.I,
