@@ -2411,3 +2411,16 @@ def test_who_chairs_an_institute_the_documents_name_no_chair_of(built_index):
     assert _asked_plainly("Who chairs the IAI?") == "Who is the chair of the IAI?"
     # Its founder ("founded … on the initiative of Altiero Spinelli") had been given as its chair.
     assert qa.answer("Who chairs the Istituto Affari Internazionali?", index=built_index.index).abstained
+
+
+@pytest.mark.model
+def test_a_property_no_sentence_gives_of_what_is_named(built_index):
+    import qa
+
+    # "almost 44-million population" is Ukraine's; no sentence gives Crimea's.
+    assert qa.answer("What is the population of Crimea?", index=built_index.index).abstained
+    ukraine = qa.answer("What is the population of Ukraine?", index=built_index.index)
+    assert not ukraine.abstained and "44-million" in ukraine.text
+    # A stance is said without its word: answered as before.
+    assert not qa.answer("What is the position of Turkey?", index=built_index.index).abstained
+    assert not qa.answer("What is the status of Crimea?", index=built_index.index).abstained

@@ -543,7 +543,7 @@ def _answer(
         # Asked what is meant: no passages. Another language or unknown words: the closest ones.
         closest = [] if refusal.reason == NO_REFERENT else retriever.rank(query, 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
-    if _unknown_attribute(retriever, question):
+    if _unknown_attribute(retriever, question) or _attribute_never_given(retriever, question):
         # "What is the capital of Ukraine?": the documents never use the word for what is asked, nor
         # one near it, so none says what it is (it had bolded "Sea of Azov").
         return Answer(question, NOT_FOUND, [], [], True, 0.0, retriever.rank(query, 5), time.perf_counter() - started)
@@ -860,6 +860,46 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     expander = retriever.expander
     s = retriever.settings
     return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+
+
+# "What is the population of Crimea?": a property and what it is of, by name.
+_ASKS_ATTRIBUTE_OF = re.compile(
+    r"^\W*(?i:what|which|how)(?:['’]s|\s+(?i:is|was|are|were))\s+(?i:the)\s+(?P<noun>[a-z]{4,})\s+of\s+(?:the\s+)?"
+    r"(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*[?.!]*\s*$"
+)
+
+
+# What a sentence may say of something without the word: "What is the position of Turkey?" is
+# answered by what Turkey does ("Turkey and Israel have been active in this regard").
+_STANCES = frozenset(
+    "position role view views stance opinion attitude stand policy strategy goal goals aim aims plan plans interest "
+    "interests response reaction contribution influence importance significance impact effect purpose reason "
+    "situation future fate problem problems concern concerns demand demands".split()
+)
+
+
+def _attribute_never_given(retriever: Retriever, question: str) -> bool:
+    """True when the question asks for a property of something named ("What is the population of
+    Crimea?") by a word the documents use, but no sentence of theirs uses it together with that
+    name: the "almost 44-million population" is Ukraine's, and nothing gives Crimea's. A property
+    a figure gives without its word (`_MEASURES`) or a document's own (`_WORK_PROPERTIES`) is left
+    to ordinary answering."""
+    asked = _ASKS_ATTRIBUTE_OF.match(question)
+    if asked is None:
+        return False
+    noun, whose = asked.group("noun").lower(), asked.group("whose")
+    if noun in _MEASURES or noun in _WORK_PROPERTIES or noun in _STANCES or noun not in retriever.vocabulary():
+        return False
+    stem = noun[:NAME_STEM]
+    for chunk in retriever.passages:
+        lowered = chunk.text.lower()
+        if stem not in lowered or not _names(chunk.text, whose.split()[0]):
+            continue
+        for start, end in split_sentences(chunk.text):
+            sentence = chunk.text[start:end]
+            if _names(sentence, noun) and _names(sentence, whose.split()[0]):
+                return False
+    return True
 
 
 # A rank by size or order: "third largest", "second-biggest", "fourth most populous".
