@@ -612,14 +612,14 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+    elif follow_up is not None and _OF_THE_ANSWER.match(question):
+        ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     # "What are the two problematic issues in the negotiations?": an item of a list that names what
     # is asked for ("The second problematic issue is …") leads, not "Together, the military support
     # and economic pressure are the only way to keep up negotiations"; its siblings join it below.
     item = next((c for c in ranked[: s.gate_depth] if names_asked_item(c.text, question)), None)
     if item is not None and item is not ranked[0]:
         ranked = [item, *(c for c in ranked if c is not item)]
-    elif follow_up is not None and _OF_THE_ANSWER.match(question):
-        ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     person = who_is_named(question)
     if person is not None:
         # "Who is Zelensky?": a sentence that says what he is ("Ukrainian President Volodymyr
