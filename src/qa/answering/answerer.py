@@ -831,7 +831,9 @@ def _topic_candidates(
 
 
 # "What is the capital of Ukraine?", "What's the weather in Kyiv?": a property of something.
-_ASKS_ATTRIBUTE = re.compile(r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+(?:of|in|at)\b", re.I)
+_ASKS_ATTRIBUTE = re.compile(
+    r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
+)
 
 
 # Words for a quantity, which a figure gives without them ("What is the total of US security aid?": "more than $2 billion").
@@ -862,11 +864,10 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
 
 
-# "What is the population of Crimea?": a property and what it is of, by name.
-_ASKS_ATTRIBUTE_OF = re.compile(
-    r"^\W*(?i:what|which|how)(?:['’]s|\s+(?i:is|was|are|were))\s+(?i:the)\s+(?P<noun>[a-z]{4,})\s+of\s+(?:the\s+)?"
-    r"(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*[?.!]*\s*$"
-)
+# "… the population of Crimea?": after "of", what the property is of, by name.
+_OF_NAME = re.compile(r"\s+(?:the\s+)?(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*[?.!]*\s*")
+# The shortest property word asked of a name ("population", "capital").
+ATTRIBUTE_LETTERS = 4
 
 
 # What a sentence may say of something without the word: "What is the position of Turkey?" is
@@ -884,20 +885,19 @@ def _attribute_never_given(retriever: Retriever, question: str) -> bool:
     name: the "almost 44-million population" is Ukraine's, and nothing gives Crimea's. A property
     a figure gives without its word (`_MEASURES`) or a document's own (`_WORK_PROPERTIES`) is left
     to ordinary answering."""
-    asked = _ASKS_ATTRIBUTE_OF.match(question)
-    if asked is None:
+    asked = _ASKS_ATTRIBUTE.match(question)
+    named = _OF_NAME.fullmatch(asked.group("rest")) if asked is not None and asked.group("of") == "of" else None
+    noun = asked.group("noun") if named is not None else ""
+    if not (noun.islower() and len(noun) >= ATTRIBUTE_LETTERS):
         return False
-    noun, whose = asked.group("noun").lower(), asked.group("whose")
     if noun in _MEASURES or noun in _WORK_PROPERTIES or noun in _STANCES or noun not in retriever.vocabulary():
         return False
-    stem = noun[:NAME_STEM]
+    name, stem = named.group("whose").split()[0], noun[:NAME_STEM]
     for chunk in retriever.passages:
-        lowered = chunk.text.lower()
-        if stem not in lowered or not _names(chunk.text, whose.split()[0]):
+        if stem not in chunk.text.lower() or not _names(chunk.text, name):
             continue
         for start, end in split_sentences(chunk.text):
-            sentence = chunk.text[start:end]
-            if _names(sentence, noun) and _names(sentence, whose.split()[0]):
+            if _names(chunk.text[start:end], noun) and _names(chunk.text[start:end], name):
                 return False
     return True
 
@@ -2986,6 +2986,13 @@ def _note_sentences(passages: Iterable[Passage]) -> Iterator[Candidate]:
                 yield Candidate(passage, start, end, passage.text[start:end], 1.0)
 
 
+def _references_of(retriever: Retriever, doc_id: str) -> Iterator[tuple[Candidate, str | None]]:
+    """Each bibliographic reference in a document's notes, in order, with the outlet it names (or None)."""
+    for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
+        if is_reference(note.text):
+            yield note, publication(note.text)
+
+
 def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: float) -> Answer | None:
     """"Which newspapers are cited?", "What sources does Alcaro cite?": the references in the notes
     of the documents the question names (all when it names none), in reading order; one per outlet
@@ -2999,10 +3006,9 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
     seen: set[str] = set()
     for doc_id in targets:
         before = len(chosen)
-        for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
-            outlet = publication(note.text)
-            # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
-            if not is_reference(note.text) or (asked.outlets or asked.outlet) and outlet is None:
+        # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
+        for note, outlet in _references_of(retriever, doc_id):
+            if (asked.outlets or asked.outlet) and outlet is None:
                 continue
             if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
                 continue
@@ -3033,9 +3039,8 @@ def _most_cited(retriever: Retriever, question: str, started: float) -> Answer:
     by_outlet: dict[str, list[Candidate]] = {}
     names: dict[str, str] = {}
     for doc_id in targets:
-        for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
-            outlet = publication(note.text)
-            if outlet is None or not is_reference(note.text):
+        for note, outlet in _references_of(retriever, doc_id):
+            if outlet is None:
                 continue
             key = outlet.casefold()
             names.setdefault(key, outlet)
