@@ -1944,6 +1944,47 @@ def test_the_number_naming_a_part_of_the_kind_asked_for(sentence, question, part
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "held"),
+    [
+        ("The Kremlin must settle for outcomes inferior to the original objective of subjugating Ukraine.⁷",
+         "What was Russia's original objective, according to Alcaro?", "subjugating Ukraine"),
+        ("This carries the risk of NATO getting directly involved, either way.", "What is the risk?",
+         "NATO getting directly involved"),
+        # Whose it is, not what it holds: no noun of intent, and no action after "of".
+        ("Ukraine, with the population of a large country, resists.", "What is the population?", None),
+        ("Kyiv, the capital of Ukraine, was shelled.", "What is Ukraine's capital?", None),
+        ("The goal of Ukraine is clear.", "What is Ukraine's goal?", None),  # the question's own words
+        ("The aim of ending the war and the aim of peace.", "What is the aim?", None),  # twice
+        ("The status of Crimea is open.", "What is the status of Crimea?", None),  # not a phrase the question ends on
+    ],
+)
+def test_what_a_noun_of_intent_asked_about_holds(sentence, question, held):
+    from qa.answering.types import content_of_noun
+
+    assert marked(content_of_noun, sentence, question) == held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "example"),
+    [
+        ("Diplomacy failed because of the unreasonable concessions required of Ukraine, such as allowing the LNR "
+         "and DNR to have veto power over national decisions.", "Which concession required of Ukraine was unreasonable?",
+         "allowing the LNR and DNR to have veto power over national decisions"),
+        ("It trades in metals such as copper.", "Which metal does it trade in?", "copper"),
+        # Words between the kind and "such as" that the question does not say; no example given.
+        ("Diplomacy failed because of concessions required of Ukraine, such as a veto.", "What concessions did Russia make?",
+         None),
+        ("It trades in metals.", "Which metal does it trade in?", None),
+    ],
+)
+def test_the_example_given_of_the_kind_asked_for(sentence, question, example):
+    from qa.answering.types import example_of_kind
+
+    assert marked(example_of_kind, sentence, question) == example
+
+
+
+@pytest.mark.parametrize(
     ("sentence", "question", "name"),
     [
         ("Much remains, including the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”.",

@@ -64,6 +64,9 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
         "What role does the West's military assistance play?",  # had bolded "Ukraine"
+        "What were the Minsk agreements meant to do?",  # an action: had bolded "Ukraine and Russia"
+        "What effect have the sanctions on oligarchs had?",  # a consequence: had bolded "the ground"
+        "What did Ukraine's 10-point plan offer?",  # what it said: had bolded "compromises"
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",
         "Cite the sentence about the Budapest memorandum.",

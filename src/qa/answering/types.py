@@ -1205,6 +1205,80 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     return start, found.start()
 
 
+# "What was Russia's original objective, according to Alcaro?": a noun phrase asked about, which
+# the question ends on (or on whose account it is), not "What is the status of Crimea?".
+_ASKS_NOUN = re.compile(
+    r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+|[A-Z][\w’'-]*[’']s\s+)"
+    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the)\b|$)"
+)
+# Nouns whose "of" gives what they hold, not whose they are: "the objective of subjugating Ukraine",
+# "the risk of NATO getting directly involved" (against "the population of Ukraine").
+_CONTENT_NOUNS = frozenset(
+    "objective objectives goal goals aim aims purpose idea principle doctrine concept notion task mission "
+    "hope hopes threat threats risk risks prospect prospects possibility option options policy strategy".split()
+)
+_OF_END = re.compile(r"[,;:()]|\s[—–-]\s|\.(?:\s|$)|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\s(?:and\s+that|but|which|that|who)\s|$")
+# The most words what a content noun holds may have.
+CONTENT_WORDS = 8
+
+
+def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What was Russia's original objective?", the offsets of what the sentence says the asked
+    noun phrase holds: "subjugating Ukraine" in "… inferior to the original objective of subjugating
+    Ukraine". Only for nouns of intent or chance (`_CONTENT_NOUNS`) or what reads as an action
+    ("of subjugating"); None when the sentence writes the phrase with "of" other than once, or
+    what follows opens with or is only the question's own words ("the goal of Ukraine")."""
+    asked = _ASKS_NOUN.match(question)
+    if asked is None:
+        return None
+    phrase = asked.group("phrase")
+    found = list(re.finditer(rf"\b{re.escape(phrase)}\s+of\s+", sentence, re.I))
+    if len(found) != 1:
+        return None
+    span = phrase_until(sentence, found[0].end(), _OF_END, CONTENT_WORDS, strip=" ,.")
+    if span is None:
+        return None
+    held = sentence[span[0] : span[1]]
+    if phrase.split()[-1].lower() not in _CONTENT_NOUNS and not re.match(r"[a-z]+ing\b", held):
+        return None
+    own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
+    words = [w.lower() for w in _LETTERS.findall(held) if w.lower() not in {"the", "a", "an"}]
+    # "the goal of Ukraine …" for "What is Ukraine's goal?": whose goal, which the question says.
+    if not words or words[0] in own or set(words) - QUERY_STOPWORDS <= own:
+        return None
+    return span
+
+
+# "Which concession required of Ukraine was unreasonable?": the kind asked for, its head noun.
+_ASKS_WHICH_NOUN = re.compile(r"^\s*(?i:which|what)\s+(?P<noun>[a-z][\w-]*[a-z])\b")
+# The most words between the kind's noun and "such as", and in the example after it.
+EXAMPLE_GAP_WORDS = 5
+EXAMPLE_WORDS = 14
+
+
+def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which concession required of Ukraine was unreasonable?", the offsets of the example the
+    sentence gives of the kind asked for: "allowing the LNR and DNR to have veto power over national
+    decisions" in "… the unreasonable concessions required of Ukraine, such as allowing …". Only when
+    the words between the kind's noun and "such as" are the question's own; None otherwise."""
+    asked = _ASKS_WHICH_NOUN.match(question)
+    if asked is None:
+        return None
+    noun = asked.group("noun").lower()
+    if noun in QUERY_STOPWORDS:
+        return None
+    own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    pattern = rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_GAP_WORDS}}}?),?\s+such\s+as\s+"
+    found = list(re.finditer(pattern, sentence, re.I))
+    if len(found) != 1:
+        return None
+    gap = {w.lower() for w in _LETTERS.findall(found[0].group("gap"))}
+    if not gap <= own | QUERY_STOPWORDS:
+        return None
+    return phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
+
+
 _MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
 _BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
