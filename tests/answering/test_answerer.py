@@ -1538,6 +1538,11 @@ def test_the_name_after_according_to_is_a_source():
         ("Which countries show that sanctions rarely bring down regimes?", "Cuba, Iran, Iraq and Venezuela"),
         # The question names too little of the cited title for `names_cited_work`, but asks for authors: all of them.
         ("Who are the authors cited about Russian losses?", "Sam Jones and John Paul Rathbone"),
+        # What a noun of intent holds, and the example given of the kind asked (the reader had taken
+        # "outcomes" and "Russian stalling").
+        ("What was Russia's original objective, according to Alcaro?", "subjugating Ukraine"),
+        ("Which concession required of Ukraine was unreasonable?",
+         "allowing the LNR and DNR to have veto power over national decisions"),
     ],
 )
 def test_a_short_answer_is_the_whole_phrase_its_sentence_gives(built_index, question, short):
@@ -1549,6 +1554,26 @@ def test_a_short_answer_is_the_whole_phrase_its_sentence_gives(built_index, ques
     # The short answer's sentence leads: a lead that does not give it is not quoted before it.
     assert answer.support[0].sentence == next(x.sentence for x in answer.support if x.citation == answer.short.citation
                                                and short in x.sentence)
+
+
+def test_a_sentence_saying_it_of_a_pronoun_points_back():
+    from qa.answering.types import subject_points_back
+
+    question = "What could break the negotiations?"
+    assert subject_points_back("This could break the negotiations, because it is difficult.", question)
+    assert not subject_points_back("The second issue could break the negotiations.", question)
+    assert not subject_points_back("This could break the negotiations.", "Why is it difficult?")
+
+
+@pytest.mark.model
+def test_a_question_answered_by_what_a_pronoun_stands_for_gets_no_guessed_short_answer(built_index):
+    import qa
+
+    # "This could break the negotiations, because … an ironclad security guarantee …" and the sentence
+    # before it, which says what "this" is: the reader had bolded "an ironclad security guarantee".
+    answer_ = qa.answer("What could break the negotiations?", index=built_index.index)
+    assert "This could break the negotiations" in answer_.text and "second problematic issue" in answer_.text
+    assert answer_.short is None
 
 
 @pytest.mark.parametrize(

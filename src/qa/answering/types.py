@@ -1174,6 +1174,31 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     Putin?"): the words of the clause before the question's first SUBJECT_VERB_WORDS words after
     "what", 1..OBJECT_WORDS words. None when the sentence does not repeat them, or they follow a
     relative pronoun ("guarantees that would deter …": what "that" stands for is not that clause)."""
+    found = _subject_before(sentence, question)
+    if found is None:
+        return None
+    start, end = found
+    text = sentence[start:end]
+    if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
+        return None
+    if points_at_item_only(text):
+        return None  # "The first is the status of the contested regions": which item, not what it is
+    if text.strip().lower() in _SUBJECT_PRONOUNS:
+        return None  # "it is difficult to imagine …": what "it" stands for comes later, or before
+    return start, end
+
+
+def subject_points_back(sentence: str, question: str) -> bool:
+    """True when the sentence says what a "What …?" question asks about of a pronoun ("This could
+    break the negotiations, …" for "What could break the negotiations?"): what it stands for is in
+    another sentence."""
+    found = _subject_before(sentence, question)
+    return found is not None and sentence[found[0] : found[1]].strip().lower() in _SUBJECT_PRONOUNS
+
+
+def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the words of the clause before the verb phrase a "What …?" question asks about
+    (see `subject_of`), the clause's opening conjunction and a focus word ("only") left out."""
     asked = _ASKS_SUBJECT.match(question)
     if asked is None:
         return None
@@ -1195,13 +1220,6 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     # "First, only the United States and NATO can restore …": "only" says how few, not who.
     focus = _FOCUS.match(sentence, start, found.start())
     start = focus.end() if focus else start
-    text = sentence[start : found.start()]
-    if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
-        return None
-    if points_at_item_only(text):
-        return None  # "The first is the status of the contested regions": which item, not what it is
-    if text.strip().lower() in _SUBJECT_PRONOUNS:
-        return None  # "it is difficult to imagine …": what "it" stands for comes later, or before
     return start, found.start()
 
 
