@@ -578,3 +578,27 @@ def test_a_title_the_project_wrote_is_marked_supplied_on_its_source_card(built_i
     assert by_doc["000_910b2c4331b85f60.txt"].supplied == ("title", "kind")
     assert "title supplied" in passage_html(by_doc["000_910b2c4331b85f60.txt"], "[1]")
     assert "supplied" not in passage_html(by_doc["002_38d006520ce7e0ba.txt"], "[2]").split("qa-meta")[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which newspaper is cited most in the IAI commentary?",
+        "What else has Riccardo Alcaro written?",
+        "Which commentaries has the IAI published?",
+        "Who wrote commentary 22 | 07?",
+        "Which Financial Times articles are cited?",
+    ],
+)
+def test_answers_from_the_notes_cite_passages_the_chat_can_show(built_index, question):
+    # Answers read from the notes and the publisher's list had cited the index's raw chunks, which
+    # carry no title: the chat message failed on them ("What else has he written?").
+    import qa
+    from qa.retrieval.retriever import Passage
+
+    result = qa.answer(question, index=built_index.index)
+    assert not result.abstained and result.citations
+    assert all(isinstance(p, Passage) for p in result.citations)
+    message = chat_message(result, "a1")
+    assert 'class="qa-title"' in message and result.to_dict()["citations"]

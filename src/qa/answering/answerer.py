@@ -2786,7 +2786,7 @@ def _works_by(
     one work. None when no sentence credits one."""
     found: list[tuple[Candidate, tuple[int, int]]] = []
     titles: set[str] = set()
-    for note in _note_sentences(retriever.passages):
+    for note in _note_sentences(retriever):
         itself = (_title(retriever, note.passage.doc_id) or "").replace("’", "'").casefold()
         span = work_by(note.text, author)
         title = note.text[span[0] : span[1]].replace("’", "'").casefold() if span else ""
@@ -2833,7 +2833,7 @@ def _works_on(retriever: Retriever, question: str, topic: str, wanted: str, star
         return None
     # Each title once, however many notes or overlapping passages give it.
     works: dict[str, Candidate] = {}
-    for note in _note_sentences(retriever.passages):
+    for note in _note_sentences(retriever):
         at = cited_title(note.text)
         if at is not None and title_covers(note.text[at[0] : at[1]], topic):
             works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
@@ -2869,10 +2869,9 @@ def _catalogue(retriever: Retriever, question: str, started: float, count: bool 
     if not named and count:
         named = [r for r in retriever.documents.values() if isinstance(r.meta.get("publisher"), str)]
     for record in named:
-        block = [retriever.passages[row] for row in retriever.rows_of(record.doc_id)
-                 if retriever.passages[row].kind == BOILERPLATE]
+        block = _note_sentences(retriever, retriever.rows_of(record.doc_id), (BOILERPLATE,))
         # Passages overlap: an entry is listed once, by where it stands in the document.
-        every = list({c.key: c for c in _note_sentences(block) if cited_authors(c.text) is not None}.values())
+        every = list({c.key: c for c in block if cited_authors(c.text) is not None}.values())
         entries = every[:MAX_CATALOGUE]
         if entries:
             text, citations, support = compose(entries)
@@ -2930,7 +2929,7 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
     wanted = _plain_title(title)
     if any(_plain_title(str(r.meta.get("title") or "")).startswith(wanted) for r in retriever.documents.values()):
         return None  # a document's own title: its metadata and byline answer
-    for note in _note_sentences(retriever.passages):
+    for note in _note_sentences(retriever):
         at = cited_title(note.text)
         if at is None or not _plain_title(note.text[at[0] : at[1]]).startswith(wanted):
             continue
@@ -2977,7 +2976,7 @@ def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], 
     reference that gives the work that number, with its authors (who) or its title as the short
     answer. None when no note gives it."""
     wanted = re.compile(rf"(?<![\d|]){number.group('volume')}\s*\|\s*{number.group('issue')}(?![\d|])")
-    for note in _note_sentences(retriever.passages):
+    for note in _note_sentences(retriever):
         if wanted.search(note.text) is None:
             continue
         text, citations, support = compose([note])
@@ -2987,17 +2986,21 @@ def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], 
     return None
 
 
-def _note_sentences(passages: Iterable[Passage]) -> Iterator[Candidate]:
-    """Each sentence of the passages that hold notes (footnotes, the publisher's block), in order."""
-    for passage in passages:
-        if passage.kind in NOTE_KINDS:
+def _note_sentences(retriever: Retriever, rows: Iterable[int] | None = None, kinds: Collection[str] = NOTE_KINDS,
+                    ) -> Iterator[Candidate]:
+    """Each sentence of the passages at `rows` (all when None) that hold notes of `kinds` (footnotes,
+    the publisher's block), in order, each of a Passage as an answer cites it."""
+    chunks = retriever.passages
+    for row in range(len(chunks)) if rows is None else rows:
+        if chunks[row].kind in kinds:
+            passage = retriever.passage_at(row)
             for start, end in split_sentences(passage.text):
                 yield Candidate(passage, start, end, passage.text[start:end], 1.0)
 
 
 def _references_of(retriever: Retriever, doc_id: str) -> Iterator[tuple[Candidate, str | None]]:
     """Each bibliographic reference in a document's notes, in order, with the outlet it names (or None)."""
-    for note in _note_sentences(retriever.passages[row] for row in retriever.rows_of(doc_id)):
+    for note in _note_sentences(retriever, retriever.rows_of(doc_id)):
         if is_reference(note.text):
             yield note, publication(note.text)
 

@@ -461,6 +461,10 @@ class Retriever:
             supplied=supplied_fields(meta),
         )
 
+    def passage_at(self, row: int) -> Passage:
+        """The passage at index position `row` as an unranked Passage (rank 0, no scores)."""
+        return self._passage_at(row, 0, 0.0, {}, {})
+
     def footnotes_cited(self, doc_id: str, text: str) -> list[Passage]:
         """The footnote passages of a document that the superscript markers in `text` point to
         ("... 6–7,000 soldiers each.⁵" -> footnote 5), in marker order, as unranked Passages."""
