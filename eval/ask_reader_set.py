@@ -3,7 +3,8 @@
     python eval/ask_reader_set.py eval/reader_sets/2026-12-02-afternoon.txt [--index index]
 
 A set is conversations separated by blank lines, one user turn per line; `#` lines are comments.
-Each turn is asked with the earlier turns of its conversation as history, as the chat does.
+Each turn is asked with the earlier turns of its conversation as history, kept and read back as
+the chat keeps and reads them (`chat_message`, `typed_history`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from qa.answering.answerer import answer
+    from qa.app.chat import answer_key, chat_message, typed_history
     from qa.retrieval.retriever import Retriever
 
     retriever = Retriever(args.index)
@@ -38,10 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         history: list[dict[str, str]] = []
         for question in conversation:
             turn += 1
-            reply = answer(question, history=history, retriever=retriever)
+            reply = answer(question, history=typed_history(history), retriever=retriever)
             short = reply.short.text if reply.short else None
             print(f"[{turn}] Q: {question}\n    {'ABSTAIN ' if reply.abstained else ''}short={short!r}\n    A: {reply.text!r}\n")
-            history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
+            # The reply as the chat keeps it: the bold short answer first, linked markers, its sources.
+            message = chat_message(reply, answer_key(history))
+            history += [{"role": "user", "content": question}, {"role": "assistant", "content": message}]
     return 0
 
 

@@ -219,7 +219,7 @@ def test_the_chat_function_reads_the_users_questions_as_typed():
     ]
     typed = typed_history(history)
     assert typed[0]["content"] == "Who is *he*?"
-    assert typed[1] == history[1]  # the answers are read as the chat shows them
+    assert typed[1] == {"role": "assistant", "content": "**Alcaro** [1]"}  # the answers as written
     assert typed[2]["content"] == [{"type": "text", "text": "And a_b?"}, {"type": "file", "file": "x"}]
     assert typed_history([]) is None and typed_history(None) is None
 
@@ -602,3 +602,25 @@ def test_answers_from_the_notes_cite_passages_the_chat_can_show(built_index, que
     assert all(isinstance(p, Passage) for p in result.citations)
     message = chat_message(result, "a1")
     assert 'class="qa-title"' in message and result.to_dict()["citations"]
+
+
+def test_the_answerer_reads_an_answer_back_as_written_without_its_sources():
+    from dataclasses import replace
+
+    from qa.answering.answerer import Short
+    from qa.app.chat import reply_text, typed_history
+    from qa.inputs import assistant_turns
+
+    p = passage("Sberbank is the largest bank. " + "Other words of the passage. " * 60)
+    result = answered(p, "Sberbank is the largest bank.")
+    result = replace(result, short=Short("Sberbank", 1, p.id, p.doc_id, p.start, p.start + 8, 0, 8, 0.9))
+    message = chat_message(result, "a1")
+    assert "qa-answer-sources" in message and len(message) > 2000
+    assert reply_text(message) == "**Sberbank** [1]\n\nSberbank is the largest bank. [1]"
+    # Twenty such turns fit the conversation's budget: with their sources blocks they had not
+    # (20,000 characters), and the chat refused the question after a few turns.
+    history = [m for _ in range(10) for m in ({"role": "user", "content": user_markdown("Which bank?")},
+                                              {"role": "assistant", "content": message})]
+    assert assistant_turns(typed_history(history)) == [reply_text(message)] * 10
+    parts = [{"role": "assistant", "content": [{"type": "text", "text": message}]}]
+    assert typed_history(parts)[0]["content"][0]["text"] == reply_text(message)

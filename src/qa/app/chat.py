@@ -754,19 +754,35 @@ def escaping_chat_interface(fn: Any, **kwargs: Any) -> gr.ChatInterface:
 
 
 def typed_history(history: Sequence[Any] | None) -> list | None:
-    """The conversation with the user's questions as typed (the chat holds them as `user_markdown`)."""
+    """The conversation as the answerer reads it: the user's questions as typed (the chat holds
+    them as `user_markdown`) and the assistant's answers as written (`reply_text`)."""
     if not history:
         return None
-    return [{**m, "content": _typed_content(m["content"])} if isinstance(m, dict) and m.get("role") == "user" else m
+    return [{**m, "content": _typed_content(m["content"], user=m["role"] == "user")}
+            if isinstance(m, dict) and m.get("role") in ("user", "assistant") else m
             for m in history]
 
 
-def _typed_content(content: Any) -> Any:
-    """A user message's content (a string or Gradio's list of parts) with its text as typed."""
+# An answer's own sources block and marker links, as `chat_message` adds them.
+_SOURCES_BLOCK = re.compile(r'\n*<div class="qa-answer-sources"[^\n]*$')
+_MARKER_LINK = re.compile(r'<a class="qa-cite" href="[^"]*" title="[^"]*">(\\\[\d+\\\])</a>')
+
+
+def reply_text(message: str) -> str:
+    """An assistant message back from `chat_message`: the bold short answer and the quoted
+    sentences with their [n] markers, without the sources block (whose passages had filled the
+    conversation's character budget within a few turns) or the markup."""
+    return user_text(_MARKER_LINK.sub(r"\1", _SOURCES_BLOCK.sub("", message)))
+
+
+def _typed_content(content: Any, user: bool = True) -> Any:
+    """A message's content (a string or Gradio's list of parts) with its text as typed (`user`) or
+    as the answer wrote it."""
+    plain = user_text if user else reply_text
     if isinstance(content, str):
-        return user_text(content)
+        return plain(content)
     if isinstance(content, list):
-        return [{**part, "text": user_text(part["text"])}
+        return [{**part, "text": plain(part["text"])}
                 if isinstance(part, dict) and part.get("type", "text") == "text" and isinstance(part.get("text"), str)
                 else part for part in content]
     return content
