@@ -1556,6 +1556,15 @@ def test_a_short_answer_is_the_whole_phrase_its_sentence_gives(built_index, ques
                                                and short in x.sentence)
 
 
+@pytest.mark.model
+def test_a_question_typed_in_lower_case_reads_the_names_as_the_documents_write_them(built_index):
+    import qa
+
+    answer_ = qa.answer("who is sergei lavrov", index=built_index.index)  # had bolded "Donbas"
+    assert answer_.short is not None and answer_.short.text == "Russian Foreign Minister"
+    assert answer_.question == "who is sergei lavrov"
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

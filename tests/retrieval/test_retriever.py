@@ -171,6 +171,14 @@ def test_rank_within_documents_keeps_their_order_and_only_theirs(retriever: Retr
     assert rows == sorted(rows) and all(retriever.passages[i].doc_id == DOC_000 for i in rows)
 
 
+def test_proper_words_are_the_names_the_body_writes_capitalised(retriever: Retriever) -> None:
+    proper = retriever.proper_words()
+    assert {"lavrov", "sberbank", "crimea", "zelensky", "peskov"} <= proper  # "zelensky" also in a web address
+    # Not a word also written in lower case, nor one capitalised only in a title in the notes.
+    assert not {"the", "however", "war", "abuse", "history"} & proper
+    assert retriever.passage_at(0).id == retriever.passages[0].id
+
+
 def test_module_function_and_retriever_agree(built_index: BuiltIndex, retriever: Retriever) -> None:
     question = "What did Zelensky say about a referendum?"
     assert [h.id for h in top(built_index, question)] == [h.id for h in retriever.retrieve(question, k=5)]

@@ -239,6 +239,16 @@ _LIST_REQUEST = re.compile(
 )
 
 
+# A question typed without capitals (but perhaps its first letter).
+_IN_LOWER_CASE = re.compile(r"^\W*.[^A-Z]*$", re.S)
+
+
+def _names_capitalised(question: str, proper: frozenset[str]) -> str:
+    """The question with each word the documents write only capitalised (`proper`) capitalised."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize() if m.group(0).lower() in proper else m.group(0),
+                  question)
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
     known = _KNOWN_FOR.match(question)
@@ -297,6 +307,13 @@ def _answer(
     if _OTHER_TASK.match(question):
         # "Can you translate the article into Italian?", "Tell me a joke.": not a question the documents answer.
         return Answer(question, OTHER_TASK, [], [], True, 0.0, [], time.perf_counter() - started)
+    if _IN_LOWER_CASE.match(question):
+        # "who is sergei lavrov": the names written as the documents write them, which the rules for
+        # names read ("Who is Sergei Lavrov?"; "Donbas" had been bolded for it).
+        retriever = retriever or get_retriever(index)
+        cased = _names_capitalised(question, retriever.proper_words())
+        if cased != question:
+            return replace(_answer(cased, history, index, retriever, settings, said), question=question)
     plainly = _asked_plainly(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)

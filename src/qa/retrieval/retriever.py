@@ -36,6 +36,13 @@ _SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
 log = logging.getLogger(__name__)
+# A capitalised word not opening a sentence, and a word in lower case (for `Retriever.proper_words`).
+_WITHIN_SENTENCE_CAPITALISED = re.compile(
+    r"(?<![.!?:\n⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?<![.!?:\n⁰¹²³⁴⁵⁶⁷⁸⁹])(?<!^)\b[A-Z][a-z]+(?![\w’'-]*[A-Z])\b"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Web and mail addresses write names in lower case ("…/balz-ukraine-zelensky-speech-biden").
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 
 @dataclass(frozen=True)
 class Passage:
@@ -162,6 +169,7 @@ class Retriever:
         self._sentences = _VectorCache()
         self._vocabulary: frozenset[str] | None = None
         self._rows: dict[str, list[int]] | None = None
+        self._proper: frozenset[str] | None = None
 
     def _load(self) -> tuple[Manifest, _LoadedIndex]:
         """The manifest and every file it names, read now (checksums verified).
@@ -269,6 +277,20 @@ class Retriever:
                 rows.setdefault(p.doc_id, []).append(i)
             self._rows = rows
         return self._rows.get(doc_id, [])
+
+    def proper_words(self) -> frozenset[str]:
+        """The words (in lower case) that the passages write only capitalised, and capitalised within
+        a sentence of the body at least once: names ("lavrov", "sberbank", "crimea"), not "the" or
+        "however", nor the words of titles in notes ("Putin's Use and Abuse of History")."""
+        if self._proper is None:  # built on first use, as rows_of
+            capitalised: set[str] = set()
+            lower: set[str] = set()
+            for chunk in self._passages:
+                if chunk.kind == "body":
+                    capitalised.update(w.lower() for w in _WITHIN_SENTENCE_CAPITALISED.findall(chunk.text))
+                lower.update(_LOWER_WORD.findall(_ADDRESS.sub(" ", chunk.text)))
+            self._proper = frozenset(capitalised - lower)
+        return self._proper
 
     @property
     def documents(self) -> dict[str, DocumentRecord]:
