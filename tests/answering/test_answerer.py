@@ -1565,6 +1565,19 @@ def test_a_question_typed_in_lower_case_reads_the_names_as_the_documents_write_t
     assert answer_.question == "who is sergei lavrov"
 
 
+@pytest.mark.model
+def test_a_note_that_ranks_high_brings_the_sentence_that_cites_it(built_index):
+    import qa
+
+    # The note '⁴ … "Ukraine War Damage Tops $100 Billion …"' ranks first; its citing sentence answers,
+    # not the soldiers' "estimated to have lost around 6–7,000".
+    damage = qa.answer("How much is the war damage estimated at?", index=built_index.index)
+    assert damage.text.startswith("Material damage to housing and infrastructure ranges above the hundred billion euro")
+    # A citing sentence that could not answer by itself stays where it is.
+    president = qa.answer("Who was the Ukrainian president at the time?", index=built_index.index)
+    assert president.short is not None and president.short.text == "Volodymyr Zelensky"
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

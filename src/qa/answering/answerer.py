@@ -2194,6 +2194,16 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         if not naming - cited:
             # "Who is Michael D. Shear?", named only as the author of a cited work: his reference answers.
             cited -= naming
+    if cited:
+        # A reference that ranks high stands for the body sentence that cites it: "How much is the
+        # war damage estimated at?" ranks the note '⁴ … "Ukraine War Damage Tops $100 Billion …"'
+        # first, and the sentence with marker ⁴ ("Material damage … ranges above the hundred billion
+        # euro.⁴") goes before body sentences the note outranks (not the soldiers' "estimated"). Only
+        # a sentence that could answer by itself: "President Zelensky may be open to a compromise …⁹"
+        # is no answer to "Who was the Ukrainian president?" for its note's "Ukrainian Presidency".
+        standing = _citing_scores([c for c in candidates if id(c) in cited],
+                                  [c for c in candidates if id(c) not in cited and c.score >= s.abstain_below])
+        ranked.sort(key=lambda c: -max(c.score, standing.get(id(c), c.score)))
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     years = _YEAR.findall(question)
@@ -2221,6 +2231,26 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         ranked.remove(announcing)
         ranked.insert(0, announcing)
     return ranked, other_rank
+
+
+_LEADING_MARKER = re.compile(rf"^\s*(?P<n>[{SUPERSCRIPTS}]+)\s")
+_CLOSING_MARKER = re.compile(rf"(?P<n>[{SUPERSCRIPTS}]+)\s*$")
+
+
+def _citing_scores(notes: Sequence[Candidate], body: Sequence[Candidate]) -> dict[int, float]:
+    """For each body sentence that closes with a footnote marker (id() keyed), the best score of the
+    candidate notes of its document that marker numbers."""
+    numbered: dict[tuple[str, str], float] = {}
+    for note in notes:
+        if (lead := _LEADING_MARKER.match(note.text)) is not None:
+            key = (note.passage.doc_id, lead.group("n"))
+            numbered[key] = max(numbered.get(key, note.score), note.score)
+    standing: dict[int, float] = {}
+    for c in body:
+        closing = _CLOSING_MARKER.search(c.text)
+        if closing is not None and (c.passage.doc_id, closing.group("n")) in numbered:
+            standing[id(c)] = numbered[(c.passage.doc_id, closing.group("n"))]
+    return standing
 
 
 # Least share of the question's content words a headline must hold to state what it asks.
