@@ -65,8 +65,6 @@ _NOT_SHORT = re.compile(
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
-    # "What does Alcaro say Turkey and Israel have done?": done, as "do" (the reader had bolded "on China").
-    r"|^\s*what\b[^?]{0,80}?\b(?:has|have|had|having)\s+(?:[\w’'-]+\s+){0,2}?done\b"
     # "What were the Minsk agreements meant to do?": an action too, said by a clause (the reader
     # had bolded "Ukraine and Russia", who signed them).
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,7}?"
