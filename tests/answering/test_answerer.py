@@ -660,6 +660,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "What does IAI seek to promote?", "awareness of international politics"),
         ("The governments had best assess how to leverage their influence.", "What should the governments assess?",
          "how to leverage their influence"),  # "how" opens the infinitive's clause: no purpose
+        # A verb after "fail to" (as after "want to"), before "according to …"; "the West" opens "Western".
+        ("So far, Western diplomacy and economic sanctions have failed to change Russia’s behavior.",
+         "What did the West fail to change, according to the April article?", "Russia’s behavior"),
+        ("The user said the bank sent funds.", "What did the US send?", None),  # "US" opens no other word ("user")
         # "recommend on energy": "energy" is no verb, nor "author recommend on" a subject.
         ("Russia recently insisted on conducting payments for energy exports in rubles.",
          "What does the author recommend on energy?", None),
