@@ -1582,6 +1582,17 @@ def test_a_note_that_ranks_high_brings_the_sentence_that_cites_it(built_index):
     assert president.short is not None and president.short.text == "Volodymyr Zelensky"
 
 
+@pytest.mark.model
+def test_a_note_answers_when_only_it_names_a_name_the_question_asks_with(built_index):
+    import qa
+
+    # Scholz is named only in note 10's headline; "Ukraine's surrender is within reach" had answered.
+    answer_ = qa.answer("What did Putin tell Scholz?", index=built_index.index)
+    assert answer_.text.startswith('¹⁰ "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow"')
+    # A name the body gives too keeps the notes behind the body sentences.
+    assert not qa.answer("What did Putin say about Ukraine's surrender?", index=built_index.index).text.startswith("¹")
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

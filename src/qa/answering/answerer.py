@@ -2194,6 +2194,9 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         if not naming - cited:
             # "Who is Michael D. Shear?", named only as the author of a cited work: his reference answers.
             cited -= naming
+    # "What did Putin tell Scholz?": Scholz is named only in a note's headline ("Putin Tells Scholz
+    # that Kyiv Is Stalling Peace Talks with Moscow"), which answers.
+    cited -= _naming_alone(question, [c for c in candidates if id(c) in cited], [c for c in candidates if id(c) not in cited])
     if cited:
         # A reference that ranks high stands for the body sentence that cites it: "How much is the
         # war damage estimated at?" ranks the note '⁴ … "Ukraine War Damage Tops $100 Billion …"'
@@ -2231,6 +2234,14 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         ranked.remove(announcing)
         ranked.insert(0, announcing)
     return ranked, other_rank
+
+
+def _naming_alone(question: str, notes: Sequence[Candidate], body: Sequence[Candidate]) -> set[int]:
+    """The id()s of the notes that name a name of the question (a capitalised word within it) that
+    no other candidate names."""
+    names = {w.lower() for w in _CAPITALISED.findall(question)} - QUERY_STOPWORDS
+    alone = {n for n in names if not any(n in _words(c.text) for c in body)}
+    return {id(c) for c in notes if alone & _words(c.text)}
 
 
 _LEADING_MARKER = re.compile(rf"^\s*(?P<n>[{SUPERSCRIPTS}]+)\s")
