@@ -1593,6 +1593,20 @@ def test_a_note_answers_when_only_it_names_a_name_the_question_asks_with(built_i
     assert not qa.answer("What did Putin say about Ukraine's surrender?", index=built_index.index).text.startswith("¹")
 
 
+@pytest.mark.model
+def test_a_follow_up_asking_for_one_listed_thing_by_its_kind(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict] = []
+    shorts = []
+    for question in ("Which weapons systems did the US provide?", "Which of them are anti-tank?"):
+        result = qa.answer(question, history=typed_history(history), index=built_index.index)
+        shorts.append(result.short.text if result.short else None)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    assert shorts[1] == "Javelin antitank missiles"  # had been "tactical drones"
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 
@@ -2024,6 +2038,27 @@ def test_what_a_noun_of_intent_asked_about_holds(sentence, question, held):
     from qa.answering.types import content_of_noun
 
     assert marked(content_of_noun, sentence, question) == held
+
+
+_US_WEAPONS = ("The United States has already provided more than $2 billion in security aid to Ukraine, including Stinger "
+               "antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "item"),
+    [
+        (_US_WEAPONS, "Which of them are anti-tank?", "Javelin antitank missiles"),
+        (_US_WEAPONS, "And the anti-aircraft one?", "Stinger antiaircraft systems"),
+        (_US_WEAPONS, "Which of the weapons systems that the US provide are anti-tank?", "Javelin antitank missiles"),
+        (_US_WEAPONS, "Which of them are American?", None),  # no item of that kind
+        ("Stinger and Javelin missiles were sent.", "Which of them are anti-tank?", None),  # no list
+        ("It sent antitank mines, antitank missiles, and drones.", "Which of them are anti-tank?", None),  # two
+    ],
+)
+def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, item):
+    from qa.answering.types import listed_item_of_kind
+
+    assert marked(listed_item_of_kind, sentence, question) == item
 
 
 @pytest.mark.parametrize(

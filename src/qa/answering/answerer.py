@@ -61,7 +61,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, example_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -1697,8 +1697,10 @@ def _short_span(
     # Ukraine" (`content_of_noun`; the reader took "outcomes"). "Which concession required of Ukraine
     # was unreasonable?": the example after "concessions required of Ukraine, such as" (`example_of_kind`;
     # the reader took "Russian stalling").
+    # "Which of them are anti-tank?" after the US weapons: the listed item of that kind, "Javelin
+    # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
     finders = (ordinal_asked, verb_object, subject_of, named_of_kind, numbered_part, name_before_verb, condition_asked,
-               passive_agent, content_of_noun, example_of_kind)
+               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):

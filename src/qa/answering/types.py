@@ -1302,6 +1302,40 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
 
 
+# "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
+_ASKS_LISTED_BY_KIND = re.compile(
+    # Also as the conversation rewrites it: "Which of the weapons systems that the US provide are anti-tank?"
+    r"^\W*(?i:and\s+)?(?:(?i:which)\s+(?:(?i:one|ones)\s+)?(?i:of)\s+(?:(?i:them|these|those)\s+(?:(?i:is|are|was|were)\s+)?"
+    r"|(?i:the)\s+[^?]+\s+(?i:is|are|was|were)\s+)(?P<rest>[^?]+?)|(?:(?i:what\s+about)\s+)?(?i:the)\s+(?P<kind>[\w-]+)\s+(?i:one|ones))\W*$"
+)
+# Where an item of a list in a sentence ends or begins.
+_ITEM_EDGE = re.compile(r",\s*(?:and\s+|or\s+|including\s+|such\s+as\s+)?|\s+(?:and|or|including|such\s+as)\s+|:\s*")
+
+
+def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which of them are anti-tank?" or "And the anti-aircraft one?", the offsets of the one item
+    of the sentence's list whose words hold the kind asked ("Javelin antitank missiles" in "…,
+    including Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, …"); None
+    when no item or several do, or the sentence lists nothing."""
+    asked = _ASKS_LISTED_BY_KIND.match(question)
+    if asked is None:
+        return None
+    words = _LETTERS.findall(asked.group("rest") or asked.group("kind") or "")
+    kinds = {_kind_word(w.lower()) for w in words if w.lower() not in QUERY_STOPWORDS}
+    if not kinds:
+        return None
+    edges = [0, *(x for m in _ITEM_EDGE.finditer(sentence) for x in (m.start(), m.end())), len(sentence)]
+    items = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
+    if sum(1 for m in _ITEM_EDGE.finditer(sentence) if m.group(0).strip().startswith(",")) < 2:
+        return None  # no list
+    found = [(s, e) for s, e in items if kinds & {_kind_word(w.lower()) for w in _LETTERS.findall(sentence[s:e])}]
+    if len(found) != 1 or len(sentence[found[0][0] : found[0][1]].split()) > OBJECT_WORDS:
+        return None
+    start, end = found[0]
+    text = sentence[start:end]
+    return start + len(text) - len(text.lstrip()), start + len(text.rstrip(" .;"))
+
+
 _MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
 _BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
