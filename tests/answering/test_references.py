@@ -381,6 +381,7 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
     [("Who wrote about Putin's use of history?", ("Putin's use of history", "authors")),
      ("Who are the authors of the commentary on sustainable urbanisation?", ("sustainable urbanisation", "authors")),
      ("Which commentary is about Italy's options for Russian energy?", ("Italy's options for Russian energy", "title")),
+     ("Who wrote the one about Japan?", ("Japan", "authors")),  # after a list of works: had abstained
      ("Who wrote the IAI commentary?", None), ("Which document mentions Poland?", None)],
 )
 def test_a_question_for_the_work_on_a_topic(question, asked):

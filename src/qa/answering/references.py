@@ -193,10 +193,11 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
 
 _WORK_KINDS = r"(?:commentar(?:y|ies)|articles?|papers?|pieces?|works?|publications?|books?|reports?|stud(?:y|ies))"
 # "Who wrote about Putin's use of history?", "Who are the authors of the commentary on sustainable
-# urbanisation?": the authors of the work whose title says what the topic does.
+# urbanisation?": the authors of the work whose title says what the topic does ("the one about
+# Japan", after a list of works, too).
 _WHO_WROTE_ON = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|has\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
-    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:(?:IAI\s+)?{_WORK_KINDS}\s+)?"
+    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:(?:IAI\s+)?(?:{_WORK_KINDS}|one)\s+)?"
     r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
