@@ -1607,6 +1607,16 @@ def test_a_follow_up_asking_for_one_listed_thing_by_its_kind(built_index):
     assert shorts[1] == "Javelin antitank missiles"  # had been "tactical drones"
 
 
+@pytest.mark.model
+def test_slips_in_the_words_the_rules_read_are_mended(built_index):
+    import qa
+
+    # "Wich countrys …" had been answered "Ukraine" from "… the guarantor states".
+    answer_ = qa.answer("Wich countrys could be guarantors?", index=built_index.index)
+    assert answer_.short is not None and answer_.short.text == "Britain, China, Russia and the United States"
+    assert answer_.question == "Wich countrys could be guarantors?"
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

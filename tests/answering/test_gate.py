@@ -182,3 +182,23 @@ def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
 )
 def test_a_that_standing_for_what_was_said_before_points_back(question: str, points: bool) -> None:
     assert points_back(question) is points
+
+
+@pytest.mark.parametrize(
+    ("word", "opening", "spelt"),
+    [
+        ("abuot", False, "about"),
+        ("wich", True, "which"),  # "which" or "with": a question opens with the question word
+        ("wich", False, None),
+        ("countrys", False, "countries"),
+        ("populaton", False, "population"),
+        ("guarantors", False, None),  # the documents' "guarantor" and an "s": no slip
+        ("qzxv", False, None),
+        ("crimea", False, None),  # known
+    ],
+)
+def test_the_word_a_slip_of_typing_stands_for(word, opening, spelt):
+    from qa.answering.gate import spelling_of
+
+    vocabulary = {"about", "countries", "population", "guarantor", "crimea", "the"}
+    assert spelling_of(word, vocabulary, True, opening) == spelt

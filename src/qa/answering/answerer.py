@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import DOCUMENT_NOUNS, asks_author, author_note, document_words, name_span
@@ -46,7 +46,7 @@ from qa.answering.summary import (
     target_documents,
     without_sources,
 )
-from qa.answering.gate import NO_REFERENT, after_conjunction, points_back, refers_back, refuse, refuse_numbers
+from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
     ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing,
@@ -243,6 +243,27 @@ _LIST_REQUEST = re.compile(
 _IN_LOWER_CASE = re.compile(r"^\W*.[^A-Z]*$", re.S)
 
 
+def _slips_mended(question: str, vocabulary: AbstractSet[str], words: AbstractSet[str]) -> str:
+    """The question with each word in lower case (or opening it) that is a slip for one function
+    word ("wich", "abuot") or a plural in "-ys" ("countrys") spelt as that word (`spelling_of`):
+    the rules read those. Not a word of `words` (English words). A slip in another word is left to
+    retrieval, which bears it: spelling such words out changed four XQuAD answers, none for the
+    better ("ctenohore" read "ctenophore" lost its answer)."""
+    english = is_english(vocabulary)
+
+    def mended(match: re.Match[str]) -> str:
+        word = match.group(0)
+        opening = not question[: match.start()].strip(" \t\"'“‘(")
+        if not (word.islower() or (opening and word[1:].islower())) or word.lower() in words:
+            return word
+        spelt = spelling_of(word.lower(), vocabulary, english, opening)
+        if spelt is None or not (spelt in QUERY_STOPWORDS or word.lower().endswith("ys")):
+            return word
+        return spelt.capitalize() if word[0].isupper() else spelt
+
+    return re.sub(r"(?<![\w’'-])[A-Za-z]+(?![\w’'-])", mended, question)
+
+
 def _names_capitalised(question: str, proper: frozenset[str]) -> str:
     """The question with each word the documents write only capitalised (`proper`) capitalised."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize() if m.group(0).lower() in proper else m.group(0),
@@ -307,6 +328,14 @@ def _answer(
     if _OTHER_TASK.match(question):
         # "Can you translate the article into Italian?", "Tell me a joke.": not a question the documents answer.
         return Answer(question, OTHER_TASK, [], [], True, 0.0, [], time.perf_counter() - started)
+    retriever = retriever or get_retriever(index)
+    reader = get_reader(precision=s.reader_precision) if s.short_answers else None
+    spelt = _slips_mended(question, retriever.vocabulary(), reader.words()) if reader is not None else question
+    if spelt != question:
+        # "Wich countrys could be guarantors?" is read "Which countries could be guarantors?" (it had
+        # been answered 'Ukraine'): a word of the question that is not the documents' nor a function
+        # word, but one letter away from exactly one of them.
+        return replace(_answer(spelt, history, index, retriever, settings, said), question=question)
     if _IN_LOWER_CASE.match(question):
         # "who is sergei lavrov": the names written as the documents write them, which the rules for
         # names read ("Who is Sergei Lavrov?"; "Donbas" had been bolded for it).

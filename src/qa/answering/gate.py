@@ -98,7 +98,7 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     words = [w.lower() for w in _WORD.findall(query.text)]
     if not words:
         return None  # digits or symbols only: leave it to retrieval
-    english = _is_english(vocabulary)
+    english = is_english(vocabulary)
     known = [w for w in words if w in vocabulary or (english and w in QUERY_STOPWORDS) or _misspelt(w, vocabulary, english)]
     share = len(known) / len(words)
     # No function word, not even one with a slip ("wich"): likely another language.
@@ -130,14 +130,41 @@ def _misspelt(word: str, vocabulary: AbstractSet[str], english: bool) -> bool:
     """True when the word is one letter away (left out, added, changed or swapped) from a word of the
     documents, or from a function word when they are in English: "wich countries mediate" is asked in
     the documents' words, not in another language."""
+    return bool(_slips_of(word, vocabulary, english))
+
+
+# The words a question opens with, preferred among a slip's function words ("Wich": "which", not "with").
+QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+
+
+def spelling_of(word: str, vocabulary: AbstractSet[str], english: bool, opening: bool = False) -> str | None:
+    """The word of the documents (or function word, when they are in English) that a word not among
+    them is a slip of one letter for ("populaton": "population"), or a plural in "-ys" ("countrys":
+    "countries"); None when there is none, or several and not one function word among them (one
+    question word when the word `opening` the question: "wich"), or the slip is only a plural's "s"
+    ("guarantors" for the documents' "guarantor" is no slip)."""
+    if word in vocabulary or (english and word in QUERY_STOPWORDS):
+        return None
+    if word.endswith("ys") and word[:-2] + "ies" in vocabulary:
+        return word[:-2] + "ies"
+    slips = {w for w in _slips_of(word, vocabulary, english) if w + "s" != word and word + "s" != w}
+    if len(slips) > 1:
+        slips = {w for w in slips if english and w in QUERY_STOPWORDS}
+    if len(slips) > 1 and opening:
+        slips &= QUESTION_WORDS
+    return next(iter(slips)) if len(slips) == 1 else None
+
+
+def _slips_of(word: str, vocabulary: AbstractSet[str], english: bool) -> set[str]:
+    """The known words one letter away (left out, added, changed or swapped) from the word."""
     if len(word) < MISSPELT_LETTERS or not word.isascii():
-        return False
+        return set()
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     variants = {a + b[1:] for a, b in splits if b}
     variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     variants |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     variants |= {a + c + b for a, b in splits for c in _LETTERS}
-    return any(v in vocabulary or (english and v in QUERY_STOPWORDS) for v in variants - {word})
+    return {v for v in variants - {word} if v in vocabulary or (english and v in QUERY_STOPWORDS)}
 
 
 def refuse_numbers(question: str, vocabulary: AbstractSet[str]) -> Refusal | None:
@@ -166,7 +193,7 @@ def unknown_numbers(question: str, vocabulary: AbstractSet[str]) -> list[str]:
     return missing
 
 
-def _is_english(vocabulary: AbstractSet[str]) -> bool:
+def is_english(vocabulary: AbstractSet[str]) -> bool:
     return sum(w in vocabulary for w in QUERY_STOPWORDS) >= ENGLISH_STOPWORD_SHARE * len(QUERY_STOPWORDS)
 
 

@@ -156,7 +156,15 @@ class SpanReader:
         # Fitted with sentences that do not answer, labelled [CLS]: its margins tell which sentence answers.
         self.tells_answering = self.description.get("no_answer") == "cls"
         self._recent: OrderedDict[tuple[str, str], _Read] = OrderedDict()
+        self._words: frozenset[str] | None = None
         self._lock = threading.Lock()
+
+    def words(self) -> frozenset[str]:
+        """The whole words of the tokenizer's vocabulary, in lower case: ordinary English words
+        ("warn", "goal"), which a slip of typing rarely is ("wich", "populaton")."""
+        if self._words is None:
+            self._words = frozenset(w for w in self.tokenizer.get_vocab() if w.isalpha() and w.islower())
+        return self._words
 
     def clear_cache(self) -> None:
         """Forget the pairs read so far (benchmarks measure reading, not the cache)."""
