@@ -1194,12 +1194,14 @@ ACRONYM_PASSAGES = 20
 
 def _asked_acronym(question: str) -> str | None:
     """The acronym a question asks to spell out ("DNR" in "What does DNR stand for?", "LNR" in
-    "What is the LNR?"), else None."""
+    "What is the LNR?" and in "What are the LNR and DNR?", which the documents spell out together),
+    else None."""
     stands = _STANDS_FOR.match(question)
     if stands is not None:
         return stands.group("acronym")
     term = defined_term(question)
-    return term if term is not None and re.fullmatch(r"[A-Z]{2,6}", term) else None
+    pair = re.fullmatch(r"([A-Z]{2,6})(?:\s+and\s+(?:the\s+)?[A-Z]{2,6})?", term) if term is not None else None
+    return pair.group(1) if pair is not None else None
 
 
 def _spelt_out(retriever: Retriever, question: str, acronym: str, started: float) -> Answer | None:
