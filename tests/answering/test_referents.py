@@ -513,3 +513,37 @@ def test_them_is_the_things_the_question_before_asked_for(question, earlier, res
     from qa.answering.referents import resolve_group
 
     assert resolve_group(question, [earlier]) == resolved
+
+
+@pytest.mark.parametrize(
+    ("earlier", "answered", "reply", "thing"),
+    [
+        # The answer only qualifies the kind asked for: the two together, as the reply writes them.
+        ("What timeline does the Ukrainian plan give for Crimea?", "15-year",
+         "**15-year** [1]\n\nThe Ukrainian plan envisions a 15-year timeline to resolve the Crimea question. [1]",
+         "the 15-year timeline"),
+        ("Which bank is Russia's largest?", "Sberbank", "**Sberbank** [1]\n\nSberbank, Russia’s largest bank", "Sberbank"),
+        ("What currency does Russia want?", "rubles", "**rubles** [1]\n\n… payments in rubles …", "rubles"),
+    ],
+)
+def test_what_it_may_stand_for_after_a_question_for_a_thing(earlier, answered, reply, thing):
+    from qa.answering.referents import resolve_thing, thing_answered
+
+    assert thing_answered(earlier, answered, reply) == thing
+    if thing.startswith("the "):
+        assert resolve_thing("Who rejected it?", earlier, thing) == f"Who rejected {thing}?"
+
+
+@pytest.mark.model
+def test_who_turned_down_what_the_reply_named(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict] = []
+    for question in ("What timeline does the Ukrainian plan give for Crimea?", "Who rejected it?"):
+        result = qa.answer(question, history=typed_history(history), index=built_index.index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    # "Dmitry Peskov pushed back on that idea": "rejected" said as "pushed back" (it had abstained).
+    assert result.short is not None and result.short.text == "Dmitry Peskov"
+    proposed = qa.answer("Who proposed the 15-year timeline?", index=built_index.index)
+    assert proposed.short is None or proposed.short.text != "Dmitry Peskov"

@@ -49,7 +49,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing,
+    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -61,7 +61,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -380,7 +380,8 @@ def _answer(
         # founded it?" after "Which think tank is Alcaro at?" and "Where is it based?".
         for back in range(1, min(FOLLOW_UP_CHAIN, len(context), len(replies)) + 1):
             bold = _BOLD_LEAD.match(replies[-back])
-            named = resolve_thing(question, context[-back], bold.group(1)) if bold is not None else None
+            answered = thing_answered(context[-back], bold.group(1), replies[-back]) if bold is not None else None
+            named = resolve_thing(question, context[-back], answered) if answered is not None else None
             if named is not None or not mentions_it(context[-back]):
                 break
     if named is None and context:
@@ -1730,7 +1731,8 @@ def _short_span(
     # the reader took "Russian stalling").
     # "Which of them are anti-tank?" after the US weapons: the listed item of that kind, "Javelin
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
-    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, numbered_part, name_before_verb, condition_asked,
+    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, numbered_part, name_before_verb,
+               name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
@@ -2685,7 +2687,9 @@ def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) 
     end = lead.key[1] + len(lead.text)
     after = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end]
     following = _candidate_at(retriever, lead.passage.doc_id, *after[0], lead.score) if after else None
-    if following is None or name_before_verb(following.text, question) is None or not _POINTS_AT_SAID.search(following.text):
+    # "Who rejected the 15-year timeline?": "Dmitry Peskov pushed back on that idea" (`turned_down_forms`).
+    if following is None or not _POINTS_AT_SAID.search(following.text) or not any(
+            finder(following.text, question) for finder in (name_before_verb, name_before_turned_down)):
         return chosen
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 

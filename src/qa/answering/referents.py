@@ -192,6 +192,20 @@ _IT = re.compile(r"\b(?:(?P<it>it)|(?P<its>its))\b", re.I)
 NAME_WORDS = 6
 
 
+_ASKS_WHICH_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<kind>[a-z][\w-]*)\s", re.I)
+
+
+def thing_answered(earlier: str, answered: str, reply: str) -> str:
+    """What a reply's short answer names as "it" may refer to it: the answer itself, or, when it only
+    qualifies the kind the question asked for, the two together as the reply writes them ("the
+    15-year timeline" for "What timeline does the Ukrainian plan give?" answered "15-year")."""
+    kind = _ASKS_WHICH_KIND.match(earlier)
+    if kind is None or _one_name(answered):
+        return answered
+    together = re.search(rf"(?<![\w-]){re.escape(answered)}\s+{re.escape(kind.group('kind'))}\b", reply, re.I)
+    return f"the {together.group(0)}" if together is not None else answered
+
+
 def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     """The question with its "it" or "its" replaced by the name that answered the question before,
     when that asked for a thing of a kind: "Has it been sanctioned?" after "Which bank is Russia's
@@ -200,7 +214,7 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     answer is no single name (a list, a phrase in lower case, longer than NAME_WORDS words), the
     question before asked something else ("What is the 15-point plan?": "Who is discussing it?"
     is about the plan), or the question has no "it", one that refers to nothing, or two."""
-    if not _ASKS_WHICH.match(earlier) or not _one_name(answered):
+    if not _ASKS_WHICH.match(earlier) or not (_one_name(answered) or answered.startswith("the ")):
         return None
     return _in_place_of_it(question, answered)
 

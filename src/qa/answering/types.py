@@ -957,6 +957,27 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     return run.start() + words[first].start(), run.start(1) + words[-1].end()
 
 
+# Verbs of turning something down, each said with any of the others ("Who rejected the 15-year
+# timeline?": "Dmitry Peskov pushed back on that idea").
+_TURNED_DOWN = ("rejected", "opposed", "dismissed", "refused", "rebuffed", "resisted", "disputed", "pushed")
+
+
+def turned_down_forms(question: str) -> list[str]:
+    """For "Who rejected …?", the question with each other verb of turning something down in place
+    of its own ("Who pushed …?", "Who opposed …?"); [] for other questions."""
+    asked = _ASKS_WHO_DID.match(question)
+    if asked is None or asked.group("verb").lower() not in _TURNED_DOWN:
+        return []
+    start, end = asked.span("verb")
+    return [question[:start] + verb + question[end:] for verb in _TURNED_DOWN if verb != asked.group("verb").lower()]
+
+
+def name_before_turned_down(sentence: str, question: str) -> tuple[int, int] | None:
+    """`name_before_verb` for "Who rejected …?" said with another verb of turning down ("Dmitry
+    Peskov" in "… Dmitry Peskov pushed back on that idea …")."""
+    return next((found for asked in turned_down_forms(question) if (found := name_before_verb(sentence, asked))), None)
+
+
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
 _ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
 # What opens a condition, and where it ends.
