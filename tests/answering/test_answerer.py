@@ -1617,6 +1617,25 @@ def test_slips_in_the_words_the_rules_read_are_mended(built_index):
     assert answer_.question == "Wich countrys could be guarantors?"
 
 
+@pytest.mark.parametrize(
+    ("question", "inside"),
+    [
+        ("Can you summarise both documents?", "Summarise both documents."),  # had abstained
+        ("Could you please tell me which bank is Russia's largest?", "Which bank is Russia's largest?"),
+        ("Please list the countries named as guarantors.", "List the countries named as guarantors."),
+        ("I'd like to know when the IAI commentary was published", "When the IAI commentary was published?"),
+        ("I wonder who Peskov is.", "Who is Peskov?"),
+        # Another task, a yes or no, or no polite request at all: read as asked.
+        ("Can you translate the article?", None), ("Can you tell me if Sberbank was cut off?", None),
+        ("Can Russia win the war?", None), ("Who wrote the IAI commentary?", None),
+    ],
+)
+def test_the_request_inside_a_polite_question(question, inside):
+    from qa.answering.answerer import _request_inside
+
+    assert _request_inside(question) == inside
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 
@@ -2508,6 +2527,7 @@ NYT = ('¹⁴ Michael D. Shear, "Biden Announces $800 Million in Military Aid to
     [
         ("How much military aid did Biden announce?", True),
         ("How much military aid did Biden announce on 16 March?", True),  # the reference's date counts
+        ("How large was the aid package Biden announced?", True),  # "large" asks with, as "much" does
         ("What military aid did Biden announce?", False),  # asks for no amount
         ("How much did the US spend on Javelin missiles?", False),  # too few of its words
         ("When did Biden announce military aid?", False),  # the title holds no date

@@ -23,6 +23,7 @@ from qa.answering.document_facts import (
         # Which document is older: each one's date answers.
         ("Which document is older?", DATE_FACT), ("Which piece came out first?", DATE_FACT),
         ("Which of the two articles was written first?", DATE_FACT), ("Which commentary is more recent?", DATE_FACT),
+        ("Which is the older document?", DATE_FACT), ("Which one is the most recent article?", DATE_FACT),
         ("Which document is more optimistic?", None),
         ("When did the talks take place?", None),  # no document named
         ("Which newspaper published the report cited in the IAI commentary?", None),  # a cited work

@@ -270,8 +270,45 @@ def _names_capitalised(question: str, proper: frozenset[str]) -> str:
                   question)
 
 
+# "Can you summarise both documents?", "Could you tell me who wrote it?", "Please list the countries
+# named as guarantors.", "I'd like to know when it was published": the request inside.
+_POLITE = re.compile(
+    r"^\W*(?:(?:(?:can|could|would|will)\s+you|please)\s+(?:please\s+)?(?:(?:tell|show)\s+(?:me|us)\s+(?=(?:who|whom|whose|what|"
+    r"which|when|where|why|how|if|whether)\b))?"
+    r"|(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to)\s+know\s+|i\s+wonder\s+)"
+    r"(?P<request>\w.*?)\W*$",
+    re.I | re.S,
+)
+# A request inside that asks a question ("who wrote it"), not for an action ("summarise …").
+_EMBEDDED_QUESTION = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
+
+
+def _request_inside(question: str) -> str | None:
+    """The request a polite question makes, as a question or a command; None for other questions."""
+    polite = _POLITE.match(question)
+    if polite is None or _OTHER_TASK.match(question):
+        return None
+    request = polite.group("request")
+    if re.match(r"(?:if|whether)\b", request, re.I):
+        return None  # "Can you tell me if …": a yes or no, read as asked
+    # "who Peskov is": the embedded question's order turned back ("Who is Peskov?").
+    request = _EMBEDDED_COPULA.sub(r"\g<wh> \g<be> \g<rest>", request)
+    mark = "?" if _EMBEDDED_QUESTION.match(request) or question.rstrip().endswith("?") and not _COMMAND.match(request) else "."
+    return request[0].upper() + request[1:] + mark
+
+
+_EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|are|was|were)$", re.I | re.S)
+
+
+# A request for an action on the documents ("summarise …", "list …", "compare …").
+_COMMAND = re.compile(r"(?:summari[sz]e|list|name|compare|give|explain|describe|outline|quote|cite|find|show)\b", re.I)
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
+    inside = _request_inside(question)
+    if inside is not None:
+        return inside
     known = _KNOWN_FOR.match(question)
     if known is not None:
         # "What is Altiero Spinelli known for?" asks who he is, as the documents say it.
@@ -2317,8 +2354,8 @@ def _headline_states(reference: str, question: str) -> bool:
     return any(has_type(title, wanted, question) for title in cited_titles(reference))
 
 
-# What "How much …?", "How many …?" ask with, not about.
-_HOW_WORDS = frozenset({"much", "many", "long", "often"})
+# What "How much …?", "How many …?", "How large …?" ask with, not about.
+_HOW_WORDS = frozenset({"much", "many", "long", "often", "large", "big", "high", "far", "old"})
 
 
 # "When would sanctions be lifted?", "When can talks succeed?": when something may happen.

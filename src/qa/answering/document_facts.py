@@ -22,7 +22,10 @@ _ASKS = (
         # "Which document is older?", "Which piece came out first?": each one's date answers.
         r"|\bwhich\b(?:\s+[\w’'-]+){0,4}?\s+(?:is|was|came|come|appeared|published|written|dates)"
         r"(?:\s+(?:out|written|published|released|issued))?\s+"
-        r"(?:older|newer|earlier|later|more\s+recent|first|last|the\s+(?:oldest|newest|latest|earliest|most\s+recent))\b",
+        r"(?:older|newer|earlier|later|more\s+recent|first|last|the\s+(?:oldest|newest|latest|earliest|most\s+recent))\b"
+        # "Which is the older document?"
+        r"|\bwhich\s+(?:one\s+)?(?:is|was)\s+the\s+(?:older|newer|earlier|later|more\s+recent|oldest|newest|latest|"
+        r"earliest|most\s+recent)\b",
         re.I,
     )),
     (TITLE_FACT, re.compile(r"\b(?:titles?|titled|headlines?|what (?:is|are) (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
