@@ -664,6 +664,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("So far, Western diplomacy and economic sanctions have failed to change Russia’s behavior.",
          "What did the West fail to change, according to the April article?", "Russia’s behavior"),
         ("The user said the bank sent funds.", "What did the US send?", None),  # "US" opens no other word ("user")
+        # The verb in its -ing form; a subject opening the sentence is its later verbs' too.
+        ("Poland has already announced that it will end Russian coal imports within the next few weeks and phase "
+         "out oil and gas imports by the end of the year.", "What is Poland phasing out by the end of the year?",
+         "oil and gas imports"),
         # "recommend on energy": "energy" is no verb, nor "author recommend on" a subject.
         ("Russia recently insisted on conducting payments for energy exports in rubles.",
          "What does the author recommend on energy?", None),

@@ -1072,9 +1072,18 @@ _ASKS_OBJECT_OF_PHRASE = re.compile(
 )
 
 
+# "What is Poland phasing out by the end of the year?": the verb in its -ing form.
+_ASKS_OBJECT_PROGRESSIVE = re.compile(
+    r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
+    rf"(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?"
+    r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
+)
+
+
 def _asks_object(question: str) -> re.Match[str] | None:
     """The question's subject and verb (with its particle and preposition) when it asks for the verb's object."""
-    return _ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question)
+    return _ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question) or _ASKS_OBJECT_PROGRESSIVE.match(question)
 
 
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
@@ -1090,11 +1099,16 @@ _PURPOSE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,")
 # How far before the verb the question's subject may stand ("Russia recently insisted on").
 SUBJECT_WORDS = 8
+# How far into the sentence a subject that its later verbs share may stand.
+OPENING_SUBJECT_WORDS = 3
 
 
 def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
     verb, particle, prep = asked.group("verb").lower(), asked.group("particle"), asked.group("prep")
+    if verb.endswith("ing") and _ASKS_OBJECT_PROGRESSIVE.match(asked.string):
+        # "phasing": "phase", "phased"; "running": "run" (its last letter doubled, as forms allow).
+        verb = verb[:-3][:-1] if len(verb) > 5 and verb[-4] == verb[-5] else verb[:-3]
     stem = verb[:-1] if verb.endswith("e") else verb
     after = (rf"\s+{particle}" if particle else "") + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
     # "insisted", "announces", "quipped", "providing", "pushed back on".
@@ -1132,6 +1146,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     # "the West" is the sentence's "Western diplomacy and economic sanctions": a word it opens (not
     # "US" in "used").
     said = own in {w[:NAME_STEM] for w in words} or (len(own) >= 4 and any(w.startswith(own) for w in words))
+    # Or it opens the sentence, whose verbs share it: "Poland has already announced that it will end
+    # Russian coal imports … and phase out oil and gas imports …".
+    said = said or own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)[:OPENING_SUBJECT_WORDS]}
     if subject.lower() not in _PRONOUNS and not said:
         # "The United States and its allies in Europe want to deny Putin …" says what they want,
         # not what Putin wants: the question's subject stands just before the verb.
