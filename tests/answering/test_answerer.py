@@ -1640,6 +1640,16 @@ def test_the_request_inside_a_polite_question(question, inside):
     assert _request_inside(question) == inside
 
 
+@pytest.mark.model
+def test_how_many_things_are_named_counts_the_list_that_names_them(built_index):
+    import qa
+
+    answer_ = qa.answer("How many countries are named as possible guarantors?", index=built_index.index)  # had abstained
+    assert answer_.text.startswith("4 countries are named:\n\nIn exchange, the plan envisions")
+    assert answer_.short is not None and answer_.short.text == "Britain, China, Russia and the United States"
+    assert check_citations(answer_) == []
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

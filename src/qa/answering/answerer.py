@@ -383,6 +383,15 @@ def _answer(
     plainly = _asked_plainly(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
+    counted = _HOW_MANY_NAMED.match(question)
+    if counted is not None:
+        # "How many countries are named as possible guarantors?": the list "Which countries are named
+        # as possible guarantors?" is answered by, with its items counted ("4 named: …").
+        listed = _answer(f"Which {counted.group('noun')} {counted.group('rest')}?", history, index, retriever, settings, said)
+        items = _items_listed(listed.short.text) if listed.short is not None and not listed.abstained else []
+        if len(items) >= 2:
+            text = f"{NAMED_COUNT.format(n=len(items), noun=counted.group('noun'))}\n\n{listed.text}"
+            return replace(listed, question=question, text=text)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     # The reply as written, but its bold short answer: a title in italics keeps its asterisks.
@@ -3021,6 +3030,18 @@ def _first_shown(total: int, shown: int) -> str:
     return "" if total == shown else f" (the first {shown} here)"
 
 CATALOGUE_COUNT = "The publisher's list names {n} works{shown}:"
+NAMED_COUNT = "{n} {noun} are named:"
+# "How many countries are named as possible guarantors?": a count of the things a sentence lists.
+_HOW_MANY_NAMED = re.compile(
+    r"^\W*how\s+many\s+(?P<noun>[a-z]+s)\s+(?P<rest>(?:are|were)\s+(?:named|listed|mentioned|given|cited|suggested|"
+    r"proposed|put\s+forward)\b[^?]*?)\W*$",
+    re.I,
+)
+
+
+def _items_listed(text: str) -> list[str]:
+    """The items of a list as written ("Britain, China, Russia and the United States": four)."""
+    return [item for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if item.strip()]
 # "How many commentaries are listed?", "How many papers does IAI list?".
 _ASKS_CATALOGUE_COUNT = re.compile(
     r"^\W*how\s+many\s+(?:[\w-]+\s+){0,2}?(?:commentaries|publications|papers|works|titles|issues)\s+"
