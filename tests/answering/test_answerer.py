@@ -664,6 +664,11 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("So far, Western diplomacy and economic sanctions have failed to change Russia’s behavior.",
          "What did the West fail to change, according to the April article?", "Russia’s behavior"),
         ("The user said the bank sent funds.", "What did the US send?", None),  # "US" opens no other word ("user")
+        # An irregular verb's other forms ("sent" for "send"); a subject question is asked of no object.
+        ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
+         "as supplies and other equipment.", "What did Germany send to Ukraine?",
+         "similar weapons as well as supplies and other equipment"),
+        ("The negotiations could well be a smokescreen.", "What could break the negotiations?", None),
         # The verb in its -ing form; a subject opening the sentence is its later verbs' too.
         ("Poland has already announced that it will end Russian coal imports within the next few weeks and phase "
          "out oil and gas imports by the end of the year.", "What is Poland phasing out by the end of the year?",
@@ -1648,6 +1653,15 @@ def test_how_many_things_are_named_counts_the_list_that_names_them(built_index):
     assert answer_.text.startswith("4 countries are named:\n\nIn exchange, the plan envisions")
     assert answer_.short is not None and answer_.short.text == "Britain, China, Russia and the United States"
     assert check_citations(answer_) == []
+
+
+@pytest.mark.model
+def test_the_sentence_that_gives_what_the_subject_did_leads(built_index):
+    import qa
+
+    # The lead had been "… from countries like the United States, Germany and other NATO members …".
+    answer_ = qa.answer("What did Germany send to Ukraine?", index=built_index.index)
+    assert answer_.text.startswith("Many European countries, including Poland, Estonia, Sweden and Germany, have sent")
 
 
 def test_a_sentence_saying_it_of_a_pronoun_points_back():

@@ -724,6 +724,7 @@ def _answer(
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
+    ranked = _object_given_first(ranked, question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -2715,6 +2716,18 @@ _OPENS_POINTING = re.compile(
 )
 # "What could break …?", "What carries the risk …?": a question for what does something.
 _WHAT_DOES = re.compile(r"^\s*what\s+(?:could|would|can|will|may|might|must|should|carries|makes|made|leads|led)\b", re.I)
+
+
+def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What did Germany send to Ukraine?", `ranked` with the first of its best few that gives
+    what the question's subject did with its verb (`verb_object`: "Many European countries,
+    including … Germany, have sent similar weapons …") leading, when the lead gives none ("… from
+    countries like the United States, Germany and other NATO members on par with Article 5 …") and
+    it could answer by itself (its probability at least `abstain_below`)."""
+    if not ranked or verb_object(ranked[0].text, question) is not None:
+        return ranked
+    given = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and verb_object(c.text, question)), None)
+    return ranked if given is None else [given, *(c for c in ranked if c is not given)]
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
+from qa.index.irregular import other_forms
 from qa.retrieval.query import DATE, NUMBER, PERSON
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
@@ -1063,7 +1064,7 @@ _ASKS_OBJECT = re.compile(
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
 # after "do", "does", "did", "would" or "will": after "can" or "has" the words are a passive or a
 # perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those.
-_NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were)\b)"
+_NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
@@ -1111,8 +1112,10 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         verb = verb[:-3][:-1] if len(verb) > 5 and verb[-4] == verb[-5] else verb[:-3]
     stem = verb[:-1] if verb.endswith("e") else verb
     after = (rf"\s+{particle}" if particle else "") + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
-    # "insisted", "announces", "quipped", "providing", "pushed back on".
-    forms = rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?"
+    # "insisted", "announces", "quipped", "providing", "pushed back on"; "sent" for "send".
+    forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
+                      *(re.escape(form) for form in other_forms(verb))])
+    forms = f"(?:{forms})"
     return re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
 
 
