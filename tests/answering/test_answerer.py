@@ -2401,6 +2401,12 @@ def test_the_title_or_date_of_the_work_the_previous_reply_quoted(small_index):
     history = [{"role": "user", "content": cited}, {"role": "assistant", "content": _reply(first)}]
     when = qa.answer("When was it published?", history=history, index=small_index)
     assert when.short is not None and when.short.text == "February 2022"
+    # "When was that?" after a reply that quoted a reference: its date (it had abstained).
+    covered = "Which newspaper covered Zelensky's speech to Congress?"
+    first = qa.answer(covered, index=small_index)
+    history = [{"role": "user", "content": covered}, {"role": "assistant", "content": _reply(first)}]
+    that = qa.answer("When was that?", history=history, index=small_index)
+    assert that.short is not None and that.short.text == "16 March 2022"
     # After a question about a document, "the title" is that document's.
     first = qa.answer("Who wrote the IAI commentary?", index=small_index)
     history = [{"role": "user", "content": "Who wrote the IAI commentary?"}, {"role": "assistant", "content": _reply(first)}]

@@ -3120,7 +3120,8 @@ _TITLE_ASKED = r"what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\
 _ASKS_TITLE_ALONE = re.compile(rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED})\W*$", re.I)
 _ASKS_OF_THE_WORK = re.compile(
     rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
-    r"|when\s+was\s+it\s+(?:published|written|released|out)|who\s+(?:published|wrote)\s+it"
+    # "When was that?" after a reply that quoted a reference: when the work cited came out.
+    r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
     re.I,
 )
