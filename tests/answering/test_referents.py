@@ -547,3 +547,34 @@ def test_who_turned_down_what_the_reply_named(built_index):
     assert result.short is not None and result.short.text == "Dmitry Peskov"
     proposed = qa.answer("Who proposed the 15-year timeline?", index=built_index.index)
     assert proposed.short is None or proposed.short.text != "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A title and the full name after it (the name had been lost: "President Joe" names no one).
+        ("US warnings to China (delivered by President Joe Biden himself) that", ["Joe Biden"]),
+        ("But Kremlin spokesman Dmitry Peskov pushed back", ["Dmitry Peskov"]),
+        ("which Russian Foreign Minister Sergei Lavrov said", ["Sergei Lavrov"]),
+        ("Ukrainian President Volodymyr Zelensky has stated", ["Volodymyr Zelensky"]),
+        # A country is no person.
+        ("The United States and its allies in Europe want to deny Putin the victory", []),
+    ],
+)
+def test_the_full_names_of_people_in_a_text(text, names):
+    from qa.answering.types import person_names
+
+    assert person_names(text) == names
+
+
+@pytest.mark.model
+def test_he_is_the_person_the_question_before_named_when_the_reply_names_him_in_full(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict] = []
+    for question in ("Which country did Biden warn?", "What did he warn it about?"):
+        result = qa.answer(question, history=typed_history(history), index=built_index.index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    # It had asked what "he" means.
+    assert not result.abstained and result.text.startswith("US warnings to China (delivered by President Joe Biden himself)")

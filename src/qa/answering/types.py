@@ -130,7 +130,9 @@ _CALENDAR = re.compile(rf"{_MONTHS}|{_DAYS}")
 # not "Russian Foreign".
 _OFFICE_WORDS = r"Foreign|Prime|Defence|Defense|Deputy|Vice|Interior|Finance|Chief|Head"
 _IS_TITLE = re.compile(rf"(?:{_TITLES}|{_OFFICE_WORDS})")
-_PERSON = re.compile(rf"\b(?:{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
+# A title and the full name after it first ("President Joe Biden", "spokesman Dmitry Peskov"), then
+# two capitalised words, then a title and one name.
+_PERSON = re.compile(rf"\b(?:(?:{_TITLES})(?:\s+{_NAME}){{2,}}|{_NAME}\s+(?:[A-Z]\.\s*)*{_NAME}|(?:{_TITLES})\s+{_NAME})")
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -155,6 +157,9 @@ def person_names(text: str) -> list[str]:
         # "But Kremlin spokesman Dmitry Peskov": a capitalised function word names no one.
         while words and words[0].lower() in QUERY_STOPWORDS:
             words = words[1:]
+        # "President Joe Biden": the name is what follows the title.
+        titles = [k for k, w in enumerate(words) if _IS_TITLE.fullmatch(w)]
+        words = words[titles[-1] + 1 :] if titles else words
         if len(words) >= 2 and all(_name_word(w) for w in words) and " ".join(words) not in names:
             names.append(" ".join(words))
     return names
