@@ -578,3 +578,17 @@ def test_he_is_the_person_the_question_before_named_when_the_reply_names_him_in_
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
     # It had asked what "he" means.
     assert not result.abstained and result.text.startswith("US warnings to China (delivered by President Joe Biden himself)")
+
+
+@pytest.mark.model
+def test_a_follow_up_with_its_preposition_first_asks_as_the_plain_one(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict] = []
+    for question in ("Which country did Biden warn?", "About what?"):
+        result = qa.answer(question, history=typed_history(history), index=built_index.index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    # It had quoted the sentence about Zelensky's speech to Congress.
+    assert result.question == "About what?" and result.text.startswith("US warnings to China")
+    assert qa.answer("About what?", index=built_index.index).abstained  # nothing to ask it of

@@ -304,6 +304,10 @@ _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|ar
 _COMMAND = re.compile(r"(?:summari[sz]e|list|name|compare|give|explain|describe|outline|quote|cite|find|show)\b", re.I)
 
 
+# "About what?", "By whom?": a follow-up's question word after its preposition.
+_PREPOSITION_FIRST = re.compile(r"^\W*(?P<prep>about|on|for|with|against|from|to|by)\s+(?P<wh>what|whom|who)\W*$", re.I)
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
     inside = _request_inside(question)
@@ -383,6 +387,11 @@ def _answer(
     plainly = _asked_plainly(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
+    turned = _PREPOSITION_FIRST.match(question) if user_turns(history) else None
+    if turned is not None:
+        # "About what?" after "Which country did Biden warn?" asks as "What about?" does.
+        plain = f"{turned.group('wh').capitalize()} {turned.group('prep').lower()}?"
+        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     counted = _HOW_MANY_NAMED.match(question)
     if counted is not None:
         # "How many countries are named as possible guarantors?": the list "Which countries are named
