@@ -956,7 +956,7 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     """True when the question asks for a property ("the capital of …") by a word the documents never
     use and for which query expansion finds no corpus word near it ("aim" finds one, "capital" and
     "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such."""
-    asked = _ASKS_ATTRIBUTE.match(question)
+    asked = _ASKS_ATTRIBUTE.match(question) or _ASKS_POSSESSED.match(question)
     if asked is None:
         return False
     noun = asked.group("noun").lower()
@@ -967,6 +967,11 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
 
 
+# "Who is Zelensky's main political rival?", "What is Ukraine's GDP?": a property asked of a name by its possessive.
+_ASKS_POSSESSED = re.compile(
+    r"^\W*(?i:who|what|which)(?:['’]s|\s+(?i:is|was|are|were))\s+(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})[’']s\s+"
+    r"(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+)\s*[?.!]*\s*$"
+)
 # "… the population of Crimea?": after "of", what the property is of, by name.
 _OF_NAME = re.compile(r"\s+(?:the\s+)?(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*[?.!]*\s*")
 # The shortest property word asked of a name ("population", "capital").
