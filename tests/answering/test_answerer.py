@@ -691,9 +691,9 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         ("Yet, military assistance to Ukraine and economic pressure on Russia may not be enough to dissuade him.",
          "What may not be enough to dissuade Putin?", "military assistance to Ukraine and economic pressure on Russia"),
         ("Sberbank is the largest bank in Russia.", "What is the largest bank in Russia?", "Sberbank"),
-        # After a relative pronoun the subject is what it stands for, further back; and the words must be repeated.
+        # After a relative pronoun the subject is the noun phrase it stands for; and the words must be repeated.
         ("It is how to arrange guarantees for Ukraine that would deter a future Russian attack.",
-         "What would deter a future Russian attack?", None),
+         "What would deter a future Russian attack?", "guarantees for Ukraine"),  # had been bolded "Ukraine" by the reader
         ("Sanctions may not be sufficient.", "What may not be enough to dissuade Putin?", None),
         ("The war is long.", "What is the war?", None),  # too few words to go by
         # An item named by its place is no answer: what it is comes after.

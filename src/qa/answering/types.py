@@ -1214,6 +1214,9 @@ def points_at_item_only(text: str) -> bool:
 
 
 _FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
+# Where the noun phrase a relative pronoun stands for opens: after a verb of being, an infinitive, a
+# question word or a conjunction ("… is how to arrange | security guarantees for Ukraine that …").
+_PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of)\s+", re.I)
 _SUBJECT_PRONOUNS = frozenset("it this that they these those he she we there".split())
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
@@ -1223,13 +1226,21 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     Ukraine and economic pressure on Russia" in "Yet, military assistance to Ukraine and economic
     pressure on Russia may not be enough to dissuade him …" for "What may not be enough to dissuade
     Putin?"): the words of the clause before the question's first SUBJECT_VERB_WORDS words after
-    "what", 1..OBJECT_WORDS words. None when the sentence does not repeat them, or they follow a
-    relative pronoun ("guarantees that would deter …": what "that" stands for is not that clause)."""
+    "what", 1..OBJECT_WORDS words; after a relative pronoun, the noun phrase it stands for
+    ("security guarantees for Ukraine" in "… is how to arrange security guarantees for Ukraine that
+    would deter …"). None when the sentence does not repeat them."""
     found = _subject_before(sentence, question)
     if found is None:
         return None
     start, end = found
     text = sentence[start:end]
+    relative = re.search(r"\s+(?:that|which)\s*$", text)
+    if relative is not None:
+        # "… is how to arrange security guarantees for Ukraine that would deter …" for "What would
+        # deter a future Russian attack?": what "that" stands for, the noun phrase before it.
+        opens = [m.end() for m in _PHRASE_OPENS.finditer(text, 0, relative.start())]
+        start, end = start + (opens[-1] if opens else 0), start + relative.start()
+        text = sentence[start:end]
     if not 1 <= len(text.split()) <= OBJECT_WORDS or re.search(r"\b(?:that|which|who|what)$", text, re.I):
         return None
     if points_at_item_only(text):
