@@ -1664,6 +1664,16 @@ def test_the_sentence_that_gives_what_the_subject_did_leads(built_index):
     assert answer_.text.startswith("Many European countries, including Poland, Estonia, Sweden and Germany, have sent")
 
 
+@pytest.mark.model
+def test_whether_someone_should_do_something_is_answered_by_what_they_should_do(built_index):
+    import qa
+
+    # It had quoted "Europe is still deeply dependent on Russian gas", which says what is, not what should be.
+    for question in ("Should Europe stop importing Russian gas?", "should europe stop buying russian gas"):
+        answer_ = qa.answer(question, index=built_index.index)
+        assert answer_.text.startswith("To reverse this trend, Europe can use its economic leverage"), question
+
+
 def test_a_sentence_saying_it_of_a_pronoun_points_back():
     from qa.answering.types import subject_points_back
 

@@ -733,7 +733,7 @@ def _answer(
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
-    ranked = _object_given_first(ranked, question, s)
+    ranked = _prescription_first(_object_given_first(ranked, question, s), question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -2742,6 +2742,25 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
         return ranked
     given = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and verb_object(c.text, question)), None)
     return ranked if given is None else [given, *(c for c in ranked if c is not given)]
+
+
+# "Should Europe stop importing Russian gas?": whether someone should do something.
+_ASKS_SHOULD = re.compile(r"^\W*(?i:and\s+)?(?i:should)\s+(?P<subject>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s")
+
+
+def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Should Europe stop importing Russian gas?", `ranked` with the first of its best few that
+    says what the question's subject should do (`prescribes`, naming it: "… Europe can use its
+    economic leverage … or, better yet, suspend Russian energy imports altogether") leading, when
+    the lead only describes ("Europe is still deeply dependent on Russian gas") and it could answer
+    by itself."""
+    asked = _ASKS_SHOULD.match(question)
+    if asked is None or not ranked or prescribes(ranked[0].text):
+        return ranked
+    subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
+    advised = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and prescribes(c.text)
+                    and all(_names(c.text, w) for w in subject)), None)
+    return ranked if advised is None else [advised, *(c for c in ranked if c is not advised)]
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
