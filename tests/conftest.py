@@ -57,6 +57,21 @@ class BuiltIndex:
         return _json.loads((self.index / "manifest.json").read_text(encoding="utf-8"))
 
 
+def ask_as_chat(index: _Path, *questions: str) -> list:
+    """Each question's Answer, asked in turn with the conversation kept and read back as the chat
+    keeps and reads it (`chat_message`, `typed_history`)."""
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict] = []
+    answers = []
+    for question in questions:
+        result = qa.answer(question, history=typed_history(history), index=index)
+        answers.append(result)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    return answers
+
+
 def copy_corpus(target: _Path) -> _Path:
     """A writable copy of the real corpus (the originals are read-only)."""
     _shutil.copytree(REAL_CORPUS, target)

@@ -1604,16 +1604,10 @@ def test_a_note_answers_when_only_it_names_a_name_the_question_asks_with(built_i
 
 @pytest.mark.model
 def test_a_follow_up_asking_for_one_listed_thing_by_its_kind(built_index):
-    import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
 
-    history: list[dict] = []
-    shorts = []
-    for question in ("Which weapons systems did the US provide?", "Which of them are anti-tank?"):
-        result = qa.answer(question, history=typed_history(history), index=built_index.index)
-        shorts.append(result.short.text if result.short else None)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
-    assert shorts[1] == "Javelin antitank missiles"  # had been "tactical drones"
+    *_, result = ask_as_chat(built_index.index, "Which weapons systems did the US provide?", "Which of them are anti-tank?")
+    assert result.short is not None and result.short.text == "Javelin antitank missiles"  # had been "tactical drones"
 
 
 @pytest.mark.model

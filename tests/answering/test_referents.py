@@ -536,13 +536,9 @@ def test_what_it_may_stand_for_after_a_question_for_a_thing(earlier, answered, r
 
 @pytest.mark.model
 def test_who_turned_down_what_the_reply_named(built_index):
-    import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
 
-    history: list[dict] = []
-    for question in ("What timeline does the Ukrainian plan give for Crimea?", "Who rejected it?"):
-        result = qa.answer(question, history=typed_history(history), index=built_index.index)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    *_, result = ask_as_chat(built_index.index, "What timeline does the Ukrainian plan give for Crimea?", "Who rejected it?")
     # "Dmitry Peskov pushed back on that idea": "rejected" said as "pushed back" (it had abstained).
     assert result.short is not None and result.short.text == "Dmitry Peskov"
     proposed = qa.answer("Who proposed the 15-year timeline?", index=built_index.index)
@@ -569,26 +565,18 @@ def test_the_full_names_of_people_in_a_text(text, names):
 
 @pytest.mark.model
 def test_he_is_the_person_the_question_before_named_when_the_reply_names_him_in_full(built_index):
-    import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
 
-    history: list[dict] = []
-    for question in ("Which country did Biden warn?", "What did he warn it about?"):
-        result = qa.answer(question, history=typed_history(history), index=built_index.index)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    *_, result = ask_as_chat(built_index.index, "Which country did Biden warn?", "What did he warn it about?")
     # It had asked what "he" means.
     assert not result.abstained and result.text.startswith("US warnings to China (delivered by President Joe Biden himself)")
 
 
 @pytest.mark.model
 def test_a_follow_up_with_its_preposition_first_asks_as_the_plain_one(built_index):
-    import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
 
-    history: list[dict] = []
-    for question in ("Which country did Biden warn?", "About what?"):
-        result = qa.answer(question, history=typed_history(history), index=built_index.index)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(result, answer_key(history))}]
+    *_, result = ask_as_chat(built_index.index, "Which country did Biden warn?", "About what?")
     # It had quoted the sentence about Zelensky's speech to Congress.
     assert result.question == "About what?" and result.text.startswith("US warnings to China")
     assert qa.answer("About what?", index=built_index.index).abstained  # nothing to ask it of
