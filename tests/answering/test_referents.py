@@ -536,6 +536,7 @@ def test_what_it_may_stand_for_after_a_question_for_a_thing(earlier, answered, r
 
 @pytest.mark.model
 def test_who_turned_down_what_the_reply_named(built_index):
+    import qa
     from conftest import ask_as_chat
 
     *_, result = ask_as_chat(built_index.index, "What timeline does the Ukrainian plan give for Crimea?", "Who rejected it?")
@@ -574,6 +575,7 @@ def test_he_is_the_person_the_question_before_named_when_the_reply_names_him_in_
 
 @pytest.mark.model
 def test_a_follow_up_with_its_preposition_first_asks_as_the_plain_one(built_index):
+    import qa
     from conftest import ask_as_chat
 
     *_, result = ask_as_chat(built_index.index, "Which country did Biden warn?", "About what?")
