@@ -143,6 +143,22 @@ def test_chat_streams_a_cited_answer_and_follows_up(
 
 @pytest.mark.browser
 @pytest.mark.model
+def test_a_long_conversation_keeps_being_answered(qa_browser, qa_page, qa_app_url):
+    # Each answer's message holds its sources' passages; read back with them, five answers passed the
+    # history's 20,000 characters and the sixth question was refused ("start a new conversation").
+    page = qa_page
+    open_chat(page, qa_app_url)
+    questions = [BANK_Q, "Summarise the IAI commentary.", "Summarise the April piece.", "Compare the two documents.",
+                 "Summarise the IAI commentary.", "Which bank is the second largest?"]
+    for n, question in enumerate(questions, start=1):
+        ask(page, question, n)
+    texts = _bots(page).all_inner_texts()
+    assert not any("new conversation" in text for text in texts), texts[-1]
+    assert "VTB" in texts[-1]
+
+
+@pytest.mark.browser
+@pytest.mark.model
 def test_the_chat_names_each_source_says_they_differ_and_asks_what_is_meant(qa_browser, qa_page, qa_app_url):
     page = qa_page
     open_chat(page, qa_app_url)
