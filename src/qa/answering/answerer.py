@@ -293,7 +293,8 @@ def _request_inside(question: str) -> str | None:
         return None  # "Can you tell me if …": a yes or no, read as asked
     # "who Peskov is": the embedded question's order turned back ("Who is Peskov?").
     request = _EMBEDDED_COPULA.sub(r"\g<wh> \g<be> \g<rest>", request)
-    mark = "?" if _EMBEDDED_QUESTION.match(request) or question.rstrip().endswith("?") and not _COMMAND.match(request) else "."
+    asks = _EMBEDDED_QUESTION.match(request) or (question.rstrip().endswith("?") and not _COMMAND.match(request))
+    mark = "?" if asks else "."
     return request[0].upper() + request[1:] + mark
 
 
@@ -380,7 +381,6 @@ def _answer(
     if _IN_LOWER_CASE.match(question):
         # "who is sergei lavrov": the names written as the documents write them, which the rules for
         # names read ("Who is Sergei Lavrov?"; "Donbas" had been bolded for it).
-        retriever = retriever or get_retriever(index)
         cased = _names_capitalised(question, retriever.proper_words())
         if cased != question:
             return replace(_answer(cased, history, index, retriever, settings, said), question=question)
@@ -395,7 +395,7 @@ def _answer(
     counted = _HOW_MANY_NAMED.match(question)
     if counted is not None:
         # "How many countries are named as possible guarantors?": the list "Which countries are named
-        # as possible guarantors?" is answered by, with its items counted ("4 named: …").
+        # as possible guarantors?" is answered by, with its items counted ("4 countries are named:").
         listed = _answer(f"Which {counted.group('noun')} {counted.group('rest')}?", history, index, retriever, settings, said)
         items = _items_listed(listed.short.text) if listed.short is not None and not listed.abstained else []
         if len(items) >= 2:
@@ -2740,8 +2740,14 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     it could answer by itself (its probability at least `abstain_below`)."""
     if not ranked or verb_object(ranked[0].text, question) is not None:
         return ranked
-    given = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and verb_object(c.text, question)), None)
-    return ranked if given is None else [given, *(c for c in ranked if c is not given)]
+    return _promoted(ranked, s, lambda text: verb_object(text, question) is not None)
+
+
+def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
+    """`ranked` with the first of its best few after the lead whose text `fits` and that could answer
+    by itself (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
+    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and fits(c.text)), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
 # "Should Europe stop importing Russian gas?": whether someone should do something.
@@ -2758,9 +2764,7 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
-    advised = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and prescribes(c.text)
-                    and all(_names(c.text, w) for w in subject)), None)
-    return ranked if advised is None else [advised, *(c for c in ranked if c is not advised)]
+    return _promoted(ranked, s, lambda text: prescribes(text) and all(_names(text, w) for w in subject))
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
@@ -3088,6 +3092,8 @@ _HOW_MANY_NAMED = re.compile(
 def _items_listed(text: str) -> list[str]:
     """The items of a list as written ("Britain, China, Russia and the United States": four)."""
     return [item for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if item.strip()]
+
+
 # "How many commentaries are listed?", "How many papers does IAI list?".
 _ASKS_CATALOGUE_COUNT = re.compile(
     r"^\W*how\s+many\s+(?:[\w-]+\s+){0,2}?(?:commentaries|publications|papers|works|titles|issues)\s+"
