@@ -676,6 +676,18 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # "recommend on energy": "energy" is no verb, nor "author recommend on" a subject.
         ("Russia recently insisted on conducting payments for energy exports in rubles.",
          "What does the author recommend on energy?", None),
+        # An object before the closing preposition, named the sentence's way; the full stop before a
+        # footnote marker is not part of the answer (had been bolded '"unrealistic" demands').
+        ("Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "
+         "\"unrealistic\" demands.¹⁰", "What are the Russians accusing the Ukrainians of?",
+         "delaying the talks by advancing \"unrealistic\" demands"),
+        ("Moscow accused Kyiv of stalling.", "What did Russia accuse Ukraine of?", None),  # another subject
+        ("The Kremlin accused Kyiv of stalling the talks.", "What did the Kremlin accuse Ukraine of?", "stalling the talks"),
+        # A vague object ("much more") is what the comma after it names (had been bolded "much more").
+        ("The assistance is making a difference, but Ukraine needs much more, especially air defense systems and "
+         "fighter jets, to keep up its defense.", "What does Ukraine need to keep up its defense?",
+         "air defense systems and fighter jets"),
+        ("Ukraine needs much more.", "What does Ukraine need?", "much more"),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):

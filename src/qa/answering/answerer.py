@@ -3015,19 +3015,36 @@ _ASKS_COUNT_BY = re.compile(
 WORKS_COUNT = "The documents credit {works} to {author}{shown}:"
 
 
-def _works_on(retriever: Retriever, question: str, topic: str, wanted: str, started: float) -> Answer | None:
+def _works_on(
+    retriever: Retriever, question: str, topic: str, wanted: str, outlet: str | None, started: float
+) -> Answer | None:
     """"Who wrote about Putin's use of history?": the reference or catalogue entry whose title holds
-    every word of the topic (`title_covers`), with its authors (or, `wanted` "title", its title)
-    as the short answer. None when no title or more than MAX_WORKS_ON hold them, or when a
-    document's own title does: the documents themselves then answer."""
+    every word of the topic (`title_covers`) and that names the `outlet` the question gives, with
+    its authors (or, `wanted` "title", its title) as the short answer. None when no title or more
+    than MAX_WORKS_ON hold them, or when a document's own title does: the documents themselves then answer."""
     if any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
         return None
+    if outlet is not None and any(outlet.casefold() in (record.meta.get("publisher") or "").casefold()
+                                  for record in retriever.documents.values()):
+        # "the IAI commentary on …": the publisher's catalogue lists its works without its name.
+        outlet = None
+    named = re.compile(rf"\b{re.escape(outlet or '')}\b", re.I).search
     # Each title once, however many notes or overlapping passages give it.
     works: dict[str, Candidate] = {}
+    elsewhere: list[Candidate] = []
     for note in _note_sentences(retriever):
         at = cited_title(note.text)
         if at is not None and title_covers(note.text[at[0] : at[1]], topic):
-            works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
+            if outlet is None or named(note.text):
+                works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
+            else:
+                elsewhere.append(note)
+    if not works and elsewhere and outlet is not None:
+        # "Who wrote the Reuters article about the neutrality plan?" when only the Financial Times
+        # one is cited: no author is bold; the works on the topic are shown as the closest.
+        closest = list({id(note.passage): note.passage for note in elsewhere}.values())[:5]
+        text = f"The documents cite no work by {outlet} about {topic.rstrip(' ?.!')}."
+        return Answer(question, text, [], [], True, 0.0, closest, time.perf_counter() - started)
     if not works or len(works) > MAX_WORKS_ON:
         return None
     chosen = list(works.values())

@@ -65,10 +65,11 @@ _NOT_SHORT = re.compile(
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
-    # "What were the Minsk agreements meant to do?": an action too, said by a clause (the reader
-    # had bolded "Ukraine and Russia", who signed them).
+    # "What were the Minsk agreements meant to do?", "What are they about to do there?": an action
+    # too, said by a clause (the reader had bolded "Ukraine and Russia", who signed them, and "north
+    # and east", where Russian forces struggle, beside "about to deprive Ukraine …").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,7}?"
-    r"(?:meant|supposed|designed|intended|expected|going|trying|able|set|due)\s+to\s+do\b"
+    r"(?:meant|supposed|designed|intended|expected|going|trying|able|set|due|about|planning|preparing)\s+to\s+do\b"
     # "What effect have the sanctions had?": a consequence, said by a clause ("the ground" had been
     # bolded from "not affected Russia's behavior on the ground").
     r"|^\s*what\s+(?:effects?|impacts?|consequences?|difference)\s+(?:did|does|do|will|would|could|can|might|may|has|have|had)\b"

@@ -192,18 +192,20 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
 
 
 _WORK_KINDS = r"(?:commentar(?:y|ies)|articles?|papers?|pieces?|works?|publications?|books?|reports?|stud(?:y|ies))"
+# Who published the work, named before its kind: "the Financial Times article", "the IAI commentary".
+_OUTLET = r"(?P<outlet>(?:(?-i:[A-Z])[\w’'.&-]*\s+){1,4})?"
 # "Who wrote about Putin's use of history?", "Who are the authors of the commentary on sustainable
 # urbanisation?": the authors of the work whose title says what the topic does ("the one about
 # Japan", after a list of works, too).
 _WHO_WROTE_ON = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|has\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
-    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:(?:IAI\s+)?(?:{_WORK_KINDS}|one)\s+)?"
+    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+)?"
     r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
 # "Which commentary is about Italy's options for Russian energy?": that work's title.
 _WHICH_WORK_ON = re.compile(
-    rf"^\W*(?:which|what)\s+(?:(?:IAI|other)\s+)?{_WORK_KINDS}\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
+    rf"^\W*(?:which|what)\s+(?:other\s+)?{_OUTLET}{_WORK_KINDS}\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
     r"covers?|looks?\s+at|treats?)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
@@ -211,14 +213,17 @@ _WHICH_WORK_ON = re.compile(
 _TOPIC_STEM = 6
 
 
-def work_on_asked(question: str) -> tuple[str, str] | None:
-    """The topic of a question for the work on it, and what is asked of that work: ("Putin's use of
-    history", "authors") for "Who wrote about Putin's use of history?", (…, "title") for "Which
-    commentary is about …?"; None for other questions."""
+def work_on_asked(question: str) -> tuple[str, str, str | None] | None:
+    """The topic of a question for the work on it, what is asked of that work and who the question
+    says published it: ("Putin's use of history", "authors", None) for "Who wrote about Putin's use
+    of history?", (…, "title", None) for "Which commentary is about …?", ("the neutrality plan",
+    "authors", "Financial Times") for "Who wrote the Financial Times article about the neutrality
+    plan?"; None for other questions."""
     for pattern, wanted in ((_WHO_WROTE_ON, "authors"), (_WHICH_WORK_ON, "title")):
         match = pattern.match(question)
         if match is not None:
-            return match.group("topic"), wanted
+            outlet = (match.group("outlet") or "").strip()
+            return match.group("topic"), wanted, outlet or None
     return None
 
 

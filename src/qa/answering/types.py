@@ -1062,7 +1062,9 @@ _WANTS_TO = r"(?:(?:seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|d
 _ASKS_OBJECT = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)\s+"
-    rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?"
+    rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
+    r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:" + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
+    rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
 )
 # "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
@@ -1078,11 +1080,14 @@ _ASKS_OBJECT_OF_PHRASE = re.compile(
 )
 
 
-# "What is Poland phasing out by the end of the year?": the verb in its -ing form.
+# "What is Poland phasing out by the end of the year?": the verb in its -ing form. Both forms may
+# name an object before a closing preposition: "What did Russia accuse Ukraine of?".
 _ASKS_OBJECT_PROGRESSIVE = re.compile(
     r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
-    rf"(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?(?:\s+(?P<prep>{_PREPOSITIONS}))?"
+    rf"(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
+    r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:" + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
+    rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
 )
 
@@ -1094,8 +1099,9 @@ def _asks_object(question: str) -> re.Match[str] | None:
 
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
-# Where the object ends: a clause mark, a bracket, a dash, a footnote marker or the sentence's end.
-_OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+# Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
+# before it) or the sentence's end.
+_OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
 # An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
 _PURPOSE = re.compile(
@@ -1116,7 +1122,10 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         # "phasing": "phase", "phased"; "running": "run" (its last letter doubled, as forms allow).
         verb = verb[:-3][:-1] if len(verb) > 5 and verb[-4] == verb[-5] else verb[:-3]
     stem = verb[:-1] if verb.endswith("e") else verb
-    after = (rf"\s+{particle}" if particle else "") + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
+    # "accused the Ukrainians of" for "What are the Russians accusing the Ukrainians of?": the
+    # sentence may name the object its own way ("Ukraine" for "the Ukrainians").
+    between = r"(?:\s+[\w’'.-]+){1,4}?" if asked.groupdict().get("object") else ""
+    after = (rf"\s+{particle}" if particle else "") + between + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
     # "insisted", "announces", "quipped", "providing", "pushed back on"; "sent" for "send".
     forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
                       *(re.escape(form) for form in other_forms(verb))])
@@ -1179,9 +1188,31 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # "such assurances to avoid precisely what's happening today": the object, not what it is for;
         # "awareness of international politics and to contribute …": not the "and" before a second one.
         text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
+    named = _named_after_vague(sentence, start, text)
+    if named is not None:
+        return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
+
+
+# An object that only says "more" of something; what it is follows after a comma.
+_VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things everything something plenty".split())
+_NAMED_AFTER = re.compile(r",\s+(?:especially|notably|particularly|in\s+particular|above\s+all|chiefly|mainly|namely|such\s+as)\s+")
+
+
+def _named_after_vague(sentence: str, start: int, text: str) -> tuple[int, int] | None:
+    """Offsets of what a vague object ("much more") is said to be right after it ("…, especially air
+    defense systems and fighter jets, to keep up …"), or None when the object is not vague."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if not words or not words <= _VAGUE_OBJECT_WORDS:
+        return None
+    named = _NAMED_AFTER.match(sentence, start + len(text))
+    if named is None:
+        return None
+    end = _OBJECT_END.search(sentence, named.end())
+    found = sentence[named.end() : end.start() if end else len(sentence)].rstrip()
+    return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= OBJECT_WORDS else None
 
 
 # One or more of the things named before: "(which) of them", "(which) one of these".
