@@ -688,6 +688,15 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "fighter jets, to keep up its defense.", "What does Ukraine need to keep up its defense?",
          "air defense systems and fighter jets"),
         ("Ukraine needs much more.", "What does Ukraine need?", "much more"),
+        # "Which" with a plural asks for the object too (had bolded the list of countries Poland is in),
+        # not with a time ("Which years did …?").
+        ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
+         "as supplies and other equipment.", "Which weapons has Poland sent?",
+         "similar weapons as well as supplies and other equipment"),
+        ("Tesla lived in New York for decades.", "Which years did Tesla live in New York?", None),
+        # A possessive is no subject: "visit" is a noun in "What did Biden's visit to Europe include?".
+        ("So are the decision and Biden's visit to Europe for the NATO, US–EU and G7 summits.",
+         "What did Biden's visit to Europe include?", None),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):
@@ -722,6 +731,13 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         # "Who" asks for the subject too; "only" says how few, not who.
         ("First, only the United States and NATO can restore the balance of deterrence, threatening Russia.",
          "Who can restore the balance of deterrence?", "the United States and NATO"),
+        # "Which" with a plural is the subject too; after the modal, words may stand between the verb
+        # and the rest (had bolded "Ukraine").
+        ("Second, only the United States and its allies can provide Ukraine with security guarantees.",
+         "Which Western countries could provide security guarantees, according to Alcaro?",
+         "the United States and its allies"),
+        ("Second, only the United States and its allies can provide Ukraine with many other things and security "
+         "guarantees.", "Which countries could provide security guarantees?", None),  # too far apart
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -2555,6 +2571,9 @@ def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_i
         # Not a document that says it, or a pronoun that would lose what it stands for.
         ("How does Russia say it will respond?", None),
         ("How does the IAI commentary say it should end?", None),
+        # A summary of one author's view of a topic is that view (had summarised the whole commentary).
+        ("Summarise what Alcaro says about China.", "What does Alcaro say about China?"),
+        ("Explain what the documents say on sanctions", "What do the documents say on sanctions?"),
     ],
 )
 def test_a_clause_a_document_is_said_to_say_is_asked_plainly(question, plainly):
@@ -2646,3 +2665,12 @@ def test_a_property_no_sentence_gives_of_what_is_named(built_index):
     # A stance is said without its word: answered as before.
     assert not qa.answer("What is the position of Turkey?", index=built_index.index).abstained
     assert not qa.answer("What is the status of Crimea?", index=built_index.index).abstained
+
+
+def test_a_list_that_holds_a_name_the_question_gives_answers_nothing_of_it():
+    from qa.answering.answerer import _lists_asked_name
+
+    # "Which weapons has Poland sent?": not the countries Poland is listed with.
+    assert _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which weapons has Poland sent?")
+    assert not _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which countries sent weapons?")
+    assert not _lists_asked_name("Poland", "Which weapons has Poland sent?")  # no list

@@ -216,6 +216,11 @@ AID = ("The United States has already provided more than $2 billion in security 
         ("What does the sport portfolio include?", "content from the portfolio including sport (including English "
          "Premier League Football), films and news.", None),
         ("What did the plan lay out?", PLAN, None),  # not asked what it includes
+        # What includes the list must be what the question names (had answered Biden's visit with the supplies).
+        ("What did Biden's visit to Europe include?", "The increase in supplies, which will include armed drones and "
+         "mobile air defences,¹⁴ as well as Biden's visit.", None),
+        ("What does it include?", PLAN,
+         "commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host foreign military bases"),
     ],
 )
 def test_what_something_includes_is_the_list_after_including(question, sentence, included):
@@ -300,3 +305,10 @@ def test_an_item_cut_by_the_window_edge_is_never_brought():
     # The item straddles start + REACH: a cut sentence ("… the balance of deterrenc") is no item.
     assert all(text[s:e] == item for s, e in spans)
     assert len(announcement) + REACH < len(text)
+
+
+def test_a_question_ending_on_include_asks_for_what_is_included():
+    from qa.answering.enumeration import asks_included
+
+    assert asks_included("What did Biden's visit to Europe include?")
+    assert not asks_included("Which nation contains the majority of the amazon forest?")  # the verb is not last

@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, first_listed_item, included_list, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -117,7 +117,7 @@ COLLECTION = "The collection holds {n} documents{listed}"
 MAX_LISTED_DOCUMENTS = 10
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|disagree|agree|versus|vs)\b", re.I)
+_SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|differences?|disagree|agree|versus|vs)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -333,6 +333,13 @@ def _asked_plainly(question: str) -> str | None:
         # the list the sentence gives is the short answer.
         noun, verb, rest = listing.group("noun", "verb", "rest")
         return f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+    summarised = _SUMMARISE_VIEW.match(question)
+    if summarised is not None:
+        # "Summarise what Alcaro says about China." asks for his view of China, not a summary of
+        # his commentary (which had been given, with no word of China in it).
+        ref, verb, rest = summarised.group("ref", "verb", "rest")
+        plain = _PLAIN_VERB.get(verb.lower(), verb.lower())
+        return f"What {'do' if plain == verb.lower() else 'does'} {ref} {plain} {rest}?"
     said = _SAYS_CLAUSE.match(question)
     if said is not None:
         # "How does the April piece say the West should respond?" asks how the West should, according
@@ -343,6 +350,15 @@ def _asked_plainly(question: str) -> str | None:
     return after_conjunction(question)
 
 
+# "Summarise what Alcaro says about China.", "Explain what the documents say on sanctions": a view asked for.
+_SUMMARISE_VIEW = re.compile(
+    r"^\W*(?:please\s+)?(?:briefly\s+)?(?:summari[sz]e|sum\s+up|outline|describe|explain|tell\s+me)\s+what\s+"
+    r"(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+(?P<verb>says|said|say|writes|wrote|write|thinks|think|argues|argue|"
+    r"claims|claim)\s+(?P<rest>(?:about|on|regarding|concerning|of)\s+[^?!.]+?)\s*[?!.]*\s*$",
+    re.I,
+)
+_PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
+               "argues": "argue", "claims": "claim"}
 # "How does the April piece say the West should respond?", "Why does the author think Russia will
 # stall?": a wh-question about a clause a document is said to say (a pronoun subject stays as it is).
 _SAYS_CLAUSE = re.compile(
@@ -1811,7 +1827,8 @@ def _short_span(
         included = included_list(candidate.text, question, several)
         if included is None:
             break
-        if span_fits(candidate.text[included[0] : included[1]], wanted, question):
+        listed = candidate.text[included[0] : included[1]]
+        if span_fits(listed, wanted, question) and not _lists_asked_name(listed, question):
             return candidate, Span(*included, 1.0)
     first = first_listed_item(chosen[0].text, question) if several else None
     if first is not None:
@@ -1974,9 +1991,10 @@ def _short_span(
         if len(introduced.group("what").split()) > OBJECT_WORDS:
             return None
         span = Span(introduced.start("what"), introduced.end("what"), span.score, span.margin)
-    if several:
+    if several or asks_included(question):
         # "What are the three construction subsectors?": the reader learnt single spans and may
-        # take one or two items of the list the sentence gives; the answer is the whole list.
+        # take one or two items of the list the sentence gives; the answer is the whole list. So
+        # for "What did Biden's visit to Europe include?": "NATO, US–EU and G7 summits", not "NATO".
         listed = whole_list(candidate.text, span.start, span.end)
         if listed == (span.start, span.end):
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
@@ -2002,7 +2020,20 @@ def _short_span(
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
         span = Span(span.start, attesting.start(), span.score, span.margin)
+    if _lists_asked_name(candidate.text[span.start : span.end], question):
+        # "Which weapons has Poland sent?": not "Poland, Estonia, Sweden and Germany", the list the
+        # question's own subject stands in; what they sent is the sentence's to say.
+        return None
     return candidate, span
+
+
+def _lists_asked_name(text: str, question: str) -> bool:
+    """True when the text is a list ("A, B and C") one of whose items is a name the question gives."""
+    items = [item.strip(" *_").casefold() for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text)]
+    if len(items) < 2:
+        return False
+    names = {m.group(0).casefold() for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]+", question.strip())}
+    return any(item in names for item in items)
 
 
 # A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.answering.types import whole_list
+from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 
 # A count written in words or digits, up to twelve ("two major sticking points", "in three sentences").
@@ -129,6 +130,16 @@ _INCLUDING = re.compile(r"\b(?:including|includes|include|included|such\s+as|con
 _CHUNK_END = re.compile(r"[,;(]|\s+[—–]\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 
 
+def asks_included(question: str) -> bool:
+    """True when the question ends on asking what something includes, contains or consists of
+    ("What did Biden's visit to Europe include?"; not "Which nation contains the majority of …?")."""
+    return _ASKS_INCLUDED.search(question) is not None and _INCLUDED_LAST.search(question) is not None
+
+
+_INCLUDED_LAST = re.compile(r"\b(?:include|includes|included|contain|contains|contained|consist\s+of|consists\s+of|"
+                            r"consisted\s+of|comprise|comprises|comprised)\s*[?.!]*\s*$", re.I)
+
+
 def included_list(sentence: str, question: str, several: bool = False) -> tuple[int, int] | None:
     """For a question asking what something includes, the offsets of what the sentence says is
     included: the whole list after "including" ("commitments from Ukraine that it would not join
@@ -144,6 +155,10 @@ def included_list(sentence: str, question: str, several: bool = False) -> tuple[
         return None
     openings = list(_INCLUDING.finditer(sentence))
     if len(openings) == 1:
+        if asks_included and not _includer_named(sentence[: openings[0].start()], question):
+            # "What did Biden's visit to Europe include?" is not answered by what "the announced
+            # increase in weapons supplies to Ukraine, which will include …" includes.
+            return None
         return _included_at(sentence, openings[0].end(), asks_included)
     if asks_included or not openings:
         return None
@@ -152,6 +167,23 @@ def included_list(sentence: str, question: str, several: bool = False) -> tuple[
     # Britain, China, Russia and the United States".
     lists = [found for opening in openings if (found := _included_at(sentence, opening.end(), False)) is not None]
     return lists[0] if len(lists) == 1 else None
+
+
+# How many words before "including" may name what includes the list.
+INCLUDER_WORDS = 10
+# Words of an includes-question that name no includer (besides stop words).
+_NOT_INCLUDER = frozenset("what which does did do will would could can may might must should the this that these those "
+                          "include includes included contain contains contained consist consists consisted comprise "
+                          "comprises comprised".split())
+
+
+def _includer_named(before: str, question: str) -> bool:
+    """True when the words just before a list's opening share a word (its first five letters) with
+    the question's own, other than the question's frame ("what", "include"), or the question has none."""
+    asked = {w.lower()[:5] for w in re.findall(r"[^\W\d_][\w’'-]*|\d[\w-]*", question)
+             if w.lower() not in _NOT_INCLUDER and w.lower() not in QUERY_STOPWORDS}
+    near = {w.lower()[:5] for w in re.findall(r"[^\W\d_][\w’'-]*|\d[\w-]*", before)[-INCLUDER_WORDS:]}
+    return not asked or bool(asked & near)  # "What does it include?" names none to check
 
 
 def _included_at(sentence: str, begin: int, asks_included: bool) -> tuple[int, int] | None:

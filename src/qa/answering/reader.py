@@ -70,6 +70,9 @@ _NOT_SHORT = re.compile(
     # and east", where Russian forces struggle, beside "about to deprive Ukraine …").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,7}?"
     r"(?:meant|supposed|designed|intended|expected|going|trying|able|set|due|about|planning|preparing)\s+to\s+do\b"
+    # "What is the difference between the 10-point plan and the 15-point plan?": a comparison, said by
+    # a sentence of each (had bolded "Ukrainian").
+    r"|^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?:main|key|major|biggest)\s+)?(?:differences?|similarit(?:y|ies))\b"
     # "What effect have the sanctions had?": a consequence, said by a clause ("the ground" had been
     # bolded from "not affected Russia's behavior on the ground").
     r"|^\s*what\s+(?:effects?|impacts?|consequences?|difference)\s+(?:did|does|do|will|would|could|can|might|may|has|have|had)\b"

@@ -1058,10 +1058,12 @@ _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|durin
 # The particle of a phrasal verb: "push back on", "carry out", "give up".
 _PARTICLES = r"back|out|up|down|off|away"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
+# "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
 _WANTS_TO = r"(?:(?:seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage)\s+to\s+)?"
 _ASKS_OBJECT = re.compile(
-    r"^\s*(?i:what\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
-    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)\s+"
+    r"^\s*(?i:(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+    r"\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:" + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
@@ -1218,10 +1220,12 @@ def _named_after_vague(sentence: str, start: int, text: str) -> tuple[int, int] 
 # One or more of the things named before: "(which) of them", "(which) one of these".
 _OF_THEM = r"(?:one\s+)?of\s+(?:them|these|those)"
 # "What may not be enough to dissuade Putin?": the wh-word is the subject of the verb after it; so
-# is "which of them" ("Which of them could play a significant role?" after the mediators were named).
+# is "which of them" ("Which of them could play a significant role?" after the mediators were named)
+# and "which" with a plural ("Which Western countries could provide security guarantees?").
 _ASKS_SUBJECT = re.compile(
-    rf"^\s*(?i:what|who|which\s+{_OF_THEM})\s+(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
-    r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*[?.!]*\s*$"
+    rf"^\s*(?i:what|who|which\s+{_OF_THEM}|which\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{{3,}}(?<![su])s)\s+"
+    r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
 SUBJECT_VERB_WORDS = 4
@@ -1429,12 +1433,15 @@ _MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 _BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
 
 
-def _said_again(sentence: str, words: list[str], least: int, before: str = "") -> re.Match[str] | None:
-    """Where the sentence repeats the words in a row (after `before`, a pattern), when there are at
-    least `least` of them and one after the first is no stop word; else None."""
+def _said_again(sentence: str, words: list[str], least: int, before: str = "", gap: int = 0) -> re.Match[str] | None:
+    """Where the sentence repeats the words in a row (after `before`, a pattern; up to `gap` other
+    words may follow the first), when there are at least `least` of them and one after the first
+    is no stop word; else None."""
     if len(words) < least or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
         return None
-    return re.search(rf"\s+{before}" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    between = rf"(?:\s+[\w’'-]+){{0,{gap}}}?\s+" if gap else r"\s+"
+    rest = r"\s+".join(re.escape(w) for w in words[1:])
+    return re.search(rf"\s+{before}{re.escape(words[0])}" + (between + rest if rest else "") + r"\b", sentence, re.I)
 
 
 def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
@@ -1444,11 +1451,14 @@ def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
     a match that starts at those modals, so that what comes before is the subject. Else None."""
     if not vp or vp[0].lower() not in _MODALS:
         return None
-    return _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS, _BEFORE_VERB)
+    return _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS, _BEFORE_VERB, VERB_OBJECT_GAP)
 
 
 # How many words after the question's modal the sentence must repeat.
 MODAL_VERB_WORDS = 3
+# How many words may stand between the verb and the rest there: "can provide Ukraine with security
+# guarantees" for "What could provide security guarantees?".
+VERB_OBJECT_GAP = 3
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGES}\s+$", re.IGNORECASE)
 _OPENS_WITH_AMOUNT = re.compile(rf"[$€£¥]?\d|{_CARDINAL}\b", re.IGNORECASE)
 
