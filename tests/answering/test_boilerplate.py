@@ -49,6 +49,9 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("Who is Altiero Spinelli?", MISSION, True),
         ("Who is Sergei Lavrov?", MISSION, False),
         ("Who is Altiero Spinelli?", CONTACT, False),
+        # In any question, a full name that is no byline's (had abstained on "What did Altiero Spinelli found?").
+        ("What did Altiero Spinelli found?", MISSION, True),
+        ("What did Sergei Lavrov found?", MISSION, False),
         # A name the question asks the meaning of, which only the publisher's block gives; not a common word.
         ("What is Affarinternazionali?", "IAI publishes an online webzine (*Affarinternazionali*).", True),
         ("What is energy?", "Its focus embraces topics such as energy, climate and Italian foreign policy.", False),

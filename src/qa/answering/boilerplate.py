@@ -26,6 +26,8 @@ _ABOUT_PERSON = re.compile(
 # A question about one particular person: by a personal pronoun (the author's name is checked apart).
 _PERSON_NAMED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 _STOP = frozenset("the and for with via".split())
+# A name of two or more capitalised words, not opening the question.
+_FULL_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _STARTS_WITH_WORD = re.compile(r"\s*[^\W\d_]", re.UNICODE)
 
 
@@ -83,8 +85,12 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     # commentary's own notes answer).
     if names_cited_title(question, sentence):
         return True
+    said = {w.lower() for w in _WORD.findall(sentence)}
     named = _names(who_is_named(question))
-    if named and not named & bylines.authors and named <= {w.lower() for w in _WORD.findall(sentence)}:
+    if named and not named & bylines.authors and named <= said:
+        return True
+    # "What did Altiero Spinelli found?": a full name the question gives, not a byline's, is asked about too.
+    if any(not (full := _names(m.group(0))) & bylines.authors and full <= said for m in _FULL_NAME.finditer(question)):
         return True
     # "What is Affarinternazionali?": a name only the publisher's block gives ("an online webzine (*Affarinternazionali*)").
     defined = defined_term(question) or ""
