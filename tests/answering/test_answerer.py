@@ -738,6 +738,10 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "the United States and its allies"),
         ("Second, only the United States and its allies can provide Ukraine with many other things and security "
          "guarantees.", "Which countries could provide security guarantees?", None),  # too far apart
+        # "they" after ", but" is the sentence's opening subject; the question's apostrophe may differ (had bolded "ground").
+        ("The existing sanctions on Russian companies are significant, but they have not affected Russia’s behavior.",
+         "Which sanctions have not affected Russia's behavior?", "The existing sanctions on Russian companies"),
+        ("It is hard, and they have not affected Russia’s behavior.", "What has not affected Russia's behavior?", None),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -2674,3 +2678,18 @@ def test_a_list_that_holds_a_name_the_question_gives_answers_nothing_of_it():
     assert _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which weapons has Poland sent?")
     assert not _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which countries sent weapons?")
     assert not _lists_asked_name("Poland", "Which weapons has Poland sent?")  # no list
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [('$800 Million in Military Aid to Ukraine"', "$800 Million in Military Aid to Ukraine"),  # had been bold so
+     ('"settled for good"', '"settled for good"'), ("settled for good”", "settled for good"),
+     ("“the borders", "the borders"), ('"unrealistic" demands', '"unrealistic" demands'),
+     ("Ukraine’s northern cities", "Ukraine’s northern cities")],
+)
+def test_a_short_answer_loses_a_quotation_mark_whose_partner_is_outside_it(text, kept):
+    from qa.answering.answerer import _without_stray_quotes
+    from qa.answering.reader import Span
+
+    span = _without_stray_quotes(text, Span(0, len(text), 1.0))
+    assert text[span.start : span.end] == kept

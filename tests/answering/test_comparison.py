@@ -150,7 +150,10 @@ def test_a_comparison_only_one_document_speaks_to_says_so(built_index):
      ("What does the author say about the referendum?", None),  # "the author": of every document with one
      ("What did Peskov say about Crimea?", None),  # a speaker, not a document
      ("What does the IAI commentary say?", None),  # no topic: a summary
-     ("What do the documents say about China?", None)],  # a comparison
+     ("What do the documents say about China?", None),  # a comparison
+     # A document's view by its name (had quoted a footnote of the other document).
+     ("What is the April article's view of the talks?", "a.txt"),
+     ("What is Russia's view of Crimea?", None)],  # Russia's, not a document's
 )
 def test_viewed_document(two_documents, question, document):
     assert viewed_document(question, two_documents) == document

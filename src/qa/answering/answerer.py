@@ -2250,12 +2250,31 @@ def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Shor
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
     if sentence is None:
         return None
+    span = _without_stray_quotes(sentence.sentence, span)
     return Short(
         text=sentence.sentence[span.start : span.end], citation=sentence.citation, passage_id=sentence.passage_id,
         doc_id=sentence.doc_id, start=sentence.start + span.start, end=sentence.start + span.end,
         passage_start=sentence.passage_start + span.start, passage_end=sentence.passage_start + span.end,
         score=span.score,
     )
+
+
+def _without_stray_quotes(sentence: str, span: Span) -> Span:
+    """The span without a quotation mark at its edge whose partner lies outside it ('$800 Million
+    in Military Aid to Ukraine"' from a quoted title); single quotes stay (’ is also an apostrophe)."""
+    start, end = span.start, span.end
+    text = sentence[start:end]
+    if text.count('"') % 2 and len(text) > 1:
+        if text.endswith('"'):
+            end -= 1
+        elif text.startswith('"'):
+            start += 1
+    text = sentence[start:end]
+    if len(text) > 1 and text.endswith("”") and text.count("“") < text.count("”"):
+        end -= 1
+    elif len(text) > 1 and text.startswith("“") and text.count("”") < text.count("“"):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.score, span.margin)
 
 
 def _candidates(passages: list[Passage]) -> list[Candidate]:

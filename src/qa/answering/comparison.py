@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from qa.answering.authorship import DOCUMENT_WORD
 from qa.answering.summary import AUTHOR_WORDS, MAX_NAMED_DOCUMENTS, named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
 
@@ -77,10 +78,23 @@ _ASKS_MENTION = re.compile(
 )
 
 
+# "What is the April article's view of the talks?": a document's view, by the document's own name
+# (not "What is Russia's view of Crimea?", which asks for Russia's).
+_ASKS_VIEW_OF = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+(?P<ref>(?:[\w’'.|-]+\s+){0,6}?[\w’'.|-]+?)['’]s?\s+"
+    r"(?:view|views|opinion|position|stance|take|assessment|verdict)\s+(?:of|on|about|regarding|concerning)\s+\S",
+    re.I,
+)
+
+
 def _view_match(question: str) -> re.Match[str] | None:
-    """The match of a view question ("What does X say about Y?", "Does X mention Y?"): its `ref`
-    group names the document, and the topic starts at its last character."""
-    return _ASKS_VIEW.match(question) or _ASKS_MENTION.match(question)
+    """The match of a view question ("What does X say about Y?", "Does X mention Y?", "What is X's
+    view of Y?" of a document X): its `ref` group names the document, and the topic starts at its
+    last character."""
+    found = _ASKS_VIEW.match(question) or _ASKS_MENTION.match(question)
+    if found is None and (of := _ASKS_VIEW_OF.match(question)) is not None and DOCUMENT_WORD.search(of.group("ref")):
+        found = of
+    return found
 
 
 def asks_view(question: str) -> bool:

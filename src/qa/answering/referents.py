@@ -579,8 +579,10 @@ def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
             return None
         rest = before[asked.end() :].strip()
         noun = (asked.group("noun") or "").strip()
-        if noun and wh.startswith("How m"):
-            rest = f"{noun} {rest}"  # "How many?" after "Which Russian banks ...?"
+        if noun and (wh.startswith("How m") or not rest.strip(" ?.!")):
+            # "How many?" after "Which Russian banks ...?"; "When?" after "What happened in
+            # Istanbul?", whose "what" is the subject of all the words after it.
+            rest = f"{noun} {rest}"
         elif noun and _SUBJECT_AFTER.match(rest):
             # The noun was the object: "What weapons has the US sent?" -> "When has the US sent weapons?".
             rest = f"{rest.rstrip(' ?.!')} {noun}"

@@ -1253,6 +1253,12 @@ _FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
 # question word or a conjunction ("… is how to arrange | security guarantees for Ukraine that …").
 _PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of)\s+", re.I)
 _SUBJECT_PRONOUNS = frozenset("it this that they these those he she we there".split())
+# A sentence's opening subject: up to OBJECT_WORDS words before its first auxiliary or copula.
+_OPENING_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:the|a|an|its|their)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b)"
+    r"[\w’'-]+\s+){0,11}?[\w’'-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b",
+    re.I,
+)
 _SUBORDINATOR = re.compile(r"(?i:while|although|though|whereas|if|when|because|since|as|but|and|yet|so)\s+")
 
 
@@ -1281,7 +1287,13 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     if points_at_item_only(text):
         return None  # "The first is the status of the contested regions": which item, not what it is
     if text.strip().lower() in _SUBJECT_PRONOUNS:
-        return None  # "it is difficult to imagine …": what "it" stands for comes later, or before
+        # "The existing sanctions on … are significant, but they have not affected …": "they" is the
+        # sentence's opening subject. Otherwise ("it is difficult to imagine …") what the pronoun
+        # stands for comes later, or before.
+        opening = _OPENING_CLAUSE_SUBJECT.match(sentence) if text.strip().lower() in ("they", "it") else None
+        if opening is None or opening.end("subject") >= start or not re.search(r",\s*(?:but|and|yet|so)\s+$", sentence[:start]):
+            return None
+        return opening.span("subject")
     return start, end
 
 
@@ -1440,8 +1452,13 @@ def _said_again(sentence: str, words: list[str], least: int, before: str = "", g
     if len(words) < least or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
         return None
     between = rf"(?:\s+[\w’'-]+){{0,{gap}}}?\s+" if gap else r"\s+"
-    rest = r"\s+".join(re.escape(w) for w in words[1:])
-    return re.search(rf"\s+{before}{re.escape(words[0])}" + (between + rest if rest else "") + r"\b", sentence, re.I)
+    rest = r"\s+".join(_as_written(w) for w in words[1:])
+    return re.search(rf"\s+{before}{_as_written(words[0])}" + (between + rest if rest else "") + r"\b", sentence, re.I)
+
+
+def _as_written(word: str) -> str:
+    """A pattern for the word with either apostrophe ("Russia's" matches "Russia’s")."""
+    return re.sub(r"['’]", "['’]", re.escape(word))
 
 
 def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
