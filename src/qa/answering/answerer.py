@@ -56,6 +56,7 @@ from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
+from qa.answering.seats import SEATS
 from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
@@ -2608,20 +2609,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-# A capital, or a seat of government, stands for its country: "What does Moscow hope to win?" is
-# answered by a passage naming Russia.
-_SEAT_OF = {
-    "moscow": "Russia", "kremlin": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
-    "beijing": "China", "london": "Britain", "paris": "France", "berlin": "Germany", "ankara": "Turkey",
-    "brussels": "EU", "tehran": "Iran", "warsaw": "Poland", "rome": "Italy", "tokyo": "Japan",
-}
-
-
 def _subject_words(question: str) -> list[str]:
     """The words of the question's named subject (`event_subject`), and as the documents may write
-    them too: abbreviations spelt out ("US": "United", "States") and a capital's country."""
+    them too: abbreviations spelt out ("US": "United", "States") and a capital's country ("What does
+    Moscow hope to win?" is answered by a passage naming Russia)."""
     words = event_subject(question)
-    seats = [_SEAT_OF[w.lower()] for w in words if w.lower() in _SEAT_OF]
+    seats = [SEATS[w.lower()] for w in words if w.lower() in SEATS]
     return list(dict.fromkeys([*words, *spell_out_abbreviations(" ".join([*words, *seats])).split()]))
 
 
