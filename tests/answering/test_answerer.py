@@ -2693,3 +2693,29 @@ def test_a_short_answer_loses_a_quotation_mark_whose_partner_is_outside_it(text,
 
     span = _without_stray_quotes(text, Span(0, len(text), 1.0))
     assert text[span.start : span.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "action"),
+    [
+        # What follows "to" after a verb of aim or effort (the reader had bolded "north and east").
+        ("While Russian forces struggle to make strides in the north and east, they have been more successful.",
+         "What are Russian forces struggling to do?", "make strides in the north and east"),
+        # Its object may stand between; an infinitive of purpose after the action is no part of it.
+        ("Concessions were required of Ukraine, such as allowing the LNR and DNR to have veto power over national "
+         "decisions.", "What did the Minsk agreements allow the LNR and DNR to do?", None),  # names no agreement
+        ("The agreements were unreasonable, such as allowing the LNR and DNR to have veto power over national "
+         "decisions.", "What did the Minsk agreements allow the LNR and DNR to do?", "have veto power over national decisions"),
+        ("Zelensky probably wants to go through this formal process to ensure that the people support it.",
+         "What does Zelensky want to do?", "go through this formal process"),
+        # Other verbs are the reader's: where the action ends it reads better ("began to thaw and … rose").
+        ("Frozen subsoil and expanded alpine glaciers began to thaw and fall-winter temperatures rose.",
+         "What did frozen subsoil and expanded alpine glaciers begin to do?", None),
+        ("The cat wants to sleep.", "What are Russian forces struggling to do?", None),
+    ],
+)
+def test_the_action_a_what_to_do_question_asks_for(sentence, question, action):
+    from qa.answering.types import infinitive_asked
+
+    span = infinitive_asked(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == action

@@ -313,7 +313,9 @@ def test_where_the_previous_answer_was_reported_is_the_outlet_of_its_footnote(bu
     figure = qa.answer("Where does that figure come from?", history=history, index=built_index.index)
     assert not figure.abstained and figure.citations[0].footnote == 3 and "High Commissioner for Refugees" in figure.text
     # So do "Where does it come from?", "Where is that from?" and "What is the source?", which end on no pointer.
-    for asked in ("Where does it come from?", "Where is that from?", "What is the source?", "Source?", "And the source?"):
+    # "According to whom?" and "Says who?" too (had abstained).
+    for asked in ("Where does it come from?", "Where is that from?", "What is the source?", "Source?", "And the source?",
+                  "According to whom?", "Says who?"):
         sourced = qa.answer(asked, history=history, index=built_index.index)
         assert not sourced.abstained and sourced.citations[0].footnote == 3, asked
 
@@ -386,7 +388,11 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
      ("Who wrote the Financial Times article about the neutrality plan?", ("the neutrality plan", "authors", "Financial Times")),
      ("Which Financial Times article is about Mariupol?", ("Mariupol", "title", "Financial Times")),
      ("Who wrote the other article about Japan?", None),
-     ("Who wrote the IAI commentary?", None), ("Which document mentions Poland?", None)],
+     # An outlet's work with no topic: every one the notes cite (had answered with Alcaro's note).
+     ("Who are the authors of the Reuters article cited by Alcaro?", ("", "authors", "Reuters")),
+     ("Who wrote the Washington Post article?", ("", "authors", "Washington Post")),
+     ("Who wrote the IAI commentary?", ("", "authors", "IAI")),  # the document's publisher: `_works_on` leaves it
+     ("Which document mentions Poland?", None)],
 )
 def test_a_question_for_the_work_on_a_topic(question, asked):
     from qa.answering.references import work_on_asked
@@ -467,3 +473,14 @@ def test_the_outlet_cited_most_is_counted_over_the_notes(built_index):
     assert check_citations(most) == []
     none = qa.answer("Which newspaper is cited most in the April piece?", index=built_index.index)
     assert none.abstained and "cites no sources" in none.text
+
+
+@pytest.mark.model
+def test_who_wrote_an_outlets_work_is_answered_from_the_notes_not_the_documents(built_index):
+    import qa
+
+    post = qa.answer("Who wrote the Washington Post article?", index=built_index.index)
+    assert post.short is not None and post.short.text == "Dan Balz" and post.citations[0].kind == "footnote"
+    # A document named by its date is one of the documents, not an outlet of the notes.
+    april = qa.answer("Who wrote the April article?", index=built_index.index)
+    assert "1 April 2022" in april.text and not april.citations

@@ -46,6 +46,12 @@ def test_a_summary_is_as_long_as_asked(question, documents, length):
     assert summary_length(question, documents) == length
 
 
+def test_sentences_that_do_not_divide_go_to_the_first_documents():
+    # "in three sentences" of two documents is three in all (it had been one each).
+    question = "Summarise both documents in three sentences."
+    assert [summary_length(question, 2, position) for position in range(2)] == [2, 1]
+
+
 def test_target_documents_by_metadata(two_documents):
     docs = two_documents
     assert target_documents("Summarise the IAI commentary", docs) == ["b.txt"]

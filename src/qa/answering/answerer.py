@@ -60,7 +60,7 @@ from qa.answering.seats import SEATS
 from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -469,13 +469,15 @@ def _answer(
         # "And Lavrov?" after "What does Peskov say about Crimea?": "What does Lavrov say about
         # Crimea?", the likeliest reading the documents answer.
         named = _best_reading(ellipsis_readings(question, context[-FOLLOW_UP_CHAIN:]), index, retriever, settings)
+    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+        # "Why?" after "Which of them could play a significant role?" answered "**China**": why China
+        # could. First: "Why?" after "Which Russian objective was dropped?" answered "**denazification**"
+        # is "Why was denazification dropped?", not "Why was dropped?" (which had abstained).
+        named = resolve_bare_answered(question, context[-1], bold.group(1))
     if named is None and context and not points_back(context[-1]):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
         named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
-    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
-        # "Why?" after "Which of them could play a significant role?" answered "**China**": why China could.
-        named = resolve_bare_answered(question, context[-1], bold.group(1))
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.
@@ -1479,6 +1481,8 @@ _WHERE_REPORTED = re.compile(
     rf"|reported\s+(?:that|this|it)|(?:does|did|do)\s+(?:that|this|it|these|those)(?:\s+{_FIGURES})?\s+come\s+from)\b"
     # "Where is that from?", "What is the source?", "What's the source for that?", "Source?"
     r"|where\s+(?:is|was|are|were)\s+(?:that|this|it|these|those)\s+from\b"
+    # "According to whom?", "Says who?", "Who says so?"
+    r"|according\s+to\s+whom\s*[?.!]*\s*$|says\s+who\s*[?.!]*\s*$|who\s+(?:says|said)\s+(?:so|that|this)\s*[?.!]*\s*$"
     r"|(?:(?:the|its|their|a|any)\s+)?sources?\s*[?.!]*\s*$"
     r"|what(?:\s+is|\s+was|[’']s)\s+(?:the|its|their)\s+sources?(?:\s+(?:for|of)\s+(?:that|this|it|these|those|them))?\s*[?.!]*\s*$)",
     re.I,
@@ -1757,8 +1761,12 @@ def _short_span(
     nothing else, the question is read alone. `subject` (the question's `_subject_words`) keeps a
     later sentence about someone else from giving the short answer.
     """
-    if not s.short_answers or not wants_short(question):
+    if not s.short_answers:
         return None
+    if not wants_short(question):
+        # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
+        # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked,))
     named = who_is_named(question)
     # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
     # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
@@ -1809,7 +1817,9 @@ def _short_span(
     # the reader took "Russian stalling").
     # "Which of them are anti-tank?" after the US weapons: the listed item of that kind, "Javelin
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
-    finders = (ordinal_asked, verb_object, subject_of, named_of_kind, numbered_part, name_before_verb,
+    # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
+    # north and east" (`infinitive_asked`; the reader took "north and east").
+    finders = (ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind)
     leading = s.short_sentences
@@ -2973,9 +2983,9 @@ def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -
     from qa.index.bm25 import search_text
 
     documents = retriever.documents
-    per_document = summary_length(question, len(targets))
     chosen: list[Candidate] = []
-    for doc_id in targets:
+    for position, doc_id in enumerate(targets):
+        per_document = summary_length(question, len(targets), position)
         spans = _document_sentences(retriever, doc_id)
         text = documents[doc_id].text
         vectors = retriever.encode_sentences([search_text(text[b:e]) for b, e in spans])
@@ -3063,32 +3073,41 @@ def _works_on(
 ) -> Answer | None:
     """"Who wrote about Putin's use of history?": the reference or catalogue entry whose title holds
     every word of the topic (`title_covers`) and that names the `outlet` the question gives, with
-    its authors (or, `wanted` "title", its title) as the short answer. None when no title or more
-    than MAX_WORKS_ON hold them, or when a document's own title does: the documents themselves then answer."""
-    if any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
+    its authors (or, `wanted` "title", its title) as the short answer; with no topic ("Who wrote
+    the Reuters article cited by Alcaro?"), every work of the outlet. None when no title or more
+    than MAX_WORKS_ON hold them (MAX_OUTLET_WORKS without a topic), or when a document's own title
+    does: the documents themselves then answer."""
+    if not topic and outlet is None:
         return None
-    if outlet is not None and any(outlet.casefold() in (record.meta.get("publisher") or "").casefold()
-                                  for record in retriever.documents.values()):
+    if topic and any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
+        return None
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    if outlet is not None and any(outlet.casefold() in (meta.get("publisher") or "").casefold() for meta in metas.values()):
         # "the IAI commentary on …": the publisher's catalogue lists its works without its name.
+        # "Who wrote the IAI commentary?", with no topic, asks about the document itself.
         outlet = None
+        if not topic:
+            return None
+    if outlet is not None and not topic and any(named_documents(outlet, metas)[1].values()):
+        return None  # "Who wrote the April article?": one of the documents, named by its date
     named = re.compile(rf"\b{re.escape(outlet or '')}\b", re.I).search
     # Each title once, however many notes or overlapping passages give it.
     works: dict[str, Candidate] = {}
     elsewhere: list[Candidate] = []
     for note in _note_sentences(retriever):
         at = cited_title(note.text)
-        if at is not None and title_covers(note.text[at[0] : at[1]], topic):
+        if at is not None and (not topic or title_covers(note.text[at[0] : at[1]], topic)):
             if outlet is None or named(note.text):
                 works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
             else:
                 elsewhere.append(note)
-    if not works and elsewhere and outlet is not None:
+    if not works and elsewhere and outlet is not None and topic:
         # "Who wrote the Reuters article about the neutrality plan?" when only the Financial Times
         # one is cited: no author is bold; the works on the topic are shown as the closest.
         closest = list({id(note.passage): note.passage for note in elsewhere}.values())[:5]
         text = f"The documents cite no work by {outlet} about {topic.rstrip(' ?.!')}."
         return Answer(question, text, [], [], True, 0.0, closest, time.perf_counter() - started)
-    if not works or len(works) > MAX_WORKS_ON:
+    if not works or len(works) > (MAX_WORKS_ON if topic else MAX_OUTLET_WORKS):
         return None
     chosen = list(works.values())
     text, citations, support = compose(chosen)
@@ -3099,6 +3118,8 @@ def _works_on(
 
 # More works whose titles hold a topic's words than this: the topic names no one work.
 MAX_WORKS_ON = 2
+# More works of one outlet than this ("Who wrote the Financial Times articles?"): too many to list.
+MAX_OUTLET_WORKS = 8
 
 
 # "What are the latest IAI commentaries?", "Which papers has IAI published recently?": the list of

@@ -203,6 +203,13 @@ _WHO_WROTE_ON = re.compile(
     r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
+# "Who are the authors of the Reuters article cited by Alcaro?": the works of that outlet the notes cite.
+_WHO_WROTE_OUTLET = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|authored|(?:is|was)\s+the\s+author\s+of|(?:are|were)\s+the\s+authors\s+of)\s+"
+    rf"(?:the|a|an)\s+(?P<outlet>(?:(?-i:[A-Z])[\w’'.&-]*\s+){{1,4}}){_WORK_KINDS}"
+    r"(?:\s+(?:cited|quoted|mentioned|referenced|used)\s+(?:by|in)\s+[^?]+?)?\s*[?.!]*$",
+    re.I,
+)
 # "Which commentary is about Italy's options for Russian energy?": that work's title.
 _WHICH_WORK_ON = re.compile(
     rf"^\W*(?:which|what)\s+(?:other\s+)?{_OUTLET}{_WORK_KINDS}\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
@@ -224,6 +231,10 @@ def work_on_asked(question: str) -> tuple[str, str, str | None] | None:
         if match is not None:
             outlet = (match.group("outlet") or "").strip()
             return match.group("topic"), wanted, outlet or None
+    by_outlet = _WHO_WROTE_OUTLET.match(question)
+    if by_outlet is not None:
+        # No topic: every work of the outlet the notes cite.
+        return "", "authors", by_outlet.group("outlet").strip()
     return None
 
 

@@ -292,6 +292,11 @@ def _one_name(answered: str) -> bool:
             and re.search(r"\s(?:and|or)\s", answered) is None)
 
 
+def _one_term(answered: str) -> bool:
+    """True when a short answer is one word, a name or not ("denazification"; not "a significant role")."""
+    return len(answered.split()) == 1
+
+
 def _her_is_possessive(question: str, end: int) -> bool:
     """True when the "her" ending at `end` is a possessive: a word no stop word follows it ("her
     position"), not a preposition or punctuation ("told her about")."""
@@ -549,10 +554,11 @@ def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | N
     wh-phrase (its subject) replaced by the name that answered it: "Why?" after "Which of them
     could play a significant role?" answered "China" -> "Why could China play a significant role?".
     None when the question is not a question word alone, the one before has no wh-phrase as its
-    subject, or the answer is no single name (NAME_WORDS at most, capitalised, no list)."""
+    subject, or the answer is neither one name nor one word: "Why?" after "Which Russian
+    objective was dropped?" answered "denazification" -> "Why was denazification dropped?"."""
     match = _BARE.fullmatch(question)
     asked = _wh_subject(earlier)
-    if match is None or asked is None or not _one_name(answered):
+    if match is None or asked is None or not (_one_name(answered) or _one_term(answered)):
         return None
     wh = " ".join(match.group("wh").split()).capitalize()
     return f"{wh} {asked.group('aux').lower()} {answered} {asked.group('rest')}?"

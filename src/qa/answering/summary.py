@@ -80,16 +80,18 @@ _IN_SENTENCES = re.compile(
 MAX_SUMMARY_SENTENCES = 8
 
 
-def summary_length(question: str, documents: int) -> int:
-    """Sentences per document for a summary of `documents` documents: as many as the question asks
-    for in all ("in three sentences"; shared out, at least one each), else SENTENCES_ONE_DOCUMENT
-    for one document and SENTENCES_EACH_DOCUMENT each for several."""
+def summary_length(question: str, documents: int, position: int = 0) -> int:
+    """Sentences for the document at `position` of a summary of `documents` documents: as many as
+    the question asks for in all ("in three sentences": shared out, the earlier documents taking
+    what does not divide, at least one each), else SENTENCES_ONE_DOCUMENT for one document and
+    SENTENCES_EACH_DOCUMENT each for several."""
     asked = _IN_SENTENCES.search(question)
     if asked is None:
         return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
     word = (asked.group("count") or asked.group("before")).lower()
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else COUNTS[word]
-    return max(1, min(MAX_SUMMARY_SENTENCES, count // max(1, documents)))
+    share, left = divmod(count, max(1, documents))
+    return max(1, min(MAX_SUMMARY_SENTENCES, share + (position < left)))
 
 
 def asks_summary(question: str) -> bool:

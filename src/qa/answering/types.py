@@ -1184,18 +1184,24 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         if {w.lower() for w in _WORD.findall(text[phrase.end() :])} - QUERY_STOPWORDS <= asked_words:
             text = text[: phrase.start()]
             break
-    purpose = _PURPOSE.search(text)
-    # Not after a word that opens the infinitive's own clause ("how to leverage …", "whether to …").
-    if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
-        # "such assurances to avoid precisely what's happening today": the object, not what it is for;
-        # "awareness of international politics and to contribute …": not the "and" before a second one.
-        text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
+    text = _without_purpose(text)
     named = _named_after_vague(sentence, start, text)
     if named is not None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
+
+
+def _without_purpose(text: str) -> str:
+    """The text without an infinitive of purpose after it ("such assurances to avoid precisely
+    what's happening today": the object, not what it is for); not after a word that opens the
+    infinitive's own clause ("how to leverage …", "whether to …")."""
+    purpose = _PURPOSE.search(text)
+    if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
+        # "awareness of international politics and to contribute …": not the "and" before a second one.
+        text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
+    return text
 
 
 # An object that only says "more" of something; what it is follows after a comma.
@@ -1215,6 +1221,70 @@ def _named_after_vague(sentence: str, start: int, text: str) -> tuple[int, int] 
     end = _OBJECT_END.search(sentence, named.end())
     found = sentence[named.end() : end.start() if end else len(sentence)].rstrip()
     return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= OBJECT_WORDS else None
+
+
+# "What are Russian forces struggling to do?", "What did the Minsk agreements allow the LNR and DNR
+# to do?", "What did the glaciers begin to do?": an action, what follows "to" after the question's verb.
+_ASKS_TO_DO = re.compile(
+    r"^\s*(?i:what)\s+(?i:is|are|was|were|do|does|did|will|would|could|can|might|may|must|should|has|have|had)\s+"
+    r"(?P<before>\S.*?)\s+to\s+do\s*[?.!]*\s*$"
+)
+# How many words may stand between the verb and "to": its object ("allowing the LNR and DNR to have …").
+TO_DO_GAP = 5
+# Verbs of aim, effort, permission or pressure, whose "to" opens the action asked for. Other verbs
+# ("begin to", "determined to") are left to the span reader, which reads where the action ends
+# ("began to thaw and fall-winter temperatures rose": "thaw").
+_AIMING_VERBS = (
+    "struggle try tried attempt fail seek sought strive hope want wish plan aim intend mean meant need refuse "
+    "threaten promise pledge vow agree decide manage prepare allow permit enable ask urge force order encourage "
+    "help tell told expect"
+)
+
+
+def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the action a "What … <verb> to do?" question asks for: the words after "to" that
+    follow the sentence's form of the question's verb ("make strides in the north and east" in
+    "While Russian forces struggle to make strides in the north and east, …"), 1..OBJECT_WORDS
+    words up to the clause's end. None for other questions, or when the sentence has no such form
+    or does not name the question's subject."""
+    asked = _ASKS_TO_DO.match(question)
+    if asked is None:
+        return None
+    words = asked.group("before").split()
+    said = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)}
+    for k in range(len(words) - 1, 0, -1):
+        verb = words[k]
+        if not verb.islower() or len(verb) < 3 or verb in QUERY_STOPWORDS:
+            continue
+        if _verb_stem(verb) not in _AIMING_STEMS:
+            return None
+        subject = [w for w in _WORD.findall(" ".join(words[:k])) if w.lower() not in QUERY_STOPWORDS]
+        if not subject or not any(w.lower()[:NAME_STEM] in said for w in subject):
+            return None
+        stem = _verb_stem(verb)
+        forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
+                          *(re.escape(form) for form in other_forms(stem) + other_forms(verb))])
+        found = re.search(rf"\b(?:{forms})(?:\s+[\w’'-]+){{0,{TO_DO_GAP}}}?\s+to\s+(?=[a-z])", sentence, re.I)
+        if found is None:
+            continue
+        end = _OBJECT_END.search(sentence, found.end())
+        text = _without_purpose(sentence[found.end() : end.start() if end else len(sentence)].rstrip())
+        return (found.end(), found.end() + len(text)) if 1 <= len(text.split()) <= OBJECT_WORDS else None
+    return None
+
+
+def _verb_stem(verb: str) -> str:
+    """The verb without its -ing, -ed, -s or final e ("struggling", "allowed", "hopes" -> "struggl",
+    "allow", "hop"), for `infinitive_asked`."""
+    lowered = verb.lower()
+    for ending in ("ing", "ed", "es", "s"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3 and not lowered.endswith("ss"):
+            lowered = lowered[: -len(ending)]
+            return lowered[:-1] if len(lowered) > 3 and lowered[-1] == lowered[-2] else lowered
+    return lowered[:-1] if lowered.endswith("e") else lowered
+
+
+_AIMING_STEMS = frozenset(_verb_stem(verb) for verb in _AIMING_VERBS.split())
 
 
 # One or more of the things named before: "(which) of them", "(which) one of these".
