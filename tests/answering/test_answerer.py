@@ -2719,3 +2719,15 @@ def test_the_action_a_what_to_do_question_asks_for(sentence, question, action):
 
     span = infinitive_asked(sentence, question)
     assert (sentence[span[0] : span[1]] if span else None) == action
+
+
+def test_a_name_with_a_possessive_is_still_a_name_when_every_word_is_capitalised():
+    from types import SimpleNamespace
+
+    from qa.answering.answerer import _names_undefined
+
+    text = "The first is the status of the so-called Luhansk and Donetsk People’s Republics (LNR and DNR) in the Donbas."
+    chosen = [SimpleNamespace(text=text)]  # only its text is read
+    # Used without being defined: the sentence answers alone (the reader had bolded "Donbas").
+    assert _names_undefined("Luhansk and Donetsk People's Republics", chosen)
+    assert not _names_undefined("Warsaw's first literary cabaret", chosen)  # a description

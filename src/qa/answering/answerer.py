@@ -1704,16 +1704,21 @@ def _reply_answer(reply: str, earlier: str) -> str:
 def _names_undefined(term: str, chosen: Sequence[Candidate]) -> bool:
     """True when the term is a name ("NATO", "the Budapest memorandum", "DECnet"), not a
     description ("Warsaw's first literary cabaret"), and one of the sentences uses it."""
-    if not any(ch.isupper() for ch in term) or "'" in term or "’" in term:
+    if not any(ch.isupper() for ch in term):
+        return False
+    # A possessive makes a description, unless every word is capitalised: "Luhansk and Donetsk
+    # People's Republics" is a name (the reader had bolded "Donbas" for it).
+    if ("'" in term or "’" in term) and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", term)
+                                                 if w.lower() not in QUERY_STOPWORDS | {"s"}):
         return False
     used = _term_used(term)
     return any(used.search(c.text) for c in chosen)
 
 
 def _term_used(term: str) -> re.Pattern[str]:
-    """The term as a sentence uses it, in any case and perhaps plural ("What is the Minsk agreement?"
-    is used as "the Minsk agreements")."""
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"s?(?!\w)", re.IGNORECASE)
+    """The term as a sentence uses it, in any case, with either apostrophe and perhaps plural ("What
+    is the Minsk agreement?" is used as "the Minsk agreements")."""
+    return re.compile(r"(?<!\w)" + re.sub(r"['’]", "['’]", re.escape(term)) + r"s?(?!\w)", re.IGNORECASE)
 
 
 # Words that make a term a description of something else: "capital of France", "largest bank".
