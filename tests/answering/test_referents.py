@@ -586,3 +586,19 @@ def test_a_follow_up_with_its_preposition_first_asks_as_the_plain_one(built_inde
     # It had quoted the sentence about Zelensky's speech to Congress.
     assert result.question == "About what?" and result.text.startswith("US warnings to China")
     assert qa.answer("About what?", index=built_index.index).abstained  # nothing to ask it of
+
+
+@pytest.mark.model
+def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_index):
+    from conftest import ask_as_chat
+
+    from qa.answering.answerer import IS_AMONG, NOT_AMONG, check_citations
+
+    # "Is France among them?" had quoted "a country bigger than France"; "Is China one of them?",
+    # Ukraine calling on China to step in.
+    question = "Which countries could Ukraine choose as guarantors?"
+    _, france = ask_as_chat(built_index.index, question, "Is France among them?")
+    _, china = ask_as_chat(built_index.index, question, "Is China one of them?")
+    assert france.text.startswith(NOT_AMONG.format(name="France")) and china.text.startswith(IS_AMONG.format(name="China"))
+    for result in (france, china):
+        assert "Britain, China, Russia and the United States" in result.text and check_citations(result) == []

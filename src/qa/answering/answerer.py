@@ -462,6 +462,16 @@ def _answer(
     if named is None and context:
         # "Is China one of them?" after "Which countries are named as potential guarantors?".
         named = resolve_group(question, context)
+        member = _membership(question, replies[-1]) if named is not None and replies else None
+        if member is not None:
+            # "Is France among them?" after "Britain, China, Russia and the United States": the list
+            # as answered before, and whether it names France (it had quoted "a country bigger than
+            # France"; "Is China one of them?", Ukraine calling on China to step in).
+            listed = _answer(context[-1], list(history or [])[:-2], index, retriever, settings, said)
+            if not listed.abstained:
+                name, among = member
+                text = (IS_AMONG if among else NOT_AMONG).format(name=name) + "\n\n" + listed.text
+                return replace(listed, question=question, text=text, short=None)
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -3173,6 +3183,29 @@ _HOW_MANY_NAMED = re.compile(
     r"proposed|put\s+forward)\b[^?]*?)\W*$",
     re.I,
 )
+
+
+# "Is France among them?", "Is Germany one of them?": whether a name is one of the things listed.
+_MEMBER_ASKED = re.compile(
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were))\s+(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these))\s*[?.!]*\s*$"
+)
+IS_AMONG = "Yes: {name} is among them."
+NOT_AMONG = "No: {name} is not among them."
+
+
+def _membership(question: str, reply: str) -> tuple[str, bool] | None:
+    """The name a membership question asks about ("Is France among them?") and whether the list the
+    reply before led with (its bold short answer) holds it; None for other questions or replies."""
+    asked = _MEMBER_ASKED.match(question)
+    bold = _BOLD_LEAD.match(reply)
+    if asked is None or bold is None:
+        return None
+    items = _items_listed(bold.group(1))
+    if len(items) < 2:
+        return None
+    name = asked.group("name")
+    return name, any(_names(item, name.split()[-1]) for item in items)
 
 
 def _items_listed(text: str) -> list[str]:
