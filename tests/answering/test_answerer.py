@@ -688,6 +688,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "fighter jets, to keep up its defense.", "What does Ukraine need to keep up its defense?",
          "air defense systems and fighter jets"),
         ("Ukraine needs much more.", "What does Ukraine need?", "much more"),
+        # A plural after the modal is a noun: the wh-word is the subject, and no object is asked for.
+        ("It may ostracise non-Western countries that are unwilling to break with Russia.",
+         "What might ostracise non-Western countries?", None),
         # "Which" with a plural asks for the object too (had bolded the list of countries Poland is in),
         # not with a time ("Which years did …?").
         ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
@@ -742,6 +745,10 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         ("The existing sanctions on Russian companies are significant, but they have not affected Russia’s behavior.",
          "Which sanctions have not affected Russia's behavior?", "The existing sanctions on Russian companies"),
         ("It is hard, and they have not affected Russia’s behavior.", "What has not affected Russia's behavior?", None),
+        # A verb phrase after a comma shares the sentence's opening subject (had bolded "are unwilling").
+        ("Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, ostracise "
+         "non-Western countries that are unwilling to break with Russia and, most importantly, utterly fail.",
+         "What might ostracise non-Western countries?", "Aiming for maximalist objectives – regime change in Moscow"),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -2678,6 +2685,10 @@ def test_a_list_that_holds_a_name_the_question_gives_answers_nothing_of_it():
     assert _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which weapons has Poland sent?")
     assert not _lists_asked_name("Poland, Estonia, Sweden and Germany", "Which countries sent weapons?")
     assert not _lists_asked_name("Poland", "Which weapons has Poland sent?")  # no list
+    assert not _lists_asked_name("the Tyne and Wear Metro", "What underground railways cover much of Tyne and Wear?")
+    # An item opening with the question's name: the things of that name, not who sent them.
+    assert _lists_asked_name("Stinger antiaircraft systems, Javelin antitank missiles, tactical drones",
+                             "Who sent Javelin missiles to Ukraine?")
 
 
 @pytest.mark.parametrize(

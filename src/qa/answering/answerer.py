@@ -2054,12 +2054,14 @@ def _short_span(
 
 
 def _lists_asked_name(text: str, question: str) -> bool:
-    """True when the text is a list ("A, B and C") one of whose items is a name the question gives."""
+    """True when the text is a list ("A, B and C") one of whose items is, or opens with, a name the
+    question gives ("Poland" for "Which weapons has Poland sent?", "Javelin antitank missiles" for
+    "Who sent Javelin missiles?")."""
     items = [item.strip(" *_").casefold() for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text)]
-    if len(items) < 2:
-        return False
+    if len(items) < 2 or "," not in text:
+        return False  # "the Tyne and Wear Metro" is one name
     names = {m.group(0).casefold() for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]+", question.strip())}
-    return any(item in names for item in items)
+    return any(item.split()[0] in names for item in items if item.split())
 
 
 # A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".

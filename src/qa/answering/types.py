@@ -1072,12 +1072,14 @@ _ASKS_OBJECT = re.compile(
 # "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
 # after "do", "does", "did", "would" or "will": after "can" or "has" the words are a passive or a
-# perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those.
+# perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those. Nor a
+# plural after the auxiliary, which is a noun: in "What might ostracise non-Western countries?" the
+# wh-word is the subject (it had bolded "are unwilling", after "countries that").
 _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
     r"^\s*(?i:what\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
-    rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)[a-z]{{3,}})(?P<particle>)"
+    rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?P<particle>)"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
 )
 
@@ -1390,7 +1392,7 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
     found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
-        return None
+        return _shared_subject(sentence, vp)
     opening = _CLAUSE_START.match(sentence, 0, found.start())
     start = opening.end() if opening else 0
     # "While China could play …": the conjunction opening the clause is not its subject.
@@ -1529,6 +1531,25 @@ def _said_again(sentence: str, words: list[str], least: int, before: str = "", g
 def _as_written(word: str) -> str:
     """A pattern for the word with either apostrophe ("Russia's" matches "Russia’s")."""
     return re.sub(r"['’]", "['’]", re.escape(word))
+
+
+# A sentence's opening subject before its first modal, with no comma in it ("Aiming for maximalist
+# objectives – regime change in Moscow – may end up …").
+_SUBJECT_BEFORE_MODAL = re.compile(r"\s*(?P<subject>[^,;:]+?)[\s–—-]+(?:may|might|can|could|will|would|should|must)\s")
+
+
+def _shared_subject(sentence: str, vp: list[str]) -> tuple[int, int] | None:
+    """For "What might ostracise non-Western countries?" where the sentence gives the verb and its
+    object as one of several after a comma ("X may end up prolonging the war, ostracise non-Western
+    countries …, and utterly fail"): the opening subject they share (its words, up to OBJECT_WORDS)."""
+    if not vp or vp[0].lower() not in _MODALS:
+        return None
+    later = _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS)
+    opening = _SUBJECT_BEFORE_MODAL.match(sentence)
+    if later is None or opening is None or opening.end() > later.start() or not sentence[: later.start()].endswith(","):
+        return None
+    start, end = opening.span("subject")
+    return (start, end) if 1 <= len(sentence[start:end].split()) <= OBJECT_WORDS else None
 
 
 def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
