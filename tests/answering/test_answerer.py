@@ -697,6 +697,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "as supplies and other equipment.", "Which weapons has Poland sent?",
          "similar weapons as well as supplies and other equipment"),
         ("Tesla lived in New York for decades.", "Which years did Tesla live in New York?", None),
+        # A subject in lower case after "which" too (had bolded the list of countries).
+        ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
+         "as supplies and other equipment.", "Which weapons did European countries send?",
+         "similar weapons as well as supplies and other equipment"),
         # A possessive is no subject: "visit" is a noun in "What did Biden's visit to Europe include?".
         ("So are the decision and Biden's visit to Europe for the NATO, US–EU and G7 summits.",
          "What did Biden's visit to Europe include?", None),

@@ -1072,12 +1072,14 @@ _ASKS_OBJECT = re.compile(
 # "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
 # after "do", "does", "did", "would" or "will": after "can" or "has" the words are a passive or a
-# perfect ("What can be combined with …?"). Not "include" or "contain": a list answers those. Nor a
+# perfect ("What can be combined with …?"). "Which weapons did European countries send?" too, as
+# with a named subject. Not "include" or "contain": a list answers those. Nor a
 # plural after the auxiliary, which is a noun: in "What might ostracise non-Western countries?" the
 # wh-word is the subject (it had bolded "are unwilling", after "countries that").
 _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
-    r"^\s*(?i:what\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
+    r"^\s*(?i:(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+    r"\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
     rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?P<particle>)"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
