@@ -153,7 +153,9 @@ def test_a_comparison_only_one_document_speaks_to_says_so(built_index):
      ("What do the documents say about China?", None),  # a comparison
      # A document's view by its name (had quoted a footnote of the other document).
      ("What is the April article's view of the talks?", "a.txt"),
-     ("What is Russia's view of Crimea?", None)],  # Russia's, not a document's
+     ("What is Russia's view of Crimea?", None),  # Russia's, not a document's
+     # How one document portrays a topic (had quoted "deny Putin the victory" for "Putin's war").
+     ("How does Alcaro describe Putin's war?", "b.txt")],
 )
 def test_viewed_document(two_documents, question, document):
     assert viewed_document(question, two_documents) == document

@@ -87,11 +87,18 @@ _ASKS_VIEW_OF = re.compile(
 )
 
 
+# "How does Alcaro describe Putin's war?": one document's portrayal of a topic.
+_ASKS_PORTRAYAL = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:does|did|do)\s+(?P<ref>(?:[\w’'.|-]+\s+){1,8}?)(?:" + _PORTRAY + r")\s+\S",
+    re.I,
+)
+
+
 def _view_match(question: str) -> re.Match[str] | None:
     """The match of a view question ("What does X say about Y?", "Does X mention Y?", "What is X's
     view of Y?" of a document X): its `ref` group names the document, and the topic starts at its
     last character."""
-    found = _ASKS_VIEW.match(question) or _ASKS_MENTION.match(question)
+    found = _ASKS_VIEW.match(question) or _ASKS_MENTION.match(question) or _ASKS_PORTRAYAL.match(question)
     if found is None and (of := _ASKS_VIEW_OF.match(question)) is not None and DOCUMENT_WORD.search(of.group("ref")):
         found = of
     return found
