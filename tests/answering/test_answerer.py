@@ -697,6 +697,12 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "as supplies and other equipment.", "Which weapons has Poland sent?",
          "similar weapons as well as supplies and other equipment"),
         ("Tesla lived in New York for decades.", "Which years did Tesla live in New York?", None),
+        # A phrasal verb said in one word, as a noun before "of" too (had bolded "The Budapest memorandum").
+        ("The Budapest memorandum, which Russia signed in 1994 as part of Ukraine’s surrender of Soviet nuclear "
+         "weapons, sought to provide such assurances.", "What did Ukraine give up in 1994?", "Soviet nuclear weapons"),
+        ("Russia promised to pull back its troops.", "What did Russia pull back?", "its troops"),
+        ("Russia promised a withdrawal of its troops.", "What did Russia pull back?", "its troops"),  # the noun
+        ("Russia promised a retreat.", "What did Russia give up?", None),  # another phrasal verb's word
         # A subject in lower case after "which" too (had bolded the list of countries).
         ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
          "as supplies and other equipment.", "Which weapons did European countries send?",

@@ -1136,7 +1136,25 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
                       *(re.escape(form) for form in other_forms(verb))])
     forms = f"(?:{forms})"
-    return re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
+    found = re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
+    said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ())
+    if found is None and said_so and not prep and not between:
+        # "What did Ukraine give up?" against "Ukraine’s surrender of Soviet nuclear weapons": the one
+        # word the documents use for the phrasal verb, as a verb or as a noun before "of".
+        words = "|".join(rf"{re.escape(w[:-1] if w.endswith('e') else w)}\w*" for w in said_so)
+        found = re.search(rf"\b(?:{words})(?:\s+of|(?:\s+that)?)\s+(?=[\w$€£“\"'])", sentence, re.I)
+    return found
+
+
+# Phrasal verbs a question uses and the one-word verbs documents write for them.
+_PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
+    ("give", "up"): ("surrender", "forsake", "renounce", "relinquish", "abandon", "cede"),
+    ("pull", "back"): ("withdraw", "retreat"),
+    ("pull", "out"): ("withdraw", "retreat"),
+    ("carry", "out"): ("conduct", "perform", "execute"),
+    ("set", "up"): ("establish", "found", "create"),
+    ("back", "down"): ("retreat", "yield"),
+}
 
 
 def object_points_back(sentence: str, question: str) -> bool:
