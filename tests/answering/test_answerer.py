@@ -2752,3 +2752,16 @@ def test_a_name_with_a_possessive_is_still_a_name_when_every_word_is_capitalised
     # Used without being defined: the sentence answers alone (the reader had bolded "Donbas").
     assert _names_undefined("Luhansk and Donetsk People's Republics", chosen)
     assert not _names_undefined("Warsaw's first literary cabaret", chosen)  # a description
+
+
+def test_a_short_answer_describing_the_kind_asked_takes_the_noun_and_its_owner():
+    from qa.answering.answerer import _described_kind
+
+    sentence = "Indeed, in the days after the talks, Russian bombardment of Ukraine’s northern cities continued."
+    start = sentence.index("northern")
+    found = _described_kind(sentence, start, start + len("northern"), "Which Ukrainian cities were bombed after the talks?")
+    assert found is not None and sentence[found[0] : found[1]] == "Ukraine’s northern cities"  # had been "northern"
+    # A name is no description, and another noun after it is not the kind asked.
+    name = sentence.index("Russian")
+    assert _described_kind(sentence, name, name + len("Russian"), "Which cities were bombed?") is None
+    assert _described_kind(sentence, start, start + len("northern"), "Which towns were bombed?") is None

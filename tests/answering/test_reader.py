@@ -67,6 +67,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What were the Minsk agreements meant to do?",  # an action: had bolded "Ukraine and Russia"
         "What are they about to do there?",  # an action: had bolded "north and east"
         "What is the difference between the 10-point plan and the 15-point plan?",  # had bolded "Ukrainian"
+        "What is Russia doing in the south?",  # an action: had bolded "north and east"
+        "What does the author mean by hard power?",  # an explanation: had bolded "time"
         "What effect have the sanctions on oligarchs had?",  # a consequence: had bolded "the ground"
         "What did Ukraine's 10-point plan offer?",  # what it said: had bolded "compromises"
         # A request for the documents' words: "time" had been bolded from "… time and again …".

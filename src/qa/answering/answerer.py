@@ -2042,6 +2042,10 @@ def _short_span(
     if owned is not None:
         # "Which cities did Russia keep bombing?": "Ukraine’s northern cities", not "Ukraine".
         span = Span(span.start, owned, span.score, span.margin)
+    described = _described_kind(candidate.text, span.start, span.end, question)
+    if described is not None:
+        # "Which Ukrainian cities were bombed after the talks?": "Ukraine’s northern cities", not "northern".
+        span = Span(*described, span.score, span.margin)
     attesting = _ATTESTS.search(candidate.text, span.start, span.end)
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
@@ -2073,7 +2077,8 @@ _INTRODUCED = re.compile(r"[*_]*:\s+(?P<what>.+?)[.!?]?[⁰¹²³⁴⁵⁶⁷⁸
 # The answer's first sentences whose list after "including" or "such as" may be the short answer.
 INCLUDED_SENTENCES = 2
 # A question for things of a kind: "Which cities …?", "What weapons …?" -> "cities", "weapons".
-_ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<noun>[a-z][\w-]{2,})\b", re.I)
+# After a capitalised adjective too: "Which Ukrainian cities …?" asks for cities.
+_ASKED_KIND = re.compile(r"^\W*(?i:which|what)\s+(?:[A-Z][\w’'-]*\s+)?(?P<noun>(?i:[a-z][\w-]{2,}))\b")
 # A possessive and at most two words before the noun: "’s northern cities".
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 
@@ -2143,6 +2148,24 @@ def _owned_head(sentence: str, end: int, question: str) -> int | None:
     stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
     owned = re.compile(_OWNED.format(noun=re.escape(stem)), re.I).match(sentence, end)
     return owned.end() if owned else None
+
+
+def _described_kind(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """The span with the noun of the kind asked that follows it right after, and the owner before it
+    ("Ukraine’s" + "northern" + "cities" for "Which Ukrainian cities …?"), when the span is words in
+    lower case that only describe that noun and a possessive owns it; else None."""
+    noun = _asked_kind(question)
+    text = sentence[start:end]
+    if noun is None or not text or not text[0].islower() or len(text.split()) > 2:
+        return None
+    stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
+    head = re.compile(rf"\s+{re.escape(stem)}\w*\b", re.I).match(sentence, end)
+    if head is None:
+        return None
+    # Only with an owner: SQuAD's answers keep the description alone ("digital terrestrial", not
+    # "… platform"; "early", not "early part": five XQuAD answers had lost their exact match).
+    owner = re.search(r"(?:\b[A-Z][\w-]*[’']s\s+)$", sentence[:start])
+    return (owner.start(), head.end()) if owner else None
 
 
 # "What does X say / think / argue / write about Y?": what was said, in full, unless a short

@@ -70,6 +70,10 @@ _NOT_SHORT = re.compile(
     # and east", where Russian forces struggle, beside "about to deprive Ukraine …").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,7}?"
     r"(?:meant|supposed|designed|intended|expected|going|trying|able|set|due|about|planning|preparing)\s+to\s+do\b"
+    # "What is Russia doing in the south?": an action (had bolded "north and east"); "What does the
+    # author mean by hard power?": an explanation (had bolded "time", from "time and again").
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,6}?doing\b"
+    r"|^\s*what\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,6}?mean\s+(?:by|with|when)\b"
     # "What is the difference between the 10-point plan and the 15-point plan?": a comparison, said by
     # a sentence of each (had bolded "Ukrainian").
     r"|^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?:main|key|major|biggest)\s+)?(?:differences?|similarit(?:y|ies))\b"
