@@ -2061,7 +2061,7 @@ def _lists_asked_name(text: str, question: str) -> bool:
     """True when the text is a list ("A, B and C") one of whose items is, or opens with, a name the
     question gives ("Poland" for "Which weapons has Poland sent?", "Javelin antitank missiles" for
     "Who sent Javelin missiles?")."""
-    items = [item.strip(" *_").casefold() for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text)]
+    items = [item.strip(" *_").casefold() for item in _items_listed(text)]
     if len(items) < 2 or "," not in text:
         return False  # "the Tyne and Wear Metro" is one name
     names = {m.group(0).casefold() for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]+", question.strip())}
@@ -2139,14 +2139,18 @@ def _asked_kind(question: str) -> str | None:
     return None if noun is None or noun in QUERY_STOPWORDS else noun
 
 
+def _kind_stem(noun: str) -> str:
+    """How a sentence may write the kind asked, as a prefix: "citi" for "cities", else its first NAME_STEM letters."""
+    return noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
+
+
 def _owned_head(sentence: str, end: int, question: str) -> int | None:
     """Where the short answer ending at `end` ends once it takes in the thing of the kind asked that
     it owns: "Ukraine" + "’s northern cities" for "Which cities …?". None when no such thing follows."""
     noun = _asked_kind(question)
     if noun is None:
         return None
-    stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
-    owned = re.compile(_OWNED.format(noun=re.escape(stem)), re.I).match(sentence, end)
+    owned = re.compile(_OWNED.format(noun=re.escape(_kind_stem(noun))), re.I).match(sentence, end)
     return owned.end() if owned else None
 
 
@@ -2158,8 +2162,7 @@ def _described_kind(sentence: str, start: int, end: int, question: str) -> tuple
     text = sentence[start:end]
     if noun is None or not text or not text[0].islower() or len(text.split()) > 2:
         return None
-    stem = noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
-    head = re.compile(rf"\s+{re.escape(stem)}\w*\b", re.I).match(sentence, end)
+    head = re.compile(rf"\s+{re.escape(_kind_stem(noun))}\w*\b", re.I).match(sentence, end)
     if head is None:
         return None
     # Only with an owner: SQuAD's answers keep the description alone ("digital terrestrial", not

@@ -193,7 +193,8 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
 
 _WORK_KINDS = r"(?:commentar(?:y|ies)|articles?|papers?|pieces?|works?|publications?|books?|reports?|stud(?:y|ies))"
 # Who published the work, named before its kind: "the Financial Times article", "the IAI commentary".
-_OUTLET = r"(?P<outlet>(?:(?-i:[A-Z])[\w’'.&-]*\s+){1,4})?"
+_OUTLET_NAME = r"(?:(?-i:[A-Z])[\w’'.&-]*\s+){1,4}"
+_OUTLET = rf"(?P<outlet>{_OUTLET_NAME})?"
 # "Who wrote about Putin's use of history?", "Who are the authors of the commentary on sustainable
 # urbanisation?": the authors of the work whose title says what the topic does ("the one about
 # Japan", after a list of works, too).
@@ -206,7 +207,7 @@ _WHO_WROTE_ON = re.compile(
 # "Who are the authors of the Reuters article cited by Alcaro?": the works of that outlet the notes cite.
 _WHO_WROTE_OUTLET = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|authored|(?:is|was)\s+the\s+author\s+of|(?:are|were)\s+the\s+authors\s+of)\s+"
-    rf"(?:the|a|an)\s+(?P<outlet>(?:(?-i:[A-Z])[\w’'.&-]*\s+){{1,4}}){_WORK_KINDS}"
+    rf"(?:the|a|an)\s+(?P<outlet>{_OUTLET_NAME}){_WORK_KINDS}"
     r"(?:\s+(?:cited|quoted|mentioned|referenced|used)\s+(?:by|in)\s+[^?]+?)?\s*[?.!]*$",
     re.I,
 )

@@ -1060,12 +1060,19 @@ _PARTICLES = r"back|out|up|down|off|away"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
 _WANTS_TO = r"(?:(?:seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage)\s+to\s+)?"
+# "What" or "which" with a plural it asks for, not a time ("Which weapons …?", not "Which years …?").
+_WH_KIND = r"(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+# An object named before the question's closing preposition ("accusing the Ukrainians of?").
+_OBJECT_BEFORE_PREP = (
+    r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:"
+    + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
+)
 _ASKS_OBJECT = re.compile(
-    r"^\s*(?i:(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+    rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
-    r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:" + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
+    + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
 )
@@ -1078,7 +1085,7 @@ _ASKS_OBJECT = re.compile(
 # wh-word is the subject (it had bolded "are unwilling", after "countries that").
 _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
-    r"^\s*(?i:(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+    rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
     rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?P<particle>)"
@@ -1092,7 +1099,7 @@ _ASKS_OBJECT_PROGRESSIVE = re.compile(
     r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
     rf"(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
-    r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:" + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
+    + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
 )
@@ -1132,11 +1139,7 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     # sentence may name the object its own way ("Ukraine" for "the Ukrainians").
     between = r"(?:\s+[\w’'.-]+){1,4}?" if asked.groupdict().get("object") else ""
     after = (rf"\s+{particle}" if particle else "") + between + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
-    # "insisted", "announces", "quipped", "providing", "pushed back on"; "sent" for "send".
-    forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
-                      *(re.escape(form) for form in other_forms(verb))])
-    forms = f"(?:{forms})"
-    found = re.search(rf"\b{forms}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
+    found = re.search(rf"\b{_verb_forms(stem, verb)}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
     said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ())
     if found is None and said_so and not prep and not between:
         # "What did Ukraine give up?" against "Ukraine’s surrender of Soviet nuclear weapons": the one
@@ -1144,6 +1147,14 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         words = "|".join(rf"{re.escape(w[:-1] if w.endswith('e') else w)}\w*" for w in said_so)
         found = re.search(rf"\b(?:{words})(?:\s+of|(?:\s+that)?)\s+(?=[\w$€£“\"'])", sentence, re.I)
     return found
+
+
+def _verb_forms(stem: str, *written: str) -> str:
+    """A pattern for the forms of a verb: its stem with a regular ending ("insisted", "announces",
+    "quipped", "providing") or an irregular form of one of the `written` words ("sent" for "send")."""
+    forms = [rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
+             *(re.escape(form) for word in written for form in other_forms(word))]
+    return f"(?:{'|'.join(forms)})"
 
 
 # Phrasal verbs a question uses and the one-word verbs documents write for them.
@@ -1278,15 +1289,14 @@ def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
         verb = words[k]
         if not verb.islower() or len(verb) < 3 or verb in QUERY_STOPWORDS:
             continue
-        if _verb_stem(verb) not in _AIMING_STEMS:
+        stem = _verb_stem(verb)
+        if stem not in _AIMING_STEMS:
             return None
         subject = [w for w in _WORD.findall(" ".join(words[:k])) if w.lower() not in QUERY_STOPWORDS]
         if not subject or not any(w.lower()[:NAME_STEM] in said for w in subject):
             return None
-        stem = _verb_stem(verb)
-        forms = "|".join([rf"{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?",
-                          *(re.escape(form) for form in other_forms(stem) + other_forms(verb))])
-        found = re.search(rf"\b(?:{forms})(?:\s+[\w’'-]+){{0,{TO_DO_GAP}}}?\s+to\s+(?=[a-z])", sentence, re.I)
+        forms = _verb_forms(stem, stem, verb)
+        found = re.search(rf"\b{forms}(?:\s+[\w’'-]+){{0,{TO_DO_GAP}}}?\s+to\s+(?=[a-z])", sentence, re.I)
         if found is None:
             continue
         end = _OBJECT_END.search(sentence, found.end())
