@@ -262,5 +262,9 @@ def test_a_documents_conclusion_is_how_it_ends(built_index):
         assert result.text.endswith("US and European involvement is a necessary condition for the establishment of a "
                                     "durable peace. [1]"), question
         assert "The war in Ukraine is a catastrophic event" in result.text
+    # Asked how he portrays something "in his conclusion": his ending, not a view of the war from
+    # the whole commentary (it had led with "Two main variables are going to impact …").
+    ending = qa.answer("How does Alcaro characterise the war in his conclusion?", index=built_index.index)
+    assert ending.text.startswith("The war in Ukraine is a catastrophic event"), ending.text
     # A conclusion about a topic no document's record names is answered as any question.
     assert "catastrophic" not in qa.answer("What conclusions can be drawn about sanctions?", index=built_index.index).text

@@ -61,7 +61,7 @@ from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
-    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -341,6 +341,12 @@ def _asked_plainly(question: str) -> str | None:
         ref, verb, rest = summarised.group("ref", "verb", "rest")
         plain = _PLAIN_VERB.get(verb.lower(), verb.lower())
         return f"What {'do' if plain == verb.lower() else 'does'} {ref} {plain} {rest}?"
+    anything = _SAYS_ANYTHING.match(question)
+    if anything is not None:
+        # "Does the April piece say anything about China?" asks what it says about China (it had
+        # abstained, weighing "anything" and "say"); the answer says so when it names no China.
+        aux, ref, rest = anything.group("aux", "ref", "rest")
+        return f"What {aux.lower()} {ref} say {rest}?"
     said = _SAYS_CLAUSE.match(question)
     if said is not None:
         # "How does the April piece say the West should respond?" asks how the West should, according
@@ -356,6 +362,12 @@ _SUMMARISE_VIEW = re.compile(
     r"^\W*(?:please\s+)?(?:briefly\s+)?(?:summari[sz]e|sum\s+up|outline|describe|explain|tell\s+me)\s+what\s+"
     r"(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+(?P<verb>says|said|say|writes|wrote|write|thinks|think|argues|argue|"
     r"claims|claim)\s+(?P<rest>(?:about|on|regarding|concerning|of)\s+[^?!.]+?)\s*[?!.]*\s*$",
+    re.I,
+)
+# "Does the April piece say anything about China?", "Do the documents mention anything on sanctions?".
+_SAYS_ANYTHING = re.compile(
+    r"^\W*(?P<aux>do|does|did)\s+(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+(?:say|mention|write|tell\s+us)\s+"
+    r"(?:anything|something|much)\s+(?P<rest>(?:about|on|regarding|concerning|of)\s+[^?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
 _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
@@ -534,20 +546,21 @@ def _answer(
                 text += "\n\n" + SOURCES_DIFFER
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
-    # The form first: the documents' metadata is gathered only for a question that has it.
-    viewed = viewed_document(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_view(question) else None
-    if viewed is not None:
-        view = _view(retriever, question, s, viewed, started)
-        if view is not None:
-            return view
     if _ASKS_CONCLUSION.search(question):
         # "What is the IAI commentary's conclusion?", "How does Alcaro conclude?": how the document ends.
+        # Before a view: "How does Alcaro characterise the war in his conclusion?" asks for his ending.
         concluded = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
         if concluded and len(concluded) <= MAX_SUMMARY_DOCUMENTS:
             ending = [c for doc_id in concluded for c in _conclusion(retriever, doc_id)]
             if ending:
                 text, citations, support = compose(ending, _labels(retriever, ending))
                 return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+    # The form first: the documents' metadata is gathered only for a question that has it.
+    viewed = viewed_document(question, {d: r.meta for d, r in retriever.documents.items()}) if asks_view(question) else None
+    if viewed is not None:
+        view = _view(retriever, question, s, viewed, started)
+        if view is not None:
+            return view
     targets = None
     summary_asked = asks_summary(question)
     if summary_asked or asks_gist(question):
@@ -610,7 +623,8 @@ def _answer(
             works = _works_by(retriever, question, name, started, own=several, count=wrote is counted_by)
             if works is not None:
                 return works
-    if asks_author(question):
+    # "Which document was written by an Italian think tank?" asks for the document, not its author.
+    if asks_author(question) and _ASKS_WHICH_DOCUMENT.match(question) is None:
         authored = _authorship(retriever, question, started)
         if authored is not None:
             return authored
@@ -798,6 +812,11 @@ def _answer(
         # sentence quoted has a word of what the question says happened ("send", "troops"), so none
         # says why it did, or that it did.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
+    if _only_proposed(question, chosen):
+        # "When did the EU suspend Russian energy imports?" is not answered by "Europe can … or, better
+        # yet, suspend Russian energy imports altogether": the documents propose it, they do not say it
+        # happened, nor when.
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     # "Tell me more about X" (also "And the second?" after a list, `resolve_pointer`) asks about one
     # item: its siblings would repeat the list.
     # A list after the lead is asked for only when the lead lists nothing itself ("anti-inflammatory
@@ -825,14 +844,16 @@ def _answer(
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
-    text, citations, support = compose(chosen, _labels(retriever, chosen))
+    # "Which document was written by an Italian think tank?" is answered by the document's name.
+    which_document = _ASKS_WHICH_DOCUMENT.match(question) is not None
+    text, citations, support = compose(chosen, _labels(retriever, chosen), which_document)
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
     # An announced list is its items' sentences ("Two main variables ..." is not the answer), as is
     # a list of as many items as asked for, and sources that differ give two values: no single short
     # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
     # melatonin") still has one.
-    single = differing is None and not whole_list and not _also_one(question, context)
+    single = differing is None and not whole_list and not _also_one(question, context) and not which_document
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
     if found is not None and URL.search(found[0].text, found[1].start, found[1].end):
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
@@ -1450,10 +1471,27 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
+# "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
+# the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
+_ASKS_WHICH_DOCUMENT = re.compile(
+    r"^\W*(?:and\s+)?(?:which|what)\s+(?:one\s+of\s+the\s+|of\s+the\s+)?(?:two\s+)?(?:documents?|commentar(?:y|ies)|sources?|texts?)\s+"
+    # What a document does, not what a thing called a document did ("What document formed the
+    # Parliament of Victoria?") nor "Which source of energy …".
+    r"(?:says?|said|mentions?|mentioned|cites?|cited|quotes?|quoted|discuss(?:es|ed)?|argues?|argued|claims?|"
+    r"describes?|described|talks?|covers?|names?|named|refers?|predicts?|warns?|suggests?|recommends?|proposes?|"
+    r"reports?|notes?|lists?|speaks?|explains?|(?:is|was|were|are)\s+(?:written|published|authored|by|from))\b",
+    re.I,
+)
 # "Which article was published by Reuters on 18 March 2022?": a work, named by its title.
 _ASKS_WHICH_WORK = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:article|piece|report|paper|story|op-ed|study|briefing)s?\s+"
     r"(?:was|were|is|did|does|has|had)\b", re.I,
+)
+# "What did Alcaro write in February 2022?": a work, named by its title; not "What did Alcaro write
+# about China?", which asks what he wrote.
+_ASKS_WHAT_WRITTEN = re.compile(
+    r"^\W*(?i:what\s+(?:did|has|had|does))\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:write|written|publish|published|author|authored)"
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s*[?.!]*\s*$"
 )
 # The title of a work, not a person's ("What is Alcaro's title?").
 _ASKS_TITLE = re.compile(
@@ -1836,7 +1874,7 @@ def _short_span(
     # north and east" (`infinitive_asked`; the reader took "north and east").
     finders = (ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
-               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind)
+               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -1873,7 +1911,8 @@ def _short_span(
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
-    asks_title = _ASKS_TITLE.search(question) or asks_other_works(question) or _ASKS_WHICH_WORK.match(question)
+    asks_title = (_ASKS_TITLE.search(question) or asks_other_works(question) or _ASKS_WHICH_WORK.match(question)
+                  or _ASKS_WHAT_WRITTEN.match(question))
     title = _QUOTED_TITLE.search(chosen[0].text) if asks_title else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
@@ -2005,6 +2044,13 @@ def _short_span(
         # "What would maximalist objectives lead to?": not "regime change", which "maximalist
         # objectives – regime change in Moscow –" says they are; what they lead to comes after.
         return None
+    renamed = _renamed(candidate.text, span.start, span.end)
+    if renamed == (-1, -1):
+        return None
+    if renamed is not None:
+        # "What does Ukraine's constitution enshrine?": "NATO membership", not "a goal" (from "not
+        # pursue NATO membership, a goal enshrined in Ukraine’s constitution"), which only renames it.
+        span = Span(*renamed, span.score, span.margin)
     if not several and _inside_introduced(candidate.text, span.start, question):
         # "What compromise might Zelensky accept?": not "return of Crimea and the Donbas", a piece of
         # what "open to a compromise:" introduces ("refrain from actively demanding the full return …").
@@ -2119,6 +2165,27 @@ def _restates_asked(sentence: str, start: int, question: str) -> bool:
 
 # "Who is …?", "What is …?", "What are …?": a question for what the thing named is.
 _IDENTITY = re.compile(r"^\W*(?:who|what|which)\s+(?:is|are|was|were)\b", re.I)
+
+# A noun phrase that renames what stands before its comma, followed by what is said of that thing:
+# "NATO membership, a goal enshrined in Ukraine’s constitution".
+_RENAMING = re.compile(r"(?<=,\s)(?:a|an)\s+[a-z]+(?=\s+(?:[a-z]+ed|that|which)\b)")
+# The name before such a comma: its last word and the capitalised words (with "of" or "the"
+# between them) that lead up to it ("NATO membership", "the Sea of Azov").
+_RENAMED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w’'.-]*\s+(?:(?:of|the|and)\s+)*)*[\w’'-]+(?=,\s$)")
+
+
+def _renamed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """When the span is a vague noun phrase that renames what stands before its comma ("a goal" in
+    "not pursue NATO membership, a goal enshrined in …"), the offsets of that thing when the words
+    before the comma name it (a capitalised word among them: "NATO membership"), else (-1, -1); None
+    when the span renames nothing."""
+    renaming = _RENAMING.match(sentence, start)
+    if renaming is None or renaming.end() != end:
+        return None
+    before = _RENAMED_NAME.search(sentence, max(0, start - 80), start)
+    if before is None or not re.search(r"[A-Z]", before.group()):
+        return -1, -1
+    return before.start(), before.end()
 
 
 def _inside_introduced(sentence: str, start: int, question: str) -> bool:
@@ -2959,6 +3026,37 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|himself|h
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
+# "When did the EU suspend Russian energy imports?": when something is said to have happened, and
+# the words after its auxiliary, whose first word in lower case after the subject is the verb.
+_ASKS_WHEN_DONE = re.compile(r"^\W*when\s+(?:did|has|have|had)\s+(?P<rest>[^?]+)", re.I)
+_DETERMINERS = frozenset("the a an its their his her this that these those all some both".split())
+# What puts a verb in a proposal or a possibility, a few words before it: "Europe can use its
+# economic leverage … or, better yet, suspend …".
+_MODAL = re.compile(r"\b(?:can|could|should|must|would|might|may|ought\s+to|better\s+yet|had\s+best|needs?\s+to|ha(?:s|ve)\s+to)\b", re.I)
+# How many words before the verb its modal may stand.
+MODAL_WORDS = 12
+_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d{2}s?\b")
+
+
+def _only_proposed(question: str, chosen: Sequence[Candidate]) -> bool:
+    """True when a "When did X <verb> …?" question's verb appears in the chosen sentences only after
+    a modal ("can …, or, better yet, suspend") and none of them gives a date: they say it could or
+    should happen, not that, or when, it did."""
+    asked = _ASKS_WHEN_DONE.match(question)
+    if asked is None:
+        return False
+    words = re.findall(r"[\w’'-]+", asked.group("rest"))
+    subject = [w for w in words[:1] if w.lower() not in _DETERMINERS] or words[1:2]
+    verb = next((w for w in words[words.index(subject[0]) + 1 :] if w.islower() and w not in _DETERMINERS), None) if subject else None
+    if verb is None or len(verb) < 4:
+        return False
+    stem = re.compile(rf"\b{re.escape(verb[: max(4, len(verb) - 2)])}\w*", re.I)
+    found = [(c.text, m.start()) for c in chosen for m in stem.finditer(c.text)]
+    if not found or any(span_fits(c.text, DATE, question) or _YEAR_IN.search(c.text) for c in chosen):
+        return False
+    return all(_MODAL.search(" ".join(text[:at].split()[-MODAL_WORDS:])) for text, at in found)
+
+
 def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passage: bool = False) -> list[Candidate]:
     """The best sentence, plus up to two close runners-up that are not near-duplicates.
 
@@ -3585,7 +3683,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def compose(
-    chosen: Sequence[Candidate], labels: Mapping[str, str] | None = None
+    chosen: Sequence[Candidate], labels: Mapping[str, str] | None = None, label_one: bool = False
 ) -> tuple[str, list[Passage], list[Support]]:
     """Order sentences for reading, number citations by first use, and keep only verified ones.
 
@@ -3593,7 +3691,8 @@ def compose(
     it. Each sentence must occur verbatim at its offsets in the passage its marker points to;
     any that does not is dropped before numbering. When the sentences come from more than one
     document, each document's group starts on a new paragraph with its label from `labels`
-    (doc_id -> "Alcaro (IAI, 22 March 2022)"), so the reader knows who says what.
+    (doc_id -> "Alcaro (IAI, 22 March 2022)"), so the reader knows who says what; with
+    `label_one`, also when they come from one document.
     """
     verified = [c for c in chosen if c.passage.text[c.local_start : c.local_end] == c.text and c.text]
     doc_order: dict[str, int] = {}
@@ -3617,7 +3716,7 @@ def compose(
                 passage_start=c.local_start, passage_end=c.local_end, score=round(c.score, 4),
             )
         )
-    if labels is None or len(groups) < 2:
+    if labels is None or len(groups) < (1 if label_one else 2):
         return " ".join(part for parts in groups.values() for part in parts), citations, support
     paragraphs = [f"{labels.get(doc, doc)}: " + " ".join(parts) for doc, parts in groups.items()]
     return "\n\n".join(paragraphs), citations, support

@@ -538,13 +538,15 @@ def is_title(word: str) -> bool:
 
 def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where a short answer may not cut: the sentence's full dates ("20 March 2022"), times
-    said relative to the writing ("within the next few weeks", not "next few weeks") and numbers
-    in a series ("22 | 05"), which a span touching them takes in whole, and its web addresses, which no span may touch."""
+    said relative to the writing ("within the next few weeks", not "next few weeks"), numbers
+    in a series ("22 | 05") and e-mail addresses, which a span touching them takes in whole, and its web addresses, which no span may touch."""
     dates = [m.span() for m in _DATE_IN_TEXT.finditer(sentence)] + [m.span() for m in _RELATIVE_TIME_PATTERN.finditer(sentence)]
-    dates += [m.span() for m in _SERIES_NUMBER.finditer(sentence)]
+    dates += [m.span() for m in _SERIES_NUMBER.finditer(sentence)] + [m.span() for m in _EMAIL.finditer(sentence)]
     return sorted(dates), [m.span() for m in URL.finditer(sentence)]
 
 
+# An e-mail address, which a span takes in whole ("a.dessi@iai.it", not "iai").
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A number in a series, year and issue: "22 | 05", "No. 22|08"; a span takes it in whole.
 _SERIES_NUMBER = re.compile(r"(?<![\d|])\d{1,4}\s?\|\s?\d{1,4}(?![\d|])")
 
@@ -1006,6 +1008,37 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, opens.end(), _CONDITION_ENDS, CONDITION_WORDS)
 
 
+# "Where did Zelensky speak in the United States?": the place the sentence gives after the subject's
+# verb ("to have Zelensky speak at the US Congress"), named in capitals.
+_ASKS_WHERE_DONE = re.compile(
+    r"^\W*(?i:where)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
+)
+_PLACE_AFTER = r"\s+(?:at|in|on|to|inside|before)\s+(?P<place>(?-i:(?:the\s+)?[A-Z][\w’'.–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.–-]*)*))"
+# How far before its verb the question's subject may stand ("have Zelensky speak").
+PLACE_SUBJECT_GAP = 3
+
+
+def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the capitalised place the sentence gives right after the verb a "Where did X
+    <verb> …?" question asks about, with X a few words before the verb ("Zelensky speak at the US
+    Congress" -> "the US Congress"); None when it gives none, or only a place the question names."""
+    asked = _ASKS_WHERE_DONE.match(question)
+    if asked is None:
+        return None
+    verb = asked.group("verb")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = rf"(?:{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?|{'|'.join(map(re.escape, other_forms(verb))) or '(?!)'})"
+    subject = re.escape(asked.group("subject").split()[-1])
+    found = re.search(rf"\b{subject}\w*(?:\s+[\w’'-]+){{0,{PLACE_SUBJECT_GAP}}}?\s+{forms}{_PLACE_AFTER}", sentence, re.I)
+    if found is None:
+        return None
+    asked_words = {w.lower() for w in _WORD.findall(question)}
+    if {w.lower() for w in _WORD.findall(found.group("place"))} - {"the", "of"} <= asked_words:
+        return None
+    return found.span("place")
+
+
 # "Who adopted the draconian sanctions regime?", "What impacts the sustainability of the invasion?":
 # the wh-word is the subject of a verb in the past or the present, which the sentence may give in the
 # passive ("… regime on Russia adopted by the United States, the EU and their partners").
@@ -1217,13 +1250,22 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         if {w.lower() for w in _WORD.findall(text[phrase.end() :])} - QUERY_STOPWORDS <= asked_words:
             text = text[: phrase.start()]
             break
-    text = _without_purpose(text)
+    text = _without_purpose(_CLOSING_ADVERBIAL.sub("", text))
     named = _named_after_vague(sentence, start, text)
     if named is not None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     return start, start + len(text)
+
+
+# A closing phrase that says when or how, not what: "assess how to leverage their influence over the
+# talks sooner rather than later".
+_CLOSING_ADVERBIAL = re.compile(
+    r"\s+(?:sooner\s+rather\s+than\s+later|as\s+soon\s+as\s+possible|once\s+and\s+for\s+all|in\s+the\s+long\s+run|"
+    r"for\s+good|altogether|any\s+longer|any\s+more|anymore)$",
+    re.I,
+)
 
 
 def _without_purpose(text: str) -> str:
