@@ -2900,3 +2900,40 @@ def test_reader_turns_of_the_third_shift(built_index):
     assert short("Where did Zelensky speak in the United States?") == "the US Congress"  # had been "Ukraine"
     china = qa.answer("Does the April piece say anything about China?", index=built_index.index)
     assert not china.abstained and "China" in china.text  # had abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "read"),
+    [("How much was it worth?", "What did the US provide to Ukraine?", "How much did the US provide to Ukraine?"),
+     ("And how much did that cost?", "What did the EU send?", "How much did the EU send?"),
+     ("How many were they?", "What has Poland sent?", "How many has Poland sent?"),
+     # Not an amount of it, or no "What did …?" before.
+     ("How much was Sberbank worth?", "What did the US provide to Ukraine?", None),
+     ("How much was it worth?", "Which bank is Russia's largest?", None)],
+)
+def test_how_much_it_was_worth_asks_the_amount_of_what_was_asked_before(question, earlier, read):
+    from qa.answering.answerer import _amount_of_answer
+
+    assert _amount_of_answer(question, earlier) == read
+
+
+@pytest.mark.model
+def test_how_much_the_aid_just_named_was_worth(built_index):
+    import qa
+
+    # "was" had scored the sentence below the abstention threshold ("is" just above it).
+    history = [{"role": "user", "content": "What did the US provide to Ukraine?"},
+               {"role": "assistant", "content": "**more than $2 billion in security aid** [1]\n\nThe United States has "
+                "already provided more than $2 billion in security aid to Ukraine. [1]"}]
+    worth = qa.answer("How much was it worth?", history=history, index=built_index.index)
+    assert worth.short is not None and worth.short.text == "more than $2 billion"
+
+
+def test_the_object_of_a_denied_verb_and_none_of_a_passive():
+    from qa.answering.types import verb_object
+
+    nor = "Nor are they ready to give up on the prospect of EU membership one day."
+    found = verb_object(nor, "What will they not give up on?")
+    assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership one day"
+    # "It was opened in five phases" says how it was opened, not what (XQuAD: "A bridge" is the answer).
+    assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None

@@ -310,6 +310,25 @@ _COMMAND = re.compile(r"(?:summari[sz]e|list|name|compare|give|explain|describe|
 _PREPOSITION_FIRST = re.compile(r"^\W*(?P<prep>about|on|for|with|against|from|to|by)\s+(?P<wh>what|whom|who)\W*$", re.I)
 
 
+# "How much was it worth?", "And how much did that cost?": the amount of what the reply before gave.
+_AMOUNT_OF_IT = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?how\s+(?P<much>much|many)\s+(?:(?:was|is|were|are)\s+(?:it|that|this|they|those)(?:\s+worth)?"
+    r"|(?:did|does|do)\s+(?:it|that|this|they|those)\s+(?:cost|amount\s+to|come\s+to))\s*[?.!]*\s*$",
+    re.I,
+)
+# "What did the US provide to Ukraine?": what someone did, with its auxiliary.
+_WHAT_DID = re.compile(r"^\W*(?:(?:and|so)\s+)?what\s+(?P<aux>did|does|do|has|have|had|will|would)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I)
+
+
+def _amount_of_answer(question: str, earlier: str) -> str | None:
+    """"How much was it worth?" after "What did the US provide to Ukraine?" -> "How much did the US
+    provide to Ukraine?": the earlier question asked for an amount; None for other questions."""
+    amount, did = _AMOUNT_OF_IT.match(question), _WHAT_DID.match(earlier)
+    if amount is None or did is None:
+        return None
+    return f"How {amount.group('much').lower()} {did.group('aux').lower()} {did.group('rest')}?"
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
     inside = _request_inside(question)
@@ -496,6 +515,9 @@ def _answer(
         # could. First: "Why?" after "Which Russian objective was dropped?" answered "**denazification**"
         # is "Why was denazification dropped?", not "Why was dropped?" (which had abstained).
         named = resolve_bare_answered(question, context[-1], bold.group(1))
+    if named is None and context:
+        # "How much was it worth?" after "What did the US provide to Ukraine?": how much it provided.
+        named = _amount_of_answer(question, context[-1])
     if named is None and context and not points_back(context[-1]):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.

@@ -1104,7 +1104,7 @@ _ASKS_OBJECT = re.compile(
     rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
-    rf"{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
+    rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
@@ -1155,6 +1155,7 @@ _PURPOSE = re.compile(
     r"more|other|such|our|your|my|one|two|three|both|many|most|several)\b)[a-z]+\b"
 )
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,")
+_BE_FORMS = frozenset("be is are was were been being".split())
 # How far before the verb the question's subject may stand ("Russia recently insisted on").
 SUBJECT_WORDS = 8
 # How far into the sentence a subject that its later verbs share may stand.
@@ -1234,9 +1235,13 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     # Or it opens the sentence, whose verbs share it: "Poland has already announced that it will end
     # Russian coal imports … and phase out oil and gas imports …".
     said = said or own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)[:OPENING_SUBJECT_WORDS]}
+    before = _WORD.findall(leading)[-SUBJECT_WORDS:]
     if subject.lower() not in _PRONOUNS and not said:
         # "The United States and its allies in Europe want to deny Putin …" says what they want,
         # not what Putin wants: the question's subject stands just before the verb.
+        return None
+    if before and before[-1].lower() in _BE_FORMS:
+        # A passive: "It was opened in five phases" says how the thing was opened, not what was.
         return None
     start = found.end()
     end = _OBJECT_END.search(sentence, start)
