@@ -2937,3 +2937,79 @@ def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership one day"
     # "It was opened in five phases" says how it was opened, not what (XQuAD: "A bridge" is the answer).
     assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [("What's the difference between the LNR and DNR?", "What is the difference between the LNR and DNR?"),
+     ("Who’s Lavrov?", "Who is Lavrov?"), ("What is Russia's aim?", None)],
+)
+def test_a_contracted_wh_word_is_read_written_out(question, plain):
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly(question) == plain
+
+
+@pytest.mark.parametrize(
+    ("question", "points_back"),
+    [("What programme does he lead?", True), ("Where does she work?", True),
+     # A possessive after the auxiliary, or a name the pronoun may stand for.
+     ("Which bank is his largest?", False), ("This person proposed explanations, what was his name?", False),
+     ("Which programme does Alcaro say he leads?", False)],
+)
+def test_a_subject_pronoun_after_the_questions_own_words_points_back(question, points_back):
+    from qa.answering.gate import refers_back
+
+    assert refers_back(question) is points_back
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_fifth_shift(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "Who is Riccardo Alcaro?"},
+               {"role": "assistant", "content": "**Research Coordinator and Head of Global Actors programme at the "
+                "Istituto Affari Internazionali (IAI)** [1]\n\nRiccardo Alcaro is Research Coordinator and Head of "
+                "Global Actors programme at the Istituto Affari Internazionali (IAI). [1]"},
+               {"role": "user", "content": "What programme does he lead?"},
+               {"role": "assistant", "content": "**Global Actors** [1]\n\nRiccardo Alcaro is Research Coordinator and "
+                "Head of Global Actors programme at the Istituto Affari Internazionali (IAI). [1]"}]
+    # "he" two turns on: "What programme does he lead?" had not counted as pointing back, so the
+    # chain stopped at it and "What else has he written?" abstained.
+    written = qa.answer("What else has he written?", history=history, index=built_index.index)
+    assert not written.abstained and "Europe's Post-Cold War Order Is No More" in written.text
+    difference = qa.answer("What's the difference between the LNR and DNR?", index=built_index.index)
+    assert difference.short is None  # had bolded "the now-defunct 2015 Minsk agreements"
+
+
+def test_a_word_that_only_qualifies_the_noun_asked_about_is_no_answer():
+    from qa.answering.answerer import _qualifies_asked
+
+    demands = 'Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "unrealistic" demands.'
+    at = demands.index("unrealistic")
+    assert _qualifies_asked(demands, at, at + len("unrealistic"), "What are Russia's demands?")
+    assert not _qualifies_asked(demands, at, at + len("unrealistic"), "What kind of demands are they?")
+    timeline = "The Ukrainian plan envisions a 15-year timeline to resolve the Crimea question."
+    at = timeline.index("15-year")
+    assert not _qualifies_asked(timeline, at, at + len("15-year"), "What is the plan's timeline?")  # a count is its value
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [("What is the Ukrainian plan's timeline?", "15-year"), ("What is the plan's timeline?", "15-year"),
+     ("What was the Ukrainian plan?", None), ("What is the kind of timeline?", None)],
+)
+def test_the_count_joined_to_the_noun_asked_about(question, count):
+    from qa.answering.types import count_of_asked_noun
+
+    sentence = "The Ukrainian plan envisions a 15-year timeline to resolve the Crimea question."
+    found = count_of_asked_noun(sentence, question)
+    assert (sentence[found[0] : found[1]] if found else None) == count
+
+
+def test_a_profession_before_a_name_is_a_title():
+    from qa.answering.types import title_before_name
+
+    sentence = "Economist Thomas Piketty challenges this notion."
+    found = title_before_name(sentence, "Thomas Piketty")
+    assert found is not None and sentence[found[0] : found[1]] == "Economist"

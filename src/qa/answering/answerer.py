@@ -61,7 +61,7 @@ from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
-    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -329,8 +329,22 @@ def _amount_of_answer(question: str, earlier: str) -> str | None:
     return f"How {amount.group('much').lower()} {did.group('aux').lower()} {did.group('rest')}?"
 
 
+# "What's", "Who's", "Where's": a wh-word and "is" contracted.
+_CONTRACTION = re.compile(r"\b(?P<wh>what|who|where|when|how|which)[’']s\b", re.I)
+
+
+def _uncontracted(match: re.Match[str]) -> str:
+    """A contraction written out: "What's" -> "What is"."""
+    return f"{match.group('wh')} is"
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
+    spelt = _CONTRACTION.sub(_uncontracted, question)
+    if spelt != question:
+        # "What's the difference between the LNR and DNR?" is read as "What is …" (the rules for
+        # "What is the difference" had not seen it, and bolded "the now-defunct 2015 Minsk agreements").
+        return spelt
     inside = _request_inside(question)
     if inside is not None:
         return inside
@@ -1896,7 +1910,7 @@ def _short_span(
     # north and east" (`infinitive_asked`; the reader took "north and east").
     finders = (ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
-               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb)
+               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2062,6 +2076,10 @@ def _short_span(
         # "What does de-Nazification now concern?": not "removal of Zelensky from power", from "no longer
         # concerns the removal of Zelensky from power but rather relatively uncontroversial measures …".
         return None
+    if _qualifies_asked(candidate.text, span.start, span.end, question):
+        # "What are Russia's demands?": not "unrealistic", from 'advancing "unrealistic" demands',
+        # which only qualifies them.
+        return None
     if _restates_asked(candidate.text, span.start, question):
         # "What would maximalist objectives lead to?": not "regime change", which "maximalist
         # objectives – regime change in Moscow –" says they are; what they lead to comes after.
@@ -2168,6 +2186,21 @@ def _negated_alternative(sentence: str, start: int, end: int, question: str) -> 
 # What sets off an appositive: a dash, with the spaces around it. Not a comma: "During the Cultural
 # Revolution, Red Guards destroyed …" answers "Who destroyed … during the Cultural Revolution?".
 _APPOSITIVE_OPENING = re.compile(r"(?P<words>(?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*[–—]\s*$")
+
+
+
+
+_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
+
+
+def _qualifies_asked(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span only qualifies the noun a "What are X's <noun>?" question asks about: the
+    noun follows it ('"unrealistic" demands' for "What are Russia's demands?")."""
+    stem = asked_noun(question)
+    if stem is None:
+        return False
+    # A count is what it qualifies ("a 15-year timeline" answers "What is the plan's timeline?").
+    return re.match(rf"[\"”’'*]*\s+{re.escape(stem)}s?\b", sentence[end:], re.I) is not None and not _COUNT.search(sentence[start:end])
 
 
 def _restates_asked(sentence: str, start: int, question: str) -> bool:

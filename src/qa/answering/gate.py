@@ -224,7 +224,10 @@ def _missing_referent(question: str) -> str | None:
     # the pronoun is the subject ("What did he say about Crimea?"), whose name must come before it.
     subject = _SUBJECT.search(question)
     named = _NAME.search(question[: subject.start()] if subject else question)
-    if person and not named and not _content_before(question, person.start()):
+    if person and not named and (not _content_before(question, person.start())
+                                 or person.group(0).lower() in _SUBJECT_PRONOUNS and _AUXILIARY_BEFORE.search(question, 0, person.start())):
+        # "What programme does he lead?": "he" is the subject after the question's own words, so no
+        # word before it is what it stands for.
         return person.group(0)
     thing = _IT.search(question)
     if thing and not DUMMY_IT.search(question) and not _content_before(question, thing.start()):
@@ -270,6 +273,10 @@ def points_back(question: str) -> bool:
     (`ends_on_it`) or has a "that" standing for what was said before ("What weapons did that
     include?"): in a conversation, it is read with the turn before it."""
     return refers_back(question) or ends_on_it(question) or _THAT.search(question) is not None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|is|was|are|were|has|have|had|will|would|can|could|should|might|may|must)\s+$", re.I)
 
 
 def _content_before(question: str, at: int) -> bool:

@@ -235,7 +235,10 @@ def ranks_other(sentence: str, question: str) -> bool:
 _TITLE_WORDS = frozenset(
     "president presidents minister ministers secretary chancellor spokesman spokeswoman spokesperson leader "
     "adviser advisor envoy negotiator ambassador commander general official chief head director coordinator "
-    "foreign prime deputy former vice senator governor mayor king queen pope premier chairman".split()
+    "foreign prime deputy former vice senator governor mayor king queen pope premier chairman "
+    # Professions written as titles: "Economist Thomas Piketty".
+    "economist historian journalist professor scientist physicist philosopher novelist poet composer "
+    "architect analyst researcher scholar diplomat correspondent".split()
 )
 _OPENERS = frozenset("but and or so yet then however also as while when if the a an".split())
 
@@ -1006,6 +1009,32 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if opens is None:
         return None
     return phrase_until(sentence, opens.end(), _CONDITION_ENDS, CONDITION_WORDS)
+
+
+# "What are Russia's demands?", "What is the plan's timeline?": what a noun the question names is.
+_ASKS_WHAT_NOUN_IS = re.compile(
+    r"^\W*what\s+(?:is|are|was|were)\s+(?!(?:the\s+)?(?:kind|type|sort|name)\b)(?:[\w’'-]+\s+){1,4}?(?P<head>[a-z]{3,})\s*[?.!]*\s*$", re.I
+)
+# A count joined to the noun it counts: "15-year", "10-point".
+_COUNT_COMPOUND = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)-[a-z]+"
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun, singular, whose value a "What is X's <noun>?" question asks ("timeline" for "What
+    is the Ukrainian plan's timeline?"), else None."""
+    asked = _ASKS_WHAT_NOUN_IS.match(question)
+    if asked is None:
+        return None
+    head = asked.group("head").lower()
+    return head[:-1] if head.endswith("s") else head
+
+
+def count_of_asked_noun(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the count compound before the noun a "What is X's <noun>?" question asks about
+    ("15-year" in "envisions a 15-year timeline" for "What is the Ukrainian plan's timeline?")."""
+    noun = asked_noun(question)
+    found = re.search(rf"\b({_COUNT_COMPOUND})\s+{re.escape(noun)}s?\b", sentence, re.I) if noun else None
+    return found.span(1) if found is not None else None
 
 
 # "Where did Zelensky speak in the United States?": the place the sentence gives after the subject's
