@@ -3013,3 +3013,36 @@ def test_a_profession_before_a_name_is_a_title():
     sentence = "Economist Thomas Piketty challenges this notion."
     found = title_before_name(sentence, "Thomas Piketty")
     assert found is not None and sentence[found[0] : found[1]] == "Economist"
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "whole"),
+    [("Which book series does IAI publish?", "Global Politics", "*Global Politics and Security*, *Quaderni IAI* and *IAI Research Studies*"),
+     # One thing in the bracket, a bracket the words before do not count, or a count of another kind.
+     ("What is the IAI's webzine called?", "Affarinternazionali", None),
+     ("What does the IAI call its papers?", "Documenti IAI", None),
+     ("Which journals does IAI publish?", "Global Politics", None)],
+)
+def test_a_list_in_brackets_that_the_sentence_counts_is_answered_whole(question, span, whole):
+    from qa.answering.answerer import _counted_list_around
+
+    sentence = ("IAI publishes an English-language quarterly (*The International Spectator*), an online webzine "
+                "(*Affarinternazionali*), three book series (*Global Politics and Security*, *Quaderni IAI* and *IAI "
+                "Research Studies*) and some papers' series related to IAI research projects (*Documenti IAI*, *IAI Papers*, etc.).")
+    start = sentence.index(span)
+    found = _counted_list_around(sentence, start, start + len(span), question)
+    assert (sentence[found[0] : found[1]] if found else None) == whole
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_sixth_shift(built_index):
+    import qa
+
+    series = qa.answer("Which book series does IAI publish?", index=built_index.index)
+    assert series.short is not None and series.short.text.endswith("*Quaderni IAI* and *IAI Research Studies*")
+    # "author" in the turn before names no document: the date of the April piece, from its record.
+    history = [{"role": "user", "content": "Who is the author of the April commentary?"},
+               {"role": "assistant", "content": "The documents do not say who wrote the 1 April 2022 opinion "
+                "commentary: its source names no author."}]
+    published = qa.answer("When was it published?", history=history, index=built_index.index)
+    assert "1 April 2022" in published.text  # had been "I could not find the answer"

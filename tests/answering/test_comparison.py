@@ -31,6 +31,10 @@ from qa.answering.comparison import (
      ("Do both sides want peace?", False),
      # One author asked about what was said, not the documents side by side.
      ("Does the author agree?", False), ("Does the source agree with Peskov?", False), ("Do the authors agree?", True),
+     # One document asked whether it agrees with another.
+     ("Does Alcaro agree with the April article on sanctions?", True),
+     ("Does the IAI commentary agree with the April piece about sending weapons?", True),
+     ("Did Russia agree with the Ukrainian plan?", False),
      # Which of them speaks of something.
      ("Which document mentions Israel?", True), ("Which of the two commentaries discusses the Minsk agreements?", True),
      ("Which country mentions Israel?", False)],

@@ -1278,8 +1278,12 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
     question names a work that is no document. `about` is the question, or a follow-up joined to
     the question before it."""
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    # "published" names no document: the documents are named by the other words.
-    naming = " ".join(w for w in about.split() if w.lower().strip("?.,;:!") not in FACT_WORDS)
+    # "published" names no document: the documents are named by the other words. Nor does "author"
+    # in the turn before a follow-up: "When was it published?" after "Who is the author of the April
+    # commentary?" is about the April commentary, not every document that has an author.
+    earlier = about[: -len(question)] if about != question and about.endswith(question) else ""
+    naming = " ".join([*(w for w in earlier.split() if w.lower().strip("?.,;:!") not in FACT_WORDS | AUTHOR_WORDS),
+                       *(w for w in about[len(earlier) :].split() if w.lower().strip("?.,;:!") not in FACT_WORDS)])
     targets = target_documents(naming, metas)
     if not targets:
         return None
@@ -1288,7 +1292,7 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
         if asked or len(targets) > MAX_AUTHORSHIP_DOCUMENTS:
             return None
         return _facts_of_documents(retriever, question, targets, fact, started)
-    asked, matched = named_documents(about, {targets[0]: metas[targets[0]]})
+    asked, matched = named_documents(naming, {targets[0]: metas[targets[0]]})
     if len(asked - matched[targets[0]] - FACT_WORDS) > 1:
         # "Which newspaper published the Russia sanctions list article?" names a work the document
         # cites ("Russia" alone matched its title), not the document.
@@ -2103,7 +2107,12 @@ def _short_span(
         if len(introduced.group("what").split()) > OBJECT_WORDS:
             return None
         span = Span(introduced.start("what"), introduced.end("what"), span.score, span.margin)
-    if several or asks_included(question):
+    counted = _counted_list_around(candidate.text, span.start, span.end, question)
+    if counted is not None:
+        # "Which book series does IAI publish?": all of "three book series (*Global Politics and
+        # Security*, *Quaderni IAI* and *IAI Research Studies*)", not the first one's "Global Politics".
+        span = Span(*counted, span.score, span.margin)
+    elif several or asks_included(question):
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list. So
         # for "What did Biden's visit to Europe include?": "NATO, US–EU and G7 summits", not "NATO".
@@ -2136,9 +2145,10 @@ def _short_span(
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
         span = Span(span.start, attesting.start(), span.score, span.margin)
-    if _lists_asked_name(candidate.text[span.start : span.end], question):
+    if counted is None and _lists_asked_name(candidate.text[span.start : span.end], question):
         # "Which weapons has Poland sent?": not "Poland, Estonia, Sweden and Germany", the list the
-        # question's own subject stands in; what they sent is the sentence's to say.
+        # question's own subject stands in; what they sent is the sentence's to say. (A list the
+        # sentence counts as of the kind asked is the answer: "*Quaderni IAI*" for "What does IAI publish?")
         return None
     return candidate, span
 
@@ -2191,6 +2201,31 @@ _APPOSITIVE_OPENING = re.compile(r"(?P<words>(?:[\w’'-]+\s+){0,2}[\w’'-]+)\s
 
 
 _COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
+
+
+# A count and the kind it counts, then a bracket that lists them: "three book series (*Global …".
+_COUNTED_BRACKET = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<kind>(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s*\(\s*$", re.I
+)
+
+
+def _counted_list_around(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """The whole bracket a span lies in when the bracket lists things the words before it count, of
+    the kind the question names ("three book series (A, B and C)" for "Which book series …?"); else None."""
+    opening = sentence.rfind("(", 0, start + 1)
+    closing = sentence.find(")", end - 1)
+    if opening < 0 or closing < 0 or ")" in sentence[opening:start] or "(" in sentence[end:closing]:
+        return None
+    counted = _COUNTED_BRACKET.search(sentence, max(0, opening - 60), opening + 1)
+    if counted is None or not _content_words(counted.group("kind")) & _content_words(question):
+        return None
+    # Its items' emphasis stays whole: "*Global Politics and Security*, *Quaderni IAI* and …*".
+    inside = sentence[opening + 1 : closing]
+    lead = len(inside) - len(inside.lstrip())
+    trail = len(inside) - len(inside.rstrip())
+    if (opening + 1 + lead, closing - trail) == (start, end) or "," not in inside and " and " not in inside:
+        return None
+    return opening + 1 + lead, closing - trail
 
 
 def _qualifies_asked(sentence: str, start: int, end: int, question: str) -> bool:

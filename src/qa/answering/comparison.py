@@ -28,6 +28,9 @@ _ASKS_COMPARISON = re.compile(
     # "Do both authors think more pressure is needed?": whether each holds the view, side by side.
     r"|^\W*(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+)?(?:documents|sources|commentaries|authors|"
     r"articles|pieces|papers|reports|writers|texts)\s+(?:\w+\s+)?(?:" + _STANCE + "|" + _PORTRAY + r"|mention|support|want|call|favou?r)\b"
+    # "Does the IAI commentary agree with the April piece about sending weapons?": the two side by side.
+    r"|^\W*(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?(?:agree|disagree|concur)\s+with\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:commentary|piece|article|document|source|report|paper|author|text)\b"
     # "Which document mentions Israel?": each document that speaks of it, under its name.
     r"|^\W*(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?:documents?|commentar(?:y|ies)|articles?|pieces?|sources?|texts?)\s+"
     r"(?:mentions?|discuss(?:es)?|talks?\s+about|covers?|deals?\s+with|refers?\s+to|speaks?\s+(?:of|about))\b"
