@@ -3046,3 +3046,28 @@ def test_reader_turns_of_the_sixth_shift(built_index):
                 "commentary: its source names no author."}]
     published = qa.answer("When was it published?", history=history, index=built_index.index)
     assert "1 April 2022" in published.text  # had been "I could not find the answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [("From which countries?", True), ("In which cities were talks held?", True), ("Which countries?", True),
+     ("In what years did Spain and Portugal join the European Union?", False), ("In which year?", False)],
+)
+def test_a_question_for_several_things_may_open_with_a_preposition(question, several):
+    from qa.answering.types import asks_for_several
+
+    assert asks_for_several(question) is several
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_seventh_shift(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What kind of guarantees does Ukraine want?"},
+               {"role": "assistant", "content": "**protection of Ukrainian territory** \\[1\\]\n\nIn exchange, the plan "
+                "envisions, Russia would allow for security guarantees for the protection of Ukrainian territory, "
+                "including a NATO-type collective defense agreement between Ukraine and potential guarantor countries "
+                "such as Britain, China, Russia and the United States. [1]"}]
+    countries = qa.answer("From which countries?", history=history, index=built_index.index)
+    assert countries.short is not None and countries.short.text == "Britain, China, Russia and the United States"  # had been "United States"
+    assert qa.answer("What is the NATO-type agreement about?", index=built_index.index).short is None

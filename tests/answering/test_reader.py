@@ -27,6 +27,8 @@ from qa.settings import AnswerSettings
         "Which American show changed the views of Romanians during the cold war?",
         "What did Mote think the Yuan class system really represented?",
         "Who argues that Russia is stalling the talks?",
+        # "about" stranded after a verb asks for a thing (XQuAD).
+        "What was Luther worried about?", "What were high court proceedings being held about?",
         # Typed without a question mark, still a question.
         "Whats the largest russian bank", "how many soldiers did russia loose",
     ],
@@ -69,6 +71,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What is the difference between the 10-point plan and the 15-point plan?",  # had bolded "Ukrainian"
         "What is Russia doing in the south?",  # an action: had bolded "north and east"
         "What does the author mean by hard power?",  # an explanation: had bolded "time"
+        "What is the NATO-type agreement about?",  # a description: had bolded "potential guarantor countries"
         "What effect have the sanctions on oligarchs had?",  # a consequence: had bolded "the ground"
         "What did Ukraine's 10-point plan offer?",  # what it said: had bolded "compromises"
         # A request for the documents' words: "time" had been bolded from "… time and again …".

@@ -586,7 +586,9 @@ _SPEAKER = re.compile(
 
 # "Which countries ...?", "What two treaties ...?": a question asking for several things of a kind.
 _ASKS_SEVERAL = re.compile(
-    r"^\s*(?:which|what)\s+(?:(?P<count>two|three|four|five|six|several)\s+|(?:other|main|major|key)\s+)?"
+    # "From which countries?", "In which cities …?": a preposition may open it (not "In what years …?": when).
+    r"^\s*(?:(?:from|in|to|with|by|for|of|at|on|among)\s+(?=(?:which|what)\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)))?"
+    r"(?:which|what)\s+(?:(?P<count>two|three|four|five|six|several)\s+|(?:other|main|major|key)\s+)?"
     r"(?!(?:is|was|does|has|this|its|thus|us)\b)[a-z]{2,}(?<!s)s\b(?P<after>\s+[\w’']+)?",
     re.IGNORECASE,
 )
