@@ -3071,3 +3071,29 @@ def test_reader_turns_of_the_seventh_shift(built_index):
     countries = qa.answer("From which countries?", history=history, index=built_index.index)
     assert countries.short is not None and countries.short.text == "Britain, China, Russia and the United States"  # had been "United States"
     assert qa.answer("What is the NATO-type agreement about?", index=built_index.index).short is None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "read"),
+    [("When was the IAI founded?", "By whom was the IAI founded?"),
+     ("When did the IAI get founded?", "By whom was the IAI founded?"),
+     ("When were the Minsk agreements signed?", "By whom were the Minsk agreements signed?"),
+     # Not a passive: who did it is in the question before.
+     ("When did Russia sign the Budapest memorandum?", None), ("What is the IAI?", None)],
+)
+def test_by_whom_after_a_question_about_a_passive(earlier, read):
+    from qa.answering.answerer import _by_whom
+
+    assert _by_whom("By whom?", earlier) == read
+    assert _by_whom("What else?", earlier) is None
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_eighth_shift(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "When did the IAI get founded?"},
+               {"role": "assistant", "content": "**1965** \\[1\\]\n\nThe Istituto Affari Internazionali (IAI) is a "
+                "private, independent non-profit think tank, founded in 1965 on the initiative of Altiero Spinelli. [1]"}]
+    founder = qa.answer("By whom?", history=history, index=built_index.index)  # had abstained
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"

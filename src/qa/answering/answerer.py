@@ -320,6 +320,29 @@ _AMOUNT_OF_IT = re.compile(
 _WHAT_DID = re.compile(r"^\W*(?:(?:and|so)\s+)?what\s+(?P<aux>did|does|do|has|have|had|will|would)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I)
 
 
+_BY_WHOM = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:by\s+whom|who\s+by)\s*[?.!]*\s*$", re.I)
+# "When was the IAI founded?", "Where did the IAI get founded?": a question about a passive.
+_WHEN_DONE = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:when|where|why|how|in\s+what\s+year|what\s+year)\s+(?P<aux>was|were|is|are|did|does|do)\s+"
+    r"(?P<thing>[^?]+?)\s+(?:(?P<get>get|got)\s+)?(?P<done>[a-z]+(?:ed|en)|built|made|held|led|won|sent|paid|brought|taught|bought)"
+    r"(?P<rest>\s+[^?]*?)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _by_whom(question: str, earlier: str) -> str | None:
+    """"By whom?" after "When was the IAI founded?" (or "When did the IAI get founded?") -> "By whom
+    was the IAI founded?"; None for other questions."""
+    if _BY_WHOM.match(question) is None:
+        return None
+    done = _WHEN_DONE.match(earlier)
+    if done is None or (done.group("aux").lower() in ("did", "does", "do") and done.group("get") is None):
+        return None
+    aux = done.group("aux").lower()
+    aux = {"did": "was", "does": "is", "do": "are"}.get(aux, aux)
+    return f"By whom {aux} {done.group('thing')} {done.group('done')}{done.group('rest') or ''}?"
+
+
 def _amount_of_answer(question: str, earlier: str) -> str | None:
     """"How much was it worth?" after "What did the US provide to Ukraine?" -> "How much did the US
     provide to Ukraine?": the earlier question asked for an amount; None for other questions."""
@@ -449,6 +472,10 @@ def _answer(
     plainly = _asked_plainly(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
+    by_whom = _by_whom(question, user_turns(history)[-1]) if user_turns(history) else None
+    if by_whom is not None:
+        # "By whom?" after "When was the IAI founded?": "By whom was the IAI founded?".
+        return replace(_answer(by_whom, None, index, retriever, settings, said), question=question)
     turned = _PREPOSITION_FIRST.match(question) if user_turns(history) else None
     if turned is not None:
         # "About what?" after "Which country did Biden warn?" asks as "What about?" does.
