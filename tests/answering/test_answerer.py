@@ -3097,3 +3097,25 @@ def test_reader_turns_of_the_eighth_shift(built_index):
                 "private, independent non-profit think tank, founded in 1965 on the initiative of Altiero Spinelli. [1]"}]
     founder = qa.answer("By whom?", history=history, index=built_index.index)  # had abstained
     assert founder.short is not None and founder.short.text == "Altiero Spinelli"
+
+
+def test_the_object_after_the_questions_verb_of_aim_with_its_subject_further_back():
+    from qa.answering.types import verb_object
+
+    sentence = ("As for the contested territories, President Zelensky may be open to a compromise: refrain from actively "
+                "demanding the full return of Crimea and the Donbas, but refusing to recognise Russia's sovereignty over "
+                "the former and the independence of the latter.")
+    found = verb_object(sentence, "What does Zelensky refuse to recognise?")
+    assert found is not None and sentence[found[0] : found[1]] == "Russia's sovereignty over the former and the independence of the latter"
+    # Without the verb of aim, the subject must stand near the verb.
+    assert verb_object(sentence, "What does Zelensky recognise?") is None
+    assert verb_object(sentence, "What does Putin refuse to recognise?") is None
+
+
+@pytest.mark.model
+def test_how_many_of_a_counted_group_the_question_asks_about(built_index):
+    import qa
+
+    # "of the five largest Russian banks, only VTB … has been fully blocked": one, not five.
+    blocked = qa.answer("How many Russian banks have been fully blocked?", index=built_index.index)
+    assert blocked.short is not None and blocked.short.text == "only VTB"

@@ -2098,6 +2098,14 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    singled = _SINGLED_OUT.match(candidate.text, span.end) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
+    # … when what the question says of them is said after it ("has been fully blocked").
+    if (singled is not None and re.search(r"\bof\s+the\s+$", candidate.text[max(0, span.start - 8) : span.start])
+            and _content_words(question) - _content_words(candidate.text[span.start : singled.start("only")])
+            & _content_words(candidate.text[singled.end() :])):
+        # "How many Russian banks have been fully blocked?": "only VTB" (from "of the five largest Russian
+        # banks, only VTB … has been"), one of the five counted, not "five".
+        span = Span(singled.start("only"), singled.end("only"), span.score, span.margin)
     focused = _FOCUSED_NAME.search(candidate.text, span.start, span.end)
     if focused is not None and focused.end() == span.end:
         # "Which bank was cut off from SWIFT?": "VTB", not "Russian banks, only VTB" (from "of the five
@@ -2192,6 +2200,9 @@ def _lists_asked_name(text: str, question: str) -> bool:
 
 
 # A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".
+# After the count of a partitive, the one it singles out: "five| largest Russian banks, only VTB".
+_SINGLED_OUT = re.compile(r"(?:\s+[\w’'-]+){1,4},\s+(?P<only>(?:only|just|solely)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+_HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+many\b", re.I)
 _FOCUSED_NAME = re.compile(r",\s+(?:only|just|solely)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 # The answer's first sentences in which a finder of `_short_span` may mark the short answer.
 MARKED_SENTENCES = 2

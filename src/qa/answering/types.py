@@ -1123,7 +1123,10 @@ _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|durin
 _PARTICLES = r"back|out|up|down|off|away"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
-_WANTS_TO = r"(?:(?:seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage)\s+to\s+)?"
+_AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage"
+_WANTS_TO = rf"(?:(?:{_AIMS})\s+to\s+)?"
+# The verb of aim a question puts before the verb asked about: "refuse" in "… refuse to recognise?".
+_AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+to\s+[a-z]+", re.I)
 # "What" or "which" with a plural it asks for, not a time ("Which weapons …?", not "Which years …?").
 _WH_KIND = r"(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
 # An object named before the question's closing preposition ("accusing the Ukrainians of?").
@@ -1267,6 +1270,11 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     # Russian coal imports … and phase out oil and gas imports …".
     said = said or own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)[:OPENING_SUBJECT_WORDS]}
     before = _WORD.findall(leading)[-SUBJECT_WORDS:]
+    aim = _AIM_IN_QUESTION.search(asked.string)
+    if not said and aim is not None and re.search(rf"\b{aim.group(1)[:4]}\w*\s+to\s+$", leading, re.I):
+        # The sentence repeats the question's two verbs ("refusing to recognise" for "What does Zelensky
+        # refuse to recognise?"): its subject may stand further back, as long as it is in the sentence.
+        said = own in {w.lower()[:NAME_STEM] for w in _WORD.findall(leading)}
     if subject.lower() not in _PRONOUNS and not said:
         # "The United States and its allies in Europe want to deny Putin …" says what they want,
         # not what Putin wants: the question's subject stands just before the verb.
