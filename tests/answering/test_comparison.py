@@ -56,6 +56,8 @@ def test_topic_and_named_documents(two_documents):
     assert comparison_topic("Which document is more optimistic about sanctions?", docs) == {"sanctions"}
     # After "on" or "about" at the end, words of a document's title are what is compared.
     assert comparison_topic("How do the commentaries differ on the talks?", docs) == {"talks"}  # b.txt: "… Talks"
+    # Three words between the document and "about" (it had compared the documents' summaries).
+    assert comparison_topic("Which document is more pessimistic about the talks?", docs) == {"talks"}
     assert comparison_topic("Compare the talks commentary and the pressure piece", docs) == set()
     # "So far" says when, not what.
     assert comparison_topic("How do the two commentaries judge sanctions so far?", docs) == {"sanctions"}

@@ -231,7 +231,7 @@ def value_asked(question: str) -> str | None:
 _ON_TOPIC = re.compile(
     r"\b(?:differ|differs|agree|agrees|disagree|disagrees|concur|compare|compared|contrast|say|says|said|think|thinks|"
     r"write|writes|wrote|argue|argues|views?|stand|positions?|stances?|commentar(?:y|ies)|documents?|pieces?|"
-    r"sources?|articles?|authors?|papers?|reports?|texts?)\s+(?:\w+\s+){0,2}?"
+    r"sources?|articles?|authors?|papers?|reports?|texts?)\s+(?:(?:is|are|was|were|seems?)\s+(?:more|less|most|least)\s+\w+\s+|(?:\w+\s+){0,2}?)"
     r"(?:on|about|over|regarding|concerning)\s+(?P<topic>[^,;:?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
