@@ -3119,3 +3119,27 @@ def test_how_many_of_a_counted_group_the_question_asks_about(built_index):
     # "of the five largest Russian banks, only VTB … has been fully blocked": one, not five.
     blocked = qa.answer("How many Russian banks have been fully blocked?", index=built_index.index)
     assert blocked.short is not None and blocked.short.text == "only VTB"
+
+
+def test_what_someone_told_someone_is_the_clause_after_that():
+    from qa.answering.types import reported_clause
+
+    title = '¹⁰ "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow", in *Reuters*, 18 March 2022.'
+    found = reported_clause(title, "What did Putin tell Scholz?")
+    # It had been "Stalling Peace Talks with Moscow"; the clause ends at the title's closing mark.
+    assert found is not None and title[found[0] : found[1]] == "Kyiv Is Stalling Peace Talks with Moscow"
+    told = "Biden told reporters that sanctions would follow. Others disagreed."
+    found = reported_clause(told, "What did Biden tell reporters?")
+    assert found is not None and told[found[0] : found[1]] == "sanctions would follow"
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_ninth_shift(built_index):
+    import qa
+
+    lost = qa.answer("What equipment has Russia lost?", index=built_index.index)
+    assert lost.short is not None and lost.short.text == "military equipment"  # had ended ", especially Russia"
+    needs = qa.answer("What does Ukraine need?", index=built_index.index)  # the focus is the answer here
+    assert needs.short is not None and needs.short.text == "air defense systems and fighter jets"
+    told = qa.answer("What did Putin tell Scholz?", index=built_index.index)
+    assert told.short is not None and told.short.text == "Kyiv Is Stalling Peace Talks with Moscow"

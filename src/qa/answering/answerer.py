@@ -2176,6 +2176,11 @@ def _short_span(
     if described is not None:
         # "Which Ukrainian cities were bombed after the talks?": "Ukraine’s northern cities", not "northern".
         span = Span(*described, span.score, span.margin)
+    focus = _FOCUS_AFTER.search(candidate.text, span.start, span.end)
+    if focus is not None and _content_words(focus.group("what")) <= _content_words(question):
+        # "What equipment has Russia lost?": "military equipment", not "military equipment, especially
+        # Russia" (from "Both sides have lost enormous amounts of military equipment, especially Russia").
+        span = Span(span.start, focus.start(), span.score, span.margin)
     attesting = _ATTESTS.search(candidate.text, span.start, span.end)
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
@@ -2199,6 +2204,8 @@ def _lists_asked_name(text: str, question: str) -> bool:
     return any(item.split()[0] in names for item in items if item.split())
 
 
+# What a span's end singles out after a comma: "military equipment, especially Russia".
+_FOCUS_AFTER = re.compile(r",\s+(?:especially|particularly|notably|above\s+all)\s+(?P<what>[^,;]+)$")
 # A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".
 # After the count of a partitive, the one it singles out: "five| largest Russian banks, only VTB".
 _SINGLED_OUT = re.compile(r"(?:\s+[\w’'-]+){1,4},\s+(?P<only>(?:only|just|solely)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")

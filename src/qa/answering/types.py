@@ -719,7 +719,7 @@ def speaker_asked(question: str) -> str | None:
 # "What did he say about Crimea?", "What did Peskov claim?": a question for what someone said.
 _ASKS_SAID = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
-    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared)\b",
+    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared|tell|told)\b",
     re.IGNORECASE,
 )
 _SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
@@ -749,13 +749,17 @@ def reports_speech(sentence: str, speaker: str) -> bool:
 
 
 # A report of speech that a clause follows: "saying that Crimea is part of Russia", "warned that ...".
-_REPORTS = re.compile(rf"\b(?:{_SPEECH})\s+(?:that\s+(?=\S)|(?=[A-Z]))")
+_REPORTS = re.compile(
+    rf"\b(?:{_SPEECH})\s+(?:that\s+(?=\S)|(?=[A-Z]))|\b(?i:tells?|told|telling)\s+(?:[\w’'.-]+\s+){{1,3}}?(?i:that)\s+(?=\S)"
+)
 # A report of speech that a short quotation follows: "Lavrov said was “settled for good”".
 _REPORTS_QUOTE = re.compile(
     rf"\b(?:{_SPEECH}|called)(?:\s+[\w’'-]+){{0,3}}?\s+(?:“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\")"
 )
 # Where a reported clause ends: the next reported clause ("and that ..."), a dash, a semicolon or the sentence end.
-_CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|$")
+# Inside a quotation (a title: "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow"), a
+# reported clause ends at the closing mark.
+_CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|[\"”]|$")
 # The most words a reported clause may have to be a short answer.
 CLAUSE_WORDS = 12
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
