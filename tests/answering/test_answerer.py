@@ -3143,3 +3143,26 @@ def test_reader_turns_of_the_ninth_shift(built_index):
     assert needs.short is not None and needs.short.text == "air defense systems and fighter jets"
     told = qa.answer("What did Putin tell Scholz?", index=built_index.index)
     assert told.short is not None and told.short.text == "Kyiv Is Stalling Peace Talks with Moscow"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("What is the IAI commentary's number in the series?", True), ("Which commentary number is Alcaro's piece?", True),
+     ("What is the IAI's phone number?", False), ("What is the number of refugees?", False),
+     ("What is the phone number of the commentary's publisher?", False)],
+)
+def test_a_question_for_a_works_number_in_its_series(question, asks):
+    from qa.answering.answerer import _ASKS_WORK_NUMBER
+
+    assert (_ASKS_WORK_NUMBER.search(question) is not None) is asks
+
+
+@pytest.mark.model
+def test_the_number_of_a_document_in_its_series(built_index):
+    import qa
+
+    for question in ("What is the IAI commentary's number in the series?", "Which commentary number is Alcaro's piece?"):
+        numbered = qa.answer(question, index=built_index.index)  # had bolded "IAI COMMENTARIES", "Riccardo Alcaro"
+        assert numbered.short is not None and numbered.short.text == "22 | 14", question
+        assert numbered.text.startswith("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks")
+    assert qa.answer("What is the IAI's phone number?", index=built_index.index).short.text == "+39 066976831"

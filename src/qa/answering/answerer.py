@@ -657,6 +657,11 @@ def _answer(
     quoted = _quoted_work(retriever, question, started)
     if quoted is not None:
         return quoted
+    if _ASKS_WORK_NUMBER.search(question):
+        # "What is the IAI commentary's number in the series?": the catalogue entry of its title.
+        numbered = _work_number(retriever, question, started)
+        if numbered is not None:
+            return numbered
     entry_number = _ENTRY_NUMBER.search(question)
     if entry_number is not None:
         entry = _numbered_entry(retriever, question, entry_number, started)
@@ -3555,6 +3560,34 @@ _DATE_IN_NOTE = re.compile(
 def _plain_title(title: str) -> str:
     """A title as compared: case, quotation marks, apostrophes and emphasis set aside."""
     return re.sub(r"\s+", " ", re.sub(r"[*_“”\"‘’']", "", title.replace("’", "'"))).strip().casefold()
+
+
+# "What is the IAI commentary's number in the series?", "Which commentary number is Alcaro's piece?".
+# A work's number, so a word for a work or a series with it; not a phone number.
+_ASKS_WORK_NUMBER = re.compile(
+    r"^\W*(?:what|which)\b(?!.*\b(?:phone|telephone|fax|tel)\b)"
+    r"(?=.*\b(?:commentar(?:y|ies)|piece|article|paper|document|report|work|series)\b).*\b(?:number|issue)\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _work_number(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """The catalogue entry or reference that gives the one document the question names its number in a
+    series ("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and …*"), the number as the short
+    answer; None when the question names no one document or no note numbers its title."""
+    targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+    if not targets or len(targets) != 1:
+        return None
+    title = _words(retriever.documents[targets[0]].meta.get("title") or "")
+    if len(title) < 3:
+        return None
+    for note in _note_sentences(retriever):
+        number = _ENTRY_NUMBER.search(note.text)
+        if number is not None and title <= _words(note.text):
+            text, citations, support = compose([note])
+            short = _short(note, Span(*number.span(), 1.0), support)
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    return None
 
 
 def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], started: float) -> Answer | None:
