@@ -1537,6 +1537,9 @@ def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_i
     # out unconventional attacks" speaks of attacks, but not of Ukraine's.
     assert qa.answer("Why did China send troops to Ukraine?", index=built_index.index).abstained
     assert qa.answer("Why did Ukraine attack Russia?", index=built_index.index).abstained
+    # "… withdrawal of Russian troops from all territories where they were not present …" speaks of
+    # troops, and its "they" is no NATO: no name before it in its passage says so.
+    assert qa.answer("Why did NATO send troops to Ukraine?", index=built_index.index).abstained
     off = AnswerSettings(why_speaks_of_event=False)
     assert not qa.answer("Why did China send troops to Ukraine?", index=built_index.index, settings=off).abstained
     assert not qa.answer("Why did Russia come to the negotiating table?", index=built_index.index).abstained
@@ -3007,6 +3010,36 @@ def test_the_count_joined_to_the_noun_asked_about(question, count):
     assert (sentence[found[0] : found[1]] if found else None) == count
 
 
+def test_the_count_before_the_noun_asked_about_keeps_its_hedge():
+    from qa.answering.types import count_of_asked_noun
+
+    sentence = "… a country bigger than France and whose almost 44-million population harbours no sympathy for the invaders."
+    found = count_of_asked_noun(sentence, "What is Ukraine's population?")
+    assert found is not None and sentence[found[0] : found[1]] == "almost 44-million"
+
+
+REFUGEES = ("Refugee flows, involving up to ten million people (over three million of which have already fled the "
+            "country) are monumental in size.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "count"),
+    [
+        (REFUGEES, "How many people have fled Ukraine?", "over three million"),  # had been "up to ten million"
+        (REFUGEES, "How many refugees have left?", None),  # no form of the verb
+        (REFUGEES, "How many people did Ukraine lose?", None),  # "did": the verb's subject is another
+        ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
+         "How many soldiers have been lost?", None),  # one count: the reader's to read
+        ("The score was 24-10 with 3:08 left, and 2 timeouts had been used.", "How much time was left?", None),
+    ],
+)
+def test_the_count_nearest_before_the_verb_asked_about(sentence, question, count):
+    from qa.answering.types import count_of_verb
+
+    found = count_of_verb(sentence, question)
+    assert (sentence[found[0] : found[1]] if found else None) == count
+
+
 def test_a_profession_before_a_name_is_a_title():
     from qa.answering.types import title_before_name
 
@@ -3166,3 +3199,32 @@ def test_the_number_of_a_document_in_its_series(built_index):
         assert numbered.short is not None and numbered.short.text == "22 | 14", question
         assert numbered.text.startswith("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks")
     assert qa.answer("What is the IAI's phone number?", index=built_index.index).short.text == "+39 066976831"
+
+
+@pytest.mark.model
+def test_what_a_package_contains_is_not_what_it_is_worth(built_index):
+    import qa
+
+    result = qa.answer("What does the EU's package contain?", index=built_index.index)
+    assert not result.abstained and "lethal weapons" in result.text
+    assert result.short is None  # had been "nearly $1 billion"
+
+
+@pytest.mark.model
+def test_by_when_asks_the_question_before_for_a_time(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What did Poland announce?"},
+               {"role": "assistant", "content": qa.answer("What did Poland announce?", index=built_index.index).text}]
+    result = qa.answer("By when?", history=history, index=built_index.index)  # had abstained
+    assert not result.abstained and "by the end of the year" in result.text
+
+
+@pytest.mark.model
+def test_counts_answer_the_verb_and_the_measure_asked_about(built_index):
+    import qa
+
+    fled = qa.answer("How many people have fled Ukraine?", index=built_index.index)
+    assert fled.short is not None and fled.short.text == "over three million"  # not "up to ten million"
+    population = qa.answer("What is Ukraine's population?", index=built_index.index)
+    assert population.short is not None and population.short.text == "almost 44-million"  # not "about 10 percent"

@@ -355,6 +355,8 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         ("Where?", ["Who signed the Budapest memorandum?", "And when?"], "Where signed the Budapest memorandum?"),
         ("By whom?", ["When was IAI founded?"], "By whom was IAI founded?"),
         ("And since when?", ["Did Poland stop buying Russian coal?"], "Since when did Poland stop buying Russian coal?"),
+        ("By when?", ["What did Poland announce?"], "By when did Poland announce?"),  # had abstained
+        ("Until when?", ["Which bank was cut off from SWIFT?"], "Until when was cut off from SWIFT?"),  # the subject's noun goes
         # "What" as the subject of all the words after it (had abstained: nothing was asked again).
         ("When?", ["What happened in Istanbul?"], "When happened in Istanbul?"),
         ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word

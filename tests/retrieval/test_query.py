@@ -46,6 +46,10 @@ def fresh(built_index) -> Retriever:
         ("Who is Dmitry Peskov?", None),  # names the person: asks what they are
         ("Who is the President of Ukraine?", PERSON),
         ("Who was Count of Melfi?", PERSON),
+        ("What is Ukraine's population?", NUMBER),  # a possessive before the measure
+        ("What is Ukraine's capital?", None),
+        ("By when?", DATE),
+        ("Until when will the talks go on?", DATE),
     ],
 )
 def test_expected_answer_type(question: str, kind: str | None) -> None:

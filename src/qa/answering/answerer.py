@@ -61,7 +61,7 @@ from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
-    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -873,7 +873,7 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
         speaks_of_event(c.text, question, names=False)
-        and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text))
+        and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known))
         for c in chosen
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
@@ -1946,7 +1946,8 @@ def _short_span(
     # north and east" (`infinitive_asked`; the reader took "north and east").
     finders = (ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
-               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun)
+               passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
+               count_of_verb)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2116,6 +2117,10 @@ def _short_span(
         # "Which bank was cut off from SWIFT?": "VTB", not "Russian banks, only VTB" (from "of the five
         # largest Russian banks, only VTB — the second-largest — has been …"): "only" singles it out.
         span = Span(focused.start("name"), span.end, span.score, span.margin)
+    if asks_included(question) and _AMOUNT_ONLY.fullmatch(candidate.text[span.start : span.end]):
+        # "What does the EU's package contain?": not "nearly $1 billion" (from "deliver a nearly $1
+        # billion package, approving the shipment of lethal weapons"), what it is worth.
+        return None
     if _negated_alternative(candidate.text, span.start, span.end, question):
         # "What does de-Nazification now concern?": not "removal of Zelensky from power", from "no longer
         # concerns the removal of Zelensky from power but rather relatively uncontroversial measures …".
@@ -2214,6 +2219,11 @@ _FOCUS_AFTER = re.compile(r",\s+(?:especially|particularly|notably|above\s+all)\
 # A name that "only" singles out after a comma, at a span's end: "Russian banks, only VTB".
 # After the count of a partitive, the one it singles out: "five| largest Russian banks, only VTB".
 _SINGLED_OUT = re.compile(r"(?:\s+[\w’'-]+){1,4},\s+(?P<only>(?:only|just|solely)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+# An amount of money and nothing else: "nearly $1 billion", "€30 million".
+_AMOUNT_ONLY = re.compile(
+    r"(?i:(?:about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|some|roughly)\s+)?"
+    r"(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s*(?i:dollars|euros?|pounds))(?:\s+(?i:thousand|million|billion|trillion))?"
+)
 _HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+many\b", re.I)
 _FOCUSED_NAME = re.compile(r",\s+(?:only|just|solely)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 # The answer's first sentences in which a finder of `_short_span` may mark the short answer.
@@ -3164,6 +3174,14 @@ def _names_demonym(text: str, name: str) -> bool:
 
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|himself|herself|itself|themselves)\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
+# How much of its passage before a sentence may name whom its pronoun stands for.
+PRONOUN_REACH = 300
+
+
+def _just_before(candidate: Candidate) -> str:
+    """The passage's text in the PRONOUN_REACH characters before the sentence, where a "he" or
+    "they" in it may find its name."""
+    return candidate.passage.text[max(0, candidate.local_start - PRONOUN_REACH) : candidate.local_start]
 
 
 # "When did the EU suspend Russian energy imports?": when something is said to have happened, and

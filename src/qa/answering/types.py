@@ -46,9 +46,10 @@ _DATE_PATTERN = re.compile(
 )
 _RELATIVE_TIME_PATTERN = re.compile(rf"\b(?:{_RELATIVE_TIME})\b", re.IGNORECASE)
 # A question about a plan or a promise, which a time relative to the writing answers: "When did
-# Poland say it would stop ...?" (not "When did the United States ban ...?", a past event).
+# Poland say it would stop ...?" (not "When did the United States ban ...?", a past event); "By
+# when?" asks for a deadline.
 _ASKS_PLAN = re.compile(
-    r"\b(?:will|would|shall|going to|plans?|planned|intends?|intended|expects?|expected|aims?|promised?|pledged?|vowed?)\b",
+    r"\b(?:(?:by|until|till)\s+when|will|would|shall|going to|plans?|planned|intends?|intended|expects?|expected|aims?|promised?|pledged?|vowed?)\b",
     re.IGNORECASE,
 )
 
@@ -1040,7 +1041,45 @@ def count_of_asked_noun(sentence: str, question: str) -> tuple[int, int] | None:
     ("15-year" in "envisions a 15-year timeline" for "What is the Ukrainian plan's timeline?")."""
     noun = asked_noun(question)
     found = re.search(rf"\b({_COUNT_COMPOUND})\s+{re.escape(noun)}s?\b", sentence, re.I) if noun else None
-    return found.span(1) if found is not None else None
+    # "almost 44-million population": the hedge belongs to the count.
+    return (hedge_before(sentence, found.start(1)), found.end(1)) if found is not None else None
+
+
+# "How many people have fled Ukraine?": the question's subject does the verb right after its auxiliary.
+_ASKS_COUNT_OF_DOERS = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?how\s+(?:many|much)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    r"(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|actually\s+)?(?P<verb>(?-i:[a-z]{3,}))\b",
+    re.IGNORECASE,
+)
+# How many words before the verb its count may stand ("over three million of which have already fled").
+COUNT_VERB_WORDS = 6
+_SEGMENT_BREAK = re.compile(r"[()\[\];:]|\s[—–]\s")
+
+
+def count_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the count nearest before the verb a "How many <people> have <verb>?" question asks
+    about, in the same bracket or clause ("over three million" in "up to ten million people (over three
+    million of which have already fled the country)" for "How many people have fled Ukraine?"). None
+    unless the sentence gives more than one count: one count is the reader's to read."""
+    asked = _ASKS_COUNT_OF_DOERS.match(question)
+    if asked is None or asked.group("verb") in _BE_FORMS | QUERY_STOPWORDS:
+        return None
+    # Not the "08" of "3:08" or the "5" of "2.5".
+    counts = [m for m in _LEADING_COUNT.finditer(sentence)
+              if m.start() == 0 or not (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] in ":.,/")]
+    if len(counts) < 2:
+        return None
+    verb = asked.group("verb").lower()
+    forms = re.compile(rf"\b{_verb_forms(_verb_stem(verb), verb)}\b", re.I)
+    for said in forms.finditer(sentence):
+        before = [m for m in counts if m.end() <= said.start()]
+        if not before:
+            continue
+        nearest = before[-1]
+        between = sentence[nearest.end() : said.start()]
+        if len(between.split()) <= COUNT_VERB_WORDS and not _SEGMENT_BREAK.search(between):
+            return nearest.start(), nearest.end()
+    return None
 
 
 # "Where did Zelensky speak in the United States?": the place the sentence gives after the subject's
