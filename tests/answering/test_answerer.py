@@ -3228,3 +3228,28 @@ def test_counts_answer_the_verb_and_the_measure_asked_about(built_index):
     assert fled.short is not None and fled.short.text == "over three million"  # not "up to ten million"
     population = qa.answer("What is Ukraine's population?", index=built_index.index)
     assert population.short is not None and population.short.text == "almost 44-million"  # not "about 10 percent"
+
+
+@pytest.mark.model
+def test_how_the_author_ends_the_piece_is_its_conclusion(built_index):
+    import qa
+
+    result = qa.answer("How does Alcaro end his commentary?", index=built_index.index)  # had quoted a reference
+    assert "US and European involvement is a necessary condition" in result.text
+    april = qa.answer("How does the author end the April piece?", index=built_index.index)  # had quoted both
+    assert "it’s hard to imagine how such a referendum could be held" in april.text and "Alcaro" not in april.text
+
+
+@pytest.mark.model
+def test_tell_me_more_goes_on_from_the_sentence_about_the_item(built_index):
+    import qa
+
+    asked = "What are the two sticking points?"
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": qa.answer(asked, index=built_index.index).text}]
+    result = qa.answer("Tell me more about the second one.", history=history, index=built_index.index)
+    assert result.text.startswith("The second problematic issue is how to arrange security guarantees")
+    assert "This could break the negotiations" in result.text  # had only said the first sentence again
+    memorandum = qa.answer("Tell me more about the Budapest memorandum", index=built_index.index)
+    # Within its paragraph: not the next one's "One additional complicating factor …".
+    assert "no guarantee will truly ensure" in memorandum.text and "complicating factor" not in memorandum.text

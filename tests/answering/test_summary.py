@@ -19,6 +19,7 @@ from qa.answering.summary import (
      ("So, which bank is Russia's largest?", False),
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
+     ("What is the April piece's main argument?", True), ("What is the IAI commentary's main point?", True),  # had abstained
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False),
      # The gist, the thrust, an overview, with "the" or an adjective.
      ("Give me the gist of Alcaro's commentary.", True), ("What is the gist of the IAI piece?", True),
@@ -60,6 +61,8 @@ def test_target_documents_by_metadata(two_documents):
     assert target_documents("Summarize the documents", docs) == ["a.txt", "b.txt"]
     assert target_documents("Summarise the Belarus report", docs) is None
     assert target_documents("What is the author's main argument?", docs) == ["b.txt"]  # the one naming its author
+    # "the author" tells documents apart only when nothing else does: the April piece names none.
+    assert target_documents("What is the author's main argument in the April piece?", docs) == ["a.txt"]
     assert target_documents("Summarise the articles", docs) == ["a.txt", "b.txt"]
     # How long the summary is to be says nothing of which document.
     assert target_documents("Give me a short overview of both documents.", docs) == ["a.txt", "b.txt"]

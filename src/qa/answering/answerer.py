@@ -909,6 +909,8 @@ def _answer(
         taken = {c.key for c in chosen}
         asked = _content_words(question)
         chosen = [*chosen, *(c for c in items if c.key not in taken and (whole_list or _content_words(c.text) & asked))]
+    if _MORE_ABOUT.match(question):
+        chosen = _continued(retriever, chosen)
     differing = _disagreeing(ranked, chosen, question, wanted, s, retriever.documents)
     if differing is not None:
         chosen = [*chosen, differing]
@@ -3103,6 +3105,42 @@ def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) 
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 
 
+# How many of the sentences after it "Tell me more about X" adds to the sentence about X.
+MORE_SENTENCES = 2
+
+
+def _continued(retriever: Retriever, chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences with the MORE_SENTENCES body sentences that follow the lead in its
+    document right after it: "Tell me more about the second one" after the two sticking points
+    goes on from "The second problematic issue is how to arrange security guarantees …" ("This
+    could break the negotiations, because …"), where it had only said that sentence again."""
+    if not chosen:
+        return chosen
+    lead = chosen[0]
+    end = lead.key[1] + len(lead.text)
+    taken = {c.key for c in chosen}
+    following: list[Candidate] = []
+    previous = lead
+    for span in (span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end):
+        sentence = _candidate_at(retriever, lead.passage.doc_id, *span, lead.score)
+        if sentence is None or len(following) == MORE_SENTENCES or _paragraph_between(previous, sentence):
+            break
+        if sentence.key not in taken:
+            following.append(sentence)
+        previous = sentence
+    return [lead, *following, *chosen[1:]]
+
+
+def _paragraph_between(earlier: Candidate, later: Candidate) -> bool:
+    """True when a paragraph break stands between two sentences of one passage (the same passage
+    is the only one whose text shows it; a break across passages is not seen)."""
+    gap_start, gap_end = earlier.passage.start + earlier.local_end, later.passage.start + later.local_start
+    passage = later.passage
+    if not passage.start <= gap_start <= gap_end <= passage.start + len(passage.text):
+        return False
+    return "\n\n" in passage.text[gap_start - passage.start : gap_end - passage.start]
+
+
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
     """The chosen sentences with the body sentence before the lead (headings skipped) leading, when
     the lead points back at the thing the question asks for ("In the face of such risks of escalation,
@@ -3301,7 +3339,10 @@ def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -
 _ASKS_CONCLUSION = re.compile(
     r"\bconclusions?\b|^\W*(?:(?:briefly|so|and|in\s+short),?\s+)?(?:what|how)\s+(?:does|did|do)\s+.+\s+conclude\s*[?.!]*\s*$"
     r"|^\W*how\s+(?:does|did)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:piece|commentary|article|document|essay|paper|report|analysis)"
-    r"\s+end\s*[?.!]*\s*$|\bfinal\s+(?:point|thought|message|word)s?\b",
+    r"\s+end\s*[?.!]*\s*$|\bfinal\s+(?:point|thought|message|word)s?\b"
+    # "How does Alcaro end his commentary?", "How did the author close the piece?"
+    r"|^\W*how\s+(?:does|did)\s+(?:[\w’'-]+\s+){1,3}(?:end|close|finish|wrap\s+up)\s+(?:his|her|their|its|the)\s+"
+    r"(?:[\w’'-]+\s+)?(?:piece|commentary|article|document|essay|paper|report|analysis)\s*[?.!]*\s*$",
     re.I,
 )
 # The closing body sentences a document's conclusion is quoted by.

@@ -23,7 +23,7 @@ _ASKS_SUMMARY = re.compile(
     r"(?:points|arguments|ideas|messages|claims|takeaways|conclusions)|"
     # "What is the gist of the IAI piece?", "What's the thrust of Alcaro's commentary?"
     r"what(?:['’]s| is| was) the (?:gist|thrust|essence|upshot|bottom line) of|"
-    r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:[\w-]+['’]s )?(?:main|key|central|principal) "
+    r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:(?:[\w-]+ ){0,2}[\w-]+['’]s )?(?:main|key|central|principal) "
     r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
     r"(?:a |an )?(?:summary|overview|synopsis) of|tl;?dr)\b",
@@ -118,6 +118,10 @@ def target_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) 
         documents: metadata of every indexed document, by doc_id.
     """
     asked, matched = named_documents(question, documents)
+    # "the author" names every document that has one: it tells them apart only when nothing else
+    # does ("How does the author end the April piece?" is the April piece, whose author is not named).
+    if any(words - AUTHOR_WORDS for words in matched.values()):
+        matched = {d: words - AUTHOR_WORDS for d, words in matched.items()}
     scores = {d: len(words) for d, words in matched.items()}
     best = max(scores.values(), default=0)
     if best == 0:
