@@ -2108,6 +2108,12 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         # A count made a word before the kind, unless the question gives it.
         ("Russian and Ukrainian diplomats are discussing the 15-point plan.", "What plan are the diplomats discussing?", "15-point"),
         ("Diplomats are discussing the 15-point plan.", "Why is the 15-point plan discussed?", None),
+        # Asked as "the name of X's <kind>" or "X's <kind> called" (it had bolded "Riccardo Alcaro").
+        ("Riccardo Alcaro is Head of Global Actors programme at the IAI.", "What is the name of Alcaro's programme?",
+         "Global Actors"),
+        ("Riccardo Alcaro is Head of Global Actors programme at the IAI.", "What is Alcaro's programme called?",
+         "Global Actors"),
+        ("Riccardo Alcaro is Head of Global Actors programme at the IAI.", "What is Alcaro's programme about?", None),
     ],
 )
 def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):
@@ -2148,6 +2154,9 @@ def test_the_number_naming_a_part_of_the_kind_asked_for(sentence, question, part
         ("The goal of Ukraine is clear.", "What is Ukraine's goal?", None),  # the question's own words
         ("The aim of ending the war and the aim of peace.", "What is the aim?", None),  # twice
         ("The status of Crimea is open.", "What is the status of Crimea?", None),  # not a phrase the question ends on
+        # A condition after the noun; the question's "NATO" does something, it owns nothing.
+        ("This carries the risk of NATO getting directly involved, either because Russia hits NATO targets or not.",
+         "What is the risk if Russia hits NATO targets?", "NATO getting directly involved"),
     ],
 )
 def test_what_a_noun_of_intent_asked_about_holds(sentence, question, held):
@@ -2188,6 +2197,12 @@ def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, it
         ("Diplomacy failed because of concessions required of Ukraine, such as a veto.", "What concessions did Russia make?",
          None),
         ("It trades in metals.", "Which metal does it trade in?", None),
+        # "especially" after a clause that says which of the kind (it had bolded "before the war").
+        ("Ukraine is open to concessions that it was not willing to make before the war, especially agreeing to not "
+         "pursue NATO membership, a goal.", "What concessions is Ukraine open to?", "agreeing to not pursue NATO membership"),
+        # The question's own name after "especially" is no example of the kind.
+        ("Both sides have lost enormous amounts of military equipment, especially Russia.", "What equipment has Russia lost?",
+         None),
     ],
 )
 def test_the_example_given_of_the_kind_asked_for(sentence, question, example):

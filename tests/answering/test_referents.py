@@ -495,6 +495,9 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("When was it founded?", ["Where is the IAI based?"], "When was the IAI founded?"),
         ("Who signed it?", ["When was the Budapest Memorandum signed?"], "Who signed the Budapest Memorandum?"),
         ("Who founded it?", ["Where is it based?"], None),  # no name asked about
+        # A name and its noun, the verb alone after them (it had abstained).
+        ("Who rejected it?", ["How long would the Crimea timeline be?"], "Who rejected the Crimea timeline?"),
+        ("Who signed it?", ["When was the Budapest memorandum signed?"], "Who signed the Budapest memorandum?"),
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):
@@ -604,3 +607,14 @@ def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_i
     assert france.text.startswith(NOT_AMONG.format(name="France")) and china.text.startswith(IS_AMONG.format(name="China"))
     for result in (france, china):
         assert "Britain, China, Russia and the United States" in result.text and check_citations(result) == []
+
+
+def test_a_full_name_opening_the_reply_names_the_person_the_question_named():
+    from qa.answering.referents import resolve_person
+
+    reply = "**Global Actors**\n\nRiccardo Alcaro is Research Coordinator and Head of Global Actors programme at the IAI. [1]"
+    # "What else has he written?" had abstained: "Riccardo" opens the sentence.
+    assert resolve_person("What else has he written?", ["What is the name of Alcaro's programme?"], reply) == (
+        "What else has Alcaro written?")
+    assert resolve_person("What else has he written?", ["What is the name of Alcaro's programme?"],
+                          "But Alcaro says more. [1]") is None  # "But" is no first name

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
-from qa.answering.types import person_names, speaker_named, without_possessive
+from qa.answering.types import is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 from qa.retrieval.query import defined_term, who_is_named
@@ -236,15 +236,26 @@ _NAMED_SUBJECT_ASKED = re.compile(
 )
 
 
+# "How long would the Crimea timeline be?": a property of a thing a name and its noun make, asked
+# with the verb alone after them.
+_NAMED_THING_ASKED = re.compile(
+    r"^\W*(?i:where|when|how\s+(?:big|large|old|long|much|many)|what\s+year)\s+"
+    r"(?i:is|was|are|were|will|would|could|should)\s+"
+    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?!(?:the|a|an)\b)[a-z][\w-]*){0,2}?)"
+    r"\s+[a-z]+\s*[?.!]*\s*$"
+)
+
+
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
     then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?"; also
     after a question for a property of a named thing ("When was it founded?" after "Where is the IAI
-    based?" -> "When was the IAI founded?").
+    based?" -> "When was the IAI founded?"; "Who rejected it?" after "How long would the Crimea
+    timeline be?" -> "Who rejected the Crimea timeline?").
     None when the question has no such "it", or no such earlier question is found."""
     for turn in reversed(earlier):
-        subject = _NAMED_SUBJECT_ASKED.match(turn)
+        subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn)
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         term = defined_term(turn) or (subject.group("term") if subject is not None else None)
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
@@ -320,10 +331,17 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
     does Volodymyr Zelensky want a referendum?" drew the sentence that names him in full, not the
     one that says why."""
     asked = [without_possessive(m.group(0)) for m in re.finditer(r"\b[A-Z][\w’'-]*", turn) if m.start() > 0]
-    for name in person_names(plain_reply(reply)):
+    plain = plain_reply(reply)
+    for name in person_names(plain):
         shared = [w for w in asked if w in name.split()]
         if shared:
             return " ".join(dict.fromkeys(shared))
+    # A full name opening the reply's sentence, which `person_names` leaves aside (its first word
+    # may be "But"): "Riccardo Alcaro is Research Coordinator …" for "What is the name of Alcaro's programme?".
+    for word in asked:
+        before = re.search(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z’'-]+)\s+{re.escape(word)}\b(?!\s+[A-Z])", plain)
+        if before is not None and before.group(1).lower() not in QUERY_STOPWORDS | _OPENERS and not is_title(before.group(1)):
+            return word
     return None
 
 

@@ -838,6 +838,12 @@ _ASKS_OF_KIND = re.compile(
     rf"^\W*(?i:which|what)\s+(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*\s+){{0,2}}(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
     rf"\s+{_KIND_AUXILIARY}\b"
 )
+# "What is the name of Alcaro's programme?", "What is the IAI's quarterly called?" name the kind too.
+_ASKS_NAME_OF_KIND = re.compile(
+    r"^\W*(?i:what)\s+(?i:is|was|are|were)\s+(?:(?i:the\s+name\s+of)\s+)?"
+    r"(?:(?i:the|his|her|their|its)\s+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?['’]s\s+)"
+    r"(?P<kind>(?:[a-z][\w-]*\s+){0,2}?(?!(?:called|named)\b)[a-z][\w-]*)(?:\s+(?i:called|named))?\s*[?.!]*\s*$"
+)
 # Capitalised words right before the kind's words ("Javelin antitank missiles"), and a name in
 # brackets right after them ("quarterly (*The International Spectator*)").
 _NAME_BEFORE_KIND = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})$")
@@ -889,8 +895,8 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     "Charles River" the kind is part of the name), the name is the question's own words or an
     adjective of a people ("Russian banks"), or a list follows.
     On XQuAD, given the answer's sentence, no question is so answered."""
-    asked = _ASKS_OF_KIND.match(question)
-    if asked is None:
+    asked = _ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question)
+    if asked is None or not (_ASKS_OF_KIND.match(question) or re.search(r"\b(?:name|called|named)\b", question, re.I)):
         return None
     kind = asked.group("kind").split()
     words = list(re.finditer(r"[\w’'-]+", sentence))
@@ -1567,7 +1573,8 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
 # the question ends on (or on whose account it is), not "What is the status of Crimea?".
 _ASKS_NOUN = re.compile(
     r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+|[A-Z][\w’'-]*[’']s\s+)"
-    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the)\b|$)"
+    # "What is the risk if Russia hits NATO targets?": a condition may follow.
+    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|$)"
 )
 # Nouns whose "of" gives what they hold, not whose they are: "the objective of subjugating Ukraine",
 # "the risk of NATO getting directly involved" (against "the population of Ukraine").
@@ -1601,8 +1608,10 @@ def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
     words = [w.lower() for w in _LETTERS.findall(held) if w.lower() not in {"the", "a", "an"}]
-    # "the goal of Ukraine …" for "What is Ukraine's goal?": whose goal, which the question says.
-    if not words or words[0] in own or set(words) - QUERY_STOPWORDS <= own:
+    # "the goal of Ukraine …" for "What is Ukraine's goal?": whose goal, which the question says;
+    # not "the risk of NATO getting directly involved", an action of what the question names.
+    owner = bool(words) and words[0] in own and not re.search(r"\b[a-z]{3,}ing\b", held)
+    if not words or owner or set(words) - QUERY_STOPWORDS <= own:
         return None
     return span
 
@@ -1611,6 +1620,8 @@ def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
 _ASKS_WHICH_NOUN = re.compile(r"^\s*(?i:which|what)\s+(?P<noun>[a-z][\w-]*[a-z])\b")
 # The most words between the kind's noun and "such as", and in the example after it.
 EXAMPLE_GAP_WORDS = 5
+# The most words of a relative clause ("that it was not willing to make …") between the noun and its example.
+EXAMPLE_CLAUSE_WORDS = 12
 EXAMPLE_WORDS = 14
 
 
@@ -1627,14 +1638,24 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-    pattern = rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_GAP_WORDS}}}?),?\s+such\s+as\s+"
+    pattern = (rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_CLAUSE_WORDS}}}?),?\s+"
+               r"(?:such\s+as|especially|notably|in\s+particular)\s+")
     found = list(re.finditer(pattern, sentence, re.I))
     if len(found) != 1:
         return None
-    gap = {w.lower() for w in _LETTERS.findall(found[0].group("gap"))}
-    if not gap <= own | QUERY_STOPWORDS:
+    said = _LETTERS.findall(found[0].group("gap"))
+    gap = {w.lower() for w in said}
+    # "open to concessions that it was not willing to make before the war, especially agreeing to
+    # not pursue NATO membership": a clause that only says which of the kind is meant.
+    describes = bool(said) and said[0].lower() in {"that", "which"}
+    if not (describes or len(said) <= EXAMPLE_GAP_WORDS and gap <= own | QUERY_STOPWORDS):
         return None
-    return phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
+    example = phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
+    # "Both sides have lost … military equipment, especially Russia" for "What equipment has Russia
+    # lost?": the question's own name is who lost most, no example of equipment.
+    if example is None or {w.lower() for w in _LETTERS.findall(sentence[example[0] : example[1]])} <= own | QUERY_STOPWORDS:
+        return None
+    return example
 
 
 # "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
