@@ -3268,3 +3268,37 @@ def test_tell_me_more_goes_on_from_the_sentence_about_the_item(built_index):
     memorandum = qa.answer("Tell me more about the Budapest memorandum", index=built_index.index)
     # Within its paragraph: not the next one's "One additional complicating factor …".
     assert "no guarantee will truly ensure" in memorandum.text and "complicating factor" not in memorandum.text
+
+
+@pytest.mark.model
+def test_a_sentence_counting_the_thing_asked_about_otherwise_goes_behind(built_index):
+    import qa
+
+    # Not the April piece's "10-point plan" (it had led), but Alcaro's three components.
+    result = qa.answer("What are the main elements of the 15-point plan?", index=built_index.index)
+    assert result.text.startswith("The plan rotates around three main components")
+    both = qa.answer("What is the difference between the 10-point plan and the 15-point plan?", index=built_index.index)
+    assert "10-point plan" in both.text and "15-point plan" in both.text
+
+
+def test_a_reference_outlet_is_no_short_answer_to_a_question_about_something_else():
+    from qa.answering.answerer import _in_outlet
+    from qa.answering.reader import Span
+
+    note = ('¹ Guy Chazan, "Russia Regroups for Assault on Kyiv as It Tightens Grip on Mariupol", in *Financial Times*, '
+            '20 March 2022, <https://www.ft.com/content/1e44a13e>.')
+    start = note.index("Financial Times")
+    assert _in_outlet(note, Span(start, start + len("Financial Times"), 1.0))
+    assert not _in_outlet(note, Span(note.index("Mariupol"), note.index("Mariupol") + 8, 1.0))  # the title's
+    body = "The war is covered in the Financial Times every day."
+    assert not _in_outlet(body, Span(body.index("Financial"), body.index(" every"), 1.0))  # no reference
+
+
+@pytest.mark.model
+def test_where_a_place_is_is_not_where_an_article_on_it_appeared(built_index):
+    import qa
+
+    result = qa.answer("Where is Mariupol?", index=built_index.index)
+    assert result.short is None  # had been "Financial Times"
+    source = qa.answer("Which newspaper reported the $800 million aid package?", index=built_index.index)
+    assert source.short is not None and source.short.text == "The New York Times"

@@ -122,6 +122,7 @@ COMPONENTS = "The plan rotates around three main components: an end to the invas
     ("sentence", "question", "listed"),
     [
         (COMPONENTS, "What are the main components of the 15-point plan?", True),
+        (COMPONENTS, "What are the main elements of the 15-point plan?", True),  # parts in another word
         (COMPONENTS, "What are the sticking points?", False),  # other things
         (COMPONENTS, "Why does the plan have components?", False),  # not a list question
         ("However, there are two major sticking points.", "What are the sticking points?", False),  # items come later

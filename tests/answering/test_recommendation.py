@@ -15,6 +15,7 @@ from qa.answering.recommendation import asks_recommendation, prescribes
         ("What should the West do according to the April piece?", True),
         ("What policies does the author advocate?", True),
         ("What does Alcaro say the US and Europe should do?", True),
+        ("What should the United States and Europe do, according to Alcaro?", True),  # a subject of five words
         # What is said on a topic, not what is recommended.
         ("What does the April piece suggest about energy?", False),
         ("Which bank is Russia's largest?", False),

@@ -925,6 +925,10 @@ def _answer(
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context) and not which_document
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if found is not None and not asks_about_sources(question) and _in_outlet(found[0].text, found[1]):
+        # "Where is Mariupol?" is not answered "Financial Times", the outlet of the reference whose
+        # title names Mariupol: where it was published says nothing of where the place is.
+        found = None
     if found is not None and URL.search(found[0].text, found[1].start, found[1].end):
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
         # as of 20 March 2022*, <https://…>' had been taken on through what its colon introduces.
@@ -2518,6 +2522,18 @@ SENTENCE_GAP = 4
 SEVERAL_SURE_MARGIN = 10.0
 
 
+# The outlet a reference names in italics after "in": 'in *Financial Times*, 20 March 2022'.
+_OUTLET_IN_REFERENCE = re.compile(r"\bin\s+\*([^*\n]{1,80})\*")
+
+
+def _in_outlet(sentence: str, span: Span) -> bool:
+    """True when the span lies within the outlet a reference names ("Financial Times" in '…", in
+    *Financial Times*, 20 March 2022, <https://…>')."""
+    return is_reference(sentence) and any(
+        m.start(1) <= span.start and span.end <= m.end(1) for m in _OUTLET_IN_REFERENCE.finditer(sentence)
+    )
+
+
 def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Short | None:
     """The short answer at its cited sentence's offsets (None if that sentence did not survive compose)."""
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
@@ -2636,6 +2652,15 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         if dated is not None:
             ranked.remove(dated)
             ranked.insert(0, dated)
+    # "What are the main elements of the 15-point plan?" is not about the "10-point plan": of the
+    # best few, a sentence that counts the question's thing otherwise goes behind the others.
+    counted: dict[str, set[str]] = {}
+    for m in _COUNT_COMPOUND_NAMED.finditer(question):
+        counted.setdefault(m.group("head").lower(), set()).add(m.group("count"))
+    if counted:
+        other_count = {id(c) for c in ranked[: s.gate_depth] if _counts_otherwise(c.text, counted)}
+        if other_count:
+            ranked.sort(key=lambda c: id(c) in other_count)
     # "What are the sticking points?": among the best few, the sentence announcing "two major
     # sticking points" leads, and its items follow it (`_list_items`). So does one listing them
     # after a colon ("three main components: an end to the invasion, ...").
@@ -2653,6 +2678,18 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         ranked.remove(announcing)
         ranked.insert(0, announcing)
     return ranked, other_rank
+
+
+# A count made one word with what it counts: "15-point plan", "10-year timeline".
+_COUNT_COMPOUND_NAMED = re.compile(r"\b(?P<count>\d+)-(?P<head>[a-z]+)\b", re.I)
+
+
+def _counts_otherwise(sentence: str, counted: Mapping[str, Collection[str]]) -> bool:
+    """True when the sentence counts a thing the question counts (head -> its counts), by another
+    number only ("a Ukrainian 10-point plan" for "the 15-point plan")."""
+    said = [(m.group("head").lower(), m.group("count")) for m in _COUNT_COMPOUND_NAMED.finditer(sentence)]
+    return any(head in counted and count not in counted[head] for head, count in said) and not any(
+        count in counted.get(head, ()) for head, count in said)
 
 
 def _naming_alone(question: str, notes: Sequence[Candidate], body: Sequence[Candidate]) -> set[int]:

@@ -97,7 +97,7 @@ def first_listed_item(sentence: str, question: str) -> tuple[int, int] | None:
     components: an end to the invasion, Ukraine's neutrality and ..."); else None."""
     if not _ASKS_FOR_ITEMS.search(question):
         return None
-    match = next((m for m in _LISTED.finditer(sentence) if m.group("noun").lower() in _words(question)), None)
+    match = next((m for m in _LISTED.finditer(sentence) if _names_items(m.group("noun"), question)), None)
     if match is None:
         return None
     start = match.end() - 1  # the pattern ends on the first character of the first item
@@ -205,12 +205,24 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
 
 
+# Words for the parts of a whole that name the same items: "the main elements of the plan" are its
+# "three main components".
+_PART_WORDS = frozenset("component components element elements part parts pillar pillars aspect aspects".split())
+
+
+def _names_items(noun: str, question: str) -> bool:
+    """True when the noun a sentence counts is one the question asks for, or a word for parts as the question's is."""
+    asked = _words(question)
+    noun = noun.lower()
+    return noun in asked or (noun in _PART_WORDS and bool(asked & _PART_WORDS))
+
+
 def _counts_asked(counted: re.Pattern[str], sentence: str, question: str) -> bool:
     """True when the question asks for several things and `counted` finds a count of the things it names."""
     if not _ASKS_FOR_ITEMS.search(question):
         return False
     match = counted.search(sentence)
-    return match is not None and match.group("noun").lower() in _words(question)
+    return match is not None and _names_items(match.group("noun"), question)
 
 
 def ordinal_of(sentence: str) -> int | None:

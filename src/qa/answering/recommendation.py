@@ -10,7 +10,7 @@ import re
 
 # "What should Ukraine do?", "What should be done about energy?": what anyone should do.
 # Not "What should the goal of the US and Europe be?": a thing, not what to do.
-_SHOULD_DO = r"should\s+(?:[\w’'-]+\s+){0,4}?(?:do|be\s+done)\b"
+_SHOULD_DO = r"should\s+(?:[\w’'-]+\s+){0,6}?(?:do|be\s+done)\b"
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
     # Not "proposal": "under the ten-point proposal" is the plan, not what a document proposes.
