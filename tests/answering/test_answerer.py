@@ -3302,3 +3302,24 @@ def test_where_a_place_is_is_not_where_an_article_on_it_appeared(built_index):
     assert result.short is None  # had been "Financial Times"
     source = qa.answer("Which newspaper reported the $800 million aid package?", index=built_index.index)
     assert source.short is not None and source.short.text == "The New York Times"
+
+
+@pytest.mark.model
+def test_the_question_s_acronym_spelt_out_is_no_short_answer(built_index):
+    import qa
+
+    result = qa.answer("What kind of organisation is IAI?", index=built_index.index)
+    assert result.short is not None and "non-profit" in result.short.text  # had been "Istituto Affari Internazionali"
+    founder = qa.answer("Who founded IAI?", index=built_index.index)
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"
+
+
+@pytest.mark.model
+def test_why_about_the_author_s_own_view_is_answered_from_his_document(built_index):
+    import qa
+
+    asked = "Does Alcaro think regime change in Moscow is a good goal?"
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": qa.answer(asked, index=built_index.index).text}]
+    result = qa.answer("Why not?", history=history, index=built_index.index)  # had abstained
+    assert not result.abstained and "utterly fail" in result.text

@@ -55,7 +55,9 @@ def test_a_word_one_letter_off_a_known_word_is_no_other_language(retriever: Retr
     [("And the second largest?", "the second largest"), ("What did he say about it?", "he"), ("What about them?", "them"),
      ("And?", "And"), ("And what about the third one?", "the third one"),
      ("What did he say about Crimea?", "he"),  # the name after the subject "he" is the topic
-     ("Why does she think Ukraine will win?", "she")],
+     ("Why does she think Ukraine will win?", "she"),
+     # A question word alone: about what? (it had answered "I could not find the answer …")
+     ("Why not?", "Why not"), ("And when?", "when"), ("By whom?", "By whom")],
 )
 def test_a_follow_up_in_a_fresh_chat_asks_what_is_meant(retriever: Retriever, question: str, referent: str) -> None:
     refusal = refuse(retriever.analyse(question), retriever.vocabulary())

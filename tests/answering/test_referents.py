@@ -356,6 +356,8 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         ("By whom?", ["When was IAI founded?"], "By whom was IAI founded?"),
         ("And since when?", ["Did Poland stop buying Russian coal?"], "Since when did Poland stop buying Russian coal?"),
         ("By when?", ["What did Poland announce?"], "By when did Poland announce?"),  # had abstained
+        ("Why not?", ["Does Alcaro think regime change in Moscow is a good goal?"],
+         "Why does Alcaro think regime change in Moscow is a good goal?"),  # had abstained
         ("Until when?", ["Which bank was cut off from SWIFT?"], "Until when was cut off from SWIFT?"),  # the subject's noun goes
         # "What" as the subject of all the words after it (had abstained: nothing was asked again).
         ("When?", ["What happened in Istanbul?"], "When happened in Istanbul?"),
@@ -497,6 +499,7 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("Who founded it?", ["Where is it based?"], None),  # no name asked about
         # A name and its noun, the verb alone after them (it had abstained).
         ("Who rejected it?", ["How long would the Crimea timeline be?"], "Who rejected the Crimea timeline?"),
+        ("What does it publish?", ["What kind of organisation is IAI?"], "What does IAI publish?"),
         ("Who signed it?", ["When was the Budapest memorandum signed?"], "Who signed the Budapest memorandum?"),
     ],
 )

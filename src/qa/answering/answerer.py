@@ -873,7 +873,8 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
         speaks_of_event(c.text, question, names=False)
-        and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known))
+        and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known)
+             or _names_any(c.passage.author or "", known))
         for c in chosen
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
@@ -2008,6 +2009,7 @@ def _short_span(
     read = list(chosen[: s.short_sentences])
     # "Who founded Istituto Affari Internazionali?" is not answered by "IAI": a name's initials are the name.
     asked = _words(question) | _initials(question)
+    acronyms = {w.lower() for w in _ACRONYM.findall(question)}
     replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
     of_the_answer = _OF_THE_ANSWER.match(question) is not None
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
@@ -2023,7 +2025,10 @@ def _short_span(
         repeats = bool(replied) and (words <= replied or bool(answered) and answered <= words)
         # "How much is it worth?" after "a nearly $1 billion package" asks for a part of what it gave.
         part_of_it = of_the_answer and words < replied
-        return not words <= asked and not (repeats and not part_of_it) and not names_the_person
+        # Nor by the question's own acronym spelt out: "Istituto Affari Internazionali" for "What kind
+        # of organisation is IAI?".
+        spelt_out = bool(initials := _title_initials(text)) and initials <= acronyms
+        return not words <= asked and not (repeats and not part_of_it) and not names_the_person and not spelt_out
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
@@ -2912,6 +2917,20 @@ def _initials(text: str) -> set[str]:
     Affari Internazionali", "us" for "United States"), its "of" and "the" left out."""
     runs = re.findall(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][\w’'-]*)+", text)
     return {"".join(w[0] for w in run.split() if w[0].isupper()).lower() for run in runs}
+
+
+def _title_initials(text: str) -> set[str]:
+    """The lower-cased initials of each run of two or more words in title case ("iai" for "Istituto
+    Affari Internazionali"; not "pp" for "P and PSPACE"), its "of" and "the" left out."""
+    runs = re.findall(r"[A-Z][a-z’'-]+(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][a-z’'-]+)+", text)
+    return {"".join(w[0] for w in run.split() if w[0].isupper() and w.lower() not in _ARTICLES).lower() for run in runs}
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+# An acronym as a question writes it: "IAI", "NATO".
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _words(text: str) -> set[str]:

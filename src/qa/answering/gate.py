@@ -207,9 +207,20 @@ def refers_back(question: str) -> bool:
 MAX_QUOTED_WORDS = 6
 
 
+# A question word alone ("Why?", "Why not?", "And when?"): it asks about what was said before.
+_QUESTION_WORD_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>why(?:\s+not)?|when|where|who|how(?:\s+(?:much|many|long|come|so))?|"
+    r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def _missing_referent(question: str) -> str | None:
-    """What points back at an earlier turn ("he", "it", "the third" of "And the third?") when
-    nothing in the question can be what it refers to."""
+    """What points back at an earlier turn ("he", "it", "the third" of "And the third?", a question
+    word alone: "Why not?") when nothing in the question can be what it refers to."""
+    alone = _QUESTION_WORD_ALONE.match(question)
+    if alone is not None:
+        return " ".join(alone.group("wh").split())
     start = _CONTINUATION.match(question)
     if start and after_conjunction(question) is not None:
         # "And what did the US send?" is a question of its own: what it refers to is in it.

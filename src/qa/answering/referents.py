@@ -246,6 +246,13 @@ _NAMED_THING_ASKED = re.compile(
 )
 
 
+# "What kind of organisation is IAI?" asks what a named thing is, too.
+_KIND_OF_NAMED = re.compile(
+    r"^\W*(?i:what|which)\s+(?i:kind|type|sort)\s+of\s+[a-z]+\s+(?i:is|was|are|were)\s+"
+    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*[?.!]*\s*$"
+)
+
+
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
@@ -257,7 +264,9 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     for turn in reversed(earlier):
         subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn)
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
-        term = defined_term(turn) or (subject.group("term") if subject is not None else None)
+        kind = _KIND_OF_NAMED.match(turn)
+        term = defined_term(turn) or (subject.group("term") if subject is not None else None) or (
+            kind.group("term") if kind is not None else None)
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
         # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
         if term is not None and re.search(r"[A-Z0-9]", term):
@@ -548,7 +557,7 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 
 # "When?", "And where?", "Why was that?": the question before asked again with another question word.
 _BARE = re.compile(
-    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why|how\s+(?:much|many|long)|how|who|what\s+year|(?:by|for|with|from)\s+whom|(?:since|by|until|till)\s+when|from\s+where)"
+    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|what\s+year|(?:by|for|with|from)\s+whom|(?:since|by|until|till)\s+when|from\s+where)"
     r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
     re.I,
 )
@@ -578,7 +587,10 @@ def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | N
     asked = _wh_subject(earlier)
     if match is None or asked is None or not (_one_name(answered) or _one_term(answered)):
         return None
-    wh = " ".join(match.group("wh").split()).capitalize()
+    if match.group("wh").lower().startswith("why") and match.group("wh").lower().endswith("not"):
+        return None  # "Why not?" after "Which of them could play a role?" asks about the others
+    # "Why not?" after "Does Alcaro think regime change is a good goal?" asks why, as the documents say it.
+    wh = " ".join(match.group("wh").split()).capitalize().removesuffix(" not")
     return f"{wh} {asked.group('aux').lower()} {answered} {asked.group('rest')}?"
 
 
@@ -596,7 +608,8 @@ def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
     before = earlier[-1]
     if _BARE.fullmatch(before) or _ELLIPSIS.fullmatch(before):
         before = resolve_bare(before, earlier[:-1]) or resolve_ellipsis(before, earlier[:-1]) or ""
-    wh = " ".join(match.group("wh").split()).capitalize()
+    # "Why not?" after "Does Alcaro think regime change is a good goal?" asks why, as the documents say it.
+    wh = " ".join(match.group("wh").split()).capitalize().removesuffix(" not")
     asked = _ASKED_BY.match(before)
     if asked is not None:
         if asked.group(0).split()[0].lower() == wh.split()[0].lower():
