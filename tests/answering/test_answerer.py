@@ -2200,6 +2200,9 @@ def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, it
         # "especially" after a clause that says which of the kind (it had bolded "before the war").
         ("Ukraine is open to concessions that it was not willing to make before the war, especially agreeing to not "
          "pursue NATO membership, a goal.", "What concessions is Ukraine open to?", "agreeing to not pursue NATO membership"),
+        # "What is X's <adjective> <kind>?" asks for one of the kind too (it had bolded "the war").
+        ("Ukraine is open to concessions that it was not willing to make before the war, especially agreeing to not "
+         "pursue NATO membership, a goal.", "What is Ukraine's biggest concession?", "agreeing to not pursue NATO membership"),
         # The question's own name after "especially" is no example of the kind.
         ("Both sides have lost enormous amounts of military equipment, especially Russia.", "What equipment has Russia lost?",
          None),
@@ -3323,3 +3326,25 @@ def test_why_about_the_author_s_own_view_is_answered_from_his_document(built_ind
                {"role": "assistant", "content": qa.answer(asked, index=built_index.index).text}]
     result = qa.answer("Why not?", history=history, index=built_index.index)  # had abstained
     assert not result.abstained and "utterly fail" in result.text
+
+
+@pytest.mark.model
+def test_a_topic_word_the_documents_never_write_is_read_as_the_one_it_slips_for(built_index):
+    import qa
+
+    result = qa.answer("What does Alcaro say about Turky?", index=built_index.index)
+    assert not result.abstained and "Turkey and Israel have been active" in result.text  # had said "does not mention Turky"
+    belarus = qa.answer("What does Alcaro say about Belarus?", index=built_index.index)
+    assert belarus.abstained and "does not mention Belarus" in belarus.text
+
+
+@pytest.mark.model
+def test_how_many_references_an_outlet_has_is_counted(built_index):
+    import qa
+
+    result = qa.answer("How many references does Alcaro cite from the Financial Times?", index=built_index.index)
+    assert result.text.startswith("Financial Times: 8 of the 14 references")  # had abstained
+    assert len(result.citations) == 8 and all("Financial Times" in c.text for c in result.citations)
+    nyt = qa.answer("How many times is the New York Times cited?", index=built_index.index)
+    assert nyt.text.startswith("The New York Times: 1 of the 14 references")
+    assert qa.answer("How many times is Le Monde cited?", index=built_index.index).abstained

@@ -1625,12 +1625,21 @@ EXAMPLE_CLAUSE_WORDS = 12
 EXAMPLE_WORDS = 14
 
 
+# "What is Ukraine's biggest concession?": the kind asked for, its head noun last.
+_ASKS_OWNED_NOUN = re.compile(
+    r"^\s*(?i:what)\s+(?i:is|was|are|were)\s+(?:(?i:the)\s+|[A-Z][\w’'-]*[’']s\s+)(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<noun>[a-z][\w-]*[a-z])\s*[?.!]*\s*$"
+)
+
+
 def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which concession required of Ukraine was unreasonable?", the offsets of the example the
     sentence gives of the kind asked for: "allowing the LNR and DNR to have veto power over national
     decisions" in "… the unreasonable concessions required of Ukraine, such as allowing …". Only when
     the words between the kind's noun and "such as" are the question's own; None otherwise."""
     asked = _ASKS_WHICH_NOUN.match(question)
+    if asked is None or asked.group("noun").lower() in _BE_FORMS:
+        asked = _ASKS_OWNED_NOUN.match(question)
     if asked is None:
         return None
     noun = asked.group("noun").lower()
