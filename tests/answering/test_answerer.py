@@ -3348,3 +3348,15 @@ def test_how_many_references_an_outlet_has_is_counted(built_index):
     nyt = qa.answer("How many times is the New York Times cited?", index=built_index.index)
     assert nyt.text.startswith("The New York Times: 1 of the 14 references")
     assert qa.answer("How many times is Le Monde cited?", index=built_index.index).abstained
+
+
+@pytest.mark.model
+def test_each_document_s_part_names_the_most_of_what_is_compared(built_index):
+    import qa
+
+    result = qa.answer("What compromise on Crimea is Ukraine described as offering in the two commentaries?",
+                       index=built_index.index)
+    parts = result.text.split("\n\n")
+    # Alcaro's part names the compromise and Crimea, not only Crimea ("The plan rotates around three main components").
+    assert parts[0].startswith("Alcaro (IAI, 22 March 2022): As for the contested territories, President Zelensky")
+    assert parts[1].startswith("The 1 April 2022 opinion commentary: The Ukrainian plan envisions a 15-year timeline")

@@ -37,7 +37,12 @@ from qa.answering.comparison import (
      ("Did Russia agree with the Ukrainian plan?", False),
      # Which of them speaks of something.
      ("Which document mentions Israel?", True), ("Which of the two commentaries discusses the Minsk agreements?", True),
-     ("Which country mentions Israel?", False)],
+     ("Which country mentions Israel?", False),
+     # Asked of each of the documents at its end: each one's part.
+     ("What compromise on Crimea is Ukraine described as offering in the two commentaries?", True),
+     ("What legal means would Ukraine use, according to both documents?", True),
+     ("What is said in the two commentaries about China?", False),  # not at its end: a topic follows
+     ("What did both sides sign in 2015?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks

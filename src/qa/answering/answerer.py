@@ -1056,12 +1056,16 @@ def _topic_candidates(
         and any(_names(c.text, word) for word in compared)
     ]
     if len(topic) > 1:
-        # A document's sentences that name the whole topic, when it has any: "How do the
-        # commentaries differ on the role of Europe?" is not answered, for the IAI commentary, by
-        # "China could play a significant role".
-        naming = {id(c) for c in candidates if all(_names(c.text, word) for word in topic)}
-        whole = {c.passage.doc_id for c in candidates if id(c) in naming}
-        candidates = [c for c in candidates if c.passage.doc_id not in whole or id(c) in naming]
+        # A document's sentences that name the most of the topic, when some name more than one word
+        # of it: "How do the commentaries differ on the role of Europe?" is not answered, for the IAI
+        # commentary, by "China could play a significant role"; "What compromise on Crimea is Ukraine
+        # offering …?", for it, by "President Zelensky may be open to a compromise: … Crimea …", not
+        # by "The plan rotates around three main components: … Crimea …".
+        named_words = {id(c): sum(_names(c.text, word) for word in topic) for c in candidates}
+        most: dict[str, int] = {}
+        for c in candidates:
+            most[c.passage.doc_id] = max(most.get(c.passage.doc_id, 0), named_words[id(c)])
+        candidates = [c for c in candidates if most[c.passage.doc_id] < 2 or named_words[id(c)] == most[c.passage.doc_id]]
     if not candidates:
         return []
     unknown = len(unknown_names(topic_text, retriever.vocabulary()))

@@ -35,7 +35,10 @@ _ASKS_COMPARISON = re.compile(
     r"|^\W*(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?:documents?|commentar(?:y|ies)|articles?|pieces?|sources?|texts?)\s+"
     r"(?:mentions?|discuss(?:es)?|talks?\s+about|covers?|deals?\s+with|refers?\s+to|speaks?\s+(?:of|about))\b"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
-    r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b",
+    r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b"
+    # "What compromise on Crimea is Ukraine described as offering in the two commentaries?": each one's.
+    r"|\b(?:in|according\s+to|by)\s+(?:both|the\s+two|each\s+of\s+the(?:\s+two)?)\s+(?:documents|sources|commentaries|pieces|"
+    r"articles|texts|authors|reports|papers)\s*[?.!]*\s*$",
     re.I,
 )
 _JUDGED = re.compile(r"\b(?:more|less|most|least)\s+([^\W\d_]+)", re.I)
@@ -54,6 +57,8 @@ _FRAME = frozenset(
     "paper papers report reports author authors view views which more less most least "
     "suspect believe expect fear conclude recommend propose suggest "
     "describe see treat portray present assess judge characterise characterize explain discuss frame cover "
+    # "… is Ukraine described as offering in the two commentaries?": how it is said, not what.
+    "described describes portrayed portrays presented characterised characterized depicted depicts seen treated "
     # "Do the sources disagree about anything?": about what, it leaves open.
     "anything something everything "
     # "Which document mentions Israel?": the verb asks which, the name is the topic.
