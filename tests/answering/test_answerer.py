@@ -226,6 +226,9 @@ def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
         ("Ukraine needs much more, especially air defense systems and fighter jets, to keep up its defense and launch "
          "counteroffensives.", "air defense systems and fighter jets", "air defense systems and fighter jets"),
         ("In 1950, the war began and ended.", "the war", "the war"),
+        # A word opening the sentence before a comma is an adverb when the items after it are in lower case.
+        ("Together, the military support and economic pressure are the only way to keep up negotiations.",
+         "the military support and economic pressure", "the military support and economic pressure"),
         # The word opening the list is no item.
         ("It sent aid to Ukraine, including Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, "
          "and anti-armor weapons.", "Javelin antitank missiles",
@@ -710,6 +713,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # A possessive is no subject: "visit" is a noun in "What did Biden's visit to Europe include?".
         ("So are the decision and Biden's visit to Europe for the NATO, US–EU and G7 summits.",
          "What did Biden's visit to Europe include?", None),
+        # A comma inside a number ends no object (had bolded "around 6–7").
+        ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
+         "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):
@@ -2671,6 +2677,46 @@ def test_a_question_for_a_percentage_is_answered_by_a_share(span, fits):
     assert span_fits(span, "number", "What percentage of Ukraine's population is outside the country?") is fits
 
 
+def test_a_question_for_a_share_is_answered_by_a_share_whatever_its_kind():
+    from qa.answering.types import span_fits
+
+    question = "What share of its population has Ukraine lost to emigration?"
+    assert not span_fits("around 6–7,000", None, question)
+    assert span_fits("about 10 percent", None, question)
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "fits"),
+    [
+        ("significantly", "What would the agreements need to be revised for?", False),
+        ("revised significantly", "What would the agreements need to be revised for?", False),
+        ("annually", "How often is the prize awarded?", True),
+        ("early", "What part of Luther's career was one of his most productive?", True),
+        ("the Kremlin", "Who would be forced to contemplate outcomes?", True),
+    ],
+)
+def test_an_adverb_alone_answers_how_not_what(span, question, fits):
+    from qa.answering.types import span_fits
+
+    assert span_fits(span, None, question) is fits
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "denied"),
+    [
+        ("Without a strongly stated commitment from NATO members, no guarantee will truly ensure Ukraine’s sovereignty.",
+         "no guarantee", True),
+        ("The usual goal of a plea bargain is no jail time.", "no jail time", False),
+        ("Some guarantee will ensure its sovereignty.", "Some guarantee", False),
+    ],
+)
+def test_a_subject_the_sentence_denies_is_no_answer(sentence, span, denied):
+    from qa.answering.types import denied_subject
+
+    at = sentence.index(span)
+    assert denied_subject(sentence, at, at + len(span)) is denied
+
+
 def test_a_count_question_is_still_answered_by_any_amount():
     from qa.answering.types import span_fits
 
@@ -3360,3 +3406,19 @@ def test_each_document_s_part_names_the_most_of_what_is_compared(built_index):
     # Alcaro's part names the compromise and Crimea, not only Crimea ("The plan rotates around three main components").
     assert parts[0].startswith("Alcaro (IAI, 22 March 2022): As for the contested territories, President Zelensky")
     assert parts[1].startswith("The 1 April 2022 opinion commentary: The Ukrainian plan envisions a 15-year timeline")
+
+
+@pytest.mark.model
+def test_a_view_of_the_author_is_not_answered_by_his_byline(built_index):
+    import qa
+
+    reply = qa.answer("Is Alcaro in favour of the US joining the talks?", index=built_index.index)
+    assert "by Riccardo Alcaro" not in reply.text
+
+
+@pytest.mark.model
+def test_what_an_outlet_reported_is_the_headline_not_the_date(built_index):
+    import qa
+
+    reply = qa.answer("What did the Washington Post report?", index=built_index.index)
+    assert reply.short is not None and reply.short.text.startswith("Zelensky Puts Biden on the Spot")

@@ -484,3 +484,21 @@ def test_who_wrote_an_outlets_work_is_answered_from_the_notes_not_the_documents(
     # A document named by its date is one of the documents, not an outlet of the notes.
     april = qa.answer("Who wrote the April article?", index=built_index.index)
     assert "1 April 2022" in april.text and not april.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("What did the Washington Post report?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
+        ("What did Dan Balz write?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
+        ("What did Reuters report?", None),  # another outlet's reference
+        ("What did the Washington Post report about Crimea?", None),  # a topic: the body answers
+    ],
+)
+def test_what_an_outlet_reported_is_the_title_of_its_cited_work(question, title):
+    from qa.answering.references import reported_headline
+
+    note = ('¹³ Dan Balz, "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress", in *The Washington '
+            'Post*, 16 March 2022, <https://www.washingtonpost.com/politics/2022/03/16/balz-ukraine-zelensky-speech-biden>.')
+    span = reported_headline(note, question)
+    assert (note[span[0] : span[1]] if span else None) == title

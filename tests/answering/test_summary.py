@@ -41,6 +41,8 @@ def test_asks_summary(question, asks):
      ("Give me a summary in a sentence", 1, 1), ("Summarise both documents in four sentences", 2, 2),
      ("Summarise both documents in one sentence", 2, 1), ("Summarise it in 40 sentences", 1, 8),
      ("Give me a two-sentence summary of the IAI commentary", 1, 2),
+     # "each" asks for that many for every document.
+     ("Summarise both documents in two sentences each.", 2, 2), ("Summarise them in three sentences per document", 2, 3),
      ("Summarise the IAI commentary", 1, SENTENCES_ONE_DOCUMENT), ("Summarise the documents", 2, SENTENCES_EACH_DOCUMENT)],
 )
 def test_a_summary_is_as_long_as_asked(question, documents, length):

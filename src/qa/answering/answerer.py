@@ -53,7 +53,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.answering.seats import SEATS
@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, denied_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -1970,7 +1970,7 @@ def _short_span(
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
     # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
     # north and east" (`infinitive_asked`; the reader took "north and east").
-    finders = (ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
+    finders = (reported_headline, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb)
@@ -2069,7 +2069,8 @@ def _short_span(
         found = []
         for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
-            if text and new_words(text) and not nationality_for_country(text, question) and not function_words(text):
+            if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
+                    and not denied_subject(c.text, x.start, x.end)):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
@@ -2721,7 +2722,12 @@ def _naming_alone(question: str, notes: Sequence[Candidate], body: Sequence[Cand
     no other candidate names."""
     names = {w.lower() for w in _CAPITALISED.findall(question)} - QUERY_STOPWORDS
     alone = {n for n in names if not any(n in _words(c.text) for c in body)}
-    return {id(c) for c in notes if alone & _words(c.text)}
+    # A title line's byline names its author, whose view the question asks about ("Is Alcaro in favour
+    # of the US joining the talks?"), not the title.
+    return {id(c) for c in notes if alone & _words(_BYLINE_TAIL.sub("", c.text))}
+
+
+_BYLINE_TAIL = re.compile(r"\n\s*by\s+[^\n]+\s*$", re.I)
 
 
 _LEADING_MARKER = re.compile(rf"^\s*(?P<n>[{SUPERSCRIPTS}]+)\s")

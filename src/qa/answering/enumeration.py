@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answering.types import whole_list
+from qa.answering.types import CLAUSE_COMMA, whole_list
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 
@@ -127,7 +127,7 @@ _ASKS_INCLUDED = re.compile(
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|such\s+as|consisting\s+of|comprising)\s+(?=\S)", re.I)
 # Where a first item, or a list that is no longer one, ends: a comma, a semicolon, a bracket, a
 # dash, a footnote marker or the sentence's end.
-_CHUNK_END = re.compile(r"[,;(]|\s+[—–]\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+_CHUNK_END = re.compile(CLAUSE_COMMA + r"|[;(]|\s+[—–]\s+|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 
 
 def asks_included(question: str) -> bool:

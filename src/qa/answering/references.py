@@ -269,3 +269,26 @@ def names_cited_title(question: str, reference: str) -> bool:
         if len(title) >= 2 and len(asked & title) >= TITLE_SHARE * len(title):
             return True
     return False
+
+
+# "What did the Washington Post report?", "What did Reuters write?": what a cited work says is its title.
+_ASKS_REPORTED = re.compile(
+    r"^\s*what\s+(?:did|does|has|had)\s+(?:the\s+)?(?P<who>[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}?)\s+"
+    r"(?:report|reported|write|written|wrote|publish|published|say|said|run|ran)\s*\??\s*$",
+    re.I,
+)
+
+
+def reported_headline(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did <outlet or author> report / write / say?", the offsets of the title a reference
+    of that outlet or author cites ("Zelensky Puts Biden on the Spot …" for "What did the Washington
+    Post report?", not its date); None for other questions and sentences."""
+    asked = _ASKS_REPORTED.match(question)
+    if asked is None or not is_reference(sentence):
+        return None
+    title = cited_title(sentence)
+    if title is None:
+        return None
+    names = {w.lower() for w in _NAME.findall(asked.group("who"))}
+    outside = _WORD.findall((sentence[: title[0]] + " " + sentence[title[1] :]).lower())
+    return title if names and names <= set(outside) else None

@@ -72,6 +72,7 @@ REDUNDANCY = 0.8
 # "Summarise the April piece in three sentences", "… in one sentence", "… in a sentence".
 _IN_SENTENCES = re.compile(
     r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?\b"
+    r"(?P<each>\s+(?:each|apiece|per\s+(?:document|commentary|piece|article|text)|for\s+each(?:\s+\w+)?)\b)?"
     # "a two-sentence summary"
     r"|\b(?P<before>one|two|three|four|five|six|seven|eight|\d{1,2})[- ]sentence\s+(?:summary|overview|synopsis|rundown)\b",
     re.I,
@@ -83,13 +84,16 @@ MAX_SUMMARY_SENTENCES = 8
 def summary_length(question: str, documents: int, position: int = 0) -> int:
     """Sentences for the document at `position` of a summary of `documents` documents: as many as
     the question asks for in all ("in three sentences": shared out, the earlier documents taking
-    what does not divide, at least one each), else SENTENCES_ONE_DOCUMENT for one document and
+    what does not divide, at least one each; "in two sentences each": two each), else SENTENCES_ONE_DOCUMENT for one document and
     SENTENCES_EACH_DOCUMENT each for several."""
     asked = _IN_SENTENCES.search(question)
     if asked is None:
         return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
     word = (asked.group("count") or asked.group("before")).lower()
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else COUNTS[word]
+    if asked.group("each"):
+        # "in two sentences each": that many for every document.
+        return max(1, min(MAX_SUMMARY_SENTENCES, count))
     share, left = divmod(count, max(1, documents))
     return max(1, min(MAX_SUMMARY_SENTENCES, share + (position < left)))
 

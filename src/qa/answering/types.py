@@ -1230,7 +1230,9 @@ def _asks_object(question: str) -> re.Match[str] | None:
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
 # before it) or the sentence's end.
-_OBJECT_END = re.compile(r"[,;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+# A comma that ends a clause, not one inside a number ("around 6–7,000 soldiers").
+CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
+_OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
 # An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
 _PURPOSE = re.compile(
@@ -1582,7 +1584,7 @@ _CONTENT_NOUNS = frozenset(
     "objective objectives goal goals aim aims purpose idea principle doctrine concept notion task mission "
     "hope hopes threat threats risk risks prospect prospects possibility option options policy strategy".split()
 )
-_OF_END = re.compile(r"[,;:()]|\s[—–-]\s|\.(?:\s|$)|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\s(?:and\s+that|but|which|that|who)\s|$")
+_OF_END = re.compile(CLAUSE_COMMA + r"|[;:()]|\s[—–-]\s|\.(?:\s|$)|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\s(?:and\s+that|but|which|that|who)\s|$")
 # The most words what a content noun holds may have.
 CONTENT_WORDS = 8
 
@@ -1819,6 +1821,10 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
             break
         if not _list_item(item, _ITEM_WORDS):
             break
+        if item_start == 0 and len(item.split()) == 1 and sentence[new_start : new_start + 1].islower():
+            # "Together, the military support and economic pressure are …": a word opening the sentence
+            # before a comma, when the items after it are in lower case, is an adverb, not an item.
+            break
         new_start, items = item_start, items + 1
     inside = len(_JOIN.findall(sentence[start:end]))
     conjunction = joined or re.search(r"\s(?:and|or)\s", sentence[start:end]) is not None
@@ -1830,7 +1836,7 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
 _LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like)\s+")
 _PAIR_JOIN = re.compile(r"\s+(?:and|or)\s+(?=\S)")
 # Where the second of two items ends: a comma, a bracket, a colon or semicolon, a dash, the sentence's end.
-_PAIR_END = re.compile(r"[,;:(\[]|\s[—–]\s|[.!?](?:\s|$)|$")
+_PAIR_END = re.compile(CLAUSE_COMMA + r"|[;:(\[]|\s[—–]\s|[.!?](?:\s|$)|$")
 
 
 def pair_list(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -2002,6 +2008,15 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         # "Which of them has been cut off?" after the banks were named: one of the names, not
         # "fully blocked and cut off from SWIFT".
         return False
+    if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(span):
+        # "What percentage of Ukraine's population …?" is not answered by "almost 44-million", nor
+        # "What share of its population …?" by "around 6–7,000".
+        return False
+    asked_words = {w.lower() for w in _WORD.findall(question)}
+    new = [w for w in span.split() if w.lower() not in asked_words]
+    if len(new) == 1 and _MANNER_ADVERB.fullmatch(new[0]) and not re.match(r"\s*how\b", question, re.I):
+        # "(revised) significantly" says how much, not what: "What would the agreements need to be revised for?"
+        return False
     if kind == NUMBER:
         # A full date ("10 March 2022") is no price, count or amount.
         span = _DATE_IN_TEXT.sub(" ", span)
@@ -2010,9 +2025,6 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
             # A rank is no count: "only VTB — the second" does not say how many (but "met for a sixth
             # time" says how many times).
             words = [w for w in words if w not in _ORDINAL_WORDS]
-        if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(span):
-            # "What percentage of Ukraine's population …?" is not answered by "almost 44-million".
-            return False
         return bool(_DIGITS.search(span) or words)
     if kind == DATE:
         return bool(_dates(span, question))
@@ -2030,12 +2042,25 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
 
 
 # A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
-_ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+many\s+percent\b", re.I)
+_ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b", re.I)
 _SHARE_SPAN = re.compile(
     r"%|\bper\s*cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|\bone\s+in\s+\w+|"
     r"\bout\s+of\b|\d\s*/\s*\d|\bfraction\b|\bmajority\b|\bminority\b",
     re.I,
 )
+
+
+# One adverb of manner or degree ("significantly", "heavily"), in lower case.
+_MANNER_ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|fully|ably|ibly|edly|ingly|ately|ly)(?<!only)(?<!early)")
+# A subject a sentence denies: "no guarantee will truly ensure Ukraine’s sovereignty" says nothing does.
+_DENIED_SUBJECT = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:will|would|can|could|may|might|shall|should|must|is|are|was|were|has|have|does|do|did)\b"
+)
+
+
+def denied_subject(sentence: str, start: int, end: int) -> bool:
+    """True when the span is a subject the sentence denies: "no <noun>" before its verb."""
+    return re.match(r"no\s", sentence[start:end]) is not None and _DENIED_SUBJECT.match(sentence, end) is not None
 
 
 def may_name_someone(sentence: str, question: str) -> bool:
