@@ -713,6 +713,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # A possessive is no subject: "visit" is a noun in "What did Biden's visit to Europe include?".
         ("So are the decision and Biden's visit to Europe for the NATO, US–EU and G7 summits.",
          "What did Biden's visit to Europe include?", None),
+        # What something includes is the whole list (`included_list` gives it), not its first item.
+        ("It provided $2 billion in aid, including Stingers, Javelins, and drones.", "What does it include?", None),
+        ("The package includes Stingers.", "What does it include?", "Stingers"),
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
@@ -2345,6 +2348,10 @@ def test_a_which_question_is_not_answered_by_its_class_or_an_adjective(span, que
          "Who delivered the warnings to China?", "President Joe Biden"),
         ("Temüjin's wife was kidnapped by the Merkits and reportedly given away as a wife.",
          "Who kidnapped Temüjin's wife?", "the Merkits"),
+        # After a modal; the agent ends before a participle after a comma.
+        ("Any agreement proclaiming Ukraine’s neutrality would need to be approved by a nationwide referendum, added "
+         "as an amendment to the country’s constitution.", "Who would have to approve a neutrality agreement?",
+         "a nationwide referendum"),
         # Not a passive of that verb after the question's words; not a who-question.
         ("The regime was adopted by the EU.", "Who adopted the peace plan?", None),
         ("The EU adopted the regime.", "Who adopted the regime?", None),

@@ -50,6 +50,13 @@ def test_a_word_one_letter_off_a_known_word_is_no_other_language(retriever: Retr
     assert not qa.answer("wich countries mediate", retriever=retriever).abstained
 
 
+def test_a_modal_verb_makes_a_question_english(retriever: Retriever) -> None:
+    # "could" is no stop word of the query, but English: "mediate", a word the documents do not use,
+    # had made it read as another language.
+    assert refuse(retriever.analyse("Could China mediate?"), retriever.vocabulary()) is None
+    assert "China" in qa.answer("Could China mediate?", retriever=retriever).text
+
+
 @pytest.mark.parametrize(
     ("question", "referent"),
     [("And the second largest?", "the second largest"), ("What did he say about it?", "he"), ("What about them?", "them"),

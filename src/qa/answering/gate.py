@@ -35,6 +35,9 @@ MIN_KNOWN_SHARE = 0.5
 # A question without a single English function word is foreign unless nearly all its words occur
 # in the documents ("Sberbank VTB sanctions" is English; "Combien de points compte le plan" is not).
 FOREIGN_KNOWN_SHARE = 0.8
+# English modal verbs, function words that the query's stop words leave to retrieval: "Could China
+# mediate?" is English ("mediate" is not among the documents' words, "mediation" is).
+_MODALS = frozenset("could would might must shall may ought cannot".split())
 # The documents count as English (so English function words are known words) when they use at
 # least this share of the English stop-word list.
 ENGLISH_STOPWORD_SHARE = 0.3
@@ -102,7 +105,8 @@ def refuse(query: Query, vocabulary: AbstractSet[str]) -> Refusal | None:
     known = [w for w in words if w in vocabulary or (english and w in QUERY_STOPWORDS) or _misspelt(w, vocabulary, english)]
     share = len(known) / len(words)
     # No function word, not even one with a slip ("wich"): likely another language.
-    foreign = english and len(words) >= 3 and not any(w in QUERY_STOPWORDS or _misspelt(w, frozenset(), True) for w in words)
+    foreign = english and len(words) >= 3 and not any(
+        w in QUERY_STOPWORDS or w in _MODALS or _misspelt(w, frozenset(), True) for w in words)
     if len(words) >= 2 and (share < MIN_KNOWN_SHARE or (foreign and share < FOREIGN_KNOWN_SHARE)):
         return Refusal(LANGUAGE if foreign or not english else UNKNOWN_WORDS, NOT_IN_DOCUMENTS)
     if query.context:

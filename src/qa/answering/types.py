@@ -1122,11 +1122,16 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
 # "Who adopted the draconian sanctions regime?", "What impacts the sustainability of the invasion?":
 # the wh-word is the subject of a verb in the past or the present, which the sentence may give in the
 # passive ("… regime on Russia adopted by the United States, the EU and their partners").
-_ASKS_AGENT = re.compile(r"^\W*(?i:who|what)\s+(?P<verb>[a-z]{3,}?)(?:ed|d|es|s)\s+(?P<object>[^?]+)", re.I)
+_ASKS_AGENT = re.compile(
+    # "Who would have to approve a neutrality agreement?", "Who must sign it?"
+    r"^\W*(?i:who|what)\s+(?:(?:would|will|must|should|could|can|may|might)\s+(?:(?:have|need)\s+to\s+)?(?P<bare>[a-z]{3,})"
+    r"|(?P<verb>[a-z]{3,}?)(?:ed|d|es|s))\s+(?P<object>[^?]+)",
+    re.I,
+)
 # Where the agent ends: a clause mark, a dash, a footnote marker, the sentence's end or another "… by".
 _AGENT_END = re.compile(
     r"[;:()]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$|\s+[a-z]+ed\s+by\b|,\s+(?:which|who|that|while|but|because|a|an)\b"
-    r"|,\s+[a-z]+ing\b|\s+and\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b|\s+(?:himself|herself|itself|themselves)\b"
+    r"|,\s+[a-z]+(?:ing|ed)\b|\s+and\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b|\s+(?:himself|herself|itself|themselves)\b"
 )
 AGENT_WORDS = 16
 # How near before the passive verb a word of the question's object must stand.
@@ -1141,7 +1146,7 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_AGENT.match(question)
     if asked is None:
         return None
-    stem = asked.group("verb").lower()
+    stem = (asked.group("verb") or asked.group("bare")).lower()
     stem = stem[:-1] if stem.endswith("e") else stem
     objects = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("object"))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
     for passive in re.finditer(rf"\b{re.escape(stem)}{re.escape(stem[-1])}?e?d\s+by\s+", sentence, re.I):
@@ -1228,10 +1233,10 @@ def _asks_object(question: str) -> re.Match[str] | None:
 
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
-# Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
-# before it) or the sentence's end.
 # A comma that ends a clause, not one inside a number ("around 6–7,000 soldiers").
 CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
+# Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
+# before it) or the sentence's end.
 _OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
 # An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
@@ -1351,6 +1356,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
+    if re.fullmatch(r"includ\w*|contain\w*|compris\w*", asked.group("verb"), re.I):
+        # "What does it include?": all it includes, which `included_list` gives, not the first item.
+        return None if whole_list(sentence, start, start + len(text)) != (start, start + len(text)) else (start, start + len(text))
     return start, start + len(text)
 
 
