@@ -3429,3 +3429,17 @@ def test_what_an_outlet_reported_is_the_headline_not_the_date(built_index):
 
     reply = qa.answer("What did the Washington Post report?", index=built_index.index)
     assert reply.short is not None and reply.short.text.startswith("Zelensky Puts Biden on the Spot")
+
+
+@pytest.mark.model
+def test_the_second_one_of_a_list_after_a_colon_is_that_item(built_index):
+    import qa
+
+    asked = "What are the three components of the plan?"
+    first = qa.answer(asked, index=built_index.index)
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": first.text}]
+    second = qa.answer("What is the second one?", history=history, index=built_index.index)
+    assert second.short is not None and second.short.text == "Ukraine's neutrality"
+    cited = second.citations[second.short.citation - 1].text
+    assert cited[second.short.passage_start : second.short.passage_end] == "Ukraine's neutrality"
+    assert "three main components" in second.text

@@ -55,6 +55,11 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         # A name the question asks the meaning of, which only the publisher's block gives; not a common word.
         ("What is Affarinternazionali?", "IAI publishes an online webzine (*Affarinternazionali*).", True),
         ("What is energy?", "Its focus embraces topics such as energy, climate and Italian foreign policy.", False),
+        # A phrase holding a name is no name (the catalogue entry had answered "What is the role of Europe?").
+        ("What is the role of Europe?", "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensable Role of "
+         "the US and Europe*", False),
+        ("What is the International Spectator?", "IAI publishes an English-language quarterly (*The International "
+         "Spectator*).", True),
         # A catalogue entry answers a question naming its work.
         ("Who wrote \"Putin's Use and Abuse of History\"?", "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History: "
          "Back to the 19th Century?*", True),

@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, colon_items, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -502,6 +502,13 @@ def _answer(
         work = _work_titled(retriever, question, cited.group(1) or cited.group(2), started)
         if work is not None:
             return work
+    if context and replies and (ordinal := _ASKS_ITEM_ITSELF.match(question)) is not None:
+        # "What is the second one?" after "The plan rotates around three main components: an end to
+        # the invasion, Ukraine's neutrality and …": that item, bold in the sentence that lists it
+        # (it had been answered as "What is Ukraine's neutrality?", a sentence about the referendum).
+        item = _listed_item_again(ordinal.group("ordinal"), context[-1], replies[-1], history, index, retriever, settings, said)
+        if item is not None:
+            return replace(item, question=question, seconds=time.perf_counter() - started)
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
@@ -3598,6 +3605,41 @@ _MEMBER_ASKED = re.compile(
 )
 IS_AMONG = "Yes: {name} is among them."
 NOT_AMONG = "No: {name} is not among them."
+
+
+# "What is the second one?", "Which was the third?": an item of the list just given, itself.
+_ASKS_ITEM_ITSELF = re.compile(
+    r"^\W*(?:and\s+)?(?:what|which)\s+(?:is|was|’s|'s)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|last)"
+    r"(?:\s+(?:one|item|component|point|element|issue|part|variable))?\s*[?.!]*\s*$",
+    re.I,
+)
+_ITEM_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _listed_item_again(
+    ordinal: str, asked: str, reply: str, history: Sequence[Mapping[str, str]] | None, index: str | Path,
+    retriever: Retriever | None, settings: AnswerSettings | None, said: Sequence[str],
+) -> Answer | None:
+    """The answer to the question before (`asked`) with the item at that ordinal as its short answer,
+    when its reply listed the items after a colon in one sentence ("three main components: …"); else None."""
+    listing = listing_sentence(plain_reply(reply))
+    items = colon_items(listing) if listing else None
+    position = _ITEM_POSITION[ordinal.lower()]
+    if not items or position >= len(items):
+        return None
+    listed = _answer(asked, list(history or [])[:-2], index, retriever, settings, said)
+    sentence = next((x for x in listed.support if x.sentence.strip() == listing.strip()), None)
+    if listed.abstained or sentence is None:
+        return None
+    item = items[position]
+    at = sentence.sentence.rfind(item) if position == -1 else sentence.sentence.find(item)
+    if at < 0:
+        return None
+    return replace(listed, short=Short(
+        text=item, citation=sentence.citation, passage_id=sentence.passage_id, doc_id=sentence.doc_id,
+        start=sentence.start + at, end=sentence.start + at + len(item), passage_start=sentence.passage_start + at,
+        passage_end=sentence.passage_start + at + len(item), score=1.0,
+    ))
 
 
 def _membership(question: str, reply: str) -> tuple[str, bool] | None:

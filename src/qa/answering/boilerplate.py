@@ -93,8 +93,10 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     if any(not (full := _names(m.group(0))) & bylines.authors and full <= said for m in _FULL_NAME.finditer(question)):
         return True
     # "What is Affarinternazionali?": a name only the publisher's block gives ("an online webzine (*Affarinternazionali*)").
-    defined = defined_term(question) or ""
-    term = _names(defined) if any(ch.isupper() for ch in defined) else set()
+    defined = [w for w in _WORD.findall(defined_term(question) or "") if w.lower() not in _STOP]
+    # A name, not a phrase holding one: "What is the role of Europe?" is not asked of the catalogue
+    # entry "Russia–Ukraine Talks and the Indispensable Role of the US and Europe".
+    term = {w.lower() for w in defined} if defined and all(w[:1].isupper() for w in defined) else set()
     if term and not term & bylines.authors and term <= {w.lower() for w in _WORD.findall(sentence)}:
         return True
     return bool(_ABOUT_PERSON.search(question) and opening & bylines.authors)
