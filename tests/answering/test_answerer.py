@@ -684,7 +684,8 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "
          "\"unrealistic\" demands.¹⁰", "What are the Russians accusing the Ukrainians of?",
          "delaying the talks by advancing \"unrealistic\" demands"),
-        ("Moscow accused Kyiv of stalling.", "What did Russia accuse Ukraine of?", None),  # another subject
+        ("Warsaw accused Kyiv of stalling.", "What did Russia accuse Ukraine of?", None),  # another subject
+        ("Moscow accused Kyiv of stalling.", "What did Russia accuse Ukraine of?", "stalling"),  # its seat
         ("The Kremlin accused Kyiv of stalling the talks.", "What did the Kremlin accuse Ukraine of?", "stalling the talks"),
         # A vague object ("much more") is what the comma after it names (had been bolded "much more").
         ("The assistance is making a difference, but Ukraine needs much more, especially air defense systems and "
@@ -716,6 +717,14 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # What something includes is the whole list (`included_list` gives it), not its first item.
         ("It provided $2 billion in aid, including Stingers, Javelins, and drones.", "What does it include?", None),
         ("The package includes Stingers.", "What does it include?", "Stingers"),
+        # The verb after "willing to", not "willing" (had bolded "the Ukrainian leadership"); how it is
+        # done is no part of what.
+        ("In return, the Ukrainians are willing to forsake membership in NATO by way of a constitutional amendment, "
+         "provided they get solid security guarantees.", "What is Ukraine willing to give up?", "membership in NATO"),
+        # A seat stands for its country (had bolded "bombardment").
+        ("Russian bombardment continued, despite Moscow’s promise to pull back, and civilians suffered.",
+         "What did Russia promise after the talks?", "to pull back"),
+        ("Shelling continued, despite Kyiv’s promise to pull back.", "What did Russia promise?", None),
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
@@ -2155,6 +2164,9 @@ def test_the_number_naming_a_part_of_the_kind_asked_for(sentence, question, part
     [
         ("The Kremlin must settle for outcomes inferior to the original objective of subjugating Ukraine.⁷",
          "What was Russia's original objective, according to Alcaro?", "subjugating Ukraine"),
+        # An owner after "the" (had bolded "outcomes").
+        ("The Kremlin must settle for outcomes inferior to the original objective of subjugating Ukraine.⁷",
+         "What is the Kremlin's original objective?", "subjugating Ukraine"),
         ("This carries the risk of NATO getting directly involved, either way.", "What is the risk?",
          "NATO getting directly involved"),
         # Whose it is, not what it holds: no noun of intent, and no action after "of".

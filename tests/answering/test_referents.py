@@ -621,3 +621,22 @@ def test_a_full_name_opening_the_reply_names_the_person_the_question_named():
         "What else has Alcaro written?")
     assert resolve_person("What else has he written?", ["What is the name of Alcaro's programme?"],
                           "But Alcaro says more. [1]") is None  # "But" is no first name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "item"),
+    [
+        ("The second problematic issue is how to arrange security guarantees for Ukraine that would deter a future "
+         "Russian attack.", "Which one is about security?",
+         "how to arrange security guarantees for Ukraine that would deter a future Russian attack"),
+        ("The second concerns the political and financial sustainability of the invasion, heavily impacted by sanctions.",
+         "Which of them concerns sanctions?", "the political and financial sustainability of the invasion"),
+        ("The second concerns the sustainability of the invasion.", "What concerns sanctions?", None),  # no "which one"
+        ("Sanctions matter most.", "Which one concerns sanctions?", None),  # no item sentence
+    ],
+)
+def test_which_one_is_what_its_item_sentence_says_the_item_is(sentence, question, item):
+    from qa.answering.referents import item_named
+
+    span = item_named(sentence, question)
+    assert (sentence[span[0] : span[1]] if span else None) == item

@@ -49,7 +49,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -1977,7 +1977,7 @@ def _short_span(
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
     # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
     # north and east" (`infinitive_asked`; the reader took "north and east").
-    finders = (reported_headline, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
+    finders = (reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb)

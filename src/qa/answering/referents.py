@@ -630,3 +630,22 @@ def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
         return None
     rest = rest.rstrip(" ?.!")
     return f"{wh} {rest}?" if rest else None
+
+
+# "Which one is about security?", "Which of them concerns sanctions?": one item of a list just given.
+_WHICH_ITEM = re.compile(r"^\W*(?:(?:and|so)\s+)?which\s+(?:one|of\s+(?:them|these|those|the\s+\w+))\b", re.I)
+
+
+def item_named(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which one …?" / "Which of them …?", the offsets of what an item sentence says its item is
+    ("how to arrange security guarantees for Ukraine that would deter a future Russian attack" in
+    "The second problematic issue is how to arrange …"); None for other questions and sentences."""
+    if _WHICH_ITEM.match(question) is None:
+        return None
+    opening = _ITEM_OPENING.match(sentence.lstrip())
+    if opening is None:
+        return None
+    start = len(sentence) - len(sentence.lstrip()) + opening.end()
+    end = _PHRASE_END.search(sentence, start).start()
+    phrase = sentence[start:end].rstrip()
+    return (start, start + len(phrase)) if 0 < len(phrase.split()) <= ITEM_WORDS else None

@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
+from qa.answering.seats import SEATS
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.index.irregular import other_forms
 from qa.retrieval.query import DATE, NUMBER, PERSON
@@ -1216,10 +1217,20 @@ _ASKS_OBJECT_OF_PHRASE = re.compile(
 
 # "What is Poland phasing out by the end of the year?": the verb in its -ing form. Both forms may
 # name an object before a closing preposition: "What did Russia accuse Ukraine of?".
+# "What is Ukraine willing to give up?": the verb after an adjective of readiness, not "willing".
+_READY_TO = r"(?:willing|unwilling|ready|prepared|able|unable|eager|set|likely|unlikely)\s+to\s+"
+_ASKS_OBJECT_READY = re.compile(
+    r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+(?:not\s+)?"
+    rf"{_READY_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
+    + _OBJECT_BEFORE_PREP +
+    rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
+    r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
+)
 _ASKS_OBJECT_PROGRESSIVE = re.compile(
     r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
-    rf"(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
+    rf"(?!{_READY_TO})(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
@@ -1228,7 +1239,8 @@ _ASKS_OBJECT_PROGRESSIVE = re.compile(
 
 def _asks_object(question: str) -> re.Match[str] | None:
     """The question's subject and verb (with its particle and preposition) when it asks for the verb's object."""
-    return _ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question) or _ASKS_OBJECT_PROGRESSIVE.match(question)
+    return (_ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question) or _ASKS_OBJECT_READY.match(question)
+            or _ASKS_OBJECT_PROGRESSIVE.match(question))
 
 
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
@@ -1322,6 +1334,8 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     # "the West" is the sentence's "Western diplomacy and economic sanctions": a word it opens (not
     # "US" in "used").
     said = own in {w[:NAME_STEM] for w in words} or (len(own) >= 4 and any(w.startswith(own) for w in words))
+    # "What did Russia promise?" is said of "Moscow’s promise to pull back": a seat stands for its country.
+    said = said or any(SEATS.get(without_possessive(w), "").lower()[:NAME_STEM] == own for w in words)
     # Or it opens the sentence, whose verbs share it: "Poland has already announced that it will end
     # Russian coal imports … and phase out oil and gas imports …".
     said = said or own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)[:OPENING_SUBJECT_WORDS]}
@@ -1366,7 +1380,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
 # talks sooner rather than later".
 _CLOSING_ADVERBIAL = re.compile(
     r"\s+(?:sooner\s+rather\s+than\s+later|as\s+soon\s+as\s+possible|once\s+and\s+for\s+all|in\s+the\s+long\s+run|"
-    r"for\s+good|altogether|any\s+longer|any\s+more|anymore)$",
+    r"for\s+good|altogether|any\s+longer|any\s+more|anymore|"
+    # How it is done: "membership in NATO by way of a constitutional amendment".
+    r"(?:by\s+way|by\s+means|in\s+the\s+form)\s+of\s+.+)$",
     re.I,
 )
 
@@ -1582,7 +1598,8 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
 # "What was Russia's original objective, according to Alcaro?": a noun phrase asked about, which
 # the question ends on (or on whose account it is), not "What is the status of Crimea?".
 _ASKS_NOUN = re.compile(
-    r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+|[A-Z][\w’'-]*[’']s\s+)"
+    # "What is the Kremlin's original objective?": an owner after "the" too.
+    r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+(?:[A-Z][\w’'-]*[’']s\s+)?|[A-Z][\w’'-]*[’']s\s+)"
     # "What is the risk if Russia hits NATO targets?": a condition may follow.
     r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|$)"
 )
