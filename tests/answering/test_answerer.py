@@ -3455,3 +3455,12 @@ def test_the_second_one_of_a_list_after_a_colon_is_that_item(built_index):
     cited = second.citations[second.short.citation - 1].text
     assert cited[second.short.passage_start : second.short.passage_end] == "Ukraine's neutrality"
     assert "three main components" in second.text
+
+
+@pytest.mark.model
+def test_a_references_issue_number_is_no_duration(built_index):
+    import qa
+
+    # '⁷ Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08 …' had answered.
+    reply = qa.answer("How long had the fighting been going on when Alcaro was writing?", index=built_index.index)
+    assert "22|08" not in reply.text

@@ -2728,13 +2728,12 @@ def _naming_alone(question: str, notes: Sequence[Candidate], body: Sequence[Cand
     """The id()s of the notes that name a name of the question (a capitalised word within it) that
     no other candidate names."""
     names = {w.lower() for w in _CAPITALISED.findall(question)} - QUERY_STOPWORDS
+    # A document's author names his document, whose body answers: "Is Alcaro in favour of the US
+    # joining the talks?" is not asked of his title line's byline, nor "How long had the fighting been
+    # going on when Alcaro was writing?" of a note citing his earlier commentary.
+    names -= set().union(*(_words(c.passage.author or "") for c in (*notes, *body)))
     alone = {n for n in names if not any(n in _words(c.text) for c in body)}
-    # A title line's byline names its author, whose view the question asks about ("Is Alcaro in favour
-    # of the US joining the talks?"), not the title.
-    return {id(c) for c in notes if alone & _words(_BYLINE_TAIL.sub("", c.text))}
-
-
-_BYLINE_TAIL = re.compile(r"\n\s*by\s+[^\n]+\s*$", re.I)
+    return {id(c) for c in notes if alone & _words(c.text)}
 
 
 _LEADING_MARKER = re.compile(rf"^\s*(?P<n>[{SUPERSCRIPTS}]+)\s")
@@ -2808,6 +2807,10 @@ def _fitting(
     """The best `s.gate_depth` sentences that hold the kind of answer asked for; for a date or a
     person, not a reference to another work (its authors and date answer questions about sources)."""
     cited_works = _references(candidates, x) if wanted in (DATE, PERSON) else set()
+    if wanted == NUMBER:
+        # Nor a number of one ("No. 22|08" does not say how long the war had lasted), unless its
+        # headline states the amount asked for ('"Biden Announces $800 Million in Military Aid …"').
+        cited_works = {id(c) for c in candidates if id(c) in _references(candidates, x) and not _headline_states(c.text, question)}
     fitting = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
     # When not one of them speaks of the event a when-question asks about, none dates it: "When did
     # Ukraine join the EU?" is not answered by the day the invasion started (`types.speaks_of_event`).
