@@ -1331,6 +1331,10 @@ def test_the_named_speaker_a_question_asks_about(question, speaker):
          "agreement ...", "Zelensky", True),
         ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia", "Peskov", True),
         ("… the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”", "Lavrov", True),
+        # A country speaks through its officials, its capital or its seat of government.
+        ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia", "Russia", True),
+        ("… the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”", "Russia", True),
+        ("Ukrainian President Volodymyr Zelensky has stated that any agreement …", "Russia", False),
         ("Zelensky probably wants to go through this formal process to ensure that the people support it", "Zelensky", False),
         ("In November, Luther wrote The Judgement of Martin Luther on Monastic Vows.", "Luther", False),  # a book
         ("Peskov was absent, and the sides said nothing of substance at the talks in Istanbul.", "Peskov", False),  # too far
@@ -2416,6 +2420,7 @@ def test_the_works_of_someone_who_wrote_no_document_and_how_many_are_listed(smal
     ("question", "acronym"),
     [("What does DNR stand for?", "DNR"), ("What is the LNR?", "LNR"), ("What does the abbreviation IAI mean?", "IAI"),
      ("What are the LNR and DNR?", "LNR"),  # spelt out together: had been answered by the Minsk sentence
+     ("Who are the LNR and DNR?", "LNR"),  # "who" asks the same (had bolded "Ukraine and Russia")
      ("What is Sberbank?", None), ("What does NATO want?", None), ("What is the capital?", None)],
 )
 def test_an_acronym_asked_to_be_spelt_out(question, acronym):
@@ -2734,6 +2739,17 @@ def test_a_subject_the_sentence_denies_is_no_answer(sentence, span, denied):
 
     at = sentence.index(span)
     assert denied_subject(sentence, at, at + len(span)) is denied
+
+
+@pytest.mark.parametrize(
+    ("span", "fits"),
+    [("future Russian attack", False), ("Russian", False), ("Turkish forces", True), ("the Russians", True),
+     ("two Japanese research teams", True), ("Sebastian", True), ("President Joe Biden", True)],
+)
+def test_a_nationality_describing_no_one_answers_no_who_question(span, fits):
+    from qa.answering.types import span_fits
+
+    assert span_fits(span, "person", "Who would guarantee Ukraine's security?") is fits
 
 
 def test_a_count_question_is_still_answered_by_any_amount():

@@ -165,6 +165,7 @@ def test_a_comparison_only_one_document_speaks_to_says_so(built_index):
      # A document's view by its name (had quoted a footnote of the other document).
      ("What is the April article's view of the talks?", "a.txt"),
      ("What is Russia's view of Crimea?", None),  # Russia's, not a document's
+     ("What does Russia say about Crimea?", None),  # one word of a title names a speaker, not the document
      # How one document portrays a topic (had quoted "deny Putin the victory" for "Putin's war").
      ("How does Alcaro describe Putin's war?", "b.txt")],
 )

@@ -502,3 +502,16 @@ def test_what_an_outlet_reported_is_the_title_of_its_cited_work(question, title)
             'Post*, 16 March 2022, <https://www.washingtonpost.com/politics/2022/03/16/balz-ukraine-zelensky-speech-biden>.')
     span = reported_headline(note, question)
     assert (note[span[0] : span[1]] if span else None) == title
+
+
+@pytest.mark.model
+def test_the_references_of_a_document_are_counted(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # It had abstained.
+    counted = qa.answer("How many references does the IAI commentary have?", index=built_index.index)
+    assert counted.text.startswith("Alcaro (IAI, 22 March 2022) cites 17 references in its notes.")
+    assert len(counted.citations) == 17 and check_citations(counted) == []
+    none = qa.answer("How many sources does the April piece cite?", index=built_index.index)
+    assert none.abstained and "cites no sources" in none.text

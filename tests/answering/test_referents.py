@@ -640,3 +640,24 @@ def test_which_one_is_what_its_item_sentence_says_the_item_is(sentence, question
 
     span = item_named(sentence, question)
     assert (sentence[span[0] : span[1]] if span else None) == item
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "resolved"),
+    [
+        # The speaker replaced by another of its kind, and "it" by what the conversation is about.
+        (["What is the status of Crimea?", "What does Russia say about it?"], "And Ukraine?",
+         "What does Ukraine say about Crimea?"),
+        (["What is the status of Crimea?", "What did Peskov say about it?"], "And Lavrov?",
+         "What did Lavrov say about Crimea?"),
+        # Another kind: the name takes the pronoun's place, as before.
+        (["What is the status of Crimea?", "What did Peskov say about it?"], "And Ukraine?",
+         "What did Peskov say about Ukraine?"),
+        (["Which bank is the largest?", "Has it been cut off from SWIFT?"], "And Sberbank?",
+         "Has Sberbank been cut off from SWIFT?"),
+    ],
+)
+def test_and_another_speaker_asks_what_that_speaker_said(earlier, question, resolved):
+    from qa.answering.referents import resolve_ellipsis
+
+    assert resolve_ellipsis(question, earlier) == resolved

@@ -658,6 +658,10 @@ def _answer(
         counted_answer = _outlet_cited(retriever, question, outlet_counted.group("outlet"), started)
         if counted_answer is not None:
             return counted_answer
+    if _ASKS_REFERENCE_COUNT.match(question):
+        # "How many references does the IAI commentary have?": its notes' references, counted.
+        retriever = retriever or get_retriever(index)
+        return _references_counted(retriever, question, started)
     cited = asks_cited(question)
     if cited is not None:
         references = _cited(retriever, question, cited, started)
@@ -1411,12 +1415,14 @@ ACRONYM_PASSAGES = 20
 
 def _asked_acronym(question: str) -> str | None:
     """The acronym a question asks to spell out ("DNR" in "What does DNR stand for?", "LNR" in
-    "What is the LNR?" and in "What are the LNR and DNR?", which the documents spell out together),
+    "What is the LNR?", "What are the LNR and DNR?" and "Who are the LNR and DNR?", which the documents spell out together),
     else None."""
     stands = _STANDS_FOR.match(question)
     if stands is not None:
         return stands.group("acronym")
-    term = defined_term(question)
+    # "Who are the LNR and DNR?" asks the same as "What are …?".
+    who = re.match(r"^\W*who\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<term>[^?]+?)\s*[?.!]*\s*$", question, re.I)
+    term = defined_term(question) or (who.group("term") if who is not None else None)
     pair = re.fullmatch(r"([A-Z]{2,6})(?:\s+and\s+(?:the\s+)?[A-Z]{2,6})?", term) if term is not None else None
     return pair.group(1) if pair is not None else None
 
@@ -3918,6 +3924,36 @@ def _outlet_cited(retriever: Retriever, question: str, outlet: str, started: flo
     return Answer(question, f"{counted}\n\n{text}", citations, support, False, 1.0, [], time.perf_counter() - started)
 
 
+# "How many references does the IAI commentary have?", "How many sources does Alcaro cite?" (not
+# "… cite from the Financial Times?", one outlet's: `_ASKS_OUTLET_COUNT`).
+_ASKS_REFERENCE_COUNT = re.compile(
+    r"^\W*how\s+many\s+(?:references|footnotes|notes|sources|citations|works)\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,5}?"
+    r"(?:cite|quote|use|reference|have|has|include|give|list|contain)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _references_counted(retriever: Retriever, question: str, started: float) -> Answer:
+    """The references in the notes of the documents the question names (all when it names none),
+    counted per document and quoted (at most MAX_CITED in all); a document with none is said to cite none."""
+    documents = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(question, documents) or sorted(documents)
+    lines: list[str] = []
+    chosen: list[Candidate] = []
+    for doc_id in targets:
+        notes = [note for note, _ in _references_of(retriever, doc_id)]
+        label = source_label(documents[doc_id])
+        lines.append(REFERENCES_COUNTED.format(doc=label, n=len(notes), s="" if len(notes) == 1 else "s")
+                     if notes else CITES_NONE.format(doc=label))
+        chosen.extend(notes[: MAX_CITED - len(chosen)])
+    counted = " ".join(lines)
+    if not chosen:
+        return Answer(question, counted, [], [], True, 0.0, [], time.perf_counter() - started)
+    text, citations, support = compose(chosen)
+    return Answer(question, f"{counted}\n\n{text}", citations, support, False, 1.0, [], time.perf_counter() - started)
+
+
+REFERENCES_COUNTED = "{doc} cites {n} reference{s} in its notes."
 MOST_CITED = "{outlet}: {n} of the {total} references that name an outlet."
 MOST_CITED_TIED = "Cited equally often ({n} each, of {total} references that name an outlet): {outlets}."
 # The most references one answer lists.

@@ -128,9 +128,22 @@ def viewed_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     _, matched = named_documents(match.group("ref"), documents)
     # "the author" names every document that has one: not which of them is meant.
     matched = {d: words - AUTHOR_WORDS for d, words in matched.items()}
+    # "What does Russia say about Crimea?" names a speaker, not "Russia–Ukraine Talks and the
+    # Indispensable Role of the US and Europe": one word of a long title alone, without a word for a
+    # document, names no document.
+    matched = {d: words for d, words in matched.items() if words and not _title_word_only(match.group("ref"), words, documents[d])}
     best = max((len(words) for words in matched.values()), default=0)
     named = [d for d, words in matched.items() if best and len(words) == best]
     return named[0] if len(named) == 1 else None
+
+
+def _title_word_only(ref: str, words: set[str], meta: Mapping[str, Any]) -> bool:
+    """True when the words naming a document are less than half of its title's and none of its other
+    metadata's, and the reference has no word for a document ("commentary", "piece", …)."""
+    title = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", str(meta.get("title") or ""))} - QUERY_STOPWORDS
+    other = " ".join(str(meta.get(k) or "") for k in ("author", "publisher", "kind", "date")).lower()
+    return (bool(title) and words <= title and not any(w in other for w in words)
+            and 2 * len(words) < len(title) and DOCUMENT_WORD.search(ref) is None)
 
 
 def view_topic(question: str) -> set[str]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
+from qa.answering.seats import SEATS
 from qa.answering.types import is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
@@ -394,6 +395,9 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         if pronoun is None:
             return None
         name = _one_as_kind(described.group("name"), earlier)
+    spoke = _speaker_swapped(before, name, earlier[:-1]) if pronoun is not None else None
+    if spoke is not None:
+        return spoke
     if pronoun is not None:
         # "And Sberbank?" after "Has it been cut off from SWIFT?": the pronoun stood for what the
         # conversation is about, and the name offered takes its place, not SWIFT's.
@@ -529,6 +533,33 @@ def _offered_name(question: str) -> str | None:
         return None
     name = match.group("name")
     return name[0].upper() + name[1:] if name.lower().startswith("the ") else name
+
+
+def _speaker_swapped(before: str, name: str, earlier: Sequence[str]) -> str | None:
+    """"And Ukraine?" after "What is the status of Crimea?" and "What does Russia say about it?":
+    "What does Ukraine say about Crimea?", the one speaker named replaced by the name offered, of
+    the same kind (both countries, or both not), and the pronoun by the one name of the question
+    before; None otherwise."""
+    speaker = speaker_named(before)
+    pronoun = _referring_pronoun(before)
+    if speaker is None or pronoun is None or without_possessive(name) != name or not earlier:
+        return None
+    countries = {country.lower() for country in SEATS.values()} | _COUNTRY_WORDS
+    if (speaker.lower() in countries) != (name.lower() in countries):
+        return None
+    topic = _asked_names(earlier[-1])
+    found = [n for n in _asked_names(before) if n[2] == speaker]
+    if len(topic) != 1 or len(found) != 1 or without_possessive(topic[0][2]) == speaker:
+        return None
+    start, end, possessive = pronoun
+    said = before[:start] + without_possessive(topic[0][2]) + ("’s" if possessive else "") + before[end:]
+    shift = len(said) - len(before) if start < found[0][0] else 0
+    at = (found[0][0] + shift, found[0][1] + shift, found[0][2], found[0][3])
+    return _replaced(said, at, name)
+
+
+# Countries a conversation may name besides those with a seat in `SEATS`.
+_COUNTRY_WORDS = frozenset("ukraine russia united states the united states us usa uk europe israel belarus".split())
 
 
 def _replaced(before: str, found: tuple[int, int, str, str], name: str) -> str:

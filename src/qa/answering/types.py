@@ -734,6 +734,8 @@ _SPOKE = (
 # The most words between the speaker's name and the verb of speech ("Peskov pushed back on that
 # idea, saying").
 _SPEAKER_TO_VERB = 6
+# The most words of an office and its holder's name between a country and a verb of speech.
+_OFFICE_WORDS = 3
 # Words that open another clause, whose verb is not the speaker's ("Peskov was absent, and the sides said").
 _ANOTHER_CLAUSE = r"(?:and|but|or|while|whereas|although|though|who|which)\b"
 
@@ -743,9 +745,17 @@ def reports_speech(sentence: str, speaker: str) -> bool:
     speech follows within a few words: it reports what the speaker said ("... Volodymyr Zelensky
     has stated that ..."), not just mentions the speaker ("Zelensky probably wants ...")."""
     name = re.escape(without_possessive(speaker))
+    seats = [seat for seat, country in SEATS.items() if country.lower() == speaker.lower()]
+    distance = _SPEAKER_TO_VERB
+    if seats:
+        # A country speaks through its government: "Kremlin spokesman Dmitry Peskov …, saying",
+        # "Russian Foreign Minister Sergei Lavrov said" report what Russia says (the office and the
+        # name of who holds it stand between).
+        name = rf"(?:{re.escape(speaker[:NAME_STEM])}\w*|(?i:{'|'.join(seats)}))"
+        distance += _OFFICE_WORDS
     # Not a participle after an article: "the US Congress, the announced increase in weapons supplies".
     return re.search(
-        rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{_SPEAKER_TO_VERB}}}?\s+(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s){_SPOKE}",
+        rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{distance}}}?\s+(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s){_SPOKE}",
         sentence,
     ) is not None
 
@@ -2061,9 +2071,36 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
         return first is not None and first.group(1).lower()[:NAME_STEM] not in asked
     if kind == PERSON:
+        capitalised = re.findall(r"\b[A-Z][\w’'-]*", span)
+        if capitalised and all(w.lower() in _NATIONALITY_ADJECTIVES for w in capitalised) and (
+                span.split()[-1].lower() not in _AGENT_NOUNS):
+            # "a future Russian attack" or "Russian" is no one: "Who would guarantee Ukraine's security?"
+            # (but "Turkish forces" or "the Russians" is).
+            return False
         # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
         return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
     return True
+
+
+# Adjectives of nationality or region (a closed class; "Sebastian" is a name, not one).
+_NATIONALITY_ADJECTIVES = frozenset(
+    "russian ukrainian american british chinese european german french italian polish turkish japanese korean "
+    "indian iranian israeli syrian belarusian estonian latvian lithuanian swedish finnish norwegian danish dutch "
+    "spanish portuguese greek hungarian romanian bulgarian czech slovak austrian swiss belgian irish scottish welsh "
+    "english canadian mexican brazilian argentine australian african asian arab egyptian saudi iraqi afghan "
+    "pakistani georgian armenian azerbaijani kazakh serbian croatian western eastern soviet mongolian crimean "
+    "moldovan chechen taiwanese vietnamese thai indonesian nigerian".split()
+)
+# Nouns for those who act, which such an adjective may describe.
+_AGENT_NOUNS = frozenset(
+    "forces force troops soldiers army armies navy military government governments leaders leadership officials "
+    "diplomats authorities people president presidents minister ministers delegation delegations negotiators "
+    "companies banks firms allies partners citizens refugees rebels separatists militias police parliament "
+    "politicians officers commanders generals spokesman spokeswoman spokesperson envoy envoys mediators "
+    "aristocracy nobility elite elites team teams group groups researchers scientists scholars settlers colonists "
+    "immigrants merchants traders workers farmers tribes tribe clans family families dynasty king kings queen "
+    "emperor emperors court state states nation nations population residents inhabitants community communities".split()
+)
 
 
 # A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
