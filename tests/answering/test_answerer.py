@@ -721,6 +721,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # done is no part of what.
         ("In return, the Ukrainians are willing to forsake membership in NATO by way of a constitutional amendment, "
          "provided they get solid security guarantees.", "What is Ukraine willing to give up?", "membership in NATO"),
+        # "to" after "need" completes the verb, it gives no purpose (the object had been cut at "need").
+        ("Zelensky has stated that any agreement would need to be approved by a referendum.",
+         "What has Zelensky stated?", "any agreement would need to be approved by a referendum"),
         # A seat stands for its country (had bolded "bombardment").
         ("Russian bombardment continued, despite Moscow’s promise to pull back, and civilians suffered.",
          "What did Russia promise after the talks?", "to pull back"),
@@ -3480,3 +3483,12 @@ def test_a_references_issue_number_is_no_duration(built_index):
     # '⁷ Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08 …' had answered.
     reply = qa.answer("How long had the fighting been going on when Alcaro was writing?", index=built_index.index)
     assert "22|08" not in reply.text
+
+
+@pytest.mark.model
+def test_what_someone_stated_is_no_fragment_of_the_statement(built_index):
+    import qa
+
+    # It had bolded "any agreement proclaiming Ukraine’s neutrality would need".
+    reply = qa.answer("What has Zelensky stated?", index=built_index.index)
+    assert "has stated that any agreement" in reply.text and reply.short is None

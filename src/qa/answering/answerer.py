@@ -2078,6 +2078,10 @@ def _short_span(
     def read_best(asking: str, sentences: Sequence[Candidate]) -> tuple[Candidate, Span] | None:
         # decode() falls back to the reader's best span when none of its few best fits the kind
         # asked for: a span of the kind asked for wins over one that is not, then the most probable.
+        if _SAID_ALONE.match(asking):
+            # "What has he stated?": what was said is a clause, which `reported_clause` gives when
+            # it is short; a span the reader cuts from it ("any agreement") is no answer.
+            return None
         spans = reader.spans(asking, [c.text for c in sentences], fits, penalty)
         found = []
         for k, (c, x) in enumerate(zip(sentences, spans)):
@@ -3616,6 +3620,12 @@ IS_AMONG = "Yes: {name} is among them."
 NOT_AMONG = "No: {name} is not among them."
 
 
+# "What has he stated?", "What did Peskov say?": what someone said, of nothing in particular.
+_SAID_ALONE = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+"
+    r"(?:say|said|claim|claimed|state|stated|declare|declared)\s*[?.!]*\s*$",
+    re.I,
+)
 # "What is the second one?", "Which was the third?": an item of the list just given, itself.
 _ASKS_ITEM_ITSELF = re.compile(
     r"^\W*(?:and\s+)?(?:what|which)\s+(?:is|was|’s|'s)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|last)"

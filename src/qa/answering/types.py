@@ -1402,12 +1402,23 @@ def _without_purpose(text: str) -> str:
     what's happening today": the object, not what it is for); not after a word that opens the
     infinitive's own clause ("how to leverage …", "whether to …")."""
     purpose = _PURPOSE.search(text)
+    before = _WORD.findall(text[: purpose.start()]) if purpose is not None else []
+    if before and before[-1].lower() in _TAKES_INFINITIVE:
+        # "would need to be approved by a nationwide referendum": the verb's complement, no purpose.
+        return text
     if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
         # "awareness of international politics and to contribute …": not the "and" before a second one.
         text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
     return text
 
 
+# Words an infinitive completes: after them "to …" says what, not what for.
+_TAKES_INFINITIVE = frozenset(
+    "need needs needed have has had ought going able unable want wants wanted seem seems seemed appear appears "
+    "used likely unlikely willing unwilling ready refuse refuses refused try tries tried expect expects expected "
+    "hope hopes hoped plan plans planned agree agrees agreed intend intends intended continue continues "
+    "begin begins began start starts started fail fails failed".split()
+)
 # An object that only says "more" of something; what it is follows after a comma.
 _VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things everything something plenty".split())
 _NAMED_AFTER = re.compile(r",\s+(?:especially|notably|particularly|in\s+particular|above\s+all|chiefly|mainly|namely|such\s+as)\s+")
