@@ -3492,3 +3492,19 @@ def test_what_someone_stated_is_no_fragment_of_the_statement(built_index):
     # It had bolded "any agreement proclaiming Ukraine’s neutrality would need".
     reply = qa.answer("What has Zelensky stated?", index=built_index.index)
     assert "has stated that any agreement" in reply.text and reply.short is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kept"),
+    [("in terms of personnel, material, financial resources and diplomatic costs – erodes", "material, financial resources and diplomatic costs –",
+      "material, financial resources and diplomatic costs"),
+     ("the sides, Russia and Ukraine, met", ", Russia and Ukraine,", "Russia and Ukraine"),
+     ("They met in Istanbul.", "Istanbul", "Istanbul")],
+)
+def test_a_short_answer_has_no_loose_marks_at_its_edges(sentence, span, kept):
+    from qa.answering.answerer import _without_loose_marks
+    from qa.answering.reader import Span
+
+    at = sentence.index(span)
+    cut = _without_loose_marks(sentence, Span(at, at + len(span), 0.5))
+    assert sentence[cut.start : cut.end] == kept

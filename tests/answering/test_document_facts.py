@@ -20,6 +20,7 @@ from qa.answering.document_facts import (
         ("What is the title of the IAI commentary?", TITLE_FACT),
         ("Who published the IAI commentary?", PUBLISHER_FACT),
         ("Which institute published the commentary?", PUBLISHER_FACT),
+        ("Where was the IAI commentary published?", PUBLISHER_FACT),
         # Which document is older: each one's date answers.
         ("Which document is older?", DATE_FACT), ("Which piece came out first?", DATE_FACT),
         ("Which of the two articles was written first?", DATE_FACT), ("Which commentary is more recent?", DATE_FACT),

@@ -2581,13 +2581,27 @@ def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Shor
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
     if sentence is None:
         return None
-    span = _without_stray_quotes(sentence.sentence, span)
+    span = _without_loose_marks(sentence.sentence, _without_stray_quotes(sentence.sentence, span))
     return Short(
         text=sentence.sentence[span.start : span.end], citation=sentence.citation, passage_id=sentence.passage_id,
         doc_id=sentence.doc_id, start=sentence.start + span.start, end=sentence.start + span.end,
         passage_start=sentence.passage_start + span.start, passage_end=sentence.passage_start + span.end,
         score=span.score,
     )
+
+
+def _without_loose_marks(sentence: str, span: Span) -> Span:
+    """The span without a dash, comma, semicolon or colon (and the spaces) at its edges: "material,
+    financial resources and diplomatic costs", not "… diplomatic costs –"."""
+    start, end = span.start, span.end
+    while end > start and sentence[end - 1] in _LOOSE_MARKS:
+        end -= 1
+    while start < end and sentence[start] in _LOOSE_MARKS:
+        start += 1
+    return span if (start, end) == (span.start, span.end) or start == end else replace(span, start=start, end=end)
+
+
+_LOOSE_MARKS = frozenset(" ,;:–—")
 
 
 def _without_stray_quotes(sentence: str, span: Span) -> Span:

@@ -32,13 +32,15 @@ _ASKS = (
     (PUBLISHER_FACT, re.compile(
         r"\b(?:who|which (?:\w+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
         # Not "Which article was published by Reuters?": that names the publisher and asks for the work.
-        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])",
+        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
+        # "Where was the IAI commentary published?": by whom, as a document gives it.
+        r"|\bwhere\b.*\b(?:published|issued|released|appeared|came out|posted)\b",
         re.I,
     )),
 )
 # Words that ask for a fact rather than name the document ("When was the IAI commentary published?").
 FACT_WORDS = frozenset(
-    "when date day year month published publish publishes publication written write wrote issued released dated "
+    "when where date day year month published publish publishes publication written write wrote issued released dated "
     "posted appeared came out put who which what organisation organization institute publisher think tank outlet "
     "newspaper title titles titled headline headlines called name names "
     # "Which document is older?", "Which of the two came out first?"
