@@ -49,7 +49,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import Span, get_reader, wants_short
 from qa.answering.referents import (
-    ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -2579,8 +2579,11 @@ def _in_outlet(sentence: str, span: Span) -> bool:
 def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Short | None:
     """The short answer at its cited sentence's offsets (None if that sentence did not survive compose)."""
     sentence = next((x for x in support if (x.doc_id, x.start) == candidate.key), None)
-    if sentence is None:
-        return None
+    return _short_in(sentence, span) if sentence is not None else None
+
+
+def _short_in(sentence: Support, span: Span) -> Short:
+    """The short answer at `span` of a cited sentence, at the document's and the passage's offsets."""
     span = _without_loose_marks(sentence.sentence, _without_stray_quotes(sentence.sentence, span))
     return Short(
         text=sentence.sentence[span.start : span.end], citation=sentence.citation, passage_id=sentence.passage_id,
@@ -2830,11 +2833,11 @@ def _fitting(
 ) -> list[Candidate]:
     """The best `s.gate_depth` sentences that hold the kind of answer asked for; for a date or a
     person, not a reference to another work (its authors and date answer questions about sources)."""
-    cited_works = _references(candidates, x) if wanted in (DATE, PERSON) else set()
+    cited_works = _references(candidates, x) if wanted in (DATE, PERSON, NUMBER) else set()
     if wanted == NUMBER:
         # Nor a number of one ("No. 22|08" does not say how long the war had lasted), unless its
         # headline states the amount asked for ('"Biden Announces $800 Million in Military Aid …"').
-        cited_works = {id(c) for c in candidates if id(c) in _references(candidates, x) and not _headline_states(c.text, question)}
+        cited_works = {id(c) for c in candidates if id(c) in cited_works and not _headline_states(c.text, question)}
     fitting = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
     # When not one of them speaks of the event a when-question asks about, none dates it: "When did
     # Ukraine join the EU?" is not answered by the day the invasion started (`types.speaks_of_event`).
@@ -3646,7 +3649,6 @@ _ASKS_ITEM_ITSELF = re.compile(
     r"(?:\s+(?:one|item|component|point|element|issue|part|variable))?\s*[?.!]*\s*$",
     re.I,
 )
-_ITEM_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 
 
 def _listed_item_again(
@@ -3657,7 +3659,7 @@ def _listed_item_again(
     when its reply listed the items after a colon in one sentence ("three main components: …"); else None."""
     listing = listing_sentence(plain_reply(reply))
     items = colon_items(listing) if listing else None
-    position = _ITEM_POSITION[ordinal.lower()]
+    position = ORDINAL_POSITION[ordinal.lower()]
     if not items or position >= len(items):
         return None
     listed = _answer(asked, list(history or [])[:-2], index, retriever, settings, said)
@@ -3668,11 +3670,7 @@ def _listed_item_again(
     at = sentence.sentence.rfind(item) if position == -1 else sentence.sentence.find(item)
     if at < 0:
         return None
-    return replace(listed, short=Short(
-        text=item, citation=sentence.citation, passage_id=sentence.passage_id, doc_id=sentence.doc_id,
-        start=sentence.start + at, end=sentence.start + at + len(item), passage_start=sentence.passage_start + at,
-        passage_end=sentence.passage_start + at + len(item), score=1.0,
-    ))
+    return replace(listed, short=_short_in(sentence, Span(at, at + len(item), 1.0)))
 
 
 def _membership(question: str, reply: str) -> tuple[str, bool] | None:

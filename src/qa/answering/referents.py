@@ -29,7 +29,8 @@ _POINTER = re.compile(
 )
 # Nothing but a continuation before a bare ordinal: "And the second?", "What about the last?".
 _CONTINUATION_ONLY = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:what\s+(?:is|was)\s+)?", re.I)
-_ORDER = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
+# The item an ordinal or "the latter" / "the former" points at (0 the first, -1 the last).
+ORDINAL_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*)*")
 # A reply listing items as sentences: its items are not names.
@@ -85,14 +86,24 @@ def item_phrase(reply: str, position: int) -> str | None:
     no item sentence of that number says it in at most ITEM_WORDS words."""
     text = plain_reply(reply)
     # Reversed, so that the first opening of each number is the one kept.
-    openings = {_ORDER[(m.group("ordinal") or m.group("listed")).lower()]: m for m in reversed(list(_ITEM_OPENING.finditer(text)))}
+    openings = {ORDINAL_POSITION[(m.group("ordinal") or m.group("listed")).lower()]: m for m in reversed(list(_ITEM_OPENING.finditer(text)))}
     if position < 0 and openings:
         position = max(openings)  # "the last one": the highest-numbered item
     if position not in openings:
         return None
-    start = openings[position].end()
-    phrase = text[start : _PHRASE_END.search(text, start).start()].strip()
-    return phrase if 0 < len(phrase.split()) <= ITEM_WORDS else None
+    found = _item_after(text, openings[position].end())
+    return text[found[0] : found[1]] if found else None
+
+
+def _item_after(text: str, start: int) -> tuple[int, int] | None:
+    """The offsets of an item's phrase from `start` (after its opening) to its end (`_PHRASE_END`),
+    or None when it is empty or longer than ITEM_WORDS words."""
+    end = _PHRASE_END.search(text, start).start()
+    phrase = text[start:end].strip()
+    if not 0 < len(phrase.split()) <= ITEM_WORDS:
+        return None
+    at = text.index(phrase, start)
+    return at, at + len(phrase)
 
 
 def points_at_item(question: str) -> bool:
@@ -108,7 +119,7 @@ def resolve_pointer(question: str, reply: str) -> str | None:
     pointer = _POINTER.search(question)
     if pointer is None or not reply:
         return None
-    position = _ORDER[(pointer.group("ordinal") or pointer.group("which") or pointer.group("bare")).lower()]
+    position = ORDINAL_POSITION[(pointer.group("ordinal") or pointer.group("which") or pointer.group("bare")).lower()]
     # "And the second?", "What about the first one?" ask for that item itself, not for the list
     # again; read alone, "What about <item>?" would ask what is meant.
     alone = _CONTINUATION_ONLY.fullmatch(question[: pointer.start()]) and not question[pointer.end() :].strip(" ?.!")
@@ -676,7 +687,4 @@ def item_named(sentence: str, question: str) -> tuple[int, int] | None:
     opening = _ITEM_OPENING.match(sentence.lstrip())
     if opening is None:
         return None
-    start = len(sentence) - len(sentence.lstrip()) + opening.end()
-    end = _PHRASE_END.search(sentence, start).start()
-    phrase = sentence[start:end].rstrip()
-    return (start, start + len(phrase)) if 0 < len(phrase.split()) <= ITEM_WORDS else None
+    return _item_after(sentence, len(sentence) - len(sentence.lstrip()) + opening.end())

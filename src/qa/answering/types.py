@@ -1380,10 +1380,11 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
-    if re.fullmatch(r"includ\w*|contain\w*|compris\w*", asked.group("verb"), re.I):
+    span = start, start + len(text)
+    if re.fullmatch(r"includ\w*|contain\w*|compris\w*", asked.group("verb"), re.I) and whole_list(sentence, *span) != span:
         # "What does it include?": all it includes, which `included_list` gives, not the first item.
-        return None if whole_list(sentence, start, start + len(text)) != (start, start + len(text)) else (start, start + len(text))
-    return start, start + len(text)
+        return None
+    return span
 
 
 # A closing phrase that says when or how, not what: "assess how to leverage their influence over the
@@ -1406,7 +1407,7 @@ def _without_purpose(text: str) -> str:
     if before and before[-1].lower() in _TAKES_INFINITIVE:
         # "would need to be approved by a nationwide referendum": the verb's complement, no purpose.
         return text
-    if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(text[: purpose.start()])):
+    if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in before):
         # "awareness of international politics and to contribute …": not the "and" before a second one.
         text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
     return text
