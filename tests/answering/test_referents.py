@@ -655,6 +655,9 @@ def test_which_one_is_what_its_item_sentence_says_the_item_is(sentence, question
          "What did Peskov say about Ukraine?"),
         (["Which bank is the largest?", "Has it been cut off from SWIFT?"], "And Sberbank?",
          "Has Sberbank been cut off from SWIFT?"),
+        # A country with "the" is a country (the set had held the words "the", "united", "states").
+        (["What is the status of Crimea?", "What does Russia say about it?"], "And the United States?",
+         "What does the United States say about Crimea?"),
     ],
 )
 def test_and_another_speaker_asks_what_that_speaker_said(earlier, question, resolved):

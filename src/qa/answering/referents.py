@@ -570,7 +570,7 @@ def _speaker_swapped(before: str, name: str, earlier: Sequence[str]) -> str | No
 
 
 # Countries a conversation may name besides those with a seat in `SEATS`.
-_COUNTRY_WORDS = frozenset("ukraine russia united states the united states us usa uk europe israel belarus".split())
+_COUNTRY_WORDS = frozenset({"ukraine", "russia", "the united states", "us", "the us", "usa", "uk", "europe", "israel", "belarus"})
 
 
 def _replaced(before: str, found: tuple[int, int, str, str], name: str) -> str:
