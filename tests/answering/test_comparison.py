@@ -20,6 +20,9 @@ from qa.answering.comparison import (
      ("Did Russia and Ukraine agree on a ceasefire?", False),
      ("Which document is more optimistic about the talks?", True), ("Which of the two commentaries is more pessimistic?", True),
      ("Which bank is more important?", False),
+     # "Who is more pessimistic?": which author, by a word for a stance; not who is more likely to win.
+     ("Who is more pessimistic about the talks?", True), ("And who is less optimistic?", True),
+     ("Who is more likely to win the war?", False), ("Who is more powerful, Putin or Zelensky?", False),
      ("What do the two commentaries suspect Russia is using the talks for?", True),
      ("What do the authors believe about sanctions?", True), ("What do scientists suspect about the virus?", False),
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False),
@@ -69,6 +72,11 @@ def test_topic_and_named_documents(two_documents):
     # The comparison's own "on", not a noun's: "sanctions on Russia" compares sanctions.
     assert comparison_topic("How do the two commentaries judge Western sanctions on Russia?", docs) >= {"sanctions"}
     assert comparison_topic("Compare the two commentaries on sanctions", docs) == {"sanctions"}
+    assert comparison_topic("Who is more pessimistic about the talks?", docs) == {"talks"}
+    # "The strongest point of disagreement" asks where they differ, on no topic of its own.
+    assert comparison_topic("What is the strongest point of disagreement between the two commentaries?", docs) == set()
+    assert comparison_topic("What are the main areas of agreement between the documents?", docs) == set()
+    assert comparison_topic("What is the point of disagreement on sanctions between the documents?", docs) == {"sanctions"}
 
 
 @pytest.mark.model
@@ -79,6 +87,9 @@ def test_topic_and_named_documents(two_documents):
     # of US security aid and of Ukraine's NATO concessions too.
     "Compare the two commentaries on military aid.",
     "How do the two commentaries differ on NATO membership?",
+    # Had abstained: "strongest" and "point" were looked up as the topic; "who" named no document.
+    "What is the strongest point of disagreement between the two commentaries?",
+    "Who is more pessimistic about the talks?",
 ])
 def test_a_comparison_quotes_each_document_under_its_label(built_index, question):
     import qa

@@ -64,6 +64,12 @@ _FRAME = frozenset(
     # "Which document mentions Israel?": the verb asks which, the name is the topic.
     "mention mentions discusses covers deal deals refer refers speak speaks".split()
 )
+_POINT_OF = re.compile(
+    r"\b(?:(?:strongest|biggest|main|key|major|chief|central|greatest|sharpest|clearest|principal|most\s+important|"
+    r"important|real|first|only)\s+)?(?:points?|areas?|issues?|sources?|bones?)\s+of\s+"
+    r"(?:disagreement|agreement|difference|contention|divergence|convergence)s?\b",
+    re.I,
+)
 _TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
@@ -217,9 +223,19 @@ def differing_counts(texts: Iterable[tuple[str, str]]) -> dict[str, dict[str, in
             if len(by_document) >= 2 and len({count for count, _ in by_document.values()}) >= 2}
 
 
+# "Who is more pessimistic about the talks?": which author, by a word for a stance a document takes
+# (not "Who is more likely to win?", which asks about the war).
+_WHO_MORE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:is|was|seems?|sounds?)\s+(?:more|less|most|least)\s+"
+    r"(?:optimistic|pessimistic|hopeful|sceptical|skeptical|critical|cautious|confident|positive|negative|hawkish|"
+    r"worried|alarmed|gloomy|upbeat|realistic|favou?rable|doubtful)\b",
+    re.I,
+)
+
+
 def asks_comparison(question: str) -> bool:
     """True when the question asks how documents (sources, commentaries, authors ...) compare, or whether they agree."""
-    return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question))
+    return bool(_ASKS_COMPARISON.search(question) and _DOCUMENTS.search(question)) or _WHO_MORE.search(question) is not None
 
 
 # "Do the sources differ on how many points the peace plan has?": whether they agree on a value
@@ -249,7 +265,7 @@ def value_asked(question: str) -> str | None:
 _ON_TOPIC = re.compile(
     r"\b(?:differ|differs|agree|agrees|disagree|disagrees|concur|compare|compared|contrast|say|says|said|think|thinks|"
     r"write|writes|wrote|argue|argues|views?|stand|positions?|stances?|commentar(?:y|ies)|documents?|pieces?|"
-    r"sources?|articles?|authors?|papers?|reports?|texts?)\s+(?:(?:is|are|was|were|seems?)\s+(?:more|less|most|least)\s+\w+\s+|(?:\w+\s+){0,2}?)"
+    r"sources?|articles?|authors?|papers?|reports?|texts?|who)\s+(?:(?:is|are|was|were|seems?)\s+(?:more|less|most|least)\s+\w+\s+|(?:\w+\s+){0,2}?)"
     r"(?:on|about|over|regarding|concerning)\s+(?P<topic>[^,;:?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
@@ -301,7 +317,9 @@ def _compared(asked: set[str], question: str) -> set[str]:
     judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}
     # "… on Russia so far?": a phrase saying when, not what is compared.
     timing = {w.lower() for m in _TIMING.finditer(question) for w in m.group(0).split()}
-    return asked - judged - timing - _FRAME - QUERY_STOPWORDS
+    # "What is the strongest point of disagreement …?": where they differ, on no topic of its own.
+    framing = {w.lower() for m in _POINT_OF.finditer(question) for w in _WORD.findall(m.group(0))}
+    return asked - judged - timing - framing - _FRAME - QUERY_STOPWORDS
 
 
 def compared_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -> list[str]:
