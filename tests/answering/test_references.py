@@ -493,6 +493,9 @@ def test_who_wrote_an_outlets_work_is_answered_from_the_notes_not_the_documents(
         ("What did Dan Balz write?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
         ("What did Reuters report?", None),  # another outlet's reference
         ("What did the Washington Post report about Crimea?", None),  # a topic: the body answers
+        # When it reported is not what: the date had been the short answer.
+        ("What did the Washington Post report on 16 March?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
+        ("What did the Washington Post write in March 2022?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
     ],
 )
 def test_what_an_outlet_reported_is_the_title_of_its_cited_work(question, title):

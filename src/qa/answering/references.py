@@ -274,7 +274,10 @@ def names_cited_title(question: str, reference: str) -> bool:
 # "What did the Washington Post report?", "What did Reuters write?": what a cited work says is its title.
 _ASKS_REPORTED = re.compile(
     r"^\s*what\s+(?:did|does|has|had)\s+(?:the\s+)?(?P<who>[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}?)\s+"
-    r"(?:report|reported|write|written|wrote|publish|published|say|said|run|ran)\s*\??\s*$",
+    r"(?:report|reported|write|written|wrote|publish|published|say|said|run|ran)"
+    # "… on 18 March?": when it reported is not what (a topic, "… about Crimea?", the body answers).
+    r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?)?"
+    r"\s*[?.!]?\s*$",
     re.I,
 )
 
