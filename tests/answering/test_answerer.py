@@ -520,6 +520,15 @@ def test_sentences_carry_the_answer_type_asked_for():
                         "How many Ukrainians have left the country?")
     assert has_type("Millions of Ukrainians — about 10 percent — are now outside the country.", "number",
                     "How many Ukrainians have left the country?")
+    # A count of deaths asked for is not answered by a count of people who fled.
+    assert not has_type("Refugee flows, involving up to ten million people, are monumental.", "number",
+                        "How many people died in Mariupol?")
+    assert has_type("In 1466, perhaps 40,000 people died of the plague in Paris.", "number",
+                    "How many people died of plague in Paris in 1466?")
+    assert has_type("Sometimes two-thirds of its population has been wiped out, some 20,000 people.", "number",
+                    "How many people have died of plague in Baghdad?")
+    assert has_type("Refugee flows, involving up to ten million people, are monumental.", "number",
+                    "How many people have fled?")
 
 
 @pytest.mark.parametrize(
@@ -2068,8 +2077,11 @@ def test_a_span_that_only_restates_what_the_question_names_is_no_answer():
     at = aims.index("regime")
     assert _restates_asked(aims, at, "What would maximalist objectives lead to?")
     assert not _restates_asked(aims, at, "What are maximalist objectives?")  # asked what they are
+    # Asked what their risk is, not what they are: the aside still restates them.
+    assert _restates_asked(aims, at, "What is the risk of maximalist objectives?")
     bulk = "In those negotiations, the aggressor — Russia — will have to make the bulk of the compromises."
     assert not _restates_asked(bulk, bulk.index("Russia"), "Who must make the bulk of the compromises?")
+    assert not _restates_asked(bulk, bulk.index("Russia"), "Who is the aggressor, according to the April article?")
 
 
 @pytest.mark.model

@@ -2350,14 +2350,18 @@ def _restates_asked(sentence: str, start: int, question: str) -> bool:
     """True when the span opens an appositive right after words the question gives ("maximalist
     objectives – regime change …" for "What would maximalist objectives lead to?"): it says again
     what the question names. Not for a question asking what or who that is ("Who is the aggressor?":
-    "the aggressor — Russia —")."""
-    if _IDENTITY.match(question):
-        return False
+    "the aggressor — Russia —"); but "What is the risk of maximalist objectives?" asks for the risk."""
     opening = _APPOSITIVE_OPENING.search(sentence, max(0, start - 60), start)
     if opening is None:
         return False
     asked = _content_words(question)
     words = _content_words(opening.group("words"))
+    identity = _IDENTITY.match(question)
+    if identity is not None:
+        # "Who is the aggressor, …?" asks what the aside says; "What is the risk of …?" asks for the risk.
+        head = [w.lower() for w in _WORD.findall(question[identity.end() :]) if w.lower() not in QUERY_STOPWORDS]
+        if not head or head[0][:NAME_STEM] in words:
+            return False
     return bool(words) and words <= asked
 
 

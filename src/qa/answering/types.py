@@ -2159,6 +2159,19 @@ def _answers_partitive(sentence: str, group: str) -> bool:
     return bool(words) and all(w in lowered for w in words) and _COUNTING_WORDS.search(sentence, at) is not None
 
 
+# A count of deaths asked for, and a sentence that speaks of deaths ("lost around 6–7,000 soldiers").
+_ASKS_DEATHS = re.compile(
+    r"^\W*how\s+many\b[^?]*?\b(?:died|die|dies|killed|dead|deaths|perished|casualties|fatalities|murdered|executed|"
+    r"lost\s+their\s+lives)\b",
+    re.I,
+)
+_SAYS_DEATHS = re.compile(
+    r"\b(?:di(?:ed|es?|ing)|kill\w*|dead|deaths?|deadl\w*|perish\w*|casualt\w*|fatal\w*|lives|murder\w*|execut\w*|"
+    r"massacre\w*|slaughter\w*|toll|victims?|fallen|lost|wiped\s+out|bodies|graves?)\b",
+    re.I,
+)
+
+
 def has_type(sentence: str, kind: str | None, question: str) -> bool:
     """True when the sentence holds an answer of that kind that the question does not already contain."""
     if kind is None:
@@ -2178,6 +2191,9 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             # is not answered by a count of soldiers that never says "Chinese".
             lowered = sentence.lower()
             if any(m.lower()[:5] not in lowered for m in count_modifiers(question)):
+                return False
+            # "How many people died in Mariupol?" is not answered by "up to ten million people" who fled.
+            if _ASKS_DEATHS.search(question) and not _SAYS_DEATHS.search(sentence):
                 return False
             return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
         if not _ASKS_SHARE.search(question):
