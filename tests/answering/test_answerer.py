@@ -2012,6 +2012,13 @@ def test_a_span_inside_what_a_colon_after_the_kind_asked_introduces_is_a_piece_o
     assert _inside_introduced(sentence, at, "What compromise might Zelensky accept?")
     assert not _inside_introduced(sentence, at, "What might Zelensky refrain from?")  # no kind asked
     assert not _inside_introduced(sentence, sentence.index("Zelensky"), "What compromise might he accept?")  # before the colon
+    # "What is X's compromise …?": a noun of the question before a colon that introduces a clause.
+    long = ("Zelensky may be open to a compromise: refrain from actively demanding the full return of Crimea and "
+            "the Donbas, but refusing to recognise Russia's sovereignty over the former.")
+    assert _inside_introduced(long, long.index("return"), "What is Zelensky's compromise on the territories?")
+    assert not _inside_introduced(sentence, at, "What is Zelensky's compromise?")  # a short piece may be the answer
+    named = "The forest is called Amazonia (Dutch: Amazoneregenwoud) by the locals."
+    assert not _inside_introduced(named, named.index("Amazoneregenwoud"), "What is the Dutch word for the Amazon rainforest?")
 
 
 @pytest.mark.model
@@ -3054,6 +3061,19 @@ def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership one day"
     # "It was opened in five phases" says how it was opened, not what (XQuAD: "A bridge" is the answer).
     assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None
+
+
+def test_a_vague_object_that_a_colon_spells_out_is_no_short_answer():
+    from qa.answering.types import vague_before_colon, verb_object
+
+    aims = ("President Putin aims for more on all fronts: not just a neutral but also a de-militarised Ukraine, "
+            "as well as territorial acquisitions.")
+    assert verb_object(aims, "What does Putin aim for?") is None  # had been "more on all fronts"
+    at = aims.index("more")
+    assert vague_before_colon(aims, at, aims.index(":"))
+    # A named thing before a colon is an answer ("published in 1520: To the Christian Nobility …").
+    works = "Three of his best-known works were published in 1520: To the Christian Nobility of the German Nation."
+    assert not vague_before_colon(works, works.index("1520"), works.index(":"))
 
 
 @pytest.mark.parametrize(

@@ -2394,10 +2394,16 @@ def _inside_introduced(sentence: str, start: int, question: str) -> bool:
     """True when the span starts inside what a colon right after the kind asked for introduces
     ("a compromise: refrain from …" for "What compromise …?"): the span is a piece of the answer."""
     noun = _asked_kind(question)
-    if noun is None:
+    if noun is not None:
+        return any(m.end() <= start for m in re.finditer(rf"\b{re.escape(noun[:NAME_STEM])}\w*[*_]*:\s", sentence, re.I))
+    if not _IDENTITY.match(question):
         return False
-    stem = re.escape(noun[:NAME_STEM])
-    return any(m.end() <= start for m in re.finditer(rf"\b{stem}\w*[*_]*:\s", sentence, re.I))
+    # "What is Zelensky's compromise on the territories?": any noun of it may be the kind, when
+    # what its colon introduces is a clause ("a compromise: refrain from actively demanding …"),
+    # not a name ("(Dutch: Amazoneregenwoud)").
+    return any(m.start("what") <= start and len(_WORD.findall(m.group("what"))) > OBJECT_WORDS
+               for n in _content_words(question)
+               for m in re.finditer(rf"\b{re.escape(n)}\w*[*_]*:\s+(?P<what>[^.;()]+)", sentence, re.I))
 
 
 def _asked_kind(question: str) -> str | None:

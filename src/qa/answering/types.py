@@ -1381,10 +1381,24 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
         return None
     span = start, start + len(text)
+    if vague_before_colon(sentence, *span):
+        # "What does Putin aim for?": not "more on all fronts"; the clause after its colon says what.
+        return None
     if re.fullmatch(r"includ\w*|contain\w*|compris\w*", asked.group("verb"), re.I) and whole_list(sentence, *span) != span:
         # "What does it include?": all it includes, which `included_list` gives, not the first item.
         return None
     return span
+
+
+_VAGUE_LEAD = re.compile(
+    r"(?:more|less|much|many|several|some|various|other|others|everything|something|things|a\s+(?:number|range|set|series|lot))\b",
+    re.I,
+)
+
+
+def vague_before_colon(sentence: str, start: int, end: int) -> bool:
+    """True when the span is a vague phrase ("more on all fronts") that a colon right after it spells out."""
+    return _VAGUE_LEAD.match(sentence, start) is not None and re.match(r"\s*:\s*\S", sentence[end:]) is not None
 
 
 # A closing phrase that says when or how, not what: "assess how to leverage their influence over the
