@@ -1642,6 +1642,8 @@ def test_the_name_after_according_to_is_a_source():
         ("What was Russia's original objective, according to Alcaro?", "subjugating Ukraine"),
         ("Which concession required of Ukraine was unreasonable?",
          "allowing the LNR and DNR to have veto power over national decisions"),
+        # The limit before the thing: it had bolded "the full withdrawal of Russian troops", which Ukraine demands.
+        ("What will Ukraine not accept?", "anything less than the full withdrawal of Russian troops"),
     ],
 )
 def test_a_short_answer_is_the_whole_phrase_its_sentence_gives(built_index, question, short):

@@ -2141,6 +2141,11 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    limit = _LIMIT_BEFORE.search(candidate.text, max(0, span.start - 30), span.start)
+    if limit is not None:
+        # "What will Ukraine not accept?": "anything less than the full withdrawal of Russian troops",
+        # not the withdrawal, which is what it demands.
+        span = Span(limit.start(), span.end, span.score, span.margin)
     other_date = date_of_asked_clause(candidate.text, span.start, span.end, question) if wanted == DATE else None
     if other_date is not None:
         # "When will Poland stop buying Russian coal?": the time said with the coal, not the oil and gas.
@@ -2344,6 +2349,10 @@ def _qualifies_asked(sentence: str, start: int, end: int, question: str) -> bool
         return False
     # A count is what it qualifies ("a 15-year timeline" answers "What is the plan's timeline?").
     return re.match(rf"[\"”’'*]*\s+{re.escape(stem)}s?\b", sentence[end:], re.I) is not None and not _COUNT.search(sentence[start:end])
+
+
+# A limit before a thing, which the thing alone misstates: "anything less than", "nothing short of".
+_LIMIT_BEFORE = re.compile(r"\b(?:anything|nothing)\s+(?:less|short|other|more)\s+(?:than|of)\s+$", re.I)
 
 
 def _restates_asked(sentence: str, start: int, question: str) -> bool:
