@@ -23,6 +23,9 @@ from qa.answering.comparison import (
      # "Who is more pessimistic?": which author, by a word for a stance; not who is more likely to win.
      ("Who is more pessimistic about the talks?", True), ("And who is less optimistic?", True),
      ("Who is more likely to win the war?", False), ("Who is more powerful, Putin or Zelensky?", False),
+     # "Which … do both documents identify …?": what each one names, side by side.
+     ("Which contested regions do both documents identify as a major issue in the negotiations?", True),
+     ("What do all the sources list as obstacles?", True), ("Which regions do both sides claim?", False),
      ("What do the two commentaries suspect Russia is using the talks for?", True),
      ("What do the authors believe about sanctions?", True), ("What do scientists suspect about the virus?", False),
      ("How do both chloroplast membranes compare to the cyanobacterium's original double membranes?", False),
@@ -73,6 +76,7 @@ def test_topic_and_named_documents(two_documents):
     assert comparison_topic("How do the two commentaries judge Western sanctions on Russia?", docs) >= {"sanctions"}
     assert comparison_topic("Compare the two commentaries on sanctions", docs) == {"sanctions"}
     assert comparison_topic("Who is more pessimistic about the talks?", docs) == {"talks"}
+    assert comparison_topic("Which regions do both documents identify as contested?", docs) == {"regions", "contested"}
     # "The strongest point of disagreement" asks where they differ, on no topic of its own.
     assert comparison_topic("What is the strongest point of disagreement between the two commentaries?", docs) == set()
     assert comparison_topic("What are the main areas of agreement between the documents?", docs) == set()

@@ -34,6 +34,9 @@ _ASKS_COMPARISON = re.compile(
     # "Which document mentions Israel?": each document that speaks of it, under its name.
     r"|^\W*(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?:documents?|commentar(?:y|ies)|articles?|pieces?|sources?|texts?)\s+"
     r"(?:mentions?|discuss(?:es)?|talks?\s+about|covers?|deals?\s+with|refers?\s+to|speaks?\s+(?:of|about))\b"
+    # "Which regions do both documents identify as a major issue?": what each one names, side by side.
+    r"|^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+|three\s+)?"
+    r"(?:documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+[a-z]"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b"
     # "What compromise on Crimea is Ukraine described as offering in the two commentaries?": each one's.
@@ -62,7 +65,9 @@ _FRAME = frozenset(
     # "Do the sources disagree about anything?": about what, it leaves open.
     "anything something everything "
     # "Which document mentions Israel?": the verb asks which, the name is the topic.
-    "mention mentions discusses covers deal deals refer refers speak speaks".split()
+    "mention mentions discusses covers deal deals refer refers speak speaks "
+    # "Which regions do both documents identify as …?": the verb picks out, the rest is the topic.
+    "identify identifies identified name names named list lists listed consider considers regard regards".split()
 )
 _POINT_OF = re.compile(
     r"\b(?:(?:strongest|biggest|main|key|major|chief|central|greatest|sharpest|clearest|principal|most\s+important|"
