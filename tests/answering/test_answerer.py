@@ -3065,6 +3065,19 @@ def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None
 
 
+def test_how_big_compared_with_another_is_the_sentence_s_comparison():
+    from qa.answering.types import compared_with
+
+    sentence = "They cannot control a country bigger than France and whose almost 44-million population resists."
+    found = compared_with(sentence, "How big is Ukraine compared with France?")
+    assert found is not None and sentence[found[0] : found[1]] == "bigger than France"  # not "almost 44-million"
+    assert compared_with(sentence, "How big is Ukraine?") is None
+    assert compared_with("It lies under France and Spain.", "How big is it compared to France?") is None
+    twice = "The new port is twice the size of the old port."
+    found = compared_with(twice, "How large is the new port compared to the old port?")
+    assert found is not None and twice[found[0] : found[1]] == "twice the size of the old port"
+
+
 def test_a_vague_object_that_a_colon_spells_out_is_no_short_answer():
     from qa.answering.types import vague_before_colon, verb_object
 

@@ -60,7 +60,7 @@ from qa.answering.seats import SEATS
 from qa.ingest.dates import month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, coordinated_subject, denied_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1986,7 +1986,7 @@ def _short_span(
     finders = (reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb)
+               count_of_verb, compared_with)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):

@@ -1073,6 +1073,28 @@ COUNT_VERB_WORDS = 6
 _SEGMENT_BREAK = re.compile(r"[()\[\];:]|\s[—–]\s")
 
 
+# "How big is Ukraine compared with France?": a measure of one thing against another.
+_ASKS_COMPARED = re.compile(
+    r"^\W*how\s+(?:[a-z]+)\s+(?:is|are|was|were)\s+[^?]+?\s+(?:compared\s+(?:with|to)|relative\s+to|next\s+to|against)\s+"
+    r"(?:the\s+)?(?P<other>[\w’' -]+)",
+    re.I,
+)
+
+
+def compared_with(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "How big is X compared with Y?", the offsets of the sentence's comparison with Y ("bigger
+    than France" in "a country bigger than France"); None for other questions, or when it has none."""
+    asked = _ASKS_COMPARED.match(question)
+    if asked is None:
+        return None
+    # As much of the other's name as the sentence gives: "the old port", or "France".
+    words = [re.escape(w) for w in asked.group("other").split()[:4]]
+    other = words[0] + "".join(rf"(?:\s+{w}" for w in words[1:]) + ")?" * (len(words) - 1)
+    found = re.search(rf"\b(?:(?:(?:more|less)\s+[a-z]+|[a-z]+er)\s+than|(?:twice|three\s+times|half)\s+(?:as\s+[a-z]+\s+as|the\s+size\s+of))"
+                      rf"\s+(?:the\s+)?{other}\b", sentence, re.I)
+    return (found.start(), found.end()) if found is not None else None
+
+
 def count_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of the count nearest before the verb a "How many <people> have <verb>?" question asks
     about, in the same bracket or clause ("over three million" in "up to ten million people (over three
