@@ -2445,6 +2445,9 @@ def test_the_works_of_someone_who_wrote_no_document_and_how_many_are_listed(smal
     [("What does DNR stand for?", "DNR"), ("What is the LNR?", "LNR"), ("What does the abbreviation IAI mean?", "IAI"),
      ("What are the LNR and DNR?", "LNR"),  # spelt out together: had been answered by the Minsk sentence
      ("Who are the LNR and DNR?", "LNR"),  # "who" asks the same (had bolded "Ukraine and Russia")
+     # Asked for in full (had bolded "Donbas").
+     ("What are the LNR and DNR called in full?", "LNR"), ("What is the full name of the DNR?", "DNR"),
+     ("What is the DNR spelt out?", "DNR"), ("What is the full name of the plan?", None),
      ("What is Sberbank?", None), ("What does NATO want?", None), ("What is the capital?", None)],
 )
 def test_an_acronym_asked_to_be_spelt_out(question, acronym):

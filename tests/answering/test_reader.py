@@ -31,6 +31,8 @@ from qa.settings import AnswerSettings
         "What was Luther worried about?", "What were high court proceedings being held about?",
         # Typed without a question mark, still a question.
         "Whats the largest russian bank", "how many soldiers did russia loose",
+        # "like" and "mean" that ask for a thing (XQuAD).
+        "The Mitchell Tower is designed to look like what Oxford tower?", "What does 'plastid' mean?",
     ],
 )
 def test_questions_asking_for_a_thing_want_a_short_answer(question):
@@ -74,6 +76,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What is the NATO-type agreement about?",  # a description: had bolded "potential guarantor countries"
         "What effect have the sanctions on oligarchs had?",  # a consequence: had bolded "the ground"
         "What did Ukraine's 10-point plan offer?",  # what it said: had bolded "compromises"
+        "What is Russia's war like now?",  # a description: had bolded "shock and awe"
+        "What would a return to the 2014 borders mean?",  # a consequence: had bolded "possible resolution"
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",
         "Cite the sentence about the Budapest memorandum.",

@@ -77,6 +77,9 @@ def test_defined_term():
     assert defined_term("what are the clades") == "clades"
     assert defined_term("What was a twin prime?") == "twin prime"
     assert defined_term("Who is Dmitry Peskov?") is None
+    # "What does X mean?" of a term of several words asks what it is; of one word, a gloss may answer.
+    assert defined_term('What does "full blocking sanctions" mean?') == "full blocking sanctions"
+    assert defined_term("What does 'plastid' mean?") is None
     assert defined_term("What did the US send?") is None
     assert defined_term("What is the name of the river that flows through the old town?") is None  # too long a term
 

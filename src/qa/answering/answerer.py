@@ -1409,6 +1409,12 @@ _STANDS_FOR = re.compile(
     r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initialism)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?\s+"
     r"(?i:stand\s+for|mean|short\s+for|an?\s+abbreviation\s+(?:of|for))\W*$"
 )
+# "What are the LNR and DNR called in full?", "What is the full name of the DNR?": spelt out too.
+_IN_FULL = re.compile(
+    r"^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?:(?i:full\s+names?\s+(?:of|for)\s+(?:the\s+)?))?"
+    r"(?P<acronym>[A-Z]{2,6})(?:\s+(?i:and)\s+(?:the\s+)?[A-Z]{2,6})?"
+    r"(?:\s+(?i:(?:called|named|known\s+as|written)\s+)?(?i:in\s+full|spel[lt]\s+out)|(?<=[A-Z])(?=\W*$))\W*$"
+)
 # Passages looked at for an acronym's expansion.
 ACRONYM_PASSAGES = 20
 
@@ -1417,7 +1423,7 @@ def _asked_acronym(question: str) -> str | None:
     """The acronym a question asks to spell out ("DNR" in "What does DNR stand for?", "LNR" in
     "What is the LNR?", "What are the LNR and DNR?" and "Who are the LNR and DNR?", which the documents spell out together),
     else None."""
-    stands = _STANDS_FOR.match(question)
+    stands = _STANDS_FOR.match(question) or _IN_FULL.match(question)
     if stands is not None:
         return stands.group("acronym")
     # "Who are the LNR and DNR?" asks the same as "What are …?".

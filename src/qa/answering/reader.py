@@ -73,6 +73,11 @@ _NOT_SHORT = re.compile(
     # "What is Russia doing in the south?": an action (had bolded "north and east"); "What does the
     # author mean by hard power?": an explanation (had bolded "time", from "time and again").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,6}?doing\b"
+    # "What is Russia's war like now?": a description (had bolded "shock and awe"); "What would a
+    # return to the 2014 borders mean?": a consequence (had bolded "possible resolution").
+    r"|^\s*what\s+(?:is|are|was|were|does|do|did)\s+(?:[\w’'-]+\s+){1,8}?(?:look\s+|sound\s+|feel\s+)?like"
+    r"(?:\s+(?:now|today|then|at\s+present))?\s*[?.!]*\s*$"
+    r"|^\s*what\s+(?:would|will|could|might|may|should)\s+(?:[\w’'-]+\s+){1,8}?mean\s*[?.!]*\s*$"
     r"|^\s*what\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,6}?mean\s+(?:by|with|when)\b"
     # "What is the NATO-type agreement about?": a description (had bolded "potential guarantor countries").
     # Not "What was Luther worried about?", "What were the proceedings being held about?": what a verb is about.

@@ -58,9 +58,17 @@ _WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P
 DEFINED_WORDS = 5
 
 
+# "What does 'full blocking sanctions' mean?" asks what they are, too (a term of several words: a
+# word alone, "What does 'plastid' mean?", may be glossed by a word, which the reader finds).
+_WHAT_MEANS = re.compile(
+    r"^\s*what\s+(?:does|do)\s+(?:the\s+)?[\"“‘']?(?P<term>[^?\"“”‘’'\s]+(?:\s+[^?\"“”‘’'\s]+)+?)[\"”’']?\s+mean\s*\??\s*$", re.I
+)
+
+
 def defined_term(question: str) -> str | None:
-    """The term in "What is Engineering News-Record?" (a question for what it is), else None."""
-    match = _WHAT_IS.match(question)
+    """The term in "What is Engineering News-Record?" or "What does 'plastid' mean?" (a question
+    for what it is), else None."""
+    match = _WHAT_IS.match(question) or _WHAT_MEANS.match(question)
     if match is None or len(match.group("term").split()) > DEFINED_WORDS:
         return None
     return match.group("term")
