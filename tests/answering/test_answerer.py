@@ -2901,6 +2901,9 @@ def test_a_short_answer_describing_the_kind_asked_takes_the_noun_and_its_owner()
     [("especially agreeing to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.", "a goal",
       "NATO membership"),
      ("they are cutting off access to the Sea of Azov, a body that borders Russia.", "a body", "the Sea of Azov"),
+     # The reader may leave the article out (it had bolded "goal").
+     ("especially agreeing to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.", "goal",
+      "NATO membership"),
      # Nothing capitalised before the comma: what it renames is not told apart from its verb.
      ("they sent the heavy tanks, a move criticised by many.", "a move", None),
      # Not a renaming: no comma before it, or no clause after it.
@@ -3066,6 +3069,17 @@ def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership one day"
     # "It was opened in five phases" says how it was opened, not what (XQuAD: "A bridge" is the answer).
     assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None
+
+
+@pytest.mark.model
+def test_a_date_before_the_document_answers_no_question_about_what_will_happen(built_index):
+    import qa
+
+    # "… not present before 24 February 2022, the day the invasion started": it had been bolded.
+    later = qa.answer("When will Russia withdraw its troops?", index=built_index.index)
+    assert later.short is None or "2022" not in later.short.text
+    started = qa.answer("When did the invasion start?", index=built_index.index)
+    assert started.short is not None and started.short.text == "24 February 2022"
 
 
 def test_how_big_compared_with_another_is_the_sentence_s_comparison():

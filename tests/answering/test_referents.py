@@ -293,6 +293,13 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         # An "it" that refers to nothing is no pronoun to replace, nor are pronouns for two things.
         ("And Ukraine?", ["What does it take to end the war?"], None),
         ("And Germany?", ["Did he send them weapons?"], None),
+        # A source alone: the question before, asked of it (had bolded "Russian constitution").
+        ("And according to Peskov?", ["What is the status of Crimea according to Lavrov?"],
+         "What is the status of Crimea according to Peskov?"),
+        ("What about according to the IAI commentary?", ["Who must make the bulk of the compromises?"],
+         "Who must make the bulk of the compromises according to the IAI commentary?"),
+        ("And according to Alcaro?", [], None),
+        ("According to whom?", ["How many refugees have left?"], None),  # asks for the source
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):

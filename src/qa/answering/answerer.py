@@ -57,7 +57,7 @@ from qa.answering.references import (
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.answering.seats import SEATS
-from qa.ingest.dates import month_pattern
+from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
@@ -2152,6 +2152,11 @@ def _short_span(
         # "What will Ukraine not accept?": "anything less than the full withdrawal of Russian troops",
         # not the withdrawal, which is what it demands.
         span = Span(limit.start(), span.end, span.score, span.margin)
+    if (wanted == DATE and _ASKS_FUTURE.match(question)
+            and earlier_than(date_parts(candidate.text[span.start : span.end]), date_parts(candidate.passage.date))):
+        # "When will Russia withdraw its troops?": not "24 February 2022", a date before the document
+        # was written ("… not present before 24 February 2022, the day the invasion started").
+        return None
     other_date = date_of_asked_clause(candidate.text, span.start, span.end, question) if wanted == DATE else None
     if other_date is not None:
         # "When will Poland stop buying Russian coal?": the time said with the coal, not the oil and gas.
@@ -2357,6 +2362,10 @@ def _qualifies_asked(sentence: str, start: int, end: int, question: str) -> bool
     return re.match(rf"[\"”’'*]*\s+{re.escape(stem)}s?\b", sentence[end:], re.I) is not None and not _COUNT.search(sentence[start:end])
 
 
+# "When will …?", "When is Russia going to …?": a time after the document was written.
+_ASKS_FUTURE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?when\s+(?:will|shall|(?:is|are)\s+(?:[\w’'-]+\s+){1,5}?going\s+to)\b", re.I
+)
 # A limit before a thing, which the thing alone misstates: "anything less than", "nothing short of".
 _LIMIT_BEFORE = re.compile(r"\b(?:anything|nothing)\s+(?:less|short|other|more)\s+(?:than|of)\s+$", re.I)
 
@@ -2396,6 +2405,9 @@ def _renamed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     "not pursue NATO membership, a goal enshrined in …"), the offsets of that thing when the words
     before the comma name it (a capitalised word among them: "NATO membership"), else (-1, -1); None
     when the span renames nothing."""
+    # The reader may leave the article out: "goal" for "a goal".
+    article = re.search(r"(?<=,\s)(?:a|an)\s+$", sentence[max(0, start - 5) : start])
+    start -= len(article.group()) if article is not None else 0
     renaming = _RENAMING.match(sentence, start)
     if renaming is None or renaming.end() != end:
         return None

@@ -384,6 +384,13 @@ _ASKED_NAME = re.compile(
 )
 
 
+# "And according to Peskov?", "What about according to the IAI commentary?": the source alone.
+_ACCORDING_ALONE = re.compile(
+    r"\s*(?i:(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?)(?i:according\s+to)\s+(?P<source>(?!(?i:whom?|what|which|whose)\b)[^?.!,]+?)\s*[?.!]*\s*"
+)
+_ACCORDING_TO = re.compile(r",?\s*\b(?i:according\s+to)\s+[^?.!,]+", re.I)
+
+
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     """The latest of the `earlier` questions (oldest first) with its one name replaced by the name
     the question gives alone: "How many soldiers has Russia lost?" then "And Ukraine?" -> "How many
@@ -393,11 +400,17 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     exactly one thing (with two, which one the name stands for is a guess)."""
     name = _offered_name(question)
     described = _DESCRIBED_ELLIPSIS.fullmatch(question)
-    if (name is None and described is None) or not earlier:
+    according = _ACCORDING_ALONE.fullmatch(question)
+    if (name is None and described is None and according is None) or not earlier:
         return None
     before = earlier[-1]
-    if _ELLIPSIS.fullmatch(before):
+    if _ELLIPSIS.fullmatch(before) or _ACCORDING_ALONE.fullmatch(before):
         before = resolve_ellipsis(before, earlier[:-1]) or ""
+    if according is not None:
+        # "And according to Peskov?" after "What is the status of Crimea according to Lavrov?": the
+        # question before, asked of the source now named.
+        asked = _ACCORDING_TO.sub("", before).strip().rstrip("?.!").rstrip(",")
+        return f"{asked} according to {according.group('source')}?" if asked else None
     pronoun = _referring_pronoun(before)
     if name is None:
         # "What about the largest one?" after "Has it been cut off from SWIFT?" (about the second

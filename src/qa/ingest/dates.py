@@ -40,3 +40,32 @@ def spoken_date(date: str | None) -> str:
         parts.append(MONTHS[int(month) - 1])
     parts.append(year)
     return " ".join(parts)
+
+
+_DAY_MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({month_pattern(abbreviated=True)})\.?(?:\s+(\d{{1,2}}),?)?\s+(\d{{4}})\b", re.I)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def date_parts(text: str | None) -> tuple[int, ...]:
+    """The date a text gives, as (year, month, day) as far as it says them: "24 February 2022" ->
+    (2022, 2, 24), "2022-04-01" -> (2022, 4, 1), "in 1994" -> (1994,); () when it gives none."""
+    if not text:
+        return ()
+    iso = _ISO_DATE.match(text.strip())
+    if iso is not None:
+        return tuple(int(part) for part in iso.groups() if part)
+    spoken = _DAY_MONTH_YEAR.search(text)
+    if spoken is not None:
+        day, month, day_after, year = spoken.groups()
+        number = next(k for k, name in enumerate(MONTHS, 1) if name.lower().startswith(month.lower()[:3]))
+        day = day or day_after
+        return (int(year), number, int(day)) if day else (int(year), number)
+    year = _YEAR.search(text)
+    return (int(year.group(1)),) if year is not None else ()
+
+
+def earlier_than(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """True when date `a` (`date_parts`) is before date `b` as far as both say: (2022, 2, 24) is
+    before (2022, 4, 1); (2022,) is before neither."""
+    common = min(len(a), len(b))
+    return common > 0 and a[:common] < b[:common]
