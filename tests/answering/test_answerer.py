@@ -789,6 +789,10 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         ("Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, ostracise "
          "non-Western countries that are unwilling to break with Russia and, most importantly, utterly fail.",
          "What might ostracise non-Western countries?", "Aiming for maximalist objectives – regime change in Moscow"),
+        # A name's possessive in the question, a pronoun's in the sentence; a determiner opens the
+        # phrase "that" stands for (had bolded "prevent any uprisings").
+        ("Zelensky wants to ensure support — and prevent any uprisings that could lead to his ouster.",
+         "What could lead to Zelensky's ouster?", "uprisings"),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):

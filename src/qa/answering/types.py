@@ -1572,7 +1572,8 @@ def points_at_item_only(text: str) -> bool:
 _FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
 # Where the noun phrase a relative pronoun stands for opens: after a verb of being, an infinitive, a
 # question word or a conjunction ("… is how to arrange | security guarantees for Ukraine that …").
-_PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of)\s+", re.I)
+# "… and prevent any uprisings that could lead to his ouster": a determiner opens the phrase too.
+_PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of|any|some|every|each|such)\s+", re.I)
 _SUBJECT_PRONOUNS = frozenset("it this that they these those he she we there".split())
 # A sentence's opening subject: up to OBJECT_WORDS words before its first auxiliary or copula.
 _OPENING_CLAUSE_SUBJECT = re.compile(
@@ -1626,6 +1627,9 @@ def subject_points_back(sentence: str, question: str) -> bool:
     return found is not None and sentence[found[0] : found[1]].strip().lower() in _SUBJECT_PRONOUNS
 
 
+_NAME_POSSESSIVE = re.compile(r"[A-Z][\w-]*[’']s")
+
+
 def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of the words of the clause before the verb phrase a "What …?" question asks about
     (see `subject_of`), the clause's opening conjunction and a focus word ("only") left out."""
@@ -1638,6 +1642,11 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     if found is None and spelt != vp:
         # "What has persuaded the US to harden its position?" against "… has persuaded the United States …".
         found = _said_again(sentence, spelt[:SUBJECT_VERB_WORDS + 1], SUBJECT_VERB_WORDS)
+    if found is None and any(_NAME_POSSESSIVE.fullmatch(w) for w in vp[:SUBJECT_VERB_WORDS]):
+        # "What could lead to Zelensky's ouster?" against "… that could lead to his ouster".
+        for pronoun in ("his", "her", "its", "their"):
+            found = found or _said_again(sentence, [pronoun if _NAME_POSSESSIVE.fullmatch(w) else w for w in vp[:SUBJECT_VERB_WORDS]],
+                                         SUBJECT_VERB_WORDS)
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
     found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
