@@ -22,6 +22,9 @@ from qa.answering.recommendation import asks_recommendation, prescribes
         ("What would Kyiv forgo under the ten-point proposal?", False),  # the plan, not a recommendation
         ("What should the goal of the US and Europe be?", False),  # a thing, not what to do
         ("What should be done about Russian energy?", False),  # on a topic: ordinary answering finds it
+        # Advice on a topic is still advice (it had quoted the EU's weapons package).
+        ("What is the April piece's recommendation on weapons?", True),
+        ("What does Alcaro recommend on China?", True),
     ],
 )
 def test_a_question_for_what_is_recommended_is_told(question: str, asks: bool) -> None:
@@ -65,3 +68,9 @@ def test_what_a_document_recommends_is_answered_by_its_sentences_that_prescribe(
     assert not all(prescribes(s.sentence) for s in zelensky.support) or zelensky.abstained
     both = qa.answer("What do the documents recommend?", index=built_index.index)
     assert "Alcaro (IAI, 22 March 2022):" in both.text and {s.doc_id[:3] for s in both.support} == {"000", "002"}
+    # Advice on a topic named after "on": the prescriptions that name it (it had quoted the EU's
+    # weapons package, and "The West has still not fully hit Russia where it hurts" for energy).
+    energy = qa.answer("What is the April piece's recommendation on energy?", index=built_index.index)
+    assert energy.text.startswith("To reverse this trend, Europe can use its economic leverage") and check_citations(energy) == []
+    sanctions = qa.answer("What does the April piece recommend on sanctions?", index=built_index.index)
+    assert all("sanctions" in s.sentence and prescribes(s.sentence) for s in sanctions.support)

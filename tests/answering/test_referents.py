@@ -300,6 +300,11 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
          "Who must make the bulk of the compromises according to the IAI commentary?"),
         ("And according to Alcaro?", [], None),
         ("According to whom?", ["How many refugees have left?"], None),  # asks for the source
+        # A topic alone, in place of the one the question before ended on.
+        ("And on sanctions?", ["What is the April piece's recommendation on weapons?"],
+         "What is the April piece's recommendation on sanctions?"),
+        ("What about on energy?", ["What does Alcaro say about China?"], "What does Alcaro say about energy?"),
+        ("And on sanctions?", ["Who sent weapons?"], None),
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):

@@ -153,6 +153,8 @@ def test_a_summary_quotes_the_named_document_only(built_index):
         # An author's view by a possessive; not a country's.
         ("What is Alcaro's view of the peace plan?", ["b.txt"]),
         ("What is Russia's position on Crimea?", []),
+        # A document's own, by its possessive.
+        ("What is the April piece's recommendation on weapons?", ["a.txt"]),
         # "the author" names every document that has one: not which is meant.
         ("Is that true according to the author?", []),
     ],

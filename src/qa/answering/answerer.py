@@ -4048,6 +4048,10 @@ _ALL_DOCUMENTS = re.compile(
 )
 
 
+# "… recommend on energy?", "… recommendation about sanctions?": what the advice is on.
+_RECOMMENDED_ON = re.compile(r"\b(?:on|about|regarding|concerning|for)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
+
+
 def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     """For "What measures does the April piece recommend?", the sentences of the documents it points
     at (`pointed_documents`, those with an author for "the author", all of a few for "What should
@@ -4069,11 +4073,18 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
         return []
     per_document = summary_length(question, len(targets))
-    query = retriever.encode_sentences([question])[0] if asked_topic(question) - RECOMMENDATION_WORDS else None
+    topic = asked_topic(question) - RECOMMENDATION_WORDS
+    query = retriever.encode_sentences([question])[0] if topic else None
+    on = _RECOMMENDED_ON.search(question)
+    named_topic = topic & {w.lower() for w in _WORD.findall(on.group("topic"))} if on is not None else set()
     chosen: list[Candidate] = []
     for doc_id in targets:
         text = retriever.documents[doc_id].text
         spans = [(b, e) for b, e in _document_sentences(retriever, doc_id) if prescribes(text[b:e])]
+        # On a topic ("on energy"), the prescriptions that name it, when some do: "What is the April
+        # piece's recommendation on energy?" is answered by "… suspend Russian energy imports altogether".
+        naming = [(b, e) for b, e in spans if any(_names(text[b:e], w) for w in named_topic)]
+        spans = naming or spans
         if not spans:
             continue
         vectors = retriever.encode_sentences([search_text(text[b:e]) for b, e in spans])
@@ -4082,7 +4093,9 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
         else:
             # On a topic, the sentences nearest to it: those within TOPIC_GAP of the nearest.
             closeness = vectors @ query
-            near = [i for i in np.argsort(-closeness, kind="stable")[:per_document] if closeness[i] >= closeness.max() - TOPIC_GAP]
+            # Those that name the topic all speak to it: the closest few, however far apart.
+            gap = np.inf if naming else TOPIC_GAP
+            near = [i for i in np.argsort(-closeness, kind="stable")[:per_document] if closeness[i] >= closeness.max() - gap]
             picked = sorted(int(i) for i in near)
         chosen.extend(c for i in picked if (c := _candidate_at(retriever, doc_id, *spans[i], 1.0)) is not None)
     return chosen

@@ -40,11 +40,15 @@ RECOMMENDATION_WORDS = frozenset(
 _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning)\s+\w", re.I)
 
 
+# Words that ask for advice whatever follows them ("What does the April piece recommend on weapons?").
+_ADVICE = re.compile(r"\b(?:recommend\w*|advi[sc]e[sd]?|prescri\w*|advocat\w*)\b", re.I)
+
+
 def asks_recommendation(question: str) -> bool:
     """True when the question asks what is recommended, proposed or advised ("What measures does the
-    April piece recommend?", "What should the West do?"); not what is said about a topic ("What does
-    the April piece suggest about energy?")."""
-    return _ASKS_RECOMMENDATION.search(question) is not None and _ABOUT.search(question) is None
+    April piece recommend?", "What should the West do?", "What is its recommendation on weapons?");
+    not what is said about a topic ("What does the April piece suggest about energy?")."""
+    return _ASKS_RECOMMENDATION.search(question) is not None and (_ABOUT.search(question) is None or _ADVICE.search(question) is not None)
 
 
 # Before the modal, a relative clause describes ("measures that Kyiv should adopt") and "no" denies

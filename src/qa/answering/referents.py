@@ -389,6 +389,12 @@ _ACCORDING_ALONE = re.compile(
     r"\s*(?i:(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?)(?i:according\s+to)\s+(?P<source>(?!(?i:whom?|what|which|whose)\b)[^?.!,]+?)\s*[?.!]*\s*"
 )
 _ACCORDING_TO = re.compile(r",?\s*\b(?i:according\s+to)\s+[^?.!,]+", re.I)
+# "And on sanctions?", "What about on energy?": a topic alone, in place of the one the question before ended on.
+_TOPIC_ALONE = re.compile(
+    r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?i:on|about|regarding|concerning)\s+"
+    r"(?P<topic>[^?.!,]+?)\s*[?.!]*\s*"
+)
+_TOPIC_ENDING = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
 
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
@@ -401,11 +407,19 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     name = _offered_name(question)
     described = _DESCRIBED_ELLIPSIS.fullmatch(question)
     according = _ACCORDING_ALONE.fullmatch(question)
-    if (name is None and described is None and according is None) or not earlier:
+    topic = _TOPIC_ALONE.fullmatch(question)
+    if (name is None and described is None and according is None and topic is None) or not earlier:
         return None
     before = earlier[-1]
-    if _ELLIPSIS.fullmatch(before) or _ACCORDING_ALONE.fullmatch(before):
+    if _ELLIPSIS.fullmatch(before) or _ACCORDING_ALONE.fullmatch(before) or _TOPIC_ALONE.fullmatch(before):
         before = resolve_ellipsis(before, earlier[:-1]) or ""
+    if topic is not None and name is None:
+        # "And on sanctions?" after "What is the April piece's recommendation on weapons?": the
+        # question before, on the topic now named.
+        ending = _TOPIC_ENDING.search(before)
+        if ending is None:
+            return None
+        return f"{before[: ending.start('topic')]}{topic.group('topic')}?"
     if according is not None:
         # "And according to Peskov?" after "What is the status of Crimea according to Lavrov?": the
         # question before, asked of the source now named.

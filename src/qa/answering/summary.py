@@ -196,8 +196,14 @@ _POSSESSOR = re.compile(
 )
 
 
+# A document's own: "What is the April piece's recommendation on weapons?".
+_DOCUMENT_OWNS = re.compile(
+    r"\b(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))['’]s\b",
+    re.I,
+)
+
 # The phrases that point at a document: by its metadata, or by its author's or publisher's name.
-_POINTING = (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _SPEAKER, _POSSESSOR)
+_POINTING = (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_OWNS, _SPEAKER, _POSSESSOR)
 _BY_NAME = (_SPEAKER, _POSSESSOR)
 
 
