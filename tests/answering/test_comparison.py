@@ -76,6 +76,8 @@ def test_topic_and_named_documents(two_documents):
     assert comparison_topic("How do the two commentaries judge Western sanctions on Russia?", docs) >= {"sanctions"}
     assert comparison_topic("Compare the two commentaries on sanctions", docs) == {"sanctions"}
     assert comparison_topic("Who is more pessimistic about the talks?", docs) == {"talks"}
+    # "more" before a noun says how much of it, not what is judged (it had compared on "sent" alone).
+    assert comparison_topic("Do the two authors agree that more weapons should be sent?", docs) == {"weapons", "sent"}
     assert comparison_topic("Which regions do both documents identify as contested?", docs) == {"regions", "contested"}
     # "The strongest point of disagreement" asks where they differ, on no topic of its own.
     assert comparison_topic("What is the strongest point of disagreement between the two commentaries?", docs) == set()

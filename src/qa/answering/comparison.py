@@ -44,7 +44,10 @@ _ASKS_COMPARISON = re.compile(
     r"articles|texts|authors|reports|papers)\s*[?.!]*\s*$",
     re.I,
 )
-_JUDGED = re.compile(r"\b(?:more|less|most|least)\s+([^\W\d_]+)", re.I)
+# What is judged: "is more optimistic", not "more weapons should be sent" (what is compared).
+_JUDGED = re.compile(
+    r"\b(?:is|are|was|were|be|seems?|sounds?|appears?)\s+(?:the\s+)?(?:more|less|most|least)\s+([^\W\d_]+)", re.I
+)
 # A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
 _DOCUMENTS = re.compile(
     r"\b(?:sources?|documents?|commentar(?:y|ies)|pieces?|articles?|papers?|reports?|authors?|texts?|publications?|"
