@@ -1584,6 +1584,11 @@ def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_i
     # A verb for any event, or why something is so, may be said in other words: "would significantly hurt".
     assert not qa.answer("Why does Sberbank matter?", index=built_index.index).abstained
     assert not qa.answer("Why is Sberbank important?", index=built_index.index).abstained
+    # "Who founded NATO?": no sentence quoted speaks of founding it (it had quoted Ukraine's NATO concession).
+    assert qa.answer("Who founded NATO?", index=built_index.index).abstained
+    assert qa.answer("Who founded the EU?", index=built_index.index).abstained
+    founder = qa.answer("Who founded IAI?", index=built_index.index)
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"
 
 
 @pytest.mark.model
@@ -1796,6 +1801,8 @@ def test_a_question_answered_by_what_a_pronoun_stands_for_gets_no_guessed_short_
         ("The treaty was agreed in 1992.", "When was the Maastricht Treaty?", True),
         # A word less its "-ing" or "-ed": "supporting" is spoken of by "the support".
         ("Tanaghrisson was acting to gain the support of the British.", "When was Tanaghrisson supporting them?", True),
+        # An irregular verb's other forms: "spoke" speaks of "speak".
+        ("Zelensky spoke to the US Congress.", "When did Zelensky speak at the US Congress?", True),
     ],
 )
 def test_a_sentence_dates_an_event_only_when_it_speaks_of_it(sentence, question, speaks):

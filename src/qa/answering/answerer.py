@@ -898,6 +898,14 @@ def _answer(
         # sentence quoted has a word of what the question says happened ("send", "troops"), so none
         # says why it did, or that it did.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
+    if s.why_speaks_of_event and best < 0.5 and _ASKS_WHO_DID.match(question) and not any(
+        speaks_of_event(c.text, question, names=False) for c in chosen
+    ):
+        # "Who founded NATO?" is not answered by "In return, the Ukrainians are willing to forsake
+        # membership in NATO …": no sentence quoted has a word of what the question says was done.
+        # Only when the lead is more likely wrong than right: a sure one may say it in other words
+        # ("Who mapped the St. Johns River?": "Jean Ribault charted the St. Johns River", XQuAD).
+        return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if _only_proposed(question, chosen):
         # "When did the EU suspend Russian energy imports?" is not answered by "Europe can … or, better
         # yet, suspend Russian energy imports altogether": the documents propose it, they do not say it
@@ -3188,6 +3196,11 @@ _YEAR = re.compile(r"\b(?:in|during)\s+((?:1[5-9]|20)\d\d)\s*[?.!]*\s*$", re.I)
 # A question for the reason someone did something ("Why did China send …?"), not for why something
 # is so ("Why is Sberbank important?": the sentence may say it in other words).
 _ASKS_WHY = re.compile(r"^\s*why\s+(?:did|does|do|has|have|had)\b", re.I)
+# "Who founded NATO?", "Who hosted the talks?": who did something the question names.
+_ASKS_WHO_DID = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?!(?:is|are|was|were|be|been|will|would|can|could|should|shall|has|have|had|does|"
+    r"do|did|might|may|must|else)\b)[a-z]+(?:ed|t)\b", re.I
+)
 _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
 # A sentence that gives a reason itself.
 _GIVES_REASON = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to)\b", re.I)

@@ -701,8 +701,9 @@ def speaks_of_event(sentence: str, question: str, names: bool = True) -> bool:
     if not events:
         return True
     said = [w.lower() for w in _WORD.findall(sentence)]
-    # "supporting" is "support" less its ending, then its first letters: "supports", "supported".
-    stems = [re.sub(r"(?:ing|ed)$", "", w) for w in events]
+    # "supporting" is "support" less its ending, then its first letters: "supports", "supported";
+    # an irregular verb's other forms too ("spoke" for "speak").
+    stems = [re.sub(r"(?:ing|ed)$", "", w) for w in events] + [f for w in events for f in other_forms(w)]
     if any(v.startswith(w[: max(4, len(w) - 2)]) for w in stems for v in said):
         return True
     if not names:
