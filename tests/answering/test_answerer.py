@@ -3415,6 +3415,11 @@ def test_how_the_author_ends_the_piece_is_its_conclusion(built_index):
     assert "US and European involvement is a necessary condition" in result.text
     april = qa.answer("How does the author end the April piece?", index=built_index.index)  # had quoted both
     assert "it’s hard to imagine how such a referendum could be held" in april.text and "Alcaro" not in april.text
+    # Its last or first sentence, asked for as such (it had quoted a footnote).
+    last = qa.answer("What is the last sentence of the IAI commentary?", index=built_index.index)
+    assert last.text.startswith("However, one thing stands firm: US and European involvement") and len(last.support) == 1
+    first = qa.answer("What is the first sentence of the April piece?", index=built_index.index)
+    assert first.text.startswith("So far, Western diplomacy and economic sanctions have failed") and len(first.support) == 1
 
 
 @pytest.mark.model

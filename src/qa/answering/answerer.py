@@ -616,6 +616,18 @@ def _answer(
                 text += "\n\n" + SOURCES_DIFFER
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+    edge = _ASKS_EDGE_SENTENCE.search(question)
+    if edge is not None:
+        # "What is the last sentence of the IAI commentary?": that sentence of its body, as written
+        # (it had quoted a footnote), the first for "first" or "opening".
+        pointed = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+        if pointed and len(pointed) <= MAX_SUMMARY_DOCUMENTS:
+            at = 0 if edge.group("which").lower() in ("first", "opening") else -1
+            found = [c for doc_id in pointed if (spans := _document_sentences(retriever, doc_id))
+                     and (c := _candidate_at(retriever, doc_id, *spans[at], 1.0)) is not None]
+            if found:
+                text, citations, support = compose(found, _labels(retriever, found))
+                return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     if _ASKS_CONCLUSION.search(question):
         # "What is the IAI commentary's conclusion?", "How does Alcaro conclude?": how the document ends.
         # Before a view: "How does Alcaro characterise the war in his conclusion?" asks for his ending.
@@ -3515,6 +3527,8 @@ _ASKS_CONCLUSION = re.compile(
 )
 # The closing body sentences a document's conclusion is quoted by.
 CONCLUSION_SENTENCES = 2
+# "What is the last sentence of the IAI commentary?", "the opening line of the April piece".
+_ASKS_EDGE_SENTENCE = re.compile(r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line)\s+(?:of|in)\b", re.I)
 
 
 def _conclusion(retriever: Retriever, doc_id: str) -> list[Candidate]:
