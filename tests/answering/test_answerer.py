@@ -3408,6 +3408,18 @@ def test_counts_answer_the_verb_and_the_measure_asked_about(built_index):
 
 
 @pytest.mark.model
+def test_the_figures_of_a_document_are_its_body_sentences_that_give_one(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # It had quoted a footnote's catalogue number.
+    figures = qa.answer("Give me the key numbers in the IAI commentary", index=built_index.index)
+    assert not figures.abstained and check_citations(figures) == [] and figures.citations
+    assert all(c.kind == "body" and c.doc_id.startswith("002_") for c in figures.citations)
+    assert "around 6–7,000 soldiers each" in figures.text and "one thing stands firm" not in figures.text
+
+
+@pytest.mark.model
 def test_how_the_author_ends_the_piece_is_its_conclusion(built_index):
     import qa
 

@@ -616,6 +616,13 @@ def _answer(
                 text += "\n\n" + SOURCES_DIFFER
             confidence = round(min(c.score for c in compared), 4)
             return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+    if _ASKS_FIGURES.search(question):
+        # "Give me the key numbers in the IAI commentary": its body sentences that give a figure (it
+        # had quoted a footnote's catalogue number).
+        counted = _figures(retriever, question)
+        if counted:
+            text, citations, support = compose(counted, _labels(retriever, counted))
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
     edge = _ASKS_EDGE_SENTENCE.search(question)
     if edge is not None:
         # "What is the last sentence of the IAI commentary?": that sentence of its body, as written
@@ -3527,6 +3534,36 @@ _ASKS_CONCLUSION = re.compile(
 )
 # The closing body sentences a document's conclusion is quoted by.
 CONCLUSION_SENTENCES = 2
+# "Give me the key numbers in the IAI commentary", "What figures does the April piece give?".
+_ASKS_FIGURES = re.compile(
+    r"^\W*(?:please\s+)?(?:give|list|show|tell|what|which)\b.*\b(?:numbers|figures|statistics|stats)\b(?!\s+(?:of|for|on)\b)", re.I
+)
+# The most sentences such an answer quotes per document.
+FIGURE_SENTENCES = 6
+# A figure: digits, or a count or amount in words ("ten million", "the hundred billion euro"); not
+# "one" ("one thing stands firm"), nor an ordinal ("a sixth time").
+_GIVES_FIGURE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|"
+    r"thousands?|millions?|billions?|dozens?|percent)\b",
+    re.I,
+)
+
+
+def _figures(retriever: Retriever, question: str) -> list[Candidate]:
+    """The body sentences of the documents the question points at that give a figure (a count or an
+    amount, not a date), in reading order, at most FIGURE_SENTENCES each; empty when it points at
+    none or at more than MAX_SUMMARY_DOCUMENTS."""
+    pointed = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
+    if not pointed or len(pointed) > MAX_SUMMARY_DOCUMENTS:
+        return []
+    found: list[Candidate] = []
+    for doc_id in pointed:
+        text = retriever.documents[doc_id].text
+        spans = [(b, e) for b, e in _document_sentences(retriever, doc_id) if _GIVES_FIGURE.search(text[b:e])]
+        found += [c for b, e in spans[:FIGURE_SENTENCES] if (c := _candidate_at(retriever, doc_id, b, e, 1.0)) is not None]
+    return found
+
+
 # "What is the last sentence of the IAI commentary?", "the opening line of the April piece".
 _ASKS_EDGE_SENTENCE = re.compile(r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line)\s+(?:of|in)\b", re.I)
 
