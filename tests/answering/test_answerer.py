@@ -289,6 +289,9 @@ def test_a_name_the_sentences_use_without_defining_gets_no_short_answer(term, se
          "the most affected areas", False),
         # One beside it may ("… labeled as huihui or Muslim medicine", XQuAD).
         ("What was huihui?", "It was sometimes labeled as huihui or Muslim medicine.", "Muslim medicine", True),
+        # A sibling in a list says nothing of what it is (had bolded "mobile air defences").
+        ("What are armed drones?", "The supplies will include armed drones and mobile air defences.",
+         "mobile air defences", False),
         ("What are sanctions?", "The talks resumed in Istanbul.", "Istanbul", True),  # not used: not judged here
         # Not a concept: a description, or asked with an article.
         ("What is the speed of light?", "Light is fast: the speed of light is 299,792 km/s in a vacuum today.", "Light", True),

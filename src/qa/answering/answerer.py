@@ -1938,7 +1938,13 @@ def _beside_term(sentence: str, start: int, end: int, term: str) -> bool:
     uses = [m.span() for m in _term_used(term).finditer(sentence)]
     if not uses:
         return True
-    return any(len(sentence[min(end, a) : max(start, b)].split()) <= BESIDE_WORDS + 1 for a, b in uses)
+    # A sibling in a list says nothing of what the term is: "armed drones and mobile air defences".
+    return any(len(sentence[min(end, a) : max(start, b)].split()) <= BESIDE_WORDS + 1
+               and not _SIBLING_JOIN.fullmatch(sentence[b:start] if b <= start else sentence[end:a]) for a, b in uses)
+
+
+# Not "or" nor a comma, which may gloss the term: "labeled as huihui or Muslim medicine".
+_SIBLING_JOIN = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+", re.I)
 
 
 def _short_span(
