@@ -513,6 +513,11 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("Who rejected it?", ["How long would the Crimea timeline be?"], "Who rejected the Crimea timeline?"),
         ("What does it publish?", ["What kind of organisation is IAI?"], "What does IAI publish?"),
         ("Who signed it?", ["When was the Budapest memorandum signed?"], "Who signed the Budapest memorandum?"),
+        # An event asked about by where or when it took place (it had abstained).
+        ("What came out of it?", ["Where did the sixth round of talks take place?"],
+         "What came out of the sixth round of talks?"),
+        ("Why did it happen?", ["When did the invasion start?"], "Why did the invasion happen?"),
+        ("What came out of it?", ["Where did they meet?"], None),
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):

@@ -258,6 +258,13 @@ _NAMED_THING_ASKED = re.compile(
 )
 
 
+# "Where did the sixth round of talks take place?", "When did the invasion start?": an event.
+_EVENT_ASKED = re.compile(
+    r"^\W*(?i:where|when|how|why)\s+(?i:did|does|do|will|would)\s+(?P<term>(?i:the)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    r"(?i:take\s+place|happen|occur|start|begin|end|break\s+down|fail|collapse|stall|resume)\s*[?.!]*\s*$"
+)
+
+
 # "What kind of organisation is IAI?" asks what a named thing is, too.
 _KIND_OF_NAMED = re.compile(
     r"^\W*(?i:what|which)\s+(?i:kind|type|sort)\s+of\s+[a-z]+\s+(?i:is|was|are|were)\s+"
@@ -284,6 +291,11 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         if term is not None and re.search(r"[A-Z0-9]", term):
             named = f"the {term}" if re.search(rf"\bthe\s+{re.escape(term)}", turn, re.I) else term
             return _in_place_of_it(question, named)
+        # An event asked about by where or when it took place: "What came out of it?" after "Where
+        # did the sixth round of talks take place?" asks what came out of that round.
+        event = _EVENT_ASKED.match(turn)
+        if event is not None:
+            return _in_place_of_it(question, event.group("term"))
         if not mentions_it(turn):
             return None
     return None
