@@ -2909,6 +2909,11 @@ def _fitting(
         # headline states the amount asked for ('"Biden Announces $800 Million in Military Aid …"').
         cited_works = {id(c) for c in candidates if id(c) in cited_works and not _headline_states(c.text, question)}
     fitting = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+    if wanted == PERSON:
+        # A document's title line names its author, who did nothing the question asks about: "Who
+        # mediated between Russia and Ukraine?" is not answered by "… by Riccardo Alcaro" (authorship
+        # questions have their own path).
+        fitting = [c for c in fitting if not restates_title(c.text, c.passage.title)]
     # When not one of them speaks of the event a when-question asks about, none dates it: "When did
     # Ukraine join the EU?" is not answered by the day the invasion started (`types.speaks_of_event`).
     # One that does is no reason to pass over the others: "Its existence was first proved in 1962"
