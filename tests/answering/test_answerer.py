@@ -2490,7 +2490,9 @@ def test_an_acronym_is_spelt_out_by_the_words_before_it_in_brackets(small_index)
     [("What position does Sergei Lavrov hold?", "Sergei Lavrov"), ("What office does Zelensky hold?", "Zelensky"),
      ("What is Zelensky's job?", "Zelensky's"), ("What is Dmitry Peskov’s title?", "Dmitry Peskov’s"),
      ("What is his job?", None), ("What role does the West play?", None), ("What is the IAI's role?", None),
-     ("What is China's role?", None), ("What role does China have?", None)],  # a role is no office
+     ("What is China's role?", None), ("What role does China have?", None),  # a role is no office
+     # Where, after it, changes nothing (it had bolded "Ukraine" from the US "position on Russia").
+     ("What is Alcaro's position there?", "Alcaro's"), ("What is Alcaro's position at the IAI?", "Alcaro's")],
 )
 def test_a_question_for_a_named_persons_office(question, name):
     from qa.answering.answerer import _HOLDS_OFFICE

@@ -405,6 +405,8 @@ def test_a_title_covers_a_topic_when_it_holds_every_word_of_it():
 
     assert title_covers("Putin’s Use and Abuse of History: Back to the 19th Century?", "Putin's use of history")
     assert title_covers("Japan Responds to Russia’s War", "Japan's response")  # "respon…"
+    # A hyphen as typed for the title's dash.
+    assert title_covers("Russia–Ukraine Talks and the Indispensable Role of the US and Europe", "the Russia-Ukraine talks")
     assert not title_covers("Japan Responds to Russia’s War", "Japan's army")
     # One word is a topic only when it is a name ("Who wrote about Japan?"), not a common word.
     assert title_covers("Japan Responds to Russia’s War", "Japan")
@@ -426,6 +428,10 @@ def test_the_work_on_a_topic_is_the_entry_whose_title_says_it(built_index):
     assert titled.short is not None and titled.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")
     # Words that many titles hold (and the documents' own) name no one work.
     assert "- 22 |" not in qa.answer("Who wrote about Russia's war on Ukraine?", index=built_index.index).text
+    # A document's own title says it: its author note answers, not its catalogue entry (it had).
+    own = qa.answer("Who wrote about the Russia-Ukraine talks for IAI?", index=built_index.index)
+    assert own.short is not None and own.short.text == "Riccardo Alcaro" and "- 22 |" not in own.text
+    assert own.text.startswith("Alcaro (IAI, 22 March 2022): Riccardo Alcaro is Research Coordinator")
 
 
 @pytest.mark.model

@@ -230,7 +230,9 @@ _OFFICE_NOUNS = r"(?i:position|office|post|job|title)"
 _HOLDS_OFFICE = re.compile(
     rf"^\W*(?i:what|which)\s+{_OFFICE_NOUNS}\s+(?i:does|did|do)\s+"
     r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)\W*$"
-    rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}\W*$"
+    rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}"
+    # "What is Alcaro's position there?": where, after it, changes nothing.
+    r"(?:\s+(?i:there|at\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))?\W*$"
 )
 # "List the countries named as possible guarantors.", "Name all the banks that were cut off.": a
 # request for the things of a kind that the rest of it says, which "Which …?" asks.
@@ -715,6 +717,14 @@ def _answer(
         work = _works_on(retriever, question, *work_on, started)
         if work is not None:
             return work
+        topic, wanted, _ = work_on
+        own = [d for d, r in retriever.documents.items() if topic and title_covers(r.meta.get("title") or "", topic)]
+        if wanted == "authors" and own and len(own) <= MAX_SUMMARY_DOCUMENTS:
+            # "Who wrote about the Russia-Ukraine talks for IAI?": a document's own title says it, so its
+            # author note answers (it had quoted the publisher's catalogue entry of the document).
+            authored = _authors(retriever, question, sorted(own), started)
+            if authored is not None:
+                return authored
     wrote = _WHAT_WROTE.match(question) or counted_by
     if wrote is not None:
         name = wrote.group("name")

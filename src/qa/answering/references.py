@@ -249,9 +249,11 @@ def title_covers(title: str, topic: str) -> bool:
     """True when the title holds every word of the topic (of four letters or more, at least two, or
     one name): "Putin’s Use and Abuse of History: …" covers "Putin's use of history", "Japan
     Responds to Russia’s War: …" covers "Japan"."""
-    found = _CONTENT.findall(topic.replace("’", "'"))
+    # "Russia-Ukraine" as typed is the title's "Russia–Ukraine".
+    topic, title = (re.sub(r"[–—‑]", "-", text.replace("’", "'")) for text in (topic, title))
+    found = _CONTENT.findall(topic)
     words = {w.lower()[:_TOPIC_STEM] for w in found}
-    held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title.replace("’", "'"))}
+    held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title)}
     one_name = len(found) == 1 and found[0][:1].isupper() and topic.strip(" ?.!").split()[-1] == found[0]
     return (len(words) >= 2 or one_name) and words <= held
 
