@@ -1590,6 +1590,10 @@ def test_a_why_question_about_what_nothing_quoted_says_happened_abstains(built_i
     # "Who founded NATO?": no sentence quoted speaks of founding it (it had quoted Ukraine's NATO concession).
     assert qa.answer("Who founded NATO?", index=built_index.index).abstained
     assert qa.answer("Who founded the EU?", index=built_index.index).abstained
+    # What a document's author calls a thing is how he describes it (it had abstained); what
+    # someone else calls it is a name.
+    called = qa.answer("What does Alcaro call Putin's war?", index=built_index.index)
+    assert called.text.startswith("Vladimir Putin's imperialist war of conquest")
     # A title line's byline names the author, who mediated nothing (it had bolded "Riccardo Alcaro").
     mediator = qa.answer("Who mediated between Russia and Ukraine?", index=built_index.index)
     assert mediator.short is None or mediator.short.text != "Riccardo Alcaro"

@@ -428,6 +428,11 @@ _SAYS_ANYTHING = re.compile(
     r"(?:anything|something|much)\s+(?P<rest>(?:about|on|regarding|concerning|of)\s+[^?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
+# "What does Alcaro call Putin's war?", "What do the documents call the LNR?": how it is described.
+_CALLS = re.compile(
+    r"^\W*what\s+(?P<aux>does|do|did)\s+(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+call\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$",
+    re.I,
+)
 _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
                "argues": "argue", "claims": "claim"}
 # "How does the April piece say the West should respond?", "Why does the author think Russia will
@@ -474,6 +479,13 @@ def _answer(
     plainly = _asked_plainly(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
+    called = _CALLS.match(question)
+    if called is not None and pointed_documents(f"What does {called.group('ref')} say?", {d: r.meta for d, r in retriever.documents.items()}):
+        # "What does Alcaro call Putin's war?" asks how a document describes it (it had abstained);
+        # not "What did Luther call the mass?", which asks for a name.
+        aux, ref, topic = called.group("aux", "ref", "topic")
+        plain = f"How {aux.lower()} {ref} describe {topic}?"
+        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     by_whom = _by_whom(question, user_turns(history)[-1]) if user_turns(history) else None
     if by_whom is not None:
         # "By whom?" after "When was the IAI founded?": "By whom was the IAI founded?".
