@@ -1059,6 +1059,8 @@ def count_of_asked_noun(sentence: str, question: str) -> tuple[int, int] | None:
     ("15-year" in "envisions a 15-year timeline" for "What is the Ukrainian plan's timeline?")."""
     noun = asked_noun(question)
     found = re.search(rf"\b({_COUNT_COMPOUND})\s+{re.escape(noun)}s?\b", sentence, re.I) if noun else None
+    if found is not None and found.group(1).lower() in question.lower():
+        return None  # "What is the 15-year timeline?" already says "15-year": it asks what the timeline is for
     # "almost 44-million population": the hedge belongs to the count.
     return (hedge_before(sentence, found.start(1)), found.end(1)) if found is not None else None
 
