@@ -707,6 +707,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # A plural after the modal is a noun: the wh-word is the subject, and no object is asked for.
         ("It may ostracise non-Western countries that are unwilling to break with Russia.",
          "What might ostracise non-Western countries?", None),
+        # Nor is a possessive the subject: "guarantee" is the verb of the wh-phrase "Which countries".
+        ("Second, only the United States and its allies can provide Ukraine with security guarantees "
+         "alternative to NATO membership.", "Which countries could guarantee Ukraine's security?", None),
         # "Which" with a plural asks for the object too (had bolded the list of countries Poland is in),
         # not with a time ("Which years did …?").
         ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "

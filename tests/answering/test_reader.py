@@ -27,6 +27,7 @@ from qa.settings import AnswerSettings
         "Which American show changed the views of Romanians during the cold war?",
         "What did Mote think the Yuan class system really represented?",
         "Who argues that Russia is stalling the talks?",
+        "What reason did he give?", "Who raised the objection?",
         # "about" stranded after a verb asks for a thing (XQuAD).
         "What was Luther worried about?", "What were high court proceedings being held about?",
         # Typed without a question mark, still a question.
@@ -78,6 +79,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What did Ukraine's 10-point plan offer?",  # what it said: had bolded "compromises"
         "What is Russia's war like now?",  # a description: had bolded "shock and awe"
         "What would a return to the 2014 borders mean?",  # a consequence: had bolded "possible resolution"
+        "What was his objection to the Ukrainian plan?",  # an argument: had bolded "Kremlin"
+        "What is the main reason for the shift?",
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",
         "Cite the sentence about the Budapest memorandum.",

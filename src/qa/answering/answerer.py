@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, denied_subject, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -902,7 +902,7 @@ def _answer(
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
-    ranked = _prescription_first(_object_given_first(ranked, question, s), question, s)
+    ranked = _prescription_first(_object_given_first(_polarity_kept(ranked, question, s), question, s), question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -3283,6 +3283,15 @@ def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], 
     by itself (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
     found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and fits(c.text)), None)
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
+def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """`ranked` with the first of its best few that does not deny what the question asks about
+    leading, when the lead does (`denies_asked`: "Nor are they ready to give up on the prospect of EU
+    membership" for "What is Zelensky willing to give up?") and that one could answer by itself."""
+    if not ranked or not denies_asked(ranked[0].text, question):
+        return ranked
+    return _promoted(ranked, s, lambda text: not denies_asked(text, question))
 
 
 # "Should Europe stop importing Russian gas?": whether someone should do something.

@@ -89,6 +89,10 @@ _NOT_SHORT = re.compile(
     # "What effect have the sanctions had?": a consequence, said by a clause ("the ground" had been
     # bolded from "not affected Russia's behavior on the ground").
     r"|^\s*what\s+(?:effects?|impacts?|consequences?|difference)\s+(?:did|does|do|will|would|could|can|might|may|has|have|had)\b"
+    # "What was his objection to the Ukrainian plan?", "What is the main reason for …?": an argument,
+    # said by a clause (had bolded "Kremlin", from "Kremlin spokesman Dmitry Peskov pushed back …").
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:objections?|arguments?|criticisms?|complaints?|concerns?|reasons?|reasoning|rationale|justification)\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed|offer|offered)"

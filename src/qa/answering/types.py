@@ -1226,7 +1226,7 @@ _OBJECT_BEFORE_PREP = (
 )
 _ASKS_OBJECT = re.compile(
     rf"^\s*(?i:{_WH_KIND}"
-    r"\s+(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can))\s+"
+    r"\s+(?:(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can)(?:n[’']t)?|won[’']t|can[’']t))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
@@ -1239,12 +1239,14 @@ _ASKS_OBJECT = re.compile(
 # perfect ("What can be combined with …?"). "Which weapons did European countries send?" too, as
 # with a named subject. Not "include" or "contain": a list answers those. Nor a
 # plural after the auxiliary, which is a noun: in "What might ostracise non-Western countries?" the
-# wh-word is the subject (it had bolded "are unwilling", after "countries that").
+# wh-word is the subject (it had bolded "are unwilling", after "countries that"). Nor a subject that
+# ends in a possessive: in "Which countries could guarantee Ukraine's security?" the wh-phrase is
+# the subject and "guarantee" the verb (it had bolded "guarantees alternative to NATO membership").
 _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
     rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
-    rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)\s+(?:not\s+)?"
+    rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)(?<![’']s)\s+(?:not\s+)?"
     rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?P<particle>)"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
 )
@@ -1374,6 +1376,8 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     # Or it opens the sentence, whose verbs share it: "Poland has already announced that it will end
     # Russian coal imports … and phase out oil and gas imports …".
     said = said or own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)[:OPENING_SUBJECT_WORDS]}
+    if denies_asked(sentence, question):
+        return None
     before = _WORD.findall(leading)[-SUBJECT_WORDS:]
     aim = _AIM_IN_QUESTION.search(asked.string)
     if not said and aim is not None and re.search(rf"\b{aim.group(1)[:4]}\w*\s+to\s+$", leading, re.I):
@@ -1413,6 +1417,29 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # "What does it include?": all it includes, which `included_list` gives, not the first item.
         return None
     return span
+
+
+# A word that denies the verb after it in its clause: "Nor are they ready to give up …", "is refusing
+# to give up", "can hardly accept", "What won't he give up?".
+_DENIES = re.compile(r"\b(?:not|never|nor|neither|cannot|hardly|refus\w*|unwilling|unable)\b|n[’']t\b", re.I)
+# How many words before a verb a denial may stand ("Nor are they ready to give up").
+DENIAL_WORDS = 5
+
+
+def _denied(lead: str) -> bool:
+    """True when the last words of `lead`'s clause deny the verb that follows `lead`."""
+    clause = re.split(r"[,;:—–()]", lead)[-1]
+    return _DENIES.search(" ".join(clause.split()[-DENIAL_WORDS:])) is not None
+
+
+def denies_asked(sentence: str, question: str) -> bool:
+    """True when the sentence has the verb a "what" question asks the object of, denied where the
+    question does not deny it or the other way round: "Nor are they ready to give up on the prospect
+    of EU membership" says what Zelensky is not willing to give up, which "What is Zelensky willing to
+    give up?" does not ask; "What won't he give up?" asks just that."""
+    asked = _asks_object(question)
+    found = _object_start(sentence, asked) if asked is not None else None
+    return found is not None and _denied(question[: asked.start("verb")]) != _denied(sentence[: found.start()])
 
 
 _VAGUE_LEAD = re.compile(
