@@ -3219,7 +3219,8 @@ REFUGEES = ("Refugee flows, involving up to ten million people (over three milli
     ("sentence", "question", "count"),
     [
         (REFUGEES, "How many people have fled Ukraine?", "over three million"),  # had been "up to ten million"
-        (REFUGEES, "How many refugees have left?", None),  # no form of the verb
+        (REFUGEES, "How many refugees have left?", "over three million"),  # a verb that says the same
+        (REFUGEES, "How many refugees have returned?", None),  # no form of the verb
         (REFUGEES, "How many people did Ukraine lose?", None),  # "did": the verb's subject is another
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "How many soldiers have been lost?", None),  # one count: the reader's to read

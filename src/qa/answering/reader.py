@@ -96,7 +96,9 @@ _NOT_SHORT = re.compile(
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed|offer|offered)"
-    r"\s*[?.!]?\s*$",
+    # "What did Ukraine offer in Istanbul?": where it was said does not make it a thing (when may:
+    # "What did the US announce on 16 March 2022?" asks for the announcement's subject).
+    r"(?:\s+(?:in|at)\s+(?-i:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
 _BRACKETS = (("(", ")"), ("[", "]"))

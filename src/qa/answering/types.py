@@ -1098,6 +1098,14 @@ def compared_with(sentence: str, question: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found is not None else None
 
 
+# Verbs that say the same of those a count counts, in every form: "How many refugees have left
+# Ukraine?" is asked of "over three million of which have already fled the country".
+_DOERS_VERBS: tuple[frozenset[str], ...] = (
+    frozenset("leave leaves left leaving flee flees fled fleeing escape escapes escaped escaping".split()),
+    frozenset("die dies died dying perish perishes perished killed".split()),
+)
+
+
 def count_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of the count nearest before the verb a "How many <people> have <verb>?" question asks
     about, in the same bracket or clause ("over three million" in "up to ten million people (over three
@@ -1112,7 +1120,8 @@ def count_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if len(counts) < 2:
         return None
     verb = asked.group("verb").lower()
-    forms = re.compile(rf"\b{_verb_forms(_verb_stem(verb), verb)}\b", re.I)
+    stand_ins = next((words for words in _DOERS_VERBS if verb in words), ())
+    forms = re.compile(rf"\b(?:{'|'.join([_verb_forms(_verb_stem(verb), verb), *(re.escape(w) for w in stand_ins)])})\b", re.I)
     for said in forms.finditer(sentence):
         before = [m for m in counts if m.end() <= said.start()]
         if not before:
