@@ -3617,3 +3617,31 @@ def test_a_short_answer_has_no_loose_marks_at_its_edges(sentence, span, kept):
     at = sentence.index(span)
     cut = _without_loose_marks(sentence, Span(at, at + len(span), 0.5))
     assert sentence[cut.start : cut.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "question", "expected"),
+    [
+        # Who does it, just before the verb asked about: not what is given up.
+        ("For now, the Ukrainian leadership is refusing to give up.", "the Ukrainian leadership",
+         "What won't he give up?", True),
+        # A passive names what was done just before the verb: that is the answer.
+        ("England was conquered by the Normans in 1066.", "England", "What did the Normans conquer?", False),
+        # A clause mark between them: not the verb's subject.
+        ("Of the plans, the first, which Ukraine drafted, was given up.", "the first", "What did Ukraine give up?", False),
+        # No form of the verb after the span.
+        ("The Ukrainian leadership is refusing to negotiate.", "The Ukrainian leadership", "What won't he give up?", False),
+        # An adjective before its noun, and a clause of its own between them (XQuAD): no subject.
+        ("It is the first statement of the principle of nonviolent protest.", "nonviolent",
+         "What do some people protest against?", False),
+        ("… groups of large, stiffened cilia that act as teeth.", "stiffened cilia", "What do beroids use as teeth?", False),
+        # The question's subject after the verb: what stands before it is what the verb acts on.
+        ("… not pursue NATO membership, a goal enshrined in Ukraine’s constitution.", "a goal",
+         "What does Ukraine's constitution enshrine?", False),
+    ],
+)
+def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(sentence, subject, question, expected):
+    from qa.answering.types import subject_of_asked_verb
+
+    start = sentence.index(subject)
+    assert subject_of_asked_verb(sentence, start, start + len(subject), question) is expected

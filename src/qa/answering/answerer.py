@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -2251,6 +2251,10 @@ def _short_span(
     if _restates_asked(candidate.text, span.start, question):
         # "What would maximalist objectives lead to?": not "regime change", which "maximalist
         # objectives – regime change in Moscow –" says they are; what they lead to comes after.
+        return None
+    if subject_of_asked_verb(candidate.text, span.start, span.end, question):
+        # "What won't he give up?": not "the Ukrainian leadership", from "the Ukrainian leadership is
+        # refusing to give up", who does not, not what.
         return None
     renamed = _renamed(candidate.text, span.start, span.end)
     if renamed == (-1, -1):

@@ -1441,6 +1441,40 @@ def _denied(lead: str) -> bool:
     return _DENIES.search(" ".join(clause.split()[-DENIAL_WORDS:])) is not None
 
 
+# Most words between a verb's subject and the verb ("the Ukrainian leadership is refusing to give up").
+SUBJECT_GAP_WORDS = 4
+_SUBJECT_GAP_WORD = re.compile(
+    rf"(?i:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did|"
+    rf"not|never|also|still|now|to|(?:{'|'.join(a.removesuffix('e') for a in _AIMS.split('|'))})\w*|willing|unwilling|ready|prepared|able|unable|eager|likely|unlikely)"
+)
+
+
+def subject_of_asked_verb(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when sentence[start:end] is the subject of the verb a "what" question asks the object of,
+    standing a few words before it ("the Ukrainian leadership" in "For now, the Ukrainian leadership
+    is refusing to give up" for "What won't he give up?"): who does it, not what. Not in a passive
+    ("England was conquered by the Normans" answers "What did the Normans conquer?")."""
+    asked = _asks_object(question)
+    if asked is None:
+        return False
+    verb, particle = asked.group("verb").lower(), asked.group("particle")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    # The verb with its particle, whether or not an object follows ("is refusing to give up.").
+    found = re.compile(rf"\b{_verb_forms(stem, verb)}" + (rf"\s+{particle}\b" if particle else r"\b"), re.I).search(sentence, end)
+    if found is None:
+        return False
+    own = without_possessive(asked.group("subject").split()[-1]).lower()[:NAME_STEM]
+    if own not in _PRONOUNS and own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[found.end() :])[:SUBJECT_WORDS]}:
+        # "a goal enshrined in Ukraine’s constitution" for "What does Ukraine's constitution enshrine?":
+        # the question's subject comes after the verb, so what stands before it is what it acts on.
+        return False
+    between = _WORD.findall(sentence[end : found.start()])
+    # Only auxiliaries and verbs of aim between them ("is refusing to"): not "nonviolent protest"
+    # (an adjective and its noun) nor "cilia that act as teeth" (a clause of its own).
+    return (0 < len(between) <= SUBJECT_GAP_WORDS and all(_SUBJECT_GAP_WORD.fullmatch(w) for w in between)
+            and between[-1].lower() not in _BE_FORMS)
+
+
 def denies_asked(sentence: str, question: str) -> bool:
     """True when the sentence has the verb a "what" question asks the object of, denied where the
     question does not deny it or the other way round: "Nor are they ready to give up on the prospect
