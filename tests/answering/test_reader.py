@@ -81,6 +81,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What would a return to the 2014 borders mean?",  # a consequence: had bolded "possible resolution"
         "What was his objection to the Ukrainian plan?",  # an argument: had bolded "Kremlin"
         "What did Ukraine offer in Istanbul?",  # what it said, wherever: had bolded "air defense systems …"
+        "What has the EU done that it never did before?",  # an action: had bolded "deliver a nearly $1 billion package"
         "What is the main reason for the shift?",
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",

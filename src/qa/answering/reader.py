@@ -65,6 +65,9 @@ _NOT_SHORT = re.compile(
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
+    # "What has the EU done that it never did before?": an action too (had bolded "deliver a nearly $1
+    # billion package", beside "approving the shipment of lethal weapons … for the first time").
+    r"|^\s*what\s+(?:has|have|had)\s+(?:[\w’'-]+\s+){1,7}?done\b"
     # "What were the Minsk agreements meant to do?", "What are they about to do there?": an action
     # too, said by a clause (the reader had bolded "Ukraine and Russia", who signed them, and "north
     # and east", where Russian forces struggle, beside "about to deprive Ukraine …").
