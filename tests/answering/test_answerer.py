@@ -3649,3 +3649,25 @@ def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(se
 
     start = sentence.index(subject)
     assert subject_of_asked_verb(sentence, start, start + len(subject), question) is expected
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_sixth_session(built_index):
+    import qa
+
+    index = built_index.index
+    # What followed an event, not the sentence that tells of the event itself.
+    after = qa.answer("What happened after the talks in Istanbul?", index=index)
+    assert after.text.startswith("Indeed, in the days after the talks"), after.text
+    # A possessive ends no subject: the wh-phrase asks who could guarantee.
+    guarantors = qa.answer("Which countries could guarantee Ukraine's security?", index=index)
+    assert guarantors.short is not None and guarantors.short.text == "Britain, China, Russia and the United States"
+    # Verbs that say the same of those counted.
+    left = qa.answer("How many refugees have left Ukraine?", index=index)
+    assert left.short is not None and left.short.text == "over three million"
+    # The subject of the asked verb is no answer for what it acts on.
+    # The outlet asked about, on the day asked: not the New York Times piece of the same day.
+    reported = qa.answer("What did the Financial Times report on 16 March?", index=index).short
+    assert reported is not None and reported.text == "Ukraine and Russia Explore Neutrality Plan in Peace Talks"
+    given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
+    assert given_up is None or given_up.text != "the Ukrainian leadership"

@@ -28,6 +28,7 @@ from qa.settings import AnswerSettings
         "What did Mote think the Yuan class system really represented?",
         "Who argues that Russia is stalling the talks?",
         "What reason did he give?", "Who raised the objection?",
+        "What does the word prime generally suggest?",  # XQuAD: "minimality or indecomposability"
         # "about" stranded after a verb asks for a thing (XQuAD).
         "What was Luther worried about?", "What were high court proceedings being held about?",
         # Typed without a question mark, still a question.
@@ -82,6 +83,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What was his objection to the Ukrainian plan?",  # an argument: had bolded "Kremlin"
         "What did Ukraine offer in Istanbul?",  # what it said, wherever: had bolded "air defense systems …"
         "What has the EU done that it never did before?",  # an action: had bolded "deliver a nearly $1 billion package"
+        "What does that suggest about the talks?",  # a conclusion: had bolded "doing another, the negotiations"
         "What is the main reason for the shift?",
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",

@@ -903,6 +903,7 @@ def _answer(
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
     ranked = _prescription_first(_object_given_first(_polarity_kept(ranked, question, s), question, s), question, s)
+    ranked = _outlet_first(_what_followed_first(ranked, question, s), question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -3282,6 +3283,26 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     return _promoted(ranked, s, lambda text: verb_object(text, question) is not None)
 
 
+def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What did the Financial Times report on 16 March?", `ranked` with the first of its best
+    few that cites a work of that outlet (`reported_headline`) leading, when the lead cites another's
+    ("… in *The New York Times*, 16 March 2022") and that one could answer by itself."""
+    day = _DAY_MONTH.search(question)
+
+    def cites(text: str) -> bool:
+        # On the day asked, when one is: "16 March" is not the same outlet's piece of 20 March.
+        return reported_headline(text, question) is not None and (day is None or day.group(0).lower() in text.lower())
+
+    if not ranked or cites(ranked[0].text):
+        return ranked
+    return _promoted(ranked, s, cites)
+
+
+_DAY_MONTH = re.compile(
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I
+)
+
+
 def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
     """`ranked` with the first of its best few after the lead whose text `fits` and that could answer
     by itself (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
@@ -3296,6 +3317,30 @@ def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) ->
     if not ranked or not denies_asked(ranked[0].text, question):
         return ranked
     return _promoted(ranked, s, lambda text: not denies_asked(text, question))
+
+
+# "What happened after the talks in Istanbul?": what followed an event.
+_ASKS_AFTER = re.compile(
+    r"^\W*(?i:and\s+)?(?i:what)\s+(?i:(?:has\s+|had\s+)?happened|happens|followed|came)\s+(?i:after|since|following)\s+(?P<event>[^?]+)"
+)
+# Where a sentence says what came after something: "in the days after the talks".
+_AFTER_IN_SENTENCE = re.compile(r"\b(?:after|since|following)\s+(?P<what>(?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
+
+
+def _what_followed_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What happened after the talks in Istanbul?", `ranked` with the first of its best few that
+    says what came after the event ("Indeed, in the days after the talks, Russian bombardment …
+    continued") leading, when the lead only tells of the event ("On Tuesday in Istanbul, the sides
+    met for a sixth time") and that one could answer by itself."""
+    asked = _ASKS_AFTER.match(question)
+    if asked is None or not ranked:
+        return ranked
+    event = _content_words(asked.group("event"))
+
+    def follows(text: str) -> bool:
+        return any(_content_words(m.group("what")) & event for m in _AFTER_IN_SENTENCE.finditer(text))
+
+    return ranked if follows(ranked[0].text) else _promoted(ranked, s, follows)
 
 
 # "Should Europe stop importing Russian gas?": whether someone should do something.

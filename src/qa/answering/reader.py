@@ -65,6 +65,10 @@ _NOT_SHORT = re.compile(
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
+    # "What does that suggest about the talks?": a conclusion, said by a clause (had bolded "doing
+    # another, the negotiations"); not "What does the word prime suggest?" (XQuAD: a phrase).
+    r"|^\s*what\s+(?:does|do|did|would|could|might|may|can)\s+(?:[\w’'-]+\s+){1,7}?"
+    r"(?:suggest|imply|indicate|reveal|show)\s+about\b"
     # "What has the EU done that it never did before?": an action too (had bolded "deliver a nearly $1
     # billion package", beside "approving the shipment of lethal weapons … for the first time").
     r"|^\s*what\s+(?:has|have|had)\s+(?:[\w’'-]+\s+){1,7}?done\b"
