@@ -3669,5 +3669,8 @@ def test_reader_turns_of_the_sixth_session(built_index):
     # The outlet asked about, on the day asked: not the New York Times piece of the same day.
     reported = qa.answer("What did the Financial Times report on 16 March?", index=index).short
     assert reported is not None and reported.text == "Ukraine and Russia Explore Neutrality Plan in Peace Talks"
+    # With the outlet named, one long word of the topic finds the work ("war" is too short to count).
+    wrote = qa.answer("Who wrote the Reuters piece on war damage?", index=index).short
+    assert wrote is not None and wrote.text == "David Lawder"
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"

@@ -411,6 +411,9 @@ def test_a_title_covers_a_topic_when_it_holds_every_word_of_it():
     # One word is a topic only when it is a name ("Who wrote about Japan?"), not a common word.
     assert title_covers("Japan Responds to Russia’s War", "Japan")
     assert not title_covers("Russian Energy Exports and the Conflict in Ukraine", "energy")
+    # … unless the caller asks for less (the question names the outlet).
+    assert title_covers("Russian Energy Exports and the Conflict in Ukraine", "energy", least=1)
+    assert not title_covers("Russian Energy Exports and the Conflict in Ukraine", "war damage", least=1)
     assert not title_covers("Japan Responds to Russia’s War", "China")
 
 

@@ -3744,9 +3744,12 @@ def _works_on(
     # Each title once, however many notes or overlapping passages give it.
     works: dict[str, Candidate] = {}
     elsewhere: list[Candidate] = []
+    # With the outlet named, one word of the topic is enough: "Who wrote the Reuters piece on war
+    # damage?" ("war" is too short to count) is asked of Reuters' "Ukraine War Damage Tops …".
+    least = 1 if outlet is not None else 2
     for note in _note_sentences(retriever):
         at = cited_title(note.text)
-        if at is not None and (not topic or title_covers(note.text[at[0] : at[1]], topic)):
+        if at is not None and (not topic or title_covers(note.text[at[0] : at[1]], topic, least)):
             if outlet is None or named(note.text):
                 works[re.sub(r"\W+", " ", note.text[at[0] : at[1]]).casefold()] = note
             else:

@@ -245,9 +245,9 @@ def cited_title(sentence: str) -> tuple[int, int] | None:
     return None if match is None else match.span(1) if match.group(1) else match.span(2)
 
 
-def title_covers(title: str, topic: str) -> bool:
-    """True when the title holds every word of the topic (of four letters or more, at least two, or
-    one name): "Putin’s Use and Abuse of History: …" covers "Putin's use of history", "Japan
+def title_covers(title: str, topic: str, least: int = 2) -> bool:
+    """True when the title holds every word of the topic (of four letters or more, at least `least`,
+    or one name): "Putin’s Use and Abuse of History: …" covers "Putin's use of history", "Japan
     Responds to Russia’s War: …" covers "Japan"."""
     # "Russia-Ukraine" as typed is the title's "Russia–Ukraine".
     topic, title = (re.sub(r"[–—‑]", "-", text.replace("’", "'")) for text in (topic, title))
@@ -255,7 +255,7 @@ def title_covers(title: str, topic: str) -> bool:
     words = {w.lower()[:_TOPIC_STEM] for w in found}
     held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title)}
     one_name = len(found) == 1 and found[0][:1].isupper() and topic.strip(" ?.!").split()[-1] == found[0]
-    return (len(words) >= 2 or one_name) and words <= held
+    return (len(words) >= least or one_name) and words <= held
 
 
 def cited_titles(reference: str) -> list[str]:
