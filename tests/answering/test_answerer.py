@@ -3672,5 +3672,8 @@ def test_reader_turns_of_the_sixth_session(built_index):
     # With the outlet named, one long word of the topic finds the work ("war" is too short to count).
     wrote = qa.answer("Who wrote the Reuters piece on war damage?", index=index).short
     assert wrote is not None and wrote.text == "David Lawder"
+    # "the West" is named by its members: the passage about the United States and Europe answers.
+    more = qa.answer("What more could the West do to Russian banks?", index=index)
+    assert not more.abstained and "full blocking sanctions" in more.text
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"

@@ -56,7 +56,7 @@ from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
-from qa.answering.seats import SEATS
+from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
@@ -3103,10 +3103,11 @@ def _words(text: str) -> set[str]:
 
 def _subject_words(question: str) -> list[str]:
     """The words of the question's named subject (`event_subject`), and as the documents may write
-    them too: abbreviations spelt out ("US": "United", "States") and a capital's country ("What does
-    Moscow hope to win?" is answered by a passage naming Russia)."""
+    them too: abbreviations spelt out ("US": "United", "States"), a capital's country ("What does
+    Moscow hope to win?" is answered by a passage naming Russia) and a group's members ("the West":
+    the United States, Europe …)."""
     words = event_subject(question)
-    seats = [SEATS[w.lower()] for w in words if w.lower() in SEATS]
+    seats = [SEATS[w.lower()] for w in words if w.lower() in SEATS] + [GROUPS[w.lower()] for w in words if w.lower() in GROUPS]
     return list(dict.fromkeys([*words, *spell_out_abbreviations(" ".join([*words, *seats])).split()]))
 
 

@@ -15,3 +15,7 @@ SEATS: dict[str, str] = {
     "beijing": "China", "london": "Britain", "paris": "France", "berlin": "Germany", "ankara": "Turkey",
     "brussels": "EU", "tehran": "Iran", "warsaw": "Poland", "rome": "Italy", "tokyo": "Japan",
 }
+# Lower-case names of a group -> its members as documents write them: "What more could the West do
+# to Russian banks?" is answered by "… room for the United States and Europe to further increase
+# pressure on Russian banks".
+GROUPS: dict[str, str] = {"west": "United States Europe EU allies NATO"}
