@@ -462,7 +462,7 @@ def test_where_deaths_or_losses_come_from_is_the_note_of_their_sentence(built_in
     ("question", "asks"),
     [("Which newspaper is cited most in the IAI commentary?", True), ("What source does Alcaro cite most often?", True),
      ("Which outlet is quoted most frequently?", True), ("Which newspapers are cited?", False),
-     ("Which bank is cited most?", False)],
+     ("Which bank is cited most?", False), ("Which newspapers does Alcaro cite most?", True)],
 )
 def test_a_question_for_the_outlet_cited_most(question, asks):
     from qa.answering.references import asks_most_cited

@@ -75,9 +75,10 @@ class CitedAsked:
     outlet: str | None
 
 
-# "Which newspaper is cited most in the IAI commentary?", "What source does Alcaro cite most often?"
+# "Which newspaper is cited most in the IAI commentary?", "What source does Alcaro cite most often?",
+# "Which newspapers does Alcaro cite most?"
 _ASKS_MOST_CITED = re.compile(
-    r"^\W*(?:which|what)\s+(?:newspaper|paper|outlet|publication|source|journal|media\s+outlet)\s+"
+    r"^\W*(?:which|what)\s+(?:newspaper|paper|outlet|publication|source|journal|media\s+outlet)s?\s+"
     r"(?:(?:is|was)\s+(?:cited|quoted|referenced|used)|(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?(?:cite|quote|use|reference))"
     r"\s+(?:the\s+)?most(?:\s+often|\s+frequently)?\b",
     re.I,
