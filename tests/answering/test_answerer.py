@@ -3675,5 +3675,50 @@ def test_reader_turns_of_the_sixth_session(built_index):
     # "the West" is named by its members: the passage about the United States and Europe answers.
     more = qa.answer("What more could the West do to Russian banks?", index=index)
     assert not more.abstained and "full blocking sanctions" in more.text
+    # An ellipsis asks the same kind of question as the turn before: no short for "how are they doing".
+    north = "How are Russian forces doing in the north?"
+    first = qa.answer(north, index=index)
+    south = qa.answer("And in the south?", index=index,
+                      history=[{"role": "user", "content": north}, {"role": "assistant", "content": first.text}])
+    assert not south.abstained and south.short is None
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "expected"),
+    [
+        ("raging and millions of Ukrainians — about 10 percent", "What share of Ukrainians have left the country?",
+         "about 10 percent"),
+        ("about 10 percent", "What share of Ukrainians have left the country?", None),  # already just that
+        ("raging and millions of Ukrainians — about 10 percent", "How many Ukrainians have left?", None),  # no share asked
+        ("at some 27-30% of a high pressure engine", "What percentage has the engine achieved?", "some 27-30%"),  # a range
+    ],
+)
+def test_a_share_asked_for_is_the_percentage_inside_a_longer_span(span, question, expected):
+    from qa.answering.types import percentage_in
+
+    found = percentage_in(span, 0, len(span), question)
+    assert (span[found[0] : found[1]] if found else None) == expected
+
+
+def test_a_noun_of_the_question_renaming_a_name_after_a_comma_gives_the_name():
+    from qa.answering.answerer import renamed_asked
+
+    sentence = ("But Ukraine has signaled that it’s open to concessions, especially agreeing to not pursue NATO "
+                "membership, a goal enshrined in Ukraine’s constitution.")
+    found = renamed_asked(sentence, "What is Ukraine's constitutional goal that it might drop?")
+    assert found is not None and sentence[found[0] : found[1]] == "NATO membership"
+    # A noun the question does not use renames nothing it asks about.
+    assert renamed_asked(sentence, "What is Ukraine's constitutional aim?") is None
+
+
+@pytest.mark.model
+def test_a_renamed_goal_and_a_share_as_short_answers(built_index):
+    import qa
+
+    short = qa.answer("What is Ukraine's constitutional goal that it might drop?", index=built_index.index).short
+    assert short is not None and short.text == "NATO membership"  # it had bolded "constitution"
+    share = qa.answer("What share of Ukrainians have left the country?", index=built_index.index).short
+    assert share is not None and share.text == "about 10 percent"
+

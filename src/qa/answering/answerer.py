@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -992,6 +992,10 @@ def _answer(
     # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context) and not which_document
+    if follow_up is not None and _ASKING_WORD.search(question) is None and _ASKS_HOW_OR_WHY.match(context[-1]):
+        # "And in the south?" after "How are Russian forces doing in the north?" asks the same kind of
+        # question, which no short answer answers (it had bolded "make strides").
+        single = False
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
     if found is not None and not asks_about_sources(question) and _in_outlet(found[0].text, found[1]):
         # "Where is Mariupol?" is not answered "Financial Times", the outlet of the reference whose
@@ -1808,6 +1812,15 @@ def _antecedents(context: Sequence[str]) -> list[str]:
     return chain
 
 
+# A word that makes a question of its own: "And in the south?" has none, "And who signed it?" has one.
+_ASKING_WORD = re.compile(r"\b(?:who|whom|whose|what|whats|which|when|where|why|how)\b", re.I)
+# A question for a manner or a reason, which no short answer answers ("How are Russian forces doing
+# …?"); not "How many …?" (a list's "And the fourth?" asks for an item, which one may).
+_ASKS_HOW_OR_WHY = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:why|how(?!\s+(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b))\b", re.I
+)
+
+
 class FollowUp(NamedTuple):
     """A follow-up as the short-answer reader takes it: `joined`, the question with the earlier
     turns it needs; `answered`, what the earlier reply answered (`_reply_answer`); `unmarked`, the
@@ -2048,7 +2061,7 @@ def _short_span(
     finders = (reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with)
+               count_of_verb, compared_with, renamed_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2217,6 +2230,11 @@ def _short_span(
     if other_date is not None:
         # "When will Poland stop buying Russian coal?": the time said with the coal, not the oil and gas.
         span = Span(*other_date, span.score, span.margin)
+    share = percentage_in(candidate.text, span.start, span.end, question)
+    if share is not None:
+        # "What share of Ukrainians have left the country?": "about 10 percent", not "raging and
+        # millions of Ukrainians — about 10 percent".
+        span = Span(*share, span.score, span.margin)
     colon = candidate.text.rfind(": ", span.start, span.end)
     opened = candidate.text[span.start : colon].count("(") - candidate.text[span.start : colon].count(")")
     if colon >= 0 and not opened and candidate.text[colon + 2 : span.end].strip():
@@ -2475,6 +2493,19 @@ def _renamed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if before is None or not re.search(r"[A-Z]", before.group()):
         return -1, -1
     return before.start(), before.end()
+
+
+def renamed_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the name a noun of the question renames after a comma ("NATO membership" in "not
+    pursue NATO membership, a goal enshrined in Ukraine’s constitution" for "What is Ukraine's
+    constitutional goal that it might drop?"); None when no such noun renames a name."""
+    nouns = {w.lower() for w in _WORD.findall(question) if len(w) >= 4 and w.islower()}
+    for m in _RENAMING.finditer(sentence):
+        if m.group().split()[-1] in nouns:
+            found = _renamed(sentence, m.start(), m.end())
+            if found is not None and found != (-1, -1):
+                return found
+    return None
 
 
 def _inside_introduced(sentence: str, start: int, question: str) -> bool:

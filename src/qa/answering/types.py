@@ -2234,6 +2234,23 @@ _AGENT_NOUNS = frozenset(
 
 
 # A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
+# A percentage with its hedge, or a range: "about 10 percent", "over 40%", "some 27-30%".
+_PERCENTAGE = re.compile(
+    rf"(?:{_HEDGES}\s+)?\d+(?:[.,]\d+)?(?:\s*(?:[–-]|to)\s*\d+(?:[.,]\d+)?)?\s*(?:%|per\s*cent\b|percent\b)", re.I
+)
+
+
+def percentage_in(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """For a question asking for a percentage, the offsets of the one percentage inside a longer
+    span ("about 10 percent" in "raging and millions of Ukrainians — about 10 percent"); else None."""
+    if not _ASKS_PERCENTAGE.search(question):
+        return None
+    found = list(_PERCENTAGE.finditer(sentence, start, end))
+    if len(found) != 1 or (found[0].start(), found[0].end()) == (start, end):
+        return None
+    return found[0].start(), found[0].end()
+
+
 _ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b", re.I)
 _SHARE_SPAN = re.compile(
     r"%|\bper\s*cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|\bone\s+in\s+\w+|"
