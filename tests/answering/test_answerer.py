@@ -3681,6 +3681,9 @@ def test_reader_turns_of_the_sixth_session(built_index):
     south = qa.answer("And in the south?", index=index,
                       history=[{"role": "user", "content": north}, {"role": "assistant", "content": first.text}])
     assert not south.abstained and south.short is None
+    # What would bring something about: the sentence that sets the condition.
+    made = qa.answer("What would make Russia accept compromises?", index=index)
+    assert "if its war effort continues to fail" in made.text, made.text
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"
 

@@ -903,7 +903,7 @@ def _answer(
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
     ranked = _prescription_first(_object_given_first(_polarity_kept(ranked, question, s), question, s), question, s)
-    ranked = _outlet_first(_what_followed_first(ranked, question, s), question, s)
+    ranked = _condition_first(_outlet_first(_what_followed_first(ranked, question, s), question, s), question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -3328,6 +3328,32 @@ def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     if not ranked or cites(ranked[0].text):
         return ranked
     return _promoted(ranked, s, cites)
+
+
+# "What would make Russia accept compromises?": what would bring something about.
+_ASKS_WHAT_WOULD_MAKE = re.compile(
+    r"^\W*(?i:what)\s+(?i:would|could|might|will|can)\s+(?i:make|get|persuade|convince|force|push)\s+(?P<rest>[^?]+)"
+)
+# A condition in a sentence: "… if its war effort continues to fail".
+_SETS_CONDITION = re.compile(r"\b(?:if|unless|provided|as\s+long\s+as|only\s+when)\b", re.I)
+
+
+def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What would make Russia accept compromises?", `ranked` with the first of its best few
+    that sets a condition and has a word of what is to be brought about ("But Russia might be
+    willing to consider such compromises if its war effort continues to fail") leading, when the
+    lead sets none ("… the aggressor — Russia — will have to make the bulk of the compromises") and
+    that one could answer by itself."""
+    asked = _ASKS_WHAT_WOULD_MAKE.match(question)
+    if asked is None or not ranked:
+        return ranked
+    wanted = _content_words(re.sub(r",\s*according\s+to\b.*$", "", asked.group("rest"), flags=re.I))
+    named = {w.lower()[:NAME_STEM] for w in _CAPITALISED.findall(asked.group("rest"))}
+
+    def sets_it(text: str) -> bool:
+        return _SETS_CONDITION.search(text) is not None and bool(_content_words(text) & (wanted - named))
+
+    return ranked if sets_it(ranked[0].text) else _promoted(ranked, s, sets_it)
 
 
 _DAY_MONTH = re.compile(
