@@ -493,10 +493,6 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert not has_type("More than $2 billion in aid, including Javelin missiles.", "number", "How many Javelin missiles?")
     assert not has_type("The talks took place on 20 March 2022.", "number", "How many talks were held?")
     assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
-    # A place the question names, in another form or by its seat, is not the place asked for.
-    city = "In which city did Ukraine and Russia hold talks?"
-    assert not has_type("After the talks, Russian bombardment of Ukraine’s cities continued, despite Moscow’s promise.", "place", city)
-    assert has_type("On Tuesday in Istanbul, the sides met.", "place", city)
     # times said relative to the writing answer "when" for plans, not for past events
     assert has_type("Poland will end coal imports within the next few weeks.", "date", "When will Poland stop?")
     assert has_type("Oil imports end by the end of the year.", "date", "When did Poland say it would end oil imports?")
