@@ -53,7 +53,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.answering.seats import GROUPS, SEATS
@@ -902,8 +902,8 @@ def _answer(
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
-    ranked = _prescription_first(_object_given_first(_polarity_kept(ranked, question, s), question, s), question, s)
-    ranked = _condition_first(_outlet_first(_what_followed_first(ranked, question, s), question, s), question, s)
+    for reordered in _REORDERINGS:
+        ranked = reordered(ranked, question, s)
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -3310,24 +3310,22 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     including … Germany, have sent similar weapons …") leading, when the lead gives none ("… from
     countries like the United States, Germany and other NATO members on par with Article 5 …") and
     it could answer by itself (its probability at least `abstain_below`)."""
-    if not ranked or verb_object(ranked[0].text, question) is not None:
-        return ranked
-    return _promoted(ranked, s, lambda text: verb_object(text, question) is not None)
+    return _fitting_lead(ranked, s, lambda text: verb_object(text, question) is not None)
 
 
 def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For "What did the Financial Times report on 16 March?", `ranked` with the first of its best
     few that cites a work of that outlet (`reported_headline`) leading, when the lead cites another's
     ("… in *The New York Times*, 16 March 2022") and that one could answer by itself."""
+    if not asks_reported(question):
+        return ranked
     day = _DAY_MONTH.search(question)
 
     def cites(text: str) -> bool:
         # On the day asked, when one is: "16 March" is not the same outlet's piece of 20 March.
         return reported_headline(text, question) is not None and (day is None or day.group(0).lower() in text.lower())
 
-    if not ranked or cites(ranked[0].text):
-        return ranked
-    return _promoted(ranked, s, cites)
+    return _fitting_lead(ranked, s, cites)
 
 
 # "What would make Russia accept compromises?": what would bring something about.
@@ -3345,7 +3343,7 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     lead sets none ("… the aggressor — Russia — will have to make the bulk of the compromises") and
     that one could answer by itself."""
     asked = _ASKS_WHAT_WOULD_MAKE.match(question)
-    if asked is None or not ranked:
+    if asked is None:
         return ranked
     wanted = _content_words(re.sub(r",\s*according\s+to\b.*$", "", asked.group("rest"), flags=re.I))
     named = {w.lower()[:NAME_STEM] for w in _CAPITALISED.findall(asked.group("rest"))}
@@ -3353,12 +3351,10 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     def sets_it(text: str) -> bool:
         return _SETS_CONDITION.search(text) is not None and bool(_content_words(text) & (wanted - named))
 
-    return ranked if sets_it(ranked[0].text) else _promoted(ranked, s, sets_it)
+    return _fitting_lead(ranked, s, sets_it)
 
 
-_DAY_MONTH = re.compile(
-    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I
-)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
 
 
 def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
@@ -3368,13 +3364,16 @@ def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], 
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
+def _fitting_lead(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
+    """`ranked` itself when it is empty or its lead's text `fits`, else `_promoted` by `fits`."""
+    return ranked if not ranked or fits(ranked[0].text) else _promoted(ranked, s, fits)
+
+
 def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """`ranked` with the first of its best few that does not deny what the question asks about
     leading, when the lead does (`denies_asked`: "Nor are they ready to give up on the prospect of EU
     membership" for "What is Zelensky willing to give up?") and that one could answer by itself."""
-    if not ranked or not denies_asked(ranked[0].text, question):
-        return ranked
-    return _promoted(ranked, s, lambda text: not denies_asked(text, question))
+    return _fitting_lead(ranked, s, lambda text: not denies_asked(text, question))
 
 
 # "What happened after the talks in Istanbul?": what followed an event.
@@ -3391,14 +3390,14 @@ def _what_followed_first(ranked: list[Candidate], question: str, s: AnswerSettin
     continued") leading, when the lead only tells of the event ("On Tuesday in Istanbul, the sides
     met for a sixth time") and that one could answer by itself."""
     asked = _ASKS_AFTER.match(question)
-    if asked is None or not ranked:
+    if asked is None:
         return ranked
     event = _content_words(asked.group("event"))
 
     def follows(text: str) -> bool:
         return any(_content_words(m.group("what")) & event for m in _AFTER_IN_SENTENCE.finditer(text))
 
-    return ranked if follows(ranked[0].text) else _promoted(ranked, s, follows)
+    return _fitting_lead(ranked, s, follows)
 
 
 # "Should Europe stop importing Russian gas?": whether someone should do something.
@@ -3416,6 +3415,13 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
     return _promoted(ranked, s, lambda text: prescribes(text) and all(_names(text, w) for w in subject))
+
+
+
+# How the sentences are reordered before the answer is chosen, in this order: each puts first one of
+# the best few that does what the question asks, when the lead does not.
+_REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
+                _condition_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

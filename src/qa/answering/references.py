@@ -285,6 +285,11 @@ _ASKS_REPORTED = re.compile(
 )
 
 
+def asks_reported(question: str) -> bool:
+    """True for "What did <outlet or author> report / write / say?" (`reported_headline`'s questions)."""
+    return _ASKS_REPORTED.match(question) is not None
+
+
 def reported_headline(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What did <outlet or author> report / write / say?", the offsets of the title a reference
     of that outlet or author cites ("Zelensky Puts Biden on the Spot …" for "What did the Washington

@@ -2233,7 +2233,6 @@ _AGENT_NOUNS = frozenset(
 )
 
 
-# A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
 # A percentage with its hedge, or a range: "about 10 percent", "over 40%", "some 27-30%".
 _PERCENTAGE = re.compile(
     rf"(?:{_HEDGES}\s+)?\d+(?:[.,]\d+)?(?:\s*(?:[–-]|to)\s*\d+(?:[.,]\d+)?)?\s*(?:%|per\s*cent\b|percent\b)", re.I
@@ -2251,6 +2250,7 @@ def percentage_in(sentence: str, start: int, end: int, question: str) -> tuple[i
     return found[0].start(), found[0].end()
 
 
+# A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
 _ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b", re.I)
 _SHARE_SPAN = re.compile(
     r"%|\bper\s*cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|\bone\s+in\s+\w+|"
