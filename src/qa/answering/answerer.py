@@ -47,7 +47,7 @@ from qa.answering.summary import (
     without_sources,
 )
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
-from qa.answering.reader import Span, get_reader, wants_short
+from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
     ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
@@ -1817,7 +1817,7 @@ _ASKING_WORD = re.compile(r"\b(?:who|whom|whose|what|whats|which|when|where|why|
 # A question for a manner or a reason, which no short answer answers ("How are Russian forces doing
 # …?"); not "How many …?" (a list's "And the fourth?" asks for an item, which one may).
 _ASKS_HOW_OR_WHY = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:why|how(?!\s+(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b))\b", re.I
+    rf"^\W*(?:(?:and|but|so)\s+)?(?:why|how(?!\s+{HOW_OF_AMOUNT}\b))\b", re.I
 )
 
 

@@ -47,12 +47,14 @@ READER_THREADS = 4
 # Bump when span_reader_graph or the quantisation changes: cached graphs then rebuild.
 GRAPH_VERSION = "2"
 
+# Words after "how" that ask for an amount, a thing ("How many …?", "How long …?"), not a manner.
+HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)"
 # What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
 # an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 _NOT_SHORT = re.compile(
     # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
-    r"^\s*(?:[^,?]{1,80},\s*)?(?:why|how(?! (?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)\b)|explain|describe|"
+    rf"^\s*(?:[^,?]{{1,80}},\s*)?(?:why|how(?! {HOW_OF_AMOUNT}\b)|explain|describe|"
     r"summari[sz]e|summary|list|compare|outline|discuss|quote|cite|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     # An opinion, unless the question asks who, which one, where or when ("Which American show changed
