@@ -453,6 +453,18 @@ def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_in
 
 
 @pytest.mark.model
+def test_a_why_question_is_answered_by_a_sentence_that_points_back_at_the_event(small_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # "… pushed back on that idea" points back at "a 15-year timeline", the sentence before it: it
+    # speaks of what Peskov is asked to have rejected (the question had abstained).
+    answer = qa.answer("Why did Peskov reject the 15-year timeline?", index=small_index)
+    assert not answer.abstained and "Peskov pushed back on that idea" in answer.text
+    assert check_citations(answer) == []
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("question", "needle"),
     [("What weapons has the US sent to Ukraine?", "Stinger"),  # the passage writes "the United States"
@@ -2279,6 +2291,10 @@ def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, it
         # The question's own name after "especially" is no example of the kind.
         ("Both sides have lost enormous amounts of military equipment, especially Russia.", "What equipment has Russia lost?",
          None),
+        # … also as another form of that name (it had bolded "Russia").
+        ("Both sides have lost enormous amounts of military equipment, especially Russia.",
+         "What equipment problems did the Russian army have?", None),
+        ("It trades in metals, especially Russian copper.", "Which metal does the Russian firm trade in?", "Russian copper"),
     ],
 )
 def test_the_example_given_of_the_kind_asked_for(sentence, question, example):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, colon_items, first_listed_item, included_list, listed_items,
+    announced_count, announces_asked_items, asked_count, colon_items, counted_list, first_listed_item, included_list, listed_items,
     lists_asked_items, names_asked_item, ordinal_of, to_sentence_end,
 )
 
@@ -313,3 +313,42 @@ def test_a_question_ending_on_include_asks_for_what_is_included():
 
     assert asks_included("What did Biden's visit to Europe include?")
     assert not asks_included("Which nation contains the majority of the amazon forest?")  # the verb is not last
+
+
+AIMS = "Their goal should be to end the war, ensure Ukraine's security and stabilise the antagonism with Russia."
+COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the "
+              "status of the contested regions of Crimea and the two self-styled independent republics of Donetsk.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "listed"),
+    [
+        (AIMS, "What three aims does Alcaro set for Western governments?",
+         "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"),
+        (AIMS, "What are Alcaro's three goals?", "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"),
+        (COMPONENTS, "What are the three components of the plan?",
+         "an end to the invasion, Ukraine's neutrality and the status of the contested regions of Crimea and the two "
+         "self-styled independent republics of Donetsk"),
+        ("The industry is divided into three subsectors: building, civil engineering and specialty trades.",
+         "What are the three subsectors?", "building, civil engineering and specialty trades"),  # the colon, not "is"
+        # An "and" inside an item: the list read as three items does not end where the clause does.
+        ("It is divided into three subsectors: building construction, heavy and civil engineering construction, "
+         "and specialty trade contractors.", "What are the three subsectors?", None),
+        (AIMS, "What four aims does Alcaro set?", None),  # three items, four asked for
+        (AIMS, "What two aims does Alcaro set?", None),  # a pair is no list to count
+        (AIMS, "What aims does Alcaro set?", None),  # no count asked
+        ("The sides met in Istanbul, Ankara and Minsk.", "What three cities hosted talks?", None),  # no copula or colon opens it
+    ],
+)
+def test_a_list_of_as_many_items_as_the_question_counts(sentence, question, listed):
+    found = counted_list(sentence, question)
+    assert (sentence[found[0] : found[1]] if found else None) == listed
+
+
+@pytest.mark.model
+def test_a_counted_question_is_answered_by_the_list_of_that_many_items(built_index):
+    import qa
+
+    result = qa.answer("What three aims does Alcaro set for Western governments?", index=built_index.index)
+    assert result.short is not None
+    assert result.short.text == "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"

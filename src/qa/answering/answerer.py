@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, colon_items, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -931,7 +931,7 @@ def _answer(
         # The document's author counts: "How does Alcaro describe …?" is answered from his.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
-        speaks_of_event(c.text, question, names=False)
+        _speaks_of_event_here(c, question)
         and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known)
              or _names_any(c.passage.author or "", known))
         for c in chosen
@@ -2058,7 +2058,7 @@ def _short_span(
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
     # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
     # north and east" (`infinitive_asked`; the reader took "north and east").
-    finders = (reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
+    finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked)
@@ -3556,6 +3556,20 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|himself|h
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 # How much of its passage before a sentence may name whom its pronoun stands for.
 PRONOUN_REACH = 300
+
+
+# "pushed back on that idea", "objected to this plan": a sentence that names what it acts on by
+# pointing back at the sentence before.
+_POINTS_BACK = re.compile(r"\b(?:on|to|against|with|of|about|over|from)\s+(?:that|this|these|those|such)\s+[a-z]{3,}\b")
+
+
+def _speaks_of_event_here(candidate: Candidate, question: str) -> bool:
+    """`speaks_of_event` (lower-case words only) for a sentence, or for the text just before it when
+    the sentence points back at it: "But Kremlin spokesman Dmitry Peskov pushed back on that idea"
+    says why Peskov rejected "a 15-year timeline", which the sentence before gives."""
+    if speaks_of_event(candidate.text, question, names=False):
+        return True
+    return _POINTS_BACK.search(candidate.text) is not None and speaks_of_event(_just_before(candidate), question, names=False)
 
 
 def _just_before(candidate: Candidate) -> str:

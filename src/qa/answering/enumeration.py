@@ -117,6 +117,39 @@ def to_sentence_end(sentence: str, end: int) -> int:
     return rest.end() if rest else end
 
 
+# Where a list of clauses may open: a colon, a copula or "to be", "namely" ("Their goal should be| to
+# end the war, ensure Ukraine's security and stabilise the antagonism with Russia").
+_LIST_CUE = re.compile(r"(?::|\b(?:is|are|was|were|be|namely)\b)\s+(?=\S)", re.I)
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+# What may follow a list's last item: the sentence's end (a footnote marker too), a semicolon, a bracket or a dash.
+_LIST_DONE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:[.!?;)]|\s[—–]\s|$)")
+
+
+def counted_list(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking for a count of three or more things ("What three aims does Alcaro set
+    …?"), the offsets of a list of exactly that many items the sentence gives after a colon or a
+    copula ("to end the war, ensure Ukraine's security and stabilise the antagonism with Russia");
+    else None."""
+    count = asked_count(question)
+    if count is None or count < 3:
+        return None
+    for cue in _LIST_CUE.finditer(sentence):
+        start = cue.end()
+        first_end = sentence.find(",", start)
+        if first_end < 0:
+            return None
+        if re.search(r"[:;()]", sentence[start:first_end]):
+            continue  # "is divided into three subsectors: building construction, …": the list opens at the colon
+        listed = whole_list(sentence, start, first_end)
+        if listed == (start, first_end) or len(_LIST_JOIN.split(sentence[listed[0] : listed[1]])) != count:
+            continue
+        end = to_sentence_end(sentence, listed[1])
+        # The list must end where the clause does: "building construction, heavy and civil engineering
+        # construction|, and specialty trade contractors" goes on (an "and" inside an item misled the count).
+        if _LIST_DONE.match(sentence, end):
+            return listed[0], end
+    return None
+
 # A question for what something includes: "What does the 10-point plan include?", "What did the aid consist of?".
 _ASKS_INCLUDED = re.compile(
     r"^\s*(?:what|which)\b.*\b(?:include|includes|included|contain|contains|contained|consist\s+of|"

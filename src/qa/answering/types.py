@@ -1828,8 +1828,11 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     example = phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
     # "Both sides have lost … military equipment, especially Russia" for "What equipment has Russia
-    # lost?": the question's own name is who lost most, no example of equipment.
-    if example is None or {w.lower() for w in _LETTERS.findall(sentence[example[0] : example[1]])} <= own | QUERY_STOPWORDS:
+    # lost?": the question's own name is who lost most, no example of equipment. Also as another form
+    # of the name ("What equipment problems did the Russian army have?").
+    stems = {w[:NAME_STEM] for w in own}
+    if example is None or all(w.lower() in own | QUERY_STOPWORDS or w[:1].isupper() and w.lower()[:NAME_STEM] in stems
+                              for w in _LETTERS.findall(sentence[example[0] : example[1]])):
         return None
     return example
 
