@@ -453,6 +453,29 @@ def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_in
 
 
 @pytest.mark.model
+def test_a_lead_that_only_points_back_at_the_things_asked_gives_way(small_index):
+    import qa
+
+    # "In the face of such risks of escalation, mediation attempts are welcome" says what the risks
+    # call for; the sentence before it says what they are (it had bolded "mediation").
+    answer = qa.answer("What escalation risks does Alcaro see?", index=small_index)
+    assert answer.text.startswith("This in turn carries the risk of NATO getting directly involved")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "points"),
+    [("In the face of such risks of escalation, mediation attempts are welcome.", "What escalation risks does Alcaro see?", True),
+     ("These diplomatic endeavours can at best freeze the conflict.", "What endeavours could freeze the conflict?", True),
+     ("This in turn carries the risk of NATO getting directly involved.", "What escalation risks does Alcaro see?", False),
+     ("In the face of such risks of escalation, mediation attempts are welcome.", "Who is mediating?", False)],
+)
+def test_a_sentence_pointing_back_at_the_things_asked(sentence, question, points):
+    from qa.answering.answerer import _content_words, _points_back_at
+
+    assert _points_back_at(sentence, _content_words(question)) is points
+
+
+@pytest.mark.model
 def test_a_why_question_is_answered_by_a_sentence_that_points_back_at_the_event(small_index):
     import qa
     from qa.answering.answerer import check_citations
@@ -1271,6 +1294,8 @@ def test_a_question_word_the_sentence_lacks_counts_at_its_closeness_to_the_sente
         ("July 2015 Obama", "When did Obama visit Kenya?", None),  # one word beside the date
         ("Tuesday in Istanbul, the sides met", "Where did the sides meet?", None),  # not asked when
         ("Tuesday in Istanbul, the sides met for a sixth time", "On which day did the sides meet?", "Tuesday"),
+        ("Tuesday in Istanbul", "On which day did the sixth round take place?", "Tuesday"),  # a place says where
+        ("5 March at the Hague", "When did they sign it?", "5 March"),
     ],
 )
 def test_a_short_answer_is_narrowed_to_the_year_or_count_asked_for(span: str, question: str, narrowed: str | None):

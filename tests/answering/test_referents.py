@@ -373,6 +373,9 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         ("Until when?", ["Which bank was cut off from SWIFT?"], "Until when was cut off from SWIFT?"),  # the subject's noun goes
         # "What" as the subject of all the words after it (had abstained: nothing was asked again).
         ("When?", ["What happened in Istanbul?"], "When happened in Istanbul?"),
+        # A question word with the kind of time it asks for (it had answered another question's date).
+        ("On which day?", ["Where did the sixth round take place?"], "On which day did the sixth round take place?"),
+        ("And in what year?", ["Who signed the Budapest memorandum?"], "In what year signed the Budapest memorandum?"),
         ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word
         ("When?", ["Tell me about the talks."], None),  # no question word to put it in place of
         ("What?", ["Who is Sergei Lavrov?"], None),  # "What?" asks what was meant, not for a thing

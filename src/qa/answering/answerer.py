@@ -3376,6 +3376,37 @@ def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) ->
     return _fitting_lead(ranked, s, lambda text: not denies_asked(text, question))
 
 
+def _points_back_at(sentence: str, asked: AbstractSet[str]) -> bool:
+    """True when a word of `asked` (`_content_words`) stands in the sentence after "such", "these" or
+    "those", a word perhaps between: "such risks", "these diplomatic endeavours"."""
+    return any(w.lower()[:NAME_STEM] in asked for m in _POINTED_AT.finditer(sentence) for w in m.group("words").split())
+
+
+_POINTED_AT = re.compile(r"\b(?i:such|these|those)\s+(?P<words>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def _pointed_at_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """`ranked` with the first of its best few that does not only point back at the things asked
+    leading, when the lead does (`_points_back_at`: "In the face of such risks of escalation,
+    mediation attempts are welcome" for "What escalation risks does Alcaro see?", which says what
+    those risks call for, not what they are) and that one could answer by itself. Only for the
+    kind of things asked for (`_ASKS_KINDS`), and not when the question points back itself."""
+    kinds = _ASKS_KINDS.match(question)
+    if kinds is None or _POINTED_AT.search(question):
+        return ranked
+    asked = _content_words(kinds.group("kinds"))
+    return _fitting_lead(ranked, s, lambda text: not _points_back_at(text, asked))
+
+
+# "What escalation risks does Alcaro see?": the kind of things asked for, before the auxiliary (not
+# "compromises" in "What would make Russia accept compromises?", answered by "… willing to consider
+# such compromises if its war effort continues to fail").
+_ASKS_KINDS = re.compile(
+    r"^\W*(?i:what|which)\s+(?P<kinds>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\s+"
+    r"(?i:do|does|did|are|were|is|was|has|have|had|can|could|would|will|might|may|should)\b"
+)
+
+
 # "What happened after the talks in Istanbul?": what followed an event.
 _ASKS_AFTER = re.compile(
     r"^\W*(?i:and\s+)?(?i:what)\s+(?i:(?:has\s+|had\s+)?happened|happens|followed|came)\s+(?i:after|since|following)\s+(?P<event>[^?]+)"
@@ -3421,7 +3452,7 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
-                _condition_first)
+                _condition_first, _pointed_at_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

@@ -2112,6 +2112,10 @@ def named_in_brackets(sentence: str, start: int, end: int, question: str) -> tup
     return after
 
 
+# A place named right after a date: " in Istanbul", " at the Hague".
+_PLACE_AFTER_DATE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+
+
 def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     """Offsets within a short answer of the part a question for a year, a time or a count asks
     for: the one year of "7 January 1943" for "What year ...?", the dates of a span that runs on
@@ -2128,7 +2132,9 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
         if dates:
             a, b = dates[0].start(), dates[-1].end()
             beside = span[:a] + " " + span[b:]
-            if (a, b) != (0, len(span)) and ("," in beside or len(_WORD.findall(beside)) >= DATE_CLAUSE_WORDS):
+            # "Tuesday in Istanbul": a place after the date says where, not when.
+            if (a, b) != (0, len(span)) and ("," in beside or len(_WORD.findall(beside)) >= DATE_CLAUSE_WORDS
+                                             or _PLACE_AFTER_DATE.match(span, b)):
                 return a, b
     if _HOW_MANY.search(question) and not _DATE_IN_TEXT.match(span):
         count = _LEADING_COUNT.match(span)
