@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, colon_items, counted_list, first_listed_item, included_list, listed_items,
+    announced_count, announces_asked_items, asked_count, colon_items, counted_list, first_listed_item, included_list, listed_items, members_listed,
     lists_asked_items, names_asked_item, ordinal_of, to_sentence_end,
 )
 
@@ -352,3 +352,39 @@ def test_a_counted_question_is_answered_by_the_list_of_that_many_items(built_ind
     result = qa.answer("What three aims does Alcaro set for Western governments?", index=built_index.index)
     assert result.short is not None
     assert result.short.text == "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"
+
+
+PLAN = ("Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
+        "would not join NATO, develop nuclear capabilities or host foreign military bases.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "members"),
+    [
+        (PLAN, "compromises",
+         "commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host foreign military bases"),
+        ("Teachers may join trade unions such as ATL, NUT or NASUWT.", "trade unions", "ATL, NUT or NASUWT"),
+        # A list that runs on into another clause is not the members (XQuAD).
+        ("Teachers may join trade unions such as ATL, NUT or NASUWT and reports in recent years suggest that the "
+         "average age of teachers in Wales is falling.", "trade unions", None),
+        ("Teachers may join trade unions, including ATL, NUT or NASUWT, and reports suggest that they are younger.",
+         "trade unions", None),
+        ("Teachers may join trade unions, including the NUT.", "trade unions", None),  # one member is no list
+        (PLAN, "a set", None),  # no plural kind
+        ("Stinger systems, including Javelin missiles, tactical drones and anti-armor weapons, arrived.", "Stinger systems",
+         None),  # a name, not a kind alone
+    ],
+)
+def test_the_members_a_sentence_lists_right_after_the_kind(sentence, span, members):
+    start = sentence.index(span)
+    found = members_listed(sentence, start, start + len(span))
+    assert (sentence[found[0] : found[1]] if found else None) == members
+
+
+@pytest.mark.model
+def test_what_someone_did_is_the_list_of_members_not_their_kind(built_index):
+    import qa
+
+    # It had bolded "compromises".
+    result = qa.answer("What did Ukraine promise in the 10-point plan?", index=built_index.index)
+    assert result.short is not None and result.short.text.startswith("commitments from Ukraine that it would not join NATO")

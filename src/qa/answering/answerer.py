@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items,
+    announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -2216,6 +2216,13 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    members = members_listed(candidate.text, span.start, span.end) if wanted is None and _WHAT_DID.match(question) else None
+    if members is not None:
+        # "What did Ukraine promise in the 10-point plan?": the commitments the sentence lists after
+        # "a set of compromises, including", not "compromises", which only names their kind. Not
+        # for a question naming the kind it asks for ("What group can teachers in Wales register
+        # with?": "trade unions").
+        span = Span(*members, span.score, span.margin)
     limit = _LIMIT_BEFORE.search(candidate.text, max(0, span.start - 30), span.start)
     if limit is not None:
         # "What will Ukraine not accept?": "anything less than the full withdrawal of Russian troops",

@@ -234,6 +234,28 @@ def _included_at(sentence: str, begin: int, asks_included: bool) -> tuple[int, i
     return (listed[0], rest.start()) if rest and re.match(r"\s+(?:and|or)\s+\S", tail) else listed
 
 
+# What opens the members of a kind a sentence has just named: "a set of compromises, including …".
+_MEMBERS_FOLLOW = re.compile(r",?\s+(?:including|such\s+as|namely)\s+(?=\S)", re.I)
+# A kind alone: a plural noun in lower case, one or two words before it ("compromises", "similar weapons").
+_KIND_ONLY = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s")
+
+
+def members_listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """When [start, end) only names a kind ("compromises") and the sentence lists members of it right
+    after, the offsets of that list ("commitments from Ukraine that it would not join NATO, develop
+    nuclear capabilities or host foreign military bases", after "a set of compromises, including")
+    when it ends where its clause does; else None. One member alone is no list: the kind stays."""
+    if not _KIND_ONLY.fullmatch(sentence[start:end]):
+        return None
+    opening = _MEMBERS_FOLLOW.match(sentence, end)
+    listed = _included_at(sentence, opening.end(), False) if opening is not None else None
+    if listed is None or not _LIST_DONE.match(sentence, listed[1]):
+        return None  # the list must end where the clause does
+    # One conjunction joins a list: "ATL, NUT or NASUWT and reports in recent years suggest …" runs on
+    # into another clause after its "or".
+    joins = {j.lower() for j in re.findall(r"\b(and|or)\b", sentence[listed[0] : listed[1]], re.I)}
+    return listed if len(joins) <= 1 else None
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w’'-]+", text)}
 
