@@ -632,6 +632,34 @@ def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_i
         assert "Britain, China, Russia and the United States" in result.text and check_citations(result) == []
 
 
+@pytest.mark.model
+def test_whether_a_name_is_among_the_things_a_question_names_is_said_with_their_list(built_index):
+    import qa
+    from qa.answering.answerer import IS_AMONG, NOT_AMONG, check_citations
+
+    # "Is Germany among the possible guarantors?" had quoted the European countries that sent weapons.
+    germany = qa.answer("Is Germany among the possible guarantors?", index=built_index.index)
+    china = qa.answer("Is China one of the potential guarantor countries?", index=built_index.index)
+    assert germany.text.startswith(NOT_AMONG.format(name="Germany")) and china.text.startswith(IS_AMONG.format(name="China"))
+    for result in (germany, china):
+        assert "Britain, China, Russia and the United States" in result.text and check_citations(result) == []
+        assert result.short is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "group"),
+    [("Is Germany among the possible guarantors?", "Germany", "the possible guarantors"),
+     ("Is the United States one of the guarantor countries?", "the United States", "the guarantor countries"),
+     ("Is France among them?", None, None),  # a follow-up: the list before (`_MEMBER_ASKED`)
+     ("Is Germany a guarantor?", None, None)],
+)
+def test_a_name_asked_to_be_among_the_things_a_question_names(question, name, group):
+    from qa.answering.answerer import _AMONG_GROUP
+
+    found = _AMONG_GROUP.match(question)
+    assert (found.group("name", "group") if found else (None, None)) == (name, group)
+
+
 def test_a_full_name_opening_the_reply_names_the_person_the_question_named():
     from qa.answering.referents import resolve_person
 

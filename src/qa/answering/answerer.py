@@ -504,6 +504,18 @@ def _answer(
         if len(items) >= 2:
             text = f"{NAMED_COUNT.format(n=len(items), noun=counted.group('noun'))}\n\n{listed.text}"
             return replace(listed, question=question, text=text)
+    among = _AMONG_GROUP.match(question)
+    if among is not None:
+        # "Is Germany among the possible guarantors?": the list "Who are the possible guarantors?" is
+        # answered by, and whether it names Germany (it had quoted the European countries that sent
+        # weapons, Germany among them).
+        listed = _answer(f"Who are {among.group('group')}?", history, index, retriever, settings, said)
+        items = _items_listed(listed.short.text) if listed.short is not None and not listed.abstained else []
+        if len(items) >= 2:
+            name = among.group("name")
+            inside = any(_names(item, name.split()[-1]) for item in items)
+            text = (IS_AMONG if inside else NOT_AMONG).format(name=name) + "\n\n" + listed.text
+            return replace(listed, question=question, text=text, short=None)
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     # The reply as written, but its bold short answer: a title in italics keeps its asterisks.
@@ -3943,6 +3955,12 @@ _HOW_MANY_NAMED = re.compile(
 _MEMBER_ASKED = re.compile(
     r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were))\s+(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
     r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these))\s*[?.!]*\s*$"
+)
+# "Is Germany among the possible guarantors?", "Is China one of the guarantor countries?": a name and
+# the things it may be one of, which the documents may list.
+_AMONG_GROUP = re.compile(
+    r"^\W*(?i:is|are|was|were)\s+(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:(?:one|some)\s+of|among|amongst)\s+(?P<group>(?i:the)\s+[^?]+?)\s*[?.!]*\s*$"
 )
 IS_AMONG = "Yes: {name} is among them."
 NOT_AMONG = "No: {name} is not among them."
