@@ -453,6 +453,18 @@ def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_in
 
 
 @pytest.mark.model
+def test_how_a_named_person_described_something_is_what_he_said_of_it(small_index):
+    import qa
+
+    # It had abstained: no sentence the sentence model put first names Lavrov.
+    answer = qa.answer("How did Lavrov describe the status of Crimea and the Donbas?", index=small_index)
+    assert answer.short is not None and answer.short.text == "settled for good"
+    # A document's author describes in his own commentary.
+    alcaro = qa.answer("How does Alcaro describe Putin's war?", index=small_index)
+    assert not alcaro.abstained and "imperialist war of conquest" in alcaro.text
+
+
+@pytest.mark.model
 def test_a_lead_that_only_points_back_at_the_things_asked_gives_way(small_index):
     import qa
 
@@ -680,6 +692,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("The United States has already provided more than $2 billion in security aid to Ukraine, including drones.",
          "What has the United States provided to Ukraine?", "more than $2 billion in security aid"),
         ("Tesla quipped that it was done with 17 Tesla patents.", "What did Tesla quip?", "it was done with 17 Tesla patents"),
+        # "have to" before the verb asked; an aside between dashes after it (it had bolded "to show").
+        ("If there is a solution, Russia will have to show — rather than say — that it’s serious by stopping its assaults.",
+         "What will Russia have to show?", "it’s serious by stopping its assaults"),
         # Someone else's verb, a passive, an object the question names, or too long an object.
         ("The United States and its allies in Europe want to deny Putin the victory he still craves.",
          "What does Putin want?", None),

@@ -112,3 +112,6 @@ def test_who_directs_a_series_is_who_its_director_is(built_index):
     for question in ("Who directs the IAI commentaries series?", "Who is the director of the IAI commentaries?"):
         result = qa.answer(question, index=built_index.index)
         assert result.question == question and result.short is not None and result.short.text == "Andrea Dessì", question
+    # "Who speaks for X?" asks who its spokesman is (it had bolded "Zelensky").
+    spokesman = qa.answer("Who speaks for the Kremlin?", index=built_index.index)
+    assert spokesman.short is not None and spokesman.short.text == "Dmitry Peskov"

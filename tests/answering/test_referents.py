@@ -443,6 +443,10 @@ def test_he_after_a_chain_of_follow_ups_is_the_author_the_first_reply_named(buil
         ("Why does it matter?", "What currency does Russia want?", "rubles", None),
         # An "it" that refers to nothing.
         ("What does it take to sanction it?", "Which bank is Russia's largest?", "Sberbank", None),
+        # An "it" and an "its" after it stand for one thing (it had abstained).
+        ("In which city does it have its office?", "Which institute published the March commentary?",
+         "Istituto Affari Internazionali", "In which city does Istituto Affari Internazionali have its office?"),
+        ("Did its owner sell it?", "Which bank is Russia's largest?", "Sberbank", None),  # "its" first: two readings
     ],
 )
 def test_it_is_the_name_that_answered_a_question_for_a_thing(question, earlier, answered, resolved):

@@ -219,8 +219,9 @@ def answer(
 
 
 # "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.
+# "Who speaks for the Kremlin?": who its spokesman is ("Kremlin spokesman Dmitry Peskov").
 _AGENT_NOUNS = {"directs": "director", "directed": "director", "edits": "editor", "edited": "editor",
-                "chairs": "chair", "chaired": "chair"}
+                "chairs": "chair", "chaired": "chair", "speaks for": "spokesman", "spoke for": "spokesman"}
 _AGENT_VERB = re.compile(rf"^\W*who\s+(?P<verb>{'|'.join(_AGENT_NOUNS)})\s+(?P<what>\S.*)$", re.I)
 
 
@@ -433,6 +434,11 @@ _CALLS = re.compile(
     r"^\W*what\s+(?P<aux>does|do|did)\s+(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+call\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
+# "How did Lavrov describe the status of Crimea?": how a named person put something.
+_DESCRIBES = re.compile(
+    r"^\W*(?i:how)\s+(?P<aux>(?i:does|do|did))\s+(?P<ref>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:describe|characteri[sz]e|portray|see)\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$"
+)
 _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
                "argues": "argue", "claims": "claim"}
 # "How does the April piece say the West should respond?", "Why does the author think Russia will
@@ -485,6 +491,15 @@ def _answer(
         # not "What did Luther call the mass?", which asks for a name.
         aux, ref, topic = called.group("aux", "ref", "topic")
         plain = f"How {aux.lower()} {ref} describe {topic}?"
+        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
+    described = _DESCRIBES.match(question)
+    if described is not None and speaker_asked(f"What did {described.group('ref')} say?") and not pointed_documents(
+            f"What does {described.group('ref')} say?", {d: r.meta for d, r in retriever.documents.items()}):
+        # "How did Lavrov describe the status of Crimea and the Donbas?" asks what he said of it,
+        # "settled for good" (it had abstained); not "How does Alcaro describe Putin's war?", which
+        # his own commentary answers.
+        aux, ref, topic = described.group("aux", "ref", "topic")
+        plain = f"What {aux.lower()} {ref} say about {topic}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     by_whom = _by_whom(question, user_turns(history)[-1]) if user_turns(history) else None
     if by_whom is not None:

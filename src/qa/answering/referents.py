@@ -233,8 +233,12 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
 
 def _in_place_of_it(question: str, name: str) -> str | None:
     """The question with its one "it" (or "its") replaced by the name (or its possessive); None when
-    it has none, two, or one that refers to nothing ("What is it called?")."""
+    it has none, two, or one that refers to nothing ("What is it called?"). An "it" with an "its"
+    after it stand for one thing: the "it" takes the name ("In which city does it have its office?"
+    -> "In which city does the IAI have its office?")."""
     found = list(_IT.finditer(question))
+    if len(found) > 1 and not found[0].group("its") and all(f.group("its") for f in found[1:]):
+        found = found[:1]
     if len(found) != 1 or DUMMY_IT.search(question):
         return None
     pronoun = found[0]

@@ -1222,7 +1222,7 @@ _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|durin
 _PARTICLES = r"back|out|up|down|off|away"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
-_AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage"
+_AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage|have|need"
 _WANTS_TO = rf"(?:(?:{_AIMS})\s+to\s+)?"
 # The verb of aim a question puts before the verb asked about: "refuse" in "… refuse to recognise?".
 _AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+to\s+[a-z]+", re.I)
@@ -1320,7 +1320,9 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     # "accused the Ukrainians of" for "What are the Russians accusing the Ukrainians of?": the
     # sentence may name the object its own way ("Ukraine" for "the Ukrainians").
     between = r"(?:\s+[\w’'.-]+){1,4}?" if asked.groupdict().get("object") else ""
-    after = (rf"\s+{particle}" if particle else "") + between + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
+    # "show — rather than say — that it’s serious …": an aside between dashes may stand before the object.
+    aside = r"(?:\s+[—–]\s+[^—–.]{1,40}?\s+[—–])?"
+    after = (rf"\s+{particle}" if particle else "") + between + aside + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
     found = re.search(rf"\b{_verb_forms(stem, verb)}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
     said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ())
     if found is None and said_so and not prep and not between:
