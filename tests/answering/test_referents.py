@@ -664,6 +664,15 @@ def test_a_name_asked_to_be_among_the_things_a_question_names(question, name, gr
     assert (found.group("name", "group") if found else (None, None)) == (name, group)
 
 
+@pytest.mark.model
+def test_what_else_is_not_what_the_question_before_asked_about(built_index):
+    from conftest import ask_as_chat
+
+    # It had bolded "similar weapons", the weapons the question before asked about.
+    _, more = ask_as_chat(built_index.index, "Besides the US, which countries have sent weapons?", "What else did they send?")
+    assert more.short is not None and more.short.text == "supplies and other equipment"
+
+
 def test_a_full_name_opening_the_reply_names_the_person_the_question_named():
     from qa.answering.referents import resolve_person
 

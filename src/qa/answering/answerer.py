@@ -2162,7 +2162,10 @@ def _short_span(
         # Nor by the question's own acronym spelt out: "Istituto Affari Internazionali" for "What kind
         # of organisation is IAI?".
         spelt_out = bool(initials := _title_initials(text)) and initials <= acronyms
-        return not words <= asked and not (repeats and not part_of_it) and not names_the_person and not spelt_out
+        # Nor by the question's own words made "similar" or "other": "similar weapons" for "What else
+        # did they send?" after "Which countries have sent weapons?".
+        return (not words - _LIKENESS_WORDS <= asked and not (repeats and not part_of_it) and not names_the_person
+                and not spelt_out)
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
@@ -2243,6 +2246,11 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    besides = _BESIDES.match(candidate.text[span.start : span.end])
+    if besides is not None and _words(besides.group("given")) - _LIKENESS_WORDS <= asked:
+        # "What else did they send?": "supplies and other equipment", not "weapons as well as supplies
+        # and other equipment", whose weapons the question before asked about.
+        span = Span(span.start + besides.start("more"), span.end, span.score, span.margin)
     members = members_listed(candidate.text, span.start, span.end) if wanted is None and _WHAT_DID.match(question) else None
     if members is not None:
         # "What did Ukraine promise in the 10-point plan?": the commitments the sentence lists after
@@ -2650,6 +2658,12 @@ def _marked_span(
         if found := _first_described(chosen, lambda text, finder=finder: finder(text, question)):
             return found
     return None
+
+
+# A span that adds something to what it gives first: "weapons as well as supplies and other equipment".
+_BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with)\s+(?P<more>\S.*)$", re.S)
+# Words that make a thing like another: with only the question's words beside them, a span says nothing new.
+_LIKENESS_WORDS = frozenset("similar other same such more further additional".split())
 
 
 def _lead_by_reader(
