@@ -692,6 +692,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("The United States has already provided more than $2 billion in security aid to Ukraine, including drones.",
          "What has the United States provided to Ukraine?", "more than $2 billion in security aid"),
         ("Tesla quipped that it was done with 17 Tesla patents.", "What did Tesla quip?", "it was done with 17 Tesla patents"),
+        # The question's own noun with a word of variety is vague: what "including" gives (it had bolded "different forms").
+        ("Such guarantees may take different forms, including continuous military supplies as well as training.",
+         "What forms could the security guarantees take?", "continuous military supplies as well as training"),
         # "have to" before the verb asked; an aside between dashes after it (it had bolded "to show").
         ("If there is a solution, Russia will have to show — rather than say — that it’s serious by stopping its assaults.",
          "What will Russia have to show?", "it’s serious by stopping its assaults"),

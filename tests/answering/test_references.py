@@ -487,12 +487,20 @@ def test_the_outlet_cited_most_is_counted_over_the_notes(built_index):
 @pytest.mark.model
 def test_who_wrote_an_outlets_work_is_answered_from_the_notes_not_the_documents(built_index):
     import qa
+    from qa.answering.answerer import REFERENCE_NAMES_NO_AUTHOR, check_citations
 
     post = qa.answer("Who wrote the Washington Post article?", index=built_index.index)
     assert post.short is not None and post.short.text == "Dan Balz" and post.citations[0].kind == "footnote"
     # A document named by its date is one of the documents, not an outlet of the notes.
     april = qa.answer("Who wrote the April article?", index=built_index.index)
     assert "1 April 2022" in april.text and not april.citations
+    # A reference without authors: the answer says so, with the reference (it had only quoted it).
+    jazeera = qa.answer("Who wrote the Al Jazeera piece?", index=built_index.index)
+    assert jazeera.text.startswith(REFERENCE_NAMES_NO_AUTHOR) and "Close to Agreement" in jazeera.text
+    assert jazeera.short is None and check_citations(jazeera) == []
+    # "Who reported on …?" asks for a reference's authors too (it had bolded "Ukraine War", from its title).
+    reported = qa.answer("Who reported on the Biden–Xi call?", index=built_index.index)
+    assert reported.short is not None and reported.short.text == "James Politi et al."
 
 
 @pytest.mark.parametrize(

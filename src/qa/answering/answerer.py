@@ -1401,6 +1401,7 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
 _MORE_ABOUT = re.compile(r"^\W*tell\s+me\s+more\s+about\b", re.I)
 # Under a comparison that only one document speaks to.
 ONLY_ONE_SPEAKS = "Only one of the documents speaks to this: {source}."
+REFERENCE_NAMES_NO_AUTHOR = "The documents do not say who wrote it: the reference names no author."
 # One document's view asked of a topic it never names.
 NOT_NAMED = "{source} does not mention {topic}."
 _SAYS_NOT_NAMED = re.compile(re.escape(NOT_NAMED).replace(r"\{source\}", ".+").replace(r"\{topic\}", "[^.]+"))
@@ -3227,7 +3228,7 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
 
 
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
-_ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored)\b", re.I)
+_ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored|reported\s+on)\b", re.I)
 # A verb closing an "as … attest" clause at the end of a span.
 _ATTESTS = re.compile(
     r"\s+(?:attest|attests|show|shows|suggest|suggests|demonstrate|demonstrates|indicate|indicates|prove|proves|"
@@ -3923,6 +3924,9 @@ def _works_on(
     text, citations, support = compose(chosen)
     at = (cited_authors(chosen[0].text) if wanted == "authors" else cited_title(chosen[0].text)) if len(chosen) == 1 else None
     short = _short(chosen[0], Span(*at, 1.0), support) if at is not None else None
+    if wanted == "authors" and len(chosen) == 1 and at is None:
+        # "Who wrote the Al Jazeera piece?": its reference gives a title and an outlet, no author.
+        text = f"{REFERENCE_NAMES_NO_AUTHOR}\n\n{text}"
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 

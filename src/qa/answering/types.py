@@ -1415,7 +1415,7 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
             text = text[: phrase.start()]
             break
     text = _without_purpose(_CLOSING_ADVERBIAL.sub("", text))
-    named = _named_after_vague(sentence, start, text)
+    named = _named_after_vague(sentence, start, text, question)
     if named is not None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
@@ -1536,18 +1536,30 @@ _VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things
 _NAMED_AFTER = re.compile(r",\s+(?:especially|notably|particularly|in\s+particular|above\s+all|chiefly|mainly|namely|such\s+as)\s+")
 
 
-def _named_after_vague(sentence: str, start: int, text: str) -> tuple[int, int] | None:
+def _named_after_vague(sentence: str, start: int, text: str, question: str = "") -> tuple[int, int] | None:
     """Offsets of what a vague object ("much more") is said to be right after it ("…, especially air
-    defense systems and fighter jets, to keep up …"), or None when the object is not vague."""
+    defense systems and fighter jets, to keep up …"), or None when the object is not vague. The
+    question's own noun with a word of variety is vague too: "different forms, including continuous
+    military supplies …" for "What forms could the security guarantees take?"."""
     words = {w.lower() for w in _WORD.findall(text)}
-    if not words or not words <= _VAGUE_OBJECT_WORDS:
+    own = {w.lower() for w in _WORD.findall(question)}
+    restated = bool(words & own) and words - own <= _VARIETY_WORDS
+    if not words or not (words <= _VAGUE_OBJECT_WORDS or restated):
         return None
-    named = _NAMED_AFTER.match(sentence, start + len(text))
+    named = (_NAMED_AFTER.match(sentence, start + len(text))
+             or (_INCLUDING_AFTER.match(sentence, start + len(text)) if restated else None))
     if named is None:
         return None
     end = _OBJECT_END.search(sentence, named.end())
     found = sentence[named.end() : end.start() if end else len(sentence)].rstrip()
-    return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= OBJECT_WORDS else None
+    return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= NAMED_WORDS else None
+
+
+# Words that say there are several kinds of a thing, not which: "different forms", "various ways".
+_VARIETY_WORDS = frozenset("different various several many certain some other diverse".split())
+_INCLUDING_AFTER = re.compile(r",\s+(?:including|such\s+as)\s+")
+# The most words of what a vague object is said to be.
+NAMED_WORDS = 20
 
 
 # "What are Russian forces struggling to do?", "What did the Minsk agreements allow the LNR and DNR
