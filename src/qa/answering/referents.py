@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
 from qa.answering.seats import SEATS
+from qa.answering.summary import ACCORDING_TO
 from qa.answering.types import is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
@@ -404,7 +405,6 @@ _ASKED_NAME = re.compile(
 _ACCORDING_ALONE = re.compile(
     r"\s*(?i:(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?)(?i:according\s+to)\s+(?P<source>(?!(?i:whom?|what|which|whose)\b)[^?.!,]+?)\s*[?.!]*\s*"
 )
-_ACCORDING_TO = re.compile(r",?\s*\b(?i:according\s+to)\s+[^?.!,]+", re.I)
 # "And on sanctions?", "What about on energy?": a topic alone, in place of the one the question before ended on.
 _TOPIC_ALONE = re.compile(
     r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?i:on|about|regarding|concerning)\s+"
@@ -439,7 +439,7 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if according is not None:
         # "And according to Peskov?" after "What is the status of Crimea according to Lavrov?": the
         # question before, asked of the source now named.
-        asked = _ACCORDING_TO.sub("", before).strip().rstrip("?.!").rstrip(",")
+        asked = ACCORDING_TO.sub("", before).strip().rstrip("?.!").rstrip(",")
         return f"{asked} according to {according.group('source')}?" if asked else None
     pronoun = _referring_pronoun(before)
     if name is None:

@@ -167,7 +167,8 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
 
 # Phrases that point at a document: "according to the April piece", "according to Alcaro", "in
 # the IAI commentary".
-_ACCORDING_TO = re.compile(r",?\s*\baccording\s+to\s+(?P<ref>[^,;?.!]+)", re.I)
+# ", according to the April piece": a source the question names, as far as the next clause mark.
+ACCORDING_TO = re.compile(r",?\s*\baccording\s+to\s+(?P<ref>[^,;?.!]+)", re.I)
 _IN_DOCUMENT = re.compile(
     r",?\s*\b(?:in|from)\s+(?P<ref>(?:the|this|that|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\b",
@@ -203,7 +204,7 @@ _DOCUMENT_OWNS = re.compile(
 )
 
 # The phrases that point at a document: by its metadata, or by its author's or publisher's name.
-_POINTING = (_ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_OWNS, _SPEAKER, _POSSESSOR)
+_POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_OWNS, _SPEAKER, _POSSESSOR)
 _BY_NAME = (_SPEAKER, _POSSESSOR)
 
 
@@ -250,7 +251,7 @@ def without_sources(question: str) -> str:
     the "IAI" of "What does the IAI recommend?"): what is left is what it asks about. After
     "according to …" has named the source, a name before "want" or "say" is what is asked about
     ("What does Putin want, according to Alcaro?")."""
-    sourced = _ACCORDING_TO.sub(" ", question)
+    sourced = ACCORDING_TO.sub(" ", question)
     if sourced != question:
         return sourced
     question = _POSSESSOR.sub(lambda m: m.string[m.end("ref") + 2 : m.end()], question)
