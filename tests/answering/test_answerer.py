@@ -452,6 +452,29 @@ def test_an_event_whose_subject_no_quoted_passage_names_is_not_answered(small_in
     assert qa.answer(question, index=small_index).abstained
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "effect"),
+    [("Imposing the same costs on Sberbank, Russia’s largest bank, would significantly hurt the country’s financial "
+      "maneuverability.", "What would cutting Sberbank off achieve?", "significantly hurt the country’s financial maneuverability"),
+     # Nothing of the question's before the modal: someone else's effect.
+     ("Stepping up enforcement would also help.", "What would cutting Sberbank off achieve?", None),
+     ("Imposing costs on Sberbank would hurt Russia.", "What did cutting Sberbank off achieve?", None)],  # not asked so
+)
+def test_what_something_would_do_is_what_the_sentence_says_after_its_modal(sentence, question, effect):
+    from qa.answering.types import effect_asked
+
+    assert marked(effect_asked, sentence, question) == effect
+
+
+@pytest.mark.model
+def test_a_name_given_in_quotation_marks_is_the_short_answer_not_who_gives_it(small_index):
+    import qa
+
+    # It had bolded 'Russian propaganda dubs "de-Nazification"'.
+    answer = qa.answer("Which element of the plan has been de-emphasised?", index=small_index)
+    assert answer.short is not None and answer.short.text == "de-Nazification"
+
+
 @pytest.mark.model
 def test_how_a_named_person_described_something_is_what_he_said_of_it(small_index):
     import qa

@@ -673,6 +673,16 @@ def test_what_else_is_not_what_the_question_before_asked_about(built_index):
     assert more.short is not None and more.short.text == "supplies and other equipment"
 
 
+@pytest.mark.model
+def test_an_ellipsis_is_not_answered_by_the_answer_before_it(built_index):
+    from conftest import ask_as_chat
+
+    # "And Europe?" had bolded "Russian oil" again: Europe "is still deeply dependent on Russian gas".
+    us, europe = ask_as_chat(built_index.index, "What has the US stopped importing?", "And Europe?")
+    assert us.short is not None and us.short.text == "Russian oil"
+    assert europe.short is None and "deeply dependent on Russian gas" in europe.text
+
+
 def test_a_full_name_opening_the_reply_names_the_person_the_question_named():
     from qa.answering.referents import resolve_person
 

@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -620,7 +620,15 @@ def _answer(
         # What the follow-up replaced is not its answer: "And the Donbas?" after "What is the status
         # of Crimea?" is not answered "Crimea" (from "the status of Crimea and the Donbas").
         replaced = set().union(*(_words(turn) for turn in context[-FOLLOW_UP_CHAIN:])) - _words(named) - _words(question)
-        if result.short is not None and _words(result.short.text) <= replaced:
+        # Nor is the earlier answer, from a clause that does not name what the follow-up asks about:
+        # "And Europe?" after "What has the US stopped importing?" answered "**Russian oil**" is not
+        # answered "Russian oil" again, from "Though the United States has stopped Russian oil
+        # imports, Europe is still deeply dependent on Russian gas"; "And Russia?" after "How many
+        # soldiers has Ukraine lost?" is ("Russian and Ukrainian forces … lost around 6–7,000 soldiers each").
+        before = _BOLD_LEAD.match(replies[-1]) if replies else None
+        if result.short is not None and (_words(result.short.text) <= replaced or (
+                before is not None and result.short.text == before.group(1)
+                and not _content_words(_clause_around(result)) & _content_words(question))):
             result = replace(result, short=None)
         return result
     retriever = retriever or get_retriever(index)
@@ -1873,6 +1881,18 @@ def _also_one(question: str, context: Sequence[str]) -> bool:
     return bool(context) and _ABOUT_NAME.match(question) is not None and _ASKS_NAME.match(context[-1]) is not None
 
 
+def _clause_around(answer: Answer) -> str:
+    """The clause its short answer stands in: the cited passage's text between the clause marks
+    (commas, semicolons, full stops) around it; empty without a short answer."""
+    short = answer.short
+    if short is None or not 0 < short.citation <= len(answer.citations):
+        return ""
+    text, start, end = answer.citations[short.citation - 1].text, short.passage_start, short.passage_end
+    opening = max(text.rfind(mark, 0, start) for mark in ",;.")
+    closing = min((i for i in (text.find(mark, end) for mark in ",;.") if i >= 0), default=len(text))
+    return text[opening + 1 : closing]
+
+
 def _follow_up(question: str, context: list[str], history: Sequence[Any] | None) -> FollowUp | None:
     """For a follow-up that points back ("And the second largest?", "What is his job?"): the
     question with the earlier question before it, and what the earlier reply answered. None for
@@ -2089,7 +2109,7 @@ def _short_span(
     finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked)
+               count_of_verb, compared_with, renamed_asked, effect_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2247,6 +2267,11 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    dubbed = _DUBBED.search(candidate.text, span.start, span.end)
+    if dubbed is not None and dubbed.end() >= span.end - 1:
+        # "Which element of the plan has been de-emphasised?": "de-Nazification", not 'Russian
+        # propaganda dubs "de-Nazification"', who calls it what.
+        span = Span(dubbed.start("name"), dubbed.end("name"), span.score, span.margin)
     besides = _BESIDES.match(candidate.text[span.start : span.end])
     if besides is not None and _words(besides.group("given")) - _LIKENESS_WORDS <= asked:
         # "What else did they send?": "supplies and other equipment", not "weapons as well as supplies
@@ -2661,6 +2686,8 @@ def _marked_span(
     return None
 
 
+# A name something is given in quotation marks: 'dubs "de-Nazification"'.
+_DUBBED = re.compile(r"\b(?:dubs|dubbed|calls|called|terms|termed|labels|labelled|labeled)\s+[\"“](?P<name>[^\"”]{1,60})[\"”]")
 # A span that adds something to what it gives first: "weapons as well as supplies and other equipment".
 _BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with)\s+(?P<more>\S.*)$", re.S)
 # Words that make a thing like another: with only the question's words beside them, a span says nothing new.

@@ -1014,6 +1014,32 @@ def name_before_turned_down(sentence: str, question: str) -> tuple[int, int] | N
     return next((found for asked in turned_down_forms(question) if (found := name_before_verb(sentence, asked))), None)
 
 
+# "What would cutting Sberbank off achieve?", "What could the sanctions do?": the effect of something.
+_ASKS_EFFECT = re.compile(
+    r"^\W*(?i:what)\s+(?i:would|could|will|might|may)\s+(?P<cause>\S.*?)\s+"
+    r"(?i:achieve|accomplish|do|bring|change|cause|mean)\s*[?.!]*\s*$"
+)
+# What a sentence says something would do: the words after its modal, to the clause's end.
+_EFFECT_SAID = re.compile(r"\s(?:would|could|will|might|may)\s+(?:also\s+)?(?P<effect>[a-z][^,;:.()—–]*)", re.I)
+
+
+def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What would cutting Sberbank off achieve?", the offsets of what the sentence says the
+    thing would do: "significantly hurt the country’s financial maneuverability" in "Imposing the
+    same costs on Sberbank … would significantly hurt …". Only when the words before the modal
+    name something of the question's (a content word of its cause), 1..OBJECT_WORDS words."""
+    asked = _ASKS_EFFECT.match(question)
+    if asked is None:
+        return None
+    cause = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("cause")) if w.lower() not in QUERY_STOPWORDS}
+    for said in _EFFECT_SAID.finditer(sentence):
+        before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
+        effect = said.group("effect").rstrip()
+        if cause & before and 1 <= len(effect.split()) <= OBJECT_WORDS:
+            return said.start("effect"), said.start("effect") + len(effect)
+    return None
+
+
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
 _ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
 # What opens a condition, and where it ends.
