@@ -376,6 +376,7 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         # A question word with the kind of time it asks for (it had answered another question's date).
         ("On which day?", ["Where did the sixth round take place?"], "On which day did the sixth round take place?"),
         ("And in what year?", ["Who signed the Budapest memorandum?"], "In what year signed the Budapest memorandum?"),
+        ("On whose initiative?", ["When was the IAI set up?"], "On whose initiative was the IAI set up?"),  # had abstained
         ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word
         ("When?", ["Tell me about the talks."], None),  # no question word to put it in place of
         ("What?", ["Who is Sergei Lavrov?"], None),  # "What?" asks what was meant, not for a thing

@@ -643,7 +643,7 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 # "When?", "And where?", "Why was that?": the question before asked again with another question word.
 _BARE = re.compile(
     r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
-    r"|(?:by|for|with|from)\s+whom|(?:since|by|until|till)\s+when|from\s+where)"
+    r"|(?:by|for|with|from)\s+whom|(?:on|at)\s+whose\s+(?:initiative|request|behalf)|(?:since|by|until|till)\s+when|from\s+where)"
     r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
     re.I,
 )
