@@ -9,6 +9,11 @@ from qa.answering.enumeration import (
     lists_asked_items, names_asked_item, ordinal_of, to_sentence_end,
 )
 
+def cut(sentence: str, found: tuple[int, int] | None) -> str | None:
+    """The text at the offsets found, or None."""
+    return sentence[found[0] : found[1]] if found else None
+
+
 TEXT = (
     "Talks resumed. However, there are two major sticking points. Nobody denies it. "
     "The first is the status of Crimea. Many agree. The second problematic issue is security. "
@@ -226,7 +231,7 @@ AID = ("The United States has already provided more than $2 billion in security 
 )
 def test_what_something_includes_is_the_list_after_including(question, sentence, included):
     found = included_list(sentence, question)
-    assert (sentence[found[0] : found[1]] if found else None) == included
+    assert cut(sentence, found) == included
 
 
 @pytest.mark.parametrize(
@@ -250,7 +255,7 @@ def test_what_something_includes_is_the_list_after_including(question, sentence,
 )
 def test_a_question_asking_for_several_things_takes_the_list_after_including(question, sentence, included):
     found = included_list(sentence, question, several=True)
-    assert (sentence[found[0] : found[1]] if found else None) == included
+    assert cut(sentence, found) == included
 
 
 @pytest.mark.parametrize(
@@ -316,7 +321,7 @@ def test_a_question_ending_on_include_asks_for_what_is_included():
 
 
 AIMS = "Their goal should be to end the war, ensure Ukraine's security and stabilise the antagonism with Russia."
-COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the "
+WHOLE_COMPONENTS = ("The plan rotates around three main components: an end to the invasion, Ukraine's neutrality and the "
               "status of the contested regions of Crimea and the two self-styled independent republics of Donetsk.")
 
 
@@ -326,7 +331,7 @@ COMPONENTS = ("The plan rotates around three main components: an end to the inva
         (AIMS, "What three aims does Alcaro set for Western governments?",
          "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"),
         (AIMS, "What are Alcaro's three goals?", "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"),
-        (COMPONENTS, "What are the three components of the plan?",
+        (WHOLE_COMPONENTS, "What are the three components of the plan?",
          "an end to the invasion, Ukraine's neutrality and the status of the contested regions of Crimea and the two "
          "self-styled independent republics of Donetsk"),
         ("The industry is divided into three subsectors: building, civil engineering and specialty trades.",
@@ -342,7 +347,7 @@ COMPONENTS = ("The plan rotates around three main components: an end to the inva
 )
 def test_a_list_of_as_many_items_as_the_question_counts(sentence, question, listed):
     found = counted_list(sentence, question)
-    assert (sentence[found[0] : found[1]] if found else None) == listed
+    assert cut(sentence, found) == listed
 
 
 @pytest.mark.model
@@ -352,10 +357,6 @@ def test_a_counted_question_is_answered_by_the_list_of_that_many_items(built_ind
     result = qa.answer("What three aims does Alcaro set for Western governments?", index=built_index.index)
     assert result.short is not None
     assert result.short.text == "to end the war, ensure Ukraine's security and stabilise the antagonism with Russia"
-
-
-PLAN = ("Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
-        "would not join NATO, develop nuclear capabilities or host foreign military bases.")
 
 
 @pytest.mark.parametrize(
@@ -378,7 +379,7 @@ PLAN = ("Afterward, a Ukrainian 10-point plan laid out a set of compromises, inc
 def test_the_members_a_sentence_lists_right_after_the_kind(sentence, span, members):
     start = sentence.index(span)
     found = members_listed(sentence, start, start + len(span))
-    assert (sentence[found[0] : found[1]] if found else None) == members
+    assert cut(sentence, found) == members
 
 
 @pytest.mark.model
