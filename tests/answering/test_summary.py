@@ -20,6 +20,7 @@ from qa.answering.summary import (
      ("What are the main points of the April opinion piece?", True), ("What is the IAI commentary about?", True),
      ("What is the author's main argument?", True), ("What were Alcaro's key conclusions?", True),
      ("What is the April piece's main argument?", True), ("What is the IAI commentary's main point?", True),  # had abstained
+     ("What is Alcaro's overall argument?", True), ("What is the core argument of the April piece?", True),  # had abstained
      ("Which bank is Russia's largest?", False), ("What are the main sticking points?", False),
      # The gist, the thrust, an overview, with "the" or an adjective.
      ("Give me the gist of Alcaro's commentary.", True), ("What is the gist of the IAI piece?", True),
@@ -194,6 +195,7 @@ def test_a_document_named_by_its_author_is_searched_for_the_question_not_the_nam
     ("question", "asks"),
     [("What does Alcaro argue?", True), ("What does the IAI commentary say?", True),
      ("What does Alcaro argue about sanctions?", False),  # a topic: ordinary answering
+     ("What does the April article argue overall?", True), ("What does Alcaro argue on the whole?", True),  # had abstained
      ("Summarise the IAI commentary", False)],
 )
 def test_asks_gist(question, asks):

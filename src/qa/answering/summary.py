@@ -23,7 +23,7 @@ _ASKS_SUMMARY = re.compile(
     r"(?:points|arguments|ideas|messages|claims|takeaways|conclusions)|"
     # "What is the gist of the IAI piece?", "What's the thrust of Alcaro's commentary?"
     r"what(?:['’]s| is| was) the (?:gist|thrust|essence|upshot|bottom line) of|"
-    r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:(?:[\w-]+ ){0,2}[\w-]+['’]s )?(?:main|key|central|principal) "
+    r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:(?:[\w-]+ ){0,2}[\w-]+['’]s )?(?:main|key|central|principal|overall|core) "
     r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
     r"(?:a |an )?(?:summary|overview|synopsis) of|tl;?dr)\b",
@@ -32,7 +32,9 @@ _ASKS_SUMMARY = re.compile(
 # "What does Alcaro argue?", "What does the IAI commentary say?": with nothing after the verb, the
 # gist of the one document its author or name points at.
 _ASKS_GIST = re.compile(
-    rf"^\W*{_BRIEFLY}what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){{1,4}}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)\W*$",
+    rf"^\W*{_BRIEFLY}what\s+(?:does|did|do)\s+(?:[\w’'-]+\s+){{1,4}}?(?:argue|claim|conclude|recommend|propose|suggest|say|think|write)"
+    # "What does the April article argue overall?": how much, not about what.
+    r"(?:\s+(?:overall|on\s+the\s+whole|in\s+general|in\s+short|in\s+brief|mainly|above\s+all))?\W*$",
     re.I,
 )
 # A word: letters, and digits after a letter ("G7", "G20"). Topics are made of such words.
@@ -43,7 +45,7 @@ _GENERIC = frozenset(
     "ideas idea messages message claims claim takeaways please document documents commentary commentaries piece "
     "article articles paper papers report reports pieces essay essays tl dr thesis conclusion conclusions "
     "argue argues claim claims conclude concludes recommend recommends propose proposes suggest suggests say says "
-    "think thinks write writes "
+    "think thinks write writes overall core whole general mainly above "
     # "a short overview", "a quick rundown": how long, not which.
     "short brief quick concise rundown synopsis sentence sentences one six seven eight paragraph line single detailed "
     # "the two commentaries", "both documents": how many, not which.
