@@ -2455,6 +2455,11 @@ def test_the_collection_is_counted_and_each_document_named(small_index):
         ("Many Russian banks have been fully blocked.", "How many of the five largest Russian banks have been fully blocked?", False),
         ("Of the five largest Russian banks, VTB is the best known.",
          "How many of the five largest Russian banks have been fully blocked?", False),  # no count among them
+        # The group owned by a name: "Russia's five largest banks" (it had abstained).
+        ("So far, of the five largest Russian banks, only VTB has been fully blocked.",
+         "How many of Russia's five largest banks are fully blocked?", True),
+        ("So far, of the five largest Chinese banks, only ICBC has been fully blocked.",
+         "How many of Russia's five largest banks are fully blocked?", False),
     ],
 )
 def test_a_count_among_a_named_group_is_answered_by_naming_its_members(sentence, question, fits):

@@ -2329,7 +2329,11 @@ def may_name_someone(sentence: str, question: str) -> bool:
 
 
 # "How many of the five largest Russian banks …?": a count among a group the question names.
-_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+of\s+(?P<what>(?:the|these|those|its|their)\s+[^?,;]+?)\s+(?:have|has|had|are|were|is|was|did|do|does|will|would|can|could)\b", re.I)
+_HOW_MANY_OF = re.compile(
+    r"\bhow\s+many\s+of\s+(?P<what>(?:the|these|those|its|their|[A-Z][\w’'-]*[’']s)\s+[^?,;]+?)\s+"
+    r"(?:have|has|had|are|were|is|was|did|do|does|will|would|can|could)\b",
+    re.I,
+)
 # Words that count a group by naming its members or none of them.
 _COUNTING_WORDS = re.compile(r"\b(?:only|none|neither|both|all|not\s+one|no\s+other)\b", re.I)
 
@@ -2337,7 +2341,8 @@ _COUNTING_WORDS = re.compile(r"\b(?:only|none|neither|both|all|not\s+one|no\s+ot
 def _answers_partitive(sentence: str, group: str) -> bool:
     """True when the sentence names the group ("of the five largest Russian banks") and counts in
     it with "only", "none", "both", "all" … after it."""
-    words = [w.lower() for w in _WORD.findall(group) if w.lower() not in ("the", "these", "those", "its", "their")]
+    # "Russia's five largest banks" is named by "the five largest Russian banks": a possessive as its stem.
+    words = [without_possessive(w).lower() for w in _WORD.findall(group) if w.lower() not in ("the", "these", "those", "its", "their")]
     lowered = sentence.lower()
     at = max((lowered.find(w) for w in words), default=-1)
     return bool(words) and all(w in lowered for w in words) and _COUNTING_WORDS.search(sentence, at) is not None
