@@ -528,9 +528,7 @@ def _answer(
         items = _items_listed(listed.short.text) if listed.short is not None and not listed.abstained else []
         if len(items) >= 2:
             name = among.group("name")
-            inside = any(_names(item, name.split()[-1]) for item in items)
-            text = (IS_AMONG if inside else NOT_AMONG).format(name=name) + "\n\n" + listed.text
-            return replace(listed, question=question, text=text, short=None)
+            return _with_membership(listed, question, name, _named_among(name, items))
     context = user_turns(history)
     replies = assistant_turns(history) if context else []
     # The reply as written, but its bold short answer: a title in italics keeps its asterisks.
@@ -589,9 +587,7 @@ def _answer(
             # France"; "Is China one of them?", Ukraine calling on China to step in).
             listed = _answer(context[-1], list(history or [])[:-2], index, retriever, settings, said)
             if not listed.abstained:
-                name, among = member
-                text = (IS_AMONG if among else NOT_AMONG).format(name=name) + "\n\n" + listed.text
-                return replace(listed, question=question, text=text, short=None)
+                return _with_membership(listed, question, *member)
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -2185,8 +2181,11 @@ def _short_span(
         spelt_out = bool(initials := _title_initials(text)) and initials <= acronyms
         # Nor by the question's own words made "similar" or "other": "similar weapons" for "What else
         # did they send?" after "Which countries have sent weapons?".
-        return (not words - _LIKENESS_WORDS <= asked and not (repeats and not part_of_it) and not names_the_person
-                and not spelt_out)
+        return not restates_question(words) and not (repeats and not part_of_it) and not names_the_person and not spelt_out
+
+    def restates_question(words: AbstractSet[str]) -> bool:
+        # Nothing but the question's words, perhaps made "similar" or "other".
+        return words - _LIKENESS_WORDS <= asked
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers
@@ -2273,7 +2272,7 @@ def _short_span(
         # propaganda dubs "de-Nazification"', who calls it what.
         span = Span(dubbed.start("name"), dubbed.end("name"), span.score, span.margin)
     besides = _BESIDES.match(candidate.text[span.start : span.end])
-    if besides is not None and _words(besides.group("given")) - _LIKENESS_WORDS <= asked:
+    if besides is not None and restates_question(_words(besides.group("given"))):
         # "What else did they send?": "supplies and other equipment", not "weapons as well as supplies
         # and other equipment", whose weapons the question before asked about.
         span = Span(span.start + besides.start("more"), span.end, span.score, span.margin)
@@ -3667,7 +3666,7 @@ PRONOUN_REACH = 300
 
 # "pushed back on that idea", "objected to this plan": a sentence that names what it acts on by
 # pointing back at the sentence before.
-_POINTS_BACK = re.compile(r"\b(?:on|to|against|with|of|about|over|from)\s+(?:that|this|these|those|such)\s+[a-z]{3,}\b")
+_POINTS_BACK = re.compile(r"\b(?:on|to|against|with|of|about|over|from)\s+" + _POINTS_AT_SAID.pattern)
 
 
 def _speaks_of_event_here(candidate: Candidate, question: str) -> bool:
@@ -4011,15 +4010,17 @@ _HOW_MANY_NAMED = re.compile(
 )
 
 
+# The name a membership question asks about: "France", "the United States".
+_MEMBER_NAME = r"(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 # "Is France among them?", "Is Germany one of them?": whether a name is one of the things listed.
 _MEMBER_ASKED = re.compile(
-    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were))\s+(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    rf"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were))\s+{_MEMBER_NAME}\s+"
     r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these))\s*[?.!]*\s*$"
 )
 # "Is Germany among the possible guarantors?", "Is China one of the guarantor countries?": a name and
 # the things it may be one of, which the documents may list.
 _AMONG_GROUP = re.compile(
-    r"^\W*(?i:is|are|was|were)\s+(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    rf"^\W*(?i:is|are|was|were)\s+{_MEMBER_NAME}\s+"
     r"(?i:(?:one|some)\s+of|among|amongst)\s+(?P<group>(?i:the)\s+[^?]+?)\s*[?.!]*\s*$"
 )
 IS_AMONG = "Yes: {name} is among them."
@@ -4073,7 +4074,19 @@ def _membership(question: str, reply: str) -> tuple[str, bool] | None:
     if len(items) < 2:
         return None
     name = asked.group("name")
-    return name, any(_names(item, name.split()[-1]) for item in items)
+    return name, _named_among(name, items)
+
+
+def _named_among(name: str, items: Sequence[str]) -> bool:
+    """True when one of the listed items names `name` (by its last word: "the United States" by "States")."""
+    return any(_names(item, name.split()[-1]) for item in items)
+
+
+def _with_membership(listed: Answer, question: str, name: str, among: bool) -> Answer:
+    """`listed`, the answer that gives the list, led by whether `name` is among its items
+    ("No: France is not among them."), asked as `question` and without a short answer."""
+    text = (IS_AMONG if among else NOT_AMONG).format(name=name) + "\n\n" + listed.text
+    return replace(listed, question=question, text=text, short=None)
 
 
 def _items_listed(text: str) -> list[str]:

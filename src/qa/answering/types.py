@@ -1562,7 +1562,7 @@ _VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things
 _NAMED_AFTER = re.compile(r",\s+(?:especially|notably|particularly|in\s+particular|above\s+all|chiefly|mainly|namely|such\s+as)\s+")
 
 
-def _named_after_vague(sentence: str, start: int, text: str, question: str = "") -> tuple[int, int] | None:
+def _named_after_vague(sentence: str, start: int, text: str, question: str) -> tuple[int, int] | None:
     """Offsets of what a vague object ("much more") is said to be right after it ("…, especially air
     defense systems and fighter jets, to keep up …"), or None when the object is not vague. The
     question's own noun with a word of variety is vague too: "different forms, including continuous
