@@ -2398,12 +2398,110 @@ def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, ques
          "Under what condition could sanctions be lifted?", "it agrees to withdraw all its forces"),
         ("Russia cannot expect sanctions to be lifted.", "Under what condition could sanctions be lifted?", None),
         ("Russia cannot expect sanctions to be lifted unless it withdraws.", "Why are sanctions kept?", None),
+        # What nothing goes without answers what something needs.
+        ("Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
+         "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.",
+         "What would make a guarantee credible?",
+         "a strongly stated commitment from countries like the United States, Germany and other NATO members on par with Article 5"),
+        ("Without a strongly stated commitment, no guarantee will truly ensure Ukraine’s sovereignty.",
+         "What would it take to end the war?", "a strongly stated commitment"),
+        # Not a clause that does without something, nor for a question that asks no need.
+        ("Without a doubt, the talks will fail.", "What would make the talks succeed?", None),
+        ("Without a strongly stated commitment, no guarantee will truly ensure Ukraine’s sovereignty.",
+         "Why is a guarantee hard?", None),
     ],
 )
 def test_the_condition_an_on_what_conditions_question_asks_for(sentence, question, condition):
     from qa.answering.types import condition_asked
 
     assert marked(condition_asked, sentence, question) == condition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "described"),
+    [
+        ("In exchange, Russia would allow for security guarantees, including a NATO-type collective defense agreement "
+         "between Ukraine and potential guarantor countries such as Britain and China.",
+         "What kind of agreement would Ukraine sign with the guarantor countries?", "NATO-type collective defense"),
+        ("The boulevard is lined with tall palm trees.", "What kinds of trees is Kearney Boulevard lined with?", "tall palm"),
+        ("But Ukraine needs much more, especially air defense systems and fighter jets.",
+         "What type of systems does Ukraine need?", "air defense"),
+        # Only vague words describe them; a verb, an auxiliary or "and" stands before the words.
+        ("Many European countries, including Poland, have sent similar weapons as well as supplies.",
+         "What kind of weapons did Poland send?", None),
+        ("Ukraine needs air defense systems.", "What kind of systems does Ukraine need?", None),
+        ("It has provided tactical drones, and anti-armor weapons and systems.", "What kind of weapons has it provided?", None),
+        # The thing twice, or not there, or another question.
+        ("The agreement is a defense agreement.", "What kind of agreement is it?", None),
+        ("The boulevard is lined with tall palm trees.", "What kind of bushes line the boulevard?", None),
+        ("The boulevard is lined with tall palm trees.", "Which trees line the boulevard?", None),
+    ],
+)
+def test_the_words_that_describe_the_thing_a_what_kind_of_question_asks_about(sentence, question, described):
+    from qa.answering.types import kind_described
+
+    assert marked(kind_described, sentence, question) == described
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "feared"),
+    [
+        ("Zelensky probably wants to go through this formal process to ensure that the Ukrainian people support this "
+         "decision — and prevent any uprisings that could lead to his ouster.",
+         "What is Zelensky afraid of?", "any uprisings that could lead to his ouster"),
+        ("Kyiv fears a renewed offensive in the north, but it keeps talking.", "What does Kyiv fear?",
+         "a renewed offensive in the north"),
+        ("Zelensky probably wants to prevent any uprisings.", "What does Zelensky want?", None),  # no fear asked
+        ("Zelensky wants a referendum.", "What is Zelensky afraid of?", None),  # none said
+    ],
+)
+def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sentence, question, feared):
+    from qa.answering.types import feared_asked
+
+    assert marked(feared_asked, sentence, question) == feared
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("Who besides Turkey has been active as a go-between?", "Israel"),
+        ("Who has been mediating apart from Israel?", "Turkey"),
+    ],
+)
+@pytest.mark.model
+def test_a_name_the_question_excepts_is_left_out_of_the_short_answer(small_index, question, short):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert answer.short is not None and answer.short.text == short
+
+
+@pytest.mark.model
+def test_the_describing_words_answer_a_what_kind_of_question(small_index):
+    import qa
+
+    answer = qa.answer("What kind of agreement would Ukraine sign with the guarantor countries?", index=small_index)
+    assert answer.short is not None and answer.short.text == "NATO-type collective defense"
+
+
+@pytest.mark.model
+def test_a_headline_dated_to_the_day_answers_a_question_for_the_middle_of_its_month(small_index):
+    import qa
+
+    answer = qa.answer("How big was the aid package Biden announced in mid-March?", index=small_index)
+    assert answer.short is not None and answer.short.text == "$800 Million"
+
+
+@pytest.mark.model
+def test_a_follow_up_about_it_keeps_the_sentence_that_said_it_after_a_chain_of_its(small_index):
+    import qa
+
+    history: list[dict[str, str]] = []
+    for question in ("What was the Budapest memorandum meant to do?", "When did Russia sign it?"):
+        earlier = qa.answer(question, history=history, index=small_index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": earlier.text}]
+    answer = qa.answer("What did Moscow do to it?", history=history, index=small_index)
+    assert "Moscow ran tanks over it" in answer.text.split("[1]")[0]
 
 
 @pytest.mark.model

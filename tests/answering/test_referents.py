@@ -526,6 +526,10 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
          "What came out of the sixth round of talks?"),
         ("Why did it happen?", ["When did the invasion start?"], "Why did the invasion happen?"),
         ("What came out of it?", ["Where did they meet?"], None),
+        # A turn between with an "it" of its own: its subject is not what "it" stands for.
+        ("What did Moscow do to it?", ["What is the Budapest memorandum?", "When did Russia sign it?"],
+         "What did Moscow do to the Budapest memorandum?"),
+        ("What did Moscow do to it?", ["When did Russia sign it?"], None),
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):
@@ -656,6 +660,9 @@ def test_whether_a_name_is_among_the_things_a_question_names_is_said_with_their_
     [("Is Germany among the possible guarantors?", "Germany", "the possible guarantors"),
      ("Is the United States one of the guarantor countries?", "the United States", "the guarantor countries"),
      ("Is France among them?", None, None),  # a follow-up: the list before (`_MEMBER_ASKED`)
+     # Asked with a modal and "be".
+     ("Could Germany be one of the guarantor countries?", "Germany", "the guarantor countries"),
+     ("Would Russia be among the guarantors?", "Russia", "the guarantors"),
      ("Is Germany a guarantor?", None, None)],
 )
 def test_a_name_asked_to_be_among_the_things_a_question_names(question, name, group):
@@ -663,6 +670,18 @@ def test_a_name_asked_to_be_among_the_things_a_question_names(question, name, gr
 
     found = _AMONG_GROUP.match(question)
     assert (found.group("name", "group") if found else (None, None)) == (name, group)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("Would Russia be one of them?", "Russia"), ("Could France be among them?", "France"),
+     ("Is Germany one of them?", "Germany"), ("Would Russia be a guarantor?", None)],
+)
+def test_a_name_asked_to_be_among_the_things_listed_before(question, name):
+    from qa.answering.answerer import _MEMBER_ASKED
+
+    found = _MEMBER_ASKED.match(question)
+    assert (found.group("name") if found else None) == name
 
 
 @pytest.mark.model

@@ -81,6 +81,9 @@ def test_defined_term():
     assert defined_term('What does "full blocking sanctions" mean?') == "full blocking sanctions"
     assert defined_term("What does 'plastid' mean?") is None
     assert defined_term("What did the US send?") is None
+    # What a thing was meant to do is no term.
+    assert defined_term("What was the Budapest memorandum meant to do?") is None
+    assert defined_term("What were the Minsk agreements supposed to achieve?") is None
     assert defined_term("What is the name of the river that flows through the old town?") is None  # too long a term
 
 

@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -916,6 +916,8 @@ def _answer(
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
+    elif follow_up is not None and (replies := assistant_turns(history)):
+        ranked = _replied_sentence_first(ranked, replies[-1], question, s.gate_depth)
     # "What are the two problematic issues in the negotiations?": an item of a list that names what
     # is asked for ("The second problematic issue is …") leads, not "Together, the military support
     # and economic pressure are the only way to keep up negotiations"; its siblings join it below.
@@ -1943,6 +1945,24 @@ def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -
     return [giving, *(c for c in ranked if c is not giving)]
 
 
+# A follow-up's pronoun for the thing the conversation is about.
+_IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b", re.I)
+
+
+def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
+    """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
+    holds each of the question's content words leading, for a question that says "it" or "them":
+    "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
+    over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
+    asked = _content_words(question)
+    if not asked or not _IT_OR_THEM.search(question):
+        return ranked
+    quoted = next((c for c in ranked[:depth] if c.text in reply and asked <= _content_words(c.text)), None)
+    if quoted is None or quoted is ranked[0]:
+        return ranked
+    return [quoted, *(c for c in ranked if c is not quoted)]
+
+
 # The question word a question opens with, and what it takes ("How much", "And who").
 _QUESTION_WORD = r"(?:how\s+(?:much|many|long|often|far|old)|who|whom|whose|what|which|when|where|why|how)\b"
 _OPENING_QUESTION_WORD = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?{_QUESTION_WORD}\s*", re.I)
@@ -2105,7 +2125,7 @@ def _short_span(
     finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked, effect_asked)
+               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2260,6 +2280,12 @@ def _short_span(
     if found is None:
         return None
     candidate, span = found
+    described = kind_described(candidate.text, question)
+    if described is not None and (span.end <= described[0] or span.start >= described[1]):
+        # "What kind of agreement would Ukraine sign …?": the words that describe the sentence's
+        # agreement, "NATO-type collective defense", not the countries beside it the reader took.
+        # A span among them is the reader's ("tall palm trees" for "What kinds of trees …?").
+        span = Span(*described, span.score, span.margin)
     if term is not None and _concept(term, question) and not _beside_term(candidate.text, span.start, span.end, term):
         # "What are humanitarian corridors?": a sentence that uses the concept without saying what
         # it is answers alone, not with a span away from it ("the most affected areas").
@@ -2379,6 +2405,10 @@ def _short_span(
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
         # in this regard"), not the one name the reader took.
         span = Span(*coordinated_subject(candidate.text, span.start, span.end), span.score, span.margin)
+    others = _other_than_excepted(candidate.text, span.start, span.end, question)
+    if others is not None:
+        # "Who besides Turkey has been active as a go-between?": "Israel", not "Turkey and Israel".
+        span = Span(*others, span.score, span.margin)
     narrow = narrow_to_asked(candidate.text[span.start : span.end], question)
     if narrow is not None:
         # "What year did Tesla die?" is answered by "1943", not "7 January 1943"; "How many
@@ -2993,11 +3023,11 @@ HEADLINE_SHARE = 0.75
 def _headline_states(reference: str, question: str) -> bool:
     """True when a title the reference cites holds an amount or a date of the kind the question asks
     for, and the reference (title, outlet, date) at least HEADLINE_SHARE of the question's content
-    words (first NAME_STEM letters)."""
+    words (first NAME_STEM letters; "mid" of "mid-March" is none: the reference dates to the day)."""
     wanted = expected_type(question)
     if wanted not in (NUMBER, DATE):
         return False
-    asked = {w[:NAME_STEM] for w in _content_words(question)} - _HOW_WORDS
+    asked = {w[:NAME_STEM] for w in _content_words(question)} - _HOW_WORDS - {"mid"}
     held = {w[:NAME_STEM] for w in _content_words(reference)}
     if len(asked) < 2 or len(asked & held) < HEADLINE_SHARE * len(asked):
         return False
@@ -4012,15 +4042,19 @@ _HOW_MANY_NAMED = re.compile(
 
 # The name a membership question asks about: "France", "the United States".
 _MEMBER_NAME = r"(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
-# "Is France among them?", "Is Germany one of them?": whether a name is one of the things listed.
+# "Is Germany …", "Would Russia be …": the verb before the name, and "be" after it.
+_MEMBER_VERB = r"(?i:is|are|was|were|would|could|will|might|may|can)"
+_MEMBER_BE = r"(?:(?i:be)\s+)?"
+# "Is France among them?", "Is Germany one of them?", "Would Russia be one of them?": whether a
+# name is one of the things listed.
 _MEMBER_ASKED = re.compile(
-    rf"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were))\s+{_MEMBER_NAME}\s+"
+    rf"^\W*(?i:(?:(?:and|but|so)\s+)?){_MEMBER_VERB}\s+{_MEMBER_NAME}\s+{_MEMBER_BE}"
     r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these))\s*[?.!]*\s*$"
 )
 # "Is Germany among the possible guarantors?", "Is China one of the guarantor countries?": a name and
 # the things it may be one of, which the documents may list.
 _AMONG_GROUP = re.compile(
-    rf"^\W*(?i:is|are|was|were)\s+{_MEMBER_NAME}\s+"
+    rf"^\W*{_MEMBER_VERB}\s+{_MEMBER_NAME}\s+{_MEMBER_BE}"
     r"(?i:(?:one|some)\s+of|among|amongst)\s+(?P<group>(?i:the)\s+[^?]+?)\s*[?.!]*\s*$"
 )
 IS_AMONG = "Yes: {name} is among them."
@@ -4077,6 +4111,32 @@ def _membership(question: str, reply: str) -> tuple[str, bool] | None:
     return name, _named_among(name, items)
 
 
+# "Who besides Turkey …?", "Which countries other than Poland …?": names the answer leaves out.
+_EXCEPTED = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|in\s+addition\s+to)\s+"
+    r"(?P<names>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:(?:,\s*|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*)"
+)
+
+
+def _other_than_excepted(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """The offsets of the items of the list at [start, end) that the question does not except
+    ("Israel" of "Turkey and Israel" for "Who besides Turkey …?"), when the items left stand
+    together; None when the question excepts nothing, the span excepts nothing, or nothing is left."""
+    excepted = _EXCEPTED.search(question)
+    if excepted is None:
+        return None
+    names = [n.split()[-1] for n in _items_listed(excepted.group("names"))]
+    # Each item's offsets in the list, as `_items_listed` splits it.
+    bounds, at = [], start
+    for join in [*_LIST_JOIN.finditer(sentence, start, end), None]:
+        bounds.append((at, join.start() if join else end))
+        at = join.end() if join else end
+    left = [k for k, b in enumerate(bounds) if not any(_names(sentence[b[0] : b[1]], name) for name in names)]
+    if not left or len(left) == len(bounds) or left != list(range(left[0], left[-1] + 1)):
+        return None
+    return bounds[left[0]][0], bounds[left[-1]][1]
+
+
 def _named_among(name: str, items: Sequence[str]) -> bool:
     """True when one of the listed items names `name` (by its last word: "the United States" by "States")."""
     return any(_names(item, name.split()[-1]) for item in items)
@@ -4091,7 +4151,10 @@ def _with_membership(listed: Answer, question: str, name: str, among: bool) -> A
 
 def _items_listed(text: str) -> list[str]:
     """The items of a list as written ("Britain, China, Russia and the United States": four)."""
-    return [item for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if item.strip()]
+    return [item for item in _LIST_JOIN.split(text) if item.strip()]
+
+
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 # "How many commentaries are listed?", "How many papers does IAI list?".

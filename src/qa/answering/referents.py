@@ -286,6 +286,9 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     timeline be?" -> "Who rejected the Crimea timeline?").
     None when the question has no such "it", or no such earlier question is found."""
     for turn in reversed(earlier):
+        if mentions_it(turn):
+            # "When did Russia sign it?": its "it" is the thing asked about, not "Russia".
+            continue
         subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn)
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         kind = _KIND_OF_NAMED.match(turn)
@@ -301,8 +304,7 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         event = _EVENT_ASKED.match(turn)
         if event is not None:
             return _in_place_of_it(question, event.group("term"))
-        if not mentions_it(turn):
-            return None
+        return None
     return None
 
 

@@ -953,6 +953,62 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return first, run.start() + names[-1].end()
 
 
+# "What kind of agreement would Ukraine sign …?": the thing asked about after "kind/type/sort of".
+_ASKS_KIND_OF = re.compile(
+    rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)"
+    rf"\s+{_KIND_AUXILIARY}\b"
+)
+# What may stand before the words that describe a thing: an article, a possessive, a preposition.
+_BEFORE_DESCRIPTION = frozenset(
+    "a an the its their his her our this that these those of for with by from into on in at as such"
+    " especially particularly notably mainly mostly chiefly including namely like".split()
+)
+# Words that say there are several kinds, not which ("different forms", "various kinds").
+_VARIETY_WORDS = frozenset("different various several many certain some other diverse".split())
+# Words that describe nothing by themselves ("similar weapons", "other equipment").
+_NOT_DESCRIBING = _VARIETY_WORDS | frozenset("similar such more most further new own same any all every each no".split())
+DESCRIBING_WORDS = 4
+_PLURAL_OR_VERB = re.compile(r"(?<![su])s$")
+_ENDS_DESCRIBING = re.compile(rf"{_KIND_AUXILIARY}|be|been|being|and|or|but|nor", re.I)
+
+
+def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What kind of <thing> …?", the offsets of the words that describe the sentence's one
+    <thing> ("NATO-type collective defense" in "… including a NATO-type collective defense
+    agreement between …"; the thing itself is the question's word, as SQuAD answers "What type of
+    city …?" with "multi-cultural"). None when the thing is not there once, nothing but
+    the question's own or vague words describes it, or the describing words do not start after an
+    article, possessive, preposition or punctuation (a verb before them, or the sentence's start:
+    where they start is not known)."""
+    asked = _ASKS_KIND_OF.match(question)
+    if asked is None:
+        return None
+    head = _kind_word(asked.group("thing").split()[-1].lower())
+    words = list(re.finditer(r"[\w’'-]+", sentence))
+    found = [i for i, w in enumerate(words) if _kind_word(w.group().lower()) == head]
+    if len(found) != 1:
+        return None
+
+    def bounded(i: int) -> bool:
+        """Whether the describing words may start at word i."""
+        return i > 0 and (words[i - 1].group().lower() in _BEFORE_DESCRIPTION or bool(
+            re.search(r"[,;:()—–]", sentence[words[i - 1].end() : words[i].start()])))
+
+    first = found[0]
+    # A plural or a verb in "-s" ("Ukraine needs air defense systems"), an auxiliary ("have sent
+    # similar weapons") or "and" ("…, and anti-armor weapons") ends the describing words.
+    while (not bounded(first) and found[0] - first < DESCRIBING_WORDS
+           and not _PLURAL_OR_VERB.search(words[first - 1].group()) and not _ENDS_DESCRIBING.fullmatch(words[first - 1].group())):
+        first -= 1
+    if not bounded(first):
+        return None
+    asked_words = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    describing = [w.group().lower() for w in words[first : found[0]]]
+    if not [w for w in describing if w not in asked_words and w not in _NOT_DESCRIBING]:
+        return None
+    return words[first].start(), words[found[0] - 1].end()
+
+
 # A count made a word right before a kind: "15-point" of "the 15-point plan".
 _COUNTED_BEFORE_KIND = re.compile(r"(?<![\w-])(\d+(?:[-–][a-z]+)+)\s+$")
 
@@ -1040,6 +1096,30 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
+_ASKS_FEARED = re.compile(
+    r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread)\b", re.I
+)
+# What a sentence says someone wants to keep from happening.
+_FEARED_SAID = re.compile(
+    r"\b(?:prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|fear(?:s|ed|ing)?|dread(?:s|ed)?|forestall(?:s|ed|ing)?|"
+    r"(?:head|ward)(?:s|ed|ing)?\s+off|worr(?:y|ies|ied|ying)\s+(?:about|that)|afraid\s+(?:of|that))\s+",
+    re.I,
+)
+_FEARED_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:]|\s[—–]\s|,\s+(?:but|and|while|whereas)\b")
+
+
+def feared_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is Zelensky afraid of?", the offsets of what the sentence says is to be prevented,
+    avoided or feared ("any uprisings that could lead to his ouster" in "… — and prevent any
+    uprisings that could lead to his ouster"); None for other questions, or when the sentence says
+    nothing of the kind, or more than OBJECT_WORDS words of it."""
+    if not _ASKS_FEARED.match(question):
+        return None
+    said = _FEARED_SAID.search(sentence)
+    return phrase_until(sentence, said.end(), _FEARED_ENDS, OBJECT_WORDS) if said is not None else None
+
+
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
 _ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
 # What opens a condition, and where it ends.
@@ -1050,12 +1130,30 @@ _CONDITION_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;]|\s[
 CONDITION_WORDS = 20
 
 
+# "What would make a guarantee credible?", "What would it take to end the war?", "What is needed
+# for …?": what a thing needs, which a sentence may give as a condition.
+_ASKS_NEEDED = re.compile(
+    r"^\W*what\s+(?:would|will|could|does|do|is|are)\s+(?:it\s+take|make|be\s+(?:needed|required|necessary)|"
+    r"(?:needed|required|necessary))\b",
+    re.I,
+)
+# "Without a strongly stated commitment …, no guarantee will truly ensure …": what is needed, said
+# as what nothing goes without.
+_WITHOUT_OPENS = re.compile(r"^\W*without\s+(?P<needed>[^.;]+?),\s+(?=(?:no|nothing|none|never|there\s+is\s+no)\b)", re.I)
+
+
 def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For "On what conditions …?", the offsets of the condition the sentence sets ("they get solid
-    security guarantees and maintain military forces …" after "provided"); None for other
-    questions, or when the sentence sets none, or one longer than CONDITION_WORDS words."""
-    if not _ASKS_CONDITION.search(question):
+    security guarantees and maintain military forces …" after "provided"); for "What would make …
+    / it take …?", also what the sentence says nothing goes without ("Without X, no guarantee …":
+    X). None for other questions, or when the sentence sets none, or one longer than
+    CONDITION_WORDS words."""
+    needed = _ASKS_NEEDED.match(question)
+    if not _ASKS_CONDITION.search(question) and needed is None:
         return None
+    without = _WITHOUT_OPENS.match(sentence) if needed is not None else None
+    if without is not None and len(without.group("needed").split()) <= CONDITION_WORDS:
+        return without.span("needed")
     opens = _CONDITION_OPENS.search(sentence)
     if opens is None:
         return None
@@ -1581,8 +1679,6 @@ def _named_after_vague(sentence: str, start: int, text: str, question: str) -> t
     return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= NAMED_WORDS else None
 
 
-# Words that say there are several kinds of a thing, not which: "different forms", "various ways".
-_VARIETY_WORDS = frozenset("different various several many certain some other diverse".split())
 _INCLUDING_AFTER = re.compile(r",\s+(?:including|such\s+as)\s+")
 # The most words of what a vague object is said to be.
 NAMED_WORDS = 20

@@ -56,6 +56,9 @@ def who_is_named(question: str) -> str | None:
 # but its "term" is then not found in a sentence.
 _WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P<term>[^?]+?)\s*\??\s*$", re.I)
 DEFINED_WORDS = 5
+# "What was the Budapest memorandum meant to do?" asks what it was for, not what "Budapest
+# memorandum meant to do" is.
+_TERM_PREDICATE = re.compile(r"\s(?:meant|supposed|designed|intended|expected|going|set|due|about|able|trying|used)\s+to\b")
 
 
 # "What does 'full blocking sanctions' mean?" asks what they are, too (a term of several words: a
@@ -69,7 +72,7 @@ def defined_term(question: str) -> str | None:
     """The term in "What is Engineering News-Record?" or "What does 'plastid' mean?" (a question
     for what it is), else None."""
     match = _WHAT_IS.match(question) or _WHAT_MEANS.match(question)
-    if match is None or len(match.group("term").split()) > DEFINED_WORDS:
+    if match is None or len(match.group("term").split()) > DEFINED_WORDS or _TERM_PREDICATE.search(match.group("term")):
         return None
     return match.group("term")
 
