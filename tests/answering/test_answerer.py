@@ -2462,6 +2462,25 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "owner"),
+    [
+        ("Any agreement would need to be ratified in the parliaments of Ukraine and the guarantor states.",
+         "Whose parliaments would have to approve a neutrality deal?", "Ukraine and the guarantor states"),
+        ("Peskov said that the constitution of Russia precludes any further discussions.",
+         "Whose constitution precludes discussions?", "Russia"),
+        # The question's own words are no owner; nor is a thing named twice.
+        ("Smith built on the principle of faunal succession.", "Whose principle was the principle of faunal succession?", None),
+        ("The parliaments of Ukraine and the parliaments of Poland agreed.", "Whose parliaments agreed?", None),
+        ("The parliaments of Ukraine agreed.", "Which parliaments agreed?", None),
+    ],
+)
+def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, owner):
+    from qa.answering.types import owner_asked
+
+    assert marked(owner_asked, sentence, question) == owner
+
+
+@pytest.mark.parametrize(
     ("question", "short"),
     [
         ("Who besides Turkey has been active as a go-between?", "Israel"),
@@ -2474,6 +2493,23 @@ def test_a_name_the_question_excepts_is_left_out_of_the_short_answer(small_index
 
     answer = qa.answer(question, index=small_index)
     assert answer.short is not None and answer.short.text == short
+
+
+@pytest.mark.model
+def test_every_action_to_opens_is_the_short_answer(small_index):
+    import qa
+
+    answer = qa.answer("What should the West's goal be, according to Alcaro?", index=small_index)
+    assert answer.short is not None
+    assert answer.short.text == "end the war, ensure Ukraine's security and stabilise the antagonism with Russia"
+
+
+@pytest.mark.model
+def test_a_summary_of_what_a_document_recommends_gives_its_prescriptions(small_index):
+    import qa
+
+    answer = qa.answer("Summarise what the April piece recommends.", index=small_index)
+    assert "the best strategy for the West is to sharply increase military assistance to Ukraine" in answer.text
 
 
 @pytest.mark.model

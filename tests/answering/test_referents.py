@@ -642,6 +642,18 @@ def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_i
 
 
 @pytest.mark.model
+def test_them_after_a_reply_that_lists_nothing_is_the_things_the_question_before_named(built_index):
+    from conftest import ask_as_chat
+
+    from qa.answering.answerer import IS_AMONG, check_citations
+
+    # The reply before bolds the kind of agreement, no list: "them" are the guarantor countries.
+    question = "What kind of agreement would Ukraine sign with the guarantor countries?"
+    _, russia = ask_as_chat(built_index.index, question, "Would Russia be one of them?")
+    assert russia.text.startswith(IS_AMONG.format(name="Russia")) and check_citations(russia) == []
+
+
+@pytest.mark.model
 def test_whether_a_name_is_among_the_things_a_question_names_is_said_with_their_list(built_index):
     import qa
     from qa.answering.answerer import IS_AMONG, NOT_AMONG, check_citations

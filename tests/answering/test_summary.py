@@ -158,6 +158,10 @@ def test_a_summary_quotes_the_named_document_only(built_index):
         ("What is the April piece's recommendation on weapons?", ["a.txt"]),
         # "the author" names every document that has one: not which is meant.
         ("Is that true according to the author?", []),
+        # Reported: "what the April piece recommends", "what Alcaro argues"; not "what Russia wants".
+        ("Summarise what the April piece recommends.", ["a.txt"]),
+        ("Explain what Alcaro argues about sanctions.", ["b.txt"]),
+        ("Tell me what Russia wants.", []),
     ],
 )
 def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):

@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -588,6 +588,11 @@ def _answer(
             listed = _answer(context[-1], list(history or [])[:-2], index, retriever, settings, said)
             if not listed.abstained:
                 return _with_membership(listed, question, *member)
+    if named is None and context and (member_asked := _MEMBER_ASKED.match(question)) is not None:
+        # "Would Russia be one of them?" after "What kind of agreement would Ukraine sign with the
+        # guarantor countries?", whose reply lists none: whether Russia is among the guarantor countries.
+        groups = _THE_PLURAL.findall(context[-1])
+        named = f"Is {member_asked.group('name')} among the {groups[-1]}?" if groups else None
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -2125,7 +2130,7 @@ def _short_span(
     finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked)
+               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2401,6 +2406,11 @@ def _short_span(
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
             listed = pair_list(candidate.text, span.start, span.end)
         span = Span(*listed, span.score, span.margin)
+    elif wanted is None and re.search(r"\bto\s+$", candidate.text[: span.start]):
+        # "What should the West's goal be?": "end the war, ensure Ukraine's security and stabilise the
+        # antagonism with Russia" (from "Their goal should be to end the war, ensure …"), every action
+        # that "to" opens, not the first.
+        span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
     elif wanted == PERSON:
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
         # in this regard"), not the one name the reader took.
@@ -4057,6 +4067,8 @@ _AMONG_GROUP = re.compile(
     rf"^\W*{_MEMBER_VERB}\s+{_MEMBER_NAME}\s+{_MEMBER_BE}"
     r"(?i:(?:one|some)\s+of|among|amongst)\s+(?P<group>(?i:the)\s+[^?]+?)\s*[?.!]*\s*$"
 )
+# The things a question names in the plural: "the guarantor countries", "the contested regions".
+_THE_PLURAL = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[^s\W’']s)\b")
 IS_AMONG = "Yes: {name} is among them."
 NOT_AMONG = "No: {name} is not among them."
 

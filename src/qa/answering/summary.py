@@ -192,6 +192,18 @@ _SPEAKER = re.compile(
     r"advise|urge|see|view|describe|call\s+for)\b"
 )
 
+# The same, reported: "Summarise what the April piece recommends.", "Explain what Alcaro argues.".
+_DOCUMENT_SAYS = re.compile(
+    r"\b(?:what|how|why)\s+(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\s+[a-z]+s\b",
+    re.I,
+)
+_SPEAKER_SAYS = re.compile(
+    r"\b(?i:what|how|why)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
+    r"(?i:says|thinks|argues|recommends|proposes|suggests|wants|expects|believes|writes|claims|predicts|warns|"
+    r"concludes|advises|urges|sees|views|describes|calls\s+for)\b"
+)
+
 # An author's or publisher's view by name: "What is Alcaro's view of the peace plan?".
 _POSSESSOR = re.compile(
     r"\b(?P<ref>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+(?i:view|views|opinion|position|take|assessment|"
@@ -206,8 +218,8 @@ _DOCUMENT_OWNS = re.compile(
 )
 
 # The phrases that point at a document: by its metadata, or by its author's or publisher's name.
-_POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_OWNS, _SPEAKER, _POSSESSOR)
-_BY_NAME = (_SPEAKER, _POSSESSOR)
+_POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS, _SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
+_BY_NAME = (_SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
 
 
 def _bylines(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:

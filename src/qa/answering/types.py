@@ -1096,6 +1096,40 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# "Whose parliaments would have to approve a neutrality deal?": the owner of a thing.
+_ASKS_WHOSE = re.compile(r"^\W*whose\s+(?P<thing>[a-z][\w-]*)\b", re.I)
+_OWNER_ENDS = re.compile(r"[.;:!?()]|,|\s[—–]\s|\s(?:who|which|that|where|is|are|was|were|has|have|had|will|would|to)\b|$")
+OWNER_WORDS = 8
+_IN_NAMES = frozenset("and or of the de".split())
+
+
+def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Whose <things> …?", the offsets of whom the sentence's one "<things> of …" belongs to,
+    coordination included ("Ukraine and the guarantor states" in "… ratified in the parliaments of
+    Ukraine and the guarantor states"); None for other questions, or when the sentence has no such
+    phrase or two, it runs over OWNER_WORDS words, or holds nothing but the question's words."""
+    asked = _ASKS_WHOSE.match(question)
+    if asked is None:
+        return None
+    thing = _kind_word(asked.group("thing").lower())
+    found = [m for m in re.finditer(r"([\w’'-]+)\s+of\s+(?=[\w’'-])", sentence) if _kind_word(m.group(1).lower()) == thing]
+    owner = phrase_until(sentence, found[0].end(), _OWNER_ENDS, OWNER_WORDS) if len(found) == 1 else None
+    if owner is not None:
+        # A name ends where a lower-case word other than "and", "or", "of", "the" follows it: "Russia
+        # precludes …" is a verb after the owner.
+        tokens = list(re.finditer(r"[\w’'-]+", sentence[owner[0] : owner[1]]))
+        for before, token in zip(tokens, tokens[1:]):
+            if before.group()[0].isupper() and token.group()[0].islower() and token.group() not in _IN_NAMES:
+                owner = (owner[0], owner[0] + before.end())
+                break
+    # "the principle of faunal succession" for "Whose principles was the principle of faunal succession
+    # built upon?": the question's own words name what, not whose.
+    asked = {w.lower() for w in _WORD.findall(question)}
+    if owner is None or {w.lower() for w in _WORD.findall(sentence[owner[0] : owner[1]])} <= asked:
+        return None
+    return owner
+
+
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
 _ASKS_FEARED = re.compile(
     r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread)\b", re.I
