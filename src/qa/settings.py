@@ -240,9 +240,10 @@ class AnswerSettings(_Settings):
                                   "the answer is chosen once more from this many passages before abstaining "
                                   "(0 or at most candidate_passages: no second look). 24 answers 'When did Russia "
                                   "invade Ukraine?' but, held out, one more unanswerable gold question of 16: off")
-    why_speaks_of_event: bool = _bounded(True, doc="a why-question about something a named subject did is answered only "
-                                         "when a quoted sentence has a word of what it did (\"Why did China send troops?\" "
-                                         "abstains); on XQuAD and gold no answer changed")
+    why_speaks_of_event: bool = _bounded(True, doc="a why- or when-question about something a named subject did is "
+                                         "answered only when a quoted sentence has a word of what it did (\"Why did China "
+                                         "send troops?\", \"When did NATO send troops to Ukraine?\" abstain); on XQuAD "
+                                         "and gold no answer changed")
     disagreement_depth: int = _bounded(3, 1, None, doc="a sentence of another document giving a different count "
                                        "(\"how many\") joins the answer when it is among the best this many sentences")
     short_answers: bool = _bounded(True, doc="lead with the short answer (a span of the best sentence) when the "

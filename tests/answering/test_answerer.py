@@ -2250,6 +2250,9 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
          "Estonia and Latvia"),  # the list names them
         ("IAI works on key regions such as the Mediterranean, Asia and Africa.", "Which regions does IAI focus on?",
          "the Mediterranean, Asia and Africa"),
+        # A phrase of "of" between the kind and its list.
+        ("Its focus embraces topics of strategic relevance such as European integration, energy and climate; as well as trade.",
+         "What topics does the IAI cover?", "European integration, energy and climate"),
         # Not part of a word ("non-Western"), nor an adjective of a direction.
         ("It may ostracise non-Western countries that are unwilling.", "What countries are listed as examples?", None),
         ("Many Western countries sent weapons.", "Which countries sent weapons?", None),
@@ -2478,6 +2481,79 @@ def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, ow
     from qa.answering.types import owner_asked
 
     assert marked(owner_asked, sentence, question) == owner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "clause"),
+    [
+        ("Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full "
+         "responsibility for the war – a rather implausible scenario.",
+         "What is a rather implausible scenario, according to Alcaro?",
+         "it agrees to withdraw all its forces and take full responsibility for the war"),
+        # No dash gives the description, or no clause opens before it.
+        ("Russia cannot expect sanctions to be lifted, a rather implausible scenario.", "What is a rather implausible scenario?", None),
+        ("A withdrawal – a rather implausible scenario.", "What is a rather implausible scenario?", None),
+        ("Russia cannot expect it unless it agrees – a likely outcome.", "What is a rather implausible scenario?", None),
+    ],
+)
+def test_the_clause_a_description_after_a_dash_renames(sentence, question, clause):
+    from qa.answering.types import clause_renamed
+
+    assert marked(clause_renamed, sentence, question) == clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "action"),
+    [
+        ("While Russian forces struggle in the north, they have been more successful in the south, where they are "
+         "about to deprive Ukraine from access to the Sea of Azov.", "What are they close to achieving there?",
+         "deprive Ukraine from access to the Sea of Azov"),
+        ("Kyiv is on the verge of signing a deal, officials said.", "What is Kyiv about to do?", "signing a deal"),
+        # Another subject, nothing about to happen, or another question.
+        ("Moscow is about to sign a deal.", "What is Kyiv about to do?", None),
+        ("Kyiv signed a deal.", "What is Kyiv about to do?", None),
+        ("Kyiv is about to sign a deal.", "What did Kyiv sign?", None),
+    ],
+)
+def test_what_is_about_to_happen_answers_what_someone_is_close_to_doing(sentence, question, action):
+    from qa.answering.types import imminent_asked
+
+    assert marked(imminent_asked, sentence, question) == action
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "sentence"),
+    [
+        ("What is a rather implausible scenario, according to Alcaro?",
+         "it agrees to withdraw all its forces and take full responsibility for the war", "Russia cannot expect"),
+    ],
+)
+@pytest.mark.model
+def test_a_kind_listed_or_a_clause_renamed_answers(small_index, question, short, sentence):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert answer.text.startswith(sentence) and answer.short is not None and answer.short.text == short
+
+
+@pytest.mark.model
+def test_a_why_question_is_answered_by_the_reason_the_sentence_after_its_subject_gives(small_index):
+    import qa
+
+    # It had abstained: the reason's sentence calls the Minsk agreements "the agreements".
+    answer = qa.answer("Why did the Minsk diplomacy fail?", index=small_index)
+    assert not answer.abstained and "failed largely because of Russian stalling" in answer.text
+
+
+@pytest.mark.model
+def test_a_when_question_about_something_never_said_to_have_happened_abstains(small_index):
+    import qa
+
+    # It had bolded "24 February 2022", the day the invasion started.
+    assert qa.answer("When did NATO send troops to Ukraine?", index=small_index).abstained
+    assert qa.answer("When did Russia sign the Budapest memorandum?", index=small_index).short.text == "1994"
+    # A verb that says only that it happened needs no word in the sentence ("the sides met").
+    assert qa.answer("When did the Istanbul talks take place?", index=small_index).short.text == "Tuesday"
 
 
 @pytest.mark.parametrize(

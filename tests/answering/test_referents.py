@@ -642,6 +642,15 @@ def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_i
 
 
 @pytest.mark.model
+def test_his_answer_on_a_thing_is_what_he_said_not_a_span_of_the_thing(built_index):
+    from conftest import ask_as_chat
+
+    # It had bolded "15-year", the plan's timeline Peskov answered.
+    _, answer = ask_as_chat(built_index.index, "What is the Kremlin's spokesman called?", "What was his answer on Crimea's timeline?")
+    assert "Crimea is part of Russia" in answer.text and answer.short is None
+
+
+@pytest.mark.model
 def test_them_after_a_reply_that_lists_nothing_is_the_things_the_question_before_named(built_index):
     from conftest import ask_as_chat
 

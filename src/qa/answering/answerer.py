@@ -62,7 +62,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -968,15 +968,17 @@ def _answer(
         # none says that it did (a subject the documents never name is left to the sentence model).
         # The document's author counts: "How does Alcaro describe …?" is answered from his.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    if s.why_speaks_of_event and known and _ASKS_WHY.match(question) and not any(
+    if s.why_speaks_of_event and known and (_ASKS_WHY.match(question) or (
+            _ASKS_WHEN_DONE.match(question) and not _EVENT_VERBS.search(question))) and not any(
         _speaks_of_event_here(c, question)
         and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known)
-             or _names_any(c.passage.author or "", known))
+             or _named_before_as(c, known) or _names_any(c.passage.author or "", known))
         for c in chosen
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
         # sentence quoted has a word of what the question says happened ("send", "troops"), so none
-        # says why it did, or that it did.
+        # says why it did, or that it did. Nor "When did NATO send troops to Ukraine?" by "… before 24
+        # February 2022, the day the invasion started".
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and best < 0.5 and _ASKS_WHO_DID.match(question) and not any(
         speaks_of_event(c.text, question, names=False) for c in chosen
@@ -2074,7 +2076,7 @@ def _short_span(
     if not wants_short(question):
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked,))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked))
     named = who_is_named(question)
     # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
     # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.
@@ -2130,7 +2132,7 @@ def _short_span(
     finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked)
+               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2677,7 +2679,10 @@ def _described_kind(sentence: str, start: int, end: int, question: str) -> tuple
 _SAYS_ABOUT = re.compile(
     r"^\s*what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote)\s+about\s+\w"
     # "What did the US warn China about?": the warning, in full (not "President Joe Biden himself").
-    r"|^\s*what\b.*\b(?:warn|warns|warned|tell|tells|told)\b.*\babout\s*[?.!]*\s*$",
+    r"|^\s*what\b.*\b(?:warn|warns|warned|tell|tells|told)\b.*\babout\s*[?.!]*\s*$"
+    # "What was his answer on Crimea's timeline?", "What was Peskov's response to the plan?": what he said.
+    r"|^\s*what\s+(?:is|was|were|are)\s+(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+(?:answer|response|reply|reaction|view|position)"
+    r"\s+(?:on|to|about|regarding)\s+\w",
     re.I,
 )
 
@@ -3318,7 +3323,9 @@ def _about_the_subject(
     name, the best of `ranked` in the lead's document that scores at least `least` and names the
     subject leads ("How much security aid has the EU provided?": "For its part, the European Union
     agreed to deliver a nearly $1 billion package", not the US's "more than $2 billion")."""
-    if not subject or not chosen or not _about_another(chosen[0].text, subject):
+    if not subject or not chosen or not _about_another(chosen[0].text, subject) or _named_before_as(chosen[0], subject):
+        # "European-led diplomacy to make progress on the agreements failed …" is about the Minsk
+        # agreements the sentence before names.
         return chosen
     if _names_any(chosen[0].passage.author or "", subject):
         # "Which countries does Alcaro cite …?": the author of the lead's document says it; his name
@@ -3566,8 +3573,29 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
+def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For a why-question, `ranked` with the first of its best few that says what the question says
+    happened and gives a reason ("because", "due to") leading, when the lead does not: "Why did the
+    Minsk diplomacy fail?" is "European-led diplomacy … failed largely because of Russian stalling …",
+    not "A starting point could be the now-defunct 2015 Minsk agreements …"."""
+    if not ranked or not _ASKS_WHY.match(question):
+        return ranked
+    subject = _subject_words(question)
+
+    def gives_reason(c: Candidate) -> bool:
+        # Of the question's subject, by name or as the thing the sentence before names: not "… the
+        # ability of Russian troops …, thanks to Western weapon supplies" for "Why did China send troops?".
+        return (_GIVES_REASON.search(c.text) is not None and speaks_of_event(c.text, question, names=False)
+                and (not subject or _names_any(c.text, subject) or _named_before_as(c, subject)))
+
+    if gives_reason(ranked[0]):
+        return ranked
+    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and gives_reason(c)), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
-                _condition_first, _pointed_at_first)
+                _condition_first, _pointed_at_first, _reason_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
@@ -3718,12 +3746,26 @@ def _speaks_of_event_here(candidate: Candidate, question: str) -> bool:
     return _POINTS_BACK.search(candidate.text) is not None and speaks_of_event(_just_before(candidate), question, names=False)
 
 
+def _named_before_as(candidate: Candidate, names: Sequence[str]) -> bool:
+    """True when a "the <noun>" of the sentence is a thing the text just before names with one of
+    `names`: "… failed to make progress on the agreements …" after "the now-defunct 2015 Minsk
+    agreements" (for "Why did the Minsk diplomacy fail?")."""
+    before = _just_before(candidate)
+    for noun in re.findall(r"\bthe\s+([a-z][\w-]{3,})\b", candidate.text):
+        if any(re.search(rf"\b{re.escape(name)}(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", before) for name in names):
+            return True
+    return False
+
+
 def _just_before(candidate: Candidate) -> str:
     """The passage's text in the PRONOUN_REACH characters before the sentence, where a "he" or
     "they" in it may find its name."""
     return candidate.passage.text[max(0, candidate.local_start - PRONOUN_REACH) : candidate.local_start]
 
 
+# Verbs that say only that something happened: "When did the Istanbul talks take place?" is answered
+# by "On Tuesday in Istanbul, the sides met …", which has no word of them.
+_EVENT_VERBS = re.compile(r"\b(?:take|took|taken)\s+place\b|\b(?:happen|occur|start|begin|end|held|hold)\b", re.I)
 # "When did the EU suspend Russian energy imports?": when something is said to have happened, and
 # the words after its auxiliary, whose first word in lower case after the subject is the verb.
 _ASKS_WHEN_DONE = re.compile(r"^\W*when\s+(?:did|has|have|had)\s+(?P<rest>[^?]+)", re.I)

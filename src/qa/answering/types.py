@@ -861,7 +861,10 @@ _ASKS_NAME_OF_KIND = re.compile(
 _NAME_BEFORE_KIND = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})$")
 _NAME_AFTER_KIND = re.compile(r"\s*\(\*?([A-Z][^()*]{1,60}?)\*?\)")
 _NOT_NAMES = frozenset("the a an in on at its their his her this that these those both many some".split())
-_LIST_AFTER_KIND = re.compile(r"\s*,?\s*(?:including|such\s+as|like|namely)\s+", re.I)
+# "topics of strategic relevance such as …": a phrase of "of", "in" … may stand between.
+_LIST_AFTER_KIND = re.compile(
+    r"(?:\s+(?:of|in|on|for|from)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s*,?\s*(?:including|such\s+as|like|namely)\s+", re.I
+)
 # Where a list after "such as" ends, and how long it may be.
 _LIST_END = re.compile(r"[.;:()!?]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|,\s+(?:have|has|had|are|were|is|was|which|who|that)\b")
 LISTED_KIND_WORDS = 20
@@ -1128,6 +1131,31 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if owner is None or {w.lower() for w in _WORD.findall(sentence[owner[0] : owner[1]])} <= asked:
         return None
     return owner
+
+
+# "What is a rather implausible scenario, according to Alcaro?": a thing the question calls by a
+# description, which a sentence may give after a dash to rename the clause before it.
+_ASKS_DESCRIBED = re.compile(r"^\W*what\s+(?:is|was)\s+(?:a|an)\s+(?P<description>[^?,;]+?)\s*(?:,|[?.!]|$)", re.I)
+_CLAUSE_OPENS = re.compile(r"\b(?:unless|if|that|because|when|while|whereas|once)\s+", re.I)
+RENAMED_CLAUSE_WORDS = 20
+
+
+def clause_renamed(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is a <description>?", the offsets of the clause the sentence renames with that
+    description after a dash, from its opening word ("unless", "if", "that" …): "it agrees to withdraw
+    all its forces and take full responsibility for the war" in "… unless it agrees to withdraw … for
+    the war – a rather implausible scenario". None when no dash gives the description, no clause
+    opens before it, or the clause is longer than RENAMED_CLAUSE_WORDS words."""
+    asked = _ASKS_DESCRIBED.match(question)
+    if asked is None:
+        return None
+    words = asked.group("description").split()
+    dash = re.search(r"\s[–—]\s+(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    opens = list(_CLAUSE_OPENS.finditer(sentence, 0, dash.start())) if dash is not None else []
+    if not opens:
+        return None
+    start, end = opens[-1].end(), dash.start()
+    return (start, end) if 1 <= len(sentence[start:end].split()) <= RENAMED_CLAUSE_WORDS else None
 
 
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
@@ -1734,6 +1762,37 @@ _AIMING_VERBS = (
     "threaten promise pledge vow agree decide manage prepare allow permit enable ask urge force order encourage "
     "help tell told expect"
 )
+
+
+# "What are they close to achieving there?", "What is Russia about to do?": what is about to happen.
+_ASKS_IMMINENT = re.compile(
+    r"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>\S.*?)\s+(?:close\s+to|about\s+to|poised\s+to|set\s+to|near\s+to|"
+    r"on\s+the\s+(?:verge|brink|point)\s+of)\s+(?:do|doing|achieve|achieving|accomplish|accomplishing|pull\s+off)\b",
+    re.I,
+)
+_IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?:verge|brink|point)\s+of)\s+(?=[a-z])", re.I)
+
+
+def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of what a "What is X about to do / close to achieving?" question asks for: the action
+    after the sentence's "about to", "close to", "on the verge of" ("deprive Ukraine from access to
+    the Sea of Azov" in "… where they are about to deprive Ukraine from access to the Sea of
+    Azov"), 1..OBJECT_WORDS words to the clause's end. None for other questions, or when the
+    sentence says nothing is about to happen, or names none of the question's subject (a pronoun
+    names anyone)."""
+    asked = _ASKS_IMMINENT.match(question)
+    if asked is None:
+        return None
+    subject = [w for w in _WORD.findall(asked.group("subject")) if w.lower() not in QUERY_STOPWORDS]
+    said = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence)}
+    if subject and not any(w.lower()[:NAME_STEM] in said for w in subject):
+        return None
+    found = _IMMINENT_SAID.search(sentence)
+    if found is None:
+        return None
+    end = _OBJECT_END.search(sentence, found.end())
+    text = sentence[found.end() : end.start() if end else len(sentence)].rstrip()
+    return (found.end(), found.end() + len(text)) if 1 <= len(text.split()) <= OBJECT_WORDS else None
 
 
 def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
