@@ -2537,6 +2537,24 @@ def test_a_kind_listed_or_a_clause_renamed_answers(small_index, question, short,
 
 
 @pytest.mark.model
+def test_what_went_wrong_is_told_by_the_readers_sentence_without_a_short_answer(small_index):
+    import qa
+
+    # It had bolded "shock and awe".
+    answer = qa.answer("What went wrong with Russia's lightning war?", index=small_index)
+    assert answer.short is None and "poorly executed *Blitzkrieg*" in answer.text
+
+
+@pytest.mark.model
+def test_what_the_publisher_wants_to_do_is_its_own_aim(small_index):
+    import qa
+
+    # It had abstained: "the IAI" was read as the one who says, in its commentary.
+    answer = qa.answer("What does the IAI want to promote?", index=small_index)
+    assert answer.short is not None and answer.short.text == "awareness of international politics"
+
+
+@pytest.mark.model
 def test_a_why_question_is_answered_by_the_reason_the_sentence_after_its_subject_gives(small_index):
     import qa
 

@@ -162,6 +162,8 @@ def test_a_summary_quotes_the_named_document_only(built_index):
         ("Summarise what the April piece recommends.", ["a.txt"]),
         ("Explain what Alcaro argues about sanctions.", ["b.txt"]),
         ("Tell me what Russia wants.", []),
+        # What the publisher itself wants to do is asked about it, not said by its commentary.
+        ("What does the IAI want to promote?", []),
     ],
 )
 def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):

@@ -2054,6 +2054,11 @@ def _beside_term(sentence: str, start: int, end: int, term: str) -> bool:
 _SIBLING_JOIN = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+", re.I)
 
 
+# What went wrong: a course of events. Not "What is happening to the average age of teachers?",
+# which a word may answer ("falling", XQuAD).
+_ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+wrong\b", re.I)
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -2077,6 +2082,10 @@ def _short_span(
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
         return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked))
+    if _ASKS_COURSE.match(question):
+        # "What went wrong with Russia's lightning war?": a course of events, which a clause tells
+        # (it had bolded "shock and awe"). The reader still chooses the sentence (`_lead_by_reader`).
+        return None
     named = who_is_named(question)
     # "Who is Dmitry Peskov?": the title the sentence gives the name ("Kremlin spokesman").
     # "Riccardo Alcaro is Research Coordinator ...": what the sentence says the person is.

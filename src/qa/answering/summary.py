@@ -188,7 +188,8 @@ _DOCUMENT_SPEAKS = re.compile(
 )
 _SPEAKER = re.compile(
     r"\b(?i:does|do|did|would|has)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
-    r"(?i:say|think|argue|recommend|propose|suggest|want|expect|believe|write|claim|predict|warn|conclude|"
+    # Not "want to": "What does the IAI want to promote?" asks what the institute itself does.
+    r"(?i:say|think|argue|recommend|propose|suggest|want(?!\s+to\b)|expect|believe|write|claim|predict|warn|conclude|"
     r"advise|urge|see|view|describe|call\s+for)\b"
 )
 
@@ -200,7 +201,7 @@ _DOCUMENT_SAYS = re.compile(
 )
 _SPEAKER_SAYS = re.compile(
     r"\b(?i:what|how|why)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
-    r"(?i:says|thinks|argues|recommends|proposes|suggests|wants|expects|believes|writes|claims|predicts|warns|"
+    r"(?i:says|thinks|argues|recommends|proposes|suggests|wants(?!\s+to\b)|expects|believes|writes|claims|predicts|warns|"
     r"concludes|advises|urges|sees|views|describes|calls\s+for)\b"
 )
 
