@@ -562,6 +562,9 @@ def test_sentences_carry_the_answer_type_asked_for():
     assert has_type("They lost around 6–7,000 soldiers each.", "number", "How many soldiers died?")
     assert not has_type("More than $2 billion in aid, including Javelin missiles.", "number", "How many Javelin missiles?")
     assert not has_type("The talks took place on 20 March 2022.", "number", "How many talks were held?")
+    # A vague stretch of time is no amount, except for how long.
+    assert not has_type("Poland will end coal imports within the next few weeks.", "number", "How much oil does Russia export?")
+    assert has_type("Poland will end coal imports within the next few weeks.", "number", "How long will it take Poland?")
     assert has_type("On Tuesday in Istanbul, the sides met.", "date", "When did the sides meet?")
     # times said relative to the writing answer "when" for plans, not for past events
     assert has_type("Poland will end coal imports within the next few weeks.", "date", "When will Poland stop?")
@@ -2434,6 +2437,11 @@ def test_the_condition_an_on_what_conditions_question_asks_for(sentence, questio
          "What kind of weapons did Poland send?", None),
         ("Ukraine needs air defense systems.", "What kind of systems does Ukraine need?", None),
         ("It has provided tactical drones, and anti-armor weapons and systems.", "What kind of weapons has it provided?", None),
+        # The thing asked about as the subject; a verb after a preposition is no description.
+        ("Europe may increase pressure, including full blocking sanctions, which prohibit all transactions.",
+         "What kind of sanctions prohibit all transactions?", "full blocking"),
+        ("There is room for pressure, including imposing full blocking sanctions.",
+         "What kind of sanctions could be imposed?", "full blocking"),
         # The thing twice, or not there, or another question.
         ("The agreement is a defense agreement.", "What kind of agreement is it?", None),
         ("The boulevard is lined with tall palm trees.", "What kind of bushes line the boulevard?", None),

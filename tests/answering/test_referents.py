@@ -642,6 +642,25 @@ def test_whether_a_name_is_among_the_things_listed_is_said_with_the_list(built_i
 
 
 @pytest.mark.model
+def test_it_in_a_follow_up_stays_with_the_sentence_quoted_before_when_it_holds_as_much(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted "… may be showing some promise, even if very faint".
+    _, kept = ask_as_chat(built_index.index, "What did Moscow say it would do after the Istanbul round?",
+                          "Has it kept that promise?")
+    assert "despite Moscow’s promise to pull back" in kept.text
+
+
+@pytest.mark.model
+def test_a_commentary_of_his_own_he_cites_is_named_by_its_title(built_index):
+    import qa
+
+    # It had bolded "Riccardo Alcaro", the author of the reference.
+    answer = qa.answer("Which earlier commentary of his own does Alcaro cite?", index=built_index.index)
+    assert answer.short is not None and answer.short.text == "Europe's Post-Cold War Order Is No More"
+
+
+@pytest.mark.model
 def test_his_answer_on_a_thing_is_what_he_said_not_a_span_of_the_thing(built_index):
     from conftest import ask_as_chat
 

@@ -283,3 +283,13 @@ def test_a_documents_conclusion_is_how_it_ends(built_index):
     assert ending.text.startswith("The war in Ukraine is a catastrophic event"), ending.text
     # A conclusion about a topic no document's record names is answered as any question.
     assert "catastrophic" not in qa.answer("What conclusions can be drawn about sanctions?", index=built_index.index).text
+
+
+@pytest.mark.model
+def test_a_summary_of_a_view_on_a_topic_is_what_the_document_says_of_it(built_index):
+    import qa
+
+    # It had summarised the whole commentary, from "Vladimir Putin's imperialist war …".
+    result = qa.answer("Summarise Alcaro's view of the US role.", index=built_index.index)
+    assert "US and European involvement is a necessary condition" in result.text
+    assert "imperialist war of conquest" not in result.text

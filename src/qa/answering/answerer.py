@@ -709,6 +709,10 @@ def _answer(
             return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
         if targets and not summary_asked and len(targets) != 1:
             targets = None
+        if targets and _VIEW_ON.search(question):
+            # "Summarise Alcaro's view of the US role.": what his commentary says of the US role,
+            # answered as "What is Alcaro's view of …?" is, not a summary of the whole of it.
+            targets = None
     if targets:
         summary = _summary(retriever, targets, question)
         if summary:
@@ -1696,8 +1700,9 @@ _ASKS_WHICH_DOCUMENT = re.compile(
 )
 # "Which article was published by Reuters on 18 March 2022?": a work, named by its title.
 _ASKS_WHICH_WORK = re.compile(
-    r"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:article|piece|report|paper|story|op-ed|study|briefing)s?\s+"
-    r"(?:was|were|is|did|does|has|had)\b", re.I,
+    r"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:article|piece|report|paper|story|op-ed|study|briefing|commentar(?:y|ie))s?\s+"
+    # "Which earlier commentary of his own does Alcaro cite?"
+    r"(?:of\s+(?:his|her|their|its)\s+own\s+)?(?:was|were|is|did|does|has|had)\b", re.I,
 )
 # "What did Alcaro write in February 2022?": a work, named by its title; not "What did Alcaro write
 # about China?", which asks what he wrote.
@@ -1958,13 +1963,18 @@ _IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b", re.I)
 
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
     """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
-    holds each of the question's content words leading, for a question that says "it" or "them":
+    holds the question's content words the lead holds (one at least) leading, for a question that
+    says "it" or "them":
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _content_words(question)
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
-    quoted = next((c for c in ranked[:depth] if c.text in reply and asked <= _content_words(c.text)), None)
+    # As many of the question's words as the lead holds: "Has it kept that promise?" after "… despite
+    # Moscow's promise to pull back …" is about that promise, not "… may be showing some promise".
+    held = _content_words(ranked[0].text) & asked
+    quoted = next((c for c in ranked[:depth] if c.text in reply and (_content_words(c.text) & asked) >= held
+                   and _content_words(c.text) & asked), None)
     if quoted is None or quoted is ranked[0]:
         return ranked
     return [quoted, *(c for c in ranked if c is not quoted)]
@@ -3865,6 +3875,14 @@ def _counted_differently(retriever: Retriever, documents: Sequence[str], topic: 
         found = [_candidate_at(retriever, *spans[k], 1.0) for k in first.values()]
         return [c for c in found if c is not None]
     return []
+
+
+# "Alcaro's view of the US role", "what the April piece says about energy": a view on a topic.
+_VIEW_ON = re.compile(
+    r"\b(?:views?|opinions?|position|stance|take|thinking)\s+(?:of|on|about|regarding|concerning)\s+\S"
+    r"|\b(?:says?|said|thinks?|writes?|wrote)\s+(?:about|of|on|regarding|concerning)\s+\S",
+    re.I,
+)
 
 
 def _summary(retriever: Retriever, targets: Sequence[str], question: str = "") -> list[Candidate]:

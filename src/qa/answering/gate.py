@@ -66,7 +66,10 @@ _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
 # "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
 DUMMY_IT = re.compile(
     r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
-    r"believed|thought|estimated|possible|true|likely|important|necessary|the case)\b|\bis it that\b"
+    r"believed|thought|estimated|possible|true|likely|important|necessary|the case|"
+    # "Why is it hard to imagine a referendum?": what is hard follows.
+    r"(?:hard|difficult|easy|impossible|unlikely|clear|unclear|wise|worth|too\s+early|too\s+late)(?=\s+(?:to|that|for|whether)\b))\b"
+    r"|\bis it that\b"
     # The weather's "it": "Will it rain in Odesa tomorrow?".
     r"|\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:rain|raining|rained|rains|snow|snowing|snowed|snows)\b",
     re.I,

@@ -101,6 +101,10 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}\b", re.IGNORECASE)
 # Number words that give no value: they answer "How long ...?" ("a few weeks"), not "What was the price ...?".
 _VAGUE_AMOUNTS = frozenset({"few", "several", "many", "dozens", "hundreds", "thousands", "millions", "billions"})
+_VAGUE_STRETCH = re.compile(
+    r"\b(?:a\s+)?(?:few|several|many)\s+(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", re.I
+)
+_ASKS_DURATION = re.compile(r"^\W*(?:how\s+(?:long|soon|often)|when)\b", re.I)
 # "How long ...?" may be answered by a vague amount ("a few weeks"); "How large is the population?"
 # not by "millions of Ukrainians".
 _ASKS_HOW = re.compile(r"\s*how\b(?!\s+(?:large|big)\b)", re.IGNORECASE)
@@ -961,6 +965,8 @@ _ASKS_KIND_OF = re.compile(
     rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)"
     rf"\s+{_KIND_AUXILIARY}\b"
 )
+# "What kind of sanctions prohibit all transactions?": the thing asked about is the subject.
+_ASKS_KIND_OF_DOING = re.compile(rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>[a-z][\w-]*)\s+[a-z]")
 # What may stand before the words that describe a thing: an article, a possessive, a preposition.
 _BEFORE_DESCRIPTION = frozenset(
     "a an the its their his her our this that these those of for with by from into on in at as such"
@@ -983,7 +989,7 @@ def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
     the question's own or vague words describes it, or the describing words do not start after an
     article, possessive, preposition or punctuation (a verb before them, or the sentence's start:
     where they start is not known)."""
-    asked = _ASKS_KIND_OF.match(question)
+    asked = _ASKS_KIND_OF.match(question) or _ASKS_KIND_OF_DOING.match(question)
     if asked is None:
         return None
     head = _kind_word(asked.group("thing").split()[-1].lower())
@@ -1005,6 +1011,9 @@ def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
         first -= 1
     if not bounded(first):
         return None
+    if first < found[0] - 1 and words[first].group().endswith("ing") and words[first - 1].group().lower() in _BEFORE_DESCRIPTION:
+        # "including imposing full blocking sanctions": a verb after the preposition, not a description.
+        first += 1
     asked_words = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
     describing = [w.group().lower() for w in words[first : found[0]]]
     if not [w for w in describing if w not in asked_words and w not in _NOT_DESCRIBING]:
@@ -2580,6 +2589,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             without_dates = _SHARE_OF.sub(
                 lambda m: " " if m.group(1).lower()[:NAME_STEM] in stems else m.group(0), without_dates
             )
+        if not _ASKS_DURATION.match(question):
+            # "How much oil does Russia export?" is not answered by "within the next few weeks": a
+            # vague stretch of time says how long, no amount.
+            without_dates = _VAGUE_STRETCH.sub(" ", without_dates)
         numbers = [n for n in _DIGITS.findall(without_dates) if n.strip(",.") not in asked]
         words = [w for w in _NUMBER_WORD.findall(without_dates) if w.lower() not in asked]
         if not _ASKS_HOW.match(question):
