@@ -2268,6 +2268,10 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         ("Riccardo Alcaro is Head of Global Actors programme at the IAI.", "What is Alcaro's programme called?",
          "Global Actors"),
         ("Riccardo Alcaro is Head of Global Actors programme at the IAI.", "What is Alcaro's programme about?", None),
+        # A list in brackets after the kind, also asked as "What are X's <kind>?" (it had bolded the quarterly).
+        ("IAI publishes a quarterly (*The Spectator*), three book series (*Global Politics*, *Quaderni IAI* and *IAI "
+         "Studies*) and papers.", "What are the IAI's book series?", "*Global Politics*, *Quaderni IAI* and *IAI Studies*"),
+        ("IAI publishes a quarterly (*The Spectator*) and papers.", "What are the IAI's quarterly?", None),  # one name, not asked
     ],
 )
 def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):

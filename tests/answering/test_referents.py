@@ -652,6 +652,16 @@ def test_it_in_a_follow_up_stays_with_the_sentence_quoted_before_when_it_holds_a
 
 
 @pytest.mark.model
+def test_what_is_given_in_return_is_said_by_the_sentence_that_opens_in_exchange(built_index):
+    from conftest import ask_as_chat
+
+    # The reader had put the plan's commitments first and bolded "NATO".
+    _, returned = ask_as_chat(built_index.index, "What did Ukraine's 10-point plan offer Russia?",
+                              "What would Ukraine get in return?")
+    assert returned.text.startswith("In exchange, the plan envisions") and returned.short is None
+
+
+@pytest.mark.model
 def test_a_commentary_of_his_own_he_cites_is_named_by_its_title(built_index):
     import qa
 

@@ -2780,6 +2780,10 @@ def _lead_by_reader(
     """
     if s.rerank_sentences < 2 or len(ranked) < 2 or not s.rerank_weight or wanted in s.gated_types:
         return ranked
+    if _IN_EXCHANGE.match(ranked[0].text) and _EXCHANGE_WORDS.search(question):
+        # "What would Ukraine get in return?": "In exchange, the plan envisions, Russia would allow for
+        # security guarantees …" says just that, whatever the reader reads in the sentence before it.
+        return ranked
     several = asks_for_several(question)
     # The lead alone first: most leads answer, and then the others need not be read.
     reader = _doubting_reader(question, ranked[0], s)

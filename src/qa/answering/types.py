@@ -857,13 +857,14 @@ _ASKS_OF_KIND = re.compile(
 # "What is the name of Alcaro's programme?", "What is the IAI's quarterly called?" name the kind too.
 _ASKS_NAME_OF_KIND = re.compile(
     r"^\W*(?i:what)\s+(?i:is|was|are|were)\s+(?:(?i:the\s+name\s+of)\s+)?"
-    r"(?:(?i:the|his|her|their|its)\s+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?['’]s\s+)"
+    r"(?:(?i:the|his|her|their|its)\s+|(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?['’]s\s+)"
     r"(?P<kind>(?:[a-z][\w-]*\s+){0,2}?(?!(?:called|named)\b)[a-z][\w-]*)(?:\s+(?i:called|named))?\s*[?.!]*\s*$"
 )
 # Capitalised words right before the kind's words ("Javelin antitank missiles"), and a name in
 # brackets right after them ("quarterly (*The International Spectator*)").
 _NAME_BEFORE_KIND = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})$")
 _NAME_AFTER_KIND = re.compile(r"\s*\(\*?([A-Z][^()*]{1,60}?)\*?\)")
+_LIST_IN_BRACKETS = re.compile(r"\s*\((?P<list>[*_]?[A-Z][^()]{1,150}?,[^()]*?\band\s+[^()]+?)\)")
 _NOT_NAMES = frozenset("the a an in on at its their his her this that these those both many some".split())
 # "topics of strategic relevance such as …": a phrase of "of", "in" … may stand between.
 _LIST_AFTER_KIND = re.compile(
@@ -909,14 +910,17 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
     capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), a
     count made a word before them ("15-point" of "15-point plan"), or the name in brackets right
-    after them ("The International Spectator" in "quarterly (*The International Spectator*)").
+    after them ("The International Spectator" in "quarterly (*The International Spectator*)"), or
+    the list in brackets after them, also for "What are X's <kind>?".
     None when the kind's words are not in the sentence once as the question writes them (in
     "Charles River" the kind is part of the name), the name is the question's own words or an
     adjective of a people ("Russian banks"), or a list follows.
     On XQuAD, given the answer's sentence, no question is so answered."""
     asked = _ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question)
-    if asked is None or not (_ASKS_OF_KIND.match(question) or re.search(r"\b(?:name|called|named)\b", question, re.I)):
+    if asked is None:
         return None
+    # "What are the IAI's book series?" asks for names only when the sentence lists them in brackets.
+    naming = bool(_ASKS_OF_KIND.match(question) or re.search(r"\b(?:name|called|named)\b", question, re.I))
     kind = asked.group("kind").split()
     words = list(re.finditer(r"[\w’'-]+", sentence))
     # The kind's words as the question writes them, spelt with or without hyphens, singular or
@@ -927,6 +931,12 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     start, end = words[found[0]].start(), words[found[0] + len(kind) - 1].end()
+    listed_in_brackets = _LIST_IN_BRACKETS.match(sentence, end)
+    if listed_in_brackets is not None:
+        # "three book series (*Global Politics and Security*, *Quaderni IAI* and *IAI Research Studies*)".
+        return listed_in_brackets.span("list")
+    if not naming:
+        return None
     bracketed = _NAME_AFTER_KIND.match(sentence, end)
     if bracketed is not None:
         return bracketed.span(1)
