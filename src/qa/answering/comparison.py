@@ -7,7 +7,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from qa.answering.authorship import DOCUMENT_WORD
-from qa.answering.summary import AUTHOR_WORDS, MAX_NAMED_DOCUMENTS, named_documents
+from qa.answering.summary import AUTHOR_WORDS, MAX_NAMED_DOCUMENTS, TOPIC_ENDING, named_documents
 from qa.index.bm25 import QUERY_STOPWORDS
 
 # What a document may be asked to hold as a view: "What do the two commentaries suspect ...?"
@@ -179,7 +179,6 @@ _THEY_AGREE = re.compile(
     re.I,
 )
 _ASKS_VALUE = re.compile(r"\s*(?:how\s+(?:many|much|long|old)|when|where|who|which|what\s+(?:year|date|day|month))\b", re.I)
-_TOPIC_AFTER = re.compile(r"\b(?:about|on|regarding|concerning)\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$", re.I)
 
 
 def agreement_asked(question: str, earlier: list[str]) -> str | None:
@@ -190,7 +189,7 @@ def agreement_asked(question: str, earlier: list[str]) -> str | None:
     if not _THEY_AGREE.match(question):
         return None
     for turn in reversed(earlier):
-        topic = _TOPIC_AFTER.search(turn) if asks_view(turn) else None
+        topic = TOPIC_ENDING.search(turn) if asks_view(turn) else None
         if topic is not None:
             return f"Do the documents agree about {topic.group('topic')}?"
         if _ASKS_VALUE.match(turn):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
 from qa.answering.seats import SEATS
-from qa.answering.summary import ACCORDING_TO
+from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
 from qa.answering.types import is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
@@ -412,7 +412,6 @@ _TOPIC_ALONE = re.compile(
     r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?i:on|about|regarding|concerning)\s+"
     r"(?P<topic>[^?.!,]+?)\s*[?.!]*\s*"
 )
-_TOPIC_ENDING = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
 
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
@@ -434,7 +433,7 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if topic is not None and name is None:
         # "And on sanctions?" after "What is the April piece's recommendation on weapons?": the
         # question before, on the topic now named.
-        ending = _TOPIC_ENDING.search(before)
+        ending = TOPIC_ENDING.search(before)
         if ending is None:
             return None
         return f"{before[: ending.start('topic')]}{topic.group('topic')}?"

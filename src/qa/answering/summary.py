@@ -167,6 +167,10 @@ def named_documents(question: str, documents: Mapping[str, Mapping[str, Any]]) -
     return asked, matched
 
 
+# The topic a question ends on: "… on weapons?", "… say about Crimea?" (no comma in it: "…, according
+# to Lavrov" is no part of the topic).
+TOPIC_ENDING = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
+
 # Phrases that point at a document: "according to the April piece", "according to Alcaro", "in
 # the IAI commentary".
 # ", according to the April piece": a source the question names, as far as the next clause mark.
