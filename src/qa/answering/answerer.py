@@ -3455,7 +3455,7 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     including … Germany, have sent similar weapons …") leading, when the lead gives none ("… from
     countries like the United States, Germany and other NATO members on par with Article 5 …") and
     it could answer by itself (its probability at least `abstain_below`)."""
-    return _fitting_lead(ranked, s, lambda text: verb_object(text, question) is not None)
+    return _fitting_lead(ranked, s, lambda c: verb_object(c.text, question) is not None)
 
 
 def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -3466,9 +3466,9 @@ def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         return ranked
     day = _DAY_MONTH.search(question)
 
-    def cites(text: str) -> bool:
+    def cites(c: Candidate) -> bool:
         # On the day asked, when one is: "16 March" is not the same outlet's piece of 20 March.
-        return reported_headline(text, question) is not None and (day is None or day.group(0).lower() in text.lower())
+        return reported_headline(c.text, question) is not None and (day is None or day.group(0).lower() in c.text.lower())
 
     return _fitting_lead(ranked, s, cites)
 
@@ -3493,8 +3493,8 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     wanted = _content_words(re.sub(r",\s*according\s+to\b.*$", "", asked.group("rest"), flags=re.I))
     named = {w.lower()[:NAME_STEM] for w in _CAPITALISED.findall(asked.group("rest"))}
 
-    def sets_it(text: str) -> bool:
-        return _SETS_CONDITION.search(text) is not None and bool(_content_words(text) & (wanted - named))
+    def sets_it(c: Candidate) -> bool:
+        return _SETS_CONDITION.search(c.text) is not None and bool(_content_words(c.text) & (wanted - named))
 
     return _fitting_lead(ranked, s, sets_it)
 
@@ -3502,23 +3502,23 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
 
 
-def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
-    """`ranked` with the first of its best few after the lead whose text `fits` and that could answer
-    by itself (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
-    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and fits(c.text)), None)
+def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
+    """`ranked` with the first of its best few after the lead that `fits` and could answer by itself
+    (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
+    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and fits(c)), None)
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
-def _fitting_lead(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[str], bool]) -> list[Candidate]:
-    """`ranked` itself when it is empty or its lead's text `fits`, else `_promoted` by `fits`."""
-    return ranked if not ranked or fits(ranked[0].text) else _promoted(ranked, s, fits)
+def _fitting_lead(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
+    """`ranked` itself when it is empty or its lead `fits`, else `_promoted` by `fits`."""
+    return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits)
 
 
 def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """`ranked` with the first of its best few that does not deny what the question asks about
     leading, when the lead does (`denies_asked`: "Nor are they ready to give up on the prospect of EU
     membership" for "What is Zelensky willing to give up?") and that one could answer by itself."""
-    return _fitting_lead(ranked, s, lambda text: not denies_asked(text, question))
+    return _fitting_lead(ranked, s, lambda c: not denies_asked(c.text, question))
 
 
 def _points_back_at(sentence: str, asked: AbstractSet[str]) -> bool:
@@ -3540,7 +3540,7 @@ def _pointed_at_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     if kinds is None or _POINTED_AT.search(question):
         return ranked
     asked = _content_words(kinds.group("kinds"))
-    return _fitting_lead(ranked, s, lambda text: not _points_back_at(text, asked))
+    return _fitting_lead(ranked, s, lambda c: not _points_back_at(c.text, asked))
 
 
 # "What escalation risks does Alcaro see?": the kind of things asked for, before the auxiliary (not
@@ -3570,8 +3570,8 @@ def _what_followed_first(ranked: list[Candidate], question: str, s: AnswerSettin
         return ranked
     event = _content_words(asked.group("event"))
 
-    def follows(text: str) -> bool:
-        return any(_content_words(m.group("what")) & event for m in _AFTER_IN_SENTENCE.finditer(text))
+    def follows(c: Candidate) -> bool:
+        return any(_content_words(m.group("what")) & event for m in _AFTER_IN_SENTENCE.finditer(c.text))
 
     return _fitting_lead(ranked, s, follows)
 
@@ -3590,18 +3590,16 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
-    return _promoted(ranked, s, lambda text: prescribes(text) and all(_names(text, w) for w in subject))
+    return _promoted(ranked, s, lambda c: prescribes(c.text) and all(_names(c.text, w) for w in subject))
 
 
 
-# How the sentences are reordered before the answer is chosen, in this order: each puts first one of
-# the best few that does what the question asks, when the lead does not.
 def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For a why-question, `ranked` with the first of its best few that says what the question says
     happened and gives a reason ("because", "due to") leading, when the lead does not: "Why did the
     Minsk diplomacy fail?" is "European-led diplomacy … failed largely because of Russian stalling …",
     not "A starting point could be the now-defunct 2015 Minsk agreements …"."""
-    if not ranked or not _ASKS_WHY.match(question):
+    if not _ASKS_WHY.match(question):
         return ranked
     subject = _subject_words(question)
 
@@ -3611,12 +3609,11 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         return (_GIVES_REASON.search(c.text) is not None and speaks_of_event(c.text, question, names=False)
                 and (not subject or _names_any(c.text, subject) or _named_before_as(c, subject)))
 
-    if gives_reason(ranked[0]):
-        return ranked
-    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and gives_reason(c)), None)
-    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+    return _fitting_lead(ranked, s, gives_reason)
 
 
+# How the sentences are reordered before the answer is chosen, in this order: each puts first one of
+# the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first)
 
@@ -4234,12 +4231,13 @@ def _with_membership(listed: Answer, question: str, name: str, among: bool) -> A
     return replace(listed, question=question, text=text, short=None)
 
 
+# Where a list's items meet: ", ", ", and ", " or ".
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
 def _items_listed(text: str) -> list[str]:
     """The items of a list as written ("Britain, China, Russia and the United States": four)."""
     return [item for item in _LIST_JOIN.split(text) if item.strip()]
-
-
-_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 # "How many commentaries are listed?", "How many papers does IAI list?".

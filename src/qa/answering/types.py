@@ -10,6 +10,7 @@ is asked for, is part of the query analysis (`qa.retrieval.query.expected_type`)
 from __future__ import annotations
 
 import re
+import string
 from typing import Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
@@ -1146,8 +1147,8 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
                 break
     # "the principle of faunal succession" for "Whose principles was the principle of faunal succession
     # built upon?": the question's own words name what, not whose.
-    asked = {w.lower() for w in _WORD.findall(question)}
-    if owner is None or {w.lower() for w in _WORD.findall(sentence[owner[0] : owner[1]])} <= asked:
+    own = {w.lower() for w in _WORD.findall(question)}
+    if owner is None or {w.lower() for w in _WORD.findall(sentence[owner[0] : owner[1]])} <= own:
         return None
     return owner
 
@@ -1753,11 +1754,7 @@ def _named_after_vague(sentence: str, start: int, text: str, question: str) -> t
         return None
     named = (_NAMED_AFTER.match(sentence, start + len(text))
              or (_INCLUDING_AFTER.match(sentence, start + len(text)) if restated else None))
-    if named is None:
-        return None
-    end = _OBJECT_END.search(sentence, named.end())
-    found = sentence[named.end() : end.start() if end else len(sentence)].rstrip()
-    return (named.end(), named.end() + len(found)) if 1 <= len(found.split()) <= NAMED_WORDS else None
+    return phrase_until(sentence, named.end(), _OBJECT_END, NAMED_WORDS, string.whitespace) if named is not None else None
 
 
 _INCLUDING_AFTER = re.compile(r",\s+(?:including|such\s+as)\s+")
@@ -1807,11 +1804,7 @@ def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if subject and not any(w.lower()[:NAME_STEM] in said for w in subject):
         return None
     found = _IMMINENT_SAID.search(sentence)
-    if found is None:
-        return None
-    end = _OBJECT_END.search(sentence, found.end())
-    text = sentence[found.end() : end.start() if end else len(sentence)].rstrip()
-    return (found.end(), found.end() + len(text)) if 1 <= len(text.split()) <= OBJECT_WORDS else None
+    return phrase_until(sentence, found.end(), _OBJECT_END, OBJECT_WORDS, string.whitespace) if found is not None else None
 
 
 def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
