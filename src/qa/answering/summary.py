@@ -182,32 +182,33 @@ _IN_DOCUMENT = re.compile(
 )
 
 
+# "the April commentary", "the IAI piece": a document by a word of its metadata and its kind.
+_DOCUMENT_REF = (
+    r"(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))"
+)
+# "the IAI", "Alcaro": an author or publisher by name.
+_NAME_REF = r"(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+_SAYING_VERBS = (
+    "say think argue recommend propose suggest want expect believe write claim predict warn conclude advise urge see view "
+    "describe".split()
+)
+
+
+def _saying(ending: str) -> str:
+    """The verbs of saying with `ending` ("" or "s"), "call for" among them. Not "want to": "What
+    does the IAI want to promote?" asks what the institute itself does."""
+    return "|".join(verb + ending + (r"(?!\s+to\b)" if verb == "want" else "") for verb in _SAYING_VERBS) + rf"|call{ending}\s+for"
+
+
 # A document that speaks: "What does the April commentary recommend …?", "What does the IAI
 # piece say …?"; and its author or publisher by name: "What does the IAI recommend …?", "What does
 # Alcaro argue?" (by name only: "the author" may be any document's, "Russia" is in a title).
-_DOCUMENT_SPEAKS = re.compile(
-    r"\b(?:does|do|did|would|has)\s+(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\b",
-    re.I,
-)
-_SPEAKER = re.compile(
-    r"\b(?i:does|do|did|would|has)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
-    # Not "want to": "What does the IAI want to promote?" asks what the institute itself does.
-    r"(?i:say|think|argue|recommend|propose|suggest|want(?!\s+to\b)|expect|believe|write|claim|predict|warn|conclude|"
-    r"advise|urge|see|view|describe|call\s+for)\b"
-)
+_DOCUMENT_SPEAKS = re.compile(rf"\b(?:does|do|did|would|has)\s+{_DOCUMENT_REF}\b", re.I)
+_SPEAKER = re.compile(rf"\b(?i:does|do|did|would|has)\s+{_NAME_REF}\s+(?i:{_saying('')})\b")
 
 # The same, reported: "Summarise what the April piece recommends.", "Explain what Alcaro argues.".
-_DOCUMENT_SAYS = re.compile(
-    r"\b(?:what|how|why)\s+(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))\s+[a-z]+s\b",
-    re.I,
-)
-_SPEAKER_SAYS = re.compile(
-    r"\b(?i:what|how|why)\s+(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
-    r"(?i:says|thinks|argues|recommends|proposes|suggests|wants(?!\s+to\b)|expects|believes|writes|claims|predicts|warns|"
-    r"concludes|advises|urges|sees|views|describes|calls\s+for)\b"
-)
+_DOCUMENT_SAYS = re.compile(rf"\b(?:what|how|why)\s+{_DOCUMENT_REF}\s+[a-z]+s\b", re.I)
+_SPEAKER_SAYS = re.compile(rf"\b(?i:what|how|why)\s+{_NAME_REF}\s+(?i:{_saying('s')})\b")
 
 # An author's or publisher's view by name: "What is Alcaro's view of the peace plan?".
 _POSSESSOR = re.compile(
@@ -217,10 +218,7 @@ _POSSESSOR = re.compile(
 
 
 # A document's own: "What is the April piece's recommendation on weapons?".
-_DOCUMENT_OWNS = re.compile(
-    r"\b(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))['’]s\b",
-    re.I,
-)
+_DOCUMENT_OWNS = re.compile(rf"\b{_DOCUMENT_REF}['’]s\b", re.I)
 
 # The phrases that point at a document: by its metadata, or by its author's or publisher's name.
 _POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS, _SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
