@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Collection, Iterab
 from qa.answering.attribution import same_work, source_label
 from qa.answering.authorship import DOCUMENT_NOUNS, asks_author, author_note, document_words, name_span
 from qa.answering.boilerplate import Bylines, admissible
+from qa.answering.choice import choice_asked, chosen_option, option_named
 from qa.answering.comparison import (
     MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
     differing_counts, plain_verb, value_asked, view_topic, viewed_document,
@@ -62,10 +63,10 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, NUMBER, PERSON, Query, defined_term, expected_type, recent_turns, who_is_named
+from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -949,6 +950,7 @@ def _answer(
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    chosen = _options_quoted(chosen, ranked, question, s)
     led = chosen[0] if chosen else None
     chosen = _antecedent_first(retriever, chosen, question)
     # The sentence that says what the lead's "this" or "such risks" is: it stays before the lead.
@@ -1049,7 +1051,10 @@ def _answer(
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
         # as of 20 March 2022*, <https://…>' had been taken on through what its colon introduces.
         found = None
-    if found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1:
+    # A choice is shown with what is said of each option: "… only VTB — the second-largest —" stays
+    # beside "Sberbank, Russia’s largest bank" for "Which bank is larger, Sberbank or VTB?".
+    if (found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1
+            and choice_asked(question) is None):
         chosen = [c for c in chosen if c is not chosen[0]]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
     short = _short(*found, support) if found is not None else None
@@ -1967,14 +1972,17 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     says "it" or "them":
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
-    asked = _content_words(question)
+    asked = _seated_words(question)
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
     # As many of the question's words as the lead holds: "Has it kept that promise?" after "… despite
     # Moscow's promise to pull back …" is about that promise, not "… may be showing some promise".
-    held = _content_words(ranked[0].text) & asked
-    quoted = next((c for c in ranked[:depth] if c.text in reply and (_content_words(c.text) & asked) >= held
-                   and _content_words(c.text) & asked), None)
+    # A seat of power is its country: "Why would the Kremlin heed it?" after "While China could play a
+    # significant role given that Moscow would be hard pressed to ignore Beijing …" is about that
+    # sentence, not "Moreover, the Kremlin expects some form of sanctions relief".
+    held = _seated_words(ranked[0].text) & asked
+    quoted = next((c for c in ranked[:depth] if c.text in reply and (_seated_words(c.text) & asked) >= held
+                   and _seated_words(c.text) & asked), None)
     if quoted is None or quoted is ranked[0]:
         return ranked
     return [quoted, *(c for c in ranked if c is not quoted)]
@@ -2091,7 +2099,19 @@ def _short_span(
     if not wants_short(question):
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done))
+    if (choice := choice_asked(question)) is not None:
+        # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
+        # the sentences show is the greater ("The United States has already provided more than $2
+        # billion …" against "… a nearly $1 billion package"). When they do not tell, no option the
+        # question names is bold (the reader had bolded "Ukraine"); without options, the reader reads
+        # ("Which side has lost more equipment?": "Russia", from "…, especially Russia").
+        sentences = chosen[:MARKED_SENTENCES]
+        option = chosen_option([c.text for c in sentences], choice)
+        if option is not None:
+            return sentences[option[0]], Span(option[1], option[2], 1.0)
+        if choice.options:
+            return None
     if _ASKS_COURSE.match(question):
         # "What went wrong with Russia's lightning war?": a course of events, which a clause tells
         # (it had bolded "shock and awe"). The reader still chooses the sentence (`_lead_by_reader`).
@@ -2119,7 +2139,7 @@ def _short_span(
     # programme" (`employer_of`). "What did he say about Crimea?": the clause reported ("Crimea is
     # part of Russia", `reported_clause`), which the reader, fitted on short spans, cuts to a name
     # beside it ("Dmitry Peskov pushed back").
-    if found := _marked_span(chosen[: s.short_sentences], question, (job_of, employer_of, reported_clause)):
+    if found := _marked_span(chosen[: s.short_sentences], question, (job_of, employer_of, reported_clause, gloss_of)):
         return found
     if _SAYS_ABOUT.search(question):
         # "What did Zelensky say about neutrality?" without a short reported clause: what was said
@@ -2151,7 +2171,8 @@ def _short_span(
     finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked)
+               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
+               purpose_asked, first_time_done)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -3063,7 +3084,7 @@ def _headline_states(reference: str, question: str) -> bool:
     for, and the reference (title, outlet, date) at least HEADLINE_SHARE of the question's content
     words (first NAME_STEM letters; "mid" of "mid-March" is none: the reference dates to the day)."""
     wanted = expected_type(question)
-    if wanted not in (NUMBER, DATE):
+    if wanted not in (NUMBER, DATE, PLACE):
         return False
     asked = {w[:NAME_STEM] for w in _content_words(question)} - _HOW_WORDS - {"mid"}
     held = {w[:NAME_STEM] for w in _content_words(reference)}
@@ -3132,9 +3153,10 @@ def _fitting(
         # person must hold the office asked about ("minister").
         # And whose office it is, when the question says: "Who is the president of TUMAS?" is not
         # answered by a list of presidents in a passage that never names TUMAS.
-        whose = office.group("whose")
+        # And when, when it says: "President Volodymyr Zelensky" was not president in 1994.
+        whose, year = office.group("whose"), office.group("year")
         fitting = [c for c in fitting if re.search(rf"\b{office.group('office')[:NAME_STEM]}", c.text, re.I)
-                   and (whose is None or _names(c.passage.text, whose.split()[0]))]
+                   and (whose is None or _names(c.passage.text, whose.split()[0])) and (year is None or year in c.text)]
     return fitting
 
 
@@ -3248,6 +3270,11 @@ def _names(text: str, name: str) -> bool:
 def _content_words(text: str) -> set[str]:
     """The text's words, lower case, without stop words, cut to NAME_STEM letters ("sanction" / "sanctions")."""
     return {w[:NAME_STEM] for w in _words(text) if w not in QUERY_STOPWORDS}
+
+
+def _seated_words(text: str) -> set[str]:
+    """`_content_words`, a seat of power as its country ("kremlin" and "moscow" as "russi")."""
+    return {w[:NAME_STEM] for w in (SEATS.get(w, w).lower() for w in _words(text) if w not in QUERY_STOPWORDS)}
 
 
 def _initials(text: str) -> set[str]:
@@ -3419,7 +3446,9 @@ _ASKS_OFFICE_HOLDER = re.compile(
     r"secretary|chancellor|director|leader|ambassador|chair|chairman|chairwoman|chairperson|king|queen|mayor|"
     r"governor|premier)"
     # Only the office and whose it is: "Who is the president of Ukraine?", not "Who was the leader when …?".
-    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)))?"
+    # And when: "Who was President of Ukraine in 1994?".
+    r"(?:\s+(?:in|during)\s+(?P<year>(?:1[5-9]|20)\d\d))?\s*[?.!]*\s*$",
     re.I,
 )
 # A sentence giving what is given for what the sentence before says.
@@ -3437,7 +3466,7 @@ _ASKS_WHO_DID = re.compile(
 )
 _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
 # A sentence that gives a reason itself.
-_GIVES_REASON = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to)\b", re.I)
+_GIVES_REASON = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|given\s+that)\b", re.I)
 # A sentence whose subject points back: "Such financial manipulations are working", "This shows …";
 # also after a phrase it ends: "In the face of such risks of escalation, …", "Given this, …".
 _OPENS_POINTING = re.compile(
@@ -3612,10 +3641,52 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     return _fitting_lead(ranked, s, gives_reason)
 
 
+def _options_quoted(chosen: list[Candidate], ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For a question asking which of two options is more ("Which bank is larger, Sberbank or VTB?"),
+    the chosen sentences with, after them, the best of `ranked` that names an option none of them
+    names and could answer by itself ("Imposing the same costs on Sberbank, Russia’s largest bank …"
+    beside "… only VTB — the second-largest —"): the answer compares what is said of each."""
+    choice = choice_asked(question)
+    if choice is None or len(choice.options) < 2 or not chosen:
+        return chosen
+    if chosen_option([c.text for c in chosen[:MARKED_SENTENCES]], choice) is not None:
+        # Already told: "Both sides have lost enormous amounts of military equipment, especially Russia."
+        return chosen
+    added = list(chosen)
+    for option in choice.options:
+        if option_named([c.text for c in added], option):
+            continue
+        naming = next((c for c in ranked if c not in added and c.score >= s.abstain_below and option_named([c.text], option)), None)
+        if naming is not None:
+            added.append(naming)
+    return added[: MARKED_SENTENCES] if len(added) > len(chosen) else chosen
+
+
+def _first_time_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Which first did the EU's weapons decision mark?", `ranked` with the first of its best few
+    that says something was done for the first time ("… approving the shipment of lethal weapons …
+    for the first time in its history") leading, when the lead does not and that one could answer by itself."""
+    if not asks_first_time(question):
+        return ranked
+    return _fitting_lead(ranked, s, lambda c: says_first_time(c.text))
+
+
+def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For a question naming someone by an office ("What claim did Russia's foreign minister make
+    about the contested regions?"), `ranked` with the best sentence naming that office's holder
+    (`holds_title_asked`: "… which Russian Foreign Minister Sergei Lavrov said was “settled for
+    good”") leading, when the lead names none and that one could answer by itself, however far down
+    it ranks: the office says whose words are asked for, which the sentence model weighs as two words."""
+    if not ranked or holds_title_asked(ranked[0].text, question) in (None, True):
+        return ranked
+    found = next((c for c in ranked[1:] if c.score >= s.abstain_below and holds_title_asked(c.text, question)), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
-                _condition_first, _pointed_at_first, _reason_first)
+                _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

@@ -200,7 +200,9 @@ _OUTLET = rf"(?P<outlet>{_OUTLET_NAME})?"
 # urbanisation?": the authors of the work whose title says what the topic does ("the one about
 # Japan", after a list of works, too).
 _WHO_WROTE_ON = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|has\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
+    # "Which IAI author wrote on Japan …?" asks who, too.
+    r"^\W*(?:(?:and|but|so)\s+)?(?:who|(?:which|what)\s+(?:(?-i:[A-Z])[\w’'.&-]*\s+)?(?:author|writer|analyst|scholar|researcher|expert)s?)\s+"
+    r"(?:wrote|has\s+written|have\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
     rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+)?"
     r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
@@ -255,8 +257,21 @@ def title_covers(title: str, topic: str, least: int = 2) -> bool:
     found = _CONTENT.findall(topic)
     words = {w.lower()[:_TOPIC_STEM] for w in found}
     held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title)}
-    one_name = len(found) == 1 and found[0][:1].isupper() and topic.strip(" ?.!").split()[-1] == found[0]
+    # One name alone, or with short words the title holds too: "Japan and the war" for "Japan
+    # Responds to Russia’s War: …".
+    short = _short_words(topic) - _SHORT_FUNCTION_WORDS
+    tail = topic.strip(" ?.!").split()[-1] == found[0] if found else False
+    one_name = len(found) == 1 and found[0][:1].isupper() and (tail or bool(short) and short <= _short_words(title))
     return (len(words) >= least or one_name) and words <= held
+
+
+# Three-letter words that say nothing of a topic.
+_SHORT_FUNCTION_WORDS = frozenset("the and for its his her our who how why was are has had not but can all any one".split())
+
+
+def _short_words(text: str) -> set[str]:
+    """The text's words of three letters, in lower case."""
+    return {w.lower() for w in re.findall(r"\b[^\W\d_]{3}\b", text)}
 
 
 def cited_titles(reference: str) -> list[str]:

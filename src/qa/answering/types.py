@@ -288,6 +288,43 @@ def _whose_office(words: Iterable[str]) -> set[str]:
     return keys
 
 
+# Someone a question names by an office: "Russia's foreign minister", "the Kremlin spokesman".
+_NAMES_TITLED = re.compile(
+    rf"(?:\b(?-i:(?P<owner>[A-Z][\w-]*))[’']s\s+|\bthe\s+)(?P<title>(?:[\w’'-]+\s+){{0,2}}?(?P<head>{_TITLE_HEADS}))\b", re.I
+)
+
+
+def _titles_before_names(sentence: str, head: str, capitalised: bool = False) -> list[list[str]]:
+    """The words before each `head` of a title that a word follows ("Russian Foreign" in "Russian
+    Foreign Minister Sergei Lavrov"), up to three; a capitalised word, a name, when `capitalised`
+    (else any: "The US president and his partners" too)."""
+    name = "(?-i:[A-Z])" if capitalised else "[A-Z]"
+    return [m.group("mods").split()
+            for m in re.finditer(rf"(?P<mods>(?:[A-Z][\w’'-]*\s+){{0,3}}){head}\s+{name}", sentence, re.I)]
+
+
+def holds_title_asked(sentence: str, question: str) -> bool | None:
+    """Whether the sentence names the holder of the office a question names someone by ("Russian
+    Foreign Minister Sergei Lavrov" for "What did Russia's foreign minister claim …?"): the title's
+    head before a name, with the question's office words and, when the question says whose office
+    it is, that country. None when the question names no one so, or only by a bare title ("the
+    president"), or asks who holds the office."""
+    asked = _NAMES_TITLED.search(question)
+    if asked is None or _ASKS_TITLED.match(question):
+        return None
+    title = asked.group("title").split()[:-1]
+    wanted = {w.lower() for w in title} & _OFFICES
+    whose = _whose_office([*title, *([asked.group("owner")] if asked.group("owner") else [])])
+    if not wanted and not whose:
+        # "the president" alone: whose office it is, the passage says (XQuAD: "Where did the president
+        # appoint cabinet members from?" is not asked of a list naming "Chilean President Sebastián Piñera").
+        return None
+    return any(
+        wanted <= {w.lower() for w in mods} and (not whose or bool(whose & _whose_office(mods)))
+        for mods in _titles_before_names(sentence, asked.group("head").lower(), capitalised=True)
+    )
+
+
 def other_title(sentence: str, question: str) -> bool:
     """True when the question asks who holds a title ("Who is the Russian defence minister?") and
     the sentence gives that title's head only with other words ("Russian Foreign Minister Sergei
@@ -301,10 +338,7 @@ def other_title(sentence: str, question: str) -> bool:
     title = asked.group("title").split()[:-1]
     wanted = {w.lower() for w in title} & _OFFICES
     whose = _whose_office([*title, *(w for w in (asked.group("owner"), asked.group("of")) if w)])
-    given = [
-        m.group("mods").split()
-        for m in re.finditer(rf"(?P<mods>(?:[A-Z][\w’'-]*\s+){{0,3}}){head}\s+[A-Z]", sentence, re.I)
-    ]
+    given = _titles_before_names(sentence, head)
 
     def other(mods: list[str]) -> bool:
         offices = {w.lower() for w in mods} & _OFFICES
@@ -451,6 +485,35 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
         ((_COPULA, _DESCRIPTION_END), (_RENAMED, _APPOSITIVE_END), (_RELATIVE_COPULA, _DESCRIPTION_END),
          (_CLASSIFIED, _APPOSITIVE_END), (_WHICH_DOES, _APPOSITIVE_END)),
     )
+
+
+# "What does de-militarised mean here?", "What is meant by 'de-Nazification'?": what a word means.
+_ASKS_MEANING = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<term>[^?\"“”‘’]+?)[\"”’']?\s+mean|"
+    r"what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<meant>[^?\"“”‘’]+?)[\"”’']?)"
+    r"(?:\s+(?:here|there|exactly|in\s+(?:this|that)\s+(?:context|sentence|passage|article|piece)))?\s*[?.!]*\s*$",
+    re.I,
+)
+# A gloss the writer gives: "(that is, with no armed forces worthy of the name)", ", i.e. …,".
+_GLOSS = re.compile(r"\s*[(,]\s*(?:that\s+is(?:\s+to\s+say)?|i\.\s?e\.|in\s+other\s+words|meaning)\s*,?\s+(?P<text>[^()]+?)\s*(?:\)|,|[.;]|$)", re.I)
+# How many words may stand between the term and its gloss ("a de-militarised Ukraine (that is, …)").
+GLOSS_GAP_WORDS = 2
+
+
+def gloss_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What does de-militarised mean here?", the offsets of the gloss the sentence gives the
+    term ("with no armed forces worthy of the name" in "… a de-militarised Ukraine (that is, with no
+    armed forces worthy of the name)"), up to GLOSS_GAP_WORDS words after it; None for other
+    questions, or when the sentence glosses nothing there."""
+    asked = _ASKS_MEANING.match(question)
+    if asked is None:
+        return None
+    term = (asked.group("term") or asked.group("meant")).strip()
+    found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])((?:\s+[\w’'-]+){{0,{GLOSS_GAP_WORDS}}}?)(?=\s*[(,])", sentence, re.I)
+    if found is None:
+        return None
+    gloss = _GLOSS.match(sentence, found.end())
+    return gloss.span("text") if gloss is not None and 1 <= len(gloss.group("text").split()) <= DESCRIPTION_WORDS else None
 
 
 # A line that gives a role and then who holds it: "Director: Andrea Dessì (a.dessi@iai.it)".
@@ -726,8 +789,11 @@ def speaker_asked(question: str) -> str | None:
 
 # "What did he say about Crimea?", "What did Peskov claim?": a question for what someone said.
 _ASKS_SAID = re.compile(
-    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
-    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared|tell|told)\b",
+    # "What claim did Russia's foreign minister make …?" too: a noun of saying and a verb of making.
+    r"^\s*what\s+(?:(?P<noun>claims?|statements?|assertions?|remarks?|comments?|warnings?)\s+)?"
+    r"(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared|tell|told|"
+    r"(?(noun)(?:make|made|issue|issued|voice|voiced)|(?!)))\b",
     re.IGNORECASE,
 )
 _SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
@@ -1202,6 +1268,72 @@ def feared_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, said.end(), _FEARED_ENDS, OBJECT_WORDS) if said is not None else None
 
 
+# "What for?", "For what purpose?", "To what end?", "What are they needed for?": what something is for.
+_ASKS_PURPOSE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+for|for\s+what(?:\s+(?:purpose|reason|end))?|to\s+what\s+end|"
+    r"(?:for\s+)?what\s+purpose\b[^?]*|"
+    r"what\s+(?:is|are|was|were|would\s+be)\s+(?:it|they|that|this|these|those|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+    r"(?:(?:needed|meant|intended|used|wanted|required)\s+)?for)\s*[?.!]*\s*$",
+    re.I,
+)
+_PURPOSE_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:(]|\s[—–]\s|,\s+(?:but|while|whereas|which)\b")
+
+
+def purpose_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What for?" (`_ASKS_PURPOSE`), the offsets of the sentence's infinitive of purpose ("to keep
+    up its defense and launch counteroffensives" in "Ukraine needs much more, especially air defense
+    systems and fighter jets, to keep up …"); not of an infinitive a verb takes ("would need to be
+    approved"). None for other questions, or when the sentence has none of OBJECT_WORDS words at most."""
+    if not _ASKS_PURPOSE.match(question):
+        return None
+    for purpose in _PURPOSE.finditer(sentence):
+        before = _WORD.findall(sentence[: purpose.start()])
+        if before and before[-1].lower() not in _TAKES_INFINITIVE and before[-1].lower() not in QUERY_STOPWORDS:
+            start = purpose.start() + len(purpose.group(0)) - len(purpose.group(0).lstrip())
+            return phrase_until(sentence, start, _PURPOSE_ENDS, OBJECT_WORDS, strip=" ,")
+    return None
+
+
+# A comma that ends a clause, not one inside a number ("around 6–7,000 soldiers").
+CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
+# "Which first did the EU's decision mark?", "What was a first for the EU?", "What did the EU do
+# for the first time?": something done for the first time (not "the first sticking point"); not
+# "Was that a first?", which asks yes or no.
+_ASKS_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?=(?:what|which)\b).*?(?:\b(?:which|what|a)\s+first\b(?!\s+(?:time|step|round|point|one|of)\b)|"
+    r"\bfor\s+the\s+first\s+time\b)", re.I
+)
+_FIRST_TIME = re.compile(r"\s+for\s+the\s+first\s+time\b", re.I)
+# Where the clause done for the first time opens: after a comma, a semicolon or a colon.
+_AFTER_CLAUSE_MARK = re.compile(r"(?:^|" + CLAUSE_COMMA + r"|[;:])\s*")
+FIRST_TIME_WORDS = 20
+
+
+def first_time_done(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking what was done for the first time (`_ASKS_FIRST`), the offsets of the
+    clause the sentence says it of ("approving the shipment of lethal weapons to a country that
+    isn’t part of the E.U." in "…, approving … for the first time in its history"); None for
+    other questions, or when the sentence says it of nothing, or of more than FIRST_TIME_WORDS words."""
+    if not _ASKS_FIRST.search(question):
+        return None
+    first = _FIRST_TIME.search(sentence)
+    if first is None:
+        return None
+    start = max(m.end() for m in _AFTER_CLAUSE_MARK.finditer(sentence[: first.start()]))
+    clause = sentence[start : first.start()].rstrip(" ,")
+    return (start, start + len(clause)) if 1 <= len(clause.split()) <= FIRST_TIME_WORDS else None
+
+
+def says_first_time(sentence: str) -> bool:
+    """True when the sentence says something was done for the first time."""
+    return _FIRST_TIME.search(sentence) is not None
+
+
+def asks_first_time(question: str) -> bool:
+    """True when the question asks what was done for the first time (`_ASKS_FIRST`)."""
+    return _ASKS_FIRST.search(question) is not None
+
+
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
 _ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
 # What opens a condition, and where it ends.
@@ -1444,6 +1576,8 @@ _ASKS_OBJECT = re.compile(
     r"\s+(?:(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can)(?:n[’']t)?|won[’']t|can[’']t))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
+    # "What does Ukraine need more of?": how much is no object.
+    r"(?:\s+(?P<more>more|less)(?=\s+of\b))?"
     + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
@@ -1497,8 +1631,6 @@ def _asks_object(question: str) -> re.Match[str] | None:
 
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
-# A comma that ends a clause, not one inside a number ("around 6–7,000 soldiers").
-CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
 # before it) or the sentence's end.
 _OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
@@ -1529,6 +1661,9 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     # "show — rather than say — that it’s serious …": an aside between dashes may stand before the object.
     aside = r"(?:\s+[—–]\s+[^—–.]{1,40}?\s+[—–])?"
     after = (rf"\s+{particle}" if particle else "") + between + aside + (rf"\s+{prep}" if prep else r"(?:\s+that)?")
+    if asked.groupdict().get("more"):
+        # "Ukraine needs much more, especially air defense systems …" for "What does Ukraine need more of?".
+        after = rf"(?:\s+(?:much|far|even|many|a\s+lot))?\s+{asked.group('more')}\b(?:,?\s+(?:of|especially|notably|particularly|including))?"
     found = re.search(rf"\b{_verb_forms(stem, verb)}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
     said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ())
     if found is None and said_so and not prep and not between:
@@ -1735,7 +1870,8 @@ _TAKES_INFINITIVE = frozenset(
     "need needs needed have has had ought going able unable want wants wanted seem seems seemed appear appears "
     "used likely unlikely willing unwilling ready refuse refuses refused try tries tried expect expects expected "
     "hope hopes hoped plan plans planned agree agrees agreed intend intends intended continue continues "
-    "begin begins began start starts started fail fails failed".split()
+    "begin begins began start starts started fail fails failed seek seeks sought aim aims aimed decide decides decided "
+    "promise promises promised threaten threatens threatened manage manages managed".split()
 )
 # An object that only says "more" of something; what it is follows after a comma.
 _VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things everything something plenty".split())
