@@ -4170,3 +4170,107 @@ def test_what_for_after_a_need_and_an_office_holder_in_a_year_no_document_speaks
     # It had bolded "Budapest" from the memorandum Russia signed in 1994; Zelensky was no president then.
     assert qa.answer("Who was President of Ukraine in 1994?", index=small_index).abstained
     assert qa.answer("Who is the president of Ukraine?", index=small_index).short.text == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "belief"),
+    [
+        ("For its part, President Putin is apparently still persuaded that Ukraine's surrender is within reach.",
+         "What is Putin persuaded of?", "Ukraine's surrender is within reach"),
+        ("The Kremlin is convinced of a quick victory, officials say.", "What is the Kremlin convinced of?",
+         "a quick victory"),
+        # Someone else's belief, none said, or another question.
+        ("Zelensky is persuaded that talks will fail.", "What is Putin persuaded of?", None),
+        ("Putin wants Ukraine's surrender.", "What is Putin persuaded of?", None),
+        ("Putin is persuaded that Ukraine will fall.", "What does Putin want?", None),
+    ],
+)
+def test_what_someone_is_persuaded_of_is_the_clause_after_it(sentence, question, belief):
+    from qa.answering.types import belief_asked
+
+    assert marked(belief_asked, sentence, question) == belief
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "job"),
+    [
+        ("Director: Andrea Dessì (a.dessi@iai.it)", "What role does Andrea Dessì have at the IAI?", "Director"),
+        ("Riccardo Alcaro is Research Coordinator at the IAI.", "What position does Alcaro hold?",
+         "Research Coordinator at the IAI"),
+        ("Riccardo Alcaro is Research Coordinator at the IAI.", "What role does Russia play?", None),
+    ],
+)
+def test_the_role_someone_has_is_the_job_the_sentence_gives(sentence, question, job):
+    from qa.answering.types import job_of
+
+    assert marked(job_of, sentence, question) == job
+
+
+def test_an_example_of_the_kind_asked_may_follow_the_questions_words_in_another_form():
+    from qa.answering.types import example_of_kind
+
+    sentence = ("European-led diplomacy failed largely because of Russian stalling and the unreasonable concessions "
+                "required of Ukraine, such as allowing the LNR and DNR to have veto power over national decisions.")
+    assert marked(example_of_kind, sentence, "Which concessions did Minsk require of Ukraine?") == (
+        "allowing the LNR and DNR to have veto power over national decisions")
+    # Words the question does not have stand between: no example of what it asks.
+    assert marked(example_of_kind, sentence, "Which concessions did Minsk propose?") is None
+
+
+def test_a_word_asked_to_refer_to_something_is_told_apart_from_one_asked_to_mean():
+    from qa.answering.types import asks_reference
+
+    assert asks_reference("What does 'Blitzkrieg' refer to in the IAI piece?")
+    assert not asks_reference("What does 'plastid' mean?")  # XQuAD: a span beside it answers
+    assert not asks_reference("What does the IAI publish?")
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "short"),
+    [
+        # It had led with the Minsk agreements' sentence and bolded "political".
+        ("Which concessions did Minsk require of Ukraine?", "unreasonable concessions required of Ukraine",
+         "allowing the LNR and DNR to have veto power over national decisions"),
+        # It had bolded "surrender".
+        ("What is Putin persuaded of?", "still persuaded", "Ukraine's surrender is within reach"),
+        # It had bolded the e-mail address.
+        ("What role does Andrea Dessì have at the IAI?", "Director: Andrea Dessì", "Director"),
+        # It had quoted the note citing Alcaro's earlier IAI commentary; no bold for what a word refers to.
+        ("What does 'Blitzkrieg' refer to in the IAI piece?", "poorly executed *Blitzkrieg*", None),
+        # It had quoted "Europe is still deeply dependent on Russian gas".
+        ("What should Europe do about Russian gas?", "suspend Russian energy imports altogether", None),
+    ],
+)
+@pytest.mark.model
+def test_an_example_a_belief_a_role_a_quoted_word_and_what_to_do_answer(small_index, question, words, short):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert not answer.abstained and words in answer.text
+    assert (answer.short.text if answer.short else None) == short
+
+
+@pytest.mark.model
+def test_a_currency_no_sentence_gives_for_the_country_asked_abstains(small_index):
+    import qa
+
+    # It had bolded "Russian" from "… without official recognition of Russian control …".
+    assert qa.answer("What is the official currency of Ukraine?", index=small_index).abstained
+    assert not qa.answer("What is the population of Ukraine?", index=small_index).abstained
+
+
+@pytest.mark.model
+def test_who_objected_and_how_moscow_responded_are_the_next_sentence_meeting_the_reply(small_index):
+    import qa
+
+    first = "How long would the Crimea question take to resolve under the Ukrainian plan?"
+    reply = qa.answer(first, index=small_index)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": reply.text}]
+    # Both had abstained or quoted another sentence.
+    objected = qa.answer("Who objected?", history=history, index=small_index)
+    assert objected.short is not None and objected.short.text == "Dmitry Peskov"
+    assert objected.text.startswith("The Ukrainian plan envisions") and "pushed back on that idea" in objected.text
+    responded = qa.answer("How did Moscow respond?", history=history, index=small_index)
+    assert "Kremlin spokesman Dmitry Peskov pushed back" in responded.text
+    # Another country's response is not Peskov's.
+    assert "Peskov" not in qa.answer("How did the US react?", history=history, index=small_index).text

@@ -63,7 +63,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -871,6 +871,9 @@ def _answer(
     scoring = _scoring_query(retriever, query, context, s)
     x = _score(retriever, scoring, candidates, s, len(unknown))
     ranked, other_rank = _ranked(candidates, x, question, s)
+    reacted = _reaction(retriever, question, history, ranked, started)
+    if reacted is not None:
+        return reacted
     wanted = query.expected_type
     sure: Candidate | None = None
     if wanted in s.gated_types:
@@ -1193,7 +1196,9 @@ def _topic_candidates(
 
 # "What is the capital of Ukraine?", "What's the weather in Kyiv?": a property of something.
 _ASKS_ATTRIBUTE = re.compile(
-    r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?P<noun>[a-z]+)\s+(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
+    r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+"
+    # "the official currency of Ukraine": a word that only qualifies the property may stand before it.
+    r"(?:(?:official|main|current|national|present|exact|actual)\s+)?(?P<noun>[a-z]+)\s+(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
 )
 
 
@@ -1230,6 +1235,8 @@ _ASKS_POSSESSED = re.compile(
     r"^\W*(?i:who|what|which)(?:['’]s|\s+(?i:is|was|are|were))\s+(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})[’']s\s+"
     r"(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+)\s*[?.!]*\s*$"
 )
+# Words after a possessive that ask for a name, not a property: "What is IAI's quarterly known as?".
+_NAMING_WORDS = frozenset({"called", "named", "known", "titled", "about", "for", "like"})
 # "… the population of Crimea?": after "of", what the property is of, by name.
 _OF_NAME = re.compile(r"\s+(?:the\s+)?(?P<whose>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*[?.!]*\s*")
 # The shortest property word asked of a name ("population", "capital").
@@ -1253,7 +1260,13 @@ def _attribute_never_given(retriever: Retriever, question: str) -> bool:
     to ordinary answering."""
     asked = _ASKS_ATTRIBUTE.match(question)
     named = _OF_NAME.fullmatch(asked.group("rest")) if asked is not None and asked.group("of") == "of" else None
-    noun = asked.group("noun") if named is not None else ""
+    # "What is Ukraine's official language?" too: the property asked of a name by its possessive (not
+    # "What is IAI's quarterly called?", whose last word is no property).
+    possessed = _ASKS_POSSESSED.match(question)
+    if possessed is not None and (possessed.group("noun").endswith("ed") or possessed.group("noun") in _NAMING_WORDS):
+        possessed = None
+    named = named or possessed
+    noun = named.group("noun") if named is not None and named.re is _ASKS_POSSESSED else asked.group("noun") if named else ""
     if not (noun.islower() and len(noun) >= ATTRIBUTE_LETTERS):
         return False
     if noun in _MEASURES or noun in _WORK_PROPERTIES or noun in _STANCES or noun not in retriever.vocabulary():
@@ -2141,6 +2154,10 @@ def _short_span(
     # beside it ("Dmitry Peskov pushed back").
     if found := _marked_span(chosen[: s.short_sentences], question, (job_of, employer_of, reported_clause, gloss_of)):
         return found
+    if asks_reference(question):
+        # "What does 'Blitzkrieg' refer to?" without a gloss: what the word means is the sentence (the
+        # reader had bolded "morphed into a slow and ever more brutal three-front campaign").
+        return None
     if _SAYS_ABOUT.search(question):
         # "What did Zelensky say about neutrality?" without a short reported clause: what was said
         # is the sentence; the reader cut "any agreement" from it ("What does the author say about
@@ -2172,7 +2189,7 @@ def _short_span(
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
-               purpose_asked, first_time_done)
+               purpose_asked, first_time_done, belief_asked)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -3572,6 +3589,32 @@ def _pointed_at_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return _fitting_lead(ranked, s, lambda c: not _points_back_at(c.text, asked))
 
 
+def _kind_named_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Which concessions did Minsk require of Ukraine?", `ranked` with the first of its best few
+    that gives an example of the kind of things asked for ("… the unreasonable concessions required
+    of Ukraine, such as …") leading, when the lead names no such thing ("A starting point could be
+    the now-defunct 2015 Minsk agreements …") and that one could answer by itself (`_ASKS_KINDS`)."""
+    kinds = _ASKS_KINDS.match(question)
+    if kinds is None:
+        return ranked
+    head = kinds.group("kinds").split()[-1].lower()
+    if head.endswith(("ss", "us", "is")):
+        # A singular: "What welding process was demonstrated in 1901?"
+        return ranked
+    stem = head[: max(NAME_STEM, len(head) - 2)]
+    if not ranked or any(w.startswith(stem) for w in _words(ranked[0].text)):
+        return ranked
+    # Only a lead that has none of the question's words in lower case (it names only its names): "…
+    # a Ukrainian 10-point plan laid out …" says what "the 10-point plan" of "Which countries could
+    # act as guarantors under the 10-point plan?" is, before the sentence naming them.
+    asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question) if w.islower() and w.lower() not in QUERY_STOPWORDS}
+    if asked & {w.lower()[:NAME_STEM] for w in _WORD.findall(ranked[0].text) if w.islower()}:
+        return ranked
+    # Only one that gives an example of the kind (`example_of_kind`): a kind is often named in other
+    # words ("Which weapons does Ukraine need most?" is "air defense systems and fighter jets").
+    return _promoted(ranked, s, lambda c: example_of_kind(c.text, question) is not None)
+
+
 # "What escalation risks does Alcaro see?": the kind of things asked for, before the auxiliary (not
 # "compromises" in "What would make Russia accept compromises?", answered by "… willing to consider
 # such compromises if its war effort continues to fail").
@@ -3607,15 +3650,19 @@ def _what_followed_first(ranked: list[Candidate], question: str, s: AnswerSettin
 
 # "Should Europe stop importing Russian gas?": whether someone should do something.
 _ASKS_SHOULD = re.compile(r"^\W*(?i:and\s+)?(?i:should)\s+(?P<subject>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s")
+# "What should Europe do about Russian gas?": what someone should do.
+_ASKS_WHAT_SHOULD = re.compile(
+    r"^\W*(?i:and\s+)?(?i:what)\s+(?i:should|must|ought|can|could)\s+(?P<subject>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+(?i:(?:to\s+)?do)\b"
+)
 
 
 def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
-    """For "Should Europe stop importing Russian gas?", `ranked` with the first of its best few that
-    says what the question's subject should do (`prescribes`, naming it: "… Europe can use its
-    economic leverage … or, better yet, suspend Russian energy imports altogether") leading, when
-    the lead only describes ("Europe is still deeply dependent on Russian gas") and it could answer
-    by itself."""
-    asked = _ASKS_SHOULD.match(question)
+    """For "Should Europe stop importing Russian gas?" (or "What should Europe do about …?"),
+    `ranked` with the first of its best few that says what the question's subject should do
+    (`prescribes`, naming it: "… Europe can use its economic leverage … or, better yet, suspend
+    Russian energy imports altogether") leading, when the lead only describes ("Europe is still
+    deeply dependent on Russian gas") and it could answer by itself."""
+    asked = _ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question)
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
@@ -3671,6 +3718,22 @@ def _first_time_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return _fitting_lead(ranked, s, lambda c: says_first_time(c.text))
 
 
+# A term the question quotes: "What does 'Blitzkrieg' refer to …?", 'What is "de-Nazification"?'.
+_QUOTED_TERM = re.compile(r"(?:^|\s)[\"“‘'](?P<term>[^\"“”‘’']{4,40})[\"”’'](?=[\s?.,!]|$)")
+
+
+def _quoted_term_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For a question quoting a term ("What does 'Blitzkrieg' refer to in the IAI piece?"), `ranked`
+    with the first of its best few that holds the term leading ("… through a poorly executed
+    *Blitzkrieg* …"), when the lead does not (a note citing an IAI commentary) and that one could
+    answer by itself: a quoted term is the writer's word, which the sentence asked about uses."""
+    quoted = _QUOTED_TERM.search(question)
+    if quoted is None:
+        return ranked
+    term = re.compile(rf"(?<![\w-]){re.escape(quoted.group('term'))}(?![\w-])", re.I)
+    return _fitting_lead(ranked, s, lambda c: term.search(c.text.replace("*", "").replace("_", " ")) is not None)
+
+
 def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For a question naming someone by an office ("What claim did Russia's foreign minister make
     about the contested regions?"), `ranked` with the best sentence naming that office's holder
@@ -3686,11 +3749,81 @@ def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
-                _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first)
+                _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
+                _kind_named_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
 _POINTS_AT_SAID = re.compile(r"\b(?:that|this|these|those|such)\s+[a-z]{3,}\b")
+
+
+# "Who objected?", "How did Moscow respond?", "What was the reaction?": how someone met what the reply said.
+_ASKS_REACTION = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:who\s+(?:objected|rejected|opposed|disputed|resisted|dismissed|disagreed|pushed\s+back|"
+    r"responded|reacted|replied|refused)(?:\s+(?:it|that|this|them|to\s+(?:it|that|this)))?"
+    r"|how\s+did\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|he|she|they)\s+(?:respond|react|reply|answer)(?:\s+to\s+(?:it|that|this))?"
+    r"|what\s+(?:was|is)\s+(?:the|his|her|their|(?:[A-Z][\w-]*[’']s))\s+(?:response|reaction|reply|answer)(?:\s+to\s+(?:it|that|this))?)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+# A sentence meeting what the one before said: "But Kremlin spokesman Dmitry Peskov pushed back on that idea, …".
+_REACTS = re.compile(
+    r"\b(?:push(?:ed|es)?\s+back|reject(?:ed|s)?|dismiss(?:ed|es)?|object(?:ed|s)?|counter(?:ed|s)?|respond(?:ed|s)?|"
+    r"repl(?:ied|ies)|retort(?:ed|s)?|refus(?:ed|es)|oppos(?:ed|es)|disput(?:ed|es)|den(?:ied|ies))\b",
+    re.I,
+)
+
+
+def _reaction(
+    retriever: Retriever, question: str, history: Sequence[Any] | None, ranked: Sequence[Candidate], started: float
+) -> Answer | None:
+    """For a follow-up asking how the sentence the reply quoted was met ("Who objected?" after "The
+    Ukrainian plan envisions a 15-year timeline to resolve the Crimea question."), the answer from
+    the document's next body sentence when that one meets it and points back at it ("But Kremlin
+    spokesman Dmitry Peskov pushed back on that idea, …"), the quoted sentence before it; for "Who
+    …?", the name before the verb of meeting it is the short answer. None otherwise."""
+    asked = _ASKS_REACTION.match(question)
+    replies = assistant_turns(history) if asked is not None and history else []
+    quoted = [c for c in ranked if replies and c.text in replies[-1]]
+    # The reply may have quoted the reaction itself ("Who rejected it?" after "How did Moscow respond?").
+    reacting = next((c for c in quoted if _meets_said(c.text)), None)
+    if reacting is not None:
+        chosen = [c for c in quoted if c is not reacting][:1] + [reacting]
+    else:
+        chosen = []
+        for c in quoted[:1]:
+            end = c.key[1] + len(c.text)
+            after = [span for span in _document_sentences(retriever, c.passage.doc_id) if span[0] >= end]
+            following = _candidate_at(retriever, c.passage.doc_id, *after[0], c.score) if after else None
+            if following is not None and _meets_said(following.text):
+                chosen = [c, following]
+    if not chosen:
+        return None
+    following = chosen[-1]
+    met = _REACTS.search(following.text)
+    assert met is not None
+    who = asked.group("who")
+    if who is not None and who.lower() not in _PRONOUN_WORDS:
+        # "How did Moscow respond?" is met by "… Kremlin spokesman …": a seat stands for its country.
+        country = SEATS.get(who.lower(), who)
+        if not any(_names(following.text, name) for name in {who, country, *(seat for seat, c in SEATS.items() if c == country)}):
+            return None
+    text, citations, support = compose(chosen, _labels(retriever, chosen))
+    name = _NAME_BEFORE.search(following.text, 0, met.start()) if question.lstrip(" \"'“").lower().startswith(("who", "and who")) else None
+    short = _short(following, Span(*name.span("name"), 1.0), support) if name is not None else None
+    return Answer(question, text, citations, support, False, round(chosen[0].score, 4), [], time.perf_counter() - started, short)
+
+
+def _meets_said(sentence: str) -> bool:
+    """True when the sentence meets what the one before said: a verb of meeting it and, after it, a
+    pointer at it ("pushed back on that idea")."""
+    met = _REACTS.search(sentence)
+    return met is not None and _POINTS_AT_SAID.search(sentence, met.end()) is not None
+
+
+_PRONOUN_WORDS = frozenset({"he", "she", "they"})
+# The name right before a verb: "… Kremlin spokesman Dmitry Peskov pushed back …" -> "Dmitry Peskov".
+_NAME_BEFORE = re.compile(r"(?P<name>(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+)){0,2})\s+$")
 
 
 def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:

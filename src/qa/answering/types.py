@@ -489,15 +489,22 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
 
 # "What does de-militarised mean here?", "What is meant by 'de-Nazification'?": what a word means.
 _ASKS_MEANING = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<term>[^?\"“”‘’]+?)[\"”’']?\s+mean|"
+    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<term>[^?\"“”‘’]+?)[\"”’']?\s+(?:mean|refer\s+to|stand\s+for)|"
     r"what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<meant>[^?\"“”‘’]+?)[\"”’']?)"
-    r"(?:\s+(?:here|there|exactly|in\s+(?:this|that)\s+(?:context|sentence|passage|article|piece)))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:here|there|exactly|in\s+(?:this|that|the)\s+(?:[A-Z][\w-]*\s+)?(?:context|sentence|passage|article|piece|commentary|text)))?\s*[?.!]*\s*$",
     re.I,
 )
 # A gloss the writer gives: "(that is, with no armed forces worthy of the name)", ", i.e. …,".
 _GLOSS = re.compile(r"\s*[(,]\s*(?:that\s+is(?:\s+to\s+say)?|i\.\s?e\.|in\s+other\s+words|meaning)\s*,?\s+(?P<text>[^()]+?)\s*(?:\)|,|[.;]|$)", re.I)
 # How many words may stand between the term and its gloss ("a de-militarised Ukraine (that is, …)").
 GLOSS_GAP_WORDS = 2
+
+
+def asks_reference(question: str) -> bool:
+    """True when the question asks what a word refers to ("What does 'Blitzkrieg' refer to?"), not
+    what it means (XQuAD's "What does 'plastid' mean?" is answered by a span beside it: "chloroplast")."""
+    asked = _ASKS_MEANING.match(question)
+    return asked is not None and re.search(r"\b(?:refer\s+to|stand\s+for)\b", asked.group(0), re.I) is not None
 
 
 def gloss_of(sentence: str, question: str) -> tuple[int, int] | None:
@@ -549,15 +556,21 @@ _ASKS_JOB = re.compile(
     r"|(?:does|did)\s+(?:he|she|they)\s+do(?:\s+for\s+a\s+living)?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# "What role does Andrea Dessì have at the IAI?", "What position did he hold?".
+_ASKS_JOB_HELD = re.compile(
+    r"^\s*(?i:what|which)\s+(?i:job|role|position|title|post|function|office)\s+(?i:does|did|do)\s+"
+    r"(?:(?i:he|she|they)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))\s+(?i:have|hold|play|occupy)"
+    r"(?:\s+(?i:at|in|with|for)\s+[^?]{1,40}?)?\s*\??\s*$"
+)
 # A sentence opening with a name and a copula ("Riccardo Alcaro is Research Coordinator ...").
 _NAMED_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'.-]+)(?=\s+{_COPULA_WORDS}\s)")
 
 
 def job_of(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "What is his job?" or "What is Alcaro's role?", the offsets of what the sentence says the
-    person is ("Research Coordinator and Head of ..."); None for other questions or sentences. A
-    pronoun takes the name the sentence opens with."""
-    asked = _ASKS_JOB.match(question)
+    """For "What is his job?", "What is Alcaro's role?" or "What role does Dessì have?", the
+    offsets of what the sentence says the person is ("Research Coordinator and Head of ..."); None
+    for other questions or sentences. A pronoun takes the name the sentence opens with."""
+    asked = _ASKS_JOB.match(question) or _ASKS_JOB_HELD.match(question)
     if asked is None:
         return None
     name = asked.group("name")
@@ -1332,6 +1345,33 @@ def says_first_time(sentence: str) -> bool:
 def asks_first_time(question: str) -> bool:
     """True when the question asks what was done for the first time (`_ASKS_FIRST`)."""
     return _ASKS_FIRST.search(question) is not None
+
+
+# "What is Putin persuaded of?", "What are they convinced of?": what someone believes.
+_BELIEF_WORDS = r"persuaded|convinced|sure|certain|confident|aware"
+_ASKS_BELIEF = re.compile(
+    rf"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>[^?]+?)\s+(?:still\s+|now\s+|apparently\s+)*(?P<word>{_BELIEF_WORDS})"
+    r"(?:\s+(?:of|about))?\s*[?.!]*\s*$",
+    re.I,
+)
+_BELIEF_SAID = re.compile(rf"\b(?:{_BELIEF_WORDS})\s+(?:that\s+|of\s+)", re.I)
+_BELIEF_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:]|\s[—–]\s|" + CLAUSE_COMMA)
+
+
+def belief_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is Putin persuaded of?", the offsets of what the sentence says the question's subject
+    is persuaded, convinced or sure of ("Ukraine's surrender is within reach" in "… President Putin
+    is apparently still persuaded that Ukraine's surrender is within reach"); None for other
+    questions, or when the sentence names not the subject before it, or says nothing of the kind."""
+    asked = _ASKS_BELIEF.match(question)
+    if asked is None:
+        return None
+    own = without_possessive(asked.group("subject").split()[-1]).lower()[:NAME_STEM]
+    for said in _BELIEF_SAID.finditer(sentence):
+        before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
+        if own in before or own in _PRONOUNS:
+            return phrase_until(sentence, said.end(), _BELIEF_ENDS, CLAUSE_WORDS)
+    return None
 
 
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
@@ -2201,7 +2241,9 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     # "open to concessions that it was not willing to make before the war, especially agreeing to
     # not pursue NATO membership": a clause that only says which of the kind is meant.
     describes = bool(said) and said[0].lower() in {"that", "which"}
-    if not (describes or len(said) <= EXAMPLE_GAP_WORDS and gap <= own | QUERY_STOPWORDS):
+    # The question's own words by their first letters: "required of Ukraine" for "… did Minsk require of Ukraine?".
+    own_stems = {w[:NAME_STEM] for w in own}
+    if not (describes or len(said) <= EXAMPLE_GAP_WORDS and all(w in QUERY_STOPWORDS or w[:NAME_STEM] in own_stems for w in gap)):
         return None
     example = phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
     # "Both sides have lost … military equipment, especially Russia" for "What equipment has Russia
