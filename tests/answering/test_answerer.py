@@ -4274,3 +4274,48 @@ def test_who_objected_and_how_moscow_responded_are_the_next_sentence_meeting_the
     assert "Kremlin spokesman Dmitry Peskov pushed back" in responded.text
     # Another country's response is not Peskov's.
     assert "Peskov" not in qa.answer("How did the US react?", history=history, index=small_index).text
+
+
+def test_an_action_about_to_happen_answers_what_someone_is_about_to_do_in_other_words():
+    from qa.answering.types import imminent_asked
+
+    sentence = ("While Russian forces struggle to make strides in the north and east, they have been more successful "
+                "in the south, where they are about to deprive Ukraine from access to the Sea of Azov.")
+    assert marked(imminent_asked, sentence, "What are they about to cut Ukraine off from?") == (
+        "access to the Sea of Azov")
+
+
+@pytest.mark.model
+def test_a_birth_no_sentence_states_abstains_and_a_founding_year_answers(small_index):
+    import qa
+
+    # It had bolded "1965", the year Spinelli founded the IAI.
+    assert qa.answer("When was Altiero Spinelli born?", index=small_index).abstained
+    founded = qa.answer("When was the IAI founded?", index=small_index)
+    assert founded.short is not None and founded.short.text == "1965"
+
+
+@pytest.mark.model
+def test_who_said_what_a_headline_reports_is_whom_the_headline_names(small_index):
+    import qa
+
+    # It had answered "Sergei Lavrov" from "… Lavrov said was “settled for good”".
+    turkey = qa.answer("Who said peace talks were close to agreement?", index=small_index)
+    assert turkey.short is not None and turkey.short.text == "Turkey" and "Al Jazeera" in turkey.text
+    # Not the article's author ("Edward White").
+    ukraine = qa.answer("Who said China is ready to act as a peacemaker?", index=small_index)
+    assert ukraine.short is not None and ukraine.short.text == "Ukraine"
+
+
+@pytest.mark.model
+def test_the_means_a_sentence_gives_is_bold_whole_and_a_name_asked_after_a_possessive_answers(small_index):
+    import qa
+
+    first = "What evidence does the April piece give that Russia is not serious?"
+    reply = qa.answer(first, index=small_index)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": reply.text}]
+    means = qa.answer("And what would show that it is?", history=history, index=small_index)
+    assert means.short is not None and means.short.text == "stopping its brutal assaults"  # it had bolded "stopping"
+    # "called" is no property of the IAI the documents never give (it had abstained).
+    quarterly = qa.answer("What is IAI's quarterly called?", index=small_index)
+    assert quarterly.short is not None and quarterly.short.text == "The International Spectator"

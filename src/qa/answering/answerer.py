@@ -63,7 +63,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -2090,6 +2090,10 @@ _SIBLING_JOIN = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+", re.I)
 _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+wrong\b", re.I)
 
 
+# Where a means ("by stopping its brutal assaults") ends: a clause mark or the sentence's end.
+_MEANS_END = re.compile(r"(?:(?<!\d),|,(?!\d{3}\b))|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -2189,7 +2193,7 @@ def _short_span(
                name_before_turned_down, condition_asked,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
-               purpose_asked, first_time_done, belief_asked)
+               purpose_asked, first_time_done, belief_asked, headline_speaker)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -2470,6 +2474,12 @@ def _short_span(
         # antagonism with Russia" (from "Their goal should be to end the war, ensure …"), every action
         # that "to" opens, not the first.
         span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
+    elif wanted is None and re.fullmatch(r"[a-z]+ing", candidate.text[span.start : span.end]) and re.search(
+            r"\bby\s+$", candidate.text[: span.start]):
+        # "What would show that it is serious?": "stopping its brutal assaults" (from "… that it’s serious
+        # by stopping its brutal assaults"), the whole means, not the verb alone.
+        means = phrase_until(candidate.text, span.start, _MEANS_END, OBJECT_WORDS, strip=" ,.")
+        span = Span(*means, span.score, span.margin) if means is not None else span
     elif wanted == PERSON:
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
         # in this regard"), not the one name the reader took.
@@ -2990,7 +3000,7 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     # A headline that states the amount or date asked for, in the question's words, reports it:
     # "How much military aid did Biden announce?" is '"Biden Announces $800 Million in Military Aid
     # to Ukraine", in The New York Times', which the body only calls "the announced increase".
-    cited -= {id(c) for c in candidates if id(c) in cited and _headline_states(c.text, question)}
+    cited -= {id(c) for c in candidates if id(c) in cited and (_headline_states(c.text, question) or _headline_says(c.text, question))}
     named = who_is_named(question)
     if named is not None:
         naming = {id(c) for c in candidates if _names_person(c.text, named)}
@@ -3094,6 +3104,48 @@ def _citing_scores(notes: Sequence[Candidate], body: Sequence[Candidate]) -> dic
 
 # Least share of the question's content words a headline must hold to state what it asks.
 HEADLINE_SHARE = 0.75
+
+
+# "Who said peace talks were close to agreement?": who is reported to have said something.
+# Not "Who reported …?": the outlet ("Al Jazeera") reported what Turkey said.
+_ASKS_WHO_SAID = re.compile(r"^\W*who\s+(?:said|says|claimed|claims|stated|states)\s+(?:that\s+)?(?P<said>[^?]+)", re.I)
+_SAYS = re.compile(r"\bSays?\b")
+# The least share of what was said, by words of four letters and more, that a headline must hold.
+HEADLINE_SAID_SHARE = 0.5
+
+
+def _headline_says(reference: str, question: str) -> bool:
+    """True when a title the reference cites reports who said what "Who said …?" asks about: it has
+    "Says" and at least HEADLINE_SAID_SHARE of the said words ("Russia, Ukraine 'Close to Agreement'
+    in Negotiations, Says Turkey" for "Who said peace talks were close to agreement?")."""
+    asked = _ASKS_WHO_SAID.match(question)
+    if asked is None:
+        return False
+    said = {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]{4,}", asked.group("said"))} - {"were", "that", "with"}
+    for title in cited_titles(reference):
+        held = {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]{4,}", title)}
+        if _SAYS.search(title) and said and len(said & held) >= HEADLINE_SAID_SHARE * len(said):
+            return True
+    return False
+
+
+# Who a headline says said it: "…, Says Turkey", "Ukraine Says China Is Ready …".
+_SAYS_AFTER = re.compile(r",\s+Says\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
+_SAYS_BEFORE = re.compile(r"^(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+Says\b")
+
+
+def headline_speaker(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who said …?" answered by a reference (`_headline_says`), the offsets of whom its title
+    says said it ("Turkey" in '"Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey"'),
+    not the article's author; None otherwise."""
+    if not _headline_says(sentence, question):
+        return None
+    at = cited_title(sentence)
+    if at is None:
+        return None
+    title = sentence[at[0] : at[1]]
+    found = _SAYS_AFTER.search(title) or _SAYS_BEFORE.match(title)
+    return (at[0] + found.start("name"), at[0] + found.end("name")) if found is not None else None
 
 
 def _headline_states(reference: str, question: str) -> bool:
@@ -3992,7 +4044,9 @@ def _just_before(candidate: Candidate) -> str:
 _EVENT_VERBS = re.compile(r"\b(?:take|took|taken)\s+place\b|\b(?:happen|occur|start|begin|end|held|hold)\b", re.I)
 # "When did the EU suspend Russian energy imports?": when something is said to have happened, and
 # the words after its auxiliary, whose first word in lower case after the subject is the verb.
-_ASKS_WHEN_DONE = re.compile(r"^\W*when\s+(?:did|has|have|had)\s+(?P<rest>[^?]+)", re.I)
+# "When was Altiero Spinelli born?" too: a life's events, which a sentence states in their words
+# (not any passive: XQuAD's "When was the British Nationality Act passed?" is "… Act 1981").
+_ASKS_WHEN_DONE = re.compile(r"^\W*when\s+(?:(?:did|has|have|had)\s+(?P<rest>[^?]+)|(?:was|were)\s+(?P<life>[^?]+?\s+(?:born|married|killed)\b))", re.I)
 _DETERMINERS = frozenset("the a an its their his her this that these those all some both".split())
 # What puts a verb in a proposal or a possibility, a few words before it: "Europe can use its
 # economic leverage … or, better yet, suspend …".
@@ -4007,7 +4061,7 @@ def _only_proposed(question: str, chosen: Sequence[Candidate]) -> bool:
     a modal ("can …, or, better yet, suspend") and none of them gives a date: they say it could or
     should happen, not that, or when, it did."""
     asked = _ASKS_WHEN_DONE.match(question)
-    if asked is None:
+    if asked is None or asked.group("rest") is None:
         return False
     words = re.findall(r"[\w’'-]+", asked.group("rest"))
     subject = [w for w in words[:1] if w.lower() not in _DETERMINERS] or words[1:2]

@@ -1959,7 +1959,9 @@ _AIMING_VERBS = (
 # "What are they close to achieving there?", "What is Russia about to do?": what is about to happen.
 _ASKS_IMMINENT = re.compile(
     r"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>\S.*?)\s+(?:close\s+to|about\s+to|poised\s+to|set\s+to|near\s+to|"
-    r"on\s+the\s+(?:verge|brink|point)\s+of)\s+(?:do|doing|achieve|achieving|accomplish|accomplishing|pull\s+off)\b",
+    r"on\s+the\s+(?:verge|brink|point)\s+of)\s+(?:do|doing|achieve|achieving|accomplish|accomplishing|pull\s+off|"
+    # "What are they about to cut Ukraine off from?": an action of its own, said in the sentence's words.
+    r"[a-z]+(?:ing)?(?=\s))\b",
     re.I,
 )
 _IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?:verge|brink|point)\s+of)\s+(?=[a-z])", re.I)
@@ -1980,7 +1982,18 @@ def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if subject and not any(w.lower()[:NAME_STEM] in said for w in subject):
         return None
     found = _IMMINENT_SAID.search(sentence)
-    return phrase_until(sentence, found.end(), _OBJECT_END, OBJECT_WORDS, string.whitespace) if found is not None else None
+    action = phrase_until(sentence, found.end(), _OBJECT_END, OBJECT_WORDS, string.whitespace) if found is not None else None
+    closing = _CLOSING_PREPOSITION.search(question)
+    if action is not None and closing is not None:
+        # "What are they about to cut Ukraine off from?": what the action's own "from" opens ("access to
+        # the Sea of Azov", from "deprive Ukraine from access to …"), when it has one; else no answer.
+        after = re.search(rf"\b{closing.group(1)}\s+", sentence[action[0] : action[1]], re.I)
+        return (action[0] + after.end(), action[1]) if after is not None else None
+    return action
+
+
+# The preposition a question ends on ("… cut Ukraine off from?"): what it governs is asked for.
+_CLOSING_PREPOSITION = re.compile(r"\b(from|of|to|with|on|for|into|about)\s*[?.!]*\s*$", re.I)
 
 
 def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
