@@ -4319,3 +4319,25 @@ def test_the_means_a_sentence_gives_is_bold_whole_and_a_name_asked_after_a_posse
     # "called" is no property of the IAI the documents never give (it had abstained).
     quarterly = qa.answer("What is IAI's quarterly called?", index=small_index)
     assert quarterly.short is not None and quarterly.short.text == "The International Spectator"
+
+
+@pytest.mark.model
+def test_for_what_reason_asks_why_and_a_motive_after_the_lead_answers_it(small_index):
+    import qa
+
+    answer = qa.answer("For what reason would Zelensky put neutrality to a referendum?", index=small_index)
+    # It had bolded "any agreement" and quoted only the sentence saying that he wants a referendum.
+    assert answer.short is None
+    assert "Zelensky probably wants to go through this formal process to ensure" in answer.text
+
+
+@pytest.mark.model
+def test_what_another_source_says_on_that_follows_the_topic_of_the_question_before(small_index):
+    import qa
+
+    first = "What does the April piece say about NATO membership for Ukraine?"
+    reply = qa.answer(first, index=small_index)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": reply.text}]
+    # It had abstained.
+    other = qa.answer("And what does Alcaro's commentary say on that?", history=history, index=small_index)
+    assert not other.abstained and "forsake membership in NATO" in other.text

@@ -805,3 +805,20 @@ def test_and_another_speaker_asks_what_that_speaker_said(earlier, question, reso
     from qa.answering.referents import resolve_ellipsis
 
     assert resolve_ellipsis(question, earlier) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        ("And what does Alcaro's commentary say on that?", ["What does the April piece say about NATO membership for Ukraine?"],
+         "And what does Alcaro's commentary say on NATO membership for Ukraine?"),
+        # Through an earlier question of the same form.
+        ("And what does the April piece say about it?",
+         ["What does Alcaro say about China?", "And what does the IAI commentary think about that?"],
+         "And what does the April piece say about China?"),
+        # The question before had no topic to take up.
+        ("What does Alcaro say about it?", ["Who wrote the April piece?"], None),
+    ],
+)
+def test_what_a_source_says_on_that_is_about_the_topic_the_question_before_ended_on(question, earlier, resolved):
+    assert resolve_ellipsis(question, earlier) == resolved

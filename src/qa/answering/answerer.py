@@ -356,6 +356,8 @@ def _amount_of_answer(question: str, earlier: str) -> str | None:
     return f"How {amount.group('much').lower()} {did.group('aux').lower()} {did.group('rest')}?"
 
 
+# "For what reason …?", "What is the reason that …?": why.
+_FOR_WHAT_REASON = re.compile(r"^\W*(?:for\s+(?:what|which)\s+reasons?|what\s+is\s+the\s+reason\s+(?:that|why))\b", re.I)
 # "What's", "Who's", "Where's": a wh-word and "is" contracted.
 _CONTRACTION = re.compile(r"\b(?P<wh>what|who|where|when|how|which)[’']s\b", re.I)
 
@@ -375,6 +377,11 @@ def _asked_plainly(question: str) -> str | None:
     inside = _request_inside(question)
     if inside is not None:
         return inside
+    reason = _FOR_WHAT_REASON.match(question)
+    if reason is not None:
+        # "For what reason would Zelensky put neutrality to a referendum?" asks why (it had bolded
+        # "any agreement", which a why-question's answer never is).
+        return f"Why {question[reason.end():].lstrip()}"
     known = _KNOWN_FOR.match(question)
     if known is not None:
         # "What is Altiero Spinelli known for?" asks who he is, as the documents say it.
@@ -958,6 +965,7 @@ def _answer(
     chosen = _antecedent_first(retriever, chosen, question)
     # The sentence that says what the lead's "this" or "such risks" is: it stays before the lead.
     antecedent = chosen[0] if chosen and chosen[0] is not led else None
+    chosen = _motive_next(retriever, chosen, question)
     followed = _who_did_next(retriever, chosen, question)
     if followed is not chosen:
         # "Who pushed back on the 15-year timeline?": the lead gives the timeline, the next sentence
@@ -3876,6 +3884,31 @@ def _meets_said(sentence: str) -> bool:
 _PRONOUN_WORDS = frozenset({"he", "she", "they"})
 # The name right before a verb: "… Kremlin spokesman Dmitry Peskov pushed back …" -> "Dmitry Peskov".
 _NAME_BEFORE = re.compile(r"(?P<name>(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+)){0,2})\s+$")
+
+
+# A why-question ("Why would Zelensky …?") and a sentence giving a motive or a cause.
+_WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
+_MOTIVE = re.compile(
+    r"\b(?:because|since|due\s+to|owing\s+to|in\s+order\s+to|so\s+as\s+to|so\s+that|to\s+(?:ensure|avoid|prevent|make\s+sure))\b", re.I
+)
+
+
+def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
+    """For a why-question whose lead gives no motive nor cause ("… Zelensky has stated that any
+    agreement proclaiming Ukraine’s neutrality would need to be approved by a nationwide
+    referendum …"), the chosen sentences with the document's next body sentence after the lead when
+    that one gives one and names the question's subject ("Zelensky probably wants to go through this
+    formal process to ensure that the Ukrainian people support this decision …"); else `chosen`."""
+    if not chosen or not _WHY.match(question) or _MOTIVE.search(chosen[0].text):
+        return chosen
+    subject = _subject_words(question)
+    lead = chosen[0]
+    end = lead.key[1] + len(lead.text)
+    after = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end]
+    following = _candidate_at(retriever, lead.passage.doc_id, *after[0], lead.score) if after else None
+    if following is None or not subject or not _MOTIVE.search(following.text) or not _names_any(following.text, subject):
+        return chosen
+    return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 
 
 def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:

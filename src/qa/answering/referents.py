@@ -407,6 +407,11 @@ _ASKED_NAME = re.compile(
 _ACCORDING_ALONE = re.compile(
     r"\s*(?i:(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?)(?i:according\s+to)\s+(?P<source>(?!(?i:whom?|what|which|whose)\b)[^?.!,]+?)\s*[?.!]*\s*"
 )
+# "And what does Alcaro say on that?": what someone says about what the question before was about.
+_SAYS_ON_THAT = re.compile(
+    r"\s*(?P<head>(?i:(?:and|but)\s+)?(?i:what)\s+(?i:does|do|did)\s+[^?]+?\s+(?i:say|think|write|argue)\s+"
+    r"(?i:about|on|regarding|concerning)\s+)(?i:that|it|this|them|the\s+same(?:\s+thing)?|the\s+matter|the\s+issue)\s*[?.!]*\s*"
+)
 # "And on sanctions?", "What about on energy?": a topic alone, in place of the one the question before ended on.
 _TOPIC_ALONE = re.compile(
     r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?i:on|about|regarding|concerning)\s+"
@@ -425,6 +430,16 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     described = _DESCRIBED_ELLIPSIS.fullmatch(question)
     according = _ACCORDING_ALONE.fullmatch(question)
     topic = _TOPIC_ALONE.fullmatch(question)
+    pointer = _SAYS_ON_THAT.fullmatch(question)
+    if pointer is not None and earlier:
+        # "And what does Alcaro's commentary say on that?" after "What does the April piece say about
+        # NATO membership for Ukraine?": what it says about NATO membership for Ukraine (through an
+        # earlier question of the same form: "And what does Alcaro say about it?" next).
+        before = earlier[-1]
+        if _SAYS_ON_THAT.fullmatch(before):
+            before = resolve_ellipsis(before, earlier[:-1]) or ""
+        ending = TOPIC_ENDING.search(before)
+        return f"{pointer.group('head')}{ending.group('topic')}?" if ending is not None else None
     if (name is None and described is None and according is None and topic is None) or not earlier:
         return None
     before = earlier[-1]
