@@ -4341,3 +4341,54 @@ def test_what_another_source_says_on_that_follows_the_topic_of_the_question_befo
     # It had abstained.
     other = qa.answer("And what does Alcaro's commentary say on that?", history=history, index=small_index)
     assert not other.abstained and "forsake membership in NATO" in other.text
+
+
+def test_what_would_ensure_something_is_what_nothing_ensures_it_without():
+    from qa.answering.types import condition_asked
+
+    sentence = ("Without a strongly stated commitment from countries like the United States, Germany and other NATO "
+                "members on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.")
+    assert marked(condition_asked, sentence, "What would truly ensure Ukraine's sovereignty?") == (
+        "a strongly stated commitment from countries like the United States, Germany and other NATO members on par "
+        "with Article 5")
+
+
+def test_a_treatys_article_is_no_publication():
+    from qa.answering.references import asks_about_sources
+
+    assert not asks_about_sources("Which NATO article is the April piece referring to?")
+    assert not asks_about_sources("What does article 5 say?")
+    assert asks_about_sources("Which articles does Alcaro cite?")
+    assert asks_about_sources("Which Financial Times article reported it?")
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "words"),
+    [
+        # It had bolded "no guarantee", the subject before the question's words.
+        ("What would truly ensure Ukraine's sovereignty?",
+         "a strongly stated commitment from countries like the United States, Germany and other NATO members on par "
+         "with Article 5", "Without a strongly stated commitment"),
+        # A headline is a title: it had bolded the date.
+        ("What is the Financial Times headline of 17 March?", "US Pours Cold Water on Hopes of Diplomatic Solution in Ukraine",
+         "James Politi"),
+        # A treaty's article, not a cited article: it had quoted the note citing Alcaro's earlier commentary.
+        ("Which NATO article is the April piece referring to?", "Article 5", "on par with Article 5"),
+    ],
+)
+@pytest.mark.model
+def test_what_nothing_goes_without_a_headline_and_a_treaty_article_answer(small_index, question, short, words):
+    import qa
+
+    answer = qa.answer(question, index=small_index)
+    assert not answer.abstained and words in answer.text
+    assert answer.short is not None and answer.short.text == short
+
+
+@pytest.mark.model
+def test_a_question_about_success_is_not_answered_by_a_failure_alone(small_index):
+    import qa
+
+    answer = qa.answer("What would make diplomacy succeed, per the April piece?", index=small_index)
+    # It had quoted only "European-led diplomacy … failed largely because of Russian stalling …".
+    assert "the better the chances for diplomacy to succeed" in answer.text

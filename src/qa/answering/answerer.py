@@ -1738,6 +1738,8 @@ _ASKS_WHAT_WRITTEN = re.compile(
 )
 # The title of a work, not a person's ("What is Alcaro's title?").
 _ASKS_TITLE = re.compile(
+    # A headline is a work's title by itself: "What is the Financial Times headline of 17 March?".
+    r"\bheadlines?\b|"
     r"\b(?:title|headline)\b.*\b(?:article|commentar(?:y|ies)|piece|paper|report|book|study|work|publication|"
     r"essay|op-ed|editorial|story|briefing)\b|\b(?:article|commentary|piece|paper|report|book|study|essay|story)\b.*"
     r"\b(?:title|headline)\b|\btitled\b",
@@ -2197,8 +2199,8 @@ def _short_span(
     # antitank missiles" (`listed_item_of_kind`; the reader took "tactical drones").
     # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
     # north and east" (`infinitive_asked`; the reader took "north and east").
-    finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, subject_of, named_of_kind, numbered_part, name_before_verb,
-               name_before_turned_down, condition_asked,
+    finders = (counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+               numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
                purpose_asked, first_time_done, belief_asked, headline_speaker)
@@ -3794,6 +3796,38 @@ def _quoted_term_first(ranked: list[Candidate], question: str, s: AnswerSettings
     return _fitting_lead(ranked, s, lambda c: term.search(c.text.replace("*", "").replace("_", " ")) is not None)
 
 
+# Outcomes and their opposites, by their first letters: "succeed" and "fail", "win" and "lose".
+_OUTCOMES = (("succe", "fail"), ("win", "lose"), ("rise", "fall"), ("grow", "shrink"), ("incre", "decre"),
+             ("stren", "weake"), ("impro", "worse"))
+
+
+# A negation within a few words before a word: "have hardly succeeded".
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|hardly|barely|scarcely|no|without)\b(?:\s+\S+){0,2}\s*$|n[’']t(?:\s+\S+){0,2}\s*$", re.I)
+
+
+def _outcome_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For a question about an outcome ("What would make diplomacy succeed, per the April piece?"),
+    `ranked` with the first of its best few that names that outcome leading ("… the better the
+    chances for diplomacy to succeed"), when the lead names only its opposite ("European-led
+    diplomacy … failed largely because of Russian stalling …") and that one could answer by itself."""
+    asked = {w.lower() for w in _WORD.findall(question)}
+    for pair in (*_OUTCOMES, *((b, a) for a, b in _OUTCOMES)):
+        wanted, opposite = pair
+        if any(w.startswith(wanted) for w in asked) and not any(w.startswith(opposite) for w in asked):
+            def names(c: Candidate, stem: str) -> bool:
+                return any(w.startswith(stem) for w in _words(c.text))
+
+            def names_plainly(c: Candidate, stem: str) -> bool:
+                # "Sanctions have hardly succeeded in bringing down regimes" says that they failed.
+                return any(not _NEGATED_BEFORE.search(c.text[: m.start()])
+                           for m in re.finditer(rf"\b{stem}\w*", c.text, re.I))
+
+            if ranked and names_plainly(ranked[0], opposite) and not names(ranked[0], wanted):
+                return _promoted(ranked, s, lambda c: names(c, wanted))
+            return ranked
+    return ranked
+
+
 def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For a question naming someone by an office ("What claim did Russia's foreign minister make
     about the contested regions?"), `ranked` with the best sentence naming that office's holder
@@ -3810,7 +3844,7 @@ def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first)
+                _kind_named_first, _outcome_kept)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

@@ -1388,7 +1388,8 @@ CONDITION_WORDS = 20
 # for …?": what a thing needs, which a sentence may give as a condition.
 _ASKS_NEEDED = re.compile(
     r"^\W*what\s+(?:would|will|could|does|do|is|are)\s+(?:it\s+take|make|be\s+(?:needed|required|necessary)|"
-    r"(?:needed|required|necessary))\b",
+    # "What would truly ensure Ukraine's sovereignty?": what it would take.
+    r"(?:needed|required|necessary)|(?:truly\s+|really\s+)?(?:ensure|guarantee|secure))\b",
     re.I,
 )
 # "Without a strongly stated commitment …, no guarantee will truly ensure …": what is needed, said
