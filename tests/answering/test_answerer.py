@@ -4392,3 +4392,19 @@ def test_a_question_about_success_is_not_answered_by_a_failure_alone(small_index
     answer = qa.answer("What would make diplomacy succeed, per the April piece?", index=small_index)
     # It had quoted only "European-led diplomacy … failed largely because of Russian stalling …".
     assert "the better the chances for diplomacy to succeed" in answer.text
+
+
+@pytest.mark.model
+def test_what_sort_of_thing_a_name_is_and_what_was_given_in_return(small_index):
+    import qa
+
+    # It had bolded "Global Actors programme" from Alcaro's author note.
+    kind = qa.answer("What sort of organisation is the Istituto Affari Internazionali?", index=small_index)
+    assert kind.short is not None and kind.short.text == "a private, independent non-profit think tank"
+    first = "What did Ukraine promise not to do under the plan?"
+    reply = qa.answer(first, index=small_index)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": reply.text}]
+    # It had quoted the other document's "In return, the Ukrainians are willing to forsake membership in NATO …".
+    given = qa.answer("And in return?", history=history, index=small_index)
+    assert "In exchange, the plan envisions, Russia would allow for security guarantees" in given.text
+    assert "forsake membership" not in given.text

@@ -2104,6 +2104,15 @@ _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+w
 _MEANS_END = re.compile(r"(?:(?<!\d),|,(?!\d{3}\b))|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 
 
+# A clause a description adds after a comma: ", founded in 1965 on the initiative of …".
+_ADDED_CLAUSE = re.compile(r",\s+(?:founded|established|created|based|launched|set\s+up|which|who)\b")
+# "What sort of organisation is the Istituto Affari Internazionali?": what kind of thing a name is.
+_ASKS_KIND_OF_NAME = re.compile(
+    r"^\W*(?i:what)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*\s+(?i:is|was|are|were)\s+(?:(?i:the)\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*[?.!]*\s*$"
+)
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -2150,6 +2159,14 @@ def _short_span(
         # Without a title or a description, a span beside the name is a guess at who the person is:
         # "Who is Guy Chazan?" is not answered "Roman Olearchyk and Polina Ivanova", his co-authors.
         return _first_described(chosen, lambda text: person_description(text, named))
+    kind_of = _ASKS_KIND_OF_NAME.match(question)
+    if kind_of is not None and (found := _first_described(chosen, lambda text: definition_of(text, kind_of.group("name")))):
+        # "What sort of organisation is the Istituto Affari Internazionali?": what the sentence says it
+        # is ("a private, independent non-profit think tank"), not a name the reader finds beside it;
+        # without what a clause after it adds (", founded in 1965 …").
+        candidate, span = found
+        added = _ADDED_CLAUSE.search(candidate.text, span.start, span.end)
+        return candidate, Span(span.start, added.start(), span.score) if added is not None else span
     term = defined_term(question)
     # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
     # the sentence says it is, not a name the reader finds beside it ("ENR").
@@ -3876,27 +3893,36 @@ def _reaction(
     the document's next body sentence when that one meets it and points back at it ("But Kremlin
     spokesman Dmitry Peskov pushed back on that idea, …"), the quoted sentence before it; for "Who
     …?", the name before the verb of meeting it is the short answer. None otherwise."""
-    asked = _ASKS_REACTION.match(question)
+    asked = _ASKS_REACTION.match(question) or _ASKS_IN_RETURN.match(question)
     replies = assistant_turns(history) if asked is not None and history else []
     quoted = [c for c in ranked if replies and c.text in replies[-1]]
+    if asked is not None and asked.re is _ASKS_IN_RETURN:
+        # "And in return?" after the Ukrainian plan's commitments: the next sentence, "In exchange, the
+        # plan envisions, Russia would allow for security guarantees …", not the other document's "In return, …".
+        meets: Callable[[str], bool] = lambda text: _IN_EXCHANGE.match(text) is not None
+    else:
+        meets = _meets_said
     # The reply may have quoted the reaction itself ("Who rejected it?" after "How did Moscow respond?").
-    reacting = next((c for c in quoted if _meets_said(c.text)), None)
+    reacting = next((c for c in quoted if meets(c.text)), None)
     if reacting is not None:
         chosen = [c for c in quoted if c is not reacting][:1] + [reacting]
     else:
         chosen = []
-        for c in quoted[:1]:
+        # The sentence after one the reply quoted (of its first two: "But a diplomatic effort … may be
+        # showing some promise" came before the plan's commitments).
+        for c in sorted(quoted[:MARKED_SENTENCES], key=lambda c: -replies[-1].find(c.text)):
             end = c.key[1] + len(c.text)
             after = [span for span in _document_sentences(retriever, c.passage.doc_id) if span[0] >= end]
             following = _candidate_at(retriever, c.passage.doc_id, *after[0], c.score) if after else None
-            if following is not None and _meets_said(following.text):
+            if following is not None and meets(following.text):
                 chosen = [c, following]
+                break
     if not chosen:
         return None
     following = chosen[-1]
-    met = _REACTS.search(following.text)
+    met = _REACTS.search(following.text) or _IN_EXCHANGE.match(following.text)
     assert met is not None
-    who = asked.group("who")
+    who = asked.groupdict().get("who")
     if who is not None and who.lower() not in _PRONOUN_WORDS:
         # "How did Moscow respond?" is met by "… Kremlin spokesman …": a seat stands for its country.
         country = SEATS.get(who.lower(), who)
@@ -3916,6 +3942,12 @@ def _meets_said(sentence: str) -> bool:
 
 
 _PRONOUN_WORDS = frozenset({"he", "she", "they"})
+# "And in return?", "What about in exchange?": what was given for what the reply said.
+_ASKS_IN_RETURN = re.compile(
+    r"^\W*(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:what\s+(?:in\s+(?:return|exchange)|(?:is|was)\s+(?:offered|given)\s+in\s+"
+    r"(?:return|exchange))|in\s+(?:return|exchange))\s*[?.!]*\s*$",
+    re.I,
+)
 # The name right before a verb: "… Kremlin spokesman Dmitry Peskov pushed back …" -> "Dmitry Peskov".
 _NAME_BEFORE = re.compile(r"(?P<name>(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+)){0,2})\s+$")
 
