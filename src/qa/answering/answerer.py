@@ -61,7 +61,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1260,26 +1260,36 @@ _STANCES = frozenset(
 )
 
 
+def _property_of_name(question: str) -> tuple[str, str] | None:
+    """The property word a question asks of a name, and the name: ("population", "Crimea") for "What
+    is the population of Crimea?", and by its possessive ("language", "Ukraine") for "What is
+    Ukraine's official language?"; None otherwise (not for "What is IAI's quarterly called?", whose
+    last word is no property)."""
+    asked = _ASKS_ATTRIBUTE.match(question)
+    named = _OF_NAME.fullmatch(asked.group("rest")) if asked is not None and asked.group("of") == "of" else None
+    if asked is not None and named is not None:
+        return asked.group("noun"), named.group("whose")
+    possessed = _ASKS_POSSESSED.match(question)
+    if possessed is None or possessed.group("noun").endswith("ed") or possessed.group("noun") in _NAMING_WORDS:
+        return None
+    return possessed.group("noun"), possessed.group("whose")
+
+
 def _attribute_never_given(retriever: Retriever, question: str) -> bool:
     """True when the question asks for a property of something named ("What is the population of
     Crimea?") by a word the documents use, but no sentence of theirs uses it together with that
     name: the "almost 44-million population" is Ukraine's, and nothing gives Crimea's. A property
     a figure gives without its word (`_MEASURES`) or a document's own (`_WORK_PROPERTIES`) is left
     to ordinary answering."""
-    asked = _ASKS_ATTRIBUTE.match(question)
-    named = _OF_NAME.fullmatch(asked.group("rest")) if asked is not None and asked.group("of") == "of" else None
-    # "What is Ukraine's official language?" too: the property asked of a name by its possessive (not
-    # "What is IAI's quarterly called?", whose last word is no property).
-    possessed = _ASKS_POSSESSED.match(question)
-    if possessed is not None and (possessed.group("noun").endswith("ed") or possessed.group("noun") in _NAMING_WORDS):
-        possessed = None
-    named = named or possessed
-    noun = named.group("noun") if named is not None and named.re is _ASKS_POSSESSED else asked.group("noun") if named else ""
+    asked = _property_of_name(question)
+    if asked is None:
+        return False
+    noun, whose = asked
     if not (noun.islower() and len(noun) >= ATTRIBUTE_LETTERS):
         return False
     if noun in _MEASURES or noun in _WORK_PROPERTIES or noun in _STANCES or noun not in retriever.vocabulary():
         return False
-    name, stem = named.group("whose").split()[0], noun[:NAME_STEM]
+    name, stem = whose.split()[0], noun[:NAME_STEM]
     for chunk in retriever.passages:
         if stem not in chunk.text.lower() or not _names(chunk.text, name):
             continue
@@ -2100,10 +2110,6 @@ _SIBLING_JOIN = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+", re.I)
 _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+wrong\b", re.I)
 
 
-# Where a means ("by stopping its brutal assaults") ends: a clause mark or the sentence's end.
-_MEANS_END = re.compile(r"(?:(?<!\d),|,(?!\d{3}\b))|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
-
-
 # A clause a description adds after a comma: ", founded in 1965 on the initiative of …".
 _ADDED_CLAUSE = re.compile(r",\s+(?:founded|established|created|based|launched|set\s+up|which|who)\b")
 # "What sort of organisation is the Istituto Affari Internazionali?": what kind of thing a name is.
@@ -2505,7 +2511,8 @@ def _short_span(
             r"\bby\s+$", candidate.text[: span.start]):
         # "What would show that it is serious?": "stopping its brutal assaults" (from "… that it’s serious
         # by stopping its brutal assaults"), the whole means, not the verb alone.
-        means = phrase_until(candidate.text, span.start, _MEANS_END, OBJECT_WORDS, strip=" ,.")
+        # It ends where an object does: at a clause mark or the sentence's end.
+        means = phrase_until(candidate.text, span.start, OBJECT_END, OBJECT_WORDS, strip=" ,.")
         span = Span(*means, span.score, span.margin) if means is not None else span
     elif wanted == PERSON:
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
@@ -3627,10 +3634,13 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
 
 
-def _promoted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
-    """`ranked` with the first of its best few after the lead that `fits` and could answer by itself
-    (its probability at least `abstain_below`) leading; `ranked` itself when none does."""
-    found = next((c for c in ranked[1 : s.gate_depth] if c.score >= s.abstain_below and fits(c)), None)
+def _promoted(
+    ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool], depth: int | None = None
+) -> list[Candidate]:
+    """`ranked` with the first of its best few (`s.gate_depth` of them, or `depth`) after the lead
+    that `fits` and could answer by itself (its probability at least `abstain_below`) leading;
+    `ranked` itself when none does."""
+    found = next((c for c in ranked[1 : depth or s.gate_depth] if c.score >= s.abstain_below and fits(c)), None)
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
@@ -3827,22 +3837,24 @@ def _outcome_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     `ranked` with the first of its best few that names that outcome leading ("… the better the
     chances for diplomacy to succeed"), when the lead names only its opposite ("European-led
     diplomacy … failed largely because of Russian stalling …") and that one could answer by itself."""
-    asked = {w.lower() for w in _WORD.findall(question)}
-    for pair in (*_OUTCOMES, *((b, a) for a, b in _OUTCOMES)):
-        wanted, opposite = pair
-        if any(w.startswith(wanted) for w in asked) and not any(w.startswith(opposite) for w in asked):
-            def names(c: Candidate, stem: str) -> bool:
-                return any(w.startswith(stem) for w in _words(c.text))
+    asked = _words(question)
+    pairs = (*_OUTCOMES, *((b, a) for a, b in _OUTCOMES))
+    pair = next(((wanted, opposite) for wanted, opposite in pairs
+                 if _has_stem(asked, wanted) and not _has_stem(asked, opposite)), None)
+    if pair is None or not ranked:
+        return ranked
+    wanted, opposite = pair
+    lead = ranked[0].text
+    # "Sanctions have hardly succeeded in bringing down regimes" says that they failed.
+    opposed = any(not _NEGATED_BEFORE.search(lead[: m.start()]) for m in re.finditer(rf"\b{opposite}\w*", lead, re.I))
+    if not opposed or _has_stem(_words(lead), wanted):
+        return ranked
+    return _promoted(ranked, s, lambda c: _has_stem(_words(c.text), wanted))
 
-            def names_plainly(c: Candidate, stem: str) -> bool:
-                # "Sanctions have hardly succeeded in bringing down regimes" says that they failed.
-                return any(not _NEGATED_BEFORE.search(c.text[: m.start()])
-                           for m in re.finditer(rf"\b{stem}\w*", c.text, re.I))
 
-            if ranked and names_plainly(ranked[0], opposite) and not names(ranked[0], wanted):
-                return _promoted(ranked, s, lambda c: names(c, wanted))
-            return ranked
-    return ranked
+def _has_stem(words: AbstractSet[str], stem: str) -> bool:
+    """True when one of the (lower-case) words begins with `stem`."""
+    return any(w.startswith(stem) for w in words)
 
 
 def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -3853,8 +3865,7 @@ def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     it ranks: the office says whose words are asked for, which the sentence model weighs as two words."""
     if not ranked or holds_title_asked(ranked[0].text, question) in (None, True):
         return ranked
-    found = next((c for c in ranked[1:] if c.score >= s.abstain_below and holds_title_asked(c.text, question)), None)
-    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+    return _promoted(ranked, s, lambda c: bool(holds_title_asked(c.text, question)), depth=len(ranked))
 
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
@@ -3911,9 +3922,7 @@ def _reaction(
         # The sentence after one the reply quoted (of its first two: "But a diplomatic effort … may be
         # showing some promise" came before the plan's commitments).
         for c in sorted(quoted[:MARKED_SENTENCES], key=lambda c: -replies[-1].find(c.text)):
-            end = c.key[1] + len(c.text)
-            after = [span for span in _document_sentences(retriever, c.passage.doc_id) if span[0] >= end]
-            following = _candidate_at(retriever, c.passage.doc_id, *after[0], c.score) if after else None
+            following = _next_sentence(retriever, c)
             if following is not None and meets(following.text):
                 chosen = [c, following]
                 break
@@ -3969,9 +3978,7 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
         return chosen
     subject = _subject_words(question)
     lead = chosen[0]
-    end = lead.key[1] + len(lead.text)
-    after = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end]
-    following = _candidate_at(retriever, lead.passage.doc_id, *after[0], lead.score) if after else None
+    following = _next_sentence(retriever, lead)
     if following is None or not subject or not _MOTIVE.search(following.text) or not _names_any(following.text, subject):
         return chosen
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
@@ -3986,9 +3993,7 @@ def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) 
     if not chosen or any(name_before_verb(c.text, question) for c in chosen[:MARKED_SENTENCES]):
         return chosen
     lead = chosen[0]
-    end = lead.key[1] + len(lead.text)
-    after = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[0] >= end]
-    following = _candidate_at(retriever, lead.passage.doc_id, *after[0], lead.score) if after else None
+    following = _next_sentence(retriever, lead)
     # "Who rejected the 15-year timeline?": "Dmitry Peskov pushed back on that idea" (`turned_down_forms`).
     if following is None or not _POINTS_AT_SAID.search(following.text) or not any(
             finder(following.text, question) for finder in (name_before_verb, name_before_turned_down)):
@@ -4985,6 +4990,14 @@ def _list_items(retriever: Retriever, chosen: list[Candidate], asked: int | None
         if candidate is not None and candidate.key not in taken:
             items.append(candidate)
     return items
+
+
+def _next_sentence(retriever: Retriever, sentence: Candidate) -> Candidate | None:
+    """The body sentence that follows `sentence` in its document (`_document_sentences`), with its
+    score, or None at the document's end."""
+    end = sentence.key[1] + len(sentence.text)
+    after = [span for span in _document_sentences(retriever, sentence.passage.doc_id) if span[0] >= end]
+    return _candidate_at(retriever, sentence.passage.doc_id, *after[0], sentence.score) if after else None
 
 
 def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score: float) -> Candidate | None:

@@ -87,10 +87,10 @@ def chosen_option(sentences: Sequence[str], choice: Choice) -> tuple[int, int, i
     lesser): each option named in one sentence and compared by rank, or by amount when no rank is
     given; or, for the greater, the option a sentence singles out ("Both sides have lost enormous
     amounts of military equipment, especially Russia"). None when nothing tells them apart."""
-    named = [_named(sentences, option) for option in choice.options] if choice.options else _subjects(sentences)
-    found = [n for n in named if n is not None]
     if choice.greater and choice.options and (singled := _singled_out(sentences, choice.options)) is not None:
         return singled
+    named = [_named(sentences, option) for option in choice.options] if choice.options else _subjects(sentences)
+    found = [n for n in named if n is not None]
     if len(found) < 2 or len({n[0] for n in found}) < len(found):
         return None
     ranks = [_rank_after(sentences[i], end) for i, _, end in found]

@@ -1327,7 +1327,7 @@ def first_time_done(sentence: str, question: str) -> tuple[int, int] | None:
     clause the sentence says it of ("approving the shipment of lethal weapons to a country that
     isn’t part of the E.U." in "…, approving … for the first time in its history"); None for
     other questions, or when the sentence says it of nothing, or of more than FIRST_TIME_WORDS words."""
-    if not _ASKS_FIRST.search(question):
+    if not asks_first_time(question):
         return None
     first = _FIRST_TIME.search(sentence)
     if first is None:
@@ -1674,7 +1674,7 @@ def _asks_object(question: str) -> re.Match[str] | None:
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
 # before it) or the sentence's end.
-_OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
+OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
 # An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
 _PURPOSE = re.compile(
@@ -1785,7 +1785,7 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # A passive: "It was opened in five phases" says how the thing was opened, not what was.
         return None
     start = found.end()
-    end = _OBJECT_END.search(sentence, start)
+    end = OBJECT_END.search(sentence, start)
     text = sentence[start : end.start() if end else len(sentence)].rstrip()
     if re.match(r"by\b", text):
         return None  # a passive: "opened by Queen Elizabeth II" says who, not what
@@ -1931,7 +1931,7 @@ def _named_after_vague(sentence: str, start: int, text: str, question: str) -> t
         return None
     named = (_NAMED_AFTER.match(sentence, start + len(text))
              or (_INCLUDING_AFTER.match(sentence, start + len(text)) if restated else None))
-    return phrase_until(sentence, named.end(), _OBJECT_END, NAMED_WORDS, string.whitespace) if named is not None else None
+    return phrase_until(sentence, named.end(), OBJECT_END, NAMED_WORDS, string.whitespace) if named is not None else None
 
 
 _INCLUDING_AFTER = re.compile(r",\s+(?:including|such\s+as)\s+")
@@ -1983,7 +1983,7 @@ def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if subject and not any(w.lower()[:NAME_STEM] in said for w in subject):
         return None
     found = _IMMINENT_SAID.search(sentence)
-    action = phrase_until(sentence, found.end(), _OBJECT_END, OBJECT_WORDS, string.whitespace) if found is not None else None
+    action = phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS, string.whitespace) if found is not None else None
     closing = _CLOSING_PREPOSITION.search(question)
     if action is not None and closing is not None:
         # "What are they about to cut Ukraine off from?": what the action's own "from" opens ("access to
@@ -2022,7 +2022,7 @@ def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
         found = re.search(rf"\b{forms}(?:\s+[\w’'-]+){{0,{TO_DO_GAP}}}?\s+to\s+(?=[a-z])", sentence, re.I)
         if found is None:
             continue
-        end = _OBJECT_END.search(sentence, found.end())
+        end = OBJECT_END.search(sentence, found.end())
         text = _without_purpose(sentence[found.end() : end.start() if end else len(sentence)].rstrip())
         return (found.end(), found.end() + len(text)) if 1 <= len(text.split()) <= OBJECT_WORDS else None
     return None
