@@ -6,6 +6,7 @@ import pytest
 
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, colon_items, counted_list, first_listed_item, included_list, listed_items, members_listed,
+    members_of_kind_asked,
     lists_asked_items, names_asked_item, ordinal_of, to_sentence_end,
 )
 
@@ -389,3 +390,22 @@ def test_what_someone_did_is_the_list_of_members_not_their_kind(built_index):
     # It had bolded "compromises".
     result = qa.answer("What did Ukraine promise in the 10-point plan?", index=built_index.index)
     assert result.short is not None and result.short.text.startswith("commitments from Ukraine that it would not join NATO")
+
+
+GUARANTORS = ("In exchange, the plan envisions, Russia would allow for security guarantees for the protection of "
+              "Ukrainian territory, including a NATO-type collective defense agreement between Ukraine and potential "
+              "guarantor countries such as Britain, China, Russia and the United States.")
+
+
+@pytest.mark.parametrize(
+    ("question", "members"),
+    [
+        ("Who might guarantee Ukraine's security under that plan?", "Britain, China, Russia and the United States"),
+        ("Who would act as guarantors?", "Britain, China, Russia and the United States"),
+        # The words before the list name no kind the question asks for.
+        ("Who proposed the defence agreement?", None),
+        ("Which countries might guarantee Ukraine's security?", None),  # not a who-question: `included_list`
+    ],
+)
+def test_a_who_question_takes_every_member_of_the_kind_it_asks_for(question, members):
+    assert cut(GUARANTORS, members_of_kind_asked(GUARANTORS, question)) == members

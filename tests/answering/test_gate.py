@@ -165,6 +165,15 @@ def test_a_whole_question_after_and_is_asked_as_it_stands(retriever: Retriever) 
     assert after_conjunction("And how many?") is None and after_conjunction("And what about Europe?") is None
     assert after_conjunction("And the second largest?") is None and after_conjunction("What did the US send?") is None
     assert after_conjunction("And which is the second largest?") is None  # names nothing: the largest what?
+    # "What" or "who" as the subject of a verb in the past makes a whole question too.
+    assert after_conjunction("And what happened to the Budapest memorandum?") == "What happened to the Budapest memorandum?"
+    assert after_conjunction("And who signed the Minsk agreements?") == "Who signed the Minsk agreements?"
+    assert after_conjunction("And what happened to it?") is None  # "it" still needs the turn before
+    history = [{"role": "user", "content": "Which document did Moscow sign in 1994?"},
+               {"role": "assistant", "content": "**Budapest memorandum** The Budapest memorandum, which Russia signed in "
+                "1994 …, sought to provide such assurances … — and Moscow ran tanks over it. [1]"}]
+    followed = qa.answer("And what happened to it?", history=history, retriever=retriever)
+    assert not followed.abstained and "ran tanks over it" in followed.text
     # What the whole question refers back to is still asked about in a fresh chat.
     assert not refers_back("And what did the US send?") and refers_back("And what did he say?")
     result = qa.answer("And what weapons has the US sent?", retriever=retriever)

@@ -30,6 +30,7 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
+    members_of_kind_asked,
     names_asked_item, ordinal_of, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -2246,6 +2247,11 @@ def _short_span(
         listed = candidate.text[included[0] : included[1]]
         if span_fits(listed, wanted, question) and not _lists_asked_name(listed, question):
             return candidate, Span(*included, 1.0)
+    for candidate in chosen[:INCLUDED_SENTENCES]:
+        # "Who might guarantee Ukraine's security under that plan?": every one of the "potential
+        # guarantor countries such as Britain, China, Russia and the United States" (the reader took "Russia").
+        if (members := members_of_kind_asked(candidate.text, question)) is not None:
+            return candidate, Span(*members, 1.0)
     first = first_listed_item(chosen[0].text, question) if several else None
     if first is not None:
         # "What are the main components of the plan?": the list after "three main components:", its

@@ -202,6 +202,28 @@ def included_list(sentence: str, question: str, several: bool = False) -> tuple[
     return lists[0] if len(lists) == 1 else None
 
 
+# "Who might guarantee …?": a question for who does something, asked with "who".
+_ASKS_WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?who\b", re.I)
+# How many words before "such as" / "including" name the kind a who-question's verb stands for.
+KIND_WORDS = 3
+
+
+def members_of_kind_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who …?", the list of two or more after "such as" / "including" when the words just before
+    it name the kind the question's own words ask for ("potential guarantor countries such as
+    Britain, China, Russia and the United States" for "Who might guarantee Ukraine's security?"),
+    else None. One item of such a list answers only part of the question."""
+    if _ASKS_WHO.match(question) is None:
+        return None
+    asked = {w.lower()[:5] for w in re.findall(r"[^\W\d_][\w’'-]*", question)
+             if len(w) > 3 and w.lower() not in _NOT_INCLUDER and w.lower() not in QUERY_STOPWORDS}
+    for opening in _INCLUDING.finditer(sentence):
+        kind = re.findall(r"[^\W\d_][\w’'-]*", sentence[: opening.start()])[-KIND_WORDS:]
+        if asked & {w.lower()[:5] for w in kind if w.islower()}:
+            return _included_at(sentence, opening.end(), False)
+    return None
+
+
 # How many words before "including" may name what includes the list.
 INCLUDER_WORDS = 10
 # Words of an includes-question that name no includer (besides stop words).

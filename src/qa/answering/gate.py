@@ -57,7 +57,10 @@ _CONTINUATION = re.compile(r"^\s*(?:and what about|and how about|what about|how 
 # did the US send?", "And how many soldiers did Ukraine lose?"); not "And how many?" nor "And what about Europe?".
 _WHOLE_QUESTION = re.compile(
     r"\s*,?\s*(?:what|who|whom|whose|which|when|where|why|how)(?:\s+(?:many|much))?(?:\s+[\w’'-]+){0,3}?"
-    r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+\w",
+    r"\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+\w"
+    # Or "what" / "who" as the subject of a verb in the past: "And what happened to the Budapest
+    # memorandum?", "And who signed the Minsk agreements?".
+    r"|\s*,?\s*(?:what|who)\s+(?:[a-z]+ed|wrote|said|made|took|gave|sent|came|went|broke|led|ran|began|became|won|lost)\s+\w",
     re.I,
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
