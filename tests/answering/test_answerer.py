@@ -4408,3 +4408,37 @@ def test_what_sort_of_thing_a_name_is_and_what_was_given_in_return(small_index):
     given = qa.answer("And in return?", history=history, index=small_index)
     assert "In exchange, the plan envisions, Russia would allow for security guarantees" in given.text
     assert "forsake membership" not in given.text
+
+
+ENDEAVOURS = ("While China could play a significant role given that Moscow would be hard pressed to ignore Beijing "
+              "altogether, these diplomatic endeavours can at best freeze the conflict, not solve it.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "limit"),
+    [
+        (ENDEAVOURS, "What is the most mediation could do?", "freeze the conflict"),
+        (ENDEAVOURS, "What can these diplomatic efforts achieve at best?", "freeze the conflict"),
+        # Another limit, or none asked.
+        (ENDEAVOURS, "What is the least mediation could do?", None),
+        (ENDEAVOURS, "What could mediation do?", None),
+        ("Mediation attempts are welcome.", "What is the most mediation could do?", None),
+    ],
+)
+def test_the_most_something_can_do_is_what_it_does_at_best(sentence, question, limit):
+    from qa.answering.types import limit_given
+
+    assert marked(limit_given, sentence, question) == limit
+
+
+def test_a_sentence_going_on_in_this_regard_answers_with_the_one_before_it(small_index):
+    import qa
+
+    # "Turkey and Israel have been active in this regard" is about mediation, which only the sentence
+    # before it names (it had abstained); a country that calls on another acts (the type gate).
+    answer = qa.answer("Who has tried to mediate?", index=small_index)
+    assert not answer.abstained and "Turkey and Israel" in answer.text
+    assert has_type("Ukraine has also called on China to step in.", "person", "Who has tried to mediate?")
+    # The most mediation could do: what the sentence says it does "at best".
+    limited = qa.answer("What is the most mediation could do?", index=small_index)
+    assert limited.short is not None and limited.short.text == "freeze the conflict"

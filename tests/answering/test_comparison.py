@@ -297,6 +297,9 @@ def test_the_things_a_sentence_counts_in_a_compound():
     assert counted_things("a slow and ever more brutal three-front campaign") == {"front campaign": "three"}
     assert counted_things("The war is about to enter its fifth week.") == {}
     assert asks_differences("Do the sources disagree about anything?") and not asks_differences("Compare the two pieces")
+    # Whether they agree on a measure of what is compared: a thing they count differently answers.
+    assert asks_differences("Do the two documents agree on the size of the peace plan?")
+    assert not asks_differences("Do the sources agree on the peace plan?")
 
 
 @pytest.mark.model
@@ -304,7 +307,8 @@ def test_where_the_documents_differ_is_what_they_count_differently(built_index):
     import qa
     from qa.answering.answerer import SOURCES_DIFFER
 
-    for question in ("Do the sources disagree about anything?", "How do the two documents differ on the peace plan?"):
+    for question in ("Do the sources disagree about anything?", "How do the two documents differ on the peace plan?",
+                     "Do the two documents agree on the size of the peace plan?"):
         answer = qa.answer(question, index=built_index.index)
         assert "10-point plan" in answer.text and "15-point plan" in answer.text and SOURCES_DIFFER in answer.text
     # Without a difference to find on the topic, each document's part, and no claim that they differ.

@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -2142,7 +2142,7 @@ def _short_span(
     if not wants_short(question):
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done, limit_given))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -2227,7 +2227,7 @@ def _short_span(
                numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
-               purpose_asked, first_time_done, belief_asked, headline_speaker)
+               purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -3025,6 +3025,7 @@ def _passages(
 
 def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
     """The scored candidates in answer order, and the ids of the best few that name only another rank."""
+    _lift_regards(candidates, question)
     ranked = sorted(candidates, key=lambda c: -c.score)
     # "Which bank is the largest?" is not answered by "VTB — the second-largest": the best few
     # sentences that name only another rank go behind the others.
@@ -3874,11 +3875,18 @@ def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     return _promoted(ranked, s, lambda c: bool(holds_title_asked(c.text, question)), depth=len(ranked))
 
 
+def _limit_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What is the most mediation could do?", `ranked` with the first of its best few that says
+    what is done "at best" leading ("… these diplomatic endeavours can at best freeze the conflict"),
+    when the lead says none ("In the face of such risks of escalation, mediation attempts are welcome")."""
+    return _fitting_lead(ranked, s, lambda c: limit_given(c.text, question) is not None)
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept)
+                _kind_named_first, _outcome_kept, _limit_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
@@ -4141,6 +4149,34 @@ def _named_before_as(candidate: Candidate, names: Sequence[str]) -> bool:
         if any(re.search(rf"\b{re.escape(name)}(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", before) for name in names):
             return True
     return False
+
+
+# What says a sentence goes on with the topic of the one before: "Turkey and Israel have been active
+# in this regard" (mediation, named only before it).
+_IN_THIS_REGARD = re.compile(r"\b(?:in\s+(?:this|that)\s+(?:regard|respect)|to\s+(?:this|that)\s+end)\b", re.I)
+# At most this much between a sentence and the one before it: a space and a footnote marker.
+_ADJACENT_GAP = 4
+
+
+def _lift_regards(candidates: list[Candidate], question: str) -> None:
+    """Score a sentence that goes on with the topic of the sentence just before it (`_IN_THIS_REGARD`)
+    just below that sentence, when that one scores higher: the sentence model, which reads the
+    sentence alone, cannot see what "this regard" is ("Who has tried to mediate?" and "Turkey and
+    Israel have been active in this regard" after "… mediation attempts are welcome"). Not when that
+    sentence only points back at what is asked itself ("such risks of escalation" for "What escalation
+    risks does Alcaro see?"): its topic is then the sentence before it."""
+    asked = _content_words(question)
+    for candidate in candidates:
+        if not _IN_THIS_REGARD.search(candidate.text):
+            continue
+        doc_id, start = candidate.key
+        before = next((c for c in candidates if c.key[0] == doc_id and 0 <= start - (c.key[1] + len(c.text)) <= _ADJACENT_GAP), None)
+        if before is not None and before.score > candidate.score and not _points_back_at(before.text, asked):
+            candidate.score = before.score * LIFTED_SHARE
+
+
+# A sentence lifted by `_lift_regards` scores this share of the one before it.
+LIFTED_SHARE = 0.99
 
 
 def _just_before(candidate: Candidate) -> str:

@@ -207,9 +207,15 @@ _COUNTED = re.compile(
 )
 
 
+# "Do the two documents agree on the size of the peace plan?": a measure of the thing compared.
+_ASKS_MEASURE = re.compile(r"\b(?:size|number|length|count|scale|how\s+(?:many|long|big|large))\b", re.I)
+
+
 def asks_differences(question: str) -> bool:
-    """True when a comparison question asks where the documents differ or disagree."""
-    return _ASKS_DIFFERENCES.search(question) is not None
+    """True when a comparison question asks where the documents differ or disagree, or whether
+    they agree on a measure of what is compared (its size, number or length): a thing they count
+    differently answers either."""
+    return _ASKS_DIFFERENCES.search(question) is not None or _ASKS_MEASURE.search(question) is not None
 
 
 def counted_things(sentence: str) -> dict[str, str]:

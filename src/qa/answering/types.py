@@ -183,7 +183,9 @@ _GROUP_OR_SPEAKER = re.compile(
     # "IAI was founded" names what was founded, not who founded it).
     r"|\b(?P<speaker>[A-Z][a-z’'-]+)\s+(?:(?:has|have|had|also|already|just|later|then|recently|first|never|once)\s+){0,2}(?:said|says|told|tells|wrote|writes|argued|argues|stated|states|claimed|"
     r"claims|announced|announces|warned|warns|declared|declares|insisted|insists|added|noted|asked|replied|"
-    r"invented|discovered|founded|proposed|led|leads|won|wins|designed|built|developed|created)\b"
+    r"invented|discovered|founded|proposed|led|leads|won|wins|designed|built|developed|created|"
+    # "Ukraine has also called on China to step in": who acts, a country too.
+    r"called|urged|offered|sought|tried|mediated|refused|rejected)\b"
 )
 
 
@@ -1304,6 +1306,32 @@ def purpose_asked(sentence: str, question: str) -> tuple[int, int] | None:
         if before and before[-1].lower() not in _TAKES_INFINITIVE and before[-1].lower() not in QUERY_STOPWORDS:
             start = purpose.start() + len(purpose.group(0)) - len(purpose.group(0).lstrip())
             return phrase_until(sentence, start, _PURPOSE_ENDS, OBJECT_WORDS, strip=" ,")
+    return None
+
+
+# "What is the most mediation could do?", "What can it achieve at best?": the limit of what something
+# can do, which a sentence gives after "at best" / "at most" ("… can at best freeze the conflict").
+_ASKS_LIMIT = re.compile(
+    r"\bthe\s+(?P<asked>most|best|least|worst)\s+(?:[\w’'-]+\s+){1,4}?(?:can|could|would|will|may|might)\s+"
+    r"(?:do|achieve|accomplish|hope\s+for|expect|deliver|get|bring|manage)\b|\bat\s+(?P<at>best|most|least|worst)\b",
+    re.I,
+)
+_AT_LIMIT = re.compile(r"\bat\s+(?P<limit>best|most|least|worst)\b,?\s+", re.I)
+# The limits that answer each other: "the most X could do" is what X does "at best" too.
+_LIMITS = {"most": "best most", "best": "best most", "least": "least worst", "worst": "least worst"}
+
+
+def limit_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking the most (or least) something can do (`_ASKS_LIMIT`), the offsets of what
+    the sentence says it does "at best" / "at most" (or "at least"), up to the clause's end ("freeze
+    the conflict"); None for other questions or sentences."""
+    asked = _ASKS_LIMIT.search(question)
+    if asked is None:
+        return None
+    limits = _LIMITS[(asked.group("asked") or asked.group("at")).lower()].split()
+    for limit in _AT_LIMIT.finditer(sentence):
+        if limit.group("limit").lower() in limits:
+            return phrase_until(sentence, limit.end(), OBJECT_END, OBJECT_WORDS)
     return None
 
 
