@@ -4442,3 +4442,12 @@ def test_a_sentence_going_on_in_this_regard_answers_with_the_one_before_it(small
     # The most mediation could do: what the sentence says it does "at best".
     limited = qa.answer("What is the most mediation could do?", index=small_index)
     assert limited.short is not None and limited.short.text == "freeze the conflict"
+
+
+def test_tell_me_about_a_person_is_who_they_are(small_index):
+    import qa
+
+    # It had quoted his byline.
+    told = qa.answer("Tell me about Riccardo Alcaro.", index=small_index)
+    assert told.question == "Tell me about Riccardo Alcaro."
+    assert told.text.startswith("Riccardo Alcaro is Research Coordinator") and told.short is not None

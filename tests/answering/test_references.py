@@ -195,6 +195,8 @@ def test_a_work_is_credited_to_an_author_named_just_before_its_title():
     assert other_works_author("What other articles has Alcaro published?") == "Alcaro"
     assert other_works_author("What else did Riccardo Alcaro write?") == "Riccardo Alcaro"
     assert other_works_author("List the other IAI commentaries by Alcaro.") == "Alcaro"
+    assert other_works_author("Which other commentaries are Riccardo Alcaro's?") == "Riccardo Alcaro"
+    assert other_works_author("Which other articles are by Alcaro?") == "Alcaro"
     assert other_works_author("List the sources.") is None
     assert other_works_author("What did Alcaro write?") is None
     cited = '⁷ Riccardo Alcaro, "Europe\'s Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08.'
@@ -429,6 +431,9 @@ def test_the_work_on_a_topic_is_the_entry_whose_title_says_it(built_index):
     assert authors.short is not None and authors.short.text.startswith("Nicolas J.A. Buchoud") and authors.short.text.endswith("Pütten")
     titled = qa.answer("Which commentary is about Italy's options for Russian energy?", index=built_index.index)
     assert titled.short is not None and titled.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")
+    # One word of a topic is enough when the question names the publisher of the catalogue.
+    energy = qa.answer("Which IAI commentary is about energy?", index=built_index.index)
+    assert energy.short is not None and energy.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")
     # Words that many titles hold (and the documents' own) name no one work.
     assert "- 22 |" not in qa.answer("Who wrote about Russia's war on Ukraine?", index=built_index.index).text
     # A document's own title says it: its author note answers, not its catalogue entry (it had).

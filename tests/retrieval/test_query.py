@@ -68,6 +68,11 @@ def test_who_is_named():
     assert who_is_named("Who are Sam Jones and John Paul Rathbone?") == "Sam Jones and John Paul Rathbone"
     assert who_is_named("Who are Guy Chazan, Roman Olearchyk and Polina Ivanova?") == "Guy Chazan, Roman Olearchyk and Polina Ivanova"
     assert who_is_named("Who is Peskov and what did he say?") is None
+    # Asked as "tell me about" a full name: who the person is.
+    assert who_is_named("Tell me about Riccardo Alcaro.") == "Riccardo Alcaro"
+    assert who_is_named("What do we know about Dmitry Peskov?") == "Dmitry Peskov"
+    assert who_is_named("Tell me about Russia.") is None  # one word may be a country
+    assert who_is_named("Tell me about the IAI.") is None
 
 
 def test_defined_term():

@@ -650,6 +650,10 @@ def _answer(
     if refusal is not None:
         closest = retriever.rank(retriever.analyse(question, context, exact=True), 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
+    named = who_is_named(question)
+    if named is not None and not question.lstrip().lower().startswith("who"):
+        # "Tell me about Riccardo Alcaro.": who he is, asked so (it had quoted his byline).
+        return replace(answer(f"Who is {named}?", history, index, retriever=retriever, settings=settings), question=question)
     valued = value_asked(question)
     if valued is not None:
         # Each document's value, and that they differ when they do (`_disagreeing`).
@@ -4430,6 +4434,10 @@ def _works_on(
     if topic and any(title_covers(record.meta.get("title") or "", topic) for record in retriever.documents.values()):
         return None
     metas = {d: r.meta for d, r in retriever.documents.items()}
+    # With the outlet named, one word of the topic is enough: "Who wrote the Reuters piece on war
+    # damage?" ("war" is too short to count) is asked of Reuters' "Ukraine War Damage Tops …", and
+    # "Which IAI commentary is about energy?" of the publisher's "Russian Energy Exports …".
+    least = 1 if outlet is not None else 2
     if outlet is not None and any(outlet.casefold() in (meta.get("publisher") or "").casefold() for meta in metas.values()):
         # "the IAI commentary on …": the publisher's catalogue lists its works without its name.
         # "Who wrote the IAI commentary?", with no topic, asks about the document itself.
@@ -4442,9 +4450,6 @@ def _works_on(
     # Each title once, however many notes or overlapping passages give it.
     works: dict[str, Candidate] = {}
     elsewhere: list[Candidate] = []
-    # With the outlet named, one word of the topic is enough: "Who wrote the Reuters piece on war
-    # damage?" ("war" is too short to count) is asked of Reuters' "Ukraine War Damage Tops …".
-    least = 1 if outlet is not None else 2
     for note in _note_sentences(retriever):
         at = cited_title(note.text)
         if at is not None and (not topic or title_covers(note.text[at[0] : at[1]], topic, least)):

@@ -35,6 +35,9 @@ _OTHER_WORKS = re.compile(
     r"|\b(?i:list|name|give\s+me|show\s+me)\s+(?i:the\s+|all\s+)?(?i:other\s+)(?:[A-Z][\w’'-]*\s+)?"
     r"(?i:works?|articles?|pieces?|commentar(?:y|ies)|papers?|publications?|books?)\s+(?i:by|of)\s+"
     r"(?P<by>(?:[A-Z][\w’'-]+\s*){1,3})"
+    # "Which other commentaries are Riccardo Alcaro's?", "… are by Alcaro?"
+    r"|\b(?i:what|which)\s+(?i:other\s+)(?i:works?|articles?|pieces?|commentar(?:y|ies)|papers?|publications?|books?)\s+"
+    r"(?i:are|is)\s+(?i:by\s+)?(?P<whose>(?:[A-Z][\w’'-]+\s*){1,3}?)(?:[’']s)?\s*[?.!]*$"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 # The most words a reference's authors take before its title ("22 | 09 Nicolas J.A. Buchoud, Michael
@@ -139,7 +142,10 @@ def other_works_author(question: str) -> str | None:
     """The author whose other works the question asks for ("What else did Riccardo Alcaro write?",
     "What other articles has Alcaro published?"), else None."""
     match = _OTHER_WORKS.search(question)
-    return (match.group("name") or match.group("by")).strip(" ?.!") if match else None
+    if match is None:
+        return None
+    name = (match.group("name") or match.group("by") or match.group("whose")).strip(" ?.!")
+    return re.sub(r"[’']s$", "", name)
 
 
 def work_by(sentence: str, author: str) -> tuple[int, int] | None:

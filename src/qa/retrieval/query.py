@@ -38,17 +38,25 @@ _ASKS = (
 # One person's name; "Who are Sam Jones and John Paul Rathbone?" asks about several.
 _PERSON_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*"
 _WHO_IS_NAMED = re.compile(
-    r"^\s*(?i:who\s+(?:is|was|are|were))\s+(?!(?i:the|a|an)\b)"
+    r"^\s*(?i:who\s+(?:is|was|are|were)|who[’']s"
+    # "Tell me about Riccardo Alcaro.", "What do we know about Dmitry Peskov?": who the person is.
+    r"|(?:(?:can|could)\s+you\s+|please\s+)?tell\s+me\s+(?:more\s+|a\s+bit\s+)?about"
+    r"|what\s+(?:do\s+(?:we|you)\s+know|can\s+you\s+tell\s+me|is\s+known)\s+about)\s+(?!(?i:the|a|an)\b)"
     r"(?!(?:President|Prime|King|Queen|Count|Duke|Prince|Princess|Emperor|Empress|Minister|Chancellor|Secretary|"
     r"Pope|General|Mayor|Governor|Chairman|Director|Head|Leader|Captain|Senator|Ambassador|Chief|Lord|Lady)\b)"
-    rf"(?P<name>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+){_PERSON_NAME})*)\s*\??\s*$"
+    rf"(?P<name>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+){_PERSON_NAME})*)\s*[?.!]?\s*$"
 )
 
 
 def who_is_named(question: str) -> str | None:
-    """The name in "Who is Dmitry Peskov?" (a question for what a named person is), else None."""
+    """The name in "Who is Dmitry Peskov?" or "Tell me about Riccardo Alcaro." (a question for what a
+    named person is), else None."""
     match = _WHO_IS_NAMED.match(question)
-    return match.group("name") if match else None
+    if match is None:
+        return None
+    name = match.group("name").rstrip(".")
+    # "Tell me about Russia." may ask about a country: only a full name is surely a person's.
+    return name if match.group(0).lstrip()[:3].lower() == "who" or len(name.split()) >= 2 else None
 
 
 # "What is Engineering News-Record?", "What are clades?": a question for what a term means. The
