@@ -4451,3 +4451,56 @@ def test_tell_me_about_a_person_is_who_they_are(small_index):
     told = qa.answer("Tell me about Riccardo Alcaro.", index=small_index)
     assert told.question == "Tell me about Riccardo Alcaro."
     assert told.text.startswith("Riccardo Alcaro is Research Coordinator") and told.short is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "kind"),
+    [
+        ("For its part, the European Union agreed to deliver a nearly $1 billion package, approving the shipment of "
+         "lethal weapons to a country that isn’t part of the E.U. for the first time in its history.",
+         "Which weapons did the EU approve?", "lethal weapons"),
+        ("Indeed, in the days after the talks, Russian bombardment of Ukraine’s northern cities continued.",
+         "Which cities did Russia keep bombarding?", "Ukraine’s northern cities"),
+        # The verb does not come shortly before them, or the word before them tells nothing.
+        ("The United States has already provided more than $2 billion in security aid to Ukraine, including Stinger "
+         "antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems.",
+         "Which weapons has the US provided?", None),
+        ("Many European countries have sent similar weapons as well.", "Which weapons have they sent?", None),
+    ],
+)
+def test_the_kind_done_is_the_one_the_verb_names(sentence, question, kind):
+    from qa.answering.types import kind_done
+
+    assert marked(kind_done, sentence, question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("Where is the NATO goal written down?", "Ukraine’s constitution"),
+     ("Where is Ukraine's NATO ambition enshrined?", "Ukraine’s constitution"),
+     ("Where is NATO membership discussed?", None)],
+)
+def test_where_something_is_written_down_is_the_text_it_is_enshrined_in(question, place):
+    from qa.answering.types import place_written
+
+    sentence = ("But Ukraine has signaled that it’s open to concessions that it was not willing to make before the war, "
+                "especially agreeing to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.")
+    assert marked(place_written, sentence, question) == place
+
+
+def test_what_was_said_would_happen_is_no_short_answer():
+    from qa.answering.reader import wants_short
+
+    # The reader had bolded "warnings to China (delivered by President Joe Biden himself)".
+    assert not wants_short("What did the US tell China would happen if it helped Russia?")
+    assert wants_short("What did the US tell China?")
+
+
+def test_the_short_answer_names_what_the_question_asks_of_the_sentence(small_index):
+    import qa
+
+    # It had bolded "a nearly $1 billion package" and "NATO membership".
+    approved = qa.answer("Which weapons did the EU approve?", index=small_index)
+    assert approved.short is not None and approved.short.text == "lethal weapons"
+    written = qa.answer("Where is the NATO goal written down?", index=small_index)
+    assert written.short is not None and written.short.text == "Ukraine’s constitution"

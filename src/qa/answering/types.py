@@ -1052,6 +1052,39 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return first, run.start() + names[-1].end()
 
 
+# "Which weapons did the EU approve?": a kind, who did it and the verb last.
+_ASKS_KIND_DONE = re.compile(
+    r"^\W*(?i:which|what)\s+(?P<kind>[a-z][\w-]*s)\s+(?i:did|does|do|has|have|had|will|would)\s+"
+    r"(?:[\w’'.-]+\s+){1,4}?(?P<verb>[a-z]{4,})\s*[?.!]*\s*$"
+)
+# Words before a kind that do not tell which things of the kind: "similar weapons", "more weapons".
+_NOT_MODIFIERS = frozenset("similar other more such these those some any many few several all the its their his her "
+                           "our new same".split())
+# How many words before the modified kind the question's verb may stand: "approving the shipment of lethal weapons".
+KIND_DONE_REACH = 6
+
+
+def kind_done(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which <kinds> did X <verb>?", the offsets of the one "<word> <kinds>" of the sentence that
+    the question's verb shortly precedes ("lethal weapons" in "… approving the shipment of lethal
+    weapons …" for "Which weapons did the EU approve?"); None for other questions or sentences."""
+    asked = _ASKS_KIND_DONE.match(question)
+    if asked is None:
+        return None
+    kind = asked.group("kind")
+    found = [m for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(kind)}\b", sentence)
+             if m.group(1) not in _NOT_MODIFIERS and m.group(1) not in QUERY_STOPWORDS]
+    if len(found) != 1:
+        return None
+    before = [w.lower() for w in _WORD.findall(sentence[: found[0].start()])][-KIND_DONE_REACH:]
+    stem = asked.group("verb").lower()[:5]
+    if not any(w.startswith(stem) for w in before):
+        return None
+    # Whose they are, when a possessive comes first: "Ukraine’s northern cities".
+    owner = re.search(r"\b[A-Z][\w-]*[’']s\s+$", sentence[: found[0].start()])
+    return (owner.start() if owner else found[0].start()), found[0].end()
+
+
 # "What kind of agreement would Ukraine sign …?": the thing asked about after "kind/type/sort of".
 _ASKS_KIND_OF = re.compile(
     rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)"
@@ -1569,6 +1602,23 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if {w.lower() for w in _WORD.findall(found.group("place"))} - {"the", "of"} <= asked_words:
         return None
     return found.span("place")
+
+
+# "Where is the NATO goal written down?": where a text sets something down, which a sentence gives
+# after "enshrined in" or "written into" ("a goal enshrined in Ukraine’s constitution").
+_WRITTEN = r"(?:written(?:\s+down)?|enshrined|laid\s+down|set\s+(?:down|out)|codified|anchored|inscribed|spelt\s+out|spelled\s+out)"
+_ASKS_WHERE_WRITTEN = re.compile(rf"^\W*(?:(?:and|so)\s+)?where\b.*\b{_WRITTEN}\b", re.I)
+_WRITTEN_IN = re.compile(rf"\b{_WRITTEN}\s+(?:in|into|within)\s+", re.I)
+
+
+def place_written(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Where is X written down / enshrined?", the offsets of the text the sentence says it is
+    set down in ("Ukraine’s constitution" in "a goal enshrined in Ukraine’s constitution"); None for
+    other questions or sentences."""
+    if not _ASKS_WHERE_WRITTEN.match(question):
+        return None
+    found = _WRITTEN_IN.search(sentence)
+    return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS) if found else None
 
 
 # "Who adopted the draconian sanctions regime?", "What impacts the sustainability of the invasion?":
