@@ -2176,9 +2176,11 @@ def test_why_of_a_sentence_whose_subject_points_back_is_the_sentence_it_points_a
     import qa
 
     # "Such financial manipulations are working: … the ruble … is rebounding." had answered alone.
-    result = qa.answer("Why is the ruble rebounding?", index=built_index.index)
-    assert result.text.startswith("Russia recently insisted on conducting payments for energy exports in rubles")
-    assert "Such financial manipulations are working" in result.text
+    # A cause asked without "why" too: "What is behind …?".
+    for question in ("Why is the ruble rebounding?", "What is behind the ruble's rebound?"):
+        result = qa.answer(question, index=built_index.index)
+        assert result.text.startswith("Russia recently insisted on conducting payments for energy exports in rubles")
+        assert "Such financial manipulations are working" in result.text
     # "In the face of such risks of escalation, mediation attempts are welcome.": the risks come first.
     welcome = qa.answer("Why are mediation attempts welcome?", index=built_index.index)
     assert welcome.text.startswith("This in turn carries the risk of NATO getting directly involved")

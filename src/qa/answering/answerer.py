@@ -3581,6 +3581,12 @@ _ASKS_WHO_DID = re.compile(
     r"do|did|might|may|must|else)\b)[a-z]+(?:ed|t)\b", re.I
 )
 _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
+# "What is behind the ruble's rebound?", "What explains …?", "What caused …?": a cause asked, as by "why".
+_ASKS_CAUSE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|what(?:[’']s|\s+is|\s+was|\s+lies)\s+behind\b|what\s+(?:explains|explained|caused|causes|"
+    r"drives|drove|led\s+to|leads\s+to)\b|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
+    re.I,
+)
 # A sentence that gives a reason itself.
 _GIVES_REASON = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|given\s+that)\b", re.I)
 # A sentence whose subject points back: "Such financial manipulations are working", "This shows …";
@@ -3981,8 +3987,7 @@ _ASKS_IN_RETURN = re.compile(
 _NAME_BEFORE = re.compile(r"(?P<name>(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+)){0,2})\s+$")
 
 
-# A why-question ("Why would Zelensky …?") and a sentence giving a motive or a cause.
-_WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
+# A sentence giving a motive or a cause (for a why-question, `_WHY`: "Why would Zelensky …?").
 _MOTIVE = re.compile(
     r"\b(?:because|since|due\s+to|owing\s+to|in\s+order\s+to|so\s+as\s+to|so\s+that|to\s+(?:ensure|avoid|prevent|make\s+sure))\b", re.I
 )
@@ -4083,11 +4088,11 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
         _IN_EXCHANGE.match(lead.text) is not None and not _EXCHANGE_WORDS.search(question)
         and not asked & _content_words(lead.text)
     )
-    # "Why is the ruble rebounding?": "Such financial manipulations are working: … the ruble … is
+    # "Why is the ruble rebounding?", "What is behind the ruble's rebound?": "Such financial manipulations are working: … the ruble … is
     # rebounding." The reason is what "such" points at, in the sentence before ("Russia recently
     # insisted on conducting payments for energy exports in rubles, creating more demand …").
     # Not when the lead gives a reason itself ("This could break the negotiations, because …").
-    why = (_WHY.match(question) is not None and _OPENS_POINTING.match(lead.text) is not None
+    why = (_ASKS_CAUSE.match(question) is not None and _OPENS_POINTING.match(lead.text) is not None
            and _GIVES_REASON.search(lead.text) is None)
     if not (points_back or why or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
         return chosen
