@@ -4506,3 +4506,50 @@ def test_the_short_answer_names_what_the_question_asks_of_the_sentence(small_ind
     assert approved.short is not None and approved.short.text == "lethal weapons"
     written = qa.answer("Where is the NATO goal written down?", index=small_index)
     assert written.short is not None and written.short.text == "Ukraine’s constitution"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "point"),
+    [
+        ("The West has still not fully hit Russia where it hurts: energy exports.",
+         "What does the West still not target enough?", "energy exports"),
+        # The clause before the colon shares no word with the question, or it is no what-question.
+        ("The West has still not fully hit Russia where it hurts: energy exports.", "What do banks fear?", None),
+        ("The West has still not fully hit Russia where it hurts: energy exports.", "Who has not hit the West?", None),
+    ],
+)
+def test_the_point_after_a_closing_colon_answers(sentence, question, point):
+    from qa.answering.types import colon_point
+
+    assert marked(colon_point, sentence, question) == point
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "target"),
+    [
+        ("The existing sanctions on Russian companies and wealthy elites are significant, but they have not affected "
+         "Russia’s behavior on the ground.", "What did the sanctions target so far?", "Russian companies and wealthy elites"),
+        ("The sanctions against Russian banks have hurt.", "What do the sanctions target?", "Russian banks"),
+        ("The existing sanctions on Russian companies are significant.", "What did the sanctions achieve?", None),
+    ],
+)
+def test_what_a_measure_targets_is_what_it_is_on(sentence, question, target):
+    from qa.answering.types import target_of
+
+    assert marked(target_of, sentence, question) == target
+
+
+def test_who_holds_a_view_no_one_is_reported_to_hold_is_the_source(small_index):
+    import qa
+    from qa.answering.answerer import _ASKS_WHO_SAYS
+
+    # The reader had bolded "Cuba, Iran, Iraq and Venezuela", the cases the sentence gives.
+    said = qa.answer("Who says sanctions have hardly succeeded in bringing down regimes?", index=small_index)
+    assert said.short is None and said.text.startswith("Alcaro (IAI, 22 March 2022): Sanctions have hardly succeeded")
+    # Someone's reported words keep their speaker.
+    peskov = qa.answer("Who said Crimea is part of Russia?", index=small_index)
+    assert peskov.short is not None and peskov.short.text == "Dmitry Peskov"
+    assert not _ASKS_WHO_SAYS.match("Who wrote the poem The Mask of Anarchy?")  # who wrote a work
+    # Nor is a property the documents have no word for answered ("What will the weather be …?").
+    assert qa.answer("What will the weather be in Kyiv tomorrow?", index=small_index).abstained
+    assert qa.answer("What did the sanctions target so far?", index=small_index).short.text == "Russian companies and wealthy elites"

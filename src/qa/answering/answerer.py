@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, place_written, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, place_written, colon_point, target_of, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -1054,6 +1054,14 @@ def _answer(
     # answer then. A best sentence that is itself an item ("Second, ... due to the presence of
     # melatonin") still has one.
     single = differing is None and not whole_list and not _also_one(question, context) and not which_document
+    if _ASKS_WHO_SAYS.match(question) and not _SPEECH.search(chosen[0].text):
+        # "Who says sanctions have hardly succeeded in bringing down regimes?": a sentence that reports
+        # no one's words is the writer's own, so the answer is its source, named before it (the
+        # reader had bolded "Cuba, Iran, Iraq and Venezuela", the cases it gives).
+        single = False
+        labels = _labels(retriever, chosen)
+        if len(labels) == 1:
+            text = f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
     if follow_up is not None and _ASKING_WORD.search(question) is None and _ASKS_HOW_OR_WHY.match(context[-1]):
         # "And in the south?" after "How are Russian forces doing in the north?" asks the same kind of
         # question, which no short answer answers (it had bolded "make strides").
@@ -1209,9 +1217,10 @@ def _topic_candidates(
 
 # "What is the capital of Ukraine?", "What's the weather in Kyiv?": a property of something.
 _ASKS_ATTRIBUTE = re.compile(
-    r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were))\s+the\s+"
+    r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were|will|would))\s+the\s+"
     # "the official currency of Ukraine": a word that only qualifies the property may stand before it.
-    r"(?:(?:official|main|current|national|present|exact|actual)\s+)?(?P<noun>[a-z]+)\s+(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
+    # "What will the weather be in Kyiv tomorrow?": the property, then "be".
+    r"(?:(?:official|main|current|national|present|exact|actual)\s+)?(?P<noun>[a-z]+)\s+(?:be\s+(?:like\s+)?)?(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
 )
 
 
@@ -1455,6 +1464,16 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
     return text, citations, support
 
 
+# "Who says sanctions have hardly succeeded …?", "Who argues that …?": who holds a view a sentence states.
+_ASKS_WHO_SAYS = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:(?:says|said|argues|argued|claims|claimed|contends|maintains|"
+    r"believes|thinks|suggests|suggested)\s+(?:that\s+)?|(?:writes|wrote|holds)\s+that\s+)(?!(?:it|this|that|so)\b)\S", re.I
+)
+# A sentence that reports someone's words or view.
+_SPEECH = re.compile(
+    r"\b(?:said|says|saying|stated|states|told|tells|argued|argues|claimed|claims|warned|warns|insisted|insists|accused|"
+    r"announced|declared|added|noted|according\s+to|signaled|signalled|dubs|dubbed)\b", re.I
+)
 # "Tell me more about X": about one item of a list, not the list again.
 _MORE_ABOUT = re.compile(r"^\W*tell\s+me\s+more\s+about\b", re.I)
 # Under a comparison that only one document speaks to.
@@ -2228,12 +2247,13 @@ def _short_span(
     # "What are Russian forces struggling to do?": what follows "struggle to", "make strides in the
     # north and east" (`infinitive_asked`; the reader took "north and east").
     # "Where is the NATO goal written down?": what the sentence says it is "enshrined in" (`place_written`),
-    # before the appositive that renames the goal ("NATO membership, a goal …", `renamed_asked`).
-    finders = (place_written, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    # before the appositive that renames the goal ("NATO membership, a goal …", `renamed_asked`). "What did
+    # the sanctions target?": what the sentence says they are on (`target_of`), before a list of others.
+    finders = (place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
-               purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done)
+               purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -3894,11 +3914,19 @@ def _limit_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
     return _fitting_lead(ranked, s, lambda c: limit_given(c.text, question) is not None)
 
 
+def _target_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What did the sanctions target so far?", `ranked` with the first of its best few that says
+    what they are on leading ("The existing sanctions on Russian companies and wealthy elites are
+    significant, …", `target_of`), when the lead names other measures ("… including imposing full
+    blocking sanctions …")."""
+    return _fitting_lead(ranked, s, lambda c: target_of(c.text, question) is not None)
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _limit_first)
+                _kind_named_first, _outcome_kept, _limit_first, _target_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

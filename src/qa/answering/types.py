@@ -1052,6 +1052,27 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return first, run.start() + names[-1].end()
 
 
+# A sentence that names its point after a colon at its end: "The West has still not fully hit Russia
+# where it hurts: energy exports."
+_COLON_POINT = re.compile(r"^(?P<head>[^:]+?):\s+(?P<point>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$")
+_ASKS_WHAT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:do|does|did|is|are|was|were|has|have|had|should|would|could|can|will)\b", re.I)
+
+
+def colon_point(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a what-question, the offsets of the few words after a colon that ends the sentence, when
+    the clause before the colon has a word of the question ("energy exports" in "The West has still
+    not fully hit Russia where it hurts: energy exports." for "What does the West still not target
+    enough?"); else None."""
+    if not _ASKS_WHAT.match(question):
+        return None
+    found = _COLON_POINT.match(sentence)
+    if found is None:
+        return None
+    asked = {w.lower() for w in _WORD.findall(question) if w.lower() not in QUERY_STOPWORDS}
+    head = {w.lower() for w in _WORD.findall(found.group("head"))}
+    return found.span("point") if asked & head else None
+
+
 # "Which weapons did the EU approve?": a kind, who did it and the verb last.
 _ASKS_KIND_DONE = re.compile(
     r"^\W*(?i:which|what)\s+(?P<kind>[a-z][\w-]*s)\s+(?i:did|does|do|has|have|had|will|would)\s+"
@@ -1754,6 +1775,29 @@ _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*
 # before it) or the sentence's end.
 OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]|[.!?]?\s*$")
 OBJECT_WORDS = 12
+
+
+# "What did the sanctions target so far?": what a measure is aimed at.
+_ASKS_TARGET = re.compile(
+    r"^\W*what\s+(?:did|do|does|have|has|had|will|would)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{4,})\s+"
+    r"(?:target|targeted|hit|cover|covered|aim\s+at|aimed\s+at|apply\s+to|applied\s+to)\b", re.I
+)
+# Where what a measure is on ends: a verb after it ("… on Russian companies and wealthy elites are significant").
+_TARGET_ENDS = re.compile(OBJECT_END.pattern + r"|\s(?:are|is|were|was|have|has|had|will|would|could|can|may|might)\b")
+
+
+def target_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did the sanctions target?", the offsets of what the sentence says the measure is on
+    or against ("Russian companies and wealthy elites" in "The existing sanctions on Russian companies
+    and wealthy elites are significant"); None for other questions or sentences."""
+    asked = _ASKS_TARGET.match(question)
+    if asked is None:
+        return None
+    noun = asked.group("noun")
+    found = re.search(rf"\b{re.escape(noun)}\s+(?:on|against|targeting)\s+", sentence, re.I)
+    return phrase_until(sentence, found.end(), _TARGET_ENDS, OBJECT_WORDS) if found else None
+
+
 # An infinitive of purpose after an object: "to" and a word in lower case that opens no noun phrase.
 _PURPOSE = re.compile(
     r"\s+(?:in\s+order\s+)?to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|some|any|each|every|"
