@@ -4553,3 +4553,24 @@ def test_who_holds_a_view_no_one_is_reported_to_hold_is_the_source(small_index):
     # Nor is a property the documents have no word for answered ("What will the weather be …?").
     assert qa.answer("What will the weather be in Kyiv tomorrow?", index=small_index).abstained
     assert qa.answer("What did the sanctions target so far?", index=small_index).short.text == "Russian companies and wealthy elites"
+
+
+def test_a_goal_is_also_an_objective():
+    from qa.answering.types import content_nouns_asked, content_of_noun
+
+    sentence = "The Kremlin is forced to contemplate outcomes inferior to the original objective of subjugating Ukraine."
+    assert marked(content_of_noun, sentence, "What was Russia's original goal in Ukraine?") == "subjugating Ukraine"
+    assert content_nouns_asked("What does Alcaro say the US and Europe's goal should be?") >= {"goal", "objective"}
+    assert content_nouns_asked("What was Russia's original goal?") >= {"goal", "aim"}
+    assert not content_nouns_asked("What is Russia's army like?")
+
+
+def test_the_goal_asked_leads_whoever_the_reader_prefers(small_index):
+    import qa
+
+    # It had answered each with the other's goal: "Their goal should be …" for Russia's, "The United
+    # States and Europe are anything but neutral …" for theirs.
+    russia = qa.answer("What was Russia's original goal in Ukraine?", index=small_index)
+    assert russia.short is not None and russia.short.text == "subjugating Ukraine"
+    theirs = qa.answer("What does Alcaro say the US and Europe's goal should be?", index=small_index)
+    assert theirs.text.startswith("Their goal should be to end the war")

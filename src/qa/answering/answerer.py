@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, place_written, colon_point, target_of, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -2871,6 +2871,10 @@ _BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|al
 _LIKENESS_WORDS = frozenset("similar other same such more further additional".split())
 
 
+# Finders that mark in a sentence just what the question's form asks for: a lead they mark answers.
+_LEAD_FINDERS = (content_of_noun, target_of, limit_given, place_written)
+
+
 def _lead_by_reader(
     question: str, ranked: list[Candidate], wanted: str | None, s: AnswerSettings, apart: Collection[int] = ()
 ) -> list[Candidate]:
@@ -2897,6 +2901,10 @@ def _lead_by_reader(
     if _IN_EXCHANGE.match(ranked[0].text) and _EXCHANGE_WORDS.search(question):
         # "What would Ukraine get in return?": "In exchange, the plan envisions, Russia would allow for
         # security guarantees …" says just that, whatever the reader reads in the sentence before it.
+        return ranked
+    if any(finder(ranked[0].text, question) is not None for finder in _LEAD_FINDERS):
+        # "What was Russia's original goal in Ukraine?": the lead says what "the original objective of"
+        # holds ("subjugating Ukraine"), whatever the reader makes of another's "Their goal should be …".
         return ranked
     several = asks_for_several(question)
     # The lead alone first: most leads answer, and then the others need not be read.
@@ -3922,11 +3930,23 @@ def _target_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     return _fitting_lead(ranked, s, lambda c: target_of(c.text, question) is not None)
 
 
+def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What does Alcaro say the US and Europe's goal should be?", `ranked` with the first of its
+    best few that names the goal (or an objective, an aim: `content_nouns_asked`) leading ("Their goal
+    should be to end the war, …"), when the lead names none ("The United States and Europe are
+    anything but neutral in the conflict")."""
+    nouns = content_nouns_asked(question)
+    if not nouns:
+        return ranked
+    named = re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.I)
+    return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None)
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _limit_first, _target_first)
+                _kind_named_first, _outcome_kept, _limit_first, _target_first, _content_noun_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".

@@ -2294,7 +2294,8 @@ _ASKS_NOUN = re.compile(
     # "What is the Kremlin's original objective?": an owner after "the" too.
     r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+(?:[A-Z][\w’'-]*[’']s\s+)?|[A-Z][\w’'-]*[’']s\s+)"
     # "What is the risk if Russia hits NATO targets?": a condition may follow.
-    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|$)"
+    # "What was Russia's original goal in Ukraine?": a place by name too.
+    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|\s+in\s+(?=[A-Z])|$)"
 )
 # Nouns whose "of" gives what they hold, not whose they are: "the objective of subjugating Ukraine",
 # "the risk of NATO getting directly involved" (against "the population of Ukraine").
@@ -2307,6 +2308,18 @@ _OF_END = re.compile(CLAUSE_COMMA + r"|[;:()]|\s[—–-]\s|\.(?:\s|$)|[⁰¹²�
 CONTENT_WORDS = 8
 
 
+# Nouns of intent that say the same: "What was Russia's original goal?" of "the original objective of …".
+_INTENT_NOUNS = (frozenset("goal objective aim purpose".split()), frozenset("goals objectives aims purposes".split()))
+
+
+def content_nouns_asked(question: str) -> frozenset[str]:
+    """The nouns of intent or chance (`_CONTENT_NOUNS`) a question asks of someone by a possessive, with
+    the nouns that say the same ("goal", "objective", "aim", "purpose" for "the US and Europe's goal")."""
+    # The noun right after the possessive, or after one word more ("Russia's original goal").
+    nouns = {w.lower() for m in re.finditer(r"[’']s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", question) for w in m.groups() if w} & _CONTENT_NOUNS
+    return frozenset().union(*(next((g for g in _INTENT_NOUNS if n in g), frozenset({n})) for n in nouns))
+
+
 def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What was Russia's original objective?", the offsets of what the sentence says the asked
     noun phrase holds: "subjugating Ukraine" in "… inferior to the original objective of subjugating
@@ -2317,7 +2330,11 @@ def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     phrase = asked.group("phrase")
-    found = list(re.finditer(rf"\b{re.escape(phrase)}\s+of\s+", sentence, re.I))
+    # "the original goal" is written "the original objective" too.
+    *before, head = phrase.split()
+    heads = next((group for group in _INTENT_NOUNS if head.lower() in group), {head.lower()})
+    written = r"\s+".join([*map(re.escape, before), f"(?:{'|'.join(map(re.escape, sorted(heads)))})"])
+    found = list(re.finditer(rf"\b{written}\s+of\s+", sentence, re.I))
     if len(found) != 1:
         return None
     span = phrase_until(sentence, found[0].end(), _OF_END, CONTENT_WORDS, strip=" ,.")
