@@ -4574,3 +4574,17 @@ def test_the_goal_asked_leads_whoever_the_reader_prefers(small_index):
     assert russia.short is not None and russia.short.text == "subjugating Ukraine"
     theirs = qa.answer("What does Alcaro say the US and Europe's goal should be?", index=small_index)
     assert theirs.text.startswith("Their goal should be to end the war")
+
+
+def test_the_danger_of_something_is_what_it_may_do(small_index):
+    import qa
+    from qa.answering.types import effect_asked
+
+    sentence = ("Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, "
+                "ostracise non-Western countries that are unwilling to break with Russia.")
+    for question in ("What is the danger of aiming for regime change?", "Name a risk of aiming for regime change."):
+        assert marked(effect_asked, sentence, question) == "end up prolonging the war"
+    assert marked(effect_asked, sentence, "What is the danger of sanctions?") is None
+    # "danger" is not the documents' word, but "dangers" is near their "risks": no abstention (it had).
+    danger = qa.answer("What is the danger of aiming for regime change?", index=small_index)
+    assert not danger.abstained and danger.short is not None and danger.short.text == "end up prolonging the war"

@@ -1249,7 +1249,11 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
         return False
     expander = retriever.expander
     s = retriever.settings
-    return expander is not None and not expander.expand([noun], s.expansion_threshold, s.expansion_terms, s.expansion_weight)
+    # The plural too: "dangers" is near the documents' "risks", where "danger" falls just short.
+    forms = [noun] if noun.endswith("s") else [noun, noun + "s"]
+    return expander is not None and not any(
+        expander.expand([form], s.expansion_threshold, s.expansion_terms, s.expansion_weight) for form in forms
+    )
 
 
 # "Who is Zelensky's main political rival?", "What is Ukraine's GDP?": a property asked of a name by its possessive.

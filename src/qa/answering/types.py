@@ -1229,23 +1229,26 @@ def name_before_turned_down(sentence: str, question: str) -> tuple[int, int] | N
 
 
 # "What would cutting Sberbank off achieve?", "What could the sanctions do?": the effect of something.
+# "What is the danger of aiming for regime change?": the effect feared of something.
 _ASKS_EFFECT = re.compile(
     r"^\W*(?i:what)\s+(?i:would|could|will|might|may)\s+(?P<cause>\S.*?)\s+"
     r"(?i:achieve|accomplish|do|bring|change|cause|mean)\s*[?.!]*\s*$"
+    r"|^\W*(?:(?i:what)\s+(?i:is|are|was|were)|(?i:name|give(?:\s+me)?))\s+(?i:the|a|one)\s+(?:(?i:main|biggest|greatest|chief)\s+)?"
+    r"(?i:dangers?|risks?|consequences?|downsides?|drawbacks?|effects?)\s+(?i:of|in)\s+(?P<of>\S.*?)\s*[?.!]*\s*$"
 )
 # What a sentence says something would do: the words after its modal, to the clause's end.
 _EFFECT_SAID = re.compile(r"\s(?:would|could|will|might|may)\s+(?:also\s+)?(?P<effect>[a-z][^,;:.()—–]*)", re.I)
 
 
 def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "What would cutting Sberbank off achieve?", the offsets of what the sentence says the
-    thing would do: "significantly hurt the country’s financial maneuverability" in "Imposing the
+    """For "What would cutting Sberbank off achieve?" (or "What is the danger of …?"), the offsets of
+    what the sentence says the thing would do: "significantly hurt the country’s financial maneuverability" in "Imposing the
     same costs on Sberbank … would significantly hurt …". Only when the words before the modal
     name something of the question's (a content word of its cause), 1..OBJECT_WORDS words."""
     asked = _ASKS_EFFECT.match(question)
     if asked is None:
         return None
-    cause = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("cause")) if w.lower() not in QUERY_STOPWORDS}
+    cause = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("cause") or asked.group("of")) if w.lower() not in QUERY_STOPWORDS}
     for said in _EFFECT_SAID.finditer(sentence):
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
         effect = said.group("effect").rstrip()
