@@ -4468,6 +4468,11 @@ def test_tell_me_about_a_person_is_who_they_are(small_index):
          "antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems.",
          "Which weapons has the US provided?", None),
         ("Many European countries have sent similar weapons as well.", "Which weapons have they sent?", None),
+        # The kind asked in the singular, the verb after more words; two words that tell which.
+        ("Second, only the United States and its allies can provide Ukraine with security guarantees alternative to "
+         "NATO membership.", "Which guarantee does Alcaro think only the US and its allies can provide?", "security guarantees"),
+        ("There is still room to increase pressure on Russian banks, including imposing full blocking sanctions, which "
+         "prohibit all transactions.", "Which sanctions could the allies be imposing?", "full blocking sanctions"),
     ],
 )
 def test_the_kind_done_is_the_one_the_verb_names(sentence, question, kind):
@@ -4588,3 +4593,11 @@ def test_the_danger_of_something_is_what_it_may_do(small_index):
     # "danger" is not the documents' word, but "dangers" is near their "risks": no abstention (it had).
     danger = qa.answer("What is the danger of aiming for regime change?", index=small_index)
     assert not danger.abstained and danger.short is not None and danger.short.text == "end up prolonging the war"
+
+
+def test_what_someone_said_at_an_event_is_no_place():
+    from qa.answering.answerer import _SAYS_ABOUT
+
+    # The reader had bolded "US Congress", where Zelensky spoke, for what he said at the G7 summit.
+    assert _SAYS_ABOUT.search("What did Zelensky say at the G7 summit?")
+    assert not _SAYS_ABOUT.search("Where did Zelensky speak?")

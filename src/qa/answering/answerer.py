@@ -2819,7 +2819,9 @@ _SAYS_ABOUT = re.compile(
     r"|^\s*what\b.*\b(?:warn|warns|warned|tell|tells|told)\b.*\babout\s*[?.!]*\s*$"
     # "What was his answer on Crimea's timeline?", "What was Peskov's response to the plan?": what he said.
     r"|^\s*what\s+(?:is|was|were|are)\s+(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+(?:answer|response|reply|reaction|view|position)"
-    r"\s+(?:on|to|about|regarding)\s+\w",
+    r"\s+(?:on|to|about|regarding)\s+\w"
+    # "What did Zelensky say at the G7 summit?": what he said there, not a place beside his name.
+    r"|^\s*what\s+(?:did|does|has|had)\s+(?:[\w’'.-]+\s+){1,3}?(?:say|tell|declare|announce)\s+(?:at|in|during|before)\s+\w",
     re.I,
 )
 

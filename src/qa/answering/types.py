@@ -1075,8 +1075,8 @@ def colon_point(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "Which weapons did the EU approve?": a kind, who did it and the verb last.
 _ASKS_KIND_DONE = re.compile(
-    r"^\W*(?i:which|what)\s+(?P<kind>[a-z][\w-]*s)\s+(?i:did|does|do|has|have|had|will|would)\s+"
-    r"(?:[\w’'.-]+\s+){1,4}?(?P<verb>[a-z]{4,})\s*[?.!]*\s*$"
+    r"^\W*(?i:which|what)\s+(?P<kind>[a-z][\w-]*[a-z])\s+(?i:did|does|do|has|have|had|will|would)\s+"
+    r"(?:[\w’'.-]+\s+){1,10}?(?P<verb>[a-z]{4,})\s*[?.!]*\s*$"
 )
 # Words before a kind that do not tell which things of the kind: "similar weapons", "more weapons".
 _NOT_MODIFIERS = frozenset("similar other more such these those some any many few several all the its their his her "
@@ -1086,24 +1086,34 @@ KIND_DONE_REACH = 6
 
 
 def kind_done(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "Which <kinds> did X <verb>?", the offsets of the one "<word> <kinds>" of the sentence that
+    """For "Which <kinds> did X <verb>?", the offsets of the one "<words> <kinds>" of the sentence that
     the question's verb shortly precedes ("lethal weapons" in "… approving the shipment of lethal
-    weapons …" for "Which weapons did the EU approve?"); None for other questions or sentences."""
+    weapons …" for "Which weapons did the EU approve?"), with up to two words that tell which ("full
+    blocking sanctions"); None for other questions or sentences."""
     asked = _ASKS_KIND_DONE.match(question)
     if asked is None:
         return None
     kind = asked.group("kind")
-    found = [m for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(kind)}\b", sentence)
-             if m.group(1) not in _NOT_MODIFIERS and m.group(1) not in QUERY_STOPWORDS]
+    # "Which guarantee …?" of "security guarantees": the kind in the singular or the plural.
+    kinds = rf"{re.escape(kind[:-1] if kind.endswith('s') else kind)}s?"
+    found: list[tuple[int, int]] = []
+    for m in re.finditer(rf"\b((?:[a-z][\w-]+\s+){{1,2}}){kinds}\b", sentence):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        # Words that tell nothing of which things are meant are left out ("the shipment of", "similar").
+        while words and (words[0].group() in _NOT_MODIFIERS or words[0].group() in QUERY_STOPWORDS):
+            words.pop(0)
+        if words:
+            found.append((m.start(1) + words[0].start(), m.end()))
     if len(found) != 1:
         return None
-    before = [w.lower() for w in _WORD.findall(sentence[: found[0].start()])][-KIND_DONE_REACH:]
+    start, end = found[0]
+    before = [w.lower() for w in _WORD.findall(sentence[:start])][-KIND_DONE_REACH:]
     stem = asked.group("verb").lower()[:5]
     if not any(w.startswith(stem) for w in before):
         return None
     # Whose they are, when a possessive comes first: "Ukraine’s northern cities".
-    owner = re.search(r"\b[A-Z][\w-]*[’']s\s+$", sentence[: found[0].start()])
-    return (owner.start() if owner else found[0].start()), found[0].end()
+    owner = re.search(r"\b[A-Z][\w-]*[’']s\s+$", sentence[:start])
+    return (owner.start() if owner else start), end
 
 
 # "What kind of agreement would Ukraine sign …?": the thing asked about after "kind/type/sort of".
