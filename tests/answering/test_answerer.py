@@ -4472,7 +4472,7 @@ def test_tell_me_about_a_person_is_who_they_are(small_index):
         ("Second, only the United States and its allies can provide Ukraine with security guarantees alternative to "
          "NATO membership.", "Which guarantee does Alcaro think only the US and its allies can provide?", "security guarantees"),
         ("There is still room to increase pressure on Russian banks, including imposing full blocking sanctions, which "
-         "prohibit all transactions.", "Which sanctions could the allies be imposing?", "full blocking sanctions"),
+         "prohibit all transactions.", "Which sanctions would the allies be imposing?", "full blocking sanctions"),
     ],
 )
 def test_the_kind_done_is_the_one_the_verb_names(sentence, question, kind):
