@@ -4601,3 +4601,31 @@ def test_what_someone_said_at_an_event_is_no_place():
     # The reader had bolded "US Congress", where Zelensky spoke, for what he said at the G7 summit.
     assert _SAYS_ABOUT.search("What did Zelensky say at the G7 summit?")
     assert not _SAYS_ABOUT.search("Where did Zelensky speak?")
+
+
+@pytest.mark.parametrize(
+    ("term", "kind"),
+    [("Stingers", "antiaircraft systems"), ("Javelins", "antitank missiles"),
+     ("Stinger", None),  # asked in the singular: a name, which the reader reads
+     ("Drones", None)],  # not before its kind
+)
+def test_a_name_asked_in_the_plural_is_the_kind_written_after_it(term, kind):
+    from qa.answering.types import kind_after_name
+
+    sentence = ("The United States has already provided more than $2 billion in security aid to Ukraine, including "
+                "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons.")
+    found = kind_after_name(sentence, term)
+    assert (sentence[found[0] : found[1]] if found else None) == kind
+
+
+def test_which_is_more_after_two_amounts_is_told_by_the_replies(small_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    history: list[dict[str, str]] = []
+    for question in ("How much aid has the US given Ukraine?", "And the EU?"):
+        reply = qa.answer(question, history=typed_history(history), index=small_index)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": chat_message(reply, answer_key(history))}]
+    # It had answered "Ukraine needs much more, especially air defense systems and fighter jets".
+    more = qa.answer("Which is more?", history=typed_history(history), index=small_index)
+    assert more.short is not None and more.short.text == "United States"

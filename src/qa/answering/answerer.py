@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -928,10 +928,16 @@ def _answer(
         ranked = _not_again(ranked, said, s.abstain_below)
     # A sentence the reader is sure of is as likely right as its margin says, whatever the sentence model made of it.
     best = max(ranked[0].score, READER_SURE_CONFIDENCE) if sure is not None and ranked[0] is sure else ranked[0].score
+    if compared := _reply_compared(ranked, question, history):
+        # "Which is more?" after replies quoting "more than $2 billion" and "a nearly $1 billion
+        # package": the quoted sentences tell, however the question alone ranks them ("Ukraine needs
+        # much more, …" had answered).
+        ranked = [*compared, *(c for c in ranked if c not in compared)]
+        best = max(compared[0].score, s.abstain_below)
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     follow_up = _follow_up(question, context, history)
-    if wants_short(question) and follow_up is None:
+    if wants_short(question) and follow_up is None and not compared:
         # The reader sees a sentence, not where it stands: a title line, a reference or the
         # publisher's block is never promoted over the sentence model's choice. A follow-up
         # keeps the sentence model's lead, which reads the earlier turns; the reader was fitted
@@ -2027,6 +2033,18 @@ def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -
 _IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b", re.I)
 
 
+def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> list[Candidate]:
+    """For a choice asked of no named options ("Which is more?", "Who gave more?"), the two sentences
+    the reply before quoted, when they tell which is the greater or the lesser (`chosen_option`);
+    else empty."""
+    choice = choice_asked(question)
+    replies = assistant_turns(history) if history else []
+    if choice is None or choice.options or not replies:
+        return []
+    quoted = [c for c in ranked if c.text in replies[-1]][:MARKED_SENTENCES]
+    return quoted if len(quoted) == MARKED_SENTENCES and chosen_option([c.text for c in quoted], choice) else []
+
+
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
     """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
     holds the question's content words the lead holds (one at least) leading, for a question that
@@ -2205,6 +2223,9 @@ def _short_span(
     # "What is Engineering News-Record?": "a trade magazine for the construction industry", what
     # the sentence says it is, not a name the reader finds beside it ("ENR").
     if term is not None and (found := _first_described(chosen, lambda text: definition_of(text, term))):
+        return found
+    if term is not None and (found := _first_described(chosen, lambda text: kind_after_name(text, term))):
+        # "What are Stingers?": the kind the sentence names right after the name, "antiaircraft systems".
         return found
     if term is not None and _names_undefined(term, chosen):
         # "What is NATO?" answered by a sentence that uses the name without saying what it is: a

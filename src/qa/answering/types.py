@@ -1073,6 +1073,19 @@ def colon_point(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("point") if asked & head else None
 
 
+def kind_after_name(sentence: str, term: str) -> tuple[int, int] | None:
+    """The offsets of the lower-case words right after a name asked in the plural that say what kind
+    of thing it is ("antiaircraft systems" in "Stinger antiaircraft systems" for "What are
+    Stingers?"), up to a comma or "and"; None when the name's singular is not so followed."""
+    name = term.strip(" ?.!\"'“”‘’")
+    # Only a name asked in the plural and written in the singular before its kind: "Stingers",
+    # "Stinger antiaircraft systems" (not "the Donbas" of "the separatist Donbas regions").
+    if not name[:1].isupper() or " " in name or not name.endswith("s") or name.endswith("ss"):
+        return None
+    found = re.search(rf"\b{re.escape(name[:-1])}\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)(?=\s*(?:,|\band\b|\bor\b|[.;)]|$))", sentence)
+    return found.span(1) if found is not None and found.group(1).split()[0] not in QUERY_STOPWORDS else None
+
+
 # "Which weapons did the EU approve?": a kind, who did it and the verb last.
 _ASKS_KIND_DONE = re.compile(
     r"^\W*(?i:which|what)\s+(?P<kind>[a-z][\w-]*[a-z])\s+(?i:did|does|do|has|have|had|will|would)\s+"
