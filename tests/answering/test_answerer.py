@@ -4629,3 +4629,13 @@ def test_which_is_more_after_two_amounts_is_told_by_the_replies(small_index):
     # It had answered "Ukraine needs much more, especially air defense systems and fighter jets".
     more = qa.answer("Which is more?", history=typed_history(history), index=small_index)
     assert more.short is not None and more.short.text == "United States"
+
+
+def test_who_governs_a_country_needs_a_head_of_it(small_index):
+    import qa
+    from qa.answering.types import job_of
+
+    # It had quoted "… a country bigger than France …" for its "Russians".
+    assert qa.answer("Who governs France?", index=small_index).abstained
+    note = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)."
+    assert marked(job_of, note, "What is Alcaro's job title?").startswith("Research Coordinator and Head of Global Actors programme")

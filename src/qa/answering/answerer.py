@@ -903,7 +903,8 @@ def _answer(
             fitting = _fitting(candidates, x, ranked, wanted, question, s)
         # "Who is the Ukrainian defence minister?" asks for a person's name: a country the reader
         # finds ("Britain, China, Russia and the United States") holds no office.
-        reads = wanted in (PERSON, DATE) and s.gate_reads_spans and not _ASKS_OFFICE_HOLDER.match(question)
+        reads = (wanted in (PERSON, DATE) and s.gate_reads_spans and not _ASKS_OFFICE_HOLDER.match(question)
+                 and not _ASKS_RULER.match(question))
         if not fitting and reads:
             fitting = _answered_by_reader(candidates, x, ranked, question, wanted, s)
         elif fitting and fitting[0].score < s.abstain_below and reads:
@@ -3328,6 +3329,11 @@ def _fitting(
         whose, year = office.group("whose"), office.group("year")
         fitting = [c for c in fitting if re.search(rf"\b{office.group('office')[:NAME_STEM]}", c.text, re.I)
                    and (whose is None or _names(c.passage.text, whose.split()[0])) and (year is None or year in c.text)]
+    ruler = _ASKS_RULER.match(question)
+    if wanted == PERSON and ruler is not None:
+        # "Who governs France?" is not answered by "the Russians", a people beside France's name: the
+        # sentence must name a head's title and the place (it had quoted "… a country bigger than France …").
+        fitting = [c for c in fitting if _RULER_TITLES.search(c.text) and _names_any(c.text, ruler.group("whose").split()[:1])]
     return fitting
 
 
@@ -3622,6 +3628,15 @@ _ASKS_OFFICE_HOLDER = re.compile(
     r"(?:\s+(?:in|during)\s+(?P<year>(?:1[5-9]|20)\d\d))?\s*[?.!]*\s*$",
     re.I,
 )
+# "Who governs France?": who holds the highest office of a country, which a sentence names by its
+# title ("President Volodymyr Zelensky"). Not "leads": "Who leads The Islamic State?" (XQuAD) is
+# "Sunni Arabs", the group it "is led by".
+_ASKS_RULER = re.compile(
+    r"^\W*who\s+(?:governs|rules|is\s+in\s+charge\s+of)\s+(?:the\s+)?"
+    r"(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))\s*[?.!]*\s*$",
+    re.I,
+)
+_RULER_TITLES = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|leader)\b", re.I)
 # A sentence giving what is given for what the sentence before says.
 _IN_EXCHANGE = re.compile(r"^\W*in\s+(?:exchange|return)\b", re.I)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|return|in\s+turn)\b", re.I)

@@ -554,7 +554,7 @@ def person_description(sentence: str, name: str) -> tuple[int, int] | None:
 # "What is his job?", "What was Alcaro's role?", "What does she do?": what a person is, by pronoun or name.
 _ASKS_JOB = re.compile(
     r"^\s*what\s+(?:(?:is|was)\s+(?:his|her|their|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s|s'|s’))\s+"
-    r"(?:job|role|position|title|occupation|profession|post|function)(?:\s+(?:at|in|with|for)\s+[^?]{1,40}?)?"
+    r"(?:job|role|position|title|occupation|profession|post|function)(?:\s+(?:title|description))?(?:\s+(?:at|in|with|for)\s+[^?]{1,40}?)?"
     r"|(?:does|did)\s+(?:he|she|they)\s+do(?:\s+for\s+a\s+living)?)\s*\??\s*$",
     re.IGNORECASE,
 )
