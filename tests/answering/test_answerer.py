@@ -4639,3 +4639,12 @@ def test_who_governs_a_country_needs_a_head_of_it(small_index):
     assert qa.answer("Who governs France?", index=small_index).abstained
     note = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)."
     assert marked(job_of, note, "What is Alcaro's job title?").startswith("Research Coordinator and Head of Global Actors programme")
+
+
+def test_what_each_document_recommends_is_its_prescriptions(small_index):
+    import qa
+
+    # It had given each document's summary ("So far, Western diplomacy … have failed …").
+    each = qa.answer("What does each document recommend?", index=small_index)
+    assert "the best strategy for the West is to sharply increase military assistance" in each.text
+    assert "So far, Western diplomacy" not in each.text

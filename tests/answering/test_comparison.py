@@ -308,7 +308,8 @@ def test_where_the_documents_differ_is_what_they_count_differently(built_index):
     from qa.answering.answerer import SOURCES_DIFFER
 
     for question in ("Do the sources disagree about anything?", "How do the two documents differ on the peace plan?",
-                     "Do the two documents agree on the size of the peace plan?"):
+                     "Do the two documents agree on the size of the peace plan?",
+                     "Is there a contradiction between the two documents on the number of plan points?"):
         answer = qa.answer(question, index=built_index.index)
         assert "10-point plan" in answer.text and "15-point plan" in answer.text and SOURCES_DIFFER in answer.text
     # Without a difference to find on the topic, each document's part, and no claim that they differ.

@@ -3633,7 +3633,7 @@ _ASKS_OFFICE_HOLDER = re.compile(
 # "Sunni Arabs", the group it "is led by".
 _ASKS_RULER = re.compile(
     r"^\W*who\s+(?:governs|rules|is\s+in\s+charge\s+of)\s+(?:the\s+)?"
-    r"(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))\s*[?.!]*\s*$",
+    r"(?P<whose>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))(?:\s*,?\s+according\s+to\s+[^?]+)?\s*[?.!]*\s*$",
     re.I,
 )
 _RULER_TITLES = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|leader)\b", re.I)
@@ -5061,7 +5061,9 @@ TOPIC_GAP = 0.1
 _AUTHOR = re.compile(r"\bauthors?\b", re.I)
 # "What do the documents recommend?", "What do both pieces propose?": each document.
 _ALL_DOCUMENTS = re.compile(
-    r"\b(?:the|both|all|these|the\s+two)\s+(?:documents|commentaries|pieces|articles|papers|sources|texts)\b|\bboth\b", re.I
+    r"\b(?:the|both|all|these|the\s+two)\s+(?:documents|commentaries|pieces|articles|papers|sources|texts)\b|\bboth\b"
+    # "What does each document recommend?"
+    r"|\beach\s+(?:of\s+the\s+(?:two\s+)?)?(?:document|commentar(?:y|ies)|piece|article|paper|source|text)s?\b", re.I
 )
 
 

@@ -20,7 +20,7 @@ _ASKS_COMPARISON = re.compile(
     r"|\b(?:do|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources|documents|commentaries|authors|"
     r"pieces|articles|papers|reports)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
-    r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?)\s+between\b"
+    r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?|contradictions?|inconsistenc(?:y|ies)|discrepanc(?:y|ies))\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
     # "How does each document describe the status of Crimea?"
     r"|\bhow\s+(?:do|does|did)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _PORTRAY + r")\b"
