@@ -4648,3 +4648,17 @@ def test_what_each_document_recommends_is_its_prescriptions(small_index):
     each = qa.answer("What does each document recommend?", index=small_index)
     assert "the best strategy for the West is to sharply increase military assistance" in each.text
     assert "So far, Western diplomacy" not in each.text
+
+
+@pytest.mark.parametrize(
+    ("question", "singled"),
+    [("What is Kyiv now willing to concede?", "agreeing to not pursue NATO membership"),
+     ("What is Kyiv now willing to sign?", None),  # no word of the question before "especially"
+     ("Why is Kyiv open to concessions?", None)],
+)
+def test_what_a_sentence_singles_out_of_the_thing_asked_answers(question, singled):
+    from qa.answering.types import singled_out
+
+    sentence = ("But Ukraine has signaled that it’s open to concessions that it was not willing to make before the war, "
+                "especially agreeing to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.")
+    assert marked(singled_out, sentence, question) == singled

@@ -1803,6 +1803,28 @@ OBJECT_END = re.compile(CLAUSE_COMMA + r"|[;:(]|\s[—–]\s|[.!?]?[⁰¹²³⁴
 OBJECT_WORDS = 12
 
 
+# What a sentence singles out of what it has just named: "concessions …, especially agreeing to …".
+_ESPECIALLY = re.compile(r",\s+(?:especially|notably|particularly|above\s+all)\s+", re.I)
+# How many words before "especially" may name what the question asks with another form of its word.
+SINGLED_REACH = 14
+
+
+def singled_out(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a what-question, the offsets of what the sentence singles out with "especially" of
+    something it names by a word of the question's (its first five letters: "concede" /
+    "concessions"): "agreeing to not pursue NATO membership" in "… open to concessions that it was not
+    willing to make before the war, especially agreeing to not pursue NATO membership, …" for "What
+    is Kyiv now willing to concede?"; None for other questions or sentences."""
+    if not _ASKS_WHAT.match(question):
+        return None
+    asked = {w.lower()[:5] for w in _WORD.findall(question) if len(w) > 4 and w.lower() not in QUERY_STOPWORDS}
+    for found in _ESPECIALLY.finditer(sentence):
+        before = {w.lower()[:5] for w in _WORD.findall(sentence[: found.start()])[-SINGLED_REACH:]}
+        if asked & before:
+            return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS)
+    return None
+
+
 # "What did the sanctions target so far?": what a measure is aimed at.
 _ASKS_TARGET = re.compile(
     r"^\W*what\s+(?:did|do|does|have|has|had|will|would)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{4,})\s+"
