@@ -1820,8 +1820,10 @@ def singled_out(sentence: str, question: str) -> tuple[int, int] | None:
     asked = {w.lower()[:5] for w in _WORD.findall(question) if len(w) > 4 and w.lower() not in QUERY_STOPWORDS}
     for found in _ESPECIALLY.finditer(sentence):
         before = {w.lower()[:5] for w in _WORD.findall(sentence[: found.start()])[-SINGLED_REACH:]}
-        if asked & before:
-            return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS)
+        span = phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS) if asked & before else None
+        # Not what the question names itself: "What does Ukraine need besides air defense systems?"
+        if span is not None and not {w.lower()[:5] for w in _WORD.findall(sentence[span[0] : span[1]]) if len(w) > 3} & asked:
+            return span
     return None
 
 
