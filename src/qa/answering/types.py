@@ -1265,8 +1265,9 @@ _EFFECT_SAID = re.compile(r"\s(?:would|could|will|might|may)\s+(?:also\s+)?(?P<e
 
 def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What would cutting Sberbank off achieve?" (or "What is the danger of …?"), the offsets of
-    what the sentence says the thing would do: "significantly hurt the country’s financial maneuverability" in "Imposing the
-    same costs on Sberbank … would significantly hurt …". Only when the words before the modal
+    what the sentence says the thing would do: "significantly hurt the country’s financial
+    maneuverability" in "Imposing the same costs on Sberbank … would significantly hurt …"; "end up
+    prolonging the war" for "What is the danger of aiming for regime change?". Only when the words before the modal
     name something of the question's (a content word of its cause), 1..OBJECT_WORDS words."""
     asked = _ASKS_EFFECT.match(question)
     if asked is None:
