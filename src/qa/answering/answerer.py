@@ -1053,7 +1053,8 @@ def _answer(
         chosen = [*chosen, differing]
     # "Which document was written by an Italian think tank?" is answered by the document's name.
     which_document = _ASKS_WHICH_DOCUMENT.match(question) is not None
-    text, citations, support = compose(chosen, _labels(retriever, chosen), which_document)
+    labels = _labels(retriever, chosen)
+    text, citations, support = compose(chosen, labels, which_document)
     if differing is not None:
         text += "\n\n" + SOURCES_DIFFER
     # An announced list is its items' sentences ("Two main variables ..." is not the answer), as is
@@ -1066,9 +1067,7 @@ def _answer(
         # no one's words is the writer's own, so the answer is its source, named before it (the
         # reader had bolded "Cuba, Iran, Iraq and Venezuela", the cases it gives).
         single = False
-        labels = _labels(retriever, chosen)
-        if len(labels) == 1:
-            text = f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
+        text = _under_one_label(text, chosen, labels)
     if follow_up is not None and _ASKING_WORD.search(question) is None and _ASKS_HOW_OR_WHY.match(context[-1]):
         # "And in the south?" after "How are Russian forces doing in the north?" asks the same kind of
         # question, which no short answer answers (it had bolded "make strides").
@@ -1468,11 +1467,18 @@ def _labelled(retriever: Retriever, chosen: list[Candidate], said: str) -> tuple
     one document's sentences are quoted: others were asked about), then `said` of the others."""
     labels = _labels(retriever, chosen)
     text, citations, support = compose(chosen, labels)
-    if len(labels) == 1:
-        text = f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
+    text = _under_one_label(text, chosen, labels)
     if said:
         text += "\n\n" + said
     return text, citations, support
+
+
+def _under_one_label(text: str, chosen: Sequence[Candidate], labels: Mapping[str, str]) -> str:
+    """The composed text under its document's label when its sentences are of one document (`compose`
+    labels the parts of several itself), else the text as it is."""
+    if len(labels) != 1:
+        return text
+    return f"{labels.get(chosen[0].passage.doc_id, chosen[0].passage.doc_id)}: {text}"
 
 
 # "Who says sanctions have hardly succeeded …?", "Who argues that …?": who holds a view a sentence states.
@@ -3957,19 +3963,20 @@ def _titled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     return _promoted(ranked, s, lambda c: bool(holds_title_asked(c.text, question)), depth=len(ranked))
 
 
-def _limit_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
-    """For "What is the most mediation could do?", `ranked` with the first of its best few that says
-    what is done "at best" leading ("… these diplomatic endeavours can at best freeze the conflict"),
-    when the lead says none ("In the face of such risks of escalation, mediation attempts are welcome")."""
-    return _fitting_lead(ranked, s, lambda c: limit_given(c.text, question) is not None)
+def _marked_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """`ranked` with, for each of `_LEADING_FINDERS` in turn, the first of its best few that the finder
+    marks leading, when the lead it leaves is unmarked: "… these diplomatic endeavours can at best
+    freeze the conflict" for "What is the most mediation could do?" (`limit_given`; not "In the face
+    of such risks of escalation, mediation attempts are welcome"), "The existing sanctions on Russian
+    companies and wealthy elites are significant, …" for "What did the sanctions target so far?"
+    (`target_of`; not "… including imposing full blocking sanctions …")."""
+    for finder in _LEADING_FINDERS:
+        ranked = _fitting_lead(ranked, s, lambda c, finder=finder: finder(c.text, question) is not None)
+    return ranked
 
 
-def _target_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
-    """For "What did the sanctions target so far?", `ranked` with the first of its best few that says
-    what they are on leading ("The existing sanctions on Russian companies and wealthy elites are
-    significant, …", `target_of`), when the lead names other measures ("… including imposing full
-    blocking sanctions …")."""
-    return _fitting_lead(ranked, s, lambda c: target_of(c.text, question) is not None)
+# Finders whose span answers just what the question's form asks: a sentence they mark leads (`_marked_first`).
+_LEADING_FINDERS = (limit_given, target_of)
 
 
 def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -3988,7 +3995,7 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _limit_first, _target_first, _content_noun_first)
+                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first)
 
 
 # A pointer at something said before: "that idea", "this plan", "such demands".
@@ -4266,10 +4273,9 @@ def _lift_regards(candidates: list[Candidate], question: str) -> None:
     Israel have been active in this regard" after "… mediation attempts are welcome"). Not when that
     sentence only points back at what is asked itself ("such risks of escalation" for "What escalation
     risks does Alcaro see?"): its topic is then the sentence before it."""
-    asked = _content_words(question)
-    for candidate in candidates:
-        if not _IN_THIS_REGARD.search(candidate.text):
-            continue
+    going_on = [c for c in candidates if _IN_THIS_REGARD.search(c.text)]
+    asked = _content_words(question) if going_on else set()
+    for candidate in going_on:
         doc_id, start = candidate.key
         before = next((c for c in candidates if c.key[0] == doc_id and 0 <= start - (c.key[1] + len(c.text)) <= _ADJACENT_GAP), None)
         if before is not None and before.score > candidate.score and not _points_back_at(before.text, asked):

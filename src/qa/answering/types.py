@@ -2368,7 +2368,12 @@ def content_nouns_asked(question: str) -> frozenset[str]:
     the nouns that say the same ("goal", "objective", "aim", "purpose" for "the US and Europe's goal")."""
     # The noun right after the possessive, or after one word more ("Russia's original goal").
     nouns = {w.lower() for m in re.finditer(r"[’']s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", question) for w in m.groups() if w} & _CONTENT_NOUNS
-    return frozenset().union(*(next((g for g in _INTENT_NOUNS if n in g), frozenset({n})) for n in nouns))
+    return frozenset().union(*(_same_intent(n) for n in nouns))
+
+
+def _same_intent(noun: str) -> frozenset[str]:
+    """The nouns of intent that say what the noun does ("goal": goal, objective, aim, purpose), or the noun alone."""
+    return next((group for group in _INTENT_NOUNS if noun.lower() in group), frozenset({noun.lower()}))
 
 
 def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
@@ -2383,7 +2388,7 @@ def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
     phrase = asked.group("phrase")
     # "the original goal" is written "the original objective" too.
     *before, head = phrase.split()
-    heads = next((group for group in _INTENT_NOUNS if head.lower() in group), {head.lower()})
+    heads = _same_intent(head)
     written = r"\s+".join([*map(re.escape, before), f"(?:{'|'.join(map(re.escape, sorted(heads)))})"])
     found = list(re.finditer(rf"\b{written}\s+of\s+", sentence, re.I))
     if len(found) != 1:
