@@ -4663,3 +4663,26 @@ def test_what_a_sentence_singles_out_of_the_thing_asked_answers(question, single
     sentence = ("But Ukraine has signaled that it’s open to concessions that it was not willing to make before the war, "
                 "especially agreeing to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.")
     assert marked(singled_out, sentence, question) == singled
+
+
+def test_what_was_new_about_a_decision_is_what_it_did_for_the_first_time(small_index):
+    import qa
+    from qa.answering.types import asks_first_time
+
+    assert asks_first_time("What was new about the EU decision?")
+    assert asks_first_time("And what is so unprecedented about it?")
+    assert not asks_first_time("What is the new plan?")
+    # It had quoted the Minsk sentence ("European-led diplomacy …") and bolded "veto power".
+    new = qa.answer("What was new about the EU decision?", index=small_index)
+    assert new.text.startswith("For its part, the European Union agreed to deliver")
+    assert new.short is not None and new.short.text.startswith("approving the shipment of lethal weapons")
+
+
+def test_the_source_a_who_question_names_is_not_its_answer():
+    from qa.answering.types import span_fits
+
+    question = "Who must ratify a neutrality deal according to Zelensky?"
+    assert not span_fits("Ukrainian President Volodymyr Zelensky", "person", question)
+    assert span_fits("the parliaments of Ukraine", "person", question)
+    # A name the question gives otherwise may be the answer: XQuAD's "Who is Kearney Boulevard named after?"
+    assert span_fits("M. Theo Kearney", "person", "Who is Kearney Boulevard named after?")

@@ -104,6 +104,9 @@ _NOT_SHORT = re.compile(
     # said by a clause (had bolded "Kremlin", from "Kremlin spokesman Dmitry Peskov pushed back …").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:objections?|arguments?|criticisms?|complaints?|concerns?|reasons?|reasoning|rationale|justification)\b"
+    # "What message did Biden send to Beijing?": what a message says, a clause (had bolded "US warnings").
+    r"|^\s*what\s+(?:messages?|warnings?|signals?|threats?)\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'-]+\s+){1,6}?"
+    r"(?:send|sent|give|gave|given|deliver|delivered|convey|conveyed|issue|issued)\b"
     # "What did Peskov say?", "What did Zelensky propose?": what was said, in full ("say about X" can be a quote).
     r"|^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:say|said|tell|told|claim|claimed|argue|argued|announce|announced|warn|warned|propose|proposed|offer|offered)"

@@ -1423,7 +1423,9 @@ CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
 # "Was that a first?", which asks yes or no.
 _ASKS_FIRST = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?=(?:what|which)\b).*?(?:\b(?:which|what|a)\s+first\b(?!\s+(?:time|step|round|point|one|of)\b)|"
-    r"\bfor\s+the\s+first\s+time\b)", re.I
+    r"\bfor\s+the\s+first\s+time\b|"
+    # "What was new about the EU decision?": what it did that had not been done before.
+    r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic)\s+(?:about|in)\b)", re.I
 )
 _FIRST_TIME = re.compile(r"\s+for\s+the\s+first\s+time\b", re.I)
 # Where the clause done for the first time opens: after a comma, a semicolon or a colon.
@@ -2843,6 +2845,12 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
                 span.split()[-1].lower() not in _AGENT_NOUNS):
             # "a future Russian attack" or "Russian" is no one: "Who would guarantee Ukraine's security?"
             # (but "Turkish forces" or "the Russians" is).
+            return False
+        last = re.findall(r"\b[A-Z][\w’'-]*", span)
+        source = according_to_name(question)
+        if last and source and without_possessive(last[-1]).lower() == source.split()[-1].lower():
+            # "Who must ratify a neutrality deal according to Zelensky?" is not answered by "Ukrainian
+            # President Volodymyr Zelensky", the source the question names.
             return False
         # "the Russians", not 'unrealistic" demands', for "Who accused the Ukrainians ...?"
         return any(not _CALENDAR.fullmatch(w) for w in re.findall(r"\b[A-Z][\w’'-]*", span))
