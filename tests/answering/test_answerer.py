@@ -4686,3 +4686,33 @@ def test_the_source_a_who_question_names_is_not_its_answer():
     assert span_fits("the parliaments of Ukraine", "person", question)
     # A name the question gives otherwise may be the answer: XQuAD's "Who is Kearney Boulevard named after?"
     assert span_fits("M. Theo Kearney", "person", "Who is Kearney Boulevard named after?")
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [("What caused Russia's poor performance on the battlefield?", "low morale, inadequate training and badly maintained equipment"),
+     ("What examples show sanctions rarely topple regimes?", "Cuba, Iran, Iraq and Venezuela"),
+     ("Which of the five largest banks has been cut off?", "VTB"),
+     ("What should the US and Europe aim for?", "end the war, ensure Ukraine's security and stabilise the antagonism with Russia")],
+)
+def test_a_listed_cause_or_example_is_the_whole_list_and_a_goal_asked_by_its_verb_is_the_goal(small_index, question, short):
+    import qa
+
+    # The first three had bolded "low morale", "as the cases of Cuba, Iran" and "Russian"; the last
+    # quoted "The United States and Europe are anything but neutral in the conflict."
+    answer = qa.answer(question, index=small_index)
+    assert answer.short is not None and answer.short.text == short
+
+
+def test_plural_nouns_asked_for_are_several():
+    from qa.answering.types import asks_for_several, content_nouns_asked, whole_list
+
+    assert asks_for_several("What examples show sanctions rarely topple regimes?")
+    assert asks_for_several("What are the dangers of seeking regime change in Moscow?")
+    assert not asks_for_several("What causes strain in the beam?")
+    assert "goal" in content_nouns_asked("What should the US and Europe aim for?")
+    assert not content_nouns_asked("What were the sanctions aimed at?")
+    sentence = "Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest."
+    start = sentence.index("as the cases")
+    a, b = whole_list(sentence, start, sentence.index(", Iraq"))
+    assert sentence[a:b].startswith("Cuba, Iran, Iraq and Venezuela")  # not "as the cases of"

@@ -21,6 +21,7 @@ BLOCK = (
         ("Where is the IAI based?", ADDRESS),
         ("Where is the institute located?", ADDRESS),
         ("What is the IAI's postal address?", POSTAL),
+        ("Which street is the IAI on?", POSTAL),
         ("What is the email address of the IAI?", EMAIL),
         ("What is the IAI's phone number?", PHONE),
         ("What is the website of the IAI?", WEBSITE),

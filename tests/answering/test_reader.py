@@ -90,6 +90,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "Cite the sentence about the Budapest memorandum.",
         "Enumerate the US weapons sent to Ukraine.",  # a list: had bolded "supplies and other equipment"
         "What message did Biden send to Beijing?",  # what a message says: had bolded "US warnings"
+        "In what ways might NATO become directly involved?",  # how: had bolded "Russia"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

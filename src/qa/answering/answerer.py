@@ -2557,10 +2557,12 @@ def _short_span(
         # "Which book series does IAI publish?": all of "three book series (*Global Politics and
         # Security*, *Quaderni IAI* and *IAI Research Studies*)", not the first one's "Global Politics".
         span = Span(*counted, span.score, span.margin)
-    elif several or asks_included(question):
+    elif several or asks_included(question) or _ASKS_CAUSE.match(question):
         # "What are the three construction subsectors?": the reader learnt single spans and may
         # take one or two items of the list the sentence gives; the answer is the whole list. So
-        # for "What did Biden's visit to Europe include?": "NATO, US–EU and G7 summits", not "NATO".
+        # for "What did Biden's visit to Europe include?": "NATO, US–EU and G7 summits", not "NATO";
+        # and for "What caused Russia's poor performance?": "low morale, inadequate training and
+        # badly maintained equipment", every cause the sentence lists.
         listed = whole_list(candidate.text, span.start, span.end)
         if listed == (span.start, span.end):
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
@@ -3988,7 +3990,14 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
     if not nouns:
         return ranked
     named = re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.I)
-    return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None)
+    # A sentence naming the goal may rank below several that only repeat the question's names ("The
+    # United States and Europe are anything but neutral …" for "What should the US and Europe aim for?").
+    fits = lambda c: named.search(c.text) is not None  # noqa: E731
+    return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits, CONTENT_NOUN_DEPTH)
+
+
+# How many of the best sentences `_content_noun_first` looks through for one naming the goal asked.
+CONTENT_NOUN_DEPTH = 5
 
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of

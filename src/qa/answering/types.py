@@ -685,6 +685,8 @@ _ARE_SEVERAL = re.compile(
     r"|(?:please\s+)?(?:name|list)\s+(?:all\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s\b"
     # "Who are the potential guarantors?"
     # "Who are the potential guarantors?", "Who are the guarantor countries in the Ukrainian plan?"
+    # "What are the dangers of seeking regime change?": the dangers a sentence lists.
+    r"|(?:what|which)\s+(?:are|were)\s+the\s+(?:[a-z][\w-]*\s+)?[a-z]{3,}(?<!s)s\s+(?:of|for|to|in|facing)\s"
     r"|who\s+(?:are|were)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]{2,}(?<!s)s"
     r"(?:\s+(?:in|of|under|for|at|on|from)\s+[^?]*)?\s*[?.!]*\s*$)",
     re.IGNORECASE,
@@ -715,7 +717,12 @@ def asks_for_several(question: str) -> bool:
         # a name ("Which Panthers player …?").
         return True
     after = match.group("after")
-    return after is None or after.strip().lower() in _AFTER_PLURAL
+    # "What examples show …?": a noun that is only ever plural here, whatever verb follows.
+    return after is None or after.strip().lower() in _AFTER_PLURAL or noun.lower() in _PLURAL_NOUNS
+
+
+# Plural nouns a "What …?" question asks for, not verbs ending in s ("What causes strain …?").
+_PLURAL_NOUNS = frozenset("examples cases instances factors reasons risks dangers steps measures conditions".split())
 
 
 def speaker_named(question: str) -> str | None:
@@ -2370,7 +2377,13 @@ def content_nouns_asked(question: str) -> frozenset[str]:
     the nouns that say the same ("goal", "objective", "aim", "purpose" for "the US and Europe's goal")."""
     # The noun right after the possessive, or after one word more ("Russia's original goal").
     nouns = {w.lower() for m in re.finditer(r"[’']s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", question) for w in m.groups() if w} & _CONTENT_NOUNS
+    if _AIMS_FOR.search(question):
+        # "What should the US and Europe aim for?" asks for their goal (not "aimed at": a target).
+        nouns.add("goal")
     return frozenset().union(*(_same_intent(n) for n in nouns))
+
+
+_AIMS_FOR = re.compile(r"\b(?:aim|aiming|strive|striving)\s+(?:for|at)\b", re.I)
 
 
 def _same_intent(noun: str) -> frozenset[str]:
@@ -2628,10 +2641,12 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
     conjunction = joined or re.search(r"\s(?:and|or)\s", sentence[start:end]) is not None
     if items + inside + 1 < 3 or not conjunction:
         return start, end
-    return new_start, new_end
+    # "as the cases of Cuba, Iran, Iraq and Venezuela": the list, not the words that open it.
+    opening = _LIST_OPENING.match(sentence, new_start)
+    return (opening.end() if opening is not None else new_start), new_end
 
 
-_LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like)\s+")
+_LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like|as\s+(?:in\s+)?the\s+cases?\s+of)\s+")
 _PAIR_JOIN = re.compile(r"\s+(?:and|or)\s+(?=\S)")
 # Where the second of two items ends: a comma, a bracket, a colon or semicolon, a dash, the sentence's end.
 _PAIR_END = re.compile(CLAUSE_COMMA + r"|[;:(\[]|\s[—–]\s|[.!?](?:\s|$)|$")
@@ -2775,6 +2790,7 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
 
 # A question for one or more of the things named before: "Which of them …?", "Which one of these …?".
 _WHICH_OF_THEM = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+{_OF_THEM}\b", re.I)
+_WHICH_OF_THE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+of\s+the\s+(?:[\w-]+\s+){0,3}[a-z]{2,}s\b", re.I)
 
 
 # One capitalised adjective of a people or place: "Russian", "European", "Turkish", "Chinese".
@@ -2807,6 +2823,9 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     if noun and (_names_class(span, noun) or noun not in _PEOPLE_NOUNS and _PEOPLE_ADJECTIVE_ONLY.fullmatch(span)):
         # "Which bank was cut off from SWIFT?" is not answered by "Russian banks", the class, nor by
         # "Russian", an adjective (it may answer "Which language …?").
+        return False
+    if _WHICH_OF_THE.match(question) and _PEOPLE_ADJECTIVE_ONLY.fullmatch(span):
+        # "Which of the five largest banks has been cut off?" is not answered by "Russian".
         return False
     if _WHICH_OF_THEM.match(question) and not re.match(r"(?:the\s+)?[A-Z]", span):
         # "Which of them has been cut off?" after the banks were named: one of the names, not
