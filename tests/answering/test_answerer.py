@@ -4716,3 +4716,28 @@ def test_plural_nouns_asked_for_are_several():
     start = sentence.index("as the cases")
     a, b = whole_list(sentence, start, sentence.index(", Iraq"))
     assert sentence[a:b].startswith("Cuba, Iran, Iraq and Venezuela")  # not "as the cases of"
+
+
+def test_what_a_named_thing_does_is_the_clause_after_its_name(small_index):
+    import qa
+    from qa.answering.types import term_does
+
+    sentence = "… and cutting off banks from the SWIFT system that allows for bank-to-bank transfers."
+    assert marked(term_does, sentence, "What does SWIFT do?") == "allows for bank-to-bank transfers"
+    assert marked(term_does, sentence, "What does SWIFT mean?") is None
+    # It had quoted "… only VTB … has been fully blocked and cut off from SWIFT."
+    does = qa.answer("What does SWIFT do?", index=small_index)
+    assert does.short is not None and does.short.text == "allows for bank-to-bank transfers"
+
+
+def test_a_month_other_than_the_documents_asks_of_another_work(small_index):
+    import qa
+    from qa.answering.document_facts import other_month
+
+    meta = {"date": "2022-03-22"}
+    assert other_month("What is the title of Alcaro's February commentary?", meta)
+    assert not other_month("What is the title of Alcaro's March commentary?", meta)
+    assert not other_month("What is the title of Alcaro's commentary?", meta)
+    # It had given the title of the 22 March commentary itself.
+    title = qa.answer("What is the title of Alcaro's February commentary?", index=small_index)
+    assert title.short is not None and title.short.text == "Europe's Post-Cold War Order Is No More"

@@ -24,7 +24,7 @@ from qa.answering.comparison import (
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import (
-    DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value,
+    DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value, other_month,
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -1537,6 +1537,9 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
         if asked or len(targets) > MAX_AUTHORSHIP_DOCUMENTS:
             return None
         return _facts_of_documents(retriever, question, targets, fact, started)
+    if other_month(question, metas[targets[0]]):
+        # "What is the title of Alcaro's February commentary?": a work his notes cite, not this one.
+        return None
     asked, matched = named_documents(naming, {targets[0]: metas[targets[0]]})
     if len(asked - matched[targets[0]] - FACT_WORDS) > 1:
         # "Which newspaper published the Russia sanctions list article?" names a work the document
@@ -2194,7 +2197,8 @@ def _short_span(
     if not wants_short(question):
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done, limit_given))
+        # "What does SWIFT do?": what the clause after its name says it does (`term_does`).
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done, limit_given, term_does))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -3978,7 +3982,7 @@ def _marked_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
 
 
 # Finders whose span answers just what the question's form asks: a sentence they mark leads (`_marked_first`).
-_LEADING_FINDERS = (limit_given, target_of)
+_LEADING_FINDERS = (limit_given, target_of, term_does)
 
 
 def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:

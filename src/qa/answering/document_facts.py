@@ -65,6 +65,19 @@ def asks_fact(question: str, about: str | None = None) -> str | None:
     return None
 
 
+def other_month(question: str, meta: Mapping[str, Any]) -> bool:
+    """True when the question names a month (not "May") other than that of the document's date:
+    "What is the title of Alcaro's February commentary?" asks of another work than his 22 March one."""
+    from qa.ingest.dates import MONTHS, month_pattern
+
+    date = meta.get(DATE_FACT)
+    named = re.findall(rf"\b(?:{month_pattern(may=False)})\b", question)
+    if not named or not isinstance(date, str) or not _ISO_DATE.fullmatch(date.strip()):
+        return False
+    month = MONTHS[int(date.strip()[5:7]) - 1]
+    return any(name != month for name in named)
+
+
 _NEWER = re.compile(r"\b(?:newer|later|more\s+recent|last|newest|latest|most\s+recent)\b", re.I)
 _OLDER = re.compile(r"\b(?:older|earlier|first|oldest|earliest)\b", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

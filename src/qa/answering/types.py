@@ -2150,6 +2150,26 @@ _ASKS_IMMINENT = re.compile(
 _IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?:verge|brink|point)\s+of)\s+(?=[a-z])", re.I)
 
 
+# "What does SWIFT do?": what a named thing does, which a relative clause after its name says.
+_ASKS_TERM_DOES = re.compile(
+    r"^\W*(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<term>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+do\s*[?.!]*\s*$"
+)
+
+
+def term_does(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What does SWIFT do?", the offsets of what the relative clause after the name says it
+    does ("allows for bank-to-bank transfers" in "… the SWIFT system that allows for bank-to-bank
+    transfers"); None for other questions, or when no such clause follows the name."""
+    asked = _ASKS_TERM_DOES.match(question)
+    if asked is None:
+        return None
+    # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
+    found = re.search(
+        rf"\b{re.escape(asked.group('term'))}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
+    )
+    return phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
+
+
 def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of what a "What is X about to do / close to achieving?" question asks for: the action
     after the sentence's "about to", "close to", "on the verge of" ("deprive Ukraine from access to
