@@ -4741,3 +4741,16 @@ def test_a_month_other_than_the_documents_asks_of_another_work(small_index):
     # It had given the title of the 22 March commentary itself.
     title = qa.answer("What is the title of Alcaro's February commentary?", index=small_index)
     assert title.short is not None and title.short.text == "Europe's Post-Cold War Order Is No More"
+
+
+def test_how_documents_differ_on_what_to_do_is_each_ones_prescriptions(small_index):
+    import qa
+    from qa.answering.recommendation import asks_recommendation
+
+    question = "How do the two documents differ on what the US should do?"
+    assert asks_recommendation(question)
+    assert not asks_recommendation("What does the April piece suggest about energy?")
+    # It had compared a sentence on the sanctions regime with one on security guarantees.
+    differ = qa.answer(question, index=small_index)
+    assert "the best strategy for the West is to sharply increase military assistance" in differ.text
+    assert "had best assess how to leverage their considerable influence" in differ.text

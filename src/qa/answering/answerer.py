@@ -5086,6 +5086,8 @@ _ALL_DOCUMENTS = re.compile(
 )
 
 
+# A topic that is itself what to do: "what the US should do".
+_ASKS_WHAT_SHOULD_ON = re.compile(r"what\s+(?:[\w’'-]+\s+){0,4}?should\b", re.I)
 # "… recommend on energy?", "… recommendation about sanctions?": what the advice is on.
 _RECOMMENDED_ON = re.compile(r"\b(?:on|about|regarding|concerning|for)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
@@ -5112,8 +5114,13 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
         return []
     per_document = summary_length(question, len(targets))
     topic = asked_topic(question) - RECOMMENDATION_WORDS
-    query = retriever.encode_sentences([question])[0] if topic else None
     on = _RECOMMENDED_ON.search(question)
+    # "How do the two documents differ on what the US should do?": closeness to what to do, without
+    # the words that ask for a comparison.
+    # The sentence encoder reads "US" as the pronoun: the country is spelt out.
+    asked_on = on.group("topic") if on is not None and _ASKS_WHAT_SHOULD_ON.match(on.group("topic")) else question
+    asked_on = re.sub(r"\bU\.?S\.?(?=\W|$)", "United States", asked_on)
+    query = retriever.encode_sentences([asked_on])[0] if topic else None
     named_topic = topic & {w.lower() for w in _WORD.findall(on.group("topic"))} if on is not None else set()
     chosen: list[Candidate] = []
     for doc_id in targets:

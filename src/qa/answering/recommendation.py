@@ -48,7 +48,12 @@ def asks_recommendation(question: str) -> bool:
     """True when the question asks what is recommended, proposed or advised ("What measures does the
     April piece recommend?", "What should the West do?", "What is its recommendation on weapons?");
     not what is said about a topic ("What does the April piece suggest about energy?")."""
-    return _ASKS_RECOMMENDATION.search(question) is not None and (_ABOUT.search(question) is None or _ADVICE.search(question) is not None)
+    return _ASKS_RECOMMENDATION.search(question) is not None and (
+        _ABOUT.search(question) is None or _ADVICE.search(question) is not None or _ON_WHAT_SHOULD.search(question) is not None)
+
+
+# "How do the two documents differ on what the US should do?": the topic is itself what to do.
+_ON_WHAT_SHOULD = re.compile(rf"\b(?:about|on|regarding|concerning|over)\s+what\s+(?:[\w’'-]+\s+){{0,4}}?{_SHOULD_DO}", re.I)
 
 
 # Before the modal, a relative clause describes ("measures that Kyiv should adopt") and "no" denies
