@@ -4754,3 +4754,24 @@ def test_how_documents_differ_on_what_to_do_is_each_ones_prescriptions(small_ind
     differ = qa.answer(question, index=small_index)
     assert "the best strategy for the West is to sharply increase military assistance" in differ.text
     assert "had best assess how to leverage their considerable influence" in differ.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Who turned down the 15-year timeline?", "Which official rejected the 15-year timeline for Crimea?"]
+)
+def test_who_turned_a_proposal_down_is_who_pushed_back_on_it(small_index, question):
+    import qa
+
+    # The first had bolded "Ukrainian plan envisions …", the second "Ukrainian".
+    answer = qa.answer(question, index=small_index)
+    assert answer.short is not None and answer.short.text == "Dmitry Peskov"
+
+
+def test_a_kind_narrowed_by_a_modifier_is_the_one_listed_item_it_describes():
+    from qa.answering.types import narrow_to_asked
+
+    span = "Javelin antitank missiles, tactical drones"
+    found = narrow_to_asked(span, "Which anti-tank weapons did America supply?")
+    assert found is not None and span[found[0] : found[1]] == "Javelin antitank missiles"
+    assert narrow_to_asked("Poland, Estonia, Sweden and Germany", "Which European countries sent weapons?") is None
+    assert narrow_to_asked(span, "Which other weapons did America supply?") is None

@@ -1204,7 +1204,9 @@ _COUNTED_BEFORE_KIND = re.compile(r"(?<![\w-])(\d+(?:[-–][a-z]+)+)\s+$")
 # "Who said the status of Crimea was settled for good?": who, then a verb in the past or the
 # present ("said", "founded", "hosts").
 _ASKS_WHO_DID = re.compile(
-    r"^\W*(?i:who)\s+(?P<verb>said|wrote|told|led|made|gave|took|built|won|saw|began|sent|paid|held|"
+    # "Which official rejected …?" asks who, too.
+    r"^\W*(?i:who|(?:which|what)\s+(?:official|person|leader|politician|minister|spokes(?:man|woman|person)|diplomat))\s+"
+    r"(?P<verb>said|wrote|told|led|made|gave|took|built|won|saw|began|sent|paid|held|"
     r"[a-z]{3,}(?:ed|es)|[a-z]{3,}[^s\W]s)\b"
 )
 # A name right before a verb: capitalised words, with "of", "de", "the" … inside ("Jesus the Interpreter").
@@ -1246,7 +1248,9 @@ def turned_down_forms(question: str) -> list[str]:
     """For "Who rejected …?", the question with each other verb of turning something down in place
     of its own ("Who pushed …?", "Who opposed …?"); [] for other questions."""
     asked = _ASKS_WHO_DID.match(question)
-    if asked is None or asked.group("verb").lower() not in _TURNED_DOWN:
+    # "Who turned the timeline down?", "Who turned down …?": the verb with its particle.
+    turned = asked is not None and asked.group("verb").lower() == "turned" and re.search(r"\bdown\b", question[asked.end():], re.I)
+    if asked is None or asked.group("verb").lower() not in _TURNED_DOWN and not turned:
         return []
     start, end = asked.span("verb")
     return [question[:start] + verb + question[end:] for verb in _TURNED_DOWN if verb != asked.group("verb").lower()]
@@ -2805,7 +2809,24 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
         count = _LEADING_COUNT.match(span)
         if count is not None and re.search(r"\w", span[count.end() :]):
             return count.span()
+    modified = _ASKS_MODIFIED_KIND.match(question)
+    if modified is not None and "," in span:
+        # "Which anti-tank weapons did America supply?": of "Javelin antitank missiles, tactical drones",
+        # the one item the question's modifier describes.
+        modifier = modified.group("modifier").replace("-", "").lower()
+        items = [m for m in re.finditer(r"[^,]+", span) if m.group().strip()]
+        items = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in items]
+        fitting = [(a, b) for a, b in items if modifier in span[a:b].replace("-", "").lower()]
+        if len(fitting) == 1 and len(items) > 1:
+            a, b = fitting[0]
+            return a + (len(span[a:b]) - len(re.sub(r"^(?:and|or)\s+", "", span[a:b]))), b
     return None
+
+
+# "Which anti-tank weapons …?": a kind the question narrows by a modifier that is no determiner.
+_ASKS_MODIFIED_KIND = re.compile(
+    r"^\W*(?:which|what)\s+(?!(?:other|more|such|similar|of|kinds?|sorts?|types?)\b)(?P<modifier>[a-z]+-[a-z]+|[a-z]{4,})\s+[a-z]{3,}s\b", re.I
+)
 
 
 # A question for one or more of the things named before: "Which of them …?", "Which one of these …?".
