@@ -4775,3 +4775,14 @@ def test_a_kind_narrowed_by_a_modifier_is_the_one_listed_item_it_describes():
     assert found is not None and span[found[0] : found[1]] == "Javelin antitank missiles"
     assert narrow_to_asked("Poland, Estonia, Sweden and Germany", "Which European countries sent weapons?") is None
     assert narrow_to_asked(span, "Which other weapons did America supply?") is None
+
+
+def test_which_part_of_a_place_is_a_name_other_than_the_questions(small_index):
+    import qa
+    from qa.answering.types import asks_named_place
+
+    assert asks_named_place("Which part of the West still leans on Russian gas?")
+    assert not asks_named_place("Which part of the plan is problematic?")
+    # It had bolded "Russia", from "The West has still not fully hit Russia where it hurts".
+    part = qa.answer("Which part of the West still leans on Russian gas?", index=small_index)
+    assert part.short is not None and part.short.text == "Europe"

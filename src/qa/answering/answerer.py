@@ -2370,11 +2370,24 @@ def _short_span(
         spelt_out = bool(initials := _title_initials(text)) and initials <= acronyms
         # Nor by the question's own words made "similar" or "other": "similar weapons" for "What else
         # did they send?" after "Which countries have sent weapons?".
-        return not restates_question(words) and not (repeats and not part_of_it) and not names_the_person and not spelt_out
+        return (not restates_question(words) and not restates_name(text) and not (repeats and not part_of_it)
+                and not names_the_person and not spelt_out)
+
+    # "Which part of the West still leans on Russian gas?" is not answered by "Russia": a name the
+    # question gives in another form.
+    asked_names = {w.lower() for w in re.findall(r"\b[A-Z][a-z’'-]+", question[1:])}
 
     def restates_question(words: AbstractSet[str]) -> bool:
         # Nothing but the question's words, perhaps made "similar" or "other".
         return words - _LIKENESS_WORDS <= asked
+
+    def restates_name(text: str) -> bool:
+        # One name that is a question's name with at most two letters more or fewer ("Russia", "Russian").
+        names = re.findall(r"\b[A-Z][a-z’'-]+", text)
+        if len(names) != 1 or len(text.split()) != 1:
+            return False
+        name = names[0].lower()
+        return any(a.startswith(b) and len(a) - len(b) <= 2 for n in asked_names for a, b in ((name, n), (n, name)))
 
     def function_words(text: str) -> bool:
         # "should" (from "Russia could – should, actually – be invited to ...") or "He" answers

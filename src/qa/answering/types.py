@@ -197,7 +197,9 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 
 # "Which countries ...?", "In which city ...?": places with names, so an answer with a capital letter.
 _ASKS_NAMED_PLACE = re.compile(
-    r"\b(?:which|what)\s+(?:cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county)\b", re.I
+    r"\b(?:which|what)\s+(?:cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county)\b"
+    # "Which part of the West …?": a place the question's place holds (a name: "Europe").
+    r"|\bwhich\s+(?:part|parts|region|regions)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I
 )
 
 
