@@ -4786,3 +4786,11 @@ def test_which_part_of_a_place_is_a_name_other_than_the_questions(small_index):
     # It had bolded "Russia", from "The West has still not fully hit Russia where it hurts".
     part = qa.answer("Which part of the West still leans on Russian gas?", index=small_index)
     assert part.short is not None and part.short.text == "Europe"
+
+
+def test_why_brings_the_next_sentence_that_goes_on_about_the_same_subject(small_index):
+    import qa
+
+    # It had answered with "… anything but neutral in the conflict." alone, which says that, not why.
+    why = qa.answer("Why are the US and Europe not neutral?", index=small_index)
+    assert "Not only do they support Ukraine, but they are central to unblocking the negotiations." in why.text

@@ -4127,9 +4127,19 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
     subject = _subject_words(question)
     lead = chosen[0]
     following = _next_sentence(retriever, lead)
-    if following is None or not subject or not _MOTIVE.search(following.text) or not _names_any(following.text, subject):
+    if following is None or _paragraph_between(lead, following):
+        return chosen
+    gives_motive = bool(subject) and _MOTIVE.search(following.text) is not None and _names_any(following.text, subject)
+    # "Why are the US and Europe not neutral?": after "The United States and Europe are anything but
+    # neutral in the conflict.", what they do says why ("Not only do they support Ukraine, but …").
+    goes_on = _GOES_ON_ABOUT_THEM.match(following.text) is not None
+    if not gives_motive and not goes_on:
         return chosen
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
+
+
+# A sentence that goes on about the subject of the one before: "Not only do they …", "They …".
+_GOES_ON_ABOUT_THEM = re.compile(r"^\W*(?:Not\s+only\s+(?:do|does|did|is|are|was|were|has|have)\s+(?:they|it|he|she)\b)")
 
 
 def _who_did_next(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
