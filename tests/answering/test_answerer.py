@@ -4794,3 +4794,15 @@ def test_why_brings_the_next_sentence_that_goes_on_about_the_same_subject(small_
     # It had answered with "… anything but neutral in the conflict." alone, which says that, not why.
     why = qa.answer("Why are the US and Europe not neutral?", index=small_index)
     assert "Not only do they support Ukraine, but they are central to unblocking the negotiations." in why.text
+
+
+def test_a_span_running_into_a_second_noun_of_phrase_keeps_its_own_object():
+    from qa.answering.types import own_noun_phrase
+
+    sentence = "A possible resolution could be a return to the “borders” established by Russia’s 2014 annexation of Crimea and invasion of the Donbas, but without official recognition."
+    start = sentence.index("Crimea")
+    found = own_noun_phrase(sentence, start, sentence.index(", but"))
+    assert found is not None and sentence[found[0] : found[1]] == "Crimea"
+    # Two objects of one noun stay together: "the status of Crimea and the Donbas".
+    other = "much remains to be hammered out, including the status of Crimea and the Donbas."
+    assert own_noun_phrase(other, other.index("Crimea"), other.index(".")) is None

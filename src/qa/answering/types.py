@@ -2825,6 +2825,16 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+def own_noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """For a span that runs from the object of one "<noun> of" into a second ("Crimea and invasion
+    of the Donbas", in "Russia’s 2014 annexation of Crimea and invasion of the Donbas"), the offsets
+    of the first object alone; None when the span is no such run."""
+    if not re.search(r"\b[a-z]{4,}\s+of\s+$", sentence[:start]):
+        return None
+    second = re.search(r"\s+(?:and|or)\s+(?:the\s+)?[a-z]{4,}\s+of\s+", sentence[start:end])
+    return (start, start + second.start()) if second is not None and second.start() > 0 else None
+
+
 # "Which anti-tank weapons …?": a kind the question narrows by a modifier that is no determiner.
 _ASKS_MODIFIED_KIND = re.compile(
     r"^\W*(?:which|what)\s+(?!(?:other|more|such|similar|of|kinds?|sorts?|types?)\b)(?P<modifier>[a-z]+-[a-z]+|[a-z]{4,})\s+[a-z]{3,}s\b", re.I
