@@ -4806,3 +4806,13 @@ def test_a_span_running_into_a_second_noun_of_phrase_keeps_its_own_object():
     # Two objects of one noun stay together: "the status of Crimea and the Donbas".
     other = "much remains to be hammered out, including the status of Crimea and the Donbas."
     assert own_noun_phrase(other, other.index("Crimea"), other.index(".")) is None
+
+
+def test_what_a_thing_would_require_is_what_nothing_goes_without():
+    from qa.answering.types import condition_asked
+
+    sentence = ("Without a strongly stated commitment from countries like the United States, Germany and other NATO "
+                "members on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.")
+    # The reader had bolded "Ukraine’s sovereignty".
+    assert marked(condition_asked, sentence, "What would a strong guarantee require?").startswith("a strongly stated commitment")
+    assert marked(condition_asked, sentence, "What would a strong guarantee look like?") is None

@@ -1513,7 +1513,9 @@ CONDITION_WORDS = 20
 _ASKS_NEEDED = re.compile(
     r"^\W*what\s+(?:would|will|could|does|do|is|are)\s+(?:it\s+take|make|be\s+(?:needed|required|necessary)|"
     # "What would truly ensure Ukraine's sovereignty?": what it would take.
-    r"(?:needed|required|necessary)|(?:truly\s+|really\s+)?(?:ensure|guarantee|secure))\b",
+    r"(?:needed|required|necessary)|(?:truly\s+|really\s+)?(?:ensure|guarantee|secure))\b"
+    # "What would a strong guarantee require?": what the thing needs.
+    r"|^\W*what\s+(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:require|need)\s*[?.!]*\s*$",
     re.I,
 )
 # "Without a strongly stated commitment …, no guarantee will truly ensure …": what is needed, said
