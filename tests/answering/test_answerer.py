@@ -4816,3 +4816,14 @@ def test_what_a_thing_would_require_is_what_nothing_goes_without():
     # The reader had bolded "Ukraine’s sovereignty".
     assert marked(condition_asked, sentence, "What would a strong guarantee require?").startswith("a strongly stated commitment")
     assert marked(condition_asked, sentence, "What would a strong guarantee look like?") is None
+
+
+def test_what_a_promise_was_is_what_it_is_to_do():
+    from qa.answering.types import promise_made
+
+    sentence = ("Indeed, in the days after the talks, Russian bombardment of Ukraine’s northern cities continued, "
+                "despite Moscow’s promise to pull back, and civilians … did not have access to secure humanitarian corridors.")
+    # The reader had bolded "Moscow’s".
+    assert marked(promise_made, sentence, "What promise did Moscow make after the talks?") == "pull back"
+    budapest = "The Budapest memorandum … sought to provide such assurances to avoid precisely what’s happening today."
+    assert marked(promise_made, budapest, "What pledge did Moscow make?") is None

@@ -2164,6 +2164,25 @@ _ASKS_TERM_DOES = re.compile(
 )
 
 
+# "What promise did Moscow make after the talks?": what a promise, pledge or commitment is to do.
+_ASKS_PROMISE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:promises?|pledges?|commitments?|vows?|assurances?)\s+(?:did|does|do|has|have|had)\s+"
+    r"(?:[\w’'-]+\s+){1,4}?(?:make|made|give|given|offer|offered)\b",
+    re.I,
+)
+# Not "such assurances to avoid …": what the assurances were for, not what they said.
+_PROMISED = re.compile(r"(?<!\bsuch\s)\b(?:promise|pledge|commitment|vow)s?\s+(?:to\s+(?=[a-z])|that\s+)", re.I)
+
+
+def promise_made(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What promise did Moscow make?", the offsets of what the sentence says was promised: "pull
+    back" in "… despite Moscow’s promise to pull back, …"; None for other questions or sentences."""
+    if _ASKS_PROMISE.match(question) is None:
+        return None
+    found = _PROMISED.search(sentence)
+    return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
+
+
 def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What does SWIFT do?", the offsets of what the relative clause after the name says it
     does ("allows for bank-to-bank transfers" in "… the SWIFT system that allows for bank-to-bank
