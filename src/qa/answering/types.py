@@ -2778,7 +2778,7 @@ _ASKS_NAME_OF = re.compile(
 # A name in brackets after a description: "an English-language quarterly (*The International
 # Spectator*)", "the Hellenic Parliament (Vouli)"; one name, not a list of them.
 _IN_BRACKETS = re.compile(r"\(([^()\n]{1,120})\)")
-_ONE_NAME = re.compile(r"\s*(\*{0,2})(?P<name>[A-Z][^()*\n]{0,80}?)\1\s*$")
+_BRACKETED_NAME = re.compile(r"\s*(\*{0,2})(?P<name>[A-Z][^()*\n]{0,80}?)\1\s*$")
 _NAMING_WORDS = frozenset({"called", "named", "titled", "name", "title", "what", "which"})
 
 
@@ -2793,7 +2793,7 @@ def named_in_brackets(sentence: str, start: int, end: int, question: str) -> tup
     asked = {w.lower().rstrip("s") for w in _WORD.findall(question) if len(w) > 3 and w.lower() not in _NAMING_WORDS}
     after = None
     for bracket in _IN_BRACKETS.finditer(sentence):
-        name = _ONE_NAME.match(bracket.group(1))
+        name = _BRACKETED_NAME.match(bracket.group(1))
         found = None if name is None else (bracket.start(1) + name.start("name"), bracket.start(1) + name.end("name"))
         described = _WORD.findall(sentence[max(0, bracket.start() - 40) : bracket.start()])[-3:]
         if any(w.lower().rstrip("s") in asked for w in described):
