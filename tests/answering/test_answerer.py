@@ -4827,3 +4827,13 @@ def test_what_a_promise_was_is_what_it_is_to_do():
     assert marked(promise_made, sentence, "What promise did Moscow make after the talks?") == "pull back"
     budapest = "The Budapest memorandum … sought to provide such assurances to avoid precisely what’s happening today."
     assert marked(promise_made, budapest, "What pledge did Moscow make?") is None
+
+
+def test_the_dangers_asked_in_the_plural_are_every_effect_the_clause_lists():
+    from qa.answering.types import effect_asked
+
+    sentence = ("Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, ostracise "
+                "non-Western countries that are unwilling to break with Russia and, most importantly, utterly fail.")
+    # It had bolded the first of the three, "end up prolonging the war".
+    assert marked(effect_asked, sentence, "What are the dangers of seeking regime change in Moscow?").endswith("utterly fail")
+    assert marked(effect_asked, sentence, "What is the danger of aiming for regime change?") == "end up prolonging the war"

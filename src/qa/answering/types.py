@@ -1290,8 +1290,20 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
         effect = said.group("effect").rstrip()
         if cause & before and 1 <= len(effect.split()) <= OBJECT_WORDS:
-            return said.start("effect"), said.start("effect") + len(effect)
+            start = said.start("effect")
+            if _ASKS_SEVERAL_EFFECTS.search(question):
+                # "What are the dangers of …?": every effect the clause lists ("end up prolonging the
+                # war, ostracise non-Western countries … and, most importantly, utterly fail").
+                listed = sentence[start : start + _CLAUSE_STOP.search(sentence[start:]).start()].rstrip(" ,")
+                if re.search(r",?\s+and\b", listed[len(effect) :]) and len(listed.split()) <= 2 * OBJECT_WORDS:
+                    return start, start + len(listed)
+            return start, start + len(effect)
     return None
+
+
+_ASKS_SEVERAL_EFFECTS = re.compile(r"\b(?:dangers|risks|consequences|downsides|drawbacks|effects)\b", re.I)
+# Where a clause's list of effects ends: a full stop, a semicolon, a dash or the sentence's end.
+_CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|[.!?]?$")
 
 
 # "Whose parliaments would have to approve a neutrality deal?": the owner of a thing.
