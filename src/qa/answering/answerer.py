@@ -3764,9 +3764,11 @@ def _promoted(
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
-def _fitting_lead(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
-    """`ranked` itself when it is empty or its lead `fits`, else `_promoted` by `fits`."""
-    return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits)
+def _fitting_lead(
+    ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool], depth: int | None = None
+) -> list[Candidate]:
+    """`ranked` itself when it is empty or its lead `fits`, else `_promoted` by `fits` (among `depth`)."""
+    return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits, depth)
 
 
 def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -4015,8 +4017,7 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
     named = re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.I)
     # A sentence naming the goal may rank below several that only repeat the question's names ("The
     # United States and Europe are anything but neutral …" for "What should the US and Europe aim for?").
-    fits = lambda c: named.search(c.text) is not None  # noqa: E731
-    return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits, CONTENT_NOUN_DEPTH)
+    return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None, CONTENT_NOUN_DEPTH)
 
 
 # How many of the best sentences `_content_noun_first` looks through for one naming the goal asked.
@@ -4144,7 +4145,7 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 
 
-# A sentence that goes on about the subject of the one before: "Not only do they …", "They …".
+# A sentence that goes on about the subject of the one before by its pronoun: "Not only do they …".
 _GOES_ON_ABOUT_THEM = re.compile(r"^\W*(?:Not\s+only\s+(?:do|does|did|is|are|was|were|has|have)\s+(?:they|it|he|she)\b)")
 
 
@@ -5146,10 +5147,9 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     on = _RECOMMENDED_ON.search(question)
     # "How do the two documents differ on what the US should do?": closeness to what to do, without
     # the words that ask for a comparison.
-    # The sentence encoder reads "US" as the pronoun: the country is spelt out.
     asked_on = on.group("topic") if on is not None and _ASKS_WHAT_SHOULD_ON.match(on.group("topic")) else question
-    asked_on = re.sub(r"\bU\.?S\.?(?=\W|$)", "United States", asked_on)
-    query = retriever.encode_sentences([asked_on])[0] if topic else None
+    # The sentence encoder reads "US" as the pronoun: abbreviations are spelt out.
+    query = retriever.encode_sentences([spell_out_abbreviations(asked_on)])[0] if topic else None
     named_topic = topic & {w.lower() for w in _WORD.findall(on.group("topic"))} if on is not None else set()
     chosen: list[Candidate] = []
     for doc_id in targets:

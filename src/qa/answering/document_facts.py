@@ -10,6 +10,7 @@ import re
 from typing import Any, Mapping
 
 from qa.answering.authorship import DOCUMENT_WORD
+from qa.ingest.dates import MONTHS, month_pattern
 
 DATE_FACT = "date"
 TITLE_FACT = "title"
@@ -68,8 +69,6 @@ def asks_fact(question: str, about: str | None = None) -> str | None:
 def other_month(question: str, meta: Mapping[str, Any]) -> bool:
     """True when the question names a month (not "May") other than that of the document's date:
     "What is the title of Alcaro's February commentary?" asks of another work than his 22 March one."""
-    from qa.ingest.dates import MONTHS, month_pattern
-
     date = meta.get(DATE_FACT)
     named = re.findall(rf"\b(?:{month_pattern(may=False)})\b", question)
     if not named or not isinstance(date, str) or not _ISO_DATE.fullmatch(date.strip()):

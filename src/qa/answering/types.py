@@ -1270,7 +1270,7 @@ _ASKS_EFFECT = re.compile(
     r"^\W*(?i:what)\s+(?i:would|could|will|might|may)\s+(?P<cause>\S.*?)\s+"
     r"(?i:achieve|accomplish|do|bring|change|cause|mean)\s*[?.!]*\s*$"
     r"|^\W*(?:(?i:what)\s+(?i:is|are|was|were)|(?i:name|give(?:\s+me)?))\s+(?i:the|a|one)\s+(?:(?i:main|biggest|greatest|chief)\s+)?"
-    r"(?i:dangers?|risks?|consequences?|downsides?|drawbacks?|effects?)\s+(?i:of|in)\s+(?P<of>\S.*?)\s*[?.!]*\s*$"
+    r"(?P<noun>(?i:dangers?|risks?|consequences?|downsides?|drawbacks?|effects?))\s+(?i:of|in)\s+(?P<of>\S.*?)\s*[?.!]*\s*$"
 )
 # What a sentence says something would do: the words after its modal, to the clause's end.
 _EFFECT_SAID = re.compile(r"\s(?:would|could|will|might|may)\s+(?:also\s+)?(?P<effect>[a-z][^,;:.()—–]*)", re.I)
@@ -1291,7 +1291,7 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
         effect = said.group("effect").rstrip()
         if cause & before and 1 <= len(effect.split()) <= OBJECT_WORDS:
             start = said.start("effect")
-            if _ASKS_SEVERAL_EFFECTS.search(question):
+            if (asked.group("noun") or "").lower().endswith("s"):
                 # "What are the dangers of …?": every effect the clause lists ("end up prolonging the
                 # war, ostracise non-Western countries … and, most importantly, utterly fail").
                 listed = sentence[start : start + _CLAUSE_STOP.search(sentence[start:]).start()].rstrip(" ,")
@@ -1301,7 +1301,6 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
-_ASKS_SEVERAL_EFFECTS = re.compile(r"\b(?:dangers|risks|consequences|downsides|drawbacks|effects)\b", re.I)
 # Where a clause's list of effects ends: a full stop, a semicolon, a dash or the sentence's end.
 _CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|[.!?]?$")
 
@@ -2849,12 +2848,11 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
         # "Which anti-tank weapons did America supply?": of "Javelin antitank missiles, tactical drones",
         # the one item the question's modifier describes.
         modifier = modified.group("modifier").replace("-", "").lower()
-        items = [m for m in re.finditer(r"[^,]+", span) if m.group().strip()]
-        items = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in items]
+        # Each item without the spaces and the "and" or "or" before it.
+        items = [m.span("item") for m in re.finditer(r"(?:^|,)\s*(?:(?:and|or)\s+)?(?P<item>[^,]+)", span)]
         fitting = [(a, b) for a, b in items if modifier in span[a:b].replace("-", "").lower()]
         if len(fitting) == 1 and len(items) > 1:
-            a, b = fitting[0]
-            return a + (len(span[a:b]) - len(re.sub(r"^(?:and|or)\s+", "", span[a:b]))), b
+            return fitting[0]
     return None
 
 
