@@ -2177,7 +2177,7 @@ def test_why_of_a_sentence_whose_subject_points_back_is_the_sentence_it_points_a
 
     # "Such financial manipulations are working: … the ruble … is rebounding." had answered alone.
     # A cause asked without "why" too: "What is behind …?".
-    for question in ("Why is the ruble rebounding?", "What is behind the ruble's rebound?"):
+    for question in ("Why is the ruble rebounding?", "What is behind the ruble's rebound?", "What has caused the ruble to bounce back?"):
         result = qa.answer(question, index=built_index.index)
         assert result.text.startswith("Russia recently insisted on conducting payments for energy exports in rubles")
         assert "Such financial manipulations are working" in result.text
@@ -2274,6 +2274,9 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         ("IAI publishes a quarterly (*The Spectator*), three book series (*Global Politics*, *Quaderni IAI* and *IAI "
          "Studies*) and papers.", "What are the IAI's book series?", "*Global Politics*, *Quaderni IAI* and *IAI Studies*"),
         ("IAI publishes a quarterly (*The Spectator*) and papers.", "What are the IAI's quarterly?", None),  # one name, not asked
+        # A capitalised compound qualifying the kind (it had bolded "IAI").
+        ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
+         "Which English-language quarterly does the institute publish?", "The International Spectator"),
     ],
 )
 def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):
@@ -4837,3 +4840,34 @@ def test_the_dangers_asked_in_the_plural_are_every_effect_the_clause_lists():
     # It had bolded the first of the three, "end up prolonging the war".
     assert marked(effect_asked, sentence, "What are the dangers of seeking regime change in Moscow?").endswith("utterly fail")
     assert marked(effect_asked, sentence, "What is the danger of aiming for regime change?") == "end up prolonging the war"
+
+
+@pytest.mark.model
+def test_a_purpose_asked_by_a_word_the_documents_never_use_is_answered(built_index):
+    import qa
+
+    # "purpose" is no word of the documents, but what the memorandum sought to do is (it had abstained).
+    result = qa.answer("What was the purpose of the 1994 memorandum?", index=built_index.index)
+    assert not result.abstained and result.text.startswith("The Budapest memorandum") and result.short is None
+
+
+@pytest.mark.model
+def test_that_noun_in_a_follow_up_is_the_thing_the_question_before_named(built_index):
+    from conftest import ask_as_chat
+
+    # "that agreement" is the memorandum, not the Minsk agreements.
+    _, handed = ask_as_chat(built_index.index, "What was the purpose of the 1994 memorandum?",
+                            "What did Ukraine hand over under that agreement?")
+    assert handed.text.startswith("The Budapest memorandum") and "Minsk" not in handed.text
+    # "that" alone, the conversation kept: the Kremlin's objection to the Crimea timeline.
+    _, objected = ask_as_chat(built_index.index, "Over how many years would the Crimea question be settled under Ukraine's proposal?",
+                              "Who in the Kremlin objected to that?")
+    assert objected.short is not None and objected.short.text == "Dmitry Peskov"
+
+
+@pytest.mark.model
+def test_how_soon_asks_for_a_time(built_index):
+    import qa
+
+    result = qa.answer("How soon will Poland cut off Russian coal?", index=built_index.index)
+    assert result.short is not None and result.short.text == "within the next few weeks"

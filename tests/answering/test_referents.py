@@ -822,3 +822,33 @@ def test_and_another_speaker_asks_what_that_speaker_said(earlier, question, reso
 )
 def test_what_a_source_says_on_that_is_about_the_topic_the_question_before_ended_on(question, earlier, resolved):
     assert resolve_ellipsis(question, earlier) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        # "that <noun>" for a thing the question before named by another noun (retrieval had read
+        # "agreement" as the Minsk agreements).
+        ("What did Ukraine hand over under that agreement?", ["What was the purpose of the 1994 memorandum?"],
+         "What did Ukraine hand over under the 1994 memorandum?"),
+        # The phrase with the same noun, wherever it stands.
+        ("Which official turned that plan down?", ["How long is the timeline the Ukrainian plan envisions for Crimea?"],
+         "Which official turned the Ukrainian plan down?"),
+        # "that" alone after a preposition.
+        ("Who in the Kremlin objected to that?",
+         ["Over how many years would the Crimea question be settled under Ukraine's proposal?"],
+         "Who in the Kremlin objected to Ukraine's proposal?"),
+        # No phrase a preposition takes and that ends there: "the EU agree" is no thing.
+        ("How large was that package?", ["What did the EU agree to deliver?"], None),
+        ("Which official turned that proposal down?", ["How long is the timeline the Ukrainian plan envisions for Crimea?"], None),
+        # "that" opening a clause is no pointer; nor one without a preposition before it.
+        ("Does he think that sanctions work?", ["What does the April piece say about the 15-point plan?"], None),
+        ("Who wrote that?", ["What does the IAI commentary say?"], None),
+        ("What weapons did that include?", ["How much security aid has the US given to Ukraine?"], None),  # a subject
+        ("Who signed that deal?", [], None),
+    ],
+)
+def test_that_noun_stands_for_what_the_question_before_named(question, earlier, resolved):
+    from qa.answering.referents import resolve_demonstrative
+
+    assert resolve_demonstrative(question, earlier) == resolved

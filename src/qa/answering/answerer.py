@@ -51,7 +51,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -586,6 +586,12 @@ def _answer(
     if named is None and context:
         # "Who founded it?" after "What is the IAI?": who founded the IAI.
         named = resolve_defined(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context and (pointed := resolve_demonstrative(question, context)) is not None:
+        # "What did Ukraine hand over under that agreement?" after a question about the 1994
+        # memorandum: under the memorandum, not the Minsk agreements. The conversation stays, as the
+        # question before says more than its phrase ("Who in the Kremlin objected to that?" after
+        # the 15-year timeline for Crimea "under Ukraine's proposal").
+        return replace(_answer(pointed, history, index, retriever, settings, said), question=question)
     if named is None and context:
         # "Is China one of them?" after "Which countries are named as potential guarantors?".
         named = resolve_group(question, context)
@@ -1252,6 +1258,9 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
         return False
     noun = asked.group("noun").lower()
     if noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES or noun in _MEASURES:
+        return False
+    # "What was the purpose of the 1994 memorandum?": what a sentence says the memorandum sought to do.
+    if noun in _STANCES:
         return False
     expander = retriever.expander
     s = retriever.settings
@@ -3685,7 +3694,8 @@ _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
 # "What is behind the ruble's rebound?", "What explains …?", "What caused …?": a cause asked, as by "why".
 _ASKS_CAUSE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|what(?:[’']s|\s+is|\s+was|\s+lies)\s+behind\b|what\s+(?:explains|explained|caused|causes|"
-    r"drives|drove|led\s+to|leads\s+to)\b|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
+    # "What has caused the ruble to bounce back?" too.
+    r"drives|drove|led\s+to|leads\s+to|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about))\b|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
     re.I,
 )
 # A sentence that gives a reason itself.

@@ -48,7 +48,7 @@ READER_THREADS = 4
 GRAPH_VERSION = "2"
 
 # Words after "how" that ask for an amount, a thing ("How many …?", "How long …?"), not a manner.
-HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast)"
+HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast|soon)"
 # What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
 # an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
@@ -104,7 +104,9 @@ _NOT_SHORT = re.compile(
     # "What was his objection to the Ukrainian plan?", "What is the main reason for …?": an argument,
     # said by a clause (had bolded "Kremlin", from "Kremlin spokesman Dmitry Peskov pushed back …").
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:objections?|arguments?|criticisms?|complaints?|concerns?|reasons?|reasoning|rationale|justification)\b"
+    r"(?:objections?|arguments?|criticisms?|complaints?|concerns?|reasons?|reasoning|rationale|justification|"
+    # "What was the purpose of the 1994 memorandum?": what it sought to do (had bolded "The Budapest memorandum").
+    r"purposes?|significance|importance)\b"
     # "What message did Biden send to Beijing?": what a message says, a clause (had bolded "US warnings").
     r"|^\s*what\s+(?:messages?|warnings?|signals?|threats?)\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:send|sent|give|gave|given|deliver|delivered|convey|conveyed|issue|issued)\b"

@@ -308,6 +308,54 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+# "under that agreement", "turned that proposal down", "objected to that": a thing the question
+# before named, pointed at by a noun of its kind or by "that" alone. Only where a noun phrase ends
+# (the question's end, a preposition or a particle after it), so that "think that sanctions work"
+# is no pointer.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:(?P<pointer>(?:that|this)\s+(?P<noun>[a-z][\w-]*))|(?:to|on|of|about|with|against|for|by)\s+(?P<bare>that))"
+    r"(?=\s*[?.!]*\s*$|\s+(?:down|up|off|out|back|of|in|on|for|to|by|with|under|about|from)\b)"
+)
+# A noun phrase the question before named: "the 1994 memorandum", "Ukraine's proposal"; a name or a
+# number in it, so that it points at one thing.
+_NAMED_PHRASE = re.compile(
+    r"(?:\b(?i:the)\s+(?:[a-z][\w-]*\s+)?[A-Z0-9][\w’'.-]*|\b[A-Z][\w’'-]*['’]s(?:\s+[a-z][\w-]*)??)\s+"
+    r"(?P<head>(?!(?:of|in|on|for|to|by|with|under|about|from|and|or|is|are|was|were|be|been|has|have|had|will|would|could|"
+    r"should|can|may|might|must|do|does|did)\b)[a-z][\w-]*)\b"
+)
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|for|to|by|with|under|about|from|over|against|at|into)\s+$", re.I)
+_PHRASE_ENDS = re.compile(r"\s*[?.!]*\s*$|\s+(?:of|in|on|for|to|by|with|under|about|from|over|against|at)\b")
+
+
+def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
+    """The question with its "that <noun>" (or a closing "to that") replaced by the thing the
+    question before named: "What did Ukraine hand over under that agreement?" after "What was the
+    purpose of the 1994 memorandum?" -> "… under the 1994 memorandum?" (retrieval had read
+    "agreement" as the Minsk agreements). The earlier phrase with the same noun is taken, else
+    its last one that a preposition takes and that ends the question or comes before another (not
+    "the EU agree" of "What did the EU agree to deliver?"). None without such a pointer or phrase."""
+    pointer = _DEMONSTRATIVE.search(question)
+    if pointer is None or not earlier or (pointer.group("noun") or "") in QUERY_STOPWORDS - {""}:
+        return None
+    if pointer.group("pointer") and _AUXILIARY_BEFORE.search(question, 0, pointer.start()):
+        # "What weapons did that include?": "that" is the subject, "include" its verb.
+        return None
+    before = earlier[-1]
+    noun = pointer.group("noun")
+    phrases = list(_NAMED_PHRASE.finditer(before))
+    same = [m for m in phrases if noun is not None and m.group("head").rstrip("s") == noun.rstrip("s")]
+    taken = [m for m in phrases if _PREPOSITION_BEFORE.search(before, 0, m.start()) and _PHRASE_ENDS.match(before, m.end())]
+    chosen = (same or taken)[-1:]
+    if not chosen:
+        return None
+    phrase = chosen[0].group(0)
+    phrase = phrase[0].lower() + phrase[1:] if phrase.startswith("The ") else phrase
+    where = "pointer" if pointer.group("pointer") else "bare"
+    return question[: pointer.start(where)] + phrase + question[pointer.end(where) :]
+
+
 # A question for things of a kind, in the plural: "Which countries are named as potential
 # guarantors?" -> "countries", "are named as potential guarantors".
 _ASKS_KIND_PLURAL = re.compile(

@@ -942,7 +942,9 @@ _ORDINAL_WORD = re.compile(
 # thing asked for, one to three lower-case words between "which"/"what" and the verb.
 _KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
 _ASKS_OF_KIND = re.compile(
-    rf"^\W*(?i:which|what)\s+(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*\s+){{0,2}}(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
+    # A capitalised compound may qualify the kind: "Which English-language quarterly …?".
+    rf"^\W*(?i:which|what)\s+(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
     rf"\s+{_KIND_AUXILIARY}\b"
 )
 # "What is the name of Alcaro's programme?", "What is the IAI's quarterly called?" name the kind too.
