@@ -878,6 +878,10 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         # phrase "that" stands for (had bolded "prevent any uprisings").
         ("Zelensky wants to ensure support — and prevent any uprisings that could lead to his ouster.",
          "What could lead to Zelensky's ouster?", "uprisings"),
+        # A determiner the question leaves out ("some promise"), and a follow-up's "And" (had bolded "very faint").
+        ("But a diplomatic effort between Ukraine and Russia may be showing some promise, even if very faint.",
+         "And what may be showing promise?", "a diplomatic effort between Ukraine and Russia"),
+        ("But a diplomatic effort may be showing the way to a deal.", "What may be showing promise?", None),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -2274,6 +2278,9 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         ("IAI publishes a quarterly (*The Spectator*), three book series (*Global Politics*, *Quaderni IAI* and *IAI "
          "Studies*) and papers.", "What are the IAI's book series?", "*Global Politics*, *Quaderni IAI* and *IAI Studies*"),
         ("IAI publishes a quarterly (*The Spectator*) and papers.", "What are the IAI's quarterly?", None),  # one name, not asked
+        # Asked as "Name the <kind> …" (it had bolded "Javelin antitank missiles, tactical drones").
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and drones.",
+         "Name the anti-aircraft system the US provided.", "Stinger"),
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
@@ -4871,3 +4878,15 @@ def test_how_soon_asks_for_a_time(built_index):
 
     result = qa.answer("How soon will Poland cut off Russian coal?", index=built_index.index)
     assert result.short is not None and result.short.text == "within the next few weeks"
+
+
+@pytest.mark.parametrize(
+    ("span", "fits"),
+    [("Ukrainian", False), ("the Ukrainian", False), ("Ukrainian people support", False), ("the US Congress", True),
+     ("Istanbul", True), ("the south", True), ("Russian territory", True)],
+)
+def test_a_peoples_adjective_is_no_place(span, fits):
+    from qa.answering.types import span_fits
+
+    # "Where did Zelensky give a speech?" had been answered "Ukrainian" (of "the Ukrainian people").
+    assert span_fits(span, "place", "Where did Zelensky give a speech?") is fits

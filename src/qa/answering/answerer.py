@@ -2427,7 +2427,7 @@ def _short_span(
             if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
                     and not denied_subject(c.text, x.start, x.end)):
                 found.append((span_fits(text, wanted, question), x.score, -k))
-        if not found or ((wanted in s.gated_types or asks_named_place(question)) and not max(found)[0]):
+        if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
             # "How much military aid did Biden announce?". (XQuAD: 4 such spans, none right.)
             return None

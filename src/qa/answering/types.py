@@ -17,7 +17,7 @@ from qa.ingest.dates import month_pattern
 from qa.answering.seats import SEATS
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.index.irregular import other_forms
-from qa.retrieval.query import DATE, NUMBER, PERSON
+from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -947,6 +947,12 @@ _ASKS_OF_KIND = re.compile(
     rf"(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
     rf"\s+{_KIND_AUXILIARY}\b"
 )
+# "Name the anti-aircraft system the US provided.": a request for the name of the thing of a kind,
+# the kind's words ending where a clause about it begins ("Name a larger car …" asks for any one).
+_NAME_THE_KIND = re.compile(
+    r"^\W*(?i:name|give\s+(?:me\s+)?the\s+name\s+of)\s+(?i:the)\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    rf"(?=\s+(?:(?:the|that|which|{_KIND_AUXILIARY})\b|[A-Z])|\s*[?.!]*\s*$)"
+)
 # "What is the name of Alcaro's programme?", "What is the IAI's quarterly called?" name the kind too.
 _ASKS_NAME_OF_KIND = re.compile(
     r"^\W*(?i:what)\s+(?i:is|was|are|were)\s+(?:(?i:the\s+name\s+of)\s+)?"
@@ -1009,7 +1015,7 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     "Charles River" the kind is part of the name), the name is the question's own words or an
     adjective of a people ("Russian banks"), or a list follows.
     On XQuAD, given the answer's sentence, no question is so answered."""
-    asked = _ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question)
+    asked = _ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question) or _NAME_THE_KIND.match(question)
     if asked is None:
         return None
     # "What are the IAI's book series?" asks for names only when the sentence lists them in brackets.
@@ -2290,10 +2296,12 @@ _OF_THEM = r"(?:one\s+)?of\s+(?:them|these|those)"
 # is "which of them" ("Which of them could play a significant role?" after the mediators were named)
 # and "which" with a plural ("Which Western countries could provide security guarantees?").
 _ASKS_SUBJECT = re.compile(
-    rf"^\s*(?i:what|who|which\s+{_OF_THEM}|which\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{{3,}}(?<![su])s)\s+"
+    rf"^\s*(?:(?i:and|but|so)\s+)?(?i:what|who|which\s+{_OF_THEM}|which\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{{3,}}(?<![su])s)\s+"
     r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
+# A word that may stand before a noun the question gives bare: "some promise" for "promise".
+_DETERMINER = r"(?i:some|a|an|the|any|much|more|real|little|great)"
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
 SUBJECT_VERB_WORDS = 4
 # Where the subject's clause begins: the sentence's start, or a comma, colon, semicolon, dash or bracket.
@@ -2393,6 +2401,8 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
         for pronoun in ("his", "her", "its", "their"):
             found = found or _said_again(sentence, [pronoun if _NAME_POSSESSIVE.fullmatch(w) else w for w in vp[:SUBJECT_VERB_WORDS]],
                                          SUBJECT_VERB_WORDS)
+    # "What may be showing promise?" against "… may be showing some promise": a determiner between.
+    found = found or _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS, filler=_DETERMINER)
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
     found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
@@ -2579,14 +2589,17 @@ _MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 _BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
 
 
-def _said_again(sentence: str, words: list[str], least: int, before: str = "", gap: int = 0) -> re.Match[str] | None:
+def _said_again(
+    sentence: str, words: list[str], least: int, before: str = "", gap: int = 0, filler: str = ""
+) -> re.Match[str] | None:
     """Where the sentence repeats the words in a row (after `before`, a pattern; up to `gap` other
-    words may follow the first), when there are at least `least` of them and one after the first
-    is no stop word; else None."""
+    words may follow the first; a word of `filler`, a pattern, may stand between any two), when there
+    are at least `least` of them and one after the first is no stop word; else None."""
     if len(words) < least or all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
         return None
-    between = rf"(?:\s+[\w’'-]+){{0,{gap}}}?\s+" if gap else r"\s+"
-    rest = r"\s+".join(_as_written(w) for w in words[1:])
+    space = rf"\s+(?:{filler}\s+)?" if filler else r"\s+"
+    between = rf"(?:\s+[\w’'-]+){{0,{gap}}}?\s+" if gap else space
+    rest = space.join(_as_written(w) for w in words[1:])
     return re.search(rf"\s+{before}{_as_written(words[0])}" + (between + rest if rest else "") + r"\b", sentence, re.I)
 
 
@@ -2937,6 +2950,11 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         return bool(_DIGITS.search(span) or words)
     if kind == DATE:
         return bool(_dates(span, question))
+    words = re.sub(r"^\s*the\s+", "", span, flags=re.I).split()
+    if kind == PLACE and words and _PEOPLE_ADJECTIVE_ONLY.fullmatch(words[0]) and (
+            len(words) == 1 or words[1].lower() in _AGENT_NOUNS):
+        # "Where did Zelensky give a speech?" is not answered by "Ukrainian" or "Ukrainian people support".
+        return False
     if asks_named_place(question):
         # A name first, and not one the question gives: not "coastal area" for "Which countries
         # border the Sea of Azov?", nor "Ukraine’s northern" or "Russian bombardment of …" for "In
