@@ -952,6 +952,8 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+    elif follow_up is not None and _ASKS_MEANS.match(question) and (replies := assistant_turns(history)):
+        ranked = _replied_sentence_first(ranked, replies[-1], question, s.gate_depth)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     elif follow_up is not None and (replies := assistant_turns(history)):
@@ -978,6 +980,10 @@ def _answer(
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    if follow_up is not None and _ASKS_MEANS.match(question) and _BY_MEANS.search(chosen[0].text):
+        # "How could it do that?": the sentence that gives the means answers by itself; another
+        # beside it would come first in the document's order ("There is more reason for skepticism …").
+        chosen = chosen[:1]
     chosen = _options_quoted(chosen, ranked, question, s)
     led = chosen[0] if chosen else None
     chosen = _antecedent_first(retriever, chosen, question)
@@ -1794,10 +1800,11 @@ _ASKS_WHICH_WORK = re.compile(
     r"(?:of\s+(?:his|her|their|its)\s+own\s+)?(?:was|were|is|did|does|has|had)\b", re.I,
 )
 # "What did Alcaro write in February 2022?": a work, named by its title; not "What did Alcaro write
-# about China?", which asks what he wrote.
+# about China?", which asks what he wrote. "What did Guy Chazan write about?": the title says, of
+# the work a reference cites (the reader had bolded his co-authors).
 _ASKS_WHAT_WRITTEN = re.compile(
     r"^\W*(?i:what\s+(?:did|has|had|does))\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:write|written|publish|published|author|authored)"
-    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s*[?.!]*\s*$"
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s+about)?\s*[?.!]*\s*$"
 )
 # The title of a work, not a person's ("What is Alcaro's title?").
 _ASKS_TITLE = re.compile(
@@ -2070,6 +2077,11 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     says "it" or "them":
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
+    if _ASKS_MEANS.match(question):
+        # "How could it do that?" after "… Russia will have to show … that it's serious by stopping its
+        # brutal assaults": the means that sentence gives (another about Russia's word had led).
+        means = next((c for c in ranked[:depth] if c.text in reply and _BY_MEANS.search(c.text)), None)
+        return ranked if means is None or means is ranked[0] else [means, *(c for c in ranked if c is not means)]
     asked = _seated_words(question)
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
@@ -2086,6 +2098,14 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     return [quoted, *(c for c in ranked if c is not quoted)]
 
 
+# "How?", "How could it do that?": by what means, asked of what the reply before said.
+_ASKS_MEANS = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?how(?:\s+(?:could|would|can|will|should|might|may|does|do|did)\s+"
+    r"(?:it|they|he|she|we|[A-Z][\w’'-]*)\s+(?:do|achieve|manage|accomplish)\s+(?:that|it|so|this))?\s*[?.!]*\s*$",
+    re.I,
+)
+# A means a sentence gives: "by stopping its brutal assaults".
+_BY_MEANS = re.compile(r"\bby\s+(?:not\s+)?[a-z]+ing\b")
 # The question word a question opens with, and what it takes ("How much", "And who").
 _QUESTION_WORD = r"(?:how\s+(?:much|many|long|often|far|old)|who|whom|whose|what|which|when|where|why|how)\b"
 _OPENING_QUESTION_WORD = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?{_QUESTION_WORD}\s*", re.I)
@@ -2207,7 +2227,7 @@ def _short_span(
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
         # "What does SWIFT do?": what the clause after its name says it does (`term_does`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, purpose_asked, first_time_done, limit_given, term_does))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, first_time_done, limit_given))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -3366,9 +3386,13 @@ def _fitting(
         # And whose office it is, when the question says: "Who is the president of TUMAS?" is not
         # answered by a list of presidents in a passage that never names TUMAS.
         # And when, when it says: "President Volodymyr Zelensky" was not president in 1994.
+        # And which of them, when it says: "Who was the first President of Ukraine?" is not answered
+        # by "President Volodymyr Zelensky" (the first item of a list of sticking points had answered).
         whose, year = office.group("whose"), office.group("year")
+        ranks = [w for w in office.group("before").lower().split() if w in _OFFICE_RANKS]
         fitting = [c for c in fitting if re.search(rf"\b{office.group('office')[:NAME_STEM]}", c.text, re.I)
-                   and (whose is None or _names(c.passage.text, whose.split()[0])) and (year is None or year in c.text)]
+                   and (whose is None or _names(c.passage.text, whose.split()[0])) and (year is None or year in c.text)
+                   and all(re.search(rf"\b{rank}\b", c.text, re.I) for rank in ranks)]
     ruler = _ASKS_RULER.match(question)
     if wanted == PERSON and ruler is not None:
         # "Who governs France?" is not answered by "the Russians", a people beside France's name: the
@@ -3659,7 +3683,7 @@ _BARE_DEMONSTRATIVE = re.compile(
 
 # "Who is the Ukrainian defence minister?": a question for the holder of an office.
 _ASKS_OFFICE_HOLDER = re.compile(
-    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?P<office>minister|president|spokesman|spokeswoman|"
+    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<before>(?:[\w’'-]+\s+){0,3}?)(?P<office>minister|president|spokesman|spokeswoman|"
     r"secretary|chancellor|director|leader|ambassador|chair|chairman|chairwoman|chairperson|king|queen|mayor|"
     r"governor|premier)"
     # Only the office and whose it is: "Who is the president of Ukraine?", not "Who was the leader when …?".
@@ -3668,6 +3692,8 @@ _ASKS_OFFICE_HOLDER = re.compile(
     r"(?:\s+(?:in|during)\s+(?P<year>(?:1[5-9]|20)\d\d))?\s*[?.!]*\s*$",
     re.I,
 )
+# Words that tell one holder of an office from the others: "the first President", "the former minister".
+_OFFICE_RANKS = frozenset("first second third fourth fifth last former previous next founding late".split())
 # "Who governs France?": who holds the highest office of a country, which a sentence names by its
 # title ("President Volodymyr Zelensky"). Not "leads": "Who leads The Islamic State?" (XQuAD) is
 # "Sunni Arabs", the group it "is led by".

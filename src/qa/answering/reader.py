@@ -107,6 +107,8 @@ _NOT_SHORT = re.compile(
     r"(?:objections?|arguments?|criticisms?|complaints?|concerns?|reasons?|reasoning|rationale|justification|"
     # "What was the purpose of the 1994 memorandum?": what it sought to do (had bolded "The Budapest memorandum").
     r"purposes?|significance|importance)\b"
+    # "What purpose does the SWIFT system serve?": what it does, a clause (had bolded "to further increase pressure …").
+    r"|^\s*what\s+(?:purposes?|functions?)\s+(?:does|do|did|will|would|could|can|might|may|is|are|was|were)\b"
     # "What message did Biden send to Beijing?": what a message says, a clause (had bolded "US warnings").
     r"|^\s*what\s+(?:messages?|warnings?|signals?|threats?)\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:send|sent|give|gave|given|deliver|delivered|convey|conveyed|issue|issued)\b"

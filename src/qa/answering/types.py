@@ -2180,6 +2180,9 @@ _IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?
 # "What does SWIFT do?": what a named thing does, which a relative clause after its name says.
 _ASKS_TERM_DOES = re.compile(
     r"^\W*(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<term>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+do\s*[?.!]*\s*$"
+    # "What purpose does the SWIFT system serve?" asks it too.
+    r"|^\W*(?i:what\s+(?:purposes?|functions?)\s+(?:does|do|did)\s+(?:the\s+)?)(?P<served>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+    r"(?:\s+[a-z][\w-]*)?\s+(?i:serve|have|fulfil|fulfill|perform)\s*[?.!]*\s*$"
 )
 
 
@@ -2209,9 +2212,10 @@ def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_TERM_DOES.match(question)
     if asked is None:
         return None
+    term = asked.group("term") or asked.group("served")
     # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
     found = re.search(
-        rf"\b{re.escape(asked.group('term'))}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
+        rf"\b{re.escape(term)}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
     )
     return phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
 
