@@ -801,6 +801,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("Russia promised to pull back its troops.", "What did Russia pull back?", "its troops"),
         ("Russia promised a withdrawal of its troops.", "What did Russia pull back?", "its troops"),  # the noun
         ("Russia promised a retreat.", "What did Russia give up?", None),  # another phrasal verb's word
+        # "hand over" too, with a place after it (it had bolded "tanks", of "Moscow ran tanks over it").
+        ("The Budapest memorandum, which Russia signed in 1994 as part of Ukraine’s surrender of Soviet nuclear "
+         "weapons, sought to provide such assurances.", "What did Ukraine hand over under the 1994 memorandum?",
+         "Soviet nuclear weapons"),
         # A subject in lower case after "which" too (had bolded the list of countries).
         ("Many European countries, including Poland, Estonia, Sweden and Germany, have sent similar weapons as well "
          "as supplies and other equipment.", "Which weapons did European countries send?",
@@ -1552,7 +1556,9 @@ def test_a_question_for_a_number_gets_no_short_answer_that_is_not_one(small_inde
 
 
 @pytest.mark.parametrize(
-    "message", ["Thanks!", "thank you very much", "Hello there", "ok", "Good morning", "ok thanks", "Great, thank you!"]
+    "message", ["Thanks!", "thank you very much", "Hello there", "ok", "Good morning", "ok thanks", "Great, thank you!",
+                # Closings (one had been answered with "… thanks to Western weapon supplies …").
+                "Thanks, that's all.", "Got it, no more questions.", "OK, that will be all for now"]
 )
 def test_small_talk_is_not_answered_from_the_documents(message, tmp_path):
     import qa
@@ -1567,6 +1573,7 @@ def test_a_question_opening_with_a_greeting_word_is_still_a_question():
 
     assert not _SMALL_TALK.match("Thanks to whom did Ukraine get weapons?")
     assert not _SMALL_TALK.match("Hello, who wrote the IAI commentary?")
+    assert not _SMALL_TALK.match("Is that all the aid the US gave?")
 
 
 @pytest.mark.model
@@ -2811,6 +2818,7 @@ def test_the_works_of_someone_who_wrote_no_document_and_how_many_are_listed(smal
      # Asked for in full (had bolded "Donbas").
      ("What are the LNR and DNR called in full?", "LNR"), ("What is the full name of the DNR?", "DNR"),
      ("What is the DNR spelt out?", "DNR"), ("What is the full name of the plan?", None),
+     ("What do LNR and DNR refer to?", "LNR"),  # had quoted the Minsk sentence
      ("What is Sberbank?", None), ("What does NATO want?", None), ("What is the capital?", None)],
 )
 def test_an_acronym_asked_to_be_spelt_out(question, acronym):
@@ -2825,6 +2833,9 @@ def test_an_acronym_is_spelt_out_by_the_words_before_it_in_brackets(small_index)
 
     lnr = qa.answer("What does LNR stand for?", index=small_index)
     assert lnr.short is not None and lnr.short.text == "Luhansk and Donetsk People’s Republics"
+    # Asked for its full name, though a sentence says what it is (it had bolded "Altiero Spinelli").
+    iai = qa.answer("What is the full name of the IAI?", index=small_index)
+    assert iai.short is not None and iai.short.text == "Istituto Affari Internazionali"
     assert check_citations(lnr) == []
     # What a sentence says the IAI is answers "What is the IAI?", not only the words it stands for.
     iai = qa.answer("What is the IAI?", index=small_index)
@@ -4913,3 +4924,27 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
     # sentence, not "There is more reason for skepticism than optimism …", which had led.
     _, how = ask_as_chat(built_index.index, "What must Russia show, not just say?", "How could it do that?")
     assert how.text.startswith("If there is a diplomatic solution in sight") and "skepticism" not in how.text
+
+
+@pytest.mark.parametrize(
+    ("request_", "question"),
+    [("List the weapons Ukraine still needs.", "Which weapons does Ukraine still need?"),
+     ("Name the banks Russia relies on.", "Which banks does Russia rely on?"),
+     ("List the countries that could act as guarantors.", "Which countries could act as guarantors?"),
+     # Past tense: the base form is not read off ("sent"); the request is read as it stands.
+     ("Name the weapons the United States provided.", None),
+     ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
+)
+def test_a_request_for_what_a_named_subject_does_is_read_as_a_question(request_, question):
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly(request_) == question
+
+
+@pytest.mark.model
+def test_a_request_for_what_ukraine_needs_is_answered_by_what_it_needs(built_index):
+    import qa
+
+    # It had quoted the weapons the US has provided.
+    needs = qa.answer("List the weapons Ukraine still needs.", index=built_index.index)
+    assert needs.short is not None and needs.short.text == "air defense systems and fighter jets"

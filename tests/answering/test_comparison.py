@@ -460,6 +460,14 @@ def test_the_other_document_is_asked_what_was_asked_of_the_first(two_documents):
     assert _other_document("And the other one?", "Which bank is Russia's largest?", two_documents) is None
     assert _other_document("And the other one?", "When was the IAI commentary published?",
                            {**two_documents, "c.txt": {"title": "Third"}}) is None
+    # Named by its metadata alone, in a collection of any size (it had abstained).
+    assert _other_document("And the April one?", "On what day did the IAI piece come out?", two_documents) == \
+        "On what day did the piece come out (Diplomacy needs pressure)?"
+    assert _other_document("And the April one?", "On what day did the IAI piece come out?",
+                           {**two_documents, "c.txt": {"title": "Third"}}) is not None
+    assert _other_document("And the IAI one?", "On what day did the IAI piece come out?", two_documents) is None  # the same
+    # Not after a question about what a document says: its title would drown the subject.
+    assert _other_document("What about the April piece?", "What does the IAI commentary say about China?", two_documents) is None
 
 
 @pytest.mark.model

@@ -530,6 +530,9 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("What did Moscow do to it?", ["What is the Budapest memorandum?", "When did Russia sign it?"],
          "What did Moscow do to the Budapest memorandum?"),
         ("What did Moscow do to it?", ["When did Russia sign it?"], None),
+        # Things of a kind a named thing does something with, in the plural: "it" is the name (it had abstained).
+        ("Which regions does it study?", ["What topics does IAI research?"], "Which regions does IAI study?"),
+        ("Who will provide it?", ["What does Ukraine need?"], None),  # "it" is what it needs
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):

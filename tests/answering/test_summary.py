@@ -181,6 +181,9 @@ def test_the_question_without_the_phrases_that_name_its_source():
     assert said("What is Alcaro's view of the peace plan?") == "What is view of the peace plan?"
     # With "according to", the name before "want" is what is asked about (it had been dropped, and the answer abstained).
     assert said("What does Putin want, according to Alcaro?") == "What does Putin want ?"
+    # "in the IAI piece" names where, not what (it had drawn a reference to *IAI Commentaries*).
+    assert said("Which US president is mentioned in the IAI piece?") == "Which US president is mentioned ?"
+    assert said("What does Alcaro say in the IAI commentary about China?") == "What does say about China?"
 
 
 @pytest.mark.model

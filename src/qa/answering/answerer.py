@@ -87,7 +87,11 @@ TOO_MANY_TO_SUMMARISE = ("That asks for a summary of {n} documents. Name the one
 SMALL_TALK = "I answer questions about the documents, quoting where they say it. Ask me one."
 _GREETING = (
     r"(?:hi|hello|hey|hallo|thanks|thank\s+you|thx|ty|ok|okay|great|cool|nice|perfect|bye|goodbye|good\s+bye|"
-    r"cheers|good\s+(?:morning|afternoon|evening|night))(?:\s+(?:you|so\s+much|a\s+lot|very\s+much|again|there))*"
+    r"cheers|good\s+(?:morning|afternoon|evening|night)|"
+    # A closing: "Thanks, that's all.", "Got it, no more questions."
+    r"that(?:['’]s|\s+is|\s+will\s+be)\s+(?:all|it)(?:\s+for\s+now)?|no\s+(?:more|further)\s+questions|nothing\s+else|"
+    r"got\s+it|understood|never\s*mind|see\s+you(?:\s+later)?|all\s+(?:good|right)|alright|fine)"
+    r"(?:\s+(?:you|so\s+much|a\s+lot|very\s+much|again|there))*"
 )
 # "Thanks", "Ok, thanks!", "Great, thank you so much": up to three of them.
 _SMALL_TALK = re.compile(rf"^\W*{_GREETING}(?:[\s,.!]+{_GREETING}){{0,2}}\W*$", re.IGNORECASE)
@@ -243,6 +247,27 @@ _LIST_REQUEST = re.compile(
     r"^\W*(?i:list|name)\s+(?i:all\s+)?(?i:the\s+)?(?P<noun>[a-z][a-z-]+s)\s+"
     r"(?:(?i:that|which|who)\s+|(?P<verb>[a-z]+ed)\s+)(?P<rest>\S.*?)\s*[.?!]*\s*$"
 )
+
+# "List the weapons Ukraine still needs.": what a named subject does with things of a kind, asked
+# as a request in the present tense (a past one, "… the US provided", names the kind otherwise).
+_LIST_DONE_BY = re.compile(
+    r"^\W*(?i:list|name)\s+(?i:all\s+)?(?i:the\s+)?(?P<noun>[a-z][a-z-]+s)\s+"
+    # Not a people's adjective, which opens a subject ("List the weapons European countries sent.").
+    r"(?P<subject>(?:the\s+)?(?![A-Z][a-z]+(?:ian|ean|can|ish|ese)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
+    r"(?P<adverb>(?:still|already|now|also)\s+)?(?P<verb>[a-z]{3,}[^s\W]s)\b"
+    # Nothing after the verb but a preposition's phrase or an adverb: "relies on", "needs most".
+    r"(?P<rest>(?:\s+(?:on|to|for|from|with|in|at|of|about|most|more|now|today|urgently)\b[^.?!]*)?)\s*[.?!]*\s*$"
+)
+
+
+def _base_form(verb: str) -> str:
+    """A verb's base form from its third person ("needs" -> "need", "supplies" -> "supply",
+    "pushes" -> "push")."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 # A question typed without capitals (but perhaps its first letter).
@@ -402,6 +427,12 @@ def _asked_plainly(question: str) -> str | None:
         # the list the sentence gives is the short answer.
         noun, verb, rest = listing.group("noun", "verb", "rest")
         return f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+    done = _LIST_DONE_BY.match(question)
+    if done is not None:
+        # "List the weapons Ukraine still needs." asks which weapons Ukraine needs (it had quoted what
+        # the US has provided): read so, the rules for an object asked of a named subject read it.
+        noun, subject, adverb, verb, rest = done.group("noun", "subject", "adverb", "verb", "rest")
+        return f"Which {noun} does {subject} {adverb or ''}{_base_form(verb)}{rest}?"
     summarised = _SUMMARISE_VIEW.match(question)
     if summarised is not None:
         # "Summarise what Alcaro says about China." asks for his view of China, not a summary of
@@ -560,7 +591,7 @@ def _answer(
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
-    if named is None and context and _OTHER_DOCUMENT.match(question):
+    if named is None and context and (_OTHER_DOCUMENT.match(question) or _DOCUMENT_ALONE.match(question)):
         # "And the other one?" after "When was the IAI commentary published?": when the other was.
         retriever = retriever or get_retriever(index)
         named = _other_document(question, context[-1], {d: r.meta for d, r in retriever.documents.items()})
@@ -1598,10 +1629,12 @@ def _collection(retriever: Retriever, question: str, started: float) -> Answer:
     return replace(titles, text=f"{opening}\n\n{titles.text}", seconds=time.perf_counter() - started)
 
 
-# "What does DNR stand for?", "What is the LNR?", "What does the abbreviation IAI mean?".
+# "What does DNR stand for?", "What is the LNR?", "What does the abbreviation IAI mean?", "What do LNR
+# and DNR refer to?" (the two are spelt out together).
 _STANDS_FOR = re.compile(
-    r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initialism)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?\s+"
-    r"(?i:stand\s+for|mean|short\s+for|an?\s+abbreviation\s+(?:of|for))\W*$"
+    r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviations?|acronyms?|initialisms?)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?"
+    r"(?:\s+(?i:and)\s+(?:the\s+)?[\"“']?[A-Z]{2,6}[\"”']?)?\s+"
+    r"(?i:stand\s+for|mean|short\s+for|refer\s+to|an?\s+abbreviation\s+(?:of|for))\W*$"
 )
 # "What are the LNR and DNR called in full?", "What is the full name of the DNR?": spelt out too.
 _IN_FULL = re.compile(
@@ -1609,6 +1642,7 @@ _IN_FULL = re.compile(
     r"(?P<acronym>[A-Z]{2,6})(?:\s+(?i:and)\s+(?:the\s+)?[A-Z]{2,6})?"
     r"(?:\s+(?i:(?:called|named|known\s+as|written)\s+)?(?i:in\s+full|spel[lt]\s+out)|(?<=[A-Z])(?=\W*$))\W*$"
 )
+_SPELT_IN_FULL = re.compile(r"\bfull\s+names?\b|\bin\s+full\b|\bspel[lt]\s+out\b", re.I)
 # Passages looked at for an acronym's expansion.
 ACRONYM_PASSAGES = 20
 
@@ -1638,9 +1672,10 @@ def _spelt_out(retriever: Retriever, question: str, acronym: str, started: float
     passages = retriever.rank(retriever.analyse(acronym, [], exact=True), ACRONYM_PASSAGES)
     candidates = _candidates(passages)
     defined = [c for c in candidates if definition_of(c.text, acronym) is not None]
-    if defined and not _STANDS_FOR.match(question):
+    if defined and not _STANDS_FOR.match(question) and not _SPELT_IN_FULL.search(question):
         # "What is the IAI?" is answered by what a sentence says it is ("a private, independent
-        # non-profit think tank …"), not by the words it stands for.
+        # non-profit think tank …"), not by the words it stands for; "What is the full name of the
+        # IAI?" by those words (it had bolded "Altiero Spinelli").
         return None
     # The sentence that also says what it is comes first ("The Istituto Affari Internazionali (IAI) is
     # a private, independent non-profit think tank …", not Alcaro's "… at the Istituto …").
@@ -1877,6 +1912,23 @@ _OTHER_DOCUMENT = re.compile(
     rf"^\W*(?:(?:and|but|what\s+about|how\s+about)\s+)?(?:for\s+|of\s+)?the\s+other\s+(?:one|{DOCUMENT_NOUNS})\s*[?.!]*\s*$",
     re.I,
 )
+# "And the April one?", "What about the IAI commentary?": a document named alone, by its metadata.
+_DOCUMENT_ALONE = re.compile(
+    rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?:for\s+|of\s+|in\s+)?(?P<document>(?:the|that)\s+(?!other\b)"
+    rf"(?:[\w’'-]+\s+){{1,3}}?(?:one|{DOCUMENT_NOUNS}))\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _one_document_named(phrase: str, metas: Mapping[str, Mapping[str, Any]]) -> tuple[str | None, set[str]]:
+    """The one document a phrase names best by its metadata words (its author's aside), and those
+    words; (None, empty) when none or several name it as well."""
+    _, matched = named_documents(phrase, metas)
+    best = max((len(words - AUTHOR_WORDS) for words in matched.values()), default=0)
+    named = [d for d, words in matched.items() if best and len(words - AUTHOR_WORDS) == best]
+    return (named[0], matched[named[0]] - AUTHOR_WORDS) if len(named) == 1 else (None, set())
+
+
 # A document named by its metadata and a word for a document: "the IAI commentary", "the April piece".
 _DOCUMENT_PHRASE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){{1,4}}?(?:{DOCUMENT_NOUNS})\b", re.I)
 
@@ -1884,17 +1936,23 @@ _DOCUMENT_PHRASE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){{1,4}}?
 def _other_document(question: str, previous: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
     """The previous question asked of the other document, when the collection has two and the
     previous question named one by its metadata: "When was the IAI commentary published?" then
-    "And the other one?" is asked as "When was the commentary published?" of the other's title."""
+    "And the other one?" is asked as "When was the commentary published?" of the other's title.
+    So is "And the April one?", which names the other by its metadata, in a collection of any size,
+    after a question for a fact of the document (its date, publisher, title or author); not after
+    "What does the IAI commentary say about China?", whose subject the document's title would drown."""
     phrase = _DOCUMENT_PHRASE.search(previous)
-    if _OTHER_DOCUMENT.match(question) is None or len(metas) != 2 or phrase is None:
+    alone = _DOCUMENT_ALONE.match(question) if asks_fact(previous) is not None or asks_author(previous) else None
+    if phrase is None or alone is None and (_OTHER_DOCUMENT.match(question) is None or len(metas) != 2):
         return None
-    _, matched = named_documents(phrase.group(0), metas)
-    best = max((len(words - AUTHOR_WORDS) for words in matched.values()), default=0)
-    named = [d for d, words in matched.items() if best and len(words - AUTHOR_WORDS) == best]
-    if len(named) != 1:
+    this, words = _one_document_named(phrase.group(0), metas)
+    if this is None:
         return None
-    this, other = named[0], next(d for d in metas if d != named[0])
-    words = matched[this] - AUTHOR_WORDS
+    if alone is not None:
+        other, _ = _one_document_named(alone.group("document"), metas)
+        if other is None or other == this:
+            return None
+    else:
+        other = next(d for d in metas if d != this)
     asked = re.sub(rf"\b(?:{'|'.join(map(re.escape, words))})\b", " ", previous, flags=re.I)
     title = metas[other].get("title") or other
     return f"{' '.join(asked.split()).rstrip('?. ')} ({title})?"

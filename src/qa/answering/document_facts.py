@@ -19,7 +19,8 @@ PUBLISHER_FACT = "publisher"
 _ASKS = (
     (DATE_FACT, re.compile(
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
-        r"appeared|came out|put out|publish|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
+        # "On what day did the IAI piece come out?" too.
+        r"appeared|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
         # "What date is the Alcaro commentary?": the document's own date.
         r"|\b(?:what|which) (?:date|day) (?:is|was|has|does)\b"
         # "Which document is older?", "Which piece came out first?": each one's date answers.

@@ -263,6 +263,15 @@ _NAMED_THING_ASKED = re.compile(
 )
 
 
+# "What topics does IAI research?": things of a kind a named thing does something with, asked of it
+# by its name. In the plural, so that "it" after it is the name, not the answer ("What does Ukraine
+# need?" then "Who will provide it?" is about what it needs).
+_NAMED_DOER_ASKED = re.compile(
+    r"^\W*(?i:what|which)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\s+(?i:does|did|do|will|would|can|could)\s+"
+    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*[?.!]*\s*$"
+)
+
+
 # "Where did the sixth round of talks take place?", "When did the invasion start?": an event.
 _EVENT_ASKED = re.compile(
     r"^\W*(?i:where|when|how|why)\s+(?i:did|does|do|will|would)\s+(?P<term>(?i:the)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
@@ -289,7 +298,7 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         if mentions_it(turn):
             # "When did Russia sign it?": its "it" is the thing asked about, not "Russia".
             continue
-        subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn)
+        subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         kind = _KIND_OF_NAMED.match(turn)
         term = defined_term(turn) or (subject.group("term") if subject is not None else None) or (

@@ -265,12 +265,14 @@ def asked_topic(question: str) -> set[str]:
 
 def without_sources(question: str) -> str:
     """The question without the phrases that name who says what it asks ("according to the IAI",
-    the "IAI" of "What does the IAI recommend?"): what is left is what it asks about. After
+    "in the IAI piece", the "IAI" of "What does the IAI recommend?"): what is left is what it asks about. After
     "according to …" has named the source, a name before "want" or "say" is what is asked about
     ("What does Putin want, according to Alcaro?")."""
     sourced = ACCORDING_TO.sub(" ", question)
     if sourced != question:
         return sourced
+    # "Which US president is mentioned in the IAI piece?": not "IAI", which drew a reference to *IAI Commentaries*.
+    question = " ".join(_IN_DOCUMENT.sub(" ", question).split())
     question = _POSSESSOR.sub(lambda m: m.string[m.end("ref") + 2 : m.end()], question)
     return _SPEAKER.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
 

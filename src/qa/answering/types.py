@@ -1760,7 +1760,7 @@ def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
 # phrase or the question's end follows the verb.
 _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|during|after|before"
 # The particle of a phrasal verb: "push back on", "carry out", "give up".
-_PARTICLES = r"back|out|up|down|off|away"
+_PARTICLES = r"back|out|up|down|off|away|over"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
 _AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage|have|need"
@@ -1940,6 +1940,8 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
     ("carry", "out"): ("conduct", "perform", "execute"),
     ("set", "up"): ("establish", "found", "create"),
     ("back", "down"): ("retreat", "yield"),
+    ("hand", "over"): ("surrender", "transfer", "relinquish", "cede"),
+    ("turn", "over"): ("surrender", "transfer", "relinquish", "cede"),
 }
 
 
