@@ -635,6 +635,10 @@ def test_historic_dates_are_dates(sentence, question, date):
         ("What did he say about Crimea?", "But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that "
          "Crimea is part of Russia and that the Russian constitution precludes any further discussions.", "Crimea is part of Russia"),
         ("What did Peskov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", "Crimea is part of Russia"),
+        # Of two clauses reported, the one about what is asked (it had bolded the first).
+        ("What did he say about the Russian constitution?", "But Kremlin spokesman Dmitry Peskov pushed back on that idea, "
+         "saying that Crimea is part of Russia and that the Russian constitution precludes any further discussions.",
+         "the Russian constitution precludes any further discussions"),
         ("What did Lavrov say about Crimea?", "Dmitry Peskov pushed back, saying that Crimea is part of Russia.", None),  # another speaker
         ("What did Biden warn China?", "Biden warned China would face consequences.", "China would face consequences"),
         ("What did he say about Crimea?", "… including the status of Crimea and the Donbas, which Russian Foreign Minister "
@@ -882,6 +886,11 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         # phrase "that" stands for (had bolded "prevent any uprisings").
         ("Zelensky wants to ensure support — and prevent any uprisings that could lead to his ouster.",
          "What could lead to Zelensky's ouster?", "uprisings"),
+        # The modal and verb in a row, the question's other words close after (had bolded "NATO").
+        ("First, only the United States and NATO can restore the balance of deterrence, threatening Russia.",
+         "Who can restore deterrence?", "the United States and NATO"),
+        ("First, only the United States and NATO can restore the balance, threatening Russia with sanctions and "
+         "a show of deterrence.", "Who can restore deterrence?", None),  # too far after
         # A determiner the question leaves out ("some promise"), and a follow-up's "And" (had bolded "very faint").
         ("But a diplomatic effort between Ukraine and Russia may be showing some promise, even if very faint.",
          "And what may be showing promise?", "a diplomatic effort between Ukraine and Russia"),
@@ -4247,6 +4256,9 @@ def test_a_word_asked_to_refer_to_something_is_told_apart_from_one_asked_to_mean
 
     assert asks_reference("What does 'Blitzkrieg' refer to in the IAI piece?")
     assert not asks_reference("What does 'plastid' mean?")  # XQuAD: a span beside it answers
+    # What it means where the documents use it (it had bolded "brutal three-front campaign").
+    assert asks_reference('What does "Blitzkrieg" mean here?')
+    assert asks_reference("What does Blitzkrieg mean in this context?")
     assert not asks_reference("What does the IAI publish?")
 
 
@@ -4933,6 +4945,12 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("List the countries that could act as guarantors.", "Which countries could act as guarantors?"),
      # Past tense: the base form is not read off ("sent"); the request is read as it stands.
      ("Name the weapons the United States provided.", None),
+     # A source's view of who does something: who does it, according to the source (it had bolded "NATO" alone).
+     ("Who does Alcaro think can restore deterrence?", "Who can restore deterrence, according to Alcaro?"),
+     ("Which country does the April piece say should act?", "Which country should act, according to the April piece?"),
+     # How exact the answer may be (it had bolded "about 10 percent", the share abroad); not "About what?".
+     ("Roughly what is Ukraine's population?", "What is Ukraine's population?"),
+     ("About what?", None),
      ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
 )
 def test_a_request_for_what_a_named_subject_does_is_read_as_a_question(request_, question):
@@ -4948,3 +4966,12 @@ def test_a_request_for_what_ukraine_needs_is_answered_by_what_it_needs(built_ind
     # It had quoted the weapons the US has provided.
     needs = qa.answer("List the weapons Ukraine still needs.", index=built_index.index)
     assert needs.short is not None and needs.short.text == "air defense systems and fighter jets"
+
+
+def test_a_count_of_troops_is_given_as_a_count_of_soldiers():
+    from qa.answering.types import has_type
+
+    # "How many troops …?" had abstained: the count stands beside "soldiers".
+    sentence = "Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each."
+    assert has_type(sentence, "number", "How many troops have the Russians lost?")
+    assert not has_type(sentence, "number", "How many tanks have the Russians lost?")

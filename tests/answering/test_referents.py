@@ -855,3 +855,24 @@ def test_that_noun_stands_for_what_the_question_before_named(question, earlier, 
     from qa.answering.referents import resolve_demonstrative
 
     assert resolve_demonstrative(question, earlier) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "reply", "resolved"),
+    [
+        # A place the question before named, which the reply puts something in (a sentence with
+        # "based there" had answered).
+        ("What was agreed there?", "Which country hosted the Istanbul round?", "On Tuesday in Istanbul, the sides met.",
+         "What was agreed in Istanbul?"),
+        # After "Where …?", the reply's bold answer.
+        ("What happened there?", "Where did the sides meet?", "**Istanbul** [1]\n\nOn Tuesday in Istanbul, the sides met.",
+         "What happened in Istanbul?"),
+        ("Is there a plan?", "Which country hosted the Istanbul round?", "On Tuesday in Istanbul", None),  # no place pointer
+        ("How many delegates were there?", "Which country hosted the Istanbul round?", "On Tuesday in Istanbul", None),
+        ("What did they do there?", "What did Russia do in the south?", "… more successful in the south", None),  # no name
+    ],
+)
+def test_there_stands_for_the_place_named_before(question, earlier, reply, resolved):
+    from qa.answering.referents import resolve_there
+
+    assert resolve_there(question, earlier, reply) == resolved

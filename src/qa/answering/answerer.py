@@ -51,7 +51,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -332,6 +332,14 @@ def _request_inside(question: str) -> str | None:
 _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|are|was|were)$", re.I | re.S)
 
 
+# "Roughly what …?", "Approximately how many …?": how exact the answer may be, before the question word.
+# Not "About what?", which asks what something was about.
+_HEDGE_FIRST = re.compile(
+    r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
+    r"(?=(?i:what|how|when|where|who|which)\b\s*\S)"
+)
+
+
 # A request for an action on the documents ("summarise …", "list …", "compare …").
 _COMMAND = re.compile(r"(?:summari[sz]e|list|name|compare|give|explain|describe|outline|quote|cite|find|show)\b", re.I)
 
@@ -403,6 +411,12 @@ def _asked_plainly(question: str) -> str | None:
     inside = _request_inside(question)
     if inside is not None:
         return inside
+    hedged = _HEDGE_FIRST.match(question)
+    if hedged is not None:
+        # "Roughly what is Ukraine's population?" asks what it is (it had bolded "about 10 percent",
+        # the share abroad, which the rules for a population's figure pass over).
+        rest = question[hedged.end():]
+        return rest[0].upper() + rest[1:]
     reason = _FOR_WHAT_REASON.match(question)
     if reason is not None:
         # "For what reason would Zelensky put neutrality to a referendum?" asks why (it had bolded
@@ -452,6 +466,12 @@ def _asked_plainly(question: str) -> str | None:
         # to that piece: read so, the sentence saying it is not outweighed by the pointer's words.
         wh, source, subject, modal, rest = said.group("wh", "source", "subject", "modal", "rest")
         return f"{wh} {modal} {subject} {rest}, according to {source}?"
+    thinks = _WHO_SOURCE_THINKS.match(question)
+    if thinks is not None:
+        # "Who does Alcaro think can restore deterrence?" asks who can, according to Alcaro (it had
+        # bolded "NATO" alone, of "only the United States and NATO can restore …").
+        wh, source, rest = thinks.group("wh", "source", "rest")
+        return f"{wh} {rest}, according to {source}?"
     # "And what did the US send?": the question after the "and" is asked as it stands.
     return after_conjunction(question)
 
@@ -489,6 +509,16 @@ _SAYS_CLAUSE = re.compile(
     r"(?:say|think|argue|believe|suggest|expect|claim|write)\s+(?:that\s+)?"
     r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
     r"(?P<modal>should|would|could|will|can|must|might|may)\s+(?P<rest>[^?]+?)\s*\?*\s*$",
+    re.I,
+)
+
+# "Who does Alcaro think can restore deterrence?", "Which country does the April piece say should
+# act?", "Who do most jurisdictions say can …?" (XQuAD): a question for who does something, in a
+# source's view; its subject is what is asked.
+_WHO_SOURCE_THINKS = re.compile(
+    r"^\W*(?P<wh>who|which\s+[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    r"(?:say|think|argue|believe|suggest|expect|claim|write)\s+(?:that\s+)?"
+    r"(?P<rest>(?:should|would|could|will|can|must|might|may|is|are|was|were|has|have)\s+[^?]+?)\s*\?*\s*$",
     re.I,
 )
 
@@ -617,6 +647,9 @@ def _answer(
     if named is None and context:
         # "Who founded it?" after "What is the IAI?": who founded the IAI.
         named = resolve_defined(question, context[-FOLLOW_UP_CHAIN:])
+    if named is None and context and replies and (placed := resolve_there(question, context[-1], replies[-1])):
+        # "What was agreed there?" after a reply about the talks in Istanbul: in Istanbul.
+        return replace(_answer(placed, history, index, retriever, settings, said), question=question)
     if named is None and context and (pointed := resolve_demonstrative(question, context)) is not None:
         # "What did Ukraine hand over under that agreement?" after a question about the 1994
         # memorandum: under the memorandum, not the Minsk agreements. The conversation stays, as the

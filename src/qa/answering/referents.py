@@ -365,6 +365,31 @@ def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
     return question[: pointer.start(where)] + phrase + question[pointer.end(where) :]
 
 
+# "there" at a question's end, standing for a place: "What was agreed there?" (not "Is there …?",
+# nor "How many are there?", which say that something is).
+_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<=\s)there(?=\s*[?.!]*\s*$)", re.I)
+_PLACE_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?")
+
+
+def resolve_there(question: str, earlier: str, reply: str) -> str | None:
+    """The question with its closing "there" replaced by the place the question before named, as
+    the reply puts something "in" or "at" it: "What was agreed there?" after "Which country hosted
+    the Istanbul round?", answered "On Tuesday in Istanbul, the sides met …" -> "What was agreed in
+    Istanbul?" (a sentence with "based there" had answered). None without such a "there" or place."""
+    there = _THERE.search(question)
+    if there is None:
+        return None
+    # The question's names first; after "Where …?", the reply's bold answer ("**Istanbul**").
+    names = [m.group(0) for m in _PLACE_NAME.finditer(earlier, 1)]
+    if re.match(r"\W*where\b", earlier, re.I):
+        names += [m.group(0) for m in _PLACE_NAME.finditer(" ".join(re.findall(r"\*\*([^*]+)\*\*", reply)))]
+    for name in names:
+        at = re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(name)}\b", f"{earlier} {reply}")
+        if at is not None:
+            return question[: there.start()] + at.group(0) + question[there.end() :]
+    return None
+
+
 # A question for things of a kind, in the plural: "Which countries are named as potential
 # guarantors?" -> "countries", "are named as potential guarantors".
 _ASKS_KIND_PLURAL = re.compile(

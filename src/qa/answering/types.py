@@ -505,10 +505,14 @@ GLOSS_GAP_WORDS = 2
 
 
 def asks_reference(question: str) -> bool:
-    """True when the question asks what a word refers to ("What does 'Blitzkrieg' refer to?"), not
-    what it means (XQuAD's "What does 'plastid' mean?" is answered by a span beside it: "chloroplast")."""
+    """True when the question asks what a word refers to ("What does 'Blitzkrieg' refer to?", "… mean
+    here?"), not what it means (XQuAD's "What does 'plastid' mean?" is answered by a span beside it:
+    "chloroplast")."""
     asked = _ASKS_MEANING.match(question)
-    return asked is not None and re.search(r"\b(?:refer\s+to|stand\s+for)\b", asked.group(0), re.I) is not None
+    # "What does 'Blitzkrieg' mean here?" asks too: what it means where the documents use it, which a
+    # span beside it does not say (it had bolded "brutal three-front campaign").
+    return asked is not None and re.search(
+        r"\b(?:refer\s+to|stand\s+for)\b|\s(?:here|there|in\s+(?:this|that|the)\s+[^?]+)\s*[?.!]*\s*$", asked.group(0), re.I) is not None
 
 
 def gloss_of(sentence: str, question: str) -> tuple[int, int] | None:
@@ -868,6 +872,8 @@ _REPORTS_QUOTE = re.compile(
 # Inside a quotation (a title: "Putin Tells Scholz that Kyiv Is Stalling Peace Talks with Moscow"), a
 # reported clause ends at the closing mark.
 _CLAUSE_END = re.compile(r",?\s+and\s+that\b|\s+[—–]\s+|;|[.!?](?:\s|$)|[\"”]|$")
+# What a question asks was said about: "… say about the Russian constitution?".
+_SAID_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning)\s+(?:the\s+)?([^?.!]+?)\s*(?:,\s*according\b[^?]*)?[?.!]*\s*$", re.I)
 # The most words a reported clause may have to be a short answer.
 CLAUSE_WORDS = 12
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -910,13 +916,27 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
     def repeats_question(a: int, b: int) -> bool:
         return set(re.findall(r"\w+", sentence[a:b].lower())) <= asked_words
 
+    # "What did he say about the Russian constitution?": of "saying that Crimea is part of Russia and
+    # that the Russian constitution precludes …", the clause about it (it had bolded the first).
+    about = _SAID_ABOUT.search(question)
+    topic = {w.lower()[:NAME_STEM] for w in _WORD.findall(about.group(1))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS} if about else set()
+    clauses = []
     for report in _REPORTS.finditer(sentence):
         if not spoken_by(report.start()):
             continue
-        end = _CLAUSE_END.search(sentence, report.end())
-        a, b = report.end(), end.start() if end else len(sentence)
-        if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS and not repeats_question(a, b):
-            return a, b
+        a = report.end()
+        while True:
+            end = _CLAUSE_END.search(sentence, a)
+            b = end.start() if end else len(sentence)
+            if 0 < len(sentence[a:b].split()) <= CLAUSE_WORDS and not repeats_question(a, b):
+                clauses.append((a, b))
+            if end is None or not re.match(r",?\s+and\s+that\b", end.group(0)):
+                break
+            a = end.end() + len(sentence[end.end():]) - len(sentence[end.end():].lstrip())
+        break
+    if clauses:
+        # The clause with the most of the topic's words, the first of those.
+        return max(clauses, key=lambda c: len(topic & {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[c[0]:c[1]])}))
     for report in _REPORTS_QUOTE.finditer(sentence):
         group = "curly" if report.group("curly") is not None else "straight"
         a, b = report.span(group)
@@ -2306,6 +2326,7 @@ _ASKS_SUBJECT = re.compile(
     r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
+_MODALS = frozenset("can could may might must shall should will would".split())
 # A word that may stand before a noun the question gives bare: "some promise" for "promise".
 _DETERMINER = r"(?i:some|a|an|the|any|much|more|real|little|great)"
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
@@ -2409,6 +2430,13 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
                                          SUBJECT_VERB_WORDS)
     # "What may be showing promise?" against "… may be showing some promise": a determiner between.
     found = found or _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS, filler=_DETERMINER)
+    if found is None and len(vp) >= 3 and vp[0].lower() in _MODALS:
+        # "Who can restore deterrence?" against "… can restore the balance of deterrence": the modal and
+        # its verb in a row, the question's other words close after them.
+        head = _said_again(sentence, vp[:2], 2)
+        close = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[head.end() : head.end() + 60])} if head else set()
+        rest = [w.lower()[:NAME_STEM] for w in vp[2:] if w.lower() not in QUERY_STOPWORDS]
+        found = head if head is not None and rest and all(w in close for w in rest) else None
     # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
     found = found or _modal_verb_phrase(sentence, vp)
     if found is None:
@@ -3207,6 +3235,13 @@ def _counted_phrase(question: str) -> list[str]:
     return phrase
 
 
+# Words, singular, that count the same people.
+_SAME_COUNTED = (
+    frozenset({"troop", "soldier", "serviceman", "servicemen", "fighter"}),
+    frozenset({"person", "people", "individual", "inhabitant", "resident"}),
+)
+
+
 def _stem(word: str) -> str:
     """A crude plural stripper, enough to match "soldiers" with "soldier" and "times" with "time"."""
     word = word.lower().strip("’'")
@@ -3228,6 +3263,8 @@ def _counted(sentence: str, heads: list[str], window: int = 6) -> Iterator[tuple
     counted thing ("6–7,000 soldiers", "a 10-point plan"); every number when there are no heads."""
     tokens = _TOKEN.findall(sentence)
     targets = {_stem(h) for h in heads}
+    # "How many troops …?" is counted as "6–7,000 soldiers": words for the same people.
+    targets |= {same for t in targets for group in _SAME_COUNTED if t in group for same in group}
     for i, token in enumerate(tokens):
         # A count may lead a compound: "a three-front campaign" counts fronts, as "a 10-point plan" points.
         number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token) or _CARDINAL_COMPOUND.match(token)

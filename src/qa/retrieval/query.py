@@ -72,7 +72,9 @@ _TERM_PREDICATE = re.compile(r"\s(?:meant|supposed|designed|intended|expected|go
 # "What does 'full blocking sanctions' mean?" asks what they are, too (a term of several words: a
 # word alone, "What does 'plastid' mean?", may be glossed by a word, which the reader finds).
 _WHAT_MEANS = re.compile(
-    r"^\s*what\s+(?:does|do)\s+(?:the\s+)?[\"“‘']?(?P<term>[^?\"“”‘’'\s]+(?:\s+[^?\"“”‘’'\s]+)+?)[\"”’']?\s+mean\s*\??\s*$", re.I
+    # "… mean here?", "… mean in this context?": what it means where the documents use it.
+    r"^\s*what\s+(?:does|do)\s+(?:the\s+)?[\"“‘']?(?P<term>[^?\"“”‘’'\s]+(?:\s+[^?\"“”‘’'\s]+)+?)[\"”’']?\s+mean"
+    r"(?:\s+(?:here|there|in\s+(?:this|that|the)\s+(?:context|text|article|piece|commentary)))?\s*\??\s*$", re.I
 )
 
 
