@@ -886,6 +886,9 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         # phrase "that" stands for (had bolded "prevent any uprisings").
         ("Zelensky wants to ensure support — and prevent any uprisings that could lead to his ouster.",
          "What could lead to Zelensky's ouster?", "uprisings"),
+        # Another modal too (it had bolded "prevent any uprisings").
+        ("Zelensky wants to ensure support — and prevent any uprisings that could lead to his ouster.",
+         "What might lead to Zelensky's ouster?", "uprisings"),
         # The modal and verb in a row, the question's other words close after (had bolded "NATO").
         ("First, only the United States and NATO can restore the balance of deterrence, threatening Russia.",
          "Who can restore deterrence?", "the United States and NATO"),
@@ -4950,6 +4953,10 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("Which country does the April piece say should act?", "Which country should act, according to the April piece?"),
      # How exact the answer may be (it had bolded "about 10 percent", the share abroad); not "About what?".
      ("Roughly what is Ukraine's population?", "What is Ukraine's population?"),
+     # What a named source says someone should do (it had answered "… anything but neutral").
+     ("What does Alcaro say the US and Europe should aim for?", "What should the US and Europe aim for, according to Alcaro?"),
+     ("What does Alcaro say about China?", None),
+     ("What does the author think the US and Europe should do?", None),  # its prescriptions answer
      ("About what?", None),
      ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
 )
@@ -4975,3 +4982,25 @@ def test_a_count_of_troops_is_given_as_a_count_of_soldiers():
     sentence = "Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each."
     assert has_type(sentence, "number", "How many troops have the Russians lost?")
     assert not has_type(sentence, "number", "How many tanks have the Russians lost?")
+
+
+def test_a_percentage_is_given_only_by_a_share():
+    from qa.answering.types import has_type
+
+    # "One additional complicating factor …" had answered "What percentage must approve it?".
+    referendum = "One additional complicating factor is that any agreement would need to be approved by a nationwide referendum."
+    assert not has_type(referendum, "number", "What percentage must approve it?")
+    assert has_type("About 10 percent of the population is abroad.", "number", "What percentage is abroad?")
+    assert has_type(referendum, "number", "How many factors complicate it?")
+    # A figure may give it: "… whose almost 44-million population harbours no sympathy" (none of them).
+    assert has_type("A country whose almost 44-million population harbours no sympathy for the invaders.", "number",
+                    "What percentage of Ukraine's population harbours sympathy for the invaders?")
+
+
+@pytest.mark.model
+def test_which_article_reported_something_is_the_title_of_the_cited_work(built_index):
+    import qa
+
+    # It had bolded the outlet, "Al Jazeera".
+    result = qa.answer("Which article reported Turkey's view on the talks?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey"

@@ -2326,7 +2326,6 @@ _ASKS_SUBJECT = re.compile(
     r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
-_MODALS = frozenset("can could may might must shall should will would".split())
 # A word that may stand before a noun the question gives bare: "some promise" for "promise".
 _DETERMINER = r"(?i:some|a|an|the|any|much|more|real|little|great)"
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
@@ -2423,11 +2422,11 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     if found is None and spelt != vp:
         # "What has persuaded the US to harden its position?" against "… has persuaded the United States …".
         found = _said_again(sentence, spelt[:SUBJECT_VERB_WORDS + 1], SUBJECT_VERB_WORDS)
-    if found is None and any(_NAME_POSSESSIVE.fullmatch(w) for w in vp[:SUBJECT_VERB_WORDS]):
-        # "What could lead to Zelensky's ouster?" against "… that could lead to his ouster".
-        for pronoun in ("his", "her", "its", "their"):
-            found = found or _said_again(sentence, [pronoun if _NAME_POSSESSIVE.fullmatch(w) else w for w in vp[:SUBJECT_VERB_WORDS]],
-                                         SUBJECT_VERB_WORDS)
+    # "What could lead to Zelensky's ouster?" against "… that could lead to his ouster".
+    with_pronouns = ([[pronoun if _NAME_POSSESSIVE.fullmatch(w) else w for w in vp] for pronoun in ("his", "her", "its", "their")]
+                     if any(_NAME_POSSESSIVE.fullmatch(w) for w in vp[:SUBJECT_VERB_WORDS]) else [])
+    for said in with_pronouns:
+        found = found or _said_again(sentence, said[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS)
     # "What may be showing promise?" against "… may be showing some promise": a determiner between.
     found = found or _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS, filler=_DETERMINER)
     if found is None and len(vp) >= 3 and vp[0].lower() in _MODALS:
@@ -2437,8 +2436,10 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
         close = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[head.end() : head.end() + 60])} if head else set()
         rest = [w.lower()[:NAME_STEM] for w in vp[2:] if w.lower() not in QUERY_STOPWORDS]
         found = head if head is not None and rest and all(w in close for w in rest) else None
-    # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could freeze …?".
-    found = found or _modal_verb_phrase(sentence, vp)
+    # The sentence may say it with another modal: "… can at best freeze the conflict" for "What could
+    # freeze …?"; "… could lead to his ouster" for "What might lead to Zelensky's ouster?".
+    for said in (vp, *with_pronouns):
+        found = found or _modal_verb_phrase(sentence, said)
     if found is None:
         return _shared_subject(sentence, vp)
     opening = _CLAUSE_START.match(sentence, 0, found.start())
@@ -2668,7 +2669,11 @@ def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
     a match that starts at those modals, so that what comes before is the subject. Else None."""
     if not vp or vp[0].lower() not in _MODALS:
         return None
-    return _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS, _BEFORE_VERB, VERB_OBJECT_GAP)
+    words = vp[1 : 1 + MODAL_VERB_WORDS]
+    if all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
+        # "lead to his": one word more, "ouster", tells what is led to.
+        words = vp[1 : 2 + MODAL_VERB_WORDS]
+    return _said_again(sentence, words, MODAL_VERB_WORDS, _BEFORE_VERB, VERB_OBJECT_GAP)
 
 
 # How many words after the question's modal the sentence must repeat.
@@ -3127,6 +3132,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             # "How many of the five largest Russian banks have been fully blocked?": "of the five
             # largest Russian banks, only VTB …" counts them by naming them.
             return True
+        if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(without_dates):
+            # "What percentage must approve it?" is not answered by a number word ("One additional
+            # complicating factor …" had answered): a share, or a figure, gives one.
+            return False
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
             # should stand near the thing counted ("6–7,000 soldiers"). "How many Chinese soldiers"
