@@ -4957,6 +4957,9 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("What does Alcaro say the US and Europe should aim for?", "What should the US and Europe aim for, according to Alcaro?"),
      ("What does Alcaro say about China?", None),
      ("What does the author think the US and Europe should do?", None),  # its prescriptions answer
+     # "per" names a source as "according to" does.
+     ("How has Russia's war gone so far, per Alcaro?", "How has Russia's war gone so far, according to Alcaro?"),
+     ("How much does gas cost per cubic metre?", None),
      ("About what?", None),
      ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
 )

@@ -74,3 +74,6 @@ def test_what_a_document_recommends_is_answered_by_its_sentences_that_prescribe(
     assert energy.text.startswith("To reverse this trend, Europe can use its economic leverage") and check_citations(energy) == []
     sanctions = qa.answer("What does the April piece recommend on sanctions?", index=built_index.index)
     assert all("sanctions" in s.sentence and prescribes(s.sentence) for s in sanctions.support)
+    # The ones that name most of the topic: not "… pressure on Russian banks", which names "Russian" alone.
+    step = qa.answer("What step on Russian energy does the April piece recommend for Europe?", index=built_index.index)
+    assert step.text.startswith("To reverse this trend, Europe can use its economic leverage") and len(step.support) == 1

@@ -333,6 +333,12 @@ _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|ar
 
 
 # "Roughly what …?", "Approximately how many …?": how exact the answer may be, before the question word.
+# "…, per Alcaro?", "… per the IAI commentary?": a source, as "according to" names one.
+_PER_SOURCE = re.compile(
+    r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),?\s+per\s+"
+    r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
+    re.I,
+)
 # Not "About what?", which asks what something was about.
 _HEDGE_FIRST = re.compile(
     r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
@@ -411,6 +417,11 @@ def _asked_plainly(question: str) -> str | None:
     inside = _request_inside(question)
     if inside is not None:
         return inside
+    per = _PER_SOURCE.match(question)
+    if per is not None:
+        # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the
+        # rules for a source read that wording).
+        return f"{per.group('question')}, according to {per.group('source')}?"
     hedged = _HEDGE_FIRST.match(question)
     if hedged is not None:
         # "Roughly what is Ukraine's population?" asks what it is (it had bolded "about 10 percent",
@@ -5288,8 +5299,11 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
         spans = [(b, e) for b, e in _document_sentences(retriever, doc_id) if prescribes(text[b:e])]
         # On a topic ("on energy"), the prescriptions that name it, when some do: "What is the April
         # piece's recommendation on energy?" is answered by "… suspend Russian energy imports altogether".
-        naming = [(b, e) for b, e in spans if any(_names(text[b:e], w) for w in named_topic)]
-        spans = naming or spans
+        # The ones that name most of it: "What step on Russian energy does the April piece recommend for
+        # Europe?" is not answered by "… pressure on Russian banks", which names "Russian" alone.
+        named = {span: sum(_names(text[span[0] : span[1]], w) for w in named_topic) for span in spans}
+        most = max(named.values(), default=0)
+        spans = [span for span in spans if named[span] == most] if most else spans
         if not spans:
             continue
         vectors = retriever.encode_sentences([search_text(text[b:e]) for b, e in spans])
@@ -5299,7 +5313,7 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
             # On a topic, the sentences nearest to it: those within TOPIC_GAP of the nearest.
             closeness = vectors @ query
             # Those that name the topic all speak to it: the closest few, however far apart.
-            gap = np.inf if naming else TOPIC_GAP
+            gap = np.inf if most else TOPIC_GAP
             near = [i for i in np.argsort(-closeness, kind="stable")[:per_document] if closeness[i] >= closeness.max() - gap]
             picked = sorted(int(i) for i in near)
         chosen.extend(c for i in picked if (c := _candidate_at(retriever, doc_id, *spans[i], 1.0)) is not None)
