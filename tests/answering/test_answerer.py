@@ -5007,3 +5007,23 @@ def test_which_article_reported_something_is_the_title_of_the_cited_work(built_i
     # It had bolded the outlet, "Al Jazeera".
     result = qa.answer("Which article reported Turkey's view on the talks?", index=built_index.index)
     assert result.short is not None and result.short.text == "Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey"
+
+
+@pytest.mark.model
+def test_the_first_item_asked_by_its_place_leads(built_index):
+    import qa
+
+    # "Name the first reason …" had been answered by the sentence before the list, "… anything but neutral".
+    first = qa.answer("Name the first reason the US and Europe are central to the talks.", index=built_index.index)
+    assert "First, only the United States and NATO can restore the balance of deterrence" in first.text
+    assert first.short is not None and first.short.text == "restore the balance of deterrence"
+
+
+def test_what_something_is_given_up_for_is_the_condition_set():
+    from qa.answering.types import condition_asked
+
+    sentence = ("In return, the Ukrainians are willing to forsake membership in NATO by way of a constitutional amendment, "
+                "provided they get solid security guarantees.")
+    # It had bolded "a constitutional amendment", how it would be given up.
+    assert marked(condition_asked, sentence, "What would Ukraine give up NATO membership for?") == "they get solid security guarantees"
+    assert marked(condition_asked, sentence, "What would Ukraine give up?") is None

@@ -31,7 +31,7 @@ from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
     announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
-    names_asked_item, ordinal_of, to_sentence_end,
+    names_asked_item, ordinal_of, singular, to_sentence_end,
 )
 from qa.answering.summary import (
     AUTHOR_WORDS,
@@ -1038,7 +1038,11 @@ def _answer(
     # "What are the two problematic issues in the negotiations?": an item of a list that names what
     # is asked for ("The second problematic issue is …") leads, not "Together, the military support
     # and economic pressure are the only way to keep up negotiations"; its siblings join it below.
-    item = next((c for c in ranked[: s.gate_depth] if names_asked_item(c.text, question)), None)
+    # "Name the first reason the US and Europe are central to the talks.": the item that opens with
+    # that ordinal ("First, only the United States and NATO can restore …"), not the sentence before.
+    ordinal = _ORDINAL_ASKED.search(question)
+    item = next((c for c in ranked[: s.gate_depth] if names_asked_item(c.text, question)
+                 or ordinal is not None and _opens_item(c.text, ordinal)), None)
     if item is not None and item is not ranked[0]:
         ranked = [item, *(c for c in ranked if c is not item)]
     person = who_is_named(question)
@@ -4173,6 +4177,22 @@ _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_
                 _kind_named_first, _outcome_kept, _marked_first, _content_noun_first)
 
 
+# "the first reason", "the second point": an item of a list by its place; not "the first time", nor
+# a rank ("the second largest").
+_ORDINAL_ASKED = re.compile(
+    r"\bthe\s+(first|second|third|fourth|fifth)\s+(?!time|one\b|ones\b|most\b|least\b|[a-z]+est\b)(?P<kind>[a-z]{3,})", re.I
+)
+
+
+def _opens_item(sentence: str, ordinal: re.Match[str]) -> bool:
+    """True when the sentence is the item of a list at the place `ordinal` (`_ORDINAL_ASKED`) asks
+    for: it opens with the ordinal and a comma ("First, only the United States …"), or with "The
+    <ordinal>" and a verb or the kind asked ("The second problematic issue is …"), not with a rank
+    ("The first commercially viable process …", XQuAD)."""
+    place = ordinal.group(1)
+    kind = singular(ordinal.group("kind"))
+    return re.match(rf"\W*(?:{place}\s*,|the\s+{place}\s+(?:is|was|concerns|revolves|one|(?:[a-z]+\s+)?{kind}s?)\b)",
+                    sentence, re.I) is not None
 # A pointer at something said before: "that idea", "this plan", "such demands".
 _POINTS_AT_SAID = re.compile(r"\b(?:that|this|these|those|such)\s+[a-z]{3,}\b")
 

@@ -1538,7 +1538,14 @@ def belief_asked(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
-_ASKS_CONDITION = re.compile(r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b", re.I)
+_ASKS_CONDITION = re.compile(
+    r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b"
+    # "What would Ukraine give up NATO membership for?": what it is given up in exchange for, which a
+    # condition says ("provided they get solid security guarantees …"; "a constitutional amendment" had been bold).
+    r"|^\W*what\s+(?:would|will|could|does|do|did|is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:give\s+up|forsake|renounce|drop|"
+    r"abandon|trade|sacrifice|surrender)\b[^?]*?\s+for\s*[?.!]*\s*$|\bin\s+(?:exchange|return)\s+for\s+what\b",
+    re.I,
+)
 # What opens a condition, and where it ends.
 _CONDITION_OPENS = re.compile(
     r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+", re.I
