@@ -805,6 +805,9 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("Russia promised to pull back its troops.", "What did Russia pull back?", "its troops"),
         ("Russia promised a withdrawal of its troops.", "What did Russia pull back?", "its troops"),  # the noun
         ("Russia promised a retreat.", "What did Russia give up?", None),  # another phrasal verb's word
+        # An adverb before the verb (it had bolded "creating more demand for its currency").
+        ("Russia recently insisted on conducting payments for energy exports in rubles, creating more demand.",
+         "What did Russia recently insist on for energy payments?", "conducting payments for energy exports in rubles"),
         # "hand over" too, with a place after it (it had bolded "tanks", of "Moscow ran tanks over it").
         ("The Budapest memorandum, which Russia signed in 1994 as part of Ukraine’s surrender of Soviet nuclear "
          "weapons, sought to provide such assurances.", "What did Ukraine hand over under the 1994 memorandum?",
@@ -5027,3 +5030,12 @@ def test_what_something_is_given_up_for_is_the_condition_set():
     # It had bolded "a constitutional amendment", how it would be given up.
     assert marked(condition_asked, sentence, "What would Ukraine give up NATO membership for?") == "they get solid security guarantees"
     assert marked(condition_asked, sentence, "What would Ukraine give up?") is None
+
+
+@pytest.mark.model
+def test_a_modal_alone_is_no_short_answer(built_index):
+    import qa
+
+    # It had bolded "could", of "Russia could – should, actually – be invited to re-join the dialogue …".
+    result = qa.answer("Which dialogue should Moscow be brought back into?", index=built_index.index)
+    assert result.short is None or result.short.text.lower() not in {"could", "should"}

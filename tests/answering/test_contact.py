@@ -22,6 +22,7 @@ BLOCK = (
         ("Where is the institute located?", ADDRESS),
         ("What is the IAI's postal address?", POSTAL),
         ("Which street is the IAI on?", POSTAL),
+        ("Where in Rome is the institute?", POSTAL),  # in the city, the street (it had bolded "Italy")
         ("What is the email address of the IAI?", EMAIL),
         ("What is the IAI's phone number?", PHONE),
         ("What is the website of the IAI?", WEBSITE),

@@ -88,6 +88,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What was the purpose of the 1994 memorandum?",  # what it sought to do: had bolded "The Budapest memorandum"
         "What is the significance of the Budapest memorandum?",  # had bolded "as part of Ukraine"
         "What purpose does the SWIFT system serve?",  # had bolded "to further increase pressure on Russian banks …"
+        "What is happening in the south?",  # an event: had bolded "north and east"
         # A request for the documents' words: "time" had been bolded from "… time and again …".
         "Quote what the April piece says about Putin and hard power.",
         "Cite the sentence about the Budapest memorandum.",

@@ -2537,6 +2537,8 @@ def _short_span(
         # Nor a pronoun: "This" (from "This could break the negotiations") stands for the answer.
         # Nor "The first" (from "The first is the status of the contested regions"): it points at an item.
         return bool(words) and (all(w in HEDGE_WORDS for w in words) or all(w in _PRONOUN_WORDS for w in words)
+                                # Nor a modal alone: "could" (of "Russia could – should, actually – be invited …").
+                                or all(w in _MODAL_WORDS for w in words)
                                 or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words)
                                 or points_at_item_only(text))
 
@@ -4177,6 +4179,7 @@ _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_
                 _kind_named_first, _outcome_kept, _marked_first, _content_noun_first)
 
 
+_MODAL_WORDS = frozenset("can could may might must shall should will would".split())
 # "the first reason", "the second point": an item of a list by its place; not "the first time", nor
 # a rank ("the second largest").
 _ORDINAL_ASKED = re.compile(

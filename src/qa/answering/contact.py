@@ -26,7 +26,8 @@ _ASKS = (
     (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax|call)\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
     (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
-    (POSTAL, re.compile(r"\b(?:address|postal|post|street)\b", re.I)),
+    # "Where in Rome is the institute?": in the city, the street.
+    (POSTAL, re.compile(r"\b(?:address|postal|post|street)\b|\bwhere\s+in\s+(?-i:[A-Z])", re.I)),
     (ADDRESS, re.compile(r"\b(?:where\b.*\b(?:based|located|situated|headquartered|found)|where is|"
                          r"headquarter\w*|located|offices?)\b", re.I)),
     # "How can I contact the IAI?", "What are the IAI's contact details?": all of them.

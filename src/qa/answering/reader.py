@@ -64,7 +64,9 @@ _NOT_SHORT = re.compile(
     r"|^(?!\s*(?:who|whom|whose|which|where|when)\b).*?"
     r"\b(?:think(?!\s+(?!about\b|of\b|on\b|that\b|so\b)[\w’'-]+\s+[\w’'-])|opinion|argue|argues|view|views|"
     r"stance|attitude|position\s+on|main points|sticking points|what (?:are|were) the (?:main|key|major))\b"
-    r"|^\s*what\s+(?:(?:will|would|could|can|might|may|should)\s+)?(?:happened|happens|happen)\b"
+    # "What is happening in the south?" too (had bolded "north and east"); not "What is happening to
+    # the average age …?", which a word may answer ("falling", XQuAD).
+    r"|^\s*what\s+(?:(?:will|would|could|can|might|may|should)\s+|(?:is|was|are|were)\s+)?(?:happened|happens|happen|happening(?!\s+to\b))\b"
     # "What did the US tell China would happen if it helped Russia?": what was said would follow.
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might)\s+happen\b"
     # "What role does the West's military assistance play?": a part in events, said by a clause.

@@ -1791,7 +1791,9 @@ _PARTICLES = r"back|out|up|down|off|away|over"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
 _AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage|have|need"
-_WANTS_TO = rf"(?:(?:{_AIMS})\s+to\s+)?"
+# An adverb may stand before the verb: "What did Russia recently insist on …?".
+_WANTS_TO = (rf"(?:(?:recently|already|still|also|now|just|actually|really|eventually|finally|quickly|reportedly|"
+             rf"apparently|officially|publicly|formally)\s+)?(?:(?:{_AIMS})\s+to\s+)?")
 # The verb of aim a question puts before the verb asked about: "refuse" in "… refuse to recognise?".
 _AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+to\s+[a-z]+", re.I)
 # "What" or "which" with a plural it asks for, not a time ("Which weapons …?", not "Which years …?").
