@@ -333,9 +333,13 @@ _NAMED_PHRASE = re.compile(
     r"should|can|may|might|must|do|does|did)\b)[a-z][\w-]*)\b"
 )
 
+# An auxiliary just before "that <word>": "that" is then a subject ("What weapons did that include?").
 _AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\s+$", re.I)
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|on|for|to|by|with|under|about|from|over|against|at|into)\s+$", re.I)
-_PHRASE_ENDS = re.compile(r"\s*[?.!]*\s*$|\s+(?:of|in|on|for|to|by|with|under|about|from|over|against|at)\b")
+# Where a phrase the question before named may stand: after a preposition, at the question's end or
+# before another preposition.
+_PHRASE_PREPOSITIONS = r"(?:of|in|on|for|to|by|with|under|about|from|over|against|at|into)"
+_PREPOSITION_BEFORE = re.compile(rf"\b{_PHRASE_PREPOSITIONS}\s+$", re.I)
+_PHRASE_ENDS = re.compile(rf"\s*[?.!]*\s*$|\s+{_PHRASE_PREPOSITIONS}\b")
 
 
 def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
@@ -346,13 +350,13 @@ def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
     its last one that a preposition takes and that ends the question or comes before another (not
     "the EU agree" of "What did the EU agree to deliver?"). None without such a pointer or phrase."""
     pointer = _DEMONSTRATIVE.search(question)
-    if pointer is None or not earlier or (pointer.group("noun") or "") in QUERY_STOPWORDS - {""}:
+    noun = pointer.group("noun") if pointer is not None else None
+    if pointer is None or not earlier or noun in QUERY_STOPWORDS:
         return None
-    if pointer.group("pointer") and _AUXILIARY_BEFORE.search(question, 0, pointer.start()):
+    if noun is not None and _AUXILIARY_BEFORE.search(question, 0, pointer.start()):
         # "What weapons did that include?": "that" is the subject, "include" its verb.
         return None
     before = earlier[-1]
-    noun = pointer.group("noun")
     phrases = list(_NAMED_PHRASE.finditer(before))
     same = [m for m in phrases if noun is not None and m.group("head").rstrip("s") == noun.rstrip("s")]
     taken = [m for m in phrases if _PREPOSITION_BEFORE.search(before, 0, m.start()) and _PHRASE_ENDS.match(before, m.end())]
