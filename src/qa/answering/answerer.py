@@ -62,7 +62,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, NAME_STEM, OBJECT_END, OBJECT_WORDS, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -253,7 +253,7 @@ _LIST_REQUEST = re.compile(
 _LIST_DONE_BY = re.compile(
     r"^\W*(?i:list|name)\s+(?i:all\s+)?(?i:the\s+)?(?P<noun>[a-z][a-z-]+s)\s+"
     # Not a people's adjective, which opens a subject ("List the weapons European countries sent.").
-    r"(?P<subject>(?:the\s+)?(?![A-Z][a-z]+(?:ian|ean|can|ish|ese)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
+    rf"(?P<subject>(?:the\s+)?(?!{PEOPLE_ADJECTIVE_WORD}\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})\s+"
     r"(?P<adverb>(?:still|already|now|also)\s+)?(?P<verb>[a-z]{3,}[^s\W]s)\b"
     # Nothing after the verb but a preposition's phrase or an adverb: "relies on", "needs most".
     r"(?P<rest>(?:\s+(?:on|to|for|from|with|in|at|of|about|most|more|now|today|urgently)\b[^.?!]*)?)\s*[.?!]*\s*$"
@@ -332,14 +332,14 @@ def _request_inside(question: str) -> str | None:
 _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|are|was|were)$", re.I | re.S)
 
 
-# "Roughly what …?", "Approximately how many …?": how exact the answer may be, before the question word.
 # "…, per Alcaro?", "… per the IAI commentary?": a source, as "according to" names one.
 _PER_SOURCE = re.compile(
     r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),?\s+per\s+"
     r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
     re.I,
 )
-# Not "About what?", which asks what something was about.
+# "Roughly what …?", "Approximately how many …?": how exact the answer may be, before the question
+# word. Not "About what?", which asks what something was about.
 _HEDGE_FIRST = re.compile(
     r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
     r"(?=(?i:what|how|when|where|who|which)\b\s*\S)"
@@ -512,13 +512,15 @@ _DESCRIBES = re.compile(
 )
 _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
                "argues": "argue", "claims": "claim"}
+# The verbs by which a question says whose view it asks ("What does Alcaro say …", "… think …").
+_SAYS_OR_THINKS = r"(?:say|think|argue|believe|suggest|expect|claim|write)"
 # "How does the April piece say the West should respond?", "Why does the author think Russia will
 # stall?": a wh-question about a clause a document is said to say (a pronoun subject stays as it is).
 _SAYS_CLAUSE = re.compile(
     # "What does Alcaro say the US and Europe should aim for?": what, and a source by its name, too.
     r"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:commentary|piece|article|document|paper|report|essay|author)|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))\s+"
-    r"(?:say|think|argue|believe|suggest|expect|claim|write)\s+(?:that\s+)?"
+    rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
     # Not "… should do?" alone: what a source recommends doing, which its prescriptions answer.
     r"(?P<modal>should|would|could|will|can|must|might|may)\s+(?P<rest>(?!do\s*\?*\s*$)[^?]+?)\s*\?*\s*$",
@@ -530,7 +532,7 @@ _SAYS_CLAUSE = re.compile(
 # source's view; its subject is what is asked.
 _WHO_SOURCE_THINKS = re.compile(
     r"^\W*(?P<wh>who|which\s+[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
-    r"(?:say|think|argue|believe|suggest|expect|claim|write)\s+(?:that\s+)?"
+    rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<rest>(?:should|would|could|will|can|must|might|may|is|are|was|were|has|have)\s+[^?]+?)\s*\?*\s*$",
     re.I,
 )
@@ -1030,7 +1032,7 @@ def _answer(
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     elif follow_up is not None and _ASKS_MEANS.match(question) and (replies := assistant_turns(history)):
-        ranked = _replied_sentence_first(ranked, replies[-1], question, s.gate_depth)
+        ranked = _means_replied_first(ranked, replies[-1], s.gate_depth)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     elif follow_up is not None and (replies := assistant_turns(history)):
@@ -2187,11 +2189,6 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     says "it" or "them":
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
-    if _ASKS_MEANS.match(question):
-        # "How could it do that?" after "… Russia will have to show … that it's serious by stopping its
-        # brutal assaults": the means that sentence gives (another about Russia's word had led).
-        means = next((c for c in ranked[:depth] if c.text in reply and _BY_MEANS.search(c.text)), None)
-        return ranked if means is None or means is ranked[0] else [means, *(c for c in ranked if c is not means)]
     asked = _seated_words(question)
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
@@ -2206,6 +2203,14 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     if quoted is None or quoted is ranked[0]:
         return ranked
     return [quoted, *(c for c in ranked if c is not quoted)]
+
+
+def _means_replied_first(ranked: list[Candidate], reply: str, depth: int) -> list[Candidate]:
+    """For "How could it do that?", `ranked` with the first of its best `depth` sentences that the
+    reply before quoted and that gives a means (`_BY_MEANS`) leading: "… Russia will have to show …
+    that it's serious by stopping its brutal assaults" (another about Russia's word had led)."""
+    means = next((c for c in ranked[:depth] if c.text in reply and _BY_MEANS.search(c.text)), None)
+    return ranked if means is None or means is ranked[0] else [means, *(c for c in ranked if c is not means)]
 
 
 # "How?", "How could it do that?": by what means, asked of what the reply before said.
@@ -4179,7 +4184,8 @@ _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_
                 _kind_named_first, _outcome_kept, _marked_first, _content_noun_first)
 
 
-_MODAL_WORDS = frozenset("can could may might must shall should will would".split())
+# A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).
+_MODAL_WORDS = frozenset((*MODALS, "shall"))
 # "the first reason", "the second point": an item of a list by its place; not "the first time", nor
 # a rank ("the second largest").
 _ORDINAL_ASKED = re.compile(
@@ -4196,6 +4202,8 @@ def _opens_item(sentence: str, ordinal: re.Match[str]) -> bool:
     kind = singular(ordinal.group("kind"))
     return re.match(rf"\W*(?:{place}\s*,|the\s+{place}\s+(?:is|was|concerns|revolves|one|(?:[a-z]+\s+)?{kind}s?)\b)",
                     sentence, re.I) is not None
+
+
 # A pointer at something said before: "that idea", "this plan", "such demands".
 _POINTS_AT_SAID = re.compile(r"\b(?:that|this|these|those|such)\s+[a-z]{3,}\b")
 

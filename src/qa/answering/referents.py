@@ -325,16 +325,17 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:(?P<pointer>(?:that|this)\s+(?P<noun>[a-z][\w-]*))|(?:to|on|of|about|with|against|for|by)\s+(?P<bare>that))"
     r"(?=\s*[?.!]*\s*$|\s+(?:down|up|off|out|back|of|in|on|for|to|by|with|under|about|from)\b)"
 )
+# The auxiliaries: no head of a noun phrase, and, before "that <word>", the sign that "that" is a subject.
+_AUXILIARIES = r"do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
 # A noun phrase the question before named: "the 1994 memorandum", "Ukraine's proposal"; a name or a
 # number in it, so that it points at one thing.
 _NAMED_PHRASE = re.compile(
     r"(?:\b(?i:the)\s+(?:[a-z][\w-]*\s+)?[A-Z0-9][\w’'.-]*|\b[A-Z][\w’'-]*['’]s(?:\s+[a-z][\w-]*)??)\s+"
-    r"(?P<head>(?!(?:of|in|on|for|to|by|with|under|about|from|and|or|is|are|was|were|be|been|has|have|had|will|would|could|"
-    r"should|can|may|might|must|do|does|did)\b)[a-z][\w-]*)\b"
+    rf"(?P<head>(?!(?:of|in|on|for|to|by|with|under|about|from|and|or|be|been|{_AUXILIARIES})\b)[a-z][\w-]*)\b"
 )
 
 # An auxiliary just before "that <word>": "that" is then a subject ("What weapons did that include?").
-_AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\s+$", re.I)
+_AUXILIARY_BEFORE = re.compile(rf"\b(?:{_AUXILIARIES})\s+$", re.I)
 # Where a phrase the question before named may stand: after a preposition, at the question's end or
 # before another preposition.
 _PHRASE_PREPOSITIONS = r"(?:of|in|on|for|to|by|with|under|about|from|over|against|at|into)"

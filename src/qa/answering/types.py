@@ -2438,7 +2438,7 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
         found = found or _said_again(sentence, said[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS)
     # "What may be showing promise?" against "… may be showing some promise": a determiner between.
     found = found or _said_again(sentence, vp[:SUBJECT_VERB_WORDS], SUBJECT_VERB_WORDS, filler=_DETERMINER)
-    if found is None and len(vp) >= 3 and vp[0].lower() in _MODALS:
+    if found is None and len(vp) >= 3 and vp[0].lower() in MODALS:
         # "Who can restore deterrence?" against "… can restore the balance of deterrence": the modal and
         # its verb in a row, the question's other words close after them.
         head = _said_again(sentence, vp[:2], 2)
@@ -2628,9 +2628,9 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return start + len(text) - len(text.lstrip()), start + len(text.rstrip(" .;"))
 
 
-_MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
+MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
-_BEFORE_VERB = rf"(?:(?:{'|'.join(_MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
+_BEFORE_VERB = rf"(?:(?:{'|'.join(MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
 
 
 def _said_again(
@@ -2661,7 +2661,7 @@ def _shared_subject(sentence: str, vp: list[str]) -> tuple[int, int] | None:
     """For "What might ostracise non-Western countries?" where the sentence gives the verb and its
     object as one of several after a comma ("X may end up prolonging the war, ostracise non-Western
     countries …, and utterly fail"): the opening subject they share (its words, up to OBJECT_WORDS)."""
-    if not vp or vp[0].lower() not in _MODALS:
+    if not vp or vp[0].lower() not in MODALS:
         return None
     later = _said_again(sentence, vp[1 : 1 + MODAL_VERB_WORDS], MODAL_VERB_WORDS)
     opening = _SUBJECT_BEFORE_MODAL.match(sentence)
@@ -2676,7 +2676,7 @@ def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
     MODAL_VERB_WORDS words, one of them no stop word), where the sentence has that verb and object
     after its own modal or adverbs ("… these diplomatic endeavours can at best freeze the conflict"):
     a match that starts at those modals, so that what comes before is the subject. Else None."""
-    if not vp or vp[0].lower() not in _MODALS:
+    if not vp or vp[0].lower() not in MODALS:
         return None
     words = vp[1 : 1 + MODAL_VERB_WORDS]
     if all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
@@ -2941,7 +2941,9 @@ _WHICH_OF_THE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+of\s+the\s+(?:[\w
 
 
 # One capitalised adjective of a people or place: "Russian", "European", "Turkish", "Chinese".
-_PEOPLE_ADJECTIVE_ONLY = re.compile(r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)")
+# A people's or place's adjective as a word: "Russian", "European", "Turkish", "Chinese".
+PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
+_PEOPLE_ADJECTIVE_ONLY = re.compile(PEOPLE_ADJECTIVE_WORD)
 # What such an adjective may answer: "Which language …?", "What nationality …?".
 _PEOPLE_NOUNS = frozenset(
     "language languages nationality nationalities people peoples tribe tribes ethnicity origin descent "
