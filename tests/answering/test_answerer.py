@@ -5039,3 +5039,83 @@ def test_a_modal_alone_is_no_short_answer(built_index):
     # It had bolded "could", of "Russia could – should, actually – be invited to re-join the dialogue …".
     result = qa.answer("Which dialogue should Moscow be brought back into?", index=built_index.index)
     assert result.short is None or result.short.text.lower() not in {"could", "should"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        # No stretch of time nor length: ordinals alone do not say how long (it had answered so).
+        ("Two main variables are going to impact the war's trajectory.", False),
+        ("The first revolves around the ability of Russian troops to sustain the high losses in terms of casualties.", False),
+        ("Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.", True),
+        ("The Summer Theatre was in operation from 1870 to 1939.", True),
+        ("The Ukrainian plan envisions a 15-year timeline to resolve the Crimea question.", True),
+    ],
+)
+def test_how_long_is_answered_by_a_stretch_of_time_or_a_length(sentence, fits):
+    from qa.answering.types import has_type
+
+    assert has_type(sentence, "number", "How long had the war been going on?") is fits
+
+
+def test_a_year_asked_for_is_no_date_without_a_year():
+    from qa.answering.types import has_type
+
+    sentence = "The memorandum sought to avoid precisely what’s happening today."
+    # It had bolded "today" for "In what year did Ukraine become a NATO member?".
+    assert not has_type(sentence, "date", "In what year did Ukraine become a NATO member?")
+    assert has_type(sentence, "date", "When did it happen?")
+    assert has_type("Russia signed it in 1994.", "date", "In what year did Russia sign it?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "examples"),
+    [
+        # It had bolded "bringing down regimes".
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "What examples does Alcaro give of sanctions failing to topple a government?", "Cuba, Iran, Iraq and Venezuela"),
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "Which cases show that sanctions rarely work?", "Cuba, Iran, Iraq and Venezuela"),
+        ("Several countries have sent weapons, for example Poland and Estonia.",
+         "What examples of countries sending weapons are given?", "Poland and Estonia"),
+        # Not a question for examples; nor a sentence sharing no word with the question.
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "Which countries are sanctioned?", None),
+        ("Trees such as oaks and elms line the road.", "What examples of sanctions are given?", None),
+    ],
+)
+def test_the_examples_a_sentence_gives(sentence, question, examples):
+    from qa.answering.types import examples_given
+
+    assert marked(examples_given, sentence, question) == examples
+
+
+@pytest.mark.model
+def test_in_return_is_answered_by_the_sentence_saying_so(built_index):
+    import qa
+
+    # The plan's commitments had led, and their list had been bold, after the question about them.
+    history = [
+        {"role": "user", "content": "What would Ukraine give up under its 10-point plan?"},
+        {"role": "assistant", "content": "**not join NATO** [1]\n\nAfterward, a Ukrainian 10-point plan laid out a set of "
+         "compromises, including commitments from Ukraine that it would not join NATO, develop nuclear capabilities or "
+         "host foreign military bases. [1]"},
+    ]
+    answer = qa.answer("And what would it get in return?", history=history, index=built_index.index)
+    assert not answer.abstained and "In exchange, the plan envisions" in answer.text
+    assert answer.short is not None and "commitments" not in answer.short.text
+
+
+@pytest.mark.model
+def test_that_as_subject_stands_for_the_thing_answered_before(built_index):
+    import qa
+
+    # It had abstained.
+    history = [
+        {"role": "user", "content": "What would a neutrality deal need before it takes effect?"},
+        {"role": "assistant", "content": "**a nationwide referendum** [1]\n\nOne additional complicating factor is that "
+         "Ukrainian President Volodymyr Zelensky has stated that any agreement proclaiming Ukraine’s neutrality would need "
+         "to be approved by a nationwide referendum. [1]"},
+    ]
+    answer = qa.answer("Why could that be difficult to organise?", history=history, index=built_index.index)
+    assert not answer.abstained and "hard to imagine how such a referendum could be held" in answer.text

@@ -876,3 +876,24 @@ def test_there_stands_for_the_place_named_before(question, earlier, reply, resol
     from qa.answering.referents import resolve_there
 
     assert resolve_there(question, earlier, reply) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "answered", "resolved"),
+    [
+        ("Why could that be difficult to organise?", "What would a neutrality deal need before it takes effect?",
+         "a nationwide referendum", "Why could a nationwide referendum be difficult to organise?"),
+        ("How would it be held?", "Which vote would approve the deal?", "a nationwide referendum",
+         "How would a nationwide referendum be held?"),
+        # A name, a list, or an earlier question that asked no what or which: not a thing's phrase.
+        ("Why could that be difficult?", "What would the deal need?", "Zelensky", None),
+        ("Why could that be difficult?", "What would the deal need?", "a referendum and a vote", None),
+        ("Why could that be difficult?", "Who would approve the deal?", "the parliament", None),
+        # Not a why- or how-question of what the thing is or may be.
+        ("Who would organise that?", "What would a neutrality deal need?", "a nationwide referendum", None),
+    ],
+)
+def test_a_pronoun_subject_stands_for_the_thing_answered_before(question, earlier, answered, resolved):
+    from qa.answering.referents import resolve_answered_subject
+
+    assert resolve_answered_subject(question, earlier, answered) == resolved

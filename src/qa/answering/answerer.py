@@ -51,7 +51,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, ellipsis_readings, item_named, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -659,6 +659,10 @@ def _answer(
             named = resolve_thing(question, context[-back], answered) if answered is not None else None
             if named is not None or not mentions_it(context[-back]):
                 break
+    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+        # "Why could that be difficult to organise?" after "What would a neutrality deal need …?"
+        # answered "**a nationwide referendum**": why the referendum could be (it had abstained).
+        named = resolve_answered_subject(question, context[-1], bold.group(1))
     if named is None and context:
         # "Who founded it?" after "What is the IAI?": who founded the IAI.
         named = resolve_defined(question, context[-FOLLOW_UP_CHAIN:])
@@ -2404,6 +2408,8 @@ def _short_span(
         # is the sentence; the reader cut "any agreement" from it ("What does the author say about
         # China's role?": "warnings to China").
         return None
+    # "What examples does Alcaro give of sanctions failing …?": "Cuba, Iran, Iraq and Venezuela", from
+    # "as the cases of …" (`examples_given`; the reader took "bringing down regimes").
     # "Which round of talks was held in Istanbul?": "sixth" (from "met for a sixth time"), not "the
     # sides" (`ordinal_asked`). "What did Russia insist on for energy payments?": what the sentence
     # gives after the verb, "conducting payments for energy exports in rubles" (`verb_object`; the
@@ -2431,7 +2437,7 @@ def _short_span(
     # the sanctions target?": what the sentence says they are on (`target_of`), before a list of others.
     # "What promise did Moscow make after the talks?": "pull back", what "promise to" holds (`promise_made`;
     # the reader took "Moscow’s").
-    finders = (promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (examples_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
@@ -2453,6 +2459,10 @@ def _short_span(
         if included is None:
             break
         listed = candidate.text[included[0] : included[1]]
+        if _holds_earlier_answer(listed, follow_up):
+            # "And what would it get in return?" after "not join NATO": the list of commitments that
+            # holds it answered the question before, not this one.
+            continue
         if span_fits(listed, wanted, question) and not _lists_asked_name(listed, question):
             return candidate, Span(*included, 1.0)
     for candidate in chosen[:INCLUDED_SENTENCES]:
@@ -2633,6 +2643,10 @@ def _short_span(
         # and other equipment", whose weapons the question before asked about.
         span = Span(span.start + besides.start("more"), span.end, span.score, span.margin)
     members = members_listed(candidate.text, span.start, span.end) if wanted is None and _WHAT_DID.match(question) else None
+    if members is not None and _holds_earlier_answer(candidate.text[members[0] : members[1]], follow_up):
+        # "And what would it get in return?" after "not join NATO": the commitments that hold it
+        # answered the question before; what Ukraine gets is in the sentences, not in that list.
+        return None
     if members is not None:
         # "What did Ukraine promise in the 10-point plan?": the commitments the sentence lists after
         # "a set of compromises, including", not "compromises", which only names their kind. Not
@@ -3043,6 +3057,14 @@ def _answered_in(reader: SpanReader, follow_up: FollowUp) -> str:
     sentences = [text[a:b] for a, b in split_sentences(text)][:SHORT_REPLY_SENTENCES]
     spans = [(x.score, sentence[x.start : x.end]) for sentence, x in zip(sentences, reader.spans(follow_up.unmarked, sentences)) if x]
     return max(spans)[1] if spans else reply
+
+
+def _holds_earlier_answer(text: str, follow_up: FollowUp | None) -> bool:
+    """True when the text holds every content word of the bold short answer the earlier reply gave."""
+    if follow_up is None or follow_up.unmarked:
+        return False
+    answered = _words(follow_up.answered) - QUERY_STOPWORDS - HEDGE_WORDS
+    return bool(answered) and answered <= _words(text)
 
 
 def _first_described(
@@ -3713,8 +3735,9 @@ _ATTESTS = re.compile(
     r"\s+(?:attest|attests|show|shows|suggest|suggests|demonstrate|demonstrates|indicate|indicates|prove|proves|"
     r"confirm|confirms|illustrate|illustrates|testify|testifies)$"
 )
-# Words that stand for what another sentence names: no short answer by themselves.
-_PRONOUN_WORDS = frozenset("this that these those it they them he him she her we us you i".split())
+# Words that stand for what another sentence names: no short answer by themselves. Not "us", which
+# short answers read in lower case would take the "US" for.
+_PRONOUN_WORDS = frozenset("this that these those it they them he him she her we you i".split())
 # How far down the ranking "Who is X?" looks for a sentence that says what X is.
 WHO_IS_DEPTH = 10
 
@@ -3922,6 +3945,23 @@ def _fitting_lead(
 ) -> list[Candidate]:
     """`ranked` itself when it is empty or its lead `fits`, else `_promoted` by `fits` (among `depth`)."""
     return ranked if not ranked or fits(ranked[0]) else _promoted(ranked, s, fits, depth)
+
+
+# "What would it get in return?", "… in exchange for that?": what is given back, which a sentence
+# opening "In exchange," or "In return," states (the one before states what was offered).
+_SAYS_IN_RETURN = re.compile(r"\bin\s+(?:return|exchange)\b", re.I)
+_OPENS_IN_RETURN = re.compile(r"^\W*in\s+(?:return|exchange)\b", re.I)
+
+
+def _in_return_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "And what would it get in return?", `ranked` with the first of its best `s.gate_depth`
+    that opens "In exchange," or "In return," leading (the plan's commitments had led, after the
+    question about them). The opening says what the question asks, so the sentence leads however
+    far below the abstention threshold the sentence model put it (0.156 against 0.157 there)."""
+    if _SAYS_IN_RETURN.search(question) is None or not ranked or _OPENS_IN_RETURN.match(ranked[0].text):
+        return ranked
+    found = next((c for c in ranked[1 : s.gate_depth] if _OPENS_IN_RETURN.match(c.text)), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
 def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -4181,7 +4221,7 @@ CONTENT_NOUN_DEPTH = 5
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first)
+                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).
@@ -4261,7 +4301,7 @@ def _reaction(
     met = _REACTS.search(following.text) or _IN_EXCHANGE.match(following.text)
     assert met is not None
     who = asked.groupdict().get("who")
-    if who is not None and who.lower() not in _PRONOUN_WORDS:
+    if who is not None and who.lower() not in _PERSON_PRONOUNS:
         # "How did Moscow respond?" is met by "… Kremlin spokesman …": a seat stands for its country.
         country = SEATS.get(who.lower(), who)
         if not any(_names(following.text, name) for name in {who, country, *(seat for seat, c in SEATS.items() if c == country)}):
@@ -4279,7 +4319,8 @@ def _meets_said(sentence: str) -> bool:
     return met is not None and _POINTS_AT_SAID.search(sentence, met.end()) is not None
 
 
-_PRONOUN_WORDS = frozenset({"he", "she", "they"})
+# A pronoun asked about in place of a name ("How did they respond?"): no seat or country to match.
+_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
 # "And in return?", "What about in exchange?": what was given for what the reply said.
 _ASKS_IN_RETURN = re.compile(
     r"^\W*(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:what\s+(?:in\s+(?:return|exchange)|(?:is|was)\s+(?:offered|given)\s+in\s+"

@@ -246,6 +246,32 @@ def _in_place_of_it(question: str, name: str) -> str | None:
     return question[: pronoun.start()] + name + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
 
 
+# "Why could that be difficult to organise?", "How would it be held?": a pronoun the subject of a
+# why- or how-question about what something is or may be.
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?P<wh>why|how)\s+(?P<aux>could|would|might|will|can|is|was|should|may)\s+"
+    r"(?:that|this|it)\s+(?P<rest>(?:be|become|prove|seem)\b[^?!.]*?)\s*[?.!]*\s*$",
+    re.I,
+)
+# A short answer that is one thing named by a phrase: "a nationwide referendum", "the ruble".
+_THING_PHRASE = re.compile(r"^(?:a|an|the)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}$")
+
+
+def resolve_answered_subject(question: str, earlier: str, answered: str) -> str | None:
+    """The question with its pronoun subject replaced by the thing the reply before answered: "Why
+    could that be difficult to organise?" after "What would a neutrality deal need …?" answered "a
+    nationwide referendum" -> "Why could a nationwide referendum be difficult to organise?". None
+    unless the earlier question asked what or which, its answer is one phrase of a thing (an article
+    and at most five words, no list) and the question asks why or how of a "that", "this" or "it"."""
+    asked = _PRONOUN_SUBJECT.match(question)
+    if asked is None or not re.match(r"\W*(?:(?:and|so)\s+)?(?:what|which)\b", earlier, re.I):
+        return None
+    if _THING_PHRASE.match(answered) is None or re.search(r"\s(?:and|or)\s", answered):
+        return None
+    wh, aux, rest = asked.group("wh", "aux", "rest")
+    return f"{wh[0].upper()}{wh[1:].lower()} {aux.lower()} {answered} {rest}?"
+
+
 # "Where is the IAI based?", "When was Sberbank founded?": a property asked of a named thing.
 _NAMED_SUBJECT_ASKED = re.compile(
     r"^\W*(?i:where|when|how\s+(?:big|large|old|long)|what\s+year)\s+(?i:is|was|are|were|does|did|do|has|have)\s+"

@@ -61,6 +61,9 @@ def _dates(text: str, question: str) -> list[re.Match[str]]:
     found = list(_DATE_PATTERN.finditer(text))
     if _ASKS_PLAN.search(question):
         found = sorted(found + list(_RELATIVE_TIME_PATTERN.finditer(text)), key=lambda m: m.start())
+    if _ASKS_YEAR.search(question):
+        # "In what year did Ukraine become a NATO member?" is not answered by "today" or "Tuesday".
+        found = [m for m in found if _YEAR.search(m.group(0))]
     return found
 
 
@@ -106,6 +109,15 @@ _VAGUE_STRETCH = re.compile(
     r"\b(?:a\s+)?(?:few|several|many)\s+(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", re.I
 )
 _ASKS_DURATION = re.compile(r"^\W*(?:how\s+(?:long|soon|often)|when)\b", re.I)
+# "How long …?" asks for a stretch of time or a length: a number with no unit of either, a year
+# or "since"/"until" beside it ("Two main variables …") says no such thing.
+_ASKS_HOW_LONG = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+long\b", re.I)
+_STRETCH_OR_LENGTH = re.compile(
+    rf"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|"
+    rf"seasons?|generations?|(?:kilo|centi|milli)?met(?:er|re)s?|km|miles?|feet|foot|ft|inch(?:es)?|yards?|"
+    rf"since|until|till)\b|\w-(?:year|day|week|month|hour|minute|mile)s?\b|\b{_HISTORIC}\b",
+    re.I,
+)
 # "How long ...?" may be answered by a vague amount ("a few weeks"); "How large is the population?"
 # not by "millions of Ukrainians".
 _ASKS_HOW = re.compile(r"\s*how\b(?!\s+(?:large|big)\b)", re.IGNORECASE)
@@ -835,7 +847,7 @@ _SPOKE = (
 # idea, saying").
 _SPEAKER_TO_VERB = 6
 # The most words of an office and its holder's name between a country and a verb of speech.
-_OFFICE_WORDS = 3
+_OFFICE_GAP_WORDS = 3
 # Words that open another clause, whose verb is not the speaker's ("Peskov was absent, and the sides said").
 _ANOTHER_CLAUSE = r"(?:and|but|or|while|whereas|although|though|who|which)\b"
 
@@ -852,7 +864,7 @@ def reports_speech(sentence: str, speaker: str) -> bool:
         # "Russian Foreign Minister Sergei Lavrov said" report what Russia says (the office and the
         # name of who holds it stand between).
         name = rf"(?:{re.escape(speaker[:NAME_STEM])}\w*|(?i:{'|'.join(seats)}))"
-        distance += _OFFICE_WORDS
+        distance += _OFFICE_GAP_WORDS
     # Not a participle after an article: "the US Congress, the announced increase in weapons supplies".
     return re.search(
         rf"\b{name}\b(?:\s+(?!{_ANOTHER_CLAUSE})\S+){{0,{distance}}}?\s+(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s){_SPOKE}",
@@ -2594,6 +2606,33 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     return example
 
 
+# "What examples does Alcaro give of …?", "Which cases show …?": examples asked for by that word.
+_ASKS_EXAMPLES = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|which)\s+(?:examples?|cases|instances)\b", re.I)
+# Where a sentence gives its examples: "as the cases of Cuba, Iran, Iraq and Venezuela attest".
+_EXAMPLES_GIVEN = re.compile(
+    r"\b(?:(?:as\s+)?the\s+(?:cases?|examples?)\s+of|for\s+(?:example|instance),?|e\.g\.,?|such\s+as)\s+", re.I
+)
+# What closes a list of examples: a verb after it ("… Venezuela attest"), a clause mark or the end.
+_EXAMPLES_END = re.compile(r"\s+(?:attests?|show|shows|showed|prove|proves|proved|illustrates?|demonstrates?|suggests?)\b|[;:()—–]|,\s+(?:which|who|but|and\s+(?:the|it|they))\b|\.\s|\.?$")
+
+
+def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What examples does Alcaro give of sanctions failing to topple a government?", the
+    offsets of the examples the sentence names: "Cuba, Iran, Iraq and Venezuela" in "… as the cases
+    of Cuba, Iran, Iraq and Venezuela attest". Only for a question asking for examples, cases or
+    instances, and a sentence holding one of the question's content words; None otherwise."""
+    if _ASKS_EXAMPLES.match(question) is None:
+        return None
+    found = list(_EXAMPLES_GIVEN.finditer(sentence))
+    if len(found) != 1:
+        return None
+    asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if w.lower() not in QUERY_STOPWORDS
+             and w.lower() not in {"examples", "example", "cases", "instances", "give", "gives", "given"}}
+    if not asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence)}:
+        return None
+    return phrase_until(sentence, found[0].end(), _EXAMPLES_END, EXAMPLE_WORDS, strip=" ,.")
+
+
 # "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
 _ASKS_LISTED_BY_KIND = re.compile(
     # Also as the conversation rewrites it: "Which of the weapons systems that the US provide are anti-tank?"
@@ -3146,6 +3185,9 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(without_dates):
             # "What percentage must approve it?" is not answered by a number word ("One additional
             # complicating factor …" had answered): a share, or a figure, gives one.
+            return False
+        if _ASKS_HOW_LONG.match(question) and not _STRETCH_OR_LENGTH.search(without_dates):
+            # "How long had the war been going on?" is not answered by "Two main variables …".
             return False
         if _HOW_MANY.search(question):
             # "How many X" counts things: a sum of money does not answer it, and the count
