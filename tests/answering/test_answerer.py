@@ -5078,6 +5078,9 @@ def test_a_year_asked_for_is_no_date_without_a_year():
          "Which cases show that sanctions rarely work?", "Cuba, Iran, Iraq and Venezuela"),
         ("Several countries have sent weapons, for example Poland and Estonia.",
          "What examples of countries sending weapons are given?", "Poland and Estonia"),
+        ("This carries the risk of NATO getting involved, either because Russia hits NATO targets (for instance, weapons "
+         "shipments to Ukraine) or because of pressure.", "Give an example of a NATO target Russia might hit.",
+         "weapons shipments to Ukraine"),
         # Not a question for examples; nor a sentence sharing no word with the question.
         ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
          "Which countries are sanctioned?", None),
@@ -5119,3 +5122,47 @@ def test_that_as_subject_stands_for_the_thing_answered_before(built_index):
     ]
     answer = qa.answer("Why could that be difficult to organise?", history=history, index=built_index.index)
     assert not answer.abstained and "hard to imagine how such a referendum could be held" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "cause"),
+    [
+        # The reader had taken "failed".
+        ("European-led diplomacy to make progress on the agreements failed largely because of Russian stalling and the "
+         "unreasonable concessions required of Ukraine, such as allowing the LNR and DNR to have veto power.",
+         "What made the European push on Minsk collapse?",
+         "Russian stalling and the unreasonable concessions required of Ukraine"),
+        ("The operation stalled, in part because of poor battlefield performance — the result of low morale.",
+         "What caused the operation to stall?", "poor battlefield performance"),
+        # Not a question for a cause; nor a sentence whose cause is of something else.
+        ("The operation stalled, in part because of poor battlefield performance.", "Why did the operation stall?", None),
+        ("Prices rose because of the drought.", "What caused the operation to stall?", None),
+        # The cause the sentence gives is what the question asks the cause of.
+        ("The operation stalled, in part because of poor battlefield performance — the result of low morale.",
+         "What caused Russia's poor battlefield performance?", None),
+    ],
+)
+def test_the_cause_a_sentence_gives(sentence, question, cause):
+    from qa.answering.types import cause_given
+
+    assert marked(cause_given, sentence, question) == cause
+
+
+@pytest.mark.model
+def test_what_is_insisted_on_is_not_what_is_refused(built_index):
+    import qa
+
+    # It had bolded "anything less than the full withdrawal", what Ukraine will not accept.
+    insisted = qa.answer("What does Ukraine insist on regarding Russian troops?", index=built_index.index)
+    assert insisted.short is not None and insisted.short.text.startswith("the full withdrawal")
+    refused = qa.answer("What will Ukraine not accept?", index=built_index.index)
+    assert refused.short is not None and refused.short.text.startswith("anything less than the full withdrawal")
+
+
+@pytest.mark.model
+def test_what_an_author_wrote_about_is_the_catalogue_title_in_italics(built_index):
+    import qa
+
+    # It had bolded "Putin", a word of the title.
+    result = qa.answer("What did Leo Goretti write about?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Putin’s Use and Abuse of History: Back to the 19th Century?"

@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, cause_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -1909,6 +1909,8 @@ _ASKS_TITLE = re.compile(
     re.I,
 )
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
+# A title in italics, as a catalogue gives it: "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History …*".
+_ITALIC_TITLE = re.compile(r"(?<![*\w])\*([^*\n]{4,200}?)\*(?![*\w])")
 _SOURCE = re.compile(r"\bsources?\b", re.I)
 # "What is the source for the casualty figures?", "Where do the refugee figures come from?": the
 # source of what the topic's sentences say.
@@ -2410,6 +2412,8 @@ def _short_span(
         return None
     # "What examples does Alcaro give of sanctions failing …?": "Cuba, Iran, Iraq and Venezuela", from
     # "as the cases of …" (`examples_given`; the reader took "bringing down regimes").
+    # "What made the European push on Minsk collapse?": "Russian stalling and the unreasonable
+    # concessions required of Ukraine", from "failed largely because of …" (`cause_given`; the reader took "failed").
     # "Which round of talks was held in Istanbul?": "sixth" (from "met for a sixth time"), not "the
     # sides" (`ordinal_asked`). "What did Russia insist on for energy payments?": what the sentence
     # gives after the verb, "conducting payments for energy exports in rubles" (`verb_object`; the
@@ -2437,7 +2441,7 @@ def _short_span(
     # the sanctions target?": what the sentence says they are on (`target_of`), before a list of others.
     # "What promise did Moscow make after the talks?": "pull back", what "promise to" holds (`promise_made`;
     # the reader took "Moscow’s").
-    finders = (examples_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
@@ -2489,7 +2493,7 @@ def _short_span(
         return chosen[0], outlet
     asks_title = (_ASKS_TITLE.search(question) or asks_other_works(question) or _ASKS_WHICH_WORK.match(question)
                   or _ASKS_WHAT_WRITTEN.match(question))
-    title = _QUOTED_TITLE.search(chosen[0].text) if asks_title else None
+    title = (_QUOTED_TITLE.search(chosen[0].text) or _ITALIC_TITLE.search(chosen[0].text)) if asks_title else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
         # ('Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*').
@@ -2654,9 +2658,10 @@ def _short_span(
         # with?": "trade unions").
         span = Span(*members, span.score, span.margin)
     limit = _LIMIT_BEFORE.search(candidate.text, max(0, span.start - 30), span.start)
-    if limit is not None:
+    if limit is not None and _NEGATIVE_ASKED.search(question):
         # "What will Ukraine not accept?": "anything less than the full withdrawal of Russian troops",
-        # not the withdrawal, which is what it demands.
+        # not the withdrawal, which is what it demands ("What does Ukraine insist on …?" is the
+        # withdrawal: it had been answered "anything less than the full withdrawal").
         span = Span(limit.start(), span.end, span.score, span.margin)
     if (wanted == DATE and _ASKS_FUTURE.match(question)
             and earlier_than(date_parts(candidate.text[span.start : span.end]), date_parts(candidate.passage.date))):
@@ -2905,6 +2910,8 @@ _ASKS_FUTURE = re.compile(
 )
 # A limit before a thing, which the thing alone misstates: "anything less than", "nothing short of".
 _LIMIT_BEFORE = re.compile(r"\b(?:anything|nothing)\s+(?:less|short|other|more)\s+(?:than|of)\s+$", re.I)
+# A question asking what is refused: "What will Ukraine not accept?", "What does Kyiv reject?".
+_NEGATIVE_ASKED = re.compile(r"\b(?:not|never|hardly|cannot|refuses?|refused|rejects?|rejected)\b|n[’']t\b", re.I)
 
 
 def _restates_asked(sentence: str, start: int, question: str) -> bool:

@@ -2607,7 +2607,11 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # "What examples does Alcaro give of …?", "Which cases show …?": examples asked for by that word.
-_ASKS_EXAMPLES = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|which)\s+(?:examples?|cases|instances)\b", re.I)
+_ASKS_EXAMPLES = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:(?:what|which)\s+(?:examples?|cases|instances)|(?:please\s+)?(?:give|name|cite)\s+"
+    r"(?:me\s+)?(?:an?\s+|some\s+|one\s+)?(?:examples?|instances?))\b",
+    re.I,
+)
 # Where a sentence gives its examples: "as the cases of Cuba, Iran, Iraq and Venezuela attest".
 _EXAMPLES_GIVEN = re.compile(
     r"\b(?:(?:as\s+)?the\s+(?:cases?|examples?)\s+of|for\s+(?:example|instance),?|e\.g\.,?|such\s+as)\s+", re.I
@@ -2631,6 +2635,39 @@ def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
     if not asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence)}:
         return None
     return phrase_until(sentence, found[0].end(), _EXAMPLES_END, EXAMPLE_WORDS, strip=" ,.")
+
+
+# "What made the European push on Minsk collapse?", "What caused the stall?": a cause asked for.
+_ASKS_CAUSE = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?what\s+(?:(?:has|have|had)\s+)?(?:made|makes|caused|causes|led\s+to|leads\s+to|brought\s+about)\s+", re.I
+)
+# Where a sentence gives a cause: "failed largely because of Russian stalling and …".
+_CAUSE_GIVEN = re.compile(
+    r"\b(?:(?:largely|mainly|mostly|partly|chiefly|in\s+part|above\s+all)\s+)?(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)\s+",
+    re.I,
+)
+CAUSE_WORDS = 14
+
+
+def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What made the European push on Minsk collapse?", the offsets of the cause the sentence
+    gives after "because of" (or "due to", "owing to", "as a result of"): "Russian stalling and the
+    unreasonable concessions required of Ukraine" in "European-led diplomacy … failed largely because
+    of …, such as …". Only for a question asking what made or caused something, when the sentence
+    gives one cause and holds one of the question's content words before it; None otherwise."""
+    if _ASKS_CAUSE.match(question) is None:
+        return None
+    found = list(_CAUSE_GIVEN.finditer(sentence))
+    if len(found) != 1:
+        return None
+    asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if w.lower() not in QUERY_STOPWORDS}
+    if not asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[: found[0].start()])}:
+        return None
+    cause = phrase_until(sentence, found[0].end(), _OF_END, CAUSE_WORDS, strip=" ,.")
+    # "What caused Russia's poor battlefield performance?" asks the cause of the cause the sentence
+    # gives ("… because of poor battlefield performance — the result of low morale …").
+    said = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[cause[0] : cause[1]])} - QUERY_STOPWORDS if cause else set()
+    return None if cause is None or said <= asked else cause
 
 
 # "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
