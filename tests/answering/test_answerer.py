@@ -5166,3 +5166,54 @@ def test_what_an_author_wrote_about_is_the_catalogue_title_in_italics(built_inde
     # It had bolded "Putin", a word of the title.
     result = qa.answer("What did Leo Goretti write about?", index=built_index.index)
     assert result.short is not None and result.short.text == "Putin’s Use and Abuse of History: Back to the 19th Century?"
+
+
+def test_biggest_names_the_group_largest_names():
+    from qa.answering.types import has_type
+
+    sentence = "So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked."
+    # It had abstained: "biggest" was not in the sentence.
+    assert has_type(sentence, "number", "How many of Russia's five biggest banks are fully blocked?")
+    assert not has_type(sentence, "number", "How many of Russia's five smallest banks are fully blocked?")
+
+
+@pytest.mark.model
+def test_who_is_the_source_of_figures_is_the_reference_behind_them(built_index):
+    import qa
+
+    # It had abstained.
+    result = qa.answer("Who is the source of the civilian casualty figures?", index=built_index.index)
+    assert not result.abstained and "OHCHR" in result.text
+
+
+def test_one_person_asked_for_by_role_is_someone_named():
+    from qa.answering.types import has_type, span_fits
+
+    question = "Which official turned that proposal down?"
+    sentence = "A possible resolution could be a return to the borders, but without recognition of Russian control."
+    # A people is no official (it had answered so); a name with a title is one.
+    assert not has_type(sentence, "person", question)
+    assert has_type("But Kremlin spokesman Dmitry Peskov pushed back on that idea.", "person", question)
+    assert not span_fits("Donbas", "person", question)
+    assert span_fits("Russian Foreign Minister Sergei Lavrov", "person", question)
+    # A name that opens the span is a name (the first word of a sentence is not).
+    assert span_fits("Dan Balz", "person", "Which journalist covered Zelensky's address to Congress?")
+    # "Who …?" may still be answered by a people.
+    assert has_type("The Russians have accused the Ukrainians of delaying the talks.", "person", "Who accused Kyiv of stalling?")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The aggressor's compromises had led.
+        ("Under what conditions does Russia negotiate?", "open to diplomacy only when it’s on the back foot militarily"),
+        # The 10-point plan's guarantees had led.
+        ("What would it take for a guarantee to truly protect Ukraine?", "Without a strongly stated commitment"),
+    ],
+)
+def test_a_condition_asked_for_leads_with_the_sentence_setting_one(built_index, question, lead):
+    import qa
+
+    result = qa.answer(question, index=built_index.index)
+    assert not result.abstained and lead in result.text.split("[1]")[0]

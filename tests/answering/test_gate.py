@@ -190,6 +190,9 @@ def test_an_it_after_a_question_phrase_points_back() -> None:
 def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
     assert refers_back("What else?") and refers_back("What else did he write?")
     assert not refers_back("What else did Riccardo Alcaro write?")
+    # Nor when it names what it is else than (it had asked what "besides bank sanctions" meant).
+    assert not refers_back("What else, besides bank sanctions, would help?")
+    assert refers_back("What else would help?")
 
 
 @pytest.mark.parametrize(

@@ -95,6 +95,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "Enumerate the US weapons sent to Ukraine.",  # a list: had bolded "supplies and other equipment"
         "What message did Biden send to Beijing?",  # what a message says: had bolded "US warnings"
         "In what ways might NATO become directly involved?",  # how: had bolded "Russia"
+        "And is ruling out negotiations wise?",  # yes or no after "And": had bolded "entirely the option"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

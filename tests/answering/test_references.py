@@ -31,7 +31,8 @@ def test_title_lines_are_recognised():
      ("According to the Al Jazeera report cited in the IAI commentary, who mediated?", True),
      ("What did the US announce on 16 March 2022?", False), ("Which bank is Russia's largest?", False),
      ("What else has Riccardo Alcaro written?", True), ("What else did Alcaro write?", True),
-     ("What else has she written?", False), ("What else did Alcaro say?", False)],
+     ("What else has she written?", False), ("What else did Alcaro say?", False),
+     ("Which journalist covered Zelensky's address to Congress?", True)],
 )
 def test_questions_about_sources(question, about):
     assert asks_about_sources(question) is about

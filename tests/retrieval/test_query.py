@@ -51,6 +51,11 @@ def fresh(built_index) -> Retriever:
         ("By when?", DATE),
         ("Until when will the talks go on?", DATE),
         ("How soon will Poland cut off Russian coal?", DATE),  # a time: it had no short answer
+        # A person asked for by what they do.
+        ("Which journalist covered Zelensky's address to Congress?", PERSON),
+        ("Which official turned down the Crimea timeline?", PERSON),
+        ("Which country hosted the talks?", PLACE),
+        ("Which weapons has the US sent?", None),
     ],
 )
 def test_expected_answer_type(question: str, kind: str | None) -> None:

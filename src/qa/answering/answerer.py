@@ -1912,10 +1912,10 @@ _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
 # A title in italics, as a catalogue gives it: "- 22 | 10 Leo Goretti, *Putin’s Use and Abuse of History …*".
 _ITALIC_TITLE = re.compile(r"(?<![*\w])\*([^*\n]{4,200}?)\*(?![*\w])")
 _SOURCE = re.compile(r"\bsources?\b", re.I)
-# "What is the source for the casualty figures?", "Where do the refugee figures come from?": the
-# source of what the topic's sentences say.
+# "What is the source for the casualty figures?", "Who is the source of …?", "Where do the refugee
+# figures come from?": the source of what the topic's sentences say.
 _SOURCE_FOR = re.compile(
-    r"^\s*(?:(?:what|which)\s+(?:is|was|are|were)\s+the\s+sources?\s+(?:for|of)\s+(?P<topic>.+?)"
+    r"^\s*(?:(?:what|which|who)\s+(?:is|was|are|were)\s+the\s+sources?\s+(?:for|of|behind)\s+(?P<topic>.+?)"
     r"|where\s+(?:do|does|did)\s+(?P<came>.+?)\s+come\s+from)\s*[?.!]*\s*$",
     re.I,
 )
@@ -3909,15 +3909,22 @@ def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
 
 
 # "What would make Russia accept compromises?": what would bring something about.
+# "Under what conditions does Russia negotiate?", "What would it take for a guarantee to protect
+# Ukraine?": the condition for something.
 _ASKS_WHAT_WOULD_MAKE = re.compile(
-    r"^\W*(?i:what)\s+(?i:would|could|might|will|can)\s+(?i:make|get|persuade|convince|force|push)\s+(?P<rest>[^?]+)"
+    r"^\W*(?:(?i:what)\s+(?i:would|could|might|will|can)\s+(?i:make|get|persuade|convince|force|push)\s+"
+    r"|(?i:under|on)\s+(?i:what|which)\s+(?i:conditions?|circumstances|terms)\s+"
+    r"(?i:would|could|does|do|did|will|might|can|is|are|was|were)\s+"
+    r"|(?i:what)\s+(?i:would|will|does|did)\s+(?i:it)\s+(?i:take)\s+(?:(?i:for)\s+)?)(?P<rest>[^?]+)"
 )
-# A condition in a sentence: "… if its war effort continues to fail".
-_SETS_CONDITION = re.compile(r"\b(?:if|unless|provided|as\s+long\s+as|only\s+when)\b", re.I)
+# A condition in a sentence: "… if its war effort continues to fail", "Without a strongly stated
+# commitment …, no guarantee will …".
+_SETS_CONDITION = re.compile(r"\b(?:if|unless|provided|as\s+long\s+as|only\s+when)\b|^\W*without\b", re.I)
 
 
 def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
-    """For "What would make Russia accept compromises?", `ranked` with the first of its best few
+    """For "What would make Russia accept compromises?" (or "Under what conditions …?", "What would
+    it take for …?"), `ranked` with the first of its best few
     that sets a condition and has a word of what is to be brought about ("But Russia might be
     willing to consider such compromises if its war effort continues to fail") leading, when the
     lead sets none ("… the aggressor — Russia — will have to make the bulk of the compromises") and

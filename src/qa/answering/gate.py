@@ -63,6 +63,8 @@ _WHOLE_QUESTION = re.compile(
     r"|\s*,?\s*(?:what|who)\s+(?:[a-z]+ed|wrote|said|made|took|gave|sent|came|went|broke|led|ran|began|became|won|lost)\s+\w",
     re.I,
 )
+# What "else" is else than, right after it: "What else, besides bank sanctions, …".
+_BESIDES = re.compile(r"\s*,?\s*(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+\w", re.I)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
@@ -237,8 +239,10 @@ def _missing_referent(question: str) -> str | None:
     if start and after_conjunction(question) is not None:
         # "And what did the US send?" is a question of its own: what it refers to is in it.
         return None
-    # "What else did Riccardo Alcaro write?" names whom it is about: else than this document.
-    if start and not (start.group(0).lower().startswith("what else") and _NAME.search(question, start.end())):
+    # "What else did Riccardo Alcaro write?" names whom it is about: else than this document. "What
+    # else, besides bank sanctions, would help?" names what it is else than.
+    if start and not (start.group(0).lower().startswith("what else") and (_NAME.search(question, start.end())
+                                                                          or _BESIDES.match(question, start.end()))):
         # "And the third?": what the reader asked about is "the third", not "And".
         rest = question[start.end() :].strip(" ,?.!")
         return rest if rest and len(rest.split()) <= MAX_QUOTED_WORDS else start.group(0).strip()

@@ -21,7 +21,7 @@ _CITATION = re.compile(r"[\"“][^\"”]{8,}(?:,[\"”]|[\"”],)\s+in\s+\*?[A-Z
 _ABOUT_SOURCES = re.compile(
     # Not a treaty's article: "Which NATO article …?", "article 5", "an article of the constitution".
     r"\b(?:(?<!NATO\s)(?<!treaty\s)(?<!charter\s)(?<!constitutional\s)articles?(?!\s+\d)(?!\s+of\s+(?:the\s+)?(?:treaty|charter|constitution))|"
-    r"report(?:s|ed|ing)?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
+    r"report(?:s|ed|ing)?|reporters?|journalists?|correspondents?|columnists?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
     r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b",
     re.I,
 )

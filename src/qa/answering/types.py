@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Iterable, Iterator
+from typing import AbstractSet, Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
 from qa.answering.seats import SEATS
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.index.irregular import other_forms
-from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE
+from qa.retrieval.query import DATE, NUMBER, PERSON, PERSON_HEADS, PLACE
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -3088,6 +3088,9 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         first = re.match(r"(?:the\s+)?([A-Z][\w’'-]*)", span)
         asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
         return first is not None and first.group(1).lower()[:NAME_STEM] not in asked
+    if kind == PERSON and _ASKS_ONE_BY_ROLE.match(question) and not _names_person(span, {w.lower() for w in _WORD.findall(question)}, False):
+        # "Which official …?" is answered by someone named ("Dmitry Peskov"), not a place ("Donbas").
+        return False
     if kind == PERSON:
         capitalised = re.findall(r"\b[A-Z][\w’'-]*", span)
         if capitalised and all(w.lower() in _NATIONALITY_ADJECTIVES for w in capitalised) and (
@@ -3106,6 +3109,8 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     return True
 
 
+# "Which official …?", "What Russian minister …?": one person asked for by what they do.
+_ASKS_ONE_BY_ROLE = re.compile(rf"^\W*(?:(?:and|so)\s+)?(?:which|what)\s+(?:[A-Za-z-]+\s+)?(?:{PERSON_HEADS})\b(?!s)", re.I)
 # Adjectives of nationality or region (a closed class; "Sebastian" is a name, not one).
 _NATIONALITY_ADJECTIVES = frozenset(
     "russian ukrainian american british chinese european german french italian polish turkish japanese korean "
@@ -3189,8 +3194,14 @@ def _answers_partitive(sentence: str, group: str) -> bool:
     # "Russia's five largest banks" is named by "the five largest Russian banks": a possessive as its stem.
     words = [without_possessive(w).lower() for w in _WORD.findall(group) if w.lower() not in ("the", "these", "those", "its", "their")]
     lowered = sentence.lower()
+    # "Russia's five biggest banks" are "the five largest Russian banks" too.
+    words = [next((same for same in _SAME_SIZE if same in lowered), w) if w in _SAME_SIZE else w for w in words]
     at = max((lowered.find(w) for w in words), default=-1)
     return bool(words) and all(w in lowered for w in words) and _COUNTING_WORDS.search(sentence, at) is not None
+
+
+# Superlatives of size that name the same members of a group.
+_SAME_SIZE = ("largest", "biggest", "greatest")
 
 
 # A count of deaths asked for, and a sentence that speaks of deaths ("lost around 6–7,000 soldiers").
@@ -3257,16 +3268,12 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
     if kind == PERSON:
-        # A full name ("Sergei Lavrov") or a name after a title ("President Putin"); the
-        # capitalised first word of a sentence, weekdays and months are not names.
-        for m in _PERSON.finditer(sentence):
-            words = m.group(0).split()
-            if m.start() == 0 or sentence[: m.start()].rstrip().endswith((".", "!", "?")):
-                words = words[1:]
-            titled = any(_IS_TITLE.fullmatch(w) for w in words)
-            names = [w for w in words if _name_word(w)]
-            if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):
-                return True
+        if _names_person(sentence, asked):
+            return True
+        if _ASKS_ONE_BY_ROLE.match(question):
+            # "Which official turned that proposal down?" asks for someone named: no people nor a
+            # team is one ("… recognition of Russian control over those areas" had answered).
+            return False
         # A people or a team ("the Normans", "the Broncos"), or one name that says or does
         # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
         # one the question names ("the Russians" for "Who ... Russia ...?").
@@ -3278,6 +3285,21 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         return False
     # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
     return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
+
+
+def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True) -> bool:
+    """True when the text holds a full name ("Sergei Lavrov") or a name after a title ("President
+    Putin") with a word the question does not have. Weekdays and months are not names, nor, in a
+    `sentence`, its capitalised first word."""
+    for m in _PERSON.finditer(text):
+        words = m.group(0).split()
+        if sentence and (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?"))):
+            words = words[1:]
+        titled = any(_IS_TITLE.fullmatch(w) for w in words)
+        names = [w for w in words if _name_word(w)]
+        if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):
+            return True
+    return False
 
 
 def answer_values(sentence: str, kind: str | None, question: str) -> frozenset[str]:

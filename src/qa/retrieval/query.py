@@ -25,10 +25,15 @@ _NUMBER_HEADS = (
     r"price|rate|percentage|share|number|amount|figure|cost|total|toll|count|size|population|value|sum|"
     r"budget|level|volume|quantity|proportion"
 )
+# "Which journalist …?", "What official …?": a person asked for by what they do.
+PERSON_HEADS = (
+    r"journalist|reporter|correspondent|columnist|writer|author|editor|spokes(?:man|woman|person)|official|minister|"
+    r"diplomat|politician|analyst|scholar|researcher|historian|economist|commentator|lawmaker|senator|general"
+)
 _ASKS = (
     (NUMBER, re.compile(rf"^\s*(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) (?:the (?:\w+\s+){{0,2}}|[\w-]+['’]s\s+(?:\w+\s+)?)(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
     (DATE, re.compile(r"^\s*(?:(?:(?:by|since|until|till)\s+)?when\b|how\s+soon\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
-    (PERSON, re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
+    (PERSON, re.compile(rf"^\s*(?:who|whom|whose|(?:which|what)\s+(?:{PERSON_HEADS})s?\b)", re.I)),
     (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
 )
 
