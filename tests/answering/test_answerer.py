@@ -5217,3 +5217,34 @@ def test_a_condition_asked_for_leads_with_the_sentence_setting_one(built_index, 
 
     result = qa.answer(question, index=built_index.index)
     assert not result.abstained and lead in result.text.split("[1]")[0]
+
+
+@pytest.mark.model
+def test_only_takes_the_whole_group_into_the_short_answer(built_index):
+    import qa
+
+    # It had bolded "NATO", of "only the United States and NATO can restore the balance of deterrence".
+    result = qa.answer("Who alone can restore deterrence?", index=built_index.index)
+    assert result.short is not None and result.short.text == "the United States and NATO"
+
+
+@pytest.mark.model
+def test_the_same_number_asked_of_both_sources_gives_each_count(built_index):
+    import qa
+
+    # It had quoted the 10-point plan alone.
+    result = qa.answer("Do both authors count the same number of points in the peace plan?", index=built_index.index)
+    assert "10-point plan" in result.text and "15-point plan" in result.text and "differ" in result.text
+
+
+@pytest.mark.model
+def test_which_piece_discussed_something_is_its_title_and_when_it_appeared_its_date(built_index):
+    import qa
+
+    # It had bolded the author, "Max Seddon", and then abstained on the date.
+    first = qa.answer("Which FT piece discussed a neutrality plan?", index=built_index.index)
+    assert first.short is not None and first.short.text == "Ukraine and Russia Explore Neutrality Plan in Peace Talks"
+    history = [{"role": "user", "content": "Which FT piece discussed a neutrality plan?"},
+               {"role": "assistant", "content": f"**{first.short.text}** [1]\n\n{first.text}"}]
+    when = qa.answer("When did it appear?", history=history, index=built_index.index)
+    assert when.short is not None and when.short.text == "16 March 2022"

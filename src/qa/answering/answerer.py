@@ -338,6 +338,14 @@ _PER_SOURCE = re.compile(
     r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
     re.I,
 )
+# "Do both authors count the same number of points in the plan?", "Do the sources give the same
+# number of …?": each source's count.
+_SAME_COUNT = re.compile(
+    r"^\W*(?:do|does|did)\s+(?:both|the\s+two|the|all)\s+(?:(?:authors?|documents?|articles?|sources?|pieces?|"
+    r"commentar(?:y|ies)|texts?|writers?)\s+)+(?:count|give|mention|report|cite|state|have)\s+the\s+same\s+"
+    r"(?:number|count|amount)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
 # "Roughly what …?", "Approximately how many …?": how exact the answer may be, before the question
 # word. Not "About what?", which asks what something was about.
 _HEDGE_FIRST = re.compile(
@@ -422,6 +430,11 @@ def _asked_plainly(question: str) -> str | None:
         # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the
         # rules for a source read that wording).
         return f"{per.group('question')}, according to {per.group('source')}?"
+    same = _SAME_COUNT.match(question)
+    if same is not None:
+        # "Do both authors count the same number of points in the peace plan?" asks each one's count,
+        # which the answer gives with its source, saying whether they differ (it had quoted one).
+        return f"How many {same.group('what')}?"
     hedged = _HEDGE_FIRST.match(question)
     if hedged is not None:
         # "Roughly what is Ukraine's population?" asks what it is (it had bolded "about 10 percent",
@@ -1890,7 +1903,7 @@ _ASKS_WHICH_WORK = re.compile(
     # "Which earlier commentary of his own does Alcaro cite?"
     # "Which article reported Turkey's view on the talks?": a verb of its own (it had bolded "Al Jazeera").
     r"(?:of\s+(?:his|her|their|its)\s+own\s+)?(?:was|were|is|did|does|has|had|reported|said|wrote|covered|described|"
-    r"claimed|quoted|cited|stated)\b", re.I,
+    r"claimed|quoted|cited|stated|discussed|explored|examined|analy[sz]ed|mentioned)\b", re.I,
 )
 # "What did Alcaro write in February 2022?": a work, named by its title; not "What did Alcaro write
 # about China?", which asks what he wrote. "What did Guy Chazan write about?": the title says, of
@@ -2697,6 +2710,11 @@ def _short_span(
         # "Which bank was cut off from SWIFT?": "VTB", not "Russian banks, only VTB" (from "of the five
         # largest Russian banks, only VTB — the second-largest — has been …"): "only" singles it out.
         span = Span(focused.start("name"), span.end, span.score, span.margin)
+    group = _ONLY_GROUP_BEFORE.search(candidate.text, 0, span.start)
+    if group is not None and group.end() == span.start and _NAME_SPAN.fullmatch(candidate.text[span.start : span.end]):
+        # "Who alone can restore deterrence?": "the United States and NATO", not "NATO", of "only the
+        # United States and NATO can restore …": "only" takes the whole group.
+        span = Span(group.start("group"), span.end, span.score, span.margin)
     if asks_included(question) and _AMOUNT_ONLY.fullmatch(candidate.text[span.start : span.end]):
         # "What does the EU's package contain?": not "nearly $1 billion" (from "deliver a nearly $1
         # billion package, approving the shipment of lethal weapons"), what it is worth.
@@ -2831,6 +2849,13 @@ _AMOUNT_ONLY = re.compile(
     r"(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s*(?i:dollars|euros?|pounds))(?:\s+(?i:thousand|million|billion|trillion))?"
 )
 _HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+many\b", re.I)
+# The names before the last of a group "only" opens: "only the United States and NATO".
+_ONLY_GROUP_BEFORE = re.compile(
+    r"\b(?:only|just|solely)\s+(?P<group>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+    r"(?:,\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s+)(?:the\s+)?$"
+)
+# A span that is one name: "NATO", "the United States".
+_NAME_SPAN = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _FOCUSED_NAME = re.compile(r",\s+(?:only|just|solely)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 # The answer's first sentences in which a finder of `_short_span` may mark the short answer.
 MARKED_SENTENCES = 2
@@ -5090,6 +5115,8 @@ _ASKS_OF_THE_WORK = re.compile(
     rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
+    # "When did it appear?", "When did that come out?".
+    r"|when\s+did\s+(?:it|that|this)\s+(?:appear|come\s+out|run|get\s+published)"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
     re.I,
 )
