@@ -1516,6 +1516,9 @@ def test_what_a_speaker_said_needs_a_quoted_passage_that_names_the_speaker(built
         # The currency sign before the number comes with it, and the hedge before the sign.
         ("It will deliver a nearly $1 billion package.", "1 billion", "nearly $1 billion package."),
         ("It costs €30.", "30", "€30."),
+        # A verb's own preposition is no hedge (it had bolded "around three").
+        ("The plan rotates around three main components.", "three", "three main components."),
+        ("They have lost around 6,000 soldiers.", "6,000", "around 6,000 soldiers."),
     ],
 )
 def test_an_amount_takes_in_its_hedge(sentence: str, word: str, expected: str):
@@ -1845,6 +1848,9 @@ def test_slips_in_the_words_the_rules_read_are_mended(built_index):
         ("Please list the countries named as guarantors.", "List the countries named as guarantors."),
         ("I'd like to know when the IAI commentary was published", "When the IAI commentary was published?"),
         ("I wonder who Peskov is.", "Who is Peskov?"),
+        # A view asked inside: as asked plainly (the author note had answered).
+        ("Could you tell me why the author of the IAI commentary thinks the US must be involved?",
+         "Why does the author of the IAI commentary think the US must be involved?"),
         # Another task, a yes or no, or no polite request at all: read as asked.
         ("Can you translate the article?", None), ("Can you tell me if Sberbank was cut off?", None),
         ("Can Russia win the war?", None), ("Who wrote the IAI commentary?", None),
@@ -5248,3 +5254,31 @@ def test_which_piece_discussed_something_is_its_title_and_when_it_appeared_its_d
                {"role": "assistant", "content": f"**{first.short.text}** [1]\n\n{first.text}"}]
     when = qa.answer("When did it appear?", history=history, index=built_index.index)
     assert when.short is not None and when.short.text == "16 March 2022"
+
+
+def test_an_aside_on_how_to_answer_is_no_part_of_the_question():
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly("Could you tell me, in a sentence, why Alcaro thinks the US must be involved?") == (
+        "Could you tell me why Alcaro thinks the US must be involved?")
+    assert _asked_plainly("What, briefly, did Peskov say?") == "What did Peskov say?"
+
+
+def test_a_people_counted_is_counted_as_people():
+    from qa.answering.types import has_type
+
+    sentence = "Refugee flows, involving up to ten million people (over three million of which have already fled the country)."
+    # It had abstained: "Ukrainians" is not in the sentence.
+    assert has_type(sentence, "number", "How many Ukrainians have fled abroad already?")
+    # A people that qualifies what is counted must still be named.
+    assert not has_type("Russian and Ukrainian forces have lost around 6,000 soldiers.", "number",
+                        "How many Chinese soldiers have died?")
+
+
+@pytest.mark.model
+def test_a_slip_in_the_document_word_still_asks_for_its_author(built_index):
+    import qa
+
+    # It had bolded "Istituto Affari Internazionali", of the publisher's block.
+    result = qa.answer("who wrote the iai comentary", index=built_index.index)
+    assert result.short is not None and result.short.text == "Riccardo Alcaro"

@@ -89,6 +89,7 @@ def test_the_same_follow_up_with_a_conversation_is_answered(retriever: Retriever
         "What does Alcaro think of it?",
         "What is it called when a government is overthrown?",  # "it" refers to nothing
         "Will it rain in Odesa tomorrow?",  # the weather's "it" (it had asked what "it" meant)
+        "Is it going to snow in Lviv this weekend?",
         "Why is it hard to imagine a referendum?",  # what is hard follows (it had asked what "it" meant)
         "Other than his sanctions, what did Biden announce?",  # the name comes after "his"
         "What did Peskov say, and what did he mean?",  # the subject's name comes first

@@ -324,14 +324,27 @@ def _request_inside(question: str) -> str | None:
         return None  # "Can you tell me if …": a yes or no, read as asked
     # "who Peskov is": the embedded question's order turned back ("Who is Peskov?").
     request = _EMBEDDED_COPULA.sub(r"\g<wh> \g<be> \g<rest>", request)
+    # "why the author thinks the US must be involved": "why does the author think …".
+    request = _EMBEDDED_SAYS.sub(lambda m: f"{m.group('wh')} does {m.group('subject')} {m.group('verb')[:-1]} {m.group('rest')}", request)
     asks = _EMBEDDED_QUESTION.match(request) or (question.rstrip().endswith("?") and not _COMMAND.match(request))
     mark = "?" if asks else "."
     return request[0].upper() + request[1:] + mark
 
 
 _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|are|was|were)$", re.I | re.S)
+_EMBEDDED_SAYS = re.compile(
+    r"^(?P<wh>why|how|what|when|where)\s+(?P<subject>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?)\s+"
+    r"(?P<verb>thinks|says|argues|believes|writes|suggests|claims|expects|wants)\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
 
 
+# ", in a sentence,", ", briefly,": an aside on how to answer, between commas.
+_ASIDE = re.compile(
+    r",\s*(?:in\s+(?:a|one)\s+(?:sentence|word|line|nutshell)|in\s+(?:short|brief|a\s+few\s+words)|briefly|quickly|"
+    r"please|roughly|simply|if\s+you\s+can|if\s+possible)\s*,\s*",
+    re.I,
+)
 # "…, per Alcaro?", "… per the IAI commentary?": a source, as "according to" names one.
 _PER_SOURCE = re.compile(
     r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),?\s+per\s+"
@@ -422,6 +435,11 @@ def _asked_plainly(question: str) -> str | None:
         # "What's the difference between the LNR and DNR?" is read as "What is …" (the rules for
         # "What is the difference" had not seen it, and bolded "the now-defunct 2015 Minsk agreements").
         return spelt
+    aside = _ASIDE.search(question)
+    if aside is not None:
+        # "Could you tell me, in a sentence, why Alcaro thinks …?" asks as "Could you tell me why …"
+        # does (the aside had hidden the why-question, and the author note had answered).
+        return question[: aside.start()] + " " + question[aside.end() :]
     inside = _request_inside(question)
     if inside is not None:
         return inside
@@ -531,7 +549,8 @@ _SAYS_OR_THINKS = r"(?:say|think|argue|believe|suggest|expect|claim|write)"
 # stall?": a wh-question about a clause a document is said to say (a pronoun subject stays as it is).
 _SAYS_CLAUSE = re.compile(
     # "What does Alcaro say the US and Europe should aim for?": what, and a source by its name, too.
-    r"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    # "the author of the IAI commentary" too: four words before the document's noun.
+    r"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
     r"(?:commentary|piece|article|document|paper|report|essay|author)|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))\s+"
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"

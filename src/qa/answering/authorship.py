@@ -14,7 +14,8 @@ _ASKS_AUTHOR = re.compile(
     re.I,
 )
 # Words that name a document ("the IAI commentary"), not a book or a law the documents discuss.
-DOCUMENT_NOUNS = r"commentary|commentaries|analysis|analyses|(?:article|piece|paper|report|document|essay|brief|op-?ed|text)s?"
+# "comentary" and "commentry" are slips for it, which `_slips_mended` leaves (it mends function words).
+DOCUMENT_NOUNS = r"comm?ent[ae]?r(?:y|ies)|analysis|analyses|(?:article|piece|paper|report|document|essay|brief|op-?ed|text)s?"
 DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 

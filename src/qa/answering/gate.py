@@ -75,8 +75,9 @@ DUMMY_IT = re.compile(
     # "Why is it hard to imagine a referendum?": what is hard follows.
     r"(?:hard|difficult|easy|impossible|unlikely|clear|unclear|wise|worth|too\s+early|too\s+late)(?=\s+(?:to|that|for|whether)\b))\b"
     r"|\bis it that\b"
-    # The weather's "it": "Will it rain in Odesa tomorrow?".
-    r"|\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:rain|raining|rained|rains|snow|snowing|snowed|snows)\b",
+    # The weather's "it": "Will it rain in Odesa tomorrow?", "Is it going to snow in Lviv?".
+    r"|\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
+    r"(?:rain|raining|rained|rains|snow|snowing|snowed|snows)\b",
     re.I,
 )
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")

@@ -2779,7 +2779,18 @@ def hedge_before(sentence: str, start: int) -> int:
     if start > 0 and sentence[start - 1] in "$€£¥" and sentence[start:start + 1].isdigit():
         start -= 1  # "$1 billion", not "1 billion"
     hedge = _HEDGE_BEFORE.search(sentence, max(0, start - 20), start)
+    if hedge is not None and _TAKES_PREPOSITION.search(sentence, 0, hedge.start()):
+        # "The plan rotates around three main components": "around" is the verb's, no hedge.
+        return start
     return hedge.start() if hedge is not None else start
+
+
+# Verbs that take "around", "about" or "over" as their preposition, right before a hedge's place.
+_TAKES_PREPOSITION = re.compile(
+    r"\b(?:rotat|revolv|cent(?:er|re)|circl|spin|wrap|talk|think|thought|care|worr|argu|fought|fight|quarrel|"
+    r"disput|agree|preside|rul|reign|hover)\w*\s+$",
+    re.I,
+)
 
 
 # One item of a list and what joins it to the next: "poverty, ", "Ukraine's neutrality and ".
@@ -3339,8 +3350,14 @@ def count_heads(question: str) -> list[str]:
 
 def count_modifiers(question: str) -> list[str]:
     """The capitalised words of the counted thing of a "How many ...?" question ("Chinese" in
-    "How many Chinese soldiers are ...?")."""
-    return [w for w in _counted_phrase(question) if w[:1].isupper()]
+    "How many Chinese soldiers are ...?"); not a people counted ("Ukrainians" in "How many
+    Ukrainians have fled?", which a count of people or refugees may give)."""
+    return [w for w in _counted_phrase(question) if w[:1].isupper() and not _is_people(w)]
+
+
+def _is_people(word: str) -> bool:
+    """True for a people's plural noun: "Ukrainians", "Russians"."""
+    return word.lower().endswith("s") and word.lower()[:-1] in _NATIONALITY_ADJECTIVES
 
 
 def _counted_phrase(question: str) -> list[str]:
@@ -3386,6 +3403,9 @@ def _counted(sentence: str, heads: list[str], window: int = 6) -> Iterator[tuple
     targets = {_stem(h) for h in heads}
     # "How many troops …?" is counted as "6–7,000 soldiers": words for the same people.
     targets |= {same for t in targets for group in _SAME_COUNTED if t in group for same in group}
+    if any(_is_people(h) for h in heads):
+        # "How many Ukrainians have fled?" is counted as "over three million [people] … have fled".
+        targets |= _SAME_COUNTED[1]
     for i, token in enumerate(tokens):
         # A count may lead a compound: "a three-front campaign" counts fronts, as "a 10-point plan" points.
         number = _DIGITS.match(token) or _NUMBER_WORD.fullmatch(token) or _CARDINAL_COMPOUND.match(token)
