@@ -901,6 +901,11 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
         ("But a diplomatic effort between Ukraine and Russia may be showing some promise, even if very faint.",
          "And what may be showing promise?", "a diplomatic effort between Ukraine and Russia"),
         ("But a diplomatic effort may be showing the way to a deal.", "What may be showing promise?", None),
+        # The verb in the other number, after a relative "that" and an aside (it had bolded "Western weapon supplies").
+        ("It concerns the high losses in casualties and equipment that Ukraine's armed forces, thanks to Western weapon "
+         "supplies, are inflicting upon them.", "What is inflicting losses on Russian troops?", "Ukraine's armed forces"),
+        ("Alcaro argues that the United States and NATO can restore the balance of deterrence.",
+         "Who can restore deterrence?", "the United States and NATO"),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):

@@ -2461,8 +2461,16 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     # freeze …?"; "… could lead to his ouster" for "What might lead to Zelensky's ouster?".
     for said in (vp, *with_pronouns):
         found = found or _modal_verb_phrase(sentence, said)
+    if found is None and vp and vp[0].lower() in _OTHER_NUMBER:
+        # "What is inflicting losses on Russian troops?" against "… Ukraine's armed forces … are inflicting".
+        found = _said_again(sentence, [_OTHER_NUMBER[vp[0].lower()], *vp[1:2]], 2)
     if found is None:
         return _shared_subject(sentence, vp)
+    aside = _ASIDE_BEFORE_VERB.search(sentence, 0, found.start())
+    if aside is not None and aside.end() == found.start():
+        # "… that Ukraine's armed forces, thanks to Western weapon supplies, are inflicting …": the
+        # subject stands before the aside.
+        found = aside
     opening = _CLAUSE_START.match(sentence, 0, found.start())
     start = opening.end() if opening else 0
     # "While China could play …": the conjunction opening the clause is not its subject.
@@ -2471,9 +2479,22 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     # "First, only the United States and NATO can restore …": "only" says how few, not who.
     focus = _FOCUS.match(sentence, start, found.start())
     start = focus.end() if focus else start
+    # "… the high losses … that Ukraine's armed forces … are inflicting": the verb's subject follows
+    # the relative (or complement) "that"; a "that" right before the verb is itself the subject.
+    inner = [m for m in _THAT_BEFORE_SUBJECT.finditer(sentence, start, found.start()) if sentence[m.end() : found.start()].strip()]
+    start = inner[-1].end() if inner else start
     return start, found.start()
 
 
+_THAT_BEFORE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?!(?:is|are|was|were|has|have|had|would|could|will|can|may|might|must|should)\b)")
+
+
+# An auxiliary in the other number: the question's "is" may be the sentence's "are".
+_OTHER_NUMBER = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+# An aside between a subject and its verb: ", thanks to Western weapon supplies, ".
+_ASIDE_BEFORE_VERB = re.compile(
+    r",\s+(?:thanks\s+to|despite|because\s+of|according\s+to|in\s+(?:turn|part|fact)|for\s+(?:now|instance|example))\b[^,]{0,80},\s*$"
+)
 # "What was Russia's original objective, according to Alcaro?": a noun phrase asked about, which
 # the question ends on (or on whose account it is), not "What is the status of Crimea?".
 _ASKS_NOUN = re.compile(
