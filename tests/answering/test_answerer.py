@@ -906,6 +906,8 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "supplies, are inflicting upon them.", "What is inflicting losses on Russian troops?", "Ukraine's armed forces"),
         ("Alcaro argues that the United States and NATO can restore the balance of deterrence.",
          "Who can restore deterrence?", "the United States and NATO"),
+        # Which one, not all of them: "Both sides" is no answer to "more" (it had bolded "Both sides").
+        ("Both sides have lost enormous amounts of military equipment, especially Russia.", "Who has lost more equipment?", None),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):

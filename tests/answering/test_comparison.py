@@ -48,7 +48,9 @@ from qa.answering.comparison import (
      ("What compromise on Crimea is Ukraine described as offering in the two commentaries?", True),
      ("What legal means would Ukraine use, according to both documents?", True),
      ("What is said in the two commentaries about China?", False),  # not at its end: a topic follows
-     ("What did both sides sign in 2015?", False)],
+     ("What did both sides sign in 2015?", False),
+     # "texts" and "writers" name the documents too (it had answered from one).
+     ("Do the two texts agree that sanctions are working?", True), ("Do the writers disagree on Crimea?", True)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks

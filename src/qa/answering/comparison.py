@@ -18,7 +18,7 @@ _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
     # Of several: "Does the author agree?" asks one author about what was said, not the documents apart.
     r"|\b(?:do|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources|documents|commentaries|authors|"
-    r"pieces|articles|papers|reports)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
+    r"pieces|articles|papers|reports|texts|writers)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
     r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?|contradictions?|inconsistenc(?:y|ies)|discrepanc(?:y|ies))\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"

@@ -2461,8 +2461,9 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     # freeze …?"; "… could lead to his ouster" for "What might lead to Zelensky's ouster?".
     for said in (vp, *with_pronouns):
         found = found or _modal_verb_phrase(sentence, said)
-    if found is None and vp and vp[0].lower() in _OTHER_NUMBER:
+    if found is None and vp and vp[0].lower() in _OTHER_NUMBER and not _COMPARES.search(asked.group("vp")):
         # "What is inflicting losses on Russian troops?" against "… Ukraine's armed forces … are inflicting".
+        # Not "Who has lost more equipment?" against "Both sides have lost …, especially Russia": which one.
         found = _said_again(sentence, [_OTHER_NUMBER[vp[0].lower()], *vp[1:2]], 2)
     if found is None:
         return _shared_subject(sentence, vp)
@@ -2489,6 +2490,7 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
 _THAT_BEFORE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?!(?:is|are|was|were|has|have|had|would|could|will|can|may|might|must|should)\b)")
 
 
+_COMPARES = re.compile(r"\b(?:more|less|fewer|most|least|better|worse)\b", re.I)
 # An auxiliary in the other number: the question's "is" may be the sentence's "are".
 _OTHER_NUMBER = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 # An aside between a subject and its verb: ", thanks to Western weapon supplies, ".
