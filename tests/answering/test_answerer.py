@@ -5289,3 +5289,19 @@ def test_a_slip_in_the_document_word_still_asks_for_its_author(built_index):
     # It had bolded "Istituto Affari Internazionali", of the publisher's block.
     result = qa.answer("who wrote the iai comentary", index=built_index.index)
     assert result.short is not None and result.short.text == "Riccardo Alcaro"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("why", ["Why?", "On what grounds?"])
+def test_a_bare_why_is_answered_by_the_reason_the_reply_before_quoted(built_index, why):
+    import qa
+
+    # The Crimea timeline's sentence had answered alone.
+    history = [
+        {"role": "user", "content": "Who in Moscow pushed back on the 15-year timeline for Crimea?"},
+        {"role": "assistant", "content": "**Dmitry Peskov** [1]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea, "
+         "saying that Crimea is part of Russia and that the Russian constitution precludes any further discussions about "
+         "its status. [1]"},
+    ]
+    answer = qa.answer(why, history=history, index=built_index.index)
+    assert not answer.abstained and "saying that Crimea is part of Russia" in answer.text

@@ -417,8 +417,10 @@ def _amount_of_answer(question: str, earlier: str) -> str | None:
     return f"How {amount.group('much').lower()} {did.group('aux').lower()} {did.group('rest')}?"
 
 
-# "For what reason …?", "What is the reason that …?": why.
-_FOR_WHAT_REASON = re.compile(r"^\W*(?:for\s+(?:what|which)\s+reasons?|what\s+is\s+the\s+reason\s+(?:that|why))\b", re.I)
+# "For what reason …?", "On what grounds …?", "What is the reason that …?": why.
+_FOR_WHAT_REASON = re.compile(
+    r"^\W*(?:for\s+(?:what|which)\s+reasons?|on\s+what\s+(?:grounds?|basis)|what\s+is\s+the\s+reason\s+(?:that|why))\b", re.I
+)
 # "What's", "Who's", "Where's": a wh-word and "is" contracted.
 _CONTRACTION = re.compile(r"\b(?P<wh>what|who|where|when|how|which)[’']s\b", re.I)
 
@@ -1069,6 +1071,8 @@ def _answer(
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     elif follow_up is not None and _ASKS_MEANS.match(question) and (replies := assistant_turns(history)):
         ranked = _means_replied_first(ranked, replies[-1], s.gate_depth)
+    elif follow_up is not None and _BARE_WHY.match(question) and (replies := assistant_turns(history)):
+        ranked = _reason_replied_first(ranked, replies[-1], s.gate_depth)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     elif follow_up is not None and (replies := assistant_turns(history)):
@@ -2250,6 +2254,27 @@ def _means_replied_first(ranked: list[Candidate], reply: str, depth: int) -> lis
     means = next((c for c in ranked[:depth] if c.text in reply and _BY_MEANS.search(c.text)), None)
     return ranked if means is None or means is ranked[0] else [means, *(c for c in ranked if c is not means)]
 
+
+def _reason_replied_first(ranked: list[Candidate], reply: str, depth: int) -> list[Candidate]:
+    """For "Why?" or "On what grounds?", `ranked` with the first of its best `depth` sentences that
+    the reply before quoted and that gives a reason (`_STATES_REASON`) leading: "… Peskov pushed back
+    on that idea, saying that Crimea is part of Russia …" after "Who in Moscow pushed back on it?"
+    (the Crimea timeline's sentence had led)."""
+    reason = next((c for c in ranked[:depth] if c.text in reply and _STATES_REASON.search(c.text)), None)
+    return ranked if reason is None or reason is ranked[0] else [reason, *(c for c in ranked if c is not reason)]
+
+
+# "Why?", "On what grounds?", "For what reason?": the reason for what the reply before said.
+_BARE_WHY = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:why(?:\s+(?:so|not|is\s+that|was\s+that))?|on\s+what\s+(?:grounds?|basis)|"
+    r"for\s+what\s+reasons?|how\s+come)\s*[?.!]*\s*$",
+    re.I,
+)
+# A reason a sentence gives: "because …", "saying that …", "given that …".
+_STATES_REASON = re.compile(
+    r"\b(?:because|since|due\s+to|owing\s+to|given\s+that|on\s+the\s+grounds\s+that|(?:saying|arguing|claiming|insisting)\s+that)\b",
+    re.I,
+)
 
 # "How?", "How could it do that?": by what means, asked of what the reply before said.
 _ASKS_MEANS = re.compile(
