@@ -2270,10 +2270,11 @@ _BARE_WHY = re.compile(
     r"for\s+what\s+reasons?|how\s+come)\s*[?.!]*\s*$",
     re.I,
 )
-# A reason a sentence gives: "because …", "saying that …", "given that …".
+# Words that give a reason ("because", "given that"), for `_GIVES_REASON` and `_STATES_REASON`.
+_REASON_WORDS = r"because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|given\s+that"
+# A reason a sentence gives, or reports someone giving: "because …", "saying that …".
 _STATES_REASON = re.compile(
-    r"\b(?:because|since|due\s+to|owing\s+to|given\s+that|on\s+the\s+grounds\s+that|(?:saying|arguing|claiming|insisting)\s+that)\b",
-    re.I,
+    rf"\b(?:{_REASON_WORDS}|on\s+the\s+grounds\s+that|(?:saying|arguing|claiming|insisting)\s+that)\b", re.I
 )
 
 # "How?", "How could it do that?": by what means, asked of what the reply before said.
@@ -3941,7 +3942,7 @@ _ASKS_CAUSE = re.compile(
     re.I,
 )
 # A sentence that gives a reason itself.
-_GIVES_REASON = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|given\s+that)\b", re.I)
+_GIVES_REASON = re.compile(rf"\b(?:{_REASON_WORDS})\b", re.I)
 # A sentence whose subject points back: "Such financial manipulations are working", "This shows …";
 # also after a phrase it ends: "In the face of such risks of escalation, …", "Given this, …".
 _OPENS_POINTING = re.compile(

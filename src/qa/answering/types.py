@@ -2660,8 +2660,9 @@ def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found[0].end(), _EXAMPLES_END, EXAMPLE_WORDS, strip=" ,.")
 
 
-# "What made the European push on Minsk collapse?", "What caused the stall?": a cause asked for.
-_ASKS_CAUSE = re.compile(
+# "What made the European push on Minsk collapse?", "What caused the stall?": a cause asked for by
+# "what", which a phrase may give (not "why", whose answer is a clause: answerer's `_ASKS_CAUSE`).
+_ASKS_WHAT_CAUSED = re.compile(
     r"^\W*(?:(?:and|so)\s+)?what\s+(?:(?:has|have|had)\s+)?(?:made|makes|caused|causes|led\s+to|leads\s+to|brought\s+about)\s+", re.I
 )
 # Where a sentence gives a cause: "failed largely because of Russian stalling and …".
@@ -2678,7 +2679,7 @@ def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
     unreasonable concessions required of Ukraine" in "European-led diplomacy … failed largely because
     of …, such as …". Only for a question asking what made or caused something, when the sentence
     gives one cause and holds one of the question's content words before it; None otherwise."""
-    if _ASKS_CAUSE.match(question) is None:
+    if _ASKS_WHAT_CAUSED.match(question) is None:
         return None
     found = list(_CAUSE_GIVEN.finditer(sentence))
     if len(found) != 1:
