@@ -1070,9 +1070,9 @@ def _answer(
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
     elif follow_up is not None and _ASKS_MEANS.match(question) and (replies := assistant_turns(history)):
-        ranked = _means_replied_first(ranked, replies[-1], s.gate_depth)
+        ranked = _quoted_first(ranked, replies[-1], s.gate_depth, _BY_MEANS)
     elif follow_up is not None and _BARE_WHY.match(question) and (replies := assistant_turns(history)):
-        ranked = _reason_replied_first(ranked, replies[-1], s.gate_depth)
+        ranked = _quoted_first(ranked, replies[-1], s.gate_depth, _STATES_REASON)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     elif follow_up is not None and (replies := assistant_turns(history)):
@@ -2247,21 +2247,15 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     return [quoted, *(c for c in ranked if c is not quoted)]
 
 
-def _means_replied_first(ranked: list[Candidate], reply: str, depth: int) -> list[Candidate]:
-    """For "How could it do that?", `ranked` with the first of its best `depth` sentences that the
-    reply before quoted and that gives a means (`_BY_MEANS`) leading: "… Russia will have to show …
-    that it's serious by stopping its brutal assaults" (another about Russia's word had led)."""
-    means = next((c for c in ranked[:depth] if c.text in reply and _BY_MEANS.search(c.text)), None)
-    return ranked if means is None or means is ranked[0] else [means, *(c for c in ranked if c is not means)]
-
-
-def _reason_replied_first(ranked: list[Candidate], reply: str, depth: int) -> list[Candidate]:
-    """For "Why?" or "On what grounds?", `ranked` with the first of its best `depth` sentences that
-    the reply before quoted and that gives a reason (`_STATES_REASON`) leading: "… Peskov pushed back
-    on that idea, saying that Crimea is part of Russia …" after "Who in Moscow pushed back on it?"
-    (the Crimea timeline's sentence had led)."""
-    reason = next((c for c in ranked[:depth] if c.text in reply and _STATES_REASON.search(c.text)), None)
-    return ranked if reason is None or reason is ranked[0] else [reason, *(c for c in ranked if c is not reason)]
+def _quoted_first(ranked: list[Candidate], reply: str, depth: int, gives: re.Pattern[str]) -> list[Candidate]:
+    """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
+    `gives` what the follow-up asks leading: for "How could it do that?", a means (`_BY_MEANS`: "…
+    Russia will have to show … that it's serious by stopping its brutal assaults"; another about
+    Russia's word had led); for "Why?" or "On what grounds?", a reason (`_STATES_REASON`: "… Peskov
+    pushed back on that idea, saying that Crimea is part of Russia …" after "Who in Moscow pushed back
+    on it?"; the Crimea timeline's sentence had led)."""
+    found = next((c for c in ranked[:depth] if c.text in reply and gives.search(c.text)), None)
+    return ranked if found is None or found is ranked[0] else [found, *(c for c in ranked if c is not found)]
 
 
 # "Why?", "On what grounds?", "For what reason?": the reason for what the reply before said.
