@@ -5305,3 +5305,51 @@ def test_a_bare_why_is_answered_by_the_reason_the_reply_before_quoted(built_inde
     ]
     answer = qa.answer(why, history=history, index=built_index.index)
     assert not answer.abstained and "saying that Crimea is part of Russia" in answer.text
+
+
+@pytest.mark.model
+def test_a_follow_up_on_the_publisher_may_be_answered_by_its_block(built_index):
+    from conftest import ask_as_chat
+
+    # "it" is the institute the question before asked about; it had abstained (the block answers
+    # only questions about the publisher, and "When was it founded?" names none).
+    _, founded = ask_as_chat(built_index.index, "Who founded the institute that published the March commentary?",
+                             "And when was it founded?")
+    assert founded.short is not None and founded.short.text == "1965"
+
+
+@pytest.mark.model
+def test_a_definite_subject_is_the_thing_the_reply_before_named(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted "… may be showing some promise, even if very faint".
+    _, kept = ask_as_chat(built_index.index, "What did Moscow promise after Istanbul?", "Was the promise kept?")
+    assert "despite Moscow’s promise to pull back" in kept.text
+
+
+@pytest.mark.model
+def test_examples_cited_are_examples_given_not_sources(built_index):
+    import qa
+
+    # It had quoted a footnote's reference to another of Alcaro's commentaries.
+    result = qa.answer("What examples does Alcaro cite of regime change?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Cuba, Iran, Iraq and Venezuela"
+
+
+@pytest.mark.model
+def test_an_email_address_answers_only_a_question_for_contact_details(built_index):
+    import qa
+
+    directed = qa.answer("What does Andrea Dessì direct?", index=built_index.index)
+    assert directed.short is None or "@" not in directed.short.text
+    mailed = qa.answer("What is Andrea Dessì's e-mail?", index=built_index.index)
+    assert mailed.short is not None and mailed.short.text == "a.dessi@iai.it"
+
+
+@pytest.mark.model
+def test_who_else_is_someone_besides_those_answered_before(built_index):
+    from conftest import ask_as_chat
+
+    # It had abstained: Kyiv "asking" is Ukraine "calling on".
+    _, other = ask_as_chat(built_index.index, "Which two countries mediate, per Alcaro?", "And who else did Kyiv ask?")
+    assert not other.abstained and "called on China" in other.text

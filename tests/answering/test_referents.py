@@ -897,3 +897,46 @@ def test_a_pronoun_subject_stands_for_the_thing_answered_before(question, earlie
     from qa.answering.referents import resolve_answered_subject
 
     assert resolve_answered_subject(question, earlier, answered) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "reply", "resolved"),
+    [
+        # The reply's phrase with the same noun (it had quoted "… may be showing some promise …").
+        ("Was the promise kept?", "What did Moscow promise after Istanbul?",
+         "Indeed, … continued, despite Moscow’s promise to pull back, and …", "Was Moscow’s promise kept?"),
+        ("Was that promise kept?", "What did Moscow promise?", "despite Moscow’s promise to pull back",
+         "Was Moscow’s promise kept?"),
+        # The question before first.
+        ("Is the plan realistic?", "What does the 15-point plan say?", "the Ukrainian plan envisions",
+         "Is the 15-point plan realistic?"),
+        # No phrase with that noun; a compound ("the peace plan") names its own kind; no yes/no subject.
+        ("Was the promise kept?", "What did Moscow say?", "Russian bombardment continued", None),
+        # A subject and its verb, not a noun phrase.
+        ("Was that pledge kept?", "What did the Kremlin pledge to do after Istanbul?", "On Tuesday in Istanbul, the sides met", None),
+        ("Was the peace plan accepted?", "What does the 15-point plan say?", "the 15-point plan", None),
+        ("What did the plan say?", "What does the 15-point plan say?", "the 15-point plan", None),
+        ("Is the plan of Ukraine realistic?", "What does the 15-point plan say?", "the 15-point plan", None),
+    ],
+)
+def test_a_definite_subject_stands_for_the_phrase_with_its_noun_before(question, earlier, reply, resolved):
+    from qa.answering.referents import resolve_definite
+
+    assert resolve_definite(question, earlier, reply) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "resolved"),
+    [
+        ("And who else did Kyiv ask?", "Turkey and Israel", "And who else, besides Turkey and Israel, did Kyiv ask?"),
+        ("What else would hurt Russia?", "energy sanctions", "What else, besides energy sanctions, would hurt Russia?"),
+        # Said already what else than; a pronoun that may stand for the answer ("they" = the countries).
+        ("Who else, besides Turkey, mediates?", "Israel", None),
+        ("What else did they send?", "Poland, Estonia, Sweden and Germany", None),
+        ("Who mediates?", "Turkey", None),
+    ],
+)
+def test_else_is_else_than_what_the_reply_before_answered(question, answered, resolved):
+    from qa.answering.referents import resolve_else
+
+    assert resolve_else(question, answered) == resolved

@@ -51,7 +51,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, cause_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, asks_examples, holds_email, cause_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
@@ -595,6 +595,12 @@ def _answer(
         # been answered 'Ukraine'): a word of the question that is not the documents' nor a function
         # word, but one letter away from exactly one of them.
         return replace(_answer(spelt, history, index, retriever, settings, said), question=question)
+    if asks_examples(question) and _CITES.search(question):
+        # "What examples does he cite?" asks what examples he gives, not for his sources (it had
+        # quoted a footnote's reference).
+        given = _CITES.sub(lambda m: _GIVES[m.group(0).lower()].capitalize() if m.group(0)[0].isupper()
+                           else _GIVES[m.group(0).lower()], question)
+        return replace(_answer(given, history, index, retriever, settings, said), question=question)
     if _IN_LOWER_CASE.match(question):
         # "who is sergei lavrov": the names written as the documents write them, which the rules for
         # names read ("Who is Sergei Lavrov?"; "Donbas" had been bolded for it).
@@ -694,6 +700,10 @@ def _answer(
             if named is not None or not mentions_it(context[-back]):
                 break
     if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+        # "Who else did Kyiv ask?" after "Which two countries mediate?" answered "**Turkey and
+        # Israel**": who, besides them.
+        named = resolve_else(question, bold.group(1))
+    if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
         # "Why could that be difficult to organise?" after "What would a neutrality deal need …?"
         # answered "**a nationwide referendum**": why the referendum could be (it had abstained).
         named = resolve_answered_subject(question, context[-1], bold.group(1))
@@ -703,6 +713,11 @@ def _answer(
     if named is None and context and replies and (placed := resolve_there(question, context[-1], replies[-1])):
         # "What was agreed there?" after a reply about the talks in Istanbul: in Istanbul.
         return replace(_answer(placed, history, index, retriever, settings, said), question=question)
+    if named is None and context and replies and (
+            pointed := resolve_definite(question, context[-1], plain_reply(replies[-1]))) is not None:
+        # "Was the promise kept?" after a reply quoting "… despite Moscow’s promise to pull back …":
+        # Moscow's promise (it had quoted "… may be showing some promise …").
+        return replace(_answer(pointed, history, index, retriever, settings, said), question=question)
     if named is None and context and (pointed := resolve_demonstrative(question, context)) is not None:
         # "What did Ukraine hand over under that agreement?" after a question about the 1994
         # memorandum: under the memorandum, not the Minsk agreements. The conversation stays, as the
@@ -999,7 +1014,7 @@ def _answer(
         # "Which Russian bank is the third largest?": the passages rank the largest and the second
         # largest, no third; "VTB — the second-largest —" would have answered it.
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-    candidates = _admissible(retriever, _candidates(passages), question)
+    candidates = _admissible(retriever, _candidates(passages), question, context)
     if not candidates:
         return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
     unknown = unknown_names(question, retriever.vocabulary())
@@ -1020,7 +1035,7 @@ def _answer(
             # None does: one more look, among more passages ("When did Russia invade Ukraine?": the
             # sentence with "24 February 2022, the day the invasion started" is in the 13th passage).
             passages = _passages(retriever, query, s, s.gate_passages, pointed)
-            candidates = _admissible(retriever, _candidates(passages), question)
+            candidates = _admissible(retriever, _candidates(passages), question, context)
             x = _score(retriever, scoring, candidates, s, len(unknown))
             ranked, other_rank = _ranked(candidates, x, question, s)
             fitting = _fitting(candidates, x, ranked, wanted, question, s)
@@ -1216,6 +1231,11 @@ def _answer(
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
         # as of 20 March 2022*, <https://…>' had been taken on through what its colon introduces.
         found = None
+    if (found is not None and asks_contact(question) is None
+            and holds_email(found[0].text[found[1].start : found[1].end])):
+        # "What does Andrea Dessì direct?" is not answered by his e-mail address, beside his name in
+        # "Director: Andrea Dessì (a.dessi@iai.it)": only a question for a contact detail is.
+        found = None
     # A choice is shown with what is said of each option: "… only VTB — the second-largest —" stays
     # beside "Sberbank, Russia’s largest bank" for "Which bank is larger, Sberbank or VTB?".
     if (found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1
@@ -1323,7 +1343,7 @@ def _topic_candidates(
         passages = [p for doc_id in named for p in retriever.rank(query, depth, within={doc_id})]
     else:
         passages = retriever.rank(query, depth)
-    candidates = _admissible(retriever, _candidates(passages), question)
+    candidates = _admissible(retriever, _candidates(passages), question, context)
     # Each part says what its document says: a reference to another work is not its position. And
     # it names what is compared: "What do the documents say about Turkey?" is not answered, for the
     # April piece, by Peskov's words on Crimea (that piece never names Turkey: only one speaks).
@@ -1522,15 +1542,22 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     return chosen if len(chosen) >= 2 or (chosen and not named) else []
 
 
-def _admissible(retriever: Retriever, candidates: list[Candidate], question: str) -> list[Candidate]:
-    """The candidates without the publisher's boilerplate, unless the question is about the publisher,
-    and without sentences naming someone in another office than the one asked about (`other_title`)."""
+def _admissible(
+    retriever: Retriever, candidates: list[Candidate], question: str, context: Sequence[str] = ()
+) -> list[Candidate]:
+    """The candidates without the publisher's boilerplate, unless the question (or the earlier one
+    in `context` it points back at) is about the publisher, and without sentences naming someone in
+    another office than the one asked about (`other_title`)."""
     # "Who is the Russian defence minister?" is not answered by "Russian Foreign Minister Sergei Lavrov".
     candidates = [c for c in candidates if not other_title(c.text, question)]
     if not any(c.passage.kind == BOILERPLATE for c in candidates):
         return candidates
     bylines = Bylines.of(record.meta for record in retriever.documents.values())
-    return [c for c in candidates if c.passage.kind != BOILERPLATE or admissible(c.text, question, bylines)]
+    # "When was it founded?" after "Who founded the institute that published the March commentary?":
+    # "it" is the publisher the earlier question asked about (it had quoted a footnote).
+    earlier = context[-1] if context and refers_back(question) else ""
+    return [c for c in candidates if c.passage.kind != BOILERPLATE or admissible(c.text, question, bylines)
+            or earlier and admissible(c.text, earlier, bylines)]
 
 
 def _authorship(retriever: Retriever, question: str, started: float) -> Answer | None:
@@ -1982,6 +2009,8 @@ _WHERE_REPORTED = re.compile(
     re.I,
 )
 # "... for that?", "Which newspaper reported it?", "Which paper does he cite?": about the previous answer.
+_CITES = re.compile(r"\b(?:cite|cites|cited|citing)\b", re.I)
+_GIVES = {"cite": "give", "cites": "gives", "cited": "gave", "citing": "giving"}
 _POINTS_AT_ANSWER = re.compile(
     r"\b(?:that|this|it|these|those|them)\s*[?.!]*\s*$|\b(?:that|this|it)\s+(?:reported|cited|sourced|documented)\b"
     r"|\b(?:he|she|they|the author|the writer)\s+(?:cites?|cited|quotes?|quoted|uses?|used|relies|rely|draws?)\b"

@@ -257,6 +257,30 @@ _PRONOUN_SUBJECT = re.compile(
 _THING_PHRASE = re.compile(r"^(?:a|an|the)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}$")
 
 
+# "Who else did Kyiv ask?", "And what else has the US sent?": "else" after the question word, and
+# not yet said what else than ("What else, besides bank sanctions, …").
+_ELSE_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>who|what|which\s+[a-z]+|whom)\s+else\b(?!\s*,?\s*(?:besides|apart\s+from|aside\s+from|"
+    r"other\s+than|except|in\s+addition\s+to)\b)",
+    re.I,
+)
+
+
+_PRONOUN_ANY = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.I)
+
+
+def resolve_else(question: str, answered: str) -> str | None:
+    """The question with what the earlier reply answered (bold) said after its "else": "Who else did
+    Kyiv ask?" after "Which two countries mediate?" answered "**Turkey and Israel**" -> "Who else,
+    besides Turkey and Israel, did Kyiv ask?" (it had abstained: "ask" is not "called on"). None
+    without such an "else", or with a pronoun, which may stand for what was answered: "What else did
+    they send?" after "Which countries have sent weapons?" asks what else those countries sent."""
+    asked = _ELSE_ASKED.match(question)
+    if asked is None or not answered.strip() or _PRONOUN_ANY.search(question):
+        return None
+    return f"{question[: asked.end()]}, besides {answered.strip()},{question[asked.end():]}"
+
+
 def resolve_answered_subject(question: str, earlier: str, answered: str) -> str | None:
     """The question with its pronoun subject replaced by the thing the reply before answered: "Why
     could that be difficult to organise?" after "What would a neutrality deal need …?" answered "a
@@ -394,6 +418,41 @@ def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
     phrase = phrase[0].lower() + phrase[1:] if phrase.startswith("The ") else phrase
     where = "pointer" if pointer.group("pointer") else "bare"
     return question[: pointer.start(where)] + phrase + question[pointer.end(where) :]
+
+
+# "Was the promise kept?", "Is that plan realistic?": a yes/no question whose subject is a bare
+# noun after "the", "that" or "this" (not a compound: "the peace plan" names its own kind).
+_DEFINITE_SUBJECT = re.compile(
+    rf"^\W*(?:(?:and|but|so)\s+)?(?:{_AUXILIARIES})\s+(?P<pointer>(?:the|that|this)\s+(?P<noun>[a-z][\w-]*))"
+    rf"\s+(?!(?:{_PHRASE_PREPOSITIONS}|and|or|{_AUXILIARIES})\b)[a-z]",
+    re.I,
+)
+
+
+# What follows a verb that ends a question or takes an infinitive: "… pledge?", "… pledge to do".
+_VERB_ENDS = re.compile(r"\s*(?:[?.!,;]|$|to\b)")
+
+
+def resolve_definite(question: str, earlier: str, reply: str) -> str | None:
+    """The question with its subject "the <noun>" (or "that <noun>") replaced by the phrase with the
+    same noun the question before or its reply named ("Moscow’s promise", `_NAMED_PHRASE`): "Was the
+    promise kept?" after "What did Moscow promise after Istanbul?", answered "… despite Moscow’s
+    promise to pull back …" -> "Was Moscow’s promise kept?" (it had quoted "… may be showing some
+    promise …"). None without such a subject or phrase."""
+    subject = _DEFINITE_SUBJECT.match(question)
+    if subject is None or subject.group("noun").lower() in QUERY_STOPWORDS:
+        return None
+    noun = subject.group("noun").lower().rstrip("s")
+    for text in (earlier, reply):
+        # Not a subject and its verb: "did the Kremlin pledge to do" names no pledge ("does the
+        # 15-point plan say" names a plan).
+        same = [m for m in _NAMED_PHRASE.finditer(text) if m.group("head").rstrip("s") == noun
+                and not (_AUXILIARY_BEFORE.search(text, 0, m.start()) and _VERB_ENDS.match(text, m.end()))]
+        if same:
+            phrase = same[-1].group(0)
+            phrase = phrase[0].lower() + phrase[1:] if phrase.startswith("The ") else phrase
+            return question[: subject.start("pointer")] + phrase + question[subject.end("pointer") :]
+    return None
 
 
 # "there" at a question's end, standing for a place: "What was agreed there?" (not "Is there …?",

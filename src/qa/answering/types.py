@@ -653,6 +653,13 @@ def whole_units(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
 
 # An e-mail address, which a span takes in whole ("a.dessi@iai.it", not "iai").
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def holds_email(text: str) -> bool:
+    """True when the text holds an e-mail address."""
+    return _EMAIL.search(text) is not None
+
+
 # A number in a series, year and issue: "22 | 05", "No. 22|08"; a span takes it in whole.
 _SERIES_NUMBER = re.compile(r"(?<![\d|])\d{1,4}\s?\|\s?\d{1,4}(?![\d|])")
 
@@ -2641,6 +2648,11 @@ _EXAMPLES_GIVEN = re.compile(
 )
 # What closes a list of examples: a verb after it ("… Venezuela attest"), a clause mark or the end.
 _EXAMPLES_END = re.compile(r"\s+(?:attests?|show|shows|showed|prove|proves|proved|illustrates?|demonstrates?|suggests?)\b|[;:()—–]|,\s+(?:which|who|but|and\s+(?:the|it|they))\b|\.\s|\.?$")
+
+
+def asks_examples(question: str) -> bool:
+    """True when the question asks for examples, cases or instances ("What examples does he cite?")."""
+    return _ASKS_EXAMPLES.match(question) is not None
 
 
 def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
