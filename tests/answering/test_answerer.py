@@ -5353,3 +5353,22 @@ def test_who_else_is_someone_besides_those_answered_before(built_index):
     # It had abstained: Kyiv "asking" is Ukraine "calling on".
     _, other = ask_as_chat(built_index.index, "Which two countries mediate, per Alcaro?", "And who else did Kyiv ask?")
     assert not other.abstained and "called on China" in other.text
+
+
+@pytest.mark.model
+def test_a_conceding_lead_comes_after_the_sentence_it_concedes_against(built_index):
+    import qa
+
+    # It had quoted only "However, they can still push Ukraine into prostration …".
+    result = qa.answer("Are Russian troops able to seize Ukraine's large cities?", index=built_index.index)
+    assert result.text.startswith("The Russians do not have the capacity to conquer major urban centres")
+
+
+@pytest.mark.model
+def test_a_short_answer_is_not_the_question_word_hyphenated(built_index):
+    import qa
+
+    # It had bolded "de-militarised".
+    result = qa.answer("What would a demilitarised Ukraine look like?", index=built_index.index)
+    assert "de-militarised Ukraine" in result.text
+    assert result.short is None or result.short.text.lower() not in ("de-militarised", "demilitarised")

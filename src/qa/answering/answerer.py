@@ -124,6 +124,8 @@ COLLECTION = "The collection holds {n} documents{listed}"
 MAX_LISTED_DOCUMENTS = 10
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A hyphen inside a word: "de-militarised" is "demilitarised".
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _SPREAD = re.compile(r"\b(?:both|each|all|documents|sources|commentaries|compare|differ|differences?|disagree|agree|versus|vs)\b", re.I)
 
 
@@ -2611,7 +2613,9 @@ def _short_span(
         spelt_out = bool(initials := _title_initials(text)) and initials <= acronyms
         # Nor by the question's own words made "similar" or "other": "similar weapons" for "What else
         # did they send?" after "Which countries have sent weapons?".
-        return (not restates_question(words) and not restates_name(text) and not (repeats and not part_of_it)
+        # Nor by them hyphenated: "de-militarised" for "What would a demilitarised Ukraine look like?".
+        return (not restates_question(words) and not restates_question(_words(_INNER_HYPHEN.sub("", text)))
+                and not restates_name(text) and not (repeats and not part_of_it)
                 and not names_the_person and not spelt_out)
 
     # "Which part of the West still leans on Russian gas?" is not answered by "Russia": a name the
@@ -4523,6 +4527,12 @@ def _paragraph_between(earlier: Candidate, later: Candidate) -> bool:
     return "\n\n" in passage.text[gap_start - passage.start : gap_end - passage.start]
 
 
+# A yes/no question: an auxiliary opens it ("Are Russian troops able to …?", "Can Russia …?").
+_ASKS_IF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\s+\w", re.I)
+# A sentence that concedes against the one before it, whose subject it takes up by a pronoun.
+_CONCEDES = re.compile(r"^\W*(?:however|but|yet|still|nonetheless|nevertheless),?\s+(?:they|it|he|she|these|those)\b", re.I)
+
+
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
     """The chosen sentences with the body sentence before the lead (headings skipped) leading, when
     the lead points back at the thing the question asks for ("In the face of such risks of escalation,
@@ -4555,7 +4565,11 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # Not when the lead gives a reason itself ("This could break the negotiations, because …").
     why = (_ASKS_CAUSE.match(question) is not None and _OPENS_POINTING.match(lead.text) is not None
            and _GIVES_REASON.search(lead.text) is None)
-    if not (points_back or why or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
+    # "Are Russian troops able to seize Ukraine's large cities?": "However, they can still push
+    # Ukraine into prostration …" concedes against the sentence before, which answers ("The Russians
+    # do not have the capacity to conquer major urban centres, …").
+    conceding = _ASKS_IF.match(question) is not None and _CONCEDES.match(lead.text) is not None
+    if not (points_back or why or conceding or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
         return chosen
     start = lead.key[1]
     before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]
