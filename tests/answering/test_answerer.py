@@ -5372,3 +5372,18 @@ def test_a_short_answer_is_not_the_question_word_hyphenated(built_index):
     result = qa.answer("What would a demilitarised Ukraine look like?", index=built_index.index)
     assert "de-militarised Ukraine" in result.text
     assert result.short is None or result.short.text.lower() not in ("de-militarised", "demilitarised")
+
+
+@pytest.mark.model
+def test_a_follow_up_is_not_answered_by_most_of_the_answer_before(built_index):
+    from conftest import ask_as_chat
+
+    # It had bolded "will end Russian coal" for the oil and gas.
+    coal, rest = ask_as_chat(built_index.index, "What did Poland announce about coal?", "And the oil and gas?")
+    assert coal.short is not None and "coal" in coal.short.text
+    assert "phase out oil and gas imports" in rest.text
+    assert rest.short is None or "coal" not in rest.short.text
+
+    # Nor, after an ellipsis, by a span naming what the ellipsis replaced.
+    _, oil = ask_as_chat(built_index.index, "What did Poland decide about coal?", "And about oil?")
+    assert oil.short is None or "coal" not in oil.short.text

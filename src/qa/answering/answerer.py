@@ -742,6 +742,7 @@ def _answer(
         # guarantor countries?", whose reply lists none: whether Russia is among the guarantor countries.
         groups = _THE_PLURAL.findall(context[-1])
         named = f"Is {member_asked.group('name')} among the {groups[-1]}?" if groups else None
+    elliptic = named is None
     if named is None and context:
         # "What about Europe?" after "What weapons has the US sent?": what weapons Europe has sent.
         named = resolve_ellipsis(question, context[-FOLLOW_UP_CHAIN:])
@@ -749,6 +750,8 @@ def _answer(
         # "And Lavrov?" after "What does Peskov say about Crimea?": "What does Lavrov say about
         # Crimea?", the likeliest reading the documents answer.
         named = _best_reading(ellipsis_readings(question, context[-FOLLOW_UP_CHAIN:]), index, retriever, settings)
+    # An ellipsis puts its words in place of some of the question before: what they replaced.
+    swapped = _content_words(context[-1]) - _content_words(named) if named is not None and elliptic else set()
     if named is None and context and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
         # "Why?" after "Which of them could play a significant role?" answered "**China**": why China
         # could. First: "Why?" after "Which Russian objective was dropped?" answered "**denazification**"
@@ -776,7 +779,9 @@ def _answer(
         # imports, Europe is still deeply dependent on Russian gas"; "And Russia?" after "How many
         # soldiers has Ukraine lost?" is ("Russian and Ukrainian forces … lost around 6–7,000 soldiers each").
         before = _BOLD_LEAD.match(replies[-1]) if replies else None
-        if result.short is not None and (_words(result.short.text) <= replaced or (
+        # Nor one that names what the ellipsis replaced: "end Russian coal imports" for "And about
+        # oil?" after "What did Poland decide about coal?".
+        if result.short is not None and (_words(result.short.text) <= replaced or _content_words(result.short.text) & swapped or (
                 before is not None and result.short.text == before.group(1)
                 and not _content_words(_clause_around(result)) & _content_words(question))):
             result = replace(result, short=None)
@@ -2605,7 +2610,9 @@ def _short_span(
         names_the_person = named is not None and named.split()[-1].lower() in words
         # Nor by a span holding the earlier answer ("6–7,000 soldiers each" after "around 6–7,000",
         # for "And civilians?"); its hedge ("around") may lie outside the span.
-        repeats = bool(replied) and (words <= replied or bool(answered) and answered <= words)
+        # Nor by most of it: "will end Russian coal" after "end Russian coal imports", for "And the oil and gas?".
+        repeats = bool(replied) and (words <= replied or bool(answered) and (
+            answered <= words or _most_of(" ".join(answered), text)))
         # "How much is it worth?" after "a nearly $1 billion package" asks for a part of what it gave.
         part_of_it = of_the_answer and words < replied
         # Nor by the question's own acronym spelt out: "Istituto Affari Internazionali" for "What kind
@@ -3749,6 +3756,12 @@ def _names(text: str, name: str) -> bool:
     stem = re.escape(name[:NAME_STEM])
     tail = r"\b" if len(name) <= NAME_STEM else r"\w*"
     return re.search(rf"\b{stem}{tail}", text, re.IGNORECASE) is not None
+
+
+def _most_of(earlier: str, text: str) -> bool:
+    """True when the text holds more than half of the content words of an earlier answer."""
+    answered = _content_words(earlier)
+    return bool(answered) and 2 * len(answered & _content_words(text)) > len(answered)
 
 
 def _content_words(text: str) -> set[str]:
