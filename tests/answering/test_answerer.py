@@ -5387,3 +5387,33 @@ def test_a_follow_up_is_not_answered_by_most_of_the_answer_before(built_index):
     # Nor, after an ellipsis, by a span naming what the ellipsis replaced.
     _, oil = ask_as_chat(built_index.index, "What did Poland decide about coal?", "And about oil?")
     assert oil.short is None or "coal" not in oil.short.text
+
+
+@pytest.mark.model
+def test_which_one_is_the_item_the_reply_before_quoted(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted "Third, only the United States and the EU have authority over sanctions".
+    _, one = ask_as_chat(built_index.index, "What two factors will shape the war, according to the IAI?",
+                         "Which one depends on sanctions?")
+    assert one.text.startswith("The second concerns the political and financial sustainability of the invasion")
+
+
+@pytest.mark.model
+def test_the_best_sentence_naming_the_subject_answers_when_the_lead_does_not(built_index):
+    import qa
+
+    # It had abstained: the lead ("The plan rotates around three main components …") never names Putin.
+    result = qa.answer("Which regions does Putin want besides Crimea?", index=built_index.index)
+    assert not result.abstained and "President Putin aims for more on all fronts" in result.text
+    # A subject no good sentence names is still not answered.
+    assert qa.answer("Why did China send weapons to Ukraine?", index=built_index.index).abstained
+
+
+@pytest.mark.model
+def test_a_kind_asked_of_a_name_only_the_publisher_gives_is_answered_from_its_block(built_index):
+    import qa
+
+    # It had bolded "IAI Commentaries", from a footnote.
+    result = qa.answer("What kind of publication is Affarinternazionali?", index=built_index.index)
+    assert result.short is not None and result.short.text == "an online webzine"

@@ -64,7 +64,9 @@ def test_a_modal_verb_makes_a_question_english(retriever: Retriever) -> None:
      ("What did he say about Crimea?", "he"),  # the name after the subject "he" is the topic
      ("Why does she think Ukraine will win?", "she"),
      # A question word alone: about what? (it had answered "I could not find the answer …")
-     ("Why not?", "Why not"), ("And when?", "when"), ("By whom?", "By whom")],
+     ("Why not?", "Why not"), ("And when?", "when"), ("By whom?", "By whom"),
+     # One of things named before (after the two variables of the war, "The second concerns … sanctions").
+     ("Which one depends on sanctions?", "Which one")],
 )
 def test_a_follow_up_in_a_fresh_chat_asks_what_is_meant(retriever: Retriever, question: str, referent: str) -> None:
     refusal = refuse(retriever.analyse(question), retriever.vocabulary())
@@ -226,3 +228,7 @@ def test_the_word_a_slip_of_typing_stands_for(word, opening, spelt):
 
     vocabulary = {"about", "countries", "population", "guarantor", "crimea", "the"}
     assert spelling_of(word, vocabulary, True, opening) == spelt
+
+
+def test_which_one_of_a_named_group_stands_alone() -> None:
+    assert not refers_back("Which one of the Russian banks is the largest?")

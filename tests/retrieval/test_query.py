@@ -327,3 +327,12 @@ def test_a_british_question_matches_an_american_passage(fresh: Retriever) -> Non
     """"Why is the author sceptical?" finds the April piece's "There is more reason for skepticism than optimism"."""
     british = fresh.analyse("Why is the author sceptical about the talks?").question.terms.weights
     assert british == fresh.analyse("Why is the author skeptical about the talks?").question.terms.weights
+
+
+def test_kind_of_name():
+    from qa.retrieval.query import kind_of_name
+
+    assert kind_of_name("What kind of publication is Affarinternazionali?") == "Affarinternazionali"
+    assert kind_of_name("What sort of organisation is the Istituto Affari Internazionali?") == "Istituto Affari Internazionali"
+    assert kind_of_name("Which type of organisation is IAI?") == "IAI"
+    assert kind_of_name("What kind of weapons has the US sent?") is None

@@ -67,7 +67,7 @@ from qa.answering.types import (
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, asks_examples, holds_email, cause_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, recent_turns, who_is_named
+from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -1146,6 +1146,14 @@ def _answer(
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     known = [w for w in subject if w.lower() in retriever.vocabulary()]
+    if known and not any(
+        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in known
+    ) and (naming := next((c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
+                           and _names_any(c.text, known)), None)) is not None:
+        # "Which regions does Putin want besides Crimea?": not the lead ("The plan rotates around three
+        # main components: …", whose passage never names Putin) but the best sentence nearly as
+        # likely that names him ("President Putin aims for more on all fronts: …"); it had abstained.
+        chosen = [naming]
     if known and not any(
         _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in known
     ):
@@ -2246,7 +2254,9 @@ def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -
 
 
 # A follow-up's pronoun for the thing the conversation is about.
-_IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b", re.I)
+# "it", "them", or "which one" of the things the reply before named ("Which one depends on sanctions?"
+# after the two variables of the war).
+_IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b|^\W*(?:(?:and|but|so)\s+)?which\s+one\b", re.I)
 
 
 def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> list[Candidate]:
@@ -2264,7 +2274,7 @@ def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[An
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
     """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
     holds the question's content words the lead holds (one at least) leading, for a question that
-    says "it" or "them":
+    says "it", "them" or "which one":
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
@@ -2406,11 +2416,6 @@ _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+w
 
 # A clause a description adds after a comma: ", founded in 1965 on the initiative of …".
 _ADDED_CLAUSE = re.compile(r",\s+(?:founded|established|created|based|launched|set\s+up|which|who)\b")
-# "What sort of organisation is the Istituto Affari Internazionali?": what kind of thing a name is.
-_ASKS_KIND_OF_NAME = re.compile(
-    r"^\W*(?i:what)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*\s+(?i:is|was|are|were)\s+(?:(?i:the)\s+)?"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*[?.!]*\s*$"
-)
 
 
 def _short_span(
@@ -2460,8 +2465,8 @@ def _short_span(
         # Without a title or a description, a span beside the name is a guess at who the person is:
         # "Who is Guy Chazan?" is not answered "Roman Olearchyk and Polina Ivanova", his co-authors.
         return _first_described(chosen, lambda text: person_description(text, named))
-    kind_of = _ASKS_KIND_OF_NAME.match(question)
-    if kind_of is not None and (found := _first_described(chosen, lambda text: definition_of(text, kind_of.group("name")))):
+    kind_of = kind_of_name(question)
+    if kind_of is not None and (found := _first_described(chosen, lambda text: definition_of(text, kind_of))):
         # "What sort of organisation is the Istituto Affari Internazionali?": what the sentence says it
         # is ("a private, independent non-profit think tank"), not a name the reader finds beside it;
         # without what a clause after it adds (", founded in 1965 …").
@@ -3809,6 +3814,9 @@ def _subject_words(question: str) -> list[str]:
     return list(dict.fromkeys([*words, *spell_out_abbreviations(" ".join([*words, *seats])).split()]))
 
 
+# How likely, against the lead, the best sentence naming the question's subject must be to answer
+# in its place when the lead's passage never names it.
+SUBJECT_FALLBACK = 0.5
 # The opening words of a sentence, where its subject stands ("Many European countries, including
 # Poland, ...").
 OPENING_WORDS = 8

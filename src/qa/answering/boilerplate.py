@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 from qa.answering.authorship import DOCUMENT_WORD
 from qa.answering.references import names_cited_title
 from qa.answering.summary import without_sources
-from qa.retrieval.query import defined_term, who_is_named
+from qa.retrieval.query import defined_term, kind_of_name, who_is_named
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
@@ -93,7 +93,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     if any(not (full := _names(m.group(0))) & bylines.authors and full <= said for m in _FULL_NAME.finditer(question)):
         return True
     # "What is Affarinternazionali?": a name only the publisher's block gives ("an online webzine (*Affarinternazionali*)").
-    defined = [w for w in _WORD.findall(defined_term(question) or "") if w.lower() not in _STOP]
+    # "What kind of publication is Affarinternazionali?" asks what it is, too.
+    defined = [w for w in _WORD.findall(defined_term(question) or kind_of_name(question) or "") if w.lower() not in _STOP]
     # A name, not a phrase holding one: "What is the role of Europe?" is not asked of the catalogue
     # entry "Russia–Ukraine Talks and the Indispensable Role of the US and Europe".
     term = {w.lower() for w in defined} if defined and all(w[:1].isupper() for w in defined) else set()

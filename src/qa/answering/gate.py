@@ -230,6 +230,10 @@ _QUESTION_WORD_ALONE = re.compile(
 )
 
 
+# "Which one …?", "And which one …?": one of some things, named before.
+_WHICH_ONE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(which\s+one)\b(?!\s+of\b)", re.I)
+
+
 def _missing_referent(question: str) -> str | None:
     """What points back at an earlier turn ("he", "it", "the third" of "And the third?", a question
     word alone: "Why not?") when nothing in the question can be what it refers to."""
@@ -247,6 +251,10 @@ def _missing_referent(question: str) -> str | None:
         # "And the third?": what the reader asked about is "the third", not "And".
         rest = question[start.end() :].strip(" ,?.!")
         return rest if rest and len(rest.split()) <= MAX_QUOTED_WORDS else start.group(0).strip()
+    one = _WHICH_ONE.match(question)
+    if one is not None:
+        # "Which one depends on sanctions?": one of the things an earlier turn named.
+        return one.group(1)
     person = _PERSONAL.search(question)
     # "Other than his achievements, what was Tesla famous for?": a name anywhere will do, unless
     # the pronoun is the subject ("What did he say about Crimea?"), whose name must come before it.

@@ -19,7 +19,7 @@ from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
 from qa.answering.types import is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
-from qa.retrieval.query import defined_term, who_is_named
+from qa.retrieval.query import defined_term, kind_of_name, who_is_named
 
 _POINTER = re.compile(
     r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b"
@@ -329,13 +329,6 @@ _EVENT_ASKED = re.compile(
 )
 
 
-# "What kind of organisation is IAI?" asks what a named thing is, too.
-_KIND_OF_NAMED = re.compile(
-    r"^\W*(?i:what|which)\s+(?i:kind|type|sort)\s+of\s+[a-z]+\s+(?i:is|was|are|were)\s+"
-    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*[?.!]*\s*$"
-)
-
-
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
@@ -350,9 +343,8 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
             continue
         subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
-        kind = _KIND_OF_NAMED.match(turn)
-        term = defined_term(turn) or (subject.group("term") if subject is not None else None) or (
-            kind.group("term") if kind is not None else None)
+        # "What kind of organisation is IAI?" asks what a named thing is, too.
+        term = defined_term(turn) or (subject.group("term") if subject is not None else None) or kind_of_name(turn)
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
         # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
         if term is not None and re.search(r"[A-Z0-9]", term):

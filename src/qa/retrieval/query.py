@@ -92,6 +92,20 @@ def defined_term(question: str) -> str | None:
     return match.group("term")
 
 
+# "What kind of organisation is IAI?", "What sort of publication is Affarinternazionali?": what a
+# named thing is, asked by its kind.
+_KIND_OF_NAME = re.compile(
+    r"^\W*(?i:what|which)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*\s+(?i:is|was|are|were)\s+(?:(?i:the)\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*[?.!]*\s*$"
+)
+
+
+def kind_of_name(question: str) -> str | None:
+    """The name in "What kind of organisation is the IAI?" ("IAI"), else None."""
+    match = _KIND_OF_NAME.match(question)
+    return match.group("name") if match else None
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer the question's wording asks for, or None when it does not say."""
     if _WHO_IS_NAMED.match(question):
