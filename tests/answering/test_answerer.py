@@ -5417,3 +5417,30 @@ def test_a_kind_asked_of_a_name_only_the_publisher_gives_is_answered_from_its_bl
     # It had bolded "IAI Commentaries", from a footnote.
     result = qa.answer("What kind of publication is Affarinternazionali?", index=built_index.index)
     assert result.short is not None and result.short.text == "an online webzine"
+
+
+@pytest.mark.model
+def test_journalists_behind_a_cited_article_are_all_its_authors(built_index):
+    import qa
+
+    # It had bolded "Roman Olearchyk and Polina Ivanova", without Guy Chazan.
+    result = qa.answer("Who are the three FT journalists behind the Mariupol article?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Guy Chazan, Roman Olearchyk and Polina Ivanova"
+
+
+@pytest.mark.model
+def test_the_risk_asked_in_the_singular_is_what_such_risks_point_back_at(built_index):
+    import qa
+
+    # It had quoted "In the face of such risks of escalation, mediation attempts are welcome" and bolded "mediation".
+    result = qa.answer("What is the risk of escalation?", index=built_index.index)
+    assert result.text.startswith("This in turn carries the risk of NATO getting directly involved")
+
+
+@pytest.mark.model
+def test_what_should_happen_to_a_thing_is_what_a_sentence_prescribes_for_it(built_index):
+    import qa
+
+    # It had quoted "A starting point could be the now-defunct 2015 Minsk agreements …".
+    result = qa.answer("What should happen to the Minsk agreements?", index=built_index.index)
+    assert result.text.startswith("The agreements would have to be revised significantly")

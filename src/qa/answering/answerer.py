@@ -3854,7 +3854,10 @@ def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Can
 
 
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
-_ASKS_AUTHORS = re.compile(r"\b(?:authors?|wrote|written|co-?authored|reported\s+on)\b", re.I)
+# "Who are the three FT journalists behind the Mariupol article?" asks for authors too.
+_ASKS_AUTHORS = re.compile(
+    r"\b(?:authors?|wrote|written|co-?authored|reported\s+on|journalists?|reporters?|correspondents?|writers?|columnists?)\b", re.I
+)
 # A verb closing an "as … attest" clause at the end of a span.
 _ATTESTS = re.compile(
     r"\s+(?:attest|attests|show|shows|suggest|suggests|demonstrate|demonstrates|indicate|indicates|prove|proves|"
@@ -4192,12 +4195,28 @@ _ASKS_WHAT_SHOULD = re.compile(
 )
 
 
+# "What should happen to the Minsk agreements?", "What must be done about Russian gas?": what should
+# be done with a thing.
+_ASKS_SHOULD_HAPPEN = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:should|must|ought\s+to)\s+(?:happen\s+(?:to|with)|be\s+done\s+(?:with|about|to))\s+"
+    r"(?P<thing>[^?.!]*?[\w’'-]+)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For "Should Europe stop importing Russian gas?" (or "What should Europe do about …?"),
     `ranked` with the first of its best few that says what the question's subject should do
     (`prescribes`, naming it: "… Europe can use its economic leverage … or, better yet, suspend
     Russian energy imports altogether") leading, when the lead only describes ("Europe is still
     deeply dependent on Russian gas") and it could answer by itself."""
+    happen = _ASKS_SHOULD_HAPPEN.match(question)
+    if happen is not None and ranked and not prescribes(ranked[0].text):
+        # "What should happen to the Minsk agreements?": "The agreements would have to be revised
+        # significantly …", which names them by their head noun (it had quoted "A starting point
+        # could be the now-defunct 2015 Minsk agreements …").
+        head = happen.group("thing").split()[-1]
+        return _promoted(ranked, s, lambda c: prescribes(c.text) and _names(c.text, head), 2 * s.gate_depth)
     asked = _ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question)
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
@@ -4563,8 +4582,10 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
         return chosen
     lead = chosen[0]
     head = _ASKED_HEAD.match(question)
+    # "What is the risk of escalation?" as "What are the risks …?": "such risks of escalation".
     points_back = head is not None and any(
-        m.group("noun")[:NAME_STEM] == head.group("head").lower()[:NAME_STEM] for m in _POINTING_BACK.finditer(lead.text)
+        m.group("noun").rstrip("s")[:NAME_STEM] == head.group("head").lower().rstrip("s")[:NAME_STEM]
+        for m in _POINTING_BACK.finditer(lead.text)
     )
     # "What could break the negotiations?": "This could break the negotiations, …" needs the sentence
     # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
