@@ -1855,6 +1855,10 @@ def test_slips_in_the_words_the_rules_read_are_mended(built_index):
         ("Please list the countries named as guarantors.", "List the countries named as guarantors."),
         ("I'd like to know when the IAI commentary was published", "When the IAI commentary was published?"),
         ("I wonder who Peskov is.", "Who is Peskov?"),
+        # A remark before the question (it had bolded the European countries' "supplies and other equipment").
+        ("I'm curious, what exactly did the EU decide to send?", "What exactly did the EU decide to send?"),
+        ("Just wondering: who wrote the IAI piece?", "Who wrote the IAI piece?"),
+        ("I'm curious about the ruble.", None),  # no question inside
         # A view asked inside: as asked plainly (the author note had answered).
         ("Could you tell me why the author of the IAI commentary thinks the US must be involved?",
          "Why does the author of the IAI commentary think the US must be involved?"),
@@ -5444,3 +5448,12 @@ def test_what_should_happen_to_a_thing_is_what_a_sentence_prescribes_for_it(buil
     # It had quoted "A starting point could be the now-defunct 2015 Minsk agreements …".
     result = qa.answer("What should happen to the Minsk agreements?", index=built_index.index)
     assert result.text.startswith("The agreements would have to be revised significantly")
+
+
+@pytest.mark.model
+def test_a_short_answer_keeps_the_denial_before_it(built_index):
+    import qa
+
+    # It had bolded "affected Russia’s behavior on the ground", from "they have not affected …".
+    result = qa.answer("What evidence is there that sanctions are not working?", index=built_index.index)
+    assert result.short is not None and result.short.text == "not affected Russia’s behavior on the ground"

@@ -515,6 +515,8 @@ def test_who_wrote_an_outlets_work_is_answered_from_the_notes_not_the_documents(
         ("What did the Washington Post report?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
         ("What did Dan Balz write?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
         ("What did Reuters report?", None),  # another outlet's reference
+        # What its note cites (the date had been the short answer).
+        ("What does the Washington Post footnote cite?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),
         ("What did the Washington Post report about Crimea?", None),  # a topic: the body answers
         # When it reported is not what: the date had been the short answer.
         ("What did the Washington Post report on 16 March?", "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"),

@@ -304,11 +304,14 @@ def _names_capitalised(question: str, proper: frozenset[str]) -> str:
 
 
 # "Can you summarise both documents?", "Could you tell me who wrote it?", "Please list the countries
-# named as guarantors.", "I'd like to know when it was published": the request inside.
+# named as guarantors.", "I'd like to know when it was published", "I'm curious, what …?": the request inside.
 _POLITE = re.compile(
     r"^\W*(?:(?:(?:can|could|would|will)\s+you|please)\s+(?:please\s+)?(?:(?:tell|show)\s+(?:me|us)\s+(?=(?:who|whom|whose|what|"
     r"which|when|where|why|how|if|whether)\b))?"
-    r"|(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to)\s+know\s+|i\s+wonder\s+)"
+    r"|(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to)\s+know\s+|i\s+wonder\s+"
+    # "I'm curious, what exactly did the EU decide to send?", "Just wondering: who wrote it?"
+    r"|(?:i(?:'m|’m|\s+am)\s+(?:curious|wondering)|(?:just\s+)?(?:curious|wondering)|out\s+of\s+curiosity|quick\s+question)"
+    r"\s*[,:;–—-]?\s*(?=(?:who|whom|whose|what|which|when|where|why|how|if|whether)\b))"
     r"(?P<request>\w.*?)\W*$",
     re.I | re.S,
 )
@@ -1246,6 +1249,11 @@ def _answer(
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties
         # as of 20 March 2022*, <https://…>' had been taken on through what its colon introduces.
         found = None
+    if (found is not None and not _question_denies(question)
+            and (denied := _DENIED_BEFORE.search(found[0].text, 0, found[1].start)) is not None):
+        # "What evidence is there that sanctions are not working?": "not affected Russia’s behavior on
+        # the ground", not "affected Russia’s behavior …", which says the opposite of its sentence.
+        found = found[0], replace(found[1], start=denied.start(1))
     if (found is not None and asks_contact(question) is None
             and holds_email(found[0].text[found[1].start : found[1].end])):
         # "What does Andrea Dessì direct?" is not answered by his e-mail address, beside his name in
@@ -2954,6 +2962,21 @@ _ASKED_KIND = re.compile(r"^\W*(?i:which|what)\s+(?:[A-Z][\w’'-]*\s+)?(?P<noun
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 
 
+# A denial just before a short answer: "have not |affected …", "haven't |", "no longer |".
+_DENIED_BEFORE = re.compile(r"\b([\w]+n['’]t|not|never|no\s+longer|hardly)\s+$", re.I)
+_CLAUSE_OPENER = re.compile(r"\b(?:that|whether|if)\b", re.I)
+_DENIAL_ASKED = re.compile(r"\s+(?:what|who|whom|which|where|when|how)\b", re.I)
+
+
+def _question_denies(question: str) -> bool:
+    """True when the question's own clause is denied ("Cydippids are not what?", "What hasn't changed
+    despite the sanctions?"): its answer is what is denied, without the denial. Not a denial in a
+    clause it opens ("What evidence is there that sanctions are not working?")."""
+    denial = _NEGATED.search(question)
+    if denial is not None and _DENIAL_ASKED.match(question, denial.end()):
+        # "Evidence indicates that Cydippids are not what?": the denial stands before what is asked.
+        return True
+    return denial is not None and _CLAUSE_OPENER.search(question, 0, denial.start()) is None
 # "… no longer concerns X but rather Y": a negation shortly before a span, "but" shortly after it.
 _NEGATION_BEFORE = re.compile(r"\b(?:no\s+longer|not|never)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 _BUT_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s*,?\s+but\s+(?:rather|instead)?\b", re.I)

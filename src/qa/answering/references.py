@@ -300,12 +300,17 @@ def names_cited_title(question: str, reference: str) -> bool:
 # "What did the Washington Post report?", "What did Reuters write?": what a cited work says is its title.
 _ASKS_REPORTED = re.compile(
     r"^\s*what\s+(?:did|does|has|had)\s+(?:the\s+)?(?P<who>[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}?)\s+"
-    r"(?:report|reported|write|written|wrote|publish|published|say|said|run|ran)"
+    # "What does the Washington Post footnote cite?": what the note of that outlet cites.
+    r"(?:report|reported|write|written|wrote|publish|published|say|said|run|ran|cite|cites|cited)"
     # "… on 18 March?": when it reported is not what (a topic, "… about Crimea?", the body answers).
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?)?"
     r"\s*[?.!]?\s*$",
     re.I,
 )
+
+
+# What names the note, not its outlet: "the Washington Post footnote".
+_NOTE_WORDS = frozenset({"footnote", "footnotes", "note", "notes", "reference", "article", "piece", "story"})
 
 
 def asks_reported(question: str) -> bool:
@@ -323,6 +328,6 @@ def reported_headline(sentence: str, question: str) -> tuple[int, int] | None:
     title = cited_title(sentence)
     if title is None:
         return None
-    names = {w.lower() for w in _NAME.findall(asked.group("who"))}
+    names = {w.lower() for w in _NAME.findall(asked.group("who"))} - _NOTE_WORDS
     outside = _WORD.findall((sentence[: title[0]] + " " + sentence[title[1] :]).lower())
     return title if names and names <= set(outside) else None
