@@ -5457,3 +5457,21 @@ def test_a_short_answer_keeps_the_denial_before_it(built_index):
     # It had bolded "affected Russia’s behavior on the ground", from "they have not affected …".
     result = qa.answer("What evidence is there that sanctions are not working?", index=built_index.index)
     assert result.short is not None and result.short.text == "not affected Russia’s behavior on the ground"
+
+
+@pytest.mark.model
+def test_what_a_document_says_someone_must_do_is_its_recommendation(built_index):
+    import qa
+
+    # It had abstained, asked as "What must the West do now, according to the April piece?".
+    result = qa.answer("What does the April piece say the West must do now?", index=built_index.index)
+    assert not result.abstained and "the best strategy for the West is to sharply increase military assistance" in result.text
+
+
+@pytest.mark.model
+def test_a_short_answer_lists_no_more_names_than_the_question_counts(built_index):
+    import qa
+
+    # It had bolded "Cuba, Iran, Iraq and Venezuela".
+    assert qa.answer("Which three countries have already been sanctioned most heavily?", index=built_index.index).short is None
+    assert qa.answer("Which two countries mediate?", index=built_index.index).short.text == "Turkey and Israel"

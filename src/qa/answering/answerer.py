@@ -29,7 +29,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
+    COUNTS, announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
     names_asked_item, ordinal_of, singular, to_sentence_end,
 )
@@ -612,7 +612,9 @@ def _answer(
         cased = _names_capitalised(question, retriever.proper_words())
         if cased != question:
             return replace(_answer(cased, history, index, retriever, settings, said), question=question)
-    plainly = _asked_plainly(question)
+    # "What does the April piece say the West must do now?" asks for its recommendations as asked
+    # ("What must the West do now, according to …?" would ask what it must do, a fact).
+    plainly = _asked_plainly(question) if not asks_recommendation(question) else None
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
     called = _CALLS.match(question)
@@ -1254,6 +1256,11 @@ def _answer(
         # "What evidence is there that sanctions are not working?": "not affected Russia’s behavior on
         # the ground", not "affected Russia’s behavior …", which says the opposite of its sentence.
         found = found[0], replace(found[1], start=denied.start(1))
+    if (found is not None and (counted := _ASKS_COUNTED_THINGS.match(question)) is not None
+            and _other_count(found[0].text[found[1].start : found[1].end], COUNTS[counted.group(1).lower()])):
+        # "Which three countries have been sanctioned most heavily?" is not answered by four ("Cuba,
+        # Iran, Iraq and Venezuela").
+        found = None
     if (found is not None and asks_contact(question) is None
             and holds_email(found[0].text[found[1].start : found[1].end])):
         # "What does Andrea Dessì direct?" is not answered by his e-mail address, beside his name in
@@ -5188,6 +5195,29 @@ def _with_membership(listed: Answer, question: str, name: str, among: bool) -> A
 
 # Where a list's items meet: ", ", ", and ", " or ".
 _LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _other_count(text: str, count: int) -> bool:
+    """True when a short answer lists more names than `count` ("Cuba, Iran, Iraq and Venezuela" for
+    three), its items told apart by commas and the last "and" ("heavy and civil engineering
+    construction" is one). Fewer is no sign: the reader may take one of the two asked for (XQuAD:
+    "the Maastricht Treaty 1992" for "Which two treaties …?", half right)."""
+    *first, last = [item.strip() for item in text.split(",")]
+    last = re.sub(r"^(?:and|or)\s+", "", last)
+    items = [*first, *(last.rsplit(" and ", 1) if not first or " and " in last else [last])]
+    items = [item for item in items if item]
+    return len(items) > count and all(len(item.split()) <= SHORT_ITEM_WORDS for item in items)
+
+
+# The most words of an item of a list of names ("the United States").
+SHORT_ITEM_WORDS = 3
+# A question for a count of things: "Which three countries …?", "Who are the two …?" (not "Which of
+# the five largest banks …?", one of them; nor "Name three weapons …", any three of more).
+_ASKS_COUNTED_THINGS = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:which|what|who)\s+(?:(?:are|were)\s+)?(?:the\s+)?(?:main\s+|key\s+)?"
+    r"(two|three|four|five|six|[2-6])\s+[a-z]",
+    re.I,
+)
 
 
 def _items_listed(text: str) -> list[str]:

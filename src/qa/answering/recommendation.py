@@ -11,11 +11,18 @@ import re
 # "What should Ukraine do?", "What should be done about energy?": what anyone should do.
 # Not "What should the goal of the US and Europe be?": a thing, not what to do.
 _SHOULD_DO = r"should\s+(?:[\w’'-]+\s+){0,6}?(?:do|be\s+done)\b"
+# "What does the April piece say the West must do now?": what someone says must be done (not "What
+# must Russia do to have sanctions lifted?", a condition the documents state).
+_SAYS_MUST_DO = (
+    r"(?:say|says|think|thinks|argue|argues|believe|believes|want|wants)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,4}?"
+    # Not for a purpose: "What did the April article say Russia must do to show it is serious?"
+    r"(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:[\w’'-]+\s+){0,2}?do(?!\s+(?:to|so|in\s+order)\b)"
+)
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
     # Not "proposal": "under the ten-point proposal" is the plan, not what a document proposes.
     r"\b(?:recommend\w*|propos(?:e|es|ed)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
-    rf"call(?:s|ed)?\s+for|{_SHOULD_DO}|way\s+forward)\b",
+    rf"call(?:s|ed)?\s+for|{_SHOULD_DO}|way\s+forward|{_SAYS_MUST_DO})\b",
     re.I,
 )
 # A sentence that prescribes: what someone should, must or had best do, what would help, what is
