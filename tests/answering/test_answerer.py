@@ -5475,3 +5475,30 @@ def test_a_short_answer_lists_no_more_names_than_the_question_counts(built_index
     # It had bolded "Cuba, Iran, Iraq and Venezuela".
     assert qa.answer("Which three countries have already been sanctioned most heavily?", index=built_index.index).short is None
     assert qa.answer("Which two countries mediate?", index=built_index.index).short.text == "Turkey and Israel"
+
+
+@pytest.mark.model
+def test_the_figure_in_the_sentence_after_the_likeliest_answers_a_number_question(built_index):
+    import qa
+
+    # It had abstained: "Military deaths are also considerable." gives no figure.
+    result = qa.answer("What is the Russian death toll?", index=built_index.index)
+    assert result.short is not None and result.short.text == "around 6–7,000"
+
+
+@pytest.mark.model
+def test_in_which_document_something_comes_up_is_which_one_mentions_it(built_index):
+    import qa
+
+    # It had abstained.
+    result = qa.answer("In which commentary does Venezuela come up?", index=built_index.index)
+    assert not result.abstained and "Cuba, Iran, Iraq and Venezuela" in result.text and "Alcaro" in result.text
+
+
+@pytest.mark.model
+def test_its_author_after_a_documents_title_is_the_documents_author(built_index):
+    from conftest import ask_as_chat
+
+    # It had asked for "the April commentary's title's author".
+    _, author = ask_as_chat(built_index.index, "What is the April commentary’s title?", "And its author?")
+    assert author.text.startswith("The documents do not say who wrote the 1 April 2022 opinion commentary")

@@ -28,6 +28,8 @@ from qa.answering.document_facts import (
         ("Which of the two articles was written first?", DATE_FACT), ("Which commentary is more recent?", DATE_FACT),
         ("Which is the older document?", DATE_FACT), ("Which one is the most recent article?", DATE_FACT),
         ("Which document is more optimistic?", None),
+        # By the possessive: it had quoted a footnote's "(February 2022)".
+        ("What is the IAI commentary's date?", DATE_FACT), ("Who is the IAI commentary's publisher?", PUBLISHER_FACT),
         ("When did the talks take place?", None),  # no document named
         ("Which newspaper published the report cited in the IAI commentary?", None),  # a cited work
         ("According to the article, when was the plan published?", None),

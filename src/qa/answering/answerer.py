@@ -612,6 +612,11 @@ def _answer(
         cased = _names_capitalised(question, retriever.proper_words())
         if cased != question:
             return replace(_answer(cased, history, index, retriever, settings, said), question=question)
+    mentioned = _MENTIONED_IN_WHICH.match(question)
+    if mentioned is not None:
+        # "In which commentary does Venezuela come up?" asks which one mentions it (it had abstained).
+        asked = f"Which {mentioned.group('kind')} mentions {mentioned.group('thing')}?"
+        return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     # "What does the April piece say the West must do now?" asks for its recommendations as asked
     # ("What must the West do now, according to …?" would ask what it must do, a fact).
     plainly = _asked_plainly(question) if not asks_recommendation(question) else None
@@ -1051,6 +1056,14 @@ def _answer(
             x = _score(retriever, scoring, candidates, s, len(unknown))
             ranked, other_rank = _ranked(candidates, x, question, s)
             fitting = _fitting(candidates, x, ranked, wanted, question, s)
+        if (wanted == NUMBER and (not fitting or fitting[0].score < s.abstain_below) and ranked[0].score >= s.abstain_below
+                and (following := _next_sentence(retriever, ranked[0])) is not None
+                and has_type(following.text, NUMBER, question) and not has_type(ranked[0].text, NUMBER, question)):
+            # "What is the Russian death toll?": the likeliest sentence gives no figure ("Military deaths
+            # are also considerable."), the one after it does ("… lost around 6–7,000 soldiers each"),
+            # which answers as likely as the one it goes on from (it had abstained).
+            fitting = [following]
+            ranked = [following, *(c for c in ranked if c.key != following.key)]
         # "Who is the Ukrainian defence minister?" asks for a person's name: a country the reader
         # finds ("Britain, China, Russia and the United States") holds no office.
         reads = (wanted in (PERSON, DATE) and s.gate_reads_spans and not _ASKS_OFFICE_HOLDER.match(question)
@@ -1968,6 +1981,13 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
 # "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
 # the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
+# "In which commentary does Venezuela come up?", "In which document is Mariupol mentioned?".
+_MENTIONED_IN_WHICH = re.compile(
+    r"^\W*in\s+(?:which|what)\s+(?:of\s+the\s+(?:two\s+)?)?(?P<kind>documents?|commentar(?:y|ies)|pieces?|texts?|articles?)\s+"
+    r"(?:does|do|did|is|are|was|were)\s+(?P<thing>[^?]+?)\s+(?:come\s+up|appear|feature|show\s+up|(?:get\s+)?mentioned|"
+    r"named|discussed|cited|brought\s+up)\s*[?.!]*\s*$",
+    re.I,
+)
 _ASKS_WHICH_DOCUMENT = re.compile(
     r"^\W*(?:and\s+)?(?:which|what)\s+(?:one\s+of\s+the\s+|of\s+the\s+)?(?:two\s+)?(?:documents?|commentar(?:y|ies)|sources?|texts?)\s+"
     # What a document does, not what a thing called a document did ("What document formed the

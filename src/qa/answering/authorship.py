@@ -10,7 +10,8 @@ from qa.ingest.sentences import split_sentences
 
 _ASKS_AUTHOR = re.compile(
     r"\b(?:who (?:wrote|authored|penned|is (?:the )?(?:author|writer))|(?:author|writer)s? of|written by|"
-    r"whose (?:commentary|article|piece|paper|report|analysis))\b",
+    # "Who is the April commentary's author?", "And its author?" asked so.
+    r"whose (?:commentary|article|piece|paper|report|analysis)|['’]s (?:authors?|writers?))\b",
     re.I,
 )
 # Words that name a document ("the IAI commentary"), not a book or a law the documents discuss.

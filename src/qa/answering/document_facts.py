@@ -21,6 +21,8 @@ _ASKS = (
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
         # "On what day did the IAI piece come out?" too.
         r"appeared|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
+        # "What is the IAI commentary's date?"
+        r"|['’]s (?:publication )?date\b"
         # "What date is the Alcaro commentary?": the document's own date.
         r"|\b(?:what|which) (?:date|day) (?:is|was|has|does)\b"
         # "Which document is older?", "Which piece came out first?": each one's date answers.
@@ -36,7 +38,7 @@ _ASKS = (
     (PUBLISHER_FACT, re.compile(
         r"\b(?:who|which (?:\w+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
         # Not "Which article was published by Reuters?": that names the publisher and asks for the work.
-        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
+        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|['’]s publisher\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
         # "Where was the IAI commentary published?": by whom, as a document gives it.
         r"|\bwhere\b.*\b(?:published|issued|released|appeared|came out|posted)\b",
         re.I,

@@ -329,6 +329,12 @@ _EVENT_ASKED = re.compile(
 )
 
 
+# A property of a named thing, asked by its possessive: "the April commentary's title".
+_OWNED_PROPERTY = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?:title|name|date|author|authors|publisher|address|headline|length|url|website|founder)$", re.I
+)
+
+
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
@@ -345,6 +351,10 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         # "What kind of organisation is IAI?" asks what a named thing is, too.
         term = defined_term(turn) or (subject.group("term") if subject is not None else None) or kind_of_name(turn)
+        # "And its author?" after "What is the April commentary's title?": the commentary, whose title
+        # was asked, not the title.
+        owned = _OWNED_PROPERTY.match(term or "")
+        term = owned.group("owner") if owned is not None else term
         # A name ("the IAI", "the Budapest memorandum", "the 15-point plan"), not a description
         # ("the second sticking point", which the documents call otherwise: "the second problematic issue").
         if term is not None and re.search(r"[A-Z0-9]", term):
