@@ -5502,3 +5502,14 @@ def test_its_author_after_a_documents_title_is_the_documents_author(built_index)
     # It had asked for "the April commentary's title's author".
     _, author = ask_as_chat(built_index.index, "What is the April commentary’s title?", "And its author?")
     assert author.text.startswith("The documents do not say who wrote the 1 April 2022 opinion commentary")
+
+
+@pytest.mark.model
+def test_a_list_of_another_kind_than_asked_is_not_the_short_answer(built_index):
+    import qa
+
+    # It had bolded "Poland, Estonia, Sweden and Germany", the countries, for the weapons.
+    result = qa.answer("What weapons are European countries sending?", index=built_index.index)
+    assert result.short is None or "Poland" not in result.short.text
+    listed = qa.answer("Which European countries sent weapons?", index=built_index.index)
+    assert listed.short is not None and listed.short.text == "Poland, Estonia, Sweden and Germany"

@@ -2595,7 +2595,8 @@ def _short_span(
             # "And what would it get in return?" after "not join NATO": the list of commitments that
             # holds it answered the question before, not this one.
             continue
-        if span_fits(listed, wanted, question) and not _lists_asked_name(listed, question):
+        if (span_fits(listed, wanted, question) and not _lists_asked_name(listed, question)
+                and not _lists_other_kind(candidate.text, included[0], question)):
             return candidate, Span(*included, 1.0)
     for candidate in chosen[:INCLUDED_SENTENCES]:
         # "Who might guarantee Ukraine's security under that plan?": every one of the "potential
@@ -5238,6 +5239,21 @@ _ASKS_COUNTED_THINGS = re.compile(
     r"(two|three|four|five|six|[2-6])\s+[a-z]",
     re.I,
 )
+
+
+def _lists_other_kind(sentence: str, start: int, question: str) -> bool:
+    """True when the list at `start` gives things of a kind the question names but does not ask for:
+    "Many European countries, including Poland, …" for "What weapons are European countries sending?"."""
+    head = _LIST_HEAD.search(sentence, 0, start)
+    asked = _ASKED_KIND.match(question)
+    if head is None or asked is None:
+        return False
+    noun, kind = singular(head.group(1)), singular(asked.group("noun"))
+    return noun != kind and noun in {singular(w) for w in _words(question)}
+
+
+# The noun a list of examples is of: "countries, including |", "countries such as |".
+_LIST_HEAD = re.compile(r"\b([a-z]{3,})\s*,?\s*(?:including|such\s+as|like|namely)\s+$")
 
 
 def _items_listed(text: str) -> list[str]:
