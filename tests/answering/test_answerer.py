@@ -2718,6 +2718,7 @@ def test_a_property_the_documents_never_name_abstains_with_in(small_index):
     ("question", "asks"),
     [("How many documents are there?", True), ("What documents do you have?", True), ("List the documents.", True),
      ("Which articles are in the collection?", True), ("What is in the library?", True),
+     ("Which two documents are in the corpus?", True),  # with a count (it had abstained)
      ("How many documents mention Crimea?", False), ("What sources are cited?", False),
      ("Which documents speak of energy?", False)],
 )
@@ -5513,3 +5514,13 @@ def test_a_list_of_another_kind_than_asked_is_not_the_short_answer(built_index):
     assert result.short is None or "Poland" not in result.short.text
     listed = qa.answer("Which European countries sent weapons?", index=built_index.index)
     assert listed.short is not None and listed.short.text == "Poland, Estonia, Sweden and Germany"
+
+
+@pytest.mark.model
+def test_the_documents_publisher_counts_as_naming_the_subject(built_index):
+    from conftest import ask_as_chat
+
+    # It had abstained: no passage quoted names the IAI, whose commentary cites the New York Times.
+    paper, amount = ask_as_chat(built_index.index, "Which paper did the IAI cite on Biden's aid package?", "How much was it?")
+    assert paper.short is not None and paper.short.text == "The New York Times"
+    assert amount.short is not None and amount.short.text == "$800 Million"

@@ -113,7 +113,7 @@ _KNOWN_FOR = re.compile(
 # "How many documents are there?", "What documents do you have?", "List the documents.": the collection itself.
 _DOCUMENT_NOUNS = r"(?:documents|texts|files|articles|pieces|commentaries|sources)"
 _ASKS_COLLECTION = re.compile(
-    rf"^\W*(?:(?:how\s+many|which|what)\s+{_DOCUMENT_NOUNS}\s+(?:are\s+there|do\s+you\s+(?:have|know|search|use)|"
+    rf"^\W*(?:(?:how\s+many|which|what)\s+(?:(?:two|three|four|five|\d+)\s+)?{_DOCUMENT_NOUNS}\s+(?:are\s+there|do\s+you\s+(?:have|know|search|use)|"
     r"are\s+(?:in\s+(?:the\s+)?(?:collection|library|index|corpus)|indexed|available|loaded)|can\s+you\s+search|have\s+you\s+got)"
     rf"|(?:list|show)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|your\s+)?{_DOCUMENT_NOUNS}"
     r"|what\s+(?:is|are)\s+in\s+the\s+(?:collection|library|index|corpus))\W*$",
@@ -1173,12 +1173,14 @@ def _answer(
         # likely that names him ("President Putin aims for more on all fronts: …"); it had abstained.
         chosen = [naming]
     if known and not any(
-        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in known
+        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''} {c.passage.publisher or ''}", w)
+        for c in chosen for w in known
     ):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
-        # The document's author counts: "How does Alcaro describe …?" is answered from his.
+        # The document's author counts: "How does Alcaro describe …?" is answered from his; so does its
+        # publisher: "Which paper did the IAI cite on Biden's aid package?" (it had abstained).
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     if s.why_speaks_of_event and known and (_ASKS_WHY.match(question) or (
             _ASKS_WHEN_DONE.match(question) and not _EVENT_VERBS.search(question))) and not any(
