@@ -5524,3 +5524,22 @@ def test_the_documents_publisher_counts_as_naming_the_subject(built_index):
     paper, amount = ask_as_chat(built_index.index, "Which paper did the IAI cite on Biden's aid package?", "How much was it?")
     assert paper.short is not None and paper.short.text == "The New York Times"
     assert amount.short is not None and amount.short.text == "$800 Million"
+
+
+@pytest.mark.model
+def test_what_reason_he_gives_is_asked_as_why(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted "Meaningful negotiations to end the war can reasonably be expected …" ("reasoning").
+    _, reason = ask_as_chat(built_index.index, "Who in Moscow pushed back on the 15-year timeline for Crimea?",
+                            "What was his reasoning?")
+    assert not reason.abstained and "saying that Crimea is part of Russia" in reason.text
+
+
+@pytest.mark.model
+def test_a_capitalised_adjective_names_no_one(built_index):
+    import qa
+
+    # It had bolded "The Ukrainian", of "The Ukrainian plan envisions a 15-year timeline …".
+    result = qa.answer("Who in Moscow pushed back on the 15-year timeline for Crimea?", index=built_index.index)
+    assert result.short is not None and result.short.text == "Dmitry Peskov"

@@ -612,6 +612,10 @@ def _answer(
         cased = _names_capitalised(question, retriever.proper_words())
         if cased != question:
             return replace(_answer(cased, history, index, retriever, settings, said), question=question)
+    if history and _REASON_ASKED_ALONE.match(question):
+        # "And what reason does he give?" after "What does the IAI author think the West's goal
+        # should be?" asks why, as "Why?" does (it had abstained).
+        return replace(_answer("Why?", history, index, retriever, settings, said), question=question)
     mentioned = _MENTIONED_IN_WHICH.match(question)
     if mentioned is not None:
         # "In which commentary does Venezuela come up?" asks which one mentions it (it had abstained).
@@ -2342,6 +2346,15 @@ def _quoted_first(ranked: list[Candidate], reply: str, depth: int, gives: re.Pat
 
 
 # "Why?", "On what grounds?", "For what reason?": the reason for what the reply before said.
+# A why-question in other words, about what was said before: "What reason does he give?", "What's the
+# reason for that?".
+_REASON_ASKED_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:what|which)\s+(?:reasons?|grounds?|justification|arguments?)\s+(?:does|do|did)\s+"
+    r"(?:he|she|they|it|the\s+author|the\s+writer)\s+(?:give|offer|cite|provide|have)"
+    r"|what(?:['’]s|\s+is|\s+was)\s+(?:the|his|her|their|its)\s+(?:reason|reasoning|justification)(?:\s+for\s+(?:that|this|it))?)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
 _BARE_WHY = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:why(?:\s+(?:so|not|is\s+that|was\s+that))?|on\s+what\s+(?:grounds?|basis)|"
     r"for\s+what\s+reasons?|how\s+come)\s*[?.!]*\s*$",
@@ -2699,6 +2712,8 @@ def _short_span(
     def fits(text: str) -> bool:
         return span_fits(text, wanted, question) and new_words(text)
 
+    asks_who = _ASKS_WHO.match(question) is not None
+
     def read_best(asking: str, sentences: Sequence[Candidate]) -> tuple[Candidate, Span] | None:
         # decode() falls back to the reader's best span when none of its few best fits the kind
         # asked for: a span of the kind asked for wins over one that is not, then the most probable.
@@ -2711,7 +2726,8 @@ def _short_span(
         for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
             if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
-                    and not denied_subject(c.text, x.start, x.end)):
+                    and not denied_subject(c.text, x.start, x.end)
+                    and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
@@ -2992,6 +3008,10 @@ _ASKED_KIND = re.compile(r"^\W*(?i:which|what)\s+(?:[A-Z][\w’'-]*\s+)?(?P<noun
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 
 
+# "The Ukrainian" of "The Ukrainian plan envisions …": a people's adjective after "the" that a
+# lower-case noun follows qualifies it, and names no one asked for by "who" ("Who pushed back on the
+# timeline?"). Not "the Commission has …", nor "the Timucua people" for "… inhabited by what people?" (XQuAD).
+_DEMONYM_ADJECTIVE = re.compile(r"(?i:the)\s+[A-Z][a-z]+(?:ian|ean|ese|ish|an)\s[a-z]$")
 # A denial just before a short answer: "have not |affected …", "haven't |", "no longer |".
 _DENIED_BEFORE = re.compile(r"\b([\w]+n['’]t|not|never|no\s+longer|hardly)\s+$", re.I)
 _CLAUSE_OPENER = re.compile(r"\b(?:that|whether|if)\b", re.I)
