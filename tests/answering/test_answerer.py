@@ -4503,6 +4503,10 @@ def test_a_sentence_going_on_in_this_regard_answers_with_the_one_before_it(small
     # The most mediation could do: what the sentence says it does "at best".
     limited = qa.answer("What is the most mediation could do?", index=small_index)
     assert limited.short is not None and limited.short.text == "freeze the conflict"
+    # Above a sentence that leads only on the question's other words ("Many European countries,
+    # including Poland, … have sent similar weapons" had been bold for "Which countries mediate?").
+    mediating = qa.answer("Which countries mediate?", index=small_index)
+    assert mediating.short is not None and mediating.short.text == "Turkey and Israel"
 
 
 def test_tell_me_about_a_person_is_who_they_are(small_index):

@@ -4773,6 +4773,13 @@ def _lift_regards(candidates: list[Candidate], question: str) -> None:
         before = next((c for c in candidates if c.key[0] == doc_id and 0 <= start - (c.key[1] + len(c.text)) <= _ADJACENT_GAP), None)
         if before is not None and before.score > candidate.score and not _points_back_at(before.text, asked):
             candidate.score = before.score * LIFTED_SHARE
+        topic = (_content_words(before.text) & asked) - _content_words(candidate.text) if before is not None else set()
+        rivals = [c.score for c in candidates if c is not candidate and c is not before and not _content_words(c.text) & topic]
+        if topic and rivals and LIFTED_SHARE * max(rivals) > candidate.score >= max(rivals) / 2:
+            # "Which countries mediate?": "Turkey and Israel have been active in this regard" takes
+            # "mediation" from the sentence before, which no sentence above it names ("Many European
+            # countries, including Poland, … have sent similar weapons" had led on "countries").
+            candidate.score = max(rivals) / LIFTED_SHARE
 
 
 # A sentence lifted by `_lift_regards` scores this share of the one before it.
