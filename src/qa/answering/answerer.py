@@ -51,7 +51,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -1168,18 +1168,14 @@ def _answer(
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     known = [w for w in subject if w.lower() in retriever.vocabulary()]
-    if known and not any(
-        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''}", w) for c in chosen for w in known
-    ) and (naming := next((c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
-                           and _names_any(c.text, known)), None)) is not None:
+    if known and not _passages_name(chosen, known) and (naming := next(
+            (c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
+             and _names_any(c.text, known)), None)) is not None:
         # "Which regions does Putin want besides Crimea?": not the lead ("The plan rotates around three
         # main components: …", whose passage never names Putin) but the best sentence nearly as
         # likely that names him ("President Putin aims for more on all fronts: …"); it had abstained.
         chosen = [naming]
-    if known and not any(
-        _names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''} {c.passage.publisher or ''}", w)
-        for c in chosen for w in known
-    ):
+    if known and not _passages_name(chosen, known):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
@@ -4641,7 +4637,7 @@ def _paragraph_between(earlier: Candidate, later: Candidate) -> bool:
 
 
 # A yes/no question: an auxiliary opens it ("Are Russian troops able to …?", "Can Russia …?").
-_ASKS_IF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\s+\w", re.I)
+_ASKS_IF = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:{YES_NO_WORDS})\s+\w", re.I)
 # A sentence that concedes against the one before it, whose subject it takes up by a pronoun.
 _CONCEDES = re.compile(r"^\W*(?:however|but|yet|still|nonetheless|nevertheless),?\s+(?:they|it|he|she|these|those)\b", re.I)
 
@@ -4709,6 +4705,13 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
     return not _names_any(sentence, subject) and _PRONOUN.search(sentence) is None
 
 
+def _passages_name(candidates: Sequence[Candidate], words: Sequence[str]) -> bool:
+    """True when the passage of one of the candidates names one of the words, in its text or as its
+    document's title, author or publisher."""
+    return any(_names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''} {c.passage.publisher or ''}", w)
+               for c in candidates for w in words)
+
+
 def _names_any(text: str, words: Sequence[str]) -> bool:
     """True when the text names one of the words, or a people made from one ("Chinese" for "China")."""
     return any(_names(text, w) or _names_demonym(text, w) for w in words)
@@ -4774,8 +4777,10 @@ def _lift_regards(candidates: list[Candidate], question: str) -> None:
         if before is not None and before.score > candidate.score and not _points_back_at(before.text, asked):
             candidate.score = before.score * LIFTED_SHARE
         topic = (_content_words(before.text) & asked) - _content_words(candidate.text) if before is not None else set()
+        if not topic:
+            continue
         rivals = [c.score for c in candidates if c is not candidate and c is not before and not _content_words(c.text) & topic]
-        if topic and rivals and LIFTED_SHARE * max(rivals) > candidate.score >= max(rivals) / 2:
+        if rivals and LIFTED_SHARE * max(rivals) > candidate.score >= max(rivals) / 2:
             # "Which countries mediate?": "Turkey and Israel have been active in this regard" takes
             # "mediation" from the sentence before, which no sentence above it names ("Many European
             # countries, including Poland, … have sent similar weapons" had led on "countries").

@@ -266,9 +266,6 @@ _ELSE_ASKED = re.compile(
 )
 
 
-_PRONOUN_ANY = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.I)
-
-
 def resolve_else(question: str, answered: str) -> str | None:
     """The question with what the earlier reply answered (bold) said after its "else": "Who else did
     Kyiv ask?" after "Which two countries mediate?" answered "**Turkey and Israel**" -> "Who else,
@@ -276,7 +273,7 @@ def resolve_else(question: str, answered: str) -> str | None:
     without such an "else", or with a pronoun, which may stand for what was answered: "What else did
     they send?" after "Which countries have sent weapons?" asks what else those countries sent."""
     asked = _ELSE_ASKED.match(question)
-    if asked is None or not answered.strip() or _PRONOUN_ANY.search(question):
+    if asked is None or not answered.strip() or _PRONOUN.search(question):
         return None
     return f"{question[: asked.end()]}, besides {answered.strip()},{question[asked.end():]}"
 
@@ -838,8 +835,9 @@ _BARE = re.compile(
     re.I,
 )
 # The auxiliaries a yes-or-no question opens with ("Did Germany send weapons?").
-_YES_NO_WORDS = "is|are|was|were|do|does|did|will|would|can|could|should|has|have|had"
-_AUX = rf"(?i:{_YES_NO_WORDS}|may|might|must)\b"
+# The auxiliaries that open a yes/no question ("Is …?", "Did …?").
+YES_NO_WORDS = "is|are|was|were|do|does|did|will|would|can|could|should|has|have|had"
+_AUX = rf"(?i:{YES_NO_WORDS}|may|might|must)\b"
 # The question word of a question, with the words it takes ("Which country", "How much security aid").
 _ASKED_BY = re.compile(
     r"\s*(?:(?:who|whom|whose|where|when|why)\b"
@@ -849,7 +847,7 @@ _ASKED_BY = re.compile(
 # An auxiliary and the subject after it: "has the United States", "did Poland".
 _SUBJECT_AFTER = re.compile(rf"{_AUX}\s+(?:(?i:the|a|an|he|she|it|they|we|you)\b|[A-Z])")
 # A yes-or-no question ("Did Germany send weapons?"), which the question word goes before.
-_YES_NO = re.compile(rf"\s*(?:{_YES_NO_WORDS})\b", re.I)
+_YES_NO = re.compile(rf"\s*(?:{YES_NO_WORDS})\b", re.I)
 
 
 def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | None:
