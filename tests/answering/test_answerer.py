@@ -833,6 +833,14 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         ("Russian bombardment continued, despite Moscow’s promise to pull back, and civilians suffered.",
          "What did Russia promise after the talks?", "to pull back"),
         ("Shelling continued, despite Kyiv’s promise to pull back.", "What did Russia promise?", None),
+        # A verb of a list: its subject and denial are the first verb's, its object ends at the next verb
+        # (had bolded "NATO" and "nuclear capabilities or host foreign military bases").
+        ("The plan laid out commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host "
+         "foreign military bases.", "What does Ukraine promise not to develop?", "nuclear capabilities"),
+        ("The plan laid out commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host "
+         "foreign military bases.", "What does Ukraine commit not to host?", "foreign military bases"),
+        ("The plan laid out commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host "
+         "foreign military bases.", "What would Ukraine develop?", None),
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
@@ -2320,6 +2328,12 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         # Asked as "Name the <kind> …" (it had bolded "Javelin antitank missiles, tactical drones").
         ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles and drones.",
          "Name the anti-aircraft system the US provided.", "Stinger"),
+        # A kind any weapon is of: the list's item its qualifier names (had bolded "Javelin antitank
+        # missiles, tactical drones"); not when the qualifier is such a kind too.
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor "
+         "weapons.", "Which anti-tank weapon did the US send?", "Javelin antitank missiles"),
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor "
+         "weapons and systems.", "Which weapons systems did the US provide?", None),
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
@@ -2470,6 +2484,13 @@ def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, ques
         ("Without a doubt, the talks will fail.", "What would make the talks succeed?", None),
         ("Without a strongly stated commitment, no guarantee will truly ensure Ukraine’s sovereignty.",
          "Why is a guarantee hard?", None),
+        # A plain "if", for what it would take to do what the sentence says (an opening one ends at its comma).
+        ("But Russia might be willing to consider such compromises if its war effort continues to fail.",
+         "What could make Russia compromise?", "its war effort continues to fail"),
+        ("If the allies ratchet up sanctions even more, it will be harder for the Kremlin to sustain its war effort.",
+         "What would make it harder for the Kremlin to sustain the war?", "the allies ratchet up sanctions even more"),
+        ("If there is a solution in sight, Russia will have to show that it is serious.", "What would make Russia compromise?", None),
+        ("Russia might consider compromises if its war effort fails.", "Why would Russia compromise?", None),
     ],
 )
 def test_the_condition_an_on_what_conditions_question_asks_for(sentence, question, condition):
@@ -5160,8 +5181,16 @@ def test_that_as_subject_stands_for_the_thing_answered_before(built_index):
         ("The operation stalled, in part because of poor battlefield performance.", "Why did the operation stall?", None),
         ("Prices rose because of the drought.", "What caused the operation to stall?", None),
         # The cause the sentence gives is what the question asks the cause of.
-        ("The operation stalled, in part because of poor battlefield performance — the result of low morale.",
-         "What caused Russia's poor battlefield performance?", None),
+        ("Russia's operation stalled, in part because of poor battlefield performance — the result of low morale.",
+         "What caused Russia's poor battlefield performance?", "low morale"),
+        # The cause of the cause the sentence gives, which the question names (it had bolded "poor
+        # battlefield performance"); a failure in other words.
+        ("Russia reneged only after its operation stalled, in part because of poor battlefield performance — the "
+         "result of low morale, inadequate training and badly maintained equipment — as well as the courage of Ukrainians.",
+         "What caused Russia's poor showing on the battlefield?", "low morale, inadequate training and badly maintained equipment"),
+        ("Diplomacy on the agreements failed largely because of Russian stalling.", "What made the 2015 Minsk deal collapse?",
+         "Russian stalling"),
+        ("Diplomacy on the agreements grew largely because of Russian stalling.", "What made the 2015 Minsk deal collapse?", None),
     ],
 )
 def test_the_cause_a_sentence_gives(sentence, question, cause):
@@ -5547,3 +5576,42 @@ def test_a_capitalised_adjective_names_no_one(built_index):
     # It had bolded "The Ukrainian", of "The Ukrainian plan envisions a 15-year timeline …".
     result = qa.answer("Who in Moscow pushed back on the 15-year timeline for Crimea?", index=built_index.index)
     assert result.short is not None and result.short.text == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted", "short"),
+    [
+        # What "especially" singles out answers "most" (it had quoted the referendum and bolded it).
+        ("What does Ukraine need most, per the April writer?", "especially air defense systems and fighter jets",
+         "air defense systems and fighter jets"),
+        # Whose side of a thing is asked: the sentence opening on it (it had quoted Ukraine's side alone).
+        ("What is the 15-point plan for the Russians, in Alcaro's view?", "For the Russians, it is in all likelihood", None),
+        # A failure in other words, the agreements the sentence before names (it had bolded "Ukraine and Russia").
+        ("What made the 2015 Minsk deal collapse?", "failed largely because of Russian stalling",
+         "Russian stalling and the unreasonable concessions required of Ukraine"),
+    ],
+)
+def test_a_sentence_doing_what_the_question_asks_leads(built_index, question, quoted, short):
+    import qa
+
+    answer = qa.answer(question, index=built_index.index)
+    assert not answer.abstained and quoted in answer.text
+    assert (answer.short.text if answer.short else None) == short
+
+
+def test_a_verb_alone_and_it_for_a_thing_done_to_are_read_with_the_question_before(built_index):
+    import qa
+
+    history = [{"role": "user", "content": "What does Ukraine promise not to develop?"}]
+    first = qa.answer(history[0]["content"], index=built_index.index)
+    assert first.short is not None and first.short.text == "nuclear capabilities"
+    history.append({"role": "assistant", "content": f"**{first.short.text}** [1]\n\n{first.text}"})
+    # It had bolded "nuclear capabilities or host foreign military bases".
+    hosted = qa.answer("And not to host?", history=history, index=built_index.index)
+    assert hosted.short is not None and hosted.short.text == "foreign military bases"
+    signed = [{"role": "user", "content": "Which parties signed the 2015 Minsk deal?"},
+              {"role": "assistant", "content": "**Ukraine and Russia** [1]\n\nA starting point could be the now-defunct 2015 "
+               "Minsk agreements, signed by Ukraine and Russia, which were meant to provide a political resolution. [1]"}]
+    # It had bolded "Minsk agreements".
+    collapsed = qa.answer("What made it collapse?", history=signed, index=built_index.index)
+    assert collapsed.short is not None and collapsed.short.text.startswith("Russian stalling")

@@ -305,6 +305,12 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
          "What is the April piece's recommendation on sanctions?"),
         ("What about on energy?", ["What does Alcaro say about China?"], "What does Alcaro say about energy?"),
         ("And on sanctions?", ["Who sent weapons?"], None),
+        # A verb alone, in place of the one the question before asked about after "to" (it had bolded
+        # "nuclear capabilities or host foreign military bases").
+        ("And not to host?", ["What does Ukraine promise not to develop?"], "What does Ukraine promise not to host?"),
+        ("And to build?", ["What does Poland plan to buy?"], "What does Poland plan to build?"),
+        ("And not to host?", ["What did Ukraine agree to give up?"], None),  # the denials differ
+        ("And to host?", ["Who met in Istanbul?"], None),
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):
@@ -533,6 +539,10 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         # Things of a kind a named thing does something with, in the plural: "it" is the name (it had abstained).
         ("Which regions does it study?", ["What topics does IAI research?"], "Which regions does IAI study?"),
         ("Who will provide it?", ["What does Ukraine need?"], None),  # "it" is what it needs
+        # Who did something to a named thing: "it" is the thing (it had bolded "Minsk agreements").
+        ("What made it collapse?", ["Which parties signed the 2015 Minsk deal?"], "What made the 2015 Minsk deal collapse?"),
+        ("When was it signed?", ["Who signed the Budapest memorandum?"], "When was the Budapest memorandum signed?"),
+        ("What made it collapse?", ["Who met in Istanbul?"], None),
     ],
 )
 def test_it_after_a_question_for_what_a_thing_is_stands_for_that_thing(question, earlier, resolved):

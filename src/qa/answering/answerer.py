@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, asks_examples, holds_email, cause_given, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1168,14 +1168,16 @@ def _answer(
         # so none reports what he said.
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     known = [w for w in subject if w.lower() in retriever.vocabulary()]
-    if known and not _passages_name(chosen, known) and (naming := next(
+    # "… progress on the agreements failed …" names the Minsk agreements as the sentence before did.
+    named_before = any(_named_before_as(c, known) for c in chosen)
+    if known and not named_before and not _passages_name(chosen, known) and (naming := next(
             (c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
              and _names_any(c.text, known)), None)) is not None:
         # "Which regions does Putin want besides Crimea?": not the lead ("The plan rotates around three
         # main components: …", whose passage never names Putin) but the best sentence nearly as
         # likely that names him ("President Putin aims for more on all fronts: …"); it had abstained.
         chosen = [naming]
-    if known and not _passages_name(chosen, known):
+    if known and not named_before and not _passages_name(chosen, known):
         # "Why did China send weapons to Ukraine?" is not answered by "It may seem counterintuitive
         # to send more weapons …": no passage quoted names the one who is asked to have done it, so
         # none says that it did (a subject the documents never name is left to the sentence model).
@@ -4298,15 +4300,22 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     """For a why-question, `ranked` with the first of its best few that says what the question says
     happened and gives a reason ("because", "due to") leading, when the lead does not: "Why did the
     Minsk diplomacy fail?" is "European-led diplomacy … failed largely because of Russian stalling …",
-    not "A starting point could be the now-defunct 2015 Minsk agreements …"."""
-    if not _ASKS_WHY.match(question):
+    not "A starting point could be the now-defunct 2015 Minsk agreements …". So for "What made the
+    Minsk agreements collapse?"."""
+    if not _ASKS_WHY.match(question) and not asks_what_caused(question):
         return ranked
     subject = _subject_words(question)
 
     def gives_reason(c: Candidate) -> bool:
         # Of the question's subject, by name or as the thing the sentence before names: not "… the
         # ability of Russian troops …, thanks to Western weapon supplies" for "Why did China send troops?".
-        return (_GIVES_REASON.search(c.text) is not None and speaks_of_event(c.text, question, names=False)
+        if _GIVES_REASON.search(c.text) is None:
+            return False
+        if asks_what_caused(question) and subject and _named_before_as(c, subject):
+            # "What made the 2015 Minsk deal collapse?": "… progress on the agreements failed largely
+            # because of …" after "the now-defunct 2015 Minsk agreements" says it in its own words.
+            return True
+        return (speaks_of_event(c.text, question, names=False)
                 and (not subject or _names_any(c.text, subject) or _named_before_as(c, subject)))
 
     return _fitting_lead(ranked, s, gives_reason)
@@ -4437,11 +4446,43 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
 CONTENT_NOUN_DEPTH = 5
 
 
+# "… for the Russians, in Alcaro's view?": whose side of a thing is asked, by "for" and a name.
+_FOR_SIDE = re.compile(r"\bfor\s+(?P<side>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,?.!]|\s+(?:in|according)\b)")
+
+
+def _side_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What is the 15-point plan for the Russians, in Alcaro's view?", `ranked` with the first of
+    its best few that opens on that side ("For the Russians, it is in all likelihood a means to buy
+    time …") leading, when the lead does not ("… the 15-point plan … is a way for Ukraine to define
+    the costs …") and that one could answer by itself: the opening says whose view of it follows."""
+    side = _FOR_SIDE.search(question)
+    if side is None:
+        return ranked
+    opens = re.compile(rf"^\W*(?:(?:but|and|yet)\s+)?for\s+{re.escape(side.group('side'))}\s*,", re.I)
+    return _fitting_lead(ranked, s, lambda c: opens.match(c.text) is not None)
+
+
+# "What does Ukraine need most?": the one thing above others, which "especially" singles out.
+_ASKS_MOST = re.compile(r"^\W*what\b[^?]*\s[a-z]+\s+most(?=\s*(?:[,?.!]|$)|\s+(?:per|according|now|right\s+now)\b)", re.I)
+
+
+def _singled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What does Ukraine need most, per the April writer?", `ranked` with the first of its best
+    few that singles out one of what it names (`singled_out`: "… but Ukraine needs much more,
+    especially air defense systems and fighter jets …") leading, when the lead does not ("… any
+    agreement … would need to be approved by a nationwide referendum …") and that one could answer
+    by itself."""
+    if _ASKS_MOST.match(question) is None:
+        return ranked
+    return _fitting_lead(ranked, s, lambda c: singled_out(c.text, question) is not None)
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first)
+                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
+                _singled_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).

@@ -319,6 +319,14 @@ _NAMED_DOER_ASKED = re.compile(
 )
 
 
+# "Which parties signed the 2015 Minsk deal?", "Who hosted the Istanbul talks?": who did something
+# to a named thing, the question's last words.
+_NAMED_OBJECT_ASKED = re.compile(
+    r"^\W*(?:(?i:and|so)\s+)?(?i:who|which\s+[a-z]+)\s+(?!(?i:did|need|used)\b)[a-z]+(?:ed|t)\s+"
+    r"(?P<term>(?i:the\s+)?(?:\d{4}\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z][\w-]*)?)\s*[?.!]*\s*$"
+)
+
+
 # "Where did the sixth round of talks take place?", "When did the invasion start?": an event.
 _EVENT_ASKED = re.compile(
     r"^\W*(?i:where|when|how|why)\s+(?i:did|does|do|will|would)\s+(?P<term>(?i:the)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
@@ -344,7 +352,8 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         if mentions_it(turn):
             # "When did Russia sign it?": its "it" is the thing asked about, not "Russia".
             continue
-        subject = _NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
+        subject = (_NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
+                   or _NAMED_OBJECT_ASKED.match(turn))
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         # "What kind of organisation is IAI?" asks what a named thing is, too.
         term = defined_term(turn) or (subject.group("term") if subject is not None else None) or kind_of_name(turn)
@@ -590,6 +599,25 @@ _TOPIC_ALONE = re.compile(
 )
 
 
+# "And not to host?", "And to build?": a verb alone, in place of the one the question before asked
+# about after "to" ("What does Ukraine promise not to develop?").
+_VERB_ALONE = re.compile(r"\s*(?i:and|but)\s+(?P<neg>(?i:not|never)\s+)?(?i:to)\s+(?P<verb>[a-z]{3,})\s*[?.!]*\s*")
+# The verb after "to" in a question, with the denial before it: "not to develop".
+_TO_VERB = re.compile(r"\b(?P<neg>(?:not|never)\s+)?to\s+(?P<verb>[a-z]{3,})\b(?=[^?]*\?\s*$)", re.I)
+
+
+def _verb_swapped(question: str, before: str) -> str | None:
+    """The question before with the verb the question offers in place of its last verb after "to":
+    "And not to host?" after "What does Ukraine promise not to develop?" -> "What does Ukraine
+    promise not to host?". None when the question is not of that form, the denials differ or the
+    question before has no such verb."""
+    offered = _VERB_ALONE.fullmatch(question)
+    found = list(_TO_VERB.finditer(before)) if offered is not None else []
+    if not found or bool(found[-1].group("neg")) != bool(offered.group("neg")):
+        return None
+    return before[: found[-1].start("verb")] + offered.group("verb") + before[found[-1].end("verb") :]
+
+
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     """The latest of the `earlier` questions (oldest first) with its one name replaced by the name
     the question gives alone: "How many soldiers has Russia lost?" then "And Ukraine?" -> "How many
@@ -611,6 +639,9 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
             before = resolve_ellipsis(before, earlier[:-1]) or ""
         ending = TOPIC_ENDING.search(before)
         return f"{pointer.group('head')}{ending.group('topic')}?" if ending is not None else None
+    if _VERB_ALONE.fullmatch(question) and earlier:
+        before = earlier[-1]
+        return _verb_swapped(question, resolve_ellipsis(before, earlier[:-1]) or before)
     if (name is None and described is None and according is None and topic is None) or not earlier:
         return None
     before = earlier[-1]

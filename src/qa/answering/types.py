@@ -770,7 +770,9 @@ _EVENT_SUBJECT = re.compile(
     r"|(?i:name|list)\s+(?i:all\s+)?(?i:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?i:that\s+|which\s+)?"
     # "Is Sweden a NATO member?", "Did Poland send tanks?": whether the subject is or did so.
     r"|(?i:is|are|was|were|did|does|do|has|have|had)"
-    r")\s*(?:the\s+)?"
+    # "What made the 2015 Minsk deal collapse?": what the subject suffered.
+    r"|(?i:what)\s+(?i:made|makes|caused|causes)"
+    r")\s*(?:the\s+)?(?:\d{4}\s+)?"
     r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
     # "How does the April piece describe …?": a document, not the subject of an event.
     r"(?!\s+(?i:piece|commentary|article|paper|analysis|essay|op-?ed|opinion|document)s?\b)"
@@ -1044,6 +1046,10 @@ def _kind_word(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# Kinds any weapon or device is of, which a sentence names by its own kind ("missiles" for "weapon").
+_GENERIC_KINDS = frozenset("weapon arm system equipment device gear".split())
+
+
 def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
     capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), a
@@ -1066,6 +1072,11 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     asked_words = [_kind_word(w) for w in kind]
     found = [i for i in range(len(words) - len(kind) + 1)
              if all(_kind_word(words[i + k].group()) == asked_words[k] for k in range(len(kind)))]
+    if not found and len(kind) > 1 and asked_words[-1] in _GENERIC_KINDS and not set(asked_words[:-1]) & _GENERIC_KINDS:
+        # "Which anti-tank weapon did the US send?": the item of the sentence's list its qualifier
+        # names ("Javelin antitank missiles" of "… Stinger antiaircraft systems, Javelin antitank
+        # missiles, tactical drones …"), the list writing "missiles" for the question's "weapon".
+        return listed_item_of_kind(sentence, f"Which of them are {' '.join(kind[:-1])}?")
     if len(found) != 1:
         return None
     start, end = words[found[0]].start(), words[found[0] + len(kind) - 1].end()
@@ -1569,6 +1580,8 @@ _ASKS_CONDITION = re.compile(
 _CONDITION_OPENS = re.compile(
     r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+", re.I
 )
+# A plain "if" (not "even if", "as if"), which only a question for what it would take reads as a condition.
+_IF = re.compile(r"(?<!\beven\s)(?<!\bas\s)\bif\s+", re.I)
 _CONDITION_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;]|\s[—–]\s")
 CONDITION_WORDS = 20
 
@@ -1601,6 +1614,12 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if without is not None and len(without.group("needed").split()) <= CONDITION_WORDS:
         return without.span("needed")
     opens = _CONDITION_OPENS.search(sentence)
+    if opens is None and needed is not None and speaks_of_event(sentence, question, names=False):
+        # "What could make Russia compromise?": "… might be willing to consider such compromises if its
+        # war effort continues to fail"; an "if" opening the sentence ends at its comma.
+        opens = _IF.search(sentence)
+        if opens is not None and not sentence[: opens.start()].strip(" \"“"):
+            return phrase_until(sentence, opens.end(), re.compile(r",\s"), CONDITION_WORDS)
     if opens is None:
         return None
     return phrase_until(sentence, opens.end(), _CONDITION_ENDS, CONDITION_WORDS)
@@ -1809,12 +1828,12 @@ _PREPOSITIONS = r"on|to|for|about|with|from|against|of|at|into|in|by|under|durin
 _PARTICLES = r"back|out|up|down|off|away|over"
 # "What did the Budapest memorandum seek to provide?": the verb after an aim is the one asked about.
 # "Which weapons has Poland sent?" asks for the object too, of the kind it names (a plural, not a time).
-_AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|threaten|manage|have|need"
+_AIMS = "seek|want|hope|try|plan|aim|intend|mean|expect|fail|refuse|decide|agree|promise|pledge|vow|commit|threaten|manage|have|need"
 # An adverb may stand before the verb: "What did Russia recently insist on …?".
 _WANTS_TO = (rf"(?:(?:recently|already|still|also|now|just|actually|really|eventually|finally|quickly|reportedly|"
-             rf"apparently|officially|publicly|formally)\s+)?(?:(?:{_AIMS})\s+to\s+)?")
+             rf"apparently|officially|publicly|formally)\s+)?(?:(?:{_AIMS})\s+(?:not\s+)?to\s+)?")
 # The verb of aim a question puts before the verb asked about: "refuse" in "… refuse to recognise?".
-_AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+to\s+[a-z]+", re.I)
+_AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+(?:not\s+)?to\s+[a-z]+", re.I)
 # "What" or "which" with a plural it asks for, not a time ("Which weapons …?", not "Which years …?").
 _WH_KIND = r"(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
 # An object named before the question's closing preposition ("accusing the Ukrainians of?").
@@ -1946,6 +1965,11 @@ SUBJECT_WORDS = 8
 OPENING_SUBJECT_WORDS = 3
 
 
+# A word before a noun, never before a verb: "more demand", "the promise", "its push" (a noun
+# before "of" may be the one word a document writes for a phrasal verb: "a withdrawal of its troops").
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|more|less|much|its|their|his|her|our|no|any|some|such)\s+$", re.I)
+
+
 def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
     verb, particle, prep = asked.group("verb").lower(), asked.group("particle"), asked.group("prep")
@@ -2014,11 +2038,18 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     if found is None or _POINTER_OBJECT.match(sentence, found.end()):
         # "Peskov pushed back on that idea": what the idea is, the sentence does not say.
         return None
+    if _DETERMINER_BEFORE.search(sentence, 0, found.start()) and not re.search(r"\sof\s*$", found.group(0)):
+        # "… creating more demand for its currency": a noun, not the verb of "What did Russia demand for
+        # gas payments?" (it had bolded "for its currency").
+        return None
     subject = asked.group("subject").split()[-1]
     # A relative clause between the subject and its verb is no part of the distance ("The Budapest
     # memorandum, which Russia signed in 1994 as part of …, sought to provide …").
     leading = _RELATIVE_CLAUSE.sub(" ", sentence[: found.start()])
-    words = [w.lower() for w in _WORD.findall(leading)[-SUBJECT_WORDS:]]
+    # A verb in a list of verbs ("… that it would not join NATO, develop nuclear capabilities or host
+    # foreign military bases") shares the subject of the first, further back.
+    coordinated = _COORDINATED_VERB.search(sentence[: found.start()]) is not None
+    words = [w.lower() for w in _WORD.findall(leading)[-(SUBJECT_WORDS + COORDINATED_WORDS * coordinated):]]
     own = subject.lower()[:NAME_STEM]
     # "the West" is the sentence's "Western diplomacy and economic sanctions": a word it opens (not
     # "US" in "used").
@@ -2046,6 +2077,10 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     start = found.end()
     end = OBJECT_END.search(sentence, start)
     text = sentence[start : end.start() if end else len(sentence)].rstrip()
+    if re.search(r",\s*$", sentence[: found.start()]):
+        # A verb within a list ends its object where the next verb begins: "nuclear capabilities", not
+        # "… or host …" (the last one's object runs on: "phase out oil and gas imports").
+        text = re.split(r"\s+(?:and|or)\s+", text, maxsplit=1)[0]
     if re.match(r"by\b", text):
         return None  # a passive: "opened by Queen Elizabeth II" says who, not what
     # "more than $2 billion in security aid", not "… to Ukraine" when the question says "to Ukraine":
@@ -2076,6 +2111,10 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
 _DENIES = re.compile(r"\b(?:not|never|nor|neither|cannot|hardly|refus\w*|unwilling|unable)\b|n[’']t\b", re.I)
 # How many words before a verb a denial may stand ("Nor are they ready to give up").
 DENIAL_WORDS = 5
+# A verb opening an item of a list of verbs: the lead before it ends on a comma, "and" or "or".
+_COORDINATED_VERB = re.compile(r"(?:,|\s(?:and|or))\s*$", re.I)
+# How many more words the subject or denial of such a verb may stand back, before the list's earlier verbs.
+COORDINATED_WORDS = 6
 
 
 def _denied(lead: str) -> bool:
@@ -2125,7 +2164,15 @@ def denies_asked(sentence: str, question: str) -> bool:
     give up?" does not ask; "What won't he give up?" asks just that."""
     asked = _asks_object(question)
     found = _object_start(sentence, asked) if asked is not None else None
-    return found is not None and _denied(question[: asked.start("verb")]) != _denied(sentence[: found.start()])
+    if found is None:
+        return False
+    lead = sentence[: found.start()]
+    if _COORDINATED_VERB.search(lead):
+        # "… that it would not join NATO, develop nuclear capabilities or host …": the denial of the
+        # list's first verb stands for every verb of the list.
+        lead = " ".join(re.split(r"[;:—–()]", lead)[-1].split()[-(DENIAL_WORDS + COORDINATED_WORDS):])
+        return _denied(question[: asked.start("verb")]) != (_DENIES.search(lead) is not None)
+    return _denied(question[: asked.start("verb")]) != _denied(lead)
 
 
 _VAGUE_LEAD = re.compile(
@@ -2683,6 +2730,18 @@ _CAUSE_GIVEN = re.compile(
     re.I,
 )
 CAUSE_WORDS = 14
+# A cause given of a cause: "… because of poor battlefield performance — the result of low morale …".
+_RESULT_OF = re.compile(r"\s*(?:[—–,]\s*)?(?:itself\s+)?(?:the|a)\s+(?:result|product|consequence)\s+of\s+", re.I)
+# Where an aside between dashes ends, a list within it included.
+_ASIDE_END = re.compile(r"\s[—–]\s|[;:()]|\.(?:\s|$)|$")
+# A verb of failing: "collapse", "failed", "stalled", "broke down".
+_FAILURE = re.compile(r"\b(?:collaps|fail|stall|founder|derail|unravel|fell\s+apart|fall\s+apart|br(?:eak|oke)\s+down)\w*", re.I)
+
+
+def asks_what_caused(question: str) -> bool:
+    """True for a question asking by "what" what made or caused something ("What made the European
+    push on Minsk collapse?")."""
+    return _ASKS_WHAT_CAUSED.match(question) is not None
 
 
 def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
@@ -2697,13 +2756,25 @@ def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if w.lower() not in QUERY_STOPWORDS}
-    if not asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[: found[0].start()])}:
+    lead = sentence[: found[0].start()]
+    # "What made the Minsk deal collapse?" of "… progress on the agreements failed largely because of
+    # …": a failure is a failure, in whichever word.
+    failed = _FAILURE.search(question) is not None and _FAILURE.search(lead) is not None
+    if not failed and not asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(lead)}:
         return None
     cause = phrase_until(sentence, found[0].end(), _OF_END, CAUSE_WORDS, strip=" ,.")
     # "What caused Russia's poor battlefield performance?" asks the cause of the cause the sentence
     # gives ("… because of poor battlefield performance — the result of low morale …").
     said = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[cause[0] : cause[1]])} - QUERY_STOPWORDS if cause else set()
-    return None if cause is None or said <= asked else cause
+    if cause is None:
+        return None
+    deeper = _RESULT_OF.match(sentence, cause[1])
+    named = said & asked - {w.lower()[:NAME_STEM] for w in _LETTERS.findall(lead)}
+    if deeper is not None and named:
+        # "What caused Russia's poor showing on the battlefield?" names that cause itself ("poor",
+        # "battlefield"), whose own cause the sentence gives: "low morale, inadequate training and …".
+        return phrase_until(sentence, deeper.end(), _ASIDE_END, CAUSE_WORDS, strip=" ,.")
+    return None if said <= asked else cause
 
 
 # "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
