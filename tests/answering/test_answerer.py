@@ -2559,6 +2559,11 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
         ("Smith built on the principle of faunal succession.", "Whose principle was the principle of faunal succession?", None),
         ("The parliaments of Ukraine and the parliaments of Poland agreed.", "Whose parliaments agreed?", None),
         ("The parliaments of Ukraine agreed.", "Which parliaments agreed?", None),
+        # A name's possessive before the thing (it had bolded "NATO membership", the goal); not the question's own name.
+        ("Kyiv agreed to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.",
+         "Whose constitution enshrines the NATO goal?", "Ukraine"),
+        ("Ukraine’s constitution enshrines the goal.", "Whose constitution does Ukraine have?", None),
+        ("Ukraine’s constitution and Russia’s constitution differ.", "Whose constitution differs?", None),
     ],
 )
 def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, owner):
@@ -4811,6 +4816,10 @@ def test_what_a_named_thing_does_is_the_clause_after_its_name(small_index):
     assert marked(term_does, sentence, "What does SWIFT mean?") is None
     # Asked as the purpose it serves (it had bolded "to further increase pressure on Russian banks …").
     assert marked(term_does, sentence, "What purpose does the SWIFT system serve?") == "allows for bank-to-bank transfers"
+    assert marked(term_does, sentence, "What is the SWIFT system used for?") == "bank-to-bank transfers"
+    # The relative clause, not the purpose of the sentence's other clause (which it had bolded).
+    used = qa.answer("What is the SWIFT system used for?", index=small_index)
+    assert used.short is not None and used.short.text == "bank-to-bank transfers"
     # It had quoted "… only VTB … has been fully blocked and cut off from SWIFT."
     does = qa.answer("What does SWIFT do?", index=small_index)
     assert does.short is not None and does.short.text == "allows for bank-to-bank transfers"
@@ -5006,6 +5015,10 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      # "per" names a source as "according to" does.
      ("How has Russia's war gone so far, per Alcaro?", "How has Russia's war gone so far, according to Alcaro?"),
      ("How much does gas cost per cubic metre?", None),
+     # So does a source and its verb of saying closing the question (it had quoted the April piece).
+     ("What weapons could still be used, Alcaro warns?", "What weapons could still be used, according to Alcaro?"),
+     ("What is the West's goal, says the author?", "What is the West's goal, according to the author?"),
+     ("What did Peskov say about Crimea?", None),
      ("About what?", None),
      ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
 )

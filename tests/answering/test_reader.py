@@ -96,6 +96,8 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What message did Biden send to Beijing?",  # what a message says: had bolded "US warnings"
         "In what ways might NATO become directly involved?",  # how: had bolded "Russia"
         "And is ruling out negotiations wise?",  # yes or no after "And": had bolded "entirely the option"
+        "What reason might Zelensky have for insisting on a popular vote?",  # had bolded "go through this formal process"
+        "What could pull NATO directly into the war?",  # what would lead to it: had bolded "Russia"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

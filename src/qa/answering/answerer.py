@@ -356,6 +356,15 @@ _PER_SOURCE = re.compile(
     r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
     re.I,
 )
+# "…, Alcaro warns?", "…, says the author?": a source and its verb of saying closing the question.
+_SAYING_VERB = r"(?:says|warns|argues|writes|claims|notes|thinks|believes|suggests|contends|insists|cautions)"
+_SOURCE_SAYS_LAST = re.compile(
+    r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),\s+(?:"
+    rf"(?P<source>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,2}}|the\s+(?:author|writer))\s+{_SAYING_VERB}"
+    rf"|{_SAYING_VERB}\s+(?P<after>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,2}}|the\s+(?:author|writer))"
+    r")\s*[?.!]*\s*$",
+    re.I,
+)
 # "Do both authors count the same number of points in the plan?", "Do the sources give the same
 # number of …?": each source's count.
 _SAME_COUNT = re.compile(
@@ -455,6 +464,11 @@ def _asked_plainly(question: str) -> str | None:
         # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the
         # rules for a source read that wording).
         return f"{per.group('question')}, according to {per.group('source')}?"
+    said = _SOURCE_SAYS_LAST.match(question)
+    if said is not None:
+        # "What weapons could still be used, Alcaro warns?" is "… according to Alcaro" too (it had
+        # quoted the April piece's European weapons).
+        return f"{said.group('question')}, according to {said.group('source') or said.group('after')}?"
     same = _SAME_COUNT.match(question)
     if same is not None:
         # "Do both authors count the same number of points in the peace plan?" asks each one's count,
@@ -2582,10 +2596,13 @@ def _short_span(
     # the sanctions target?": what the sentence says they are on (`target_of`), before a list of others.
     # "What promise did Moscow make after the talks?": "pull back", what "promise to" holds (`promise_made`;
     # the reader took "Moscow’s").
-    finders = (examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    # "Whose constitution enshrines the NATO goal?": whose it is, "Ukraine" (`owner_asked`), before the
+    # appositive that renames the goal. "What is the SWIFT system used for?": its relative clause
+    # (`term_does`), not the purpose of the sentence's other clause (`purpose_asked`).
+    finders = (owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
-               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked,
+               count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)

@@ -72,6 +72,11 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might)\s+happen\b"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
+    # "What could pull NATO directly into the war?": what would lead to it, said by a clause (had bolded "Russia").
+    r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:pull|drag|draw|push|bring|force)\s+[^?]*?\binto\b"
+    # "What reason might Zelensky have for insisting on a popular vote?": why, said by a clause (had
+    # bolded "go through this formal process").
+    r"|^\s*what\s+reasons?\s+(?:[\w’'-]+\s+){1,6}?(?:have|has|had|give|gives|gave|offer|offers)\s+(?:for|to)\b"
     r"|^\s*what\s+(?:did|does|do|will|would|could|can|should|might|may|must)\s+(?:[\w’'-]+\s+){1,7}?do\b"
     # "What does that suggest about the talks?": a conclusion, said by a clause (had bolded "doing
     # another, the negotiations"); not "What does the word prime suggest?" (XQuAD: a phrase).

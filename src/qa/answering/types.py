@@ -1367,6 +1367,8 @@ _CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|[.!?]?$")
 _ASKS_WHOSE = re.compile(r"^\W*whose\s+(?P<thing>[a-z][\w-]*)\b", re.I)
 _OWNER_ENDS = re.compile(r"[.;:!?()]|,|\s[—–]\s|\s(?:who|which|that|where|is|are|was|were|has|have|had|will|would|to)\b|$")
 OWNER_WORDS = 8
+# A name's possessive and the thing it owns, an adjective between: "Ukraine’s constitution", "Russia’s long track record".
+_POSSESSOR = re.compile(r"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+(?:[a-z][\w-]*\s+)?(?P<thing>[a-z][\w-]*)")
 _IN_NAMES = frozenset("and or of the de".split())
 
 
@@ -1380,7 +1382,14 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     thing = _kind_word(asked.group("thing").lower())
     found = [m for m in re.finditer(r"([\w’'-]+)\s+of\s+(?=[\w’'-])", sentence) if _kind_word(m.group(1).lower()) == thing]
-    owner = phrase_until(sentence, found[0].end(), _OWNER_ENDS, OWNER_WORDS) if len(found) == 1 else None
+    # Or a name's possessive before it: "Ukraine’s constitution" for "Whose constitution enshrines the NATO goal?".
+    possessed = [m for m in _POSSESSOR.finditer(sentence) if _kind_word(m.group("thing").lower()) == thing]
+    if len(possessed) == 1 and not found:
+        owner = possessed[0].span("owner")
+        if {w.lower() for w in _WORD.findall(possessed[0].group("owner"))} <= {w.lower() for w in _WORD.findall(question)}:
+            return None
+        return owner
+    owner = phrase_until(sentence, found[0].end(), _OWNER_ENDS, OWNER_WORDS) if len(found) == 1 and not possessed else None
     if owner is not None:
         # A name ends where a lower-case word other than "and", "or", "of", "the" follows it: "Russia
         # precludes …" is a verb after the owner.
@@ -2280,6 +2289,9 @@ _ASKS_TERM_DOES = re.compile(
     # "What purpose does the SWIFT system serve?" asks it too.
     r"|^\W*(?i:what\s+(?:purposes?|functions?)\s+(?:does|do|did)\s+(?:the\s+)?)(?P<served>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
     r"(?:\s+[a-z][\w-]*)?\s+(?i:serve|have|fulfil|fulfill|perform)\s*[?.!]*\s*$"
+    # "What is the SWIFT system used for?", "What is SWIFT for?".
+    r"|^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?P<used>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+    r"(?:\s+[a-z][\w-]*)?\s+(?i:(?:used|needed|meant|designed)\s+)?(?i:for)\s*[?.!]*\s*$"
 )
 
 
@@ -2309,12 +2321,15 @@ def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_TERM_DOES.match(question)
     if asked is None:
         return None
-    term = asked.group("term") or asked.group("served")
+    term = asked.group("term") or asked.group("served") or asked.group("used")
     # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
     found = re.search(
         rf"\b{re.escape(term)}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
     )
-    return phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
+    span = phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
+    used_for = re.match(r"[a-z]+s\s+for\s+(?=\S)", sentence[span[0] : span[1]]) if span and asked.group("used") else None
+    # "What is SWIFT used for?": "bank-to-bank transfers", what it "allows for".
+    return (span[0] + used_for.end(), span[1]) if used_for is not None else span
 
 
 def imminent_asked(sentence: str, question: str) -> tuple[int, int] | None:
