@@ -841,6 +841,12 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "foreign military bases.", "What does Ukraine commit not to host?", "foreign military bases"),
         ("The plan laid out commitments from Ukraine that it would not join NATO, develop nuclear capabilities or host "
          "foreign military bases.", "What would Ukraine develop?", None),
+        # A verb of becoming, in other words (had bolded "government and armed forces").
+        ("Russia's failure to shock and awe Ukraine into submission through a poorly executed *Blitzkrieg* has morphed "
+         "into a slow and ever more brutal three-front campaign.", "What has Russia's Blitzkrieg turned into?",
+         "a slow and ever more brutal three-front campaign"),
+        ("Russia's failure to shock and awe Ukraine into submission has morphed into a three-front campaign.",
+         "What did Ukraine turn into?", None),
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
@@ -2505,6 +2511,10 @@ def test_the_condition_an_on_what_conditions_question_asks_for(sentence, questio
         ("In exchange, Russia would allow for security guarantees, including a NATO-type collective defense agreement "
          "between Ukraine and potential guarantor countries such as Britain and China.",
          "What kind of agreement would Ukraine sign with the guarantor countries?", "NATO-type collective defense"),
+        # Another noun for an agreement (it had bolded the guarantor countries).
+        ("In exchange, Russia would allow for security guarantees, including a NATO-type collective defense agreement "
+         "between Ukraine and potential guarantor countries such as Britain and China.",
+         "What kind of defense pact would the guarantor countries sign with Ukraine?", "NATO-type collective defense"),
         ("The boulevard is lined with tall palm trees.", "What kinds of trees is Kearney Boulevard lined with?", "tall palm"),
         ("But Ukraine needs much more, especially air defense systems and fighter jets.",
          "What type of systems does Ukraine need?", "air defense"),
@@ -5628,3 +5638,12 @@ def test_a_verb_alone_and_it_for_a_thing_done_to_are_read_with_the_question_befo
     # It had bolded "Minsk agreements".
     collapsed = qa.answer("What made it collapse?", history=signed, index=built_index.index)
     assert collapsed.short is not None and collapsed.short.text.startswith("Russian stalling")
+
+
+def test_the_sentence_with_the_noun_asked_for_is_quoted(built_index):
+    import qa
+
+    # It had quoted the Minsk agreements alone and bolded "2015 Minsk agreements".
+    answer = qa.answer("What veto was Ukraine asked to accept under Minsk?", index=built_index.index)
+    assert "to have veto power over national decisions" in answer.text
+    assert answer.short is None or "Minsk" not in answer.short.text

@@ -1217,6 +1217,10 @@ _PLURAL_OR_VERB = re.compile(r"(?<![su])s$")
 _ENDS_DESCRIBING = re.compile(rf"{_KIND_AUXILIARY}|be|been|being|and|or|but|nor", re.I)
 
 
+# Nouns a document and a question may use for one thing (singular, as `_kind_word` leaves them).
+_SAME_THING = (frozenset("agreement pact treaty accord deal".split()),)
+
+
 def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What kind of <thing> …?", the offsets of the words that describe the sentence's one
     <thing> ("NATO-type collective defense" in "… including a NATO-type collective defense
@@ -1229,8 +1233,10 @@ def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     head = _kind_word(asked.group("thing").split()[-1].lower())
+    # "What kind of defense pact …?" of "… a NATO-type collective defense agreement …".
+    heads = next((group for group in _SAME_THING if head in group), frozenset({head}))
     words = list(re.finditer(r"[\w’'-]+", sentence))
-    found = [i for i, w in enumerate(words) if _kind_word(w.group().lower()) == head]
+    found = [i for i, w in enumerate(words) if _kind_word(w.group().lower()) in heads]
     if len(found) != 1:
         return None
 
@@ -2002,7 +2008,21 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         # word the documents use for the phrasal verb, as a verb or as a noun before "of".
         words = "|".join(rf"{re.escape(w[:-1] if w.endswith('e') else w)}\w*" for w in said_so)
         found = re.search(rf"\b(?:{words})(?:\s+of|(?:\s+that)?)\s+(?=[\w$€£“\"'])", sentence, re.I)
+    if found is None and (prep or "").lower() == "into" and verb.startswith(_BECOME_INTO):
+        # "What has Russia's Blitzkrieg turned into?" of "… *Blitzkrieg* has morphed into a slow and
+        # ever more brutal three-front campaign": a verb of becoming, in whichever word.
+        # The subject's head noun must stand right before it: not "What did Ukraine turn into?" of
+        # "… awe Ukraine into submission has morphed into …".
+        head = re.escape(asked.group("subject").split()[-1][:NAME_STEM])
+        becoming = re.compile(rf"\b(?:{'|'.join(_BECOME_INTO)})\w*\s+into\s+(?=[\w$€£“\"'])", re.I)
+        after_head = re.search(rf"\b{head}[\w’'*_]*\s+(?:(?:has|have|had|is|was|has\s+been|had\s+been)\s+)?(?={becoming.pattern})",
+                               sentence, re.I)
+        found = becoming.match(sentence, after_head.end()) if after_head else None
     return found
+
+
+# Verbs of becoming something else, with "into" (their stems): "turned into", "morphed into".
+_BECOME_INTO = ("turn", "morph", "evolv", "transform", "develop", "chang", "mutat", "grow", "grew", "descend", "degenerat")
 
 
 def _verb_forms(stem: str, *written: str) -> str:
