@@ -847,6 +847,11 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "a slow and ever more brutal three-front campaign"),
         ("Russia's failure to shock and awe Ukraine into submission has morphed into a three-front campaign.",
          "What did Ukraine turn into?", None),
+        # To lack is not to have; "access to" opens a noun phrase, no purpose (had bolded "secure
+        # humanitarian corridors", after a purpose cut).
+        ("Civilians from the most affected areas still did not have access to secure humanitarian corridors.",
+         "What did civilians still lack?", "access to secure humanitarian corridors"),
+        ("Civilians from the most affected areas had access to secure humanitarian corridors.", "What did civilians lack?", None),
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
@@ -922,6 +927,15 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "Who can restore deterrence?", "the United States and NATO"),
         # Which one, not all of them: "Both sides" is no answer to "more" (it had bolded "Both sides").
         ("Both sides have lost enormous amounts of military equipment, especially Russia.", "Who has lost more equipment?", None),
+        # "Which" with a singular kind; an aside between dashes stands between subject and verb (the
+        # reader had bolded "SWIFT"); a name between dashes says who (not "the aggressor").
+        ("So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked and cut off "
+         "from SWIFT.", "Which bank has been fully blocked?", "VTB"),
+        ("In those negotiations, the aggressor — Russia — will have to make the bulk of the compromises.",
+         "Who will have to make the bulk of the compromises?", "Russia"),
+        # The name a singular "which" asks for, not the words that describe it before.
+        ("MEPs divide along party lines: the conservative European People's Party is currently the largest.",
+         "Which party is currently the largest?", "European People's Party"),
     ],
 )
 def test_the_subject_of_what_a_what_question_asks_about(sentence, question, subject):
@@ -5647,3 +5661,15 @@ def test_the_sentence_with_the_noun_asked_for_is_quoted(built_index):
     answer = qa.answer("What veto was Ukraine asked to accept under Minsk?", index=built_index.index)
     assert "to have veto power over national decisions" in answer.text
     assert answer.short is None or "Minsk" not in answer.short.text
+
+
+def test_a_share_asked_for_leads_on_a_sentence_that_gives_one(built_index):
+    import qa
+
+    # It had quoted the refugee flows and bolded "over three million".
+    answer = qa.answer("Roughly what fraction of the population has fled abroad?", index=built_index.index)
+    assert answer.short is not None and answer.short.text == "about 10 percent"
+    # Not when the lead says more of what is asked: the population harbours no sympathy at all.
+    sympathy = qa.answer("What percentage of Ukraine's population harbours sympathy for the invaders?", index=built_index.index)
+    assert "harbours no sympathy for the invaders" in sympathy.text
+    assert sympathy.short is None or "10 percent" not in sympathy.short.text

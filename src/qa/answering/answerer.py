@@ -64,7 +64,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -4533,12 +4533,36 @@ def _head_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     return _fitting_lead(ranked, s, lambda c: any(w.startswith(stem) for w in _words(c.text)))
 
 
+# A question's words that say only that a share is asked for.
+# How deep a sentence that gives a share may stand (it had stood fourth, after three without one).
+SHARE_DEPTH = 6
+_SHARE_WORDS = frozenset(w[:NAME_STEM] for w in "percent percentage proportion fraction share roughly about approximately".split())
+
+
+def _share_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Roughly what fraction of the population has fled abroad?", `ranked` with the first of its
+    best SHARE_DEPTH that gives a share and names what the share is of ("… about 10 percent of
+    the population — now outside the country") leading, when the lead gives none ("over three
+    million of which have already fled the country"). A share is what the question asks for, so the
+    sentence leads however far below the abstention threshold the sentence model put it."""
+    if not ranked or not asks_share(question) or gives_share(ranked[0].text, question):
+        return ranked
+    asked = _content_words(question) - _SHARE_WORDS
+    # Not one that says less of what is asked than the lead: "What percentage of Ukraine's population
+    # harbours sympathy for the invaders?" is answered by "… whose almost 44-million population
+    # harbours no sympathy for the invaders", not by the share of Ukrainians abroad.
+    least = max(1, len(asked & _content_words(ranked[0].text)))
+    found = next((c for c in ranked[1:SHARE_DEPTH]
+                  if gives_share(c.text, question) and len(asked & _content_words(c.text)) >= least), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
-                _singled_first, _head_noun_first)
+                _singled_first, _head_noun_first, _share_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).

@@ -2008,6 +2008,10 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         # word the documents use for the phrasal verb, as a verb or as a noun before "of".
         words = "|".join(rf"{re.escape(w[:-1] if w.endswith('e') else w)}\w*" for w in said_so)
         found = re.search(rf"\b(?:{words})(?:\s+of|(?:\s+that)?)\s+(?=[\w$€£“\"'])", sentence, re.I)
+    if found is None and stem == "lack" and not prep and not particle:
+        # "What did civilians still lack?" of "… civilians … still did not have access to secure
+        # humanitarian corridors": to lack is not to have.
+        found = re.search(r"\b(?:(?:did|do|does)\s+not|didn[’']t|don[’']t|doesn[’']t)\s+have\s+(?=[\w$€£“\"'])", sentence, re.I)
     if found is None and (prep or "").lower() == "into" and verb.startswith(_BECOME_INTO):
         # "What has Russia's Blitzkrieg turned into?" of "… *Blitzkrieg* has morphed into a slow and
         # ever more brutal three-front campaign": a verb of becoming, in whichever word.
@@ -2235,6 +2239,9 @@ def _without_purpose(text: str) -> str:
     if before and before[-1].lower() in _TAKES_INFINITIVE:
         # "would need to be approved by a nationwide referendum": the verb's complement, no purpose.
         return text
+    if before and before[-1].lower() in _TO_NOUN_PHRASE:
+        # "access to secure humanitarian corridors": "to" opens the noun's phrase, not a purpose.
+        return text
     if purpose is not None and any(w.lower() not in QUERY_STOPWORDS for w in before):
         # "awareness of international politics and to contribute …": not the "and" before a second one.
         text = re.sub(r"(?:,|\s+(?:and|or|but))+\s*$", "", text[: purpose.start()])
@@ -2248,6 +2255,11 @@ _TAKES_INFINITIVE = frozenset(
     "hope hopes hoped plan plans planned agree agrees agreed intend intends intended continue continues "
     "begin begins began start starts started fail fails failed seek seeks sought aim aims aimed decide decides decided "
     "promise promises promised threaten threatens threatened manage manages managed".split()
+)
+# Nouns whose "to" opens a noun phrase ("access to secure humanitarian corridors"), not an infinitive.
+_TO_NOUN_PHRASE = frozenset(
+    "access path road route entry exposure threat threats alternative alternatives answer solution response approach "
+    "return commitment opposition resistance damage harm".split()
 )
 # An object that only says "more" of something; what it is follows after a comma.
 _VAGUE_OBJECT_WORDS = frozenset("much more far even still a lot lots many things everything something plenty".split())
@@ -2432,7 +2444,8 @@ _OF_THEM = r"(?:one\s+)?of\s+(?:them|these|those)"
 # is "which of them" ("Which of them could play a significant role?" after the mediators were named)
 # and "which" with a plural ("Which Western countries could provide security guarantees?").
 _ASKS_SUBJECT = re.compile(
-    rf"^\s*(?:(?i:and|but|so)\s+)?(?i:what|who|which\s+{_OF_THEM}|which\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{{3,}}(?<![su])s)\s+"
+    # "Which bank has been fully blocked?": a kind in the singular too.
+    rf"^\s*(?:(?i:and|but|so)\s+)?(?i:what|who|which\s+{_OF_THEM}|which\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{{3,}})\s+"
     r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
@@ -2498,6 +2511,10 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     if points_at_item_only(text):
         return None  # "The first is the status of the contested regions": which item, not what it is
+    described = _DESCRIBED_NAME.match(text)
+    if described is not None and _ASKS_WHICH_ONE.match(question):
+        # "Which party is currently the largest?": the name, not "the conservative" before it.
+        start, text = start + described.end(), text[described.end() :]
     if text.strip().lower() in _SUBJECT_PRONOUNS:
         # "The existing sanctions on … are significant, but they have not affected …": "they" is the
         # sentence's opening subject. Otherwise ("it is difficult to imagine …") what the pronoun
@@ -2507,6 +2524,12 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
             return None
         return opening.span("subject")
     return start, end
+
+
+# Lower-case words that describe a name after them ("the conservative European People's Party"),
+# and a question for one thing of a kind by its name ("Which party …?").
+_DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+_ASKS_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?which\s+[a-z]{3,}\b(?<![su]s)", re.I)
 
 
 def subject_points_back(sentence: str, question: str) -> bool:
@@ -2558,6 +2581,10 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
         return _shared_subject(sentence, vp)
     aside = _ASIDE_BEFORE_VERB.search(sentence, 0, found.start())
     if aside is not None and aside.end() == found.start():
+        named = _NAME_ASIDE.fullmatch(aside.group())
+        if named is not None:
+            # "the aggressor — Russia — will have to make …": the name between the dashes says who.
+            return aside.start() + named.start("name"), aside.start() + named.end("name")
         # "… that Ukraine's armed forces, thanks to Western weapon supplies, are inflicting …": the
         # subject stands before the aside.
         found = aside
@@ -2579,12 +2606,16 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
 _THAT_BEFORE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?!(?:is|are|was|were|has|have|had|would|could|will|can|may|might|must|should)\b)")
 
 
+# An aside between dashes that is a name: " — Russia — ".
+_NAME_ASIDE = re.compile(r"\s+[—–]\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[—–]\s*")
 _COMPARES = re.compile(r"\b(?:more|less|fewer|most|least|better|worse)\b", re.I)
 # An auxiliary in the other number: the question's "is" may be the sentence's "are".
 _OTHER_NUMBER = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
 # An aside between a subject and its verb: ", thanks to Western weapon supplies, ".
 _ASIDE_BEFORE_VERB = re.compile(
     r",\s+(?:thanks\s+to|despite|because\s+of|according\s+to|in\s+(?:turn|part|fact)|for\s+(?:now|instance|example))\b[^,]{0,80},\s*$"
+    # "only VTB — the second-largest — has been fully blocked": a short aside between dashes.
+    r"|\s+[—–]\s+[^—–,]{1,40}?\s+[—–]\s*$"
 )
 # "What was Russia's original objective, according to Alcaro?": a noun phrase asked about, which
 # the question ends on (or on whose account it is), not "What is the status of Crimea?".
@@ -3309,6 +3340,17 @@ _SHARE_SPAN = re.compile(
     r"\bout\s+of\b|\d\s*/\s*\d|\bfraction\b|\bmajority\b|\bminority\b",
     re.I,
 )
+
+
+def asks_share(question: str) -> bool:
+    """True when the question asks for a share by its number ("What percentage …?", "What fraction …?")."""
+    return _ASKS_PERCENTAGE.search(question) is not None
+
+
+def gives_share(sentence: str, question: str) -> bool:
+    """True when the question asks for a share by its number ("Roughly what fraction of the
+    population has fled abroad?") and the sentence gives one ("… about 10 percent of the population")."""
+    return asks_share(question) and _SHARE_SPAN.search(sentence) is not None
 
 
 # One adverb of manner or degree ("significantly", "heavily"), in lower case.
