@@ -98,6 +98,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "And is ruling out negotiations wise?",  # yes or no after "And": had bolded "entirely the option"
         "What reason might Zelensky have for insisting on a popular vote?",  # had bolded "go through this formal process"
         "What could pull NATO directly into the war?",  # what would lead to it: had bolded "Russia"
+        "What would force the Kremlin to settle for less than subjugating Ukraine?",  # a condition: had bolded "outcomes"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

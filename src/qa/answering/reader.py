@@ -73,7 +73,9 @@ _NOT_SHORT = re.compile(
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     # "What could pull NATO directly into the war?": what would lead to it, said by a clause (had bolded "Russia").
+    # "What would force the Kremlin to settle for less?" too: what would make it, a condition (had bolded "outcomes").
     r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:pull|drag|draw|push|bring|force)\s+[^?]*?\binto\b"
+    r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:force|compel|push|drive|pressure)\s+[^?]*?\bto\s+[a-z]+"
     # "What reason might Zelensky have for insisting on a popular vote?": why, said by a clause (had
     # bolded "go through this formal process").
     r"|^\s*what\s+reasons?\s+(?:[\w’'-]+\s+){1,6}?(?:have|has|had|give|gives|gave|offer|offers)\s+(?:for|to)\b"
