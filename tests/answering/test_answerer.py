@@ -2511,6 +2511,11 @@ def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, ques
          "What would make it harder for the Kremlin to sustain the war?", "the allies ratchet up sanctions even more"),
         ("If there is a solution in sight, Russia will have to show that it is serious.", "What would make Russia compromise?", None),
         ("Russia might consider compromises if its war effort fails.", "Why would Russia compromise?", None),
+        # Circumstances, and "only when" (it had bolded "negotiating").
+        ("Their adversary is open to diplomacy only when it’s on the back foot militarily.",
+         "Under what circumstances does Moscow come to the table?", "it’s on the back foot militarily"),
+        ("Their adversary is open to diplomacy when it’s on the back foot militarily.",
+         "Under what circumstances does Moscow come to the table?", None),
     ],
 )
 def test_the_condition_an_on_what_conditions_question_asks_for(sentence, question, condition):
@@ -4166,6 +4171,11 @@ def test_a_renamed_goal_and_a_share_as_short_answers(built_index):
         ("The Budapest memorandum sought to provide such assurances to avoid precisely what’s happening today — and "
          "Moscow ran tanks over it.", "For what purpose?", "to avoid precisely what’s happening today"),
         ("Any agreement would need to be approved by a referendum.", "What is it needed for?", None),
+        # What a means is hoped to achieve (it had bolded "go through this formal process").
+        ("Zelensky probably wants to go through this formal process to ensure that the Ukrainian people support this "
+         "decision — and prevent any uprisings.", "What is Zelensky hoping to achieve with a popular vote?",
+         "to ensure that the Ukrainian people support this decision"),
+        ("Zelensky wants to go through this formal process.", "What is Zelensky hoping to achieve with it?", None),
         # Another question.
         ("Ukraine needs jets to keep up its defense.", "What does Ukraine need?", None),
     ],

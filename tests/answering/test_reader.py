@@ -35,6 +35,7 @@ from qa.settings import AnswerSettings
         "Whats the largest russian bank", "how many soldiers did russia loose",
         # "like" and "mean" that ask for a thing (XQuAD).
         "The Mitchell Tower is designed to look like what Oxford tower?", "What does 'plastid' mean?",
+        "What does it mean for a knot to be considered indecomposable?",
     ],
 )
 def test_questions_asking_for_a_thing_want_a_short_answer(question):
@@ -99,6 +100,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What reason might Zelensky have for insisting on a popular vote?",  # had bolded "go through this formal process"
         "What could pull NATO directly into the war?",  # what would lead to it: had bolded "Russia"
         "What would force the Kremlin to settle for less than subjugating Ukraine?",  # a condition: had bolded "outcomes"
+        "What does the 15-point plan mean for the Russians?",  # what it is to them: had bolded "time"
         # A few words typed as a search ask for no one thing.
         "javelin stinger", "crimea status", "budapest memorandum 1994",
     ],

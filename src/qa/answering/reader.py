@@ -76,6 +76,9 @@ _NOT_SHORT = re.compile(
     # "What would force the Kremlin to settle for less?" too: what would make it, a condition (had bolded "outcomes").
     r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:pull|drag|draw|push|bring|force)\s+[^?]*?\binto\b"
     r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:force|compel|push|drive|pressure)\s+[^?]*?\bto\s+[a-z]+"
+    # "What does the 15-point plan mean for the Russians?": what it is to them, said by a clause (had bolded "time").
+    # Not "What does it mean for a knot to be considered indecomposable?" (XQuAD: a definition).
+    r"|^\s*what\s+(?:does|do|did|would|will|could|might|may)\s+(?!it\b)(?:[\w’'-]+\s+){1,7}?mean\s+(?:for|to)\s+(?!(?:say|do|be)\b)"
     # "What reason might Zelensky have for insisting on a popular vote?": why, said by a clause (had
     # bolded "go through this formal process").
     r"|^\s*what\s+reasons?\s+(?:[\w’'-]+\s+){1,6}?(?:have|has|had|give|gives|gave|offer|offers)\s+(?:for|to)\b"

@@ -1466,7 +1466,10 @@ _ASKS_PURPOSE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+for|for\s+what(?:\s+(?:purpose|reason|end))?|to\s+what\s+end|"
     r"(?:for\s+)?what\s+purpose\b[^?]*|"
     r"what\s+(?:is|are|was|were|would\s+be)\s+(?:it|they|that|this|these|those|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
-    r"(?:(?:needed|meant|intended|used|wanted|required)\s+)?for)\s*[?.!]*\s*$",
+    r"(?:(?:needed|meant|intended|used|wanted|required)\s+)?for|"
+    # "What is Zelensky hoping to achieve with a popular vote?": what a means is for.
+    r"what\s+(?:is|are|was|were|does|do|did)\s+(?:[\w’'.-]+\s+){1,4}?(?:hop|try|tri|seek|aim|want|look)\w*\s+to\s+"
+    r"(?:achieve|accomplish|gain|get)\s+(?:with|by|through)\b[^?]*)\s*[?.!]*\s*$",
     re.I,
 )
 _PURPOSE_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:(]|\s[—–]\s|,\s+(?:but|while|whereas|which)\b")
@@ -1584,7 +1587,8 @@ def belief_asked(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "On what conditions would Ukraine forsake NATO membership?", "Under which condition …?".
 _ASKS_CONDITION = re.compile(
-    r"\b(?:on|under)\s+(?:what|which)\s+conditions?\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b"
+    # "Under what circumstances does Moscow come to the table?" too.
+    r"\b(?:on|under)\s+(?:what|which)\s+(?:conditions?|circumstances?|terms)\b|^\W*what\s+(?:are|were)\s+the\s+conditions\b"
     # "What would Ukraine give up NATO membership for?": what it is given up in exchange for, which a
     # condition says ("provided they get solid security guarantees …"; "a constitutional amendment" had been bold).
     r"|^\W*what\s+(?:would|will|could|does|do|did|is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:give\s+up|forsake|renounce|drop|"
@@ -1593,7 +1597,9 @@ _ASKS_CONDITION = re.compile(
 )
 # What opens a condition, and where it ends.
 _CONDITION_OPENS = re.compile(
-    r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+", re.I
+    r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+"
+    # "… is open to diplomacy only when it’s on the back foot militarily".
+    r"|\bonly\s+(?:when|once)\s+", re.I
 )
 # A plain "if" (not "even if", "as if"), which only a question for what it would take reads as a condition.
 _IF = re.compile(r"(?<!\beven\s)(?<!\bas\s)\bif\s+", re.I)
