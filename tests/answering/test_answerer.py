@@ -933,6 +933,9 @@ def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, o
          "from SWIFT.", "Which bank has been fully blocked?", "VTB"),
         ("In those negotiations, the aggressor — Russia — will have to make the bulk of the compromises.",
          "Who will have to make the bulk of the compromises?", "Russia"),
+        # "is blocked" as "has been blocked"; no listed item either (it had bolded the clause "only VTB … blocked").
+        ("So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked and cut off "
+         "from SWIFT.", "Which of them is fully blocked?", "VTB"),
         # The name a singular "which" asks for, not the words that describe it before.
         ("MEPs divide along party lines: the conservative European People's Party is currently the largest.",
          "Which party is currently the largest?", "European People's Party"),
@@ -2424,6 +2427,9 @@ _US_WEAPONS = ("The United States has already provided more than $2 billion in s
         (_US_WEAPONS, "Which of them are American?", None),  # no item of that kind
         ("Stinger and Javelin missiles were sent.", "Which of them are anti-tank?", None),  # no list
         ("It sent antitank mines, antitank missiles, and drones.", "Which of them are anti-tank?", None),  # two
+        # Commas around a clause make no list (it had bolded "only VTB — the second-largest — has been fully blocked").
+        ("So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked and cut off "
+         "from SWIFT.", "Which of them is fully blocked?", None),
     ],
 )
 def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, item):

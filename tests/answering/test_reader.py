@@ -243,6 +243,19 @@ def test_a_span_never_ends_on_an_article_preposition_or_conjunction(first, last,
 @pytest.mark.parametrize(
     "first, last, expected",
     [
+        ("militarily", "diplomacy", "it will have no need to continue to engage in diplomacy"),
+        ("militarily", "militarily", "militarily"),  # the adverb alone stays
+        ("upper", "militarily", "upper hand militarily"),  # the adverb at the end stays
+    ],
+)
+def test_a_span_never_starts_on_an_adverb_closing_the_clause_before(first, last, expected):
+    sentence = "But if Russia regains the upper hand militarily, it will have no need to continue to engage in diplomacy."
+    assert _read(sentence, first, last) == expected
+
+
+@pytest.mark.parametrize(
+    "first, last, expected",
+    [
         ("March", "2022", "20 March 2022"),  # a date is taken in whole
         ("20", "March", "20 March 2022"),
         ("figures", "figures", "figures"),  # a span away from the date is left alone

@@ -143,6 +143,10 @@ _DANGLING = re.compile(
     r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$",
     re.IGNORECASE,
 )
+# An adverb and the comma after it, which close a clause: "militarily, ", "however, ".
+_CLOSING_ADVERB = re.compile(
+    r"(?:[a-z]{3,}ly|however|therefore|thus|indeed|moreover|meanwhile|instead|nevertheless),\s+(?=\S)"
+)
 # Trimmed from a span's edges (footnote numbers and Markdown emphasis too: "The International
 # Spectator*" from "(*The International Spectator*)"); a final "." stays in an abbreviation ("U.S.").
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-*_⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -454,6 +458,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and sentence[b - 1] in _EDGE_CHARS and not (sentence[b - 1] == "." and "." in sentence[a : b - 1]):
         b -= 1
+    # Nor starts on an adverb that closes the clause before ("militarily, it will have no need …"
+    # of "But if Russia regains the upper hand militarily, it will have no need …").
+    opening = _CLOSING_ADVERB.match(sentence, a, b)
+    if opening is not None and opening.end() < b:
+        a = opening.end()
     # A span never ends on a word that needs another after it ("... programme at the").
     while (last := _DANGLING.search(sentence, a, b)) and last.start() > a:
         b = last.start()

@@ -2583,6 +2583,9 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
         # "What is inflicting losses on Russian troops?" against "… Ukraine's armed forces … are inflicting".
         # Not "Who has lost more equipment?" against "Both sides have lost …, especially Russia": which one.
         found = _said_again(sentence, [_OTHER_NUMBER[vp[0].lower()], *vp[1:2]], 2)
+    if found is None and vp and vp[0].lower() in _PERFECT_OF and len(vp) >= 2:
+        # "Which of them is fully blocked?" against "… only VTB — the second-largest — has been fully blocked".
+        found = _said_again(sentence, [*_PERFECT_OF[vp[0].lower()].split(), *vp[1:SUBJECT_VERB_WORDS]], SUBJECT_VERB_WORDS)
     if found is None:
         return _shared_subject(sentence, vp)
     aside = _ASIDE_BEFORE_VERB.search(sentence, 0, found.start())
@@ -2617,6 +2620,8 @@ _NAME_ASIDE = re.compile(r"\s+[—–]\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w
 _COMPARES = re.compile(r"\b(?:more|less|fewer|most|least|better|worse)\b", re.I)
 # An auxiliary in the other number: the question's "is" may be the sentence's "are".
 _OTHER_NUMBER = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+# A state said in the present perfect of the passive: "is blocked" is what "has been blocked" says.
+_PERFECT_OF = {"is": "has been", "are": "have been"}
 # An aside between a subject and its verb: ", thanks to Western weapon supplies, ".
 _ASIDE_BEFORE_VERB = re.compile(
     r",\s+(?:thanks\s+to|despite|because\s+of|according\s+to|in\s+(?:turn|part|fact)|for\s+(?:now|instance|example))\b[^,]{0,80},\s*$"
@@ -2868,7 +2873,8 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     words = _LETTERS.findall(asked.group("rest") or asked.group("kind") or "")
-    kinds = {_kind_word(w.lower()) for w in words if w.lower() not in QUERY_STOPWORDS}
+    # "Which of them is fully sanctioned?": an adverb says how, not of what kind.
+    kinds = {_kind_word(w.lower()) for w in words if w.lower() not in QUERY_STOPWORDS and not _MANNER_ADVERB.fullmatch(w.lower())}
     if not kinds:
         return None
     edges = [0, *(x for m in _ITEM_EDGE.finditer(sentence) for x in (m.start(), m.end())), len(sentence)]
@@ -2878,11 +2884,16 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     found = [(s, e) for s, e in items if kinds & {_kind_word(w.lower()) for w in _LETTERS.findall(sentence[s:e])}]
     if len(found) != 1 or len(sentence[found[0][0] : found[0][1]].split()) > OBJECT_WORDS:
         return None
+    if _CLAUSE_VERB.search(sentence, *found[0]):
+        # "…, only VTB — the second-largest — has been fully blocked …": a clause, no listed item.
+        return None
     start, end = found[0]
     text = sentence[start:end]
     return start + len(text) - len(text.lstrip()), start + len(text.rstrip(" .;"))
 
 
+# A finite verb that makes words a clause: "has been fully blocked", "were sent".
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
 _BEFORE_VERB = rf"(?:(?:{'|'.join(MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
