@@ -5689,3 +5689,13 @@ def test_a_share_asked_for_leads_on_a_sentence_that_gives_one(built_index):
     sympathy = qa.answer("What percentage of Ukraine's population harbours sympathy for the invaders?", index=built_index.index)
     assert "harbours no sympathy for the invaders" in sympathy.text
     assert sympathy.short is None or "10 percent" not in sympathy.short.text
+
+
+def test_the_doer_a_question_names_is_no_short_answer_for_what_it_acts_on(built_index):
+    import qa
+
+    # It had bolded "Ukrainian President Volodymyr Zelensky".
+    short = qa.answer("Which parliament did Zelensky address?", index=built_index.index).short
+    assert short is None or not short.text.endswith("Zelensky")
+    warned = qa.answer("Which country did Biden warn?", index=built_index.index).short
+    assert warned is not None and warned.text == "China"

@@ -2480,6 +2480,20 @@ _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+w
 _ADDED_CLAUSE = re.compile(r",\s+(?:founded|established|created|based|launched|set\s+up|which|who)\b")
 
 
+# "Which parliament did Zelensky address?": a thing of a kind that a named doer acts on.
+_WHICH_DID_NAMED = re.compile(
+    r"^\W*(?i:(?:(?:and|so)\s+)?(?:which|what))\s+[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+[a-z]"
+)
+
+
+def _names_doer_asked(span: str, question: str) -> bool:
+    """True when the span ends on the doer the question names ("Ukrainian President Volodymyr
+    Zelensky" for "Which parliament did Zelensky address?"): who acts, not what is asked for."""
+    asked = _WHICH_DID_NAMED.match(question)
+    return asked is not None and re.search(rf"\b{re.escape(asked.group('name'))}\W*$", span) is not None
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -2741,7 +2755,7 @@ def _short_span(
         for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
             if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
-                    and not denied_subject(c.text, x.start, x.end)
+                    and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(text, question)
                     and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
