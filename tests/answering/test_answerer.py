@@ -5699,3 +5699,25 @@ def test_the_doer_a_question_names_is_no_short_answer_for_what_it_acts_on(built_
     assert short is None or not short.text.endswith("Zelensky")
     warned = qa.answer("Which country did Biden warn?", index=built_index.index).short
     assert warned is not None and warned.text == "China"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "question", "expected"),
+    [
+        # A possessive of the question's name before the name asked for (XQuAD).
+        ("Mitchell Tower is modeled after Oxford's Magdalen Tower.", "Oxford's Magdalen Tower",
+         "The Mitchell Tower is designed to look like what Oxford tower?", "Magdalen Tower"),
+        # A title the question gives, then the name.
+        ("Ukrainian President Volodymyr Zelensky has stated it.", "President Volodymyr Zelensky",
+         "Who is the Ukrainian President?", "Volodymyr Zelensky"),
+        # Part of the name stays (XQuAD: "Super Bowl XXXIII", "European Court").
+        ("John Elway led the Broncos to victory in Super Bowl XXXIII.", "Super Bowl XXXIII",
+         "Which Super Bowl did Elway win at 38 years old?", "Super Bowl XXXIII"),
+        ("Oxford's tower is old.", "Oxford's", "What Oxford tower is old?", "Oxford's"),  # nothing would be left
+    ],
+)
+def test_the_questions_titles_and_possessives_do_not_open_a_short_answer(sentence, span, question, expected):
+    from qa.answering.answerer import _past_question_names
+
+    start = sentence.index(span)
+    assert sentence[_past_question_names(sentence, start, start + len(span), question) : start + len(span)] == expected

@@ -62,7 +62,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, MODALS, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, MODALS, is_title, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -2480,6 +2480,23 @@ _ASKS_COURSE = re.compile(r"^\W*what\s+(?:(?:has|have|had)\s+gone|went|goes)\s+w
 _ADDED_CLAUSE = re.compile(r",\s+(?:founded|established|created|based|launched|set\s+up|which|who)\b")
 
 
+_LEADING_NAME_WORD = re.compile(r"(?P<word>[A-Z][\w.-]*?)(?:[’']s)?\s+(?=[A-Z0-9])")
+
+
+def _past_question_names(sentence: str, start: int, end: int, question: str) -> int:
+    """Where a span of the sentence begins once the titles and possessives of the question's
+    capitalised words that open it are left out, as long as a name or a number follows ("Magdalen
+    Tower" of "Oxford's Magdalen Tower" for "… what Oxford tower?"); `start` itself otherwise."""
+    asked = {w.lower() for w in re.findall(r"\b[A-Z][\w.-]*", question)}
+    at = start
+    # Only a title or a possessive: a word of the question may be part of the name ("Super Bowl XXXIII",
+    # "European Court", "Rhine Gorge" on XQuAD).
+    while ((word := _LEADING_NAME_WORD.match(sentence, at, end)) is not None and word.group("word").lower() in asked
+           and (is_title(word.group("word")) or re.search(r"[’']s\s", word.group(0)))):
+        at = word.end()
+    return at if at < end else start
+
+
 # "Which parliament did Zelensky address?": a thing of a kind that a named doer acts on.
 _WHICH_DID_NAMED = re.compile(
     r"^\W*(?i:(?:(?:and|so)\s+)?(?:which|what))\s+[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
@@ -2816,6 +2833,9 @@ def _short_span(
         return None
     # The length penalty may have cut "more than" from "more than $2 billion": it goes back.
     span = Span(hedge_before(candidate.text, span.start), span.end, span.score, span.margin)
+    # "Magdalen Tower", not "Oxford's Magdalen Tower" for "… designed to look like what Oxford tower?":
+    # the question's own titles and possessives before the name the span gives are not part of it.
+    span = Span(_past_question_names(candidate.text, span.start, span.end, question), span.end, span.score, span.margin)
     dubbed = _DUBBED.search(candidate.text, span.start, span.end)
     if dubbed is not None and dubbed.end() >= span.end - 1:
         # "Which element of the plan has been de-emphasised?": "de-Nazification", not 'Russian
