@@ -2912,6 +2912,7 @@ def test_the_works_of_someone_who_wrote_no_document_and_how_many_are_listed(smal
      # Asked for in full (had bolded "Donbas").
      ("What are the LNR and DNR called in full?", "LNR"), ("What is the full name of the DNR?", "DNR"),
      ("What is the DNR spelt out?", "DNR"), ("What is the full name of the plan?", None),
+     ("What is the full name behind the IAI abbreviation?", "IAI"),  # had bolded "private"
      ("What do LNR and DNR refer to?", "LNR"),  # had quoted the Minsk sentence
      ("What is Sberbank?", None), ("What does NATO want?", None), ("What is the capital?", None)],
 )
@@ -5699,6 +5700,24 @@ def test_the_doer_a_question_names_is_no_short_answer_for_what_it_acts_on(built_
     assert short is None or not short.text.endswith("Zelensky")
     warned = qa.answer("Which country did Biden warn?", index=built_index.index).short
     assert warned is not None and warned.text == "China"
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "doer"),
+    [
+        ("Ukrainian President Volodymyr Zelensky", "Which parliament did Zelensky address?", True),
+        ("Kremlin", "Which Russian constitution rule did Peskov cite?", True),  # a title before the name
+        ("Crimea", "Which Russian constitution rule did Peskov cite?", False),
+        ("Kremlin", "Who pushed back on the idea?", False),  # no doer named
+    ],
+)
+def test_a_span_naming_the_doer_asked_about(span, question, doer):
+    from qa.answering.answerer import _names_doer_asked
+
+    sentence = ("But Kremlin spokesman Dmitry Peskov pushed back, saying that Crimea is part of Russia, as Ukrainian "
+                "President Volodymyr Zelensky knows.")
+    start = sentence.index(span)
+    assert _names_doer_asked(sentence, start, start + len(span), question) is doer
 
 
 @pytest.mark.parametrize(

@@ -1818,9 +1818,11 @@ _STANDS_FOR = re.compile(
 )
 # "What are the LNR and DNR called in full?", "What is the full name of the DNR?": spelt out too.
 _IN_FULL = re.compile(
-    r"^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?:(?i:full\s+names?\s+(?:of|for)\s+(?:the\s+)?))?"
+    # "What is the full name behind the IAI abbreviation?" too.
+    r"^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?:(?i:full\s+names?\s+(?:of|for|behind)\s+(?:the\s+)?))?"
     r"(?P<acronym>[A-Z]{2,6})(?:\s+(?i:and)\s+(?:the\s+)?[A-Z]{2,6})?"
-    r"(?:\s+(?i:(?:called|named|known\s+as|written)\s+)?(?i:in\s+full|spel[lt]\s+out)|(?<=[A-Z])(?=\W*$))\W*$"
+    r"(?:\s+(?i:(?:called|named|known\s+as|written)\s+)?(?i:in\s+full|spel[lt]\s+out)"
+    r"|(?<=[A-Z])\s+(?i:abbreviations?|acronyms?|initials)(?=\W*$)|(?<=[A-Z])(?=\W*$))\W*$"
 )
 _SPELT_IN_FULL = re.compile(r"\bfull\s+names?\b|\bin\s+full\b|\bspel[lt]\s+out\b", re.I)
 # Passages looked at for an acronym's expansion.
@@ -2499,16 +2501,24 @@ def _past_question_names(sentence: str, start: int, end: int, question: str) -> 
 
 # "Which parliament did Zelensky address?": a thing of a kind that a named doer acts on.
 _WHICH_DID_NAMED = re.compile(
-    r"^\W*(?i:(?:(?:and|so)\s+)?(?:which|what))\s+[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
+    r"^\W*(?i:(?:(?:and|so)\s+)?(?:which\s+(?:[A-Za-z][\w-]*\s+){0,2}?|what\s+))[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+[a-z]"
 )
 
 
-def _names_doer_asked(span: str, question: str) -> bool:
-    """True when the span ends on the doer the question names ("Ukrainian President Volodymyr
-    Zelensky" for "Which parliament did Zelensky address?"): who acts, not what is asked for."""
+def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span of the sentence ends on the doer the question names ("Ukrainian President
+    Volodymyr Zelensky" for "Which parliament did Zelensky address?") or on the titles before the
+    doer's name ("Kremlin" of "Kremlin spokesman Dmitry Peskov" for "Which rule did Peskov cite?"):
+    who acts, not what is asked for."""
     asked = _WHICH_DID_NAMED.match(question)
-    return asked is not None and re.search(rf"\b{re.escape(asked.group('name'))}\W*$", span) is not None
+    if asked is None:
+        return False
+    name = re.escape(asked.group("name"))
+    if re.search(rf"\b{name}\W*$", sentence[start:end]):
+        return True
+    between = re.match(rf"((?:\s+[\w’'.-]+){{0,3}}?)\s+{name}\b", sentence[end:])
+    return between is not None and all(is_title(w) or w[:1].isupper() for w in between.group(1).split())
 
 
 def _short_span(
@@ -2772,7 +2782,7 @@ def _short_span(
         for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
             if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
-                    and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(text, question)
+                    and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(c.text, x.start, x.end, question)
                     and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
