@@ -5740,3 +5740,18 @@ def test_the_questions_titles_and_possessives_do_not_open_a_short_answer(sentenc
 
     start = sentence.index(span)
     assert sentence[_past_question_names(sentence, start, start + len(span), question) : start + len(span)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "day"),
+    [
+        ("On Tuesday in Istanbul, the sides met for a sixth time.", "On which day of the week did the delegations meet?", "Tuesday"),
+        ("On Tuesday in Istanbul, the sides met for a sixth time.", "Which weekday did the delegations meet?", "Tuesday"),
+        ("On Tuesday in Istanbul, the sides met for a sixth time.", "Where did the sides meet?", None),  # not asked
+        ("They met on Monday and again on Friday.", "On which day of the week did they meet?", None),  # two days
+    ],
+)
+def test_the_one_weekday_a_sentence_names_answers_a_day_of_the_week(sentence, question, day):
+    from qa.answering.types import weekday_given
+
+    assert marked(weekday_given, sentence, question) == day

@@ -3359,6 +3359,19 @@ _SHARE_SPAN = re.compile(
 )
 
 
+_ASKS_WEEKDAY = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
+
+
+def weekday_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "On which day of the week did the delegations meet?", the offsets of the sentence's one
+    day of the week ("Tuesday" in "On Tuesday in Istanbul, the sides met for a sixth time."); None
+    for other questions, or when the sentence names none or several."""
+    if not _ASKS_WEEKDAY.search(question):
+        return None
+    days = list(re.finditer(rf"\b{_DAYS}\b", sentence))
+    return days[0].span() if len(days) == 1 else None
+
+
 def asks_share(question: str) -> bool:
     """True when the question asks for a share by its number ("What percentage …?", "What fraction …?")."""
     return _ASKS_PERCENTAGE.search(question) is not None
