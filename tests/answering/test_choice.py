@@ -6,6 +6,8 @@ US = "The United States has already provided more than $2 billion in security ai
 EU = "For its part, the European Union agreed to deliver a nearly $1 billion package, approving the shipment."
 SBER = "Imposing the same costs on Sberbank, Russia’s largest bank, as well as other large banks would hurt."
 VTB = "So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked."
+MINSK = "A starting point could be the now-defunct 2015 Minsk agreements, signed by Ukraine and Russia."
+BUDAPEST = "The Budapest memorandum, which Russia signed in 1994 as part of Ukraine’s surrender of nuclear weapons, failed."
 
 
 @pytest.mark.parametrize(
@@ -19,6 +21,10 @@ VTB = "So far, of the five largest Russian banks, only VTB — the second-larges
         ("Who gave aid, the US or the EU?", None),
         ("Which countries besides the US have sent more weapons to Ukraine this year?", None),
         ("What are numbers greater than 1 that can be divided by 3 or more numbers called?", None),
+        # Comparatives of time, between two options named.
+        ("Which is older, the Minsk deal or the Budapest memorandum?", Choice(False, ("Minsk deal", "Budapest memorandum"), by_year=True)),
+        ("Which came later, Minsk or Budapest?", Choice(True, ("Minsk", "Budapest"), by_year=True)),
+        ("Which is older?", None),
     ],
 )
 def test_a_choice_question_names_its_comparative_and_its_options(question, choice):
@@ -46,6 +52,10 @@ def test_an_amount_is_read_with_its_scale(text, value):
         ([VTB], "Which bank is larger, Sberbank or VTB?", None),
         (["Sberbank and VTB gave $1 billion."], "Who gave more, Sberbank or VTB?", None),
         (["Poland sent weapons.", "Germany sent supplies."], "Who sent more?", None),
+        # By the years written beside each (it had bolded "Russia").
+        ([MINSK, BUDAPEST], "Which is older, the Minsk deal or the Budapest memorandum?", "Budapest"),
+        ([BUDAPEST, MINSK], "Which came later, the Budapest memorandum or the Minsk agreements?", "Minsk"),
+        (["The Minsk agreements failed.", BUDAPEST], "Which is older, the Minsk deal or the Budapest memorandum?", None),
     ],
 )
 def test_the_option_the_sentences_show_is_the_greater(sentences, question, option):

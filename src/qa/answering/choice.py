@@ -18,9 +18,12 @@ from qa.index.bm25 import spell_out_abbreviations
 # Comparatives that ask for the greater thing, and those that ask for the lesser.
 _MORE = "more|most|larger|largest|bigger|biggest|greater|greatest|higher|highest"
 _LESS = "less|least|fewer|fewest|smaller|smallest|lower|lowest"
+# Comparatives of time: "older" and "earlier" ask for the earlier year, "newer" and "later" for the later.
+_EARLIER = "older|oldest|earlier|earliest"
+_LATER = r"newer|newest|later|latest|more\s+recent|most\s+recent"
 # "Who has given more aid, the US or the EU?", "Which is larger, the US aid or the EU package?".
 _ASKS_CHOICE = re.compile(
-    rf"^\W*(?:(?:and|but|so)\s+)?(?P<wh>who|which|what)\b(?P<head>[^?,]*?\b(?P<comparative>{_MORE}|{_LESS})\b[^?,]*?)"
+    rf"^\W*(?:(?:and|but|so)\s+)?(?P<wh>who|which|what)\b(?P<head>[^?,]*?\b(?P<comparative>{_LATER}|{_EARLIER}|{_MORE}|{_LESS})\b[^?,]*?)"
     # The options after a comma, a few words each.
     r"(?:,\s+(?:the\s+)?(?P<a>(?:[^\s,?]+\s+){0,3}?[^\s,?]+)\s+or\s+(?:the\s+)?(?P<b>(?:[^\s,?]+\s+){0,3}?[^\s,?]+))?\s*[?.!]*\s*$",
     re.I,
@@ -56,6 +59,7 @@ class Choice:
 
     greater: bool
     options: tuple[str, ...]
+    by_year: bool = False
 
 
 def choice_asked(question: str) -> Choice | None:
@@ -67,7 +71,12 @@ def choice_asked(question: str) -> Choice | None:
     # "What does Ukraine need most?" asks for a thing, not which of two.
     if not options and (asked.group("wh").lower() == "what" or not _BARE_HEAD.match(asked.group("head"))):
         return None
-    return Choice(re.fullmatch(_MORE, asked.group("comparative"), re.I) is not None, options)
+    comparative = asked.group("comparative")
+    if re.fullmatch(f"{_EARLIER}|{_LATER}", comparative, re.I):
+        # "Which is older, the Minsk deal or the Budapest memorandum?": the two years compared, and
+        # only between two options the question names.
+        return Choice(re.fullmatch(_LATER, comparative, re.I) is not None, options, by_year=True) if len(options) == 2 else None
+    return Choice(re.fullmatch(_MORE, comparative, re.I) is not None, options)
 
 
 def amount(text: str) -> float | None:
@@ -94,7 +103,12 @@ def chosen_option(sentences: Sequence[str], choice: Choice) -> tuple[int, int, i
     if len(found) < 2 or len({n[0] for n in found}) < len(found):
         return None
     ranks = [_rank_after(sentences[i], end) for i, _, end in found]
-    if all(r is not None for r in ranks):
+    if choice.by_year:
+        years = [_year_near(sentences[i], start, end) for i, start, end in found]
+        if any(y is None for y in years):
+            return None
+        values = [float(y) for y in years if y is not None]
+    elif all(r is not None for r in ranks):
         values = [-float(r) for r in ranks if r is not None]
     else:
         amounts = [amount(sentences[i]) for i, _, _ in found]
@@ -105,6 +119,19 @@ def chosen_option(sentences: Sequence[str], choice: Choice) -> tuple[int, int, i
     if values.count(best) > 1:
         return None
     return found[values.index(best)]
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# How many characters from an option's name its year may stand ("the now-defunct 2015 Minsk agreements").
+YEAR_REACH = 40
+
+
+def _year_near(sentence: str, start: int, end: int) -> int | None:
+    """The year written nearest the name at [start, end) within YEAR_REACH characters, else None."""
+    years = [m for m in _YEAR.finditer(sentence) if m.end() >= start - YEAR_REACH and m.start() <= end + YEAR_REACH]
+    if not years:
+        return None
+    return int(min(years, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group(0))
 
 
 def option_named(sentences: Sequence[str], option: str) -> bool:
