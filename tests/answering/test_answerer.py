@@ -5755,3 +5755,19 @@ def test_the_one_weekday_a_sentence_names_answers_a_day_of_the_week(sentence, qu
     from qa.answering.types import weekday_given
 
     assert marked(weekday_given, sentence, question) == day
+
+
+@pytest.mark.parametrize(
+    ("question", "reversed_"),
+    [
+        ("What did the Ukrainians accuse Russia of?", True),  # it had bolded '"unrealistic" demands'
+        ("What are the Russians accusing the Ukrainians of?", False),
+        ("What did Russia accuse Ukraine of?", False),
+        ("What did the Ukrainians propose?", False),  # no object named
+    ],
+)
+def test_a_sentence_with_the_roles_of_the_question_reversed(question, reversed_):
+    from qa.answering.types import roles_reversed
+
+    sentence = 'Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "unrealistic" demands.'
+    assert roles_reversed(sentence, question) is reversed_

@@ -2196,6 +2196,29 @@ def subject_of_asked_verb(sentence: str, start: int, end: int, question: str) ->
             and between[-1].lower() not in _BE_FORMS)
 
 
+def _people_stem(name: str) -> str:
+    """A name's first letters, a people's name as its country's ("Ukrainians", "Ukraine": "ukrai")."""
+    return without_possessive(name.split()[-1]).lower()[:NAME_STEM]
+
+
+def roles_reversed(sentence: str, question: str) -> bool:
+    """True when the sentence has the question's verb with the question's subject and object the
+    other way round ("the Russians have accused the Ukrainians of …" for "What did the Ukrainians
+    accuse Russia of?"): it says what the question's object did, not what it asks."""
+    asked = _asks_object(question)
+    if asked is None or not asked.groupdict().get("object"):
+        return False
+    found = _object_start(sentence, asked)
+    if found is None:
+        return False
+    doer, done_to = _people_stem(asked.group("subject")), _people_stem(asked.group("object"))
+    if doer == done_to:
+        return False
+    before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: found.start()])[-SUBJECT_WORDS:]}
+    after = {w.lower()[:NAME_STEM] for w in _WORD.findall(found.group(0))}
+    return done_to in before and doer not in before and doer in after
+
+
 def denies_asked(sentence: str, question: str) -> bool:
     """True when the sentence has the verb a "what" question asks the object of, denied where the
     question does not deny it or the other way round: "Nor are they ready to give up on the prospect
