@@ -5771,3 +5771,18 @@ def test_a_sentence_with_the_roles_of_the_question_reversed(question, reversed_)
 
     sentence = 'Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "unrealistic" demands.'
     assert roles_reversed(sentence, question) is reversed_
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "inside"),
+    [
+        ("still craves", "What victory does the West want to keep from Putin?", True),  # it had been bold
+        ("Putin", "What victory does the West want to keep from Putin?", False),
+        ("still craves", "Who wants to deny Putin a victory?", False),  # no noun asked for
+    ],
+)
+def test_a_span_inside_a_relative_clause_on_the_noun_asked_about(span, question, inside):
+    from qa.answering.answerer import _inside_relative_of_asked
+
+    sentence = "The United States and its allies in Europe want to deny Putin the victory he still craves."
+    assert _inside_relative_of_asked(sentence, sentence.index(span), question) is inside

@@ -2833,6 +2833,10 @@ def _short_span(
     if found is None:
         return None
     candidate, span = found
+    if _inside_relative_of_asked(candidate.text, span.start, question):
+        # "What victory does the West want to keep from Putin?": not "still craves", of "the victory he
+        # still craves", which only says what the question's own noun is.
+        return None
     if roles_reversed(candidate.text, question):
         # "What did the Ukrainians accuse Russia of?": the sentence says the Russians accused the
         # Ukrainians; what it quotes answers the other way round (it had bolded '"unrealistic" demands').
@@ -4553,6 +4557,16 @@ _ASKS_WHAT_NOUN = re.compile(
 
 
 _PLURAL_OR_VERB_S = re.compile(r"(?<![su])s$")
+
+
+def _inside_relative_of_asked(sentence: str, start: int, question: str) -> bool:
+    """True when a span opening at `start` is the rest of a relative clause on the noun the question
+    asks about ("still craves" in "… the victory he still craves" for "What victory …?")."""
+    asked = _ASKS_WHAT_NOUN.match(question)
+    if asked is None:
+        return False
+    noun = re.escape(asked.group("noun"))
+    return re.search(rf"\b{noun}\w*\s+(?:that|which|who|whom|he|she|it|they|we|you)\s+$", sentence[max(0, start - 40) : start], re.I) is not None
 
 # Kinds of thing a name or a number answers ("What year did Tesla die?": "1943"), which the answering
 # sentence need not name ("Tesla died on 7 January 1943"; on XQuAD, putting first a sentence with
