@@ -4568,6 +4568,7 @@ def _inside_relative_of_asked(sentence: str, start: int, question: str) -> bool:
     noun = re.escape(asked.group("noun"))
     return re.search(rf"\b{noun}\w*\s+(?:that|which|who|whom|he|she|it|they|we|you)\s+$", sentence[max(0, start - 40) : start], re.I) is not None
 
+
 # Kinds of thing a name or a number answers ("What year did Tesla die?": "1943"), which the answering
 # sentence need not name ("Tesla died on 7 January 1943"; on XQuAD, putting first a sentence with
 # the kind's word lost four answers of five changed).
@@ -4597,9 +4598,9 @@ def _head_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     return _fitting_lead(ranked, s, lambda c: any(w.startswith(stem) for w in _words(c.text)))
 
 
-# A question's words that say only that a share is asked for.
 # How deep a sentence that gives a share may stand (it had stood fourth, after three without one).
 SHARE_DEPTH = 6
+# A question's words that say only that a share is asked for.
 _SHARE_WORDS = frozenset(w[:NAME_STEM] for w in "percent percentage proportion fraction share roughly about approximately".split())
 
 

@@ -1,9 +1,10 @@
 """Questions that ask which of two things is more: "Who has given more aid, the US or the EU?",
-"Which bank is larger, Sberbank or VTB?", and after a reply quoting two amounts, "Who gave more?".
+"Which bank is larger, Sberbank or VTB?", and after a reply quoting two amounts, "Who gave more?";
+or which is older: "Which is older, the Minsk deal or the Budapest memorandum?".
 
 The answer is one of the things as a sentence names it, chosen by comparing what the sentences
-say of each: an amount ("more than $2 billion" against "a nearly $1 billion package") or a rank
-("Russia’s largest bank" against "the second-largest"). When they say nothing comparable, there is
+say of each: an amount ("more than $2 billion" against "a nearly $1 billion package"), a rank
+("Russia’s largest bank" against "the second-largest") or a year ("in 1994" against "2015"). When they say nothing comparable, there is
 no short answer: the sentences answer alone, rather than a span the reader finds beside the names.
 """
 
@@ -55,7 +56,8 @@ _OPENING_NAME = re.compile(r"^\W*(?:[^,]{1,30},\s+)?(?:the\s+)?(?P<name>(?-i:[A-
 @dataclass(frozen=True)
 class Choice:
     """What a choice question asks: the greater or the lesser, and of which options (none named:
-    the subjects of the sentences quoted)."""
+    the subjects of the sentences quoted); `by_year` compares the years written beside them ("Which
+    is older, …?": the lesser)."""
 
     greater: bool
     options: tuple[str, ...]
