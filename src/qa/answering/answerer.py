@@ -62,7 +62,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, MODALS, is_title, NAME_STEM, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    HEDGE_WORDS, MODALS, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1183,7 +1183,7 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     known = [w for w in subject if w.lower() in retriever.vocabulary()]
     # "… progress on the agreements failed …" names the Minsk agreements as the sentence before did.
-    named_before = any(_named_before_as(c, known) for c in chosen)
+    named_before = bool(known) and any(_named_before_as(c, known) for c in chosen)
     if known and not named_before and not _passages_name(chosen, known) and (naming := next(
             (c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
              and _names_any(c.text, known)), None)) is not None:
@@ -4373,7 +4373,8 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     Minsk diplomacy fail?" is "European-led diplomacy … failed largely because of Russian stalling …",
     not "A starting point could be the now-defunct 2015 Minsk agreements …". So for "What made the
     Minsk agreements collapse?"."""
-    if not _ASKS_WHY.match(question) and not asks_what_caused(question):
+    caused = asks_what_caused(question)
+    if not _ASKS_WHY.match(question) and not caused:
         return ranked
     subject = _subject_words(question)
 
@@ -4382,7 +4383,7 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         # ability of Russian troops …, thanks to Western weapon supplies" for "Why did China send troops?".
         if _GIVES_REASON.search(c.text) is None:
             return False
-        if asks_what_caused(question) and subject and _named_before_as(c, subject):
+        if caused and subject and _named_before_as(c, subject):
             # "What made the 2015 Minsk deal collapse?": "… progress on the agreements failed largely
             # because of …" after "the now-defunct 2015 Minsk agreements" says it in its own words.
             return True
@@ -4556,9 +4557,6 @@ _ASKS_WHAT_NOUN = re.compile(
 )
 
 
-_PLURAL_OR_VERB_S = re.compile(r"(?<![su])s$")
-
-
 def _inside_relative_of_asked(sentence: str, start: int, question: str) -> bool:
     """True when a span opening at `start` is the rest of a relative clause on the noun the question
     asks about ("still craves" in "… the victory he still craves" for "What victory …?")."""
@@ -4586,12 +4584,10 @@ def _head_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     power over national decisions") leading, when the lead has no word of it ("A starting point
     could be the now-defunct 2015 Minsk agreements …") and that one could answer by itself."""
     asked = _ASKS_WHAT_NOUN.match(question)
-    if asked is None or asked.group("noun").lower() in QUERY_STOPWORDS:
+    noun = asked.group("noun").lower() if asked is not None else ""
+    if not noun or noun in QUERY_STOPWORDS or noun in _NAMED_KINDS:
         return ranked
-    noun = asked.group("noun").lower()
-    if noun in _NAMED_KINDS:
-        return ranked
-    if _PLURAL_OR_VERB_S.search(noun):
+    if PLURAL_OR_VERB.search(noun):
         # A plural: things of a kind, which `_kind_named_first` weighs by the examples given.
         return ranked
     stem = noun[: max(NAME_STEM, len(noun) - 2)]

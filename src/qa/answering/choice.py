@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa.index.bm25 import spell_out_abbreviations
+from qa.ingest.dates import YEAR
 
 # Comparatives that ask for the greater thing, and those that ask for the lesser.
 _MORE = "more|most|larger|largest|bigger|biggest|greater|greatest|higher|highest"
@@ -123,14 +124,13 @@ def chosen_option(sentences: Sequence[str], choice: Choice) -> tuple[int, int, i
     return found[values.index(best)]
 
 
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # How many characters from an option's name its year may stand ("the now-defunct 2015 Minsk agreements").
 YEAR_REACH = 40
 
 
 def _year_near(sentence: str, start: int, end: int) -> int | None:
     """The year written nearest the name at [start, end) within YEAR_REACH characters, else None."""
-    years = [m for m in _YEAR.finditer(sentence) if m.end() >= start - YEAR_REACH and m.start() <= end + YEAR_REACH]
+    years = [m for m in YEAR.finditer(sentence) if m.end() >= start - YEAR_REACH and m.start() <= end + YEAR_REACH]
     if not years:
         return None
     return int(min(years, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group(0))

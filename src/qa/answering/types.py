@@ -162,6 +162,11 @@ def without_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+def _people_stem(name: str) -> str:
+    """A name's first letters, a people's name as its country's ("Ukrainians", "Ukraine": "ukrai")."""
+    return without_possessive(name.split()[-1]).lower()[:NAME_STEM]
+
+
 def person_names(text: str) -> list[str]:
     """Full names of people in the text ("Volodymyr Zelensky" from "Ukrainian President Volodymyr
     Zelensky has stated"): two or more capitalised words, none a title, a month or a weekday, not
@@ -1213,7 +1218,7 @@ _VARIETY_WORDS = frozenset("different various several many certain some other di
 # Words that describe nothing by themselves ("similar weapons", "other equipment").
 _NOT_DESCRIBING = _VARIETY_WORDS | frozenset("similar such more most further new own same any all every each no".split())
 DESCRIBING_WORDS = 4
-_PLURAL_OR_VERB = re.compile(r"(?<![su])s$")
+PLURAL_OR_VERB = re.compile(r"(?<![su])s$")
 _ENDS_DESCRIBING = re.compile(rf"{_KIND_AUXILIARY}|be|been|being|and|or|but|nor", re.I)
 
 
@@ -1249,7 +1254,7 @@ def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
     # A plural or a verb in "-s" ("Ukraine needs air defense systems"), an auxiliary ("have sent
     # similar weapons") or "and" ("…, and anti-armor weapons") ends the describing words.
     while (not bounded(first) and found[0] - first < DESCRIBING_WORDS
-           and not _PLURAL_OR_VERB.search(words[first - 1].group()) and not _ENDS_DESCRIBING.fullmatch(words[first - 1].group())):
+           and not PLURAL_OR_VERB.search(words[first - 1].group()) and not _ENDS_DESCRIBING.fullmatch(words[first - 1].group())):
         first -= 1
     if not bounded(first):
         return None
@@ -1577,7 +1582,7 @@ def belief_asked(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_BELIEF.match(question)
     if asked is None:
         return None
-    own = without_possessive(asked.group("subject").split()[-1]).lower()[:NAME_STEM]
+    own = _people_stem(asked.group("subject"))
     for said in _BELIEF_SAID.finditer(sentence):
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
         if own in before or own in _PRONOUNS:
@@ -2184,7 +2189,7 @@ def subject_of_asked_verb(sentence: str, start: int, end: int, question: str) ->
     found = re.compile(rf"\b{_verb_forms(stem, verb)}" + (rf"\s+{particle}\b" if particle else r"\b"), re.I).search(sentence, end)
     if found is None:
         return False
-    own = without_possessive(asked.group("subject").split()[-1]).lower()[:NAME_STEM]
+    own = _people_stem(asked.group("subject"))
     if own not in _PRONOUNS and own in {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[found.end() :])[:SUBJECT_WORDS]}:
         # "a goal enshrined in Ukraine’s constitution" for "What does Ukraine's constitution enshrine?":
         # the question's subject comes after the verb, so what stands before it is what it acts on.
@@ -2194,11 +2199,6 @@ def subject_of_asked_verb(sentence: str, start: int, end: int, question: str) ->
     # (an adjective and its noun) nor "cilia that act as teeth" (a clause of its own).
     return (0 < len(between) <= SUBJECT_GAP_WORDS and all(_SUBJECT_GAP_WORD.fullmatch(w) for w in between)
             and between[-1].lower() not in _BE_FORMS)
-
-
-def _people_stem(name: str) -> str:
-    """A name's first letters, a people's name as its country's ("Ukrainians", "Ukraine": "ukrai")."""
-    return without_possessive(name.split()[-1]).lower()[:NAME_STEM]
 
 
 def roles_reversed(sentence: str, question: str) -> bool:

@@ -43,7 +43,8 @@ def spoken_date(date: str | None) -> str:
 
 
 _DAY_MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({month_pattern(abbreviated=True)})\.?(?:\s+(\d{{1,2}}),?)?\s+(\d{{4}})\b", re.I)
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# A year as documents write one: "1994", "2022".
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
 def date_parts(text: str | None) -> tuple[int, ...]:
@@ -60,7 +61,7 @@ def date_parts(text: str | None) -> tuple[int, ...]:
         number = next(k for k, name in enumerate(MONTHS, 1) if name.lower().startswith(month.lower()[:3]))
         day = day or day_after
         return (int(year), number, int(day)) if day else (int(year), number)
-    year = _YEAR.search(text)
+    year = YEAR.search(text)
     return (int(year.group(1)),) if year is not None else ()
 
 
