@@ -2977,10 +2977,12 @@ def _short_span(
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
             listed = pair_list(candidate.text, span.start, span.end)
         span = Span(*listed, span.score, span.margin)
-    elif wanted is None and re.search(r"\bto\s+$", candidate.text[: span.start]):
+    elif wanted is None and _OPENS_ACTIONS.search(candidate.text[: span.start]):
         # "What should the West's goal be?": "end the war, ensure Ukraine's security and stabilise the
         # antagonism with Russia" (from "Their goal should be to end the war, ensure …"), every action
-        # that "to" opens, not the first.
+        # that "to" opens, not the first. So after a modal: "What did Ukraine offer to give up?" is
+        # "not join NATO, develop nuclear capabilities or host foreign military bases" (from "… that it
+        # would not join NATO, …"), not "not join NATO".
         span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
     elif wanted is None and re.fullmatch(r"[a-z]+ing", candidate.text[span.start : span.end]) and re.search(
             r"\bby\s+$", candidate.text[: span.start]):
@@ -3077,6 +3079,8 @@ _ASKED_KIND = re.compile(r"^\W*(?i:which|what)\s+(?:[A-Z][\w’'-]*\s+)?(?P<noun
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 
 
+# What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
+_OPENS_ACTIONS = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+$")
 # "The Ukrainian" of "The Ukrainian plan envisions …": a people's adjective after "the" that a
 # lower-case noun follows qualifies it, and names no one asked for by "who" ("Who pushed back on the
 # timeline?"). Not "the Commission has …", nor "the Timucua people" for "… inhabited by what people?" (XQuAD).

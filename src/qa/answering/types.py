@@ -986,10 +986,14 @@ _ORDINAL_WORD = re.compile(
 
 # "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
 # thing asked for, one to three lower-case words between "which"/"what" and the verb.
+# A people's or place's adjective as a word: "Russian", "European", "Turkish", "Chinese".
+PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
 _KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
 _ASKS_OF_KIND = re.compile(
-    # A capitalised compound may qualify the kind: "Which English-language quarterly …?".
-    rf"^\W*(?i:which|what)\s+(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*)\s+){{0,2}}"
+    # A capitalised compound may qualify the kind: "Which English-language quarterly …?". A people's
+    # adjective before it says whose, which the sentence need not repeat ("Which American anti-tank
+    # weapon …?" of "The United States has … provided …, Javelin antitank missiles, …").
+    rf"^\W*(?i:which|what)\s+(?:{PEOPLE_ADJECTIVE_WORD}\s+)?(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*)\s+){{0,2}}"
     rf"(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
     rf"\s+{_KIND_AUXILIARY}\b"
 )
@@ -3240,9 +3244,6 @@ _WHICH_OF_THEM = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:which|who)\s+{_OF_TH
 _WHICH_OF_THE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+of\s+the\s+(?:[\w-]+\s+){0,3}[a-z]{2,}s\b", re.I)
 
 
-# One capitalised adjective of a people or place: "Russian", "European", "Turkish", "Chinese".
-# A people's or place's adjective as a word: "Russian", "European", "Turkish", "Chinese".
-PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
 _PEOPLE_ADJECTIVE_ONLY = re.compile(PEOPLE_ADJECTIVE_WORD)
 # What such an adjective may answer: "Which language …?", "What nationality …?".
 _PEOPLE_NOUNS = frozenset(
@@ -3495,7 +3496,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             # "How many people died in Mariupol?" is not answered by "up to ten million people" who fled.
             if _ASKS_DEATHS.search(question) and not _SAYS_DEATHS.search(sentence):
                 return False
-            return _counts(_MONEY.sub(" ", without_dates), count_heads(question), asked)
+            heads = count_heads(question)
+            # "How many weeks had the invasion lasted?" is answered by "about to enter its fifth week":
+            # an ordinal of the thing counted counts it.
+            return _counts(_MONEY.sub(" ", without_dates), heads, asked) or _ordinal_of(without_dates, heads)
         if not _ASKS_SHARE.search(question):
             # "What is the population of Ukraine?" is not answered by "about 10 percent of the population".
             stems = {w[:NAME_STEM] for w in asked}
@@ -3627,6 +3631,13 @@ def _stem(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _ordinal_of(sentence: str, heads: list[str]) -> bool:
+    """True when an ordinal word stands right before one of the counted things ("its fifth week")."""
+    targets = {_stem(h) for h in heads}
+    tokens = _TOKEN.findall(sentence)
+    return any(_ORDINAL_WORD.fullmatch(a) is not None and _stem(b) in targets for a, b in zip(tokens, tokens[1:]))
 
 
 def _counts(sentence: str, heads: list[str], asked: set[str]) -> bool:
