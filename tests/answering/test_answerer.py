@@ -650,6 +650,9 @@ def test_historic_dates_are_dates(sentence, question, date):
         ("What did Sergei Lavrov say about the status?", "It was, as Sergei Lavrov said, settled for good.", None),  # no clause follows
         ("What did he say about it?", "He said that " + "the talks went on and on " * 3 + ".", None),  # too long for a short answer
         ("Where did he say it?", "He said that Crimea is part of Russia.", None),  # not a question for what was said
+        # A follow-up opening with "and", and "assert" for "say" (it had bolded "Donbas").
+        ("And what did he assert about Crimea?", "… including the status of Crimea and the Donbas, which Russian Foreign "
+         "Minister Sergei Lavrov said was “settled for good” (it’s not).", "settled for good"),
     ],
 )
 def test_a_question_for_what_someone_said_is_answered_by_the_reported_clause(question, sentence, clause):
@@ -847,6 +850,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
          "a slow and ever more brutal three-front campaign"),
         ("Russia's failure to shock and awe Ukraine into submission has morphed into a three-front campaign.",
          "What did Ukraine turn into?", None),
+        # A participle between "the" and the name (the reader had bolded "shock and awe").
+        ("Russia's failure to shock and awe Ukraine into submission through a poorly executed *Blitzkrieg* has morphed "
+         "into a slow and ever more brutal three-front campaign.", "What has the failed Blitzkrieg turned into?",
+         "a slow and ever more brutal three-front campaign"),
         # To lack is not to have; "access to" opens a noun phrase, no purpose (had bolded "secure
         # humanitarian corridors", after a purpose cut).
         ("Civilians from the most affected areas still did not have access to secure humanitarian corridors.",
@@ -1271,6 +1278,22 @@ def test_a_nationality_does_not_answer_which_country(span, question, nationality
 
     assert nationality_for_country(span, question) is nationality
     assert span_fits(span, None, question) is not nationality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        ("Putin's war in Ukraine is about to enter its fifth week.", True),
+        ("Putin's war in Ukraine is about to enter its fifth month.", False),
+        ("The fifth round of talks began in March.", False),
+    ],
+)
+def test_an_ordinal_of_the_thing_counted_answers_how_many(sentence, fits):
+    # It had abstained on "… about to enter its fifth week".
+    from qa.answering.types import has_type
+    from qa.retrieval.query import NUMBER
+
+    assert has_type(sentence, NUMBER, "How many weeks had the invasion lasted?") is fits
 
 
 @pytest.mark.parametrize(
@@ -2357,6 +2380,12 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
          "weapons.", "Which anti-tank weapon did the US send?", "Javelin antitank missiles"),
         ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor "
          "weapons and systems.", "Which weapons systems did the US provide?", None),
+        # A people's adjective before the kind says whose (had bolded "Javelin antitank missiles, tactical drones").
+        ("The US has provided Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor "
+         "weapons.", "Which American anti-tank weapon was sent to Ukraine?", "Javelin antitank missiles"),
+        # Which ones, as the sentence tells them apart (the reader had bolded "Putin").
+        ("Sanctions have not pushed the Kremlin-connected oligarchs away from Putin.", "Which Russian oligarchs are sanctioned?",
+         "Kremlin-connected"),
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
@@ -4323,6 +4352,9 @@ def test_what_someone_is_persuaded_of_is_the_clause_after_it(sentence, question,
         ("Riccardo Alcaro is Research Coordinator at the IAI.", "What position does Alcaro hold?",
          "Research Coordinator at the IAI"),
         ("Riccardo Alcaro is Research Coordinator at the IAI.", "What role does Russia play?", None),
+        # A word may say which kind of job (it had bolded nothing).
+        ("… which Russian Foreign Minister Sergei Lavrov said was “settled for good”.",
+         "Which government job does Sergei Lavrov have?", "Russian Foreign Minister"),
     ],
 )
 def test_the_role_someone_has_is_the_job_the_sentence_gives(sentence, question, job):
@@ -5786,3 +5818,16 @@ def test_a_span_inside_a_relative_clause_on_the_noun_asked_about(span, question,
 
     sentence = "The United States and its allies in Europe want to deny Putin the victory he still craves."
     assert _inside_relative_of_asked(sentence, sentence.index(span), question) is inside
+
+
+@pytest.mark.model
+def test_actions_a_modal_opens_are_the_short_answer_unless_the_question_names_one(built_index):
+    import qa
+
+    # It had bolded "not join NATO" alone.
+    offered = qa.answer("What did Ukraine offer to give up under its 10-point proposal?", index=built_index.index)
+    assert offered.short is not None
+    assert offered.short.text == "not join NATO, develop nuclear capabilities or host foreign military bases"
+    named = qa.answer("What would Kyiv forgo in terms of joining the Western military alliance under the ten-point proposal?",
+                      index=built_index.index)
+    assert named.short is not None and named.short.text == "not join NATO"

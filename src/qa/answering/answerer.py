@@ -2521,6 +2521,14 @@ def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> boo
     return between is not None and all(is_title(w) or w[:1].isupper() for w in between.group(1).split())
 
 
+def _repeats_question(span: str, question: str) -> bool:
+    """True when the span holds a word of the question other than a stop word (stems compared)."""
+    from qa.index.bm25 import tokenize
+
+    span_terms, question_terms = tokenize([span, question])
+    return bool(set(span_terms) & set(question_terms) - QUERY_STOPWORDS)
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -2977,12 +2985,13 @@ def _short_span(
             # "Which regions are contested?": "Crimea and the so-called Luhansk and Donetsk People's Republics".
             listed = pair_list(candidate.text, span.start, span.end)
         span = Span(*listed, span.score, span.margin)
-    elif wanted is None and _OPENS_ACTIONS.search(candidate.text[: span.start]):
+    elif wanted is None and _OPENS_ACTIONS.search(candidate.text[: span.start]) and not _repeats_question(candidate.text[span.start : span.end], question):
         # "What should the West's goal be?": "end the war, ensure Ukraine's security and stabilise the
         # antagonism with Russia" (from "Their goal should be to end the war, ensure …"), every action
         # that "to" opens, not the first. So after a modal: "What did Ukraine offer to give up?" is
         # "not join NATO, develop nuclear capabilities or host foreign military bases" (from "… that it
-        # would not join NATO, …"), not "not join NATO".
+        # would not join NATO, …"), not "not join NATO"; but "What would Kyiv forgo in terms of joining the
+        # Western military alliance?" names its item, "not join NATO".
         span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
     elif wanted is None and re.fullmatch(r"[a-z]+ing", candidate.text[span.start : span.end]) and re.search(
             r"\bby\s+$", candidate.text[: span.start]):
@@ -3289,7 +3298,7 @@ def _described_kind(sentence: str, start: int, end: int, question: str) -> tuple
 # reported clause gives it.
 # Not "Who wrote about …?" (a person), nor "What did James Politi write about?" (his article's title).
 _SAYS_ABOUT = re.compile(
-    r"^\s*what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote)\s+about\s+\w"
+    r"^\W*(?:(?:and|so|but)\s+)?what\b.*\b(?:say|says|said|think|thinks|argue|argues|argued|write|writes|wrote|claim|claims|claimed|assert|asserts|asserted)\s+about\s+\w"
     # "What did the US warn China about?": the warning, in full (not "President Joe Biden himself").
     r"|^\s*what\b.*\b(?:warn|warns|warned|tell|tells|told)\b.*\babout\s*[?.!]*\s*$"
     # "What was his answer on Crimea's timeline?", "What was Peskov's response to the plan?": what he said.

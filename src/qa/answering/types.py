@@ -583,7 +583,8 @@ _ASKS_JOB = re.compile(
 )
 # "What role does Andrea Dessì have at the IAI?", "What position did he hold?".
 _ASKS_JOB_HELD = re.compile(
-    r"^\s*(?i:what|which)\s+(?i:job|role|position|title|post|function|office)\s+(?i:does|did|do)\s+"
+    # "Which government job does Sergei Lavrov have?": a word may say which kind of job.
+    r"^\s*(?i:what|which)\s+(?:[a-z]+\s+)?(?i:job|role|position|title|post|function|office)\s+(?i:does|did|do)\s+"
     r"(?:(?i:he|she|they)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))\s+(?i:have|hold|play|occupy)"
     r"(?:\s+(?i:at|in|with|for)\s+[^?]{1,40}?)?\s*\??\s*$"
 )
@@ -844,9 +845,9 @@ def speaker_asked(question: str) -> str | None:
 # "What did he say about Crimea?", "What did Peskov claim?": a question for what someone said.
 _ASKS_SAID = re.compile(
     # "What claim did Russia's foreign minister make …?" too: a noun of saying and a verb of making.
-    r"^\s*what\s+(?:(?P<noun>claims?|statements?|assertions?|remarks?|comments?|warnings?)\s+)?"
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:(?P<noun>claims?|statements?|assertions?|remarks?|comments?|warnings?)\s+)?"
     r"(?:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
-    r"(?:say|said|claim|claimed|state|stated|insist|insisted|warn|warned|declare|declared|tell|told|"
+    r"(?:say|said|claim|claimed|assert|asserted|state|stated|insist|insisted|warn|warned|declare|declared|tell|told|"
     r"(?(noun)(?:make|made|issue|issued|voice|voiced)|(?!)))\b",
     re.IGNORECASE,
 )
@@ -1874,7 +1875,9 @@ _OBJECT_BEFORE_PREP = (
 _ASKS_OBJECT = re.compile(
     rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can)(?:n[’']t)?|won[’']t|can[’']t))\s+"
-    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
+    # "What has the failed Blitzkrieg turned into?": after "the", a participle may qualify the name (not
+    # "extra" of "What will the extra US weapons … include?", where the name qualifies the subject).
+    r"(?P<subject>(?:the\s+(?:[a-z][\w-]*(?:ed|en)\s+)?)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     # "What does Ukraine need more of?": how much is no object.
     r"(?:\s+(?P<more>more|less)(?=\s+of\b))?"
