@@ -525,6 +525,10 @@ def test_a_question_word_alone_asks_the_question_before_of_its_answer(question, 
         ("Who founded it?", ["Where is it based?"], None),  # no name asked about
         # A name and its noun, the verb alone after them (it had abstained).
         ("Who rejected it?", ["How long would the Crimea timeline be?"], "Who rejected the Crimea timeline?"),
+        # A noun that words after a preposition name (it had looked for the earlier answer's source).
+        ("Who published it?", ["When was the commentary on Russia–Ukraine talks by Alcaro published?"],
+         "Who published the commentary on Russia–Ukraine talks by Alcaro?"),
+        ("Who published it?", ["When was the commentary on the talks published?"], None),  # no name among the words
         ("What does it publish?", ["What kind of organisation is IAI?"], "What does IAI publish?"),
         ("Who signed it?", ["When was the Budapest memorandum signed?"], "Who signed the Budapest memorandum?"),
         # An event asked about by where or when it took place (it had abstained).

@@ -305,7 +305,10 @@ _NAMED_SUBJECT_ASKED = re.compile(
 _NAMED_THING_ASKED = re.compile(
     r"^\W*(?i:where|when|how\s+(?:big|large|old|long|much|many)|what\s+year)\s+"
     r"(?i:is|was|are|were|will|would|could|should)\s+"
-    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?!(?:the|a|an)\b)[a-z][\w-]*){0,2}?)"
+    r"(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?!(?:the|a|an)\b)[a-z][\w-]*){0,2}?"
+    # "When was the commentary on Russia–Ukraine talks by Alcaro published?": a noun that words after
+    # a preposition name, a name among them.
+    r"|(?i:the)\s+[a-z][\w-]*\s+(?:on|about|by|from|of|for)\s+[^?,]*?[A-Z][^?,]*?)"
     r"\s+[a-z]+\s*[?.!]*\s*$"
 )
 
