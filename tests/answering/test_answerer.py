@@ -5277,6 +5277,12 @@ def test_that_as_subject_stands_for_the_thing_answered_before(built_index):
         ("Diplomacy on the agreements failed largely because of Russian stalling.", "What made the 2015 Minsk deal collapse?",
          "Russian stalling"),
         ("Diplomacy on the agreements grew largely because of Russian stalling.", "What made the 2015 Minsk deal collapse?", None),
+        # A verb that is a cause of failing (it had bolded "stalling").
+        ("European-led diplomacy to make progress on the agreements failed largely because of Russian stalling and the "
+         "unreasonable concessions required of Ukraine.", "What doomed the European-led effort on the Minsk deal?",
+         "Russian stalling and the unreasonable concessions required of Ukraine"),
+        ("Trade under the agreements grew largely because of Russian stalling.",
+         "What doomed the European-led effort on the Minsk deal?", None),
     ],
 )
 def test_the_cause_a_sentence_gives(sentence, question, cause):
@@ -5831,3 +5837,23 @@ def test_actions_a_modal_opens_are_the_short_answer_unless_the_question_names_on
     named = qa.answer("What would Kyiv forgo in terms of joining the Western military alliance under the ten-point proposal?",
                       index=built_index.index)
     assert named.short is not None and named.short.text == "not join NATO"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pointer"),
+    [("such assurances", True), ("that idea", True), ("this trend", True), ("these", True),
+     ("security guarantees", False), ("the same costs", False), ("that it would not join NATO", False)],
+)
+def test_a_phrase_that_only_points_back_is_no_short_answer(phrase, pointer):
+    # "What assurances did the Budapest memorandum try to provide?" had bolded "such assurances".
+    from qa.answering.types import is_pointer
+
+    assert is_pointer(phrase) is pointer
+
+
+@pytest.mark.model
+def test_a_short_answer_that_only_points_back_is_dropped(built_index):
+    import qa
+
+    answered = qa.answer("What assurances did the Budapest memorandum try to provide?", index=built_index.index)
+    assert not answered.abstained and answered.short is None and "Budapest memorandum" in answered.text

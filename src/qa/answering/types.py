@@ -2068,6 +2068,11 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def is_pointer(phrase: str) -> bool:
+    """True when the phrase only points at what an earlier sentence said ("such assurances", "that idea")."""
+    return _POINTER_OBJECT.fullmatch(phrase.strip()) is not None
+
+
 def object_points_back(sentence: str, question: str) -> bool:
     """True when the object the question asks for is, in the sentence, only a pointer at what an
     earlier sentence said ("Peskov pushed back on that idea" for "What did Peskov push back on?")."""
@@ -2829,7 +2834,9 @@ def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
 # "What made the European push on Minsk collapse?", "What caused the stall?": a cause asked for by
 # "what", which a phrase may give (not "why", whose answer is a clause: answerer's `_ASKS_CAUSE`).
 _ASKS_WHAT_CAUSED = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?what\s+(?:(?:has|have|had)\s+)?(?:made|makes|caused|causes|led\s+to|leads\s+to|brought\s+about)\s+", re.I
+    # "What doomed the European-led effort on the Minsk deal?": a verb that is itself a cause of failing.
+    r"^\W*(?:(?:and|so)\s+)?what\s+(?:(?:has|have|had)\s+)?(?:made|makes|caused|causes|led\s+to|leads\s+to|brought\s+about|"
+    r"doomed|dooms|scuppered|scuppers|torpedoed|torpedoes|wrecked|wrecks|sank|sunk|sinks)\s+", re.I
 )
 # Where a sentence gives a cause: "failed largely because of Russian stalling and …".
 _CAUSE_GIVEN = re.compile(
@@ -2842,7 +2849,10 @@ _RESULT_OF = re.compile(r"\s*(?:[—–,]\s*)?(?:itself\s+)?(?:the|a)\s+(?:resul
 # Where an aside between dashes ends, a list within it included.
 _ASIDE_END = re.compile(r"\s[—–]\s|[;:()]|\.(?:\s|$)|$")
 # A verb of failing: "collapse", "failed", "stalled", "broke down".
-_FAILURE = re.compile(r"\b(?:collaps|fail|stall|founder|derail|unravel|fell\s+apart|fall\s+apart|br(?:eak|oke)\s+down)\w*", re.I)
+_FAILURE = re.compile(
+    r"\b(?:collaps|fail|stall|founder|derail|unravel|doom|scupper|torpedo|wreck|sank|sunk|sink|fell\s+apart|fall\s+apart|"
+    r"br(?:eak|oke)\s+down)\w*", re.I
+)
 
 
 def asks_what_caused(question: str) -> bool:
