@@ -2647,6 +2647,11 @@ def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, ow
         ("Russia cannot expect sanctions to be lifted, a rather implausible scenario.", "What is a rather implausible scenario?", None),
         ("A withdrawal – a rather implausible scenario.", "What is a rather implausible scenario?", None),
         ("Russia cannot expect it unless it agrees – a likely outcome.", "What is a rather implausible scenario?", None),
+        # Asked by the kind and what it is called (the reader had bolded "the war").
+        ("Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full "
+         "responsibility for the war – a rather implausible scenario.", "What scenario does Alcaro call implausible?",
+         "it agrees to withdraw all its forces and take full responsibility for the war"),
+        ("Russia cannot expect it unless it agrees – a rather implausible scenario.", "What outcome does Alcaro call implausible?", None),
     ],
 )
 def test_the_clause_a_description_after_a_dash_renames(sentence, question, clause):
@@ -5857,3 +5862,14 @@ def test_a_short_answer_that_only_points_back_is_dropped(built_index):
 
     answered = qa.answer("What assurances did the Budapest memorandum try to provide?", index=built_index.index)
     assert not answered.abstained and answered.short is None and "Budapest memorandum" in answered.text
+
+
+@pytest.mark.model
+def test_a_document_named_with_its_publisher_does_not_draw_the_publishers_block(built_index):
+    import qa
+
+    # "the IAI commentary" with "call" had answered with the IAI's phone number, then with a reference
+    # to *IAI Commentaries*.
+    answered = qa.answer("What scenario does the IAI commentary call implausible?", index=built_index.index)
+    assert not answered.abstained and "a rather implausible scenario" in answered.text
+    assert answered.short is not None and answered.short.text.startswith("it agrees to withdraw all its forces")

@@ -32,6 +32,11 @@ BLOCK = (
         ("How can I contact the IAI by phone?", PHONE),  # one detail named: that one
         ("Where did the talks take place?", None),
         ("Why did the talks fail?", None),
+        # "Call" as a way to reach, not as naming (the latter had answered with the phone number).
+        ("How can I call the IAI?", PHONE),
+        ("Which number should I call to reach the IAI?", PHONE),
+        ("What scenario does the IAI commentary call implausible?", None),
+        ("What does the IAI commentary call Putin's war?", None),
     ],
 )
 def test_the_detail_asked_for(question, kind):

@@ -186,6 +186,16 @@ def test_the_question_without_the_phrases_that_name_its_source():
     assert said("What does Alcaro say in the IAI commentary about China?") == "What does say about China?"
 
 
+def test_the_question_without_the_phrases_that_point_at_a_document():
+    from qa.answering.summary import without_document_names
+
+    # "the IAI commentary" had drawn the publisher's phone number and a reference to *IAI Commentaries*.
+    assert without_document_names("What scenario does the IAI commentary call implausible?") == "What scenario does call implausible?"
+    assert without_document_names("What is the April piece's recommendation on weapons?") == "What is 's recommendation on weapons?"
+    assert without_document_names("What should the West do, according to the April piece?") == "What should the West do ?"
+    assert without_document_names("What does Putin want?") == "What does Putin want?"
+
+
 @pytest.mark.model
 def test_a_document_named_by_its_author_is_searched_for_the_question_not_the_name(built_index):
     import qa

@@ -23,7 +23,10 @@ CONTACT = "contact"  # how to reach it: every contact line of the block, no shor
 # The detail asked for, first match wins ("Where can I e-mail the IAI?" asks for the e-mail).
 _ASKS = (
     (EMAIL, re.compile(r"\be-?mail\b", re.I)),
-    (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax|call)\b", re.I)),
+    # "Call" only as a way to reach: "How can I call the IAI?", "Which number should I call?"; not
+    # "What scenario does the IAI commentary call implausible?", which asks what it names so.
+    (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax)\b|\b(?:numbers?|how\s+(?:can|do|should|could|would)\s+(?:i|we|you|one))\b"
+                       r"[^?]*\bcall\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
     (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
     # "Where in Rome is the institute?": in the city, the street.

@@ -277,6 +277,18 @@ def without_sources(question: str) -> str:
     return _SPEAKER.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
 
 
+def without_document_names(question: str) -> str:
+    """The question without the phrases that point at a document by its metadata ("the IAI
+    commentary" of "What scenario does the IAI commentary call implausible?", ", according to the
+    April piece"): the document is already chosen, and the words that name it would draw the
+    sentences that hold them (the publisher's contact block, a reference to *IAI Commentaries*),
+    not what is asked."""
+    question = ACCORDING_TO.sub(" ", _IN_DOCUMENT.sub(" ", question))
+    for pattern in (_DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS):
+        question = pattern.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
+    return " ".join(question.split())
+
+
 def central_sentences(vectors: np.ndarray, k: int, dependent: Sequence[bool] = (), lead: bool = False) -> list[int]:
     """Indexes of up to k sentences that best cover a document: nearest to the mean of all its
     sentence vectors, skipping any too similar to one already chosen (maximal marginal relevance).

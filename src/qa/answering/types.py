@@ -1425,21 +1425,32 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
 # "What is a rather implausible scenario, according to Alcaro?": a thing the question calls by a
 # description, which a sentence may give after a dash to rename the clause before it.
 _ASKS_DESCRIBED = re.compile(r"^\W*what\s+(?:is|was)\s+(?:a|an)\s+(?P<description>[^?,;]+?)\s*(?:,|[?.!]|$)", re.I)
+# "What scenario does Alcaro call implausible?": the same, asked by the kind and what it is called.
+_ASKS_CALLED = re.compile(
+    r"^\W*(?:which|what)\s+(?P<kind>[a-z]+)\s+(?:does|do|did)\s+[^?]+?\s+(?:call|calls|deem|deems|consider|considers)\s+"
+    r"(?P<quality>[a-z][\w-]*)\s*[?.!]*\s*$",
+    re.I,
+)
 _CLAUSE_OPENS = re.compile(r"\b(?:unless|if|that|because|when|while|whereas|once)\s+", re.I)
 RENAMED_CLAUSE_WORDS = 20
 
 
 def clause_renamed(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "What is a <description>?", the offsets of the clause the sentence renames with that
-    description after a dash, from its opening word ("unless", "if", "that" …): "it agrees to withdraw
+    """For "What is a <description>?" (or "What <kind> does X call <quality>?"), the offsets of the
+    clause the sentence renames with that description after a dash, from its opening word ("unless", "if", "that" …): "it agrees to withdraw
     all its forces and take full responsibility for the war" in "… unless it agrees to withdraw … for
     the war – a rather implausible scenario". None when no dash gives the description, no clause
     opens before it, or the clause is longer than RENAMED_CLAUSE_WORDS words."""
     asked = _ASKS_DESCRIBED.match(question)
-    if asked is None:
+    called = _ASKS_CALLED.match(question) if asked is None else None
+    if asked is not None:
+        description = r"\s+".join(re.escape(w) for w in asked.group("description").split())
+    elif called is not None:
+        # "a rather implausible scenario": the quality, perhaps after a degree word, then the kind.
+        description = rf"(?:[a-z]+ly\s+|rather\s+|quite\s+)?{re.escape(called.group('quality'))}\s+{re.escape(called.group('kind'))}"
+    else:
         return None
-    words = asked.group("description").split()
-    dash = re.search(r"\s[–—]\s+(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence, re.I)
+    dash = re.search(r"\s[–—]\s+(?:a|an)\s+" + description + r"\b", sentence, re.I)
     opens = list(_CLAUSE_OPENS.finditer(sentence, 0, dash.start())) if dash is not None else []
     if not opens:
         return None
