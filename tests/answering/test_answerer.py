@@ -2386,6 +2386,10 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         # Which ones, as the sentence tells them apart (the reader had bolded "Putin").
         ("Sanctions have not pushed the Kremlin-connected oligarchs away from Putin.", "Which Russian oligarchs are sanctioned?",
          "Kremlin-connected"),
+        # The list ends where a clause after a comma begins (it had run on to "no guarantee will truly …").
+        ("Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
+         "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.",
+         "Which countries should make a strong commitment?", "the United States, Germany and other NATO members on par with Article 5"),
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
@@ -5873,3 +5877,13 @@ def test_a_document_named_with_its_publisher_does_not_draw_the_publishers_block(
     answered = qa.answer("What scenario does the IAI commentary call implausible?", index=built_index.index)
     assert not answered.abstained and "a rather implausible scenario" in answered.text
     assert answered.short is not None and answered.short.text.startswith("it agrees to withdraw all its forces")
+
+
+@pytest.mark.model
+def test_a_sentence_announcing_items_gives_no_short_answer_for_one_of_them(built_index):
+    import qa
+
+    # It had bolded "major sticking points" and quoted only "However, there are two major sticking points."
+    first = qa.answer("What is the first sticking point?", index=built_index.index)
+    assert not first.abstained and "The first is the status of the contested regions" in first.text
+    assert first.short is None or "sticking points" not in first.short.text

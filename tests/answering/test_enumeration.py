@@ -409,3 +409,19 @@ GUARANTORS = ("In exchange, the plan envisions, Russia would allow for security 
 )
 def test_a_who_question_takes_every_member_of_the_kind_it_asks_for(question, members):
     assert cut(GUARANTORS, members_of_kind_asked(GUARANTORS, question)) == members
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announced"),
+    [
+        ("However, there are two major sticking points.", "two major sticking points"),
+        ("Two main variables are going to impact the war's trajectory.", "Two main variables"),
+        ("The plan rotates around three main components: an end to the invasion, …", None),  # the items follow
+        ("The sides met for a sixth time.", None),
+    ],
+)
+def test_the_words_that_announce_items(sentence, announced):
+    from qa.answering.enumeration import announcement
+
+    span = announcement(sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == announced

@@ -29,7 +29,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.enumeration import (
-    COUNTS, announced_count, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
+    COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
     names_asked_item, ordinal_of, singular, to_sentence_end,
 )
@@ -1282,6 +1282,11 @@ def _answer(
     if found is not None and not asks_about_sources(question) and _in_outlet(found[0].text, found[1]):
         # "Where is Mariupol?" is not answered "Financial Times", the outlet of the reference whose
         # title names Mariupol: where it was published says nothing of where the place is.
+        found = None
+    if (found is not None and wanted != NUMBER and (announcing := announcement(found[0].text)) is not None
+            and found[1].start < announcing[1] and announcing[0] < found[1].end):
+        # "What is the first sticking point?" is not answered by "major sticking points" (nor "two"), from
+        # "However, there are two major sticking points.": the words that announce items name none of them.
         found = None
     if found is not None and is_pointer(found[0].text[found[1].start : found[1].end]):
         # "What assurances did the Budapest memorandum try to provide?": not "such assurances" (from

@@ -45,6 +45,12 @@ def announced_count(sentence: str) -> int | None:
     return COUNTS[match.group(1).lower()] if match else None
 
 
+def announcement(sentence: str) -> tuple[int, int] | None:
+    """Offsets of the count and the noun a sentence announces items by ("two major sticking points"), or None."""
+    match = _ANNOUNCED.search(sentence)
+    return match.span() if match else None
+
+
 # A count the question asks for: "What are the three things only the US can do?".
 _ASKED_COUNT = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?[a-z]{3,}s\b", re.I)
 

@@ -1021,7 +1021,11 @@ _LIST_AFTER_KIND = re.compile(
     r"(?:\s+(?:of|in|on|for|from)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s*,?\s*(?:including|such\s+as|like|namely)\s+", re.I
 )
 # Where a list after "such as" ends, and how long it may be.
-_LIST_END = re.compile(r"[.;:()!?]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|,\s+(?:have|has|had|are|were|is|was|which|who|that)\b")
+# A clause after a comma ends it too: "… and other NATO members on par with Article 5, no guarantee will …".
+_LIST_END = re.compile(
+    r"[.;:()!?]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|,\s+(?:have|has|had|are|were|is|was|which|who|that)\b"
+    r"|,\s+(?:[\w’'-]+\s+){1,2}(?:will|would|can|could|should|must|may|might)\b"
+)
 LISTED_KIND_WORDS = 20
 # "Russian", "European", "American", "Turkish", "Chinese", "Baltic"; not "Iran", "Japan" or "Oman".
 _PEOPLE_ADJECTIVE = re.compile(r"(?:ian|ean|can|ish|ese|ic|ern)$")
