@@ -4843,6 +4843,9 @@ def test_what_was_new_about_a_decision_is_what_it_did_for_the_first_time(small_i
     assert asks_first_time("What was new about the EU decision?")
     assert asks_first_time("And what is so unprecedented about it?")
     assert not asks_first_time("What is the new plan?")
+    # A step never taken before (it had bolded the package's "nearly $1 billion").
+    assert asks_first_time("What historic step did the European Union take with its aid package?")
+    assert not asks_first_time("What step did the European Union take?")
     # It had quoted the Minsk sentence ("European-led diplomacy …") and bolded "veto power".
     new = qa.answer("What was new about the EU decision?", index=small_index)
     assert new.text.startswith("For its part, the European Union agreed to deliver")
@@ -5887,3 +5890,21 @@ def test_a_sentence_announcing_items_gives_no_short_answer_for_one_of_them(built
     first = qa.answer("What is the first sticking point?", index=built_index.index)
     assert not first.abstained and "The first is the status of the contested regions" in first.text
     assert first.short is None or "sticking points" not in first.short.text
+
+
+@pytest.mark.model
+def test_how_one_describes_itself_is_what_it_is(built_index):
+    import qa
+
+    # It had looked for "itself" in the IAI's commentary, and abstained.
+    itself = qa.answer("How does the IAI describe itself?", index=built_index.index)
+    assert not itself.abstained and "private, independent non-profit think tank" in itself.text
+
+
+@pytest.mark.model
+def test_a_work_someone_co_wrote_is_theirs(built_index):
+    import qa
+
+    # It had bolded the co-author, "Pier Paolo Raimondi".
+    cowritten = qa.answer("What did Margherita Bianchi co-write?", index=built_index.index)
+    assert cowritten.short is not None and cowritten.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")

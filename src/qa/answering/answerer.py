@@ -563,6 +563,11 @@ _DESCRIBES = re.compile(
     r"^\W*(?i:how)\s+(?P<aux>(?i:does|do|did))\s+(?P<ref>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
     r"(?i:describe|characteri[sz]e|portray|see)\s+(?P<topic>[^?!.]+?)\s*[?!.]*\s*$"
 )
+# "How does the IAI describe itself?": what the named one is, as its own words say.
+_DESCRIBES_ITSELF = re.compile(
+    r"^\W*(?i:how)\s+(?i:does|do|did)\s+(?P<ref>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:describe|characteri[sz]e|present|define|see)\s+(?P<self>itself|himself|herself|themselves)\s*[?!.]*\s*$"
+)
 _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write", "thinks": "think",
                "argues": "argue", "claims": "claim"}
 # The verbs by which a question says whose view it asks ("What does Alcaro say …", "… think …").
@@ -647,6 +652,12 @@ def _answer(
         # not "What did Luther call the mass?", which asks for a name.
         aux, ref, topic = called.group("aux", "ref", "topic")
         plain = f"How {aux.lower()} {ref} describe {topic}?"
+        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
+    itself = _DESCRIBES_ITSELF.match(question)
+    if itself is not None:
+        # "How does the IAI describe itself?" asks what it is (it had looked for "itself" in the IAI's
+        # commentary, and abstained); "How does Alcaro describe himself?", who he is.
+        plain = f"{'What is' if itself.group('self').lower() == 'itself' else 'Who is'} {itself.group('ref')}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     described = _DESCRIBES.match(question)
     if described is not None and speaker_asked(f"What did {described.group('ref')} say?") and not pointed_documents(
@@ -5221,7 +5232,8 @@ def _works_by(
 # "… did Andrea Dessì write", "… has Alcaro published": the author, named, and a verb of writing.
 _NAME_WROTE = (
     r"\s+(?i:did|has|have|does)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
-    r"(?i:write|written|writes|publish|published|author|authored)"
+    # "What did Margherita Bianchi co-write?": a work written with others is hers too.
+    r"(?i:(?:co-?)?(?:write|written|writes|author|authored)|publish|published)"
 )
 # "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents;
 # "Which commentaries did Alcaro write?": every work credited to someone.

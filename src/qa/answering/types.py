@@ -1550,7 +1550,9 @@ _ASKS_FIRST = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?=(?:what|which)\b).*?(?:\b(?:which|what|a)\s+first\b(?!\s+(?:time|step|round|point|one|of)\b)|"
     r"\bfor\s+the\s+first\s+time\b|"
     # "What was new about the EU decision?": what it did that had not been done before.
-    r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic)\s+(?:about|in)\b)", re.I
+    r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic)\s+(?:about|in)\b|"
+    # "What historic step did the European Union take …?": a step never taken before.
+    r"\b(?:what|which)\s+(?:historic|unprecedented|landmark|groundbreaking)\s+(?:step|move|decision|break|shift)\b)", re.I
 )
 _FIRST_TIME = re.compile(r"\s+for\s+the\s+first\s+time\b", re.I)
 # Where the clause done for the first time opens: after a comma, a semicolon or a colon.
