@@ -5908,3 +5908,12 @@ def test_a_work_someone_co_wrote_is_theirs(built_index):
     # It had bolded the co-author, "Pier Paolo Raimondi".
     cowritten = qa.answer("What did Margherita Bianchi co-write?", index=built_index.index)
     assert cowritten.short is not None and cowritten.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")
+
+
+@pytest.mark.model
+def test_the_words_describing_the_kind_asked_start_after_the_article(built_index):
+    import qa
+
+    # It had bolded "a harsher", an article without its noun.
+    kind = qa.answer("What kind of language might Biden push the Europeans to use?", index=built_index.index)
+    assert kind.short is not None and kind.short.text == "harsher"

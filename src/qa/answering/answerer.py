@@ -2880,6 +2880,10 @@ def _short_span(
         # agreement, "NATO-type collective defense", not the countries beside it the reader took.
         # A span among them is the reader's ("tall palm trees" for "What kinds of trees …?").
         span = Span(*described, span.score, span.margin)
+    elif described is not None and span.end == described[1] and re.fullmatch(r"(?i:a|an|the)\s+", candidate.text[span.start : described[0]]):
+        # "What kind of language …?": "harsher", not "a harsher" (of "adopt a harsher language"),
+        # an article without its noun.
+        span = Span(described[0], span.end, span.score, span.margin)
     if term is not None and _concept(term, question) and not _beside_term(candidate.text, span.start, span.end, term):
         # "What are humanitarian corridors?": a sentence that uses the concept without saying what
         # it is answers alone, not with a span away from it ("the most affected areas").
