@@ -5917,3 +5917,23 @@ def test_the_words_describing_the_kind_asked_start_after_the_article(built_index
     # It had bolded "a harsher", an article without its noun.
     kind = qa.answer("What kind of language might Biden push the Europeans to use?", index=built_index.index)
     assert kind.short is not None and kind.short.text == "harsher"
+
+
+@pytest.mark.model
+def test_a_kind_of_thing_the_documents_never_speak_of_is_not_answered(built_index):
+    import qa
+
+    # It had bolded "Ukrainian people", who "support this decision".
+    club = qa.answer("Which football club does Zelensky support?", index=built_index.index)
+    assert club.abstained and not club.citations
+    guarantors = qa.answer("Which nations might act as guarantors for Ukraine?", index=built_index.index)
+    assert not guarantors.abstained  # "nations" is near the documents' "countries"
+
+
+@pytest.mark.model
+def test_who_did_it_ends_where_what_they_did_begins(built_index):
+    import qa
+
+    # It had bolded "Russians have accused the Ukrainians".
+    said = qa.answer("Who said Kyiv was stalling the talks?", index=built_index.index)
+    assert said.short is not None and said.short.text == "Russians"
