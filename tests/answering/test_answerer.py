@@ -5937,3 +5937,26 @@ def test_who_did_it_ends_where_what_they_did_begins(built_index):
     # It had bolded "Russians have accused the Ukrainians".
     said = qa.answer("Who said Kyiv was stalling the talks?", index=built_index.index)
     assert said.short is not None and said.short.text == "Russians"
+
+
+@pytest.mark.model
+def test_a_footnote_asked_by_a_number_the_text_never_writes_is_quoted(built_index):
+    import qa
+
+    # "9" is written only as the marker "⁹": the number gate had refused it ("They never mention “9”").
+    note = qa.answer("What does Alcaro's footnote 9 refer to?", index=built_index.index)
+    assert not note.abstained and note.text.startswith("⁹ Ukrainian Presidency")
+    missing = qa.answer("What is footnote 99?", index=built_index.index)
+    assert missing.abstained and "no footnote 99" in missing.text
+
+
+@pytest.mark.model
+def test_a_short_answer_leaves_out_what_opens_its_clause_and_takes_a_gerunds_whole_phrase(built_index):
+    import qa
+
+    # It had bolded "This means Ukraine’s military".
+    who = qa.answer("Who must continue to make gains on the battlefield?", index=built_index.index)
+    assert who.short is not None and who.short.text == "Ukraine’s military"
+    # It had bolded "Stepping up".
+    what = qa.answer("What would help besides bank sanctions?", index=built_index.index)
+    assert what.short is not None and what.short.text == "Stepping up enforcement of individual sanctions"

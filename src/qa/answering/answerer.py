@@ -831,7 +831,9 @@ def _answer(
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
     if _ASKS_COLLECTION.match(question):
         return _collection(retriever, question, started)
-    refusal = refuse_numbers(question, retriever.vocabulary())
+    # "What does footnote 9 refer to?": a note's number is no figure the documents must write (the
+    # note is marked "⁹"); the note itself answers (`_numbered_note`), or says there is none.
+    refusal = refuse_numbers(question, retriever.vocabulary()) if _ASKS_NOTE.search(question) is None else None
     if refusal is not None:
         closest = retriever.rank(retriever.analyse(question, context, exact=True), 5)
         return Answer(question, refusal.message, [], [], True, 0.0, closest, time.perf_counter() - started)
@@ -1299,6 +1301,11 @@ def _answer(
         # "What is the first sticking point?" is not answered by "major sticking points" (nor "two"), from
         # "However, there are two major sticking points.": the words that announce items name none of them.
         found = None
+    if (found is not None and (opener := _WHAT_FOLLOWS.match(found[0].text, found[1].start, found[1].end)) is not None
+            and opener.end() < found[1].end):
+        # "Who must continue to make gains?": "Ukraine’s military", not "This means Ukraine’s military"
+        # (from "This means Ukraine’s military must continue to make gains."): what a clause opens with.
+        found = found[0], replace(found[1], start=opener.end())
     if found is not None and is_pointer(found[0].text[found[1].start : found[1].end]):
         # "What assurances did the Budapest memorandum try to provide?": not "such assurances" (from
         # "… sought to provide such assurances"), which only points at what was said before.
@@ -3052,6 +3059,12 @@ def _short_span(
         # It ends where an object does: at a clause mark or the sentence's end.
         means = phrase_until(candidate.text, span.start, OBJECT_END, OBJECT_WORDS, strip=" ,.")
         span = Span(*means, span.score, span.margin) if means is not None else span
+    elif wanted is None and _GERUND.fullmatch(candidate.text, span.start, span.end) and not candidate.text[: span.start].strip():
+        # "What would help besides bank sanctions?": "Stepping up enforcement of individual sanctions"
+        # (from "Stepping up enforcement of individual sanctions would also help."), the whole subject
+        # a gerund opens, not the gerund alone.
+        subject = phrase_until(candidate.text, span.start, _SUBJECT_END, OBJECT_WORDS, strip=" ,.")
+        span = Span(*subject, span.score, span.margin) if subject is not None else span
     elif wanted == PERSON:
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
         # in this regard"), not the one name the reader took.
@@ -3145,6 +3158,12 @@ _ASKED_KIND = re.compile(r"^\W*(?i:which|what)\s+(?:[A-Z][\w’'-]*\s+)?(?P<noun
 _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 
 
+# A gerund, with its particle: "Stepping up", "Imposing".
+_GERUND = re.compile(r"[A-Za-z]+ing(?:\s+(?:up|out|down|off|back|on|in))?")
+# Where a sentence's subject ends: before its verb, or at a clause mark.
+_SUBJECT_END = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\b|[,;:()]|\s[—–]\s|[.!?]?\s*$")
+# What opens a clause that says what follows from the sentence before: "This means", "That shows that".
+_WHAT_FOLLOWS = re.compile(r"(?:This|That|It)\s+(?:means|meant|shows|showed|suggests|implies)\s+(?:that\s+)?")
 # A verb in the perfect or the passive that ends a doer's name: "… have accused", "… was blocked".
 _PERFECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 # What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
