@@ -2632,6 +2632,12 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
          "Whose constitution enshrines the NATO goal?", "Ukraine"),
         ("Ukraine’s constitution enshrines the goal.", "Whose constitution does Ukraine have?", None),
         ("Ukraine’s constitution and Russia’s constitution differ.", "Whose constitution differs?", None),
+        # Asked as "which country's", and owned by a people's adjective (it had bolded "Ukrainian fighters and
+        # military assistance from the West").
+        ("It stalled because of the courage of Ukrainian fighters and military assistance from the West.",
+         "Which country's fighters showed courage?", "Ukrainian"),
+        ("It stalled because of Ukrainian fighters and Russian fighters.", "Which country's fighters showed courage?", None),
+        ("Russian and Ukrainian diplomats are discussing the plan.", "Which country's diplomats are discussing it?", None),
     ],
 )
 def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, owner):
@@ -5960,3 +5966,13 @@ def test_a_short_answer_leaves_out_what_opens_its_clause_and_takes_a_gerunds_who
     # It had bolded "Stepping up".
     what = qa.answer("What would help besides bank sanctions?", index=built_index.index)
     assert what.short is not None and what.short.text == "Stepping up enforcement of individual sanctions"
+
+
+@pytest.mark.model
+def test_how_a_document_opens_is_its_first_sentence(built_index):
+    import qa
+
+    # It had abstained.
+    for question in ("What is the opening claim of the April commentary?", "How does the April piece begin?"):
+        opening = qa.answer(question, index=built_index.index)
+        assert opening.text.startswith("So far, Western diplomacy and economic sanctions have failed"), question

@@ -879,7 +879,7 @@ def _answer(
         # (it had quoted a footnote), the first for "first" or "opening".
         pointed = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
         if pointed and len(pointed) <= MAX_SUMMARY_DOCUMENTS:
-            at = 0 if edge.group("which").lower() in ("first", "opening") else -1
+            at = 0 if edge.group("opens") or edge.group("which").lower() in ("first", "opening") else -1
             found = [c for doc_id in pointed if (spans := _document_sentences(retriever, doc_id))
                      and (c := _candidate_at(retriever, doc_id, *spans[at], 1.0)) is not None]
             if found:
@@ -5239,7 +5239,13 @@ def _figures(retriever: Retriever, question: str) -> list[Candidate]:
 
 
 # "What is the last sentence of the IAI commentary?", "the opening line of the April piece".
-_ASKS_EDGE_SENTENCE = re.compile(r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line)\s+(?:of|in)\b", re.I)
+# "What is the opening claim of the April commentary?", "How does the April piece begin?" too.
+_ASKS_EDGE_SENTENCE = re.compile(
+    r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line|claim|statement|words)\s+(?:of|in)\b"
+    r"|^\W*how\s+(?:does|did)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:piece|commentary|article|document|essay|paper|report|analysis)"
+    r"\s+(?P<opens>open|begin|start)\s*[?.!]*\s*$",
+    re.I,
+)
 
 
 def _conclusion(retriever: Retriever, doc_id: str) -> list[Candidate]:

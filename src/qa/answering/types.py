@@ -1384,7 +1384,10 @@ _CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|[.!?]?$")
 
 
 # "Whose parliaments would have to approve a neutrality deal?": the owner of a thing.
-_ASKS_WHOSE = re.compile(r"^\W*whose\s+(?P<thing>[a-z][\w-]*)\b", re.I)
+# "Which country's fighters showed courage?" asks whose, too.
+_ASKS_WHOSE = re.compile(
+    r"^\W*(?:whose|(?:which|what)\s+(?:country|nation|side|state|people)[’']s)\s+(?P<thing>[a-z][\w-]*)\b", re.I
+)
 _OWNER_ENDS = re.compile(r"[.;:!?()]|,|\s[—–]\s|\s(?:who|which|that|where|is|are|was|were|has|have|had|will|would|to)\b|$")
 OWNER_WORDS = 8
 # A name's possessive and the thing it owns, an adjective between: "Ukraine’s constitution", "Russia’s long track record".
@@ -1404,6 +1407,13 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
     found = [m for m in re.finditer(r"([\w’'-]+)\s+of\s+(?=[\w’'-])", sentence) if _kind_word(m.group(1).lower()) == thing]
     # Or a name's possessive before it: "Ukraine’s constitution" for "Whose constitution enshrines the NATO goal?".
     possessed = [m for m in _POSSESSOR.finditer(sentence) if _kind_word(m.group("thing").lower()) == thing]
+    # Or a people's adjective before it: "the courage of Ukrainian fighters" for "Which country's fighters …?".
+    # Not one of two: "Russian and Ukrainian diplomats" are both peoples'.
+    peoples = [m for m in re.finditer(rf"\b(?P<owner>{PEOPLE_ADJECTIVE_WORD})\s+(?P<thing>[a-z][\w-]*)", sentence)
+               if _kind_word(m.group("thing").lower()) == thing
+               and not re.search(rf"{PEOPLE_ADJECTIVE_WORD}(?:,|\s+(?:and|or))\s+$", sentence[: m.start()])]
+    if len(peoples) == 1 and not possessed and not found:
+        return peoples[0].span("owner")
     if len(possessed) == 1 and not found:
         owner = possessed[0].span("owner")
         if {w.lower() for w in _WORD.findall(possessed[0].group("owner"))} <= {w.lower() for w in _WORD.findall(question)}:
