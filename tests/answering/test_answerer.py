@@ -4229,6 +4229,11 @@ def test_a_renamed_goal_and_a_share_as_short_answers(built_index):
         ("Zelensky wants to go through this formal process.", "What is Zelensky hoping to achieve with it?", None),
         # Another question.
         ("Ukraine needs jets to keep up its defense.", "What does Ukraine need?", None),
+        # What a thing someone needs is for (it had bolded "air defense systems").
+        ("The assistance is making a difference, but Ukraine needs much more, especially air defense systems and "
+         "fighter jets, to keep up its defense and launch counteroffensives.", "What does Ukraine need fighter jets for?",
+         "to keep up its defense and launch counteroffensives"),
+        ("Ukraine needs jets to keep up its defense.", "What does Ukraine need more of?", None),
     ],
 )
 def test_the_infinitive_of_purpose_answers_what_for(sentence, question, purpose):

@@ -56,6 +56,10 @@ def fresh(built_index) -> Retriever:
         ("Which official turned down the Crimea timeline?", PERSON),
         ("Which country hosted the talks?", PLACE),
         ("Which weapons has the US sent?", None),
+        # "Who" asked of a thing its noun names (it had answered "VTB", from a sentence with no person).
+        ("Who is Russia's largest bank?", None),
+        ("Who is the largest bank in Russia?", None),
+        ("Who is Russia's foreign minister?", PERSON),
     ],
 )
 def test_expected_answer_type(question: str, kind: str | None) -> None:

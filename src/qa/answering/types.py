@@ -1502,6 +1502,8 @@ _ASKS_PURPOSE = re.compile(
     r"(?:for\s+)?what\s+purpose\b[^?]*|"
     r"what\s+(?:is|are|was|were|would\s+be)\s+(?:it|they|that|this|these|those|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
     r"(?:(?:needed|meant|intended|used|wanted|required)\s+)?for|"
+    # "What does Ukraine need fighter jets for?": what a thing someone needs or uses is for.
+    r"what\s+(?:does|do|did|would|will)\s+(?:[\w’'.-]+\s+){1,3}?(?:need|want|use|require)\s+(?:[\w’'-]+\s+){1,4}?for|"
     # "What is Zelensky hoping to achieve with a popular vote?": what a means is for.
     r"what\s+(?:is|are|was|were|does|do|did)\s+(?:[\w’'.-]+\s+){1,4}?(?:hop|try|tri|seek|aim|want|look)\w*\s+to\s+"
     r"(?:achieve|accomplish|gain|get)\s+(?:with|by|through)\b[^?]*)\s*[?.!]*\s*$",

@@ -106,9 +106,18 @@ def kind_of_name(question: str) -> str | None:
     return match.group("name") if match else None
 
 
+# "Who is Russia's largest bank?": "who" asked of a thing, which the noun after it names.
+_WHO_IS_THING = re.compile(
+    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'-]+[’']s\s+)(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:banks?|compan(?:y|ies)|firms?|countr(?:y|ies)|nations?|states?|cit(?:y|ies)|part(?:y|ies)|institutes?|"
+    r"organi[sz]ations?|newspapers?|outlets?|agenc(?:y|ies)|think\s+tanks?)(?:\s+(?:in|of|on)\s+[^?.!]+)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer the question's wording asks for, or None when it does not say."""
-    if _WHO_IS_NAMED.match(question):
+    if _WHO_IS_NAMED.match(question) or _WHO_IS_THING.match(question):
         return None
     for kind, pattern in _ASKS:
         if pattern.search(question):
