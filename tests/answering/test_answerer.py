@@ -650,6 +650,11 @@ def test_historic_dates_are_dates(sentence, question, date):
         ("What did Sergei Lavrov say about the status?", "It was, as Sergei Lavrov said, settled for good.", None),  # no clause follows
         ("What did he say about it?", "He said that " + "the talks went on and on " * 3 + ".", None),  # too long for a short answer
         ("Where did he say it?", "He said that Crimea is part of Russia.", None),  # not a question for what was said
+        # What someone said a thing does: the object of that verb in what was said (it had bolded the
+        # first clause, "Crimea is part of Russia").
+        ("What did Peskov say the Russian constitution precludes?", "But Kremlin spokesman Dmitry Peskov pushed back on "
+         "that idea, saying that Crimea is part of Russia and that the Russian constitution precludes any further "
+         "discussions about its status.", "any further discussions about its status"),
         # A follow-up opening with "and", and "assert" for "say" (it had bolded "Donbas").
         ("And what did he assert about Crimea?", "… including the status of Crimea and the Donbas, which Russian Foreign "
          "Minister Sergei Lavrov said was “settled for good” (it’s not).", "settled for good"),
@@ -5981,3 +5986,22 @@ def test_how_a_document_opens_is_its_first_sentence(built_index):
     for question in ("What is the opening claim of the April commentary?", "How does the April piece begin?"):
         opening = qa.answer(question, index=built_index.index)
         assert opening.text.startswith("So far, Western diplomacy and economic sanctions have failed"), question
+
+
+def test_a_failure_in_other_words_speaks_of_the_event_asked():
+    from qa.answering.types import speaks_of_event
+
+    # "Why did the European effort on Minsk break down?" had abstained: no sentence said "break".
+    sentence = "European-led diplomacy to make progress on the agreements failed largely because of Russian stalling."
+    assert speaks_of_event(sentence, "Why did the European effort on Minsk break down?", names=False)
+    assert not speaks_of_event("European-led diplomacy made progress on the agreements.",
+                               "Why did the European effort on Minsk break down?", names=False)
+
+
+@pytest.mark.model
+def test_the_doer_a_what_question_names_is_no_short_answer(built_index):
+    import qa
+
+    # It had bolded "Ukrainian President Volodymyr Zelensky" for "What complicating factor did Zelensky add?".
+    factor = qa.answer("What complicating factor did Zelensky add?", index=built_index.index)
+    assert not factor.abstained and (factor.short is None or "Zelensky" not in factor.short.text)

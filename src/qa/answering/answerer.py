@@ -2556,7 +2556,7 @@ def _past_question_names(sentence: str, start: int, end: int, question: str) -> 
 
 # "Which parliament did Zelensky address?": a thing of a kind that a named doer acts on.
 _WHICH_DID_NAMED = re.compile(
-    r"^\W*(?i:(?:(?:and|so)\s+)?(?:which\s+(?:[A-Za-z][\w-]*\s+){0,2}?|what\s+))[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
+    r"^\W*(?i:(?:(?:and|so)\s+)?(?:which|what)\s+(?:[A-Za-z][\w-]*\s+){0,2}?)[a-z][\w-]*\s+(?:did|does|do|has|have|had|will|would|could|can|might)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+[a-z]"
 )
 
@@ -2570,7 +2570,9 @@ def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> boo
     if asked is None:
         return False
     name = re.escape(asked.group("name"))
-    if re.search(rf"\b{name}\W*$", sentence[start:end]):
+    if re.search(rf"\b{name}\W*$", sentence[start:end]) and not _FOCUS_AFTER.search(sentence, start, end):
+        # Not "… military equipment, especially Russia" for "What equipment losses has Russia suffered?":
+        # the doer singled out after the answer is cut off later (`_FOCUS_AFTER`), the answer stays.
         return True
     between = re.match(rf"((?:\s+[\w’'.-]+){{0,3}}?)\s+{name}\b", sentence[end:])
     return between is not None and all(is_title(w) or w[:1].isupper() for w in between.group(1).split())

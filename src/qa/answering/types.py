@@ -829,6 +829,10 @@ def speaks_of_event(sentence: str, question: str, names: bool = True) -> bool:
     stems = [re.sub(r"(?:ing|ed)$", "", w) for w in events] + [f for w in events for f in other_forms(w)]
     if any(v.startswith(w[: max(4, len(w) - 2)]) for w in stems for v in said):
         return True
+    if _FAILURE.search(question) and _FAILURE.search(sentence):
+        # "Why did the European effort on Minsk break down?" of "… diplomacy … failed largely because of …":
+        # a failure is a failure, in whichever word.
+        return True
     if not names:
         return False
     named = [w.lower() for w in words if w[:1].isupper() and w.lower() not in QUERY_STOPWORDS]
@@ -850,6 +854,11 @@ _ASKS_SAID = re.compile(
     r"(?:say|said|claim|claimed|assert|asserted|state|stated|insist|insisted|warn|warned|declare|declared|tell|told|"
     r"(?(noun)(?:make|made|issue|issued|voice|voiced)|(?!)))\b",
     re.IGNORECASE,
+)
+# After "What did X say": a clause whose object is asked, "the Russian constitution precludes?".
+_SAID_CLAUSE_ASKED = re.compile(
+    r"\s+(?:that\s+)?(?P<subject>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:[a-z][\w’'-]*\s+)?[A-Za-z][\w’'.-]*)\s+"
+    r"(?P<verb>(?!(?:was|is|were|are|about|on|of|to|in|would|will|could|can|should|must|might|may)\b)[a-z]{3,}s)\s*[?.!]*\s*$"
 )
 _SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
 # A report of what someone said, of any tense: "has stated that", "said", "told reporters" (not
@@ -931,6 +940,14 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     if asked is None and source is None:
         return None
+    said_clause = _SAID_CLAUSE_ASKED.match(question, asked.end()) if asked is not None else None
+    if said_clause is not None:
+        # "What did Peskov say the Russian constitution precludes?": the object of "precludes" in what he
+        # said, "any further discussions about its status" (it had bolded the first clause, "Crimea is
+        # part of Russia").
+        verb = said_clause.group("verb")
+        base = verb[:-2] if verb.endswith(("sses", "shes", "ches", "xes", "zes")) else verb[:-1]
+        return verb_object(sentence, f"What does {said_clause.group('subject')} {base}?")
     who = asked.group("who").split() if asked is not None else source.split()
 
     def spoken_by(at: int) -> bool:
