@@ -6005,3 +6005,15 @@ def test_the_doer_a_what_question_names_is_no_short_answer(built_index):
     # It had bolded "Ukrainian President Volodymyr Zelensky" for "What complicating factor did Zelensky add?".
     factor = qa.answer("What complicating factor did Zelensky add?", index=built_index.index)
     assert not factor.abstained and (factor.short is None or "Zelensky" not in factor.short.text)
+
+
+@pytest.mark.model
+def test_the_publisher_based_somewhere_and_the_authors_job_answer_from_the_documents_own_lines(built_index):
+    import qa
+
+    # It had quoted the contact block's "I-00186 Rome, Italy".
+    publisher = qa.answer("Which Rome-based institute put out the 22 March analysis?", index=built_index.index)
+    assert publisher.short is not None and publisher.short.text == "Istituto Affari Internazionali (IAI)"
+    # It had bolded the author's name.
+    job = qa.answer("What position does the author of the March piece hold at his institute?", index=built_index.index)
+    assert job.short is not None and job.short.text.startswith("Research Coordinator and Head of Global Actors programme")

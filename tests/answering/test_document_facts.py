@@ -22,6 +22,7 @@ from qa.answering.document_facts import (
         ("What is the title of the IAI commentary?", TITLE_FACT),
         ("Who published the IAI commentary?", PUBLISHER_FACT),
         ("Which institute published the commentary?", PUBLISHER_FACT),
+        ("Which Rome-based institute put out the 22 March analysis?", PUBLISHER_FACT),  # a hyphened word before the kind
         ("Where was the IAI commentary published?", PUBLISHER_FACT),
         # Which document is older: each one's date answers.
         ("Which document is older?", DATE_FACT), ("Which piece came out first?", DATE_FACT),

@@ -992,6 +992,10 @@ def _answer(
     # "Which document was written by an Italian think tank?" asks for the document, not its author.
     if asks_author(question) and _ASKS_WHICH_DOCUMENT.match(question) is None:
         authored = _authorship(retriever, question, started)
+        if authored is not None and authored.support and (job := job_of(authored.support[0].sentence, question)) is not None:
+            # "What position does the author of the March piece hold?": his job, from the author note that
+            # names him (it had bolded "Riccardo Alcaro").
+            authored = replace(authored, short=_short_in(authored.support[0], Span(*job, 1.0)))
         if authored is not None:
             return authored
     # "Who wrote the IAI commentary?" then "When was it published?": the document is the earlier one's.
@@ -1795,6 +1799,10 @@ FACT_OUTSIDE_TEXT = {
 }
 
 
+# Where someone is based, one hyphened word: "Rome-based", "London-based".
+_BASED_IN = re.compile(r"\b[\w’']+-based\b", re.I)
+
+
 def _document_fact(retriever: Retriever, question: str, about: str, fact: str, started: float) -> Answer | None:
     """"When was the IAI commentary published?", its title, its publisher: for the one document the
     question names by its metadata, the line of its own text that states it, with the date, title or
@@ -1810,6 +1818,8 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
     earlier = about[: -len(question)] if about != question and about.endswith(question) else ""
     naming = " ".join([*(w for w in earlier.split() if w.lower().strip("?.,;:!") not in FACT_WORDS | AUTHOR_WORDS),
                        *(w for w in about[len(earlier) :].split() if w.lower().strip("?.,;:!") not in FACT_WORDS)])
+    # "Which Rome-based institute put out …?": where the publisher is based says nothing of which document.
+    naming = _BASED_IN.sub(" ", naming)
     targets = target_documents(naming, metas)
     if not targets:
         return None

@@ -36,7 +36,8 @@ _ASKS = (
     )),
     (TITLE_FACT, re.compile(r"\b(?:titles?|titled|headlines?|what (?:is|are) (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
     (PUBLISHER_FACT, re.compile(
-        r"\b(?:who|which (?:\w+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
+        # "Which Rome-based institute …?": a hyphened word may qualify the publisher.
+        r"\b(?:who|which (?:[\w-]+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
         # Not "Which article was published by Reuters?": that names the publisher and asks for the work.
         r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|['’]s publisher\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
         # "Where was the IAI commentary published?": by whom, as a document gives it.

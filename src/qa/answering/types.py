@@ -585,8 +585,9 @@ _ASKS_JOB = re.compile(
 _ASKS_JOB_HELD = re.compile(
     # "Which government job does Sergei Lavrov have?": a word may say which kind of job.
     r"^\s*(?i:what|which)\s+(?:[a-z]+\s+)?(?i:job|role|position|title|post|function|office)\s+(?i:does|did|do)\s+"
-    r"(?:(?i:he|she|they)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))\s+(?i:have|hold|play|occupy)"
-    r"(?:\s+(?i:at|in|with|for)\s+[^?]{1,40}?)?\s*\??\s*$"
+    # "… does the author of the March piece hold …?": the author, as a pronoun is, the sentence's own name.
+    r"(?:(?i:he|she|they|the\s+(?:author|writer)(?:\s+of\s+[^?]{1,40}?)?)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))\s+"
+    r"(?i:have|hold|play|occupy)(?:\s+(?i:at|in|with|for)\s+[^?]{1,40}?)?\s*\??\s*$"
 )
 # A sentence opening with a name and a copula ("Riccardo Alcaro is Research Coordinator ...").
 _NAMED_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'.-]+)(?=\s+{_COPULA_WORDS}\s)")
