@@ -60,6 +60,7 @@ def fresh(built_index) -> Retriever:
         ("Who is Russia's largest bank?", None),
         ("Who is the largest bank in Russia?", None),
         ("Who is Russia's foreign minister?", PERSON),
+        ("Who is the head of state?", PERSON),
     ],
 )
 def test_expected_answer_type(question: str, kind: str | None) -> None:

@@ -58,7 +58,7 @@ from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendatio
 from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
 )
-from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
+from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, tokenize
 from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
@@ -1513,19 +1513,14 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     # "What was the purpose of the 1994 memorandum?": what a sentence says the memorandum sought to do.
     if noun in _STANCES:
         return False
-    expander = retriever.expander
-    s = retriever.settings
-    # The plural too: "dangers" is near the documents' "risks", where "danger" falls just short.
-    forms = [noun] if noun.endswith("s") else [noun, noun + "s"]
-    return expander is not None and not any(
-        expander.expand([form], s.expansion_threshold, s.expansion_terms, s.expansion_weight) for form in forms
-    )
+    return _never_written(retriever, noun)
 
 
 def _never_written(retriever: Retriever, word: str) -> bool:
     """True when the documents never use the word (nor its plural) and query expansion finds no corpus word near it."""
     if word in QUERY_STOPWORDS:
         return False
+    # The plural too: "dangers" is near the documents' "risks", where "danger" falls just short.
     forms = [word] if word.endswith("s") else [word, word + "s"]
     if any(form in retriever.vocabulary() for form in forms):
         return False
@@ -2590,8 +2585,6 @@ def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> boo
 
 def _repeats_question(span: str, question: str) -> bool:
     """True when the span holds a word of the question other than a stop word (stems compared)."""
-    from qa.index.bm25 import tokenize
-
     span_terms, question_terms = tokenize([span, question])
     return bool(set(span_terms) & set(question_terms) - QUERY_STOPWORDS)
 

@@ -108,7 +108,8 @@ def kind_of_name(question: str) -> str | None:
 
 # "Who is Russia's largest bank?": "who" asked of a thing, which the noun after it names.
 _WHO_IS_THING = re.compile(
-    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'-]+[’']s\s+)(?:[a-z][\w-]*\s+){0,2}?"
+    # Not "Who is the head of state?": a person's noun may stand before "of".
+    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'-]+[’']s\s+)(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"
     r"(?:banks?|compan(?:y|ies)|firms?|countr(?:y|ies)|nations?|states?|cit(?:y|ies)|part(?:y|ies)|institutes?|"
     r"organi[sz]ations?|newspapers?|outlets?|agenc(?:y|ies)|think\s+tanks?)(?:\s+(?:in|of|on)\s+[^?.!]+)?\s*[?.!]*\s*$",
     re.I,
