@@ -63,7 +63,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -3074,11 +3074,12 @@ def _short_span(
         # "Who has been mediating?": "Turkey and Israel" (from "Turkey and Israel have been active
         # in this regard"), not the one name the reader took.
         span = Span(*coordinated_subject(candidate.text, span.start, span.end), span.score, span.margin)
-        verb = _PERFECT_VERB.search(candidate.text, span.start, span.end)
-        if verb is not None and candidate.text[span.start : verb.start()].strip():
+        verb = CLAUSE_VERB.search(candidate.text, span.start, span.end)
+        doer = candidate.text[span.start : verb.start()].rstrip() if verb is not None else ""
+        if doer:
             # "Who said Kyiv was stalling the talks?": "Russians", not "Russians have accused the
             # Ukrainians", a clause: who did it ends where what they did begins.
-            span = Span(span.start, verb.start(), span.score, span.margin)
+            span = Span(span.start, span.start + len(doer), span.score, span.margin)
     own = own_noun_phrase(candidate.text, span.start, span.end)
     if own is not None:
         # "What did Russia annex in 2014?": "Crimea", not "Crimea and invasion of the Donbas".
@@ -3169,8 +3170,6 @@ _GERUND = re.compile(r"[A-Za-z]+ing(?:\s+(?:up|out|down|off|back|on|in))?")
 _SUBJECT_END = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\b|[,;:()]|\s[—–]\s|[.!?]?\s*$")
 # What opens a clause that says what follows from the sentence before: "This means", "That shows that".
 _WHAT_FOLLOWS = re.compile(r"(?:This|That|It)\s+(?:means|meant|shows|showed|suggests|implies)\s+(?:that\s+)?")
-# A verb in the perfect or the passive that ends a doer's name: "… have accused", "… was blocked".
-_PERFECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 # What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
 _OPENS_ACTIONS = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+$")
 # "The Ukrainian" of "The Ukrainian plan envisions …": a people's adjective after "the" that a

@@ -263,6 +263,11 @@ def asked_topic(question: str) -> set[str]:
     return {w.lower() for w in TOPIC_WORD.findall(question)} - QUERY_STOPWORDS - _GENERIC - AUTHOR_WORDS - pointing
 
 
+def _without_ref(match: re.Match[str]) -> str:
+    """The text of a match without its "ref" group (a substitution for `re.sub`)."""
+    return match.string[match.start() : match.start("ref")] + match.string[match.end("ref") : match.end()]
+
+
 def without_sources(question: str) -> str:
     """The question without the phrases that name who says what it asks ("according to the IAI",
     "in the IAI piece", the "IAI" of "What does the IAI recommend?"): what is left is what it asks about. After
@@ -274,7 +279,7 @@ def without_sources(question: str) -> str:
     # "Which US president is mentioned in the IAI piece?": not "IAI", which drew a reference to *IAI Commentaries*.
     question = " ".join(_IN_DOCUMENT.sub(" ", question).split())
     question = _POSSESSOR.sub(lambda m: m.string[m.end("ref") + 2 : m.end()], question)
-    return _SPEAKER.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
+    return _SPEAKER.sub(_without_ref, question)
 
 
 def without_document_names(question: str) -> str:
@@ -285,7 +290,7 @@ def without_document_names(question: str) -> str:
     not what is asked."""
     question = ACCORDING_TO.sub(" ", _IN_DOCUMENT.sub(" ", question))
     for pattern in (_DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS):
-        question = pattern.sub(lambda m: m.string[m.start() : m.start("ref")] + m.string[m.end("ref") : m.end()], question)
+        question = pattern.sub(_without_ref, question)
     return " ".join(question.split())
 
 

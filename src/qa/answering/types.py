@@ -946,9 +946,7 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
         # "What did Peskov say the Russian constitution precludes?": the object of "precludes" in what he
         # said, "any further discussions about its status" (it had bolded the first clause, "Crimea is
         # part of Russia").
-        verb = said_clause.group("verb")
-        base = verb[:-2] if verb.endswith(("sses", "shes", "ches", "xes", "zes")) else verb[:-1]
-        return verb_object(sentence, f"What does {said_clause.group('subject')} {base}?")
+        return verb_object(sentence, f"What does {said_clause.group('subject')} {_stem(said_clause.group('verb'))}?")
     who = asked.group("who").split() if asked is not None else source.split()
 
     def spoken_by(at: int) -> bool:
@@ -1003,10 +1001,10 @@ _ORDINAL_WORD = re.compile(
 )
 
 
-# "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
-# thing asked for, one to three lower-case words between "which"/"what" and the verb.
 # A people's or place's adjective as a word: "Russian", "European", "Turkish", "Chinese".
 PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
+# "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
+# thing asked for, one to three lower-case words between "which"/"what" and the verb.
 _KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
 _ASKS_OF_KIND = re.compile(
     # A capitalised compound may qualify the kind: "Which English-language quarterly …?". A people's
@@ -2971,7 +2969,7 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     found = [(s, e) for s, e in items if kinds & {_kind_word(w.lower()) for w in _LETTERS.findall(sentence[s:e])}]
     if len(found) != 1 or len(sentence[found[0][0] : found[0][1]].split()) > OBJECT_WORDS:
         return None
-    if _CLAUSE_VERB.search(sentence, *found[0]):
+    if CLAUSE_VERB.search(sentence, *found[0]):
         # "…, only VTB — the second-largest — has been fully blocked …": a clause, no listed item.
         return None
     start, end = found[0]
@@ -2980,7 +2978,7 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # A finite verb that makes words a clause: "has been fully blocked", "were sent".
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
+CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
 # What may stand between a subject and its verb besides a modal: "can at best freeze", "would also hurt".
 _BEFORE_VERB = rf"(?:(?:{'|'.join(MODALS)}|not|also|still|even|only|at\s+best|at\s+least|[a-z]+ly)\s+){{1,3}}"
@@ -3682,7 +3680,8 @@ _SAME_COUNTED = (
 
 
 def _stem(word: str) -> str:
-    """A crude plural stripper, enough to match "soldiers" with "soldier" and "times" with "time"."""
+    """A crude plural stripper, enough to match "soldiers" with "soldier" and "times" with "time" (a
+    verb's "-s" too: "precludes" -> "preclude")."""
     word = word.lower().strip("’'")
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
