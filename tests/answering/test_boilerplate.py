@@ -52,6 +52,9 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         # In any question, a full name that is no byline's (had abstained on "What did Altiero Spinelli found?").
         ("What did Altiero Spinelli found?", MISSION, True),
         ("What did Sergei Lavrov found?", MISSION, False),
+        # The publisher named by what it published is asked about, though an author is named (it had abstained).
+        ("Who founded the think tank that published Alcaro's piece?", MISSION, True),
+        ("Who founded the publisher of the IAI commentary?", MISSION, True),
         # A name the question asks the meaning of, which only the publisher's block gives; not a common word.
         ("What is Affarinternazionali?", "IAI publishes an online webzine (*Affarinternazionali*).", True),
         ("What is energy?", "Its focus embraces topics such as energy, climate and Italian foreign policy.", False),

@@ -34,6 +34,11 @@ from qa.answering.document_facts import (
         ("When did the talks take place?", None),  # no document named
         ("Which newspaper published the report cited in the IAI commentary?", None),  # a cited work
         ("According to the article, when was the plan published?", None),
+        # Something asked of the publisher named by its document is not who the publisher is.
+        ("Who founded the publisher of the IAI commentary?", None), ("Who founded the April piece's publisher?", None),
+        ("In what year was the think tank that published the IAI commentary founded?", None),
+        ("Who is the publisher of the IAI commentary?", PUBLISHER_FACT), ("Name the April article's publisher.", PUBLISHER_FACT),
+        ("Who published the commentary by Riccardo Alcaro?", PUBLISHER_FACT),
     ],
 )
 def test_the_fact_asked_for(question, fact):

@@ -669,6 +669,27 @@ def test_it_in_a_follow_up_stays_with_the_sentence_quoted_before_when_it_holds_a
 
 
 @pytest.mark.model
+def test_a_yes_no_follow_up_in_no_words_of_its_own_is_answered_by_the_sentence_quoted_before(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted "But a diplomatic effort … may be showing some promise, even if very faint."
+    _, done = ask_as_chat(built_index.index, "What did Moscow promise after the Istanbul meeting?", "Has it done so?")
+    assert "despite Moscow’s promise to pull back" in done.text
+
+
+@pytest.mark.model
+def test_the_publisher_named_by_what_it_published_is_asked_about(built_index):
+    from conftest import ask_as_chat
+
+    # It had abstained: the question names an author, so only his author note was admitted.
+    founder, year = ask_as_chat(built_index.index, "Who founded the think tank that published Alcaro's piece?",
+                                "In what year was that?")
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"
+    # It had given the commentary's own date, "22 March 2022".
+    assert year.short is not None and year.short.text == "1965"
+
+
+@pytest.mark.model
 def test_what_is_given_in_return_is_said_by_the_sentence_that_opens_in_exchange(built_index):
     from conftest import ask_as_chat
 

@@ -2386,6 +2386,10 @@ def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[An
     return quoted if len(quoted) == MARKED_SENTENCES and chosen_option([c.text for c in quoted], choice) else []
 
 
+# "Do" standing for the verb of the turn before: "Has it done so?", "Did they do it?".
+_PRO_VERB = frozenset("do does did done doing".split())
+
+
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
     """`ranked` with the first of its best `depth` sentences that the reply before quoted and that
     holds the question's content words the lead holds (one at least) leading, for a question that
@@ -2393,6 +2397,15 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
+    if not asked - _PRO_VERB and _ASKS_IF.match(question) and _BOLD_LEAD.match(reply):
+        # "Has it done so?" after "What did Moscow promise …?" asks whether what the reply said came
+        # true, in no words of its own: the sentence the reply quoted ("… continued, despite Moscow's
+        # promise to pull back") leads, not one that shares a word with the earlier question ("… some promise").
+        # Only after a reply that marked its answer: one that quoted a sentence alone may not have
+        # answered ("On Tuesday in Istanbul, the sides met for a sixth time." for "What did the
+        # Russians say they would do after Istanbul?").
+        quoted = next((c for c in ranked[:depth] if c.text in reply), None)
+        return ranked if quoted is None else [quoted, *(c for c in ranked if c is not quoted)]
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
     # As many of the question's words as the lead holds: "Has it kept that promise?" after "… despite

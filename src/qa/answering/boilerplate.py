@@ -23,6 +23,13 @@ _ABOUT_PERSON = re.compile(
     # "Which programme does Alcaro lead?"
     r"programm?es?|lead|leads|led)\b", re.I
 )
+# The publisher named by what it did to a document: "the think tank that published Alcaro's piece",
+# "the publisher of the IAI commentary". A question about it is about the publisher, though it names an author.
+_PUBLISHER_DESCRIBED = re.compile(
+    r"\b(?:think[- ]tanks?|institutes?|institutions?|organi[sz]ations?|publishers?)\s+(?:that|which|who)\s+"
+    r"(?:published|publishes|issued|put\s+out|released)\b|\bpublisher\s+of\b|['’]s\s+publisher\b",
+    re.I,
+)
 # A question about one particular person: by a personal pronoun (the author's name is checked apart).
 _PERSON_NAMED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 _STOP = frozenset("the and for with via".split())
@@ -69,6 +76,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     # lists the author among other titles does not, nor does one of its numbered entries
     # ("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks ...*").
     opening = {w.lower() for w in _WORD.findall(sentence)[:3]} if _STARTS_WITH_WORD.match(sentence) else set()
+    if _PUBLISHER_DESCRIBED.search(question):
+        return True
     if _ABOUT_PERSON.search(question) and (_PERSON_NAMED.search(question) or asked & bylines.authors):
         # "What is his role at the institute?" asks about one person: only the author note answers,
         # not the contact block's list of the institute's staff.

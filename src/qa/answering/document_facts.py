@@ -39,7 +39,11 @@ _ASKS = (
         # "Which Rome-based institute …?": a hyphened word may qualify the publisher.
         r"\b(?:who|which (?:[\w-]+ ){0,2}?(?:institute|organi[sz]ation|publisher|think[- ]tank|outlet|newspaper))\s+"
         # Not "Which article was published by Reuters?": that names the publisher and asks for the work.
-        r"(?:published|publishes|issued|released|put out)\b|\bpublisher of\b|['’]s publisher\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
+        r"(?:published|publishes|issued|released|put out)\b|\bpublished by\b(?!\s+(?:the\s+)?[A-Z])"
+        # "Who is the publisher of …?", "Name the article's publisher.", but not "Who founded the
+        # publisher of …?": that asks something of the publisher.
+        r"|^\W*(?:(?:and|so)\s+)?(?:(?:who|what|which)(?:\s+(?:is|was|are|were)|['’]s)\s+|name\s+|give\s+me\s+|tell\s+me\s+)?"
+        r"(?:the\s+)?(?:publisher of\b|(?!(?:who|what|which|where|when|how)\b)(?:[\w-]+\s+){0,3}?[\w-]+['’]s publisher\b)"
         # "Where was the IAI commentary published?": by whom, as a document gives it.
         r"|\bwhere\b.*\b(?:published|issued|released|appeared|came out|posted)\b",
         re.I,
@@ -53,6 +57,8 @@ FACT_WORDS = frozenset(
     # "Which document is older?", "Which of the two came out first?"
     "older newer earlier later recent more most first last oldest newest latest earliest two both".split()
 )
+# A relative clause that names the publisher by what it published: "the think tank that published …".
+_PUBLISHED_RELATIVE = re.compile(r"(?<=\w\s)(?:that|which|who)\s+(?:published|publishes|issued|released|put\s+out)\b", re.I)
 # A question about a work the document cites, not about the document itself.
 _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to|footnotes?|references?|sources?)\b", re.I)
 
@@ -64,6 +70,8 @@ def asks_fact(question: str, about: str | None = None) -> str | None:
     about = about or question
     if not DOCUMENT_WORD.search(about) or _ABOUT_CITED.search(about):
         return None
+    # "In what year was the think tank that published Alcaro's piece founded?" asks when it was founded.
+    question = _PUBLISHED_RELATIVE.sub(" ", question)
     for fact, pattern in _ASKS:
         if pattern.search(question):
             return fact
