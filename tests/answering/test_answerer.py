@@ -3508,7 +3508,10 @@ def test_which_document_is_answered_by_the_documents_name(built_index):
      # No capitalised place after the verb, the subject too far from it, or only the question's own place.
      ("Luther taught at home for years.", "Where did Luther teach?", None),
      ("Luther, after many long and hard years of exile, taught at Wittenberg.", "Where did Luther teach?", None),
-     ("Zelensky spoke in Kyiv.", "Where did Zelensky speak in Kyiv?", None)],
+     ("Zelensky spoke in Kyiv.", "Where did Zelensky speak in Kyiv?", None),
+     # What he was invited to do: the verb after "invited to" (the reader had bolded "Ukraine").
+     ("So are the decision to have Zelensky speak at the US Congress,¹³ the announced increase in weapons supplies.",
+      "Where was Zelensky invited to speak in Washington?", "the US Congress")],
 )
 def test_the_place_given_after_the_verb_a_where_question_asks_about(sentence, question, place):
     from qa.answering.types import place_of_verb
@@ -5311,6 +5314,17 @@ def test_that_as_subject_stands_for_the_thing_answered_before(built_index):
          "Russian stalling and the unreasonable concessions required of Ukraine"),
         ("Trade under the agreements grew largely because of Russian stalling.",
          "What doomed the European-led effort on the Minsk deal?", None),
+        # What pushed someone to do something: the cause the sentence gives (the reader had bolded "its military operation").
+        ("Russia reneged on its objective of “denazification” only after its military operation stalled, in part because "
+         "of poor battlefield performance.", "What pushed Russia to drop the denazification aim?", "poor battlefield performance"),
+        # A sentence whose subject made someone do what is asked (the reader had bolded "Ukraine").
+        ("Putin's reluctance to ease the military pressure on Ukraine has persuaded the United States to further harden "
+         "its position on Russia.", "What prompted the US to harden its position?",
+         "Putin's reluctance to ease the military pressure on Ukraine"),
+        ("Putin's reluctance to ease the military pressure on Ukraine has persuaded the United States to send weapons.",
+         "What prompted the US to harden its position?", None),
+        ("But as winter came, the army was tired and the cold has driven the troops to retreat.",
+         "What drove the troops to retreat?", None),  # a subject with a comma: no one phrase
     ],
 )
 def test_the_cause_a_sentence_gives(sentence, question, cause):

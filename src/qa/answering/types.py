@@ -1801,8 +1801,11 @@ def count_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
 # "Where did Zelensky speak in the United States?": the place the sentence gives after the subject's
 # verb ("to have Zelensky speak at the US Congress"), named in capitals.
 _ASKS_WHERE_DONE = re.compile(
-    r"^\W*(?i:where)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
-    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
+    r"^\W*(?i:where)\s+(?i:did|does|do|will|would|could|can|has|have|had|was|is|were|are)\s+"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    # "Where was Zelensky invited to speak?": the verb after what he was invited to do.
+    r"(?:(?:invited|asked|allowed|permitted|expected|due|set|scheduled|supposed|going|able)\s+to\s+)?"
+    r"(?P<verb>[a-z]{3,})\b"
 )
 _PLACE_AFTER = r"\s+(?:at|in|on|to|inside|before)\s+(?P<place>(?-i:(?:the\s+)?[A-Z][\w’'.–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.–-]*)*))"
 # How far before its verb the question's subject may stand ("have Zelensky speak").
@@ -2881,7 +2884,9 @@ def examples_given(sentence: str, question: str) -> tuple[int, int] | None:
 _ASKS_WHAT_CAUSED = re.compile(
     # "What doomed the European-led effort on the Minsk deal?": a verb that is itself a cause of failing.
     r"^\W*(?:(?:and|so)\s+)?what\s+(?:(?:has|have|had)\s+)?(?:made|makes|caused|causes|led\s+to|leads\s+to|brought\s+about|"
-    r"doomed|dooms|scuppered|scuppers|torpedoed|torpedoes|wrecked|wrecks|sank|sunk|sinks)\s+", re.I
+    r"doomed|dooms|scuppered|scuppers|torpedoed|torpedoes|wrecked|wrecks|sank|sunk|sinks|"
+    # "What pushed Russia to drop the denazification aim?": what made it do so.
+    r"pushed|pushes|drove|drives|prompted|prompts|forced|forces|compelled|compels|persuaded|persuades|led|leads)\s+", re.I
 )
 # Where a sentence gives a cause: "failed largely because of Russian stalling and …".
 _CAUSE_GIVEN = re.compile(
@@ -2915,9 +2920,11 @@ def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
     if _ASKS_WHAT_CAUSED.match(question) is None:
         return None
     found = list(_CAUSE_GIVEN.finditer(sentence))
+    asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if w.lower() not in QUERY_STOPWORDS}
+    if not found:
+        return _causing_subject(sentence, asked)
     if len(found) != 1:
         return None
-    asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if w.lower() not in QUERY_STOPWORDS}
     lead = sentence[: found[0].start()]
     # "What made the Minsk deal collapse?" of "… progress on the agreements failed largely because of
     # …": a failure is a failure, in whichever word.
@@ -2937,6 +2944,28 @@ def cause_given(sentence: str, question: str) -> tuple[int, int] | None:
         # "battlefield"), whose own cause the sentence gives: "low morale, inadequate training and …".
         return phrase_until(sentence, deeper.end(), _ASIDE_END, CAUSE_WORDS, strip=" ,.")
     return None if said <= asked else cause
+
+
+# A sentence whose subject is what made someone do something: "Putin's reluctance to ease the
+# military pressure on Ukraine has persuaded the United States to further harden its position …".
+_CAUSATIVE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:persuaded|prompted|pushed|forced|driven|drove|convinced|compelled|led)\s+"
+    r"(?P<done>[^.;:]+)"
+)
+_OPENING_LINK = re.compile(r"^\W*(?:(?:but|and|so|yet|indeed|however),?\s+)?", re.I)
+
+
+def _causing_subject(sentence: str, asked: set[str]) -> tuple[int, int] | None:
+    """The subject of a sentence that says it made someone do what the question asks about (the
+    words after its verb hold two of `asked`), when it has no comma and at most CAUSE_WORDS words."""
+    made = _CAUSATIVE.search(sentence)
+    if made is None or len(asked & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(made.group("done"))}) < 2:
+        return None
+    start = _OPENING_LINK.match(sentence).end()
+    subject = sentence[start : made.start()]
+    if not subject or "," in subject or len(subject.split()) > CAUSE_WORDS or CLAUSE_VERB.search(subject):
+        return None
+    return start, made.start()
 
 
 # "Which of them are anti-tank?", "And the anti-aircraft one?": one of the things just listed, by its kind.
