@@ -270,6 +270,9 @@ class AnswerSettings(_Settings):
                                      "(1: the sentence model's best always leads)")
     rerank_weight: float = _bounded(0.3, 0.0, None, doc="weight of the span reader's answer-or-not margin against the "
                                     "sentence model's log-odds when choosing the lead (chosen on the odd XQuAD articles)")
+    reader_synonyms: bool = _bounded(True, doc="the span reader reads a question word the documents never use as "
+                                     "the sentence's WordNet synonym for it (\"capture\" as \"conquer\"); held out: XQuAD "
+                                     "and gold unchanged, reader turns that paraphrase gained")
     reader_precision: str = _bounded("fp32", choices=PRECISIONS, doc="the span reader's matrix products: "
                                      "fp32, or int8 (faster; held-out F1 0.005 lower on XQuAD, 0.001 lower on the gold set)")
     abstain_below: float = _bounded(0.1573, None, None, doc="the assistant abstains when the probability that its best "

@@ -28,6 +28,7 @@ from qa.answering.document_facts import (
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
+from qa.answering.synonyms import reading
 from qa.answering.enumeration import (
     COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
@@ -224,7 +225,11 @@ def answer(
         retriever: an already loaded Retriever (overrides index).
         settings: sentence scoring and abstention settings. Defaults to AnswerSettings().
     """
-    return _answer(question, history, index, retriever, settings, ())
+    if settings is not None and not settings.reader_synonyms:
+        return _answer(question, history, index, retriever, settings, ())
+    # The span reader reads a word the documents never use in the sentence's words for it.
+    with reading(lambda: (retriever or get_retriever(index)).vocabulary()):
+        return _answer(question, history, index, retriever, settings, ())
 
 
 # "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.

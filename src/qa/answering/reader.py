@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
+from qa.answering.synonyms import corpus_words, reworded
 from qa.answering.types import is_title, whole_units
+from qa.index.bm25 import QUERY_STOPWORDS
 from qa.errors import ModelError
 from qa.settings import PRECISIONS, cache_dir
 
@@ -253,17 +255,21 @@ class SpanReader:
 
     def _read(self, question: str, sentences: Sequence[str]) -> list[_Read]:
         """Each pair's token offsets, sentence mask and start/end logits; the last READ_CACHE pairs
-        are kept, since an answer reads its lead sentence twice (to choose it, then to cut the span)."""
+        are kept, since an answer reads its lead sentence twice (to choose it, then to cut the span).
+        The question is read in each sentence's words where the documents never use its own
+        (`synonyms.reworded`, within an answer)."""
+        known = corpus_words()
+        asked = {s: reworded(question, s, known, QUERY_STOPWORDS) for s in sentences}
         with self._lock:
-            found = {s: self._recent.get((question, s)) for s in sentences}
+            found = {s: self._recent.get((asked[s], s)) for s in sentences}
         missing = [s for s, read in found.items() if read is None]
         if missing:
-            batch = encode_pairs(self.tokenizer, [(question, s) for s in missing])
+            batch = encode_pairs(self.tokenizer, [(asked[s], s) for s in missing])
             out = self.logits(batch)
             with self._lock:
                 for i, s in enumerate(missing):
                     found[s] = _Read(batch.offsets[i], batch.segment[i], out[i, :, 0].tolist(), out[i, :, 1].tolist())
-                    self._recent[(question, s)] = found[s]
+                    self._recent[(asked[s], s)] = found[s]
                 while len(self._recent) > READ_CACHE:
                     self._recent.popitem(last=False)
         return [found[s] for s in sentences]
