@@ -4283,6 +4283,10 @@ def test_what_was_done_for_the_first_time_is_the_clause_before_it(sentence, ques
         ("They want a de-militarised and neutral and weak Ukraine (that is, one without an army).",
          "What does de-militarised mean?", None),
         ("They want a de-militarised Ukraine (that is, one without an army).", "What do they want?", None),
+        # What it "would" mean, and according to whom (the reader had bolded "not just a neutral but").
+        ("President Putin aims for more: not just a neutral but also a de-militarised Ukraine (that is, with no armed "
+         "forces worthy of the name), as well as territorial acquisitions.",
+         "What would a de-militarised Ukraine mean, per Alcaro?", "with no armed forces worthy of the name"),
     ],
 )
 def test_the_gloss_a_writer_gives_a_term_answers_what_it_means(sentence, question, gloss):
@@ -6031,3 +6035,21 @@ def test_the_publisher_based_somewhere_and_the_authors_job_answer_from_the_docum
     # It had bolded the author's name.
     job = qa.answer("What position does the author of the March piece hold at his institute?", index=built_index.index)
     assert job.short is not None and job.short.text.startswith("Research Coordinator and Head of Global Actors programme")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "sides"),
+    [("On Tuesday in Istanbul, the sides met for a sixth time.", "Who met in Istanbul on Tuesday?", "the sides"),
+     ("Both parties have agreed to a ceasefire.", "Who agreed to a ceasefire?", "Both parties"),
+     # Not what they did not do, nor which of them did more.
+     ("On Tuesday in Istanbul, the sides met for a sixth time.", "Who left Istanbul?", None),
+     ("Both sides have lost enormous amounts of military equipment, especially Russia.", "Who has lost more equipment?", None),
+     ("On Tuesday in Istanbul, the sides met for a sixth time.", "Who is meeting?", None)],
+)
+def test_the_parties_that_did_what_a_who_question_asks(sentence, question, sides):
+    from qa.answering.types import has_type, sides_who_did
+
+    assert marked(sides_who_did, sentence, question) == sides
+    if sides is not None:
+        # The sentence answers a question for who did it (it had abstained on "Who met in Istanbul?").
+        assert has_type(sentence, "person", question)

@@ -510,9 +510,12 @@ def definition_of(sentence: str, term: str) -> tuple[int, int] | None:
 
 # "What does de-militarised mean here?", "What is meant by 'de-Nazification'?": what a word means.
 _ASKS_MEANING = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<term>[^?\"“”‘’]+?)[\"”’']?\s+(?:mean|refer\s+to|stand\s+for)|"
+    # "What would a de-militarised Ukraine mean?" asks it too.
+    r"^\W*(?:(?:and|but|so)\s+)?(?:what\s+(?:does|do|did|would|could|might|will)\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<term>[^?\"“”‘’]+?)[\"”’']?\s+(?:mean|refer\s+to|stand\s+for)|"
     r"what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term|phrase)\s+)?[\"“‘']?(?P<meant>[^?\"“”‘’]+?)[\"”’']?)"
-    r"(?:\s+(?:here|there|exactly|in\s+(?:this|that|the)\s+(?:[A-Z][\w-]*\s+)?(?:context|sentence|passage|article|piece|commentary|text)))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:here|there|exactly|in\s+(?:this|that|the)\s+(?:[A-Z][\w-]*\s+)?(?:context|sentence|passage|article|piece|commentary|text)))?"
+    # "…, per Alcaro?", "… according to the IAI?": who uses it.
+    r"(?:,?\s+(?:per|according\s+to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*[?.!]*\s*$",
     re.I,
 )
 # A gloss the writer gives: "(that is, with no armed forces worthy of the name)", ", i.e. …,".
@@ -3617,6 +3620,9 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
         # one the question names ("the Russians" for "Who ... Russia ...?").
         stems = {w.lower()[:NAME_STEM] for w in asked}
+        if any(m.group("verb").lower()[:NAME_STEM] in stems for m in _SIDES_DID.finditer(sentence)):
+            # "Who met in Istanbul on Tuesday?": "the sides met for a sixth time" (it had abstained).
+            return True
         for m in _GROUP_OR_SPEAKER.finditer(sentence):
             word = m.group("group") or m.group("speaker")
             if word.lower()[:NAME_STEM] not in stems and _name_word(word):
@@ -3624,6 +3630,26 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         return False
     # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
     return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
+
+
+# The parties to something, doing it: "the sides met", "both parties agreed".
+_SIDES_DID = re.compile(
+    r"\b(?P<sides>(?i:the|both|the\s+two)\s+(?i:sides|parties|delegations|negotiators))\s+"
+    r"(?:(?i:have|had|have\s+now)\s+)?(?P<verb>[a-z]{3,})\b"
+)
+_ASKS_WHICH_MORE = re.compile(r"\b(?:more|most|less|least|fewer|fewest|heavier|heaviest|greater|bigger|larger|worse|better)\b", re.I)
+_ASKS_WHO_ACTED = re.compile(r"^\W*(?:(?:and|so)\s+)?who\s+(?!is\b|are\b|was\b|were\b)[a-z]+", re.I)
+
+
+def sides_who_did(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who met in Istanbul on Tuesday?", the offsets of the parties the sentence says did what
+    the question asks ("the sides" in "… the sides met for a sixth time"); None otherwise."""
+    if _ASKS_WHO_ACTED.match(question) is None or _ASKS_WHICH_MORE.search(question):
+        # "Who has lost more equipment?" asks which of them: "Both sides have lost …, especially Russia".
+        return None
+    stems = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+    found = next((m for m in _SIDES_DID.finditer(sentence) if m.group("verb").lower()[:NAME_STEM] in stems), None)
+    return found.span("sides") if found else None
 
 
 def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True) -> bool:
