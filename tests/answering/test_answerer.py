@@ -3320,6 +3320,11 @@ def test_who_chairs_an_institute_the_documents_name_no_chair_of(built_index):
     from qa.answering.answerer import _asked_plainly
 
     assert _asked_plainly("Who chairs the IAI?") == "Who is the chair of the IAI?"
+    # "And what is the deadline for that?" asks when (it had bolded "Russian coal imports").
+    assert _asked_plainly("And what is the deadline for that?") == "By when?"
+    assert _asked_plainly("What's the deadline?") == "What is the deadline?"  # spelt out first, then read again
+    assert _asked_plainly("What is the deadline?") == "By when?"
+    assert _asked_plainly("What is the deadline for Poland's coal ban?") is None
     # Its founder ("founded … on the initiative of Altiero Spinelli") had been given as its chair.
     assert qa.answer("Who chairs the Istituto Affari Internazionali?", index=built_index.index).abstained
 
@@ -3382,6 +3387,14 @@ def test_a_short_answer_loses_a_quotation_mark_whose_partner_is_outside_it(text,
         ("Frozen subsoil and expanded alpine glaciers began to thaw and fall-winter temperatures rose.",
          "What did frozen subsoil and expanded alpine glaciers begin to do?", None),
         ("The cat wants to sleep.", "What are Russian forces struggling to do?", None),
+        # What something was "supposed" to do is what it was "meant" to do, asked by any verb (the reader
+        # had bolded "Ukraine and Russia", who signed it).
+        ("A starting point could be the 2015 Minsk agreements, signed by Ukraine and Russia, which were meant to "
+         "provide a political resolution for the status of the LNR and DNR.", "What was the Minsk deal supposed to settle?",
+         "provide a political resolution for the status of the LNR and DNR"),
+        ("The Minsk agreements were meant to provide a political resolution.", "What was the Minsk deal supposed to do?",
+         "provide a political resolution"),
+        ("The Minsk agreements were meant to provide a political resolution.", "What was the Minsk deal willing to settle?", None),
     ],
 )
 def test_the_action_a_what_to_do_question_asks_for(sentence, question, action):
@@ -4868,6 +4881,8 @@ def test_what_was_new_about_a_decision_is_what_it_did_for_the_first_time(small_i
     assert not asks_first_time("What is the new plan?")
     # A step never taken before (it had bolded the package's "nearly $1 billion").
     assert asks_first_time("What historic step did the European Union take with its aid package?")
+    # A precedent set (it had bolded "supplies and other equipment").
+    assert asks_first_time("What precedent did the European Union set with its weapons deal?")
     assert not asks_first_time("What step did the European Union take?")
     # It had quoted the Minsk sentence ("European-led diplomacy …") and bolded "veto power".
     new = qa.answer("What was new about the EU decision?", index=small_index)

@@ -450,6 +450,13 @@ def _uncontracted(match: re.Match[str]) -> str:
     return f"{match.group('wh')} is"
 
 
+# "And what is the deadline for that?": when what the turn before asked about is due.
+_DEADLINE_OF_THAT = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:is|was|would\s+be)\s+the\s+(?:deadline|time\s*frame|target\s+date)"
+    r"(?:\s+for\s+(?:that|this|it|them|those|doing\s+(?:so|that|it)))?\s*[?.!]*\s*$", re.I
+)
+
+
 def _asked_plainly(question: str) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None."""
     spelt = _CONTRACTION.sub(_uncontracted, question)
@@ -465,6 +472,10 @@ def _asked_plainly(question: str) -> str | None:
     inside = _request_inside(question)
     if inside is not None:
         return inside
+    if _DEADLINE_OF_THAT.match(question):
+        # "And what is the deadline for that?" after what Poland will do asks "By when?" (it had bolded
+        # "Russian coal imports").
+        return "By when?"
     per = _PER_SOURCE.match(question)
     if per is not None:
         # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the

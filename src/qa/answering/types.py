@@ -1583,7 +1583,9 @@ _ASKS_FIRST = re.compile(
     # "What was new about the EU decision?": what it did that had not been done before.
     r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic)\s+(?:about|in)\b|"
     # "What historic step did the European Union take …?": a step never taken before.
-    r"\b(?:what|which)\s+(?:historic|unprecedented|landmark|groundbreaking)\s+(?:step|move|decision|break|shift)\b)", re.I
+    r"\b(?:what|which)\s+(?:historic|unprecedented|landmark|groundbreaking)\s+(?:step|move|decision|break|shift)\b|"
+    # "What precedent did the EU set with its weapons deal?"
+    r"\b(?:what|which)\s+(?:new\s+)?precedent\b)", re.I
 )
 _FIRST_TIME = re.compile(r"\s+for\s+the\s+first\s+time\b", re.I)
 # Where the clause done for the first time opens: after a comma, a semicolon or a colon.
@@ -2392,7 +2394,13 @@ TO_DO_GAP = 5
 _AIMING_VERBS = (
     "struggle try tried attempt fail seek sought strive hope want wish plan aim intend mean meant need refuse "
     "threaten promise pledge vow agree decide manage prepare allow permit enable ask urge force order encourage "
-    "help tell told expect"
+    "help tell told expect supposed designed"
+)
+# What something was for, in any of these words: "supposed to" asks what "were meant to" says.
+_PURPOSE_WORDS = r"(?:meant|supposed|intended|designed)"
+# "What was the Minsk deal supposed to settle?": what it was for, asked by its own verb.
+_ASKS_MEANT_TO = re.compile(
+    r"^\s*(?i:what)\s+(?i:is|are|was|were)\s+(?P<before>\S.*?\b(?i:meant|supposed|intended|designed))\s+to\s+[a-z]+\s*[?.!]*\s*$"
 )
 
 
@@ -2491,7 +2499,7 @@ def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
     "While Russian forces struggle to make strides in the north and east, …"), 1..OBJECT_WORDS
     words up to the clause's end. None for other questions, or when the sentence has no such form
     or does not name the question's subject."""
-    asked = _ASKS_TO_DO.match(question)
+    asked = _ASKS_TO_DO.match(question) or _ASKS_MEANT_TO.match(question)
     if asked is None:
         return None
     words = asked.group("before").split()
@@ -2506,7 +2514,7 @@ def infinitive_asked(sentence: str, question: str) -> tuple[int, int] | None:
         subject = [w for w in _WORD.findall(" ".join(words[:k])) if w.lower() not in QUERY_STOPWORDS]
         if not subject or not any(w.lower()[:NAME_STEM] in said for w in subject):
             return None
-        forms = _verb_forms(stem, stem, verb)
+        forms = _PURPOSE_WORDS if re.fullmatch(_PURPOSE_WORDS, verb, re.I) else _verb_forms(stem, stem, verb)
         found = re.search(rf"\b{forms}(?:\s+[\w’'-]+){{0,{TO_DO_GAP}}}?\s+to\s+(?=[a-z])", sentence, re.I)
         if found is None:
             continue
