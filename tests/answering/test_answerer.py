@@ -2520,6 +2520,11 @@ def test_the_example_given_of_the_kind_asked_for(sentence, question, example):
         ("Lavrov said so and Peskov said no.", "Who said no?", None),
         ("Peskov pushed back on that idea.", "Who said Crimea is Russian?", None),
         ("Russia founded it.", "Who founded it?", None),
+        # The verb in WordNet's other word for it, after "has already"; a name after a sentence's opening "The".
+        ("The United States has already provided more than $2 billion in security aid to Ukraine, including Javelin "
+         "antitank missiles.", "Who supplied Ukraine with Javelins?", "United States"),
+        ("The United States has already provided aid.", "Who sold Ukraine aid?", None),  # no such verb
+        ("The talks were provided for by Turkey, and Israel provided a venue.", "Who supplied a venue?", None),  # twice
     ],
 )
 def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, question, name):
@@ -3320,6 +3325,9 @@ def test_who_chairs_an_institute_the_documents_name_no_chair_of(built_index):
     from qa.answering.answerer import _asked_plainly
 
     assert _asked_plainly("Who chairs the IAI?") == "Who is the chair of the IAI?"
+    # "Name the man who …" asks who (it had quoted "Moreover, the Kremlin expects …").
+    assert _asked_plainly("Name the man who speaks for the Kremlin.") == "Who speaks for the Kremlin?"
+    assert _asked_plainly("Name the countries that sent weapons.") != "Who sent weapons?"
     # "And what is the deadline for that?" asks when (it had bolded "Russian coal imports").
     assert _asked_plainly("And what is the deadline for that?") == "By when?"
     assert _asked_plainly("What's the deadline?") == "What is the deadline?"  # spelt out first, then read again
@@ -6068,3 +6076,12 @@ def test_the_parties_that_did_what_a_who_question_asks(sentence, question, sides
     if sides is not None:
         # The sentence answers a question for who did it (it had abstained on "Who met in Istanbul?").
         assert has_type(sentence, "person", question)
+
+
+@pytest.mark.model
+def test_a_country_that_did_what_a_who_question_asks_answers_it(small_index):
+    import qa
+
+    # It had abstained: the reader preferred "… to have Zelensky speak at the US Congress" (score 0.12).
+    answer = qa.answer("Who supplied Ukraine with Javelins?", index=small_index)
+    assert answer.short is not None and answer.short.text == "United States"

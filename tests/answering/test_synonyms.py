@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.answering.synonyms import TABLE, base_forms, corpus_words, inflections, reading, reworded
+from qa.answering.synonyms import TABLE, base_forms, corpus_words, inflections, is_form_of, reading, reworded, synonyms_of
 from qa.index.bm25 import QUERY_STOPWORDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,12 @@ def test_a_word_the_documents_use_in_another_form_is_kept():
                     QUERY_STOPWORDS) == "What are the casualty estimates?"
     assert reworded("What are the casualty estimates?", sentence, KNOWN, QUERY_STOPWORDS) == "What are the casualty estimates?"
     assert {"cities", "stopped", "estimating"} <= inflections("city") | inflections("stop") | inflections("estimate")
+
+
+def test_a_verbs_synonyms_and_their_forms():
+    assert "provide" in synonyms_of("supplied") and "conquer" in synonyms_of("captures")
+    assert "get" not in synonyms_of("capture")  # too light to stand for it
+    assert is_form_of("provided", {"provide"}) and not is_form_of("provider", {"supply"})
 
 
 def test_base_forms_follow_wordnets_endings_and_irregular_forms():

@@ -450,6 +450,11 @@ def _uncontracted(match: re.Match[str]) -> str:
     return f"{match.group('wh')} is"
 
 
+# "Name the man who speaks for the Kremlin.", "Identify the official that rejected the timeline.": who does it.
+_NAME_WHO = re.compile(
+    r"^\W*(?:please\s+)?(?:name|identify)\s+the\s+(?:man|woman|person|official|politician|diplomat|one)\s+(?:who|that)\s+"
+    r"(?P<rest>[^?.!]+?)\s*[?.!]*\s*$", re.I
+)
 # "And what is the deadline for that?": when what the turn before asked about is due.
 _DEADLINE_OF_THAT = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:is|was|would\s+be)\s+the\s+(?:deadline|time\s*frame|target\s+date)"
@@ -472,6 +477,11 @@ def _asked_plainly(question: str) -> str | None:
     inside = _request_inside(question)
     if inside is not None:
         return inside
+    named = _NAME_WHO.match(question)
+    if named is not None:
+        # "Name the man who speaks for the Kremlin." asks who does (it had quoted "Moreover, the Kremlin
+        # expects …").
+        return f"Who {named.group('rest')}?"
     if _DEADLINE_OF_THAT.match(question):
         # "And what is the deadline for that?" after what Poland will do asks "By when?" (it had bolded
         # "Russian coal imports").
@@ -1138,7 +1148,11 @@ def _answer(
         if wanted != PERSON or not may_name_someone(ranked[0].text, question):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
-        elif reads and (overruling := _sure_over_lead(candidates, x, ranked, question, wanted, s)) is not None:
+        elif (reads and name_before_verb(ranked[0].text, question) is None
+              and (overruling := _sure_over_lead(candidates, x, ranked, question, wanted, s)) is not None):
+            # Not over a lead that names who did what is asked ("The United States has already provided
+            # …" for "Who supplied Ukraine with Javelins?"; the reader had preferred "… to have Zelensky
+            # speak at the US Congress", and the answer abstained on its weak score).
             # "Who did Ukraine ask to step in as a mediator?": the lead may name someone ("Clearly the
             # Biden administration …"), but the reader reads no answer in it and is sure of another
             # ("… Ukraine has also called on China to step in", margin 5.2).

@@ -106,6 +106,18 @@ def base_forms(word: str, irregular: dict[str, str]) -> set[str]:
     return forms
 
 
+def synonyms_of(word: str) -> set[str]:
+    """The WordNet synonyms (lemmas) of any base form of the word ("supplied" -> "provide", …), light verbs left out."""
+    synonyms, irregular = _load()
+    return {x for base in base_forms(word, irregular) for x in synonyms.get(base, ())} - LIGHT_WORDS
+
+
+def is_form_of(word: str, lemmas: set[str]) -> bool:
+    """True when one of the word's base forms is one of `lemmas` ("provided" of {"provide"})."""
+    _, irregular = _load()
+    return bool(base_forms(word, irregular) & lemmas)
+
+
 def inflections(base: str) -> set[str]:
     """The base and the regular forms WordNet's endings make of it ("estimate" -> "estimates",
     "estimated", "estimating"; "city" -> "cities")."""

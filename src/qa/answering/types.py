@@ -15,6 +15,7 @@ from typing import AbstractSet, Iterable, Iterator
 
 from qa.ingest.dates import month_pattern
 from qa.answering.seats import SEATS
+from qa.answering.synonyms import is_form_of, synonyms_of
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
 from qa.index.irregular import other_forms
 from qa.retrieval.query import DATE, NUMBER, PERSON, PERSON_HEADS, PLACE
@@ -1310,7 +1311,9 @@ _ASKS_WHO_DID = re.compile(
 )
 # A name right before a verb: capitalised words, with "of", "de", "the" … inside ("Jesus the Interpreter").
 _NAME_BEFORE_VERB = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|de|van|von|the)\s+)?){0,4}[A-Z][\w’'.-]*)\s+(?:(?:also|later|then|reportedly)\s+)?$"
+    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|de|van|von|the)\s+)?){0,4}[A-Z][\w’'.-]*)\s+"
+    # "The United States has already provided …"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|already|later|then|reportedly)\s+)?$"
 )
 
 
@@ -1323,14 +1326,24 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     uses = list(re.finditer(rf"\b{re.escape(asked.group('verb'))}\b", sentence))
+    if not uses:
+        # "Who supplied Ukraine with Javelin missiles?": "The United States has already provided …", the
+        # sentence's verb for it in WordNet's first senses, in the past as the question's.
+        lemmas = synonyms_of(asked.group("verb").lower())
+        uses = [m for m in re.finditer(r"\b[a-z]{3,}ed\b", sentence) if is_form_of(m.group(0), lemmas)]
     if len(uses) != 1 or re.match(r"\s+by\b", sentence[uses[0].end() :]):
         # "… regime on Russia adopted by the United States": a passive, whose agent follows (`passive_agent`).
         return None
     run = _NAME_BEFORE_VERB.search(sentence, 0, uses[0].start())
-    if run is None or not sentence[: run.start()].strip():
-        # The sentence's first word is capitalised whatever it is.
+    if run is None:
         return None
     words = list(re.finditer(r"\S+", run.group(1)))
+    if not sentence[: run.start()].strip():
+        # The sentence's first word is capitalised whatever it is: a name there follows a function
+        # word ("The United States has already provided …").
+        if len(words) < 2 or words[0].group().lower() not in QUERY_STOPWORDS:
+            return None
+        words = words[1:]
     titled = [k for k, w in enumerate(words) if is_title(w.group())]
     first = titled[-1] + 1 if titled else 0
     if first >= len(words):
@@ -3628,6 +3641,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
         # one the question names ("the Russians" for "Who ... Russia ...?").
         stems = {w.lower()[:NAME_STEM] for w in asked}
+        if name_before_verb(sentence, question) is not None:
+            # "Who supplied Ukraine with Javelins?": a name that did what is asked, a country too ("The
+            # United States has already provided …"; it had abstained).
+            return True
         if any(m.group("verb").lower()[:NAME_STEM] in stems for m in _SIDES_DID.finditer(sentence)):
             # "Who met in Istanbul on Tuesday?": "the sides met for a sixth time" (it had abstained).
             return True
