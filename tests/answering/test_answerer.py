@@ -6085,3 +6085,22 @@ def test_a_country_that_did_what_a_who_question_asks_answers_it(small_index):
     # It had abstained: the reader preferred "… to have Zelensky speak at the US Congress" (score 0.12).
     answer = qa.answer("Who supplied Ukraine with Javelins?", index=small_index)
     assert answer.short is not None and answer.short.text == "United States"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "subject"),
+    [("The existing sanctions on Russian companies and wealthy elites are significant, but they have not affected "
+      "Russia’s behavior on the ground.", "Which sanctions does the April piece call significant?",
+      "The existing sanctions on Russian companies and wealthy elites"),
+     ("But the new sanctions are rather weak.", "Which sanctions does Alcaro call weak?", "the new sanctions"),
+     # Not another quality, nor a subject without the kind, nor one too long to be a phrase.
+     ("The existing sanctions are significant.", "Which sanctions does the April piece call weak?", None),
+     ("The existing measures are significant.", "Which sanctions does the April piece call significant?", None),
+     ("The sanctions that the United States, the European Union, the United Kingdom, Canada and Japan adopted in "
+      "the first days of the war are significant.", "Which sanctions does the April piece call significant?", None)],
+)
+def test_the_subject_a_sentence_calls_by_the_asked_quality(sentence, question, subject):
+    from qa.answering.types import subject_called
+
+    # The reader had bolded "Russian companies".
+    assert marked(subject_called, sentence, question) == subject

@@ -1504,6 +1504,34 @@ def clause_renamed(sentence: str, question: str) -> tuple[int, int] | None:
     return (start, end) if 1 <= len(sentence[start:end].split()) <= RENAMED_CLAUSE_WORDS else None
 
 
+# How many words the thing a sentence calls by the asked quality may have.
+CALLED_SUBJECT_WORDS = 12
+_OPENING_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|yet|still|however|indeed|moreover),?\s+)*", re.I)
+
+
+def subject_called(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which sanctions does the April piece call significant?", the offsets of the subject the
+    sentence gives that quality, holding the asked kind: "The existing sanctions on Russian companies
+    and wealthy elites" in "The existing sanctions on … are significant, but …". None for other
+    questions, or when no clause says so, or its subject is longer than CALLED_SUBJECT_WORDS words."""
+    called = _ASKS_CALLED.match(question)
+    if called is None:
+        return None
+    kind = re.escape(called.group("kind").lower().rstrip("s"))
+    quality = re.escape(called.group("quality"))
+    found = re.search(
+        rf"(?P<np>[^,;:—–()]*?\b{kind}\w*\b[^,;:—–()]*?)\s+(?:are|is|were|was)\s+(?:[a-z]+ly\s+|rather\s+|quite\s+)?{quality}\b",
+        sentence, re.I,
+    )
+    if found is None:
+        return None
+    start, end = found.span("np")
+    text = sentence[start:end]
+    start += len(text) - len(text.lstrip())
+    start += _OPENING_CONNECTIVE.match(sentence[start:end]).end()
+    return (start, end) if 1 <= len(sentence[start:end].split()) <= CALLED_SUBJECT_WORDS else None
+
+
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
 _ASKS_FEARED = re.compile(
     r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread)\b", re.I
