@@ -6104,3 +6104,22 @@ def test_the_subject_a_sentence_calls_by_the_asked_quality(sentence, question, s
 
     # The reader had bolded "Russian companies".
     assert marked(subject_called, sentence, question) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "thing"),
+    [("Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a "
+      "way for Ukraine to define the costs.", "What do Russian and Ukrainian diplomats reportedly discuss?", "the 15-point plan"),
+     ("They signed the accord that the two leaders drafted in Minsk.", "What did the two leaders draft?", "the accord"),
+     # Not another doer, another verb, or a question with an object of its own.
+     ("Against this backdrop, the 15-point plan which Russian diplomats are discussing is a way out.",
+      "What do Ukrainian diplomats discuss?", None),
+     ("Against this backdrop, the plan which the diplomats are drafting is a way out.", "What do the diplomats discuss?", None),
+     ("Against this backdrop, the plan which the diplomats are discussing is a way out.",
+      "What do the diplomats discuss with Turkey?", None)],
+)
+def test_the_thing_a_relative_clause_says_the_subject_does_it_to(sentence, question, thing):
+    from qa.answering.types import object_before_relative
+
+    # The reader and the words after the verb had given "is a way for Ukraine".
+    assert marked(object_before_relative, sentence, question) == thing

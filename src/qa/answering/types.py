@@ -1532,6 +1532,33 @@ def subject_called(sentence: str, question: str) -> tuple[int, int] | None:
     return (start, end) if 1 <= len(sentence[start:end].split()) <= CALLED_SUBJECT_WORDS else None
 
 
+# "What do Russian and Ukrainian diplomats reportedly discuss?": what someone does, asked with no object.
+_ASKS_WHAT_DONE = re.compile(
+    r"^\W*what\s+(?:do|does|did|are|is|were|was)\s+(?P<subject>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    r"(?:(?:reportedly|still|now|currently|apparently)\s+)?(?P<verb>[a-z]{3,})\s*[?.!]*\s*$",
+    re.I,
+)
+# The noun phrase before a relative clause: from a determiner, at most four words more.
+_NOUN_BEFORE_RELATIVE = r"(?P<np>\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+
+
+def object_before_relative(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What do Russian and Ukrainian diplomats reportedly discuss?", the offsets of the thing a
+    relative clause says they do it to: "the 15-point plan" in "… the 15-point plan which Russian and
+    Ukrainian diplomats are reportedly discussing …". None for other questions or sentences."""
+    asked = _ASKS_WHAT_DONE.match(question)
+    if asked is None:
+        return None
+    verb = asked.group("verb")
+    subject = r"\s+".join(re.escape(w) for w in asked.group("subject").split())
+    found = re.search(
+        rf"{_NOUN_BEFORE_RELATIVE}\s+(?:which|that)\s+{subject}\s+(?:(?:are|is|were|was|have|has|had)\s+)?"
+        rf"(?:[a-z]+ly\s+)?{_verb_forms(_verb_stem(verb), verb)}\b",
+        sentence, re.I,
+    )
+    return found.span("np") if found is not None else None
+
+
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
 _ASKS_FEARED = re.compile(
     r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread)\b", re.I
