@@ -1999,6 +1999,11 @@ def test_a_question_answered_by_what_a_pronoun_stands_for_gets_no_guessed_short_
         ("Tanaghrisson was acting to gain the support of the British.", "When was Tanaghrisson supporting them?", True),
         # An irregular verb's other forms: "spoke" speaks of "speak".
         ("Zelensky spoke to the US Congress.", "When did Zelensky speak at the US Congress?", True),
+        # A phrasal verb in the one word the documents use for it: "set up" is "founded".
+        ("The IAI is a think tank, founded in 1965 on the initiative of Altiero Spinelli.",
+         "In what year did Altiero Spinelli set up the IAI?", True),
+        ("The IAI is a think tank, housed in 1965 on the initiative of Altiero Spinelli.",
+         "In what year did Altiero Spinelli set up the IAI?", True),  # every name it gives
     ],
 )
 def test_a_sentence_dates_an_event_only_when_it_speaks_of_it(sentence, question, speaks):
@@ -6123,3 +6128,14 @@ def test_the_thing_a_relative_clause_says_the_subject_does_it_to(sentence, quest
 
     # The reader and the words after the verb had given "is a way for Ukraine".
     assert marked(object_before_relative, sentence, question) == thing
+
+
+@pytest.mark.model
+def test_a_date_is_given_only_by_a_sentence_that_dates_the_event_asked(small_index):
+    import qa
+
+    # It had bolded "1994" (the Budapest memorandum's year), quoted beside "… other NATO members …".
+    nato = qa.answer("In what year did Ukraine become a NATO member?", index=small_index)
+    assert nato.abstained
+    founded = qa.answer("In what year did Altiero Spinelli set up the IAI?", index=small_index)
+    assert founded.short is not None and founded.short.text == "1965"

@@ -1255,7 +1255,10 @@ def _answer(
         _speaks_of_event_here(c, question)
         and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known)
              or _named_before_as(c, known) or _names_any(c.passage.author or "", known))
-        for c in chosen
+        # A date answers from a sentence that gives one: "In what year did Ukraine become a NATO
+        # member?" is not answered by "… which Russia signed in 1994 …" because the sentence quoted
+        # beside it names "other NATO members" (it had bolded "1994").
+        for c in (chosen if wanted != DATE else [c for c in chosen if has_type(c.text, DATE, question)] or chosen)
     ):
         # "Why did China send troops to Ukraine?" is not answered by "US warnings to China …": no
         # sentence quoted has a word of what the question says happened ("send", "troops"), so none
@@ -5130,7 +5133,7 @@ _EVENT_VERBS = re.compile(r"\b(?:take|took|taken)\s+place\b|\b(?:happen|occur|st
 # the words after its auxiliary, whose first word in lower case after the subject is the verb.
 # "When was Altiero Spinelli born?" too: a life's events, which a sentence states in their words
 # (not any passive: XQuAD's "When was the British Nationality Act passed?" is "… Act 1981").
-_ASKS_WHEN_DONE = re.compile(r"^\W*when\s+(?:(?:did|has|have|had)\s+(?P<rest>[^?]+)|(?:was|were)\s+(?P<life>[^?]+?\s+(?:born|married|killed)\b))", re.I)
+_ASKS_WHEN_DONE = re.compile(r"^\W*(?:when|since\s+when|(?:in|on)\s+(?:what|which)\s+(?:year|date|day|month))\s+(?:(?:did|has|have|had)\s+(?P<rest>[^?]+)|(?:was|were)\s+(?P<life>[^?]+?\s+(?:born|married|killed)\b))", re.I)
 _DETERMINERS = frozenset("the a an its their his her this that these those all some both".split())
 # What puts a verb in a proposal or a possibility, a few words before it: "Europe can use its
 # economic leverage … or, better yet, suspend …".

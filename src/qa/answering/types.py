@@ -832,6 +832,9 @@ def speaks_of_event(sentence: str, question: str, names: bool = True) -> bool:
     # "supporting" is "support" less its ending, then its first letters: "supports", "supported";
     # an irregular verb's other forms too ("spoke" for "speak").
     stems = [re.sub(r"(?:ing|ed)$", "", w) for w in events] + [f for w in events for f in other_forms(w)]
+    # "set up" is said "founded" ("When did Altiero Spinelli set up the IAI?"): a phrasal verb's one-word verbs.
+    lowered = [w.lower() for w in words]
+    stems += [v for verb, particle in zip(lowered, lowered[1:]) for v in _PHRASAL_SAID_SO.get((verb, particle), ())]
     if any(v.startswith(w[: max(4, len(w) - 2)]) for w in stems for v in said):
         return True
     if _FAILURE.search(question) and _FAILURE.search(sentence):
