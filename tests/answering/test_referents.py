@@ -311,6 +311,12 @@ def test_the_second_one_of_a_reply_listing_items_as_sentences_is_that_item(built
         ("And to build?", ["What does Poland plan to buy?"], "What does Poland plan to build?"),
         ("And not to host?", ["What did Ukraine agree to give up?"], None),  # the denials differ
         ("And to host?", ["Who met in Istanbul?"], None),
+        # A people's adjective ("ones" for the noun) in place of the one before, not of the document
+        # (it had bolded "Russian and Ukrainian forces").
+        ("And Ukrainian ones?", ["How many Russian soldiers have died, per the IAI piece?"],
+         "How many Ukrainian soldiers have died, per the IAI piece?"),
+        ("What about the Ukrainian ones?", ["How many Russian soldiers have died?"], "How many Ukrainian soldiers have died?"),
+        ("And Ukrainian ones?", ["How many soldiers has Russia lost?"], None),  # no adjective to stand for
     ],
 )
 def test_a_name_alone_stands_for_the_one_the_question_before_named(question, earlier, resolved):

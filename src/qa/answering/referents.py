@@ -16,7 +16,7 @@ from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
 from qa.answering.seats import SEATS
 from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
-from qa.answering.types import is_title, person_names, speaker_named, without_possessive
+from qa.answering.types import PEOPLE_ADJECTIVE_WORD, is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 from qa.retrieval.query import defined_term, kind_of_name, who_is_named
@@ -686,6 +686,10 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # for `ellipsis_readings` to weigh, not one rewrite.
         return None
     asked = _asked_names(before)
+    if re.fullmatch(PEOPLE_ADJECTIVE_WORD, name):
+        # "And Ukrainian ones?" after "How many Russian soldiers have died, per the IAI piece?": the
+        # people's adjective stands for the one before, not for the document nor a country's name.
+        asked = [found for found in asked if re.fullmatch(PEOPLE_ADJECTIVE_WORD, found[2])]
     if len(asked) > 1 and _NAMES_DOCUMENT.search(name):
         # "What about the April piece?" after "What does the IAI commentary say about China?": the
         # document named stands for the document named before, not for China.
@@ -801,8 +805,18 @@ def _one_as_kind(name: str, earlier: Sequence[str]) -> str:
     return name
 
 
+# "And Ukrainian ones?" after "How many Russian soldiers have died?": a people's adjective in place of the one before.
+_ADJECTIVE_ONES = re.compile(
+    r"\s*(?i:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?:(?i:the)\s+)?"
+    rf"(?P<name>{PEOPLE_ADJECTIVE_WORD})(?:\s+(?i:ones?))?\s*[?.!]*\s*"
+)
+
+
 def _offered_name(question: str) -> str | None:
     """The name an ellipsis offers alone ("And the EU?" -> "The EU"), or None for other questions."""
+    adjective = _ADJECTIVE_ONES.fullmatch(question)
+    if adjective is not None:
+        return adjective.group("name")
     match = _ELLIPSIS.fullmatch(question)
     if match is None:
         return None
