@@ -867,6 +867,10 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # A comma inside a number ends no object (had bolded "around 6–7").
         ("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers each.",
          "What has Russia lost in the war?", "around 6–7,000 soldiers each"),
+        # A lower-case subject and a phrasal verb; "even more" says how much, no part of the object (the
+        # reader had bolded "Russia").
+        ("If the allies also ratchet up economic sanctions on Russia even more, it will be harder for the Kremlin.",
+         "What should the allies ratchet up, according to the April piece?", "economic sanctions on Russia"),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):
@@ -3333,6 +3337,15 @@ def test_who_chairs_an_institute_the_documents_name_no_chair_of(built_index):
     # "Name the man who …" asks who (it had quoted "Moreover, the Kremlin expects …").
     assert _asked_plainly("Name the man who speaks for the Kremlin.") == "Who speaks for the Kremlin?"
     assert _asked_plainly("Name the countries that sent weapons.") != "Who sent weapons?"
+    # What a document or its author wants someone to do is what they should do, in its view (it had
+    # bolded "anything but neutral"); not what someone else in it wants.
+    authors = frozenset({"riccardo", "alcaro"})
+    assert (_asked_plainly("What does Alcaro want the US and Europe to join?", authors)
+            == "What should the US and Europe join, according to Alcaro?")
+    assert (_asked_plainly("What does the April piece want the allies to ratchet up?")
+            == "What should the allies ratchet up, according to the April piece?")
+    assert _asked_plainly("What does Putin want Ukraine to accept?", authors) is None
+    assert _asked_plainly("What does the April piece want Europe to do?") is None
     # "And what is the deadline for that?" asks when (it had bolded "Russian coal imports").
     assert _asked_plainly("And what is the deadline for that?") == "By when?"
     assert _asked_plainly("What's the deadline?") == "What is the deadline?"  # spelt out first, then read again

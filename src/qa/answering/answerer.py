@@ -462,8 +462,9 @@ _DEADLINE_OF_THAT = re.compile(
 )
 
 
-def _asked_plainly(question: str) -> str | None:
-    """The question as the answerer reads it when its wording asks something else plainly, else None."""
+def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> str | None:
+    """The question as the answerer reads it when its wording asks something else plainly, else None.
+    `authors`: the documents' authors' names, lower case (`Bylines.authors`), whose wishes are a view."""
     spelt = _CONTRACTION.sub(_uncontracted, question)
     if spelt != question:
         # "What's the difference between the LNR and DNR?" is read as "What is …" (the rules for
@@ -556,6 +557,15 @@ def _asked_plainly(question: str) -> str | None:
         # to that piece: read so, the sentence saying it is not outweighed by the pointer's words.
         wh, source, subject, modal, rest = said.group("wh", "source", "subject", "modal", "rest")
         return f"{wh} {modal} {subject} {rest}, according to {source}?"
+    wants = _SOURCE_WANTS.match(question)
+    if wants is not None and (_DOCUMENT_SOURCE.search(wants.group("source"))
+                              or wants.group("source").split()[-1].lower() in authors):
+        # Only a document's or its author's wish is its view: "What does Putin want Ukraine to accept?"
+        # is no question for what Ukraine should accept according to Putin.
+        # "What does Alcaro want the US and Europe to join?" asks what they should join, according to
+        # him (it had bolded "anything but neutral", of "The United States and Europe are anything but neutral").
+        wh, source, subject, rest = wants.group("wh", "source", "subject", "rest")
+        return f"{wh} should {subject} {rest}, according to {source}?"
     thinks = _WHO_SOURCE_THINKS.match(question)
     if thinks is not None:
         # "Who does Alcaro think can restore deterrence?" asks who can, according to Alcaro (it had
@@ -612,6 +622,16 @@ _SAYS_CLAUSE = re.compile(
     re.I,
 )
 
+# "What does the April piece want the allies to ratchet up?": what a source wants someone to do.
+_SOURCE_WANTS = re.compile(
+    r"^\W*(?P<wh>what|which\s+[a-z]+|how|where|when)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"(?:commentary|piece|article|document|paper|report|essay|author)|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))\s+"
+    r"(?:want|urge|expect|advise|ask|need)\s+"
+    r"(?P<subject>(?!(?:it|him|her|them|us|me|you)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+to\s+"
+    r"(?P<rest>(?!do\s*\?*\s*$)[a-z][^?]*?)\s*\?*\s*$",
+    re.I,
+)
+_DOCUMENT_SOURCE = re.compile(r"\b(?:commentary|piece|article|document|paper|report|essay|author)$", re.I)
 # "Who does Alcaro think can restore deterrence?", "Which country does the April piece say should
 # act?", "Who do most jurisdictions say can …?" (XQuAD): a question for who does something, in a
 # source's view; its subject is what is asked.
@@ -669,7 +689,8 @@ def _answer(
         return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     # "What does the April piece say the West must do now?" asks for its recommendations as asked
     # ("What must the West do now, according to …?" would ask what it must do, a fact).
-    plainly = _asked_plainly(question) if not asks_recommendation(question) else None
+    authors = Bylines.of(record.meta for record in retriever.documents.values()).authors
+    plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else None
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
     called = _CALLS.match(question)

@@ -2023,7 +2023,8 @@ _ASKS_OBJECT_OF_PHRASE = re.compile(
     rf"^\s*(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)(?<![’']s)\s+(?:not\s+)?"
-    rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?P<particle>)"
+    # A particle may follow: "What should the allies ratchet up?"
+    rf"{_WANTS_TO}(?P<verb>(?!(?:include|includes|contain|contains|mean|means|be|have)\b)(?![a-z]*[^\Wsu]s\b)[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?(?=\s*(?:,\s*according\s+to\b.*)?[?.!]*\s*$)"
 )
 
@@ -2389,6 +2390,8 @@ def vague_before_colon(sentence: str, start: int, end: int) -> bool:
 _CLOSING_ADVERBIAL = re.compile(
     r"\s+(?:sooner\s+rather\s+than\s+later|as\s+soon\s+as\s+possible|once\s+and\s+for\s+all|in\s+the\s+long\s+run|"
     r"for\s+good|altogether|any\s+longer|any\s+more|anymore|"
+    # How much more: "ratchet up economic sanctions on Russia even more".
+    r"(?:even|much|far|still)\s+(?:more|further|less)|"
     # How it is done: "membership in NATO by way of a constitutional amendment".
     r"(?:by\s+way|by\s+means|in\s+the\s+form)\s+of\s+.+)$",
     re.I,
