@@ -6152,3 +6152,34 @@ def test_a_date_is_given_only_by_a_sentence_that_dates_the_event_asked(small_ind
     assert nato.abstained
     founded = qa.answer("In what year did Altiero Spinelli set up the IAI?", index=small_index)
     assert founded.short is not None and founded.short.text == "1965"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("According to Al Jazeera, what did Ankara say about how close the sides were?",
+      "Russia, Ukraine 'Close to Agreement' in Negotiations"),
+     ("What did Turkey say about the negotiations?", "Russia, Ukraine 'Close to Agreement' in Negotiations"),
+     ("What did Israel say about the negotiations?", None),  # the headline reports another's words
+     ("Who said the sides were close to agreement?", None)],  # who, not what (`headline_speaker`)
+)
+def test_what_a_headline_reports_someone_said(question, said):
+    from qa.answering.answerer import headline_said
+
+    # It had bolded the reference's date, "20 March 2022".
+    reference = ("¹⁶ \"Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey\", in *Al Jazeera*, 20 March 2022, "
+                 "<https://aje.io/2h8tn6>.")
+    assert marked(headline_said, reference, question) == said
+    ukraine = ("¹⁷ Edward White, \"Ukraine Says China Is Ready to Act as a Peacemaker\", in *Financial Times*, 6 March "
+               "2022, <https://www.ft.com/content/1e3c79e6>.")
+    if question.startswith("What did Turkey"):
+        assert marked(headline_said, ukraine, "What did Kyiv say about China?") == "China Is Ready to Act as a Peacemaker"
+
+
+@pytest.mark.model
+def test_an_author_asked_of_one_document_named_by_its_title_is_said_of_that_one(small_index):
+    import qa
+
+    # It had said "The documents do not say who wrote them", as if of several.
+    answer = qa.answer("Who wrote the piece about the Istanbul talks?", index=small_index)
+    assert answer.abstained
+    assert answer.text == "The documents do not say who wrote the 1 April 2022 opinion commentary: its source names no author."

@@ -65,7 +65,7 @@ from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
-    event_subject, sides_who_did, subject_called, object_before_relative, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -1787,7 +1787,10 @@ def _authors(retriever: Retriever, question: str, targets: Sequence[str], starte
             return None
         notes.append(candidate)
     if not notes:
-        message = "The documents do not say who wrote them: their sources name no author."
+        # "Who wrote the piece about the Istanbul talks?" names one document by its title: it is said
+        # of that one (it had said "who wrote them", as if of several).
+        message = (f"The documents do not say who wrote {_in_sentence(unnamed[0])}: its source names no author."
+                   if len(unnamed) == 1 else "The documents do not say who wrote them: their sources name no author.")
         return Answer(question, message, [], [], True, 0.0, [], time.perf_counter() - started)
     text, citations, support = _labelled(retriever, notes, " ".join(NO_AUTHOR.format(doc=label) for label in unnamed))
     short = None
@@ -2787,7 +2790,7 @@ def _short_span(
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
-               sides_who_did, subject_called)
+               sides_who_did, subject_called, headline_said)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):
@@ -3874,6 +3877,31 @@ def headline_speaker(sentence: str, question: str) -> tuple[int, int] | None:
     title = sentence[at[0] : at[1]]
     found = _SAYS_AFTER.search(title) or _SAYS_BEFORE.match(title)
     return (at[0] + found.start("name"), at[0] + found.end("name")) if found is not None else None
+
+
+# "According to Al Jazeera, …": the source before the question.
+_LEADING_ACCORDING = re.compile(r"^\W*according\s+to\s+[^,?]+,\s*", re.I)
+
+
+def headline_said(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did Turkey (or Ankara) say …?" answered by a reference whose title reports its words
+    ('"Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey"'), the offsets of what the
+    title says it said; None otherwise (it had bolded the reference's date)."""
+    speaker = speaker_named(_LEADING_ACCORDING.sub("", question))
+    if speaker is None or not is_reference(sentence) or (at := cited_title(sentence)) is None:
+        return None
+    title = sentence[at[0] : at[1]]
+    last = speaker.split()[-1]
+    names = {last.lower(), SEATS.get(last.lower(), "").lower()} - {""}
+    after = _SAYS_AFTER.search(title)
+    if after is not None and after.group("name").split()[-1].lower() in names:
+        said = title[: after.start()].rstrip(" ,")
+        return (at[0], at[0] + len(said)) if said else None
+    before = _SAYS_BEFORE.match(title)
+    if before is not None and before.group("name").split()[-1].lower() in names:
+        rest = title[before.end() :].lstrip()
+        return (at[1] - len(rest), at[1]) if rest else None
+    return None
 
 
 def _headline_states(reference: str, question: str) -> bool:
