@@ -689,7 +689,9 @@ def _answer(
         return replace(_answer(asked, history, index, retriever, settings, said), question=question)
     # "What does the April piece say the West must do now?" asks for its recommendations as asked
     # ("What must the West do now, according to …?" would ask what it must do, a fact).
-    authors = Bylines.of(record.meta for record in retriever.documents.values()).authors
+    # The authors' names only for a question that asks what someone wants (a large index has many).
+    authors = (Bylines.of(record.meta for record in retriever.documents.values()).authors
+               if _SOURCE_WANTS.match(question) else frozenset())
     plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else None
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
