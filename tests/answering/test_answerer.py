@@ -5494,6 +5494,11 @@ def test_a_people_counted_is_counted_as_people():
     sentence = "Refugee flows, involving up to ten million people (over three million of which have already fled the country)."
     # It had abstained: "Ukrainians" is not in the sentence.
     assert has_type(sentence, "number", "How many Ukrainians have fled abroad already?")
+    # Civilians and refugees are people too (it had abstained on "How many civilians have fled Ukraine?").
+    assert has_type(sentence, "number", "How many civilians have fled Ukraine, per the IAI?")
+    assert has_type(sentence, "number", "How many refugees are there?")
+    assert not has_type("Russian and Ukrainian forces have lost around 6,000 soldiers.", "number",
+                        "How many civilians have fled?")
     # A people that qualifies what is counted must still be named.
     assert not has_type("Russian and Ukrainian forces have lost around 6,000 soldiers.", "number",
                         "How many Chinese soldiers have died?")

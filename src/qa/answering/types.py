@@ -3816,7 +3816,8 @@ def _counted_phrase(question: str) -> list[str]:
 # Words, singular, that count the same people.
 _SAME_COUNTED = (
     frozenset({"troop", "soldier", "serviceman", "servicemen", "fighter"}),
-    frozenset({"person", "people", "individual", "inhabitant", "resident"}),
+    # "How many civilians have fled?" is counted as "over three million [people] … have already fled".
+    frozenset({"person", "people", "individual", "inhabitant", "resident", "civilian", "citizen", "refugee"}),
 )
 
 
