@@ -225,10 +225,10 @@ def answer(
         retriever: an already loaded Retriever (overrides index).
         settings: sentence scoring and abstention settings. Defaults to AnswerSettings().
     """
-    if settings is not None and not settings.reader_synonyms:
-        return _answer(question, history, index, retriever, settings, ())
-    # The span reader reads a word the documents never use in the sentence's words for it.
-    with reading(lambda: (retriever or get_retriever(index)).vocabulary()):
+    # The span reader reads a word the documents never use in the sentence's words for it (none
+    # when the settings turn that off).
+    synonyms = settings is None or settings.reader_synonyms
+    with reading(lambda: (retriever or get_retriever(index)).vocabulary() if synonyms else frozenset()):
         return _answer(question, history, index, retriever, settings, ())
 
 
@@ -610,11 +610,15 @@ _PLAIN_VERB = {"says": "say", "said": "say", "writes": "write", "wrote": "write"
 _SAYS_OR_THINKS = r"(?:say|think|argue|believe|suggest|expect|claim|write)"
 # "How does the April piece say the West should respond?", "Why does the author think Russia will
 # stall?": a wh-question about a clause a document is said to say (a pronoun subject stays as it is).
+# The nouns that name a document or its writer as a source: "the April piece", "the author".
+_SOURCE_NOUN = r"(?:commentary|piece|article|document|paper|report|essay|author)"
+# A source asked about: a document by its noun (up to four words before it: "the author of the IAI
+# commentary"), or a name ("Alcaro").
+_SOURCE_ASKED = rf"(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_SOURCE_NOUN}|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))"
 _SAYS_CLAUSE = re.compile(
     # "What does Alcaro say the US and Europe should aim for?": what, and a source by its name, too.
     # "the author of the IAI commentary" too: four words before the document's noun.
-    r"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
-    r"(?:commentary|piece|article|document|paper|report|essay|author)|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))\s+"
+    rf"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+{_SOURCE_ASKED}\s+"
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
     # Not "… should do?" alone: what a source recommends doing, which its prescriptions answer.
@@ -624,14 +628,13 @@ _SAYS_CLAUSE = re.compile(
 
 # "What does the April piece want the allies to ratchet up?": what a source wants someone to do.
 _SOURCE_WANTS = re.compile(
-    r"^\W*(?P<wh>what|which\s+[a-z]+|how|where|when)\s+(?:does|do|did)\s+(?P<source>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
-    r"(?:commentary|piece|article|document|paper|report|essay|author)|(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))\s+"
+    rf"^\W*(?P<wh>what|which\s+[a-z]+|how|where|when)\s+(?:does|do|did)\s+{_SOURCE_ASKED}\s+"
     r"(?:want|urge|expect|advise|ask|need)\s+"
     r"(?P<subject>(?!(?:it|him|her|them|us|me|you)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+to\s+"
     r"(?P<rest>(?!do\s*\?*\s*$)[a-z][^?]*?)\s*\?*\s*$",
     re.I,
 )
-_DOCUMENT_SOURCE = re.compile(r"\b(?:commentary|piece|article|document|paper|report|essay|author)$", re.I)
+_DOCUMENT_SOURCE = re.compile(rf"\b{_SOURCE_NOUN}$", re.I)
 # "Who does Alcaro think can restore deterrence?", "Which country does the April piece say should
 # act?", "Who do most jurisdictions say can …?" (XQuAD): a question for who does something, in a
 # source's view; its subject is what is asked.
@@ -3873,12 +3876,25 @@ def headline_speaker(sentence: str, question: str) -> tuple[int, int] | None:
     not the article's author; None otherwise."""
     if not _headline_says(sentence, question):
         return None
+    speech = _title_speech(sentence)
+    return speech[0][0] if speech else None
+
+
+def _title_speech(sentence: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (speaker, words) offsets in the sentence of each way the title it cites reports someone's
+    words: '"…, Says Turkey"' first, then '"Ukraine Says …"'; empty when it cites no such title."""
     at = cited_title(sentence)
     if at is None:
-        return None
+        return []
     title = sentence[at[0] : at[1]]
-    found = _SAYS_AFTER.search(title) or _SAYS_BEFORE.match(title)
-    return (at[0] + found.start("name"), at[0] + found.end("name")) if found is not None else None
+    readings = []
+    if (after := _SAYS_AFTER.search(title)) is not None:
+        said = title[: after.start()].rstrip(" ,")
+        readings.append(((at[0] + after.start("name"), at[0] + after.end("name")), (at[0], at[0] + len(said))))
+    if (before := _SAYS_BEFORE.match(title)) is not None:
+        rest = title[before.end() :].lstrip()
+        readings.append(((at[0] + before.start("name"), at[0] + before.end("name")), (at[1] - len(rest), at[1])))
+    return readings
 
 
 # "According to Al Jazeera, …": the source before the question.
@@ -3890,19 +3906,13 @@ def headline_said(sentence: str, question: str) -> tuple[int, int] | None:
     ('"Russia, Ukraine 'Close to Agreement' in Negotiations, Says Turkey"'), the offsets of what the
     title says it said; None otherwise (it had bolded the reference's date)."""
     speaker = speaker_named(_LEADING_ACCORDING.sub("", question))
-    if speaker is None or not is_reference(sentence) or (at := cited_title(sentence)) is None:
+    if speaker is None or not is_reference(sentence):
         return None
-    title = sentence[at[0] : at[1]]
     last = speaker.split()[-1]
     names = {last.lower(), SEATS.get(last.lower(), "").lower()} - {""}
-    after = _SAYS_AFTER.search(title)
-    if after is not None and after.group("name").split()[-1].lower() in names:
-        said = title[: after.start()].rstrip(" ,")
-        return (at[0], at[0] + len(said)) if said else None
-    before = _SAYS_BEFORE.match(title)
-    if before is not None and before.group("name").split()[-1].lower() in names:
-        rest = title[before.end() :].lstrip()
-        return (at[1] - len(rest), at[1]) if rest else None
+    for (name_start, name_end), said in _title_speech(sentence):
+        if sentence[name_start:name_end].split()[-1].lower() in names:
+            return said if said[0] < said[1] else None
     return None
 
 

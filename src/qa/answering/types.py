@@ -2474,7 +2474,7 @@ _AIMING_VERBS = (
 _PURPOSE_WORDS = r"(?:meant|supposed|intended|designed)"
 # "What was the Minsk deal supposed to settle?": what it was for, asked by its own verb.
 _ASKS_MEANT_TO = re.compile(
-    r"^\s*(?i:what)\s+(?i:is|are|was|were)\s+(?P<before>\S.*?\b(?i:meant|supposed|intended|designed))\s+to\s+[a-z]+\s*[?.!]*\s*$"
+    rf"^\s*(?i:what)\s+(?i:is|are|was|were)\s+(?P<before>\S.*?\b(?i:{_PURPOSE_WORDS}))\s+to\s+[a-z]+\s*[?.!]*\s*$"
 )
 
 
@@ -3701,14 +3701,14 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         # A people or a team ("the Normans", "the Broncos"), or one name that says or does
         # something ("Tesla said", "Luther wrote"); not a country ("Ukraine and Russia"), and not
         # one the question names ("the Russians" for "Who ... Russia ...?").
-        stems = {w.lower()[:NAME_STEM] for w in asked}
         if name_before_verb(sentence, question) is not None:
             # "Who supplied Ukraine with Javelins?": a name that did what is asked, a country too ("The
             # United States has already provided …"; it had abstained).
             return True
-        if any(m.group("verb").lower()[:NAME_STEM] in stems for m in _SIDES_DID.finditer(sentence)):
+        if _sides_acting(sentence, question) is not None:
             # "Who met in Istanbul on Tuesday?": "the sides met for a sixth time" (it had abstained).
             return True
+        stems = {w.lower()[:NAME_STEM] for w in asked}
         for m in _GROUP_OR_SPEAKER.finditer(sentence):
             word = m.group("group") or m.group("speaker")
             if word.lower()[:NAME_STEM] not in stems and _name_word(word):
@@ -3733,9 +3733,14 @@ def sides_who_did(sentence: str, question: str) -> tuple[int, int] | None:
     if _ASKS_WHO_ACTED.match(question) is None or _ASKS_WHICH_MORE.search(question):
         # "Who has lost more equipment?" asks which of them: "Both sides have lost …, especially Russia".
         return None
-    stems = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
-    found = next((m for m in _SIDES_DID.finditer(sentence) if m.group("verb").lower()[:NAME_STEM] in stems), None)
+    found = _sides_acting(sentence, question)
     return found.span("sides") if found else None
+
+
+def _sides_acting(sentence: str, question: str) -> re.Match[str] | None:
+    """The first "the sides <verb>" of the sentence whose verb is one of the question's words (by stem)."""
+    stems = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+    return next((m for m in _SIDES_DID.finditer(sentence) if m.group("verb").lower()[:NAME_STEM] in stems), None)
 
 
 def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True) -> bool:
