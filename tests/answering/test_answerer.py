@@ -6130,6 +6130,21 @@ def test_the_subject_a_sentence_calls_by_the_asked_quality(sentence, question, s
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "subject"),
+    [("There is room to increase pressure on Russian banks, including imposing full blocking sanctions, which prohibit "
+      "all transactions without any carveouts, and cutting off banks from SWIFT.", "Which sanctions prohibit all transactions?",
+      "full blocking sanctions"),
+     ("Many European countries have sent similar weapons.", "Which countries send similar weapons?", None),
+     ("Sanctions which prohibit some transactions exist.", "Which sanctions prohibit all transactions?", None)],
+)
+def test_the_subject_of_a_verb_asked_without_an_auxiliary(sentence, question, subject):
+    from qa.answering.types import subject_of
+
+    # The reader had bolded "Russian banks".
+    assert marked(subject_of, sentence, question) == subject
+
+
+@pytest.mark.parametrize(
     ("sentence", "question", "thing"),
     [("Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a "
       "way for Ukraine to define the costs.", "What do Russian and Ukrainian diplomats reportedly discuss?", "the 15-point plan"),
@@ -6188,3 +6203,22 @@ def test_an_author_asked_of_one_document_named_by_its_title_is_said_of_that_one(
     answer = qa.answer("Who wrote the piece about the Istanbul talks?", index=small_index)
     assert answer.abstained
     assert answer.text == "The documents do not say who wrote the 1 April 2022 opinion commentary: its source names no author."
+
+
+@pytest.mark.model
+def test_how_many_people_live_in_a_place_asks_for_its_population(small_index):
+    import qa
+
+    # It had bolded the refugees' "up to ten million".
+    for question in ("How many people live in Ukraine, according to the IAI?", "How many inhabitants does Ukraine have?"):
+        result = qa.answer(question, index=small_index)
+        assert result.short is not None and result.short.text == "almost 44-million", question
+
+
+@pytest.mark.model
+def test_an_official_asked_for_by_role_is_a_person_not_a_state(small_index):
+    import qa
+
+    # It had bolded "Luhansk" from "… the so-called Luhansk and Donetsk People’s Republics …".
+    result = qa.answer("Which Russian official called the status of Crimea and the Donbas settled?", index=small_index)
+    assert result.short is not None and result.short.text == "Sergei Lavrov"

@@ -684,6 +684,16 @@ def test_a_yes_no_follow_up_in_no_words_of_its_own_is_answered_by_the_sentence_q
 
 
 @pytest.mark.model
+def test_a_follow_up_that_judges_the_answer_before_is_answered_by_its_sentence(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted Peskov's sentence; the one before says Lavrov called it "settled for good" (it's not).
+    _, judged = ask_as_chat(built_index.index, "Which Russian official called the status of Crimea and the Donbas settled?",
+                            "And was he right, per the article?")
+    assert judged.text.startswith("The negotiations are still far") and "(it’s not)" in judged.text
+
+
+@pytest.mark.model
 def test_the_publisher_named_by_what_it_published_is_asked_about(built_index):
     from conftest import ask_as_chat
 

@@ -54,6 +54,8 @@ def fresh(built_index) -> Retriever:
         # A person asked for by what they do.
         ("Which journalist covered Zelensky's address to Congress?", PERSON),
         ("Which official turned down the Crimea timeline?", PERSON),
+        ("Which Russian official called the status of Crimea settled?", PERSON),  # a word before the role
+        ("What did officials say about Crimea?", None),  # an auxiliary is no word before the role
         ("Which country hosted the talks?", PLACE),
         ("Which weapons has the US sent?", None),
         # "Who" asked of a thing its noun names (it had answered "VTB", from a sentence with no person).

@@ -303,6 +303,13 @@ def _slips_mended(question: str, vocabulary: AbstractSet[str], words: AbstractSe
     return re.sub(r"(?<![\w’'-])[A-Za-z]+(?![\w’'-])", mended, question)
 
 
+# "How many people live in Ukraine?", "How many inhabitants does Crimea have?": a place's population.
+_HOW_MANY_LIVE = re.compile(
+    r"^\W*(?i:(?:(?:and|so)\s+)?how\s+many\s+(?:people|inhabitants|residents)\s+(?:(?:live|lived|reside|resided|are\s+living)\s+in"
+    r"|(?:does|did)\s+(?=.*\shave\W*(?:,|$))))\s*(?P<place>(?:the\s+)?[A-Z][^?,]*?)(?:\s+have)?(?P<rest>\s*,[^?]*)?\s*[?.!]*\s*$"
+)
+
+
 def _names_capitalised(question: str, proper: frozenset[str]) -> str:
     """The question with each word the documents write only capitalised (`proper`) capitalised."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize() if m.group(0).lower() in proper else m.group(0),
@@ -728,6 +735,12 @@ def _answer(
     if turned is not None:
         # "About what?" after "Which country did Biden warn?" asks as "What about?" does.
         plain = f"{turned.group('wh').capitalize()} {turned.group('prep').lower()}?"
+        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
+    dwellers = _HOW_MANY_LIVE.match(question)
+    if dwellers is not None:
+        # "How many people live in Ukraine?" asks for its population ("almost 44-million"; it had
+        # bolded the refugees' "up to ten million people").
+        plain = f"What is the population of {dwellers.group('place')}{dwellers.group('rest') or ''}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     counted = _HOW_MANY_NAMED.match(question)
     if counted is not None:
@@ -2214,7 +2227,7 @@ _POINTS_AT_ANSWER = re.compile(
 
 # "according to the author", "in the article": no one document named, and no word of what is asked.
 _ANY_SOURCE = re.compile(
-    r",?\s*\b(?:according\s+to|in|for)\s+(?:the|this|that|these|those)\s+(?:authors?|writers?|articles?|documents?|texts?|"
+    r",?\s*\b(?:according\s+to|in|for|per)\s+(?:the|this|that|these|those)\s+(?:authors?|writers?|articles?|documents?|texts?|"
     r"pieces?|commentar(?:y|ies)|sources?)\b(?=\s*[?.!]*\s*$)",
     re.I,
 )
@@ -2450,6 +2463,8 @@ def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[An
 
 # "Do" standing for the verb of the turn before: "Has it done so?", "Did they do it?".
 _PRO_VERB = frozenset("do does did done doing".split())
+# Words that judge what the turn before said, in no words of its own: "And was he right, per the article?"
+_VERDICT = frozenset("right wrong true false correct incorrect accurate mistaken".split())
 
 
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
@@ -2459,7 +2474,7 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
-    if not asked - _PRO_VERB and _ASKS_IF.match(question) and _BOLD_LEAD.match(reply):
+    if not _seated_words(_ANY_SOURCE.sub("", question)) - _PRO_VERB - _VERDICT and _ASKS_IF.match(question) and _BOLD_LEAD.match(reply):
         # "Has it done so?" after "What did Moscow promise …?" asks whether what the reply said came
         # true, in no words of its own: the sentence the reply quoted ("… continued, despite Moscow's
         # promise to pull back") leads, not one that shares a word with the earlier question ("… some promise").

@@ -2623,6 +2623,13 @@ _ASKS_SUBJECT = re.compile(
     r"(?P<vp>(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
     r"(?:\s+not)?\s+[a-z][\w’'-]*(?:\s+[\w’'-]+)+?)\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
 )
+# "Which sanctions prohibit all transactions?": a kind in the plural, and a verb without an
+# auxiliary, known for one by the determiner after it.
+_ASKS_SUBJECT_BARE = re.compile(
+    r"^\s*(?:(?i:and|but|so)\s+)?(?i:which)\s+(?:[A-Za-z][a-z]+\s+)?[a-z]{3,}s\s+"
+    r"(?P<vp>[a-z]{3,}\s+(?:all|the|a|an|any|its|their|no|every|some|more|most)\s+[\w’'-]+(?:\s+[\w’'-]+)*?)"
+    r"\s*(?:,\s*according\s+to\s+[^?]+)?[?.!]*\s*$"
+)
 # A word that may stand before a noun the question gives bare: "some promise" for "promise".
 _DETERMINER = r"(?i:some|a|an|the|any|much|more|real|little|great)"
 # How many of the question's words after "what" the sentence must repeat, one of them no stop word.
@@ -2650,7 +2657,9 @@ _FOCUS = re.compile(r"(?i:only|just|even|merely|solely)\s+")
 # Where the noun phrase a relative pronoun stands for opens: after a verb of being, an infinitive, a
 # question word or a conjunction ("… is how to arrange | security guarantees for Ukraine that …").
 # "… and prevent any uprisings that could lead to his ouster": a determiner opens the phrase too.
-_PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of|any|some|every|each|such)\s+", re.I)
+# "including imposing full blocking sanctions": what is included, not the doing of it.
+_PHRASE_OPENS = re.compile(r"\b(?:is|are|was|were|be|been|to\s+[a-z]+|how|what|and|or|but|of|any|some|every|each|such|"
+                           r"including(?:\s+[a-z]+ing(?=\s+[a-z]))?)\s+", re.I)
 _SUBJECT_PRONOUNS = frozenset("it this that they these those he she we there".split())
 # A sentence's opening subject: up to OBJECT_WORDS words before its first auxiliary or copula.
 _OPENING_CLAUSE_SUBJECT = re.compile(
@@ -2674,7 +2683,7 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     start, end = found
     text = sentence[start:end]
-    relative = re.search(r"\s+(?:that|which)\s*$", text)
+    relative = re.search(r",?\s+(?:that|which)\s*$", text)
     if relative is not None:
         # "… is how to arrange security guarantees for Ukraine that would deter …" for "What would
         # deter a future Russian attack?": what "that" stands for, the noun phrase before it.
@@ -2721,6 +2730,16 @@ def _subject_before(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of the words of the clause before the verb phrase a "What …?" question asks about
     (see `subject_of`), the clause's opening conjunction and a focus word ("only") left out."""
     asked = _ASKS_SUBJECT.match(question)
+    bare = _ASKS_SUBJECT_BARE.match(question) if asked is None else None
+    if bare is not None:
+        # No auxiliary: the verb, its determiner and its noun, said again in a row, and the clause
+        # before it, with the relative pronoun that may stand for the subject ("…, which prohibit").
+        said = _said_again(sentence, bare.group("vp").split()[:SUBJECT_VERB_WORDS], 3)
+        if said is None:
+            return None
+        relative = re.search(r",?\s+(?:which|that)\s*$", sentence[: said.start()])
+        opening = _CLAUSE_START.match(sentence, 0, relative.start() if relative else said.start())
+        return (opening.end() if opening else 0), said.start()
     if asked is None:
         return None
     vp = asked.group("vp").split()
@@ -3485,7 +3504,7 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         first = re.match(r"(?:the\s+)?([A-Z][\w’'-]*)", span)
         asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
         return first is not None and first.group(1).lower()[:NAME_STEM] not in asked
-    if kind == PERSON and _ASKS_ONE_BY_ROLE.match(question) and not _names_person(span, {w.lower() for w in _WORD.findall(question)}, False):
+    if kind == PERSON and _ASKS_ONE_BY_ROLE.match(question) and not _names_person(span, {w.lower() for w in _WORD.findall(question)}, False, by_role=True):
         # "Which official …?" is answered by someone named ("Dmitry Peskov"), not a place ("Donbas").
         return False
     if kind == PERSON:
@@ -3692,9 +3711,10 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
     if kind == DATE:
         return any(m.group(0).lower() not in question.lower() for m in _dates(sentence, question))
     if kind == PERSON:
-        if _names_person(sentence, asked):
+        by_role = bool(_ASKS_ONE_BY_ROLE.match(question))
+        if _names_person(sentence, asked, by_role=by_role):
             return True
-        if _ASKS_ONE_BY_ROLE.match(question):
+        if by_role:
             # "Which official turned that proposal down?" asks for someone named: no people nor a
             # team is one ("… recognition of Russian control over those areas" had answered).
             return False
@@ -3743,14 +3763,26 @@ def _sides_acting(sentence: str, question: str) -> re.Match[str] | None:
     return next((m for m in _SIDES_DID.finditer(sentence) if m.group("verb").lower()[:NAME_STEM] in stems), None)
 
 
-def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True) -> bool:
+# Capitalised words that name states, bodies and places, never a person.
+_INSTITUTION_WORDS = frozenset(
+    "People Republic Republics Union Nations States Kingdom Federation Institute Istituto Council Ministry "
+    "Bank Party Agreement Agreements Memorandum Treaty Organization Organisation Commission Parliament Congress "
+    "Sea Ocean River University Committee Assembly Court Summit Alliance Army Navy Affairs Internazionali".split()
+)
+
+
+def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True, by_role: bool = False) -> bool:
     """True when the text holds a full name ("Sergei Lavrov") or a name after a title ("President
     Putin") with a word the question does not have. Weekdays and months are not names, nor, in a
-    `sentence`, its capitalised first word."""
+    `sentence`, its capitalised first word; `by_role` (one person asked for by what they do), not
+    the name of a state or a body ("United States", "Donetsk People’s Republics") either."""
     for m in _PERSON.finditer(text):
         words = m.group(0).split()
         if sentence and (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?"))):
             words = words[1:]
+        if by_role and any(without_possessive(w) in _INSTITUTION_WORDS for w in words):
+            # "Which Russian official …?" is not answered by "Donetsk People’s Republics".
+            continue
         titled = any(_IS_TITLE.fullmatch(w) for w in words)
         names = [w for w in words if _name_word(w)]
         if (len(names) >= 2 or (titled and names)) and any(w.lower() not in asked for w in names):

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 # A capitalised word not opening a sentence, and a word in lower case (for `Retriever.proper_words`).
 _WITHIN_SENTENCE_CAPITALISED = re.compile(
     r"(?<![.!?:\n⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?<![.!?:\n⁰¹²³⁴⁵⁶⁷⁸⁹])(?<!^)\b[A-Z][a-z]+(?![\w’'-]*[A-Z])\b"
+    # A word capitalised only as a number's heading ("Article 5") is a common noun ("the article").
+    r"(?!\s+\d)"
 )
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # Web and mail addresses write names in lower case ("…/balz-ukraine-zelensky-speech-biden").
