@@ -2625,6 +2625,9 @@ def test_the_words_that_describe_the_thing_a_what_kind_of_question_asks_about(se
          "What is Zelensky afraid of?", "any uprisings that could lead to his ouster"),
         ("Kyiv fears a renewed offensive in the north, but it keeps talking.", "What does Kyiv fear?",
          "a renewed offensive in the north"),
+        # What something was meant to prevent (it had bolded "what’s happening").
+        ("The Budapest memorandum sought to provide such assurances to avoid precisely what’s happening today — and "
+         "Moscow ran tanks over it.", "What did the Budapest memorandum try to prevent?", "precisely what’s happening today"),
         ("Zelensky probably wants to prevent any uprisings.", "What does Zelensky want?", None),  # no fear asked
         ("Zelensky wants a referendum.", "What is Zelensky afraid of?", None),  # none said
     ],
@@ -2918,6 +2921,10 @@ def test_a_which_question_is_not_answered_by_its_class_or_an_adjective(span, que
         # After a modal; the agent ends before a participle after a comma.
         ("Any agreement proclaiming Ukraine’s neutrality would need to be approved by a nationwide referendum, added "
          "as an amendment to the country’s constitution.", "Who would have to approve a neutrality agreement?",
+         "a nationwide referendum"),
+        # Who someone wants to do it (it had bolded "Ukraine").
+        ("Any agreement proclaiming Ukraine’s neutrality would need to be approved by a nationwide referendum, added "
+         "as an amendment to the country’s constitution.", "Who does Zelensky want to approve a neutrality deal?",
          "a nationwide referendum"),
         # Not a passive of that verb after the question's words; not a who-question.
         ("The regime was adopted by the EU.", "Who adopted the peace plan?", None),
@@ -6203,6 +6210,22 @@ def test_an_author_asked_of_one_document_named_by_its_title_is_said_of_that_one(
     answer = qa.answer("Who wrote the piece about the Istanbul talks?", index=small_index)
     assert answer.abstained
     assert answer.text == "The documents do not say who wrote the 1 April 2022 opinion commentary: its source names no author."
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "short"),
+    [("What does the IAI publish every quarter?", "English-language quarterly",
+      "English-language quarterly (*The International Spectator*)"),
+     ("What language is The International Spectator in?", "English-language quarterly", None),  # the title is asked
+     ("What does the IAI publish?", "IAI", None)],  # no title right after
+)
+def test_a_short_answer_takes_the_italic_title_in_brackets_after_it(question, span, short):
+    from qa.answering.types import with_title_after
+
+    # It had bolded "English-language quarterly" alone.
+    start = _PUBLISHES.index(span)
+    found = with_title_after(_PUBLISHES, start, start + len(span), question)
+    assert (_PUBLISHES[found[0] : found[1]] if found else None) == short
 
 
 @pytest.mark.model

@@ -1564,7 +1564,8 @@ def object_before_relative(sentence: str, question: str) -> tuple[int, int] | No
 
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
 _ASKS_FEARED = re.compile(
-    r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread)\b", re.I
+    # "What did the Budapest memorandum try to prevent?": what it meant to keep from happening.
+    r"^\W*what\s+(?:is|are|was|were|does|do|did)\s+[^?]*?\b(?:afraid|scared|fearful|worried|concerned|fear|dread|prevent|avoid|forestall)\b", re.I
 )
 # What a sentence says someone wants to keep from happening.
 _FEARED_SAID = re.compile(
@@ -1931,6 +1932,8 @@ def place_written(sentence: str, question: str) -> tuple[int, int] | None:
 _ASKS_AGENT = re.compile(
     # "Who would have to approve a neutrality agreement?", "Who must sign it?"
     r"^\W*(?i:who|what)\s+(?:(?:would|will|must|should|could|can|may|might)\s+(?:(?:have|need)\s+to\s+)?(?P<bare>[a-z]{3,})"
+    # "Who does Zelensky want to approve a neutrality deal?"
+    r"|(?:does|do|did)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:want|expect|need|ask|require|intend)\s+to\s+(?P<wanted>[a-z]{3,})"
     r"|(?P<verb>[a-z]{3,}?)(?:ed|d|es|s))\s+(?P<object>[^?]+)",
     re.I,
 )
@@ -1952,7 +1955,7 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_AGENT.match(question)
     if asked is None:
         return None
-    stem = (asked.group("verb") or asked.group("bare")).lower()
+    stem = (asked.group("verb") or asked.group("bare") or asked.group("wanted")).lower()
     stem = stem[:-1] if stem.endswith("e") else stem
     objects = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("object"))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
     for passive in re.finditer(rf"\b{re.escape(stem)}{re.escape(stem[-1])}?e?d\s+by\s+", sentence, re.I):
@@ -3371,6 +3374,20 @@ def named_in_brackets(sentence: str, start: int, end: int, question: str) -> tup
         if after is None and end <= bracket.start() and not sentence[end : bracket.start()].strip():
             after = found
     return after
+
+
+# A work's title in italics, in brackets: " (*The International Spectator*)".
+_TITLE_IN_BRACKETS = re.compile(r"\s*\(\*[A-Z][^()*\n]{0,80}\*\)")
+
+
+def with_title_after(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """Offsets of sentence[start:end] with the italic title in brackets right after it ("English-language
+    quarterly (*The International Spectator*)" for "What does the IAI publish every quarter?"), or
+    None; not a title the question gives ("What language is The International Spectator in?")."""
+    title = _TITLE_IN_BRACKETS.match(sentence, end)
+    if title is None or title.group().strip(" ()*").lower() in question.lower():
+        return None
+    return start, title.end()
 
 
 # A place named right after a date: " in Istanbul", " at the Hague".
