@@ -694,6 +694,15 @@ def test_a_follow_up_that_judges_the_answer_before_is_answered_by_its_sentence(b
 
 
 @pytest.mark.model
+def test_a_typed_follow_up_the_reader_doubts_with_the_turn_before_is_read_alone(built_index):
+    from conftest import ask_as_chat
+
+    # It had no short answer: read together with "In which city …?", the reader doubted "1965".
+    _, founded = ask_as_chat(built_index.index, "In which city does the IAI have its offices?", "When was it set up?")
+    assert founded.short is not None and founded.short.text == "1965"
+
+
+@pytest.mark.model
 def test_the_publisher_named_by_what_it_published_is_asked_about(built_index):
     from conftest import ask_as_chat
 

@@ -2978,6 +2978,13 @@ def _short_span(
     reading = spell_out_abbreviations(question)
     if found is None:
         found = read_best(reading, read)
+    elif wanted is not None and kept(found, s.short_min_margin) is None and (alone := read_best(reading, read)) is not None and kept(
+            alone, s.short_min_margin) is not None:
+        # "When was it set up?" after "In which city does the IAI have its offices?": read with the
+        # question before it, the reader doubts "1965"; read alone, it is sure of it. Only for a kind
+        # of answer the reader's spans are checked against ("What about the top one?" read alone
+        # gave "Russian banks").
+        found = alone
     lead_reading = found
     found = kept(found, s.short_min_margin)
     # Whether the reader judges that the lead does not answer: a span it gives too little
