@@ -2970,6 +2970,9 @@ def test_the_works_of_someone_who_wrote_no_document_and_how_many_are_listed(smal
 
     which = qa.answer("Which commentary did Leo Goretti write?", index=small_index)
     assert which.short is not None and which.short.text.startswith("Putin’s Use and Abuse of History")
+    # For the publisher named: it had abstained, after the line "Latest IAI COMMENTARIES".
+    written = qa.answer("What did Leo Goretti write for the IAI?", index=small_index)
+    assert written.short is not None and written.short.text.startswith("Putin’s Use and Abuse of History")
     counted = qa.answer("How many commentaries are listed?", index=small_index)
     assert counted.text.startswith("The publisher's list names 10 works:") and len(counted.support) == 10
 
@@ -6245,3 +6248,12 @@ def test_an_official_asked_for_by_role_is_a_person_not_a_state(small_index):
     # It had bolded "Luhansk" from "… the so-called Luhansk and Donetsk People’s Republics …".
     result = qa.answer("Which Russian official called the status of Crimea and the Donbas settled?", index=small_index)
     assert result.short is not None and result.short.text == "Sergei Lavrov"
+
+
+@pytest.mark.model
+def test_a_count_of_a_kind_asked_brings_the_sentence_that_counts_as_many(small_index):
+    import qa
+
+    # It had quoted "… the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing …".
+    result = qa.answer("Which three components does the 15-point plan revolve around?", index=small_index)
+    assert result.text.startswith("The plan rotates around three main components:")

@@ -691,3 +691,19 @@ def test_a_sentence_of_the_same_passage_naming_the_subject_leads_when_the_chosen
 def test_a_short_answer_does_not_start_inside_a_hyphenated_word(sentence, cut, whole):
     a = sentence.index(cut)
     assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(whole), sentence.index(whole) + len(whole))
+
+
+@pytest.mark.parametrize(
+    ("cut", "kept"),
+    [
+        # A span that opens a dash aside and stops inside it stops before the dash.
+        ("only VTB — the second", "only VTB"),
+        # One that closes the aside, or lies inside it, stays.
+        ("only VTB — the second-largest — has been fully blocked", "only VTB — the second-largest — has been fully blocked"),
+        ("the second-largest", "the second-largest"),
+    ],
+)
+def test_a_short_answer_does_not_stop_inside_a_dash_aside_it_opens(cut, kept):
+    sentence = "So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked."
+    a = sentence.index(cut)
+    assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))

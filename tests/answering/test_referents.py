@@ -703,6 +703,16 @@ def test_a_typed_follow_up_the_reader_doubts_with_the_turn_before_is_read_alone(
 
 
 @pytest.mark.model
+def test_a_typed_follow_up_pointing_at_the_reply_is_answered_from_its_sentence(built_index):
+    from conftest import ask_as_chat
+
+    # It had abstained: "passed that message on" shares no word with "delivered by …".
+    _, who = ask_as_chat(built_index.index, "What consequences did Washington threaten Beijing with, and over what?",
+                         "Who passed that message on personally?")
+    assert who.short is not None and who.short.text == "Joe Biden"
+
+
+@pytest.mark.model
 def test_the_publisher_named_by_what_it_published_is_asked_about(built_index):
     from conftest import ask_as_chat
 

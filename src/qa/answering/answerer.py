@@ -30,7 +30,7 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.synonyms import reading
 from qa.answering.enumeration import (
-    COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
+    ASKED_COUNT, COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
     names_asked_item, ordinal_of, singular, to_sentence_end,
 )
@@ -1207,6 +1207,12 @@ def _answer(
         # much more, …" had answered).
         ranked = [*compared, *(c for c in ranked if c not in compared)]
         best = max(compared[0].score, s.abstain_below)
+    about_reply = best < s.abstain_below and _typed_about_reply(ranked, question, wanted, history)
+    if about_reply:
+        # "Who passed that message on personally?" after a reply quoting "US warnings to China
+        # (delivered by President Joe Biden himself) …": the sentence the pointer points at gives a
+        # person, in other words than the question's (0.037; it had abstained).
+        best = s.abstain_below
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     follow_up = _follow_up(question, context, history)
@@ -1304,7 +1310,7 @@ def _answer(
         # says why it did, or that it did. Nor "When did NATO send troops to Ukraine?" by "… before 24
         # February 2022, the day the invasion started".
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    if s.why_speaks_of_event and best < 0.5 and _ASKS_WHO_DID.match(question) and not any(
+    if s.why_speaks_of_event and best < 0.5 and not about_reply and _ASKS_WHO_DID.match(question) and not any(
         speaks_of_event(c.text, question, names=False) for c in chosen
     ):
         # "Who founded NATO?" is not answered by "In return, the Ukrainians are willing to forsake
@@ -2447,6 +2453,20 @@ def _answer_sentence_first(ranked: list[Candidate], answered: str, depth: int) -
 # "it", "them", or "which one" of the things the reply before named ("Which one depends on sanctions?"
 # after the two variables of the war).
 _IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b|^\W*(?:(?:and|but|so)\s+)?which\s+one\b", re.I)
+
+
+# "that message", "this plan", "it": what the reply before said, pointed at.
+_POINTS_AT_REPLY = re.compile(r"\b(?:that|this|these|those)\s+[a-z]{3,}\b|\b(?:it|its|them|their)\b", re.I)
+
+
+def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | None, history: Sequence[Any] | None) -> bool:
+    """True when a follow-up that points at the reply before ("Who passed that message on?") asks
+    for a person, a date, a number or a place, and its best sentence is the one the reply quoted
+    and gives one."""
+    replies = assistant_turns(history) if history else []
+    return (bool(replies) and bool(ranked) and wanted in (PERSON, DATE, NUMBER, PLACE)
+            and _POINTS_AT_REPLY.search(question) is not None and ranked[0].text in replies[-1]
+            and has_type(ranked[0].text, wanted, question))
 
 
 def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> list[Candidate]:
@@ -4530,6 +4550,18 @@ def _kind_named_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return _promoted(ranked, s, lambda c: example_of_kind(c.text, question) is not None)
 
 
+def _counted_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Which three components does the 15-point plan revolve around?", `ranked` with the first of
+    its best few that counts as many of that kind ("The plan rotates around three main components: …")
+    leading, when the lead does not ("… the 15-point plan which … diplomats are reportedly discussing …")."""
+    asked = ASKED_COUNT.search(question)
+    if asked is None:
+        return ranked
+    count, noun = asked.group(1).lower(), asked.group(0).split()[-1].lower()
+    counted = re.compile(rf"\b{count}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{re.escape(noun)}|{re.escape(singular(noun))})\b", re.I)
+    return _fitting_lead(ranked, s, lambda c: counted.search(c.text) is not None)
+
+
 # "What escalation risks does Alcaro see?": the kind of things asked for, before the auxiliary (not
 # "compromises" in "What would make Russia accept compromises?", answered by "… willing to consider
 # such compromises if its war effort continues to fail").
@@ -4856,7 +4888,7 @@ def _share_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
+                _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
                 _singled_first, _head_noun_first, _share_first)
 
 
@@ -5441,7 +5473,8 @@ _NAME_WROTE = (
 # "Which commentaries did Alcaro write?": every work credited to someone.
 _WHAT_WROTE = re.compile(
     r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:what|which\s+(?:[\w-]+\s+)?(?P<works>commentar(?:y|ies)|articles?|papers?|works?|pieces?|books?|reports?|titles?)))"
-    + _NAME_WROTE + r"\s*[?.!]*\s*$"
+    # "What did Leo Goretti write for the IAI?": for a publisher named.
+    + _NAME_WROTE + r"(?:\s+for\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?\s*[?.!]*\s*$"
 )
 # "How many commentaries did Alcaro write (in the list)?": how many works are credited to someone.
 _ASKS_COUNT_BY = re.compile(

@@ -52,19 +52,19 @@ def announcement(sentence: str) -> tuple[int, int] | None:
 
 
 # A count the question asks for: "What are the three things only the US can do?".
-_ASKED_COUNT = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?[a-z]{3,}s\b", re.I)
+ASKED_COUNT = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?[a-z]{3,}s\b", re.I)
 
 
 def asked_count(question: str) -> int | None:
     """How many things the question asks for by a count ("the three things" -> 3), else None."""
-    match = _ASKED_COUNT.search(question)
+    match = ASKED_COUNT.search(question)
     return COUNTS[match.group(1).lower()] if match else None
 
 
 def names_asked_item(sentence: str, question: str) -> bool:
     """True when the sentence is an item of a list ("The second problematic issue is …") that names
     the kind of thing the question asks a count of ("What are the two problematic issues …?")."""
-    match = _ASKED_COUNT.search(question)
+    match = ASKED_COUNT.search(question)
     if match is None or COUNTS[match.group(1).lower()] < 2 or ordinal_of(sentence) is None:
         return False
     noun = match.group(0).split()[-1].lower()

@@ -595,7 +595,22 @@ def _balanced(sentence: str, a: int, b: int) -> tuple[int, int] | None:
                 b = close + 1
             else:
                 return _whole_words(sentence, a, opened[0]) if any(c.isalnum() for c in sentence[a : opened[0]]) else None
-    return _quotes_paired(sentence, a, b)
+    closed = _aside_closed(sentence, a, b)
+    return _quotes_paired(sentence, *closed) if closed is not None else None
+
+
+# A dash set off by spaces, which opens or closes an aside: " — the second-largest — ".
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+
+
+def _aside_closed(sentence: str, a: int, b: int) -> tuple[int, int] | None:
+    """[a, b) stopped before a dash aside it opens and does not close ("only VTB — the second" ->
+    "only VTB", of "only VTB — the second-largest — has been …"); None when nothing is left."""
+    dashes = [m.start() for m in _SPACED_DASH.finditer(sentence)]
+    for k in range(0, len(dashes) - 1, 2):
+        if a < dashes[k] < b <= dashes[k + 1]:
+            return _whole_words(sentence, a, dashes[k]) if any(c.isalnum() for c in sentence[a : dashes[k]]) else None
+    return a, b
 
 
 def _quotes_paired(sentence: str, a: int, b: int) -> tuple[int, int]:
