@@ -1983,6 +1983,22 @@ def test_a_question_answered_by_what_a_pronoun_stands_for_gets_no_guessed_short_
     answer_ = qa.answer("What could break the negotiations?", index=built_index.index)
     assert "This could break the negotiations" in answer_.text and "second problematic issue" in answer_.text
     assert answer_.short is None
+    # Not when the words asked about stand in the reason the lead gives, whose subject is not "this":
+    # the sentence before had given "escalating the conflict".
+    pressure = qa.answer("What could create irresistible pressure on NATO governments to step in?", index=built_index.index)
+    assert pressure.text.startswith("This in turn carries the risk")
+    assert pressure.short is not None and pressure.short.text == "the systematic destruction of Ukrainian cities"
+
+
+@pytest.mark.model
+def test_a_view_asked_with_or_without_a_hyphen_finds_the_word_as_written(built_index):
+    import qa
+
+    # It had said that the IAI commentary does not mention denazification: it writes "de-Nazification".
+    iai = qa.answer("What does the IAI say about denazification?", index=built_index.index)
+    assert not iai.abstained and '"de-Nazification"' in iai.text
+    april = qa.answer("What does the April piece say about de-Nazification?", index=built_index.index)
+    assert not april.abstained and "“denazification”" in april.text
 
 
 @pytest.mark.parametrize(

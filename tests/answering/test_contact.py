@@ -35,6 +35,7 @@ BLOCK = (
         # "Call" as a way to reach, not as naming (the latter had answered with the phone number).
         ("How can I call the IAI?", PHONE),
         ("Which number should I call to reach the IAI?", PHONE),
+        ("Can I ring the IAI? What number?", PHONE),  # to ring is to call (it had quoted the IAI's description)
         ("What scenario does the IAI commentary call implausible?", None),
         ("What does the IAI commentary call Putin's war?", None),
     ],

@@ -171,6 +171,17 @@ def test_rank_within_documents_keeps_their_order_and_only_theirs(retriever: Retr
     assert rows == sorted(rows) and all(retriever.passages[i].doc_id == DOC_000 for i in rows)
 
 
+def test_a_word_asked_with_or_without_a_hyphen_is_searched_as_the_passages_write_it(retriever: Retriever) -> None:
+    assert retriever.hyphenated_words()["demilitarised"] == "de-militarised"
+    # "demilitarised" asked: the term of "militarised" (of "de-militarised") is searched too;
+    # "anti-tank" asked: the term of "antitank".
+    militarised = retriever.analyse("What would a demilitarised Ukraine look like?").question.weights
+    antitank = retriever.analyse("Which anti-tank weapon did the US send?").question.weights
+    assert set(retriever.analyse("militarised").question.weights) <= set(militarised)
+    assert set(retriever.analyse("antitank").question.weights) <= set(antitank)
+    assert set(retriever.analyse("antitank").question.weights)  # the corpus has the word
+
+
 def test_proper_words_are_the_names_the_body_writes_capitalised(retriever: Retriever) -> None:
     proper = retriever.proper_words()
     assert {"lavrov", "sberbank", "crimea", "zelensky", "peskov"} <= proper  # "zelensky" also in a web address

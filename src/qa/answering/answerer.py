@@ -1469,6 +1469,22 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     # The question names the document and the topic itself ("And what does the April piece say
     # about China?" after the IAI commentary's view): earlier turns would pull towards theirs.
     candidates = _topic_candidates(retriever, asked, [], s, [doc_id], topic, compared=topic)
+    if not candidates and _never_named(retriever, doc_id, topic):
+        # "What does the IAI say about denazification?": the commentary writes "de-Nazification" (it
+        # had said that it does not mention it).
+        # And the other way round: "de-Nazification" asked of the piece that writes "denazification".
+        for word in list(topic):
+            hyphened = _hyphenated_in(retriever, doc_id, word)
+            if hyphened is not None:
+                topic = (topic - {word}) | {hyphened.lower()}
+                asked = re.sub(rf"(?i)\b{re.escape(word)}\b", hyphened, asked)
+        for first, second in re.findall(r"\b([^\W\d_]+)-([^\W\d_]+)\b", asked):
+            joined = f"{first}{second}".lower()
+            if {first.lower(), second.lower()} & topic and any(
+                    re.search(rf"\b{joined}\b", retriever.passages[i].text, re.I) for i in retriever.rows_of(doc_id)):
+                topic = (topic - {first.lower(), second.lower()}) | {joined}
+                asked = asked.replace(f"{first}-{second}", joined)
+        candidates = _topic_candidates(retriever, asked, [], s, [doc_id], topic, compared=topic)
     if not candidates:
         if _never_named(retriever, doc_id, topic):
             closest = retriever.rank(retriever.analyse(question, exact=True), 5, within={doc_id})
@@ -1489,6 +1505,19 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
 def _topic_words(question: str, topic: set[str]) -> list[str]:
     """The question's words that are in `topic` (lower case), as the question writes them, in order."""
     return [w for w in TOPIC_WORD.findall(question) if w.lower() in topic]
+
+
+def _hyphenated_in(retriever: Retriever, doc_id: str, word: str) -> str | None:
+    """The word as the document writes it with a hyphen inside ("de-Nazification" for
+    "denazification"), or None when it does not."""
+    if len(word) < 6 or "-" in word:
+        return None
+    written = re.compile(r"\b" + "-?".join(re.escape(ch) for ch in word) + r"\b", re.I)
+    for i in retriever.rows_of(doc_id):
+        found = next((m.group() for m in written.finditer(retriever.passages[i].text) if "-" in m.group()), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:
@@ -5128,7 +5157,16 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # Ukraine into prostration …" concedes against the sentence before, which answers ("The Russians
     # do not have the capacity to conquer major urban centres, …").
     conceding = _ASKS_IF.match(question) is not None and _CONCEDES.match(lead.text) is not None
-    if not (points_back or why or conceding or (_WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text))):
+    # "What could create irresistible pressure on NATO governments?": "This in turn carries the risk
+    # …, either because … or because the systematic destruction of Ukrainian cities generate
+    # irresistible pressure …": the words asked about stand in the reason the lead gives, whose
+    # subject is not "this" (the sentence before had given the short answer, "escalating the conflict").
+    reason = _GIVES_REASON.search(lead.text)
+    in_reason = reason is not None and bool(asked) and all(
+        w[:NAME_STEM] not in asked for w in _WORD.findall(lead.text[: reason.start()])
+    ) and any(w.lower()[:NAME_STEM] in asked for w in _WORD.findall(lead.text[reason.end() :]) if w.islower())
+    demonstrative = _WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text) and not in_reason
+    if not (points_back or why or conceding or demonstrative):
         return chosen
     start = lead.key[1]
     before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]

@@ -25,8 +25,9 @@ _ASKS = (
     (EMAIL, re.compile(r"\be-?mail\b", re.I)),
     # "Call" only as a way to reach: "How can I call the IAI?", "Which number should I call?"; not
     # "What scenario does the IAI commentary call implausible?", which asks what it names so.
+    # "Can I ring the IAI? What number?": to ring or dial is to call.
     (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax)\b|\b(?:numbers?|how\s+(?:can|do|should|could|would)\s+(?:i|we|you|one))\b"
-                       r"[^?]*\bcall\b", re.I)),
+                       r"[^?]*\bcall\b|\b(?:i|we|you|one)\s+(?:ring|dial)\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
     (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
     # "Where in Rome is the institute?": in the city, the street.

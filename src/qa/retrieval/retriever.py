@@ -43,6 +43,9 @@ _WITHIN_SENTENCE_CAPITALISED = re.compile(
     r"(?!\s+\d)"
 )
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A word with a hyphen inside ("de-Nazification", "anti-tank"), and one long enough to be written with one.
+_HYPHENATED = re.compile(r"\b[^\W\d_]{2,}(?:-[^\W\d_]{3,})+\b")
+_HYPHENATED_OR_LONG = re.compile(r"\b[^\W\d_]{2,}(?:-[^\W\d_]{3,})+\b|\b[^\W\d_]{6,}\b")
 # Web and mail addresses write names in lower case ("…/balz-ukraine-zelensky-speech-biden").
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 
@@ -172,6 +175,7 @@ class Retriever:
         self._vocabulary: frozenset[str] | None = None
         self._rows: dict[str, list[int]] | None = None
         self._proper: frozenset[str] | None = None
+        self._joined: dict[str, str] | None = None
 
     def _load(self) -> tuple[Manifest, _LoadedIndex]:
         """The manifest and every file it names, read now (checksums verified).
@@ -294,6 +298,29 @@ class Retriever:
             self._proper = frozenset(capitalised - lower)
         return self._proper
 
+    def hyphenated_words(self) -> dict[str, str]:
+        """The words the passages write with a hyphen inside, by their joined lower-case form
+        ("demilitarised" -> "de-militarised", "rejoin" -> "re-join")."""
+        if self._joined is None:  # built on first use, as proper_words
+            joined: dict[str, str] = {}
+            for chunk in self._passages:
+                for word in _HYPHENATED.findall(chunk.text):
+                    joined.setdefault(word.replace("-", "").lower(), word.lower())
+            self._joined = joined
+        return self._joined
+
+    def _hyphen_terms(self, text: str, weights: dict[int, float]) -> None:
+        """Adds to `weights` the terms of the question's words as the passages write them, hyphen
+        or none: "demilitarised" asked of "de-militarised", "anti-tank" of "antitank"."""
+        written = self.hyphenated_words()
+        for word in _HYPHENATED_OR_LONG.findall(text):
+            lower = word.lower()
+            other = lower.replace("-", "") if "-" in lower else written.get(lower)
+            if other is None or other == lower:
+                continue
+            for term, weight in self._bm25.query_terms(other.replace("-", " ")).weights.items():
+                weights.setdefault(term, weight)
+
     @property
     def documents(self) -> dict[str, DocumentRecord]:
         """The indexed documents by doc_id."""
@@ -373,6 +400,7 @@ class Retriever:
             extra = self.expander.expand(terms.missing, s.expansion_threshold, s.expansion_terms, s.expansion_weight)
             for term, weight in extra.items():
                 weights.setdefault(term, weight)
+        self._hyphen_terms(text, weights)
         vector = self.encode_sentences([text])[0] if exact else self.embed_query(text)
         return QueryText(text, vector, tuple(tokenize([text])[0]), terms, weights)
 
