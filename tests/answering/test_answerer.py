@@ -1960,7 +1960,9 @@ def test_whether_someone_should_do_something_is_answered_by_what_they_should_do(
     import qa
 
     # It had quoted "Europe is still deeply dependent on Russian gas", which says what is, not what should be.
-    for question in ("Should Europe stop importing Russian gas?", "should europe stop buying russian gas"):
+    # "Does the April piece want Europe to keep buying …?" asks what it would have Europe do, too.
+    for question in ("Should Europe stop importing Russian gas?", "should europe stop buying russian gas",
+                     "Does the April piece want Europe to keep buying Russian gas?"):
         answer_ = qa.answer(question, index=built_index.index)
         assert answer_.text.startswith("To reverse this trend, Europe can use its economic leverage"), question
 
@@ -4430,6 +4432,9 @@ def test_what_for_after_a_need_and_an_office_holder_in_a_year_no_document_speaks
          "What is Putin persuaded of?", "Ukraine's surrender is within reach"),
         ("The Kremlin is convinced of a quick victory, officials say.", "What is the Kremlin convinced of?",
          "a quick victory"),
+        # A source named after it (the reader had bolded "surrender").
+        ("For its part, President Putin is apparently still persuaded that Ukraine's surrender is within reach.",
+         "What is Putin still persuaded of, according to Alcaro?", "Ukraine's surrender is within reach"),
         # Someone else's belief, none said, or another question.
         ("Zelensky is persuaded that talks will fail.", "What is Putin persuaded of?", None),
         ("Putin wants Ukraine's surrender.", "What is Putin persuaded of?", None),

@@ -394,6 +394,10 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
      # An outlet's work with no topic: every one the notes cite (had answered with Alcaro's note).
      ("Who are the authors of the Reuters article cited by Alcaro?", ("", "authors", "Reuters")),
      ("Who wrote the Washington Post article?", ("", "authors", "Washington Post")),
+     # The outlet after the kind (had answered with Alcaro's note); not a month.
+     ("Who is the author of the piece in the Washington Post cited by Alcaro?", ("", "authors", "Washington Post")),
+     ("Who wrote the article in the Financial Times?", ("", "authors", "Financial Times")),
+     ("Who wrote the article in March?", None),
      ("Who wrote the IAI commentary?", ("", "authors", "IAI")),  # the document's publisher: `_works_on` leaves it
      ("Which document mentions Poland?", None)],
 )

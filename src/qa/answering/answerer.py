@@ -4632,6 +4632,13 @@ _ASKS_WHAT_SHOULD = re.compile(
 )
 
 
+# "Does the April piece want Europe to keep buying Russian gas?": what a source would have someone do.
+_ASKS_WANTS_TO = re.compile(
+    r"^\W*(?i:(?:and\s+)?(?:does|do|did|would)\s+.{1,60}?\s+(?:want|expect|urge|advise|recommend|ask))\s+"
+    r"(?P<subject>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+(?i:to)\s"
+)
+
+
 # "What should happen to the Minsk agreements?", "What must be done about Russian gas?": what should
 # be done with a thing.
 _ASKS_SHOULD_HAPPEN = re.compile(
@@ -4654,7 +4661,7 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
         # could be the now-defunct 2015 Minsk agreements …").
         head = happen.group("thing").split()[-1]
         return _promoted(ranked, s, lambda c: prescribes(c.text) and _names(c.text, head), 2 * s.gate_depth)
-    asked = _ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question)
+    asked = _ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question) or _ASKS_WANTS_TO.match(question)
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()

@@ -218,7 +218,10 @@ _WHO_WROTE_ON = re.compile(
 # "Who are the authors of the Reuters article cited by Alcaro?": the works of that outlet the notes cite.
 _WHO_WROTE_OUTLET = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|authored|(?:is|was)\s+the\s+author\s+of|(?:are|were)\s+the\s+authors\s+of)\s+"
-    rf"(?:the|a|an)\s+(?P<outlet>{_OUTLET_NAME}){_WORK_KINDS}"
+    # "Who is the author of the piece in the Washington Post cited by Alcaro?": the outlet after the kind.
+    rf"(?:the|a|an)\s+(?:(?P<outlet>{_OUTLET_NAME}){_WORK_KINDS}|{_WORK_KINDS}\s+(?:in|from)\s+(?:the\s+)?"
+    r"(?!(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,3}))"
     r"(?:\s+(?:cited|quoted|mentioned|referenced|used)\s+(?:by|in)\s+[^?]+?)?\s*[?.!]*$",
     re.I,
 )
@@ -246,7 +249,7 @@ def work_on_asked(question: str) -> tuple[str, str, str | None] | None:
     by_outlet = _WHO_WROTE_OUTLET.match(question)
     if by_outlet is not None:
         # No topic: every work of the outlet the notes cite.
-        return "", "authors", by_outlet.group("outlet").strip()
+        return "", "authors", (by_outlet.group("outlet") or by_outlet.group("after")).strip()
     return None
 
 

@@ -1694,7 +1694,8 @@ def asks_first_time(question: str) -> bool:
 _BELIEF_WORDS = r"persuaded|convinced|sure|certain|confident|aware"
 _ASKS_BELIEF = re.compile(
     rf"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>[^?]+?)\s+(?:still\s+|now\s+|apparently\s+)*(?P<word>{_BELIEF_WORDS})"
-    r"(?:\s+(?:of|about))?\s*[?.!]*\s*$",
+    # "…, according to Alcaro?": a source named after it.
+    r"(?:\s+(?:of|about))?(?:\s*,?\s+(?:according\s+to|per)\s+[^?]+?)?\s*[?.!]*\s*$",
     re.I,
 )
 _BELIEF_SAID = re.compile(rf"\b(?:{_BELIEF_WORDS})\s+(?:that\s+|of\s+)", re.I)
