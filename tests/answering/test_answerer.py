@@ -2671,6 +2671,9 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
         ("Kyiv agreed to not pursue NATO membership, a goal enshrined in Ukraine’s constitution.",
          "Whose constitution enshrines the NATO goal?", "Ukraine"),
         ("Ukraine’s constitution enshrines the goal.", "Whose constitution does Ukraine have?", None),
+        # Not the word that opens the clause (it had bolded "With Russia").
+        ("There is more reason for skepticism: With Russia’s long track record of saying one thing, talks could fail.",
+         "Whose track record makes the author skeptical?", "Russia"),
         ("Ukraine’s constitution and Russia’s constitution differ.", "Whose constitution differs?", None),
         # Asked as "which country's", and owned by a people's adjective (it had bolded "Ukrainian fighters and
         # military assistance from the West").
@@ -3235,6 +3238,9 @@ def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_i
         # A summary of one author's view of a topic is that view (had summarised the whole commentary).
         ("Summarise what Alcaro says about China.", "What does Alcaro say about China?"),
         ("Explain what the documents say on sanctions", "What do the documents say on sanctions?"),
+        # So is an overview of someone's remarks on a topic.
+        ("Give me a short overview of Alcaro's remarks on Beijing.", "What does Alcaro say on Beijing?"),
+        ("What are the April piece's comments about Poland?", "What does the April piece say about Poland?"),
     ],
 )
 def test_a_clause_a_document_is_said_to_say_is_asked_plainly(question, plainly):
@@ -4013,6 +4019,9 @@ def test_how_the_author_ends_the_piece_is_its_conclusion(built_index):
     assert last.text.startswith("However, one thing stands firm: US and European involvement") and len(last.support) == 1
     first = qa.answer("What is the first sentence of the April piece?", index=built_index.index)
     assert first.text.startswith("So far, Western diplomacy and economic sanctions have failed") and len(first.support) == 1
+    # The sentence may end the question (it had quoted "The first revolves around …").
+    opening = qa.answer("What does Alcaro call the war in his first sentence?", index=built_index.index)
+    assert opening.text.startswith("Vladimir Putin's imperialist war of conquest") and len(opening.support) == 1
 
 
 @pytest.mark.model

@@ -24,6 +24,7 @@ from qa.answering.document_facts import (
         ("Which institute published the commentary?", PUBLISHER_FACT),
         ("Which Rome-based institute put out the 22 March analysis?", PUBLISHER_FACT),  # a hyphened word before the kind
         ("Where was the IAI commentary published?", PUBLISHER_FACT),
+        ("Where does the April commentary come from?", PUBLISHER_FACT),  # it had abstained
         # Which document is older: each one's date answers.
         ("Which document is older?", DATE_FACT), ("Which piece came out first?", DATE_FACT),
         ("Which of the two articles was written first?", DATE_FACT), ("Which commentary is more recent?", DATE_FACT),

@@ -707,3 +707,18 @@ def test_a_short_answer_does_not_stop_inside_a_dash_aside_it_opens(cut, kept):
     sentence = "So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked."
     a = sentence.index(cut)
     assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "kept"),
+    [
+        # A span does not open on a preposition before a name (it had bolded "on China").
+        ("Ukraine has also called on China to step in.", "on China", "China"),
+        # "from" stays: it may open a range.
+        ("They ranged from Nova Scotia in the north, to Georgia in the south.", "from Nova Scotia", "from Nova Scotia"),
+        ("They met in the spring.", "in the spring", "in the spring"),  # no name after it
+    ],
+)
+def test_a_short_answer_does_not_open_on_a_preposition_before_a_name(sentence, cut, kept):
+    a = sentence.index(cut)
+    assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))

@@ -552,6 +552,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         ref, verb, rest = summarised.group("ref", "verb", "rest")
         plain = _PLAIN_VERB.get(verb.lower(), verb.lower())
         return f"What {'do' if plain == verb.lower() else 'does'} {ref} {plain} {rest}?"
+    remarks = _REMARKS_ON.match(question)
+    if remarks is not None:
+        # "Give me a short overview of Alcaro's remarks on Beijing." asks for his view of China, not a
+        # summary of his commentary (which had been given, with no word of China in it).
+        ref, rest = remarks.group("ref", "rest")
+        return f"What does {ref} say {rest}?"
     anything = _SAYS_ANYTHING.match(question)
     if anything is not None:
         # "Does the April piece say anything about China?" asks what it says about China (it had
@@ -588,6 +594,14 @@ _SUMMARISE_VIEW = re.compile(
     r"^\W*(?:please\s+)?(?:briefly\s+)?(?:summari[sz]e|sum\s+up|outline|describe|explain|tell\s+me)\s+what\s+"
     r"(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+)\s+(?P<verb>says|said|say|writes|wrote|write|thinks|think|argues|argue|"
     r"claims|claim)\s+(?P<rest>(?:about|on|regarding|concerning|of)\s+[^?!.]+?)\s*[?!.]*\s*$",
+    re.I,
+)
+# "Give me an overview of Alcaro's remarks on China.", "What are the IAI commentary's comments about Turkey?".
+_REMARKS_ON = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:briefly\s+)?(?:summari[sz]e|sum\s+up|outline|describe|explain)\s+"
+    r"|(?:give|show)\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:summary|overview|rundown|gist|synopsis)\s+of\s+"
+    r"|what\s+(?:are|were)\s+)(?P<ref>(?:[\w’'.|-]+\s+){0,5}?[\w’'.|-]+?)['’]s?\s+(?:remarks|comments|thoughts|observations|words)\s+"
+    r"(?P<rest>(?:about|on|regarding|concerning)\s+[^?!.]+?)\s*[?!.]*\s*$",
     re.I,
 )
 # "Does the April piece say anything about China?", "Do the documents mention anything on sanctions?".
@@ -5461,7 +5475,8 @@ def _figures(retriever: Retriever, question: str) -> list[Candidate]:
 # "What is the last sentence of the IAI commentary?", "the opening line of the April piece".
 # "What is the opening claim of the April commentary?", "How does the April piece begin?" too.
 _ASKS_EDGE_SENTENCE = re.compile(
-    r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line|claim|statement|words)\s+(?:of|in)\b"
+    # "What does Alcaro call the war in his first sentence?": the sentence ends the question.
+    r"\b(?P<which>first|opening|last|final|closing)\s+(?:sentence|line|claim|statement|words)(?:\s+(?:of|in)\b|\s*[?.!]*\s*$)"
     r"|^\W*how\s+(?:does|did)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:piece|commentary|article|document|essay|paper|report|analysis)"
     r"\s+(?P<opens>open|begin|start)\s*[?.!]*\s*$",
     re.I,

@@ -45,14 +45,16 @@ _ASKS = (
         r"|^\W*(?:(?:and|so)\s+)?(?:(?:who|what|which)(?:\s+(?:is|was|are|were)|['’]s)\s+|name\s+|give\s+me\s+|tell\s+me\s+)?"
         r"(?:the\s+)?(?:publisher of\b|(?!(?:who|what|which|where|when|how)\b)(?:[\w-]+\s+){0,3}?[\w-]+['’]s publisher\b)"
         # "Where was the IAI commentary published?": by whom, as a document gives it.
-        r"|\bwhere\b.*\b(?:published|issued|released|appeared|came out|posted)\b",
+        r"|\bwhere\b.*\b(?:published|issued|released|appeared|came out|posted)\b"
+        # "Where does the April commentary come from?": its publisher, too.
+        r"|^\W*where\s+(?:does|did|do)\b.*\bcomes?\s+from\s*[?.!]*\s*$",
         re.I,
     )),
 )
 # Words that ask for a fact rather than name the document ("When was the IAI commentary published?").
 FACT_WORDS = frozenset(
     "when where date day year month published publish publishes publication written write wrote issued released dated "
-    "posted appeared came out put who which what organisation organization institute publisher think tank outlet "
+    "posted appeared came come comes from out put who which what organisation organization institute publisher think tank outlet "
     "newspaper title titles titled headline headlines called name names "
     # "Which document is older?", "Which of the two came out first?"
     "older newer earlier later recent more most first last oldest newest latest earliest two both".split()

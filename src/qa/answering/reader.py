@@ -149,6 +149,7 @@ _DANGLING = re.compile(
 _CLOSING_ADVERB = re.compile(
     r"(?:[a-z]{3,}ly|however|therefore|thus|indeed|moreover|meanwhile|instead|nevertheless),\s+(?=\S)"
 )
+_PREPOSITION_BEFORE_NAME = re.compile(r"(?i:with|for|by|in|on|at|to|of|about)\s+(?=[A-Z])")
 # Trimmed from a span's edges (footnote numbers and Markdown emphasis too: "The International
 # Spectator*" from "(*The International Spectator*)"); a final "." stays in an abbreviation ("U.S.").
 _EDGE_CHARS = frozenset(" \t\n,;:.!?\"'“”‘’()[]-*_⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -469,6 +470,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     opening = _CLOSING_ADVERB.match(sentence, a, b)
     if opening is not None and opening.end() < b:
         a = opening.end()
+    # Nor on a preposition before a name: "China", not "on China" (of "… called on China to step in");
+    # "from" stays, which may open a range ("from Nova Scotia … to Georgia", XQuAD).
+    preposition = _PREPOSITION_BEFORE_NAME.match(sentence, a, b)
+    if preposition is not None:
+        a = preposition.end()
     # A span never ends on a word that needs another after it ("... programme at the").
     while (last := _DANGLING.search(sentence, a, b)) and last.start() > a:
         b = last.start()

@@ -1426,7 +1426,11 @@ _ASKS_WHOSE = re.compile(
 _OWNER_ENDS = re.compile(r"[.;:!?()]|,|\s[—–]\s|\s(?:who|which|that|where|is|are|was|were|has|have|had|will|would|to)\b|$")
 OWNER_WORDS = 8
 # A name's possessive and the thing it owns, an adjective between: "Ukraine’s constitution", "Russia’s long track record".
-_POSSESSOR = re.compile(r"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+(?:[a-z][\w-]*\s+)?(?P<thing>[a-z][\w-]*)")
+# Not a capitalised word that opens the clause: "Russia", not "With Russia".
+_POSSESSOR = re.compile(
+    r"(?:\b(?:With|For|From|By|In|On|At|To|Of|About|As|But|And|So|If|While|After|Before|Since|Though|Despite)\s+)?"
+    r"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+(?:[a-z][\w-]*\s+)?(?P<thing>[a-z][\w-]*)"
+)
 _IN_NAMES = frozenset("and or of the de".split())
 
 
