@@ -3240,6 +3240,8 @@ def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_i
         ("Explain what the documents say on sanctions", "What do the documents say on sanctions?"),
         # So is an overview of someone's remarks on a topic.
         ("Give me a short overview of Alcaro's remarks on Beijing.", "What does Alcaro say on Beijing?"),
+        # How much something amounted to is how much it was (it had weighed "amount" and abstained).
+        ("How much did Biden's new military aid package amount to?", "How much was Biden's new military aid package?"),
         ("What are the April piece's comments about Poland?", "What does the April piece say about Poland?"),
     ],
 )
@@ -6287,3 +6289,12 @@ def test_a_count_of_a_kind_asked_brings_the_sentence_that_counts_as_many(small_i
     # It had quoted "… the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing …".
     result = qa.answer("Which three components does the 15-point plan revolve around?", index=small_index)
     assert result.text.startswith("The plan rotates around three main components:")
+
+
+@pytest.mark.model
+def test_a_share_in_words_answers_a_question_for_a_share(small_index):
+    import qa
+
+    # It had abstained: "the bulk of" is no number, so the gate for numbers found no sentence.
+    result = qa.answer("What share of the compromises should Russia make?", index=small_index)
+    assert result.text.startswith("In those negotiations, the aggressor — Russia — will have to make the bulk")

@@ -190,6 +190,13 @@ def test_an_it_after_a_question_phrase_points_back() -> None:
     assert not refers_back("How much aid is it worth?") and not refers_back("How much is the aid worth?")
 
 
+def test_him_points_back_unless_the_question_names_someone() -> None:
+    # "Does the April author agree with him?" had been read alone: "April" is a month, not whom "him" stands for.
+    assert refers_back("Does the April author agree with him?")
+    assert not refers_back("Does the April author agree with Lavrov?")
+    assert not refers_back("What did Alcaro say about him and Peskov?")
+
+
 def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
     assert refers_back("What else?") and refers_back("What else did he write?")
     assert not refers_back("What else did Riccardo Alcaro write?")

@@ -691,6 +691,20 @@ def test_a_follow_up_that_judges_the_answer_before_is_answered_by_its_sentence(b
     _, judged = ask_as_chat(built_index.index, "Which Russian official called the status of Crimea and the Donbas settled?",
                             "And was he right, per the article?")
     assert judged.text.startswith("The negotiations are still far") and "(it’s not)" in judged.text
+    # Whether the author agrees, after a reply that marked no answer (it had quoted Peskov's sentence).
+    _, agrees = ask_as_chat(built_index.index, "How did Russia's foreign minister describe the Crimea and Donbas question?",
+                            "Does the April author agree with him?")
+    assert agrees.text.startswith("The negotiations are still far") and "(it’s not)" in agrees.text
+
+
+@pytest.mark.model
+def test_a_group_rewrite_asked_alone_opens_on_no_and(built_index):
+    from conftest import ask_as_chat
+
+    # "And which of the countries that have tried to mediate …?", asked alone, had asked what the "And" meant.
+    _, which = ask_as_chat(built_index.index, "Which countries have tried to mediate, according to Alcaro?",
+                           "And which of them could matter most?")
+    assert "There is nothing earlier in this conversation" not in which.text
 
 
 @pytest.mark.model

@@ -552,6 +552,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         ref, verb, rest = summarised.group("ref", "verb", "rest")
         plain = _PLAIN_VERB.get(verb.lower(), verb.lower())
         return f"What {'do' if plain == verb.lower() else 'does'} {ref} {plain} {rest}?"
+    amounted = _AMOUNTS_TO.match(question)
+    if amounted is not None:
+        # "How much did Biden's new military aid package amount to?" asks how much it was (it had
+        # weighed "amount" and abstained).
+        aux, thing = amounted.group("aux", "thing")
+        return f"How much {_AMOUNT_COPULA[aux.lower()]} {thing}?"
     remarks = _REMARKS_ON.match(question)
     if remarks is not None:
         # "Give me a short overview of Alcaro's remarks on Beijing." asks for his view of China, not a
@@ -589,6 +595,14 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     return after_conjunction(question)
 
 
+# "How much did the package amount to?", "How much does it come to?": how much it is.
+_AMOUNTS_TO = re.compile(
+    r"^\W*how\s+much\s+(?P<aux>did|does|do|will|would)\s+(?P<thing>.+?)\s+(?:amount\s+to|come\s+to|add\s+up\s+to|total)\s*[?.!]*\s*$",
+    re.I,
+)
+_AMOUNT_COPULA = {"did": "was", "does": "is", "do": "are", "will": "will be", "would": "would be"}
+# The conjunction a follow-up opens with, which its rewrite asked alone leaves out.
+_OPENING_AND = re.compile(r"^\W*(?:and|but|so|also|then)\s+", re.I)
 # "Summarise what Alcaro says about China.", "Explain what the documents say on sanctions": a view asked for.
 _SUMMARISE_VIEW = re.compile(
     r"^\W*(?:please\s+)?(?:briefly\s+)?(?:summari[sz]e|sum\s+up|outline|describe|explain|tell\s+me)\s+what\s+"
@@ -888,7 +902,10 @@ def _answer(
         # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.
         listed = [listing_sentence(plain_reply(r)) for r in replies[-FOLLOW_UP_CHAIN:]] if _MORE_ABOUT.match(named) else []
         said = [sentence for sentence in listed if sentence]
-        result = replace(_answer(named, None, index, retriever, settings, said), question=question)
+        # Asked alone, the rewrite opens on no "And": "And which of the countries that have tried to
+        # mediate …?" would ask what the "And" goes on from (it had asked the reader what was meant).
+        alone = _OPENING_AND.sub("", named)
+        result = replace(_answer(alone[:1].upper() + alone[1:], None, index, retriever, settings, said), question=question)
         # What the follow-up replaced is not its answer: "And the Donbas?" after "What is the status
         # of Crimea?" is not answered "Crimea" (from "the status of Crimea and the Donbas").
         replaced = set().union(*(_words(turn) for turn in context[-FOLLOW_UP_CHAIN:])) - _words(named) - _words(question)
@@ -2527,7 +2544,9 @@ def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[An
 # "Do" standing for the verb of the turn before: "Has it done so?", "Did they do it?".
 _PRO_VERB = frozenset("do does did done doing".split())
 # Words that judge what the turn before said, in no words of its own: "And was he right, per the article?"
-_VERDICT = frozenset("right wrong true false correct incorrect accurate mistaken".split())
+_VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct incorrect accurate mistaken agree agrees disagree".split())
+# Words that point at a document or its author: "the April author", "per the article".
+_SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per".split())
 
 
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
@@ -2537,7 +2556,10 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
-    if not _seated_words(_ANY_SOURCE.sub("", question)) - _PRO_VERB - _VERDICT and _ASKS_IF.match(question) and _BOLD_LEAD.match(reply):
+    own = _seated_words(_ANY_SOURCE.sub("", question))
+    # "Does the April author agree with him?" judges what the reply quoted, marked or not.
+    judged = bool(own & _VERDICT) and not own - _VERDICT - _SOURCE_POINTERS
+    if (judged or not own - _PRO_VERB - _VERDICT and _BOLD_LEAD.match(reply)) and _ASKS_IF.match(question):
         # "Has it done so?" after "What did Moscow promise …?" asks whether what the reply said came
         # true, in no words of its own: the sentence the reply quoted ("… continued, despite Moscow's
         # promise to pull back") leads, not one that shares a word with the earlier question ("… some promise").

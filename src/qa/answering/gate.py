@@ -80,7 +80,11 @@ DUMMY_IT = re.compile(
     r"(?:rain|raining|rained|rains|snow|snowing|snowed|snows)\b",
     re.I,
 )
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
+# A month or a weekday names no one: "Does the April author agree with him?" points back.
+_NAME = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+"
+)
 # A pronoun as the subject after an auxiliary ("What did he say about Crimea?"): a name after it is
 # what is talked about, not who "he" is.
 _SUBJECT = re.compile(
@@ -261,7 +265,9 @@ def _missing_referent(question: str) -> str | None:
     subject = _SUBJECT.search(question)
     named = _NAME.search(question[: subject.start()] if subject else question)
     if person and not named and (not _content_before(question, person.start())
-                                 or person.group(0).lower() in _SUBJECT_PRONOUNS and _AUXILIARY_BEFORE.search(question, 0, person.start())):
+                                 or person.group(0).lower() in _SUBJECT_PRONOUNS and _AUXILIARY_BEFORE.search(question, 0, person.start())
+                                 # "Does the April author agree with him?": no one in the question is "him".
+                                 or person.group(0).lower() == "him"):
         # "What programme does he lead?": "he" is the subject after the question's own words, so no
         # word before it is what it stands for.
         return person.group(0)

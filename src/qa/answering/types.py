@@ -3594,6 +3594,8 @@ _SHARE_SPAN = re.compile(
     r"\bout\s+of\b|\d\s*/\s*\d|\bfraction\b|\bmajority\b|\bminority\b",
     re.I,
 )
+# A share in words, no number: "the bulk of the compromises".
+_WORDED_SHARE = re.compile(r"\b(?:the\s+bulk\s+of|the\s+lion['’]s\s+share\s+of|(?:the\s+)?(?:majority|minority|most|half|all)\s+of\s+the)\b", re.I)
 
 
 _ASKS_WEEKDAY = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
@@ -3691,6 +3693,9 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         if partitive is not None and _answers_partitive(sentence, partitive.group("what")):
             # "How many of the five largest Russian banks have been fully blocked?": "of the five
             # largest Russian banks, only VTB …" counts them by naming them.
+            return True
+        if asks_share(question) and _WORDED_SHARE.search(sentence):
+            # "What share of the compromises should Russia make?": "the bulk of the compromises", in words.
             return True
         if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(without_dates):
             # "What percentage must approve it?" is not answered by a number word ("One additional
