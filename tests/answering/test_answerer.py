@@ -6298,3 +6298,32 @@ def test_a_share_in_words_answers_a_question_for_a_share(small_index):
     # It had abstained: "the bulk of" is no number, so the gate for numbers found no sentence.
     result = qa.answer("What share of the compromises should Russia make?", index=small_index)
     assert result.text.startswith("In those negotiations, the aggressor — Russia — will have to make the bulk")
+
+
+@pytest.mark.model
+def test_the_line_under_a_heading_answers_for_the_heading(small_index):
+    import qa
+
+    # It had quoted the IAI's description (its italic titles taken for names), then its founder.
+    for question in ("Who edits the IAI Commentaries?", "Who runs the IAI Commentaries?"):
+        result = qa.answer(question, index=small_index)
+        assert result.short is not None and result.short.text == "Andrea Dessì", question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "kind_only"),
+    [
+        # The sentence says no more of the demands than the question does: no span names them.
+        ('Unsurprisingly, the Russians have accused the Ukrainians of delaying the talks by advancing "unrealistic" demands.',
+         "What demands did the Russians call unrealistic?", True),
+        # A function word before the kind describes nothing: the examples after it name them.
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "Which regimes have sanctions failed to bring down?", False),
+    ],
+)
+def test_a_kind_the_sentence_only_restates_has_no_short_answer_away_from_it(sentence, question, kind_only):
+    from qa.answering.answerer import _kind_only_restated
+
+    span = "Ukrainians of delaying the talks" if "Ukrainians" in sentence else "Cuba, Iran, Iraq and Venezuela"
+    start = sentence.index(span)
+    assert _kind_only_restated(sentence, start, start + len(span), question) is kind_only

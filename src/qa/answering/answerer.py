@@ -601,6 +601,8 @@ _AMOUNTS_TO = re.compile(
     re.I,
 )
 _AMOUNT_COPULA = {"did": "was", "does": "is", "do": "are", "will": "will be", "would": "would be"}
+# A heading: a few words on a line of their own, no sentence's closing mark.
+_HEADING = re.compile(r"[^\n.!?:;]{1,60}(?<![.!?:;])")
 # The conjunction a follow-up opens with, which its rewrite asked alone leaves out.
 _OPENING_AND = re.compile(r"^\W*(?:and|but|so|also|then)\s+", re.I)
 # "Summarise what Alcaro says about China.", "Explain what the documents say on sanctions": a view asked for.
@@ -1198,6 +1200,13 @@ def _answer(
             # "What is the Russian death toll?": the likeliest sentence gives no figure ("Military deaths
             # are also considerable."), the one after it does ("… lost around 6–7,000 soldiers each"),
             # which answers as likely as the one it goes on from (it had abstained).
+            fitting = [following]
+            ranked = [following, *(c for c in ranked if c.key != following.key)]
+        elif (ranked[0].score >= s.abstain_below and _HEADING.fullmatch(ranked[0].text)
+              and not has_type(ranked[0].text, wanted, question)
+              and (following := _line_under(ranked[0])) is not None and has_type(following.text, wanted, question)):
+            # "Who edits the IAI Commentaries?": the heading "Latest IAI COMMENTARIES" is likeliest, and the
+            # line under it names who ("Director: Andrea Dessì"); the gate had taken the IAI's founder.
             fitting = [following]
             ranked = [following, *(c for c in ranked if c.key != following.key)]
         # "Who is the Ukrainian defence minister?" asks for a person's name: a country the reader
@@ -3092,6 +3101,10 @@ def _short_span(
     if _inside_relative_of_asked(candidate.text, span.start, question):
         # "What victory does the West want to keep from Putin?": not "still craves", of "the victory he
         # still craves", which only says what the question's own noun is.
+        return None
+    if _kind_only_restated(candidate.text, span.start, span.end, question):
+        # "What demands did the Russians call unrealistic?": the sentence says only '"unrealistic"
+        # demands', in the question's words; "Ukrainians of delaying the talks" names none of them.
         return None
     if roles_reversed(candidate.text, question):
         # "What did the Ukrainians accuse Russia of?": the sentence says the Russians accused the
@@ -6242,6 +6255,36 @@ def _next_sentence(retriever: Retriever, sentence: Candidate) -> Candidate | Non
     end = sentence.key[1] + len(sentence.text)
     after = [span for span in _document_sentences(retriever, sentence.passage.doc_id) if span[0] >= end]
     return _candidate_at(retriever, sentence.passage.doc_id, *after[0], sentence.score) if after else None
+
+
+# "What demands did they call unrealistic?": the kind asked for, in the plural, before the auxiliary.
+_ASKS_KIND_DONE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which)\s+(?P<kind>[a-z]{3,}s)\s+(?:did|do|does|have|has|had)\b", re.I)
+
+
+def _kind_only_restated(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the sentence names the kind a "What <kinds> did …?" question asks for once, with
+    nothing before it but the question's own words ('"unrealistic" demands'), and the span
+    sentence[start:end] lies away from it: the sentence says no more of them than the question does."""
+    asked = _ASKS_KIND_DONE.match(question)
+    if asked is None:
+        return False
+    kind = asked.group("kind").lower()
+    found = [m for m in re.finditer(rf"\b{re.escape(kind)}\b", sentence, re.I)]
+    if len(found) != 1:
+        return False
+    words = {w.lower() for w in _WORD.findall(question)}
+    before = _WORD.findall(sentence[max(0, found[0].start() - 40) : found[0].start()])[-1:]
+    # A word of the question that describes them ("unrealistic"), not one of its function words
+    # ("bringing down regimes, as the cases of Cuba, …" names them).
+    restated = bool(before) and all(w.lower() in words and w.lower() not in QUERY_STOPWORDS for w in before)
+    return restated and not start <= found[0].start() < end
+
+
+def _line_under(heading: Candidate) -> Candidate | None:
+    """The sentence or line right after `heading` in its passage, with its score, or None."""
+    text = heading.passage.text
+    after = next(((b, e) for b, e in split_sentences(text) if b >= heading.local_end), None)
+    return None if after is None else Candidate(heading.passage, after[0], after[1], text[after[0] : after[1]], heading.score)
 
 
 def _candidate_at(retriever: Retriever, doc_id: str, start: int, end: int, score: float) -> Candidate | None:

@@ -3790,6 +3790,8 @@ def _sides_acting(sentence: str, question: str) -> re.Match[str] | None:
     return next((m for m in _SIDES_DID.finditer(sentence) if m.group("verb").lower()[:NAME_STEM] in stems), None)
 
 
+# A title set in italics: "*The International Spectator*", "*Global Politics and Security*".
+_ITALICS = re.compile(r"(?<![*\w])\*[^*\n]{1,120}\*(?![*\w])")
 # Capitalised words that name states, bodies and places, never a person.
 _INSTITUTION_WORDS = frozenset(
     "People Republic Republics Union Nations States Kingdom Federation Institute Istituto Council Ministry "
@@ -3802,7 +3804,9 @@ def _names_person(text: str, asked: AbstractSet[str], sentence: bool = True, by_
     """True when the text holds a full name ("Sergei Lavrov") or a name after a title ("President
     Putin") with a word the question does not have. Weekdays and months are not names, nor, in a
     `sentence`, its capitalised first word; `by_role` (one person asked for by what they do), not
-    the name of a state or a body ("United States", "Donetsk People’s Republics") either."""
+    the name of a state or a body ("United States", "Donetsk People’s Republics") either, nor a
+    title in italics ("*The International Spectator*")."""
+    text = _ITALICS.sub(" ", text)
     for m in _PERSON.finditer(text):
         words = m.group(0).split()
         if sentence and (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?"))):
