@@ -722,3 +722,11 @@ def test_a_short_answer_does_not_stop_inside_a_dash_aside_it_opens(cut, kept):
 def test_a_short_answer_does_not_open_on_a_preposition_before_a_name(sentence, cut, kept):
     a = sentence.index(cut)
     assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))
+
+
+def test_a_short_answer_does_not_end_on_a_participle_that_needs_its_place():
+    # It had bolded "Soviet nuclear weapons based" (of "… based there").
+    sentence = "Russia signed it in 1994 as part of Ukraine’s surrender of Soviet nuclear weapons based there, it said."
+    cut = "Soviet nuclear weapons based"
+    a = sentence.index(cut)
+    assert _whole_words(sentence, a, a + len(cut)) == (a, a + len("Soviet nuclear weapons"))

@@ -142,7 +142,9 @@ BRACKET_REACH = 40
 # before it ("Poland has" -> "Poland").
 _DANGLING = re.compile(
     r"(?<![\w-])(?:a|an|the|of|at|in|on|to|for|by|with|from|into|and|or|but|as|than|that|which|whose|"
-    r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$",
+    r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|"
+    # A participle that needs its place: "Soviet nuclear weapons based" (of "… based there").
+    r"based|located|situated|stationed|headquartered)$",
     re.IGNORECASE,
 )
 # An adverb and the comma after it, which close a clause: "militarily, ", "however, ".
