@@ -3038,7 +3038,8 @@ def test_an_acronym_is_spelt_out_by_the_words_before_it_in_brackets(small_index)
      ("What is his job?", None), ("What role does the West play?", None), ("What is the IAI's role?", None),
      ("What is China's role?", None), ("What role does China have?", None),  # a role is no office
      # Where, after it, changes nothing (it had bolded "Ukraine" from the US "position on Russia").
-     ("What is Alcaro's position there?", "Alcaro's"), ("What is Alcaro's position at the IAI?", "Alcaro's")],
+     ("What is Alcaro's position there?", "Alcaro's"), ("What is Alcaro's position at the IAI?", "Alcaro's"),
+     ("Which post does Zelensky occupy in Ukraine?", "Zelensky")],  # it had bolded "Congress"
 )
 def test_a_question_for_a_named_persons_office(question, name):
     from qa.answering.answerer import _HOLDS_OFFICE
@@ -6327,3 +6328,17 @@ def test_a_kind_the_sentence_only_restates_has_no_short_answer_away_from_it(sent
     span = "Ukrainians of delaying the talks" if "Ukrainians" in sentence else "Cuba, Iran, Iraq and Venezuela"
     start = sentence.index(span)
     assert _kind_only_restated(sentence, start, start + len(span), question) is kind_only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "gives"),
+    [("Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
+      "Which week of the war was about to begin when Alcaro wrote?", True),
+     ("On Tuesday in Istanbul, the sides met for a sixth time.", "Which week of the war was it?", False),  # another noun
+     ("The first and second weeks were calm.", "Which week was calm?", False)],  # two ordinals
+)
+def test_a_sentence_gives_the_ordinal_of_the_series_asked(sentence, question, gives):
+    from qa.answering.types import gives_asked_ordinal
+
+    # "… its fifth week" had been abstained on, its words being not the question's (0.094).
+    assert gives_asked_ordinal(sentence, question) is gives

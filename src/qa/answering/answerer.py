@@ -66,7 +66,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -244,7 +244,9 @@ _AGENT_VERB = re.compile(rf"^\W*who\s+(?P<verb>{'|'.join(_AGENT_NOUNS)})\s+(?P<w
 _OFFICE_NOUNS = r"(?i:position|office|post|job|title)"
 _HOLDS_OFFICE = re.compile(
     rf"^\W*(?i:what|which)\s+{_OFFICE_NOUNS}\s+(?i:does|did|do)\s+"
-    r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)\W*$"
+    # "Which post does Zelensky occupy in Ukraine?": where, after it, changes nothing.
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)"
+    r"(?:\s+(?i:in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?\W*$"
     rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}"
     # "What is Alcaro's position there?": where, after it, changes nothing.
     r"(?:\s+(?i:there|at\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))?\W*$"
@@ -1247,6 +1249,10 @@ def _answer(
         # much more, …" had answered).
         ranked = [*compared, *(c for c in ranked if c not in compared)]
         best = max(compared[0].score, s.abstain_below)
+    if best < s.abstain_below and ranked and gives_asked_ordinal(ranked[0].text, question):
+        # "Which week of the war was about to begin when Alcaro wrote?": "… is about to enter its fifth
+        # week" says which, in other words than the question's (0.094; it had abstained).
+        best = s.abstain_below
     about_reply = best < s.abstain_below and _typed_about_reply(ranked, question, wanted, history)
     if about_reply:
         # "Who passed that message on personally?" after a reply quoting "US warnings to China

@@ -1973,6 +1973,17 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+def gives_asked_ordinal(sentence: str, question: str) -> bool:
+    """True when a question asks which one of a series ("Which week of the war …?") and the sentence
+    gives one ordinal of that noun ("its fifth week")."""
+    asked = _ASKS_ORDINAL.match(question)
+    if asked is None:
+        return False
+    noun = asked.group(0).split()[-1].lower().rstrip("s")
+    return len(_ORDINAL_WORD.findall(sentence)) == 1 and re.search(
+        rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?{re.escape(noun)}s?\b", sentence, re.I) is not None
+
+
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
