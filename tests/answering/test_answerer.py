@@ -2425,6 +2425,10 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
+        # Names after the kind in the plural and "of" (it had bolded "Donbas"); one name is the kind's own ("Sea of Azov").
+        ("It concerns the two self-styled independent republics of Donetsk and Luhansk in the Donbas.",
+         "Which Russian republics are self-styled?", "Donetsk and Luhansk"),
+        ("Russia is about to deprive Ukraine of access to the Sea of Azov.", "Which sea is Ukraine losing access to?", None),
     ],
 )
 def test_the_name_given_to_a_thing_of_the_kind_asked_for(sentence, question, name):

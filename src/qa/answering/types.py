@@ -1087,6 +1087,12 @@ def _kind_word(word: str) -> str:
 _GENERIC_KINDS = frozenset("weapon arm system equipment device gear".split())
 
 
+# Names after a kind in the plural and "of", two or more: "republics of Donetsk and Luhansk".
+_NAMES_AFTER_KIND = re.compile(
+    r"\s+of\s+(?P<names>[A-Z][\w’'-]*(?:,\s*[A-Z][\w’'-]*)*\s+and\s+[A-Z][\w’'-]*)"
+)
+
+
 def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which <kind> …?", the offsets of the name the sentence gives a thing of that kind: the
     capitalised words right before the kind's words ("Javelin" in "Javelin antitank missiles"), a
@@ -1126,6 +1132,10 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     bracketed = _NAME_AFTER_KIND.match(sentence, end)
     if bracketed is not None:
         return bracketed.span(1)
+    names_of = _NAMES_AFTER_KIND.match(sentence, end) if kind[-1].lower().endswith("s") else None
+    if names_of is not None:
+        # "the two self-styled independent republics of Donetsk and Luhansk": the names after "of".
+        return names_of.span("names")
     listed = _LIST_AFTER_KIND.match(sentence, end)
     if listed is not None:
         # "Many European countries, including Poland, Estonia, …": the list names them, not "European";
