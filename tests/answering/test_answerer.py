@@ -2306,7 +2306,8 @@ def test_why_of_a_sentence_whose_subject_points_back_is_the_sentence_it_points_a
 
     # "Such financial manipulations are working: … the ruble … is rebounding." had answered alone.
     # A cause asked without "why" too: "What is behind …?".
-    for question in ("Why is the ruble rebounding?", "What is behind the ruble's rebound?", "What has caused the ruble to bounce back?"):
+    for question in ("Why is the ruble rebounding?", "What is behind the ruble's rebound?", "What has caused the ruble to bounce back?",
+                     "What is driving the ruble's rebound?"):
         result = qa.answer(question, index=built_index.index)
         assert result.text.startswith("Russia recently insisted on conducting payments for energy exports in rubles")
         assert "Such financial manipulations are working" in result.text

@@ -71,6 +71,7 @@ def test_questions_asking_for_a_thing_want_a_short_answer(question):
         "What does Alcaro think?",
         "What does the author think that Russia wants?",
         "What role does the West's military assistance play?",  # had bolded "Ukraine"
+        "What's the relationship between battlefield losses and diplomacy?",  # had bolded "Russia"
         "What were the Minsk agreements meant to do?",  # an action: had bolded "Ukraine and Russia"
         "What are they about to do there?",  # an action: had bolded "north and east"
         "What is the difference between the 10-point plan and the 15-point plan?",  # had bolded "Ukrainian"

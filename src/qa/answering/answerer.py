@@ -4469,7 +4469,9 @@ _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
 _ASKS_CAUSE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|what(?:[’']s|\s+is|\s+was|\s+lies)\s+behind\b|what\s+(?:explains|explained|caused|causes|"
     # "What has caused the ruble to bounce back?" too.
-    r"drives|drove|led\s+to|leads\s+to|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about))\b|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
+    # "What is driving that?" too.
+    r"drives|drove|led\s+to|leads\s+to|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about)|(?:is|are|was|were)\s+(?:driving|causing|fuelling|fueling))\b"
+    r"|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
     re.I,
 )
 # A sentence that gives a reason itself.

@@ -74,6 +74,9 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might)\s+happen\b"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
+    # "What's the relationship between battlefield losses and diplomacy?": how two things go together,
+    # said by a clause (had bolded "Russia").
+    r"|^\s*what(?:[’']s|\s+is|\s+was)\s+the\s+(?:relationship|relation|link|connection|correlation)\s+between\b"
     # "What could pull NATO directly into the war?": what would lead to it, said by a clause (had bolded "Russia").
     # "What would force the Kremlin to settle for less?" too: what would make it, a condition (had bolded "outcomes").
     r"|^\s*what\s+(?:could|might|would|can|may|will)\s+(?:pull|drag|draw|push|bring|force)\s+[^?]*?\binto\b"
