@@ -6270,22 +6270,22 @@ def test_a_short_answer_takes_the_italic_title_in_brackets_after_it(question, sp
 
 
 @pytest.mark.model
-def test_how_many_people_live_in_a_place_asks_for_its_population(small_index):
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # How many people live in a place asks for its population (it had bolded the refugees' "up to ten million").
+        ("How many people live in Ukraine, according to the IAI?", "almost 44-million"),
+        ("How many inhabitants does Ukraine have?", "almost 44-million"),
+        # An official asked for by role is a person, not a state (it had bolded "Luhansk", of "… the
+        # so-called Luhansk and Donetsk People’s Republics …").
+        ("Which Russian official called the status of Crimea and the Donbas settled?", "Sergei Lavrov"),
+    ],
+)
+def test_a_population_or_an_official_asked_in_other_words(small_index, question, short):
     import qa
 
-    # It had bolded the refugees' "up to ten million".
-    for question in ("How many people live in Ukraine, according to the IAI?", "How many inhabitants does Ukraine have?"):
-        result = qa.answer(question, index=small_index)
-        assert result.short is not None and result.short.text == "almost 44-million", question
-
-
-@pytest.mark.model
-def test_an_official_asked_for_by_role_is_a_person_not_a_state(small_index):
-    import qa
-
-    # It had bolded "Luhansk" from "… the so-called Luhansk and Donetsk People’s Republics …".
-    result = qa.answer("Which Russian official called the status of Crimea and the Donbas settled?", index=small_index)
-    assert result.short is not None and result.short.text == "Sergei Lavrov"
+    result = qa.answer(question, index=small_index)
+    assert result.short is not None and result.short.text == short
 
 
 @pytest.mark.model

@@ -708,22 +708,22 @@ def test_a_group_rewrite_asked_alone_opens_on_no_and(built_index):
 
 
 @pytest.mark.model
-def test_a_typed_follow_up_the_reader_doubts_with_the_turn_before_is_read_alone(built_index):
+@pytest.mark.parametrize(
+    ("before", "question", "short"),
+    [
+        # Read together with "In which city …?", the reader doubted "1965": read alone (it had no short answer).
+        ("In which city does the IAI have its offices?", "When was it set up?", "1965"),
+        # Pointing at the reply: answered from its sentence, though "passed that message on" shares no
+        # word with "delivered by …" (it had abstained).
+        ("What consequences did Washington threaten Beijing with, and over what?", "Who passed that message on personally?",
+         "Joe Biden"),
+    ],
+)
+def test_a_typed_follow_up_is_answered_from_the_sentence_it_is_about(built_index, before, question, short):
     from conftest import ask_as_chat
 
-    # It had no short answer: read together with "In which city …?", the reader doubted "1965".
-    _, founded = ask_as_chat(built_index.index, "In which city does the IAI have its offices?", "When was it set up?")
-    assert founded.short is not None and founded.short.text == "1965"
-
-
-@pytest.mark.model
-def test_a_typed_follow_up_pointing_at_the_reply_is_answered_from_its_sentence(built_index):
-    from conftest import ask_as_chat
-
-    # It had abstained: "passed that message on" shares no word with "delivered by …".
-    _, who = ask_as_chat(built_index.index, "What consequences did Washington threaten Beijing with, and over what?",
-                         "Who passed that message on personally?")
-    assert who.short is not None and who.short.text == "Joe Biden"
+    _, result = ask_as_chat(built_index.index, before, question)
+    assert result.short is not None and result.short.text == short
 
 
 @pytest.mark.model
