@@ -1520,9 +1520,9 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
         # had said that it does not mention it).
         # And the other way round: "de-Nazification" asked of the piece that writes "denazification".
         for word in list(topic):
-            hyphened = _hyphenated_in(retriever, doc_id, word)
-            if hyphened is not None:
-                topic = (topic - {word}) | {hyphened.lower()}
+            hyphened = retriever.hyphenated_words().get(word)
+            if hyphened is not None and any(hyphened in retriever.passages[i].text.lower() for i in retriever.rows_of(doc_id)):
+                topic = (topic - {word}) | {hyphened}
                 asked = re.sub(rf"(?i)\b{re.escape(word)}\b", hyphened, asked)
         for first, second in re.findall(r"\b([^\W\d_]+)-([^\W\d_]+)\b", asked):
             joined = f"{first}{second}".lower()
@@ -1551,19 +1551,6 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
 def _topic_words(question: str, topic: set[str]) -> list[str]:
     """The question's words that are in `topic` (lower case), as the question writes them, in order."""
     return [w for w in TOPIC_WORD.findall(question) if w.lower() in topic]
-
-
-def _hyphenated_in(retriever: Retriever, doc_id: str, word: str) -> str | None:
-    """The word as the document writes it with a hyphen inside ("de-Nazification" for
-    "denazification"), or None when it does not."""
-    if len(word) < 6 or "-" in word:
-        return None
-    written = re.compile(r"\b" + "-?".join(re.escape(ch) for ch in word) + r"\b", re.I)
-    for i in retriever.rows_of(doc_id):
-        found = next((m.group() for m in written.finditer(retriever.passages[i].text) if "-" in m.group()), None)
-        if found is not None:
-            return found
-    return None
 
 
 def _never_named(retriever: Retriever, doc_id: str, topic: set[str]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, AbstractSet
 
 from qa.index.bm25 import QUERY_STOPWORDS
+from qa.ingest.dates import WEEKDAYS, month_pattern
 
 if TYPE_CHECKING:
     from qa.retrieval.query import Query
@@ -81,10 +82,7 @@ DUMMY_IT = re.compile(
     re.I,
 )
 # A month or a weekday names no one: "Does the April author agree with him?" points back.
-_NAME = re.compile(
-    r"(?<!^)(?<![.!?]\s)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+"
-)
+_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{month_pattern()}|{'|'.join(WEEKDAYS)})\b)[A-Z][\w’'-]+")
 # A pronoun as the subject after an auxiliary ("What did he say about Crimea?"): a name after it is
 # what is talked about, not who "he" is.
 _SUBJECT = re.compile(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.clean import BOILERPLATE
+from qa.ingest.dates import month_pattern
 
 # Passage kinds that hold notes rather than the text's argument: a link there is a reference.
 NOTE_KINDS = ("footnote", BOILERPLATE)
@@ -220,7 +221,7 @@ _WHO_WROTE_OUTLET = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:wrote|authored|(?:is|was)\s+the\s+author\s+of|(?:are|were)\s+the\s+authors\s+of)\s+"
     # "Who is the author of the piece in the Washington Post cited by Alcaro?": the outlet after the kind.
     rf"(?:the|a|an)\s+(?:(?P<outlet>{_OUTLET_NAME}){_WORK_KINDS}|{_WORK_KINDS}\s+(?:in|from)\s+(?:the\s+)?"
-    r"(?!(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?!(?-i:{month_pattern()})\b)"
     r"(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,3}))"
     r"(?:\s+(?:cited|quoted|mentioned|referenced|used)\s+(?:by|in)\s+[^?]+?)?\s*[?.!]*$",
     re.I,

@@ -13,7 +13,7 @@ import re
 import string
 from typing import AbstractSet, Iterable, Iterator
 
-from qa.ingest.dates import month_pattern
+from qa.ingest.dates import WEEKDAYS, month_pattern
 from qa.answering.seats import SEATS
 from qa.answering.synonyms import is_form_of, synonyms_of
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
@@ -21,7 +21,7 @@ from qa.index.irregular import other_forms
 from qa.retrieval.query import DATE, NUMBER, PERSON, PERSON_HEADS, PLACE
 
 _MONTHS = rf"(?:{month_pattern(abbreviated=True)})\.?"
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = rf"(?:{'|'.join(WEEKDAYS)})"
 # The count words that may also lead a compound ("three-front", "ten-point").
 _COUNT_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
