@@ -3692,7 +3692,11 @@ def test_how_big_compared_with_another_is_the_sentence_s_comparison():
     sentence = "They cannot control a country bigger than France and whose almost 44-million population resists."
     found = compared_with(sentence, "How big is Ukraine compared with France?")
     assert found is not None and sentence[found[0] : found[1]] == "bigger than France"  # not "almost 44-million"
-    assert compared_with(sentence, "How big is Ukraine?") is None
+    # Asked for its size alone, the comparison is what the sentence gives of it; not of its population,
+    # which the sentence measures.
+    found = compared_with(sentence, "How big is the country Russia cannot control?")
+    assert found is not None and sentence[found[0] : found[1]] == "bigger than France"
+    assert compared_with(sentence, "How big is Ukraine's population?") is None
     assert compared_with("It lies under France and Spain.", "How big is it compared to France?") is None
     twice = "The new port is twice the size of the old port."
     found = compared_with(twice, "How large is the new port compared to the old port?")
@@ -6340,10 +6344,97 @@ def test_a_kind_the_sentence_only_restates_has_no_short_answer_away_from_it(sent
     [("Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
       "Which week of the war was about to begin when Alcaro wrote?", True),
      ("On Tuesday in Istanbul, the sides met for a sixth time.", "Which week of the war was it?", False),  # another noun
-     ("The first and second weeks were calm.", "Which week was calm?", False)],  # two ordinals
+     ("The first and second weeks were calm.", "Which week was calm?", False),  # two ordinals
+     # How many of a series' units: the ordinal of the one under way (it had abstained, 0.040).
+     ("Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
+      "How many weeks had the war lasted when the IAI piece was written?", True)],
 )
 def test_a_sentence_gives_the_ordinal_of_the_series_asked(sentence, question, gives):
     from qa.answering.types import gives_asked_ordinal
 
     # "… its fifth week" had been abstained on, its words being not the question's (0.094).
     assert gives_asked_ordinal(sentence, question) is gives
+
+
+FINDER_SENTENCES = {
+    "without": "Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
+               "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.",
+    "lavrov": "The negotiations are still far from producing a real path forward, and much remains to be hammered out, "
+              "including the status of Crimea and the Donbas, which Russian Foreign Minister Sergei Lavrov said was "
+              "“settled for good” (it’s not).",
+    "alcaro": "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI).",
+    "reminder": "But Russia’s recent willingness to come to the negotiating table is a reminder for the United States and its "
+                "European allies that their adversary is open to diplomacy only when it’s on the back foot militarily.",
+    "poland": "Poland has already announced that it will end Russian coal imports within the next few weeks and phase out "
+              "oil and gas imports by the end of the year.",
+    "prolong": "Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, ostracise "
+               "non-Western countries that are unwilling to break with Russia and, most importantly, utterly fail.",
+    "week": "Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
+}
+
+
+@pytest.mark.parametrize(
+    ("finder", "sentence", "question", "span"),
+    [
+        # What "without" names, not the subject the sentence denies (it had bolded "no guarantee").
+        ("subject_of", "without", "Which commitment would truly ensure Ukraine's sovereignty?",
+         "a strongly stated commitment from countries like the United States, Germany and other NATO members on par with Article 5"),
+        # The subject before "may end up prolonging" (the reader had bolded "ostracise non-Western countries").
+        ("subject_of", "prolong", "What would prolong the war, according to Alcaro?", "Aiming for maximalist objectives"),
+        ("subject_of", "prolong", "What would shorten the war?", None),
+        # What the relative clause says the speaker said (the reader had bolded "the Donbas").
+        ("claimed_of", "lavrov", "What did Lavrov claim was settled for good?", "the status of Crimea and the Donbas"),
+        ("claimed_of", "lavrov", "What did Peskov claim was settled for good?", None),  # another speaker
+        # The name the sentence gives the role's agent noun (the reader had bolded "Global Actors programme").
+        ("holder_of_role", "alcaro", "Who coordinates research at the Istituto Affari Internazionali?", "Riccardo Alcaro"),
+        ("holder_of_role", "alcaro", "Who edits the IAI Commentaries?", None),
+        # What the sentence says something reminds of (the reader had bolded "United States and its European allies").
+        ("reminded_of", "reminder", "What does Russia's recent willingness to negotiate remind the West of?",
+         "their adversary is open to diplomacy only when it’s on the back foot militarily"),
+        ("reminded_of", "reminder", "What does Russia's willingness show?", None),
+        # The time limit of what is asked about, of the two the sentence gives.
+        ("deadline_given", "poland", "By when will Poland phase out oil and gas imports?", "by the end of the year"),
+        ("deadline_given", "poland", "What is the deadline for ending coal imports?", "within the next few weeks"),
+        ("deadline_given", "poland", "What will Poland phase out?", None),
+        # "fifth week", not "fifth", for how many weeks.
+        ("ordinal_asked", "week", "How many weeks had the war lasted when the IAI piece was written?", "fifth week"),
+    ],
+)
+def test_a_finder_marks_what_the_question_s_form_asks_for(finder, sentence, question, span):
+    import qa.answering.types as types
+
+    text = FINDER_SENTENCES[sentence]
+    found = getattr(types, finder)(text, question)
+    assert (text[found[0] : found[1]] if found is not None else None) == span
+
+
+def test_a_time_limit_of_a_follow_up_is_chosen_by_its_words_or_else_by_the_question_before():
+    from qa.answering.types import deadline_given
+
+    text = FINDER_SENTENCES["poland"]
+    # "And the deadline for that?" says nothing of which: the question before says oil and gas.
+    found = deadline_given(text, "And the deadline for that?", "What does Poland plan to do with oil and gas imports? ")
+    assert found is not None and text[found[0] : found[1]] == "by the end of the year"
+    # "And oil and gas?" after a question about coal: its own words say which.
+    found = deadline_given(text, "And oil and gas?", "By when does Poland plan to end coal imports from Russia? ")
+    assert found is not None and text[found[0] : found[1]] == "by the end of the year"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # The reader had bolded "Global Actors programme", "France and whose almost 44-million", "no guarantee".
+        ("Who coordinates research at the Istituto Affari Internazionali?", "Riccardo Alcaro"),
+        ("How big is the country Russia cannot control, per the IAI?", "bigger than France"),
+        ("Which commitment does the April piece say would truly ensure Ukraine's sovereignty?",
+         "a strongly stated commitment from countries like the United States, Germany and other NATO members on par with Article 5"),
+        # It had abstained (0.040).
+        ("How many weeks had the war lasted when the IAI piece was written?", "fifth week"),
+    ],
+)
+def test_a_short_answer_the_reader_misread_comes_from_the_sentence_s_form(small_index, question, short):
+    import qa
+
+    result = qa.answer(question, index=small_index)
+    assert result.short is not None and result.short.text == short

@@ -725,6 +725,21 @@ def test_a_short_answer_does_not_open_on_a_preposition_before_a_name(sentence, c
     assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cut", "kept"),
+    [
+        # A span stops before a relative clause joined to the one before (it had bolded "France and
+        # whose almost 44-million").
+        ("They cannot control a country bigger than France and whose almost 44-million population resists.",
+         "France and whose almost 44-million", "France"),
+        ("It named Kyiv, which it shelled, and which it besieged.", "Kyiv, which it shelled", "Kyiv, which it shelled"),
+    ],
+)
+def test_a_short_answer_does_not_run_into_a_joined_relative_clause(sentence, cut, kept):
+    a = sentence.index(cut)
+    assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))
+
+
 def test_a_short_answer_does_not_end_on_a_participle_that_needs_its_place():
     # It had bolded "Soviet nuclear weapons based" (of "… based there").
     sentence = "Russia signed it in 1994 as part of Ukraine’s surrender of Soviet nuclear weapons based there, it said."

@@ -717,6 +717,10 @@ def test_a_group_rewrite_asked_alone_opens_on_no_and(built_index):
         # word with "delivered by …" (it had abstained).
         ("What consequences did Washington threaten Beijing with, and over what?", "Who passed that message on personally?",
          "Joe Biden"),
+        # The time limit of what the question before asked about: oil and gas, not coal (it had bolded "Russian coal").
+        ("What does Poland plan to do with oil and gas imports?", "And the deadline for that?", "by the end of the year"),
+        # Who wrote the note the reply's sentence cites (it had no short answer).
+        ("How much is the material damage to housing put at?", "Who reported that figure?", "David Lawder"),
     ],
 )
 def test_a_typed_follow_up_is_answered_from_the_sentence_it_is_about(built_index, before, question, short):
@@ -724,6 +728,24 @@ def test_a_typed_follow_up_is_answered_from_the_sentence_it_is_about(built_index
 
     _, result = ask_as_chat(built_index.index, before, question)
     assert result.short is not None and result.short.text == short
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("before", "question", "quoted"),
+    [
+        # A verdict on what the reply quoted: that sentence answers (it had abstained, 0.148).
+        ("What did Lavrov claim was settled for good?", "Does the April author agree?", "(it’s not)"),
+        # Whether what the reply named is what the question says: the sentence that tells, in another
+        # word ("second-largest" for "biggest"; it had abstained, 0.071).
+        ("Which bank has been cut off from SWIFT so far?", "Is it the biggest one?", "the second-largest"),
+    ],
+)
+def test_a_yes_or_no_follow_up_about_the_reply_is_answered_by_the_sentence_it_quoted(built_index, before, question, quoted):
+    from conftest import ask_as_chat
+
+    _, result = ask_as_chat(built_index.index, before, question)
+    assert not result.abstained and quoted in result.text
 
 
 @pytest.mark.model

@@ -164,6 +164,9 @@ def test_a_summary_quotes_the_named_document_only(built_index):
         ("Tell me what Russia wants.", []),
         # What the publisher itself wants to do is asked about it, not said by its commentary.
         ("What does the IAI want to promote?", []),
+        # A document that judges, opening the question (it had answered with a reference to *IAI Commentaries*).
+        ("Is the IAI commentary hopeful about a quick peace deal?", ["b.txt"]),
+        ("Was the April piece optimistic about the talks?", ["a.txt"]),
     ],
 )
 def test_a_phrase_pointing_at_a_document_names_it(two_documents, question, pointed):
@@ -194,6 +197,9 @@ def test_the_question_without_the_phrases_that_point_at_a_document():
     assert without_document_names("What is the April piece's recommendation on weapons?") == "What is 's recommendation on weapons?"
     assert without_document_names("What should the West do, according to the April piece?") == "What should the West do ?"
     assert without_document_names("What does Putin want?") == "What does Putin want?"
+    assert without_document_names("Is the IAI commentary hopeful about a deal?") == "Is hopeful about a deal?"
+    # Not a document that judges: what the question asks about.
+    assert without_document_names("What is the title of Alcaro's February commentary?") == "What is the title of Alcaro's February commentary?"
 
 
 @pytest.mark.model

@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
-from qa.answering.synonyms import reading
+from qa.answering.synonyms import reading, synonyms_of
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, definition_of, employer_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, definition_of, holder_of_role, reminded_of, employer_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -925,7 +925,11 @@ def _answer(
                 before is not None and result.short.text == before.group(1)
                 and not _content_words(_clause_around(result)) & _content_words(question))):
             result = replace(result, short=None)
-        return result
+        if not (result.abstained and replies and _ASKS_IF_IT.match(question)):
+            return result
+        # "Is it the biggest one?" after "**VTB**": "Is VTB the biggest one?" alone finds no answer,
+        # but the sentence the reply quoted tells ("only VTB — the second-largest —"), which only the
+        # conversation knows (`_checks_reply`).
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
@@ -1258,6 +1262,13 @@ def _answer(
         # "Who passed that message on personally?" after a reply quoting "US warnings to China
         # (delivered by President Joe Biden himself) …": the sentence the pointer points at gives a
         # person, in other words than the question's (0.037; it had abstained).
+        best = s.abstain_below
+    checked = _checks_reply(ranked, question, history, s.gate_depth) if best < s.abstain_below else None
+    if checked is not None:
+        # "Does the April author agree?" after Lavrov's "settled for good" (it's not), "Is it the
+        # biggest one?" after "only VTB — the second-largest —": the sentence the reply quoted tells,
+        # in no words the question shares with it (0.148 and 0.071; both had abstained).
+        ranked = [checked, *(c for c in ranked if c is not checked)]
         best = s.abstain_below
     if best < s.abstain_below:
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
@@ -2120,7 +2131,10 @@ def _source_of_previous(
         chosen = _candidates(notes[:1])
         text, citations, support = compose(chosen, _labels(retriever, chosen))
         outlet = _outlet_named(chosen[0].text, question)
-        short = _short(chosen[0], outlet, support) if outlet is not None else None
+        # "Who reported that figure?": the note's authors ("David Lawder").
+        authors = cited_authors(chosen[0].text) if outlet is None and expected_type(question) == PERSON else None
+        marked = outlet or (Span(*authors, 1.0) if authors is not None else None)
+        short = _short(chosen[0], marked, support) if marked is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return Answer(question, NO_SOURCE_CITED, [], [], True, 0.0, earlier.citations, time.perf_counter() - started)
 
@@ -2531,6 +2545,29 @@ def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | Non
             and has_type(ranked[0].text, wanted, question))
 
 
+# A yes-or-no question about what the reply before named: "Is it the biggest one?", "Was he right?".
+_ASKS_IF_IT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|does|do|did|has|have)\s+(?:it|he|she|they|that|this)\b", re.I)
+
+
+def _checks_reply(ranked: list[Candidate], question: str, history: Sequence[Any] | None, depth: int) -> Candidate | None:
+    """For a yes-or-no follow-up that judges the reply before ("Does the April author agree?") or asks
+    whether what it named is what the question says ("Is it the biggest one?"), the sentence among
+    the best `depth` that the reply quoted, when it speaks to the question's own words (a form or a
+    synonym: "second-largest" for "biggest"); else None."""
+    replies = assistant_turns(history) if history else []
+    if not replies or not _ASKS_IF.match(question):
+        return None
+    quoted = [c for c in ranked if c.text in replies[-1]]
+    own = _seated_words(_ANY_SOURCE.sub("", question))
+    if own & _VERDICT and not own - _VERDICT - _SOURCE_POINTERS:
+        return next((c for c in ranked[:depth] if c in quoted), None)
+    if _ASKS_IF_IT.match(question) is None or not (said := own - _VERDICT - _SOURCE_POINTERS - _PRO_VERB - {"one"}):
+        return None
+    # Any sentence the reply quoted, however the question alone ranks it: the pronoun's words are not the question's.
+    forms = said | {w[:NAME_STEM] for word in _words(question) if word[:NAME_STEM] in said for w in synonyms_of(word)}
+    return next((c for c in quoted if forms & {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]+", c.text)}), None)
+
+
 def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> list[Candidate]:
     """For a choice asked of no named options ("Which is more?", "Who gave more?"), the two sentences
     the reply before quoted, when they tell which is the greater or the lesser (`chosen_option`);
@@ -2802,6 +2839,12 @@ def _short_span(
             return sentences[option[0]], Span(option[1], option[2], 1.0)
         if choice.options:
             return None
+    # "And the deadline for that?" after "What does Poland plan to do with oil and gas imports?": the
+    # time limit of oil and gas ("by the end of the year"), not coal's, which the reader took with its
+    # subject ("Russian coal"); the question before says what "that" is.
+    before = follow_up.joined[: -len(question)] if follow_up is not None and follow_up.joined.endswith(question) else ""
+    if found := _first_described(chosen[:MARKED_SENTENCES], lambda text: deadline_given(text, question, before)):
+        return found
     if _ASKS_COURSE.match(question):
         # "What went wrong with Russia's lightning war?": a course of events, which a clause tells
         # (it had bolded "shock and awe"). The reader still chooses the sentence (`_lead_by_reader`).
@@ -2892,8 +2935,8 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
-               numbered_part, name_before_verb, name_before_turned_down,
+    finders = (weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+               numbered_part, holder_of_role, reminded_of, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,

@@ -154,6 +154,7 @@ _DANGLING = re.compile(
 _CLOSING_ADVERB = re.compile(
     r"(?:[a-z]{3,}ly|however|therefore|thus|indeed|moreover|meanwhile|instead|nevertheless),\s+(?=\S)"
 )
+_JOINED_RELATIVE = re.compile(r",?\s+(?:and|or|but)\s+(?:whose|which|who|whom)\b", re.I)
 _PREPOSITION_BEFORE_NAME = re.compile(r"(?i:with|for|by|in|on|at|to|of|about)\s+(?=[A-Z])")
 # Trimmed from a span's edges (footnote numbers and Markdown emphasis too: "The International
 # Spectator*" from "(*The International Spectator*)"); a final "." stays in an abbreviation ("U.S.").
@@ -480,6 +481,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     preposition = _PREPOSITION_BEFORE_NAME.match(sentence, a, b)
     if preposition is not None:
         a = preposition.end()
+    # Nor runs into a relative clause joined to the one before: "France", not "France and whose almost
+    # 44-million" (of "a country bigger than France and whose almost 44-million population …").
+    joined = _JOINED_RELATIVE.search(sentence, a, b)
+    if joined is not None and joined.start() > a:
+        b = joined.start()
     # A span never ends on a word that needs another after it ("... programme at the").
     while (last := _DANGLING.search(sentence, a, b)) and last.start() > a:
         b = last.start()

@@ -204,6 +204,9 @@ def _saying(ending: str) -> str:
 # piece say …?"; and its author or publisher by name: "What does the IAI recommend …?", "What does
 # Alcaro argue?" (by name only: "the author" may be any document's, "Russia" is in a title).
 _DOCUMENT_SPEAKS = re.compile(rf"\b(?:does|do|did|would|has)\s+{_DOCUMENT_REF}\b", re.I)
+# "Is the IAI commentary hopeful about …?": a document that judges, opening the question (not "What
+# is the title of Alcaro's February commentary?", which asks about it).
+_DOCUMENT_JUDGES = re.compile(rf"^\W*(?:is|was)\s+{_DOCUMENT_REF}\s+(?!series\b)", re.I)
 _SPEAKER = re.compile(rf"\b(?i:does|do|did|would|has)\s+{_NAME_REF}\s+(?i:{_saying('')})\b")
 
 # The same, reported: "Summarise what the April piece recommends.", "Explain what Alcaro argues.".
@@ -221,7 +224,7 @@ _POSSESSOR = re.compile(
 _DOCUMENT_OWNS = re.compile(rf"\b{_DOCUMENT_REF}['’]s\b", re.I)
 
 # The phrases that point at a document: by its metadata, or by its author's or publisher's name.
-_POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS, _SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
+_POINTING = (ACCORDING_TO, _IN_DOCUMENT, _DOCUMENT_SPEAKS, _DOCUMENT_JUDGES, _DOCUMENT_SAYS, _DOCUMENT_OWNS, _SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
 _BY_NAME = (_SPEAKER, _SPEAKER_SAYS, _POSSESSOR)
 
 
@@ -289,7 +292,7 @@ def without_document_names(question: str) -> str:
     sentences that hold them (the publisher's contact block, a reference to *IAI Commentaries*),
     not what is asked."""
     question = ACCORDING_TO.sub(" ", _IN_DOCUMENT.sub(" ", question))
-    for pattern in (_DOCUMENT_SPEAKS, _DOCUMENT_SAYS, _DOCUMENT_OWNS):
+    for pattern in (_DOCUMENT_SPEAKS, _DOCUMENT_JUDGES, _DOCUMENT_SAYS, _DOCUMENT_OWNS):
         question = pattern.sub(_without_ref, question)
     return " ".join(question.split())
 

@@ -1003,6 +1003,12 @@ _ASKS_ORDINAL = re.compile(
     r"^\s*(?:which|what)\s+(?:round|session|edition|term|rank|stage|attempt|meeting|week|phase|wave|generation|century|anniversary)s?\b",
     re.I,
 )
+# "How many weeks had the war lasted?": a count of a series' units, which a sentence may give as the
+# ordinal of the one under way ("about to enter its fifth week").
+_ASKS_HOW_MANY_OF_SERIES = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?how\s+many\s+(?:round|session|edition|term|stage|meeting|week|phase|wave|generation|centur)(?:s|ies)\b",
+    re.I,
+)
 _ORDINAL_WORD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.I
 )
@@ -1330,6 +1336,80 @@ _NAME_BEFORE_VERB = re.compile(
 )
 
 
+# "What does X remind the West of?", and what a sentence says it reminds of: "is a reminder for
+# the United States and its European allies that …", "reminds us that …", "reminded Kyiv of …".
+_ASKS_REMINDED = re.compile(r"^\W*what\s+(?:do|does|did|is|was|should|could|would|might|may)\s+[^?]*\bremind(?:s|ed)?\b[^?]*\bof\b", re.I)
+_REMINDS = re.compile(r"\bremind(?:er|s|ed)?\b(?:\s+(?:for|to))?(?:\s+[\w’'-]+){0,8}?\s+(?:that|of)\s+(?=\w)", re.I)
+_CLAUSE_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:]|\s[—–]\s")
+# The most words of a clause a sentence says something reminds of.
+REMINDED_WORDS = 20
+
+
+def reminded_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What does Russia's willingness to negotiate remind the West of?", the offsets of what
+    the sentence says it reminds of ("their adversary is open to diplomacy only when it’s on the back
+    foot militarily" in "… is a reminder for the United States and its European allies that …");
+    None for other questions or sentences."""
+    if not _ASKS_REMINDED.match(question):
+        return None
+    said = _REMINDS.search(sentence)
+    return phrase_until(sentence, said.end(), _CLAUSE_ENDS, REMINDED_WORDS) if said is not None else None
+
+
+# "And the deadline for that?", "By when?", "What is the time frame?": a time limit.
+_ASKS_DEADLINE = re.compile(r"\b(?:deadlines?|time\s*frames?|timescales?)\b|^\W*(?:(?:and|but|so)\s+)?by\s+when\b", re.I)
+# A time limit a sentence gives: "by the end of the year", "within the next few weeks".
+_TIME_LIMIT = re.compile(
+    r"\b(?:by|within|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end|close|start|beginning|middle|next|coming|"
+    rf"spring|summer|autumn|fall|winter|\d|{_MONTHS}|{_DAYS})[^,;.:]*?(?=\s+(?:and|but|or|while)\s|[,;.:]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$)",
+    re.I,
+)
+# How many words before a time limit say what it is the limit of.
+LIMITED_WORDS = 6
+
+
+def deadline_given(sentence: str, question: str, before: str = "") -> tuple[int, int] | None:
+    """For a question asking for a time limit ("By when …?", "And the deadline for that?", asked
+    after `before`), the offsets of the one the sentence gives for what the question is about: "by
+    the end of the year" in "… end Russian coal imports within the next few weeks and phase out oil
+    and gas imports by the end of the year" for oil and gas. The one limit a sentence gives; of
+    several, the one whose words before it share the most with the question, or else with the turn
+    before, when one does. None for other questions."""
+    if not (_ASKS_DEADLINE.search(question) or before and _ASKS_DEADLINE.search(before)):
+        return None
+    limits = list(_TIME_LIMIT.finditer(sentence))
+    if len(limits) <= 1:
+        return limits[0].span() if limits else None
+    for text in (question, before):
+        asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(text)} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
+        shared = [len(asked & {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: m.start()])[-LIMITED_WORDS:]}) for m in limits]
+        if (best := max(shared)) and shared.count(best) == 1:
+            return limits[shared.index(best)].span()
+        if best:
+            return None
+    return None
+
+
+# "Who coordinates research at the IAI?": the present-tense verb a role's agent noun comes from.
+_ASKS_WHO_DOES = re.compile(r"^\W*who\s+(?P<verb>[a-z]{4,}?)(?:es|s)\s+[a-z]", re.I)
+
+
+def holder_of_role(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who coordinates research …?", the offsets of the name the sentence says is the role's
+    agent noun ("Riccardo Alcaro" in "Riccardo Alcaro is Research Coordinator and Head of …"); None
+    for other questions, or when no name stands before "is" and that noun."""
+    asked = _ASKS_WHO_DOES.match(question)
+    if asked is None:
+        return None
+    verb = asked.group("verb").lower()
+    stem = verb[:-1] if verb.endswith("e") else verb  # "coordinate": "coordinator"; "edit": "editor"
+    if len(stem) < 3:
+        return None
+    found = re.search(rf"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+){{1,3}}[A-Z][\w’'-]+))\s+(?:is|was|serves\s+as|,)\s+(?:the\s+|a\s+|an\s+)?"
+                      rf"(?:[A-Za-z-]+\s+){{0,3}}{re.escape(stem)}(?:e)?(?:or|er)s?\b", sentence, re.I)
+    return found.span("name") if found is not None else None
+
+
 def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Who <verb> …?", the offsets of the name right before the sentence's one use of that
     verb, without the titles before it ("Sergei Lavrov" in "… which Russian Foreign Minister Sergei
@@ -1574,6 +1654,32 @@ def object_before_relative(sentence: str, question: str) -> tuple[int, int] | No
         sentence, re.I,
     )
     return found.span("np") if found is not None else None
+
+
+# "What did Lavrov claim was settled for good?": a speaker, a verb of saying, and what was said of the thing asked.
+_ASKS_CLAIMED_OF = re.compile(
+    r"^\W*what\s+(?:do|does|did)\s+(?P<speaker>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:say|claim|declare|insist|assert|maintain|argue)\s+"
+    r"(?:is|are|was|were|had\s+been|has\s+been)\s+(?P<said>[\w’'-]+)", re.I)
+# Words that open a phrase after a clause's comma: "…, including the status of Crimea and the Donbas".
+_PHRASE_LEAD = re.compile(r"\s*(?:(?:including|especially|notably|namely|such\s+as|and|but)\s+)?")
+
+
+def claimed_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did Lavrov claim was settled for good?", the offsets of the thing a relative clause
+    says the speaker said that of: "the status of Crimea and the Donbas" in "…, including the status of
+    Crimea and the Donbas, which Russian Foreign Minister Sergei Lavrov said was “settled for good”".
+    None for other questions or sentences, or a phrase of more than OBJECT_WORDS words."""
+    asked = _ASKS_CLAIMED_OF.match(question)
+    if asked is None:
+        return None
+    speaker = re.escape(asked.group("speaker").split()[-1])
+    found = re.search(rf",?\s+(?:which|that)\s+(?:[\w’'-]+\s+){{0,6}}?{speaker}\s+(?:said|says|claimed|claims|declared|insisted|asserted|maintained|argued)\s+"
+                      rf"(?:(?:it|they)\s+)?(?:is|are|was|were|had\s+been|has\s+been)\s+[“\"]?{re.escape(asked.group('said'))}", sentence, re.I)
+    if found is None:
+        return None
+    start = max((m.end() for m in re.finditer(r"[,;:(]|\s[—–]\s", sentence[: found.start()])), default=0)
+    start = _PHRASE_LEAD.match(sentence, start).end()
+    return (start, found.start()) if 1 <= len(sentence[start : found.start()].split()) <= OBJECT_WORDS else None
 
 
 # "What is Zelensky afraid of?", "What does Kyiv fear?", "What are they worried about?".
@@ -1846,12 +1952,34 @@ def compared_with(sentence: str, question: str) -> tuple[int, int] | None:
     than France" in "a country bigger than France"); None for other questions, or when it has none."""
     asked = _ASKS_COMPARED.match(question)
     if asked is None:
-        return None
+        return _size_compared(sentence, question)
     # As much of the other's name as the sentence gives: "the old port", or "France".
     words = [re.escape(w) for w in asked.group("other").split()[:4]]
     other = words[0] + "".join(rf"(?:\s+{w}" for w in words[1:]) + ")?" * (len(words) - 1)
     found = re.search(rf"\b(?:(?:(?:more|less)\s+[a-z]+|[a-z]+er)\s+than|(?:twice|three\s+times|half)\s+(?:as\s+[a-z]+\s+as|the\s+size\s+of))"
                       rf"\s+(?:the\s+)?{other}\b", sentence, re.I)
+    return (found.start(), found.end()) if found is not None else None
+
+
+# "How big is the country …?": its comparative ("bigger", "larger") and a name after "than".
+_ASKS_SIZE = re.compile(r"^\W*(?:and\s+)?how\s+(?P<adjective>big|large|small|long|old|wide|high|tall|deep|rich|poor)\s+(?:is|are|was|were)\b", re.I)
+# What follows a number: the words it measures ("44-million population").
+_MEASURED = re.compile(r"\d[\d,.]*(?:-?(?:million|billion|thousand))?\b([^.;:]{0,40})")
+_COMPARATIVES = {"big": "bigger", "large": "larger", "small": "smaller", "long": "longer", "old": "older", "wide": "wider",
+                 "high": "higher", "tall": "taller", "deep": "deeper", "rich": "richer", "poor": "poorer"}
+
+
+def _size_compared(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "How big is X?" answered by a comparison with a name and no number of X, the offsets of the comparison
+    ("bigger than France" in "a country bigger than France and whose …"); None otherwise."""
+    asked = _ASKS_SIZE.match(question)
+    if asked is None:
+        return None
+    asked_words = {w.lower() for w in _WORD.findall(question[asked.end() :])} - QUERY_STOPWORDS
+    if any(asked_words & {w.lower() for w in _WORD.findall(after)[:2]} for after in _MEASURED.findall(sentence)):
+        return None  # "How big is Ukraine's population?": "almost 44-million population" measures it
+    comparative = _COMPARATIVES[asked.group("adjective").lower()]
+    found = re.search(rf"\b{comparative}\s+than\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sentence)
     return (found.start(), found.end()) if found is not None else None
 
 
@@ -1986,18 +2114,27 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
 def gives_asked_ordinal(sentence: str, question: str) -> bool:
     """True when a question asks which one of a series ("Which week of the war …?") and the sentence
     gives one ordinal of that noun ("its fifth week")."""
-    asked = _ASKS_ORDINAL.match(question)
-    if asked is None:
-        return False
-    noun = asked.group(0).split()[-1].lower().rstrip("s")
-    return len(_ORDINAL_WORD.findall(sentence)) == 1 and re.search(
-        rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?{re.escape(noun)}s?\b", sentence, re.I) is not None
+    return _ordinal_of_noun(sentence, question) is not None
+
+
+def _ordinal_of_noun(sentence: str, question: str) -> re.Match[str] | None:
+    """The sentence's one ordinal with the series' noun a question asks which one of ("Which week
+    …?") or how many of ("How many weeks …?"): "fifth week" in "… its fifth week"; else None."""
+    asked = _ASKS_ORDINAL.match(question) or _ASKS_HOW_MANY_OF_SERIES.match(question)
+    if asked is None or len(_ORDINAL_WORD.findall(sentence)) != 1:
+        return None
+    noun = re.sub(r"(?:ies|s)$", "", asked.group(0).split()[-1].lower())
+    return re.search(rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?{re.escape(noun)}(?:s|y|ies)?\b", sentence, re.I)
 
 
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
     questions, or when the sentence gives none or several."""
+    if _ASKS_HOW_MANY_OF_SERIES.match(question):
+        # "How many weeks …?": "fifth week", not "fifth", which would count the wrong thing.
+        of_noun = _ordinal_of_noun(sentence, question)
+        return of_noun.span() if of_noun is not None else None
     if not _ASKS_ORDINAL.match(question):
         return None
     found = list(_ORDINAL_WORD.finditer(sentence))
@@ -2727,6 +2864,12 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     if described is not None and _ASKS_WHICH_ONE.match(question):
         # "Which party is currently the largest?": the name, not "the conservative" before it.
         start, text = start + described.end(), text[described.end() :]
+    if _NEGATED_SUBJECT.match(text):
+        # "Without a strongly stated commitment from …, no guarantee will truly ensure Ukraine's
+        # sovereignty" for "Which commitment would truly ensure …?": what the sentence says does it
+        # is what "without" names, not the subject it denies.
+        condition = _WITHOUT_CLAUSE.search(sentence, 0, start)
+        return condition.span("what") if condition is not None else None
     if text.strip().lower() in _SUBJECT_PRONOUNS:
         # "The existing sanctions on … are significant, but they have not affected …": "they" is the
         # sentence's opening subject. Otherwise ("it is difficult to imagine …") what the pronoun
@@ -2736,6 +2879,12 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
             return None
         return opening.span("subject")
     return start, end
+
+
+# A subject the sentence denies ("no guarantee will …"), and the clause that names what would do
+# it instead ("Without a strongly stated commitment from …, no guarantee …").
+_NEGATED_SUBJECT = re.compile(r"\s*(?:no|nothing|none|neither)\b", re.I)
+_WITHOUT_CLAUSE = re.compile(r"(?:^|[;:]\s*)(?:[Bb]ut\s+|[Yy]et\s+)?[Ww]ithout\s+(?P<what>[^;:]{3,300}),\s*$")
 
 
 # Lower-case words that describe a name after them ("the conservative European People's Party"),
@@ -3195,7 +3344,15 @@ def _modal_verb_phrase(sentence: str, vp: list[str]) -> re.Match[str] | None:
     if all(w.lower() in QUERY_STOPWORDS for w in words[1:]):
         # "lead to his": one word more, "ouster", tells what is led to.
         words = vp[1 : 2 + MODAL_VERB_WORDS]
-    return _said_again(sentence, words, MODAL_VERB_WORDS, _BEFORE_VERB, VERB_OBJECT_GAP)
+    found = _said_again(sentence, words, MODAL_VERB_WORDS, _BEFORE_VERB, VERB_OBJECT_GAP)
+    if found is None and len(words) >= 2 and words[0].isalpha():
+        # "What would prolong the war?" against "… may end up prolonging the war": the verb's "-ing"
+        # after "end up", the question's other words in a row after it.
+        verb = words[0].lower()
+        rest = r"\s+".join(_as_written(w) for w in words[1:])
+        found = re.search(rf"\s+(?:{'|'.join(MODALS)})\s+(?:[a-z]+ly\s+)?(?:end|wind)\s+up\s+{_verb_forms(_verb_stem(verb), verb)}\s+{rest}\b",
+                          sentence, re.I)
+    return found
 
 
 # How many words after the question's modal the sentence must repeat.
