@@ -6370,6 +6370,10 @@ FINDER_SENTENCES = {
     "prolong": "Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war, ostracise "
                "non-Western countries that are unwilling to break with Russia and, most importantly, utterly fail.",
     "week": "Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
+    "russians": "For the Russians, it is in all likelihood a means to buy time, regroup and restart the offensive until they "
+                "are able to force President Volodymyr Zelensky to agree to conditions that are now unacceptable to him.⁸",
+    "lifted": "Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full "
+              "responsibility for the war – a rather implausible scenario.",
 }
 
 
@@ -6398,6 +6402,13 @@ FINDER_SENTENCES = {
         ("deadline_given", "poland", "What will Poland phase out?", None),
         # "fifth week", not "fifth", for how many weeks.
         ("ordinal_asked", "week", "How many weeks had the war lasted when the IAI piece was written?", "fifth week"),
+        # What the sentence that opens on the side asked about says the thing is (the reader had bolded "time").
+        ("side_predicate", "russians", "What does the IAI piece say the 15-point plan is for the Russians?",
+         "a means to buy time, regroup and restart the offensive"),
+        ("side_predicate", "russians", "What does the IAI piece say the 15-point plan is for Ukraine?", None),
+        # What one must do for something is the condition the sentence sets (the reader had bolded "its forces").
+        ("condition_asked", "lifted", "What would Russia have to accept to get sanctions lifted, according to Alcaro?",
+         "it agrees to withdraw all its forces and take full responsibility for the war"),
     ],
 )
 def test_a_finder_marks_what_the_question_s_form_asks_for(finder, sentence, question, span):
@@ -6438,3 +6449,35 @@ def test_a_short_answer_the_reader_misread_comes_from_the_sentence_s_form(small_
 
     result = qa.answer(question, index=small_index)
     assert result.short is not None and result.short.text == short
+
+
+def test_a_capital_the_documents_never_name_is_asked_as_what_it_stands_for():
+    from qa.answering.answerer import _seats_as_written
+
+    vocabulary = frozenset({"eu", "poland", "washington", "united", "states"})
+    assert _seats_as_written("How much has Brussels given Ukraine?", vocabulary) == "How much has EU given Ukraine?"
+    # A capital the documents name stays; so does one named as a place.
+    assert _seats_as_written("What weapons has Washington sent?", vocabulary) == "What weapons has Washington sent?"
+    assert _seats_as_written("What did Biden say in Warsaw?", vocabulary) == "What did Biden say in Warsaw?"
+    assert _seats_as_written("What did Warsaw decide?", vocabulary) == "What did Poland decide?"
+    # Nor when the documents do not name what it stands for either.
+    assert _seats_as_written("What did Tokyo decide?", vocabulary) == "What did Tokyo decide?"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # The documents never name Brussels, but the European Union (it had abstained).
+        ("What did Brussels do that it had never done before?", "the European Union agreed to deliver"),
+        # The lead names the kind asked for ("coastal"); the reader had preferred "… annexation of Crimea …".
+        ("Which coastline might Putin want to annex?", "the coastal area around the Sea of Azov"),
+        # A document that judges is the one pointed at (it had quoted a reference to *IAI Commentaries*).
+        ("Is the IAI commentary hopeful about a quick peace deal?", "no prospect for a durable peace"),
+    ],
+)
+def test_the_answer_quotes_the_sentence_asked_about_in_other_words(small_index, question, quoted):
+    import qa
+
+    result = qa.answer(question, index=small_index)
+    assert not result.abstained and quoted in result.text.split(" [")[0]

@@ -66,7 +66,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, definition_of, holder_of_role, reminded_of, employer_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -933,6 +933,11 @@ def _answer(
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
+    seated = _seats_as_written(question, retriever.vocabulary())
+    if seated != question:
+        # "How much has Brussels given Ukraine?", "And Brussels?": the documents never name the city,
+        # but they name what it stands for ("the European Union"); it had abstained.
+        return replace(_answer(seated, history, index, retriever, settings, said), question=question)
     if _ASKS_COLLECTION.match(question):
         return _collection(retriever, question, started)
     # "What does footnote 9 refer to?": a note's number is no figure the documents must write (the
@@ -2935,7 +2940,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (side_predicate, weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -3120,7 +3125,10 @@ def _short_span(
     # Whether the reader judges that the lead does not answer: a span it gives too little
     # probability (`short_min_score`) is no short answer, but no sign that the lead does not answer.
     doubted = lead_reading is None or lead_reading[1].margin < s.short_fallback_margin
-    if doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read):
+    # A lead that opens on the side asked about answers by its opening ("For the Russians, it is … a
+    # means to buy time …"), however the reader doubts it: not the sentence about the other side after it.
+    if (doubted and follow_up is None and reader.tells_answering and len(chosen) > len(read)
+            and not opens_on_side(chosen[0].text, question)):
         # The reader judges that the lead does not answer ("Who hosted the delegations?": "The talks
         # took place in a palace on the Bosphorus."): a later sentence of the answer that it judges
         # to answer gives the short answer ("Turkish President Recep Tayyip Erdogan hosted the two
@@ -3757,12 +3765,31 @@ def _lead_by_reader(
     # time" after "… the 15-point plan …"): its "it" holds the lead's words.
     asked = _content_words(question)
     held = _content_words(ranked[0].text) & asked
-    contenders = [k for k in range(len(top)) if k == 0 or _follows(top[k], ranked[0])
-                  or not (_content_words(top[k].text) & asked) < held]
+    # Nor does one without the kind asked for, when the lead names it: "Which coastline might Putin
+    # want to annex?" is "… the coastal area around the Sea of Azov", not "… Russia’s 2014 annexation
+    # of Crimea …" (the reader's "Crimea").
+    kind = _KIND_ASKED.match(question)
+    stem = kind.group("kind")[:NAME_STEM] if kind is not None and kind.group("kind") not in _LIGHT_NOUNS else None
+    if stem is not None and not any(w.startswith(stem) for w in _words(ranked[0].text)):
+        stem = None
+    contenders = [k for k in range(len(top)) if k == 0 or (_follows(top[k], ranked[0])
+                  or not (_content_words(top[k].text) & asked) < held)
+                  and (stem is None or any(w.startswith(stem) for w in _words(top[k].text)))]
     lead = top[max(contenders, key=value)]
     if lead is ranked[0]:
         return ranked
     return [lead, *(c for c in ranked if c is not lead)]
+
+
+# "Which coastline …?", "What kind …?": the kind of thing a question asks for, by its noun.
+# The noun stands before the verb ("Which coastline might …"), not before another noun ("What
+# Panther defender …", "What military forces …"); a light noun ("Which side …?") names no kind.
+_KIND_ASKED = re.compile(
+    r"^\W*(?i:(?:and|but|so)\s+)?(?i:which|what)\s+(?P<kind>[a-z]{4,})\s+"
+    r"(?=(?:might|may|could|would|will|can|should|must|did|does|do|is|are|was|were|has|have|had)\b)"
+)
+_LIGHT_NOUNS = frozenset("side sides part parts kind kinds type types sort sorts thing things way ways issue issues point points "
+                         "option options group groups person people party parties country countries".split())
 
 
 def _follows(later: Candidate, earlier: Candidate) -> bool:
@@ -4282,6 +4309,23 @@ def _most_of(earlier: str, text: str) -> bool:
 def _content_words(text: str) -> set[str]:
     """The text's words, lower case, without stop words, cut to NAME_STEM letters ("sanction" / "sanctions")."""
     return {w[:NAME_STEM] for w in _words(text) if w not in QUERY_STOPWORDS}
+
+
+def _seats_as_written(question: str, vocabulary: AbstractSet[str]) -> str:
+    """The question with each capital the documents never write in their own words ("Brussels")
+    replaced by what it stands for ("EU"), when they write that; not a capital named as a place ("in Warsaw")."""
+    def seat(match: re.Match[str]) -> str:
+        word = match.group("word")
+        country = SEATS.get(word.lower())
+        if match.group("place") or country is None or word.lower() in vocabulary or not set(_words(country)) <= vocabulary:
+            return match.group(0)
+        return match.group(0)[: match.start("word") - match.start()] + country
+    return _CAPITAL_WORD.sub(seat, question)
+
+
+# A capitalised word, and the preposition that makes it a place ("What did Biden say in Warsaw?"
+# asks about the city, not Poland).
+_CAPITAL_WORD = re.compile(r"(?P<place>\b(?i:in|at|to|from|near|around|outside|inside|via)\s+)?\b(?P<word>[A-Z][a-z]+)\b")
 
 
 def _seated_words(text: str) -> set[str]:
@@ -4907,20 +4951,14 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
 CONTENT_NOUN_DEPTH = 5
 
 
-# "… for the Russians, in Alcaro's view?": whose side of a thing is asked, by "for" and a name.
-_FOR_SIDE = re.compile(r"\bfor\s+(?P<side>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,?.!]|\s+(?:in|according)\b)")
-
-
 def _side_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For "What is the 15-point plan for the Russians, in Alcaro's view?", `ranked` with the first of
     its best few that opens on that side ("For the Russians, it is in all likelihood a means to buy
     time …") leading, when the lead does not ("… the 15-point plan … is a way for Ukraine to define
     the costs …") and that one could answer by itself: the opening says whose view of it follows."""
-    side = _FOR_SIDE.search(question)
-    if side is None:
+    if asks_side(question) is None:
         return ranked
-    opens = re.compile(rf"^\W*(?:(?:but|and|yet)\s+)?for\s+{re.escape(side.group('side'))}\s*,", re.I)
-    return _fitting_lead(ranked, s, lambda c: opens.match(c.text) is not None)
+    return _fitting_lead(ranked, s, lambda c: opens_on_side(c.text, question))
 
 
 # "What does Ukraine need most?": the one thing above others, which "especially" singles out.

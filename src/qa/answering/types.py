@@ -783,6 +783,8 @@ _EVENT_SUBJECT = re.compile(
     r"|(?i:is|are|was|were|did|does|do|has|have|had)"
     # "What made the 2015 Minsk deal collapse?": what the subject suffered.
     r"|(?i:what)\s+(?i:made|makes|caused|causes)"
+    # "What is the total of EU security assistance …?": whose amount.
+    r"|(?i:what)\s+(?i:is|was)\s+(?i:the)\s+(?i:total|amount|size|value|sum)\s+(?i:of)"
     r")\s*(?:the\s+)?(?:\d{4}\s+)?"
     r"(?P<subject>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)(?![\w’'-])"
     # "How does the April piece describe …?": a document, not the subject of an event.
@@ -1340,9 +1342,6 @@ _NAME_BEFORE_VERB = re.compile(
 # the United States and its European allies that …", "reminds us that …", "reminded Kyiv of …".
 _ASKS_REMINDED = re.compile(r"^\W*what\s+(?:do|does|did|is|was|should|could|would|might|may)\s+[^?]*\bremind(?:s|ed)?\b[^?]*\bof\b", re.I)
 _REMINDS = re.compile(r"\bremind(?:er|s|ed)?\b(?:\s+(?:for|to))?(?:\s+[\w’'-]+){0,8}?\s+(?:that|of)\s+(?=\w)", re.I)
-_CLAUSE_ENDS = re.compile(r"[.;!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$|[;:]|\s[—–]\s")
-# The most words of a clause a sentence says something reminds of.
-REMINDED_WORDS = 20
 
 
 def reminded_of(sentence: str, question: str) -> tuple[int, int] | None:
@@ -1353,7 +1352,43 @@ def reminded_of(sentence: str, question: str) -> tuple[int, int] | None:
     if not _ASKS_REMINDED.match(question):
         return None
     said = _REMINDS.search(sentence)
-    return phrase_until(sentence, said.end(), _CLAUSE_ENDS, REMINDED_WORDS) if said is not None else None
+    # As long as a condition may be: a clause.
+    return phrase_until(sentence, said.end(), _CONDITION_ENDS, CONDITION_WORDS) if said is not None else None
+
+
+# The side a question asks about, by "for" and a name: "for the Russians" in "What is the 15-point plan
+# for the Russians, in Alcaro's view?".
+_FOR_SIDE = re.compile(r"\bfor\s+(?P<side>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,?.!]|\s+(?:in|according)\b)")
+
+
+def asks_side(question: str) -> re.Match[str] | None:
+    """The side a question asks something is for ("for the Russians", group "side"), or None."""
+    return _FOR_SIDE.search(question)
+
+
+# What a sentence that opens on a side says the thing is for that side: "For the Russians, it is in
+# all likelihood a means to buy time, regroup and restart the offensive until …".
+_SIDE_PREDICATE = re.compile(
+    r"^\W*(?:(?:but|and|yet)\s+)?for\s+[^,]{2,40},\s*(?:it|this|that|they)\s+(?:is|are|was|were|would\s+be|will\s+be)\s+"
+    r"(?:(?:in\s+all\s+likelihood|probably|likely|most\s+likely|rather|instead|simply|merely|only)\s+)?", re.I)
+_SIDE_PREDICATE_END = re.compile(r"\s+(?:until|unless|because|while|whereas|so\s+that)\b|[;:.⁰¹²³⁴⁵⁶⁷⁸⁹]|\s[—–]\s")
+
+
+def side_predicate(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is the 15-point plan for the Russians?", the offsets of what the sentence that opens
+    on that side says it is ("a means to buy time, regroup and restart the offensive"); None for other
+    questions or sentences, or more than OBJECT_WORDS words."""
+    if not opens_on_side(sentence, question):
+        return None
+    said = _SIDE_PREDICATE.match(sentence)
+    return phrase_until(sentence, said.end(), _SIDE_PREDICATE_END, OBJECT_WORDS) if said is not None else None
+
+
+def opens_on_side(sentence: str, question: str) -> bool:
+    """True when the sentence opens on the side a question asks about ("For the Russians, …" for
+    "What is the plan for the Russians?")."""
+    side = asks_side(question)
+    return side is not None and re.match(rf"^\W*(?:(?:but|and|yet)\s+)?for\s+{re.escape(side.group('side'))}\s*,", sentence, re.I) is not None
 
 
 # "And the deadline for that?", "By when?", "What is the time frame?": a time limit.
@@ -1867,7 +1902,10 @@ _ASKS_NEEDED = re.compile(
     # "What would truly ensure Ukraine's sovereignty?": what it would take.
     r"(?:needed|required|necessary)|(?:truly\s+|really\s+)?(?:ensure|guarantee|secure))\b"
     # "What would a strong guarantee require?": what the thing needs.
-    r"|^\W*what\s+(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:require|need)\s*[?.!]*\s*$",
+    r"|^\W*what\s+(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:require|need)\s*[?.!]*\s*$"
+    # "What would Russia have to accept to get sanctions lifted?": what it must do for it.
+    r"|^\W*what\s+(?:would|will|does|do|must|should)\s+(?:[\w’'-]+\s+){1,4}?(?:have|need)\s+to\s+(?:accept|do|agree\s+to|give|offer|concede)\s+"
+    r"(?:in\s+order\s+)?to\b",
     re.I,
 )
 # "Without a strongly stated commitment …, no guarantee will truly ensure …": what is needed, said
@@ -2868,8 +2906,8 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
         # "Without a strongly stated commitment from …, no guarantee will truly ensure Ukraine's
         # sovereignty" for "Which commitment would truly ensure …?": what the sentence says does it
         # is what "without" names, not the subject it denies.
-        condition = _WITHOUT_CLAUSE.search(sentence, 0, start)
-        return condition.span("what") if condition is not None else None
+        needed = _WITHOUT_OPENS.match(sentence)
+        return needed.span("needed") if needed is not None and needed.end() <= start else None
     if text.strip().lower() in _SUBJECT_PRONOUNS:
         # "The existing sanctions on … are significant, but they have not affected …": "they" is the
         # sentence's opening subject. Otherwise ("it is difficult to imagine …") what the pronoun
@@ -2881,10 +2919,8 @@ def subject_of(sentence: str, question: str) -> tuple[int, int] | None:
     return start, end
 
 
-# A subject the sentence denies ("no guarantee will …"), and the clause that names what would do
-# it instead ("Without a strongly stated commitment from …, no guarantee …").
+# A subject the sentence denies: "no guarantee will …".
 _NEGATED_SUBJECT = re.compile(r"\s*(?:no|nothing|none|neither)\b", re.I)
-_WITHOUT_CLAUSE = re.compile(r"(?:^|[;:]\s*)(?:[Bb]ut\s+|[Yy]et\s+)?[Ww]ithout\s+(?P<what>[^;:]{3,300}),\s*$")
 
 
 # Lower-case words that describe a name after them ("the conservative European People's Party"),
