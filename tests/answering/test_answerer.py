@@ -6374,6 +6374,12 @@ FINDER_SENTENCES = {
                 "are able to force President Volodymyr Zelensky to agree to conditions that are now unacceptable to him.⁸",
     "lifted": "Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full "
               "responsibility for the war – a rather implausible scenario.",
+    "urge": "Biden may also urge his European counterparts to adopt a harsher language on Russia's alleged war crimes.",
+    "hired": "The network hired the Troika Design Group to design and produce its 2001–02 identity.",
+    "plan": "Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
+            "would not join NATO, develop nuclear capabilities or host foreign military bases.",
+    "reference": "⁷ Riccardo Alcaro, \"Europe's Post-Cold War Order Is No More\", in *IAI Commentaries*, No. 22|08 "
+                 "(February 2022), <https://www.iai.it/en/node/14671>.",
 }
 
 
@@ -6409,6 +6415,18 @@ FINDER_SENTENCES = {
         # What one must do for something is the condition the sentence sets (the reader had bolded "its forces").
         ("condition_asked", "lifted", "What would Russia have to accept to get sanctions lifted, according to Alcaro?",
          "it agrees to withdraw all its forces and take full responsibility for the war"),
+        # Who is said to be urged: the active verb's object (the reader had bolded "Biden", who urges);
+        # a name without its article.
+        ("object_of_passive", "urge", "Who is urged to adopt harsher language on war crimes?", "his European counterparts"),
+        ("object_of_passive", "hired", "Who was hired to produce ABC's 2001-02 identity?", "Troika Design Group"),
+        ("object_of_passive", "urge", "Who urges them to adopt harsher language?", None),
+        # What the noun holds, a clause with its own subject (the reader had bolded "compromises").
+        ("clause_of_noun", "plan", "What are the commitments Ukraine offered in the 10-point plan?",
+         "it would not join NATO, develop nuclear capabilities or host foreign military bases"),
+        ("clause_of_noun", "plan", "What are the compromises?", None),
+        # The date a reference gives, not one the question gives.
+        ("first_date", "reference", "When was the IAI commentary series issue 22|08 published?", "February 2022"),
+        ("first_date", "reference", "What came out in February 2022?", None),
     ],
 )
 def test_a_finder_marks_what_the_question_s_form_asks_for(finder, sentence, question, span):
@@ -6474,6 +6492,10 @@ def test_a_capital_the_documents_never_name_is_asked_as_what_it_stands_for():
         ("Which coastline might Putin want to annex?", "the coastal area around the Sea of Azov"),
         # A document that judges is the one pointed at (it had quoted a reference to *IAI Commentaries*).
         ("Is the IAI commentary hopeful about a quick peace deal?", "no prospect for a durable peace"),
+        # The reference in the outlet named, whatever the reader reads in another's title.
+        ("What did the IAI cite from Al Jazeera?", "in *Al Jazeera*"),
+        # Only the document whose sentence has every word of the topic (the IAI's, naming only Crimea, had joined).
+        ("Which article mentions the 2014 annexation of Crimea?", "Russia’s 2014 annexation of Crimea"),
     ],
 )
 def test_the_answer_quotes_the_sentence_asked_about_in_other_words(small_index, question, quoted):
@@ -6481,3 +6503,20 @@ def test_the_answer_quotes_the_sentence_asked_about_in_other_words(small_index, 
 
     result = qa.answer(question, index=small_index)
     assert not result.abstained and quoted in result.text.split(" [")[0]
+
+
+@pytest.mark.model
+def test_a_document_that_alone_mentions_what_is_asked_is_the_only_one_quoted(small_index):
+    import qa
+
+    result = qa.answer("Which article mentions the 2014 annexation of Crimea?", index=small_index)
+    assert "Only one of the documents speaks to this" in result.text and len(result.citations) == 1
+
+
+@pytest.mark.model
+def test_when_a_numbered_work_was_published_is_its_date(small_index):
+    import qa
+
+    # It had bolded the work's title.
+    result = qa.answer("When was the IAI commentary series issue 22|08 published?", index=small_index)
+    assert result.short is not None and result.short.text == "February 2022"

@@ -64,9 +64,9 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, definition_of, holder_of_role, reminded_of, employer_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, object_of_passive, reminded_of, employer_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1808,6 +1808,12 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         if candidate.score >= s.topic_below:
             best.setdefault(candidate.passage.doc_id, candidate)
     chosen = list(best.values())[: len(named) or MAX_DOCUMENTS]
+    if _ASKS_WHICH_DOCUMENT.match(question):
+        # "Which article mentions the 2014 annexation of Crimea?": the documents whose sentence has every
+        # word of the topic, not also one that names only Crimea.
+        topic_stems = {w[:NAME_STEM] for w in topic}
+        mentioning = [c for c in chosen if topic_stems <= {w[:NAME_STEM] for w in _words(c.text)}]
+        chosen = mentioning or chosen
     # "What do the documents say about China?" when one document speaks to it: that document's best
     # sentence of its own (the ordinary path would weigh footnote references to other works too).
     return chosen if len(chosen) >= 2 or (chosen and not named) else []
@@ -2231,12 +2237,16 @@ _MENTIONED_IN_WHICH = re.compile(
     re.I,
 )
 _ASKS_WHICH_DOCUMENT = re.compile(
-    r"^\W*(?:and\s+)?(?:which|what)\s+(?:one\s+of\s+the\s+|of\s+the\s+)?(?:two\s+)?(?:documents?|commentar(?:y|ies)|sources?|texts?)\s+"
+    r"^\W*(?:and\s+)?(?:which|what)\s+(?:one\s+of\s+the\s+|of\s+the\s+)?(?:two\s+)?"
+    # "Which article mentions the 2014 annexation of Crimea?"; not "What article was published in 1937?",
+    # which asks for a work by its title (XQuAD).
+    r"(?:(?:articles?|pieces?|papers?)\s+(?:mentions?|mentioned|discuss(?:es|ed)?|talks?|covers?|refers?|speaks?)\b|"
+    r"(?:documents?|commentar(?:y|ies)|sources?|texts?)\s+"
     # What a document does, not what a thing called a document did ("What document formed the
     # Parliament of Victoria?") nor "Which source of energy …".
     r"(?:says?|said|mentions?|mentioned|cites?|cited|quotes?|quoted|discuss(?:es|ed)?|argues?|argued|claims?|"
     r"describes?|described|talks?|covers?|names?|named|refers?|predicts?|warns?|suggests?|recommends?|proposes?|"
-    r"reports?|notes?|lists?|speaks?|explains?|(?:is|was|were|are)\s+(?:written|published|authored|by|from))\b",
+    r"reports?|notes?|lists?|speaks?|explains?|(?:is|was|were|are)\s+(?:written|published|authored|by|from))\b)",
     re.I,
 )
 # "Which article was published by Reuters on 18 March 2022?": a work, named by its title.
@@ -2941,7 +2951,7 @@ def _short_span(
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
     finders = (side_predicate, weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
-               numbered_part, holder_of_role, reminded_of, name_before_verb, name_before_turned_down,
+               numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
@@ -3730,6 +3740,10 @@ def _lead_by_reader(
     if _IN_EXCHANGE.match(ranked[0].text) and _EXCHANGE_WORDS.search(question):
         # "What would Ukraine get in return?": "In exchange, the plan envisions, Russia would allow for
         # security guarantees …" says just that, whatever the reader reads in the sentence before it.
+        return ranked
+    if is_reference(ranked[0].text) and (outlet := publication(ranked[0].text)) and outlet.lower() in question.lower():
+        # "What did the IAI cite from Al Jazeera?": the reference in the outlet the question names,
+        # not another whose title the reader takes for the answer ("Europe's Post-Cold War Order …").
         return ranked
     if any(finder(ranked[0].text, question) is not None for finder in _LEAD_FINDERS):
         # "What was Russia's original goal in Ukraine?": the lead says what "the original objective of"
@@ -6037,14 +6051,16 @@ def _work_number(retriever: Retriever, question: str, started: float) -> Answer 
 
 def _numbered_entry(retriever: Retriever, question: str, number: re.Match[str], started: float) -> Answer | None:
     """"Who wrote commentary 22 | 07?", "What is commentary 22 | 12 about?": the catalogue entry or
-    reference that gives the work that number, with its authors (who) or its title as the short
-    answer. None when no note gives it."""
+    reference that gives the work that number, with its authors (who), its date (when) or its title
+    as the short answer. None when no note gives it."""
     wanted = re.compile(rf"(?<![\d|]){number.group('volume')}\s*\|\s*{number.group('issue')}(?![\d|])")
     for note in _note_sentences(retriever):
         if wanted.search(note.text) is None:
             continue
         text, citations, support = compose([note])
-        at = cited_authors(note.text) if _ASKS_WHO.match(question) else cited_title(note.text)
+        # "When was issue 22|08 published?": the date the entry gives, not its title.
+        at = (cited_authors(note.text) if _ASKS_WHO.match(question) else first_date(note.text, question)
+              if expected_type(question) == DATE else cited_title(note.text))
         short = _short(note, Span(*at, 1.0), support) if at is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     return None

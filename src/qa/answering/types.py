@@ -68,6 +68,12 @@ def _dates(text: str, question: str) -> list[re.Match[str]]:
     return found
 
 
+def first_date(sentence: str, question: str) -> tuple[int, int] | None:
+    """Offsets of the sentence's first date that can answer the question's "when" and that the
+    question does not give itself ("February 2022" in a reference to "No. 22|08 (February 2022)"), or None."""
+    return next((m.span() for m in _dates(sentence, question) if m.group(0).lower() not in question.lower()), None)
+
+
 def date_of_asked_clause(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
     """Another date or time of the sentence than the one at start:end, when the words before it
     (from the date before) hold more of the question's words: "When will Poland stop buying Russian
@@ -1423,6 +1429,45 @@ def deadline_given(sentence: str, question: str, before: str = "") -> tuple[int,
         if best:
             return None
     return None
+
+
+# "What are the commitments Ukraine offered …?": a noun the question asks what it holds.
+_ASKS_WHAT_NOUN_HOLDS = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+the\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{4,})\b", re.I)
+# A clause a noun holds, which opens on its own subject and verb: "commitments from Ukraine that it would not join NATO …".
+_NOUN_CLAUSE_SUBJECT = r"(?:it|they|he|she|we|(?-i:[A-Z])[\w’'-]+)\s+(?:would|will|could|should|must|might|may|can|is|are|was|were|had|has|have)\b"
+
+
+def clause_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What are the commitments Ukraine offered in the 10-point plan?", the offsets of the clause
+    the sentence says the noun holds ("it would not join NATO, develop nuclear capabilities or host
+    foreign military bases" in "… commitments from Ukraine that it would not join NATO, …"); None for
+    other questions or sentences, or a clause of more than CONDITION_WORDS words."""
+    asked = _ASKS_WHAT_NOUN_HOLDS.match(question)
+    if asked is None:
+        return None
+    noun = asked.group("noun").lower()
+    found = re.search(rf"\b{re.escape(noun.rstrip('s'))}s?\s+(?:(?:from|by|of)\s+(?:[\w’'-]+\s+){{0,3}}?)?that\s+(?={_NOUN_CLAUSE_SUBJECT})",
+                      sentence, re.I)
+    return phrase_until(sentence, found.end(), _CONDITION_ENDS, CONDITION_WORDS) if found is not None else None
+
+
+# "Who is urged to adopt harsher language?": a passive whose agent the sentence names, and whose
+# subject it gives as the active verb's object, before "to".
+_ASKS_WHO_IS_DONE_TO = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:is|are|was|were)\s+(?:being\s+)?(?P<verb>[a-z]{3,}?)(?:ed|d)\s+to\s+[a-z]", re.I)
+
+
+def object_of_passive(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who is urged to adopt harsher language?", the offsets of who the sentence says is urged,
+    the active verb's object before "to" ("his European counterparts" in "Biden may also urge his
+    European counterparts to adopt …"); None for other questions or sentences."""
+    asked = _ASKS_WHO_IS_DONE_TO.match(question)
+    if asked is None:
+        return None
+    stem = asked.group("verb").lower()
+    # A name without its article: "Troika Design Group" in "The network hired the Troika Design Group to …".
+    found = re.search(rf"\b{re.escape(stem)}(?:e|es|ed|d|ing)?\s+(?:the\s+(?=(?-i:[A-Z])))?(?P<object>(?:(?!to\b)[\w’'-]+\s+){{0,5}}?[\w’'-]+)\s+to\s+[a-z]",
+                      sentence, re.I)
+    return found.span("object") if found is not None else None
 
 
 # "Who coordinates research at the IAI?": the present-tense verb a role's agent noun comes from.
