@@ -6347,7 +6347,10 @@ def test_a_kind_the_sentence_only_restates_has_no_short_answer_away_from_it(sent
      ("The first and second weeks were calm.", "Which week was calm?", False),  # two ordinals
      # How many of a series' units: the ordinal of the one under way (it had abstained, 0.040).
      ("Vladimir Putin's imperialist war of conquest in Ukraine is about to enter its fifth week.",
-      "How many weeks had the war lasted when the IAI piece was written?", True)],
+      "How many weeks had the war lasted when the IAI piece was written?", True),
+     # "time" counts any series (it had abstained), but "for the first time" says something was new.
+     ("On Tuesday in Istanbul, the sides met for a sixth time.", "How many rounds of talks had taken place by the Istanbul meeting?", True),
+     ("The EU approved it for the first time in its history.", "How many rounds of talks had there been?", False)],
 )
 def test_a_sentence_gives_the_ordinal_of_the_series_asked(sentence, question, gives):
     from qa.answering.types import gives_asked_ordinal
@@ -6492,6 +6495,8 @@ def test_a_capital_the_documents_never_name_is_asked_as_what_it_stands_for():
         ("Which coastline might Putin want to annex?", "the coastal area around the Sea of Azov"),
         # A document that judges is the one pointed at (it had quoted a reference to *IAI Commentaries*).
         ("Is the IAI commentary hopeful about a quick peace deal?", "no prospect for a durable peace"),
+        # The fourth sentence, the best that names the question's subject (it had abstained).
+        ("What military support has Sweden given Ukraine?", "Poland, Estonia, Sweden and Germany"),
         # The reference in the outlet named, whatever the reader reads in another's title.
         ("What did the IAI cite from Al Jazeera?", "in *Al Jazeera*"),
         # Only the document whose sentence has every word of the topic (the IAI's, naming only Crimea, had joined).

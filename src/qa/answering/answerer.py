@@ -1344,7 +1344,7 @@ def _answer(
     # "… progress on the agreements failed …" names the Minsk agreements as the sentence before did.
     named_before = bool(known) and any(_named_before_as(c, known) for c in chosen)
     if known and not named_before and not _passages_name(chosen, known) and (naming := next(
-            (c for c in ranked[: s.gate_depth] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
+            (c for c in ranked[:SUBJECT_FALLBACK_DEPTH] if c.score >= max(s.abstain_below, SUBJECT_FALLBACK * best)
              and _names_any(c.text, known)), None)) is not None:
         # "Which regions does Putin want besides Crimea?": not the lead ("The plan rotates around three
         # main components: …", whose passage never names Putin) but the best sentence nearly as
@@ -4385,6 +4385,10 @@ def _subject_words(question: str) -> list[str]:
 # How likely, against the lead, the best sentence naming the question's subject must be to answer
 # in its place when the lead's passage never names it.
 SUBJECT_FALLBACK = 0.5
+# How far down that sentence may stand: "What military support has Sweden given Ukraine?" is
+# answered by the fourth, "Many European countries, including Poland, Estonia, Sweden and Germany,
+# have sent similar weapons …" (it had abstained).
+SUBJECT_FALLBACK_DEPTH = 6
 # The opening words of a sentence, where its subject stands ("Many European countries, including
 # Poland, ...").
 OPENING_WORDS = 8

@@ -2207,7 +2207,10 @@ def _ordinal_of_noun(sentence: str, question: str) -> re.Match[str] | None:
     if asked is None or len(_ORDINAL_WORD.findall(sentence)) != 1:
         return None
     noun = re.sub(r"(?:ies|s)$", "", asked.group(0).split()[-1].lower())
-    return re.search(rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?{re.escape(noun)}(?:s|y|ies)?\b", sentence, re.I)
+    # "How many rounds …?" of "the sides met for a sixth time": "time" counts any series (not which
+    # one: "Which week …?"), but "for the first time" says something was new, not how many there were.
+    times = r"|(?<!first\s)time" if _ASKS_HOW_MANY_OF_SERIES.match(question) else ""
+    return re.search(rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?(?:{re.escape(noun)}(?:s|y|ies)?{times})\b", sentence, re.I)
 
 
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
@@ -3952,6 +3955,9 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
         if partitive is not None and _answers_partitive(sentence, partitive.group("what")):
             # "How many of the five largest Russian banks have been fully blocked?": "of the five
             # largest Russian banks, only VTB …" counts them by naming them.
+            return True
+        if _ASKS_HOW_MANY_OF_SERIES.match(question) and _ordinal_of_noun(sentence, question) is not None:
+            # "How many rounds of talks had taken place …?": "the sides met for a sixth time" counts them.
             return True
         if asks_share(question) and _WORDED_SHARE.search(sentence):
             # "What share of the compromises should Russia make?": "the bulk of the compromises", in words.
