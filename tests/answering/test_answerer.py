@@ -6381,6 +6381,9 @@ FINDER_SENTENCES = {
     "hired": "The network hired the Troika Design Group to design and produce its 2001–02 identity.",
     "plan": "Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
             "would not join NATO, develop nuclear capabilities or host foreign military bases.",
+    "decision": "So are the decision to have Zelensky speak at the US Congress,¹³ the announced increase in weapons supplies "
+                "to Ukraine, which will include armed drones and mobile air defences.",
+    "sea": "At the time of his death, the Mongol Empire stretched from the Caspian Sea to the Sea of Japan.",
     "reference": "⁷ Riccardo Alcaro, \"Europe's Post-Cold War Order Is No More\", in *IAI Commentaries*, No. 22|08 "
                  "(February 2022), <https://www.iai.it/en/node/14671>.",
 }
@@ -6427,6 +6430,11 @@ FINDER_SENTENCES = {
         ("clause_of_noun", "plan", "What are the commitments Ukraine offered in the 10-point plan?",
          "it would not join NATO, develop nuclear capabilities or host foreign military bases"),
         ("clause_of_noun", "plan", "What are the compromises?", None),
+        # The noun and the infinitive that says which one (the reader had bolded "US Congress"); not a
+        # name and "to" another ("What sea …?", XQuAD).
+        ("noun_to_do", "decision", "Which decision made Zelensky's voice heard in Congress?",
+         "the decision to have Zelensky speak at the US Congress"),
+        ("noun_to_do", "sea", "What sea bordered Genghis Khan's empire to the east when he died?", None),
         # The date a reference gives, not one the question gives.
         ("first_date", "reference", "When was the IAI commentary series issue 22|08 published?", "February 2022"),
         ("first_date", "reference", "What came out in February 2022?", None),

@@ -1451,6 +1451,28 @@ def clause_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found.end(), _CONDITION_ENDS, CONDITION_WORDS) if found is not None else None
 
 
+# "Which decision made Zelensky's voice heard in Congress?": a noun asked for by which one.
+_ASKS_WHICH_NOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<noun>[a-z]{4,})\s+(?!of\b)[a-z]", re.I)
+_INFINITIVE_ENDS = re.compile(r"[,;:.!?⁰¹²³⁴⁵⁶⁷⁸⁹()]|\s[—–]\s")
+
+
+def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which decision made Zelensky's voice heard in Congress?", the offsets of the noun and the
+    infinitive that says which one it is ("the decision to have Zelensky speak at the US Congress" in
+    "So are the decision to have Zelensky speak at the US Congress,¹³ …"); None for other questions,
+    or when the sentence has the noun with an infinitive other than once."""
+    asked = _ASKS_WHICH_NOUN.match(question)
+    if asked is None:
+        return None
+    noun = asked.group("noun").lower()
+    # A lower-case noun and a verb after "to": not "from the Caspian Sea to the Sea of Japan".
+    found = list(re.finditer(rf"\b(?i:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?{re.escape(noun)}\s+to\s+(?!(?:the|a|an|its|their)\b)(?=[a-z])",
+                             sentence))
+    if len(found) != 1:
+        return None
+    return phrase_until(sentence, found[0].start(), _INFINITIVE_ENDS, OBJECT_WORDS)
+
+
 # "Who is urged to adopt harsher language?": a passive whose agent the sentence names, and whose
 # subject it gives as the active verb's object, before "to".
 _ASKS_WHO_IS_DONE_TO = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:is|are|was|were)\s+(?:being\s+)?(?P<verb>[a-z]{3,}?)(?:ed|d)\s+to\s+[a-z]", re.I)
