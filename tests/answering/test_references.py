@@ -398,6 +398,9 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
      ("Who is the author of the piece in the Washington Post cited by Alcaro?", ("", "authors", "Washington Post")),
      ("Who wrote the article in the Financial Times?", ("", "authors", "Financial Times")),
      ("Who wrote the article in March?", None),
+     # The outlet after the kind, and a topic (had answered with Alcaro's note).
+     ("Who wrote the piece in the Financial Times about the Russia sanctions list?",
+      ("the Russia sanctions list", "authors", "Financial Times")),
      ("Who wrote the IAI commentary?", ("", "authors", "IAI")),  # the document's publisher: `_works_on` leaves it
      ("Which document mentions Poland?", None)],
 )

@@ -212,7 +212,9 @@ _WHO_WROTE_ON = re.compile(
     # "Which IAI author wrote on Japan …?" asks who, too.
     r"^\W*(?:(?:and|but|so)\s+)?(?:who|(?:which|what)\s+(?:(?-i:[A-Z])[\w’'.&-]*\s+)?(?:author|writer|analyst|scholar|researcher|expert)s?)\s+"
     r"(?:wrote|has\s+written|have\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
-    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+)?"
+    rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+"
+    # "Who wrote the piece in the Financial Times about the Russia sanctions list?": the outlet after the kind.
+    rf"(?:(?:in|from)\s+(?:the\s+)?(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,3}})\s+)?)?"
     r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
@@ -245,7 +247,7 @@ def work_on_asked(question: str) -> tuple[str, str, str | None] | None:
     for pattern, wanted in ((_WHO_WROTE_ON, "authors"), (_WHICH_WORK_ON, "title")):
         match = pattern.match(question)
         if match is not None:
-            outlet = (match.group("outlet") or "").strip()
+            outlet = (match.group("outlet") or match.groupdict().get("after") or "").strip()
             return match.group("topic"), wanted, outlet or None
     by_outlet = _WHO_WROTE_OUTLET.match(question)
     if by_outlet is not None:
