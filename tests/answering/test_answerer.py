@@ -6505,6 +6505,8 @@ def test_a_capital_the_documents_never_name_is_asked_as_what_it_stands_for():
         ("Is the IAI commentary hopeful about a quick peace deal?", "no prospect for a durable peace"),
         # The fourth sentence, the best that names the question's subject (it had abstained).
         ("What military support has Sweden given Ukraine?", "Poland, Estonia, Sweden and Germany"),
+        # The fifth sentence reports what the speaker said; none above it names him (it had abstained).
+        ("What did Lavrov claim about the contested regions?", "Sergei Lavrov said was “settled for good”"),
         # The reference in the outlet named, whatever the reader reads in another's title.
         ("What did the IAI cite from Al Jazeera?", "in *Al Jazeera*"),
         # Only the document whose sentence has every word of the topic (the IAI's, naming only Crimea, had joined).

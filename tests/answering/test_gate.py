@@ -188,6 +188,10 @@ def test_an_it_after_a_question_phrase_points_back() -> None:
     # "How much", "How many" ask; they are no content the "it" could refer to.
     assert refers_back("How much is it worth?") and refers_back("How long did it last?")
     assert not refers_back("How much aid is it worth?") and not refers_back("How much is the aid worth?")
+    # The place asked for after a preposition is not what "its" stands for (it had been read alone and
+    # abstained); an "it" may stand for it, or be no pointer at all.
+    assert refers_back("In which city are its offices?")
+    assert not refers_back("In what area is it common for spiritual mentorship to be extremely high?")
 
 
 def test_him_points_back_unless_the_question_names_someone() -> None:
@@ -211,7 +215,9 @@ def test_what_else_points_back_unless_it_names_whom_it_is_about() -> None:
      ("What happened after that?", True), ("How much was that worth?", True), ("Is that the plan?", True),
      # "that" as a conjunction or a relative pronoun points at nothing
      ("Did Zelensky say that he would resign?", False), ("What are the issues that remain?", False),
-     ("Which country says that it will stop buying coal?", False)],
+     ("Which country says that it will stop buying coal?", False),
+     # What was said before, named as a claim (it had been read alone).
+     ("Does the April writer accept that claim?", True), ("Does the April writer accept claims?", False)],
 )
 def test_a_that_standing_for_what_was_said_before_points_back(question: str, points: bool) -> None:
     assert points_back(question) is points

@@ -719,6 +719,8 @@ def test_a_group_rewrite_asked_alone_opens_on_no_and(built_index):
          "Joe Biden"),
         # The time limit of what the question before asked about: oil and gas, not coal (it had bolded "Russian coal").
         ("What does Poland plan to do with oil and gas imports?", "And the deadline for that?", "by the end of the year"),
+        # "its" is the publisher the question before asked about, not the city asked for (it had abstained).
+        ("What does the think tank behind the March piece aim to advance?", "In which city are its offices?", "Rome"),
         # Who wrote the note the reply's sentence cites (it had no short answer).
         ("How much is the material damage to housing put at?", "Who reported that figure?", "David Lawder"),
     ],
@@ -736,6 +738,9 @@ def test_a_typed_follow_up_is_answered_from_the_sentence_it_is_about(built_index
     [
         # A verdict on what the reply quoted: that sentence answers (it had abstained, 0.148).
         ("What did Lavrov claim was settled for good?", "Does the April author agree?", "(it’s not)"),
+        # A verdict on a claim the reply quoted, however far down the question's own words put it (it
+        # had quoted Peskov).
+        ("What did Lavrov claim about the contested regions?", "Does the April writer accept that claim?", "(it’s not)"),
         # Whether what the reply named is what the question says: the sentence that tells, in another
         # word ("second-largest" for "biggest"; it had abstained, 0.071).
         ("Which bank has been cut off from SWIFT so far?", "Is it the biggest one?", "the second-largest"),

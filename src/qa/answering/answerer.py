@@ -2574,8 +2574,8 @@ def _checks_reply(ranked: list[Candidate], question: str, history: Sequence[Any]
         return None
     quoted = [c for c in ranked if c.text in replies[-1]]
     own = _seated_words(_ANY_SOURCE.sub("", question))
-    if own & _VERDICT and not own - _VERDICT - _SOURCE_POINTERS:
-        return next((c for c in ranked[:depth] if c in quoted), None)
+    if _judges_reply(question):
+        return quoted[0] if quoted else None
     if _ASKS_IF_IT.match(question) is None or not (said := own - _VERDICT - _SOURCE_POINTERS - _PRO_VERB - {"one"}):
         return None
     # Any sentence the reply quoted, however the question alone ranks it: the pronoun's words are not the question's.
@@ -2597,10 +2597,21 @@ def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[An
 
 # "Do" standing for the verb of the turn before: "Has it done so?", "Did they do it?".
 _PRO_VERB = frozenset("do does did done doing".split())
-# Words that judge what the turn before said, in no words of its own: "And was he right, per the article?"
-_VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct incorrect accurate mistaken agree agrees disagree".split())
+# Words that judge what the turn before said, in no words of its own: "And was he right, per the article?",
+# "Does the April writer accept that claim?".
+_VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct incorrect accurate mistaken agree agrees disagree "
+                     "accept accepts dispute disputes reject rejects share shares endorse endorses".split())
 # Words that point at a document or its author: "the April author", "per the article".
 _SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per".split())
+# Nouns that point at what the turn before reported: "that claim", "this view".
+_CLAIM_NOUNS = frozenset(w[:NAME_STEM] for w in "claim claims view views statement assessment assertion idea".split())
+
+
+def _judges_reply(question: str) -> bool:
+    """True when a question judges what the reply before quoted, in no words of its own but a
+    verdict and pointers at a source or at what was said: "Does the April author agree with him?"."""
+    own = _seated_words(_ANY_SOURCE.sub("", question))
+    return bool(own & _VERDICT) and not own - _VERDICT - _SOURCE_POINTERS - _CLAIM_NOUNS
 
 
 def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, depth: int) -> list[Candidate]:
@@ -2611,8 +2622,9 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
     own = _seated_words(_ANY_SOURCE.sub("", question))
-    # "Does the April author agree with him?" judges what the reply quoted, marked or not.
-    judged = bool(own & _VERDICT) and not own - _VERDICT - _SOURCE_POINTERS
+    # "Does the April author agree with him?" judges what the reply quoted, marked or not, however far
+    # down its own words put that sentence ("Does the April writer accept that claim?").
+    judged = _judges_reply(question)
     if (judged or not own - _PRO_VERB - _VERDICT and _BOLD_LEAD.match(reply)) and _ASKS_IF.match(question):
         # "Has it done so?" after "What did Moscow promise …?" asks whether what the reply said came
         # true, in no words of its own: the sentence the reply quoted ("… continued, despite Moscow's
@@ -2620,7 +2632,7 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
         # Only after a reply that marked its answer: one that quoted a sentence alone may not have
         # answered ("On Tuesday in Istanbul, the sides met for a sixth time." for "What did the
         # Russians say they would do after Istanbul?").
-        quoted = next((c for c in ranked[:depth] if c.text in reply), None)
+        quoted = next((c for c in (ranked if judged else ranked[:depth]) if c.text in reply), None)
         return ranked if quoted is None else [quoted, *(c for c in ranked if c is not quoted)]
     if not asked or not _IT_OR_THEM.search(question):
         return ranked
@@ -4415,14 +4427,25 @@ _ACCORDING_PHRASE = re.compile(r"\baccording\s+to\s+([^,;?.!]+)", re.I)
 
 
 def _speech_first(ranked: list[Candidate], speaker: str, depth: int) -> list[Candidate]:
-    """`ranked` with the first of its best `depth` that reports what the speaker said leading:
+    """`ranked` with the first of its best `depth` (SPEECH_DEPTH when none of those names the speaker)
+    that reports what the speaker said leading:
     "What did Zelensky say about a referendum?" is answered by "... Volodymyr Zelensky has stated
     that any agreement ... would need to be approved by a nationwide referendum", not by "Zelensky
     probably wants to go through this formal process ...", which the sentence model put first."""
+    # Further down only when none of the best names the speaker: "What did Zelensky say in Congress?"
+    # keeps "… the decision to have Zelensky speak at the US Congress", not a statement made elsewhere.
+    if not any(_names(c.text, speaker) for c in ranked[:depth]):
+        depth = SPEECH_DEPTH
     said = next((c for c in ranked[:depth] if reports_speech(c.text, speaker)), None)
     if said is None or said is ranked[0]:
         return ranked
     return [said, *(c for c in ranked if c is not said)]
+
+
+# How far down the ranking a sentence reporting what the speaker asked about said may lead: "What did
+# Lavrov claim about the contested regions?" is the fifth ("… which Russian Foreign Minister Sergei
+# Lavrov said was “settled for good”"; it had abstained, no sentence above it naming him).
+SPEECH_DEPTH = 6
 
 
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").

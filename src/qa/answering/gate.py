@@ -308,11 +308,17 @@ _THAT = re.compile(
 )
 
 
+# What was said before, named as a claim: "Does the April writer accept that claim?".
+_CLAIM_POINTED = re.compile(r"\b(?:that|this|these|those|his|her|their)\s+(?:claims?|views?|statements?|assessments?|assertions?)\b", re.I)
+
+
 def points_back(question: str) -> bool:
     """True when the question points back at an earlier turn (`refers_back`), ends on an "it"
     (`ends_on_it`) or has a "that" standing for what was said before ("What weapons did that
-    include?"): in a conversation, it is read with the turn before it."""
-    return refers_back(question) or ends_on_it(question) or _THAT.search(question) is not None
+    include?", "Does the April writer accept that claim?"): in a conversation, it is read with the
+    turn before it."""
+    return (refers_back(question) or ends_on_it(question) or _THAT.search(question) is not None
+            or _CLAIM_POINTED.search(question) is not None)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
@@ -322,9 +328,12 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:do|does|did|is|was|are|were|has|have|had|w
 def _content_before(question: str, at: int) -> bool:
     """True when a word other than a function word comes before position `at` ("Which country says it
     ..."); the words of a question phrase ("How much is it worth?") are function words here."""
-    opening = _HOW_PHRASE.match(question)
+    opening = _HOW_PHRASE.match(question) or (_PLACE_PHRASE.match(question) if question[at : at + 3].lower() == "its" else None)
     start = opening.end() if opening is not None and opening.end() <= at else 0
     return any(w.lower() not in QUERY_STOPWORDS for w in _WORD.findall(question[start:at]))
 
 
 _HOW_PHRASE = re.compile(r"\W*(?:(?:and|but|so)\s+)?how\s+(?:much|many|long|often|far|old)\b", re.I)
+# "In which city are its offices?": the place asked for, after a preposition, is not what "its" stands
+# for (an "it" may be: "In what area is it common …?").
+_PLACE_PHRASE = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:in|on|at|from|to|near|into)\s+(?:which|what)\s+[a-z]+\b", re.I)
