@@ -3289,7 +3289,8 @@ _ASIDE_END = re.compile(r"\s[—–]\s|[;:()]|\.(?:\s|$)|$")
 # A verb of failing: "collapse", "failed", "stalled", "broke down".
 _FAILURE = re.compile(
     r"\b(?:collaps|fail|stall|founder|derail|unravel|doom|scupper|torpedo|wreck|sank|sunk|sink|fell\s+apart|fall\s+apart|"
-    r"br(?:eak|oke)\s+down)\w*", re.I
+    # "Why did the European push on Minsk go nowhere?"
+    r"br(?:eak|oke)\s+down|(?:go|goes|went|gone|going|get|got|led|lead)\s+nowhere|(?:came|come|comes)\s+to\s+nothing|fizzl)\w*", re.I
 )
 
 
