@@ -6383,6 +6383,8 @@ FINDER_SENTENCES = {
     "hired": "The network hired the Troika Design Group to design and produce its 2001–02 identity.",
     "plan": "Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine that it "
             "would not join NATO, develop nuclear capabilities or host foreign military bases.",
+    "second": "The second concerns the political and financial sustainability of the invasion, heavily impacted by US and "
+              "European diplomatic pressure.",
     "decision": "So are the decision to have Zelensky speak at the US Congress,¹³ the announced increase in weapons supplies "
                 "to Ukraine, which will include armed drones and mobile air defences.",
     "sea": "At the time of his death, the Mongol Empire stretched from the Caspian Sea to the Sea of Japan.",
@@ -6432,6 +6434,10 @@ FINDER_SENTENCES = {
         ("clause_of_noun", "plan", "What are the commitments Ukraine offered in the 10-point plan?",
          "it would not join NATO, develop nuclear capabilities or host foreign military bases"),
         ("clause_of_noun", "plan", "What are the compromises?", None),
+        # What the item opening on the ordinal asked is about (the reader had bolded "concerns the political …").
+        ("item_content", "second", "What is the second variable shaping the war?",
+         "the political and financial sustainability of the invasion"),
+        ("item_content", "second", "What is the first variable?", None),
         # The noun and the infinitive that says which one (the reader had bolded "US Congress"); not a
         # name and "to" another ("What sea …?", XQuAD).
         ("noun_to_do", "decision", "Which decision made Zelensky's voice heard in Congress?",
@@ -6537,3 +6543,23 @@ def test_when_a_numbered_work_was_published_is_its_date(small_index):
     # It had bolded the work's title.
     result = qa.answer("When was the IAI commentary series issue 22|08 published?", index=small_index)
     assert result.short is not None and result.short.text == "February 2022"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["What is the Istituto Affari Internazionali?", "Tell me about the Istituto Affari Internazionali."])
+def test_a_name_asked_about_is_told_by_the_sentences_that_open_on_it(small_index, question):
+    import qa
+
+    # Not "Riccardo Alcaro is … at the Istituto Affari Internazionali (IAI).", nor the heading with its name alone.
+    result = qa.answer(question, index=small_index)
+    assert result.text.startswith("The Istituto Affari Internazionali (IAI) is a private, independent non-profit think tank")
+    assert "Riccardo Alcaro" not in result.text
+
+
+@pytest.mark.model
+def test_whether_a_document_names_its_author_is_who_wrote_it(small_index):
+    import qa
+
+    # It had abstained as if the question were about something in the text.
+    result = qa.answer("Does the April piece name its author?", index=small_index)
+    assert result.abstained and "names no author" in result.text

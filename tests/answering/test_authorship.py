@@ -13,7 +13,9 @@ from qa.answering.summary import target_documents
                                       "Whose commentary is about the Istanbul talks?", "Who authored this report?",
                                       "Who is the author?", "Who are the writers?", "Who wrote the documents?",
                                       # By the possessive (it had abstained).
-                                      "Who is the April commentary’s author?"])
+                                      "Who is the April commentary’s author?",
+                                      # Whether a document names its author (it had abstained).
+                                      "Does the April piece name its author?", "Does the IAI commentary give its author?"])
 def test_questions_about_a_documents_author(question):
     assert asks_author(question)
 

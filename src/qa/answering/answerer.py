@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, noun_to_do, object_of_passive, reminded_of, employer_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -1320,6 +1320,7 @@ def _answer(
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    chosen = _about_the_term(chosen, question)
     if follow_up is not None and _ASKS_MEANS.match(question) and _BY_MEANS.search(chosen[0].text):
         # "How could it do that?": the sentence that gives the means answers by itself; another
         # beside it would come first in the document's order ("There is more reason for skepticism …").
@@ -2962,7 +2963,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (side_predicate, weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (side_predicate, item_content, weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -4463,6 +4464,29 @@ _ATTESTS = re.compile(
 _PRONOUN_WORDS = frozenset("this that these those it they them he him she her we you i".split())
 # How far down the ranking "Who is X?" looks for a sentence that says what X is.
 WHO_IS_DEPTH = 10
+
+
+# "Tell me about the Istituto Affari Internazionali.": the thing a question asks to be told about.
+_TELL_ABOUT = re.compile(r"^\W*(?:(?:can|could)\s+you\s+)?tell\s+me\s+(?:more\s+|a\s+bit\s+)?about\s+(?:the\s+)?(?P<term>[^?.!]+?)\s*[?.!]*\s*$", re.I)
+
+
+def _about_the_term(chosen: list[Candidate], question: str) -> list[Candidate]:
+    """For "What is X?" or "Tell me about X.", the chosen sentences that name X in their opening words
+    ("The Istituto Affari Internazionali (IAI) is a private, independent non-profit think tank …"),
+    not one that names it only as someone's employer ("Riccardo Alcaro is … at the Istituto Affari
+    Internazionali (IAI).") nor a heading that says nothing but its name; all of them when none does."""
+    told = _TELL_ABOUT.match(question)
+    term = told.group("term") if told is not None else defined_term(question)
+    words = [w for w in _WORD.findall(term or "") if w.lower() not in QUERY_STOPWORDS]
+    # Only a name ("the IAI"): "What was the average family size?" is answered by a sentence that
+    # names it late ("… the average family size was 3.62", XQuAD).
+    if not words or len(chosen) < 2 or not all(w[:1].isupper() and not re.search(r"['’]s?$", w) for w in words):
+        return chosen
+    asked = _words(question) | _initials(question)
+    first = words[0].lower()
+    kept = [c for c in chosen if first in {w.lower() for w in _WORD.findall(c.text)[:OPENING_WORDS]}
+            and not _words(c.text) <= asked]
+    return kept or chosen
 
 
 def _about_the_subject(

@@ -34,10 +34,19 @@ _ABOUT_THE_AUTHOR = re.compile(
 )
 
 
+# Whether a document names its author: "Does the April piece name its author?", "Is its author known?".
+_NAMES_AUTHOR = re.compile(
+    r"\b(?:name|names|named|give|gives|credit|credits|say|says)\s+(?:its|an|the|their|who\s+(?:its|the))\s+(?:authors?|writers?)\b"
+    r"|\b(?:is|are)\s+(?:its|the)\s+(?:authors?|writers?)\s+(?:named|known|given|credited)\b", re.I)
+
+
 def asks_author(question: str) -> bool:
     """True when the question asks who wrote one of the documents ("Who wrote the IAI commentary?")
     or who the authors are ("Who is the author?"), not something about the author ("Is the author
     of the April piece optimistic?")."""
+    if _NAMES_AUTHOR.search(question) and DOCUMENT_WORD.search(question):
+        # "Does the April piece name its author?": who wrote it, or that its source names no one.
+        return True
     if _ABOUT_THE_AUTHOR.match(question):
         return False
     return bool(_ASKS_AUTHOR.search(question) and DOCUMENT_WORD.search(question)) or bool(_ASKS_AUTHORS.match(question))

@@ -1473,6 +1473,25 @@ def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found[0].start(), _INFINITIVE_ENDS, OBJECT_WORDS)
 
 
+# "What is the second variable shaping the war?": an item of a series, by its ordinal.
+_ASKS_ORDINAL_ITEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|last)\b", re.I)
+# A sentence that says what that item is about: "The second concerns the political and financial sustainability …".
+_ITEM_ABOUT = r"\s+(?:one\s+)?(?:is|concerns|regards|involves|revolves\s+around|relates\s+to|has\s+to\s+do\s+with|is\s+about)\s+"
+_ITEM_ENDS = re.compile(r",\s|[;:.⁰¹²³⁴⁵⁶⁷⁸⁹]|\s[—–]\s")
+
+
+def item_content(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What is the second variable shaping the war?", the offsets of what the sentence opening
+    on that ordinal says the item is ("the political and financial sustainability of the invasion" in
+    "The second concerns the political and financial sustainability of the invasion, heavily …");
+    None for other questions or sentences, or more than OBJECT_WORDS words."""
+    asked = _ASKS_ORDINAL_ITEM.match(question)
+    if asked is None:
+        return None
+    opens = re.match(rf"\W*(?:(?:and|but)\s+)?the\s+{asked.group('ordinal')}{_ITEM_ABOUT}", sentence, re.I)
+    return phrase_until(sentence, opens.end(), _ITEM_ENDS, OBJECT_WORDS) if opens is not None else None
+
+
 # "Who is urged to adopt harsher language?": a passive whose agent the sentence names, and whose
 # subject it gives as the active verb's object, before "to".
 _ASKS_WHO_IS_DONE_TO = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:is|are|was|were)\s+(?:being\s+)?(?P<verb>[a-z]{3,}?)(?:ed|d)\s+to\s+[a-z]", re.I)
