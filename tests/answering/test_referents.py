@@ -1051,3 +1051,27 @@ def test_else_is_else_than_what_the_reply_before_answered(question, answered, re
     from qa.answering.referents import resolve_else
 
     assert resolve_else(question, answered) == resolved
+
+
+def test_a_reply_s_bold_answer_ends_a_name():
+    from qa.answering.referents import names_in
+
+    # It had read "Dmitry Peskov But Kremlin" and asked "What was Dmitry Peskov But Kremlin's argument?".
+    reply = "**Dmitry Peskov** [1]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea. [1]"
+    assert names_in(reply)[0] == "Dmitry Peskov"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("before", "question", "quoted"),
+    [
+        # "he" is the person the reply to "Which spokesman …?" named (it had abstained).
+        ("Which spokesman insisted Crimea belongs to Russia?", "What job does he have?", "Kremlin spokesman Dmitry Peskov"),
+        ("Which official claimed that Crimea belongs to Russia?", "What was his argument?", "Crimea is part of Russia"),
+    ],
+)
+def test_he_is_the_person_a_reply_to_a_question_for_someone_by_role_named(built_index, before, question, quoted):
+    from conftest import ask_as_chat
+
+    _, result = ask_as_chat(built_index.index, before, question)
+    assert not result.abstained and quoted in result.text

@@ -1710,7 +1710,9 @@ ATTRIBUTE_LETTERS = 4
 _STANCES = frozenset(
     "position role view views stance opinion attitude stand policy strategy goal goals aim aims plan plans interest "
     "interests response reaction contribution influence importance significance impact effect purpose reason "
-    "situation future fate problem problems concern concerns demand demands".split()
+    "situation future fate problem problems concern concerns demand demands "
+    # "What was Dmitry Peskov's argument?": what he said, in whichever words.
+    "argument arguments reasoning point claim claims case message".split()
 )
 
 

@@ -19,7 +19,7 @@ from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
 from qa.answering.types import PEOPLE_ADJECTIVE_WORD, is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
-from qa.retrieval.query import defined_term, kind_of_name, who_is_named
+from qa.retrieval.query import PERSON, defined_term, expected_type, kind_of_name, who_is_named
 
 _POINTER = re.compile(
     r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b"
@@ -51,11 +51,17 @@ def plain_reply(reply: str) -> str:
     return _LABEL.sub(" ", _MARKUP.sub(" ", reply))
 
 
+# Where one unit of a reply ends: its bold short answer's closing "**", an [n] marker, a line break.
+_NAME_BREAK = re.compile(r"\*\*(?=\s)|\\?\[\d+\\?\]|\n")
+
+
 def names_in(reply: str) -> list[str]:
-    """The names a reply gives, in order of first mention, without repeats."""
-    text = plain_reply(reply)
+    """The names a reply gives, in order of first mention, without repeats. Its bold short answer
+    and [n] markers end a name: "**Dmitry Peskov** [1] But Kremlin spokesman …" names "Dmitry Peskov",
+    not "Dmitry Peskov But Kremlin"."""
+    parts = [plain_reply(part) for part in _NAME_BREAK.split(reply)]
     names: list[str] = []
-    for match in _NAME.finditer(text):
+    for match in (m for part in parts for m in _NAME.finditer(part)):
         words = match.group(0).split()
         while words and (words[0].lower() in QUERY_STOPWORDS or words[0].lower() in _OPENERS):
             words = words[1:]
@@ -182,7 +188,9 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     if name is None and earlier and reply:
         name = _named_in_reply(earlier[-1], reply)
     answering = first_reply or reply
-    if name is None and earlier and answering and _ASKS_WHO.match(earlier[0]) and not mentions_it(question):
+    # "Which spokesman insisted …?" asks who, too: a person by role.
+    asks_who = _ASKS_WHO.match(earlier[0]) is not None or expected_type(earlier[0]) == PERSON if earlier else False
+    if name is None and answering and asks_who and not mentions_it(question):
         # "What else did he write?" after "Who wrote the IAI commentary?": the person the reply
         # names. Not "When did he write it?": that asks about the commentary (`document_facts`).
         name = next((n for n in names_in(answering) if len(n.split()) >= 2), None)
