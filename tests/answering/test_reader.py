@@ -733,9 +733,12 @@ def test_a_short_answer_does_not_open_on_a_preposition_before_a_name(sentence, c
         ("They cannot control a country bigger than France and whose almost 44-million population resists.",
          "France and whose almost 44-million", "France"),
         ("It named Kyiv, which it shelled, and which it besieged.", "Kyiv, which it shelled", "Kyiv, which it shelled"),
+        # Nor opens inside a contrast set off by commas and runs past it (it had bolded "wind back, economic …").
+        ("This means now is the time to ramp up, rather than wind back, economic and military pressure — to clear the path.",
+         "wind back, economic and military pressure", "economic and military pressure"),
     ],
 )
-def test_a_short_answer_does_not_run_into_a_joined_relative_clause(sentence, cut, kept):
+def test_a_short_answer_does_not_run_into_a_joined_relative_clause_nor_out_of_a_contrast(sentence, cut, kept):
     a = sentence.index(cut)
     assert _whole_words(sentence, a, a + len(cut)) == (sentence.index(kept), sentence.index(kept) + len(kept))
 

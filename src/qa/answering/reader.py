@@ -154,6 +154,8 @@ _DANGLING = re.compile(
 _CLOSING_ADVERB = re.compile(
     r"(?:[a-z]{3,}ly|however|therefore|thus|indeed|moreover|meanwhile|instead|nevertheless),\s+(?=\S)"
 )
+# A contrast set off by commas: ", rather than wind back, ".
+_CONTRAST_ASIDE = re.compile(r",\s*(?:rather\s+than|instead\s+of|not)\s+(?P<inside>[^,]{1,60}),\s*")
 _JOINED_RELATIVE = re.compile(r",?\s+(?:and|or|but)\s+(?:whose|which|who|whom)\b", re.I)
 _PREPOSITION_BEFORE_NAME = re.compile(r"(?i:with|for|by|in|on|at|to|of|about)\s+(?=[A-Z])")
 # Trimmed from a span's edges (footnote numbers and Markdown emphasis too: "The International
@@ -481,6 +483,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
     preposition = _PREPOSITION_BEFORE_NAME.match(sentence, a, b)
     if preposition is not None:
         a = preposition.end()
+    # Nor opens inside a contrast set off by commas and runs past it: "economic and military pressure",
+    # not "wind back, economic and military pressure" (of "ramp up, rather than wind back, economic …").
+    contrast = next((m for m in _CONTRAST_ASIDE.finditer(sentence) if m.start("inside") <= a < m.end("inside") < b), None)
+    if contrast is not None:
+        a = contrast.end()
     # Nor runs into a relative clause joined to the one before: "France", not "France and whose almost
     # 44-million" (of "a country bigger than France and whose almost 44-million population …").
     joined = _JOINED_RELATIVE.search(sentence, a, b)
