@@ -933,11 +933,6 @@ def _answer(
     retriever = retriever or get_retriever(index)
     if not len(retriever):
         return Answer(question, NOT_FOUND, [], [], True, 0.0, [], time.perf_counter() - started)
-    seated = _seats_as_written(question, retriever.vocabulary())
-    if seated != question:
-        # "How much has Brussels given Ukraine?", "And Brussels?": the documents never name the city,
-        # but they name what it stands for ("the European Union"); it had abstained.
-        return replace(_answer(seated, history, index, retriever, settings, said), question=question)
     if _ASKS_COLLECTION.match(question):
         return _collection(retriever, question, started)
     # "What does footnote 9 refer to?": a note's number is no figure the documents must write (the
@@ -4338,23 +4333,6 @@ def _most_of(earlier: str, text: str) -> bool:
 def _content_words(text: str) -> set[str]:
     """The text's words, lower case, without stop words, cut to NAME_STEM letters ("sanction" / "sanctions")."""
     return {w[:NAME_STEM] for w in _words(text) if w not in QUERY_STOPWORDS}
-
-
-def _seats_as_written(question: str, vocabulary: AbstractSet[str]) -> str:
-    """The question with each capital the documents never write in their own words ("Brussels")
-    replaced by what it stands for ("EU"), when they write that; not a capital named as a place ("in Warsaw")."""
-    def seat(match: re.Match[str]) -> str:
-        word = match.group("word")
-        country = SEATS.get(word.lower())
-        if match.group("place") or country is None or word.lower() in vocabulary or not set(_words(country)) <= vocabulary:
-            return match.group(0)
-        return match.group(0)[: match.start("word") - match.start()] + country
-    return _CAPITAL_WORD.sub(seat, question)
-
-
-# A capitalised word, and the preposition that makes it a place ("What did Biden say in Warsaw?"
-# asks about the city, not Poland).
-_CAPITAL_WORD = re.compile(r"(?P<place>\b(?i:in|at|to|from|near|around|outside|inside|via)\s+)?\b(?P<word>[A-Z][a-z]+)\b")
 
 
 def _seated_words(text: str) -> set[str]:
