@@ -744,9 +744,12 @@ def test_a_typed_follow_up_is_answered_from_the_sentence_it_is_about(built_index
         # Whether what the reply named is what the question says: the sentence that tells, in another
         # word ("second-largest" for "biggest"; it had abstained, 0.071).
         ("Which bank has been cut off from SWIFT so far?", "Is it the biggest one?", "the second-largest"),
+        # "he" is the person the reply to "Which spokesman …?" named (it had abstained).
+        ("Which spokesman insisted Crimea belongs to Russia?", "What job does he have?", "Kremlin spokesman Dmitry Peskov"),
+        ("Which official claimed that Crimea belongs to Russia?", "What was his argument?", "Crimea is part of Russia"),
     ],
 )
-def test_a_yes_or_no_follow_up_about_the_reply_is_answered_by_the_sentence_it_quoted(built_index, before, question, quoted):
+def test_a_follow_up_about_the_reply_is_answered_by_the_sentence_it_quoted(built_index, before, question, quoted):
     from conftest import ask_as_chat
 
     _, result = ask_as_chat(built_index.index, before, question)
@@ -1059,19 +1062,3 @@ def test_a_reply_s_bold_answer_ends_a_name():
     # It had read "Dmitry Peskov But Kremlin" and asked "What was Dmitry Peskov But Kremlin's argument?".
     reply = "**Dmitry Peskov** [1]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea. [1]"
     assert names_in(reply)[0] == "Dmitry Peskov"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("before", "question", "quoted"),
-    [
-        # "he" is the person the reply to "Which spokesman …?" named (it had abstained).
-        ("Which spokesman insisted Crimea belongs to Russia?", "What job does he have?", "Kremlin spokesman Dmitry Peskov"),
-        ("Which official claimed that Crimea belongs to Russia?", "What was his argument?", "Crimea is part of Russia"),
-    ],
-)
-def test_he_is_the_person_a_reply_to_a_question_for_someone_by_role_named(built_index, before, question, quoted):
-    from conftest import ask_as_chat
-
-    _, result = ask_as_chat(built_index.index, before, question)
-    assert not result.abstained and quoted in result.text
