@@ -39,6 +39,8 @@ def test_asks_summary(question, asks):
 @pytest.mark.parametrize(
     ("question", "documents", "length"),
     [("Summarise the April piece in three sentences.", 1, 3), ("Summarise the IAI commentary in one sentence", 1, 1),
+     # "in a sentence or two": the larger (it had given one sentence).
+     ("Give me the gist of Alcaro's argument in a sentence or two.", 1, 2),
      ("Give me a summary in a sentence", 1, 1), ("Summarise both documents in four sentences", 2, 2),
      ("Summarise both documents in one sentence", 2, 1), ("Summarise it in 40 sentences", 1, 8),
      ("Give me a two-sentence summary of the IAI commentary", 1, 2),

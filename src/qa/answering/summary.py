@@ -73,7 +73,9 @@ REDUNDANCY = 0.8
 
 # "Summarise the April piece in three sentences", "… in one sentence", "… in a sentence".
 _IN_SENTENCES = re.compile(
-    r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?\b"
+    # "in a sentence or two": the larger.
+    r"\bin\s+(?P<count>an?|one|two|three|four|five|six|seven|eight|\d{1,2})\s+(?:short\s+)?sentences?"
+    r"(?:\s+or\s+(?P<upto>two|three|four|five|\d))?\b"
     r"(?P<each>\s+(?:each|apiece|per\s+(?:document|commentary|piece|article|text)|for\s+each(?:\s+\w+)?)\b)?"
     # "a two-sentence summary"
     r"|\b(?P<before>one|two|three|four|five|six|seven|eight|\d{1,2})[- ]sentence\s+(?:summary|overview|synopsis|rundown)\b",
@@ -91,7 +93,7 @@ def summary_length(question: str, documents: int, position: int = 0) -> int:
     asked = _IN_SENTENCES.search(question)
     if asked is None:
         return SENTENCES_ONE_DOCUMENT if documents == 1 else SENTENCES_EACH_DOCUMENT
-    word = (asked.group("count") or asked.group("before")).lower()
+    word = (asked.group("upto") or asked.group("count") or asked.group("before")).lower()
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else COUNTS[word]
     if asked.group("each"):
         # "in two sentences each": that many for every document.
