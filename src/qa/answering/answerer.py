@@ -1263,7 +1263,7 @@ def _answer(
         # (delivered by President Joe Biden himself) …": the sentence the pointer points at gives a
         # person, in other words than the question's (0.037; it had abstained).
         best = s.abstain_below
-    checked = _checks_reply(ranked, question, history, s.gate_depth) if best < s.abstain_below else None
+    checked = _checks_reply(ranked, question, history) if best < s.abstain_below else None
     if checked is not None:
         # "Does the April author agree?" after Lavrov's "settled for good" (it's not), "Is it the
         # biggest one?" after "only VTB — the second-largest —": the sentence the reply quoted tells,
@@ -2562,21 +2562,21 @@ def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | Non
 _ASKS_IF_IT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|does|do|did|has|have)\s+(?:it|he|she|they|that|this)\b", re.I)
 
 
-def _checks_reply(ranked: list[Candidate], question: str, history: Sequence[Any] | None, depth: int) -> Candidate | None:
-    """For a yes-or-no follow-up that judges the reply before ("Does the April author agree?") or asks
-    whether what it named is what the question says ("Is it the biggest one?"), the sentence among
-    the best `depth` that the reply quoted, when it speaks to the question's own words (a form or a
-    synonym: "second-largest" for "biggest"); else None."""
+def _checks_reply(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> Candidate | None:
+    """For a yes-or-no follow-up that judges the reply before ("Does the April author agree?"), the
+    best-ranked sentence the reply quoted; for one that asks whether what it named is what the
+    question says ("Is it the biggest one?"), the first quoted sentence that speaks to the question's
+    own words (a form or a synonym: "second-largest" for "biggest"); else None. However the question
+    alone ranks them: its words are not the reply's."""
     replies = assistant_turns(history) if history else []
     if not replies or not _ASKS_IF.match(question):
         return None
     quoted = [c for c in ranked if c.text in replies[-1]]
-    own = _seated_words(_ANY_SOURCE.sub("", question))
-    if _judges_reply(question):
+    own = _own_words(question)
+    if _judges_reply(own):
         return quoted[0] if quoted else None
     if _ASKS_IF_IT.match(question) is None or not (said := own - _VERDICT - _SOURCE_POINTERS - _PRO_VERB - {"one"}):
         return None
-    # Any sentence the reply quoted, however the question alone ranks it: the pronoun's words are not the question's.
     forms = said | {w[:NAME_STEM] for word in _words(question) if word[:NAME_STEM] in said for w in synonyms_of(word)}
     return next((c for c in quoted if forms & {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]+", c.text)}), None)
 
@@ -2605,10 +2605,14 @@ _SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece
 _CLAIM_NOUNS = frozenset(w[:NAME_STEM] for w in "claim claims view views statement assessment assertion idea".split())
 
 
-def _judges_reply(question: str) -> bool:
-    """True when a question judges what the reply before quoted, in no words of its own but a
-    verdict and pointers at a source or at what was said: "Does the April author agree with him?"."""
-    own = _seated_words(_ANY_SOURCE.sub("", question))
+def _own_words(question: str) -> set[str]:
+    """The question's `_seated_words` without a phrase naming no one source ("per the article")."""
+    return _seated_words(_ANY_SOURCE.sub("", question))
+
+
+def _judges_reply(own: set[str]) -> bool:
+    """True when a question's own words (`_own_words`) judge what the reply before quoted, in no words
+    but a verdict and pointers at a source or at what was said: "Does the April author agree with him?"."""
     return bool(own & _VERDICT) and not own - _VERDICT - _SOURCE_POINTERS - _CLAIM_NOUNS
 
 
@@ -2619,10 +2623,10 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     "What did Moscow do to it?" after the Budapest memorandum's sentence is "… and Moscow ran tanks
     over it", not another sentence about Moscow ("despite Moscow's promise to pull back")."""
     asked = _seated_words(question)
-    own = _seated_words(_ANY_SOURCE.sub("", question))
+    own = _own_words(question)
     # "Does the April author agree with him?" judges what the reply quoted, marked or not, however far
     # down its own words put that sentence ("Does the April writer accept that claim?").
-    judged = _judges_reply(question)
+    judged = _judges_reply(own)
     if (judged or not own - _PRO_VERB - _VERDICT and _BOLD_LEAD.match(reply)) and _ASKS_IF.match(question):
         # "Has it done so?" after "What did Moscow promise …?" asks whether what the reply said came
         # true, in no words of its own: the sentence the reply quoted ("… continued, despite Moscow's

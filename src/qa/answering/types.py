@@ -1453,7 +1453,6 @@ def clause_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "Which decision made Zelensky's voice heard in Congress?": a noun asked for by which one.
 _ASKS_WHICH_NOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<noun>[a-z]{4,})\s+(?!of\b)[a-z]", re.I)
-_INFINITIVE_ENDS = re.compile(r"[,;:.!?⁰¹²³⁴⁵⁶⁷⁸⁹()]|\s[—–]\s")
 
 
 def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
@@ -1470,14 +1469,13 @@ def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
                              sentence))
     if len(found) != 1:
         return None
-    return phrase_until(sentence, found[0].start(), _INFINITIVE_ENDS, OBJECT_WORDS)
+    return phrase_until(sentence, found[0].start(), OBJECT_END, OBJECT_WORDS)
 
 
 # "What is the second variable shaping the war?": an item of a series, by its ordinal.
 _ASKS_ORDINAL_ITEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|last)\b", re.I)
 # A sentence that says what that item is about: "The second concerns the political and financial sustainability …".
 _ITEM_ABOUT = r"\s+(?:one\s+)?(?:is|concerns|regards|involves|revolves\s+around|relates\s+to|has\s+to\s+do\s+with|is\s+about)\s+"
-_ITEM_ENDS = re.compile(r",\s|[;:.⁰¹²³⁴⁵⁶⁷⁸⁹]|\s[—–]\s")
 
 
 def item_content(sentence: str, question: str) -> tuple[int, int] | None:
@@ -1489,7 +1487,7 @@ def item_content(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     opens = re.match(rf"\W*(?:(?:and|but)\s+)?the\s+{asked.group('ordinal')}{_ITEM_ABOUT}", sentence, re.I)
-    return phrase_until(sentence, opens.end(), _ITEM_ENDS, OBJECT_WORDS) if opens is not None else None
+    return phrase_until(sentence, opens.end(), OBJECT_END, OBJECT_WORDS) if opens is not None else None
 
 
 # "Who is urged to adopt harsher language?": a passive whose agent the sentence names, and whose
