@@ -6393,6 +6393,7 @@ FINDER_SENTENCES = {
             "would not join NATO, develop nuclear capabilities or host foreign military bases.",
     "second": "The second concerns the political and financial sustainability of the invasion, heavily impacted by US and "
               "European diplomatic pressure.",
+    "about": "The second is about the sanctions regime, which bites.",
     "decision": "So are the decision to have Zelensky speak at the US Congress,¹³ the announced increase in weapons supplies "
                 "to Ukraine, which will include armed drones and mobile air defences.",
     "sea": "At the time of his death, the Mongol Empire stretched from the Caspian Sea to the Sea of Japan.",
@@ -6446,6 +6447,8 @@ FINDER_SENTENCES = {
         ("item_content", "second", "What is the second variable shaping the war?",
          "the political and financial sustainability of the invasion"),
         ("item_content", "second", "What is the first variable?", None),
+        # "is about" is said before "is": not "about the sanctions regime".
+        ("item_content", "about", "What is the second issue?", "the sanctions regime"),
         # The noun and the infinitive that says which one (the reader had bolded "US Congress"); not a
         # name and "to" another ("What sea …?", XQuAD).
         ("noun_to_do", "decision", "Which decision made Zelensky's voice heard in Congress?",

@@ -1475,7 +1475,7 @@ def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
 # "What is the second variable shaping the war?": an item of a series, by its ordinal.
 _ASKS_ORDINAL_ITEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|last)\b", re.I)
 # A sentence that says what that item is about: "The second concerns the political and financial sustainability …".
-_ITEM_ABOUT = r"\s+(?:one\s+)?(?:is|concerns|regards|involves|revolves\s+around|relates\s+to|has\s+to\s+do\s+with|is\s+about)\s+"
+_ITEM_ABOUT = r"\s+(?:one\s+)?(?:is\s+about|is|concerns|regards|involves|revolves\s+around|relates\s+to|has\s+to\s+do\s+with)\s+"
 
 
 def item_content(sentence: str, question: str) -> tuple[int, int] | None:

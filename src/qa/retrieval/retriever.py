@@ -45,7 +45,7 @@ _WITHIN_SENTENCE_CAPITALISED = re.compile(
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # A word with a hyphen inside ("de-Nazification", "anti-tank"), and one long enough to be written with one.
 _HYPHENATED = re.compile(r"\b[^\W\d_]{2,}(?:-[^\W\d_]{3,})+\b")
-_HYPHENATED_OR_LONG = re.compile(r"\b[^\W\d_]{2,}(?:-[^\W\d_]{3,})+\b|\b[^\W\d_]{6,}\b")
+_HYPHENATED_OR_LONG = re.compile(rf"{_HYPHENATED.pattern}|\b[^\W\d_]{{6,}}\b")
 # Web and mail addresses write names in lower case ("…/balz-ukraine-zelensky-speech-biden").
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 
