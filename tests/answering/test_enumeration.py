@@ -281,7 +281,9 @@ def test_the_items_listed_after_a_count_and_a_colon(sentence, items):
     [
         ("The second problematic issue is security.", "What are the two problematic issues in the talks?", True),
         ("First, only the US can restore deterrence.", "What are the three things only the US can do?", False),
-        ("Second, two countries agreed.", "Which two countries agreed?", True),  # "countries" -> "country(ies)"
+        ("The second country agreed.", "Which two countries agreed?", True),  # "countries" -> "country(ies)"
+        # The asked noun inside the item does not make it one of the things asked for.
+        ("The first is the status of the contested regions: Crimea and the LNR.", "Which two regions are republics?", False),
         ("The second problematic issue is security.", "What is the problematic issue?", False),  # no count asked
         ("Security is the second problematic issue.", "What are the two problematic issues?", False),  # not an item
     ],

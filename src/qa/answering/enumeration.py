@@ -68,7 +68,12 @@ def names_asked_item(sentence: str, question: str) -> bool:
     if match is None or COUNTS[match.group(1).lower()] < 2 or ordinal_of(sentence) is None:
         return False
     noun = match.group(0).split()[-1].lower()
-    return re.search(rf"\b(?:{re.escape(noun)}|{re.escape(singular(noun))})\b", sentence, re.I) is not None
+    # The kind is the item's own, right after its ordinal ("The second problematic issue is …"); a
+    # noun inside the item does not make it one of them ("The first is the status of the contested
+    # regions: …" is no region, for "Which two regions call themselves independent republics?").
+    start = _ORDINAL_START.match(sentence)
+    return re.match(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:{re.escape(noun)}|{re.escape(singular(noun))})\b",
+                    sentence[start.end():], re.I) is not None
 
 
 def singular(noun: str) -> str:
