@@ -3601,6 +3601,25 @@ def test_the_place_given_after_the_verb_a_where_question_asks_about(sentence, qu
     assert (sentence[found[0] : found[1]] if found else None) == place
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "place"),
+    [("The first is the status of the contested regions: Crimea and the so-called Luhansk and Donetsk People’s "
+      "Republics (LNR and DNR) in the Donbas.", "Where are the LNR and DNR?", "the Donbas"),
+     ("… the two self-styled independent republics of Donetsk and Luhansk in the Donbas.",
+      "Where are Donetsk and Luhansk?", "the Donbas"),
+     # Only the question's own place, a place not right after the name, or not a where-question.
+     ("The Istituto Affari Internazionali, based in Rome, was founded in 1965.", "Where is the Istituto Affari Internazionali based?", None),
+     ("Mariupol in Ukraine was besieged.", "Where is Mariupol in Ukraine?", None),
+     ("Crimea and the so-called Luhansk People’s Republic in the Donbas.", "Where is Crimea?", None),
+     ("The LNR and DNR in the Donbas.", "What are the LNR and DNR?", None)],
+)
+def test_the_place_given_right_after_the_name_a_where_question_asks_about(sentence, question, place):
+    from qa.answering.types import place_of_name
+
+    found = place_of_name(sentence, question)
+    assert (sentence[found[0] : found[1]] if found else None) == place
+
+
 def test_a_closing_phrase_of_time_is_no_part_of_an_object():
     from qa.answering.types import verb_object
 

@@ -2174,6 +2174,37 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("place")
 
 
+# "Where are the LNR and DNR?", "Where is Mariupol located?": where a named thing is, which a sentence
+# gives after the name, past the rest of the name and its bracketed short form ("… Luhansk and Donetsk
+# People’s Republics (LNR and DNR) in the Donbas").
+_ASKS_WHERE_NAME = re.compile(
+    r"^\W*(?i:where)\s+(?i:is|are|was|were)\s+(?:(?i:the)\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:and\s+|of\s+)?(?:the\s+)?[A-Z][\w’'.-]*){0,4})"
+    r"(?:\s+(?i:located|based|situated|found))?\s*[?.!]*\s*$"
+)
+# What may stand between the name and its place: more of the name, "and" another, a bracketed short form.
+_REST_OF_NAME = r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*|\s*\([^()]{1,40}\))*\)?"
+_NAME_PLACE = r"\s+(?:in|near|at|on)\s+(?P<place>(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*)*)"
+
+
+def place_of_name(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Where is/are <name>?", the offsets of the capitalised place the sentence gives right after
+    a word of that name ("the Donbas" in "… (LNR and DNR) in the Donbas"); None for other questions,
+    or when the sentence gives no such place, or only one the question names."""
+    asked = _ASKS_WHERE_NAME.match(question)
+    if asked is None:
+        return None
+    words = [w for w in _WORD.findall(asked.group("name")) if w[0].isupper() and w.lower() not in QUERY_STOPWORDS]
+    if not words:
+        return None
+    named = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    asked_words = {w.lower() for w in _WORD.findall(question)}
+    for found in re.finditer(rf"\b(?:{named})(?:[’']s)?\b{_REST_OF_NAME}{_NAME_PLACE}", sentence):
+        if {w.lower() for w in _WORD.findall(found.group("place"))} - {"the", "of"} - asked_words:
+            return found.span("place")
+    return None
+
+
 # "Where is the NATO goal written down?": where a text sets something down, which a sentence gives
 # after "enshrined in" or "written into" ("a goal enshrined in Ukraine’s constitution").
 _WRITTEN = r"(?:written(?:\s+down)?|enshrined|laid\s+down|set\s+(?:down|out)|codified|anchored|inscribed|spelt\s+out|spelled\s+out)"
