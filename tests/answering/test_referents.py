@@ -695,6 +695,11 @@ def test_a_follow_up_that_judges_the_answer_before_is_answered_by_its_sentence(b
     _, agrees = ask_as_chat(built_index.index, "How did Russia's foreign minister describe the Crimea and Donbas question?",
                             "Does the April author agree with him?")
     assert agrees.text.startswith("The negotiations are still far") and "(it’s not)" in agrees.text
+    # "he" after "Which Russian foreign minister …?": the minister the reply named (it had quoted the
+    # sticking points' sentence about "those regions").
+    _, said = ask_as_chat(built_index.index, "Which Russian foreign minister is quoted in the April piece?",
+                          "And what did he say about those regions?")
+    assert said.text.startswith("The negotiations are still far") and "settled for good" in said.text
 
 
 @pytest.mark.model

@@ -55,6 +55,8 @@ def fresh(built_index) -> Retriever:
         ("Which journalist covered Zelensky's address to Congress?", PERSON),
         ("Which official turned down the Crimea timeline?", PERSON),
         ("Which Russian official called the status of Crimea settled?", PERSON),  # a word before the role
+        ("Which Russian foreign minister is quoted?", PERSON),  # two words before the role
+        ("Which of the two sides do officials blame?", None),
         ("What did officials say about Crimea?", None),  # an auxiliary is no word before the role
         ("Which country hosted the talks?", PLACE),
         ("Which weapons has the US sent?", None),
