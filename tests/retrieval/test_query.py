@@ -302,6 +302,9 @@ def test_vocabulary_holds_passage_words_and_spoken_dates(fresh: Retriever) -> No
         ("the UK and the UN", ["unit", "kingdom", "unit", "nation"]),
         ("CONTACT US", ["contact", "us"]),  # a heading in capitals: the pronoun
         ("let us see the USSR", ["let", "us", "see", "ussr"]),
+        ("America's allies", ["unit", "state", "alli"]),  # the country
+        ("Latin America, the Americas", ["latin", "america", "america"]),  # a continent
+        ("the United States of America", ["unit", "state", "america"]),
     ],
 )
 def test_abbreviations_in_capitals_are_indexed_spelled_out(text: str, words: list[str]) -> None:

@@ -47,13 +47,17 @@ _ABBREVIATIONS = (
     (re.compile(r"\bU\.K\.(?!\w)|\bUK\b"), "United Kingdom"),
     (re.compile(r"\bE\.U\.(?!\w)|\bEU\b"), "European Union"),
     (re.compile(r"\bU\.N\.(?!\w)|\bUN\b"), "United Nations"),
+    # "America" the country; not a continent ("North America", "the Americas") nor the end of a name
+    # ("United States of America", "Bank of America").
+    (re.compile(r"(?<!North )(?<!South )(?<!Latin )(?<!Central )(?<!of )\bAmerica(?!s\b)\b"), "United States"),
 )
 # A capitalised word right before: a heading in capitals ("CONTACT US"), where "US" is the pronoun.
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 
 
 def spell_out_abbreviations(text: str) -> str:
-    """`text` with "US", "U.S.", "UK", "EU", "UN" (and dotted forms) written out in full."""
+    """`text` with "US", "U.S.", "UK", "EU", "UN" (and dotted forms) written out in full, and
+    "America" the country as "United States"."""
     if not any(c.isupper() for c in text):
         return text
     for pattern, full in _ABBREVIATIONS:

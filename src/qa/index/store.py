@@ -44,7 +44,8 @@ FORMAT = "qa-index"
 # settings are split into the build settings and, for the record, the retrieval and answer defaults.
 # 3: BM25 terms spell country and union abbreviations out ("US" is indexed as "united states").
 # 4: BM25 terms write British spellings the American way ("defence" is indexed as "defense").
-FORMAT_VERSION = 4
+# 5: BM25 terms write "America" the country as "united states".
+FORMAT_VERSION = 5
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 
