@@ -23,6 +23,9 @@ from qa.answering.comparison import (
      # "Who is more pessimistic?": which author, by a word for a stance; not who is more likely to win.
      ("Who is more pessimistic about the talks?", True), ("And who is less optimistic?", True),
      ("Who is more likely to win the war?", False), ("Who is more powerful, Putin or Zelensky?", False),
+     # Whether each takes the same view: each one's, side by side; not where they come from.
+     ("Are the two pieces equally pessimistic about the talks?", True), ("Are both commentaries hopeful?", True),
+     ("Are the two documents from the same publisher?", False), ("Are both banks sanctioned?", False),
      # "Which … do both documents identify …?": what each one names, side by side.
      ("Which contested regions do both documents identify as a major issue in the negotiations?", True),
      ("What do all the sources list as obstacles?", True), ("Which regions do both sides claim?", False),
@@ -67,6 +70,8 @@ def test_topic_and_named_documents(two_documents):
     assert compared_documents("Compare the IAI commentary with the others on sanctions", docs) == []
     # what is judged ("optimistic") is for the reader to see in the parts, not a topic to look up
     assert comparison_topic("Which document is more optimistic about sanctions?", docs) == {"sanctions"}
+    assert comparison_topic("Are both pieces equally pessimistic about sanctions?", docs) == {"sanctions"}
+    assert comparison_topic("Are the two pieces hopeful on sanctions?", docs) == {"sanctions"}
     # After "on" or "about" at the end, words of a document's title are what is compared.
     assert comparison_topic("How do the commentaries differ on the talks?", docs) == {"talks"}  # b.txt: "… Talks"
     # Three words between the document and "about" (it had compared the documents' summaries).
@@ -111,6 +116,18 @@ def test_a_comparison_quotes_each_document_under_its_label(built_index, question
 
 
 @pytest.mark.model
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["Which piece is more optimistic about the talks?",
+                                      "Are the two pieces equally pessimistic about the talks?"])
+def test_a_judged_comparison_quotes_a_stance_on_the_topic_in_other_words(built_index, question):
+    import qa
+
+    # The April piece's stance is on "the negotiations"; its part had been a sentence that only
+    # names the talks ("Indeed, in the days after the talks, Russian bombardment … continued").
+    result = qa.answer(question, index=built_index.index)
+    assert "The 1 April 2022 opinion commentary: There is more reason for skepticism than optimism" in result.text
+
+
 def test_a_comparison_reads_each_documents_own_best_passages(built_index):
     import qa
     from qa.answering.answerer import ONLY_ONE_SPEAKS, check_citations

@@ -58,6 +58,14 @@ def test_a_verbs_synonyms_and_their_forms():
     assert is_form_of("provided", {"provide"}) and not is_form_of("provider", {"supply"})
 
 
+def test_a_lemmas_own_synonyms_are_not_those_of_its_base_form():
+    from qa.answering.synonyms import lemma_synonyms
+
+    # "talks" is a lemma of its own (the negotiations), whose synonyms are not the verb's ("babble").
+    assert "negotiation" in lemma_synonyms("talks") and "babble" not in lemma_synonyms("talks")
+    assert "babble" in synonyms_of("talks")
+
+
 def test_base_forms_follow_wordnets_endings_and_irregular_forms():
     assert {"conquer"} <= base_forms("conquered", {})
     assert {"stop"} <= base_forms("stopped", {})

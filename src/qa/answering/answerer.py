@@ -20,7 +20,7 @@ from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.choice import choice_asked, chosen_option, option_named
 from qa.answering.comparison import (
     MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
-    differing_counts, plain_verb, value_asked, view_topic, viewed_document,
+    differing_counts, judged_words, plain_verb, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import (
@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
-from qa.answering.synonyms import reading, synonyms_of
+from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     members_of_kind_asked,
@@ -1580,6 +1580,12 @@ def _topic_candidates(
     scores against the question and against the topic words alone."""
     if compared is None:
         compared = compared_words(question, {d: r.meta for d, r in retriever.documents.items()})
+        if judged_words(question):
+            # "Which commentary is more optimistic about the talks?": a document's stance may be on the
+            # topic in other words ("There is more reason for skepticism than optimism: … the
+            # negotiations could well be a smokescreen …"), which the parts had missed for sentences
+            # that only name the talks.
+            compared = compared | {w for word in topic for w in lemma_synonyms(word)}
     # Each document's sentences are weighed against what is compared ("military aid"), not against
     # the comparison's own words ("Compare the two commentaries on ..."), which no sentence answers.
     topic_text = " ".join(_topic_words(question, topic))

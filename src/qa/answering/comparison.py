@@ -37,6 +37,12 @@ _ASKS_COMPARISON = re.compile(
     # "Which regions do both documents identify as a major issue?": what each one names, side by side.
     r"|^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+|three\s+)?"
     r"(?:documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+[a-z]"
+    # "Are both pieces pessimistic about the talks?", "Are the two commentaries equally hopeful?": each
+    # document's view, side by side.
+    r"|^\W*(?:are|were)\s+(?:both|all|the\s+(?:two|three)|each\s+of\s+the(?:\s+two)?)\s+(?:of\s+the\s+)?(?:documents|sources|"
+    r"commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+(?:(?:equally|similarly|both|as)\s+)?"
+    # A judgement, not where they come from ("Are the two documents from the same publisher?").
+    r"(?!(?:from|by|in|on|of|about|at|with|for|written|published|dated|signed|the|a|an)\b)[a-z]"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b"
     # "What compromise on Crimea is Ukraine described as offering in the two commentaries?": each one's.
@@ -44,9 +50,12 @@ _ASKS_COMPARISON = re.compile(
     r"articles|texts|authors|reports|papers)\s*[?.!]*\s*$",
     re.I,
 )
-# What is judged: "is more optimistic", not "more weapons should be sent" (what is compared).
+# What is judged: "is more optimistic", not "more weapons should be sent" (what is compared); "are both
+# pieces (equally) pessimistic".
 _JUDGED = re.compile(
-    r"\b(?:is|are|was|were|be|seems?|sounds?|appears?)\s+(?:the\s+)?(?:more|less|most|least)\s+([^\W\d_]+)", re.I
+    r"\b(?:is|are|was|were|be|seems?|sounds?|appears?)\s+(?:the\s+)?(?:more|less|most|least)\s+([^\W\d_]+)"
+    r"|^\W*(?:are|were)\s+(?:\w+\s+){1,3}?(?:documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+"
+    r"(?:(?:equally|similarly|both|as)\s+)?([^\W\d_]+)", re.I
 )
 # A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
 _DOCUMENTS = re.compile(
@@ -323,11 +332,17 @@ def compared_words(question: str, documents: Mapping[str, Mapping[str, Any]]) ->
     return _compared(asked, question)
 
 
+def judged_words(question: str) -> set[str]:
+    """The words for what a comparison judges each document by ("Which commentary is more optimistic
+    …?", "Are both pieces pessimistic …?" -> {"optimistic"}, {"pessimistic"}); empty when it judges none."""
+    return {(m.group(1) or m.group(2)).lower() for m in _JUDGED.finditer(question)}
+
+
 def _compared(asked: set[str], question: str) -> set[str]:
     """The question's words (`named_documents`) less comparison words, stop words and what is judged."""
     # "Which commentary is more optimistic about the talks?" compares on the talks; how optimistic
     # each is, the reader judges from the parts (no sentence says "optimistic").
-    judged = {m.group(1).lower() for m in _JUDGED.finditer(question)}
+    judged = judged_words(question)
     # "… on Russia so far?": a phrase saying when, not what is compared.
     timing = {w.lower() for m in _TIMING.finditer(question) for w in m.group(0).split()}
     # "What is the strongest point of disagreement …?": where they differ, on no topic of its own.

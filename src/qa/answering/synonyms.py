@@ -112,6 +112,13 @@ def synonyms_of(word: str) -> set[str]:
     return {x for base in base_forms(word, irregular) for x in synonyms.get(base, ())} - LIGHT_WORDS
 
 
+def lemma_synonyms(word: str) -> set[str]:
+    """The WordNet synonyms of the word as written, when it is a lemma of its own ("talks" ->
+    "negotiation", "dialogue"), not those of its base forms ("talk" -> "babble", "speak", …)."""
+    synonyms, _ = _load()
+    return set(synonyms.get(word.lower(), ())) - LIGHT_WORDS
+
+
 def is_form_of(word: str, lemmas: set[str]) -> bool:
     """True when one of the word's base forms is one of `lemmas` ("provided" of {"provide"})."""
     _, irregular = _load()
