@@ -233,6 +233,10 @@ def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
         ("It sent aid to Ukraine, including Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, "
          "and anti-armor weapons.", "Javelin antitank missiles",
          "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons"),
+        # A list of names opening after "the" at the end of a longer phrase: the name there is its first item.
+        ("It was long, as well as Biden's visit to Europe for the NATO, US–EU and G7 summits.", "US–EU and G7 summits",
+         "NATO, US–EU and G7 summits"),
+        ("It was long, as well as a short visit to the old capital city, Spain and Italy.", "Spain and Italy", "Spain and Italy"),  # no name there
     ],
 )
 def test_a_short_answer_in_a_list_is_the_whole_list(sentence, span, whole):

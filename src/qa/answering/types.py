@@ -3588,6 +3588,11 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
             new_start, items = opening.end(), items + 1
             break
         if not _list_item(item, _ITEM_WORDS):
+            # "… Biden's visit to Europe for the NATO, US–EU and G7 summits": a list of names may open
+            # after "the" or a preposition in a longer phrase; its first item is the name there.
+            named = _NAME_OPENS_LIST.search(head, item_start)
+            if named is not None:
+                new_start, items = named.start("name"), items + 1
             break
         if item_start == 0 and len(item.split()) == 1 and sentence[new_start : new_start + 1].islower():
             # "Together, the military support and economic pressure are …": a word opening the sentence
@@ -3603,6 +3608,8 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
     return (opening.end() if opening is not None else new_start), new_end
 
 
+# A name that may be a list's first item at the end of a longer phrase: after "the" or a preposition.
+_NAME_OPENS_LIST = re.compile(r"\b(?:the|for|of|at|in|on|to|from|with|by)\s+(?P<name>(?-i:[A-Z][\w’'.–-]*)(?:\s+(?-i:[A-Z][\w’'.–-]*)){0,2})$")
 _LIST_OPENING = re.compile(r"(?i:including|such\s+as|namely|notably|like|as\s+(?:in\s+)?the\s+cases?\s+of)\s+")
 _PAIR_JOIN = re.compile(r"\s+(?:and|or)\s+(?=\S)")
 # Where the second of two items ends: a comma, a bracket, a colon or semicolon, a dash, the sentence's end.
