@@ -40,6 +40,8 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("What is his role at the institute?", NOTE, True),
         ("Where does Alcaro work?", CONTACT, False),
         ("Who is the director of the institute?", CONTACT, True),
+        ("Who is in charge of the IAI's commentaries?", CONTACT, True),  # who leads its work
+        ("Who runs the series?", CONTACT, True),
         ("What is his e-mail address?", CONTACT, True),
         # One numbered entry of the catalogue names the author first, but it is no author note.
         ("What is his role at the institute?", ENTRY, False),

@@ -15,7 +15,9 @@ from qa.retrieval.query import defined_term, kind_of_name, who_is_named
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
     r"\b(?:publish\w*|publisher|institute|institution|think[- ]tank|contact\w*|e-?mail|phone|telephone|tel|"
-    r"address|located|headquarter\w*|website|web ?site|director|editor|catalogue|series|quarterly|webzine)\b",
+    r"address|located|headquarter\w*|website|web ?site|director|editor|catalogue|series|quarterly|webzine|"
+    # Who leads its work: "Who is in charge of the IAI's commentaries?" (the block's "Director: …").
+    r"in\s+charge|runs|directs|manages|oversees)\b",
     re.I,
 )
 _ABOUT_PERSON = re.compile(
