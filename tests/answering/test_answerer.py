@@ -2594,6 +2594,8 @@ def test_the_name_right_before_the_verb_a_who_question_asks_about(sentence, ques
          "What could make Russia compromise?", "its war effort continues to fail"),
         ("If the allies ratchet up sanctions even more, it will be harder for the Kremlin to sustain its war effort.",
          "What would make it harder for the Kremlin to sustain the war?", "the allies ratchet up sanctions even more"),
+        ("If the allies ratchet up sanctions even more, it will be harder for the Kremlin to sustain its war effort.",
+         "What makes Russia's war effort harder to sustain?", "the allies ratchet up sanctions even more"),  # no auxiliary
         ("If there is a solution in sight, Russia will have to show that it is serious.", "What would make Russia compromise?", None),
         ("Russia might consider compromises if its war effort fails.", "Why would Russia compromise?", None),
         # Circumstances, and "only when" (it had bolded "negotiating").
@@ -3622,6 +3624,19 @@ def test_the_place_given_right_after_the_name_a_where_question_asks_about(senten
 
     found = place_of_name(sentence, question)
     assert (sentence[found[0] : found[1]] if found else None) == place
+
+
+@pytest.mark.model
+def test_the_members_of_the_kind_the_question_names_lead(built_index):
+    import qa
+
+    # "guarantor states": the guarantor countries the plan names, not Zelensky's ratification sentence,
+    # which names the kind without its members.
+    reply = qa.answer("Who are the guarantor states meant to be in the Ukrainian proposal?", index=built_index.index)
+    assert reply.short is not None and reply.short.text == "Britain, China, Russia and the United States"
+    # A word sharing only its first letters with the kind ("guarantees") does not make them lead.
+    other = qa.answer("Who can provide security guarantees other than NATO membership?", index=built_index.index)
+    assert other.short is not None and other.short.text == "the United States and its allies"
 
 
 def test_a_closing_phrase_of_time_is_no_part_of_an_object():

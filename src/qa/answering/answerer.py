@@ -31,7 +31,7 @@ from qa.answering.sentence_model import load_model
 from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
-    members_of_kind_asked,
+    KIND_WORDS, members_of_kind_asked,
     names_asked_item, ordinal_of, singular, to_sentence_end,
 )
 from qa.answering.summary import (
@@ -4984,8 +4984,21 @@ def _marked_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     return ranked
 
 
+def _members_of_named_kind(sentence: str, question: str) -> tuple[int, int] | None:
+    """`members_of_kind_asked`, when the question names the kind by one of the very words before the
+    list ("Who are the guarantor states …?" / "potential guarantor countries such as …"), not only a
+    word sharing their first letters ("Who can provide security guarantees …?" is Alcaro's "only the
+    United States and its allies can provide …", not the guarantor countries)."""
+    found = members_of_kind_asked(sentence, question)
+    if found is None:
+        return None
+    before = sentence[: found[0]].lower().split()[-KIND_WORDS - 2 :]
+    asked = {w.lower() for w in _WORD.findall(question) if w.islower() and w.lower() not in QUERY_STOPWORDS}
+    return found if asked & {w.strip(",") for w in before} else None
+
+
 # Finders whose span answers just what the question's form asks: a sentence they mark leads (`_marked_first`).
-_LEADING_FINDERS = (limit_given, target_of, term_does, place_of_name)
+_LEADING_FINDERS = (limit_given, target_of, term_does, place_of_name, _members_of_named_kind)
 
 
 def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:

@@ -1985,6 +1985,8 @@ _ASKS_NEEDED = re.compile(
     r"^\W*what\s+(?:would|will|could|does|do|is|are)\s+(?:it\s+take|make|be\s+(?:needed|required|necessary)|"
     # "What would truly ensure Ukraine's sovereignty?": what it would take.
     r"(?:needed|required|necessary)|(?:truly\s+|really\s+)?(?:ensure|guarantee|secure))\b"
+    # "What makes Russia's war effort harder to sustain?": what brings it about, without an auxiliary.
+    r"|^\W*what\s+makes\b"
     # "What would a strong guarantee require?": what the thing needs.
     r"|^\W*what\s+(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:require|need)\s*[?.!]*\s*$"
     # "What would Russia have to accept to get sanctions lifted?": what it must do for it.
