@@ -306,6 +306,11 @@ def test_a_span_is_never_longer_than_max_tokens():
         ('"Russia Close to Agreement, Says Turkey", in Al Jazeera.', "Turkey", "Turkey", "Turkey"),  # a headline
         ("The gardens of the Saxon Garden were open.", "Garden", "Garden", "Saxon Garden"),
         ("The talks were held in Istanbul on Tuesday.", "held", "held", "held"),
+        # "for" or "of" joins the parts of one name, unless a word in lower case follows that they qualify.
+        ("³ United Nations High Commissioner for Refugees, *Portal*.", "United", "Commissioner",
+         "United Nations High Commissioner for Refugees"),
+        ("It set up the European Court of Human Rights in 1959.", "European", "Court", "European Court of Human Rights"),
+        ("The Tsui Gallery of Chinese art opened in 1991.", "Tsui", "Gallery", "Tsui Gallery"),
         # A short quoted phrase is taken in whole; a headline or a quoted sentence is not.
         ("Lavrov said Crimea was “settled for good” (it’s not).", "good", "good", "settled for good"),
         ('Lavrov said Crimea was "settled for good." Peskov agreed.', "for", "good", "settled for good"),

@@ -507,8 +507,24 @@ def _joining_hyphen(sentence: str, i: int) -> bool:
 
 
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w’'-]*")
+# A name's part joined by "for" or "of" ("United Nations High Commissioner for Refugees", "European
+# Court of Human Rights"), unless a word in lower case follows, which its capitals qualify ("The T. T.
+# Tsui Gallery of Chinese art").
+_JOINED_NAME = re.compile(r"[ \t]+(?:for|of)(?:[ \t]+[A-Z][\w’'-]*(?![\w’'-]))+(?P<after>[ \t]+[a-z]+)?")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[ \t]+$")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:;][\s\"“”’']*$")
+
+
+def _joined_name(sentence: str, at: int) -> re.Match[str] | None:
+    """The part of a name that "for" or "of" joins at `at` (`_JOINED_NAME`), unless a content word in
+    lower case follows it; the match ends before any word after it."""
+    joined = _JOINED_NAME.match(sentence, at)
+    if joined is None:
+        return None
+    after = joined.group("after")
+    if after is not None and after.strip() not in QUERY_STOPWORDS:
+        return None
+    return _JOINED_NAME.match(sentence, at, joined.start("after")) if after is not None else joined
 
 
 def _whole_names(sentence: str, a: int, b: int) -> tuple[int, int]:
@@ -519,7 +535,7 @@ def _whole_names(sentence: str, a: int, b: int) -> tuple[int, int]:
     +0.006, EM +0.005 / +0.015."""
     if not sentence[a].isupper() or _in_quotes(sentence, a):
         return a, b
-    while sentence[b - 1].isalnum() and (name := _NEXT_NAME.match(sentence, b)):
+    while sentence[b - 1].isalnum() and (name := _NEXT_NAME.match(sentence, b) or _joined_name(sentence, b)):
         b = name.end()
     while (
         (name := _NAME_BEFORE.search(sentence, 0, a))
