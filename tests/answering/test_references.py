@@ -32,7 +32,10 @@ def test_title_lines_are_recognised():
      ("What did the US announce on 16 March 2022?", False), ("Which bank is Russia's largest?", False),
      ("What else has Riccardo Alcaro written?", True), ("What else did Alcaro write?", True),
      ("What else has she written?", False), ("What else did Alcaro say?", False),
-     ("Which journalist covered Zelensky's address to Congress?", True)],
+     ("Which journalist covered Zelensky's address to Congress?", True),
+     # Who keeps the record a note cites.
+     ("Which organisation recorded civilian casualties?", True), ("Which agency tracks the refugees?", True),
+     ("What has Russia's track record been?", False)],
 )
 def test_questions_about_sources(question, about):
     assert asks_about_sources(question) is about
@@ -78,6 +81,13 @@ def test_a_question_naming_the_cited_work_is_about_it():
     assert names_cited_work("Who is Edward White?", white) and not names_cited_work("What did White write?", white)
     presidency = "⁹ Ukrainian Presidency, *Ukraine Must Have a Collective Security Agreement*, 8 March 2022."
     assert not names_cited_work("Who led the Ukrainian delegation?", presidency)  # one word, no full name
+    # Two words of a short title are a topic, not its name; all of them name it.
+    ohchr = "² OHCHR, *Ukraine: Civilian Casualties as of 20 March 2022*, <https://ukraine.un.org/en/175387>."
+    assert not names_cited_work("What has happened to civilian casualties recently?", ohchr)
+    assert names_cited_work("What did the report on Ukraine civilian casualties in March say?", ohchr)
+    post = "¹³ Dan Balz, \"Zelensky Puts Biden on the Spot\", in *The Washington Post*, 16 March 2022."
+    assert not names_cited_work("What message did Washington send to Beijing?", post)
+    assert names_cited_work("What did the Washington Post report?", post)
     own = '⁷ Riccardo Alcaro, "Europe\'s Post-Cold War Order Is No More", in *IAI Commentaries*, No. 22|08 (February 2022).'
     assert names_cited_work("Who is Riccardo Alcaro?", own)
     assert not names_cited_work("What does Riccardo Alcaro propose?", own, own_author="Riccardo Alcaro")  # his own earlier work

@@ -5393,9 +5393,10 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
 
 def _passages_name(candidates: Sequence[Candidate], words: Sequence[str]) -> bool:
     """True when the passage of one of the candidates names one of the words, in its text or as its
-    document's title, author or publisher."""
-    return any(_names(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''} {c.passage.publisher or ''}", w)
-               for c in candidates for w in words)
+    document's title, author or publisher; "US" names the United States."""
+    texts = [spell_out_abbreviations(f"{c.passage.text} {c.passage.title or ''} {c.passage.author or ''} {c.passage.publisher or ''}")
+             for c in candidates]
+    return any(_names(text, w) for text in texts for w in words)
 
 
 def _names_any(text: str, words: Sequence[str]) -> bool:

@@ -23,7 +23,9 @@ _ABOUT_SOURCES = re.compile(
     # Not a treaty's article: "Which NATO article …?", "article 5", "an article of the constitution".
     r"\b(?:(?<!NATO\s)(?<!treaty\s)(?<!charter\s)(?<!constitutional\s)articles?(?!\s+\d)(?!\s+of\s+(?:the\s+)?(?:treaty|charter|constitution))|"
     r"report(?:s|ed|ing)?|reporters?|journalists?|correspondents?|columnists?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
-    r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b",
+    r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b"
+    # "Which organisation recorded civilian casualties?": who keeps the record a note cites.
+    r"|^\W*(?:who|which\s+[a-z]+)\s+(?:recorded|records|documented|documents|counted|counts|tallied|compiled|tracked|tracks)\b",
     re.I,
 )
 # "What else has Alcaro written?": his other works, which only the references name. Not "What else
@@ -51,6 +53,8 @@ _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}", re.UNICODE)
 _FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\s+[A-Z][^\W\d_]{2,}\b", re.UNICODE)
 # A question naming at least this share of a cited title's words is about that work.
 TITLE_SHARE = 0.5
+# How many of a title's words name it, unless the question gives all of them.
+TITLE_WORDS = 3
 # The outlet a reference names: '"Title", in *Financial Times*, 20 March 2022'.
 PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
 # "Which newspapers are cited?", "What sources does Alcaro cite?", "Which Financial Times articles
@@ -202,6 +206,8 @@ def names_cited_work(question: str, reference: str, own_author: str | None = Non
 
 
 _WORK_KINDS = r"(?:commentar(?:y|ies)|articles?|papers?|pieces?|works?|publications?|books?|reports?|stud(?:y|ies))"
+# A word for a work: the question speaks of one ("the commentary on the digital euro").
+_WORK_WORD = re.compile(rf"\b(?:{_WORK_KINDS}|footnotes?|notes?|references?|stor(?:y|ies)|titles?)\b", re.I)
 # Who published the work, named before its kind: "the Financial Times article", "the IAI commentary".
 _OUTLET_NAME = r"(?:(?-i:[A-Z])[\w’'.&-]*\s+){1,4}"
 _OUTLET = rf"(?P<outlet>{_OUTLET_NAME})?"
@@ -298,7 +304,13 @@ def names_cited_title(question: str, reference: str) -> bool:
     asked = {w.lower() for w in _CONTENT.findall(question)}
     for match in _CITED_TITLE.finditer(reference):
         title = {w.lower() for w in _CONTENT.findall(match.group(1) or match.group(2))}
-        if len(title) >= 2 and len(asked & title) >= TITLE_SHARE * len(title):
+        named = len(asked & title)
+        # Two words of a short title are a topic more often than its name, unless the question speaks
+        # of a work: "What has happened to civilian casualties recently?" does not name "Ukraine:
+        # Civilian Casualties as of 20 March 2022"; "What number is the commentary on the digital
+        # euro?" names "A Digital Euro in Search of an Identity".
+        if len(title) >= 2 and named >= TITLE_SHARE * len(title) and (
+                named >= TITLE_WORDS or named == len(title) or _WORK_WORD.search(question)):
             return True
     return False
 
