@@ -3639,6 +3639,16 @@ def test_the_members_of_the_kind_the_question_names_lead(built_index):
     assert other.short is not None and other.short.text == "the United States and its allies"
 
 
+@pytest.mark.model
+def test_a_passage_writing_us_names_washington(built_index):
+    import qa
+
+    # "US Congress", "US–EU": the passage names the United States that "Washington" stands for (it had
+    # abstained once the Washington Post reference no longer stood in for the subject).
+    reply = qa.answer("What new arms did Washington announce it would send?", index=built_index.index)
+    assert not reply.abstained and reply.short is not None and reply.short.text == "armed drones and mobile air defences"
+
+
 def test_a_closing_phrase_of_time_is_no_part_of_an_object():
     from qa.answering.types import verb_object
 
