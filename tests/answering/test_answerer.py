@@ -595,6 +595,11 @@ def test_sentences_carry_the_answer_type_asked_for():
                         "How many Chinese soldiers are fighting in Ukraine?")
     assert has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
                     "How many Russian soldiers died?")
+    # … or in the sentence's passage and document title: refugees who "fled the country" in a piece on Ukraine.
+    fled = "Refugee flows, involving up to ten million people (over three million of which have already fled the country)."
+    assert not has_type(fled, "number", "How many Ukrainian refugees have already left?")
+    assert has_type(fled, "number", "How many Ukrainian refugees have already left?", "Russia–Ukraine Talks and …")
+    assert not has_type(fled, "number", "How many Syrian refugees have already left?", "Russia–Ukraine Talks and …")
     # A capitalised counted thing is counted too: soldiers are not Ukrainians who left.
     assert not has_type("Russian and Ukrainian forces are estimated to have lost around 6–7,000 soldiers.", "number",
                         "How many Ukrainians have left the country?")

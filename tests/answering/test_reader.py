@@ -311,6 +311,8 @@ def test_a_span_is_never_longer_than_max_tokens():
          "United Nations High Commissioner for Refugees"),
         ("It set up the European Court of Human Rights in 1959.", "European", "Court", "European Court of Human Rights"),
         ("The Tsui Gallery of Chinese art opened in 1991.", "Tsui", "Gallery", "Tsui Gallery"),
+        # A name after "the": the whole name, not "the United" (nor a capitalised word before "the").
+        ("Though the United States has stopped oil imports, Europe has not.", "the", "United", "the United States"),
         # A short quoted phrase is taken in whole; a headline or a quoted sentence is not.
         ("Lavrov said Crimea was “settled for good” (it’s not).", "good", "good", "settled for good"),
         ('Lavrov said Crimea was "settled for good." Peskov agreed.', "for", "good", "settled for good"),

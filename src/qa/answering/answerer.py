@@ -4188,7 +4188,8 @@ def _fitting(
         # Nor a number of one ("No. 22|08" does not say how long the war had lasted), unless its
         # headline states the amount asked for ('"Biden Announces $800 Million in Military Aid …"').
         cited_works = {id(c) for c in candidates if id(c) in cited_works and not _headline_states(c.text, question)}
-    fitting = [c for c in ranked[: s.gate_depth] if id(c) not in cited_works and has_type(c.text, wanted, question)]
+    fitting = [c for c in ranked[: s.gate_depth]
+               if id(c) not in cited_works and has_type(c.text, wanted, question, f"{c.passage.text} {c.passage.title or ''}")]
     if wanted == PERSON:
         # A document's title line names its author, who did nothing the question asks about: "Who
         # mediated between Russia and Ukraine?" is not answered by "… by Riccardo Alcaro" (authorship

@@ -4023,8 +4023,11 @@ _SAYS_DEATHS = re.compile(
 )
 
 
-def has_type(sentence: str, kind: str | None, question: str) -> bool:
-    """True when the sentence holds an answer of that kind that the question does not already contain."""
+def has_type(sentence: str, kind: str | None, question: str, context: str = "") -> bool:
+    """True when the sentence holds an answer of that kind that the question does not already contain.
+    A "How many <Nationality> X?" count may take its nationality from the `context` (the sentence's
+    passage and its document's title: "over three million … have already fled the country" in a
+    commentary on Ukraine counts Ukrainian refugees)."""
     if kind is None:
         return True
     asked = {w.lower() for w in _WORD.findall(question)} | set(_DIGITS.findall(question))
@@ -4053,7 +4056,7 @@ def has_type(sentence: str, kind: str | None, question: str) -> bool:
             # "How many X" counts things: a sum of money does not answer it, and the count
             # should stand near the thing counted ("6–7,000 soldiers"). "How many Chinese soldiers"
             # is not answered by a count of soldiers that never says "Chinese".
-            lowered = sentence.lower()
+            lowered = f"{sentence} {context}".lower()
             if any(m.lower()[:5] not in lowered for m in count_modifiers(question)):
                 return False
             # "How many people died in Mariupol?" is not answered by "up to ten million people" who fled.
