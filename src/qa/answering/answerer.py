@@ -2182,7 +2182,8 @@ NO_SUCH_NOTE = "The documents have no footnote {n}."
 def _outlet_named(text: str, question: str) -> Span | None:
     """For a question asking for a newspaper, journal or outlet, or where something was reported, the
     outlet a reference names ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
-    asks = _ASKS_OUTLET.search(question) or re.match(r"^\W*(?:(?:and|but|so)\s+)?where\b", question, re.I)
+    asks = (_ASKS_OUTLET.search(question) or _WHO_PUBLISHED.match(question)
+            or re.match(r"^\W*(?:(?:and|but|so)\s+)?where\b", question, re.I))
     found = PUBLICATION.search(text) if asks else None
     return Span(found.start(1), found.end(1), 1.0) if found is not None else None
 
@@ -2230,6 +2231,8 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
+# "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
+_WHO_PUBLISHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:published|publishes|ran|carried|printed|put\s+out)\b", re.I)
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
 # "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
 # the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
@@ -3014,7 +3017,7 @@ def _short_span(
     # "Who wrote …?" of a cited work the question names, or "Who are the authors cited about …?"
     # answered by a reference: all its authors.
     cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and is_reference(chosen[0].text))
-    authors = cited_authors(chosen[0].text) if wanted == PERSON and cited else None
+    authors = cited_authors(chosen[0].text) if wanted == PERSON and cited and not _WHO_PUBLISHED.match(question) else None
     if authors is not None:
         # "Who wrote 'Russia Regroups for Assault on Kyiv'?": every author the reference names
         # before the title, not the last one ("Polina Ivanova") nor a word of the title ("Ukraine War").
