@@ -267,6 +267,9 @@ def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built
         ("What publications are quoted in the IAI commentary?", CitedAsked(True, None)),
         ("Who are the authors cited in the IAI commentary?", CitedAsked(False, None)),
         ("Who are the authors?", None),  # of the documents, not of what they cite
+        # All outlets but one.
+        ("Which two outlets other than the Financial Times does Alcaro cite?", CitedAsked(True, None, "Financial Times")),
+        ("Which newspapers does Alcaro cite besides the Financial Times?", CitedAsked(True, None, "Financial Times")),
         # One source, for a topic or a figure: not the list.
         ("Which articles are cited for the casualty figures?", None),
         ("Which newspaper reported the war damage figure?", None),
@@ -570,3 +573,11 @@ def test_who_published_a_cited_work_is_its_outlet_and_who_wrote_it_its_authors(b
     assert published.short is not None and published.short.text == "Reuters"
     wrote = qa.answer("Who wrote the report on war damage topping $100 billion?", index=built_index.index)
     assert wrote.short is not None and wrote.short.text == "David Lawder"
+
+
+@pytest.mark.model
+def test_outlets_cited_other_than_one_leave_it_out(built_index):
+    import qa
+
+    reply = qa.answer("Which two outlets other than the Financial Times does Alcaro cite?", index=built_index.index)
+    assert "*Financial Times*" not in reply.text and "*Reuters*" in reply.text and "*The Washington Post*" in reply.text

@@ -6163,6 +6163,8 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
                 continue
             if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
                 continue
+            if asked.besides and asked.besides.casefold() in (outlet or "").casefold():
+                continue
             key = (outlet or "").casefold() if asked.outlets else note.text
             if key not in seen:
                 seen.add(key)

@@ -60,9 +60,12 @@ PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
 # "Which newspapers are cited?", "What sources does Alcaro cite?", "Which Financial Times articles
 # are cited in the IAI commentary?", "List the sources": the references of a document, not one of
 # them. A topic after the verb ("… cited for the casualty figures?") asks for one source.
+# "… other than the Financial Times", "besides the FT": an outlet left out.
+_BESIDES = r"\s+(?i:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding)\s+(?:(?i:the)\s+)?"
 _ASKS_CITED = re.compile(
-    r"^\W*(?:(?i:which|what)\s+(?P<outlet>(?:[A-Z][\w’'.-]*\s+){1,3})?(?P<noun>(?i:sources|newspapers|papers|"
-    r"outlets|publications|media|articles|works|references|reports|studies))\s+"
+    r"^\W*(?:(?i:which|what)\s+(?:(?i:two|three|four|five|six|\d+)\s+)?(?P<outlet>(?:[A-Z][\w’'.-]*\s+){1,3})?(?P<noun>(?i:sources|newspapers|papers|"
+    r"outlets|publications|media|articles|works|references|reports|studies))"
+    rf"(?:{_BESIDES}(?P<besides>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}),?)?\s+"
     r"(?:(?i:are|were|is|does|do|did|has|have)\s+(?:[\w’'-]+\s+){0,4}?)?"
     r"(?i:cit(?:e|es|ed)|quot(?:e|es|ed)|referenced|us(?:e|es|ed)|rel(?:y|ies|ied)\s+on|draws?\s+on|mentioned)"
     r"|(?i:list|name|give\s+me)\s+(?i:all\s+)?(?i:the\s+|his\s+|her\s+|its\s+)?(?P<noun2>(?i:sources|references|"
@@ -71,6 +74,7 @@ _ASKS_CITED = re.compile(
     r"|(?i:who\s+(?:are|were)\s+the\s+)(?P<noun3>(?i:authors|writers|journalists))\s+(?i:cited|quoted|referenced|mentioned))"
     # "… cite from the Financial Times?": those of one outlet.
     r"(?:\s+(?i:from)\s+(?:(?i:the)\s+)?(?P<outlet2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))?"
+    rf"(?:{_BESIDES}(?P<besides2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}))?"
     r"(?:\s+(?i:in|by|from)\s+[^?.!]*)?\s*[?.!]*\s*$"
 )
 _OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split())
@@ -79,10 +83,12 @@ _OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split()
 @dataclass(frozen=True)
 class CitedAsked:
     """What a question about a document's references asks for: every reference, or one per outlet
-    (`outlets`), perhaps only those of one outlet (`outlet`, "Financial Times")."""
+    (`outlets`), perhaps only those of one outlet (`outlet`, "Financial Times"), or all but one
+    (`besides`: "… other than the Financial Times")."""
 
     outlets: bool
     outlet: str | None
+    besides: str | None = None
 
 
 # "Which newspaper is cited most in the IAI commentary?", "What source does Alcaro cite most often?",
@@ -107,7 +113,8 @@ def asks_cited(question: str) -> CitedAsked | None:
         return None
     noun = (match.group("noun") or match.group("noun2") or match.group("noun3") or "").lower()
     outlet = (match.group("outlet") or match.group("outlet2") or "").strip() or None
-    return CitedAsked(noun in _OUTLET_NOUNS, outlet)
+    besides = (match.group("besides") or match.group("besides2") or "").strip() or None
+    return CitedAsked(noun in _OUTLET_NOUNS, outlet, besides)
 
 
 def publication(reference: str) -> str | None:
