@@ -1067,3 +1067,14 @@ def test_a_reply_s_bold_answer_ends_a_name():
     # It had read "Dmitry Peskov But Kremlin" and asked "What was Dmitry Peskov But Kremlin's argument?".
     reply = "**Dmitry Peskov** [1]\n\nBut Kremlin spokesman Dmitry Peskov pushed back on that idea. [1]"
     assert names_in(reply)[0] == "Dmitry Peskov"
+
+
+@pytest.mark.model
+def test_what_he_responded_to_is_what_his_pointer_points_at(built_index):
+    from conftest import ask_as_chat
+
+    # "Peskov pushed back on that idea": the idea is the 15-year timeline of the sentence before (it
+    # had quoted Peskov's sentence again).
+    _, responded = ask_as_chat(built_index.index, "Which Kremlin official insisted Crimea belongs to Russia?",
+                               "What was he responding to?")
+    assert responded.text.startswith("The Ukrainian plan envisions a 15-year timeline")

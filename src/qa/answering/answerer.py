@@ -5323,6 +5323,15 @@ _ASKS_IF = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:{YES_NO_WORDS})\s+\w", re.
 _CONCEDES = re.compile(r"^\W*(?:however|but|yet|still|nonetheless|nevertheless),?\s+(?:they|it|he|she|these|those)\b", re.I)
 
 
+# "What was he responding to?", "What did she object to?": what someone met, whatever the verb.
+_ASKS_RESPONDED_TO = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:was|were|is|are|did|does|do)\s+(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){1,3})\s*"
+    r"(?:respond(?:ing)?|react(?:ing)?|repl(?:y|ying)|answer(?:ing)?|object(?:ing)?|push(?:ing)?\s+back|"
+    r"objecting|taking\s+issue)\s+(?:to|on|against|with)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
     """The chosen sentences with the body sentence before the lead (headings skipped) leading, when
     the lead points back at the thing the question asks for ("In the face of such risks of escalation,
@@ -5370,7 +5379,9 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
         w[:NAME_STEM] not in asked for w in _WORD.findall(lead.text[: reason.start()])
     ) and any(w.lower()[:NAME_STEM] in asked for w in _WORD.findall(lead.text[reason.end() :]) if w.islower())
     demonstrative = _WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text) and not in_reason
-    if not (points_back or why or conceding or demonstrative):
+    # "What was he responding to?" after Peskov's "pushed back on that idea": what the idea is.
+    responded = _ASKS_RESPONDED_TO.match(question) is not None and _POINTS_AT_SAID.search(lead.text) is not None
+    if not (points_back or why or conceding or demonstrative or responded):
         return chosen
     start = lead.key[1]
     before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]
