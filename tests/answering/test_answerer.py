@@ -595,6 +595,10 @@ def test_sentences_carry_the_answer_type_asked_for():
                         "How many Chinese soldiers are fighting in Ukraine?")
     assert has_type("Russian and Ukrainian forces lost around 6–7,000 soldiers each.", "number",
                     "How many Russian soldiers died?")
+    # A year is no share.
+    assert not has_type("The Budapest memorandum, which Russia signed in 1994, sought to provide assurances.", "number",
+                        "What share of the compromises should fall on Moscow?")
+    assert has_type("Russia will have to make the bulk of the compromises.", "number", "What share of the compromises should fall on Moscow?")
     # … or in the sentence's passage and document title: refugees who "fled the country" in a piece on Ukraine.
     fled = "Refugee flows, involving up to ten million people (over three million of which have already fled the country)."
     assert not has_type(fled, "number", "How many Ukrainian refugees have already left?")
@@ -3652,6 +3656,15 @@ def test_a_passage_writing_us_names_washington(built_index):
     # abstained once the Washington Post reference no longer stood in for the subject).
     reply = qa.answer("What new arms did Washington announce it would send?", index=built_index.index)
     assert not reply.abstained and reply.short is not None and reply.short.text == "armed drones and mobile air defences"
+
+
+@pytest.mark.model
+def test_a_span_that_is_a_relative_clauses_predicate_takes_in_its_head(built_index):
+    import qa
+
+    # "… to deny Putin the victory he still craves": what is denied, not "still craves".
+    reply = qa.answer("What does the West hope to deny Putin?", index=built_index.index)
+    assert reply.short is not None and reply.short.text == "the victory he still craves"
 
 
 def test_a_closing_phrase_of_time_is_no_part_of_an_object():

@@ -3179,6 +3179,10 @@ def _short_span(
         # "What victory does the West want to keep from Putin?": not "still craves", of "the victory he
         # still craves", which only says what the question's own noun is.
         return None
+    if (head := _RELATIVE_HEAD_BEFORE.search(candidate.text[: span.start])) is not None and span.start - head.start() <= RELATIVE_HEAD_CHARS:
+        # "What does the West hope to deny Putin?": "the victory he still craves", not the relative
+        # clause's predicate alone ("still craves"), which says nothing of what is denied.
+        span = Span(head.start("np"), span.end, span.score, span.margin)
     if _kind_only_restated(candidate.text, span.start, span.end, question):
         # "What demands did the Russians call unrealistic?": the sentence says only '"unrealistic"
         # demands', in the question's words; "Ukrainians of delaying the talks" names none of them.
@@ -5054,6 +5058,14 @@ _ASKS_WHAT_NOUN = re.compile(
     r"^\W*(?:(?:and|so)\s+)?(?:what|which)\s+(?P<noun>[a-z]{4,})\s+(?:was|is|were|are|did|does|do|has|have|had|would|"
     r"could|will|should|can|might|must)\b", re.I
 )
+
+
+# A noun phrase and the pronoun subject of a relative clause on it, just before a span: "the victory he |still craves".
+_RELATIVE_HEAD_BEFORE = re.compile(
+    r"\b(?P<np>(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:he|she|it|they|we|you)\s+$"
+)
+# How far before a span its relative clause's head may begin.
+RELATIVE_HEAD_CHARS = 60
 
 
 def _inside_relative_of_asked(sentence: str, start: int, question: str) -> bool:

@@ -4045,9 +4045,10 @@ def has_type(sentence: str, kind: str | None, question: str, context: str = "") 
         if asks_share(question) and _WORDED_SHARE.search(sentence):
             # "What share of the compromises should Russia make?": "the bulk of the compromises", in words.
             return True
-        if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(without_dates):
+        if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(_YEAR.sub(" ", without_dates)):
             # "What percentage must approve it?" is not answered by a number word ("One additional
-            # complicating factor …" had answered): a share, or a figure, gives one.
+            # complicating factor …" had answered): a share, or a figure, gives one; not a year
+            # ("… which Russia signed in 1994").
             return False
         if _ASKS_HOW_LONG.match(question) and not _STRETCH_OR_LENGTH.search(without_dates):
             # "How long had the war been going on?" is not answered by "Two main variables …".
