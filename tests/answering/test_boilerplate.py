@@ -41,7 +41,7 @@ ENTRY = "- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and the Indispensabl
         ("Where does Alcaro work?", CONTACT, False),
         ("Who is the director of the institute?", CONTACT, True),
         ("Who is in charge of the IAI's commentaries?", CONTACT, True),  # who leads its work
-        ("Who runs the series?", CONTACT, True),
+        ("Who runs the university's school?", CONTACT, False),  # no publisher named
         ("What is his e-mail address?", CONTACT, True),
         # One numbered entry of the catalogue names the author first, but it is no author note.
         ("What is his role at the institute?", ENTRY, False),

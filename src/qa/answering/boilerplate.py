@@ -15,11 +15,12 @@ from qa.retrieval.query import defined_term, kind_of_name, who_is_named
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABOUT_PUBLISHER = re.compile(
     r"\b(?:publish\w*|publisher|institute|institution|think[- ]tank|contact\w*|e-?mail|phone|telephone|tel|"
-    r"address|located|headquarter\w*|website|web ?site|director|editor|catalogue|series|quarterly|webzine|"
-    # Who leads its work: "Who is in charge of the IAI's commentaries?" (the block's "Director: …").
-    r"in\s+charge|runs|directs|manages|oversees)\b",
+    r"address|located|headquarter\w*|website|web ?site|director|editor|catalogue|series|quarterly|webzine)\b",
     re.I,
 )
+# Who leads a publisher's work: "Who is in charge of the IAI's commentaries?" (the block's "Director: …"),
+# when the question names the publisher ("Who runs the university's school?" does not).
+_LEADS_WORK = re.compile(r"\b(?:in\s+charge|runs|directs|manages|oversees)\b", re.I)
 _ABOUT_PERSON = re.compile(
     r"\b(?:who|author\w*|wrote|written|job|role|position|title|works?|employ\w*|affiliat\w*|head|heads|coordinat\w*|"
     # "Which programme does Alcaro lead?"
@@ -87,7 +88,8 @@ def admissible(sentence: str, question: str, bylines: Bylines) -> bool:
     # "What does the IAI recommend?" and "..., according to the IAI?" name the publisher as the
     # one who says it (its commentary), not as what is asked about.
     about = {w.lower() for w in _WORD.findall(without_sources(question))}
-    if _ABOUT_PUBLISHER.search(question) or (about & bylines.publishers and not DOCUMENT_WORD.search(question)):
+    if (_ABOUT_PUBLISHER.search(question) or (about & bylines.publishers and not DOCUMENT_WORD.search(question))
+            or (_LEADS_WORK.search(question) and about & bylines.publishers)):
         return True
     # "Who is Altiero Spinelli?": a person (not a byline's) whom only the publisher's block may
     # mention ("founded in 1965 on the initiative of Altiero Spinelli").
