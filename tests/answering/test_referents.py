@@ -1078,3 +1078,14 @@ def test_what_he_responded_to_is_what_his_pointer_points_at(built_index):
     _, responded = ask_as_chat(built_index.index, "Which Kremlin official insisted Crimea belongs to Russia?",
                                "What was he responding to?")
     assert responded.text.startswith("The Ukrainian plan envisions a 15-year timeline")
+
+
+@pytest.mark.model
+def test_what_happened_instead_is_what_the_quoted_sentence_says_it_became(built_index):
+    from conftest import ask_as_chat
+
+    # It had quoted the Budapest memorandum's "what's happening today".
+    _, instead = ask_as_chat(built_index.index, "What did the Russians fail to achieve with their lightning war?",
+                             "And what happened instead?")
+    assert instead.text.startswith("Russia's failure to shock and awe")
+    assert instead.short is not None and instead.short.text == "a slow and ever more brutal three-front campaign"

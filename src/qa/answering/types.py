@@ -2176,6 +2176,22 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("place")
 
 
+# "And what happened instead?", "What did it turn into instead?": the outcome that took the place of
+# what was said before, which a sentence gives as what something became.
+ASKS_INSTEAD = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:[\w’'-]+\s+){0,4}?instead\s*[?.!]*\s*$", re.I)
+SAYS_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|morphed\s+into|turned\s+into|gave\s+way\s+to|became|has\s+become)\b", re.I)
+_BECAME = re.compile(r"\b(?:morphed|turned|changed|developed|grown|grew)\s+into\s+|\bgave\s+way\s+to\s+|\b(?:became|has\s+become)\s+", re.I)
+
+
+def became_instead(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "And what happened instead?", the offsets of what the sentence says something became ("a
+    slow and ever more brutal three-front campaign" after "has morphed into"); None otherwise."""
+    if not ASKS_INSTEAD.match(question):
+        return None
+    found = _BECAME.search(sentence)
+    return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
+
+
 # "Where are the LNR and DNR?", "Where is Mariupol located?": where a named thing is, which a sentence
 # gives after the name, past the rest of the name and its bracketed short form ("… Luhansk and Donetsk
 # People’s Republics (LNR and DNR) in the Donbas").
