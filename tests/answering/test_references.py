@@ -565,15 +565,6 @@ def test_the_references_of_a_document_are_counted(built_index):
     assert none.abstained and "cites no sources" in none.text
 
 
-@pytest.mark.model
-def test_who_published_a_cited_work_is_its_outlet_and_who_wrote_it_its_authors(built_index):
-    import qa
-
-    published = qa.answer("Who published the report on war damage topping $100 billion?", index=built_index.index)
-    assert published.short is not None and published.short.text == "Reuters"
-    wrote = qa.answer("Who wrote the report on war damage topping $100 billion?", index=built_index.index)
-    assert wrote.short is not None and wrote.short.text == "David Lawder"
-
 
 @pytest.mark.model
 def test_outlets_cited_other_than_one_leave_it_out(built_index):

@@ -1070,22 +1070,22 @@ def test_a_reply_s_bold_answer_ends_a_name():
 
 
 @pytest.mark.model
-def test_what_he_responded_to_is_what_his_pointer_points_at(built_index):
+@pytest.mark.parametrize(
+    ("question", "follow_up", "lead", "short"),
+    [
+        # "Peskov pushed back on that idea": the idea is the 15-year timeline of the sentence before (it
+        # had quoted Peskov's sentence again).
+        ("Which Kremlin official insisted Crimea belongs to Russia?", "What was he responding to?",
+         "The Ukrainian plan envisions a 15-year timeline", None),
+        # What the quoted sentence says the failure became (it had quoted the Budapest memorandum's
+        # "what's happening today").
+        ("What did the Russians fail to achieve with their lightning war?", "And what happened instead?",
+         "Russia's failure to shock and awe", "a slow and ever more brutal three-front campaign"),
+    ],
+)
+def test_a_follow_up_on_what_the_reply_met_or_became_is_led_by_that_sentence(built_index, question, follow_up, lead, short):
     from conftest import ask_as_chat
 
-    # "Peskov pushed back on that idea": the idea is the 15-year timeline of the sentence before (it
-    # had quoted Peskov's sentence again).
-    _, responded = ask_as_chat(built_index.index, "Which Kremlin official insisted Crimea belongs to Russia?",
-                               "What was he responding to?")
-    assert responded.text.startswith("The Ukrainian plan envisions a 15-year timeline")
-
-
-@pytest.mark.model
-def test_what_happened_instead_is_what_the_quoted_sentence_says_it_became(built_index):
-    from conftest import ask_as_chat
-
-    # It had quoted the Budapest memorandum's "what's happening today".
-    _, instead = ask_as_chat(built_index.index, "What did the Russians fail to achieve with their lightning war?",
-                             "And what happened instead?")
-    assert instead.text.startswith("Russia's failure to shock and awe")
-    assert instead.short is not None and instead.short.text == "a slow and ever more brutal three-front campaign"
+    _, reply = ask_as_chat(built_index.index, question, follow_up)
+    assert reply.text.startswith(lead)
+    assert (reply.short.text if reply.short else None) == short
