@@ -5117,6 +5117,8 @@ def test_a_kind_narrowed_by_a_modifier_is_the_one_listed_item_it_describes():
     assert found is not None and span[found[0] : found[1]] == "Javelin antitank missiles"
     assert narrow_to_asked("Poland, Estonia, Sweden and Germany", "Which European countries sent weapons?") is None
     assert narrow_to_asked(span, "Which other weapons did America supply?") is None
+    # A word closing the last item is the head all items share: "NATO, US–EU and G7 summits" stays whole.
+    assert narrow_to_asked("NATO, US–EU and G7 summits", "Which summit meetings is Biden attending in Europe?") is None
 
 
 def test_which_part_of_a_place_is_a_name_other_than_the_questions(small_index):

@@ -3789,7 +3789,10 @@ def narrow_to_asked(span: str, question: str) -> tuple[int, int] | None:
         # Each item without the spaces and the "and" or "or" before it.
         items = [m.span("item") for m in re.finditer(r"(?:^|,)\s*(?:(?:and|or)\s+)?(?P<item>[^,]+)", span)]
         fitting = [(a, b) for a, b in items if modifier in span[a:b].replace("-", "").lower()]
-        if len(fitting) == 1 and len(items) > 1:
+        # "NATO, US–EU and G7 summits" for "Which summit meetings …?": a word closing the last item is the
+        # head every item shares, not what sets one apart.
+        shared = fitting == items[-1:] and re.search(rf"{re.escape(modifier)}\w*\W*$", span.replace("-", "").lower())
+        if len(fitting) == 1 and len(items) > 1 and not shared:
             return fitting[0]
     return None
 
