@@ -756,3 +756,13 @@ def test_a_short_answer_does_not_end_on_a_participle_that_needs_its_place():
     cut = "Soviet nuclear weapons based"
     a = sentence.index(cut)
     assert _whole_words(sentence, a, a + len(cut)) == (a, a + len("Soviet nuclear weapons"))
+
+
+def test_the_question_is_read_in_the_sentences_spelling():
+    from qa.answering.reader import _spelt_as
+
+    # "defence" read against "air defense systems" had lost the list to "fighter jets".
+    sentence = "Ukraine needs much more, especially air defense systems and fighter jets."
+    assert _spelt_as("Which defence systems does Ukraine most need?", sentence) == "Which defense systems does Ukraine most need?"
+    assert _spelt_as("Which defense systems?", "territorial defence") == "Which defence systems?"
+    assert _spelt_as("Which colour is it?", "territorial defence") == "Which colour is it?"  # not in the sentence

@@ -32,7 +32,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from qa.answering.synonyms import corpus_words, reworded
 from qa.answering.types import is_title, whole_units
-from qa.index.bm25 import QUERY_STOPWORDS
+from qa.index.bm25 import QUERY_STOPWORDS, american_spelling
 from qa.errors import ModelError
 from qa.settings import PRECISIONS, cache_dir
 
@@ -268,7 +268,7 @@ class SpanReader:
         The question is read in each sentence's words where the documents never use its own
         (`synonyms.reworded`, within an answer)."""
         known = corpus_words()
-        asked = {s: reworded(question, s, known, QUERY_STOPWORDS) for s in sentences}
+        asked = {s: _spelt_as(reworded(question, s, known, QUERY_STOPWORDS), s) for s in sentences}
         with self._lock:
             found = {s: self._recent.get((asked[s], s)) for s in sentences}
         missing = [s for s, read in found.items() if read is None]
@@ -282,6 +282,19 @@ class SpanReader:
                 while len(self._recent) > READ_CACHE:
                     self._recent.popitem(last=False)
         return [found[s] for s in sentences]
+
+
+def _spelt_as(question: str, sentence: str) -> str:
+    """The question with each word the sentence spells the other way (British or American) spelt as
+    the sentence spells it: "Which defence systems …?" read against "… air defense systems …"."""
+    said = {american_spelling(w): w for w in re.findall(r"[a-z]+", sentence.lower())}
+
+    def as_said(match: re.Match[str]) -> str:
+        word = match.group(0)
+        other = said.get(american_spelling(word.lower()))
+        return other if other is not None and other != word.lower() and word.islower() else word
+
+    return re.sub(r"[A-Za-z]+", as_said, question)
 
 
 def _graph_file(folder: Path, base_dir: Path, description: dict[str, Any], precision: str) -> Path:
