@@ -4077,8 +4077,12 @@ HEADLINE_SHARE = 0.75
 
 # "Who said peace talks were close to agreement?": who is reported to have said something.
 # Not "Who reported …?": the outlet ("Al Jazeera") reported what Turkey said.
-_ASKS_WHO_SAID = re.compile(r"^\W*who\s+(?:said|says|claimed|claims|stated|states)\s+(?:that\s+)?(?P<said>[^?]+)", re.I)
-_SAYS = re.compile(r"\bSays?\b")
+# "Who accused Kyiv of stalling the peace talks?" asks who said so too.
+_ASKS_WHO_SAID = re.compile(
+    r"^\W*who\s+(?:said|says|claimed|claims|stated|states|accused|accuses|told|tells|warned|warns|insisted|insists)\s+"
+    r"(?:that\s+)?(?P<said>[^?]+)", re.I
+)
+_SAYS = re.compile(r"\b(?:Says?|Tells?)\b")
 # The least share of what was said, by words of four letters and more, that a headline must hold.
 HEADLINE_SAID_SHARE = 0.5
 
@@ -4098,9 +4102,10 @@ def _headline_says(reference: str, question: str) -> bool:
     return False
 
 
-# Who a headline says said it: "…, Says Turkey", "Ukraine Says China Is Ready …".
+# Who a headline says said it: "…, Says Turkey", "Ukraine Says China Is Ready …", "Putin Tells Scholz that …".
 _SAYS_AFTER = re.compile(r",\s+Says\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
-_SAYS_BEFORE = re.compile(r"^(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+Says\b")
+_TOLD_WHOM = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}that\s+")
+_SAYS_BEFORE = re.compile(r"^(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+(?:Says|Tells)\b")
 
 
 def headline_speaker(sentence: str, question: str) -> tuple[int, int] | None:
@@ -4125,7 +4130,8 @@ def _title_speech(sentence: str) -> list[tuple[tuple[int, int], tuple[int, int]]
         said = title[: after.start()].rstrip(" ,")
         readings.append(((at[0] + after.start("name"), at[0] + after.end("name")), (at[0], at[0] + len(said))))
     if (before := _SAYS_BEFORE.match(title)) is not None:
-        rest = title[before.end() :].lstrip()
+        # "Putin Tells Scholz that Kyiv Is Stalling …": the words after whom he told.
+        rest = _TOLD_WHOM.sub("", title[before.end() :].lstrip(), count=1)
         readings.append(((at[0] + before.start("name"), at[0] + before.end("name")), (at[1] - len(rest), at[1])))
     return readings
 
