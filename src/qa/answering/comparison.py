@@ -14,6 +14,10 @@ from qa.index.bm25 import QUERY_STOPWORDS
 _STANCE = "say|think|argue|write|suspect|believe|expect|fear|conclude|recommend|propose|suggest"
 # How a document may be asked to present something: "How does each document describe …?"
 _PORTRAY = "describe|see|view|treat|portray|present|assess|judge|characteri[sz]e|explain|discuss|frame|cover"
+# The documents named in the plural: "both pieces", "the two commentaries".
+_DOCUMENTS_PLURAL = "documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts"
+# A word saying that the documents share what is judged: "Are the two pieces equally pessimistic?".
+_LIKEWISE = r"(?:(?:equally|similarly|both|as)\s+)?"
 _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
     # Of several: "Does the author agree?" asks one author about what was said, not the documents apart.
@@ -36,13 +40,13 @@ _ASKS_COMPARISON = re.compile(
     r"(?:mentions?|discuss(?:es)?|talks?\s+about|covers?|deals?\s+with|refers?\s+to|speaks?\s+(?:of|about))\b"
     # "Which regions do both documents identify as a major issue?": what each one names, side by side.
     r"|^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+|three\s+)?"
-    r"(?:documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+[a-z]"
+    r"(?:" + _DOCUMENTS_PLURAL + r")\s+[a-z]"
     # "Are both pieces pessimistic about the talks?", "Are the two commentaries equally hopeful?": each
     # document's view, side by side.
-    r"|^\W*(?:are|were)\s+(?:both|all|the\s+(?:two|three)|each\s+of\s+the(?:\s+two)?)\s+(?:of\s+the\s+)?(?:documents|sources|"
-    r"commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+(?:(?:equally|similarly|both|as)\s+)?"
+    r"|^\W*(?:are|were)\s+(?:both|all|the\s+(?:two|three)|each\s+of\s+the(?:\s+two)?)\s+(?:of\s+the\s+)?(?:" + _DOCUMENTS_PLURAL
+    + r")\s+" + _LIKEWISE
     # A judgement, not where they come from ("Are the two documents from the same publisher?").
-    r"(?!(?:from|by|in|on|of|about|at|with|for|written|published|dated|signed|the|a|an)\b)[a-z]"
+    + r"(?!(?:from|by|in|on|of|about|at|with|for|written|published|dated|signed|the|a|an)\b)[a-z]"
     # "Which commentary is more optimistic about the talks?": each document's view, side by side.
     r"|^\W*which\s+(?:of\s+the\s+(?:two\s+)?\w+\s+|one\s+)?(?:\w+\s+)?(?:is|was|are|seems?)\s+(?:more|less|most|least)\b"
     # "What compromise on Crimea is Ukraine described as offering in the two commentaries?": each one's.
@@ -54,8 +58,7 @@ _ASKS_COMPARISON = re.compile(
 # pieces (equally) pessimistic".
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were|be|seems?|sounds?|appears?)\s+(?:the\s+)?(?:more|less|most|least)\s+([^\W\d_]+)"
-    r"|^\W*(?:are|were)\s+(?:\w+\s+){1,3}?(?:documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts)\s+"
-    r"(?:(?:equally|similarly|both|as)\s+)?([^\W\d_]+)", re.I
+    r"|^\W*(?:are|were)\s+(?:\w+\s+){1,3}?(?:" + _DOCUMENTS_PLURAL + r")\s+" + _LIKEWISE + r"([^\W\d_]+)", re.I
 )
 # A comparison of documents, not of things ("How do both chloroplast membranes compare to ...?").
 _DOCUMENTS = re.compile(

@@ -2179,8 +2179,11 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
 # "And what happened instead?", "What did it turn into instead?": the outcome that took the place of
 # what was said before, which a sentence gives as what something became.
 ASKS_INSTEAD = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:[\w’'-]+\s+){0,4}?instead\s*[?.!]*\s*$", re.I)
-SAYS_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|morphed\s+into|turned\s+into|gave\s+way\s+to|became|has\s+become)\b", re.I)
-_BECAME = re.compile(r"\b(?:morphed|turned|changed|developed|grown|grew)\s+into\s+|\bgave\s+way\s+to\s+|\b(?:became|has\s+become)\s+", re.I)
+# What something became: "has morphed into", "gave way to", "became".
+_BECOMING = r"morphed\s+into|turned\s+into|gave\s+way\s+to|became|has\s+become"
+SAYS_INSTEAD = re.compile(rf"\b(?:instead\s+of|rather\s+than|{_BECOMING})\b", re.I)
+# Where what it became begins, in those words or a few more ("changed into", "grew into").
+_BECAME = re.compile(rf"\b(?:{_BECOMING}|(?:changed|developed|grown|grew)\s+into)\s+", re.I)
 
 
 def became_instead(sentence: str, question: str) -> tuple[int, int] | None:
