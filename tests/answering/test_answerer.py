@@ -343,6 +343,9 @@ _AUTHOR_NOTE = "Riccardo Alcaro is Research Coordinator and Head of Global Actor
         ("Where does he work?", "Riccardo Alcaro is a Research Coordinator.", None),  # no employer given
         ("Who is Riccardo Alcaro's employer?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
         ("What is his employer?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("Which think tank employs Riccardo Alcaro?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("Which organisation employs him?", _AUTHOR_NOTE, "Istituto Affari Internazionali (IAI)"),
+        ("Which think tank employs Andrea Dessì?", _AUTHOR_NOTE, None),  # someone else's description
         ("Where did the sides meet?", "On Tuesday in Istanbul, the sides met.", None),
     ],
 )
@@ -6475,6 +6478,10 @@ FINDER_SENTENCES = {
         ("reminded_of", "reminder", "What does Russia's recent willingness to negotiate remind the West of?",
          "their adversary is open to diplomacy only when it’s on the back foot militarily"),
         ("reminded_of", "reminder", "What does Russia's willingness show?", None),
+        # A lesson drawn from it is what it is a reminder of (the reader had bolded "negotiating").
+        ("reminded_of", "reminder", "What lesson should Washington draw from Moscow coming to the table?",
+         "their adversary is open to diplomacy only when it’s on the back foot militarily"),
+        ("reminded_of", "reminder", "What lesson did Ukraine learn?", None),
         # The time limit of what is asked about, of the two the sentence gives.
         ("deadline_given", "poland", "By when will Poland phase out oil and gas imports?", "by the end of the year"),
         ("deadline_given", "poland", "What is the deadline for ending coal imports?", "within the next few weeks"),

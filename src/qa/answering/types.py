@@ -627,6 +627,9 @@ _ASKS_EMPLOYER = re.compile(
     # "Who is Riccardo Alcaro's employer?", "What is his employer?"
     r"|^\s*(?i:who|what|which)\s+(?i:is|was)\s+(?P<whose>(?i:his|her|their)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?[’']s)\s+"
     r"(?i:employer|organi[sz]ation|institute|institution|workplace)\s*\??\s*$"
+    # "Which think tank employs Riccardo Alcaro?"
+    r"|^\s*(?i:which|what)\s+(?i:organi[sz]ation|institute|institution|company|think\s+tank|university|body)\s+"
+    r"(?i:employs|employed|has\s+employed)\s+(?P<staff>(?i:him|her|them)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*\??\s*$"
 )
 # The employer closing a description: "… Head of Global Actors programme at the Istituto Affari Internazionali (IAI)".
 _EMPLOYER = re.compile(r"\b(?:at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)\s*$")
@@ -641,8 +644,8 @@ def employer_of(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_EMPLOYER.match(question)
     if asked is None:
         return None
-    name = asked.group("who") or without_possessive(asked.group("whose"))
-    if name.lower() in ("he", "she", "they", "his", "her", "their"):
+    name = asked.group("who") or asked.group("staff") or without_possessive(asked.group("whose"))
+    if name.lower() in ("he", "she", "they", "his", "her", "their", "him", "them"):
         subject = _NAMED_SUBJECT.match(sentence)
         if subject is None:
             return None
@@ -1346,7 +1349,12 @@ _NAME_BEFORE_VERB = re.compile(
 
 # "What does X remind the West of?", and what a sentence says it reminds of: "is a reminder for
 # the United States and its European allies that …", "reminds us that …", "reminded Kyiv of …".
-_ASKS_REMINDED = re.compile(r"^\W*what\s+(?:do|does|did|is|was|should|could|would|might|may)\s+[^?]*\bremind(?:s|ed)?\b[^?]*\bof\b", re.I)
+_ASKS_REMINDED = re.compile(
+    r"^\W*what\s+(?:do|does|did|is|was|should|could|would|might|may)\s+[^?]*\bremind(?:s|ed)?\b[^?]*\bof\b"
+    # "What lesson should Washington draw from Moscow coming to the table?": what it is a reminder of.
+    r"|^\W*what\s+(?:lessons?|reminder)\s+(?:do|does|did|should|could|would|might|may|can|must)\s+[^?]*\b(?:draw|take|learn)\b[^?]*\bfrom\b",
+    re.I,
+)
 _REMINDS = re.compile(r"\bremind(?:er|s|ed)?\b(?:\s+(?:for|to))?(?:\s+[\w’'-]+){0,8}?\s+(?:that|of)\s+(?=\w)", re.I)
 
 
