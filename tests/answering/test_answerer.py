@@ -1937,6 +1937,10 @@ def test_slips_in_the_words_the_rules_read_are_mended(built_index):
         # A remark before the question (it had bolded the European countries' "supplies and other equipment").
         ("I'm curious, what exactly did the EU decide to send?", "What exactly did the EU decide to send?"),
         ("Just wondering: who wrote the IAI piece?", "Who wrote the IAI piece?"),
+        # A bare command to tell (the reader had bolded the first weapon only).
+        ("Tell me which weapons the US has given Ukraine.", "Which weapons the US has given Ukraine?"),
+        ("Let me know who wrote the IAI piece.", "Who wrote the IAI piece?"),
+        ("Tell me about the Minsk agreements.", None),  # no question inside
         ("I'm curious about the ruble.", None),  # no question inside
         # A view asked inside: as asked plainly (the author note had answered).
         ("Could you tell me why the author of the IAI commentary thinks the US must be involved?",
@@ -3165,6 +3169,11 @@ def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(s
      # Who published a cited work is its outlet; who wrote it, its authors.
      ("Who published the report on war damage topping $100 billion?", "Reuters"),
      ("Who wrote the report on war damage topping $100 billion?", "David Lawder"),
+     # Who reported something: the reference's authors, else its outlet (the reader had bolded "Peacemaker", "Scholz").
+     ("Who reported for the FT that China was ready to mediate?", "Edward White"),
+     ("Who reported that Kyiv was stalling the talks?", "Reuters"),
+     # What a thing was meant to do ("… sought to provide such assurances …").
+     ("What was the point of the memorandum Russia signed in Budapest?", "provide such assurances to avoid precisely what’s happening today"),
      # Who a headline says told someone something, and what ("Putin Tells Scholz that Kyiv Is Stalling …").
      ("Who accused Kyiv of stalling the peace talks, according to Reuters?", "Putin"),
      ("According to Reuters, what did Putin tell Scholz?", "Kyiv Is Stalling Peace Talks with Moscow"),
@@ -5195,9 +5204,11 @@ def test_the_dangers_asked_in_the_plural_are_every_effect_the_clause_lists():
 def test_a_purpose_asked_by_a_word_the_documents_never_use_is_answered(built_index):
     import qa
 
-    # "purpose" is no word of the documents, but what the memorandum sought to do is (it had abstained).
+    # "purpose" is no word of the documents, but what the memorandum sought to do is (it had abstained),
+    # and that is the short answer.
     result = qa.answer("What was the purpose of the 1994 memorandum?", index=built_index.index)
-    assert not result.abstained and result.text.startswith("The Budapest memorandum") and result.short is None
+    assert not result.abstained and result.text.startswith("The Budapest memorandum")
+    assert result.short is not None and result.short.text == "provide such assurances to avoid precisely what’s happening today"
 
 
 @pytest.mark.model
@@ -6433,6 +6444,8 @@ FINDER_SENTENCES = {
               "including the status of Crimea and the Donbas, which Russian Foreign Minister Sergei Lavrov said was "
               "“settled for good” (it’s not).",
     "alcaro": "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI).",
+    "plan15": "Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a "
+              "way for Ukraine to define the costs it is willing to pay to end hostilities.",
     "reminder": "But Russia’s recent willingness to come to the negotiating table is a reminder for the United States and its "
                 "European allies that their adversary is open to diplomacy only when it’s on the back foot militarily.",
     "poland": "Poland has already announced that it will end Russian coal imports within the next few weeks and phase out "
@@ -6482,6 +6495,11 @@ FINDER_SENTENCES = {
         ("reminded_of", "reminder", "What lesson should Washington draw from Moscow coming to the table?",
          "their adversary is open to diplomacy only when it’s on the back foot militarily"),
         ("reminded_of", "reminder", "What lesson did Ukraine learn?", None),
+        # What the sentence says the thing asked about is a way to do (the reader had bolded "Russian and Ukrainian diplomats").
+        ("aim_of", "plan15", "What is the goal of the 15-point plan?", "define the costs it is willing to pay to end hostilities"),
+        ("aim_of", "plan15", "What is the purpose of the 15-point plan for the Russians?", None),  # the sentence's is for Ukraine
+        ("aim_of", "plan15", "What is the purpose of the Budapest memorandum?", None),  # another thing
+        ("aim_of", "plan15", "What is the 15-point plan?", None),
         # The time limit of what is asked about, of the two the sentence gives.
         ("deadline_given", "poland", "By when will Poland phase out oil and gas imports?", "by the end of the year"),
         ("deadline_given", "poland", "What is the deadline for ending coal imports?", "within the next few weeks"),

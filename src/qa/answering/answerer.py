@@ -65,7 +65,7 @@ from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
-    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -324,6 +324,8 @@ def _names_capitalised(question: str, proper: frozenset[str]) -> str:
 _POLITE = re.compile(
     r"^\W*(?:(?:(?:can|could|would|will)\s+you|please)\s+(?:please\s+)?(?:(?:tell|show)\s+(?:me|us)\s+(?=(?:who|whom|whose|what|"
     r"which|when|where|why|how|if|whether)\b))?"
+    # "Tell me which weapons the US has given Ukraine.", "Let me know who wrote it."
+    r"|(?:(?:tell|show)\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?=(?:who|whom|whose|what|which|when|where|why|how|if|whether)\b)"
     r"|(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to)\s+know\s+|i\s+wonder\s+"
     # "I'm curious, what exactly did the EU decide to send?", "Just wondering: who wrote it?"
     r"|(?:i(?:'m|’m|\s+am)\s+(?:curious|wondering)|(?:just\s+)?(?:curious|wondering)|out\s+of\s+curiosity|quick\s+question)"
@@ -2188,7 +2190,9 @@ def _outlet_named(text: str, question: str) -> Span | None:
     """For a question asking for a newspaper, journal or outlet, or where something was reported, the
     outlet a reference names ('"...", in *Financial Times*, 4 March 2022'), not its authors; None otherwise."""
     asks = (_ASKS_OUTLET.search(question) or _WHO_PUBLISHED.match(question)
-            or re.match(r"^\W*(?:(?:and|but|so)\s+)?where\b", question, re.I))
+            or re.match(r"^\W*(?:(?:and|but|so)\s+)?where\b", question, re.I)
+            # "Who reported that Kyiv was stalling the talks?" of a reference naming no authors: its outlet.
+            or _WHO_REPORTED.match(question) and cited_authors(text) is None)
     found = PUBLICATION.search(text) if asks else None
     return Span(found.start(1), found.end(1), 1.0) if found is not None else None
 
@@ -2238,6 +2242,7 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
 # "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
+_WHO_REPORTED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:reported|reports|has\s+reported)\b", re.I)
 _WHO_PUBLISHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:published|publishes|ran|carried|printed|put\s+out)\b", re.I)
 # "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
 # the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
@@ -2868,8 +2873,9 @@ def _short_span(
     if not wants_short(question):
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
-        # "What does SWIFT do?": what the clause after its name says it does (`term_does`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, first_time_done, limit_given))
+        # "What does SWIFT do?": what the clause after its name says it does (`term_does`). "What was the
+        # purpose of the Budapest memorandum?": what it "sought to" do (`aim_of`).
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -2982,7 +2988,7 @@ def _short_span(
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
-               purpose_asked, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
+               purpose_asked, aim_of, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
                sides_who_did, subject_called, headline_said)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
@@ -4461,7 +4467,7 @@ SPEECH_DEPTH = 6
 # A question for the authors of something ("Who are the authors cited about …?", "Who wrote …?").
 # "Who are the three FT journalists behind the Mariupol article?" asks for authors too.
 _ASKS_AUTHORS = re.compile(
-    r"\b(?:authors?|wrote|written|co-?authored|reported\s+on|journalists?|reporters?|correspondents?|writers?|columnists?)\b", re.I
+    r"\b(?:authors?|wrote|written|co-?authored|reported|journalists?|reporters?|correspondents?|writers?|columnists?)\b", re.I
 )
 # A verb closing an "as … attest" clause at the end of a span.
 _ATTESTS = re.compile(

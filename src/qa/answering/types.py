@@ -1865,6 +1865,44 @@ def purpose_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# "What was the point of the memorandum Russia signed in Budapest?", "What is the aim of the plan?":
+# what the thing was meant to do.
+_ASKS_AIM_OF = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are|were)\s+the\s+(?:main\s+|original\s+|whole\s+)?"
+    r"(?:point|purpose|aim|goal|objective|intention|idea)\s+(?:of|behind)\s+(?P<thing>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+# What a sentence says a thing was meant to do: "sought to provide such assurances …", "were meant to
+# provide …", "is a way for Ukraine to define the costs …".
+_AIMED_TO = re.compile(
+    r"\b(?:(?:sought|seeks?|aimed|aims?|meant|supposed|intended|designed|tried|tries|attempted|attempts)|"
+    r"(?P<pronoun>\b(?:it|they|this)\s+)?(?:is|was|are|were)(?:\s+(?:in\s+all\s+likelihood|probably|above\s+all|also|only))?"
+    r"\s+(?:a|the)\s+(?:way|means)(?:\s+for(?P<whom>(?:\s+[\w’'-]+){1,3}?))?)\s+to\s+(?=[a-z])",
+    re.I,
+)
+
+
+def aim_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What was the point of the Budapest memorandum?", the offsets of what the sentence says it
+    sought or was meant to do, to the clause's end ("provide such assurances to avoid precisely what’s
+    happening today"); None for other questions, or sentences that name none of the thing's words."""
+    asked = _ASKS_AIM_OF.match(question)
+    if asked is None:
+        return None
+    side = _FOR_SIDE.search(question, asked.start("thing"))
+    thing = question[asked.start("thing") : side.start()] if side is not None else asked.group("thing")
+    stems = lambda text: {w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS}
+    found = _AIMED_TO.search(sentence)
+    # "For the Russians, it is … a means to buy time": "it" is the thing asked about.
+    if found is None or not (found.group("pronoun") or stems(thing) & stems(sentence)):
+        return None
+    if side is not None and not (stems(side.group("side")) & stems(found.group("whom") or sentence[: found.start()])):
+        # "What is the purpose of the plan for the Russians?": not what it is "for Ukraine".
+        return None
+    # The aim's own purpose is part of it ("… to avoid precisely what’s happening today").
+    return phrase_until(sentence, found.end(), _PURPOSE_ENDS, OBJECT_WORDS)
+
+
 # "What is the most mediation could do?", "What can it achieve at best?": the limit of what something
 # can do, which a sentence gives after "at best" / "at most" ("… can at best freeze the conflict").
 _ASKS_LIMIT = re.compile(
