@@ -3172,6 +3172,9 @@ def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(s
      # Who reported something: the reference's authors, else its outlet (the reader had bolded "Peacemaker", "Scholz").
      ("Who reported for the FT that China was ready to mediate?", "Edward White"),
      ("Who reported that Kyiv was stalling the talks?", "Reuters"),
+     # A count asked after its group is the one "only" singles out of it, not a rank ("second", of "the second-largest").
+     ("Out of Russia's top five banks, how many are under full blocking sanctions?", "only VTB"),
+     ("Of the five largest Russian banks, how many have been cut off from SWIFT?", "only VTB"),
      # What a thing was meant to do ("… sought to provide such assurances …").
      ("What was the point of the memorandum Russia signed in Budapest?", "provide such assurances to avoid precisely what’s happening today"),
      # Who a headline says told someone something, and what ("Putin Tells Scholz that Kyiv Is Stalling …").

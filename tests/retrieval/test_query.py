@@ -47,6 +47,8 @@ def fresh(built_index) -> Retriever:
         ("Who is the President of Ukraine?", PERSON),
         ("Who was Count of Melfi?", PERSON),
         ("What is Ukraine's population?", NUMBER),  # a possessive before the measure
+        ("Out of Russia's top five banks, how many are under full blocking sanctions?", NUMBER),  # the group first
+        ("Of those, which is the largest?", None),
         ("What is Ukraine's capital?", None),
         ("By when?", DATE),
         ("Until when will the talks go on?", DATE),

@@ -3269,6 +3269,16 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    rank = _RANKED.match(candidate.text, span.start) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
+    if rank is not None and span.end in (rank.end("ordinal"), rank.end()):
+        # "Out of Russia's top five banks, how many are under full blocking sanctions?": not "second", a
+        # rank ("VTB — the second-largest"), but the one "only" singles out of the group counted ("of the
+        # five largest Russian banks, only VTB"); no answer when the sentence singles none out.
+        group = _OF_COUNTED_GROUP.search(candidate.text)
+        singled = _SINGLED_OUT.match(candidate.text, group.end()) if group is not None else None
+        if singled is None:
+            return None
+        span = Span(singled.start("only"), singled.end("only"), span.score, span.margin)
     singled = _SINGLED_OUT.match(candidate.text, span.end) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
     # … when what the question says of them is said after it ("has been fully blocked").
     if (singled is not None and re.search(r"\bof\s+the\s+$", candidate.text[max(0, span.start - 8) : span.start])
@@ -3439,7 +3449,10 @@ _AMOUNT_ONLY = re.compile(
     r"(?i:(?:about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|some|roughly)\s+)?"
     r"(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s*(?i:dollars|euros?|pounds))(?:\s+(?i:thousand|million|billion|trillion))?"
 )
-_HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+many\b", re.I)
+# "How many …?", and after the group it counts in: "Out of Russia's top five banks, how many …?".
+_HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?how\s+many\b", re.I)
+# A group counted by number: "of the five largest Russian banks".
+_OF_COUNTED_GROUP = re.compile(r"\bof\s+the\s+(?:top\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)
 # The names before the last of a group "only" opens: "only the United States and NATO".
 _ONLY_GROUP_BEFORE = re.compile(
     r"\b(?:only|just|solely)\s+(?P<group>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
