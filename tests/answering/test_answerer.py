@@ -3153,6 +3153,15 @@ def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(s
 
 
 @pytest.mark.model
+@pytest.mark.model
+def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
+    import qa
+
+    # The reader had preferred "… make strides in the north and east", which states no year.
+    reply = qa.answer("Which two Ukrainian regions did Russia take by force in 2014?", index=small_index)
+    assert "2014 annexation of Crimea" in reply.text.split(" [1]")[0]
+
+
 @pytest.mark.parametrize(
     ("question", "short"),
     [("Which is Russia's biggest bank?", "Sberbank"),  # "biggest" is the documents' "largest": "VTB — the second-largest —" had answered it
@@ -3175,6 +3184,9 @@ def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(s
      # A count asked after its group is the one "only" singles out of it, not a rank ("second", of "the second-largest").
      ("Out of Russia's top five banks, how many are under full blocking sanctions?", "only VTB"),
      ("Of the five largest Russian banks, how many have been cut off from SWIFT?", "only VTB"),
+     # A work by someone the catalogue lists (it had answered with his line as director).
+     ("Which commentary by Andrea Dessì is listed?", "Israeli Apartheid and the West’s Dwindling Moral Credibility"),
+     ("What date appears at the end of Alcaro's commentary?", "22 March 2022"),
      # What a thing was meant to do ("… sought to provide such assurances …").
      ("What was the point of the memorandum Russia signed in Budapest?", "provide such assurances to avoid precisely what’s happening today"),
      # Who a headline says told someone something, and what ("Putin Tells Scholz that Kyiv Is Stalling …").

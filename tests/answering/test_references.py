@@ -415,7 +415,10 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
      ("Who wrote the piece in the Financial Times about the Russia sanctions list?",
       ("the Russia sanctions list", "authors", "Financial Times")),
      ("Who wrote the IAI commentary?", ("", "authors", "IAI")),  # the document's publisher: `_works_on` leaves it
-     ("Which document mentions Poland?", None)],
+     ("Which document mentions Poland?", None),
+     # What the work says, for its topic (it had answered with Alcaro's note).
+     ("Who wrote the FT piece saying the US poured cold water on a diplomatic solution?",
+      ("the US poured cold water on a diplomatic solution", "authors", "FT"))],
 )
 def test_a_question_for_the_work_on_a_topic(question, asked):
     from qa.answering.references import work_on_asked
@@ -428,6 +431,8 @@ def test_a_title_covers_a_topic_when_it_holds_every_word_of_it():
 
     assert title_covers("Putin’s Use and Abuse of History: Back to the 19th Century?", "Putin's use of history")
     assert title_covers("Japan Responds to Russia’s War", "Japan's response")  # "respon…"
+    # A word's other form: "poured" for the title's "Pours".
+    assert title_covers("US Pours Cold Water on Hopes of Diplomatic Solution in Ukraine", "the US poured cold water")
     # A hyphen as typed for the title's dash.
     assert title_covers("Russia–Ukraine Talks and the Indispensable Role of the US and Europe", "the Russia-Ukraine talks")
     assert not title_covers("Japan Responds to Russia’s War", "Japan's army")

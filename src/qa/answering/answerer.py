@@ -1086,7 +1086,7 @@ def _answer(
                 return authored
     wrote = _WHAT_WROTE.match(question) or counted_by
     if wrote is not None:
-        name = wrote.group("name")
+        name = wrote.group("name") or wrote.group("by")
         wrote_one = any(_names(record.meta.get("author") or "", name.split()[-1]) for record in retriever.documents.values())
         # "What did Alcaro write?" is about his commentary; "What did Andrea Dessì write?" about the
         # works credited to him; "Which commentaries did Alcaro write?" and "How many commentaries
@@ -3805,7 +3805,15 @@ def _lead_by_reader(
     reader = _doubting_reader(question, ranked[0], s)
     if reader is None:
         return ranked
-    top = [ranked[0], *(c for c in ranked[1 : s.rerank_sentences] if id(c) not in apart)]
+    # A sentence without the year the question asks about does not overrule a lead with it: "Which two
+    # Ukrainian regions did Russia take by force in 2014?" is "… Russia’s 2014 annexation of Crimea and
+    # invasion of the Donbas", not "… make strides in the north and east" (the reader's "north and east").
+    years = _YEAR.findall(question)
+    dated = bool(years) and all(y in ranked[0].text for y in years)
+    top = [ranked[0], *(c for c in ranked[1 : s.rerank_sentences]
+                        if id(c) not in apart and (not dated or all(y in c.text for y in years)))]
+    if len(top) < 2:
+        return ranked
     spans = reader.spans(question, [c.text for c in top])  # the lead's reading is kept by the reader
     if several:
         # Only a sentence the reader is all but certain of: "Which weapons does Ukraine need most?"
@@ -5762,9 +5770,12 @@ def _works_by(
 
 # "… did Andrea Dessì write", "… has Alcaro published": the author, named, and a verb of writing.
 _NAME_WROTE = (
-    r"\s+(?i:did|has|have|does)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?:\s+(?i:did|has|have|does)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
     # "What did Margherita Bianchi co-write?": a work written with others is hers too.
     r"(?i:(?:co-?)?(?:write|written|writes|author|authored)|publish|published)"
+    # "Which commentary by Andrea Dessì is listed?"
+    r"|\s+(?i:by)\s+(?P<by>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:is|are|was|were)\s+"
+    r"(?i:listed|mentioned|named|given|included|shown|there))"
 )
 # "What did Andrea Dessì write?": the works credited to someone who wrote none of the documents;
 # "Which commentaries did Alcaro write?": every work credited to someone.

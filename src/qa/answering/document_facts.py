@@ -20,7 +20,7 @@ _ASKS = (
     (DATE_FACT, re.compile(
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
         # "On what day did the IAI piece come out?" too.
-        r"appeared|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
+        r"appeared|appears|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
         # "What is the IAI commentary's date?"
         r"|['’]s (?:publication )?date\b"
         # "What date is the Alcaro commentary?": the document's own date.
@@ -56,6 +56,8 @@ FACT_WORDS = frozenset(
     "when where date day year month published publish publishes publication written write wrote issued released dated "
     "posted appeared came come comes from out put who which what organisation organization institute publisher think tank outlet "
     "newspaper title titles titled headline headlines called name names "
+    # "What date appears at the end of Alcaro's commentary?": where the line stands names no document.
+    "appear appears end bottom foot close "
     # "Which document is older?", "Which of the two came out first?"
     "older newer earlier later recent more most first last oldest newest latest earliest two both".split()
 )

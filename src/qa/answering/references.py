@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from qa.ingest.clean import BOILERPLATE
 from qa.ingest.dates import month_pattern
+from qa.index.bm25 import stem
 
 # Passage kinds that hold notes rather than the text's argument: a link there is a reference.
 NOTE_KINDS = ("footnote", BOILERPLATE)
@@ -228,7 +229,9 @@ _WHO_WROTE_ON = re.compile(
     rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+"
     # "Who wrote the piece in the Financial Times about the Russia sanctions list?": the outlet after the kind.
     rf"(?:(?:in|from)\s+(?:the\s+)?(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,3}})\s+)?)?"
-    r"(?:about|on|regarding|concerning|dealing\s+with)\s+(?P<topic>.+?)\s*[?.!]*$",
+    # "… the FT piece saying the US poured cold water on …": what its title says.
+    r"(?:about|on|regarding|concerning|dealing\s+with|saying|claiming|arguing|reporting|(?:that|which)\s+(?:says|said|claims|argues))\s+"
+    r"(?:that\s+)?(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
 # "Who are the authors of the Reuters article cited by Alcaro?": the works of that outlet the notes cite.
@@ -282,8 +285,9 @@ def title_covers(title: str, topic: str, least: int = 2) -> bool:
     # "Russia-Ukraine" as typed is the title's "Russia–Ukraine".
     topic, title = (re.sub(r"[–—‑]", "-", text.replace("’", "'")) for text in (topic, title))
     found = _CONTENT.findall(topic)
-    words = {w.lower()[:_TOPIC_STEM] for w in found}
-    held = {w.lower()[:_TOPIC_STEM] for w in _CONTENT.findall(title)}
+    # Stemmed first: "pouring cold water" is the title's "Pours Cold Water".
+    words = {stem(w.lower())[:_TOPIC_STEM] for w in found}
+    held = {stem(w.lower())[:_TOPIC_STEM] for w in _CONTENT.findall(title)}
     # One name alone, or with short words the title holds too: "Japan and the war" for "Japan
     # Responds to Russia’s War: …".
     short = _short_words(topic) - _SHORT_FUNCTION_WORDS
