@@ -3187,6 +3187,12 @@ def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
      # A work by someone the catalogue lists (it had answered with his line as director).
      ("Which commentary by Andrea Dessì is listed?", "Israeli Apartheid and the West’s Dwindling Moral Credibility"),
      ("What date appears at the end of Alcaro's commentary?", "22 March 2022"),
+     # A share typed as keywords (the reader had bolded "raging").
+     ("ukrainians living abroad share of population", "about 10 percent"),
+     ("Western diplomacy has so far failed to do what?", "change Russia’s behavior"),
+     # The publisher named by the document it published (it had answered with a cited entry's "February 2022").
+     ("How old is the think tank that published Alcaro's commentary?", "1965"),
+     ("Who founded the institute that published the IAI commentary?", "Altiero Spinelli"),
      # What a thing was meant to do ("… sought to provide such assurances …").
      ("What was the point of the memorandum Russia signed in Budapest?", "provide such assurances to avoid precisely what’s happening today"),
      # Who a headline says told someone something, and what ("Putin Tells Scholz that Kyiv Is Stalling …").
@@ -3308,6 +3314,11 @@ def test_a_yes_no_question_is_answered_from_a_passage_naming_its_subject(small_i
         # How much something amounted to is how much it was (it had weighed "amount" and abstained).
         ("How much did Biden's new military aid package amount to?", "How much was Biden's new military aid package?"),
         ("What are the April piece's comments about Poland?", "What does the April piece say about Poland?"),
+        # A "what" standing last, where its answer would (it had bolded "Russia’s behavior").
+        ("Western diplomacy has so far failed to do what?", "What has Western diplomacy so far failed to do?"),
+        ("According to the April article, the only thing Putin respects is what?",
+         "What is the only thing Putin respects, according to the April article?"),
+        ("Ukraine needs what?", None), ("So what?", None),
     ],
 )
 def test_a_clause_a_document_is_said_to_say_is_asked_plainly(question, plainly):

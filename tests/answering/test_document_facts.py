@@ -17,6 +17,8 @@ from qa.answering.document_facts import (
         ("What is the date of the April commentary?", DATE_FACT),
         ("What date is the Alcaro commentary?", DATE_FACT), ("What's the date on the IAI paper?", DATE_FACT),
         ("What date appears at the end of Alcaro's commentary?", DATE_FACT),  # it had abstained
+        ("How old is the IAI piece?", DATE_FACT),
+        ("How old is the think tank that published Alcaro's commentary?", None),  # when it was founded
         ("What date was the Istanbul meeting?", None),  # no document named
         ("When did Alcaro write the IAI commentary?", DATE_FACT),
         ("When did they publish the article?", DATE_FACT),

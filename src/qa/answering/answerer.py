@@ -474,6 +474,48 @@ _DEADLINE_OF_THAT = re.compile(
 )
 
 
+# The publisher of a document named by what it published: "the think tank that published Alcaro's commentary".
+_PUBLISHER_RELATIVE = re.compile(
+    r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:think[\s-]tank|institute|institution|organi[sz]ation|publisher|outlet|body)\s+"
+    r"(?:that|which|who)\s+(?:published|publishes|issued|released|put\s+out)\s+(?P<doc>[^?,]+?)"
+    r"(?=\s+(?:founded|was|is|based|located|headquartered|run|led|created|set\s+up|started)\b|\s*[?,.!]|$)",
+    re.I,
+)
+# "How old is the IAI?": when it was founded.
+_HOW_OLD_ORGANISATION = re.compile(r"^\W*how\s+old\s+is\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
+
+
+def _publisher_named(question: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The question with its publisher named when it names it by the one document it published ("When
+    was the IAI founded?" for "When was the think tank that published Alcaro's commentary founded?";
+    "How old is …?" asks when it was founded); else None."""
+    found = _PUBLISHER_RELATIVE.search(question)
+    targets = target_documents(found.group("doc"), metas) if found is not None else None
+    if not targets or len(targets) != 1 or not isinstance(publisher := metas[targets[0]].get("publisher"), str):
+        return None
+    # By its short form when it has one: "the IAI" reads as the documents' "founded in 1965 …" sentence
+    # does, where the full name reads as Alcaro's author note too.
+    short = re.search(r"\((?P<short>[A-Z][A-Z&.]+)\)\s*$", publisher)
+    named = question[: found.start()] + (f"the {short.group('short')}" if short else publisher) + question[found.end() :]
+    old = _HOW_OLD_ORGANISATION.match(named)
+    return f"When was {old.group('what')} founded?" if old is not None else named
+
+
+# A question whose "what" stands last, where its answer would: "Western diplomacy has so far failed to
+# do what?", "According to the April article, the only thing Putin respects is what?".
+_WHAT_LAST = re.compile(
+    r"^\W*(?:according\s+to\s+(?P<source>[^,?]{2,60}),\s+)?"
+    r"(?P<subject>(?!(?:what|which|who|whom|whose|how|when|where|why)\b)[\w’'-]+(?:\s+(?!(?:what|which|who|how)\b)[\w’'-]+){0,7}?)\s+"
+    # Only an action asked for ("… failed to do what?") or what the subject is ("… is what?"): a "what"
+    # after a noun or preposition ("… is toward integration of what?") is read well as it stands (XQuAD).
+    r"(?:(?P<aux>has|have|had|will|would|can|could|should|must|might|may|is|are|was|were)\s+(?P<rest>[^?]*?\bto\s+do)"
+    r"|(?P<be>is|are|was|were))\s+what\s*\?\s*$",
+    re.I,
+)
+# Determiners that open a subject in lower case once it follows the verb ("the only thing …").
+_OPENING_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+
+
 def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None.
     `authors`: the documents' authors' names, lower case (`Bylines.authors`), whose wishes are a view."""
@@ -499,6 +541,16 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "And what is the deadline for that?" after what Poland will do asks "By when?" (it had bolded
         # "Russian coal imports").
         return "By when?"
+    last = _WHAT_LAST.match(question)
+    if last is not None:
+        # "Western diplomacy has so far failed to do what?" asks as "What has Western diplomacy so far
+        # failed to do?" (it had bolded "Russia’s behavior", not what it failed to do).
+        subject, aux, rest, source = last.group("subject", "aux", "rest", "source")
+        aux = aux or last.group("be")
+        if subject.split()[0].lower() in _OPENING_DETERMINERS:
+            subject = subject[0].lower() + subject[1:]
+        asked = f"What {aux} {subject}{' ' + rest if rest else ''}"
+        return f"{asked}, according to {source}?" if source else f"{asked}?"
     per = _PER_SOURCE.match(question)
     if per is not None:
         # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the
@@ -762,6 +814,11 @@ def _answer(
         aux, ref, topic = described.group("aux", "ref", "topic")
         plain = f"What {aux.lower()} {ref} say about {topic}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
+    named = _publisher_named(question, {d: r.meta for d, r in retriever.documents.items()})
+    if named is not None:
+        # "When was the think tank that published Alcaro's commentary founded?" asks when the IAI was
+        # (it had answered with the date of a cited "IAI Commentaries" entry, "February 2022").
+        return replace(_answer(named, history, index, retriever, settings, said), question=question)
     by_whom = _by_whom(question, user_turns(history)[-1]) if user_turns(history) else None
     if by_whom is not None:
         # "By whom?" after "When was the IAI founded?": "By whom was the IAI founded?".

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from qa.answering.authorship import DOCUMENT_WORD
+from qa.answering.authorship import DOCUMENT_NOUNS, DOCUMENT_WORD
 from qa.ingest.dates import MONTHS, month_pattern
 
 DATE_FACT = "date"
@@ -20,7 +20,9 @@ _ASKS = (
     (DATE_FACT, re.compile(
         r"\b(?:when|what date|which date|what day|what year)\b.*\b(?:published|written|issued|released|dated|posted|"
         # "On what day did the IAI piece come out?" too.
-        r"appeared|appears|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b|\bhow old is\b"
+        r"appeared|appears|appear|came out|come out|put out|publish|release|write|wrote)\b|\bpublication date\b|\bdate (?:of|on)\b"
+        # "How old is the IAI piece?", not "How old is the think tank that published it?" (when it was founded).
+        rf"|\bhow old is (?:it\b|(?:the |this |that )?(?:[\w’'-]+ ){{0,3}}?(?:{DOCUMENT_NOUNS})\b(?!\s+(?:that|which|who)\b))"
         # "What is the IAI commentary's date?"
         r"|['’]s (?:publication )?date\b"
         # "What date is the Alcaro commentary?": the document's own date.

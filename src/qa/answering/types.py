@@ -3988,17 +3988,24 @@ _PERCENTAGE = re.compile(
 
 def percentage_in(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
     """For a question asking for a percentage, the offsets of the one percentage inside a longer
-    span ("about 10 percent" in "raging and millions of Ukrainians — about 10 percent"); else None."""
+    span ("about 10 percent" in "raging and millions of Ukrainians — about 10 percent"), or of the
+    sentence's one percentage when the span holds none ("raging"); else None."""
     if not _ASKS_PERCENTAGE.search(question):
         return None
-    found = list(_PERCENTAGE.finditer(sentence, start, end))
+    found = list(_PERCENTAGE.finditer(sentence, start, end)) or list(_PERCENTAGE.finditer(sentence))
     if len(found) != 1 or (found[0].start(), found[0].end()) == (start, end):
         return None
     return found[0].start(), found[0].end()
 
 
 # A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
-_ASKS_PERCENTAGE = re.compile(r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b", re.I)
+_ASKS_PERCENTAGE = re.compile(
+    r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b"
+    # Typed as keywords, no question word: "ukrainians living abroad share of population".
+    r"|^(?![^?]*\b(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|do|does|did|has|have|can|could|will|would)\b)"
+    r"[^?]*\b(?:percentage|proportion|fraction|share)\s+of\b",
+    re.I,
+)
 _SHARE_SPAN = re.compile(
     r"%|\bper\s*cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|\bone\s+in\s+\w+|"
     r"\bout\s+of\b|\d\s*/\s*\d|\bfraction\b|\bmajority\b|\bminority\b",
