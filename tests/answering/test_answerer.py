@@ -3153,6 +3153,22 @@ def test_who_did_it_is_named_by_the_next_sentence_that_points_back_at_the_lead(s
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "question", "only"),
+    [
+        ("Aiming for maximalist objectives may ostracise non-Western countries that are unwilling to break with Russia.",
+         "Which non-Western countries are unwilling to break with Russia?", True),
+        ("Aiming for maximalist objectives may ostracise non-Western countries that are unwilling to break with Russia.",
+         "Which countries are unwilling to break with Russia?", True),  # "non-Western countries" names none either
+        ("India and Brazil are unwilling to break with Russia.", "Which countries are unwilling to break with Russia?", False),
+    ],
+)
+def test_a_sentence_that_describes_the_kind_only_as_the_question_does_names_none(sentence, question, only):
+    from qa.answering.answerer import _described_only
+
+    assert _described_only(sentence, question) is only
+
+
 @pytest.mark.model
 def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
     import qa

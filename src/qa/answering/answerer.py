@@ -3251,6 +3251,11 @@ def _short_span(
         # "What does the West hope to deny Putin?": "the victory he still craves", not the relative
         # clause's predicate alone ("still craves"), which says nothing of what is denied.
         span = Span(head.start("np"), span.end, span.score, span.margin)
+    if _described_only(candidate.text, question):
+        # "Which non-Western countries are unwilling to break with Russia?": the sentence names them
+        # only as the question does ("non-Western countries that are unwilling to break with Russia");
+        # it had bolded "the war".
+        return None
     if _kind_only_restated(candidate.text, span.start, span.end, question):
         # "What demands did the Russians call unrealistic?": the sentence says only '"unrealistic"
         # demands', in the question's words; "Ukrainians of delaying the talks" names none of them.
@@ -6552,6 +6557,23 @@ def _kind_only_restated(sentence: str, start: int, end: int, question: str) -> b
     # ("bringing down regimes, as the cases of Cuba, …" names them).
     restated = bool(before) and all(w.lower() in words and w.lower() not in QUERY_STOPWORDS for w in before)
     return restated and not start <= found[0].start() < end
+
+
+# "Which non-Western countries are unwilling to break with Russia?": a kind and what is said of it.
+_WHICH_KIND_ARE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?which\s+(?P<kind>(?:[\w’'-]+\s+){0,2}[\w’'-]+?)\s+(?P<be>are|is|were|was)\s+(?P<said>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+
+
+def _described_only(sentence: str, question: str) -> bool:
+    """True when the sentence names the kind a "Which <kind> are <so>?" question asks for only by the
+    question's own description, in a relative clause ("non-Western countries that are unwilling to
+    break with Russia"): it names none of them."""
+    asked = _WHICH_KIND_ARE.match(question)
+    if asked is None:
+        return False
+    kind, be, said = (re.escape(part).replace(r"\ ", r"\s+") for part in asked.group("kind", "be", "said"))
+    return re.search(rf"\b{kind}\s+(?:that|which|who)\s+{be}\s+{said}\b", sentence, re.I) is not None
 
 
 def _line_under(heading: Candidate) -> Candidate | None:
