@@ -1745,7 +1745,12 @@ def test_a_later_sentence_the_reader_judges_to_answer_gives_the_short_answer_the
      ("Russia rejected these proposals.", "What did Russia reject?", True),
      ("Russia rejected the proposal.", "What did Russia reject?", False),
      ("Russia rejected that idea of a neutral Ukraine.", "What did Russia reject?", False),
-     ("Peskov pushed back on that idea.", "Why did Peskov push back?", False)],
+     ("Peskov pushed back on that idea.", "Why did Peskov push back?", False),
+     # A verb of turning down asked in another word than the sentence's.
+     ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia.",
+      "What did Peskov reject?", True),
+     ("Peskov turned down that offer.", "What did Peskov dismiss?", True),
+     ("Peskov praised that idea.", "What did Peskov reject?", False)],
 )
 def test_an_object_that_only_points_back_is_found(sentence, question, points_back):
     from qa.answering.types import object_points_back

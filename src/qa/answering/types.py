@@ -2517,6 +2517,11 @@ OPENING_SUBJECT_WORDS = 3
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|more|less|much|its|their|his|her|our|no|any|some|such)\s+$", re.I)
 
 
+# Verbs of turning something down as a question asks them, and how a sentence may say so.
+_REJECTING = frozenset("reject rejected oppose opposed dismiss dismissed rebuff rebuffed refuse refused".split())
+_REJECTED_SAID = r"push(?:ed|es)?\s+back\s+(?:on|against)|turn(?:ed|s)?\s+down|reject(?:ed|s)?|dismiss(?:ed|es)?|rebuff(?:ed|s)?|oppos(?:ed|es)"
+
+
 def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
     verb, particle, prep = asked.group("verb").lower(), asked.group("particle"), asked.group("prep")
@@ -2544,6 +2549,10 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         # "What did civilians still lack?" of "… civilians … still did not have access to secure
         # humanitarian corridors": to lack is not to have.
         found = re.search(r"\b(?:(?:did|do|does)\s+not|didn[’']t|don[’']t|doesn[’']t)\s+have\s+(?=[\w$€£“\"'])", sentence, re.I)
+    if found is None and not prep and not particle and verb in _REJECTING:
+        # "What did Peskov reject?" of "… Dmitry Peskov pushed back on that idea": a verb of turning
+        # something down, in whichever words.
+        found = re.search(rf"\b(?:{_REJECTED_SAID})\s+(?=[\w$€£“\"'])", sentence, re.I)
     if found is None and (prep or "").lower() == "into" and verb.startswith(_BECOME_INTO):
         # "What has Russia's Blitzkrieg turned into?" of "… *Blitzkrieg* has morphed into a slow and
         # ever more brutal three-front campaign": a verb of becoming, in whichever word.
