@@ -3175,6 +3175,16 @@ def test_a_sentence_that_describes_the_kind_only_as_the_question_does_names_none
 
 
 @pytest.mark.model
+def test_a_comparison_with_something_no_sentence_names_is_not_answered(small_index):
+    import qa
+
+    # It had quoted "The West has still not fully hit Russia where it hurts: energy exports."
+    assert qa.answer("Is Russia richer than Italy?", index=small_index).abstained
+    # Both named: the sentence that names them answers.
+    assert not qa.answer("Is Sberbank bigger than VTB?", index=small_index).abstained
+
+
+@pytest.mark.model
 def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
     import qa
 
@@ -3208,6 +3218,8 @@ def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
      # A work by someone the catalogue lists (it had answered with his line as director).
      ("Which commentary by Andrea Dessì is listed?", "Israeli Apartheid and the West’s Dwindling Moral Credibility"),
      ("What date appears at the end of Alcaro's commentary?", "22 March 2022"),
+     # "or" joining another verb ends the span (it had been "intimidation or contemplates the use of …").
+     ("Which policy does Alcaro accuse Russia of indulging in?", "intimidation"),
      # A share typed as keywords (the reader had bolded "raging").
      ("ukrainians living abroad share of population", "about 10 percent"),
      ("Western diplomacy has so far failed to do what?", "change Russia’s behavior"),

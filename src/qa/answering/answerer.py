@@ -1330,7 +1330,9 @@ def _answer(
         # in no words the question shares with it (0.148 and 0.071; both had abstained).
         ranked = [checked, *(c for c in ranked if c is not checked)]
         best = s.abstain_below
-    if best < s.abstain_below:
+    if best < s.abstain_below or _compared_with_unnamed(question, ranked[: s.gate_depth]):
+        # "Is Russia richer than Italy?": no sentence of the best few names Italy, so none compares the two
+        # (it had quoted "The West has still not fully hit Russia where it hurts: energy exports.").
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
     follow_up = _follow_up(question, context, history)
     if wants_short(question) and follow_up is None and not compared:
@@ -3283,6 +3285,11 @@ def _short_span(
     # "Magdalen Tower", not "Oxford's Magdalen Tower" for "… designed to look like what Oxford tower?":
     # the question's own titles and possessives before the name the span gives are not part of it.
     span = Span(_past_question_names(candidate.text, span.start, span.end, question), span.end, span.score, span.margin)
+    verb_joined = _JOINED_VERB.search(candidate.text, span.start, span.end)
+    if verb_joined is not None and verb_joined.start() > span.start and wanted != NUMBER:
+        # "Which policy does Alcaro accuse Russia of indulging in?": "intimidation", not "intimidation or
+        # contemplates the use of unconventional weapons", whose "or" joins another verb to the one before.
+        span = Span(span.start, verb_joined.start(), span.score, span.margin)
     dubbed = _DUBBED.search(candidate.text, span.start, span.end)
     if dubbed is not None and dubbed.end() >= span.end - 1:
         # "Which element of the plan has been de-emphasised?": "de-Nazification", not 'Russian
@@ -4446,6 +4453,26 @@ def _most_of(earlier: str, text: str) -> bool:
     """True when the text holds more than half of the content words of an earlier answer."""
     answered = _content_words(earlier)
     return bool(answered) and 2 * len(answered & _content_words(text)) > len(answered)
+
+
+# "… or contemplates the use of …": "and" or "or" joining a verb in the present or past (its object's
+# determiner right after it) to the clause before, not a noun to a noun.
+_JOINED_VERB = re.compile(r"\s+(?:and|or)\s+(?:[a-z]{3,}(?:es|s|ed))\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
+# "Is Russia richer than Italy?": a yes-or-no comparison with something named.
+_IS_MORE_THAN_NAMED = re.compile(
+    r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were|has|have|had|does|do|did))\s+[^?]+?\s+(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)\s+"
+    r"than\s+(?P<other>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:[’']s)?\s*[?.!]*\s*$"
+)
+
+
+def _compared_with_unnamed(question: str, ranked: Sequence[Candidate]) -> bool:
+    """True when a yes-or-no question compares something with a name ("Is Russia richer than Italy?")
+    that none of the ranked sentences names, nor its passage: none of them can compare the two."""
+    asked = _IS_MORE_THAN_NAMED.match(question)
+    if asked is None:
+        return False
+    other = _seated_words(asked.group("other"))
+    return bool(other) and not any(other & _seated_words(c.passage.text) for c in ranked)
 
 
 def _content_words(text: str) -> set[str]:
