@@ -3218,6 +3218,12 @@ def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
      # A work by someone the catalogue lists (it had answered with his line as director).
      ("Which commentary by Andrea Dessì is listed?", "Israeli Apartheid and the West’s Dwindling Moral Credibility"),
      ("What date appears at the end of Alcaro's commentary?", "22 March 2022"),
+     # What someone originally aimed at is their original aim (it had quoted Putin's present aims).
+     ("What did the Kremlin originally aim to do to Ukraine?", "subjugating Ukraine"),
+     ("What was the Kremlin's original aim for Ukraine?", "subjugating Ukraine"),
+     # A work named by its kind is found by one word of its title (it had answered with Alcaro's note).
+     ("Who wrote the piece about urbanisation in the IAI list?",
+      "Nicolas J.A. Buchoud, Michael Keith, Susan Parnell and Martin van der Pütten"),
      # "or" joining another verb ends the span (it had been "intimidation or contemplates the use of …").
      ("Which policy does Alcaro accuse Russia of indulging in?", "intimidation"),
      # A share typed as keywords (the reader had bolded "raging").

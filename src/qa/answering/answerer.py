@@ -57,7 +57,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, speaks_of_work, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, tokenize
 from qa.answering.seats import GROUPS, SEATS
@@ -501,6 +501,12 @@ def _publisher_named(question: str, metas: Mapping[str, Mapping[str, Any]]) -> s
     return f"When was {old.group('what')} founded?" if old is not None else named
 
 
+# "What did the Kremlin originally aim to do to Ukraine?", "What did Russia originally want?": an original aim.
+_ORIGINALLY = re.compile(
+    r"^\W*(?i:what)\s+(?i:did|had)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?i:originally|initially|first)\s+"
+    r"(?i:aim(?:ed)?|intend(?:ed)?|want(?:ed)?|plan(?:ned)?|seek|sought|set\s+out)(?:\s+(?i:to\s+(?:do|achieve|accomplish)))?"
+    r"(?:\s+(?i:to|in|with|for)\s+(?P<towards>[A-Z][\w’'-]*))?\s*[?.!]*\s*$"
+)
 # A question whose "what" stands last, where its answer would: "Western diplomacy has so far failed to
 # do what?", "According to the April article, the only thing Putin respects is what?".
 _WHAT_LAST = re.compile(
@@ -541,6 +547,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "And what is the deadline for that?" after what Poland will do asks "By when?" (it had bolded
         # "Russian coal imports").
         return "By when?"
+    originally = _ORIGINALLY.match(question)
+    if originally is not None:
+        # "What did the Kremlin originally aim to do to Ukraine?" asks for its original aim ("subjugating
+        # Ukraine", of "the original objective of subjugating Ukraine"); it had quoted Putin's present aims.
+        whose, towards = originally.group("who", "towards")
+        return f"What was {whose}'s original aim{' for ' + towards if towards else ''}?"
     last = _WHAT_LAST.match(question)
     if last is not None:
         # "Western diplomacy has so far failed to do what?" asks as "What has Western diplomacy so far
@@ -5898,7 +5910,9 @@ def _works_on(
     # With the outlet named, one word of the topic is enough: "Who wrote the Reuters piece on war
     # damage?" ("war" is too short to count) is asked of Reuters' "Ukraine War Damage Tops …", and
     # "Which IAI commentary is about energy?" of the publisher's "Russian Energy Exports …".
-    least = 1 if outlet is not None else 2
+    # So it is with a kind of work named: "Who wrote the piece about urbanisation …?" asks of "A G7/G20
+    # Pact for Sustainable Urbanisation? …" (it had answered with Alcaro's note).
+    least = 1 if outlet is not None or speaks_of_work(question) else 2
     if outlet is not None and any(outlet.casefold() in (meta.get("publisher") or "").casefold() for meta in metas.values()):
         # "the IAI commentary on …": the publisher's catalogue lists its works without its name.
         # "Who wrote the IAI commentary?", with no topic, asks about the document itself.

@@ -231,7 +231,9 @@ _WHO_WROTE_ON = re.compile(
     rf"(?:(?:in|from)\s+(?:the\s+)?(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,3}})\s+)?)?"
     # "… the FT piece saying the US poured cold water on …": what its title says.
     r"(?:about|on|regarding|concerning|dealing\s+with|saying|claiming|arguing|reporting|(?:that|which)\s+(?:says|said|claims|argues))\s+"
-    r"(?:that\s+)?(?P<topic>.+?)\s*[?.!]*$",
+    # "… about urbanisation in the IAI list?": where the work is listed is no part of its topic.
+    r"(?:that\s+)?(?P<topic>.+?)(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+)?"
+    r"(?:list|catalogue|series|listing|commentaries|references|notes|footnotes))?\s*[?.!]*$",
     re.I,
 )
 # "Who are the authors of the Reuters article cited by Alcaro?": the works of that outlet the notes cite.
@@ -270,6 +272,11 @@ def work_on_asked(question: str) -> tuple[str, str, str | None] | None:
         # No topic: every work of the outlet the notes cite.
         return "", "authors", (by_outlet.group("outlet") or by_outlet.group("after")).strip()
     return None
+
+
+def speaks_of_work(question: str) -> bool:
+    """True when the question speaks of a work by its kind ("the piece about urbanisation")."""
+    return _WORK_WORD.search(question) is not None
 
 
 def cited_title(sentence: str) -> tuple[int, int] | None:

@@ -3230,7 +3230,7 @@ _ASKS_NOUN = re.compile(
     r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+(?:[A-Z][\w’'-]*[’']s\s+)?|[A-Z][\w’'-]*[’']s\s+)"
     # "What is the risk if Russia hits NATO targets?": a condition may follow.
     # "What was Russia's original goal in Ukraine?": a place by name too.
-    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|\s+in\s+(?=[A-Z])|$)"
+    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|\s+(?:in|for)\s+(?=[A-Z])|$)"
 )
 # Nouns whose "of" gives what they hold, not whose they are: "the objective of subjugating Ukraine",
 # "the risk of NATO getting directly involved" (against "the population of Ukraine").
