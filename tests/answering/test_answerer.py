@@ -6509,6 +6509,7 @@ FINDER_SENTENCES = {
               "including the status of Crimea and the Donbas, which Russian Foreign Minister Sergei Lavrov said was "
               "“settled for good” (it’s not).",
     "alcaro": "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI).",
+    "sixth": "On Tuesday in Istanbul, the sides met for a sixth time.",
     "plan15": "Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a "
               "way for Ukraine to define the costs it is willing to pay to end hostilities.",
     "reminder": "But Russia’s recent willingness to come to the negotiating table is a reminder for the United States and its "
@@ -6571,6 +6572,8 @@ FINDER_SENTENCES = {
         ("deadline_given", "poland", "What will Poland phase out?", None),
         # "fifth week", not "fifth", for how many weeks.
         ("ordinal_asked", "week", "How many weeks had the war lasted when the IAI piece was written?", "fifth week"),
+        # Those before the one the ordinal names are counted in no word of the sentence (it had bolded "sixth time").
+        ("ordinal_asked", "sixth", "How many rounds were there before it?", None),
         # What the sentence that opens on the side asked about says the thing is (the reader had bolded "time").
         ("side_predicate", "russians", "What does the IAI piece say the 15-point plan is for the Russians?",
          "a means to buy time, regroup and restart the offensive"),

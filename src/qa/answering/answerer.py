@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, asks_count_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -3350,6 +3350,11 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    if (wanted == NUMBER and _HOW_MANY_ASKED.match(question) and asks_count_before(question)
+            and _ORDINAL_SPAN.match(candidate.text[span.start : span.end])):
+        # "How many rounds were there before it?" after the sixth: not "sixth time", the one asked
+        # after; the count before it is in no word of the sentence.
+        return None
     rank = _RANKED.match(candidate.text, span.start) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
     if rank is not None and span.end in (rank.end("ordinal"), rank.end()):
         # "Out of Russia's top five banks, how many are under full blocking sanctions?": not "second", a
@@ -3529,6 +3534,10 @@ _SINGLED_OUT = re.compile(r"(?:\s+[\w’'-]+){1,4},\s+(?P<only>(?:only|just|sole
 _AMOUNT_ONLY = re.compile(
     r"(?i:(?:about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|some|roughly)\s+)?"
     r"(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s*(?i:dollars|euros?|pounds))(?:\s+(?i:thousand|million|billion|trillion))?"
+)
+# An ordinal span: "a sixth time", "fifth".
+_ORDINAL_SPAN = re.compile(
+    r"(?:(?:a|an|the|its|their)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I
 )
 # "How many …?", and after the group it counts in: "Out of Russia's top five banks, how many …?".
 _HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?how\s+many\b", re.I)

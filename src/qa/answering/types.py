@@ -2350,11 +2350,23 @@ def _ordinal_of_noun(sentence: str, question: str) -> re.Match[str] | None:
     return re.search(rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?(?:{re.escape(noun)}(?:s|y|ies)?{times})\b", sentence, re.I)
 
 
+# A count of those before something: "How many rounds were there before it?".
+_BEFORE_IT = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|preceding|earlier\s+than)\b", re.I)
+
+
+def asks_count_before(question: str) -> bool:
+    """True when the question counts what came before something ("… before it?", "… prior to Istanbul?")."""
+    return _BEFORE_IT.search(question) is not None
+
+
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
     questions, or when the sentence gives none or several."""
     if _ASKS_HOW_MANY_OF_SERIES.match(question):
+        if asks_count_before(question):
+            # "How many rounds were there before it?": the ordinal of the one after them counts them in no word.
+            return None
         # "How many weeks …?": "fifth week", not "fifth", which would count the wrong thing.
         of_noun = _ordinal_of_noun(sentence, question)
         return of_noun.span() if of_noun is not None else None
