@@ -416,6 +416,7 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
       ("the Russia sanctions list", "authors", "Financial Times")),
      ("Who wrote the IAI commentary?", ("", "authors", "IAI")),  # the document's publisher: `_works_on` leaves it
      ("Which document mentions Poland?", None),
+     ("Who co-wrote the commentary on Russian energy exports?", ("Russian energy exports", "authors", None)),  # had abstained
      # What the work says, for its topic (it had answered with Alcaro's note).
      ("Who wrote the FT piece saying the US poured cold water on a diplomatic solution?",
       ("the US poured cold water on a diplomatic solution", "authors", "FT"))],

@@ -225,7 +225,7 @@ _OUTLET = rf"(?P<outlet>{_OUTLET_NAME})?"
 _WHO_WROTE_ON = re.compile(
     # "Which IAI author wrote on Japan …?" asks who, too.
     r"^\W*(?:(?:and|but|so)\s+)?(?:who|(?:which|what)\s+(?:(?-i:[A-Z])[\w’'.&-]*\s+)?(?:author|writer|analyst|scholar|researcher|expert)s?)\s+"
-    r"(?:wrote|has\s+written|have\s+written|authored|(?:is|was)\s+the\s+author\s+of|"
+    r"(?:(?:co-?)?wrote|has\s+(?:co-?)?written|have\s+(?:co-?)?written|(?:co-?)?authored|(?:is|was)\s+the\s+author\s+of|"
     rf"(?:are|were)\s+the\s+authors\s+of)\s+(?:(?:the|a|an)\s+)?(?:{_OUTLET}(?:{_WORK_KINDS}|one)\s+"
     # "Who wrote the piece in the Financial Times about the Russia sanctions list?": the outlet after the kind.
     rf"(?:(?:in|from)\s+(?:the\s+)?(?P<after>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,3}})\s+)?)?"
