@@ -3175,6 +3175,15 @@ def test_a_sentence_that_describes_the_kind_only_as_the_question_does_names_none
 
 
 @pytest.mark.model
+def test_a_life_event_the_documents_never_speak_of_is_not_answered(small_index):
+    import qa
+
+    # They had bolded the title above Alcaro's byline, and his name from his note.
+    assert qa.answer("Where was Riccardo Alcaro born?", index=small_index).abstained
+    assert qa.answer("Where was the author of the IAI piece born?", index=small_index).abstained
+
+
+@pytest.mark.model
 def test_a_comparison_with_something_no_sentence_names_is_not_answered(small_index):
     import qa
 
@@ -3218,6 +3227,11 @@ def test_the_year_asked_about_keeps_the_lead_that_states_it(small_index):
      # A work by someone the catalogue lists (it had answered with his line as director).
      ("Which commentary by Andrea Dessì is listed?", "Israeli Apartheid and the West’s Dwindling Moral Credibility"),
      ("What date appears at the end of Alcaro's commentary?", "22 March 2022"),
+     # Whose office by a possessive: the title that says so leads ("Ukrainian President …"; it had bolded "Putin").
+     ("Who is Ukraine's president?", "Volodymyr Zelensky"),
+     ("Who is Russia's foreign minister?", "Sergei Lavrov"),
+     # Where the author of a document works: his employer, from his note (it had bolded his name).
+     ("Where does the author of the IAI piece work?", "Istituto Affari Internazionali (IAI)"),
      # What someone originally aimed at is their original aim (it had quoted Putin's present aims).
      ("What did the Kremlin originally aim to do to Ukraine?", "subjugating Ukraine"),
      ("What was the Kremlin's original aim for Ukraine?", "subjugating Ukraine"),

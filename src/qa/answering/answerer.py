@@ -1172,6 +1172,12 @@ def _answer(
             # "What position does the author of the March piece hold?": his job, from the author note that
             # names him (it had bolded "Riccardo Alcaro").
             authored = replace(authored, short=_short_in(authored.support[0], Span(*job, 1.0)))
+        elif authored is not None and authored.support and _ASKS_WHERE_WHEN.match(question):
+            # "Where does the author of the IAI piece work?": his employer, from the note that names him
+            # (it had bolded "Riccardo Alcaro"); "Where was he born?", which the note does not say, is
+            # not answered by it.
+            works = employer_of(authored.support[0].sentence, _THE_AUTHOR_OF.sub("he", question))
+            authored = replace(authored, short=_short_in(authored.support[0], Span(*works, 1.0))) if works else None
         if authored is not None:
             return authored
     # "Who wrote the IAI commentary?" then "When was it published?": the document is the earlier one's.
@@ -1302,7 +1308,8 @@ def _answer(
             fitting = read or fitting
         if not fitting:
             return Answer(question, NOT_FOUND, [], [], True, 0.0, passages[:5], time.perf_counter() - started)
-        if wanted != PERSON or not may_name_someone(ranked[0].text, question):
+        if (wanted != PERSON or not may_name_someone(ranked[0].text, question)
+                or _holds_office_asked(fitting[0].text, question) and not _holds_office_asked(ranked[0].text, question)):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
         elif (reads and name_before_verb(ranked[0].text, question) is None
@@ -1731,10 +1738,19 @@ _WORK_PROPERTIES = frozenset(
 )
 
 
+# A life event asked of someone ("Where was Alcaro born?"): its word, which a sentence answering would use.
+_LIFE_EVENT = re.compile(r"(?<=\s)(?:born|married|divorced|buried)(?=\s*[?.!]*\s*$|\s+(?:in|on|at|to|where|when)\b)", re.I)
+
+
 def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     """True when the question asks for a property ("the capital of …") by a word the documents never
     use and for which query expansion finds no corpus word near it ("aim" finds one, "capital" and
     "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such."""
+    event = _LIFE_EVENT.search(question)
+    if event is not None and _never_written(retriever, event.group(0).lower()):
+        # "Where was Riccardo Alcaro born?": no sentence says where anyone was born (it had bolded the
+        # title above his byline, "Russia–Ukraine Talks").
+        return True
     asked = _ASKS_ATTRIBUTE.match(question) or _ASKS_POSSESSED.match(question)
     if asked is None:
         # "Which football club does Zelensky support?": a kind of thing whose every word the documents
@@ -4350,17 +4366,31 @@ def _fitting(
         # And when, when it says: "President Volodymyr Zelensky" was not president in 1994.
         # And which of them, when it says: "Who was the first President of Ukraine?" is not answered
         # by "President Volodymyr Zelensky" (the first item of a list of sticking points had answered).
-        whose, year = office.group("whose"), office.group("year")
+        whose, year = office.group("whose") or office.group("owner"), office.group("year")
         ranks = [w for w in office.group("before").lower().split() if w in _OFFICE_RANKS]
         fitting = [c for c in fitting if re.search(rf"\b{office.group('office')[:NAME_STEM]}", c.text, re.I)
                    and (whose is None or _names(c.passage.text, whose.split()[0])) and (year is None or year in c.text)
                    and all(re.search(rf"\b{rank}\b", c.text, re.I) for rank in ranks)]
+        # "Who is Ukraine's president?": a sentence whose title says whose it is ("Ukrainian President
+        # Volodymyr Zelensky") first, before "President Putin" in a passage that names Ukraine too.
+        fitting.sort(key=lambda c: not _holds_office_asked(c.text, question))
     ruler = _ASKS_RULER.match(question)
     if wanted == PERSON and ruler is not None:
         # "Who governs France?" is not answered by "the Russians", a people beside France's name: the
         # sentence must name a head's title and the place (it had quoted "… a country bigger than France …").
         fitting = [c for c in fitting if _RULER_TITLES.search(c.text) and _names_any(c.text, ruler.group("whose").split()[:1])]
     return fitting
+
+
+def _holds_office_asked(text: str, question: str) -> bool:
+    """True when the text gives the office an office-holder question asks about with whose it is
+    ("Ukrainian President …", "President of Ukraine" for "Who is Ukraine's president?")."""
+    office = _ASKS_OFFICE_HOLDER.match(question)
+    whose = office.group("whose") or office.group("owner") if office is not None else None
+    if whose is None:
+        return False
+    stem, title = re.escape(whose.split()[0][:NAME_STEM]), re.escape(office.group("office"))
+    return re.search(rf"\b{stem}\w*\s+(?:[\w’'-]+\s+)?{title}|\b{title}\s+of\s+(?:the\s+)?{stem}", text, re.I) is not None
 
 
 def _names_person(text: str, name: str) -> bool:
@@ -4479,6 +4509,9 @@ def _most_of(earlier: str, text: str) -> bool:
 # "… or contemplates the use of …": "and" or "or" joining a verb in the present or past (its object's
 # determiner right after it) to the clause before, not a noun to a noun.
 _JOINED_VERB = re.compile(r"\s+(?:and|or)\s+(?:[a-z]{3,}(?:es|s|ed))\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s")
+# "Where does the author of the IAI piece work?": the author, by the document, and a where or when.
+_THE_AUTHOR_OF = re.compile(rf"\bthe\s+(?:author|writer)\s+of\s+(?:the\s+|this\s+|that\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{DOCUMENT_NOUNS})\b", re.I)
+_ASKS_WHERE_WHEN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:where|when)\b", re.I)
 # "Is Russia richer than Italy?": a yes-or-no comparison with something named.
 _IS_MORE_THAN_NAMED = re.compile(
     r"^\W*(?i:(?:(?:and|but|so)\s+)?(?:is|are|was|were|has|have|had|does|do|did))\s+[^?]+?\s+(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)\s+"
@@ -4716,7 +4749,8 @@ _BARE_DEMONSTRATIVE = re.compile(
 
 # "Who is the Ukrainian defence minister?": a question for the holder of an office.
 _ASKS_OFFICE_HOLDER = re.compile(
-    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<before>(?:[\w’'-]+\s+){0,3}?)(?P<office>minister|president|spokesman|spokeswoman|"
+    # "Who is Ukraine's president?": whose office it is, by a possessive.
+    r"^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|(?P<owner>(?-i:[A-Z])[\w.-]*)[’']s\s+)?(?P<before>(?:[\w’'-]+\s+){0,3}?)(?P<office>minister|president|spokesman|spokeswoman|"
     r"secretary|chancellor|director|leader|ambassador|chair|chairman|chairwoman|chairperson|king|queen|mayor|"
     r"governor|premier)"
     # Only the office and whose it is: "Who is the president of Ukraine?", not "Who was the leader when …?".
