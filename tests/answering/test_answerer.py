@@ -3175,22 +3175,23 @@ def test_a_sentence_that_describes_the_kind_only_as_the_question_does_names_none
 
 
 @pytest.mark.model
-def test_a_life_event_the_documents_never_speak_of_is_not_answered(small_index):
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        # A life event the documents never speak of (they had bolded the title above Alcaro's byline,
+        # and his name from his note).
+        ("Where was Riccardo Alcaro born?", True),
+        ("Where was the author of the IAI piece born?", True),
+        # A comparison with something no sentence names (it had quoted "The West has still not fully hit
+        # Russia where it hurts: energy exports."); with both named, the sentence that names them answers.
+        ("Is Russia richer than Italy?", True),
+        ("Is Sberbank bigger than VTB?", False),
+    ],
+)
+def test_what_no_sentence_can_say_is_not_answered(small_index, question, abstains):
     import qa
 
-    # They had bolded the title above Alcaro's byline, and his name from his note.
-    assert qa.answer("Where was Riccardo Alcaro born?", index=small_index).abstained
-    assert qa.answer("Where was the author of the IAI piece born?", index=small_index).abstained
-
-
-@pytest.mark.model
-def test_a_comparison_with_something_no_sentence_names_is_not_answered(small_index):
-    import qa
-
-    # It had quoted "The West has still not fully hit Russia where it hurts: energy exports."
-    assert qa.answer("Is Russia richer than Italy?", index=small_index).abstained
-    # Both named: the sentence that names them answers.
-    assert not qa.answer("Is Sberbank bigger than VTB?", index=small_index).abstained
+    assert qa.answer(question, index=small_index).abstained is abstains
 
 
 @pytest.mark.model

@@ -1891,7 +1891,9 @@ def aim_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     side = _FOR_SIDE.search(question, asked.start("thing"))
     thing = question[asked.start("thing") : side.start()] if side is not None else asked.group("thing")
-    stems = lambda text: {w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS}
+    def stems(text: str) -> set[str]:
+        return {w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS}
+
     found = _AIMED_TO.search(sentence)
     # "For the Russians, it is … a means to buy time": "it" is the thing asked about.
     if found is None or not (found.group("pronoun") or stems(thing) & stems(sentence)):
