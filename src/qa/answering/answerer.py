@@ -67,10 +67,10 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, asks_count_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
+from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -485,12 +485,15 @@ _PUBLISHER_RELATIVE = re.compile(
 _HOW_OLD_ORGANISATION = re.compile(r"^\W*how\s+old\s+is\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
 
 
-def _publisher_named(question: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
+def _publisher_named(question: str, retriever: Retriever) -> str | None:
     """The question with its publisher named when it names it by the one document it published ("When
     was the IAI founded?" for "When was the think tank that published Alcaro's commentary founded?";
     "How old is …?" asks when it was founded); else None."""
     found = _PUBLISHER_RELATIVE.search(question)
-    targets = target_documents(found.group("doc"), metas) if found is not None else None
+    if found is None:
+        return None
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(found.group("doc"), metas)
     if not targets or len(targets) != 1 or not isinstance(publisher := metas[targets[0]].get("publisher"), str):
         return None
     # By its short form when it has one: "the IAI" reads as the documents' "founded in 1965 …" sentence
@@ -826,7 +829,7 @@ def _answer(
         aux, ref, topic = described.group("aux", "ref", "topic")
         plain = f"What {aux.lower()} {ref} say about {topic}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
-    named = _publisher_named(question, {d: r.meta for d, r in retriever.documents.items()})
+    named = _publisher_named(question, retriever)
     if named is not None:
         # "When was the think tank that published Alcaro's commentary founded?" asks when the IAI was
         # (it had answered with the date of a cited "IAI Commentaries" entry, "February 2022").
@@ -1745,7 +1748,8 @@ _LIFE_EVENT = re.compile(r"(?<=\s)(?:born|married|divorced|buried)(?=\s*[?.!]*\s
 def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     """True when the question asks for a property ("the capital of …") by a word the documents never
     use and for which query expansion finds no corpus word near it ("aim" finds one, "capital" and
-    "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such."""
+    "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such. So
+    for a life event the documents never write ("Where was Alcaro born?")."""
     event = _LIFE_EVENT.search(question)
     if event is not None and _never_written(retriever, event.group(0).lower()):
         # "Where was Riccardo Alcaro born?": no sentence says where anyone was born (it had bolded the
@@ -2328,8 +2332,9 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
 _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
-# "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
+# "Who reported that Kyiv was stalling the talks?": a cited work's authors, else its outlet.
 _WHO_REPORTED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:reported|reports|has\s+reported)\b", re.I)
+# "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
 _WHO_PUBLISHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:published|publishes|ran|carried|printed|put\s+out)\b", re.I)
 # "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
 # the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
@@ -3366,12 +3371,12 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
-    if (wanted == NUMBER and _HOW_MANY_ASKED.match(question) and asks_count_before(question)
-            and _ORDINAL_SPAN.match(candidate.text[span.start : span.end])):
+    counting = wanted == NUMBER and _HOW_MANY_ASKED.match(question) is not None
+    if counting and ordinal_counts_before(candidate.text[span.start : span.end], question):
         # "How many rounds were there before it?" after the sixth: not "sixth time", the one asked
         # after; the count before it is in no word of the sentence.
         return None
-    rank = _RANKED.match(candidate.text, span.start) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
+    rank = _RANKED.match(candidate.text, span.start) if counting else None
     if rank is not None and span.end in (rank.end("ordinal"), rank.end()):
         # "Out of Russia's top five banks, how many are under full blocking sanctions?": not "second", a
         # rank ("VTB — the second-largest"), but the one "only" singles out of the group counted ("of the
@@ -3381,7 +3386,7 @@ def _short_span(
         if singled is None:
             return None
         span = Span(singled.start("only"), singled.end("only"), span.score, span.margin)
-    singled = _SINGLED_OUT.match(candidate.text, span.end) if wanted == NUMBER and _HOW_MANY_ASKED.match(question) else None
+    singled = _SINGLED_OUT.match(candidate.text, span.end) if counting else None
     # … when what the question says of them is said after it ("has been fully blocked").
     if (singled is not None and re.search(r"\bof\s+the\s+$", candidate.text[max(0, span.start - 8) : span.start])
             and _content_words(question) - _content_words(candidate.text[span.start : singled.start("only")])
@@ -3551,12 +3556,8 @@ _AMOUNT_ONLY = re.compile(
     r"(?i:(?:about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|some|roughly)\s+)?"
     r"(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s*(?i:dollars|euros?|pounds))(?:\s+(?i:thousand|million|billion|trillion))?"
 )
-# An ordinal span: "a sixth time", "fifth".
-_ORDINAL_SPAN = re.compile(
-    r"(?:(?:a|an|the|its|their)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I
-)
 # "How many …?", and after the group it counts in: "Out of Russia's top five banks, how many …?".
-_HOW_MANY_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?how\s+many\b", re.I)
+_HOW_MANY_ASKED = re.compile(rf"^\W*(?:(?:and|so)\s+)?{GROUP_COUNTED_FIRST}how\s+many\b", re.I)
 # A group counted by number: "of the five largest Russian banks".
 _OF_COUNTED_GROUP = re.compile(r"\bof\s+the\s+(?:top\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)
 # The names before the last of a group "only" opens: "only the United States and NATO".
@@ -5521,7 +5522,7 @@ _CONCEDES = re.compile(r"^\W*(?:however|but|yet|still|nonetheless|nevertheless),
 _ASKS_RESPONDED_TO = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:was|were|is|are|did|does|do)\s+(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){1,3})\s*"
     r"(?:respond(?:ing)?|react(?:ing)?|repl(?:y|ying)|answer(?:ing)?|object(?:ing)?|push(?:ing)?\s+back|"
-    r"objecting|taking\s+issue)\s+(?:to|on|against|with)\s*[?.!]*\s*$",
+    r"taking\s+issue)\s+(?:to|on|against|with)\s*[?.!]*\s*$",
     re.I,
 )
 

@@ -2361,6 +2361,13 @@ def asks_count_before(question: str) -> bool:
     return _BEFORE_IT.search(question) is not None
 
 
+def ordinal_counts_before(text: str, question: str) -> bool:
+    """True when the text is an ordinal ("a sixth time", "fifth") and the question counts what came
+    before something (`asks_count_before`): the ordinal names the one after them, not their count."""
+    determiner = re.match(r"(?:(?:a|an|the|its|their)\s+)?", text, re.I)
+    return asks_count_before(question) and _ORDINAL_WORD.match(text, determiner.end()) is not None
+
+
 def ordinal_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking which round, session, edition … of a series, the offsets of the one
     ordinal the sentence gives ("sixth" in "the sides met for a sixth time"); None for other
