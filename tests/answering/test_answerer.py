@@ -3813,9 +3813,46 @@ def test_the_object_of_a_denied_verb_and_none_of_a_passive():
 
     nor = "Nor are they ready to give up on the prospect of EU membership one day."
     found = verb_object(nor, "What will they not give up on?")
-    assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership one day"
+    assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership"
+    # A follow-up's "And", and the phrasal verb's own "on" when the question has none.
+    found = verb_object(nor, "And what won't they give up?")
+    assert found is not None and nor[found[0] : found[1]] == "the prospect of EU membership"
     # "It was opened in five phases" says how it was opened, not what (XQuAD: "A bridge" is the answer).
     assert verb_object("It was opened in five phases between 1980 and 1984.", "What did it open?") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "given"),
+    [
+        ("For now, the Ukrainian leadership is refusing to give up.", "What won't Ukraine give up?", False),
+        ("Nor are they ready to give up on the prospect of EU membership one day.", "What won't Ukraine give up?", True),
+        ("Nor are they ready to give up on the prospect of EU membership one day.", "And what won't it give up?", True),
+        # A noun, not the verb asked about.
+        ('The Russians have accused the Ukrainians of advancing "unrealistic" demands.', "What does Ukraine demand?", None),
+        ("Russia invaded on 24 February.", "What won't Ukraine give up?", None),  # no such verb
+        ("For now, the Ukrainian leadership is refusing to give up.", "Why won't Ukraine give up?", None),  # no object asked
+    ],
+)
+def test_whether_a_sentence_gives_the_asked_verb_an_object(sentence, question, given):
+    from qa.answering.types import object_given
+
+    assert object_given(sentence, question) is given
+
+
+@pytest.mark.parametrize(
+    ("span", "question", "missing"),
+    [
+        ("almost 44-million", "How much of Ukraine could Russia actually control?", True),
+        ("over half", "How much of the greenhouse effect is due to carbon dioxide?", False),
+        ("a two-thirds majority", "How much of a voting majority must there be to censure the Commission?", False),
+        ("$800 million", "How much of the aid went to drones?", False),
+        ("almost 44-million", "How much larger is Ukraine than France?", False),  # not a part of a whole
+    ],
+)
+def test_how_much_of_a_whole_is_answered_by_a_part_not_any_number(span, question, missing):
+    from qa.answering.types import size_of_part_missing
+
+    assert size_of_part_missing(span, question) is missing
 
 
 @pytest.mark.model
@@ -4410,6 +4447,16 @@ def test_reader_turns_of_the_sixth_session(built_index):
     assert "if its war effort continues to fail" in made.text, made.text
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"
+    # What it will not give up, after what it will: not "For now, the Ukrainian leadership is
+    # refusing to give up.", which gives the verb no object.
+    offered = "What is Ukraine willing to give up in exchange for security guarantees?"
+    first = qa.answer(offered, index=index)
+    kept = qa.answer("And what won't it give up?", index=index,
+                     history=[{"role": "user", "content": offered}, {"role": "assistant", "content": first.text}])
+    assert kept.short is not None and kept.short.text == "the prospect of EU membership", kept.text
+    # How much of a whole: a part's size, not the population (it had bolded "almost 44-million").
+    part = qa.answer("How much of Ukraine could Russia actually control, according to Alcaro?", index=index)
+    assert "large swathes" in part.text and part.short is None
 
 
 @pytest.mark.parametrize(

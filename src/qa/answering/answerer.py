@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, object_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -3364,6 +3364,9 @@ def _short_span(
         # "What share of Ukrainians have left the country?": "about 10 percent", not "raging and
         # millions of Ukrainians — about 10 percent".
         span = Span(*share, span.score, span.margin)
+    if wanted == NUMBER and size_of_part_missing(candidate.text[span.start : span.end], question):
+        # "How much of Ukraine could Russia actually control?": not "almost 44-million", its population.
+        return None
     colon = candidate.text.rfind(": ", span.start, span.end)
     opened = candidate.text[span.start : colon].count("(") - candidate.text[span.start : colon].count(")")
     if colon >= 0 and not opened and candidate.text[colon + 2 : span.end].strip():
@@ -4816,6 +4819,16 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     return _fitting_lead(ranked, s, lambda c: verb_object(c.text, question) is not None)
 
 
+def _object_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What won't Ukraine give up?", `ranked` with the first of its best few that gives the
+    asked verb an object (`object_given`: "Nor are they ready to give up on the prospect of EU
+    membership one day") leading, when the lead uses the verb with none ("For now, the Ukrainian
+    leadership is refusing to give up.") and that one could answer by itself."""
+    if not ranked or object_given(ranked[0].text, question) is not False:
+        return ranked
+    return _promoted(ranked, s, lambda c: object_given(c.text, question) is True)
+
+
 def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For "What did the Financial Times report on 16 March?", `ranked` with the first of its best
     few that cites a work of that outlet (`reported_headline`) leading, when the lead cites another's
@@ -5314,7 +5327,7 @@ def _share_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
-_REORDERINGS = (_polarity_kept, _object_given_first, _prescription_first, _what_followed_first, _outlet_first,
+_REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
                 _singled_first, _head_noun_first, _share_first)

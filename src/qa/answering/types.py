@@ -2407,7 +2407,7 @@ _OBJECT_BEFORE_PREP = (
     + _PREPOSITIONS + r")\s*[?.!]*\s*$))?"
 )
 _ASKS_OBJECT = re.compile(
-    rf"^\s*(?i:{_WH_KIND}"
+    rf"^\s*(?i:(?:and|but|so)\s+)?(?i:{_WH_KIND}"
     r"\s+(?:(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can)(?:n[’']t)?|won[’']t|can[’']t))\s+"
     # "What has the failed Blitzkrieg turned into?": after "the", a participle may qualify the name (not
     # "extra" of "What will the extra US weapons … include?", where the name qualifies the subject).
@@ -2430,7 +2430,7 @@ _ASKS_OBJECT = re.compile(
 # the subject and "guarantee" the verb (it had bolded "guarantees alternative to NATO membership").
 _NOT_SUBJECT_WORD = rf"(?!(?:{_PREPOSITIONS}|be|been|being|is|are|was|were|the|a|an|its|their|his|her|this|that|these|those)\b)"
 _ASKS_OBJECT_OF_PHRASE = re.compile(
-    rf"^\s*(?i:{_WH_KIND}"
+    rf"^\s*(?i:(?:and|but|so)\s+)?(?i:{_WH_KIND}"
     r"\s+(?:did|does|do|would|will|should|could|can|must|might|may))\s+"
     rf"(?P<subject>(?:(?:the|a|an|its|their|his|her)\s+)?(?:{_NOT_SUBJECT_WORD}[\w’'-]+\s+){{0,3}}?{_NOT_SUBJECT_WORD}[\w’'-]+)(?<![’']s)\s+(?:not\s+)?"
     # A particle may follow: "What should the allies ratchet up?"
@@ -2444,7 +2444,7 @@ _ASKS_OBJECT_OF_PHRASE = re.compile(
 # "What is Ukraine willing to give up?": the verb after an adjective of readiness, not "willing".
 _READY_TO = r"(?:willing|unwilling|ready|prepared|able|unable|eager|set|likely|unlikely)\s+to\s+"
 _ASKS_OBJECT_READY = re.compile(
-    r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
+    r"^\s*(?i:(?:and|but|so)\s+)?(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+(?:not\s+)?"
     rf"{_READY_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
@@ -2452,7 +2452,7 @@ _ASKS_OBJECT_READY = re.compile(
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
 )
 _ASKS_OBJECT_PROGRESSIVE = re.compile(
-    r"^\s*(?i:what\s+(?:is|are|was|were))\s+"
+    r"^\s*(?i:(?:and|but|so)\s+)?(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
     rf"(?!{_READY_TO})(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
@@ -2462,7 +2462,7 @@ _ASKS_OBJECT_PROGRESSIVE = re.compile(
 
 
 def _asks_object(question: str) -> re.Match[str] | None:
-    """The question's subject and verb (with its particle and preposition) when it asks for the verb's object."""
+    """The question's subject and verb (a follow-up's opening "And" or "But" aside) (with its particle and preposition) when it asks for the verb's object."""
     return (_ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question) or _ASKS_OBJECT_READY.match(question)
             or _ASKS_OBJECT_PROGRESSIVE.match(question))
 
@@ -2543,13 +2543,19 @@ _REJECTING = frozenset("reject rejected oppose opposed dismiss dismissed rebuff 
 _REJECTED_SAID = r"push(?:ed|es)?\s+back\s+(?:on|against)|turn(?:ed|s)?\s+down|reject(?:ed|s)?|dismiss(?:ed|es)?|rebuff(?:ed|s)?|oppos(?:ed|es)"
 
 
-def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
-    """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
-    verb, particle, prep = asked.group("verb").lower(), asked.group("particle"), asked.group("prep")
+def _asked_verb(asked: re.Match[str]) -> tuple[str, str]:
+    """The asked verb's base form and stem: ("phase", "phas") of "What is Poland phasing out?"."""
+    verb = asked.group("verb").lower()
     if verb.endswith("ing") and _ASKS_OBJECT_PROGRESSIVE.match(asked.string):
         # "phasing": "phase", "phased"; "running": "run" (its last letter doubled, as forms allow).
         verb = verb[:-3][:-1] if len(verb) > 5 and verb[-4] == verb[-5] else verb[:-3]
-    stem = verb[:-1] if verb.endswith("e") else verb
+    return verb, verb[:-1] if verb.endswith("e") else verb
+
+
+def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
+    """Where the sentence's form of the asked verb (and the question's preposition) ends, before its object."""
+    particle, prep = asked.group("particle"), asked.group("prep")
+    verb, stem = _asked_verb(asked)
     # "accused the Ukrainians of" for "What are the Russians accusing the Ukrainians of?": the
     # sentence may name the object its own way ("Ukraine" for "the Ukrainians").
     between = r"(?:\s+[\w’'.-]+){1,4}?" if asked.groupdict().get("object") else ""
@@ -2589,6 +2595,25 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
 
 # Verbs of becoming something else, with "into" (their stems): "turned into", "morphed into".
 _BECOME_INTO = ("turn", "morph", "evolv", "transform", "develop", "chang", "mutat", "grow", "grew", "descend", "degenerat")
+
+
+def object_given(sentence: str, question: str) -> bool | None:
+    """Whether the sentence gives an object to the verb a "what" question asks the object of: True
+    when words follow its form of the verb, False when the verb (with its particle) ends its clause
+    ("For now, the Ukrainian leadership is refusing to give up." for "What won't Ukraine give up?"),
+    None when the question asks no object or the sentence lacks the verb."""
+    asked = _asks_object(question)
+    if asked is None:
+        return None
+    if _object_start(sentence, asked) is not None:
+        return True
+    verb, stem = _asked_verb(asked)
+    particle, prep = asked.group("particle"), asked.group("prep")
+    ending = (rf"\s+{particle}" if particle else "") + (rf"\s+{prep}" if prep else "") + r"\s*(?:[.!?;:]|$)"
+    # Only after "to" or an auxiliary, where the word is a verb: not the noun of "… advancing
+    # "unrealistic" demands." for "What does Ukraine demand …?".
+    verb_before = r"\b(?:to|not|will|would|can|could|shall|should|may|might|must|do|does|did)\s+"
+    return False if re.search(rf"{verb_before}{_verb_forms(stem, verb)}{ending}", sentence, re.I) else None
 
 
 def _verb_forms(stem: str, *written: str) -> str:
@@ -2675,6 +2700,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # A passive: "It was opened in five phases" says how the thing was opened, not what was.
         return None
     start = found.end()
+    if asked.group("particle") and not asked.group("prep"):
+        # "give up on the prospect of EU membership": what a phrasal verb's own "on" or "with" governs.
+        start += len(_PARTICLE_PREPOSITION.match(sentence, start).group(0))
     end = OBJECT_END.search(sentence, start)
     text = sentence[start : end.start() if end else len(sentence)].rstrip()
     if re.search(r",\s*$", sentence[: found.start()]):
@@ -2806,8 +2834,9 @@ def vague_before_colon(sentence: str, start: int, end: int) -> bool:
 
 # A closing phrase that says when or how, not what: "assess how to leverage their influence over the
 # talks sooner rather than later".
+_PARTICLE_PREPOSITION = re.compile(r"(?:(?:on|with)\s+)?", re.I)
 _CLOSING_ADVERBIAL = re.compile(
-    r"\s+(?:sooner\s+rather\s+than\s+later|as\s+soon\s+as\s+possible|once\s+and\s+for\s+all|in\s+the\s+long\s+run|"
+    r"\s+(?:sooner\s+rather\s+than\s+later|one\s+day|some\s+day|someday|as\s+soon\s+as\s+possible|once\s+and\s+for\s+all|in\s+the\s+long\s+run|"
     r"for\s+good|altogether|any\s+longer|any\s+more|anymore|"
     # How much more: "ratchet up economic sanctions on Russia even more".
     r"(?:even|much|far|still)\s+(?:more|further|less)|"
@@ -4061,6 +4090,18 @@ def weekday_given(sentence: str, question: str) -> tuple[int, int] | None:
 def asks_share(question: str) -> bool:
     """True when the question asks for a share by its number ("What percentage …?", "What fraction …?")."""
     return _ASKS_PERCENTAGE.search(question) is not None
+
+
+# "How much of the greenhouse effect …?", "How much of Ukraine …?": a part of a whole, asked by its size.
+_ASKS_PART_OF = re.compile(r"^\W*how\s+much\s+of\s+(?:the|a|an|its|their|his|her|this|that|[A-Z])", re.I)
+# A part's size: a share ("over half", "a two-thirds majority") or a sum of money ("$2 billion of the aid").
+_PART_SIZE = re.compile(_SHARE_SPAN.pattern + r"|" + _WORDED_SHARE.pattern + r"|[$€£]|\b(?:dollars?|euros?|pounds?)\b|\b(?:most|all|none|some)\b", re.I)
+
+
+def size_of_part_missing(span: str, question: str) -> bool:
+    """True when the question asks how much of a whole ("How much of Ukraine could Russia control?")
+    and the span gives no part's size, only some other number ("almost 44-million", the population)."""
+    return _ASKS_PART_OF.match(question) is not None and _PART_SIZE.search(span) is None
 
 
 def gives_share(sentence: str, question: str) -> bool:
