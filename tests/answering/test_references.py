@@ -275,6 +275,12 @@ def test_who_wrote_a_cited_or_listed_work_is_every_author_before_its_title(built
         ("Which newspaper reported the war damage figure?", None),
         ("What is the source for the casualty figures?", None),
         ("Which weapons are used?", None),
+        ("Which Reuters pieces does the IAI commentary cite?", CitedAsked(False, "Reuters")),
+        # The title of an outlet's work: all of its works, each titled.
+        ("Give me the headline of the Reuters piece cited in the IAI commentary.", CitedAsked(False, "Reuters", titles=True)),
+        ("What's the title of the Washington Post article?", CitedAsked(False, "Washington Post", titles=True)),
+        ("What is the Financial Times headline of 17 March?", None),  # a date picks one
+        ("What is the title of the April piece?", None),  # no outlet named
     ],
 )
 def test_questions_for_the_list_of_references(question, asked):
@@ -306,6 +312,28 @@ def test_the_references_are_listed_one_per_outlet_under_their_document(built_ind
 
     none = qa.answer("What sources does the April piece use?", index=built_index.index)
     assert none.abstained and none.citations == [] and "cites no sources" in none.text
+    # An outlet no note cites: the IAI commentary cites sources, only none of that outlet's.
+    bloomberg = qa.answer("Which Bloomberg articles are cited?", index=built_index.index)
+    assert bloomberg.abstained and "Alcaro (IAI, 22 March 2022) cites nothing from Bloomberg in notes." in bloomberg.text
+    assert "1 April 2022 opinion commentary cites no sources" in bloomberg.text
+
+
+@pytest.mark.model
+def test_the_title_of_an_outlets_work_is_each_of_its_titles(built_index):
+    import qa
+    from qa.answering.answerer import check_citations
+
+    # Two Reuters works are cited: both, not the first alone.
+    reuters = qa.answer("Give me the headline of the Reuters piece cited in the IAI commentary.", index=built_index.index)
+    assert len(reuters.citations) == 2 and reuters.short is None and check_citations(reuters) == []
+    assert "Ukraine War Damage Tops" in reuters.text and "Putin Tells Scholz" in reuters.text
+    # One: its title is the short answer, and the document that cites nothing is not mentioned.
+    post = qa.answer("What is the headline of the Washington Post article?", index=built_index.index)
+    assert post.short is not None and post.short.text == "Zelensky Puts Biden on the Spot with His Emotional Speech to Congress"
+    assert "cites no sources" not in post.text
+    # A document's own title is not a note's.
+    own = qa.answer("What is the title of the IAI commentary?", index=built_index.index)
+    assert own.short is not None and own.short.text == "Russia–Ukraine Talks and the Indispensable Role of the US and Europe"
 
 
 @pytest.mark.model

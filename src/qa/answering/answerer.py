@@ -6374,6 +6374,9 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
     when it asks for newspapers or outlets, those of one outlet when it names one ("Which Financial
     Times articles are cited?"). At most MAX_CITED. A document without any is said to cite none."""
     documents = {d: r.meta for d, r in retriever.documents.items()}
+    if asked.titles and target_documents(asked.outlet or "", documents):
+        # "What is the title of the IAI commentary?": a document's own title, not its notes'.
+        return None
     # The documents the question names by their metadata; all of them when it names none.
     targets = target_documents(question, documents) or sorted(documents)
     chosen: list[Candidate] = []
@@ -6382,7 +6385,8 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
     for doc_id in targets:
         before = len(chosen)
         # A lone web address in the publisher's block is no reference: a citation or a numbered note is.
-        for note, outlet in _references_of(retriever, doc_id):
+        references = list(_references_of(retriever, doc_id))
+        for note, outlet in references:
             if (asked.outlets or asked.outlet) and outlet is None:
                 continue
             if asked.outlet and asked.outlet.casefold() not in (outlet or "").casefold():
@@ -6394,8 +6398,14 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
                 seen.add(key)
                 chosen.append(note)
         if len(chosen) == before:
-            citing_none.append(source_label(documents[doc_id]))
-    said = " ".join(CITES_NONE.format(doc=label) for label in citing_none)
+            # "Which Bloomberg articles are cited?": the IAI commentary cites sources, none of Bloomberg's.
+            label = source_label(documents[doc_id])
+            citing_none.append(CITES_NONE_FROM.format(doc=label, outlet=asked.outlet)
+                               if asked.outlet and references else CITES_NONE.format(doc=label))
+    if asked.titles and chosen:
+        # A title asked of an outlet's work: the documents that cite none are no part of the answer.
+        targets, citing_none = sorted({c.passage.doc_id for c in chosen}), []
+    said = " ".join(citing_none)
     if not chosen:
         return Answer(question, said, [], [], True, 0.0, [], time.perf_counter() - started)
     chosen = chosen[:MAX_CITED]
@@ -6403,6 +6413,8 @@ def _cited(retriever: Retriever, question: str, asked: CitedAsked, started: floa
     short = None
     if asked.outlets and len(chosen) == 1 and (found := PUBLICATION.search(chosen[0].text)):
         short = _short(chosen[0], Span(found.start(1), found.end(1), 1.0), support)
+    if asked.titles and len(chosen) == 1 and (title := cited_title(chosen[0].text)):
+        short = _short(chosen[0], Span(*title, 1.0), support)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 
@@ -6514,6 +6526,7 @@ MOST_CITED_TIED = "Cited equally often ({n} each, of {total} references that nam
 # The most references one answer lists.
 MAX_CITED = 20
 CITES_NONE = "{doc} cites no sources in notes."
+CITES_NONE_FROM = "{doc} cites nothing from {outlet} in notes."
 # A sentence that gives a list itself: "such as cortisol and catecholamines", "including A, B and C".
 _GIVES_LIST = re.compile(r"\b(?:such\s+as|including|namely|like)\s+[^.;:]{1,80}?\s(?:and|or)\s+\w")
 # The most other works of an author one answer lists.

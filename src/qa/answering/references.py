@@ -65,7 +65,7 @@ PUBLICATION = re.compile(r"\bin \*([^*]{2,80})\*")
 _BESIDES = r"\s+(?i:other\s+than|besides|apart\s+from|aside\s+from|except(?:\s+for)?|excluding)\s+(?:(?i:the)\s+)?"
 _ASKS_CITED = re.compile(
     r"^\W*(?:(?i:which|what)\s+(?:(?i:two|three|four|five|six|\d+)\s+)?(?P<outlet>(?:[A-Z][\w’'.-]*\s+){1,3})?(?P<noun>(?i:sources|newspapers|papers|"
-    r"outlets|publications|media|articles|works|references|reports|studies))"
+    r"outlets|publications|media|articles|pieces|stories|works|references|reports|studies))"
     rf"(?:{_BESIDES}(?P<besides>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}),?)?\s+"
     r"(?:(?i:are|were|is|does|do|did|has|have)\s+(?:[\w’'-]+\s+){0,4}?)?"
     r"(?i:cit(?:e|es|ed)|quot(?:e|es|ed)|referenced|us(?:e|es|ed)|rel(?:y|ies|ied)\s+on|draws?\s+on|mentioned)"
@@ -79,6 +79,15 @@ _ASKS_CITED = re.compile(
     r"(?:\s+(?i:in|by|from)\s+[^?.!]*)?\s*[?.!]*\s*$"
 )
 _OUTLET_NOUNS = frozenset("newspapers papers outlets publications media".split())
+# "Give me the headline of the Reuters piece cited in the IAI commentary.": the titles of that
+# outlet's cited works, all of them when it has several (nothing else said of the work: a date or a
+# topic picks one, which the sentences answer).
+_ASKS_OUTLET_TITLE = re.compile(
+    r"^\W*(?:(?i:what(?:[’']s|\s+is|\s+was|\s+are|\s+were)|give\s+me|tell\s+me|name))\s+(?i:the)\s+(?i:headlines?|titles?)\s+"
+    rf"(?i:of\s+the)\s+(?!(?:{month_pattern()})\b)"
+    r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?i:pieces?|articles?|stor(?:y|ies)|reports?|items?)"
+    r"(?:\s+(?i:cited|quoted|mentioned|referenced)\s+(?i:in|by)\s+[^?.!]+?)?\s*[?.!]*\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class CitedAsked:
     outlets: bool
     outlet: str | None
     besides: str | None = None
+    titles: bool = False  # "the headline of the Reuters piece": its title is the short answer
 
 
 # "Which newspaper is cited most in the IAI commentary?", "What source does Alcaro cite most often?",
@@ -109,6 +119,9 @@ def asks_most_cited(question: str) -> bool:
 
 def asks_cited(question: str) -> CitedAsked | None:
     """What the question asks of the documents' references ("Which newspapers are cited?"), or None."""
+    titled = _ASKS_OUTLET_TITLE.match(question)
+    if titled is not None:
+        return CitedAsked(False, titled.group("outlet"), titles=True)
     match = _ASKS_CITED.match(question)
     if match is None:
         return None
