@@ -2713,6 +2713,10 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
          "Which country's fighters showed courage?", "Ukrainian"),
         ("It stalled because of Ukrainian fighters and Russian fighters.", "Which country's fighters showed courage?", None),
         ("Russian and Ukrainian diplomats are discussing the plan.", "Which country's diplomats are discussing it?", None),
+        # "Whose courage": the people's adjective with its noun, not the adjective alone (it had bolded
+        # "Ukrainian"), nor what "and" adds.
+        ("It stalled because of the courage of Ukrainian fighters and military assistance from the West.",
+         "Whose courage helped stall the Russian advance?", "Ukrainian fighters"),
     ],
 )
 def test_whom_a_thing_belongs_to_answers_a_whose_question(sentence, question, owner):

@@ -53,7 +53,10 @@ from qa.answering.comparison import (
      ("What is said in the two commentaries about China?", False),  # not at its end: a topic follows
      ("What did both sides sign in 2015?", False),
      # "texts" and "writers" name the documents too (it had answered from one).
-     ("Do the two texts agree that sanctions are working?", True), ("Do the writers disagree on Crimea?", True)],
+     ("Do the two texts agree that sanctions are working?", True), ("Do the writers disagree on Crimea?", True),
+     # Other words for differing (it had abstained).
+     ("Where do the two authors part ways on China?", True), ("Do the sources diverge on Crimea?", True),
+     ("Where did the two armies part ways?", False)],
 )
 def test_asks_comparison(question, asks):
     assert asks_comparison(question) is asks
@@ -103,6 +106,7 @@ def test_topic_and_named_documents(two_documents):
     # Had abstained: "strongest" and "point" were looked up as the topic; "who" named no document.
     "What is the strongest point of disagreement between the two commentaries?",
     "Who is more pessimistic about the talks?",
+    "Where do the two authors part ways on China?",
 ])
 def test_a_comparison_quotes_each_document_under_its_label(built_index, question):
     import qa

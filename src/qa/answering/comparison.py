@@ -22,8 +22,8 @@ _ASKS_COMPARISON = re.compile(
     r"^\W*(?:please\s+)?(?:compare|contrast)\b"
     # Of several: "Does the author agree?" asks one author about what was said, not the documents apart.
     r"|\b(?:do|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources|documents|commentaries|authors|"
-    r"pieces|articles|papers|reports|texts|writers)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur)\b"
-    r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare)\b"
+    r"pieces|articles|papers|reports|texts|writers)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur|diverge|part\s+ways)\b"
+    r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare|diverge|part\s+ways)\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?|contradictions?|inconsistenc(?:y|ies)|discrepanc(?:y|ies))\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
     # "How does each document describe the status of Crimea?"
@@ -70,6 +70,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Words that ask for a comparison or name documents in general, not what is compared.
 _FRAME = frozenset(
     "compare comparison contrast agree agreement agreements disagree disagreement disagreements differ difference "
+    # "Where do the two authors part ways on China?"
+    "diverge part "
     "differences similar similarity similarities concur between say says think argue write ways way two three "
     "both each different source sources document documents commentary commentaries piece pieces article articles "
     "paper papers report reports author authors view views which more less most least "
@@ -211,7 +213,7 @@ def agreement_asked(question: str, earlier: list[str]) -> str | None:
 
 
 # "Do the sources disagree about anything?", "Where do the two commentaries differ?": whether, and where.
-_ASKS_DIFFERENCES = re.compile(r"\b(?:disagree|disagreements?|differ|differences?|contradict\w*|inconsisten\w*)\b", re.I)
+_ASKS_DIFFERENCES = re.compile(r"\b(?:disagree|disagreements?|differ|differences?|diverg\w*|part\s+ways|contradict\w*|inconsisten\w*)\b", re.I)
 # A count joined to what it counts: "10-point plan", "15-year timeline", "three-front campaign".
 _COUNTED = re.compile(
     r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-(?P<unit>[a-z]+)\s+(?P<head>[a-z]{3,})\b",

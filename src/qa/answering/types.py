@@ -1681,6 +1681,12 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
         # precludes …" is a verb after the owner.
         tokens = list(re.finditer(r"[\w’'-]+", sentence[owner[0] : owner[1]]))
         for before, token in zip(tokens, tokens[1:]):
+            if re.fullmatch(PEOPLE_ADJECTIVE_WORD, before.group()) and token.group()[0].islower():
+                # A people's adjective qualifies the noun after it: "the courage of Ukrainian fighters"
+                # is the fighters' (it had bolded "Ukrainian"); what "and" adds is another thing
+                # ("… fighters and military assistance from the West").
+                owner = (owner[0], owner[0] + token.end())
+                break
             if before.group()[0].isupper() and token.group()[0].islower() and token.group() not in _IN_NAMES:
                 owner = (owner[0], owner[0] + before.end())
                 break
