@@ -4449,6 +4449,9 @@ def test_reader_turns_of_the_sixth_session(built_index):
     # What would bring something about: the sentence that sets the condition.
     made = qa.answer("What would make Russia accept compromises?", index=index)
     assert "if its war effort continues to fail" in made.text, made.text
+    # Whom a cited work is about is in its title, which the reference quotes; not its author.
+    about = qa.answer("Who was the Washington Post piece about?", index=index)
+    assert "Zelensky Puts Biden on the Spot" in about.text and about.short is None
     given_up = qa.answer("What won't the Ukrainian leadership give up?", index=index).short
     assert given_up is None or given_up.text != "the Ukrainian leadership"
     # What it will not give up, after what it will: not "For now, the Ukrainian leadership is
@@ -6135,6 +6138,24 @@ def test_the_one_weekday_a_sentence_names_answers_a_day_of_the_week(sentence, qu
     from qa.answering.types import weekday_given
 
     assert marked(weekday_given, sentence, question) == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "speed"),
+    [
+        # The speed in words with its verb (the reader had bolded "modest").
+        ("Civilian deaths are apparently modest, although they are rising fast.", "How fast are civilian deaths climbing?",
+         "rising fast"),
+        ("The ruble is rebounding quickly.", "And how quickly is the ruble recovering?", "rebounding quickly"),
+        ("The winds reached 110 mph and rose quickly.", "How fast were the winds?", None),  # a figure: the reader's
+        ("Deaths rose fast and prices rose sharply.", "How fast did deaths rise?", None),  # two speeds
+        ("Civilian deaths are rising fast.", "Are civilian deaths rising?", None),  # not asked
+    ],
+)
+def test_a_speed_said_in_words_answers_how_fast(sentence, question, speed):
+    from qa.answering.types import speed_given
+
+    assert marked(speed_given, sentence, question) == speed
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, object_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, object_given, speed_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -2335,6 +2335,8 @@ _ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publi
 # "Who reported that Kyiv was stalling the talks?": a cited work's authors, else its outlet.
 _WHO_REPORTED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:reported|reports|has\s+reported)\b", re.I)
 # "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
+# "Who was the Washington Post piece about?": the topic of a work, not who wrote it.
+_ASKS_WHOM_ABOUT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:who|whom)\s+(?:is|was|are|were)\s+.+?\s+about\s*[?.!]*\s*$", re.I)
 _WHO_PUBLISHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:published|publishes|ran|carried|printed|put\s+out)\b", re.I)
 # "Which document was written by an Italian think tank?", "Which commentary cites the OHCHR?": one of
 # the documents, which the answer names by its source (not "Which article …?", which may ask for a cited work).
@@ -2986,6 +2988,10 @@ def _short_span(
     before = follow_up.joined[: -len(question)] if follow_up is not None and follow_up.joined.endswith(question) else ""
     if found := _first_described(chosen[:MARKED_SENTENCES], lambda text: deadline_given(text, question, before)):
         return found
+    if _ASKS_WHOM_ABOUT.match(question) and is_reference(chosen[0].text):
+        # "Who was the Washington Post piece about?": whom its title names, which the reference quotes
+        # whole; not its author (it had bolded "Dan Balz").
+        return None
     if _ASKS_COURSE.match(question):
         # "What went wrong with Russia's lightning war?": a course of events, which a clause tells
         # (it had bolded "shock and awe"). The reader still chooses the sentence (`_lead_by_reader`).
@@ -3070,13 +3076,14 @@ def _short_span(
     # appositive that renames the goal. "What is the SWIFT system used for?": its relative clause
     # (`term_does`), not the purpose of the sentence's other clause (`purpose_asked`).
     # "On which day of the week did the delegations meet?": the one weekday the sentence names, "Tuesday"
-    # (`weekday_given`; the reader found nothing it judged to answer).
+    # (`weekday_given`; the reader found nothing it judged to answer). "How fast are civilian deaths
+    # climbing?": "rising fast" (`speed_given`; the reader took "modest").
     # "Who met in Istanbul on Tuesday?": "the sides", who the sentence says met (`sides_who_did`; the
     # reader took "Istanbul, the sides"). "Which sanctions does the April piece call significant?": the
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, side_predicate, item_content, weekday_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, side_predicate, item_content, weekday_given, speed_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,

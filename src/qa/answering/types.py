@@ -4080,6 +4080,27 @@ _SHARE_SPAN = re.compile(
 _WORDED_SHARE = re.compile(r"\b(?:the\s+bulk\s+of|the\s+lion['’]s\s+share\s+of|(?:the\s+)?(?:majority|minority|most|half|all)\s+of\s+the)\b", re.I)
 
 
+# "How fast are civilian deaths climbing?": a speed said in words, with the verb it qualifies.
+_ASKS_SPEED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:fast|quickly|rapidly|slowly|swiftly)\b", re.I)
+_SPEED_SAID = re.compile(
+    r"\b(?:(?P<verb>[a-z]+(?:ing|ed|s))\s+)?(?P<adverb>(?:very\s+|ever\s+more\s+|increasingly\s+)?"
+    r"(?:fast|faster|quickly|rapidly|slowly|swiftly|steadily|sharply|gradually|dramatically|exponentially))\b"
+)
+
+
+def speed_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "How fast …?", the offsets of the speed the sentence says in words, with the verb before
+    it ("rising fast" in "Civilian deaths are apparently modest, although they are rising fast.");
+    None for other questions, for a sentence with a figure (a speed in numbers is the reader's to
+    read: "110 mph"), or with no such word or two."""
+    if not _ASKS_SPEED.match(question) or re.search(r"\d", sentence):
+        return None
+    found = list(_SPEED_SAID.finditer(sentence))
+    if len(found) != 1:
+        return None
+    return found[0].start("verb") if found[0].group("verb") else found[0].start("adverb"), found[0].end()
+
+
 _ASKS_WEEKDAY = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
 
 
