@@ -1,4 +1,4 @@
-"""A document's date, title and publisher come from its own lines (qa.answering.document_facts)."""
+"""A document's date, title, publisher and kind come from its own lines or its record (qa.answering.document_facts)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from qa.answering.answerer import check_citations
 from qa.answering.document_facts import (
-    DATE_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value,
+    DATE_FACT, KIND_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value,
 )
 
 
@@ -43,6 +43,10 @@ from qa.answering.document_facts import (
         ("In what year was the think tank that published the IAI commentary founded?", None),
         ("Who is the publisher of the IAI commentary?", PUBLISHER_FACT), ("Name the April article's publisher.", PUBLISHER_FACT),
         ("Who published the commentary by Riccardo Alcaro?", PUBLISHER_FACT),
+        # What kind of document it is (it had abstained on "text").
+        ("What kind of text is the April piece?", KIND_FACT), ("What type of document is the IAI commentary?", KIND_FACT),
+        ("What genre are the documents?", KIND_FACT),
+        ("What kind of weapons does the April piece mention?", None),  # of something else
     ],
 )
 def test_the_fact_asked_for(question, fact):
@@ -81,6 +85,11 @@ def test_a_documents_date_title_and_publisher(built_index):
     assert dated.abstained and not dated.citations and "1 April 2022" in dated.text and "record" in dated.text
     published = qa.answer("Who published the April commentary?", index=built_index.index)
     assert published.abstained and "names no publisher" in published.text
+    # Its kind: the record's, said as the record's (no line of either text says it).
+    kind = qa.answer("What kind of text is the April piece?", index=built_index.index)
+    assert kind.abstained and not kind.citations
+    assert kind.text == ("The text of the 1 April 2022 opinion commentary does not say what kind of document it is; "
+                         "the record of its source calls it an opinion commentary.")
 
 
 @pytest.mark.model

@@ -154,6 +154,9 @@ def test_the_source_for_figures_is_the_footnote_covering_the_sentence_that_gives
     result = qa.answer("What is the source for the casualty figures?", index=built_index.index)
     assert not result.abstained and result.citations[0].kind == "footnote" and result.citations[0].footnote == 5
     assert check_citations(result) == []
+    # Asked as what backs the figures up (it had quoted the figures' own sentence).
+    backed = qa.answer("Which source backs up the refugee numbers?", index=built_index.index)
+    assert not backed.abstained and backed.citations[0].kind == "footnote" and backed.citations[0].footnote == 3
     # "The source of the war" asks for a cause, not for a note.
     assert all(c.kind != "footnote" for c in qa.answer("What is the source of the war?", index=built_index.index).citations)
 

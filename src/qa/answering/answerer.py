@@ -24,7 +24,7 @@ from qa.answering.comparison import (
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import (
-    DATE_FACT, FACT_WORDS, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value, other_month,
+    DATE_FACT, FACT_WORDS, KIND_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value, other_month,
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
@@ -1210,7 +1210,7 @@ def _answer(
         if sourced is not None:
             return sourced
     cited_for = _SOURCE_FOR.match(question)
-    topic = (cited_for.group("topic") or cited_for.group("came")) if cited_for is not None else ""
+    topic = (cited_for.group("topic") or cited_for.group("backed") or cited_for.group("came")) if cited_for is not None else ""
     if _SOURCED.search(topic):
         # "What is the source for the casualty figures?": the footnote of the sentence that gives
         # them ("⁵ Sam Jones and John Paul Rathbone, "Military Briefing: Russian Losses ...""), which
@@ -2051,6 +2051,7 @@ NO_FACT = {
     DATE_FACT: "The documents do not say when {doc} was published: its source gives no date.",
     TITLE_FACT: "The documents give no title for {doc}: its source has none.",
     PUBLISHER_FACT: "The documents do not say who published {doc}: its source names no publisher.",
+    KIND_FACT: "The documents do not say what kind of document {doc} is: its source does not record it.",
 }
 # Which of the documents asked about is the newer or the older, by their dates.
 DATED_FIRST = "By these dates, {doc} is the {which}."
@@ -2058,6 +2059,7 @@ FACT_OUTSIDE_TEXT = {
     DATE_FACT: "The text of {doc} carries no date; the record of its source dates it {value}{note}.",
     TITLE_FACT: "The text of {doc} carries no title; the record of its source calls it “{value}”{note}.",
     PUBLISHER_FACT: "The text of {doc} does not name its publisher; the record of its source gives {value}{note}.",
+    KIND_FACT: "The text of {doc} does not say what kind of document it is; the record of its source calls it {article} {value}{note}.",
 }
 
 
@@ -2107,7 +2109,7 @@ def _document_fact(retriever: Retriever, question: str, about: str, fact: str, s
 
 
 def _facts_of_documents(retriever: Retriever, question: str, targets: Sequence[str], fact: str, started: float) -> Answer:
-    """A date, title or publisher asked of several documents: each one's line under its label, then
+    """A date, title, publisher or kind asked of several documents: each one's line under its label, then
     what is said for the documents whose text does not state it (no short answer: several are asked)."""
     found = [_fact_in_text(retriever, doc_id, fact) for doc_id in targets]
     lines = [candidate for candidate, _ in found if candidate is not None]
@@ -2220,7 +2222,8 @@ def _fact_in_text(retriever: Retriever, doc_id: str, fact: str) -> tuple[Candida
         # Not in any passage, so not quoted: said as the record's, and marked as no answer from the text.
         note = record.meta.get(f"{fact}_note")
         note = f" ({note.strip().rstrip('.')})" if isinstance(note, str) and note.strip() else ""
-        return None, FACT_OUTSIDE_TEXT[fact].format(doc=named, value=value, note=note)
+        article = "an" if value[:1].lower() in "aeiou" else "a"
+        return None, FACT_OUTSIDE_TEXT[fact].format(doc=named, value=value, note=note, article=article)
     return candidate, ""
 
 
@@ -2392,6 +2395,9 @@ _SOURCE = re.compile(r"\bsources?\b", re.I)
 # figures come from?": the source of what the topic's sentences say.
 _SOURCE_FOR = re.compile(
     r"^\s*(?:(?:what|which|who)\s+(?:is|was|are|were)\s+the\s+sources?\s+(?:for|of|behind)\s+(?P<topic>.+?)"
+    # "Which source backs up the refugee numbers?"
+    r"|(?:what|which)\s+(?:sources?|references?|footnotes?|notes?)\s+(?:backs?\s+up|supports?|underpins?|stands?\s+behind|"
+    r"(?:is|are|was|were)\s+(?:cited|given)\s+for)\s+(?P<backed>.+?)"
     r"|where\s+(?:do|does|did)\s+(?P<came>.+?)\s+come\s+from)\s*[?.!]*\s*$",
     re.I,
 )

@@ -1,4 +1,4 @@
-"""When a document was published, its title and its publisher: "When was the IAI commentary
+"""When a document was published, its title, its publisher and its kind: "When was the IAI commentary
 published?" is answered by the document's own date line, not by the date of a work its footnotes
 cite ("February 2022"). Where the text does not carry the fact, the answer says so and gives what
 the source's record says, marked as such; it never quotes another sentence instead.
@@ -15,6 +15,7 @@ from qa.ingest.dates import MONTHS, month_pattern
 DATE_FACT = "date"
 TITLE_FACT = "title"
 PUBLISHER_FACT = "publisher"
+KIND_FACT = "kind"
 
 _ASKS = (
     (DATE_FACT, re.compile(
@@ -34,6 +35,12 @@ _ASKS = (
         # "Which is the older document?"
         r"|\bwhich\s+(?:one\s+)?(?:is|was)\s+the\s+(?:older|newer|earlier|later|more\s+recent|oldest|newest|latest|"
         r"earliest|most\s+recent)\b",
+        re.I,
+    )),
+    # "What kind of text is the April piece?", "What genre is the IAI commentary?": what the record calls it.
+    (KIND_FACT, re.compile(
+        r"^\W*(?:what|which)\s+(?:(?:kind|type|sort|genre|form)\s+of\s+(?:document|text|piece|article|publication|writing|work|"
+        r"source)|genre)\s+(?:is|was|are|were)\b",
         re.I,
     )),
     (TITLE_FACT, re.compile(r"\b(?:titles?|titled|headlines?|what (?:is|are) (?:the )?(?:\w+ ){0,3}called)\b", re.I)),
@@ -61,7 +68,9 @@ FACT_WORDS = frozenset(
     # "What date appears at the end of Alcaro's commentary?": where the line stands names no document.
     "appear appears end bottom foot close "
     # "Which document is older?", "Which of the two came out first?"
-    "older newer earlier later recent more most first last oldest newest latest earliest two both".split()
+    "older newer earlier later recent more most first last oldest newest latest earliest two both "
+    # "What kind of text is the April piece?"
+    "kind type sort genre form of".split()
 )
 # A relative clause that names the publisher by what it published: "the think tank that published …".
 _PUBLISHED_RELATIVE = re.compile(r"(?<=\w\s)(?:that|which|who)\s+(?:published|publishes|issued|released|put\s+out)\b", re.I)
@@ -70,7 +79,7 @@ _ABOUT_CITED = re.compile(r"\b(?:cites?|cited|citing|quotes?|quoted|according to
 
 
 def asks_fact(question: str, about: str | None = None) -> str | None:
-    """DATE_FACT, TITLE_FACT or PUBLISHER_FACT when the question asks that of a document named by a
+    """DATE_FACT, TITLE_FACT, PUBLISHER_FACT or KIND_FACT when the question asks that of a document named by a
     document word ("the IAI commentary", "the article") in it or, for a follow-up ("When was it
     published?"), in `about` (the follow-up joined to the question before it), else None."""
     about = about or question
@@ -117,7 +126,7 @@ def dated_first(question: str, metas: Mapping[str, Mapping[str, Any]]) -> tuple[
 
 
 def fact_value(meta: Mapping[str, Any], fact: str) -> str | None:
-    """The fact as the document's metadata gives it: its date as spoken ("22 March 2022"), title or publisher."""
+    """The fact as the document's metadata gives it: its date as spoken ("22 March 2022"), title, publisher or kind."""
     from qa.ingest.dates import spoken_date
 
     value = meta.get(fact)
