@@ -3812,6 +3812,24 @@ def test_how_much_the_aid_just_named_was_worth(built_index):
     assert worth.short is not None and worth.short.text == "more than $2 billion"
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("who is peskov and what did he say about crimea", ("Who is peskov?", "What did he say about crimea?")),
+        ("What is the Sea of Azov, and why does it matter here?", ("What is the Sea of Azov?", "Why does it matter here?")),
+        # An ellipsis, or a second part with no verb of its own, is one question.
+        ("How many Russian soldiers died, and how many Ukrainians?", None),
+        ("Who spoke at the US Congress, and who decided that?", None),
+        ("What is the difference between Crimea and the Donbas?", None),
+        ("Who said what and when?", None),
+    ],
+)
+def test_a_question_that_asks_two_is_split_in_two(question, parts):
+    from qa.answering.answerer import two_questions
+
+    assert two_questions(question) == parts
+
+
 def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     from qa.answering.types import verb_object
 
@@ -4449,6 +4467,12 @@ def test_reader_turns_of_the_sixth_session(built_index):
     # What would bring something about: the sentence that sets the condition.
     made = qa.answer("What would make Russia accept compromises?", index=index)
     assert "if its war effort continues to fail" in made.text, made.text
+    # Two questions in one: each answered, the second as a follow-up of the first.
+    both = qa.answer("who is peskov and what did he say about crimea", index=index)
+    assert both.short is not None and both.short.text == "Kremlin spokesman" and check_citations(both) == []
+    assert "Crimea is part of Russia" in both.text and both.text.count("Peskov") == 1
+    aid = qa.answer("How much aid did the US send, and how does that compare with the EU's?", index=index)
+    assert "more than $2 billion" in aid.text and "nearly $1 billion" in aid.text and check_citations(aid) == []
     # Whom a cited work is about is in its title, which the reference quotes; not its author.
     about = qa.answer("Who was the Washington Post piece about?", index=index)
     assert "Zelensky Puts Biden on the Spot" in about.text and about.short is None
@@ -6428,7 +6452,11 @@ def test_the_subject_of_a_verb_asked_without_an_auxiliary(sentence, question, su
       "What do Ukrainian diplomats discuss?", None),
      ("Against this backdrop, the plan which the diplomats are drafting is a way out.", "What do the diplomats discuss?", None),
      ("Against this backdrop, the plan which the diplomats are discussing is a way out.",
-      "What do the diplomats discuss with Turkey?", None)],
+      "What do the diplomats discuss with Turkey?", None),
+     # Asked in the passive, the thing of the kind asked (the reader had bolded "Russian and Ukrainian diplomats").
+     ("Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a "
+      "way for Ukraine to define the costs.", "Which peace plan is discussed in the IAI piece?", "the 15-point plan"),
+     ("Against this backdrop, the proposal which the diplomats are discussing is a way out.", "Which plan is discussed?", None)],
 )
 def test_the_thing_a_relative_clause_says_the_subject_does_it_to(sentence, question, thing):
     from qa.answering.types import object_before_relative

@@ -25,6 +25,10 @@ from qa.answering.recommendation import asks_recommendation, prescribes
         # Advice on a topic is still advice (it had quoted the EU's weapons package).
         ("What is the April piece's recommendation on weapons?", True),
         ("What does Alcaro recommend on China?", True),
+        # What a document or its author wants done (it had abstained); not what a party wants.
+        ("what does the author of the april article want the west to do", True),
+        ("What does the IAI piece want the US to do?", True),
+        ("What does Russia want Ukraine to do?", False),
     ],
 )
 def test_a_question_for_what_is_recommended_is_told(question: str, asks: bool) -> None:

@@ -230,7 +230,95 @@ def answer(
     # when the settings turn that off).
     synonyms = settings is None or settings.reader_synonyms
     with reading(lambda: (retriever or get_retriever(index)).vocabulary() if synonyms else frozenset()):
-        return _answer(question, history, index, retriever, settings, ())
+        parts = two_questions(question)
+        if parts is None:
+            return _answer(question, history, index, retriever, settings, ())
+        # "Who is Peskov and what did he say about Crimea?": each question in turn, the second as a
+        # follow-up of the first (so "he" is Peskov), then one answer.
+        first = _answer(parts[0], history, index, retriever, settings, ())
+        asked = [*(history or []), {"role": "user", "content": parts[0]}, {"role": "assistant", "content": first.text}]
+        second = _answer(parts[1], asked, index, retriever, settings, ())
+        return _both_answered(question, parts, (first, second))
+
+
+# Two questions in one: "Who is Peskov and what did he say about Crimea?", "What is the Sea of Azov,
+# and why does it matter here?". The second opens with a question word and has a verb of its own
+# after it (an auxiliary within its first words): "… and how many Ukrainians?" is an ellipsis, which
+# the question as a whole answers ("… lost around 6–7,000 soldiers each").
+_TWO_QUESTIONS = re.compile(
+    r"^\s*(?P<first>(?i:who|what|when|where|why|how|which)\b[^?]{3,}?)\s*,?\s+(?i:and)\s+"
+    r"(?P<second>(?i:who|what|when|where|why|how|which)(?:\s+[^\s?]+){0,3}?\s+"
+    r"(?i:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b[^?]*?)\s*\?*\s*$"
+)
+
+
+def two_questions(question: str) -> tuple[str, str] | None:
+    """The two questions of one that asks two ("who is peskov and what did he say about crimea"), each
+    capitalised and closed by a question mark; None for a question that asks one."""
+    found = _TWO_QUESTIONS.match(question)
+    if found is None:
+        return None
+    return tuple(f"{part[:1].upper()}{part[1:].rstrip()}?" for part in found.group("first", "second"))  # type: ignore[return-value]
+
+
+# Before what is said of a part of a two-part question that the documents do not answer.
+PART_NOT_FOUND = "On “{part}”: {said}"
+
+
+def _both_answered(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
+    """One answer to a question that asks two (`two_questions`): each part's sentences in turn, their
+    citations numbered anew by first use, a sentence the first part already quoted not quoted again,
+    and what is said of a part the documents do not answer; the first answered part's short answer
+    leads. When neither part is answered, the first part's abstention."""
+    if all(a.abstained for a in answers):
+        return replace(answers[0], question=question, seconds=sum(a.seconds for a in answers))
+    citations: list[Passage] = []
+    support: list[Support] = []
+    texts: list[str] = []
+    quoted: set[tuple[str, int, int]] = set()
+    spans = [{(x.doc_id, x.start, x.end) for x in a.support} for a in answers]
+    for i, (part, reply) in enumerate(zip(parts, answers)):
+        if i == 0 and not answers[1].abstained and spans[0] < spans[1]:
+            # The second part quotes all the first would and more ("… and how many points does it
+            # have?" the 15-point plan and the 10-point one): its sentences say both.
+            continue
+        if reply.abstained:
+            texts.append(PART_NOT_FOUND.format(part=part, said=reply.text))
+            continue
+        if all((x.doc_id, x.start, x.end) in quoted for x in reply.support):
+            continue  # the part before already quoted all it would
+        numbers: dict[int, int] = {}
+        for n, passage in enumerate(reply.citations, 1):
+            at = next((i for i, c in enumerate(citations, 1) if c.id == passage.id), None)
+            if at is None:
+                citations.append(passage)
+                at = len(citations)
+            numbers[n] = at
+        text = reply.text
+        # Through placeholders, so that a marker renumbered is not renumbered again.
+        for x in reply.support:
+            text = text.replace(f"{x.sentence} [{x.citation}]", f"{x.sentence} [\0{numbers[x.citation]}]")
+        texts.append(text.replace("[\0", "["))
+        for x in reply.support:
+            if (x.doc_id, x.start, x.end) not in quoted:
+                quoted.add((x.doc_id, x.start, x.end))
+                support.append(replace(x, citation=numbers[x.citation]))
+    # The first answered part's short answer, on the sentence that now carries it.
+    first_short = next((a.short for a in answers if not a.abstained and a.short is not None), None)
+    short = _short_on(first_short, support, citations) if first_short is not None else None
+    confidence = min(a.confidence for a in answers if not a.abstained)
+    return Answer(question, "\n\n".join(texts), citations, support, False, confidence, [], sum(a.seconds for a in answers), short)
+
+
+def _short_on(short: Short, support: Sequence[Support], citations: Sequence[Passage]) -> Short | None:
+    """The short answer with the citation and passage offsets of the first supporting sentence that
+    holds it (the same words of the document, perhaps quoted from another passage); None when none does."""
+    for x in support:
+        if x.doc_id == short.doc_id and x.start <= short.start and short.end <= x.end:
+            offset = x.passage_start - x.start
+            return replace(short, citation=x.citation, passage_id=citations[x.citation - 1].id,
+                           passage_start=short.start + offset, passage_end=short.end + offset)
+    return None
 
 
 # "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.

@@ -18,11 +18,17 @@ _SAYS_MUST_DO = (
     # Not for a purpose: "What did the April article say Russia must do to show it is serious?"
     r"(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:[\w’'-]+\s+){0,2}?do(?!\s+(?:to|so|in\s+order)\b)"
 )
+# "What does the author of the April article want the West to do?": what a document or its author
+# wants done (not "What does Russia want Ukraine to do?", a party's aim, which the sentences state).
+_DOCUMENT_WANTS_DONE = (
+    r"(?:author|writer|article|piece|commentary|document|paper|report|op-?ed|essay)s?\b[^?]*?\b"
+    r"(?:want|wants|would\s+like|urges?)\s+(?:[\w’'-]+\s+){1,4}?to\s+do(?!\s+(?:to|so|in\s+order)\b)"
+)
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
     # Not "proposal": "under the ten-point proposal" is the plan, not what a document proposes.
     r"\b(?:recommend\w*|propos(?:e|es|ed)|advocat\w*|prescri\w*|suggest(?:s|ed|ion|ions)?|advi[sc]e[sd]?|"
-    rf"call(?:s|ed)?\s+for|{_SHOULD_DO}|way\s+forward|{_SAYS_MUST_DO})\b",
+    rf"call(?:s|ed)?\s+for|{_SHOULD_DO}|way\s+forward|{_SAYS_MUST_DO}|{_DOCUMENT_WANTS_DONE})\b",
     re.I,
 )
 # A sentence that prescribes: what someone should, must or had best do, what would help, what is
@@ -39,7 +45,7 @@ RECOMMENDATION_WORDS = frozenset(
     "recommend recommends recommended recommendation recommendations propose proposes proposed proposal proposals "
     "advocate advocates advocated suggest suggests suggested suggestion suggestions advise advises advised advice "
     "prescribe prescribes prescription prescriptions call calls called should way forward measures steps policies "
-    "policy actions action do done take author authors".split()
+    "policy actions action do done take author authors want wants like urge urges".split()
 )
 
 

@@ -1772,11 +1772,31 @@ _ASKS_WHAT_DONE = re.compile(
 _NOUN_BEFORE_RELATIVE = r"(?P<np>\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
 
 
+# "Which peace plan is discussed in the IAI piece?": the thing of a kind something is done to, asked in the passive.
+_ASKS_WHICH_DONE_TO = re.compile(
+    r"^\W*(?:which|what)\s+(?P<kind>(?:[\w-]+\s+){0,2}?[a-z]{3,})\s+(?:is|are|was|were)\s+(?:being\s+)?"
+    r"(?:(?:reportedly|still|now|currently|apparently)\s+)?(?P<verb>[a-z]{3,}(?:ed|en))\b",
+    re.I,
+)
+
+
 def object_before_relative(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What do Russian and Ukrainian diplomats reportedly discuss?", the offsets of the thing a
     relative clause says they do it to: "the 15-point plan" in "… the 15-point plan which Russian and
-    Ukrainian diplomats are reportedly discussing …". None for other questions or sentences."""
+    Ukrainian diplomats are reportedly discussing …"; for "Which peace plan is discussed …?" too, the
+    thing being of the kind asked. None for other questions or sentences."""
     asked = _ASKS_WHAT_DONE.match(question)
+    passive = _ASKS_WHICH_DONE_TO.match(question) if asked is None else None
+    if passive is not None:
+        verb = passive.group("verb")
+        head = _kind_word(passive.group("kind").split()[-1].lower())
+        found = re.search(
+            rf"{_NOUN_BEFORE_RELATIVE}\s+(?:which|that)\s+(?:[\w’'-]+\s+){{1,5}}?(?:(?:are|is|were|was|have|has|had)\s+)?"
+            rf"(?:[a-z]+ly\s+)?{_verb_forms(_verb_stem(verb), verb)}\b",
+            sentence, re.I,
+        )
+        named = found is not None and head in {_kind_word(w.lower()) for w in _WORD.findall(found.group("np"))}
+        return found.span("np") if named else None
     if asked is None:
         return None
     verb = asked.group("verb")
