@@ -5446,7 +5446,11 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("What is the West's goal, says the author?", "What is the West's goal, according to the author?"),
      ("What did Peskov say about Crimea?", None),
      ("About what?", None),
-     ("List the weapons European countries sent.", None)],  # a people's adjective opens the subject
+     ("List the weapons European countries sent.", None),  # a people's adjective opens the subject
+     # What a subject has done, in the perfect: which things it has done it to (it had no short answer).
+     ("List every weapon the US has provided.", "Which weapons has the US provided?"),
+     ("Name all the countries the EU has sanctioned so far.", "Which countries has the EU sanctioned so far?"),
+     ("List every party Ukraine has already met.", None)],  # "met" is no participle the pattern reads
 )
 def test_a_request_for_what_a_named_subject_does_is_read_as_a_question(request_, question):
     from qa.answering.answerer import _asked_plainly
@@ -5461,6 +5465,9 @@ def test_a_request_for_what_ukraine_needs_is_answered_by_what_it_needs(built_ind
     # It had quoted the weapons the US has provided.
     needs = qa.answer("List the weapons Ukraine still needs.", index=built_index.index)
     assert needs.short is not None and needs.short.text == "air defense systems and fighter jets"
+    # The things, not what they are worth (it had bolded "more than $2 billion in security aid to Ukraine").
+    provided = qa.answer("List the weapons the United States has provided.", index=built_index.index)
+    assert provided.short is not None and provided.short.text.startswith("Stinger antiaircraft systems"), provided.short
 
 
 def test_a_count_of_troops_is_given_as_a_count_of_soldiers():

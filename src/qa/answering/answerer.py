@@ -358,6 +358,22 @@ _LIST_DONE_BY = re.compile(
     r"(?P<rest>(?:\s+(?:on|to|for|from|with|in|at|of|about|most|more|now|today|urgently)\b[^.?!]*)?)\s*[.?!]*\s*$"
 )
 
+# "List every weapon the US has provided.", "Name all the banks the EU has blocked.": what a named
+# subject has done to things of a kind, which "Which weapons has the US provided?" asks.
+_LIST_HAS_DONE = re.compile(
+    r"^\W*(?i:list|name)\s+(?:(?i:all|every|each)\s+)?(?i:the\s+|of\s+the\s+)?(?P<noun>[a-z][a-z-]+)\s+(?:(?i:that|which)\s+)?"
+    rf"(?P<subject>(?:the\s+)?(?!{PEOPLE_ADJECTIVE_WORD}\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})\s+"
+    r"(?P<aux>has|have|had)\s+(?P<adverb>(?:already|also|now|so\s+far)\s+)?(?P<verb>[a-z]{3,}(?:ed|en|nt))\b"
+    r"(?P<rest>(?:\s+[^.?!]+)?)\s*[.?!]*\s*$"
+)
+
+
+def _plural(noun: str) -> str:
+    """A noun's plural as a list asks for it ("weapon" -> "weapons", "country" -> "countries")."""
+    if noun.endswith("s"):
+        return noun
+    return f"{noun[:-1]}ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else f"{noun}s"
+
 
 def _base_form(verb: str) -> str:
     """A verb's base form from its third person ("needs" -> "need", "supplies" -> "supply",
@@ -699,6 +715,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # the list the sentence gives is the short answer.
         noun, verb, rest = listing.group("noun", "verb", "rest")
         return f"Which {noun} {rest}?" if verb is None else f"Which {noun} are {verb} {rest}?"
+    has_done = _LIST_HAS_DONE.match(question)
+    if has_done is not None:
+        # "List every weapon the US has provided." asks which weapons it has provided: read so, the
+        # list the sentence gives is the short answer (it had none).
+        noun, subject, aux, adverb, verb, rest = has_done.group("noun", "subject", "aux", "adverb", "verb", "rest")
+        return f"Which {_plural(noun)} {aux} {subject} {adverb or ''}{verb}{rest}?"
     done = _LIST_DONE_BY.match(question)
     if done is not None:
         # "List the weapons Ukraine still needs." asks which weapons Ukraine needs (it had quoted what

@@ -2493,6 +2493,10 @@ def _asks_object(question: str) -> re.Match[str] | None:
             or _ASKS_OBJECT_PROGRESSIVE.match(question))
 
 
+# "Which weapons …?": things of a kind (a plural), not a time ("Which years …?").
+_WHICH_THINGS = re.compile(r"^\W*(?:which|what)\s+(?!(?:years|days|months|weeks|dates|times|hours)\b)[a-z]{3,}(?<![su])s\b", re.I)
+# An amount of money or a figure opening a phrase: "more than $2 billion", "$800 million", "10 percent".
+_AMOUNT_OPENS = re.compile(r"(?:(?:more|less|fewer)\s+than\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+|some\s+)?[$€£\d]", re.I)
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
 _POINTER_OBJECT = re.compile(r"(?:this|that|these|those|such)\b(?:\s+[a-z][\w-]*){0,2}\s*(?:[,;:.!?]|$)", re.I)
 # Where the object ends: a clause mark, a bracket, a dash, a footnote marker (and the full stop
@@ -2749,6 +2753,10 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     if named is not None:
         return named
     if not 1 <= len(text.split()) <= OBJECT_WORDS:
+        return None
+    if _WHICH_THINGS.match(question) and _AMOUNT_OPENS.match(text):
+        # "Which weapons has the United States provided?": the things, which the list after
+        # "including" names, not "more than $2 billion in security aid to Ukraine", what they are worth.
         return None
     span = start, start + len(text)
     if vague_before_colon(sentence, *span):
