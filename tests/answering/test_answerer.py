@@ -3830,6 +3830,25 @@ def test_a_question_that_asks_two_is_split_in_two(question, parts):
     assert two_questions(question) == parts
 
 
+@pytest.mark.parametrize(
+    ("span", "question", "other"),
+    [
+        ("north and east", "What does Russia want in the south?", True),
+        ("make strides in the north and east", "What is Moscow close to achieving in the south?", True),
+        ("south", "Where are Russian forces more successful in the south?", False),
+        ("southwest", "Where does the west side of Fresno lie?", False),  # south and west: one of them asked
+        ("New South Wales", "What was the name of the eastern half of the colony?", False),  # a name, not a point
+        ("south", "Where have Russian forces done better than in the north and east?", False),  # another asked for
+        ("southwest", "In which direction does the west side lie to the freeway?", False),  # a direction asked for
+        ("north and east", "Where are Russian forces struggling?", False),  # none named
+    ],
+)
+def test_a_point_of_the_compass_asked_is_not_answered_by_another(span, question, other):
+    from qa.answering.types import other_direction
+
+    assert other_direction(span, question) is other
+
+
 def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     from qa.answering.types import verb_object
 
@@ -4473,6 +4492,12 @@ def test_reader_turns_of_the_sixth_session(built_index):
     assert "Crimea is part of Russia" in both.text and both.text.count("Peskov") == 1
     aid = qa.answer("How much aid did the US send, and how does that compare with the EU's?", index=index)
     assert "more than $2 billion" in aid.text and "nearly $1 billion" in aid.text and check_citations(aid) == []
+    # A quoted word or phrase is answered by the sentence that uses it, whatever else it shares (both had abstained).
+    for quoted, used in [('What does "smokescreen" refer to?', "could well be a smokescreen"),
+                         ('What does "on the back foot" refer to in the April piece?', "on the back foot militarily")]:
+        meant = qa.answer(quoted, index=index)
+        assert not meant.abstained and used in meant.text.split(" [")[0], meant.text
+    assert qa.answer("What does 'lorem ipsum' mean?", index=index).abstained
     # Whom a cited work is about is in its title, which the reference quotes; not its author.
     about = qa.answer("Who was the Washington Post piece about?", index=index)
     assert "Zelensky Puts Biden on the Spot" in about.text and about.short is None

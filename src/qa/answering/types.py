@@ -531,6 +531,12 @@ _GLOSS = re.compile(r"\s*[(,]\s*(?:that\s+is(?:\s+to\s+say)?|i\.\s?e\.|in\s+othe
 GLOSS_GAP_WORDS = 2
 
 
+def asks_meaning(question: str) -> bool:
+    """True when the question asks what a word or phrase means or refers to ("What does 'smokescreen'
+    refer to?", "What is meant by de-Nazification?")."""
+    return _ASKS_MEANING.match(question) is not None
+
+
 def asks_reference(question: str) -> bool:
     """True when the question asks what a word refers to ("What does 'Blitzkrieg' refer to?", "… mean
     here?"), not what it means (XQuAD's "What does 'plastid' mean?" is answered by a span beside it:
@@ -3977,6 +3983,32 @@ def _names_class(span: str, noun: str) -> bool:
     return bool(last) and last[0] in (noun.lower() + "s", noun.lower() + "es", noun.lower()[:-1] + "ies")
 
 
+# Points of the compass.
+_DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b")  # lower case only: not names
+
+
+def other_direction(span: str, question: str) -> bool:
+    """True when the question names a point of the compass and the span names only others: "What does
+    Russia want in the south?" is not answered by "(make strides in the) north and east", where the
+    sentence says Russian forces struggle, the south set against them. Only words in lower case (not
+    "New South Wales"), and not when the question asks for a direction or sets one apart ("Where
+    have they done better than in the north?")."""
+    directions = _points(span)
+    if not directions or _ASKS_OTHER_DIRECTION.search(question):
+        return False
+    asked = _points(question)
+    return bool(asked) and not asked & directions
+
+
+# A question that asks for a direction, or for one other than it names.
+_ASKS_OTHER_DIRECTION = re.compile(r"\b(?:directions?|than|besides|apart\s+from|other\s+than|except|instead|opposite)\b", re.I)
+
+
+def _points(text: str) -> set[str]:
+    """The points of the compass that words in lower case name ("southwest": south and west)."""
+    return {point for word in _DIRECTION.findall(text) for point in ("north", "south", "east", "west") if point in word}
+
+
 def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     """True when a short answer is of the kind asked for: a number for NUMBER, a date or year for
     DATE, a capitalised word for PERSON, a name first for a named place ("Which countries ...?"),
@@ -3996,6 +4028,8 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
     if _WHICH_OF_THEM.match(question) and not re.match(r"(?:the\s+)?[A-Z]", span):
         # "Which of them has been cut off?" after the banks were named: one of the names, not
         # "fully blocked and cut off from SWIFT".
+        return False
+    if other_direction(span, question):
         return False
     if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(span):
         # "What percentage of Ukraine's population …?" is not answered by "almost 44-million", nor
