@@ -434,6 +434,8 @@ def test_the_publishers_latest_works_are_the_entries_of_its_block(built_index):
      # The outlet before the kind of work: had been answered with the 1 April piece's missing author.
      ("Who wrote the Financial Times article about the neutrality plan?", ("the neutrality plan", "authors", "Financial Times")),
      ("Which Financial Times article is about Mariupol?", ("Mariupol", "title", "Financial Times")),
+     # Where the work is listed, between its kind and the topic (it had quoted a footnote citing Alcaro).
+     ("Which commentary in the IAI list is about Japan?", ("Japan", "title", None)),
      ("Who wrote the other article about Japan?", None),
      # An outlet's work with no topic: every one the notes cite (had answered with Alcaro's note).
      ("Who are the authors of the Reuters article cited by Alcaro?", ("", "authors", "Reuters")),
@@ -487,6 +489,8 @@ def test_the_work_on_a_topic_is_the_entry_whose_title_says_it(built_index):
     assert wrote.short is not None and wrote.short.text == "Leo Goretti" and check_citations(wrote) == []
     authors = qa.answer("Who are the authors of the commentary on sustainable urbanisation?", index=built_index.index)
     assert authors.short is not None and authors.short.text.startswith("Nicolas J.A. Buchoud") and authors.short.text.endswith("Pütten")
+    japan = qa.answer("Which commentary in the IAI list is about Japan?", index=built_index.index)
+    assert japan.short is not None and japan.short.text.startswith("Japan Responds to Russia’s War")
     titled = qa.answer("Which commentary is about Italy's options for Russian energy?", index=built_index.index)
     assert titled.short is not None and titled.short.text.startswith("Russian Energy Exports and the Conflict in Ukraine")
     # One word of a topic is enough when the question names the publisher of the catalogue.

@@ -261,7 +261,10 @@ _WHO_WROTE_OUTLET = re.compile(
 )
 # "Which commentary is about Italy's options for Russian energy?": that work's title.
 _WHICH_WORK_ON = re.compile(
-    rf"^\W*(?:which|what)\s+(?:other\s+)?{_OUTLET}{_WORK_KINDS}\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
+    rf"^\W*(?:which|what)\s+(?:other\s+)?{_OUTLET}{_WORK_KINDS}"
+    # "Which commentary in the IAI list is about Japan?": where it is listed is no part of its topic.
+    r"(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+)?(?:list|catalogue|series|listing|commentaries|references|notes|footnotes))?"
+    r"\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
     r"covers?|looks?\s+at|treats?)\s+(?P<topic>.+?)\s*[?.!]*$",
     re.I,
 )
