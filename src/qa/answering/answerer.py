@@ -289,7 +289,7 @@ def _both_answered(question: str, parts: Sequence[str], answers: Sequence[Answer
             continue  # the part before already quoted all it would
         numbers: dict[int, int] = {}
         for n, passage in enumerate(reply.citations, 1):
-            at = next((i for i, c in enumerate(citations, 1) if c.id == passage.id), None)
+            at = next((k for k, c in enumerate(citations, 1) if c.id == passage.id), None)
             if at is None:
                 citations.append(passage)
                 at = len(citations)

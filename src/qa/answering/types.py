@@ -2432,7 +2432,8 @@ _WANTS_TO = (rf"(?:(?:recently|already|still|also|now|just|actually|really|event
 # The verb of aim a question puts before the verb asked about: "refuse" in "… refuse to recognise?".
 _AIM_IN_QUESTION = re.compile(rf"\b({_AIMS})\s+(?:not\s+)?to\s+[a-z]+", re.I)
 # "What" or "which" with a plural it asks for, not a time ("Which weapons …?", not "Which years …?").
-_WH_KIND = r"(?:what|which)(?:\s+(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s)?"
+_PLURAL_THING = r"(?!(?:years|days|months|weeks|dates|times|hours|decades|centuries)\b)[a-z]{3,}(?<![su])s"
+_WH_KIND = rf"(?:what|which)(?:\s+{_PLURAL_THING})?"
 # An object named before the question's closing preposition ("accusing the Ukrainians of?").
 _OBJECT_BEFORE_PREP = (
     r"(?:\s+(?P<object>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|us|it)(?=\s+(?:"
@@ -2494,13 +2495,14 @@ _ASKS_OBJECT_PROGRESSIVE = re.compile(
 
 
 def _asks_object(question: str) -> re.Match[str] | None:
-    """The question's subject and verb (a follow-up's opening "And" or "But" aside) (with its particle and preposition) when it asks for the verb's object."""
+    """The question's subject and verb (with its particle and preposition) when it asks for the verb's
+    object; a follow-up's opening "And" or "But" aside."""
     return (_ASKS_OBJECT.match(question) or _ASKS_OBJECT_OF_PHRASE.match(question) or _ASKS_OBJECT_READY.match(question)
             or _ASKS_OBJECT_PROGRESSIVE.match(question))
 
 
 # "Which weapons …?": things of a kind (a plural), not a time ("Which years …?").
-_WHICH_THINGS = re.compile(r"^\W*(?:which|what)\s+(?!(?:years|days|months|weeks|dates|times|hours)\b)[a-z]{3,}(?<![su])s\b", re.I)
+_WHICH_THINGS = re.compile(rf"^\W*(?:which|what)\s+{_PLURAL_THING}\b", re.I)
 # An amount of money or a figure opening a phrase: "more than $2 billion", "$800 million", "10 percent".
 _AMOUNT_OPENS = re.compile(r"(?:(?:more|less|fewer)\s+than\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+|some\s+)?[$€£\d]", re.I)
 # What the object is when it only points back ("pushed back on that idea"): said in an earlier sentence.
