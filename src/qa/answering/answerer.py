@@ -255,7 +255,8 @@ _TWO_QUESTIONS = re.compile(
 def two_questions(question: str) -> tuple[str, str] | None:
     """The two questions of one that asks two ("who is peskov and what did he say about crimea"), each
     capitalised and closed by a question mark; None for a question that asks one."""
-    found = _TWO_QUESTIONS.match(question)
+    # Not a string: `_answer` refuses it with the message every bad question gets.
+    found = _TWO_QUESTIONS.match(question) if isinstance(question, str) else None
     if found is None:
         return None
     return tuple(f"{part[:1].upper()}{part[1:].rstrip()}?" for part in found.group("first", "second"))  # type: ignore[return-value]
