@@ -286,7 +286,7 @@ def _both_answered(question: str, parts: Sequence[str], answers: Sequence[Answer
         if reply.abstained:
             texts.append(PART_NOT_FOUND.format(part=part, said=reply.text))
             continue
-        if all((x.doc_id, x.start, x.end) in quoted for x in reply.support):
+        if spans[i] <= quoted:
             continue  # the part before already quoted all it would
         numbers: dict[int, int] = {}
         for n, passage in enumerate(reply.citations, 1):
@@ -300,26 +300,20 @@ def _both_answered(question: str, parts: Sequence[str], answers: Sequence[Answer
         for x in reply.support:
             text = text.replace(f"{x.sentence} [{x.citation}]", f"{x.sentence} [\0{numbers[x.citation]}]")
         texts.append(text.replace("[\0", "["))
-        for x in reply.support:
-            if (x.doc_id, x.start, x.end) not in quoted:
-                quoted.add((x.doc_id, x.start, x.end))
-                support.append(replace(x, citation=numbers[x.citation]))
+        support += [replace(x, citation=numbers[x.citation]) for x in reply.support if (x.doc_id, x.start, x.end) not in quoted]
+        quoted |= spans[i]
     # The first answered part's short answer, on the sentence that now carries it.
     first_short = next((a.short for a in answers if not a.abstained and a.short is not None), None)
-    short = _short_on(first_short, support, citations) if first_short is not None else None
+    short = _short_on(first_short, support) if first_short is not None else None
     confidence = min(a.confidence for a in answers if not a.abstained)
     return Answer(question, "\n\n".join(texts), citations, support, False, confidence, [], sum(a.seconds for a in answers), short)
 
 
-def _short_on(short: Short, support: Sequence[Support], citations: Sequence[Passage]) -> Short | None:
-    """The short answer with the citation and passage offsets of the first supporting sentence that
-    holds it (the same words of the document, perhaps quoted from another passage); None when none does."""
-    for x in support:
-        if x.doc_id == short.doc_id and x.start <= short.start and short.end <= x.end:
-            offset = x.passage_start - x.start
-            return replace(short, citation=x.citation, passage_id=citations[x.citation - 1].id,
-                           passage_start=short.start + offset, passage_end=short.end + offset)
-    return None
+def _short_on(short: Short, support: Sequence[Support]) -> Short | None:
+    """The short answer on the first supporting sentence that holds it (the same words of the
+    document, perhaps quoted from another passage, with that sentence's citation); None when none does."""
+    x = next((x for x in support if x.doc_id == short.doc_id and x.start <= short.start and short.end <= x.end), None)
+    return _short_in(x, Span(short.start - x.start, short.end - x.start, short.score)) if x is not None else None
 
 
 # "Who directs X?": who the director of X is. The role lines of a publisher's block give roles as nouns.
@@ -5250,15 +5244,22 @@ def _first_time_first(ranked: list[Candidate], question: str, s: AnswerSettings)
 _QUOTED_TERM = re.compile(r"(?:^|\s)[\"“‘'](?P<term>[^\"“”‘’']{4,40})[\"”’'](?=[\s?.,!]|$)")
 
 
+def _quoted_term_user(question: str) -> Callable[[Candidate], bool] | None:
+    """For a question quoting a term, whether a sentence uses it as written (its italics and
+    underscores aside: "*Blitzkrieg*"); None when the question quotes none."""
+    quoted = _QUOTED_TERM.search(question)
+    if quoted is None:
+        return None
+    term = re.compile(rf"(?<![\w-]){re.escape(quoted.group('term'))}(?![\w-])", re.I)
+    return lambda c: term.search(c.text.replace("*", "").replace("_", " ")) is not None
+
+
 def _using_quoted_term(ranked: Sequence[Candidate], question: str) -> Candidate | None:
     """For a question asking what a quoted word or phrase means or refers to ('What does "on the back
     foot" refer to in the April piece?'), the best of `ranked` that uses it as written; None for other
     questions, or when no sentence does."""
-    quoted = _QUOTED_TERM.search(question)
-    if quoted is None or not asks_meaning(question):
-        return None
-    term = re.compile(rf"(?<![\w-]){re.escape(quoted.group('term'))}(?![\w-])", re.I)
-    return next((c for c in ranked if term.search(c.text.replace("*", "").replace("_", " "))), None)
+    uses = _quoted_term_user(question) if asks_meaning(question) else None
+    return next((c for c in ranked if uses(c)), None) if uses is not None else None
 
 
 def _quoted_term_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -5266,11 +5267,8 @@ def _quoted_term_first(ranked: list[Candidate], question: str, s: AnswerSettings
     with the first of its best few that holds the term leading ("… through a poorly executed
     *Blitzkrieg* …"), when the lead does not (a note citing an IAI commentary) and that one could
     answer by itself: a quoted term is the writer's word, which the sentence asked about uses."""
-    quoted = _QUOTED_TERM.search(question)
-    if quoted is None:
-        return ranked
-    term = re.compile(rf"(?<![\w-]){re.escape(quoted.group('term'))}(?![\w-])", re.I)
-    return _fitting_lead(ranked, s, lambda c: term.search(c.text.replace("*", "").replace("_", " ")) is not None)
+    uses = _quoted_term_user(question)
+    return ranked if uses is None else _fitting_lead(ranked, s, uses)
 
 
 # Outcomes and their opposites, by their first letters: "succeed" and "fail", "win" and "lose".
