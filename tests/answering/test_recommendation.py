@@ -22,6 +22,7 @@ from qa.answering.recommendation import asks_recommendation, prescribes
         ("What would Kyiv forgo under the ten-point proposal?", False),  # the plan, not a recommendation
         ("What should the goal of the US and Europe be?", False),  # a thing, not what to do
         ("What should be done about Russian energy?", False),  # on a topic: ordinary answering finds it
+        ("What should the Europeans do with Russian gas?", False),  # "do with" a thing: on a topic too
         # Advice on a topic is still advice (it had quoted the EU's weapons package).
         ("What is the April piece's recommendation on weapons?", True),
         ("What does Alcaro recommend on China?", True),
@@ -68,6 +69,9 @@ def test_what_a_document_recommends_is_answered_by_its_sentences_that_prescribe(
     # Asked of no document: each that says; what someone in them proposed is ordinary answering.
     anyone = qa.answer("What should Ukraine do?", index=built_index.index)
     assert "Ukraine’s military must continue to make gains" in anyone.text
+    # A source that is none of the documents is not answered by each document's advice (both had been).
+    for question in ("What should Europe do, per the Post?", "What should the West do, according to the New York Times?"):
+        assert not any(s.doc_id.startswith("002_") for s in qa.answer(question, index=built_index.index).support), question
     zelensky = qa.answer("What did Zelensky propose?", index=built_index.index)
     assert not all(prescribes(s.sentence) for s in zelensky.support) or zelensky.abstained
     both = qa.answer("What do the documents recommend?", index=built_index.index)

@@ -473,6 +473,15 @@ _PER_SOURCE = re.compile(
     r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
     re.I,
 )
+
+
+def _per_as_according(question: str) -> str | None:
+    """"How has Russia's war gone so far, per Alcaro?" as "…, according to Alcaro?" (the rules for a
+    source read that wording); None without "per" and a source."""
+    per = _PER_SOURCE.match(question)
+    return f"{per.group('question')}, according to {per.group('source')}?" if per is not None else None
+
+
 # "…, Alcaro warns?", "…, says the author?": a source and its verb of saying closing the question.
 _SAYING_VERB = r"(?:says|warns|argues|writes|claims|notes|thinks|believes|suggests|contends|insists|cautions)"
 _SOURCE_SAYS_LAST = re.compile(
@@ -665,11 +674,9 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
             subject = subject[0].lower() + subject[1:]
         asked = f"What {aux} {subject}{' ' + rest if rest else ''}"
         return f"{asked}, according to {source}?" if source else f"{asked}?"
-    per = _PER_SOURCE.match(question)
+    per = _per_as_according(question)
     if per is not None:
-        # "How has Russia's war gone so far, per Alcaro?" asks as "according to Alcaro" does (the
-        # rules for a source read that wording).
-        return f"{per.group('question')}, according to {per.group('source')}?"
+        return per
     said = _SOURCE_SAYS_LAST.match(question)
     if said is not None:
         # "What weapons could still be used, Alcaro warns?" is "… according to Alcaro" too (it had
@@ -909,7 +916,8 @@ def _answer(
     # The authors' names only for a question that asks what someone wants (a large index has many).
     authors = (Bylines.of(record.meta for record in retriever.documents.values()).authors
                if _SOURCE_WANTS.match(question) else frozenset())
-    plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else None
+    # "What should Europe do, per the Post?" names its source as "according to the Post" does.
+    plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else _per_as_according(question)
     if plainly is not None:
         return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
     called = _CALLS.match(question)
@@ -6705,6 +6713,12 @@ _ASKS_WHAT_SHOULD_ON = re.compile(r"what\s+(?:[\w’'-]+\s+){0,4}?should\b", re.
 _RECOMMENDED_ON = re.compile(r"\b(?:on|about|regarding|concerning|for)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
 
+def _named_source(question: str) -> str | None:
+    """The capitalised name of the source the question asks after ("… according to Zelensky?",
+    "…, per the Post?"), else None."""
+    return according_to_name(_per_as_according(question) or question)
+
+
 def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     """For "What measures does the April piece recommend?", the sentences of the documents it points
     at (`pointed_documents`, those with an author for "the author", all of a few for "What should
@@ -6719,9 +6733,11 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     targets = pointed_documents(question, metas)
     if not targets and _AUTHOR.search(question):
         targets = sorted(d for d, meta in metas.items() if meta.get("author"))
-    if not targets and (_ALL_DOCUMENTS.search(question) or (asks_what_should(question) and len(metas) <= MAX_SUMMARY_DOCUMENTS)):
+    if not targets and (_ALL_DOCUMENTS.search(question) or (asks_what_should(question) and len(metas) <= MAX_SUMMARY_DOCUMENTS
+                                                            and _named_source(question) is None)):
         # "What should Ukraine do?" names no document: each of a few documents may say. Not "What
-        # did Zelensky propose?": what someone in them proposed is ordinary answering.
+        # did Zelensky propose?": what someone in them proposed is ordinary answering. Nor "What
+        # should Europe do, per the Post?": a source none of the documents is (each had answered).
         targets = sorted(metas)
     if not targets or len(targets) > MAX_SUMMARY_DOCUMENTS:
         return []

@@ -49,8 +49,9 @@ RECOMMENDATION_WORDS = frozenset(
 )
 
 
-# "What does the April piece suggest about energy?" asks what it says on a topic.
-_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning)\s+\w", re.I)
+# "What does the April piece suggest about energy?" asks what it says on a topic; "What should Europe
+# do with Russian gas?" asks what to do about it.
+_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|do\s+with)\s+\w", re.I)
 
 
 # Words that ask for advice whatever follows them ("What does the April piece recommend on weapons?").
