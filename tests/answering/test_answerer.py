@@ -3849,6 +3849,45 @@ def test_a_point_of_the_compass_asked_is_not_answered_by_another(span, question,
     assert other_direction(span, question) is other
 
 
+_FORMAL = "Zelensky probably wants to go through this formal process to ensure that the Ukrainian people support this decision."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "question", "cut"),
+    [
+        (_FORMAL, "formal", "What could cost Zelensky his job?", True),
+        ("A starting point could be the Minsk agreements, meant to provide a political resolution.", "political",
+         "What did the Minsk agreements require of Ukraine?", True),
+        ("… has morphed into a slow and ever more brutal three-front campaign.", "brutal", "What are the three fronts?", True),
+        # The noun asked of, a kind, a term or a manner: the modifier answers.
+        (_FORMAL, "formal", "Which process does Zelensky want?", False),
+        (_FORMAL, "formal", "What kind of process does Zelensky want?", False),
+        ("A computational problem is a task solved by a computer.", "computational", "What is the term for such a task?", False),
+        # Not an adjective: a noun used as a modifier ("coal imports") or a subject ("autoimmunity results").
+        ("Poland will end Russian coal imports.", "coal", "Which Russian fuels will Poland drop?", False),
+        ("In contrast, autoimmunity results from a hyperactive immune system.", "autoimmunity", "What is the term?", False),
+        # Nothing after it, or no noun.
+        ("The demands are unrealistic.", "unrealistic", "What are the demands?", False),
+        ("Moving cautiously is wise, and political still.", "political", "What is it?", False),
+    ],
+)
+def test_a_short_answer_is_no_adjective_cut_from_a_noun_not_asked_of(sentence, word, question, cut):
+    from qa.answering.types import modifier_cut
+
+    start = sentence.index(word)
+    assert modifier_cut(sentence, start, start + len(word), question) is cut
+
+
+@pytest.mark.model
+def test_no_short_answer_is_an_adjective_without_its_noun(built_index):
+    import qa
+
+    # The reader's best span had been "formal" (of "this formal process") and "political".
+    for question in ("What could cost Zelensky his job?", "What did the Minsk agreements require of Ukraine?"):
+        answer = qa.answer(question, index=built_index.index)
+        assert not answer.abstained and (answer.short is None or answer.short.text not in ("formal", "political")), question
+
+
 def test_the_object_of_a_denied_verb_and_none_of_a_passive():
     from qa.answering.types import verb_object
 

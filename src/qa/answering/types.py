@@ -16,7 +16,7 @@ from typing import AbstractSet, Iterable, Iterator
 from qa.ingest.dates import WEEKDAYS, month_pattern
 from qa.answering.seats import SEATS
 from qa.answering.synonyms import is_form_of, synonyms_of
-from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations
+from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, stem
 from qa.index.irregular import other_forms
 from qa.retrieval.query import DATE, NUMBER, PERSON, PERSON_HEADS, PLACE
 
@@ -4004,6 +4004,35 @@ def other_direction(span: str, question: str) -> bool:
 
 # A question that asks for a direction, or for one other than it names.
 _ASKS_OTHER_DIRECTION = re.compile(r"\b(?:directions?|than|besides|apart\s+from|other\s+than|except|instead|opposite)\b", re.I)
+
+
+# A question for a kind, a count or a manner: a modifier answers it ("What kind of weapons …?": "lethal").
+# One for a term may be answered by its first word ("computational", of "computational problems").
+_ASKS_MODIFIER = re.compile(r"\b(?:kinds?|types?|sorts?|forms?|styles?|genres?|sense|how|terms?)\b", re.I)
+# An adjective by its ending ("formal", "diplomatic", "maximalist"), not a noun used as one ("coal
+# imports", "autoimmunity results").
+_MODIFIER_WORD = re.compile(r"[a-z][a-z-]*(?:(?<![aeo])al|ive|ous|ic|ful|less|able|ible|ary|ist)")
+# The word after it: lower case, not an adverb.
+_HEAD_AFTER = re.compile(r"[”\"’']?\s+([a-z][a-z-]*)\b(?<!ly)(?!\s*[’']s\b)")
+
+
+def modifier_cut(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span is one word that modifies the noun after it, a noun the question does not
+    ask of: "formal", of "this formal process", says nothing of what could cost Zelensky his job, nor
+    "political", of "a political resolution", what the Minsk agreements required. Not for a question
+    for a kind, a count or a manner, nor when the question names the noun ("What kind of weapons
+    …?": "lethal"; "Which corridors …?": "humanitarian")."""
+    word = sentence[start:end]
+    if not _MODIFIER_WORD.fullmatch(word) or word in _ORDINAL_WORDS or _NUMBER_WORD.fullmatch(word) or _ASKS_MODIFIER.search(question):
+        return False
+    head = _HEAD_AFTER.match(sentence, end)
+    if head is None or head.group(1) in QUERY_STOPWORDS or head.group(1) in _NOT_HEADS:
+        return False
+    return stem(head.group(1)) not in {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+
+
+# Lower-case words after a modifier that are no noun it modifies.
+_NOT_HEADS = frozenset("away around about again also still even yet ago enough would could should might must may can will".split())
 
 
 def _points(text: str) -> set[str]:
