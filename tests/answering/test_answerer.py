@@ -4493,6 +4493,24 @@ def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(se
 
 
 @pytest.mark.model
+@pytest.mark.model
+def test_whether_what_was_said_worked_is_the_sentence_near_it_that_uses_the_verb(built_index):
+    import qa
+
+    index = built_index.index
+
+    def follow(first: str, then: str) -> qa.Answer:
+        said = qa.answer(first, index=index)
+        return qa.answer(then, index=index, history=[{"role": "user", "content": first}, {"role": "assistant", "content": said.text}])
+
+    # It had quoted "The West has still not fully hit Russia where it hurts: energy exports."
+    worked = follow("Which payment currency did Moscow insist on for energy?", "Has that worked?")
+    assert "Such financial manipulations are working" in worked.text, worked.text
+    # Not a sentence elsewhere that uses the verb ("the European Union agreed to deliver …").
+    delivered = follow("What did Moscow promise after the talks?", "Did it deliver?")
+    assert "European Union agreed to deliver" not in delivered.text, delivered.text
+
+
 def test_reader_turns_of_the_sixth_session(built_index):
     import qa
 

@@ -1496,6 +1496,8 @@ def _answer(
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
     elif follow_up is not None and (replies := assistant_turns(history)):
         ranked = _replied_sentence_first(ranked, replies[-1], question, s.gate_depth)
+    if follow_up is not None and (replies := assistant_turns(history)):
+        ranked = _asked_verb_first(ranked, question, replies[-1])
     # "What are the two problematic issues in the negotiations?": an item of a list that names what
     # is asked for ("The second problematic issue is …") leads, not "Together, the military support
     # and economic pressure are the only way to keep up negotiations"; its siblings join it below.
@@ -5306,6 +5308,45 @@ def _outcome_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     if not opposed or _has_stem(_words(lead), wanted):
         return ranked
     return _promoted(ranked, s, lambda c: _has_stem(_words(c.text), wanted))
+
+
+# "Has that worked?", "Did it help?", "Is it really working?": whether what the reply said did what
+# one verb says, asked of a pointer alone.
+_ASKS_VERB_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:has|have|had|did|does|do|is|are|was|were|will|would)\s+(?:that|it|this|they|these|those)\s+"
+    r"(?:(?:really|actually|already|ever|been|now)\s+){0,2}(?P<verb>[a-z]{3,})\s*[?.!]*\s*$", re.I
+)
+
+
+def _asked_verb_first(ranked: list[Candidate], question: str, reply: str) -> list[Candidate]:
+    """For "Has that worked?" after a reply quoting "Russia recently insisted on conducting payments
+    … in rubles", `ranked` with the first of its best VERB_ALONE_DEPTH that uses the asked verb and
+    stands in a passage the reply quoted from ("Such financial manipulations are working: …")
+    leading, when the lead does not use it (it had been "The West has still not fully hit Russia
+    where it hurts"): the verb is all the question asks of what it points at. Not a sentence
+    elsewhere that happens to use the verb ("the European Union agreed to deliver …" for "Did it
+    deliver?" after Moscow's promise to pull back)."""
+    from qa.index.bm25 import stem
+
+    asked = _ASKS_VERB_ALONE.match(question)
+    if asked is None or asked.group("verb").lower() in _AUXILIARY_WORDS or not ranked:
+        return ranked
+    verb = stem(asked.group("verb").lower())
+    quoted = {c.passage.id for c in ranked if c.text in reply}
+
+    def uses(c: Candidate) -> bool:
+        return verb in {stem(w) for w in _words(c.text)}
+
+    # However low it scores: a question of a pointer and a verb shares little with any sentence.
+    found = (next((c for c in ranked[1:VERB_ALONE_DEPTH] if c.passage.id in quoted and uses(c)), None)
+             if not uses(ranked[0]) else None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
+_AUXILIARY_WORDS = frozenset("been being done going".split())
+# How far down a sentence that uses the verb asked alone may rank (the one that says the rouble
+# payments are working ranked fourth).
+VERB_ALONE_DEPTH = 5
 
 
 def _has_stem(words: AbstractSet[str], stem: str) -> bool:
