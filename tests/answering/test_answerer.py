@@ -436,7 +436,9 @@ def test_a_who_question_the_documents_do_not_answer_still_abstains(small_index):
      ("Why is the April author skeptical about the talks?", []),
      # Whether the subject is or did so.
      ("Is Sweden a NATO member?", ["Sweden"]), ("Did Poland send tanks?", ["Poland"]),
-     ("Is that true according to the author?", []), ("Is the April piece optimistic?", [])],
+     ("Is that true according to the author?", []), ("Is the April piece optimistic?", []),
+     # What the subject is doing; not a name after "is" that does nothing ("What bank is Russia's largest?").
+     ("What kind of weapons is the US adding to its supplies?", ["US"]), ("What bank is Russia's largest?", [])],
 )
 def test_event_subject(question, subject):
     from qa.answering.types import event_subject

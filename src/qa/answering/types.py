@@ -792,6 +792,9 @@ _EVENT_SUBJECT = re.compile(
     # "How much has the EU given …?": no noun between.
     r"|(?:(?i:how\s+(?:many|much))(?:\s+[a-z][\w-]*){0,3}|(?i:what|which)(?:\s+[a-z][\w-]*){1,3})"
     r"\s+(?i:did|does|do|has|have|had|will|would|could|can)"
+    # "What new kit is the US adding …?": what the subject is doing.
+    r"|(?i:what|which)(?:\s+[a-z][\w-]*){1,3}\s+(?i:is|are|was|were)"
+    r"(?=\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z]+ing\b)"
     # "Name the weapons the United States has supplied", "List the countries Russia has attacked".
     r"|(?i:name|list)\s+(?i:all\s+)?(?i:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?i:that\s+|which\s+)?"
     # "Is Sweden a NATO member?", "Did Poland send tanks?": whether the subject is or did so.
