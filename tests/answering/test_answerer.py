@@ -4551,6 +4551,10 @@ def test_reader_turns_of_the_sixth_session(built_index):
     assert "Crimea is part of Russia" in both.text and both.text.count("Peskov") == 1
     aid = qa.answer("How much aid did the US send, and how does that compare with the EU's?", index=index)
     assert "more than $2 billion" in aid.text and "nearly $1 billion" in aid.text and check_citations(aid) == []
+    # The second part reads the first's short answer as the chat shows it: "it" is the IAI (it had
+    # quoted what the IAI is, not where).
+    based = qa.answer("Which think tank published the March commentary, and where is it based?", index=index)
+    assert "Rome, Italy" in based.text and check_citations(based) == [], based.text
     # A quoted word or phrase is answered by the sentence that uses it, whatever else it shares (both had abstained).
     for quoted, used in [('What does "smokescreen" refer to?', "could well be a smokescreen"),
                          ('What does "on the back foot" refer to in the April piece?', "on the back foot militarily")]:

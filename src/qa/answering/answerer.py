@@ -236,9 +236,16 @@ def answer(
         # "Who is Peskov and what did he say about Crimea?": each question in turn, the second as a
         # follow-up of the first (so "he" is Peskov), then one answer.
         first = _answer(parts[0], history, index, retriever, settings, ())
-        asked = [*(history or []), {"role": "user", "content": parts[0]}, {"role": "assistant", "content": first.text}]
+        asked = [*(history or []), {"role": "user", "content": parts[0]}, {"role": "assistant", "content": _read_back(first)}]
         second = _answer(parts[1], asked, index, retriever, settings, ())
         return _both_answered(question, parts, (first, second))
+
+
+def _read_back(reply: Answer) -> str:
+    """A reply as the chat reads it back in a later turn: the short answer in bold first, then its
+    sentences ("Where is it based?" after "**Istituto Affari Internazionali (IAI)**" asks where the
+    IAI is)."""
+    return f"**{reply.short.text}** [{reply.short.citation}]\n\n{reply.text}" if reply.short is not None else reply.text
 
 
 # Two questions in one: "Who is Peskov and what did he say about Crimea?", "What is the Sea of Azov,
