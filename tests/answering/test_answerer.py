@@ -4496,6 +4496,17 @@ def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(se
 
 @pytest.mark.model
 @pytest.mark.model
+def test_a_sentence_whose_predicate_is_left_out_comes_with_the_one_before(built_index):
+    import qa
+
+    # "… is not." says "is not wise", of the sentence before; and a note citing *The Washington Post*
+    # says nothing of what Washington did (it had been quoted beside it).
+    washington = qa.answer("Has Washington given up on negotiating?", index=built_index.index)
+    assert washington.text.startswith("Given Putin's extreme reluctance to step back, moving cautiously is wise."), washington.text
+    assert "Dan Balz" not in washington.text and check_citations(washington) == []
+
+
+@pytest.mark.model
 def test_whether_what_was_said_worked_is_the_sentence_near_it_that_uses_the_verb(built_index):
     import qa
 

@@ -4837,10 +4837,13 @@ def _about_the_subject(
     # The lead's document, not its passage: passages overlap, and the sentence naming the subject
     # may have been taken from the next one ("How much has the EU given Ukraine?").
     lead = chosen[0].passage.doc_id
-    naming = next((c for c in chosen[1:] if c.passage.doc_id == lead and _names_whole(c.text, subject)), None)
+    # Not a note citing a work: "¹³ Dan Balz, …, in *The Washington Post*" names an outlet, not what
+    # Washington did ("Has Washington given up on negotiating?").
+    naming = next((c for c in chosen[1:] if c.passage.doc_id == lead and _names_whole(c.text, subject)
+                   and not is_reference(c.text)), None)
     if naming is None and _opens_with_subject(chosen[0].text):
         naming = next((c for c in ranked if c.passage.doc_id == lead and c.score >= least and c not in chosen
-                       and _names_whole(c.text, subject)), None)
+                       and _names_whole(c.text, subject) and not is_reference(c.text)), None)
     return chosen if naming is None else [naming, *(c for c in chosen if c is not naming)]
 
 
@@ -5736,6 +5739,12 @@ _ASKS_RESPONDED_TO = re.compile(
 )
 
 
+# A sentence that ends on a negated auxiliary, its predicate left out: "… is not.", "… cannot."
+_ELIDED_PREDICATE = re.compile(
+    r"\b(?:(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|must)\s+not|cannot|[a-z]+n[’']t)\s*[.!]?\s*$", re.I
+)
+
+
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
     """The chosen sentences with the body sentence before the lead (headings skipped) leading, when
     the lead points back at the thing the question asks for ("In the face of such risks of escalation,
@@ -5785,7 +5794,10 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     demonstrative = _WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text) and not in_reason
     # "What was he responding to?" after Peskov's "pushed back on that idea": what the idea is.
     responded = _ASKS_RESPONDED_TO.match(question) is not None and _POINTS_AT_SAID.search(lead.text) is not None
-    if not (points_back or why or conceding or demonstrative or responded):
+    # "However, ruling out entirely the option of entering negotiations is not.": its predicate is the
+    # sentence before's ("… moving cautiously is wise").
+    elided = _ELIDED_PREDICATE.search(lead.text) is not None
+    if not (points_back or why or conceding or demonstrative or responded or elided):
         return chosen
     start = lead.key[1]
     before = [span for span in _document_sentences(retriever, lead.passage.doc_id) if span[1] <= start]
