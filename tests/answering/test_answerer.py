@@ -4496,6 +4496,14 @@ def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(se
 
 @pytest.mark.model
 @pytest.mark.model
+def test_what_a_name_is_called_for_short_is_its_initials(built_index):
+    import qa
+
+    short = qa.answer("What are the Luhansk and Donetsk republics called for short?", index=built_index.index).short
+    assert short is not None and short.text == "LNR and DNR"
+
+
+@pytest.mark.model
 def test_a_sentence_whose_predicate_is_left_out_comes_with_the_one_before(built_index):
     import qa
 
@@ -6286,6 +6294,26 @@ def test_a_speed_said_in_words_answers_how_fast(sentence, question, speed):
     from qa.answering.types import speed_given
 
     assert marked(speed_given, sentence, question) == speed
+
+
+_REPUBLICS = "The first is the status of Crimea and the so-called Luhansk and Donetsk People’s Republics (LNR and DNR) in the Donbas."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "initials"),
+    [
+        # The initials in brackets after the name asked of (the reader had bolded "Donbas").
+        (_REPUBLICS, "What are the Luhansk and Donetsk republics called for short?", "LNR and DNR"),
+        ("The Istituto Affari Internazionali (IAI) is a private think tank.", "What is the Istituto Affari Internazionali's acronym?", "IAI"),
+        (_REPUBLICS, "What is Crimea's abbreviation?", None),  # no initials after the name asked of
+        (_REPUBLICS, "What does DNR stand for?", None),  # initials given: what they stand for is asked
+        (_REPUBLICS, "What are the Luhansk and Donetsk republics?", None),  # not asked for short
+    ],
+)
+def test_initials_in_brackets_answer_what_a_name_is_called_for_short(sentence, question, initials):
+    from qa.answering.types import abbreviation_given
+
+    assert marked(abbreviation_given, sentence, question) == initials
 
 
 @pytest.mark.parametrize(

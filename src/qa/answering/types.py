@@ -4197,6 +4197,27 @@ def speed_given(sentence: str, question: str) -> tuple[int, int] | None:
     return found[0].start("verb") if found[0].group("verb") else found[0].start("adverb"), found[0].end()
 
 
+# "What are the Luhansk and Donetsk republics called for short?", "What is the abbreviation for …?".
+_ASKS_SHORT_FORM = re.compile(r"\bfor\s+short\b|\babbreviat\w*|\bacronyms?\b|\binitials\b|\bshort\s+(?:form|name)s?\b", re.I)
+# A name and, in brackets after it, its initials: "Luhansk and Donetsk People’s Republics (LNR and DNR)".
+_INITIALS_AFTER_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)*){1,8})\((?P<initials>[A-Z]{2,6}(?:(?:,\s*|\s+and\s+)[A-Z]{2,6})*)\)")
+
+
+def abbreviation_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question that asks what a named thing is called for short, the offsets of the initials
+    the sentence gives in brackets after a name that shares a word with the question ("LNR and DNR"
+    in "… the so-called Luhansk and Donetsk People’s Republics (LNR and DNR) in the Donbas"); None
+    for other questions, for one that gives initials itself (it asks what they stand for), or when no
+    such name is in the sentence."""
+    if not _ASKS_SHORT_FORM.search(question) or re.search(r"\b[A-Z]{2,6}\b", question):
+        return None
+    asked = {w.lower()[:NAME_STEM] for w in re.findall(r"\b[A-Z][\w’'-]+", question[1:])}
+    for found in _INITIALS_AFTER_NAME.finditer(sentence):
+        if {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Z][\w’'-]+", found.group("name"))} & asked:
+            return found.span("initials")
+    return None
+
+
 _ASKS_WEEKDAY = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
 
 
