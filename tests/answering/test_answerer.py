@@ -4494,13 +4494,39 @@ def test_the_subject_of_the_asked_verb_is_no_short_answer_for_what_it_acts_on(se
     assert subject_of_asked_verb(sentence, start, start + len(subject), question) is expected
 
 
-@pytest.mark.model
+_GUARANTORS = "… between Ukraine and potential guarantor countries such as Britain, China, Russia and the United States."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "question", "kept"),
+    [
+        (_GUARANTORS, "Britain, China, Russia and the United States", "Who else besides Britain might guarantee it?",
+         "China, Russia and the United States"),
+        (_GUARANTORS, "Britain, China, Russia and the United States", "Which guarantors other than the United States?",
+         "Britain, China, Russia"),
+        ("Turkey and Israel have been active.", "Turkey and Israel", "Who apart from Turkey has mediated?", "Israel"),
+        # In the middle it would split the list; not set aside at all, it stays whole.
+        (_GUARANTORS, "Britain, China, Russia and the United States", "Who besides China?", "Britain, China, Russia and the United States"),
+        (_GUARANTORS, "Britain, China, Russia and the United States", "Who might guarantee it?", "Britain, China, Russia and the United States"),
+    ],
+)
+def test_a_list_answer_leaves_out_what_the_question_sets_aside(sentence, span, question, kept):
+    from qa.answering.answerer import _without_set_aside
+    from qa.answering.reader import Span
+
+    start = sentence.index(span)
+    found = _without_set_aside(sentence, Span(start, start + len(span), 1.0), question)
+    assert sentence[found.start : found.end] == kept
+
+
 @pytest.mark.model
 def test_what_a_name_is_called_for_short_is_its_initials(built_index):
     import qa
 
     short = qa.answer("What are the Luhansk and Donetsk republics called for short?", index=built_index.index).short
     assert short is not None and short.text == "LNR and DNR"
+    others = qa.answer("Who else besides Britain might guarantee Ukraine's security?", index=built_index.index).short
+    assert others is not None and others.text == "China, Russia and the United States"
 
 
 @pytest.mark.model

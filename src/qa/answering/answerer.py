@@ -1648,6 +1648,9 @@ def _answer(
         # question, which no short answer answers (it had bolded "make strides").
         single = False
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if found is not None:
+        # "Who else besides Britain might guarantee …?": the list without the one set aside.
+        found = found[0], _without_set_aside(found[0].text, found[1], question)
     if found is not None and not asks_about_sources(question) and _in_outlet(found[0].text, found[1]):
         # "Where is Mariupol?" is not answered "Financial Times", the outlet of the reference whose
         # title names Mariupol: where it was published says nothing of where the place is.
@@ -4159,6 +4162,26 @@ def _short_in(sentence: Support, span: Span) -> Short:
         passage_start=sentence.passage_start + span.start, passage_end=sentence.passage_start + span.end,
         score=span.score,
     )
+
+
+# "besides Britain", "apart from Turkey", "other than the US": what the question sets aside.
+_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
+    """A list span without the item the question sets aside at its start or end ("China, Russia and
+    the United States" of "Britain, China, Russia and the United States" for "Who else besides
+    Britain …?"); the span itself otherwise (an item in the middle would split it)."""
+    aside = _SET_ASIDE.search(question)
+    if aside is None:
+        return span
+    name = re.escape(aside.group("name"))
+    text = sentence[span.start : span.end]
+    first = re.match(rf"(?:the\s+)?{name}(?:,\s+|\s+(?:and|or)\s+)(?=\w)", text)
+    if first is not None:
+        return replace(span, start=span.start + first.end())
+    last = re.search(rf"(?<=\w),?\s+(?:and|or)\s+(?:the\s+)?{name}$", text)
+    return replace(span, end=span.start + last.start()) if last is not None else span
 
 
 def _without_loose_marks(sentence: str, span: Span) -> Span:
