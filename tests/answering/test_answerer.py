@@ -237,6 +237,13 @@ def test_the_definition_a_sentence_gives_of_a_term(sentence, term, meaning):
         ("It was long, as well as Biden's visit to Europe for the NATO, US–EU and G7 summits.", "US–EU and G7 summits",
          "NATO, US–EU and G7 summits"),
         ("It was long, as well as a short visit to the old capital city, Spain and Italy.", "Spain and Italy", "Spain and Italy"),  # no name there
+        # The last name of a list, after "and": the whole list (the reader had bolded "G7" alone).
+        ("It was long, as well as Biden's visit to Europe for the NATO, US–EU and G7 summits.", "G7", "NATO, US–EU and G7"),
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "Venezuela", "Cuba, Iran, Iraq and Venezuela"),
+        # Not a last item in lower case: "military exercises" answers which exercises by itself.
+        ("Talks on arms control, missile defence systems and military exercises.", "military exercises", "military exercises"),
+        ("Only Turkey and Israel have been active.", "Israel", "Israel"),  # two items: no comma before the first
     ],
 )
 def test_a_short_answer_in_a_list_is_the_whole_list(sentence, span, whole):
@@ -4527,6 +4534,8 @@ def test_what_a_name_is_called_for_short_is_its_initials(built_index):
     assert short is not None and short.text == "LNR and DNR"
     others = qa.answer("Who else besides Britain might guarantee Ukraine's security?", index=built_index.index).short
     assert others is not None and others.text == "China, Russia and the United States"
+    summits = qa.answer("Which two summits besides NATO's did Biden go to Europe for?", index=built_index.index).short
+    assert summits is not None and summits.text == "US–EU and G7"
 
 
 @pytest.mark.model

@@ -4165,7 +4165,7 @@ def _short_in(sentence: Support, span: Span) -> Short:
 
 
 # "besides Britain", "apart from Turkey", "other than the US": what the question sets aside.
-_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
 def _without_set_aside(sentence: str, span: Span, question: str) -> Span:

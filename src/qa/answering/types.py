@@ -3747,6 +3747,17 @@ def whole_list(sentence: str, start: int, end: int) -> tuple[int, int]:
     new_end, items = (at, items) if joined else (end, 0)
     # Leftwards: items before the span, each after a comma, back to the list's opening mark.
     new_start = start
+    last = re.search(r"(?<=\w)\s+(?:and|or)\s+$", sentence[:start]) if not joined else None
+    if last is not None:
+        # The span is the last name of a list ("G7" of "the NATO, US–EU and G7 summits"): the item
+        # before "and", when a comma stands before that one too (three items or more).
+        head = sentence[: last.start()]
+        opening = _ITEM_START.search(head)
+        # Names only: "military exercises" of "… transparency over … systems and military exercises"
+        # answers "Which exercises are mentioned?" by itself.
+        if (opening is not None and head[: opening.end()].rstrip().endswith(",") and _list_item(head[opening.end() :], _ITEM_WORDS)
+                and sentence[start : start + 1].isupper() and head[opening.end() : opening.end() + 1].isupper()):
+            new_start, items, joined = opening.end(), items + 1, True
     while re.search(r",\s*$", sentence[:new_start]):
         head = sentence[:new_start].rstrip()[:-1]  # without the comma
         opening = _ITEM_START.search(head)
