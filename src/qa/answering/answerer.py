@@ -59,7 +59,7 @@ from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendatio
 from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, speaks_of_work, title_covers, work_by, work_on_asked,
 )
-from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, tokenize
+from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, stem as snowball_stem, tokenize
 from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
@@ -5361,16 +5361,14 @@ def _asked_verb_first(ranked: list[Candidate], question: str, reply: str) -> lis
     where it hurts"): the verb is all the question asks of what it points at. Not a sentence
     elsewhere that happens to use the verb ("the European Union agreed to deliver …" for "Did it
     deliver?" after Moscow's promise to pull back)."""
-    from qa.index.bm25 import stem
-
     asked = _ASKS_VERB_ALONE.match(question)
     if asked is None or asked.group("verb").lower() in _AUXILIARY_WORDS or not ranked:
         return ranked
-    verb = stem(asked.group("verb").lower())
+    verb = snowball_stem(asked.group("verb").lower())
     quoted = {c.passage.id for c in ranked if c.text in reply}
 
     def uses(c: Candidate) -> bool:
-        return verb in {stem(w) for w in _words(c.text)}
+        return verb in {snowball_stem(w) for w in _words(c.text)}
 
     # However low it scores: a question of a pointer and a verb shares little with any sentence.
     found = (next((c for c in ranked[1:VERB_ALONE_DEPTH] if c.passage.id in quoted and uses(c)), None)
