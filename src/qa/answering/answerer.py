@@ -1491,19 +1491,19 @@ def _answer(
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
-    elif follow_up is not None and _ASKS_MEANS.match(question) and (replies := assistant_turns(history)):
+    elif follow_up is not None and _ASKS_MEANS.match(question) and replies:
         ranked = _quoted_first(ranked, replies[-1], s.gate_depth, _BY_MEANS)
-    elif follow_up is not None and _BARE_WHY.match(question) and (replies := assistant_turns(history)):
+    elif follow_up is not None and _BARE_WHY.match(question) and replies:
         ranked = _quoted_first(ranked, replies[-1], s.gate_depth, _STATES_REASON)
-    elif follow_up is not None and ASKS_INSTEAD.match(question) and (replies := assistant_turns(history)):
+    elif follow_up is not None and ASKS_INSTEAD.match(question) and replies:
         # "And what happened instead?" after the failed Blitzkrieg: the quoted sentence's other outcome
         # ("… has morphed into a slow and ever more brutal three-front campaign"), however far down.
         ranked = _quoted_first(ranked, replies[-1], len(ranked), SAYS_INSTEAD)
     elif follow_up is not None and _OF_THE_ANSWER.match(question):
         ranked = _answer_sentence_first(ranked, follow_up.answered, s.gate_depth)
-    elif follow_up is not None and (replies := assistant_turns(history)):
+    elif follow_up is not None and replies:
         ranked = _replied_sentence_first(ranked, replies[-1], question, s.gate_depth)
-    if follow_up is not None and (replies := assistant_turns(history)):
+    if follow_up is not None and replies:
         ranked = _asked_verb_first(ranked, question, replies[-1])
     # "What are the two problematic issues in the negotiations?": an item of a list that names what
     # is asked for ("The second problematic issue is …") leads, not "Together, the military support
