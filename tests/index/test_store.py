@@ -59,7 +59,7 @@ def assert_names_fix(message: str, index: Path) -> None:
 
 def test_manifest_records_format_versions_model_settings_hashes_and_counts(built_index: BuiltIndex) -> None:
     m = built_index.manifest
-    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 5
+    assert m["format"] == "qa-index" and m["format_version"] == store.FORMAT_VERSION == 6
     assert m["qa_version"] == "0.1.0"
     for package in ("faiss-cpu", "bm25s", "numpy", "onnxruntime", "tokenizers"):
         assert m["versions"][package] == version(package)

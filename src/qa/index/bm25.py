@@ -100,6 +100,7 @@ _BRITISH = {
     "practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
     "enrolment": "enrollment", "fulfil": "fulfill", "fulfilment": "fulfillment", "instalment": "installment",
     "skilful": "skillful", "wilful": "willful", "marvellous": "marvelous", "sombre": "somber", "meagre": "meager",
+    "rouble": "ruble", "roubles": "rubles",
 }
 # Words spelt -our in Britain, -or in America, and the words made from them ("favourable", "labourers").
 _OUR = re.compile(

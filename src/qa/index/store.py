@@ -45,7 +45,8 @@ FORMAT = "qa-index"
 # 3: BM25 terms spell country and union abbreviations out ("US" is indexed as "united states").
 # 4: BM25 terms write British spellings the American way ("defence" is indexed as "defense").
 # 5: BM25 terms write "America" the country as "united states".
-FORMAT_VERSION = 5
+# 6: BM25 terms write "rouble" the American way, "ruble".
+FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 
