@@ -547,7 +547,9 @@ def test_a_why_question_is_answered_by_a_sentence_that_points_back_at_the_event(
      # passage names. "sceptical" finds the April piece's "skepticism" (index format 4), and "the
      # April author" is no one the documents must name (both questions had been refused).
      ("How does the April piece describe Russia's military performance?", "poor battlefield performance"),
-     ("Why is the April author sceptical about the talks?", "more reason for skepticism than optimism")],
+     ("Why is the April author sceptical about the talks?", "more reason for skepticism than optimism"),
+     # "rouble", the British spelling of the April piece's "ruble" (index format 6).
+     ("Is the rouble getting stronger again?", "is rebounding")],
 )
 def test_a_subject_written_otherwise_or_a_document_pointed_at_still_answers(small_index, question, needle):
     import qa
@@ -2566,6 +2568,11 @@ def test_the_listed_item_of_the_kind_a_follow_up_asks_for(sentence, question, it
         ("Both sides have lost enormous amounts of military equipment, especially Russia.",
          "What equipment problems did the Russian army have?", None),
         ("It trades in metals, especially Russian copper.", "Which metal does the Russian firm trade in?", "Russian copper"),
+        # Examples given as cases that attest (it had bolded "bringing down regimes"), or "for example".
+        ("Sanctions have hardly succeeded in bringing down regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest.",
+         "Which regimes have survived sanctions?", "Cuba, Iran, Iraq and Venezuela"),
+        ("It trades in metals, for example copper and tin.", "Which metals does it trade in?", "copper and tin"),
+        ("It trades in metals, as the cases show.", "Which metals does it trade in?", None),
     ],
 )
 def test_the_example_given_of_the_kind_asked_for(sentence, question, example):
@@ -5576,6 +5583,9 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("Which country does the April piece say should act?", "Which country should act, according to the April piece?"),
      # How exact the answer may be (it had bolded "about 10 percent", the share abroad); not "About what?".
      ("Roughly what is Ukraine's population?", "What is Ukraine's population?"),
+     # "How populous" asks for the population (it had quoted the share abroad, with no short answer).
+     ("How populous is Ukraine?", "What is the population of Ukraine?"),
+     ("How populous were the regions Russia annexed?", "What was the population of the regions Russia annexed?"),
      # What a named source says someone should do (it had answered "… anything but neutral").
      ("What does Alcaro say the US and Europe should aim for?", "What should the US and Europe aim for, according to Alcaro?"),
      ("What does Alcaro say about China?", None),
@@ -6148,6 +6158,34 @@ def test_its_author_after_a_documents_title_is_the_documents_author(built_index)
     assert author.text.startswith("The documents do not say who wrote the 1 April 2022 opinion commentary")
 
 
+_COMMITMENTS = ("Afterward, a Ukrainian 10-point plan laid out a set of compromises, including commitments from Ukraine "
+                "that it would not join NATO, develop nuclear capabilities or host foreign military bases.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "kind"),
+    [
+        # The item of a list of another kind that names the kind asked, without the item's verb (it
+        # had bolded the whole list of commitments).
+        (_COMMITMENTS, "Which capabilities did Ukraine promise to forgo?", "nuclear capabilities"),
+        # A list of things that names the kind in an item: the list answers (it had been "anti-armor weapons").
+        ("It sent arms, including Stinger antiaircraft systems, tactical drones, and anti-armor weapons and systems.",
+         "Which weapons did it send?", None),
+        # The kind last, or not named: the list is the answer, or no item is.
+        (_COMMITMENTS, "Which bases would Ukraine not host?", None),
+        (_COMMITMENTS, "Which promises did Ukraine make?", None),
+        ("It imports goods such as oil, gas and coal.", "Which goods does it import?", None),
+    ],
+)
+def test_the_item_of_a_list_that_names_the_kind_asked(sentence, question, kind):
+    from qa.answering.answerer import _kind_in_list
+    from qa.answering.enumeration import included_list
+
+    listed = included_list(sentence, question, several=True)
+    span = _kind_in_list(sentence, *listed, question) if listed else None
+    assert (sentence[span[0] : span[1]] if span else None) == kind
+
+
 @pytest.mark.model
 def test_a_list_of_another_kind_than_asked_is_not_the_short_answer(built_index):
     import qa
@@ -6349,6 +6387,32 @@ def test_initials_in_brackets_answer_what_a_name_is_called_for_short(sentence, q
     from qa.answering.types import abbreviation_given
 
     assert marked(abbreviation_given, sentence, question) == initials
+
+
+_DENY_PUTIN = "The United States and its allies in Europe want to deny Putin the victory he still craves."
+_FOUNDED = "The IAI is a think tank, founded in 1965 on the initiative of Altiero Spinelli."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "acted_on"),
+    [
+        # Putin is who the others' wish is against, not who wants (it had bolded "Europe").
+        (_DENY_PUTIN, "What land does Putin want?", True),
+        (_DENY_PUTIN, "What land does Putin want to take?", True),
+        (_DENY_PUTIN, "What does Putin want, according to Alcaro?", True),
+        (_DENY_PUTIN, "What does Biden want?", False),  # not named after the verb
+        (_DENY_PUTIN, "What do the allies want?", False),  # no name
+        (_DENY_PUTIN, "What does Putin crave?", False),  # he does, before the verb
+        # An agent further on, a verb of saying put before its speaker, a noun after the name.
+        (_FOUNDED, "What did Spinelli found?", False),
+        ('"Russia, Ukraine Close to Agreement in Negotiations, Says Turkey"', "What did Turkey say?", False),
+        ("Ukraine is willing to forsake membership in NATO.", "What does NATO membership for Ukraine depend on?", False),
+    ],
+)
+def test_a_sentence_where_the_questions_doer_is_acted_on(sentence, question, acted_on):
+    from qa.answering.types import doer_acted_on
+
+    assert doer_acted_on(sentence, question) is acted_on
 
 
 @pytest.mark.parametrize(
@@ -6970,3 +7034,28 @@ def test_whether_a_document_names_its_author_is_who_wrote_it(small_index):
     # It had abstained as if the question were about something in the text.
     result = qa.answer("Does the April piece name its author?", index=small_index)
     assert result.abstained and "names no author" in result.text
+
+
+@pytest.mark.model
+def test_reader_turns_of_the_twenty_fifth_session(built_index):
+    import qa
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    # "How populous" asks for the population (it had quoted the share abroad).
+    populous = qa.answer("How populous is Ukraine?", index=index).short
+    assert populous is not None and populous.text == "almost 44-million"
+    # Putin as the one others act on answers nothing of what he wants (it had bolded "Europe").
+    land, apart = ask_as_chat(index, "What land does Putin want to take?", "And apart from territory?")
+    assert land.text.startswith("President Putin aims for more on all fronts")
+    # "not just …" is half of a pair: "but also …" belongs to it (it had bolded "not just a neutral").
+    assert apart.short is not None and apart.short.text == "not just a neutral but also a de-militarised Ukraine"
+    # A span that only inflects the question's verb answers nothing (it had bolded "craves").
+    craves = qa.answer("What does Putin crave?", index=index).short
+    assert craves is None or craves.text != "craves"
+    # The item of a list of actions that names the kind asked (it had bolded the whole list).
+    forgo = qa.answer("Which capabilities did Ukraine promise to forgo?", index=index).short
+    assert forgo is not None and forgo.text == "nuclear capabilities"
+    # The cases that attest, for the regimes (it had bolded "bringing down regimes").
+    regimes = qa.answer("Which regimes have survived sanctions?", index=index).short
+    assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"

@@ -171,6 +171,18 @@ def test_a_previous_answer_without_a_footnote_cites_no_source(built_index):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("who", ["Says who?", "Who says so?", "According to whom?"])
+def test_who_says_an_answer_without_a_footnote_is_the_document_that_says_it(built_index, who):
+    from qa.answering.answerer import SAID_UNSOURCED, check_citations
+
+    # It had abstained ("The documents cite no source for that"), as a question for the outlet does.
+    result = _asked_after(built_index, "Which bank is Russia's largest?", who)
+    said = SAID_UNSOURCED.format(source="The 1 April 2022 opinion commentary", verb="says")
+    assert not result.abstained and result.text.startswith(said) and "Sberbank" in result.text
+    assert check_citations(result) == []
+
+
+@pytest.mark.model
 def test_a_question_for_the_outlet_gets_the_outlet_a_reference_names_not_its_authors(built_index):
     import qa
 

@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, asks_meaning, object_given, other_direction, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -99,6 +99,8 @@ _GREETING = (
 # "Thanks", "Ok, thanks!", "Great, thank you so much": up to three of them.
 _SMALL_TALK = re.compile(rf"^\W*{_GREETING}(?:[\s,.!]+{_GREETING}){{0,2}}\W*$", re.IGNORECASE)
 NO_SOURCE_CITED = "The documents cite no source for that: the passages that answered it have no footnote."
+# "Says who?" of an answer whose sentences cite no footnote: the documents themselves say it.
+SAID_UNSOURCED = "{source} {verb} so, citing no source for it:"
 # Requests for work other than answering from the documents.
 OTHER_TASK = ("I answer questions about the documents, quoting where they say it; I do not translate, write, "
               "rewrite or make up text. Ask me what the documents say.")
@@ -512,6 +514,8 @@ _HEDGE_FIRST = re.compile(
     r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
     r"(?=(?i:what|how|when|where|who|which)\b\s*\S)"
 )
+# "How populous is Ukraine?": the adjective asks for the population.
+_HOW_POPULOUS = re.compile(r"^\W*how\s+populous\s+(?P<be>is|was|are|were)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 
 
 # A request for an action on the documents ("summarise …", "list …", "compare …").
@@ -700,6 +704,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # the share abroad, which the rules for a population's figure pass over).
         rest = question[hedged.end():]
         return rest[0].upper() + rest[1:]
+    populous = _HOW_POPULOUS.match(question)
+    if populous is not None:
+        # "How populous is Ukraine?" asks for its population (it had quoted the share of the
+        # population abroad, with no short answer).
+        tense = "was" if populous.group("be").lower() in ("was", "were") else "is"
+        return f"What {tense} the population of {populous.group('what')}?"
     reason = _FOR_WHAT_REASON.match(question)
     if reason is not None:
         # "For what reason would Zelensky put neutrality to a referendum?" asks why (it had bolded
@@ -2383,7 +2393,22 @@ def _source_of_previous(
         marked = outlet or (Span(*authors, 1.0) if authors is not None else None)
         short = _short(chosen[0], marked, support) if marked is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+    speakers = list(dict.fromkeys(source_label(retriever.documents[sentence.doc_id].meta) for sentence in earlier.support
+                                  if sentence.doc_id in retriever.documents))
+    if _ASKS_WHO_SAYS_SO.match(question) and speakers:
+        # "Says who?" after "about 10 percent of the population — now outside the country": the April
+        # piece, which gives it without a source (it had abstained, as for "Where does that come from?").
+        said = SAID_UNSOURCED.format(source=" and ".join(speakers), verb="say" if len(speakers) > 1 else "says")
+        return Answer(question, f"{said}\n\n{earlier.text}", earlier.citations, earlier.support, False, 1.0, [],
+                      time.perf_counter() - started)
     return Answer(question, NO_SOURCE_CITED, [], [], True, 0.0, earlier.citations, time.perf_counter() - started)
+
+
+# "Says who?", "Who said that?", "According to whom?": who says what the previous answer says.
+_ASKS_WHO_SAYS_SO = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:says\s+who|according\s+to\s+whom|who\s+(?:says|said|claims|claimed|states|stated|"
+    r"writes|wrote|thinks|argues|argued)\s+(?:so|that|this)\b)", re.I
+)
 
 
 def _numbered_note(retriever: Retriever, question: str, number: int, started: float) -> Answer:
@@ -3076,6 +3101,11 @@ def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> boo
     return between is not None and all(is_title(w) or w[:1].isupper() for w in between.group(1).split())
 
 
+def _inflects(word: str, base: str) -> bool:
+    """True when the word is the base with a regular ending: "craves" of "crave", "sent" not of "send"."""
+    return len(base) > 2 and word.startswith(base) and word[len(base):] in ("s", "es", "d", "ed", "ing")
+
+
 def _repeats_question(span: str, question: str) -> bool:
     """True when the span holds a word of the question other than a stop word (stems compared)."""
     span_terms, question_terms = tokenize([span, question])
@@ -3251,7 +3281,10 @@ def _short_span(
             continue
         if (span_fits(listed, wanted, question) and not _lists_asked_name(listed, question)
                 and not _lists_other_kind(candidate.text, included[0], question)):
-            return candidate, Span(*included, 1.0)
+            kind = _kind_in_list(candidate.text, *included, question)
+            # "Which capabilities did Ukraine promise to forgo?": "nuclear capabilities", the item
+            # of "… would not join NATO, develop nuclear capabilities or host …" that names them.
+            return candidate, Span(*(kind or included), 1.0)
     for candidate in chosen[:INCLUDED_SENTENCES]:
         # "Who might guarantee Ukraine's security under that plan?": every one of the "potential
         # guarantor countries such as Britain, China, Russia and the United States" (the reader took "Russia").
@@ -3325,8 +3358,11 @@ def _short_span(
     asked_names = {w.lower() for w in re.findall(r"\b[A-Z][a-z’'-]+", question[1:])}
 
     def restates_question(words: AbstractSet[str]) -> bool:
-        # Nothing but the question's words, perhaps made "similar" or "other".
-        return words - _LIKENESS_WORDS <= asked
+        # Nothing but the question's words, perhaps made "similar" or "other", or one of them
+        # inflected: "craves" (of "the victory he still craves") for "What does Putin crave?"; not
+        # "stratigraphers" for "… stratigraphic sections …?" (XQuAD).
+        left = words - _LIKENESS_WORDS
+        return left <= asked or len(left) == 1 and any(_inflects(next(iter(left)), word) for word in asked)
 
     def restates_name(text: str) -> bool:
         # One name that is a question's name with at most two letters more or fewer ("Russia", "Russian").
@@ -3640,6 +3676,14 @@ def _short_span(
             # "Who said Kyiv was stalling the talks?": "Russians", not "Russians have accused the
             # Ukrainians", a clause: who did it ends where what they did begins.
             span = Span(span.start, span.start + len(doer), span.score, span.margin)
+    both = _NOT_JUST.match(candidate.text, span.start)
+    if both is not None and both.end() >= span.end:
+        # "not just a neutral but also a de-militarised Ukraine", not "not just a neutral": the
+        # words after "but also" are the other half of the answer.
+        also = _BUT_ALSO.match(candidate.text, both.end())
+        rest = phrase_until(candidate.text, also.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if also else None
+        if rest is not None:
+            span = Span(span.start, rest[1], span.score, span.margin)
     own = own_noun_phrase(candidate.text, span.start, span.end)
     if own is not None:
         # "What did Russia annex in 2014?": "Crimea", not "Crimea and invasion of the Donbas".
@@ -4102,9 +4146,11 @@ def _lead_by_reader(
     stem = kind.group("kind")[:NAME_STEM] if kind is not None and kind.group("kind") not in _LIGHT_NOUNS else None
     if stem is not None and not any(w.startswith(stem) for w in _words(ranked[0].text)):
         stem = None
+    # Nor one where the question's doer is acted on (`doer_acted_on`).
     contenders = [k for k in range(len(top)) if k == 0 or (_follows(top[k], ranked[0])
                   or not (_content_words(top[k].text) & asked) < held)
-                  and (stem is None or any(w.startswith(stem) for w in _words(top[k].text)))]
+                  and (stem is None or any(w.startswith(stem) for w in _words(top[k].text)))
+                  and not doer_acted_on(top[k].text, question)]
     lead = top[max(contenders, key=value)]
     if lead is ranked[0]:
         return ranked
@@ -4312,6 +4358,12 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         other_count = {id(c) for c in ranked[: s.gate_depth] if _counts_otherwise(c.text, counted)}
         if other_count:
             ranked.sort(key=lambda c: id(c) in other_count)
+    # "What land does Putin want?" is not "The United States and its allies in Europe want to deny
+    # Putin the victory he still craves": of the best few, a sentence where the question's doer is
+    # acted on with the verb asked goes behind the others.
+    acted_on = {id(c) for c in ranked[: s.gate_depth] if doer_acted_on(c.text, question)}
+    if acted_on:
+        ranked.sort(key=lambda c: id(c) in acted_on)
     # "What are the sticking points?": among the best few, the sentence announcing "two major
     # sticking points" leads, and its items follow it (`_list_items`). So does one listing them
     # after a colon ("three main components: an end to the invasion, ...").
@@ -6439,6 +6491,36 @@ def _lists_other_kind(sentence: str, start: int, question: str) -> bool:
         return False
     noun, kind = singular(head.group(1)), singular(asked.group("noun"))
     return noun != kind and noun in {singular(w) for w in _words(question)}
+
+
+# "not just a neutral" of "not just a neutral but also a de-militarised Ukraine": half of a pair.
+_NOT_JUST = re.compile(r"not\s+(?:just|only|merely)\s+[^,;:()]+?(?=\s+but\s)", re.I)
+_BUT_ALSO = re.compile(r"\s+but\s+(?:also\s+)?", re.I)
+# Where an item of a list starts: after a comma, "and" or "or".
+_ITEM_START = re.compile(r",\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+")
+# A list of actions: a verb after "to" or a modal ("would not join NATO, develop …").
+_ACTIONS_OPEN = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+(?:not\s+)?[a-z]+\b")
+
+
+def _kind_in_list(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """For "Which capabilities …?", the offsets of the words after the verb of the one item of a list
+    of actions at start..end that ends on the kind asked, when the list names it once and not last:
+    "nuclear capabilities" of "commitments from Ukraine that it would not join NATO, develop nuclear
+    capabilities or host foreign military bases". None otherwise."""
+    noun = _asked_kind(question)
+    if noun is None:
+        return None
+    hits = list(re.finditer(rf"\b{re.escape(_kind_stem(noun))}[\w-]*", sentence[start:end], re.I))
+    if len(hits) != 1 or not sentence[start + hits[0].end() : end].strip(" .,;"):
+        return None
+    kind_start, kind_end = start + hits[0].start(), start + hits[0].end()
+    item = max((m.end() for m in _ITEM_START.finditer(sentence, start, kind_start)), default=start)
+    if item == start or not _ACTIONS_OPEN.search(sentence, start, item):
+        # The list's head, or a list of things, which may name the kind in an item ("anti-armor
+        # weapons and systems" of the US weapons): the list answers.
+        return None
+    words = list(re.finditer(r"\S+", sentence[item:kind_start]))[1:]
+    return (item + words[0].start(), kind_end) if words else None
 
 
 # The noun a list of examples is of: "countries, including |", "countries such as |".

@@ -2848,6 +2848,43 @@ def roles_reversed(sentence: str, question: str) -> bool:
     return done_to in before and doer not in before and doer in after
 
 
+# "What land does Putin want?": the doer a what-question names and its verb; also after a kind
+# in the singular, which `_ASKS_OBJECT` does not read.
+_DOER_AND_VERB = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?i:what|which)(?:\s+[a-z]+)?\s+(?i:does|do|did|will|would|could|might|can|should)\s+"
+    # The verb last, or before one more ("want to take"): "What does NATO membership for Ukraine
+    # depend on?" has no doer named first.
+    r"(?P<doer>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+(?P<verb>[a-z]{3,})(?:\s+to\s+[a-z]+)?"
+    r"(?:\s*,\s*(?:according\s+to|per)\s+[^?]+)?\s*[?.!]*\s*$"
+)
+# A verb of saying, which news writes before its speaker ("…, Says Turkey").
+_SAYING = frozenset("say says said tell tells told".split())
+# How many words after the verb (after "to" and the verb it opens) the doer may stand as its object.
+ACTED_ON_WORDS = 2
+
+
+def doer_acted_on(sentence: str, question: str) -> bool:
+    """True when the sentence has the verb a what-question asks of a named doer with that doer after
+    the verb and not before it ("The United States and its allies in Europe want to deny Putin the
+    victory" for "What land does Putin want?"): what others do to the doer, not what it does."""
+    asked = _DOER_AND_VERB.match(question)
+    if asked is None:
+        return False
+    verb = asked.group("verb").lower()
+    if verb in _SAYING:
+        return False
+    found = re.compile(rf"\b{_verb_forms(verb[:-1] if verb.endswith('e') else verb, verb)}\b", re.I).search(sentence)
+    if found is None:
+        return False
+    doer = _people_stem(asked.group("doer"))
+    before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: found.start()])[-SUBJECT_WORDS:]}
+    after = [w.lower() for w in _WORD.findall(sentence[found.end() :])]
+    if after[:1] == ["to"]:
+        after = after[2:]
+    # Its object, not an agent further on ("founded in 1965 on the initiative of Altiero Spinelli").
+    return doer not in before and doer in {w[:NAME_STEM] for w in after[:ACTED_ON_WORDS]}
+
+
 def denies_asked(sentence: str, question: str) -> bool:
     """True when the sentence has the verb a "what" question asks the object of, denied where the
     question does not deny it or the other way round: "Nor are they ready to give up on the prospect
@@ -3425,8 +3462,10 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    # "regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest": examples given so too.
     pattern = (rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_CLAUSE_WORDS}}}?),?\s+"
-               r"(?:such\s+as|especially|notably|in\s+particular)\s+")
+               r"(?:such\s+as|especially|notably|in\s+particular|(?P<cases>(?:as\s+)?the\s+(?:cases?|examples?)\s+of"
+               r"|for\s+(?:example|instance),?|e\.g\.,?))\s+")
     found = list(re.finditer(pattern, sentence, re.I))
     if len(found) != 1:
         return None
@@ -3439,7 +3478,7 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     own_stems = {w[:NAME_STEM] for w in own}
     if not (describes or len(said) <= EXAMPLE_GAP_WORDS and all(w in QUERY_STOPWORDS or w[:NAME_STEM] in own_stems for w in gap)):
         return None
-    example = phrase_until(sentence, found[0].end(), _OF_END, EXAMPLE_WORDS, strip=" ,.")
+    example = phrase_until(sentence, found[0].end(), _EXAMPLES_END if found[0].group("cases") else _OF_END, EXAMPLE_WORDS, strip=" ,.")
     # "Both sides have lost … military equipment, especially Russia" for "What equipment has Russia
     # lost?": the question's own name is who lost most, no example of equipment. Also as another form
     # of the name ("What equipment problems did the Russian army have?").

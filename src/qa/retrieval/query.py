@@ -35,7 +35,7 @@ _AUXILIARIES = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|woul
 GROUP_COUNTED_FIRST = r"(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?"
 _ASKS = (
     # "Out of Russia's top five banks, how many …?": the group counted in may come first.
-    (NUMBER, re.compile(rf"^\s*{GROUP_COUNTED_FIRST}(?:how (?:many|much|long|large|big|far|often|old)\b|what (?:is|was|were|are) (?:the (?:\w+\s+){{0,2}}|[\w-]+['’]s\s+(?:\w+\s+)?)(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
+    (NUMBER, re.compile(rf"^\s*{GROUP_COUNTED_FIRST}(?:how (?:many|much|long|large|big|far|often|old|populous)\b|what (?:is|was|were|are) (?:the (?:\w+\s+){{0,2}}|[\w-]+['’]s\s+(?:\w+\s+)?)(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
     (DATE, re.compile(r"^\s*(?:(?:(?:by|since|until|till)\s+)?when\b|how\s+soon\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
     # "Which Russian official …?", "Which Russian foreign minister …?" too, but not "What did officials say …?".
     (PERSON, re.compile(rf"^\s*(?:who|whom|whose|(?:which|what)\s+(?:(?!{_AUXILIARIES}\b)[a-z-]+\s+){{0,2}}(?:{PERSON_HEADS})s?\b)", re.I)),
