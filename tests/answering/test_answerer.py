@@ -7056,6 +7056,11 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
     # The item of a list of actions that names the kind asked (it had bolded the whole list).
     forgo = qa.answer("Which capabilities did Ukraine promise to forgo?", index=index).short
     assert forgo is not None and forgo.text == "nuclear capabilities"
+    # A name offered alone after a reply whose sentence names it: that sentence, whatever the rewritten
+    # question ("What is America still hooked on?") finds (it had quoted "… want to deny Putin …").
+    _, america = ask_as_chat(index, "What is Europe still hooked on?", "And America?")
+    assert america.text.startswith("Though the United States has stopped Russian oil imports"), america.text
+    assert america.short is None or america.short.text != "Russian gas"
     # The cases that attest, for the regimes (it had bolded "bringing down regimes").
     regimes = qa.answer("Which regimes have survived sanctions?", index=index).short
     assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"

@@ -53,7 +53,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
 from qa.answering.references import (
@@ -886,11 +886,12 @@ _WHO_SOURCE_THINKS = re.compile(
 
 def _answer(
     question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
-    settings: AnswerSettings | None, said: Sequence[str],
+    settings: AnswerSettings | None, said: Sequence[str], offered: tuple[str, str] | None = None,
 ) -> Answer:
     """`answer`; `said` holds the sentences of a conversation's replies that listed the items of
     which a follow-up, rewritten as "Tell me more about X", asks about one: they go behind the
-    others (`_not_again`)."""
+    others (`_not_again`). `offered`: the name an ellipsis offered and the reply before it, for
+    the question the ellipsis was rewritten as (`_offered_sentence`)."""
     started = time.perf_counter()
     s = settings or AnswerSettings()
     question = check_question(question)
@@ -1114,7 +1115,9 @@ def _answer(
         # Asked alone, the rewrite opens on no "And": "And which of the countries that have tried to
         # mediate …?" would ask what the "And" goes on from (it had asked the reader what was meant).
         alone = _OPENING_AND.sub("", named)
-        result = replace(_answer(alone[:1].upper() + alone[1:], None, index, retriever, settings, said), question=question)
+        name = offered_name(question) if elliptic and replies else None
+        result = replace(_answer(alone[:1].upper() + alone[1:], None, index, retriever, settings, said,
+                                 (name, replies[-1]) if name else None), question=question)
         # What the follow-up replaced is not its answer: "And the Donbas?" after "What is the status
         # of Crimea?" is not answered "Crimea" (from "the status of Crimea and the Donbas").
         replaced = set().union(*(_words(turn) for turn in context[-FOLLOW_UP_CHAIN:])) - _words(named) - _words(question)
@@ -1382,6 +1385,11 @@ def _answer(
         # one near it, so none says what it is (it had bolded "Sea of Azov").
         return Answer(question, NOT_FOUND, [], [], True, 0.0, retriever.rank(query, 5), time.perf_counter() - started)
     passages = _passages(retriever, query, s, pointed=pointed)
+    if (offered is not None and _offered_sentence(_candidates(passages), *offered) is None
+            and (quoted_passage := _quoted_passage(retriever, *offered)) is not None):
+        # The sentence the reply before quoted, which names the name an ellipsis offered, is weighed
+        # too, whether or not the rewritten question finds it (`_offered_sentence`).
+        passages = [*passages, quoted_passage]
     if _other_rank_only(question, passages):
         # "Which Russian bank is the third largest?": the passages rank the largest and the second
         # largest, no third; "VTB — the second-largest —" would have answered it.
@@ -1538,6 +1546,11 @@ def _answer(
         ranked = _speech_first(ranked, speaker, s.gate_depth)
     for reordered in _REORDERINGS:
         ranked = reordered(ranked, question, s)
+    if offered is not None and (quoted := _offered_sentence(ranked, *offered)) is not None:
+        # "And America?" after "What is Europe still hooked on?": "Though the United States has
+        # stopped Russian oil imports, Europe is still …", which the reply quoted and which names it
+        # (it had quoted "The United States and its allies in Europe want to deny Putin …").
+        ranked = [quoted, *(c for c in ranked if c is not quoted)]
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
     chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
@@ -2924,6 +2937,31 @@ def _replied_sentence_first(ranked: list[Candidate], reply: str, question: str, 
     if quoted is None or quoted is ranked[0]:
         return ranked
     return [quoted, *(c for c in ranked if c is not quoted)]
+
+
+def _offered_sentence(ranked: Sequence[Candidate], name: str, reply: str) -> Candidate | None:
+    """For a name offered alone ("And America?"), the sentence the reply before quoted when it names
+    that name in full (abbreviations spelt out on both sides), however far down it ranks; else None."""
+    named = _full_name(name)
+    return next((c for c in ranked if c.text in reply and named.search(spell_out_abbreviations(c.text))), None)
+
+
+def _quoted_passage(retriever: Retriever, name: str, reply: str) -> Passage | None:
+    """The first passage with a sentence that the reply quoted and that names the name in full (see
+    `_offered_sentence`), or None."""
+    named = _full_name(name)
+    for row, chunk in enumerate(retriever.passages):
+        if named.search(spell_out_abbreviations(chunk.text)):
+            passage = retriever.passage_at(row)
+            if _offered_sentence(_candidates([passage]), name, reply) is not None:
+                return passage
+    return None
+
+
+def _full_name(name: str) -> re.Pattern[str]:
+    """A name's words in a row, without its article, abbreviations spelt out ("the US": "United States")."""
+    words = spell_out_abbreviations(re.sub(r"^the\s+", "", name, flags=re.I)).split()
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b")
 
 
 def _quoted_first(ranked: list[Candidate], reply: str, depth: int, gives: re.Pattern[str]) -> list[Candidate]:

@@ -636,7 +636,7 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     "What weapons has Europe sent?". An earlier question that was itself such a follow-up is
     resolved first. None when the question is not of that form or the earlier one does not name
     exactly one thing (with two, which one the name stands for is a guess)."""
-    name = _offered_name(question)
+    name = offered_name(question)
     described = _DESCRIBED_ELLIPSIS.fullmatch(question)
     according = _ACCORDING_ALONE.fullmatch(question)
     topic = _TOPIC_ALONE.fullmatch(question)
@@ -744,7 +744,7 @@ def ellipsis_readings(question: str, earlier: Sequence[str]) -> list[str]:
     question's first name (its subject, as a rule) first. Empty when `resolve_ellipsis` has the one
     reading, when the question is not an ellipsis, and when the offered name and that first name
     differ in form, one possessive and the other not (then which name it stands for is a guess)."""
-    name = _offered_name(question)
+    name = offered_name(question)
     if name is None or not earlier or resolve_ellipsis(question, earlier) is not None:
         return []
     before = earlier[-1]
@@ -820,7 +820,7 @@ _ADJECTIVE_ONES = re.compile(
 )
 
 
-def _offered_name(question: str) -> str | None:
+def offered_name(question: str) -> str | None:
     """The name an ellipsis offers alone ("And the EU?" -> "The EU"), or None for other questions."""
     adjective = _ADJECTIVE_ONES.fullmatch(question)
     if adjective is not None:
