@@ -7061,6 +7061,11 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
     _, america = ask_as_chat(index, "What is Europe still hooked on?", "And America?")
     assert america.text.startswith("Though the United States has stopped Russian oil imports"), america.text
     assert america.short is None or america.short.text != "Russian gas"
+    # Who does something to a thing is not the thing's name in brackets (it had bolded "The International Spectator").
+    writes = qa.answer("Who writes the IAI's English-language quarterly?", index=index)
+    assert writes.short is None or "Spectator" not in writes.short.text
+    called = qa.answer("What is the IAI's quarterly called?", index=index).short
+    assert called is not None and called.text == "The International Spectator"
     # The cases that attest, for the regimes (it had bolded "bringing down regimes").
     regimes = qa.answer("Which regimes have survived sanctions?", index=index).short
     assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"

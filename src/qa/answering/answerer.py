@@ -3139,6 +3139,19 @@ def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> boo
     return between is not None and all(is_title(w) or w[:1].isupper() for w in between.group(1).split())
 
 
+# A name in brackets after the noun it names: "quarterly (*The International Spectator*)".
+# A common noun's (in lower case): "Donna Noble (Catherine Tate)" gives who plays her.
+_NAMED_IN_BRACKETS = re.compile(r"\b([a-z][\w-]*)\s*\(\s*[*_“\"'‘]*$")
+
+
+def _names_thing_asked(sentence: str, start: int, question: str) -> bool:
+    """True when the span at `start` is the name in brackets of a thing the question names ("The
+    International Spectator" of "quarterly (*The International Spectator*)" for "Who writes the IAI's
+    English-language quarterly?"): what the thing is called, not who does something to it."""
+    before = _NAMED_IN_BRACKETS.search(sentence, 0, start)
+    return before is not None and before.end() == start and before.group(1).lower() in _words(question)
+
+
 def _inflects(word: str, base: str) -> bool:
     """True when the word is the base with a regular ending: "craves" of "crave", "sent" not of "send"."""
     return len(base) > 2 and word.startswith(base) and word[len(base):] in ("s", "es", "d", "ed", "ing")
@@ -3441,7 +3454,8 @@ def _short_span(
             if (text and new_words(text) and not nationality_for_country(text, question) and not function_words(text)
                     and not other_direction(text, question) and not modifier_cut(c.text, x.start, x.end, question)
                     and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(c.text, x.start, x.end, question)
-                    and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))):
+                    and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))
+                    and not (asks_who and _names_thing_asked(c.text, x.start, question))):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
