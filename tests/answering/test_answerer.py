@@ -898,6 +898,11 @@ def test_a_share_of_what_is_asked_is_no_value_of_it():
         # reader had bolded "Russia").
         ("If the allies also ratchet up economic sanctions on Russia even more, it will be harder for the Kremlin.",
          "What should the allies ratchet up, according to the April piece?", "economic sanctions on Russia"),
+        # Two names joined as the subject; a clause of condition ends the object (the reader had
+        # bolded "deterrence").
+        ("First, only the United States and NATO can restore the balance of deterrence, threatening Russia with "
+         "retaliation if it keeps indulging in its policy of intimidation.", "What could the US and NATO threaten Russia with?",
+         "retaliation"),
     ],
 )
 def test_the_object_of_the_verb_a_what_question_asks_about(sentence, question, object_):

@@ -2447,7 +2447,10 @@ _ASKS_OBJECT = re.compile(
     r"\s+(?:(?:did|does|do|has|have|had|will|would|could|might|may|must|should|can)(?:n[’']t)?|won[’']t|can[’']t))\s+"
     # "What has the failed Blitzkrieg turned into?": after "the", a participle may qualify the name (not
     # "extra" of "What will the extra US weapons … include?", where the name qualifies the subject).
-    r"(?P<subject>(?:the\s+(?:[a-z][\w-]*(?:ed|en)\s+)?)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
+    # Two names joined: "What could the US and NATO threaten Russia with?".
+    r"(?P<subject>(?:the\s+(?:[a-z][\w-]*(?:ed|en)\s+)?)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?"
+    r"(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
     # "What does Ukraine need more of?": how much is no object.
     r"(?:\s+(?P<more>more|less)(?=\s+of\b))?"
@@ -2752,6 +2755,8 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         text = re.split(r"\s+(?:and|or)\s+", text, maxsplit=1)[0]
     if re.match(r"by\b", text):
         return None  # a passive: "opened by Queen Elizabeth II" says who, not what
+    # A clause of condition or cause is no part of it: "retaliation", not "retaliation if it keeps …".
+    text = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
     # "more than $2 billion in security aid", not "… to Ukraine" when the question says "to Ukraine":
     # a closing phrase whose words the question has is no part of the answer.
     asked_words = {w.lower() for w in _WORD.findall(question)}
@@ -2777,6 +2782,10 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
         # "What does it include?": all it includes, which `included_list` gives, not the first item.
         return None
     return span
+
+
+# Conjunctions that always open a clause of their own.
+_CLAUSE_OPENS = re.compile(r"\s+(?:if|unless|because|although|though|whenever|whereas)\s+", re.I)
 
 
 # A word that denies the verb after it in its clause: "Nor are they ready to give up …", "is refusing
