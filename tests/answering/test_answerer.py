@@ -7071,6 +7071,9 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
     assert writes.short is None or "Spectator" not in writes.short.text
     called = qa.answer("What is the IAI's quarterly called?", index=index).short
     assert called is not None and called.text == "The International Spectator"
+    # Two actions joined: both (it had bolded "doing another").
+    record = qa.answer("What is Russia's record on keeping its word?", index=index).short
+    assert record is not None and record.text == "saying one thing and doing another"
     # The cases that attest, for the regimes (it had bolded "bringing down regimes").
     regimes = qa.answer("Which regimes have survived sanctions?", index=index).short
     assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"

@@ -3736,6 +3736,11 @@ def _short_span(
         rest = phrase_until(candidate.text, also.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if also else None
         if rest is not None:
             span = Span(span.start, rest[1], span.score, span.margin)
+    paired = _GERUND_BEFORE.search(candidate.text, 0, span.start)
+    if paired is not None and paired.end() == span.start and _GERUND_OPENS.match(candidate.text, span.start):
+        # "saying one thing and doing another", not "doing another": the second of two actions
+        # joined is half of the answer.
+        span = Span(paired.start(), span.end, span.score, span.margin)
     own = own_noun_phrase(candidate.text, span.start, span.end)
     if own is not None:
         # "What did Russia annex in 2014?": "Crimea", not "Crimea and invasion of the Donbas".
@@ -6545,6 +6550,10 @@ def _lists_other_kind(sentence: str, start: int, question: str) -> bool:
     return noun != kind and noun in {singular(w) for w in _words(question)}
 
 
+# "saying one thing and |": an action in "-ing" and its few words, joined by "and" to the next.
+_NOT_GERUND = r"(?!\w*thing\b|during\b|\w*ring\b|king\b|wing\b|evening\b|morning\b|ceiling\b)"
+_GERUND_BEFORE = re.compile(rf"\b{_NOT_GERUND}[a-z]{{2,}}ing(?:\s+[\w’'-]+){{0,3}}\s+and\s+$")
+_GERUND_OPENS = re.compile(rf"{_NOT_GERUND}[a-z]{{2,}}ing\b")
 # "not just a neutral" of "not just a neutral but also a de-militarised Ukraine": half of a pair.
 _NOT_JUST = re.compile(r"not\s+(?:just|only|merely)\s+[^,;:()]+?(?=\s+but\s)", re.I)
 _BUT_ALSO = re.compile(r"\s+but\s+(?:also\s+)?", re.I)
