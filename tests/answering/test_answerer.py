@@ -5590,6 +5590,9 @@ def test_how_after_a_reply_giving_a_means_leads_with_that_sentence(built_index):
      ("Roughly what is Ukraine's population?", "What is Ukraine's population?"),
      # "How populous" asks for the population (it had quoted the share abroad, with no short answer).
      ("How populous is Ukraine?", "What is the population of Ukraine?"),
+     # A yes-or-no question for anything else asks what else (it had quoted Alcaro's author note).
+     ("Did Alcaro write anything else for IAI in 2022?", "What else did Alcaro write for IAI in 2022?"),
+     ("Has the EU sent anything else?", "What else has the EU sent?"),
      ("How populous were the regions Russia annexed?", "What was the population of the regions Russia annexed?"),
      # What a named source says someone should do (it had answered "… anything but neutral").
      ("What does Alcaro say the US and Europe should aim for?", "What should the US and Europe aim for, according to Alcaro?"),

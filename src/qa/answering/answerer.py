@@ -514,6 +514,11 @@ _HEDGE_FIRST = re.compile(
     r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
     r"(?=(?i:what|how|when|where|who|which)\b\s*\S)"
 )
+# "Did Alcaro write anything else for IAI?": a yes-or-no question for what else he wrote.
+_ANYTHING_ELSE = re.compile(
+    r"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]{3,})\s+anything\s+else\b(?P<rest>[^?]*?)\s*\??\s*$",
+    re.I,
+)
 # "How populous is Ukraine?": the adjective asks for the population.
 _HOW_POPULOUS = re.compile(r"^\W*how\s+populous\s+(?P<be>is|was|are|were)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 
@@ -704,6 +709,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # the share abroad, which the rules for a population's figure pass over).
         rest = question[hedged.end():]
         return rest[0].upper() + rest[1:]
+    other = _ANYTHING_ELSE.match(question)
+    if other is not None:
+        # "Did Alcaro write anything else for IAI in 2022?" asks what else he wrote (it had quoted his
+        # author note, as for a question about him).
+        aux, subject, verb, rest = other.group("aux", "subject", "verb", "rest")
+        return f"What else {aux.lower()} {subject} {verb}{rest}?"
     populous = _HOW_POPULOUS.match(question)
     if populous is not None:
         # "How populous is Ukraine?" asks for its population (it had quoted the share of the
