@@ -7080,3 +7080,25 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
     # The cases that attest, for the regimes (it had bolded "bringing down regimes").
     regimes = qa.answer("Which regimes have survived sanctions?", index=index).short
     assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"
+
+
+_RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "question", "joined"),
+    [
+        # The question's own verb and the one joined to it (it had bolded "abide").
+        (_RESOLUTION, "abide", "What kind of resolution does the April author want Russia to respect?", True),
+        (_RESOLUTION, "abide", "What kind of resolution does the April author want?", False),
+        # A name joined to the question's is an answer; so is what a question sets aside something for.
+        ("Turkey and Israel have been active in this regard.", "Israel", "Who besides Turkey has mediated?", False),
+        ("Tesla was renowned for his achievements and showmanship.", "showmanship",
+         "Other than his scientific achievements what was Tesla famous for?", False),
+    ],
+)
+def test_a_word_joined_to_the_questions_own_is_no_answer(sentence, word, question, joined):
+    from qa.answering.answerer import _joined_to_asked
+
+    start = sentence.index(word)
+    assert _joined_to_asked(sentence, start, start + len(word), question) is joined

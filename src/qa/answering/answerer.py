@@ -3163,6 +3163,26 @@ def _names_thing_asked(sentence: str, start: int, question: str) -> bool:
     return before is not None and before.end() == start and before.group(1).lower() in _words(question)
 
 
+# A question that sets something aside: what is joined to it may be the answer.
+_ASKS_ELSE = re.compile(r"\b(?:else|besides|other\s+than|apart\s+from|aside\s+from|outside\s+of|except|beyond)\b", re.I)
+# One word joined by "and" or "or" to the word before it: "respect and |abide|".
+_JOINED_BEFORE = re.compile(r"\b([a-z][\w’'-]*)\s+(?:and|or)\s+$")
+
+
+def _joined_to_asked(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span is one word in lower case joined by "and" or "or" to a word of the question ("abide" of "a
+    resolution that Russia will respect and abide by" for "… want Russia to respect?"): the
+    question's own phrase, not its answer."""
+    if len(sentence[start:end].split()) != 1 or not sentence[start:end][:1].islower() or _ASKS_ELSE.search(question):
+        # Names are answers however joined: "Israel" of "Turkey and Israel" for "Who besides Turkey …?";
+        # so is what the question sets aside something for ("Other than his scientific achievements
+        # what was Tesla famous for?": "showmanship", of "his achievements and showmanship").
+        return False
+    joined = _JOINED_BEFORE.search(sentence, 0, start)
+    asked = {snowball_stem(w) for w in _words(question) - QUERY_STOPWORDS}
+    return joined is not None and joined.end() == start and snowball_stem(joined.group(1).lower()) in asked
+
+
 def _inflects(word: str, base: str) -> bool:
     """True when the word is the base with a regular ending: "craves" of "crave", "sent" not of "send"."""
     return len(base) > 2 and word.startswith(base) and word[len(base):] in ("s", "es", "d", "ed", "ing")
@@ -3466,7 +3486,8 @@ def _short_span(
                     and not other_direction(text, question) and not modifier_cut(c.text, x.start, x.end, question)
                     and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(c.text, x.start, x.end, question)
                     and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))
-                    and not (asks_who and _names_thing_asked(c.text, x.start, question))):
+                    and not (asks_who and _names_thing_asked(c.text, x.start, question))
+                    and not _joined_to_asked(c.text, x.start, x.end, question)):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
