@@ -7102,3 +7102,23 @@ def test_a_word_joined_to_the_questions_own_is_no_answer(sentence, word, questio
 
     start = sentence.index(word)
     assert _joined_to_asked(sentence, start, start + len(word), question) is joined
+
+
+_FRONTS = ("While Russian forces struggle to make strides in the north and east, they have been more successful in the "
+           "south, where they are about to deprive Ukraine from access to the Sea of Azov.")
+
+
+@pytest.mark.parametrize(
+    ("word", "question", "failed"),
+    [
+        # Where they fail is no answer to where they do well (it had bolded "north and east").
+        ("north and east", "Where are Russian troops making the most headway?", True),
+        ("north and east", "Where are Russian forces struggling?", False),
+        ("north and east", "Where are Russian forces not making progress?", False),
+        ("south", "Where are Russian troops making the most headway?", False),
+    ],
+)
+def test_a_span_in_a_clause_of_failure_answers_no_question_of_success(word, question, failed):
+    from qa.answering.answerer import _in_failed_clause
+
+    assert _in_failed_clause(_FRONTS, _FRONTS.index(word), question) is failed

@@ -3163,6 +3163,19 @@ def _names_thing_asked(sentence: str, start: int, question: str) -> bool:
     return before is not None and before.end() == start and before.group(1).lower() in _words(question)
 
 
+# A clause that says an attempt fails: "While Russian forces struggle to make strides in |the north …".
+_FAILED_ATTEMPT = re.compile(r"\b(?:struggl\w*|fail(?:s|ed|ing)?|unable|powerless)\s+to\s+[^,;:.]*$", re.I)
+_ASKS_FAILURE = re.compile(r"\b(?:struggl\w*|fail\w*|unable|not|n[’']t|never|hard|difficult)\b", re.I)
+
+
+def _in_failed_clause(sentence: str, start: int, question: str) -> bool:
+    """True when the span at `start` stands in a clause that says an attempt fails ("the north and
+    east" of "While Russian forces struggle to make strides in the north and east, they have been more
+    successful in the south") and the question asks of no failure ("Where are Russian troops making
+    the most headway?")."""
+    return _FAILED_ATTEMPT.search(sentence, 0, start) is not None and _ASKS_FAILURE.search(question) is None
+
+
 # A question that sets something aside: what is joined to it may be the answer.
 _ASKS_ELSE = re.compile(r"\b(?:else|besides|other\s+than|apart\s+from|aside\s+from|outside\s+of|except|beyond)\b", re.I)
 # One word joined by "and" or "or" to the word before it: "respect and |abide|".
@@ -3487,7 +3500,8 @@ def _short_span(
                     and not denied_subject(c.text, x.start, x.end) and not _names_doer_asked(c.text, x.start, x.end, question)
                     and not (asks_who and _DEMONYM_ADJECTIVE.match(c.text, x.start, x.end + 2))
                     and not (asks_who and _names_thing_asked(c.text, x.start, question))
-                    and not _joined_to_asked(c.text, x.start, x.end, question)):
+                    and not _joined_to_asked(c.text, x.start, x.end, question)
+                    and not _in_failed_clause(c.text, x.start, question)):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
