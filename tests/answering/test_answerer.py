@@ -4932,6 +4932,10 @@ def test_who_objected_and_how_moscow_responded_are_the_next_sentence_meeting_the
     assert "Kremlin spokesman Dmitry Peskov pushed back" in responded.text
     # Another country's response is not Peskov's.
     assert "Peskov" not in qa.answer("How did the US react?", history=history, index=small_index).text
+    # Whether Moscow accepted it is told by how it met it (it had quoted Lavrov's "settled for good").
+    accepted = qa.answer("Did Moscow accept that?", history=history, index=small_index)
+    assert "Kremlin spokesman Dmitry Peskov pushed back" in accepted.text
+    assert "Peskov" not in qa.answer("Did Britain accept that?", history=history, index=small_index).text
 
 
 def test_an_action_about_to_happen_answers_what_someone_is_about_to_do_in_other_words():

@@ -5739,7 +5739,10 @@ _ASKS_REACTION = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:who\s+(?:objected|rejected|opposed|disputed|resisted|dismissed|disagreed|pushed\s+back|"
     r"responded|reacted|replied|refused)(?:\s+(?:it|that|this|them|to\s+(?:it|that|this)))?"
     r"|how\s+did\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|he|she|they)\s+(?:respond|react|reply|answer)(?:\s+to\s+(?:it|that|this))?"
-    r"|what\s+(?:was|is)\s+(?:the|his|her|their|(?:[A-Z][\w-]*[’']s))\s+(?:response|reaction|reply|answer)(?:\s+to\s+(?:it|that|this))?)"
+    r"|what\s+(?:was|is)\s+(?:the|his|her|their|(?:[A-Z][\w-]*[’']s))\s+(?:response|reaction|reply|answer)(?:\s+to\s+(?:it|that|this))?"
+    # "Did Moscow accept that?", "Has the Kremlin agreed to it?": whether it was met, told by how.
+    r"|(?:did|has|have|would|will)\s+(?:the\s+)?(?P<whether>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
+    r"(?:accept(?:ed)?|agree(?:d)?\s+(?:to|with)|endorse(?:d)?|back(?:ed)?|welcome(?:d)?|go(?:ne)?\s+along\s+with)\s+(?:it|that|this|them))"
     r"\s*[?.!]*\s*$",
     re.I,
 )
@@ -5786,7 +5789,7 @@ def _reaction(
     following = chosen[-1]
     met = _REACTS.search(following.text) or _IN_EXCHANGE.match(following.text)
     assert met is not None
-    who = asked.groupdict().get("who")
+    who = asked.groupdict().get("who") or asked.groupdict().get("whether")
     if who is not None and who.lower() not in _PERSON_PRONOUNS:
         # "How did Moscow respond?" is met by "… Kremlin spokesman …": a seat stands for its country.
         country = SEATS.get(who.lower(), who)
