@@ -2418,8 +2418,8 @@ def _source_of_previous(
         short = _short(chosen[0], marked, support) if marked is not None else None
         return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     speakers = list(dict.fromkeys(source_label(retriever.documents[sentence.doc_id].meta) for sentence in earlier.support
-                                  if sentence.doc_id in retriever.documents))
-    if _ASKS_WHO_SAYS_SO.match(question) and speakers:
+                                  if sentence.doc_id in retriever.documents)) if _ASKS_WHO_SAYS_SO.match(question) else []
+    if speakers:
         # "Says who?" after "about 10 percent of the population — now outside the country": the April
         # piece, which gives it without a source (it had abstained, as for "Where does that come from?").
         said = SAID_UNSOURCED.format(source=" and ".join(speakers), verb="say" if len(speakers) > 1 else "says")
@@ -6606,8 +6606,6 @@ _GERUND_OPENS = re.compile(rf"{_NOT_GERUND}[a-z]{{2,}}ing\b")
 # "not just a neutral" of "not just a neutral but also a de-militarised Ukraine": half of a pair.
 _NOT_JUST = re.compile(r"not\s+(?:just|only|merely)\s+[^,;:()]+?(?=\s+but\s)", re.I)
 _BUT_ALSO = re.compile(r"\s+but\s+(?:also\s+)?", re.I)
-# Where an item of a list starts: after a comma, "and" or "or".
-_ITEM_START = re.compile(r",\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+")
 # A list of actions: a verb after "to" or a modal ("would not join NATO, develop …").
 _ACTIONS_OPEN = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+(?:not\s+)?[a-z]+\b")
 
@@ -6624,7 +6622,7 @@ def _kind_in_list(sentence: str, start: int, end: int, question: str) -> tuple[i
     if len(hits) != 1 or not sentence[start + hits[0].end() : end].strip(" .,;"):
         return None
     kind_start, kind_end = start + hits[0].start(), start + hits[0].end()
-    item = max((m.end() for m in _ITEM_START.finditer(sentence, start, kind_start)), default=start)
+    item = max((m.end() for m in _LIST_JOIN.finditer(sentence, start, kind_start)), default=start)
     if item == start or not _ACTIONS_OPEN.search(sentence, start, item):
         # The list's head, or a list of things, which may name the kind in an item ("anti-armor
         # weapons and systems" of the US weapons): the list answers.
