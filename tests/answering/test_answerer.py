@@ -7086,6 +7086,24 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
     assert regimes is not None and regimes.text == "Cuba, Iran, Iraq and Venezuela"
 
 
+
+@pytest.mark.model
+def test_reader_turns_of_the_twenty_sixth_session(built_index):
+    import qa
+    from qa.answering.answerer import _asked_plainly
+
+    index = built_index.index
+    # What a source names is what is named, according to it (it had abstained: the sentence naming
+    # the mediators lacks his name). Only a document or its author is such a source.
+    authors = frozenset({"riccardo", "alcaro"})
+    assert _asked_plainly("Which mediators has Alcaro named?", authors) == "Which mediators are named, according to Alcaro?"
+    assert (_asked_plainly("Which countries does the IAI piece list as mediators?")
+            == "Which countries are named as mediators, according to the IAI piece?")
+    assert _asked_plainly("Which banks has Russia named?", authors) is None
+    assert _asked_plainly("Which outlets does Alcaro cite?", authors) is None
+    mediators = qa.answer("Which mediators has Alcaro named?", index=index)
+    assert not mediators.abstained and "Turkey and Israel" in mediators.text
+
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 
 

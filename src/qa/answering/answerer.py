@@ -803,6 +803,14 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # bolded "NATO" alone, of "only the United States and NATO can restore …").
         wh, source, rest = thinks.group("wh", "source", "rest")
         return f"{wh} {rest}, according to {source}?"
+    names = _SOURCE_NAMES.match(question)
+    if names is not None and (_DOCUMENT_SOURCE.search(names.group("source"))
+                              or names.group("source").split()[-1].lower() in authors):
+        # "Which mediators has Alcaro named?" asks which are named, according to him: read so, the
+        # sentence naming them is not outweighed by his name, which it lacks (it had abstained). "Listed"
+        # would read as the publisher's list of commentaries.
+        which, rest = names.group("which", "rest")
+        return f"{which} are named{rest}, according to {names.group('source')}?"
     # "And what did the US send?": the question after the "and" is asked as it stands.
     return after_conjunction(question)
 
@@ -894,6 +902,15 @@ _WHO_SOURCE_THINKS = re.compile(
     re.I,
 )
 
+# "Which mediators has Alcaro named?", "Which countries does the IAI piece name as mediators?": the
+# things a source names (not "cite", which asks for its references).
+_SOURCE_NAMES = re.compile(
+    rf"^\W*(?P<which>(?:which|what)\s+[a-z]+)\s+(?:does|do|did|has|have|had)\s+{_SOURCE_ASKED}\s+"
+    r"(?:names?|named|mentions?|mentioned|lists?|listed|identify|identifies|identified|single\s+out|singled\s+out)"
+    r"(?P<rest>(?:\s+[^?]*?)?)\s*\?*\s*$",
+    re.I,
+)
+
 
 def _answer(
     question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
@@ -944,7 +961,7 @@ def _answer(
     # ("What must the West do now, according to …?" would ask what it must do, a fact).
     # The authors' names only for a question that asks what someone wants (a large index has many).
     authors = (Bylines.of(record.meta for record in retriever.documents.values()).authors
-               if _SOURCE_WANTS.match(question) else frozenset())
+               if _SOURCE_WANTS.match(question) or _SOURCE_NAMES.match(question) else frozenset())
     # "What should Europe do, per the Post?" names its source as "according to the Post" does.
     plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else _per_as_according(question)
     if plainly is not None:
