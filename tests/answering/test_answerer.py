@@ -7103,6 +7103,17 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     assert _asked_plainly("Which outlets does Alcaro cite?", authors) is None
     mediators = qa.answer("Which mediators has Alcaro named?", index=index)
     assert not mediators.abstained and "Turkey and Israel" in mediators.text
+    # A phrasal verb split by its object is read whole (it had abstained).
+    assert _asked_plainly("Who put the two commentaries out?") == "Who put out the two commentaries?"
+    assert _asked_plainly("Who put out the two commentaries?") is None
+    published = qa.answer("Who put the IAI commentary out?", index=index)
+    assert published.short is not None and published.short.text == "Istituto Affari Internazionali (IAI)"
+    # "top five" names the group "the five largest" does (it had abstained).
+    counted = qa.answer("How many of Russia's top five banks are fully blocked?", index=index)
+    assert not counted.abstained and "only VTB" in counted.text
+    # The collection, asked as what "we have here".
+    listed = qa.answer("Which two documents do we have here?", index=index)
+    assert listed.text.startswith("The collection holds")
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -118,8 +118,10 @@ _KNOWN_FOR = re.compile(
 # "How many documents are there?", "What documents do you have?", "List the documents.": the collection itself.
 _DOCUMENT_NOUNS = r"(?:documents|texts|files|articles|pieces|commentaries|sources)"
 _ASKS_COLLECTION = re.compile(
-    rf"^\W*(?:(?:how\s+many|which|what)\s+(?:(?:two|three|four|five|\d+)\s+)?{_DOCUMENT_NOUNS}\s+(?:are\s+there|do\s+you\s+(?:have|know|search|use)|"
-    r"are\s+(?:in\s+(?:the\s+)?(?:collection|library|index|corpus)|indexed|available|loaded)|can\s+you\s+search|have\s+you\s+got)"
+    # "Which two documents do we have here?" too.
+    rf"^\W*(?:(?:how\s+many|which|what)\s+(?:(?:two|three|four|five|\d+)\s+)?{_DOCUMENT_NOUNS}\s+(?:(?:are\s+there|do\s+(?:you|we)\s+(?:have|know|search|use)|"
+    r"are\s+(?:in\s+(?:the\s+)?(?:collection|library|index|corpus)|indexed|available|loaded)|can\s+(?:you|we)\s+search|have\s+(?:you|we)\s+got)"
+    r"(?:\s+(?:here|(?:in|on)\s+(?:the\s+)?(?:collection|library|index|corpus|file)))?)"
     rf"|(?:list|show)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|your\s+)?{_DOCUMENT_NOUNS}"
     r"|what\s+(?:is|are)\s+in\s+the\s+(?:collection|library|index|corpus))\W*$",
     re.I,
@@ -670,6 +672,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "Name the man who speaks for the Kremlin." asks who does (it had quoted "Moreover, the Kremlin
         # expects …").
         return f"Who {named.group('rest')}?"
+    split = _PUT_OUT_SPLIT.match(question)
+    if split is not None:
+        # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
+        # abstained).
+        return f"{split.group('who')} {split.group('verb')} out {split.group('what')}?"
     if _DEADLINE_OF_THAT.match(question):
         # "And what is the deadline for that?" after what Poland will do asks "By when?" (it had bolded
         # "Russian coal imports").
@@ -902,6 +909,12 @@ _WHO_SOURCE_THINKS = re.compile(
     re.I,
 )
 
+# "Who put the two commentaries out?": the phrasal verb split by its object.
+_PUT_OUT_SPLIT = re.compile(
+    r"^\W*(?P<who>(?:(?:and|but|so)\s+)?(?:who|which\s+[a-z]+))\s+(?P<verb>put|puts|brought|brings)\s+"
+    r"(?P<what>(?!out\b)[^?]{1,80}?)\s+out\s*[?.!]*\s*$",
+    re.I,
+)
 # "Which mediators has Alcaro named?", "Which countries does the IAI piece name as mediators?": the
 # things a source names (not "cite", which asks for its references).
 _SOURCE_NAMES = re.compile(

@@ -4349,14 +4349,14 @@ def _answers_partitive(sentence: str, group: str) -> bool:
     # "Russia's five largest banks" is named by "the five largest Russian banks": a possessive as its stem.
     words = [without_possessive(w).lower() for w in _WORD.findall(group) if w.lower() not in ("the", "these", "those", "its", "their")]
     lowered = sentence.lower()
-    # "Russia's five biggest banks" are "the five largest Russian banks" too.
+    # "Russia's five biggest banks" and "its top five banks" are "the five largest Russian banks" too.
     words = [next((same for same in _SAME_SIZE if same in lowered), w) if w in _SAME_SIZE else w for w in words]
     at = max((lowered.find(w) for w in words), default=-1)
     return bool(words) and all(w in lowered for w in words) and _COUNTING_WORDS.search(sentence, at) is not None
 
 
-# Superlatives of size that name the same members of a group.
-_SAME_SIZE = ("largest", "biggest", "greatest")
+# Superlatives of size that name the same members of a group ("Russia's top five banks").
+_SAME_SIZE = ("largest", "biggest", "greatest", "top", "leading")
 
 
 # A count of deaths asked for, and a sentence that speaks of deaths ("lost around 6–7,000 soldiers").
