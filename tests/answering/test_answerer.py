@@ -7114,6 +7114,13 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     # The collection, asked as what "we have here".
     listed = qa.answer("Which two documents do we have here?", index=index)
     assert listed.text.startswith("The collection holds")
+    # "How much of the X" asks for a part, which "the bulk of" gives in words (it had abstained).
+    bulk = qa.answer("How much of the compromises will Russia have to make?", index=index)
+    assert not bulk.abstained and "the bulk of the compromises" in bulk.text
+    # A lead that opens with the kind asked names the answer, not someone other than the question's
+    # subject (the West) acting: it keeps its short answer (it had bolded "SWIFT system …").
+    cut = qa.answer("Which bank did the West cut off from SWIFT?", index=index).short
+    assert cut is not None and cut.text == "VTB"
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -1594,7 +1594,10 @@ def _answer(
         ranked = [quoted, *(c for c in ranked if c is not quoted)]
     # The question's named subject, as the documents may write it.
     subject = _subject_words(question)
-    chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below)
+    # The kind a "which" or "what" question asks for ("Which bank …?"); not a verb ("What has …?").
+    kind = _ASKED_HEAD.match(question)
+    kind_word = kind.group("head") if kind is not None and kind.group("head").lower() not in _QUESTION_VERBS else None
+    chosen = _about_the_subject(_select(ranked, question, s), subject, ranked[: s.gate_depth], s.abstain_below, kind_word)
     chosen = _about_the_term(chosen, question)
     if follow_up is not None and _ASKS_MEANS.match(question) and _BY_MEANS.search(chosen[0].text):
         # "How could it do that?": the sentence that gives the means answers by itself; another
@@ -5025,7 +5028,8 @@ def _about_the_term(chosen: list[Candidate], question: str) -> list[Candidate]:
 
 
 def _about_the_subject(
-    chosen: list[Candidate], subject: Sequence[str], ranked: Sequence[Candidate] = (), least: float = 1.0
+    chosen: list[Candidate], subject: Sequence[str], ranked: Sequence[Candidate] = (), least: float = 1.0,
+    kind: str | None = None,
 ) -> list[Candidate]:
     """The chosen sentences with the first that names the question's subject leading, when the lead
     opens with another name and a sentence of its document names the subject: "What weapons has the
@@ -5039,6 +5043,11 @@ def _about_the_subject(
     if not subject or not chosen or not _about_another(chosen[0].text, subject) or _named_before_as(chosen[0], subject):
         # "European-led diplomacy to make progress on the agreements failed …" is about the Minsk
         # agreements the sentence before names.
+        return chosen
+    if kind is not None and _opens_with_kind(chosen[0].text, kind):
+        # "Which bank did the West cut off from SWIFT?": "So far, of the five largest Russian banks, only
+        # VTB …" opens with the kind asked, and its name is the answer, not someone else acting (the
+        # sentence on what the US and Europe may still do had led, bolding "SWIFT system").
         return chosen
     if _names_any(chosen[0].passage.author or "", subject):
         # "Which countries does Alcaro cite …?": the author of the lead's document says it; his name
@@ -5055,6 +5064,13 @@ def _about_the_subject(
         naming = next((c for c in ranked if c.passage.doc_id == lead and c.score >= least and c not in chosen
                        and _names_whole(c.text, subject) and not is_reference(c.text)), None)
     return chosen if naming is None else [naming, *(c for c in chosen if c is not naming)]
+
+
+def _opens_with_kind(sentence: str, kind: str) -> bool:
+    """True when the sentence's opening words name the kind of thing asked ("bank": "So far, of the five
+    largest Russian banks, only VTB …")."""
+    opening = {w.lower() for w in _WORD.findall(" ".join(sentence.split()[:OPENING_WORDS]))}
+    return kind.lower() in opening or _plural(kind.lower()) in opening
 
 
 def _names_whole(text: str, subject: Sequence[str]) -> bool:
@@ -5562,6 +5578,10 @@ def _asked_verb_first(ranked: list[Candidate], question: str, reply: str) -> lis
 
 
 _AUXILIARY_WORDS = frozenset("been being done going".split())
+# The verbs that may follow "what" or "which" straight away ("What has …?", "What would …?").
+_QUESTION_VERBS = frozenset(
+    "is are was were do does did has have had will would can could shall should may might must".split()
+)
 # How far down a sentence that uses the verb asked alone may rank (the one that says the rouble
 # payments are working ranked fourth).
 VERB_ALONE_DEPTH = 5

@@ -4391,7 +4391,7 @@ def has_type(sentence: str, kind: str | None, question: str, context: str = "") 
         if _ASKS_HOW_MANY_OF_SERIES.match(question) and _ordinal_of_noun(sentence, question) is not None:
             # "How many rounds of talks had taken place …?": "the sides met for a sixth time" counts them.
             return True
-        if asks_share(question) and _WORDED_SHARE.search(sentence):
+        if (asks_share(question) or _ASKS_PART_OF.match(question)) and _WORDED_SHARE.search(sentence):
             # "What share of the compromises should Russia make?": "the bulk of the compromises", in words.
             return True
         if _ASKS_PERCENTAGE.search(question) and not _SHARE_SPAN.search(without_dates) and not _DIGITS.search(_YEAR.sub(" ", without_dates)):
