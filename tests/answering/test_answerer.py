@@ -7121,6 +7121,18 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     # subject (the West) acting: it keeps its short answer (it had bolded "SWIFT system …").
     cut = qa.answer("Which bank did the West cut off from SWIFT?", index=index).short
     assert cut is not None and cut.text == "VTB"
+    # "end goal" is a goal (the reader had bolded "war" of "end the war", taking "end" for the question's word).
+    goal = qa.answer("What does Alcaro think the West's end goal should be?", index=index).short
+    assert goal is not None and goal.text.startswith("end the war, ensure Ukraine's security")
+    # How long the war had gone on: the sentence giving it a stretch of time, below the best few and
+    # under the threshold (it had abstained).
+    lasted = qa.answer("How long had the war been going on?", index=index)
+    assert not lasted.abstained and "fifth week" in lasted.text
+    # A document's argument is its summary.
+    from qa.answering.summary import asks_summary
+    assert asks_summary("What is the April article's argument?")
+    assert asks_summary("Give me the April article's argument in two sentences.")
+    assert not asks_summary("What is the April article's argument about China?")
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

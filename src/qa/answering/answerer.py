@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -672,6 +672,10 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "Name the man who speaks for the Kremlin." asks who does (it had quoted "Moreover, the Kremlin
         # expects …").
         return f"Who {named.group('rest')}?"
+    if _INTENT_MODIFIER.search(question):
+        # "What does Alcaro think the West's end goal should be?" asks for its goal: the reader took the
+        # "end" of "end the war" for the question's own word and bolded "war".
+        return _INTENT_MODIFIER.sub("", question)
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -909,6 +913,8 @@ _WHO_SOURCE_THINKS = re.compile(
     re.I,
 )
 
+# "end goal", "ultimate aim": a goal, said twice.
+_INTENT_MODIFIER = re.compile(r"\b(?:end|ultimate|final|overall|eventual)\s+(?=(?:goals?|aims?|objectives?)\b)", re.I)
 # "Who put the two commentaries out?": the phrasal verb split by its object.
 _PUT_OUT_SPLIT = re.compile(
     r"^\W*(?P<who>(?:(?:and|but|so)\s+)?(?:who|which\s+[a-z]+))\s+(?P<verb>put|puts|brought|brings)\s+"
@@ -1514,9 +1520,11 @@ def _answer(
         # much more, …" had answered).
         ranked = [*compared, *(c for c in ranked if c not in compared)]
         best = max(compared[0].score, s.abstain_below)
-    if best < s.abstain_below and ranked and gives_asked_ordinal(ranked[0].text, question):
+    if best < s.abstain_below and ranked and (gives_asked_ordinal(ranked[0].text, question)
+                                             or gives_asked_duration(ranked[0].text, question)):
         # "Which week of the war was about to begin when Alcaro wrote?": "… is about to enter its fifth
-        # week" says which, in other words than the question's (0.094; it had abstained).
+        # week" says which, in other words than the question's (0.094; it had abstained). So for "How
+        # long had the war been going on …?" (0.029).
         best = s.abstain_below
     about_reply = best < s.abstain_below and _typed_about_reply(ranked, question, wanted, history)
     if about_reply:
@@ -4700,6 +4708,13 @@ def _fitting(
         cited_works = {id(c) for c in candidates if id(c) in cited_works and not _headline_states(c.text, question)}
     fitting = [c for c in ranked[: s.gate_depth]
                if id(c) not in cited_works and has_type(c.text, wanted, question, f"{c.passage.text} {c.passage.title or ''}")]
+    lasting = (next((c for c in ranked if id(c) not in cited_works and gives_asked_duration(c.text, question)), None)
+               if wanted == NUMBER else None)
+    if lasting is not None:
+        # "How long had the war been going on?": the sentence that gives the war a stretch of time ("…
+        # is about to enter its fifth week") comes first, wherever it stands, in other words (it had
+        # abstained, or "The second concerns …" had passed for a count of seconds).
+        fitting = [lasting, *(c for c in fitting if c is not lasting)]
     if wanted == PERSON:
         # A document's title line names its author, who did nothing the question asks about: "Who
         # mediated between Russia and Ukraine?" is not answered by "… by Riccardo Alcaro" (authorship

@@ -26,7 +26,12 @@ _ASKS_SUMMARY = re.compile(
     r"(?:what|which) (?:is|are|was|were) (?:the |his |her |their |its )?(?:(?:[\w-]+ ){0,2}[\w-]+['’]s )?(?:main|key|central|principal|overall|core) "
     r"(?:points?|arguments?|ideas?|messages?|claims?|takeaways?|thesis|conclusions?)|"
     r"(?:main|key) (?:points|arguments|takeaways)|what (?:is|are) (?:the )?(?:\w+ ){0,4}(?:commentary|commentaries|piece|article|document|documents|paper|report) about|"
-    r"(?:a |an )?(?:summary|overview|synopsis) of|tl;?dr)\b",
+    r"(?:a |an )?(?:summary|overview|synopsis) of|tl;?dr)\b"
+    # "What is the April article's argument?", "Give me the IAI piece's thesis in two sentences.": a
+    # document's (or its author's) argument as a whole, nothing after it but how long.
+    r"|^\W*(?:what(?:['’]s| is| was) |give (?:me )?|tell me |outline |state )(?:the )?(?:[\w-]+ ){0,3}"
+    r"(?:commentary|piece|article|document|paper|report|essay|op-?ed|author)['’]s (?:[\w-]+ )?(?:argument|thesis|case|message)"
+    r"(?=(?: in (?:a |an |one |two |three |a few |short|brief)[\w ]*)?\W*$)",
     re.I,
 )
 # "What does Alcaro argue?", "What does the IAI commentary say?": with nothing after the verb, the

@@ -2387,6 +2387,31 @@ def _ordinal_of_noun(sentence: str, question: str) -> re.Match[str] | None:
     return re.search(rf"{_ORDINAL_WORD.pattern}\s+(?:[a-z]+\s+)?(?:{re.escape(noun)}(?:s|y|ies)?{times})\b", sentence, re.I)
 
 
+# "How long has the war been going on?", "How long had the war lasted …?": how long something has gone on.
+_ASKS_DURATION_SO_FAR = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?how\s+long\s+(?:has|had|have)\s+(?:the\s+)?(?P<thing>[a-z][\w-]*)\s+"
+    r"(?:been\s+(?:going\s+on|under\s+way|underway|raging|running|fought|waged)|lasted|gone\s+on|run)\b",
+    re.I,
+)
+# A stretch of time said by its place in a series or by a count: "its fifth week", "three months", "a year".
+_STRETCH_SAID = re.compile(
+    rf"(?:{_ORDINAL_WORD.pattern}|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+))\s+"
+    r"(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
+
+
+def gives_asked_duration(sentence: str, question: str) -> bool:
+    """True when a question asks how long something has gone on ("How long had the war been going on
+    when Alcaro wrote?") and the sentence names that thing with a stretch of time ("Vladimir Putin's
+    imperialist war of conquest in Ukraine is about to enter its fifth week")."""
+    asked = _ASKS_DURATION_SO_FAR.match(question)
+    if asked is None:
+        return False
+    thing = asked.group("thing").lower()
+    return re.search(rf"\b{re.escape(thing)}s?\b", sentence, re.I) is not None and _STRETCH_SAID.search(sentence) is not None
+
+
 # A count of those before something: "How many rounds were there before it?".
 _BEFORE_IT = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|preceding|earlier\s+than)\b", re.I)
 
