@@ -7133,6 +7133,9 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     assert asks_summary("What is the April article's argument?")
     assert asks_summary("Give me the April article's argument in two sentences.")
     assert not asks_summary("What is the April article's argument about China?")
+    # The post someone holds "at his institute" is who he is (it had bolded "Europe’s Post" of a title).
+    assert _asked_plainly("What post does Riccardo Alcaro hold at his institute?") == "Who is Riccardo Alcaro?"
+    assert _asked_plainly("What is Alcaro's position at the IAI?") == "Who is Alcaro?"
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -337,14 +337,17 @@ _AGENT_VERB = re.compile(rf"^\W*who\s+(?P<verb>{'|'.join(_AGENT_NOUNS)})\s+(?P<w
 # "What position does Sergei Lavrov hold?", "What office does Zelensky have?": a person's title.
 # Not "role": "What is China's role?" asks what a country does, not who it is.
 _OFFICE_NOUNS = r"(?i:position|office|post|job|title)"
+# Where an office is held: a place by name ("the IAI"), or by its kind after a possessive ("his institute").
+_PLACE_OF_OFFICE = r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|(?i:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)"
 _HOLDS_OFFICE = re.compile(
     rf"^\W*(?i:what|which)\s+{_OFFICE_NOUNS}\s+(?i:does|did|do)\s+"
     # "Which post does Zelensky occupy in Ukraine?": where, after it, changes nothing.
     r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)"
-    r"(?:\s+(?i:in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?\W*$"
+    # "What post does Riccardo Alcaro hold at his institute?": so, by the place's kind.
+    rf"(?:\s+(?i:in|at)\s+{_PLACE_OF_OFFICE})?\W*$"
     rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}"
     # "What is Alcaro's position there?": where, after it, changes nothing.
-    r"(?:\s+(?i:there|at\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))?\W*$"
+    rf"(?:\s+(?i:there|at\s+{_PLACE_OF_OFFICE}))?\W*$"
 )
 # "List the countries named as possible guarantors.", "Name all the banks that were cut off.": a
 # request for the things of a kind that the rest of it says, which "Which …?" asks.
