@@ -7090,6 +7090,7 @@ def test_reader_turns_of_the_twenty_fifth_session(built_index):
 @pytest.mark.model
 def test_reader_turns_of_the_twenty_sixth_session(built_index):
     import qa
+    from conftest import ask_as_chat
     from qa.answering.answerer import _asked_plainly
 
     index = built_index.index
@@ -7136,6 +7137,14 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     # The post someone holds "at his institute" is who he is (it had bolded "Europe’s Post" of a title).
     assert _asked_plainly("What post does Riccardo Alcaro hold at his institute?") == "Who is Riccardo Alcaro?"
     assert _asked_plainly("What is Alcaro's position at the IAI?") == "Who is Alcaro?"
+    # What was told or warned is a clause, not a name the reader cuts from the sentence (it had bolded "US").
+    told = qa.answer("What did Biden tell China?", index=index)
+    assert "US warnings to China" in told.text and (told.short is None or told.short.text != "US")
+    # A follow-up that only judges the reply ("buy that") is about the sentence the reply quoted, however
+    # likely another is (Peskov's had answered).
+    _, judged = ask_as_chat(index, "What was the Russian foreign minister's line on the contested regions?",
+                            "Does the April author buy that?")
+    assert "(it’s not)" in judged.text
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

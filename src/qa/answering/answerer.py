@@ -1541,13 +1541,16 @@ def _answer(
         # documents say it (0.078, below sentences sharing other words; it had abstained).
         ranked = [using, *(c for c in ranked if c is not using)]
         best = s.abstain_below
-    checked = _checks_reply(ranked, question, history) if best < s.abstain_below else None
+    # A question that only judges the reply ("Does the April author buy that?") is about the sentence
+    # it quoted, however likely another is (Peskov's "pushed back on that idea" had answered, 0.20).
+    judged = best >= s.abstain_below and _ASKS_IF.match(question) is not None and _judges_reply(_own_words(question))
+    checked = _checks_reply(ranked, question, history) if best < s.abstain_below or judged else None
     if checked is not None:
         # "Does the April author agree?" after Lavrov's "settled for good" (it's not), "Is it the
         # biggest one?" after "only VTB — the second-largest —": the sentence the reply quoted tells,
         # in no words the question shares with it (0.148 and 0.071; both had abstained).
         ranked = [checked, *(c for c in ranked if c is not checked)]
-        best = s.abstain_below
+        best = max(best, s.abstain_below)
     if best < s.abstain_below or _compared_with_unnamed(question, ranked[: s.gate_depth]):
         # "Is Russia richer than Italy?": no sentence of the best few names Italy, so none compares the two
         # (it had quoted "The West has still not fully hit Russia where it hurts: energy exports.").
@@ -2941,7 +2944,9 @@ _PRO_VERB = frozenset("do does did done doing".split())
 # Words that judge what the turn before said, in no words of its own: "And was he right, per the article?",
 # "Does the April writer accept that claim?".
 _VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct incorrect accurate mistaken agree agrees disagree "
-                     "accept accepts dispute disputes reject rejects share shares endorse endorses".split())
+                     "accept accepts dispute disputes reject rejects share shares endorse endorses "
+                     # "Does the April author buy that?"
+                     "buy buys believe believes".split())
 # Words that point at a document or its author: "the April author", "per the article".
 _SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per".split())
 # Nouns that point at what the turn before reported: "that claim", "this view".
@@ -6544,7 +6549,9 @@ NOT_AMONG = "No: {name} is not among them."
 # "What has he stated?", "What did Peskov say?": what someone said, of nothing in particular.
 _SAID_ALONE = re.compile(
     r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+"
-    r"(?:say|said|claim|claimed|state|stated|declare|declared)\s*[?.!]*\s*$",
+    r"(?:(?:say|said|claim|claimed|state|stated|declare|declared)"
+    # "What did Biden tell China?": whom it was told to changes nothing (it had bolded "US").
+    r"|(?:tell|told|warn|warned)(?:\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2})?)\s*[?.!]*\s*$",
     re.I,
 )
 # "What is the second one?", "Which was the third?": an item of the list just given, itself.
