@@ -7145,6 +7145,9 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     _, judged = ask_as_chat(index, "What was the Russian foreign minister's line on the contested regions?",
                             "Does the April author buy that?")
     assert "(it’s not)" in judged.text
+    # Someone's "line on" a topic is what he said about it (it had bolded "Sergei Lavrov").
+    line = qa.answer("What was the Russian foreign minister's line on the contested regions?", index=index).short
+    assert line is not None and line.text == "settled for good"
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

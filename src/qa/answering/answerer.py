@@ -679,6 +679,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "What does Alcaro think the West's end goal should be?" asks for its goal: the reader took the
         # "end" of "end the war" for the question's own word and bolded "war".
         return _INTENT_MODIFIER.sub("", question)
+    line = _LINE_ON.match(question)
+    if line is not None:
+        # "What was the Russian foreign minister's line on the contested regions?" asks what he said
+        # about them (it had bolded "Sergei Lavrov").
+        aux = "did" if line.group("be").lower() == "was" else "does"
+        return f"What {aux} {line.group('who')} say about {line.group('topic')}?"
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -918,6 +924,13 @@ _WHO_SOURCE_THINKS = re.compile(
 
 # "end goal", "ultimate aim": a goal, said twice.
 _INTENT_MODIFIER = re.compile(r"\b(?:end|ultimate|final|overall|eventual)\s+(?=(?:goals?|aims?|objectives?)\b)", re.I)
+# "What was Lavrov's line on Crimea?", "What is the April piece's take on China?": what is said of a topic
+# (not "position" or "view", which the rules for a stance read).
+_LINE_ON = re.compile(
+    r"^\W*what\s+(?P<be>is|was)\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)[’']s\s+"
+    r"(?:line|take)\s+(?:on|about|regarding)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
 # "Who put the two commentaries out?": the phrasal verb split by its object.
 _PUT_OUT_SPLIT = re.compile(
     r"^\W*(?P<who>(?:(?:and|but|so)\s+)?(?:who|which\s+[a-z]+))\s+(?P<verb>put|puts|brought|brings)\s+"
