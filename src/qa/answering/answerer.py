@@ -1556,8 +1556,7 @@ def _answer(
         best = s.abstain_below
     # A question that only judges the reply ("Does the April author buy that?") is about the sentence
     # it quoted, however likely another is (Peskov's "pushed back on that idea" had answered, 0.20).
-    judged = best >= s.abstain_below and _ASKS_IF.match(question) is not None and _judges_reply(_own_words(question))
-    checked = _checks_reply(ranked, question, history) if best < s.abstain_below or judged else None
+    checked = _checks_reply(ranked, question, history, judged_only=best >= s.abstain_below)
     if checked is not None:
         # "Does the April author agree?" after Lavrov's "settled for good" (it's not), "Is it the
         # biggest one?" after "only VTB — the second-largest —": the sentence the reply quoted tells,
@@ -2921,18 +2920,23 @@ def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | Non
 _ASKS_IF_IT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|does|do|did|has|have)\s+(?:it|he|she|they|that|this)\b", re.I)
 
 
-def _checks_reply(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> Candidate | None:
+def _checks_reply(
+    ranked: list[Candidate], question: str, history: Sequence[Any] | None, judged_only: bool = False
+) -> Candidate | None:
     """For a yes-or-no follow-up that judges the reply before ("Does the April author agree?"), the
     best-ranked sentence the reply quoted; for one that asks whether what it named is what the
     question says ("Is it the biggest one?"), the first quoted sentence that speaks to the question's
     own words (a form or a synonym: "second-largest" for "biggest"); else None. However the question
-    alone ranks them: its words are not the reply's."""
+    alone ranks them: its words are not the reply's. With `judged_only`, only the first kind."""
     replies = assistant_turns(history) if history else []
     if not replies or not _ASKS_IF.match(question):
         return None
-    quoted = [c for c in ranked if c.text in replies[-1]]
     own = _own_words(question)
-    if _judges_reply(own):
+    judged = _judges_reply(own)
+    if judged_only and not judged:
+        return None
+    quoted = [c for c in ranked if c.text in replies[-1]]
+    if judged:
         return quoted[0] if quoted else None
     if _ASKS_IF_IT.match(question) is None or not (said := own - _VERDICT - _SOURCE_POINTERS - _PRO_VERB - {"one"}):
         return None
