@@ -7149,6 +7149,22 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
     line = qa.answer("What was the Russian foreign minister's line on the contested regions?", index=index).short
     assert line is not None and line.text == "settled for good"
 
+
+def test_reader_turns_of_the_twenty_seventh_session(built_index):
+    from conftest import ask_as_chat
+    from qa.answering.answerer import _asked_plainly
+
+    index = built_index.index
+    # A sentence without the year asked about does not displace a lead with it for naming the kind
+    # asked ("the 2015 Minsk agreements" for "agreement"; it had bolded "Minsk").
+    signed, fate = ask_as_chat(index, "Which agreement did Moscow sign in 1994?", "What became of that promise?")
+    assert signed.short is not None and signed.short.text.endswith("Budapest memorandum")
+    # What became of something is what happened to it (it had bolded "surrender of Soviet nuclear weapons").
+    assert _asked_plainly("What became of that promise?") == "What happened to that promise?"
+    assert _asked_plainly("And what has become of the Minsk agreements?") == "And what happened to the Minsk agreements?"
+    assert _asked_plainly("What did the plan become?") is None
+    assert "ran tanks over it" in fate.text and fate.short is None
+
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 
 

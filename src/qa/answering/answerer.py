@@ -685,6 +685,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # about them (it had bolded "Sergei Lavrov").
         aux = "did" if line.group("be").lower() == "was" else "does"
         return f"What {aux} {line.group('who')} say about {line.group('topic')}?"
+    became = _BECAME_OF.match(question)
+    if became is not None:
+        # "What became of that promise?" asks what happened to it (it had bolded "surrender of Soviet
+        # nuclear weapons", or abstained for "What became of it?").
+        return f"{became.group('lead') or ''}{'what' if became.group('lead') else 'What'} happened to {became.group('what')}?"
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -930,6 +935,10 @@ _LINE_ON = re.compile(
     r"^\W*what\s+(?P<be>is|was)\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)[’']s\s+"
     r"(?:line|take)\s+(?:on|about|regarding)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$",
     re.I,
+)
+# "What became of that promise?", "And what has become of the Minsk agreements?": what happened to it.
+_BECAME_OF = re.compile(
+    r"^\W*(?P<lead>(?:and|so|but)\s+)?what\s+(?:has\s+|had\s+|is\s+)?(?:became|become)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I
 )
 # "Who put the two commentaries out?": the phrasal verb split by its object.
 _PUT_OUT_SPLIT = re.compile(
@@ -1611,8 +1620,15 @@ def _answer(
     speaker = speaker_asked(question) or _according_to_person(retriever, question)
     if speaker is not None:
         ranked = _speech_first(ranked, speaker, s.gate_depth)
+    years = _YEAR.findall(question)
     for reordered in _REORDERINGS:
-        ranked = reordered(ranked, question, s)
+        moved = reordered(ranked, question, s)
+        # A sentence without the year the question asks about does not displace a lead with it: "Which
+        # agreement did Moscow sign in 1994?" is "The Budapest memorandum, which Russia signed in 1994
+        # …", not "… the now-defunct 2015 Minsk agreements" for its word "agreement".
+        if not (years and moved and moved[0] is not ranked[0] and all(y in ranked[0].text for y in years)
+                and not all(y in moved[0].text for y in years)):
+            ranked = moved
     if offered is not None and (quoted := _offered_sentence(ranked, *offered)) is not None:
         # "And America?" after "What is Europe still hooked on?": "Though the United States has
         # stopped Russian oil imports, Europe is still …", which the reply quoted and which names it
