@@ -24,7 +24,9 @@ def test_sigint_stops_a_server_started_with_sigint_ignored(built_index: BuiltInd
     try:
         out.wait_for("press Ctrl+C", 300)
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(60) == 0
+        code = proc.wait(60)
+        out.finish()
+        assert code == 0, out.text()
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -1054,13 +1054,21 @@ def serve(
         print("  press Ctrl+C to stop", flush=True)
         builder = threading.Thread(target=_build_in_background, args=(index_dir, corpus_dir, building),
                                    name="qa-build", daemon=True)
-        builder.start()
+        try:
+            builder.start()
+        except RuntimeError as exc:  # "can't start new thread": out of threads or memory
+            builder = None
+            print(f"warning: cannot build or update the index in the background ({exc}); "
+                  "answering from the index as it is", file=sys.stderr, flush=True)
         while True:
             time.sleep(1)
     except KeyboardInterrupt:
         print("stopping", file=sys.stderr)
     finally:
-        demo.close()
+        try:
+            demo.close()
+        except Exception as exc:  # stopping anyway: a half-closed server goes with the process
+            print(f"warning: the chat server did not close cleanly: {exc!r}", file=sys.stderr, flush=True)
     if builder is not None and builder.is_alive():
         # The build thread may be inside ONNX Runtime or FAISS, whose threads abort the process
         # when the interpreter shuts down around them ("terminate called ...", exit 134). The
