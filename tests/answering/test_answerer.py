@@ -7164,6 +7164,20 @@ def test_reader_turns_of_the_twenty_seventh_session(built_index):
     assert _asked_plainly("And what has become of the Minsk agreements?") == "And what happened to the Minsk agreements?"
     assert _asked_plainly("What did the plan become?") is None
     assert "ran tanks over it" in fate.text and fate.short is None
+    # What a named subject is doing is no term to define: "its" is not "Poland doing about Russian coal"
+    # (the follow-up had been refused as pointing at nothing), and a thing alone after "What about"
+    # takes the place of the topic asked about before.
+    from qa.answering.referents import resolve_ellipsis
+    from qa.retrieval.query import defined_term
+    assert defined_term("What is Poland doing about Russian coal?") is None
+    assert defined_term("What is Russia demanding from Ukraine?") is None
+    assert defined_term("What is the Budapest memorandum?") == "Budapest memorandum"
+    coal = ["What is Poland doing about Russian coal?"]
+    assert resolve_ellipsis("What about its oil and gas purchases?", coal) == "What is Poland doing about oil and gas purchases?"
+    assert resolve_ellipsis("What about the EU?", coal) is None
+    assert resolve_ellipsis("What about equipment?", ["How many soldiers has Russia lost?"]) is None
+    _, gas = ask_as_chat(index, *coal, "What about its oil and gas purchases?")
+    assert not gas.abstained and "phase out oil and gas imports" in gas.text
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -610,6 +610,12 @@ _TOPIC_ALONE = re.compile(
 )
 
 
+# "What about oil and gas?", "And what about its gas purchases?": a thing in lower case alone (a
+# possessive pronoun before it goes: the question before names whose).
+_PHRASE_ALONE = re.compile(
+    r"\s*(?i:(?:and|but)\s+)?(?i:what|how)\s+about\s+(?:(?i:its|their|his|her)\s+)?"
+    r"(?P<topic>(?!(?:the|a|an|that|this|those|these|it|them|him|her|us|you|me|now|then|there|here|today)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})\s*[?.!]*\s*"
+)
 # "And not to host?", "And to build?": a verb alone, in place of the one the question before asked
 # about after "to" ("What does Ukraine promise not to develop?").
 _VERB_ALONE = re.compile(r"\s*(?i:and|but)\s+(?P<neg>(?i:not|never)\s+)?(?i:to)\s+(?P<verb>[a-z]{3,})\s*[?.!]*\s*")
@@ -653,6 +659,12 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if _VERB_ALONE.fullmatch(question) and earlier:
         before = earlier[-1]
         return _verb_swapped(question, resolve_ellipsis(before, earlier[:-1]) or before)
+    phrase = _PHRASE_ALONE.fullmatch(question) if name is None and described is None and according is None else None
+    if phrase is not None and topic is None and earlier and not _ELLIPSIS.fullmatch(earlier[-1]):
+        # "What about its oil and gas purchases?" after "What is Poland doing about Russian coal?": the
+        # question before, on the thing now named (it had read "its" as "Poland doing about Russian coal").
+        ending = TOPIC_ENDING.search(earlier[-1])
+        return f"{earlier[-1][: ending.start('topic')]}{phrase.group('topic')}?" if ending is not None else None
     if (name is None and described is None and according is None and topic is None) or not earlier:
         return None
     before = earlier[-1]

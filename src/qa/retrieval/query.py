@@ -76,7 +76,12 @@ _WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?P
 DEFINED_WORDS = 5
 # "What was the Budapest memorandum meant to do?" asks what it was for, not what "Budapest
 # memorandum meant to do" is.
-_TERM_PREDICATE = re.compile(r"\s(?:meant|supposed|designed|intended|expected|going|set|due|about|able|trying|used)\s+to\b")
+_TERM_PREDICATE = re.compile(
+    r"\s(?:meant|supposed|designed|intended|expected|going|set|due|about|able|trying|used)\s+to\b"
+    # "What is Poland doing about Russian coal?", "What is Russia demanding from Ukraine?": what a named
+    # subject is doing, not what "Poland doing about Russian coal" is.
+    r"|\bdoing\b|[A-Z][\w’'.-]*\s+[a-z]{2,}ing\s+(?:about|to|with|for|from|on|in|at|against|over|after)\b"
+)
 
 
 # "What does 'full blocking sanctions' mean?" asks what they are, too (a term of several words: a
