@@ -7178,6 +7178,13 @@ def test_reader_turns_of_the_twenty_seventh_session(built_index):
     assert resolve_ellipsis("What about equipment?", ["How many soldiers has Russia lost?"]) is None
     _, gas = ask_as_chat(index, *coal, "What about its oil and gas purchases?")
     assert not gas.abstained and "phase out oil and gas imports" in gas.text
+    # "one of those" asks as "one of them" does, and a capital is its country among the listed ones
+    # (it had quoted Ukraine calling on China to step in).
+    asked = "Which countries could act as guarantors under the Ukrainian proposal?"
+    _, beijing = ask_as_chat(index, asked, "Would Beijing be one of those?")
+    assert beijing.text.startswith("Yes: Beijing is among them.")
+    _, paris = ask_as_chat(index, asked, "Would Paris be one of them?")
+    assert paris.text.startswith("No: Paris is not among them.")
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -6658,8 +6658,10 @@ def _other_than_excepted(sentence: str, start: int, end: int, question: str) -> 
 
 
 def _named_among(name: str, items: Sequence[str]) -> bool:
-    """True when one of the listed items names `name` (by its last word: "the United States" by "States")."""
-    return any(_names(item, name.split()[-1]) for item in items)
+    """True when one of the listed items names `name` (by its last word: "the United States" by "States"),
+    or the country whose capital or seat it is ("Beijing": "China")."""
+    names = [name.split()[-1], *SEATS.get(name.lower(), "").split()[-1:]]
+    return any(_names(item, one) for item in items for one in names)
 
 
 def _with_membership(listed: Answer, question: str, name: str, among: bool) -> Answer:

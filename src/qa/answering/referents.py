@@ -504,7 +504,8 @@ def resolve_there(question: str, earlier: str, reply: str) -> str | None:
 _ASKS_KIND_PLURAL = re.compile(
     r"^\W*(?:which|what)\s+(?!(?:is|was|has|does)\b)(?P<noun>[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
 )
-_GROUP_PRONOUN = re.compile(r"\b(?:them|they)\b", re.I)
+# "them", "they", or "those" / "these" standing alone at the end ("Would Beijing be one of those?").
+_GROUP_PRONOUN = re.compile(r"\b(?:them|they)\b|\b(?:those|these)(?=\s*[?.!]*\s*$)", re.I)
 _DO = re.compile(r"^(?:do|does|did)\s+", re.I)
 _PASSIVE = re.compile(r"^(?P<be>are|were|is|was)\s+[a-z]+(?:ed|en|wn)\b", re.I)
 
