@@ -7185,6 +7185,9 @@ def test_reader_turns_of_the_twenty_seventh_session(built_index):
     assert beijing.text.startswith("Yes: Beijing is among them.")
     _, paris = ask_as_chat(index, asked, "Would Paris be one of them?")
     assert paris.text.startswith("No: Paris is not among them.")
+    # A lead that points at the kind asked for ("that idea") comes after the sentence that says what it is.
+    _, idea = ask_as_chat(index, "What role does Dmitry Peskov have?", "Which Ukrainian idea did he reject?")
+    assert idea.text.startswith("The Ukrainian plan envisions a 15-year timeline")
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -5167,6 +5167,11 @@ def _opens_with_subject(sentence: str) -> bool:
 _ASKED_HEAD = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:are|is|were|was)\s+(?:the\s+)?(?:main\s+|key\s+|major\s+)?)?(?P<head>[a-z][\w-]{2,})\b", re.I
 )
+# "Which Ukrainian idea did Peskov reject?": the noun of the kind asked for, before its verb phrase.
+_WHICH_KIND_DONE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?i:which|what)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]{3,})\s+"
+    r"(?i:did|does|do|has|have|had|would|will|could)\s+(?!(?:it|they|this|that)\b)\w"
+)
 # "such risks of escalation", "these concessions": a phrase pointing back at what the sentence before said.
 _POINTING_BACK = re.compile(r"\b(?:such|these|those)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]{3,})\b")
 # A lead whose subject is a bare "This" or "That" ("This could break the negotiations, because …"):
@@ -6050,6 +6055,10 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
     # So does "Peskov pushed back on that idea" for "What did Peskov push back on?".
     points_back = points_back or object_points_back(lead.text, question)
+    # "Which Ukrainian idea did Peskov reject?": the lead points at the kind asked with "that idea".
+    kind = _WHICH_KIND_DONE.match(question)
+    points_back = points_back or (kind is not None and re.search(
+        rf"\b(?:this|that|these|those|such)\s+{re.escape(kind.group('noun').lower().rstrip('s')[:NAME_STEM])}\w*\b", lead.text, re.I) is not None)
     # "In exchange, the plan envisions, Russia would allow …" gives what is given for what the
     # sentence before says ("commitments from Ukraine that it would not join NATO, …"): for "What is
     # Ukraine offering Russia?" that comes first. Not when the question itself asks what is given in
