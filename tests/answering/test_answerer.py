@@ -7151,6 +7151,7 @@ def test_reader_turns_of_the_twenty_sixth_session(built_index):
 
 
 def test_reader_turns_of_the_twenty_seventh_session(built_index):
+    import qa
     from conftest import ask_as_chat
     from qa.answering.answerer import _asked_plainly
 
@@ -7188,6 +7189,10 @@ def test_reader_turns_of_the_twenty_seventh_session(built_index):
     # A lead that points at the kind asked for ("that idea") comes after the sentence that says what it is.
     _, idea = ask_as_chat(index, "What role does Dmitry Peskov have?", "Which Ukrainian idea did he reject?")
     assert idea.text.startswith("The Ukrainian plan envisions a 15-year timeline")
+    # A reference the reader judges to hold no answer does not lend its likelihood to a weaker sentence
+    # (it had bolded "Russian Foreign Minister Sergei Lavrov"; the documents never name such talks).
+    hosted = qa.answer("Which country hosted the March talks between the foreign ministers?", index=index)
+    assert hosted.abstained and hosted.short is None
 
 _RESOLUTION = "Now is the time to ramp up pressure — to clear the path for a resolution that Russia will respect and abide by."
 

@@ -1584,7 +1584,14 @@ def _answer(
         # on questions that stand alone (on the gold set's follow-ups, 3 of 4 changed leads were worse).
         apart = {id(c) for c, row in zip(candidates, x) if row[COLUMN["title_line"]] or row[COLUMN["reference"]]
                  or row[COLUMN["boilerplate"]]} | other_rank
+        lead = ranked[0]
         ranked = _lead_by_reader(question, ranked, wanted, s, apart)
+        if ranked[0] is not lead and id(lead) in apart and ranked[0].score < s.abstain_below:
+            # "Which country hosted the March talks between the foreign ministers?": the only sentence
+            # likely enough to answer was a reference (a headline of "Peace Talks"), which the reader
+            # judges to hold no answer; the one it prefers is no likelier than the threshold (it had
+            # bolded "Russian Foreign Minister Sergei Lavrov").
+            return Answer(question, NOT_FOUND, [], [], True, round(ranked[0].score, 4), passages[:5], time.perf_counter() - started)
     elif follow_up is not None and _ASKS_MEANS.match(question) and replies:
         ranked = _quoted_first(ranked, replies[-1], s.gate_depth, _BY_MEANS)
     elif follow_up is not None and _BARE_WHY.match(question) and replies:
