@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import urllib.request
 
 import pytest
 
@@ -33,6 +34,44 @@ def test_sigint_stops_a_server_started_with_sigint_ignored(built_index: BuiltInd
             proc.wait()
         out.finish()
     assert "stopping" in out.text()
+
+
+# `qa serve` in a process that cannot start the background build thread ("can't start new thread").
+_NO_BUILD_THREAD = """
+import sys, threading
+start = threading.Thread.start
+def refuse(self):
+    if self.name == "qa-build":
+        raise RuntimeError("can't start new thread")
+    return start(self)
+threading.Thread.start = refuse
+from qa.app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.model
+def test_a_build_thread_that_cannot_start_is_reported_and_the_chat_still_serves_and_stops(built_index: BuiltIndex, tmp_path) -> None:
+    port = qa_free_port()
+    proc = subprocess.Popen(
+        [qa_command()[0], "-c", _NO_BUILD_THREAD, "serve", "--index", str(built_index.index), "--port", str(port)],
+        env=child_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
+    )
+    out = LineReader(proc.stdout)
+    try:
+        out.wait_for("cannot build or update the index in the background", 300)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            assert page.status == 200
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(60)
+        out.finish()
+        assert code == 0, out.text()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        out.finish()
+    assert "stopping" in out.text() and "Traceback" not in out.text(), out.text()
 
 
 @pytest.mark.model

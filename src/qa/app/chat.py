@@ -1058,6 +1058,7 @@ def serve(
             builder.start()
         except RuntimeError as exc:  # "can't start new thread": out of threads or memory
             builder = None
+            building.clear()  # nothing is coming: a missing index is reported as missing
             print(f"warning: cannot build or update the index in the background ({exc}); "
                   "answering from the index as it is", file=sys.stderr, flush=True)
         while True:
