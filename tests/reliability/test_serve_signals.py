@@ -6,6 +6,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import urllib.request
+from typing import Callable
 
 import pytest
 
@@ -13,27 +14,36 @@ from conftest import BuiltIndex, copy_corpus, qa_free_port, slow_pdf
 from reliability_helpers import LineReader, child_env, qa_command
 
 
-@pytest.mark.model
-def test_sigint_stops_a_server_started_with_sigint_ignored(built_index: BuiltIndex, tmp_path) -> None:
-    port = qa_free_port()
+def _serve_until_ctrl_c(command: list[str], ready: str, cwd=None, sigint_ignored: bool = False,
+                        while_serving: Callable[[], None] | None = None) -> tuple[int, str]:
+    """Start `qa serve` (`command`), wait for a line holding `ready`, call `while_serving`, send
+    Ctrl+C (SIGINT) and wait for the process: its exit code and everything it printed."""
     proc = subprocess.Popen(
-        qa_command("serve", "--index", str(built_index.index), "--port", str(port)), env=child_env(), text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        command, env=child_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd,
+        start_new_session=True, preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None,
     )
     out = LineReader(proc.stdout)
     try:
-        out.wait_for("press Ctrl+C", 300)
+        out.wait_for(ready, 300)
+        if while_serving is not None:
+            while_serving()
         proc.send_signal(signal.SIGINT)
         code = proc.wait(60)
-        out.finish()
-        assert code == 0, out.text()
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         out.finish()
-    assert "stopping" in out.text()
+    return code, out.text()
+
+
+@pytest.mark.model
+def test_sigint_stops_a_server_started_with_sigint_ignored(built_index: BuiltIndex, tmp_path) -> None:
+    port = qa_free_port()
+    code, text = _serve_until_ctrl_c(qa_command("serve", "--index", str(built_index.index), "--port", str(port)),
+                                     "press Ctrl+C", cwd=tmp_path, sigint_ignored=True)
+    assert code == 0, text
+    assert "stopping" in text
 
 
 # `qa serve` in a process that cannot start the background build thread ("can't start new thread").
@@ -53,25 +63,16 @@ sys.exit(main(sys.argv[1:]))
 @pytest.mark.model
 def test_a_build_thread_that_cannot_start_is_reported_and_the_chat_still_serves_and_stops(built_index: BuiltIndex, tmp_path) -> None:
     port = qa_free_port()
-    proc = subprocess.Popen(
-        [qa_command()[0], "-c", _NO_BUILD_THREAD, "serve", "--index", str(built_index.index), "--port", str(port)],
-        env=child_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, start_new_session=True,
-    )
-    out = LineReader(proc.stdout)
-    try:
-        out.wait_for("cannot build or update the index in the background", 300)
+
+    def page_served() -> None:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
             assert page.status == 200
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(60)
-        out.finish()
-        assert code == 0, out.text()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        out.finish()
-    assert "stopping" in out.text() and "Traceback" not in out.text(), out.text()
+
+    code, text = _serve_until_ctrl_c(
+        [qa_command()[0], "-c", _NO_BUILD_THREAD, "serve", "--index", str(built_index.index), "--port", str(port)],
+        "cannot build or update the index in the background", cwd=tmp_path, while_serving=page_served)
+    assert code == 0, text
+    assert "stopping" in text and "Traceback" not in text, text
 
 
 @pytest.mark.model
@@ -83,21 +84,10 @@ def test_ctrl_c_during_the_first_build_stops_cleanly_and_the_next_build_complete
     slow_pdf(corpus / "slow.pdf", 300_000)  # keeps the build busy for about a minute
     index = tmp_path / "index"
     port = qa_free_port()
-    proc = subprocess.Popen(
-        qa_command("serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port)), env=child_env(),
-        text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    out = LineReader(proc.stdout)
-    try:
-        out.wait_for("building the index", 300)
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(60) == 0, out.text()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        out.finish()
-    assert "left unfinished" in out.text() and "terminate called" not in out.text(), out.text()
+    code, text = _serve_until_ctrl_c(
+        qa_command("serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port)), "building the index")
+    assert code == 0, text
+    assert "left unfinished" in text and "terminate called" not in text, text
     (corpus / "slow.pdf").unlink()
     built = subprocess.run(qa_command("index", "--index", str(index), "--corpus", str(corpus)), env=child_env(),
                            capture_output=True, text=True, timeout=600)

@@ -1633,8 +1633,8 @@ def _answer(
         # A sentence without the year the question asks about does not displace a lead with it: "Which
         # agreement did Moscow sign in 1994?" is "The Budapest memorandum, which Russia signed in 1994
         # …", not "… the now-defunct 2015 Minsk agreements" for its word "agreement".
-        if not (years and moved and moved[0] is not ranked[0] and all(y in ranked[0].text for y in years)
-                and not all(y in moved[0].text for y in years)):
+        if not (years and moved and moved[0] is not ranked[0] and _gives_years(ranked[0].text, years)
+                and not _gives_years(moved[0].text, years)):
             ranked = moved
     if offered is not None and (quoted := _offered_sentence(ranked, *offered)) is not None:
         # "And America?" after "What is Europe still hooked on?": "Though the United States has
@@ -4302,9 +4302,9 @@ def _lead_by_reader(
     # Ukrainian regions did Russia take by force in 2014?" is "… Russia’s 2014 annexation of Crimea and
     # invasion of the Donbas", not "… make strides in the north and east" (the reader's "north and east").
     years = _YEAR.findall(question)
-    dated = bool(years) and all(y in ranked[0].text for y in years)
+    dated = bool(years) and _gives_years(ranked[0].text, years)
     top = [ranked[0], *(c for c in ranked[1 : s.rerank_sentences]
-                        if id(c) not in apart and (not dated or all(y in c.text for y in years)))]
+                        if id(c) not in apart and (not dated or _gives_years(c.text, years)))]
     if len(top) < 2:
         return ranked
     spans = reader.spans(question, [c.text for c in top])  # the lead's reading is kept by the reader
@@ -4534,10 +4534,10 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
     years = _YEAR.findall(question)
-    if years and not all(y in ranked[0].text for y in years):
+    if years and not _gives_years(ranked[0].text, years):
         # "What happened in 2014?": of the best few, the sentence with the year asked about leads
         # ("Russia's 2014 annexation of Crimea"), not one with a year near it ("the 2015 Minsk agreements").
-        dated = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and all(y in c.text for y in years)), None)
+        dated = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and _gives_years(c.text, years)), None)
         if dated is not None:
             ranked.remove(dated)
             ranked.insert(0, dated)
@@ -5218,6 +5218,13 @@ _IN_EXCHANGE = re.compile(r"^\W*in\s+(?:exchange|return)\b", re.I)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|return|in\s+turn)\b", re.I)
 # The year a question asks about, at its end: "What happened in 2014?" (not "the 1999 paper's information").
 _YEAR = re.compile(r"\b(?:in|during)\s+((?:1[5-9]|20)\d\d)\s*[?.!]*\s*$", re.I)
+
+
+def _gives_years(text: str, years: Sequence[str]) -> bool:
+    """True when the text has every year of `years` (the question's, `_YEAR`)."""
+    return all(y in text for y in years)
+
+
 # A question for the reason someone did something ("Why did China send …?"), not for why something
 # is so ("Why is Sberbank important?": the sentence may say it in other words).
 _ASKS_WHY = re.compile(r"^\s*why\s+(?:did|does|do|has|have|had)\b", re.I)
