@@ -7234,3 +7234,36 @@ def test_a_span_in_a_clause_of_failure_answers_no_question_of_success(word, ques
     from qa.answering.answerer import _in_failed_clause
 
     assert _in_failed_clause(_FRONTS, _FRONTS.index(word), question) is failed
+
+
+def test_reader_turns_of_the_twenty_eighth_session(built_index):
+    import qa
+    from conftest import ask_as_chat
+    from qa.answering.answerer import _reason_given
+    from qa.answering.types import has_type, nationality_for_country, owns_asked_places
+
+    index = built_index.index
+    # "Why only freeze it?": the next sentence says why ("In truth, …"); the answer had only quoted
+    # the sentence of the reply again. Not when the lead gives the reason for what is asked itself.
+    _, why = ask_as_chat(index, "What does the IAI piece say China could do?", "Why only freeze it?")
+    assert "In truth, there is no prospect for a durable peace" in why.text
+    china = ("While China could play a significant role given that Moscow would be hard pressed to ignore Beijing "
+             "altogether, these diplomatic endeavours can at best freeze the conflict, not solve it.")
+    assert _reason_given(china, "Why could China play a significant role?")
+    assert not _reason_given(china, "Why can mediators only freeze the conflict?")
+    assert not _reason_given("The West has still not fully hit Russia where it hurts.", "Why has it not?")
+    # A bloc is no country, and a country the question names with "'s" is named by it.
+    west = "The West has still not fully hit Russia where it hurts: energy exports."
+    asked = "Which country has Russia's currency been rebounding against?"
+    assert not has_type(west, "place", asked)
+    assert has_type(west, "place", "Which region has Russia's currency been rebounding against?")
+    assert nationality_for_country("the West", asked) and not nationality_for_country("Europe", asked)
+    rebound = qa.answer(asked, index=index)
+    assert "rebounding" in rebound.text and (rebound.short is None or "West" not in rebound.short.text)
+    # Whose cities, not a city: "Ukraine" of "Ukraine’s northern cities" for "Which city …?".
+    bombed = "Indeed, Russian bombardment of Ukraine’s northern cities continued."
+    end = bombed.index("’s")
+    assert owns_asked_places(bombed, end, "Which city did Russia bombard despite its pledge?")
+    assert not owns_asked_places(bombed, end, "Which country did Russia bombard?")
+    city = qa.answer("Which city did Russia bombard despite its pledge?", index=index)
+    assert city.short is None or city.short.text != "Ukraine"

@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1781,6 +1781,10 @@ def _answer(
         # "Who must continue to make gains?": "Ukraine’s military", not "This means Ukraine’s military"
         # (from "This means Ukraine’s military must continue to make gains."): what a clause opens with.
         found = found[0], replace(found[1], start=opener.end())
+    if found is not None and owns_asked_places(found[0].text, found[1].end, question):
+        # "Which city did Russia bombard despite its pledge?" is not answered "Ukraine", from "Russian
+        # bombardment of Ukraine’s northern cities": whose cities, when the sentence names none.
+        found = None
     if found is not None and is_pointer(found[0].text[found[1].start : found[1].end]):
         # "What assurances did the Budapest memorandum try to provide?": not "such assurances" (from
         # "… sought to provide such assurances"), which only points at what was said before.
@@ -5968,11 +5972,36 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
     # "Why are the US and Europe not neutral?": after "The United States and Europe are anything but
     # neutral in the conflict.", what they do says why ("Not only do they support Ukraine, but …").
     goes_on = _GOES_ON_ABOUT_THEM.match(following.text) is not None
-    if not gives_motive and not goes_on:
+    # "Why only freeze it?" after "… these diplomatic endeavours can at best freeze the conflict, not
+    # solve it.": the next sentence explains the one before by its opening ("In truth, there is no
+    # prospect for a durable peace unless …"); the answer had only quoted the reply's sentence again.
+    # Not when the lead gives the reason itself ("Why could China play a significant role?": "…
+    # given that Moscow would be hard pressed to ignore Beijing altogether, …").
+    explains = _EXPLAINS_THE_ONE_BEFORE.match(following.text) is not None and not _reason_given(lead.text, question)
+    if not gives_motive and not goes_on and not explains:
         return chosen
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]
 
 
+def _reason_given(sentence: str, question: str) -> bool:
+    """True when the sentence gives a reason ("because …", "given that …") for what the question asks
+    about: no word of the question's stands only after the reason's clause ("… given that Moscow would
+    be hard pressed to ignore Beijing altogether, these diplomatic endeavours can at best freeze the
+    conflict" gives no reason for "Why only freeze it?")."""
+    reason = _STATES_REASON.search(sentence)
+    if reason is None:
+        return False
+    end = re.compile(r"[,;:]|\s[—–]\s|$").search(sentence, reason.end())
+    only_after = _content_words(sentence[end.start():]) - _content_words(sentence[: end.start()])
+    return not _content_words(question) & only_after
+
+
+# A sentence that opens by saying it explains the one before: "In truth, …", "After all, …", "This is
+# because …"; not "Indeed, …", which bears the one before out (Russian bombardment went on after the talks)
+# rather than saying why.
+_EXPLAINS_THE_ONE_BEFORE = re.compile(
+    r"^\W*(?:(?:In\s+truth|In\s+fact|After\s+all)\s*,|(?:This|That|It)\s+is\s+because\b|The\s+reason\s+(?:is|was)\b)"
+)
 # A sentence that goes on about the subject of the one before by its pronoun: "Not only do they …".
 _GOES_ON_ABOUT_THEM = re.compile(r"^\W*(?:Not\s+only\s+(?:do|does|did|is|are|was|were|has|have)\s+(?:they|it|he|she)\b)")
 

@@ -232,10 +232,35 @@ def asks_named_place(question: str) -> bool:
     return _ASKS_NAMED_PLACE.search(question) is not None
 
 
+# The kind of place asked for: "city" in "Which city did Russia bombard …?".
+_ASKED_PLACE_NOUN = re.compile(
+    r"\b(?:which|what)\s+(?P<noun>cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county|regions?)\b", re.I
+)
+
+
+def owns_asked_places(sentence: str, end: int, question: str) -> bool:
+    """True when the span ending at `end` owns places of the kind asked for ("Ukraine" in "Ukraine’s
+    northern cities", for "Which city …?"): it names whose places they are, not one of them."""
+    asked = _ASKED_PLACE_NOUN.search(question)
+    if asked is None:
+        return False
+    kind = asked.group("noun").lower()[:3]
+    return re.match(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}{kind}[a-z]*\b", sentence[end:]) is not None
+
+
 def nationality_for_country(span: str, question: str) -> bool:
-    """True when the question asks which country and the span's only names are nationalities."""
+    """True when the question asks which country and the span's only names are nationalities, or
+    groups and regions larger than a country ("the West", "Europe", "NATO")."""
     names = [w for w in _WORD.findall(span) if w[0].isupper()]
-    return bool(names) and all(_DEMONYM.fullmatch(w) for w in names) and bool(_ASKS_COUNTRY.search(question))
+    return bool(names) and all(_DEMONYM.fullmatch(w) or w.lower() in _NOT_COUNTRIES for w in names) and bool(
+        _ASKS_COUNTRY.search(question))
+
+
+# Names of blocs, alliances and continents, which no country is: "Which country has the ruble been
+# rebounding against?" is not answered by "the West" (from "The West has still not fully hit Russia …").
+# Not Europe nor the EU, which a reader may well take for one: "Which country still relies heavily on
+# Russian gas?" is answered "Europe" ("… Europe is still deeply dependent on Russian gas"), not "United States".
+_NOT_COUNTRIES = frozenset("west east nato africa asia americas eurasia mediterranean middle g7 g20 un".split())
 
 
 _SUPERLATIVE = (
@@ -4484,8 +4509,11 @@ def has_type(sentence: str, kind: str | None, question: str, context: str = "") 
             if word.lower()[:NAME_STEM] not in stems and _name_word(word):
                 return True
         return False
-    # PLACE: a capitalised word, not at a sentence start, that the question does not contain.
-    return any(w.lower() not in asked for w in _CAPITALISED.findall(sentence))
+    # PLACE: a capitalised word, not at a sentence start, that the question does not contain ("Russia"
+    # is in "Russia's"); for "Which country …?", not a bloc or a continent.
+    asked |= {without_possessive(w) for w in asked}
+    country = _ASKS_COUNTRY.search(question) is not None
+    return any(w.lower() not in asked and not (country and w.lower() in _NOT_COUNTRIES) for w in _CAPITALISED.findall(sentence))
 
 
 # The parties to something, doing it: "the sides met", "both parties agreed".
