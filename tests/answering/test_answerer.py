@@ -7267,3 +7267,63 @@ def test_reader_turns_of_the_twenty_eighth_session(built_index):
     assert not owns_asked_places(bombed, end, "Which country did Russia bombard?")
     city = qa.answer("Which city did Russia bombard despite its pledge?", index=index)
     assert city.short is None or city.short.text != "Ukraine"
+    # "How is X described by Y?" asks as "How does Y describe X?" (it had quoted "regime change in Moscow").
+    from qa.answering.answerer import _asked_plainly, _government_named, wants_short
+    from qa.answering.types import content_of_noun, place_kind_asked
+    assert _asked_plainly("How is the sanctions regime against Russia described by Alcaro?") == (
+        "How does Alcaro describe the sanctions regime against Russia?")
+    assert _asked_plainly("How are the talks portrayed in the April piece?") == "How does the April piece portray the talks?"
+    assert _asked_plainly("How is Russia depicted by the documents?") == "How do the documents depict Russia?"
+    regime = qa.answer("How is the sanctions regime against Russia described by Alcaro?", index=index)
+    assert "draconian sanctions regime" in regime.text
+    # "opinion piece" names a document; it asks for no opinion.
+    assert wants_short("What fraction of Ukrainians are now abroad, per the April opinion piece?")
+    assert not wants_short("What is the author's opinion of the talks?")
+    # The reader's next span outside a clause of failure.
+    south = qa.answer("Where are Russian forces doing best?", index=index)
+    assert south.short is not None and south.short.text.endswith("south")
+    # Whose objective ("Russian") is left to the sentence: "the original objective of subjugating Ukraine".
+    sentence = ("… the Kremlin is forced to contemplate outcomes that are significantly inferior to the original "
+                "objective of subjugating Ukraine.")
+    found = content_of_noun(sentence, "What was the original Russian objective for Ukraine?")
+    assert found is not None and sentence[found[0] : found[1]] == "subjugating Ukraine"
+    # A capital that owns what follows is its government, no place; "Which Ukrainian cities" asks for places.
+    promise = "Russian bombardment continued, despite Moscow’s promise to pull back."
+    at = promise.index("Moscow")
+    assert _government_named(promise, at, at + 6)
+    assert not _government_named("The talks were held in Moscow.", 23, 29)
+    assert place_kind_asked("Which Ukrainian cities have been besieged?") == "cities"
+    assert place_kind_asked("Which of the cities is larger?") is None
+    besieged = qa.answer("Which Ukrainian cities have been besieged, according to the documents?", index=index)
+    assert besieged.short is None or "Moscow" not in besieged.short.text
+    # A follow-up pointing at the reply's sentence, which gives the person asked for in other words,
+    # is answered from it however likely it is ("caution" for "warnings"; it had abstained).
+    _, caution = ask_as_chat(index, "What did Biden's administration caution Beijing not to do?",
+                             "Who passed on that caution in person?")
+    assert not caution.abstained and caution.short is not None and caution.short.text.endswith("Biden")
+    # "At which research institute …?": the employer, and "it" in the turns after is that institute.
+    work, founded, founder = ask_as_chat(index, "At which research institute does Alcaro work?",
+                                         "When was it established?", "Who was its founder?")
+    assert work.short is not None and work.short.text.startswith("Istituto Affari Internazionali")
+    assert founded.short is not None and founded.short.text == "1965"
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"
+    # What someone is said to believe about a thing is what the sentence says they are persuaded of.
+    from qa.answering.types import belief_asked, named_of_kind
+    putin = "For its part, President Putin is apparently still persuaded that Ukraine's surrender is within reach."
+    believed = belief_asked(putin, "What is Putin said to believe about Ukraine's surrender?")
+    assert believed is not None and putin[believed[0] : believed[1]] == "Ukraine's surrender is within reach"
+    assert belief_asked(putin, "What is Putin said to do?") is None
+    # A publication named by its qualifier alone: "an English-language quarterly (*The International Spectator*)".
+    iai = "IAI publishes an English-language quarterly (*The International Spectator*), an online webzine."
+    named = named_of_kind(iai, "Which quarterly journal does the IAI publish?")
+    assert named is not None and iai[named[0] : named[1]] == "The International Spectator"
+    # A capital the question names counts as its country's words in the sentence ("Kyiv" of "Ukraine").
+    from qa.answering.features import _seat_terms
+    assert _seat_terms({"kyiv": 1.0, "washington": 1.0, "plan": 1.0}) == {"kyiv": {"ukrain"}, "washington": {"unit", "state"}}
+    _, table = ask_as_chat(index, "In which city did the delegations sit down for the sixth time?",
+                           "What did Kyiv put on the table afterwards?")
+    assert "10-point plan" in table.text
+    # "In which city …?" does not make the city "its" in the next turn: "its" stays the IAI's.
+    _, _, email = ask_as_chat(index, "Which institute published the March commentary?",
+                              "In which city does it have its office?", "What is its email address?")
+    assert email.short is not None and email.short.text == "iai@iai.it"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, names_cited_work, restates_title
+from qa.answering.seats import SEATS
 from qa.answering.types import URL, asks_for_several, has_type
 from qa.ingest.clean import BOILERPLATE
 from qa.retrieval.query import Query, word_pairs
@@ -113,8 +114,12 @@ def sentence_features(
     lexical = np.zeros(n)
     near = np.zeros(n)
     closest = _closest_words(retriever, query, weight, sentence_terms)
+    seats = _seat_terms(weight)
     for i, candidate in enumerate(candidates):
         terms = set(sentence_terms[i])
+        # A capital or seat of power the question names is its country in the sentence: "What has
+        # Washington supplied to Kyiv?" of "The United States has already provided … to Ukraine".
+        terms |= {t for t, country in seats.items() if country <= terms}
         lexical[i] = sum(w for t, w in weight.items() if t in terms) / total
         near[i] = lexical[i] + sum(w * closest(t, i) for t, w in weight.items() if t not in terms) / total
         kind = candidate.passage.kind
@@ -147,6 +152,16 @@ def sentence_features(
     out[:, COLUMN["unknown_names"]] = unknown
     out[:, COLUMN["lexical_near"]] = near
     return out
+
+
+def _seat_terms(weight: Mapping[str, float]) -> dict[str, set[str]]:
+    """The question's terms that are a capital or seat of power (`SEATS`), each with its country's
+    terms ("washington" -> {"unit", "state"})."""
+    from qa.index.bm25 import stem, tokenize
+
+    by_stem = {stem(seat): country for seat, country in SEATS.items()}
+    seats = {t: by_stem[t] for t in weight if t in by_stem}
+    return {t: set(terms) for t, terms in zip(seats, tokenize(list(seats.values())))}
 
 
 def _closest_words(

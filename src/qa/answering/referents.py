@@ -207,7 +207,9 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
 
 # A question for a thing of a kind ("Which bank is Russia's largest?", "Which think tank is Alcaro
 # at?"), not for what a named thing is ("What is the 15-point plan?").
-_ASKS_WHICH = re.compile(r"^\W*(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)[a-z]", re.I)
+# "At which research institute does Alcaro work?", "For which paper …?": a preposition may come first;
+# not "in": "its" after "In which city does the IAI have its offices?" is the IAI's, not the city's.
+_ASKS_WHICH = re.compile(r"^\W*(?:(?:at|for)\s+)?(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)[a-z]", re.I)
 _IT = re.compile(r"\b(?:(?P<it>it)|(?P<its>its))\b", re.I)
 # The longest name a short answer may be to stand for "it".
 NAME_WORDS = 6

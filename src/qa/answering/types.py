@@ -232,19 +232,26 @@ def asks_named_place(question: str) -> bool:
     return _ASKS_NAMED_PLACE.search(question) is not None
 
 
-# The kind of place asked for: "city" in "Which city did Russia bombard …?".
+# The kind of place asked for: "city" in "Which city did Russia bombard …?", "cities" in "Which
+# Ukrainian cities …?" (a word may say which ones).
 _ASKED_PLACE_NOUN = re.compile(
-    r"\b(?:which|what)\s+(?P<noun>cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county|regions?)\b", re.I
+    r"\b(?:which|what)\s+(?:(?!of\b)[A-Za-z][a-z-]+\s+)?(?P<noun>cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county|regions?)\b", re.I
 )
+
+
+def place_kind_asked(question: str) -> str | None:
+    """The kind of place the question asks which one of ("city", "cities"), else None."""
+    asked = _ASKED_PLACE_NOUN.search(question)
+    return asked.group("noun").lower() if asked is not None else None
 
 
 def owns_asked_places(sentence: str, end: int, question: str) -> bool:
     """True when the span ending at `end` owns places of the kind asked for ("Ukraine" in "Ukraine’s
     northern cities", for "Which city …?"): it names whose places they are, not one of them."""
-    asked = _ASKED_PLACE_NOUN.search(question)
+    asked = place_kind_asked(question)
     if asked is None:
         return False
-    kind = asked.group("noun").lower()[:3]
+    kind = asked[:3]
     return re.match(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}{kind}[a-z]*\b", sentence[end:]) is not None
 
 
@@ -652,7 +659,8 @@ def job_of(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "Where does he work?", "Who does Alcaro work for?", "Which institute does she work at?": the employer.
 _ASKS_EMPLOYER = re.compile(
-    r"^\s*(?i:where|(?:for\s+)?(?:who|whom)|(?:at|for)\s+(?:which|what)\s+\w+|(?:which|what)\s+(?:organi[sz]ation|"
+    # "At which research institute does Alcaro work?": a word may say what kind.
+    r"^\s*(?i:where|(?:for\s+)?(?:who|whom)|(?:at|for)\s+(?:which|what)\s+(?:\w+\s+)?\w+|(?:which|what)\s+(?:\w+\s+)?(?:organi[sz]ation|"
     r"institute|institution|company|think\s+tank|university|employer|body))\s+(?i:does|did|do)\s+"
     r"(?P<who>(?i:he|she|they)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?i:work)(?:\s+(?i:for|at|with|in))?\s*\??\s*$"
     # "Who is Riccardo Alcaro's employer?", "What is his employer?"
@@ -1136,6 +1144,8 @@ def _kind_word(word: str) -> str:
 
 # Kinds any weapon or device is of, which a sentence names by its own kind ("missiles" for "weapon").
 _GENERIC_KINDS = frozenset("weapon arm system equipment device gear".split())
+# Words for a publication that a sentence may leave to its qualifier: "a quarterly", "a weekly".
+_PUBLICATION_KINDS = frozenset("journal magazine publication periodical newspaper paper review".split())
 
 
 # Names after a kind in the plural and "of", two or more: "republics of Donetsk and Luhansk".
@@ -1171,6 +1181,13 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
         # names ("Javelin antitank missiles" of "… Stinger antiaircraft systems, Javelin antitank
         # missiles, tactical drones …"), the list writing "missiles" for the question's "weapon".
         return listed_item_of_kind(sentence, f"Which of them are {' '.join(kind[:-1])}?")
+    if not found and len(kind) > 1 and asked_words[-1] in _PUBLICATION_KINDS:
+        # "Which quarterly journal does the IAI publish?": the sentence may name the kind by its
+        # qualifier alone ("an English-language quarterly (*The International Spectator*)").
+        kind = kind[:-1]
+        asked_words = asked_words[:-1]
+        found = [i for i in range(len(words) - len(kind) + 1)
+                 if all(_kind_word(words[i + k].group()) == asked_words[k] for k in range(len(kind)))]
     if len(found) != 1:
         return None
     start, end = words[found[0]].start(), words[found[0] + len(kind) - 1].end()
@@ -2040,9 +2057,11 @@ def asks_first_time(question: str) -> bool:
 # "What is Putin persuaded of?", "What are they convinced of?": what someone believes.
 _BELIEF_WORDS = r"persuaded|convinced|sure|certain|confident|aware"
 _ASKS_BELIEF = re.compile(
-    rf"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>[^?]+?)\s+(?:still\s+|now\s+|apparently\s+)*(?P<word>{_BELIEF_WORDS})"
+    rf"^\W*what\s+(?:is|are|was|were)\s+(?P<subject>[^?]+?)\s+(?:still\s+|now\s+|apparently\s+)*(?:(?P<word>{_BELIEF_WORDS})"
+    # "What is Putin said to believe about Ukraine's surrender?": what he is persuaded of, on that.
+    r"|(?:said|thought|reported|believed)\s+to\s+(?:believe|think)(?=\s+(?:of|about|regarding|on)\s+[^?,]+?\s*[?.!]*\s*$))"
     # "…, according to Alcaro?": a source named after it.
-    r"(?:\s+(?:of|about))?(?:\s*,?\s+(?:according\s+to|per)\s+[^?]+?)?\s*[?.!]*\s*$",
+    r"(?:\s+(?:of|about|regarding|on)(?:\s+[^?,]+?)?)?(?:\s*,?\s+(?:according\s+to|per)\s+[^?]+?)?\s*[?.!]*\s*$",
     re.I,
 )
 _BELIEF_SAID = re.compile(rf"\b(?:{_BELIEF_WORDS})\s+(?:that\s+|of\s+)", re.I)
@@ -3421,7 +3440,9 @@ _ASKS_NOUN = re.compile(
     r"^\s*(?i:what\s+(?:is|was|are|were)\s+)(?:the\s+(?:[A-Z][\w’'-]*[’']s\s+)?|[A-Z][\w’'-]*[’']s\s+)"
     # "What is the risk if Russia hits NATO targets?": a condition may follow.
     # "What was Russia's original goal in Ukraine?": a place by name too.
-    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|\s+(?:in|for)\s+(?=[A-Z])|$)"
+    # "What was the original Russian objective for Ukraine?": whose, by a word of nationality, inside it.
+    r"(?P<phrase>(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:ian|ean|an|ese|ish))\s+){0,2}[a-z][\w-]*)"
+    r"\s*(?:[?,.]|\s+(?:according|in\s+the|for\s+the|if|when|once)\b|\s+(?:in|for)\s+(?=[A-Z])|$)"
 )
 # Nouns whose "of" gives what they hold, not whose they are: "the objective of subjugating Ukraine",
 # "the risk of NATO getting directly involved" (against "the population of Ukraine").
@@ -3469,6 +3490,8 @@ def content_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
     phrase = asked.group("phrase")
     # "the original goal" is written "the original objective" too.
     *before, head = phrase.split()
+    # Whose it is ("Russian") is the sentence's to leave out: "the original objective of subjugating Ukraine".
+    before = [w for w in before if not w[0].isupper()]
     heads = _same_intent(head)
     written = r"\s+".join([*map(re.escape, before), f"(?:{'|'.join(map(re.escape, sorted(heads)))})"])
     found = list(re.finditer(rf"\b{written}\s+of\s+", sentence, re.I))
