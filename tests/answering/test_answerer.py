@@ -7327,3 +7327,27 @@ def test_reader_turns_of_the_twenty_eighth_session(built_index):
     _, _, email = ask_as_chat(index, "Which institute published the March commentary?",
                               "In which city does it have its office?", "What is its email address?")
     assert email.short is not None and email.short.text == "iai@iai.it"
+    # "the April author" points at the April piece (its author is not named); "the author of the April
+    # article" too, by what follows "of".
+    from qa.answering.summary import pointed_documents
+    from qa.answering.types import may_name_someone
+    metas = {d: r.meta for d, r in qa.Retriever(index).documents.items()}
+    april = [d for d, meta in metas.items() if str(meta.get("date", "")).startswith("2022-04")]
+    assert pointed_documents("What is the April author's main recommendation?", metas) == april
+    assert pointed_documents("what does the author of the april article want the west to do", metas) == april
+    assert pointed_documents("What does the author recommend?", metas) == []
+    # "Which official …?" asks for someone named: places are no one.
+    regions = "The first is the status of the contested regions: Crimea and the so-called Luhansk and Donetsk People’s Republics."
+    asked = "Which Russian official said the status of the contested regions was settled?"
+    assert not may_name_someone(regions, asked) and may_name_someone(regions, "Who said the regions were settled?")
+    lavrov = qa.answer(asked, index=index)
+    assert lavrov.short is not None and lavrov.short.text.endswith("Lavrov")
+    # What a document wants done about a topic is a recommendation on it.
+    from qa.answering.recommendation import asks_recommendation
+    assert asks_recommendation("What does the April piece want done about Russian gas?")
+    assert not asks_recommendation("What does the April piece say about Russian gas?")
+    gas = qa.answer("What does the April piece want done about Russian gas?", index=index)
+    assert "suspend Russian energy imports altogether" in gas.text
+    # "Which of his own … pieces …?" asks for a work: the title the reference quotes, not its author.
+    own = qa.answer("Which of his own earlier IAI pieces does Alcaro refer readers to?", index=index)
+    assert own.short is not None and own.short.text == "Europe's Post-Cold War Order Is No More"

@@ -2655,7 +2655,9 @@ _ASKS_WHICH_DOCUMENT = re.compile(
 )
 # "Which article was published by Reuters on 18 March 2022?": a work, named by its title.
 _ASKS_WHICH_WORK = re.compile(
-    r"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:article|piece|report|paper|story|op-ed|study|briefing|commentar(?:y|ie))s?\s+"
+    # "Which of his own earlier IAI pieces does Alcaro refer readers to?": "of" its author's own first.
+    r"^\W*(?:which|what)\s+(?:of\s+(?:the|his|her|their|its)\s+(?:own\s+)?)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:article|piece|report|paper|story|op-ed|study|briefing|commentar(?:y|ie))s?\s+"
     # "Which earlier commentary of his own does Alcaro cite?"
     # "Which article reported Turkey's view on the talks?": a verb of its own (it had bolded "Al Jazeera").
     r"(?:of\s+(?:his|her|their|its)\s+own\s+)?(?:was|were|is|did|does|has|had|reported|said|wrote|covered|described|"
@@ -7185,6 +7187,8 @@ _ALL_DOCUMENTS = re.compile(
 
 # A topic that is itself what to do: "what the US should do".
 _ASKS_WHAT_SHOULD_ON = re.compile(r"what\s+(?:[\w’'-]+\s+){0,4}?should\b", re.I)
+# "… want done about Russian gas?": what is to be done, on a topic.
+_WANTS_DONE_ON = re.compile(r"\b(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?(?:done|to\s+be\s+done)\s+(?:about|on|regarding|with)\b", re.I)
 # "… recommend on energy?", "… recommendation about sanctions?": what the advice is on.
 _RECOMMENDED_ON = re.compile(r"\b(?:on|about|regarding|concerning|for)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
@@ -7222,7 +7226,9 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     on = _RECOMMENDED_ON.search(question)
     # "How do the two documents differ on what the US should do?": closeness to what to do, without
     # the words that ask for a comparison.
-    asked_on = on.group("topic") if on is not None and _ASKS_WHAT_SHOULD_ON.match(on.group("topic")) else question
+    # "What does the April piece want done about Russian gas?": closeness to the gas, not to the whole
+    # question (whose "want done" had drawn "Russia will have to show …").
+    asked_on = on.group("topic") if on is not None and (_ASKS_WHAT_SHOULD_ON.match(on.group("topic")) or _WANTS_DONE_ON.search(question)) else question
     # The sentence encoder reads "US" as the pronoun: abbreviations are spelt out.
     query = retriever.encode_sentences([spell_out_abbreviations(asked_on)])[0] if topic else None
     named_topic = topic & {w.lower() for w in _WORD.findall(on.group("topic"))} if on is not None else set()
@@ -7234,7 +7240,10 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
         # piece's recommendation on energy?" is answered by "… suspend Russian energy imports altogether".
         # The ones that name most of it: "What step on Russian energy does the April piece recommend for
         # Europe?" is not answered by "… pressure on Russian banks", which names "Russian" alone.
-        named = {span: sum(_names(text[span[0] : span[1]], w) for w in named_topic) for span in spans}
+        # A word most of them name tells none apart: "Russian" of "What does the April piece want done
+        # about Russian gas?" (it had quoted "… Russia will have to show …").
+        telling = {w for w in named_topic if 2 * sum(_names(text[b:e], w) for b, e in spans) <= len(spans)}
+        named = {span: sum(_names(text[span[0] : span[1]], w) for w in telling) for span in spans}
         most = max(named.values(), default=0)
         spans = [span for span in spans if named[span] == most] if most else spans
         if not spans:

@@ -23,6 +23,9 @@ _SAYS_MUST_DO = (
 _DOCUMENT_WANTS_DONE = (
     r"(?:author|writer|article|piece|commentary|document|paper|report|op-?ed|essay)s?\b[^?]*?\b"
     r"(?:want|wants|would\s+like|urges?)\s+(?:[\w’'-]+\s+){1,4}?to\s+do(?!\s+(?:to|so|in\s+order)\b)"
+    # "What does the April piece want done about Russian gas?"
+    r"|(?:author|writer|article|piece|commentary|document|paper|report|op-?ed|essay)s?\b[^?]*?\b"
+    r"(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?(?:done|to\s+be\s+done)\b"
 )
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
@@ -55,7 +58,12 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|do\s+with)\s+\w", re.I)
 
 
 # Words that ask for advice whatever follows them ("What does the April piece recommend on weapons?").
-_ADVICE = re.compile(r"\b(?:recommend\w*|advi[sc]e[sd]?|prescri\w*|advocat\w*)\b", re.I)
+# So do words that ask what someone wants done ("What does the April piece want done about Russian gas?").
+_ADVICE = re.compile(
+    r"\b(?:recommend\w*|advi[sc]e[sd]?|prescri\w*|advocat\w*|(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:done|to\s+be\s+done))\b",
+    re.I,
+)
 
 
 def asks_recommendation(question: str) -> bool:

@@ -189,9 +189,12 @@ _IN_DOCUMENT = re.compile(
 )
 
 
-# "the April commentary", "the IAI piece": a document by a word of its metadata and its kind.
+# "the April commentary", "the IAI piece": a document by a word of its metadata and its kind; "the
+# April author" too, by its author ("author" alone names no document: `AUTHOR_WORDS`), but not "the
+# author of the April article", which names it by what follows.
 _DOCUMENT_REF = (
-    r"(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document))"
+    r"(?P<ref>(?:the|this|that)\s+(?:[\w’'-]+\s+){0,4}?(?:commentary|article|piece|paper|report|analysis|essay|op-?ed|document|"
+    r"(?:author|writer)(?!\s+of\b)))"
 )
 # "the IAI", "Alcaro": an author or publisher by name.
 _NAME_REF = r"(?:the\s+)?(?P<ref>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"

@@ -4401,8 +4401,13 @@ def denied_subject(sentence: str, start: int, end: int) -> bool:
 
 def may_name_someone(sentence: str, question: str) -> bool:
     """True when the sentence has a capitalised word inside it, not a date, a title or a word of the
-    question, that may name a person by itself ("Tesla"): looser than `has_type(..., PERSON, ...)`."""
+    question, that may name a person by itself ("Tesla"): looser than `has_type(..., PERSON, ...)`.
+    For "Which official …?", someone named as a person ("Which Russian official said the status of
+    the contested regions was settled?" is not answered by "The first is the status of the contested
+    regions: Crimea and the so-called Luhansk and Donetsk People’s Republics …": places)."""
     asked = {w.lower() for w in _WORD.findall(question)}
+    if _ASKS_ONE_BY_ROLE.match(question):
+        return _names_person(sentence, asked, by_role=True)
     return any(w.lower() not in asked and _name_word(w) for w in _CAPITALISED.findall(sentence))
 
 
