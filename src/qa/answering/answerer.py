@@ -55,7 +55,7 @@ from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
 from qa.answering.referents import (
     ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
-from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes
+from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes, wants_done_on
 from qa.answering.references import (
     NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, speaks_of_work, title_covers, work_by, work_on_asked,
 )
@@ -6034,11 +6034,13 @@ def _reason_given(sentence: str, question: str) -> bool:
     reason = _STATES_REASON.search(sentence)
     if reason is None:
         return False
-    end = re.compile(r"[,;:]|\s[—–]\s|$").search(sentence, reason.end())
+    end = _REASON_CLAUSE_END.search(sentence, reason.end())
     only_after = _content_words(sentence[end.start():]) - _content_words(sentence[: end.start()])
     return not _content_words(question) & only_after
 
 
+# Where a reason's clause ends: a comma, semicolon, colon or dash, or the sentence's end.
+_REASON_CLAUSE_END = re.compile(r"[,;:]|\s[—–]\s|$")
 # A sentence that opens by saying it explains the one before: "In truth, …", "After all, …", "This is
 # because …"; not "Indeed, …", which bears the one before out (Russian bombardment went on after the talks)
 # rather than saying why.
@@ -7187,8 +7189,6 @@ _ALL_DOCUMENTS = re.compile(
 
 # A topic that is itself what to do: "what the US should do".
 _ASKS_WHAT_SHOULD_ON = re.compile(r"what\s+(?:[\w’'-]+\s+){0,4}?should\b", re.I)
-# "… want done about Russian gas?": what is to be done, on a topic.
-_WANTS_DONE_ON = re.compile(r"\b(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?(?:done|to\s+be\s+done)\s+(?:about|on|regarding|with)\b", re.I)
 # "… recommend on energy?", "… recommendation about sanctions?": what the advice is on.
 _RECOMMENDED_ON = re.compile(r"\b(?:on|about|regarding|concerning|for)\s+(?P<topic>[^?.!,]+?)\s*[?.!]*\s*$", re.I)
 
@@ -7228,7 +7228,8 @@ def _recommended(retriever: Retriever, question: str) -> list[Candidate]:
     # the words that ask for a comparison.
     # "What does the April piece want done about Russian gas?": closeness to the gas, not to the whole
     # question (whose "want done" had drawn "Russia will have to show …").
-    asked_on = on.group("topic") if on is not None and (_ASKS_WHAT_SHOULD_ON.match(on.group("topic")) or _WANTS_DONE_ON.search(question)) else question
+    topical = on is not None and (_ASKS_WHAT_SHOULD_ON.match(on.group("topic")) is not None or wants_done_on(question))
+    asked_on = on.group("topic") if on is not None and topical else question
     # The sentence encoder reads "US" as the pronoun: abbreviations are spelt out.
     query = retriever.encode_sentences([spell_out_abbreviations(asked_on)])[0] if topic else None
     named_topic = topic & {w.lower() for w in _WORD.findall(on.group("topic"))} if on is not None else set()

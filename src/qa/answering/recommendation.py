@@ -20,12 +20,11 @@ _SAYS_MUST_DO = (
 )
 # "What does the author of the April article want the West to do?": what a document or its author
 # wants done (not "What does Russia want Ukraine to do?", a party's aim, which the sentences state).
+# "What does the April piece want done about Russian gas?": what someone wants done.
+_WANTS_DONE = r"(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?(?:done|to\s+be\s+done)\b"
 _DOCUMENT_WANTS_DONE = (
     r"(?:author|writer|article|piece|commentary|document|paper|report|op-?ed|essay)s?\b[^?]*?\b"
-    r"(?:want|wants|would\s+like|urges?)\s+(?:[\w’'-]+\s+){1,4}?to\s+do(?!\s+(?:to|so|in\s+order)\b)"
-    # "What does the April piece want done about Russian gas?"
-    r"|(?:author|writer|article|piece|commentary|document|paper|report|op-?ed|essay)s?\b[^?]*?\b"
-    r"(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?(?:done|to\s+be\s+done)\b"
+    rf"(?:(?:want|wants|would\s+like|urges?)\s+(?:[\w’'-]+\s+){{1,4}}?to\s+do(?!\s+(?:to|so|in\s+order)\b)|{_WANTS_DONE})"
 )
 # A question for what a document recommends, proposes or advises.
 _ASKS_RECOMMENDATION = re.compile(
@@ -59,11 +58,15 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|do\s+with)\s+\w", re.I)
 
 # Words that ask for advice whatever follows them ("What does the April piece recommend on weapons?").
 # So do words that ask what someone wants done ("What does the April piece want done about Russian gas?").
-_ADVICE = re.compile(
-    r"\b(?:recommend\w*|advi[sc]e[sd]?|prescri\w*|advocat\w*|(?:want|wants|would\s+like)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:done|to\s+be\s+done))\b",
-    re.I,
-)
+_ADVICE = re.compile(rf"\b(?:recommend\w*|advi[sc]e[sd]?|prescri\w*|advocat\w*|{_WANTS_DONE})", re.I)
+# What is to be done, on a topic: "… want done about Russian gas?".
+_WANTS_DONE_ON = re.compile(rf"\b{_WANTS_DONE}\s+(?:about|on|regarding|with)\b", re.I)
+
+
+def wants_done_on(question: str) -> bool:
+    """True when the question asks what someone wants done about a topic ("What does the April piece
+    want done about Russian gas?")."""
+    return _WANTS_DONE_ON.search(question) is not None
 
 
 def asks_recommendation(question: str) -> bool:
