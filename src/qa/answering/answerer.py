@@ -19,7 +19,7 @@ from qa.answering.authorship import DOCUMENT_NOUNS, asks_author, author_note, do
 from qa.answering.boilerplate import Bylines, admissible
 from qa.answering.choice import choice_asked, chosen_option, option_named
 from qa.answering.comparison import (
-    MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
+    DOCUMENTS_PLURAL, MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
     differing_counts, judged_words, plain_verb, value_asked, view_topic, viewed_document,
 )
 from qa.answering.contact import asks_contact, contact_detail, names_publisher
@@ -652,8 +652,6 @@ _WHAT_LAST = re.compile(
 )
 # Determiners that open a subject in lower case once it follows the verb ("the only thing …").
 _OPENING_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
-# Several sources, named together: "the documents", "both commentaries".
-_SOURCES_PLURAL = frozenset("documents sources commentaries pieces articles authors texts reports papers writers".split())
 
 
 def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> str | None:
@@ -700,7 +698,7 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         verb = passive.group("verb").lower()
         verb = verb[:-1] if verb.endswith("sed") or verb.endswith("zed") or verb == "described" else verb[:-2]
         source = passive.group("source")
-        if aux == "does" and (source.split()[-1].lower() in _SOURCES_PLURAL or source.split()[0].lower() in ("both", "all")):
+        if aux == "does" and (source.split()[-1].lower() in DOCUMENTS_PLURAL or source.split()[0].lower() in ("both", "all")):
             aux = "do"
         if source.split()[0].lower() in _OPENING_DETERMINERS:
             source = source[0].lower() + source[1:]

@@ -15,7 +15,8 @@ _STANCE = "say|think|argue|write|suspect|believe|expect|fear|conclude|recommend|
 # How a document may be asked to present something: "How does each document describe …?"
 _PORTRAY = "describe|see|view|treat|portray|present|assess|judge|characteri[sz]e|explain|discuss|frame|cover"
 # The documents named in the plural: "both pieces", "the two commentaries".
-_DOCUMENTS_PLURAL = "documents|sources|commentaries|authors|articles|pieces|papers|reports|writers|texts"
+DOCUMENTS_PLURAL = frozenset("documents sources commentaries authors articles pieces papers reports writers texts".split())
+_DOCUMENTS_PLURAL = "|".join(sorted(DOCUMENTS_PLURAL))
 # A word saying that the documents share what is judged: "Are the two pieces equally pessimistic?".
 _LIKEWISE = r"(?:(?:equally|similarly|both|as)\s+)?"
 _ASKS_COMPARISON = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from qa.answering.references import NOTE_KINDS, asks_about_sources, is_reference, names_cited_work, restates_title
@@ -157,11 +158,17 @@ def sentence_features(
 def _seat_terms(weight: Mapping[str, float]) -> dict[str, set[str]]:
     """The question's terms that are a capital or seat of power (`SEATS`), each with its country's
     terms ("washington" -> {"unit", "state"})."""
+    countries = _seat_countries()
+    return {t: set(countries[t]) for t in weight if t in countries}
+
+
+@lru_cache(maxsize=1)
+def _seat_countries() -> dict[str, frozenset[str]]:
+    """Each seat's stem with its country's terms, stemmed once ("beij" -> {"china"})."""
     from qa.index.bm25 import stem, tokenize
 
-    by_stem = {stem(seat): country for seat, country in SEATS.items()}
-    seats = {t: by_stem[t] for t in weight if t in by_stem}
-    return {t: set(terms) for t, terms in zip(seats, tokenize(list(seats.values())))}
+    seats = list(SEATS)
+    return {stem(seat): frozenset(terms) for seat, terms in zip(seats, tokenize([SEATS[s] for s in seats]))}
 
 
 def _closest_words(

@@ -219,9 +219,11 @@ _ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:country|countri
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 
 
+# Kinds of place with names: "city", "countries" ….
+_NAMED_PLACE_NOUNS = r"cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county"
 # "Which countries ...?", "In which city ...?": places with names, so an answer with a capital letter.
 _ASKS_NAMED_PLACE = re.compile(
-    r"\b(?:which|what)\s+(?:cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county)\b"
+    rf"\b(?:which|what)\s+(?:{_NAMED_PLACE_NOUNS})\b"
     # "Which part of the West …?": a place the question's place holds (a name: "Europe").
     r"|\bwhich\s+(?:part|parts|region|regions)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I
 )
@@ -235,7 +237,7 @@ def asks_named_place(question: str) -> bool:
 # The kind of place asked for: "city" in "Which city did Russia bombard …?", "cities" in "Which
 # Ukrainian cities …?" (a word may say which ones).
 _ASKED_PLACE_NOUN = re.compile(
-    r"\b(?:which|what)\s+(?:(?!of\b)[A-Za-z][a-z-]+\s+)?(?P<noun>cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county|regions?)\b", re.I
+    rf"\b(?:which|what)\s+(?:(?!of\b)[A-Za-z][a-z-]+\s+)?(?P<noun>{_NAMED_PLACE_NOUNS}|regions?)\b", re.I
 )
 
 
