@@ -7351,3 +7351,13 @@ def test_reader_turns_of_the_twenty_eighth_session(built_index):
     # "Which of his own … pieces …?" asks for a work: the title the reference quotes, not its author.
     own = qa.answer("Which of his own earlier IAI pieces does Alcaro refer readers to?", index=index)
     assert own.short is not None and own.short.text == "Europe's Post-Cold War Order Is No More"
+
+
+@pytest.mark.parametrize("question", ["how is x described by  ", "How is x described by \u00a0?", "how is \t described in \t.",
+                                      "How is the war described by Alcaro?"])
+def test_a_passive_description_with_no_source_words_is_left_as_asked(question):
+    # The fuzz tests found "… described by <spaces>" crashing the rewrite (IndexError).
+    from qa.answering.answerer import _asked_plainly
+
+    rewritten = _asked_plainly(question)
+    assert rewritten is None or rewritten == "How does Alcaro describe the war?"

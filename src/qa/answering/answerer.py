@@ -956,8 +956,10 @@ _BECAME_OF = re.compile(
 # "How is the sanctions regime against Russia described by Alcaro?", "How are the talks portrayed in
 # the April piece?": how a source describes something, in the passive.
 _DESCRIBED_BY = re.compile(
-    r"^\W*how\s+(?P<be>is|are|was|were)\s+(?P<what>[^?!.]+?)\s+(?P<verb>described|characteri[sz]ed|portrayed|"
-    r"presented|depicted)\s+(?:by|in)\s+(?P<source>[^?!.]+?)\s*[?!.]*\s*$",
+    # What is described and its source each open on a word: a source of spaces alone ("… described by
+    # \t?") had left nothing to rewrite with (IndexError, found by the fuzz tests).
+    r"^\W*how\s+(?P<be>is|are|was|were)\s+(?P<what>[^?!.\s][^?!.]*?)\s+(?P<verb>described|characteri[sz]ed|portrayed|"
+    r"presented|depicted)\s+(?:by|in)\s+(?P<source>[^?!.\s][^?!.]*?)\s*[?!.]*\s*$",
     re.I,
 )
 # "Who put the two commentaries out?": the phrasal verb split by its object.
