@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    ASKS_INSTEAD, SAYS_INSTEAD, became_instead,
+    ASKS_INSTEAD, SAYS_INSTEAD, became_instead, failure_explained,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
@@ -5383,6 +5383,13 @@ def _promoted(
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
+def _lifted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
+    """`ranked` with the first of its best `s.gate_depth` after the lead that `fits` leading, however
+    low its probability (for a sentence whose words say what the question asks); `ranked` itself when none does."""
+    found = next((c for c in ranked[1 : s.gate_depth] if fits(c)), None)
+    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+
+
 def _fitting_lead(
     ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool], depth: int | None = None
 ) -> list[Candidate]:
@@ -5403,8 +5410,7 @@ def _in_return_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
     far below the abstention threshold the sentence model put it (0.156 against 0.157 there)."""
     if _SAYS_IN_RETURN.search(question) is None or not ranked or _OPENS_IN_RETURN.match(ranked[0].text):
         return ranked
-    found = next((c for c in ranked[1 : s.gate_depth] if _OPENS_IN_RETURN.match(c.text)), None)
-    return ranked if found is None else [found, *(c for c in ranked if c is not found)]
+    return _lifted(ranked, s, lambda c: _OPENS_IN_RETURN.match(c.text) is not None)
 
 
 def _polarity_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -5575,7 +5581,13 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         return (speaks_of_event(c.text, question, names=False)
                 and (not subject or _names_any(c.text, subject) or _named_before_as(c, subject)))
 
-    return _fitting_lead(ranked, s, gives_reason)
+    promoted = _fitting_lead(ranked, s, gives_reason)
+    if promoted is not ranked or not ranked or failure_explained(ranked[0].text, question):
+        return promoted
+    # "What made the Russian offensive stall?": a sentence that says the same failure and why it came
+    # ("… only after its military operation stalled, in part because of …") answers however far below
+    # the abstention threshold the sentence model put it (0.135; "… restart the offensive …" led).
+    return _lifted(ranked, s, lambda c: failure_explained(c.text, question))
 
 
 def _options_quoted(chosen: list[Candidate], ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:

@@ -2931,7 +2931,8 @@ def roles_reversed(sentence: str, question: str) -> bool:
 # "What land does Putin want?": the doer a what-question names and its verb; also after a kind
 # in the singular, which `_ASKS_OBJECT` does not read.
 _DOER_AND_VERB = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?i:what|which)(?:\s+[a-z]+)?\s+(?i:does|do|did|will|would|could|might|can|should)\s+"
+    # "Which land beyond its current gains does Putin want?": the thing asked may have words after it.
+    r"^\W*(?:(?:and|but|so)\s+)?(?i:what|which)(?:\s+[a-z][\w’'-]*){0,6}?\s+(?i:does|do|did|will|would|could|might|can|should)\s+"
     # The verb last, or before one more ("want to take"): "What does NATO membership for Ukraine
     # depend on?" has no doer named first.
     r"(?P<doer>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+(?P<verb>[a-z]{3,})(?:\s+to\s+[a-z]+)?"
@@ -3632,8 +3633,22 @@ _ASIDE_END = re.compile(r"\s[—–]\s|[;:()]|\.(?:\s|$)|$")
 _FAILURE = re.compile(
     r"\b(?:collaps|fail|stall|founder|derail|unravel|doom|scupper|torpedo|wreck|sank|sunk|sink|fell\s+apart|fall\s+apart|"
     # "Why did the European push on Minsk go nowhere?"
-    r"br(?:eak|oke)\s+down|(?:go|goes|went|gone|going|get|got|led|lead)\s+nowhere|(?:came|come|comes)\s+to\s+nothing|fizzl)\w*", re.I
+    r"br(?:eak|oke)\s+down|(?:go|goes|went|gone|going|get|got|led|lead)\s+nowhere|(?:came|come|comes)\s+to\s+nothing|fizzl|"
+    # "What made the invasion falter?"
+    r"falter|stumbl)\w*", re.I
 )
+
+
+def failure_explained(sentence: str, question: str) -> bool:
+    """True when the question asks why something failed, in a verb of failing ("What made the Russian
+    offensive stall?"), and the sentence says that failure in the same verb before it gives a reason:
+    "… only after its military operation stalled, in part because of poor battlefield performance …"."""
+    asked = _FAILURE.search(question)
+    reason = _CAUSE_GIVEN.search(sentence) or re.search(r"\bbecause\b", sentence, re.I)
+    if asked is None or reason is None:
+        return False
+    stem = asked.group().lower()[:4]
+    return any(m.group().lower()[:4] == stem for m in _FAILURE.finditer(sentence, 0, reason.start()))
 
 
 def asks_what_caused(question: str) -> bool:
