@@ -7379,3 +7379,29 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     assert not failure_explained(stalled, "What made the Russian offensive succeed?")
     made = qa.answer("What made the Russian offensive stall?", index=index)
     assert "stalled, in part because of poor battlefield performance" in made.text
+    # The item at a place of a list the documents spread over paragraphs, whatever they call its
+    # items: "two major sticking points" … "The second problematic issue is …".
+    second = qa.answer("What is the second big obstacle in the talks, per the April commentary?", index=index)
+    assert second.text.startswith("The second problematic issue is how to arrange security guarantees")
+    # Not an ordinal of a series: "the first day", "the first lethal aid" ask for no list's item.
+    first_day = qa.answer("What date does Alcaro give as the first day of the invasion?", index=index)
+    assert first_day.short is not None and first_day.short.text == "24 February 2022"
+    from qa.answering.enumeration import is_item_kind
+    assert is_item_kind("obstacle") and is_item_kind("points") and is_item_kind("priority")
+    assert not is_item_kind("day") and not is_item_kind("article")
+    # "Expand on …" asks for the sentences, not one thing.
+    from qa.answering.reader import wants_short
+    assert not wants_short("Expand on the second sticking point.") and not wants_short("Elaborate on Crimea.")
+    # What a thing named in common words does: its relative clause, the thing in the plural too.
+    from qa.answering.types import term_does
+    banks = ("There is still room to increase pressure on Russian banks, including imposing full blocking sanctions, "
+             "which prohibit all transactions without any carveouts, and cutting off banks from the SWIFT system "
+             "that allows for bank-to-bank transfers.")
+    for question, said in [("What would a full blocking sanction do?", "prohibit all transactions without any carveouts"),
+                           ("What do full blocking sanctions do?", "prohibit all transactions without any carveouts"),
+                           ("What does the SWIFT system do?", "allows for bank-to-bank transfers"),
+                           ("What does SWIFT do?", "allows for bank-to-bank transfers")]:
+        span = term_does(banks, question)
+        assert span is not None and banks[span[0] : span[1]] == said, question
+    assert term_does(banks, "What do Russian banks do?") is None  # "banks from the SWIFT system" has no clause
+    assert term_does("Sanctions that the EU adopted failed.", "What do sanctions do?") is None

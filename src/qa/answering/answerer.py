@@ -30,9 +30,9 @@ from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of
 from qa.answering.enumeration import (
-    ASKED_COUNT, COUNTS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
+    ASKED_COUNT, COUNTS, ORDINALS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     KIND_WORDS, members_of_kind_asked,
-    names_asked_item, ordinal_of, singular, to_sentence_end,
+    is_item_kind, names_asked_item, ordinal_of, singular, to_sentence_end,
 )
 from qa.answering.summary import (
     AUTHOR_WORDS,
@@ -1637,8 +1637,10 @@ def _answer(
     ordinal = _ORDINAL_ASKED.search(question)
     item = next((c for c in ranked[: s.gate_depth] if names_asked_item(c.text, question)
                  or ordinal is not None and _opens_item(c.text, ordinal)), None)
+    if item is None and ordinal is not None:
+        item = _item_at_place(retriever, ranked, ordinal)
     if item is not None and item is not ranked[0]:
-        ranked = [item, *(c for c in ranked if c is not item)]
+        ranked = [item, *(c for c in ranked if c is not item and c.key != item.key)]
     person = who_is_named(question)
     if person is not None:
         # "Who is Zelensky?": a sentence that says what he is ("Ukrainian President Volodymyr
@@ -7291,6 +7293,32 @@ def _list_items(retriever: Retriever, chosen: list[Candidate], asked: int | None
         if candidate is not None and candidate.key not in taken:
             items.append(candidate)
     return items
+
+
+# How many words after its ordinal a question names the kind of item it asks for ("the second big obstacle").
+ITEM_KIND_WORDS = 3
+
+
+def _item_at_place(retriever: Retriever, ranked: list[Candidate], ordinal: re.Match[str]) -> Candidate | None:
+    """For "What is the second big obstacle in the talks?" (`_ORDINAL_ASKED`), the item at that place
+    of the list that the best of `ranked` to announce one or be one of its items belongs to
+    ("However, there are two major sticking points." or "The first is the status of …" -> "The
+    second problematic issue is …", a paragraph further on), with that sentence's score; None when
+    that list has no such item. The list, not the question's word for its items, says what they
+    are: a document calls them "sticking points" and "problematic issue"."""
+    # "the second big obstacle", "the third key point": an item by what lists call their items, not
+    # "the first day of the invasion" nor "the first lethal aid" (a series, not a list).
+    if not any(is_item_kind(w) for w in _WORD.findall(ordinal.string[ordinal.start("kind") :])[:ITEM_KIND_WORDS]):
+        return None
+    place = ORDINALS.index(ordinal.group(1).lower()) + 1
+    listing = next((c for c in ranked if ordinal_of(c.text) not in (None, place) or announced_count(c.text) is not None), None)
+    record = retriever.documents.get(listing.passage.doc_id) if listing is not None else None
+    if listing is None or record is None:
+        return None
+    start = listing.key[1]
+    found = [span for span in listed_items(record.text, start, start + len(listing.text))
+             if ordinal_of(record.text[span[0] : span[1]]) == place]
+    return _candidate_at(retriever, record.doc_id, *found[0], listing.score) if found else None
 
 
 def _next_sentence(retriever: Retriever, sentence: Candidate) -> Candidate | None:

@@ -21,13 +21,14 @@ REACH = 4000
 # unblocking the negotiations. First, …").
 UNANNOUNCED_GAP = 2
 
+# What the items of a list are called: "two major sticking points", "three main components".
+LIST_NOUNS = (
+    "points variables elements factors reasons issues questions problems conditions options scenarios steps goals areas "
+    "ways aspects challenges components priorities demands lessons principles pillars obstacles risks dimensions tracks "
+    "objectives camps groups things"
+).split()
 # What a count announces: "two major sticking points", "three main components".
-_COUNTED = (
-    r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?P<noun>points|variables|elements|factors|reasons|issues|questions|problems|conditions|options|scenarios|"
-    r"steps|goals|areas|ways|aspects|challenges|components|priorities|demands|lessons|principles|pillars|"
-    r"obstacles|risks|dimensions|tracks|objectives|camps|groups|things)\b"
-)
+_COUNTED = r"\b(two|three|four|five|[2-5])\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>" + "|".join(LIST_NOUNS) + r")\b"
 # A count whose items come in later sentences (no colon follows it in its sentence).
 _ANNOUNCED = re.compile(_COUNTED + r"(?![^.]*:)", re.I)
 # A count whose items follow at once, after a colon: "three main components: an end to ...".
@@ -74,6 +75,12 @@ def names_asked_item(sentence: str, question: str) -> bool:
     start = _ORDINAL_START.match(sentence)
     return re.match(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:{re.escape(noun)}|{re.escape(singular(noun))})\b",
                     sentence[start.end():], re.I) is not None
+
+
+def is_item_kind(word: str) -> bool:
+    """True when the word is what a list's items are called ("obstacle", "points"), not a thing that
+    comes in a series ("day", "article")."""
+    return word.lower() in LIST_NOUNS or f"{word.lower()}s" in LIST_NOUNS or word.lower() == "priority"
 
 
 def singular(noun: str) -> str:

@@ -58,7 +58,7 @@ _NOT_SHORT = re.compile(
     # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
     # "In what ways might NATO become involved?" asks how (had bolded "Russia").
     # "And is ruling out negotiations wise?": after a conjunction too (had bolded "entirely the option").
-    rf"^\s*(?:(?:and|but|so|then|also)\s+)?(?:[^,?]{{1,80}},\s*)?(?:why|how(?! {HOW_OF_AMOUNT}\b)|in\s+(?:what|which)\s+ways?\b|by\s+what\s+means\b|explain|describe|"
+    rf"^\s*(?:(?:and|but|so|then|also)\s+)?(?:[^,?]{{1,80}},\s*)?(?:why|how(?! {HOW_OF_AMOUNT}\b)|in\s+(?:what|which)\s+ways?\b|by\s+what\s+means\b|explain|describe|(?:expand|elaborate)\s+on|"
     r"summari[sz]e|summary|list|enumerate|itemi[sz]e|compare|outline|discuss|quote|cite|tell\s+me\s+(?:more\s+)?about|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
     # An opinion, unless the question asks who, which one, where or when ("Which American show changed

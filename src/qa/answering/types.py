@@ -3103,6 +3103,9 @@ _IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?
 # "What does SWIFT do?": what a named thing does, which a relative clause after its name says.
 _ASKS_TERM_DOES = re.compile(
     r"^\W*(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<term>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+do\s*[?.!]*\s*$"
+    # "What would a full blocking sanction do?", "What does the SWIFT system do?": a thing named in
+    # common words after a name or none, which the sentence may name in the plural ("full blocking sanctions, which prohibit all transactions …").
+    r"|^\W*(?i:what\s+(?:does|do|did|would|will|could)\s+(?:(?:the|a|an)\s+)?)(?P<thing>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+do\s*[?.!]*\s*$"
     # "What purpose does the SWIFT system serve?" asks it too.
     r"|^\W*(?i:what\s+(?:purposes?|functions?)\s+(?:does|do|did)\s+(?:the\s+)?)(?P<served>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
     r"(?:\s+[a-z][\w-]*)?\s+(?i:serve|have|fulfil|fulfill|perform)\s*[?.!]*\s*$"
@@ -3131,6 +3134,12 @@ def promise_made(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
 
 
+# Words after "that" or "which" that open no verb phrase ("sanctions that the EU adopted").
+_NOT_VERBS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he", "his", "she", "her",
+              "we", "our", "you", "your", "i", "is", "are", "was", "were", "be", "been", "has", "have", "had", "in", "on",
+              "at", "by", "for", "of", "to", "with", "from", "as", "not", "no")
+
+
 def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What does SWIFT do?", the offsets of what the relative clause after the name says it
     does ("allows for bank-to-bank transfers" in "… the SWIFT system that allows for bank-to-bank
@@ -3138,11 +3147,20 @@ def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_TERM_DOES.match(question)
     if asked is None:
         return None
-    term = asked.group("term") or asked.group("served") or asked.group("used")
-    # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
-    found = re.search(
-        rf"\b{re.escape(term)}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
-    )
+    thing = asked.group("thing")
+    if thing is not None:
+        # The thing's words, its last in the singular or the plural; a plural's verb has no -s.
+        *before, last = thing.lower().split()
+        base = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+        named = r"\s+".join([*(re.escape(w) for w in before), re.escape(base) + "(?:s|es)?"])
+        not_verbs = "|".join(_NOT_VERBS)
+        found = re.search(rf"(?i:\b{named}\b),?\s+(?:that|which)\s+(?P<verb>(?!(?:{not_verbs})\b)[a-z]+)\b", sentence)
+    else:
+        term = asked.group("term") or asked.group("served") or asked.group("used")
+        # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
+        found = re.search(
+            rf"\b{re.escape(term)}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
+        )
     span = phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
     used_for = re.match(r"[a-z]+s\s+for\s+(?=\S)", sentence[span[0] : span[1]]) if span and asked.group("used") else None
     # "What is SWIFT used for?": "bank-to-bank transfers", what it "allows for".
