@@ -7405,3 +7405,8 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
         assert span is not None and banks[span[0] : span[1]] == said, question
     assert term_does(banks, "What do Russian banks do?") is None  # "banks from the SWIFT system" has no clause
     assert term_does("Sanctions that the EU adopted failed.", "What do sanctions do?") is None
+    # "Is the April writer convinced?" judges what the reply quoted, as "Does the author accept that?" does.
+    from conftest import ask_as_chat
+    _, convinced = ask_as_chat(index, "What did Russia's foreign minister say about the status of Crimea and the Donbas?",
+                               "Is the April writer convinced?")
+    assert "“settled for good” (it’s not)" in convinced.text

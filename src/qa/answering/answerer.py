@@ -3018,7 +3018,9 @@ _PRO_VERB = frozenset("do does did done doing".split())
 _VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct incorrect accurate mistaken agree agrees disagree "
                      "accept accepts dispute disputes reject rejects share shares endorse endorses "
                      # "Does the April author buy that?"
-                     "buy buys believe believes".split())
+                     "buy buys believe believes "
+                     # "Is the April writer convinced?", "Is the author sceptical?"
+                     "convinced persuaded sceptical skeptical doubt doubts doubtful concur concurs".split())
 # Words that point at a document or its author: "the April author", "per the article".
 _SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per".split())
 # Nouns that point at what the turn before reported: "that claim", "this view".
