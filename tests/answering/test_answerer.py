@@ -7410,3 +7410,14 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     _, convinced = ask_as_chat(index, "What did Russia's foreign minister say about the status of Crimea and the Donbas?",
                                "Is the April writer convinced?")
     assert "“settled for good” (it’s not)" in convinced.text
+    # What one is ready to give up: not a sentence denying it ("Nor are they ready to give up on … EU
+    # membership"), and "Is there anything it refuses to give up?" asks what it refuses to.
+    from qa.answering.answerer import _asked_plainly
+    ready = qa.answer("What is Ukraine ready to give up for peace, according to the IAI?", index=index)
+    assert ready.short is not None and ready.short.text == "membership in NATO"
+    assert _asked_plainly("Is there anything it refuses to give up?") == "What does it refuse to give up?"
+    assert _asked_plainly("Is there anything that Ukraine won't accept?") == "What won't Ukraine accept?"
+    assert _asked_plainly("Is there anything in the text about China?") is None
+    _, refused = ask_as_chat(index, "What is Ukraine ready to give up for peace, according to the IAI?",
+                             "Is there anything it refuses to give up?")
+    assert refused.short is not None and "EU membership" in refused.short.text

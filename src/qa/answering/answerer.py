@@ -703,6 +703,14 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         if source.split()[0].lower() in _OPENING_DETERMINERS:
             source = source[0].lower() + source[1:]
         return f"How {aux} {source} {verb} {passive.group('what')}?"
+    anything = _ANYTHING_DONE.match(question)
+    if anything is not None:
+        # "Is there anything it refuses to give up?" asks what it refuses to give up (it had quoted
+        # "For now, the Ukrainian leadership is refusing to give up.").
+        who, aux, verb, rest = anything.group("who", "aux", "verb", "rest")
+        if aux is None:
+            aux, verb = "does", verb[:-2] if re.search(r"(?:sh|ch|x|ss|o)es$", verb) else verb[:-1]
+        return f"{anything.group('lead') or ''}{'what' if anything.group('lead') else 'What'} {aux.lower()} {who} {verb}{rest}?"
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -944,6 +952,13 @@ _WHO_SOURCE_THINKS = re.compile(
 _INTENT_MODIFIER = re.compile(r"\b(?:end|ultimate|final|overall|eventual)\s+(?=(?:goals?|aims?|objectives?)\b)", re.I)
 # "What was Lavrov's line on Crimea?", "What is the April piece's take on China?": what is said of a topic
 # (not "position" or "view", which the rules for a stance read).
+# "Is there anything it refuses to give up?", "Is there anything that Ukraine won't accept?": what it does.
+_ANYTHING_DONE = re.compile(
+    r"^\W*(?P<lead>(?i:and|but|so)\s+)?(?i:is|was)\s+there\s+(?i:anything|something)\s+(?:(?i:that)\s+)?"
+    r"(?P<who>it|he|she|they|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
+    r"(?:(?P<aux>won[’']t|will\s+not|would\s+not|wouldn[’']t|can[’']t|cannot|will|would|can|could|should|must)\s+(?=[a-z]+\b)"
+    r"|(?=[a-z]+s\b))(?P<verb>[a-z]+)(?P<rest>(?:\s+[^?]*?)?)\s*\?*\s*$"
+)
 _LINE_ON = re.compile(
     r"^\W*what\s+(?P<be>is|was)\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)[’']s\s+"
     r"(?:line|take)\s+(?:on|about|regarding)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$",
@@ -5323,7 +5338,12 @@ def _object_kept(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
     leadership is refusing to give up.") and that one could answer by itself."""
     if not ranked or object_given(ranked[0].text, question) is not False:
         return ranked
-    return _promoted(ranked, s, lambda c: object_given(c.text, question) is True)
+    # Not one that denies what is asked: "What is Ukraine ready to give up?" is "… willing to forsake
+    # membership in NATO …" (fourth), not "Nor are they ready to give up on … EU membership …". The
+    # lead says nothing of what is asked, so the one that does leads however low the sentence model
+    # put it ("What does it refuse to give up?": "Nor are they …", 0.148).
+    return _lifted(ranked, s, lambda c: object_given(c.text, question) is True and not denies_asked(c.text, question),
+                   2 * s.gate_depth)
 
 
 def _outlet_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -5387,10 +5407,12 @@ def _promoted(
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
-def _lifted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool]) -> list[Candidate]:
-    """`ranked` with the first of its best `s.gate_depth` after the lead that `fits` leading, however
-    low its probability (for a sentence whose words say what the question asks); `ranked` itself when none does."""
-    found = next((c for c in ranked[1 : s.gate_depth] if fits(c)), None)
+def _lifted(ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool], depth: int | None = None,
+            ) -> list[Candidate]:
+    """`ranked` with the first of its best `s.gate_depth` (or `depth`) after the lead that `fits` leading,
+    however low its probability (for a sentence whose words say what the question asks); `ranked`
+    itself when none does."""
+    found = next((c for c in ranked[1 : depth or s.gate_depth] if fits(c)), None)
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
