@@ -7421,3 +7421,9 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     _, refused = ask_as_chat(index, "What is Ukraine ready to give up for peace, according to the IAI?",
                              "Is there anything it refuses to give up?")
     assert refused.short is not None and "EU membership" in refused.short.text
+    # Why someone thinks so: the argument goes on after the two sentences quoted ("In truth, …"), and
+    # no short answer cuts it.
+    thinks = qa.answer("What makes Alcaro think mediation by Turkey or China can't end the war?", index=index)
+    assert thinks.short is None
+    assert "can at best freeze the conflict" in thinks.text and "In truth, there is no prospect for a durable peace" in thinks.text
+    assert not wants_short("What makes Alcaro think mediation can't end the war?")

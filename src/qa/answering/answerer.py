@@ -51,7 +51,7 @@ from qa.answering.summary import (
     without_sources,
 )
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
-from qa.answering.reader import HOW_OF_AMOUNT, Span, get_reader, wants_short
+from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
     ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
@@ -5300,6 +5300,10 @@ _ASKS_WHO_DID = re.compile(
     r"do|did|might|may|must|else)\b)[a-z]+(?:ed|t)\b", re.I
 )
 _WHY = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
+# "What makes Alcaro think mediation can't end the war?", "Why does he believe …?": why someone thinks so.
+_MAKES_THINK = re.compile(
+    rf"^\W*(?:(?:and|but|so)\s+)?(?:{MAKES_THINK}|why\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){{1,4}}?{THOUGHT_VERB})", re.I
+)
 # "What is behind the ruble's rebound?", "What explains …?", "What caused …?": a cause asked, as by "why".
 _ASKS_CAUSE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|what(?:[’']s|\s+is|\s+was|\s+lies)\s+behind\b|what\s+(?:explains|explained|caused|causes|"
@@ -6042,13 +6046,21 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
     referendum …"), the chosen sentences with the document's next body sentence after the lead when
     that one gives one and names the question's subject ("Zelensky probably wants to go through this
     formal process to ensure that the Ukrainian people support this decision …"); else `chosen`."""
-    if not chosen or not _WHY.match(question) or _MOTIVE.search(chosen[0].text):
+    if not chosen or not (_WHY.match(question) or _MAKES_THINK.match(question)) or _MOTIVE.search(chosen[0].text):
         return chosen
     subject = _subject_words(question)
     lead = chosen[0]
     following = _next_sentence(retriever, lead)
     if following is None or _paragraph_between(lead, following):
         return chosen
+    if len(chosen) > 1 and following.key == chosen[1].key:
+        # The lead and the sentence after it are quoted: what explains them comes after both ("Turkey and
+        # Israel have been active …" and "While China could play a significant role …, these diplomatic
+        # endeavours can at best freeze the conflict" are followed by "In truth, there is no prospect …").
+        lead, following = chosen[1], _next_sentence(retriever, chosen[1])
+        if following is None or _paragraph_between(lead, following) or not _EXPLAINS_THE_ONE_BEFORE.match(following.text):
+            return chosen
+        return [chosen[0], lead, following, *(c for c in chosen[2:] if c.key != following.key)]
     gives_motive = bool(subject) and _MOTIVE.search(following.text) is not None and _names_any(following.text, subject)
     # "Why are the US and Europe not neutral?": after "The United States and Europe are anything but
     # neutral in the conflict.", what they do says why ("Not only do they support Ukraine, but …").
@@ -6058,7 +6070,10 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
     # prospect for a durable peace unless …"); the answer had only quoted the reply's sentence again.
     # Not when the lead gives the reason itself ("Why could China play a significant role?": "…
     # given that Moscow would be hard pressed to ignore Beijing altogether, …").
-    explains = _EXPLAINS_THE_ONE_BEFORE.match(following.text) is not None and not _reason_given(lead.text, question)
+    # Why someone thinks so is the argument that goes on ("What makes Alcaro think mediation … can't end
+    # the war?"), whatever reason the lead gives for something on the way.
+    explains = _EXPLAINS_THE_ONE_BEFORE.match(following.text) is not None and (
+        _MAKES_THINK.match(question) is not None or not _reason_given(lead.text, question))
     if not gives_motive and not goes_on and not explains:
         return chosen
     return [lead, following, *(c for c in chosen[1:] if c.key != following.key)]

@@ -54,6 +54,9 @@ HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late
 # What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
 # an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
+# A verb of holding a view, and "What makes X think …?" (why X holds it).
+THOUGHT_VERB = r"(?:think|believe|say|argue|conclude|doubt|expect)\b"
+MAKES_THINK = rf"what\s+(?:makes|made|leads|led)\s+(?:[\w’'-]+\s+){{1,4}}?{THOUGHT_VERB}"
 _NOT_SHORT = re.compile(
     # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
     # "In what ways might NATO become involved?" asks how (had bolded "Russia").
@@ -75,6 +78,8 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:(?:will|would|could|can|might|may|should)\s+|(?:is|was|are|were)\s+)?(?:happened|happens|happen|happening(?!\s+to\b))\b"
     # "What did the US tell China would happen if it helped Russia?": what was said would follow.
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might)\s+happen\b"
+    # "What makes Alcaro think mediation can't end the war?": why he thinks so, said by a clause.
+    rf"|^\s*(?:(?:and|but|so)\s+)?{MAKES_THINK}"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
     r"|^\s*what\s+(?:role|part)\s+(?:[\w’'-]+\s+){1,8}?play(?:s|ed)?\b"
     # "What's the relationship between battlefield losses and diplomacy?": how two things go together,
