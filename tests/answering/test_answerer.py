@@ -7427,3 +7427,12 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     assert thinks.short is None
     assert "can at best freeze the conflict" in thinks.text and "In truth, there is no prospect for a durable peace" in thinks.text
     assert not wants_short("What makes Alcaro think mediation can't end the war?")
+    # "And who …?" asks for another than the reply before bolded; the document's date line quoted
+    # beside the answer's sentence is left out.
+    _, hooked = ask_as_chat(index, "Which country has stopped importing Russian oil?", "And who is still hooked on gas from Russia?")
+    assert hooked.short is not None and hooked.short.text == "Europe"
+    _, founded = ask_as_chat(index, "On whose initiative was Alcaro's institute set up?", "And when was that?")
+    assert founded.short is not None and founded.short.text == "1965" and "22 March 2022" not in founded.text
+    from qa.answering.answerer import _DATE_LINE
+    assert _DATE_LINE.match("22 March 2022") and _DATE_LINE.match("date 2022-04-01")
+    assert not _DATE_LINE.match("On 22 March 2022 the talks resumed.")

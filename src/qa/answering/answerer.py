@@ -996,11 +996,14 @@ _SOURCE_NAMES = re.compile(
 def _answer(
     question: str, history: Sequence[Any] | None, index: Path | str | None, retriever: Retriever | None,
     settings: AnswerSettings | None, said: Sequence[str], offered: tuple[str, str] | None = None,
+    answered_before: str = "",
 ) -> Answer:
     """`answer`; `said` holds the sentences of a conversation's replies that listed the items of
     which a follow-up, rewritten as "Tell me more about X", asks about one: they go behind the
     others (`_not_again`). `offered`: the name an ellipsis offered and the reply before it, for
-    the question the ellipsis was rewritten as (`_offered_sentence`)."""
+    the question the ellipsis was rewritten as (`_offered_sentence`). `answered_before`: the bold
+    answer of the reply before a question asking for another ("And who …?"), which its short
+    answer does not repeat."""
     started = time.perf_counter()
     s = settings or AnswerSettings()
     question = check_question(question)
@@ -1046,7 +1049,11 @@ def _answer(
     # "What should Europe do, per the Post?" names its source as "according to the Post" does.
     plainly = _asked_plainly(question, authors) if not asks_recommendation(question) else _per_as_according(question)
     if plainly is not None:
-        return replace(_answer(plainly, history, index, retriever, settings, said), question=question)
+        # "And who is still hooked on gas from Russia?" asks for another than the reply before bolded.
+        replies = assistant_turns(history) if history and _ASKS_ANOTHER.match(question) else []
+        earlier = _BOLD_LEAD.match(replies[-1]) if replies else None
+        return replace(_answer(plainly, history, index, retriever, settings, said, None, earlier.group(1) if earlier else ""),
+                       question=question)
     called = _CALLS.match(question)
     if called is not None and pointed_documents(f"What does {called.group('ref')} say?", {d: r.meta for d, r in retriever.documents.items()}):
         # "What does Alcaro call Putin's war?" asks how a document describes it (it had abstained);
@@ -1803,6 +1810,11 @@ def _answer(
         # "And in the south?" after "How are Russian forces doing in the north?" asks the same kind of
         # question, which no short answer answers (it had bolded "make strides").
         single = False
+    if follow_up is None and answered_before:
+        # "And who is still hooked on gas from Russia?", asked after "**United States**" answered who
+        # stopped importing Russian oil, asks for another: the earlier bold is passed over (it had
+        # been bolded again, from the same sentence).
+        follow_up = FollowUp(question, answered_before, "")
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
     if found is not None:
         # "Who else besides Britain might guarantee …?": the list without the one set aside.
@@ -1855,8 +1867,17 @@ def _answer(
             and choice_asked(question) is None):
         chosen = [c for c in chosen if c is not chosen[0]]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
+    elif found is not None and found[0] is chosen[0] and any(_DATE_LINE.match(c.text) for c in chosen[1:]):
+        # "And when was that?" answered "1965" from the IAI's founding: the commentary's date line
+        # ("22 March 2022"), quoted beside it for its date, says nothing of what was asked; it had led the reply.
+        chosen = [c for c in chosen if c is chosen[0] or not _DATE_LINE.match(c.text)]
+        text, citations, support = compose(chosen, _labels(retriever, chosen))
     short = _short(*found, support) if found is not None else None
     return Answer(question, text, citations, support, False, round(best, 4), [], time.perf_counter() - started, short)
+
+
+# A line that is only a date: "22 March 2022", "date 2022-04-01".
+_DATE_LINE = re.compile(r"^\W*(?:date\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$")
 
 
 @dataclass(frozen=True)
@@ -2939,6 +2960,8 @@ def _follow_up(question: str, context: list[str], history: Sequence[Any] | None)
     return FollowUp(" ".join([*turns, question]), answered, unmarked)
 
 
+# "And who …?", "But which …?": another of what the turn before asked for.
+_ASKS_ANOTHER = re.compile(r"^\W*(?:and|but)\s+(?:who|which|what|where|when)\b", re.I)
 # A follow-up asking about the thing the reply before gave: "What weapons did that include?", "Why
 # was that a first?", "What did it cost?".
 _OF_THE_ANSWER = re.compile(
