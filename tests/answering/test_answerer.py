@@ -7436,3 +7436,13 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     from qa.answering.answerer import _DATE_LINE
     assert _DATE_LINE.match("22 March 2022") and _DATE_LINE.match("date 2022-04-01")
     assert not _DATE_LINE.match("On 22 March 2022 the talks resumed.")
+    # Which ones, said in words: "Ukraine’s northern cities", where the reader finds no name.
+    from qa.answering.types import kind_in_words
+    bombed = "Indeed, in the days after the talks, Russian bombardment of Ukraine’s northern cities continued."
+    span = kind_in_words(bombed, "Which Ukrainian cities kept being shelled after the talks?")
+    assert span is not None and bombed[span[0] : span[1]] == "Ukraine’s northern cities"
+    sent = "Many European countries, including Poland, have sent similar weapons as well as supplies."
+    assert kind_in_words(sent, "Which Western weapons are named in the April article?") is None  # a verb, a likeness
+    assert kind_in_words("… as part of Ukraine’s surrender of Soviet nuclear weapons …", "What weapons might Russia use?") is None
+    shelled = qa.answer("Which Ukrainian cities kept being shelled after the talks?", index=index)
+    assert shelled.short is not None and shelled.short.text == "Ukraine’s northern cities"

@@ -3140,6 +3140,45 @@ _NOT_VERBS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "
               "at", "by", "for", "of", "to", "with", "from", "as", "not", "no")
 
 
+# "Which Ukrainian cities kept being shelled …?": a kind asked for in the plural.
+_WHICH_KINDS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?i:which)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<kind>[a-z]{3,}s)\s+(?!of\b)")
+# What a description of a kind opens after ("of Ukraine’s northern cities"), and words that describe nothing ("similar weapons").
+_DESCRIPTION_OPENS = frozenset("of in on at by for from with to into the a an its their his her".split())
+_LIKENESS = frozenset("similar other same such more further additional".split())
+# The most words that describe a kind before it ("Ukraine’s northern cities").
+KIND_DESCRIPTION_WORDS = 3
+
+
+def kind_in_words(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which Ukrainian cities kept being shelled after the talks?", the offsets of the sentence's
+    one mention of the kind asked with the words that describe it, as far back as its owner: "Ukraine’s
+    northern cities" in "… Russian bombardment of Ukraine’s northern cities continued …". None when
+    the sentence names the kind other than once, or says of it nothing the question does not."""
+    asked = _WHICH_KINDS.match(question)
+    if asked is None:
+        return None
+    found = list(re.finditer(rf"\b{re.escape(asked.group('kind'))}\b", sentence, re.I))
+    if len(found) != 1:
+        return None
+    start = found[0].start()
+    described: list[str] = []
+    for word in reversed(list(re.finditer(r"[\w’'-]+", sentence[:start]))[-KIND_DESCRIPTION_WORDS:]):
+        if word.group().lower() in QUERY_STOPWORDS or sentence[word.end() : start].strip():
+            break
+        start = word.start()
+        described.append(word.group())
+        if re.search(r"[’']s$", word.group()):
+            break
+    # Where the description starts: after a preposition or an article, not a verb ("have sent similar weapons").
+    before = _WORD.findall(sentence[:start])[-1:]
+    if not before or before[0].lower() not in _DESCRIPTION_OPENS or {w.lower() for w in described} & _LIKENESS:
+        return None
+    asked_words = {w.lower() for w in _WORD.findall(question)}
+    if not {w.lower() for w in described} - asked_words - QUERY_STOPWORDS:
+        return None
+    return start, found[0].end()
+
+
 def term_does(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What does SWIFT do?", the offsets of what the relative clause after the name says it
     does ("allows for bank-to-bank transfers" in "… the SWIFT system that allows for bank-to-bank
