@@ -7446,3 +7446,15 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     assert kind_in_words("… as part of Ukraine’s surrender of Soviet nuclear weapons …", "What weapons might Russia use?") is None
     shelled = qa.answer("Which Ukrainian cities kept being shelled after the talks?", index=index)
     assert shelled.short is not None and shelled.short.text == "Ukraine’s northern cities"
+    # A rank asked for: "second-largest", not the lender's name; not for "Which … ranks second?".
+    from qa.answering.types import rank_given
+    vtb = "So far, of the five largest Russian banks, only VTB — the second-largest — has been fully blocked."
+    span = rank_given(vtb, "Where does it rank in size?")
+    assert span is not None and vtb[span[0] : span[1]] == "second-largest"
+    assert rank_given(vtb, "Which Russian lender ranks second?") is None
+    assert rank_given("Sberbank, Russia’s largest bank, and the second largest.", "What rank does it hold?") is not None
+    # Why something would come about: the sentence saying when it might, after the question's words.
+    would = qa.answer("Why would Russia be willing to compromise on the Donbas, per the April piece?", index=index)
+    assert "might be willing to consider such compromises if its war effort continues to fail" in would.text
+    relief = qa.answer("Why would sanctions relief appeal to Russia?", index=index)
+    assert "unless it agrees to withdraw" not in relief.text

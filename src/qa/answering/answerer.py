@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    ASKS_INSTEAD, SAYS_INSTEAD, became_instead, failure_explained, kind_in_words,
+    ASKS_INSTEAD, SAYS_INSTEAD, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
@@ -3514,7 +3514,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -5339,6 +5339,11 @@ _ASKS_CAUSE = re.compile(
     re.I,
 )
 # A sentence that gives a reason itself.
+# "Why would Russia …?", "Why might it …?": why something may come about, which a condition tells.
+_ASKS_WHY_WOULD = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\s+(?:would|might|could)\b", re.I)
+# How many of its words a why-would question's condition must follow ("willing … compromises … if").
+CONDITION_WORDS = 2
+_CONDITION_GIVEN = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|as\s+long\s+as)\b", re.I)
 _GIVES_REASON = re.compile(rf"\b(?:{_REASON_WORDS})\b", re.I)
 # A sentence whose subject points back: "Such financial manipulations are working", "This shows …";
 # also after a phrase it ends: "In the face of such risks of escalation, …", "Given this, …".
@@ -5620,9 +5625,28 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     not "A starting point could be the now-defunct 2015 Minsk agreements …". So for "What made the
     Minsk agreements collapse?"."""
     caused = asks_what_caused(question)
+    subject = _subject_words(question)
+    if _ASKS_WHY_WOULD.match(question) and ranked and not _GIVES_REASON.search(ranked[0].text):
+        # "Why would Russia be willing to compromise on the Donbas?": when the lead gives no reason,
+        # the sentence that says when it might ("But Russia might be willing to consider such
+        # compromises if its war effort continues to fail", fourth) says why it would: the condition
+        # follows a word of what is asked, of the subject the question names.
+        # Its own words, not a name nor a modal: "willing", "compromise".
+        stems = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)
+                 if w[0].islower() and w.lower() not in QUERY_STOPWORDS and w.lower() not in _MODAL_WORDS}
+        least = min(CONDITION_WORDS, len(stems))
+
+        def says_when(c: Candidate) -> bool:
+            # Not "Russia cannot expect sanctions to be lifted unless …" for "Why would sanctions relief
+            # appeal to Russia?": one word of the question before the condition is not what it asks.
+            condition = _CONDITION_GIVEN.search(c.text)
+            return (condition is not None and least > 0
+                    and len(stems & {w.lower()[:NAME_STEM] for w in _WORD.findall(c.text[: condition.start()])}) >= least
+                    and (not subject or _names_any(c.text, subject)))
+
+        return _fitting_lead(ranked, s, says_when, 2 * s.gate_depth)
     if not _ASKS_WHY.match(question) and not caused:
         return ranked
-    subject = _subject_words(question)
 
     def gives_reason(c: Candidate) -> bool:
         # Of the question's subject, by name or as the thing the sentence before names: not "… the

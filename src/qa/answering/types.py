@@ -3140,6 +3140,27 @@ _NOT_VERBS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "
               "at", "by", "for", "of", "to", "with", "from", "as", "not", "no")
 
 
+# "Where does it rank in size?", "What is its rank?": a place in an order of size.
+# Not "Which Russian lender ranks second?", which asks for the lender.
+_ASKS_RANK = re.compile(r"^(?!\W*(?:(?:and|but|so)\s+)?(?:which|who|name)\b).*\b(?:rank|ranks|ranked|ranking)\b", re.I)
+# A rank a sentence gives: "second-largest", "largest", "third biggest".
+_RANK_GIVEN = re.compile(
+    r"\b(?:(?P<ordinal>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[-\s])?(?:largest|biggest|smallest|greatest)\b", re.I
+)
+
+
+def rank_given(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Where does it rank in size?", the offsets of the one rank the sentence gives with an
+    ordinal ("second-largest" in "… of the five largest Russian banks, only VTB — the
+    second-largest — …"), else of its one rank ("Sberbank, Russia’s largest bank": "largest");
+    None for other questions or when the sentence gives none or several."""
+    if _ASKS_RANK.search(question) is None:
+        return None
+    found = list(_RANK_GIVEN.finditer(sentence))
+    ranked = [m for m in found if m.group("ordinal")] or found
+    return ranked[0].span() if len(ranked) == 1 else None
+
+
 # "Which Ukrainian cities kept being shelled …?": a kind asked for in the plural.
 _WHICH_KINDS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?i:which)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<kind>[a-z]{3,}s)\s+(?!of\b)")
 # What a description of a kind opens after ("of Ukraine’s northern cities"), and words that describe nothing ("similar weapons").
