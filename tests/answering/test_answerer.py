@@ -7458,3 +7458,7 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     assert "might be willing to consider such compromises if its war effort continues to fail" in would.text
     relief = qa.answer("Why would sanctions relief appeal to Russia?", index=index)
     assert "unless it agrees to withdraw" not in relief.text
+    # "What is the estimated material damage so far?": the reader does not overrule the lead naming the
+    # damage with a sentence that only shares "estimated" (the soldiers lost).
+    damage = qa.answer("What is the estimated material damage so far?", index=index)
+    assert damage.text.startswith("Material damage to housing and infrastructure ranges above the hundred billion euro")

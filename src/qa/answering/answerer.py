@@ -4425,7 +4425,9 @@ def _lead_by_reader(
     # Nor does one without the kind asked for, when the lead names it: "Which coastline might Putin
     # want to annex?" is "… the coastal area around the Sea of Azov", not "… Russia’s 2014 annexation
     # of Crimea …" (the reader's "Crimea").
-    kind = _KIND_ASKED.match(question)
+    # "What is the estimated material damage so far?" too: "Material damage … ranges above the hundred
+    # billion euro", not the soldiers "estimated to have lost around 6–7,000" (the reader's).
+    kind = _KIND_ASKED.match(question) or _THE_THING_ASKED.match(question)
     stem = kind.group("kind")[:NAME_STEM] if kind is not None and kind.group("kind") not in _LIGHT_NOUNS else None
     if stem is not None and not any(w.startswith(stem) for w in _words(ranked[0].text)):
         stem = None
@@ -4446,6 +4448,11 @@ def _lead_by_reader(
 _KIND_ASKED = re.compile(
     r"^\W*(?i:(?:and|but|so)\s+)?(?i:which|what)\s+(?P<kind>[a-z]{4,})\s+"
     r"(?=(?:might|may|could|would|will|can|should|must|did|does|do|is|are|was|were|has|have|had)\b)"
+)
+# "What is the estimated material damage so far?": the thing asked for, by the noun that ends the question.
+_THE_THING_ASKED = re.compile(
+    r"^\W*(?i:(?:and|but|so)\s+)?(?i:what)\s+(?i:is|was|are|were)\s+(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}(?P<kind>[a-z]{4,})"
+    r"(?:\s+(?i:so\s+far|now|today|then))?\s*[?.!]*\s*$"
 )
 _LIGHT_NOUNS = frozenset("side sides part parts kind kinds type types sort sorts thing things way ways issue issues point points "
                          "option options group groups person people party parties country countries".split())
