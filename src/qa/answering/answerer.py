@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    ASKS_INSTEAD, SAYS_INSTEAD, became_instead, failure_explained, kind_in_words, rank_given,
+    ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
@@ -3623,7 +3623,7 @@ def _short_span(
         # Nothing but the question's words, perhaps made "similar" or "other", or one of them
         # inflected: "craves" (of "the victory he still craves") for "What does Putin crave?"; not
         # "stratigraphers" for "… stratigraphic sections …?" (XQuAD).
-        left = words - _LIKENESS_WORDS
+        left = words - LIKENESS_WORDS
         return left <= asked or len(left) == 1 and any(_inflects(next(iter(left)), word) for word in asked)
 
     def restates_name(text: str) -> bool:
@@ -4341,8 +4341,6 @@ def _marked_span(
 _DUBBED = re.compile(r"\b(?:dubs|dubbed|calls|called|terms|termed|labels|labelled|labeled)\s+[\"“](?P<name>[^\"”]{1,60})[\"”]")
 # A span that adds something to what it gives first: "weapons as well as supplies and other equipment".
 _BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with)\s+(?P<more>\S.*)$", re.S)
-# Words that make a thing like another: with only the question's words beside them, a span says nothing new.
-_LIKENESS_WORDS = frozenset("similar other same such more further additional".split())
 
 
 # Finders that mark in a sentence just what the question's form asks for: a lead they mark answers.
@@ -5632,13 +5630,12 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
     not "A starting point could be the now-defunct 2015 Minsk agreements …". So for "What made the
     Minsk agreements collapse?"."""
     caused = asks_what_caused(question)
-    subject = _subject_words(question)
     if _ASKS_WHY_WOULD.match(question) and ranked and not _GIVES_REASON.search(ranked[0].text):
         # "Why would Russia be willing to compromise on the Donbas?": when the lead gives no reason,
         # the sentence that says when it might ("But Russia might be willing to consider such
-        # compromises if its war effort continues to fail", fourth) says why it would: the condition
-        # follows a word of what is asked, of the subject the question names.
-        # Its own words, not a name nor a modal: "willing", "compromise".
+        # compromises if its war effort continues to fail", fourth) says why it would, after two of
+        # the question's own words (not a name nor a modal: "willing", "compromise").
+        subject = _subject_words(question)
         stems = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)
                  if w[0].islower() and w.lower() not in QUERY_STOPWORDS and w.lower() not in _MODAL_WORDS}
         least = min(CONDITION_WORDS, len(stems))
@@ -5654,6 +5651,7 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         return _fitting_lead(ranked, s, says_when, 2 * s.gate_depth)
     if not _ASKS_WHY.match(question) and not caused:
         return ranked
+    subject = _subject_words(question)
 
     def gives_reason(c: Candidate) -> bool:
         # Of the question's subject, by name or as the thing the sentence before names: not "… the

@@ -51,12 +51,12 @@ GRAPH_VERSION = "2"
 
 # Words after "how" that ask for an amount, a thing ("How many …?", "How long …?"), not a manner.
 HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast|soon)"
-# What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
-# an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
-# clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 # A verb of holding a view, and "What makes X think …?" (why X holds it).
 THOUGHT_VERB = r"(?:think|believe|say|argue|conclude|doubt|expect)\b"
 MAKES_THINK = rf"what\s+(?:makes|made|leads|led)\s+(?:[\w’'-]+\s+){{1,4}}?{THOUGHT_VERB}"
+# What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
+# an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
+# clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
 _NOT_SHORT = re.compile(
     # A clause may come first: "Beyond neutrality, how does the Kremlin want Ukraine's armed forces to end up?"
     # "In what ways might NATO become involved?" asks how (had bolded "Russia").

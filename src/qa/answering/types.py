@@ -3134,12 +3134,6 @@ def promise_made(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
 
 
-# Words after "that" or "which" that open no verb phrase ("sanctions that the EU adopted").
-_NOT_VERBS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he", "his", "she", "her",
-              "we", "our", "you", "your", "i", "is", "are", "was", "were", "be", "been", "has", "have", "had", "in", "on",
-              "at", "by", "for", "of", "to", "with", "from", "as", "not", "no")
-
-
 # "Where does it rank in size?", "What is its rank?": a place in an order of size.
 # Not "Which Russian lender ranks second?", which asks for the lender.
 _ASKS_RANK = re.compile(r"^(?!\W*(?:(?:and|but|so)\s+)?(?:which|who|name)\b).*\b(?:rank|ranks|ranked|ranking)\b", re.I)
@@ -3163,9 +3157,11 @@ def rank_given(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "Which Ukrainian cities kept being shelled …?": a kind asked for in the plural.
 _WHICH_KINDS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?i:which)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<kind>[a-z]{3,}s)\s+(?!of\b)")
-# What a description of a kind opens after ("of Ukraine’s northern cities"), and words that describe nothing ("similar weapons").
+# What a description of a kind opens after ("of Ukraine’s northern cities").
 _DESCRIPTION_OPENS = frozenset("of in on at by for from with to into the a an its their his her".split())
-_LIKENESS = frozenset("similar other same such more further additional".split())
+# Words that make a thing like another, which describe nothing ("similar weapons"): with only the
+# question's words beside them, a span says nothing new.
+LIKENESS_WORDS = frozenset("similar other same such more further additional".split())
 # The most words that describe a kind before it ("Ukraine’s northern cities").
 KIND_DESCRIPTION_WORDS = 3
 
@@ -3192,12 +3188,18 @@ def kind_in_words(sentence: str, question: str) -> tuple[int, int] | None:
             break
     # Where the description starts: after a preposition or an article, not a verb ("have sent similar weapons").
     before = _WORD.findall(sentence[:start])[-1:]
-    if not before or before[0].lower() not in _DESCRIPTION_OPENS or {w.lower() for w in described} & _LIKENESS:
+    if not before or before[0].lower() not in _DESCRIPTION_OPENS or {w.lower() for w in described} & LIKENESS_WORDS:
         return None
     asked_words = {w.lower() for w in _WORD.findall(question)}
     if not {w.lower() for w in described} - asked_words - QUERY_STOPWORDS:
         return None
     return start, found[0].end()
+
+
+# Words after "that" or "which" that open no verb phrase ("sanctions that the EU adopted").
+_NOT_VERBS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he", "his", "she", "her",
+              "we", "our", "you", "your", "i", "is", "are", "was", "were", "be", "been", "has", "have", "had", "in", "on",
+              "at", "by", "for", "of", "to", "with", "from", "as", "not", "no")
 
 
 def term_does(sentence: str, question: str) -> tuple[int, int] | None:
