@@ -7462,3 +7462,7 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     # damage with a sentence that only shares "estimated" (the soldiers lost).
     damage = qa.answer("What is the estimated material damage so far?", index=index)
     assert damage.text.startswith("Material damage to housing and infrastructure ranges above the hundred billion euro")
+    # "Whose courage …?": the sentence that says whose ("… the courage of Ukrainian fighters …") holds
+    # the answer for the type gate, and the reader does not overrule it.
+    courage = qa.answer("Whose courage helped stall Russia's advance?", index=index)
+    assert courage.short is not None and courage.short.text == "Ukrainian fighters"

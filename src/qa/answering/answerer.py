@@ -1569,11 +1569,12 @@ def _answer(
                 or _holds_office_asked(fitting[0].text, question) and not _holds_office_asked(ranked[0].text, question)):
             ranked.remove(fitting[0])
             ranked.insert(0, fitting[0])
-        elif (reads and name_before_verb(ranked[0].text, question) is None
+        elif (reads and name_before_verb(ranked[0].text, question) is None and owner_asked(ranked[0].text, question) is None
               and (overruling := _sure_over_lead(candidates, x, ranked, question, wanted, s)) is not None):
             # Not over a lead that names who did what is asked ("The United States has already provided
             # …" for "Who supplied Ukraine with Javelins?"; the reader had preferred "… to have Zelensky
-            # speak at the US Congress", and the answer abstained on its weak score).
+            # speak at the US Congress", and the answer abstained on its weak score), nor over one that
+            # says whose it is ("… the courage of Ukrainian fighters …" for "Whose courage …?").
             # "Who did Ukraine ask to step in as a mediator?": the lead may name someone ("Clearly the
             # Biden administration …"), but the reader reads no answer in it and is sure of another
             # ("… Ukraine has also called on China to step in", margin 5.2).
@@ -4850,8 +4851,12 @@ def _fitting(
         # Nor a number of one ("No. 22|08" does not say how long the war had lasted), unless its
         # headline states the amount asked for ('"Biden Announces $800 Million in Military Aid …"').
         cited_works = {id(c) for c in candidates if id(c) in cited_works and not _headline_states(c.text, question)}
+    # "Whose courage helped stall Russia's advance?": a sentence that says whose it is ("… the courage
+    # of Ukrainian fighters …") holds the answer, whether or not the type check reads a person there
+    # (it had passed over the lead for "the Ukrainians" of another sentence).
     fitting = [c for c in ranked[: s.gate_depth]
-               if id(c) not in cited_works and has_type(c.text, wanted, question, f"{c.passage.text} {c.passage.title or ''}")]
+               if id(c) not in cited_works and (has_type(c.text, wanted, question, f"{c.passage.text} {c.passage.title or ''}")
+                                                or wanted == PERSON and owner_asked(c.text, question) is not None)]
     lasting = (next((c for c in ranked if id(c) not in cited_works and gives_asked_duration(c.text, question)), None)
                if wanted == NUMBER else None)
     if lasting is not None:
