@@ -61,7 +61,7 @@ from qa.answering.references import (
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, stem as snowball_stem, tokenize
 from qa.answering.seats import GROUPS, SEATS
-from qa.ingest.dates import date_parts, earlier_than, month_pattern
+from qa.ingest.dates import DATE_ONLY, date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
@@ -950,8 +950,6 @@ _WHO_SOURCE_THINKS = re.compile(
 
 # "end goal", "ultimate aim": a goal, said twice.
 _INTENT_MODIFIER = re.compile(r"\b(?:end|ultimate|final|overall|eventual)\s+(?=(?:goals?|aims?|objectives?)\b)", re.I)
-# "What was Lavrov's line on Crimea?", "What is the April piece's take on China?": what is said of a topic
-# (not "position" or "view", which the rules for a stance read).
 # "Is there anything it refuses to give up?", "Is there anything that Ukraine won't accept?": what it does.
 _ANYTHING_DONE = re.compile(
     r"^\W*(?P<lead>(?i:and|but|so)\s+)?(?i:is|was)\s+there\s+(?i:anything|something)\s+(?:(?i:that)\s+)?"
@@ -959,6 +957,8 @@ _ANYTHING_DONE = re.compile(
     r"(?:(?P<aux>won[’']t|will\s+not|would\s+not|wouldn[’']t|can[’']t|cannot|will|would|can|could|should|must)\s+(?=[a-z]+\b)"
     r"|(?=[a-z]+s\b))(?P<verb>[a-z]+)(?P<rest>(?:\s+[^?]*?)?)\s*\?*\s*$"
 )
+# "What was Lavrov's line on Crimea?", "What is the April piece's take on China?": what is said of a topic
+# (not "position" or "view", which the rules for a stance read).
 _LINE_ON = re.compile(
     r"^\W*what\s+(?P<be>is|was)\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)[’']s\s+"
     r"(?:line|take)\s+(?:on|about|regarding)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$",
@@ -1878,7 +1878,7 @@ def _answer(
 
 
 # A line that is only a date: "22 March 2022", "date 2022-04-01".
-_DATE_LINE = re.compile(r"^\W*(?:date\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$")
+_DATE_LINE = re.compile(rf"^\W*(?:date\s+)?{DATE_ONLY}\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -5353,7 +5353,6 @@ _ASKS_CAUSE = re.compile(
 _ASKS_WHY_WOULD = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\s+(?:would|might|could)\b", re.I)
 # How many of its words a why-would question's condition must follow ("willing … compromises … if").
 CONDITION_WORDS = 2
-_CONDITION_GIVEN = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|as\s+long\s+as)\b", re.I)
 _GIVES_REASON = re.compile(rf"\b(?:{_REASON_WORDS})\b", re.I)
 # A sentence whose subject points back: "Such financial manipulations are working", "This shows …";
 # also after a phrase it ends: "In the face of such risks of escalation, …", "Given this, …".
@@ -5648,7 +5647,7 @@ def _reason_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> 
         def says_when(c: Candidate) -> bool:
             # Not "Russia cannot expect sanctions to be lifted unless …" for "Why would sanctions relief
             # appeal to Russia?": one word of the question before the condition is not what it asks.
-            condition = _CONDITION_GIVEN.search(c.text)
+            condition = _SETS_CONDITION.search(c.text)
             return (condition is not None and least > 0
                     and len(stems & {w.lower()[:NAME_STEM] for w in _WORD.findall(c.text[: condition.start()])}) >= least
                     and (not subject or _names_any(c.text, subject)))

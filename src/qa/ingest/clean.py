@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from qa.ingest.dates import month_pattern
+from qa.ingest.dates import DATE_ONLY
 from qa.ingest.discover import DocumentMeta
 from qa.ingest.loaders import Block, RawDocument
 from qa.ingest.sentences import SUPERSCRIPTS
@@ -45,11 +45,7 @@ _NAME_WORD = rf"(?:[A-ZÀ-Þ][\w.'’-]*|{_PARTICLE})"
 _AUTHOR = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
 _BYLINE = re.compile(rf"^(?i:by)\s+(?P<author>{_AUTHOR}(?:\s*(?:,|and|&)\s*{_AUTHOR})*)$")
 _FINISHED = re.compile(r"[.!?…:]['\"”’)\]]*[" + SUPERSCRIPTS + r"]*$|[\"”’)\]]$")
-_MONTHS = month_pattern()
-_DATE_LINE = re.compile(
-    rf"^(?:\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$",
-    re.IGNORECASE,
-)
+_DATE_LINE = re.compile(rf"^{DATE_ONLY}$", re.IGNORECASE)
 _BACK_MATTER = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved|latest\s|related\s|recent\s|more from\s)", re.IGNORECASE)
 _SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 

@@ -26,6 +26,11 @@ def month_pattern(abbreviated: bool = False, may: bool = True) -> str:
     return "|".join(names)
 
 
+# A full date as written on a line of its own: "22 March 2022", "March 22, 2022", "2022-03-22".
+DATE_ONLY = (rf"(?:\d{{1,2}}\s+(?:{month_pattern()})\s+\d{{4}}|(?:{month_pattern()})\s+\d{{1,2}},?\s+\d{{4}}"
+             r"|\d{4}-\d{2}-\d{2})")
+
+
 def spoken_date(date: str | None) -> str:
     """An ISO date as people say it: 2022-04-01 -> "1 April 2022" (also matches "April 2022")."""
     if not date:
