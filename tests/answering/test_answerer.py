@@ -7466,3 +7466,46 @@ def test_reader_turns_of_the_twenty_ninth_session(built_index):
     # the answer for the type gate, and the reader does not overrule it.
     courage = qa.answer("Whose courage helped stall Russia's advance?", index=index)
     assert courage.short is not None and courage.short.text == "Ukrainian fighters"
+
+
+def test_reader_turns_of_the_thirtieth_session(built_index):
+    import qa
+    from qa.answering.answerer import _asked_inside
+    from qa.answering.reader import wants_short
+    from qa.answering.referents import resolve_bare, resolve_ellipsis
+
+    index = built_index.index
+    # A question about telling asks the question inside it, in a question's order; a pronoun inside
+    # stands for whoever tells, unless a document tells.
+    for question, inside in [
+        ("Has Poland said when it will stop buying Russian coal?", "When will Poland stop buying Russian coal?"),
+        ("Does the article say who signed the Budapest memorandum?", "Who signed the Budapest memorandum, according to the article?"),
+        ("Do we know why the offensive stalled?", "Why did the offensive stall?"),
+        ("Has the Kremlin said what it expects?", "What does the Kremlin expect?"),
+        ("Is it known how many soldiers Russia has lost?", "How many soldiers has Russia lost?"),
+    ]:
+        assert _asked_inside(question) == inside
+    assert _asked_inside("Has Poland said it will stop buying Russian coal?") is None  # a yes or no
+    assert _asked_inside("When will Poland stop buying Russian coal?") is None
+    coal = qa.answer("Has Poland said when it will stop buying Russian coal?", index=index)
+    assert coal.short is not None and coal.short.text == "within the next few weeks"
+    # A phrase alone after "and" stands for the object of the question before; not after a question
+    # whose wh-phrase is its subject (which country, or when that one will?), nor for a preposition's.
+    earlier = ["Has Poland said when it will stop buying Russian coal?"]
+    assert resolve_ellipsis("And its oil and gas purchases?", earlier) == "Has Poland said when it will stop buying oil and gas purchases?"
+    assert resolve_ellipsis("And why?", earlier) is None and resolve_ellipsis("And in 2014?", earlier) is None
+    assert resolve_ellipsis("What about oil and gas?", ["Which country has said it will stop buying Russian coal?"]) is None
+    assert resolve_ellipsis("And oil and gas?", ["By when does Poland plan to end coal imports from Russia?"]) is None
+    history = [{"role": "user", "content": earlier[0]}, {"role": "assistant", "content": coal.text}]
+    gas = qa.answer("And its oil and gas purchases?", history=history, index=index)
+    assert gas.short is not None and gas.short.text == "by the end of the year"
+    # "When did that happen?", "In which year did that happen?": the question before, asked with "when".
+    founded = ["Who founded the think tank that published the March commentary?"]
+    assert resolve_bare("And in which year did that happen?", founded) == "In which year founded the think tank that published the March commentary?"
+    assert resolve_bare("When did this take place?", founded) is not None
+    # What a warning was about is a clause, not a thing ("consequences" had been bold); a verb in "-ing"
+    # still asks what it is about, and a name in "-ing" is no verb.
+    assert not wants_short("What was Biden's warning to Beijing about?")
+    assert wants_short("What is Putin thinking about?") and wants_short("What were the proceedings being held about?")
+    warning = qa.answer("What was Biden's warning to Beijing about?", index=index)
+    assert warning.short is None and "support for Russia" in warning.text

@@ -392,7 +392,9 @@ def test_a_name_alone_after_a_question_naming_several_stands_for_its_subject(bui
         ("Who?", ["Who is Sergei Lavrov?"], None),  # the same question word
         ("When?", ["Tell me about the talks."], None),  # no question word to put it in place of
         ("What?", ["Who is Sergei Lavrov?"], None),  # "What?" asks what was meant, not for a thing
-        ("When did that happen?", ["Who signed the Budapest memorandum?"], None),  # a question of its own
+        # "That" happening is what the question before asked about (the founding had abstained).
+        ("When did that happen?", ["Who signed the Budapest memorandum?"], "When signed the Budapest memorandum?"),
+        ("When did Russia sign it?", ["Who signed the Budapest memorandum?"], None),  # a question of its own
         ("Why?", [], None),
     ],
 )

@@ -28,7 +28,7 @@ from qa.answering.document_facts import (
 )
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
-from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of
+from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of, verb_base
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, ORDINALS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     KIND_WORDS, members_of_kind_asked,
@@ -467,6 +467,56 @@ def _request_inside(question: str) -> str | None:
     return request[0].upper() + request[1:] + mark
 
 
+# "Has Poland said when it will stop buying Russian coal?", "Does the article say who signed the
+# memorandum?", "Do we know why the offensive stalled?": the question inside, which the reply answers.
+_SAYS_WH = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?P<aux>do|does|did|has|have|had)\s+(?P<teller>[^?]{1,60}?)\s+"
+    r"(?:say|said|mention|mentioned|explain|explained|state|stated|specify|specified|announce|announced|reveal|revealed|"
+    r"indicate|indicated|tell\s+(?:us|me|readers)|told\s+(?:us|me|readers)|know)"
+    r"|is\s+it\s+(?:known|clear|said|stated))\s+"
+    r"(?P<inside>(?:who|whom|whose|what|which|when|where|why|how)\b[^?]*?)\s*[?.!]*\s*$",
+    re.I | re.S,
+)
+# The inside question's subject and auxiliary, turned back to a question's order ("when it will stop
+# …" -> "when will it stop …"); a which- or what-phrase keeps at most two words of its noun.
+_INSIDE_ORDER = re.compile(
+    r"^(?P<wh>(?:which|what|how\s+(?:much|many))(?:\s+[a-z-]+){0,2}?|when|where|why|how(?:\s+(?:long|soon|far|often))?)\s+"
+    r"(?P<subject>it|they|he|she|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}|the\s+[a-z-]+(?:\s+[a-z-]+){0,2}?)\s+"
+    r"(?:(?P<aux>will|would|can|could|should|must|might|may|is|are|was|were|has|have|had)|(?P<verb>[a-z]{2,}[^s\W](?:s|ed)))\b(?P<rest>.*)$",
+    re.S,
+)
+_TELLERS = frozenset("you we anyone anybody one".split())
+
+
+def _asked_inside(question: str) -> str | None:
+    """The question a question about telling asks ("Has Poland said when it will stop buying Russian
+    coal?" -> "When will Poland stop buying Russian coal?"); None for other questions. A pronoun
+    subject inside stands for whoever tells, unless that is a document or a reader."""
+    says = _SAYS_WH.match(question)
+    if says is None:
+        return None
+    inside, teller = says.group("inside"), (says.group("teller") or "").strip()
+    document = bool(re.search(rf"\b(?:{DOCUMENT_NOUNS}|author|writer)\b", teller, re.I)) or teller.lower() in _TELLERS
+    order = _INSIDE_ORDER.match(inside)
+    if order is not None:
+        subject = order.group("subject")
+        if subject.lower() in ("it", "they", "he", "she") and teller and not document:
+            subject = teller
+        aux, verb = order.group("aux"), order.group("verb")
+        if verb is not None:
+            # "what it expects" -> "what does it expect"; "why the offensive stalled" -> "why did … stall".
+            base = verb_base(verb)
+            if base is None:
+                return inside[0].upper() + inside[1:] + "?"
+            aux, subject = ("did" if verb.endswith("ed") else "does"), f"{subject} {base}"
+        inside = f"{order.group('wh')} {aux} {subject}{order.group('rest')}"
+    else:
+        inside = _EMBEDDED_COPULA.sub(r"\g<wh> \g<be> \g<rest>", inside)
+    # "Does the April piece say …?" asks that document, which "according to" names to the rules.
+    source = document and teller.lower() not in _TELLERS and not re.match(r"(?:either|any|both|all|each)\b", teller, re.I)
+    return inside[0].upper() + inside[1:] + (f", according to {teller}?" if source else "?")
+
+
 _EMBEDDED_COPULA = re.compile(r"^(?P<wh>who|what)\s+(?P<rest>.+?)\s+(?P<be>is|are|was|were)$", re.I | re.S)
 _EMBEDDED_SAYS = re.compile(
     r"^(?P<wh>why|how|what|when|where)\s+(?P<subject>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?)\s+"
@@ -667,7 +717,7 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "Could you tell me, in a sentence, why Alcaro thinks …?" asks as "Could you tell me why …"
         # does (the aside had hidden the why-question, and the author note had answered).
         return question[: aside.start()] + " " + question[aside.end() :]
-    inside = _request_inside(question)
+    inside = _request_inside(question) or _asked_inside(question)
     if inside is not None:
         return inside
     named = _NAME_WHO.match(question)

@@ -615,9 +615,19 @@ _TOPIC_ALONE = re.compile(
 
 # "What about oil and gas?", "And what about its gas purchases?": a thing in lower case alone (a
 # possessive pronoun before it goes: the question before names whose).
+# "And its oil and gas purchases?" too, with no "what about", but not "And why?" nor "And in 2014?".
 _PHRASE_ALONE = re.compile(
-    r"\s*(?i:(?:and|but)\s+)?(?i:what|how)\s+about\s+(?:(?i:its|their|his|her)\s+)?"
+    r"\s*(?:(?i:(?:and|but)\s+)?(?i:what|how)\s+about\s+(?:(?i:its|their|his|her)\s+)?"
+    r"|(?i:and|but)\s+(?:(?i:its|their|his|her)\s+)?(?!(?:who|whom|whose|what|which|when|where|why|how|then|so|more|else|also|yes|no|not|never|"
+    r"ok|okay|to|in|on|at|by|for|from|of|with|about|after|before|since|during|under|over|is|are|was|were|do|does|did|has|have|had|"
+    r"will|would|can|could|should|may|might|must|one|ones|other|others|another|both|each|all|any|some|none)\b))"
     r"(?P<topic>(?!(?:the|a|an|that|this|those|these|it|them|him|her|us|you|me|now|then|there|here|today)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})\s*[?.!]*\s*"
+)
+# What a question ends on after a verb in "-ing" or "-ed", which a phrase alone stands in for: "Russian
+# coal" of "When will Poland stop buying Russian coal?" (not "Russia" of "… coal imports from Russia").
+_OBJECT_ENDING = re.compile(
+    r"\b(?:[a-z]{2,}ing|[a-z]{2,}ed)\s+"
+    r"(?P<topic>(?!(?:the|a|an|it|them|that|this)\b)[\w’'-]+(?:\s+[\w’'-]+){0,3})\s*[?.!]*\s*$"
 )
 # "And not to host?", "And to build?": a verb alone, in place of the one the question before asked
 # about after "to" ("What does Ukraine promise not to develop?").
@@ -666,7 +676,10 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if phrase is not None and topic is None and earlier and not _ELLIPSIS.fullmatch(earlier[-1]):
         # "What about its oil and gas purchases?" after "What is Poland doing about Russian coal?": the
         # question before, on the thing now named (it had read "its" as "Poland doing about Russian coal").
-        ending = TOPIC_ENDING.search(earlier[-1])
+        # After "Which country has said it will stop buying Russian coal?", "What about oil and gas?" may
+        # ask which one has, or when that one will: the object is swapped only in a question whose
+        # wh-phrase is not its subject.
+        ending = TOPIC_ENDING.search(earlier[-1]) or (_OBJECT_ENDING.search(earlier[-1]) if _wh_subject(earlier[-1]) is None else None)
         return f"{earlier[-1][: ending.start('topic')]}{phrase.group('topic')}?" if ending is not None else None
     if (name is None and described is None and according is None and topic is None) or not earlier:
         return None
@@ -902,10 +915,9 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 _BARE = re.compile(
     r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
     r"|(?:by|for|with|from)\s+whom|(?:on|at)\s+whose\s+(?:initiative|request|behalf)|(?:since|by|until|till)\s+when|from\s+where)"
-    r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it))?\s*[?.!]*\s*",
+    r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it)(?:\s+(?:happen|take\s+place|occur))?)?\s*[?.!]*\s*",
     re.I,
 )
-# The auxiliaries a yes-or-no question opens with ("Did Germany send weapons?").
 # The auxiliaries that open a yes/no question ("Is …?", "Did …?").
 YES_NO_WORDS = "is|are|was|were|do|does|did|will|would|can|could|should|has|have|had"
 _AUX = rf"(?i:{YES_NO_WORDS}|may|might|must)\b"

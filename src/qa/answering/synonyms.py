@@ -106,6 +106,14 @@ def base_forms(word: str, irregular: dict[str, str]) -> set[str]:
     return forms
 
 
+def verb_base(word: str) -> str | None:
+    """The base form WordNet knows of a verb in "-s" or "-ed" ("expects" -> "expect", "stalled" ->
+    "stall", "reneged" -> "renege"); None when it knows none but the word itself."""
+    synonyms, irregular = _load()
+    known = sorted(form for form in base_forms(word, irregular) - {word.lower()} if form in synonyms)
+    return min(known, key=len) if known else None
+
+
 def synonyms_of(word: str) -> set[str]:
     """The WordNet synonyms (lemmas) of any base form of the word ("supplied" -> "provide", …), light verbs left out."""
     synonyms, irregular = _load()
