@@ -7509,3 +7509,8 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert wants_short("What is Putin thinking about?") and wants_short("What were the proceedings being held about?")
     warning = qa.answer("What was Biden's warning to Beijing about?", index=index)
     assert warning.short is None and "support for Russia" in warning.text
+    # A price to come is a consequence, said by a clause ("five" had been bold); a price paid may be a sum.
+    assert not wants_short("What price would Russia pay if Sberbank got the VTB treatment?")
+    assert wants_short("What price did the IAI pay for the building?")
+    price = qa.answer("What price would Russia pay if Sberbank got the VTB treatment?", index=index)
+    assert price.short is None and "would significantly hurt the country’s financial maneuverability" in price.text

@@ -137,6 +137,9 @@ _NOT_SHORT = re.compile(
     r"purposes?|significance|importance)\b"
     # "What purpose does the SWIFT system serve?": what it does, a clause (had bolded "to further increase pressure …").
     r"|^\s*what\s+(?:purposes?|functions?)\s+(?:does|do|did|will|would|could|can|might|may|is|are|was|were)\b"
+    # "What price would Russia pay if Sberbank got the VTB treatment?": a consequence to come, said by a
+    # clause (had bolded "five", of "the five largest Russian banks"); "What price did … pay?" may be a sum.
+    r"|^\s*what\s+(?:price|penalty|toll)\s+(?:would|will|could|might|may)\s+(?:[\w’'-]+\s+){1,4}?(?:pay|suffer|bear)\b"
     # "What message did Biden send to Beijing?": what a message says, a clause (had bolded "US warnings").
     r"|^\s*what\s+(?:messages?|warnings?|signals?|threats?)\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:send|sent|give|gave|given|deliver|delivered|convey|conveyed|issue|issued)\b"
