@@ -7514,3 +7514,6 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert wants_short("What price did the IAI pay for the building?")
     price = qa.answer("What price would Russia pay if Sberbank got the VTB treatment?", index=index)
     assert price.short is None and "would significantly hurt the country’s financial maneuverability" in price.text
+    # A slip in a word that asks for advice is mended, though the documents never use the word.
+    advice = qa.answer("What does Alcaro recomend the US and Europe do about the talks?", index=index)
+    assert advice.text.startswith("The US and European governments had best assess how to leverage")
