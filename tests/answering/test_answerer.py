@@ -7517,3 +7517,12 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     # A slip in a word that asks for advice is mended, though the documents never use the word.
     advice = qa.answer("What does Alcaro recomend the US and Europe do about the talks?", index=index)
     assert advice.text.startswith("The US and European governments had best assess how to leverage")
+    # What someone said must happen is what was said, a clause; the source's clause holds no modal
+    # ("What could must happen …" had been asked, and "any agreement" bold).
+    assert not wants_short("What did Zelensky say must happen before Ukraine could be declared neutral?")
+    assert wants_short("What needs to happen for a durable peace?")  # "unless the United States and Europe join the table"
+    from qa.answering.answerer import _asked_plainly
+    assert _asked_plainly("What did Zelensky say must happen before Ukraine could be declared neutral?") is None
+    assert _asked_plainly("What does Alcaro say the US and Europe should aim for?") == "What should the US and Europe aim for, according to Alcaro?"
+    neutral = qa.answer("What did Zelensky say must happen before Ukraine could be declared neutral?", index=index)
+    assert neutral.short is None and "approved by a nationwide referendum" in neutral.text

@@ -977,7 +977,10 @@ _SAYS_CLAUSE = re.compile(
     # "the author of the IAI commentary" too: four words before the document's noun.
     rf"^\W*(?P<wh>how|why|when|where|what)\s+(?:does|do|did)\s+{_SOURCE_ASKED}\s+"
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
-    r"(?P<subject>(?!(?:it|they|he|she|we|you|i)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
+    # The subject holds no modal: "What did Zelensky say must happen before Ukraine could be declared
+    # neutral?" has none before "must" (it had been read "What could must happen …").
+    r"(?P<subject>(?!(?:it|they|he|she|we|you|i|should|would|could|will|can|must|might|may)\b)(?:the\s+)?[\w’'-]+"
+    r"(?:\s+(?!(?:should|would|could|will|can|must|might|may)\b)[\w’'-]+){0,3}?)\s+"
     # Not "… should do?" alone: what a source recommends doing, which its prescriptions answer.
     r"(?P<modal>should|would|could|will|can|must|might|may)\s+(?P<rest>(?!do\s*\?*\s*$)[^?]+?)\s*\?*\s*$",
     re.I,

@@ -76,8 +76,9 @@ _NOT_SHORT = re.compile(
     # "What is happening in the south?" too (had bolded "north and east"); not "What is happening to
     # the average age …?", which a word may answer ("falling", XQuAD).
     r"|^\s*what\s+(?:(?:will|would|could|can|might|may|should)\s+|(?:is|was|are|were)\s+)?(?:happened|happens|happen|happening(?!\s+to\b))\b"
-    # "What did the US tell China would happen if it helped Russia?": what was said would follow.
-    r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might)\s+happen\b"
+    # "What did the US tell China would happen if it helped Russia?": what was said would follow;
+    # "What did Zelensky say must happen before …?": what was said must.
+    r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might|must|should|(?:needs?|has|have)\s+to)\s+happen\b"
     # "What makes Alcaro think mediation can't end the war?": why he thinks so, said by a clause.
     rf"|^\s*(?:(?:and|but|so)\s+)?{MAKES_THINK}"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
