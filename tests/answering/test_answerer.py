@@ -7526,3 +7526,13 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert _asked_plainly("What does Alcaro say the US and Europe should aim for?") == "What should the US and Europe aim for, according to Alcaro?"
     neutral = qa.answer("What did Zelensky say must happen before Ukraine could be declared neutral?", index=index)
     assert neutral.short is None and "approved by a nationwide referendum" in neutral.text
+    # "Which Ukrainian cities …?" asks for named places though a word says which ones: a list of
+    # weapons is no answer ("artillery, missile and aerial bombing" had been bold), nor initials.
+    from qa.answering.types import asks_named_place, span_fits
+    from qa.retrieval.query import PLACE
+    assert asks_named_place("Which Ukrainian cities has Russia besieged?")
+    assert not asks_named_place("Which of the cities was hit?")
+    assert not span_fits("NATO", PLACE, "Which Ukrainian city is Russia tightening its grip on?")
+    assert span_fits("US", PLACE, "Which country sent the most aid?")
+    besieged = qa.answer("Which Ukrainian cities has Russia besieged?", index=index)
+    assert besieged.short is None

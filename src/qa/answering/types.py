@@ -223,7 +223,8 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _NAMED_PLACE_NOUNS = r"cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county"
 # "Which countries ...?", "In which city ...?": places with names, so an answer with a capital letter.
 _ASKS_NAMED_PLACE = re.compile(
-    rf"\b(?:which|what)\s+(?:{_NAMED_PLACE_NOUNS})\b"
+    # "Which Ukrainian cities …?": a word may say which ones.
+    rf"\b(?:which|what)\s+(?:(?!of\b)[A-Za-z][a-z-]+\s+)?(?:{_NAMED_PLACE_NOUNS})\b"
     # "Which part of the West …?": a place the question's place holds (a name: "Europe").
     r"|\bwhich\s+(?:part|parts|region|regions)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I
 )
@@ -4325,6 +4326,10 @@ def span_fits(span: str, kind: str | None, question: str = "") -> bool:
         # which city did Ukraine and Russia hold talks?".
         first = re.match(r"(?:the\s+)?([A-Z][\w’'-]*)", span)
         asked = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+        if first is not None and first.group(1).isupper() and (place_kind_asked(question) or "")[:3] in ("cit", "tow", "cap"):
+            # Nor "NATO" for "Which Ukrainian city is Russia tightening its grip on?": initials name
+            # an alliance or a country, not a city.
+            return False
         return first is not None and first.group(1).lower()[:NAME_STEM] not in asked
     if kind == PERSON and _ASKS_ONE_BY_ROLE.match(question) and not _names_person(span, {w.lower() for w in _WORD.findall(question)}, False, by_role=True):
         # "Which official …?" is answered by someone named ("Dmitry Peskov"), not a place ("Donbas").

@@ -39,7 +39,9 @@ _ASKS = (
     (DATE, re.compile(r"^\s*(?:(?:(?:by|since|until|till)\s+)?when\b|how\s+soon\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
     # "Which Russian official …?", "Which Russian foreign minister …?" too, but not "What did officials say …?".
     (PERSON, re.compile(rf"^\s*(?:who|whom|whose|(?:which|what)\s+(?:(?!{_AUXILIARIES}\b)[a-z-]+\s+){{0,2}}(?:{PERSON_HEADS})s?\b)", re.I)),
-    (PLACE, re.compile(r"^\s*(?:where\b|(?:in|to|from) which (?:city|country|town|capital|region)\b|which (?:city|country|town|capital)\b)", re.I)),
+    # "Which Ukrainian city …?" too: a word may say which one.
+    (PLACE, re.compile(rf"^\s*(?:where\b|(?:in|to|from) which (?:(?!{_AUXILIARIES}\b)[a-z-]+\s+)?(?:city|country|town|capital|region)\b"
+                       rf"|which (?:(?!{_AUXILIARIES}\b)[a-z-]+\s+)?(?:city|country|town|capital)\b)", re.I)),
 )
 
 
