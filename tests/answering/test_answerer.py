@@ -7536,3 +7536,21 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert span_fits("US", PLACE, "Which country sent the most aid?")
     besieged = qa.answer("Which Ukrainian cities has Russia besieged?", index=index)
     assert besieged.short is None
+    # Names joined by an en dash are one name ("US–EU"), not a range of figures ("6–7,000" stays as read).
+    summit = qa.answer("Which summit besides NATO's and the G7's did Biden attend?", index=index)
+    assert summit.short is not None and summit.short.text == "US–EU"
+    # A phrase of terms or time before the question is read after it; a source before it stays where it is.
+    from qa.answering.answerer import _phrase_last
+    assert _phrase_last("Under Kyiv's 10-point plan, which powers might guarantee its security?") == (
+        "Which powers might guarantee its security under Kyiv's 10-point plan?")
+    assert _phrase_last("According to both commentaries, what does Ukraine want?") is None
+    assert _phrase_last("In the April commentary, which side is expected to give up the most?") is None
+    # "Which powers …?" asks for countries; "What power over …?" for an authority.
+    assert asks_named_place("Which powers might guarantee its security?")
+    assert not asks_named_place("What power over national decisions did the Minsk deal hand the separatists?")
+    powers = qa.answer("Under Kyiv's 10-point plan, which powers might guarantee its security?", index=index)
+    assert powers.short is not None and powers.short.text == "Britain, China, Russia and the United States"
+    from qa.app.chat import answer_key, chat_message, typed_history
+    history = [{"role": "user", "content": powers.question}, {"role": "assistant", "content": chat_message(powers, answer_key([]))}]
+    germany = qa.answer("Is Germany one of them?", history=typed_history(history), index=index)
+    assert germany.text.startswith("No: Germany is not among them.")

@@ -704,6 +704,26 @@ _WHAT_LAST = re.compile(
     r"|(?P<be>is|are|was|were))\s+what\s*\?\s*$",
     re.I,
 )
+# "Under Kyiv's 10-point plan, which powers might guarantee its security?": a phrase of the terms or the
+# time before the question, which the rules read after it. Not a source ("According to both
+# commentaries, …", "In the April commentary, …"), which the rules read where it stands.
+_PHRASE_FIRST = re.compile(
+    r"^\W*(?P<phrase>(?:under|within|during|after|before|since)\s+[^,?]{2,60}?),\s+"
+    r"(?P<question>(?:what|which|who|whom|whose|when|where|why|how)\b[^?]*?)\s*\?\s*$",
+    re.I,
+)
+
+
+def _phrase_last(question: str) -> str | None:
+    """The question with a phrase before it put after it ("Which powers might guarantee its security
+    under Kyiv's 10-point plan?"); None without such a phrase."""
+    first = _PHRASE_FIRST.match(question)
+    if first is None:
+        return None
+    phrase, asked = first.group("phrase", "question")
+    return f"{asked[0].upper() + asked[1:]} {phrase[0].lower() + phrase[1:]}?"
+
+
 # Determiners that open a subject in lower case once it follows the verb ("the only thing …").
 _OPENING_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
 
@@ -790,7 +810,7 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
             subject = subject[0].lower() + subject[1:]
         asked = f"What {aux} {subject}{' ' + rest if rest else ''}"
         return f"{asked}, according to {source}?" if source else f"{asked}?"
-    per = _per_as_according(question)
+    per = _per_as_according(question) or _phrase_last(question)
     if per is not None:
         return per
     said = _SOURCE_SAYS_LAST.match(question)
@@ -1244,7 +1264,8 @@ def _answer(
         return replace(_answer(pointed, history, index, retriever, settings, said), question=question)
     if named is None and context:
         # "Is China one of them?" after "Which countries are named as potential guarantors?".
-        named = resolve_group(question, context)
+        # The question before as the rules read it: "Under Kyiv's plan, which powers …?" asks "Which powers … under Kyiv's plan?".
+        named = resolve_group(question, [*context[:-1], _phrase_last(context[-1]) or context[-1]])
         member = _membership(question, replies[-1]) if named is not None and replies else None
         if member is not None:
             # "Is France among them?" after "Britain, China, Russia and the United States": the list

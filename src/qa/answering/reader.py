@@ -529,8 +529,11 @@ def _whole_words(sentence: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _joining_hyphen(sentence: str, i: int) -> bool:
-    """True when sentence[i] is a hyphen joining two words into one ("three-front")."""
-    return sentence[i] == "-" and 0 < i < len(sentence) - 1 and sentence[i - 1].isalnum() and sentence[i + 1].isalnum()
+    """True when sentence[i] is a hyphen joining two words into one ("three-front"), or an en dash
+    joining two names ("US–EU", of "the NATO, US–EU and G7 summits")."""
+    if not (0 < i < len(sentence) - 1 and sentence[i - 1].isalnum() and sentence[i + 1].isalnum()):
+        return False
+    return sentence[i] == "-" or (sentence[i] == "–" and sentence[i + 1].isupper() and not sentence[i - 1].isdigit())
 
 
 _NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w’'-]*")

@@ -220,7 +220,10 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 
 
 # Kinds of place with names: "city", "countries" ….
-_NAMED_PLACE_NOUNS = r"cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county"
+# "Which powers might guarantee …?" asks for countries, "What power over national decisions …?" and
+# "What powers does the president have?" for an authority.
+_NAMED_PLACE_NOUNS = (r"cit(?:y|ies)|countr(?:y|ies)|towns?|capitals?|nations?|provinces?|counties|county"
+                      r"|powers?(?!\s+(?:does|do|did|has|have|had|over|of|to|that|which)\b)")
 # "Which countries ...?", "In which city ...?": places with names, so an answer with a capital letter.
 _ASKS_NAMED_PLACE = re.compile(
     # "Which Ukrainian cities …?": a word may say which ones.
