@@ -7554,3 +7554,18 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     history = [{"role": "user", "content": powers.question}, {"role": "assistant", "content": chat_message(powers, answer_key([]))}]
     germany = qa.answer("Is Germany one of them?", history=typed_history(history), index=index)
     assert germany.text.startswith("No: Germany is not among them.")
+    # Whose work a reference cites: its authors before the title ("Ukraine", of the title, had been bold);
+    # "Which organisation's … figures …?" asks whose, not for the figures.
+    for question in ("Which organisation's casualty figures does Alcaro cite?", "Whose casualty figures does Alcaro cite?"):
+        cited = qa.answer(question, index=index)
+        assert cited.short is not None and cited.short.text == "OHCHR", question
+    newspaper = qa.answer("Which newspaper's reporting on Russian losses does Alcaro cite?", index=index)
+    assert newspaper.short is not None and newspaper.short.text == "Financial Times"
+    # Which country ranks first, from a sentence that ranks nothing, is a guess ("United States" had been bold).
+    from qa.answering.types import ranks_none
+    gas = "Though the United States has stopped Russian oil imports, Europe is still deeply dependent on Russian gas."
+    assert ranks_none(gas, "Which European country imports the most Russian gas?")
+    assert not ranks_none("Sberbank, Russia’s largest bank, …", "Which bank is Russia's largest?")
+    assert not ranks_none(gas, "Which side will most likely give in?")  # a hedge, no rank
+    imports = qa.answer("Which European country imports the most Russian gas?", index=index)
+    assert imports.short is None

@@ -66,7 +66,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
-    event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -3453,6 +3453,14 @@ def _repeats_question(span: str, question: str) -> bool:
     return bool(set(span_terms) & set(question_terms) - QUERY_STOPWORDS)
 
 
+# "Whose casualty figures …?", "Which organisation's report …?": whose work, which a reference names
+# first (a newspaper's is where it ran, `_outlet_named`).
+_ASKS_WHOSE_WORK = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:whose|(?:which|what)\s+(?:organi[sz]ation|agency|body|institution|group|"
+    r"source|author|office)[’']s?)\s+[\w-]+", re.I
+)
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -3641,6 +3649,10 @@ def _short_span(
     # answered by a reference: all its authors.
     cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and is_reference(chosen[0].text))
     authors = cited_authors(chosen[0].text) if wanted == PERSON and cited and not _WHO_PUBLISHED.match(question) else None
+    if authors is None and _ASKS_WHOSE_WORK.match(question) and is_reference(chosen[0].text):
+        # "Which organisation's casualty figures does Alcaro cite?", "Whose figures …?": whose work the
+        # reference cites, "OHCHR" (the reader took "Ukraine", of its title).
+        authors = cited_authors(chosen[0].text)
     if authors is not None:
         # "Who wrote 'Russia Regroups for Assault on Kyiv'?": every author the reference names
         # before the title, not the last one ("Polina Ivanova") nor a word of the title ("Ukraine War").
@@ -3758,7 +3770,10 @@ def _short_span(
                     and not _in_failed_clause(c.text, x.start, question)
                     # "Which Ukrainian cities have been besieged?" is not answered "Moscow", of "Moscow’s
                     # promise": a government, not a place.
-                    and not (place_kind_asked(question) and _government_named(c.text, x.start, x.end))):
+                    and not (place_kind_asked(question) and _government_named(c.text, x.start, x.end))
+                    # Nor a country in a sentence that ranks nothing, for "Which European country imports
+                    # the most Russian gas?" (for any question, XQuAD lost "led the team", "reached its peak" …).
+                    and not (asks_named_place(question) and ranks_none(c.text, question))):
                 found.append((span_fits(text, wanted, question), x.score, -k))
         if not found or ((wanted in s.gated_types or wanted == PLACE or asks_named_place(question)) and not max(found)[0]):
             # Asked for a number, a date or a person and read none: "US Congress" is no answer to
@@ -6627,8 +6642,9 @@ _ASKS_CONCLUSION = re.compile(
 # The closing body sentences a document's conclusion is quoted by.
 CONCLUSION_SENTENCES = 2
 # "Give me the key numbers in the IAI commentary", "What figures does the April piece give?".
+# Not "Which organisation's casualty figures does Alcaro cite?", which asks whose they are.
 _ASKS_FIGURES = re.compile(
-    r"^\W*(?:please\s+)?(?:give|list|show|tell|what|which)\b.*\b(?:numbers|figures|statistics|stats)\b(?!\s+(?:of|for|on)\b)", re.I
+    r"^\W*(?:please\s+)?(?!(?:which|what)\s+[\w-]+[’']s\b)(?:give|list|show|tell|what|which)\b.*\b(?:numbers|figures|statistics|stats)\b(?!\s+(?:of|for|on)\b)", re.I
 )
 # The most sentences such an answer quotes per document.
 FIGURE_SENTENCES = 6

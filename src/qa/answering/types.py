@@ -304,6 +304,28 @@ def ranks_other(sentence: str, question: str) -> bool:
     return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
 
 
+# Words that rank or compare: a sentence with none cannot tell which one is "the largest" or "the most".
+_RANKING_WORD = re.compile(
+    r"\b(?:[a-z]+est|most|least|more|less|fewer|greater|larger|bigger|smaller|higher|lower|top|leading|first|only|main|chief|"
+    r"primary|principal|foremost|especially|particularly|above\s+all|bulk|majority|record|[a-z]+er\s+than)\b",
+    re.IGNORECASE,
+)
+# "most likely", "most probably": how sure, not a rank.
+_HEDGING_MOST = re.compile(r"\bmost\s+(?:likely|probably|certainly|possibly|often|recently|clearly|importantly)\b", re.I)
+
+
+def ranks_none(sentence: str, question: str) -> bool:
+    """True when the question asks for the one that ranks first ("Which European country imports the
+    most Russian gas?") and the sentence has no word that ranks or compares: a country the reader finds
+    in it ("United States", of "Though the United States has stopped Russian oil imports, Europe is
+    still deeply dependent on Russian gas") is a guess. Many words rank ("led the team", "reached its
+    peak"): the answerer asks this only of which country or city ranks first."""
+    asked = _ASKS_SUPERLATIVE.search(_HEDGING_MOST.sub(" ", question))
+    if asked is None:
+        return False
+    return _RANKING_WORD.search(_HEDGING_MOST.sub(" ", sentence)) is None
+
+
 # Words of a title before a name ("Kremlin spokesman", "Russian Foreign Minister"), besides capitalised ones.
 _TITLE_WORDS = frozenset(
     "president presidents minister ministers secretary chancellor spokesman spokeswoman spokesperson leader "
