@@ -7569,3 +7569,33 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert not ranks_none(gas, "Which side will most likely give in?")  # a hedge, no rank
     imports = qa.answer("Which European country imports the most Russian gas?", index=index)
     assert imports.short is None
+    # "Name them." after a count asks which ones, by name (it had abstained).
+    from qa.answering.referents import resolve_counted
+    counted = "How many book series does the institute put out?"
+    assert resolve_counted("Name them.", counted) == "Which book series does the institute put out?"
+    assert resolve_counted("What are they?", counted) is not None
+    assert resolve_counted("Which ones?", "How many fronts is Russia fighting on?") is None
+    assert resolve_counted("Name them.", "Which book series does the IAI publish?") is None
+    history = [{"role": "user", "content": counted}, {"role": "assistant", "content": "**three** book series"}]
+    series = qa.answer("Name them.", history=history, index=index)
+    assert series.short is not None and "Quaderni IAI" in series.short.text and "IAI Research Studies" in series.short.text
+    # What something leaves out: what "without" takes ("Russia" had been bold).
+    from qa.answering.types import called_as, left_out
+    borders = ("A possible resolution could be a return to the “borders” established by Russia’s 2014 annexation of Crimea "
+               "and invasion of the Donbas, but without official recognition of Russian control over those areas.")
+    span = left_out(borders, "What would a 2014-style border deal leave out?")
+    assert span is not None and borders[span[0] : span[1]] == "official recognition of Russian control over those areas"
+    assert left_out(borders, "What would a 2014-style border deal include?") is None
+    # What a source calls a thing: what the sentence says it is or has become; or, when the question
+    # gives what it is called, the subject called so.
+    campaign = "Russia's failure … has morphed into a slow and ever more brutal three-front campaign."
+    span = called_as(campaign, "What does Alcaro call the Russian campaign now?")
+    assert span is not None and campaign[span[0] : span[1]] == "a slow and ever more brutal three-front campaign"
+    firm = "However, one thing stands firm: US and European involvement is a necessary condition for the establishment of a durable peace."
+    span = called_as(firm, "What does Alcaro call the US and Europe's involvement in his final sentence?")
+    assert span is not None and firm[span[0] : span[1]] == "a necessary condition for the establishment of a durable peace"
+    span = called_as(firm, "What does Alcaro call a necessary condition for peace?")
+    assert span is not None and firm[span[0] : span[1]] == "US and European involvement"
+    assert called_as(firm, "What does Alcaro call for?") is None
+    way = qa.answer("What does the April piece call the only way to keep up negotiations?", index=index)
+    assert way.short is not None and way.short.text == "the military support and economic pressure"

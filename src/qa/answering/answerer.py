@@ -53,7 +53,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes, wants_done_on
 from qa.answering.references import (
@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, first_date, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, first_date, left_out, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1137,7 +1137,14 @@ def _answer(
         # not "What did Luther call the mass?", which asks for a name.
         aux, ref, topic = called.group("aux", "ref", "topic")
         plain = f"How {aux.lower()} {ref} describe {topic}?"
-        return replace(_answer(plain, history, index, retriever, settings, said), question=question)
+        described = replace(_answer(plain, history, index, retriever, settings, said), question=question)
+        if described.short is None and not described.abstained:
+            # What it is called is bold: "a slow and ever more brutal three-front campaign", of "… has
+            # morphed into a slow and ever more brutal three-front campaign" (`called_as`).
+            for support in described.support[:MARKED_SENTENCES]:
+                if (at := called_as(support.sentence, question)) is not None:
+                    return replace(described, short=_short_in(support, Span(*at, 1.0)))
+        return described
     itself = _DESCRIBES_ITSELF.match(question)
     if itself is not None:
         # "How does the IAI describe itself?" asks what it is (it had looked for "itself" in the IAI's
@@ -1274,6 +1281,10 @@ def _answer(
             listed = _answer(context[-1], list(history or [])[:-2], index, retriever, settings, said)
             if not listed.abstained:
                 return _with_membership(listed, question, *member)
+    if named is None and context:
+        # "Name them." after "How many book series does the institute put out?": which ones it puts out
+        # (it had abstained).
+        named = resolve_counted(question, context[-1])
     if named is None and context and (member_asked := _MEMBER_ASKED.match(question)) is not None:
         # "Would Russia be one of them?" after "What kind of agreement would Ukraine sign with the
         # guarantor countries?", whose reply lists none: whether Russia is among the guarantor countries.
@@ -3601,7 +3612,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,

@@ -531,6 +531,29 @@ def resolve_group(question: str, earlier: Sequence[str]) -> str | None:
     return question[: pronoun.start()] + group + question[pronoun.end() :]
 
 
+# "Name them.", "List them all.", "What are they?": the things just counted, by name.
+_NAME_THEM = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:(?:can|could|would)\s+you\s+|please\s+)?(?:name|list)\s+(?:them|those|these|each(?:\s+of\s+them)?|"
+    r"all\s+of\s+them)(?:\s+all)?(?:,?\s+please)?|(?:what|which)\s+(?:are|were)\s+(?:they|those|these)|what\s+are\s+their\s+names)\s*[?.!]*\s*$",
+    re.I,
+)
+# "How many book series does the institute put out?": what was counted, and what was said of it.
+_HOW_MANY_ASKED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?how\s+many\s+(?P<noun>[^?]+?)\s+(?P<aux>do|does|did|has|have|had|are|were|is|was|will|would|can|could)\s+"
+    r"(?P<rest>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def resolve_counted(question: str, earlier: str) -> str | None:
+    """"Name them." after "How many book series does the institute put out?" -> "Which book series does
+    the institute put out?": the things counted, asked for by name; None for other questions."""
+    counted = _HOW_MANY_ASKED.match(earlier) if _NAME_THEM.match(question) else None
+    if counted is None:
+        return None
+    return f"Which {counted.group('noun')} {counted.group('aux').lower()} {counted.group('rest')}?"
+
+
 def _one_name(answered: str) -> bool:
     """True when a short answer is one name: capitalised, at most NAME_WORDS words, no list."""
     return (answered[:1].isupper() and len(answered.split()) <= NAME_WORDS and "," not in answered

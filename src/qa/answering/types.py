@@ -4456,6 +4456,85 @@ def speed_given(sentence: str, question: str) -> tuple[int, int] | None:
     return found[0].start("verb") if found[0].group("verb") else found[0].start("adverb"), found[0].end()
 
 
+# "What does Alcaro call the US and Europe's involvement in his final sentence?", "What does he call the
+# Russian campaign now?": the source, and the thing it names (without when or where it does).
+_ASKS_NAME_FOR = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:does|do|did)\s+(?P<source>[^?]+?)\s+(?:call|calls|term|label|dub)\s+"
+    # Not "What does Alcaro call for?", a recommendation.
+    r"(?P<thing>(?!(?:for|on|upon|out)\b)[^?]+?)(?:\s+(?:now|today|these\s+days|(?:in|at)\s+(?:his|her|its|their|the)\s+[^?]+))?\s*[?.!]*\s*$",
+    re.I,
+)
+_BECOMES = r"(?:is|are|was|were|has\s+become|have\s+become|became|has\s+(?:morphed|turned|grown)\s+into|have\s+(?:morphed|turned|grown)\s+into|(?:morphed|turned)\s+into)"
+
+
+def _content_words_of(text: str) -> list[str]:
+    """The words of a text that are not stopwords, cut to NAME_STEM letters, lower case."""
+    return [w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS]
+
+
+def called_as(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What does <source> call <thing>?", the offsets of what the sentence says the thing is or
+    has become: the phrase after the verb that ends on the thing's own noun ("a slow and ever more
+    brutal three-front campaign" of "… has morphed into a slow and ever more brutal three-front
+    campaign"), else what follows the thing's word and "is" ("a necessary condition for the
+    establishment of a durable peace" of "US and European involvement is a necessary condition …").
+    When the question gives what the thing is called, the subject called so ("the military support and
+    economic pressure" for "What does the April piece call the only way to keep up negotiations?").
+    None for other questions, or when the sentence says none of these."""
+    asked = _ASKS_NAME_FOR.match(question)
+    if asked is None:
+        return None
+    source = {w.lower() for w in _WORD.findall(asked.group("source"))}
+    words = [w.lower() for w in _WORD.findall(without_possessive(asked.group("thing")))
+             if w.lower() not in QUERY_STOPWORDS and w.lower() not in source]
+    if not words:
+        return None
+    head = re.escape(words[-1][:NAME_STEM])
+    become = re.search(rf"\b{_BECOMES}\s+(?P<what>(?:an?|the)\s+(?:[\w’'-]+\s+){{0,8}}?{head}[\w’'-]*)", sentence, re.I)
+    asked_words = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+    thing = {w[:NAME_STEM] for w in words}
+    if become is not None and not thing <= set(_content_words_of(sentence[become.start("what") : become.end("what")])):
+        return become.start("what"), become.end("what")
+    stems = "|".join(re.escape(w[:NAME_STEM]) for w in words)
+    said = re.search(rf"\b(?:{stems})[\w’'-]*\s+(?:is|are|was|were)\s+(?P<what>(?:an?|the)\s+[^,;:—–.!?]{{3,120}}?)(?=\s*(?:[,;:—–.!?]|$))",
+                     sentence, re.I)
+    if said is None or thing <= set(_content_words_of(sentence[said.start("what") : said.end("what")])):
+        # "What does the April piece call the only way to keep up negotiations?": the question gives what
+        # it is called; what is called so is the subject before the verb, from the clause's opening
+        # ("the military support and economic pressure" of "Together, the military support … are the only way …").
+        copula = re.search(r"\s+(?:is|are|was|were)\s+(?=(?:an?|the)\s)", sentence)
+        if copula is None or set(_content_words_of(sentence[copula.end():])) - asked_words == set(_content_words_of(sentence[copula.end():])):
+            return None
+        opening = max((m.end() for m in re.finditer(r"[,:;—–]\s*", sentence[: copula.start()])), default=0)
+        subject = sentence[opening : copula.start()]
+        if not subject or set(_content_words_of(subject)) & asked_words:
+            return None
+        return opening, copula.start()
+    return said.start("what"), said.end("what")
+
+
+# "What would a 2014-style border deal leave out?", "What would the deal lack?": what is left out.
+_ASKS_LEFT_OUT = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\b[^?]*\b(?:leave|leaves|left|leaving)\s+out\b|^\W*what\b[^?]*\b(?:exclude|excludes|excluded|omit|omits|omitted|lack|lacks|lacked)\b",
+    re.I,
+)
+# What "without" takes, to the clause's end: "official recognition of Russian control over those areas".
+_WITHOUT_PHRASE = re.compile(r"\bwithout\s+(?:any\s+)?(?P<what>[^,;:—–.!?]{3,120}?)(?=\s*(?:[,;:—–.!?]|$))", re.I)
+
+
+def left_out(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking what something leaves out, the offsets of what the sentence's one
+    "without" takes ("official recognition of Russian control over those areas" in "… a return to
+    the “borders” … , but without official recognition of Russian control over those areas"); None
+    for other questions, or a sentence with no such phrase or two."""
+    if not _ASKS_LEFT_OUT.match(question):
+        return None
+    found = list(_WITHOUT_PHRASE.finditer(sentence))
+    if len(found) != 1:
+        return None
+    return found[0].start("what"), found[0].end("what")
+
+
 # "What are the Luhansk and Donetsk republics called for short?", "What is the abbreviation for …?".
 _ASKS_SHORT_FORM = re.compile(r"\bfor\s+short\b|\babbreviat\w*|\bacronyms?\b|\binitials\b|\bshort\s+(?:form|name)s?\b", re.I)
 # A name and, in brackets after it, its initials: "Luhansk and Donetsk People’s Republics (LNR and DNR)".
