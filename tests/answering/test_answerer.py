@@ -7599,3 +7599,10 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert called_as(firm, "What does Alcaro call for?") is None
     way = qa.answer("What does the April piece call the only way to keep up negotiations?", index=index)
     assert way.short is not None and way.short.text == "the military support and economic pressure"
+    # What a long thing is about is a description too: a list's item put in place of "the first one".
+    assert not wants_short("What is the ability of Russian troops to sustain the high losses in terms of casualties and "
+                           "equipment that Ukraine's armed forces about?")
+    assert wants_short("What was Luther worried about?")
+    # What a named doer mentions is not the doer ("Ukrainian President Volodymyr Zelensky" had been bold).
+    states = qa.answer('Who are the "guarantor states" Zelensky mentions?', index=index)
+    assert states.short is None or "Zelensky" not in states.short.text

@@ -3384,12 +3384,20 @@ _WHICH_DID_NAMED = re.compile(
 )
 
 
+# "Who are the "guarantor states" Zelensky mentions?": the things a named doer mentions, not the doer.
+_MENTIONED_BY_NAMED = re.compile(
+    r"^\W*(?i:(?:(?:and|so)\s+)?(?:who|which|what)\s+(?:is|are|was|were)\s+)[^?]*?\s"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+(?i:mentions|mentioned|names|named|cites|cited|means|meant|refers\s+to|referred\s+to)\b"
+)
+
+
 def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> bool:
     """True when the span of the sentence ends on the doer the question names ("Ukrainian President
-    Volodymyr Zelensky" for "Which parliament did Zelensky address?") or on the titles before the
+    Volodymyr Zelensky" for "Which parliament did Zelensky address?" or "Who are the "guarantor
+    states" Zelensky mentions?") or on the titles before the
     doer's name ("Kremlin" of "Kremlin spokesman Dmitry Peskov" for "Which rule did Peskov cite?"):
     who acts, not what is asked for."""
-    asked = _WHICH_DID_NAMED.match(question)
+    asked = _WHICH_DID_NAMED.match(question) or _MENTIONED_BY_NAMED.match(question)
     if asked is None:
         return False
     name = re.escape(asked.group("name"))

@@ -120,10 +120,12 @@ _NOT_SHORT = re.compile(
     r"|^\s*what\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,6}?mean\s+(?:by|with|when)\b"
     # "What is the NATO-type agreement about?": a description (had bolded "potential guarantor countries").
     # Not "What was Luther worried about?", "What were the proceedings being held about?": what a verb is about.
+    # The thing may be long, "armed forces" in it: "What is the first one about?" is asked with the item in its place.
     # "What was Biden's warning to Beijing about?": a noun in "-ing" after a determiner or a possessive.
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|[A-Z][\w-]*[’']s)\s+[a-z]+ing\s+"
     r"|(?:the|a|an|this|that|these|those|his|her|its|their|[A-Z][\w’'-]*)\s+)"
-    r"(?:(?!(?-i:[a-z])[\w’'-]*(?:ed|ing)\b|held|done|made)[\w’'-]+\s+){0,5}about\s*[?.!]*\s*$"
+    # The word before "about" says which: a verb in "-ed" or "-ing" there asks what it is about.
+    r"(?:(?:[\w’'-]+\s+){0,40}?(?!(?-i:[a-z])[\w’'-]*(?:ed|ing)\s|(?:held|done|made)\s)[\w’'-]+\s+)?about\s*[?.!]*\s*$"
     # "What is the difference between the 10-point plan and the 15-point plan?": a comparison, said by
     # a sentence of each (had bolded "Ukrainian").
     r"|^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?:main|key|major|biggest)\s+)?(?:differences?|similarit(?:y|ies))\b"
