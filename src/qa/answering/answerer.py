@@ -401,8 +401,8 @@ _IN_LOWER_CASE = re.compile(r"^\W*.[^A-Z]*$", re.S)
 def _slips_mended(question: str, vocabulary: AbstractSet[str], words: AbstractSet[str]) -> str:
     """The question with each word in lower case (or opening it) that is a slip for one function
     word ("wich", "abuot"), a plural in "-ys" ("countrys") or a word asking for advice ("recomend",
-    `RECOMMENDATION_WORDS`) spelt as that word (`spelling_of`): the rules read those. Not a word of `words` (English words). A slip in another word is left to
-    retrieval, which bears it: spelling such words out changed four XQuAD answers, none for the
+    `RECOMMENDATION_WORDS`) spelt as that word (`spelling_of`): the rules read those. Not a word of
+    `words` (English words). A slip in another word is left to retrieval, which bears it: spelling such words out changed four XQuAD answers, none for the
     better ("ctenohore" read "ctenophore" lost its answer)."""
     english = is_english(vocabulary)
 
@@ -474,7 +474,7 @@ def _request_inside(question: str) -> str | None:
 # "Has Poland said when it will stop buying Russian coal?", "Does the article say who signed the
 # memorandum?", "Do we know why the offensive stalled?": the question inside, which the reply answers.
 _SAYS_WH = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:(?P<aux>do|does|did|has|have|had)\s+(?P<teller>[^?]{1,60}?)\s+"
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:do|does|did|has|have|had)\s+(?P<teller>[^?]{1,60}?)\s+"
     r"(?:say|said|mention|mentioned|explain|explained|state|stated|specify|specified|announce|announced|reveal|revealed|"
     r"indicate|indicated|tell\s+(?:us|me|readers)|told\s+(?:us|me|readers)|know)"
     r"|is\s+it\s+(?:known|clear|said|stated))\s+"
@@ -1271,7 +1271,8 @@ def _answer(
         return replace(_answer(pointed, history, index, retriever, settings, said), question=question)
     if named is None and context:
         # "Is China one of them?" after "Which countries are named as potential guarantors?".
-        # The question before as the rules read it: "Under Kyiv's plan, which powers …?" asks "Which powers … under Kyiv's plan?".
+        # The question before as the rules read it: "Under Kyiv's plan, which powers …?" is "Which
+        # powers … under Kyiv's plan?".
         named = resolve_group(question, [*context[:-1], _phrase_last(context[-1]) or context[-1]])
         member = _membership(question, replies[-1]) if named is not None and replies else None
         if member is not None:
@@ -3394,9 +3395,8 @@ _MENTIONED_BY_NAMED = re.compile(
 def _names_doer_asked(sentence: str, start: int, end: int, question: str) -> bool:
     """True when the span of the sentence ends on the doer the question names ("Ukrainian President
     Volodymyr Zelensky" for "Which parliament did Zelensky address?" or "Who are the "guarantor
-    states" Zelensky mentions?") or on the titles before the
-    doer's name ("Kremlin" of "Kremlin spokesman Dmitry Peskov" for "Which rule did Peskov cite?"):
-    who acts, not what is asked for."""
+    states" Zelensky mentions?") or on the titles before the doer's name ("Kremlin" of "Kremlin
+    spokesman Dmitry Peskov" for "Which rule did Peskov cite?"): who acts, not what is asked for."""
     asked = _WHICH_DID_NAMED.match(question) or _MENTIONED_BY_NAMED.match(question)
     if asked is None:
         return False
