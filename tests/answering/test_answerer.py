@@ -7606,3 +7606,15 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     # What a named doer mentions is not the doer ("Ukrainian President Volodymyr Zelensky" had been bold).
     states = qa.answer('Who are the "guarantor states" Zelensky mentions?', index=index)
     assert states.short is None or "Zelensky" not in states.short.text
+    # One work of the publisher's list by its topic, though the question says "recent commentaries";
+    # a capital the documents never write, as a possessive, is read as its country ("Tokyo's" -> "Japan's").
+    from qa.answering.answerer import _seats_as_countries
+    from qa.answering.references import work_on_asked
+    assert work_on_asked("Which of the institute's recent commentaries deals with Japan's response?") is not None
+    assert work_on_asked("What are the latest IAI commentaries?") is None
+    words = frozenset({"japan", "poland", "moscow", "russia"})
+    assert _seats_as_countries("Which commentary deals with Tokyo's response?", words) == "Which commentary deals with Japan's response?"
+    assert _seats_as_countries("What did Biden say in Warsaw?", words) == "What did Biden say in Warsaw?"
+    assert _seats_as_countries("What is Moscow's aim?", words) == "What is Moscow's aim?"
+    japan = qa.answer("Which of the institute's recent commentaries deals with Tokyo's response?", index=index)
+    assert japan.short is not None and japan.short.text.startswith("Japan Responds to Russia’s War")

@@ -430,6 +430,22 @@ _HOW_MANY_LIVE = re.compile(
 )
 
 
+def _seats_as_countries(question: str, vocabulary: AbstractSet[str]) -> str:
+    """The question with each capital or seat of power the documents never write (`SEATS`), as a
+    possessive, spelt as its country when they write that ("Tokyo's response" -> "Japan's response");
+    the question as it was otherwise. A seat they do write stays ("Moscow"), and so does a seat as a
+    place ("What did Biden say in Warsaw?" is not asked of Poland: that had quoted a sentence on Biden,
+    and "Washington and Brussels" had drawn wrong answers where they had abstained)."""
+    def country(match: re.Match[str]) -> str:
+        seat = match.group(0).lower()
+        named = SEATS.get(seat)
+        if named is None or seat in vocabulary or not all(w.lower() in vocabulary for w in named.split()):
+            return match.group(0)
+        return named
+
+    return re.sub(r"(?<![\w’'-])[A-Z][a-z]+(?=[’']s\b)", country, question)
+
+
 def _names_capitalised(question: str, proper: frozenset[str]) -> str:
     """The question with each word the documents write only capitalised (`proper`) capitalised."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize() if m.group(0).lower() in proper else m.group(0),
@@ -1092,6 +1108,10 @@ def _answer(
     retriever = retriever or get_retriever(index)
     reader = get_reader(precision=s.reader_precision) if s.short_answers else None
     spelt = _slips_mended(question, retriever.vocabulary(), reader.words()) if reader is not None else question
+    seated = _seats_as_countries(spelt, retriever.vocabulary())
+    if seated != spelt:
+        # "Which IAI commentary deals with Tokyo's response?": the documents write "Japan" (it had abstained).
+        return replace(_answer(seated, history, index, retriever, settings, said), question=question)
     if spelt != question:
         # "Wich countrys could be guarantors?" is read "Which countries could be guarantors?" (it had
         # been answered 'Ukraine'): a word of the question that is not the documents' nor a function
@@ -1478,7 +1498,8 @@ def _answer(
     counted_by = _ASKS_COUNT_BY.match(question)
     # "How many commentaries did Alcaro write in the list?" counts his, not the list's.
     counted = _ASKS_CATALOGUE_COUNT.match(question) if counted_by is None else None
-    if _ASKS_CATALOGUE.search(question) or counted:
+    # Not "Which of the institute's recent commentaries deals with Japan's response?": one work, by its topic.
+    if (_ASKS_CATALOGUE.search(question) and work_on_asked(question) is None) or counted:
         listed = _catalogue(retriever, question, started, counted is not None)
         if listed is not None:
             return listed

@@ -261,7 +261,8 @@ _WHO_WROTE_OUTLET = re.compile(
 )
 # "Which commentary is about Italy's options for Russian energy?": that work's title.
 _WHICH_WORK_ON = re.compile(
-    rf"^\W*(?:which|what)\s+(?:other\s+)?{_OUTLET}{_WORK_KINDS}"
+    # "Which of the institute's recent commentaries deals with …?": one of a kind the question names.
+    rf"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){{0,3}}?)?(?:other\s+)?{_OUTLET}{_WORK_KINDS}"
     # "Which commentary in the IAI list is about Japan?": where it is listed is no part of its topic.
     r"(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+)?(?:list|catalogue|series|listing|commentaries|references|notes|footnotes))?"
     r"\s+(?:(?:is|was|are|were)\s+(?:about|on)|deals?\s+with|"
