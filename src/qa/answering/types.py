@@ -138,6 +138,13 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # Two forms of one name share their first NAME_STEM letters ("Ukraine" / "Ukrainian", "American" / "Americas").
 NAME_STEM = 5
+
+
+def _content_stems(text: str) -> set[str]:
+    """The text's words that are not stop words, lower case, cut to NAME_STEM letters ("sanction" / "sanctions")."""
+    return {w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS}
+
+
 # A word of letters of any alphabet: "Temüjin" is one word, not "Tem" and "jin".
 _LETTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 _HOW_MANY = re.compile(r"^\s*how many\b", re.I)
@@ -1996,14 +2003,11 @@ def aim_of(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     side = _FOR_SIDE.search(question, asked.start("thing"))
     thing = question[asked.start("thing") : side.start()] if side is not None else asked.group("thing")
-    def stems(text: str) -> set[str]:
-        return {w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS}
-
     found = _AIMED_TO.search(sentence)
     # "For the Russians, it is … a means to buy time": "it" is the thing asked about.
-    if found is None or not (found.group("pronoun") or stems(thing) & stems(sentence)):
+    if found is None or not (found.group("pronoun") or _content_stems(thing) & _content_stems(sentence)):
         return None
-    if side is not None and not (stems(side.group("side")) & stems(found.group("whom") or sentence[: found.start()])):
+    if side is not None and not (_content_stems(side.group("side")) & _content_stems(found.group("whom") or sentence[: found.start()])):
         # "What is the purpose of the plan for the Russians?": not what it is "for Ukraine".
         return None
     # The aim's own purpose is part of it ("… to avoid precisely what’s happening today").
@@ -4467,11 +4471,6 @@ _ASKS_NAME_FOR = re.compile(
 _BECOMES = r"(?:is|are|was|were|has\s+become|have\s+become|became|has\s+(?:morphed|turned|grown)\s+into|have\s+(?:morphed|turned|grown)\s+into|(?:morphed|turned)\s+into)"
 
 
-def _content_words_of(text: str) -> list[str]:
-    """The words of a text that are not stopwords, cut to NAME_STEM letters, lower case."""
-    return [w.lower()[:NAME_STEM] for w in _WORD.findall(text) if w.lower() not in QUERY_STOPWORDS]
-
-
 def called_as(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What does <source> call <thing>?", the offsets of what the sentence says the thing is or
     has become: the phrase after the verb that ends on the thing's own noun ("a slow and ever more
@@ -4490,27 +4489,27 @@ def called_as(sentence: str, question: str) -> tuple[int, int] | None:
     if not words:
         return None
     head = re.escape(words[-1][:NAME_STEM])
-    become = re.search(rf"\b{_BECOMES}\s+(?P<what>(?:an?|the)\s+(?:[\w’'-]+\s+){{0,8}}?{head}[\w’'-]*)", sentence, re.I)
-    asked_words = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
     thing = {w[:NAME_STEM] for w in words}
-    if become is not None and not thing <= set(_content_words_of(sentence[become.start("what") : become.end("what")])):
+    become = re.search(rf"\b{_BECOMES}\s+(?P<what>(?:an?|the)\s+(?:[\w’'-]+\s+){{0,8}}?{head}[\w’'-]*)", sentence, re.I)
+    if become is not None and not thing <= _content_stems(sentence[become.start("what") : become.end("what")]):
         return become.start("what"), become.end("what")
     stems = "|".join(re.escape(w[:NAME_STEM]) for w in words)
     said = re.search(rf"\b(?:{stems})[\w’'-]*\s+(?:is|are|was|were)\s+(?P<what>(?:an?|the)\s+[^,;:—–.!?]{{3,120}}?)(?=\s*(?:[,;:—–.!?]|$))",
                      sentence, re.I)
-    if said is None or thing <= set(_content_words_of(sentence[said.start("what") : said.end("what")])):
-        # "What does the April piece call the only way to keep up negotiations?": the question gives what
-        # it is called; what is called so is the subject before the verb, from the clause's opening
-        # ("the military support and economic pressure" of "Together, the military support … are the only way …").
-        copula = re.search(r"\s+(?:is|are|was|were)\s+(?=(?:an?|the)\s)", sentence)
-        if copula is None or set(_content_words_of(sentence[copula.end():])) - asked_words == set(_content_words_of(sentence[copula.end():])):
-            return None
-        opening = max((m.end() for m in re.finditer(r"[,:;—–]\s*", sentence[: copula.start()])), default=0)
-        subject = sentence[opening : copula.start()]
-        if not subject or set(_content_words_of(subject)) & asked_words:
-            return None
-        return opening, copula.start()
-    return said.start("what"), said.end("what")
+    if said is not None and not thing <= _content_stems(sentence[said.start("what") : said.end("what")]):
+        return said.start("what"), said.end("what")
+    # "What does the April piece call the only way to keep up negotiations?": the question gives what
+    # it is called; what is called so is the subject before the verb, from the clause's opening
+    # ("the military support and economic pressure" of "Together, the military support … are the only way …").
+    asked_words = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+    copula = re.search(r"\s+(?:is|are|was|were)\s+(?=(?:an?|the)\s)", sentence)
+    if copula is None or not _content_stems(sentence[copula.end() :]) & asked_words:
+        return None
+    opening = max((m.end() for m in re.finditer(r"[,:;—–]\s*", sentence[: copula.start()])), default=0)
+    subject = sentence[opening : copula.start()]
+    if not subject or _content_stems(subject) & asked_words:
+        return None
+    return opening, copula.start()
 
 
 # "What would a 2014-style border deal leave out?", "What would the deal lack?": what is left out.
