@@ -7618,3 +7618,33 @@ def test_reader_turns_of_the_thirtieth_session(built_index):
     assert _seats_as_countries("What is Moscow's aim?", words) == "What is Moscow's aim?"
     japan = qa.answer("Which of the institute's recent commentaries deals with Tokyo's response?", index=index)
     assert japan.short is not None and japan.short.text.startswith("Japan Responds to Russia’s War")
+
+
+def test_reader_turns_of_the_thirty_first_session(built_index):
+    import qa
+    from qa.answering.comparison import asks_comparison
+    from qa.answering.referents import resolve_person
+
+    index = built_index.index
+    # "His institute" after a reply naming where he works is that institute: its founder, not the
+    # person ("Riccardo Alcaro" had been bold for who founded it).
+    note = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI). [1]"
+    assert resolve_person("Who founded his institute?", ["Who is Alcaro?"], note) == "Who founded the Istituto Affari Internazionali (IAI)?"
+    assert resolve_person("What did his commentary say?", ["Who is Alcaro?"], note) == "What did Alcaro's commentary say?"
+    history = [{"role": "user", "content": "Who is Alcaro?"}, {"role": "assistant", "content": note}]
+    founder = qa.answer("Who founded his institute?", history=history, index=index)
+    assert founder.short is not None and founder.short.text == "Altiero Spinelli"
+    # Offices asked in the plural, and a role held at a place, ask who the person is (one abstained,
+    # one quoted the byline, one cut "Research Coordinator" off).
+    for question in ("What positions does Alcaro hold?", "What roles does Alcaro hold at the IAI?",
+                     "What role does Alcaro have at the institute?"):
+        roles = qa.answer(question, index=index)
+        assert roles.short is not None and roles.short.text.startswith("Research Coordinator and Head of Global Actors"), question
+    china = qa.answer("What role does China have?", index=index)
+    assert china.short is None or "Research Coordinator" not in china.short.text
+    # "Do the two pieces see X the same way?" compares the documents, each under its name.
+    assert asks_comparison("Do the two pieces see the negotiations the same way?")
+    assert asks_comparison("Do the documents share a view of sanctions?")
+    assert not asks_comparison("Do the two pieces come from the same publisher?")
+    same = qa.answer("Do the two pieces see the negotiations the same way?", index=index)
+    assert "Alcaro (IAI, 22 March 2022):" in same.text and "1 April 2022" in same.text

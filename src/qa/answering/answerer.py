@@ -336,15 +336,21 @@ _AGENT_VERB = re.compile(rf"^\W*who\s+(?P<verb>{'|'.join(_AGENT_NOUNS)})\s+(?P<w
 
 # "What position does Sergei Lavrov hold?", "What office does Zelensky have?": a person's title.
 # Not "role": "What is China's role?" asks what a country does, not who it is.
-_OFFICE_NOUNS = r"(?i:position|office|post|job|title)"
-# Where an office is held: a place by name ("the IAI"), or by its kind after a possessive ("his institute").
-_PLACE_OF_OFFICE = r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|(?i:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)"
+_OFFICE_NOUNS = r"(?i:(?:position|office|post|job|title)s?)"
+# Where an office is held: a place by name ("the IAI"), or by its kind after a possessive ("his
+# institute") or "the" ("the institute").
+_PLACE_OF_OFFICE = (r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|(?i:his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?"
+                    r"|(?i:the\s+(?:institute|institution|organi[sz]ation|think[\s-]+tank|university|ministry|government)))")
 _HOLDS_OFFICE = re.compile(
     rf"^\W*(?i:what|which)\s+{_OFFICE_NOUNS}\s+(?i:does|did|do)\s+"
     # "Which post does Zelensky occupy in Ukraine?": where, after it, changes nothing.
     r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?i:hold|have|occupy|fill)"
     # "What post does Riccardo Alcaro hold at his institute?": so, by the place's kind.
     rf"(?:\s+(?i:in|at)\s+{_PLACE_OF_OFFICE})?\W*$"
+    # "What roles does Alcaro hold at the IAI?": a role held at a place is an office, as a
+    # country's role ("What role does China have?") is not.
+    rf"|^\W*(?i:what|which)\s+(?i:roles?)\s+(?i:does|did|do)\s+"
+    rf"(?P<holder>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?i:hold|have|occupy|fill)\s+(?i:at)\s+{_PLACE_OF_OFFICE}\W*$"
     rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}"
     # "What is Alcaro's position there?": where, after it, changes nothing.
     rf"(?:\s+(?i:there|at\s+{_PLACE_OF_OFFICE}))?\W*$"
@@ -874,7 +880,7 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     if office is not None:
         # "What position does Sergei Lavrov hold?", "What is Zelensky's job?" ask who the person is:
         # the title or description a sentence gives the name ("Russian Foreign Minister").
-        return f"Who is {office.group('name') or without_possessive(office.group('whose'))}?"
+        return f"Who is {office.group('name') or office.group('holder') or without_possessive(office.group('whose'))}?"
     listing = _LIST_REQUEST.match(question)
     if listing is not None:
         # "List the countries named as possible guarantors." asks which countries are: read so,

@@ -33,6 +33,11 @@ _ASKS_COMPARISON = re.compile(
     # "Do both authors think more pressure is needed?": whether each holds the view, side by side.
     r"|^\W*(?:do|did)\s+(?:both|all|each\s+of)\s+(?:the\s+)?(?:two\s+)?(?:documents|sources|commentaries|authors|"
     r"articles|pieces|papers|reports|writers|texts)\s+(?:\w+\s+)?(?:" + _STANCE + "|" + _PORTRAY + r"|mention|support|want|call|favou?r)\b"
+    # "Do the two pieces see the negotiations the same way?", "Do the documents share a view of
+    # sanctions?": each one's view, side by side.
+    r"|^\W*(?:do|did)\s+(?:the\s+(?:two\s+|three\s+)?|both\s+(?:the\s+)?|all\s+(?:the\s+)?)(?:" + _DOCUMENTS_PLURAL + r")\s+"
+    r"(?:(?:" + _PORTRAY + r"|" + _STANCE + r")\s+[^?]{1,80}?\s+(?:the\s+same\s+way|in\s+the\s+same\s+way|alike|similarly|differently)"
+    r"|share\s+(?:the\s+same\s+|a\s+|one\s+|an?\s+common\s+)?(?:views?|opinions?|assessments?|outlook|position))\b"
     # "Does the IAI commentary agree with the April piece about sending weapons?": the two side by side.
     r"|^\W*(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?(?:agree|disagree|concur)\s+with\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:commentary|piece|article|document|source|report|paper|author|text)\b"
@@ -82,6 +87,8 @@ _FRAME = frozenset(
     "described describes portrayed portrays presented characterised characterized depicted depicts seen treated "
     # "Do the sources disagree about anything?": about what, it leaves open.
     "anything something everything "
+    # "Do the two pieces see the talks the same way?", "… share a view of …?"
+    "same alike similarly differently share "
     # "Which document mentions Israel?": the verb asks which, the name is the topic.
     "mention mentions discusses covers deal deals refer refers speak speaks "
     # "Which regions do both documents identify as …?": the verb picks out, the rest is the topic.

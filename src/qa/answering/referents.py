@@ -16,7 +16,7 @@ from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
 from qa.answering.seats import SEATS
 from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
-from qa.answering.types import PEOPLE_ADJECTIVE_WORD, is_title, person_names, speaker_named, without_possessive
+from qa.answering.types import PEOPLE_ADJECTIVE_WORD, employer_named, is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 from qa.retrieval.query import PERSON, defined_term, expected_type, kind_of_name, who_is_named
@@ -202,7 +202,16 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     first = pronouns[0]
     word = first.group(0).lower()
     possessive = word == "his" or (word == "her" and _her_is_possessive(question, first.end()))
+    workplace = _WORKPLACE.match(question, first.end()) if possessive else None
+    if workplace is not None and (employer := employer_named(plain_reply(reply), name)) is not None:
+        # "Who founded his institute?" after "Who is Alcaro?": the institute the reply names, not a
+        # founder among the sentences about Alcaro (his own name had been bolded).
+        return question[: first.start()] + f"the {employer}" + question[workplace.end() :]
     return question[: first.start()] + (f"{name}'s" if possessive else name) + question[first.end() :]
+
+
+# "his institute", "her employer": where the person works.
+_WORKPLACE = re.compile(r"\s+(?:institute|institution|organi[sz]ation|think[\s-]+tank|employer|workplace)\b", re.I)
 
 
 # A question for a thing of a kind ("Which bank is Russia's largest?", "Which think tank is Alcaro

@@ -731,6 +731,15 @@ def employer_of(sentence: str, question: str) -> tuple[int, int] | None:
     return employer.span("org") if employer else None
 
 
+def employer_named(text: str, name: str) -> str | None:
+    """The organisation that closes what the text first says the person is ("Istituto Affari
+    Internazionali (IAI)" for "Alcaro" in "Riccardo Alcaro is Research Coordinator … at the
+    Istituto Affari Internazionali (IAI)."); None when it says no such thing."""
+    described = description_after_name(text, name)
+    employer = _EMPLOYER.search(text, *described) if described is not None else None
+    return employer.group("org") if employer is not None else None
+
+
 def is_title(word: str) -> bool:
     """True for a word that titles a person ("President", "Minister", "Dr.")."""
     return _IS_TITLE.fullmatch(word) is not None
