@@ -7648,3 +7648,13 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert not asks_comparison("Do the two pieces come from the same publisher?")
     same = qa.answer("Do the two pieces see the negotiations the same way?", index=index)
     assert "Alcaro (IAI, 22 March 2022):" in same.text and "1 April 2022" in same.text
+    # "What <noun> does X say must …?" asks what must, according to X; conditions that must hold are
+    # a clause, not a thing ("force President Volodymyr Zelensky" had been bold, of another sentence).
+    from qa.answering.answerer import _asked_plainly
+    from qa.answering.reader import wants_short
+    assert _asked_plainly("What conditions does Alcaro say must hold before serious negotiations can happen?") == (
+        "What conditions must hold before serious negotiations can happen, according to Alcaro?")
+    assert not wants_short("What conditions must hold before serious negotiations can happen?")
+    assert wants_short("Under what conditions does Russia negotiate?")
+    talks = qa.answer("What conditions does Alcaro say must hold before serious negotiations can happen?", index=index)
+    assert talks.short is None and talks.text.startswith("Meaningful negotiations to end the war can reasonably be expected only if")

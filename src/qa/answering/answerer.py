@@ -1041,7 +1041,8 @@ _DOCUMENT_SOURCE = re.compile(rf"\b{_SOURCE_NOUN}$", re.I)
 # act?", "Who do most jurisdictions say can …?" (XQuAD): a question for who does something, in a
 # source's view; its subject is what is asked.
 _WHO_SOURCE_THINKS = re.compile(
-    r"^\W*(?P<wh>who|which\s+[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    # "What conditions does Alcaro say must hold …?": what a noun says, too.
+    r"^\W*(?P<wh>who|(?:which|what)\s+(?!(?:does|do|did)\b)[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<rest>(?:should|would|could|will|can|must|might|may|is|are|was|were|has|have)\s+[^?]+?)\s*\?*\s*$",
     re.I,

@@ -79,6 +79,10 @@ _NOT_SHORT = re.compile(
     # "What did the US tell China would happen if it helped Russia?": what was said would follow;
     # "What did Zelensky say must happen before …?": what was said must.
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might|must|should|(?:needs?|has|have)\s+to)\s+happen\b"
+    # "What conditions must hold before serious negotiations can happen?": what must be so, said by a
+    # clause (had bolded "war"). Not "Under what conditions …?", which a short clause answers ("it's
+    # on the back foot militarily").
+    r"|^\s*(?:(?:and|but|so)\s+)?what\s+(?:pre)?conditions?\s+(?:[\w’'-]+\s+){0,8}?(?:must|need|needs|has\s+to|have\s+to)\b"
     # "What makes Alcaro think mediation can't end the war?": why he thinks so, said by a clause.
     rf"|^\s*(?:(?:and|but|so)\s+)?{MAKES_THINK}"
     # "What role does the West's military assistance play?": a part in events, said by a clause.
