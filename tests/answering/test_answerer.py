@@ -7658,3 +7658,13 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert wants_short("Under what conditions does Russia negotiate?")
     talks = qa.answer("What conditions does Alcaro say must hold before serious negotiations can happen?", index=index)
     assert talks.short is None and talks.text.startswith("Meaningful negotiations to end the war can reasonably be expected only if")
+    # What someone claimed a thing "rules out" is what the sentence says it precludes (the first
+    # clause he said, "Crimea is part of Russia", had been bold).
+    ruled = qa.answer("What did Peskov claim the Russian constitution rules out?", index=index)
+    assert ruled.short is not None and ruled.short.text == "any further discussions about its status"
+    # "Against what did X …?" asks as "What did X … against?" does ("US warnings" had been bold).
+    assert _asked_plainly("Against what did Biden personally warn Beijing?") == "What did Biden personally warn Beijing against?"
+    assert _asked_plainly("To whom did Ukraine turn?") == "Who did Ukraine turn to?"
+    assert _asked_plainly("In what year did the war start?") is None
+    warned = qa.answer("Against what did Biden personally warn Beijing?", index=index)
+    assert warned.short is None or warned.short.text != "US warnings"

@@ -807,6 +807,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         if aux is None:
             aux, verb = "does", verb[:-2] if re.search(r"(?:sh|ch|x|ss|o)es$", verb) else verb[:-1]
         return f"{anything.group('lead') or ''}{'what' if anything.group('lead') else 'What'} {aux.lower()} {who} {verb}{rest}?"
+    stranded = _WH_AFTER_PREPOSITION.match(question)
+    if stranded is not None:
+        # "Against what did Biden personally warn Beijing?" asks as "What did Biden personally warn
+        # Beijing against?" does (it had bolded "US warnings").
+        wh = "Who" if stranded.group("wh").lower() == "whom" else "What"
+        return f"{wh} {stranded.group('rest')} {stranded.group('prep').lower()}?"
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -1046,6 +1052,13 @@ _WHO_SOURCE_THINKS = re.compile(
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<rest>(?:should|would|could|will|can|must|might|may|is|are|was|were|has|have)\s+[^?]+?)\s*\?*\s*$",
     re.I,
+)
+
+# "Against what did Biden warn Beijing?", "To whom did Ukraine turn?": a preposition before a bare
+# "what" or "whom", which a question puts last.
+_WH_AFTER_PREPOSITION = re.compile(
+    r"^\W*(?P<prep>(?i:against|about|for|from|with|to|on|upon|towards?|into))\s+(?P<wh>(?i:what|whom))\s+"
+    r"(?P<rest>(?i:did|does|do|has|have|had|is|are|was|were|will|would|could|can|should|must|might|may)\s+[^?]+?)\s*\?*\s*$"
 )
 
 # "end goal", "ultimate aim": a goal, said twice.

@@ -963,7 +963,9 @@ _ASKS_SAID = re.compile(
 # After "What did X say": a clause whose object is asked, "the Russian constitution precludes?".
 _SAID_CLAUSE_ASKED = re.compile(
     r"\s+(?:that\s+)?(?P<subject>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:[a-z][\w’'-]*\s+)?[A-Za-z][\w’'.-]*)\s+"
-    r"(?P<verb>(?!(?:was|is|were|are|about|on|of|to|in|would|will|could|can|should|must|might|may)\b)[a-z]{3,}s)\s*[?.!]*\s*$"
+    r"(?P<verb>(?!(?:was|is|were|are|about|on|of|to|in|would|will|could|can|should|must|might|may)\b)[a-z]{3,}s)"
+    # "… claim the Russian constitution rules out?": a phrasal verb's particle.
+    r"(?:\s+(?P<particle>out|up|off|down|back|over))?\s*[?.!]*\s*$"
 )
 _SPEECH = "said|says|saying|stated|stating|claimed|claiming|insisted|insisting|warned|warning|declared|declaring"
 # A report of what someone said, of any tense: "has stated that", "said", "told reporters" (not
@@ -1050,7 +1052,8 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
         # "What did Peskov say the Russian constitution precludes?": the object of "precludes" in what he
         # said, "any further discussions about its status" (it had bolded the first clause, "Crimea is
         # part of Russia").
-        return verb_object(sentence, f"What does {said_clause.group('subject')} {_stem(said_clause.group('verb'))}?")
+        particle = f" {said_clause.group('particle')}" if said_clause.group("particle") else ""
+        return verb_object(sentence, f"What does {said_clause.group('subject')} {_stem(said_clause.group('verb'))}{particle}?")
     who = asked.group("who").split() if asked is not None else source.split()
 
     def spoken_by(at: int) -> bool:
@@ -2788,6 +2791,7 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
     ("back", "down"): ("retreat", "yield"),
     ("hand", "over"): ("surrender", "transfer", "relinquish", "cede"),
     ("turn", "over"): ("surrender", "transfer", "relinquish", "cede"),
+    ("rule", "out"): ("preclude", "exclude", "prevent", "forbid", "bar"),
 }
 
 
