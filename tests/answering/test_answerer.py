@@ -7668,3 +7668,15 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert _asked_plainly("In what year did the war start?") is None
     warned = qa.answer("Against what did Biden personally warn Beijing?", index=index)
     assert warned.short is None or warned.short.text != "US warnings"
+    # "Where do A and B part company?" compares the documents, on where they differ; a possessive
+    # among its words is no obstacle (it had abstained).
+    assert asks_comparison("Where do the April article and Alcaro's commentary part company?")
+    parted = qa.answer("Where do the April article and Alcaro's commentary part company?", index=index)
+    assert "10-point plan" in parted.text and "15-point plan" in parted.text
+    # How two things are tied is a clause ("initiative" had been bold).
+    assert not wants_short("What is Altiero Spinelli's connection to the institute?")
+    # A question asking for names is not answered by a word that names no one ("Kremlin-connected").
+    oligarchs = qa.answer("Which oligarchs have the sanctions targeted by name?", index=index)
+    assert oligarchs.short is None
+    banks = qa.answer("Which Russian bank has been cut off from SWIFT, by name?", index=index)
+    assert banks.short is not None and "VTB" in banks.short.text

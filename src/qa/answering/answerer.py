@@ -1061,6 +1061,11 @@ _WH_AFTER_PREPOSITION = re.compile(
     r"(?P<rest>(?i:did|does|do|has|have|had|is|are|was|were|will|would|could|can|should|must|might|may)\s+[^?]+?)\s*\?*\s*$"
 )
 
+# "… by name?", "… mention by name?": a question asking for names.
+_ASKS_BY_NAME = re.compile(r"\bby\s+name\b", re.I)
+# A name: a capitalised word that is no adjective made of one ("Kremlin-connected", "US-led").
+_NAME_IN_SPAN = re.compile(r"\b[A-Z][\w’'.]*(?![\w’'.]*-[a-z])")
+
 # "end goal", "ultimate aim": a goal, said twice.
 _INTENT_MODIFIER = re.compile(r"\b(?:end|ultimate|final|overall|eventual)\s+(?=(?:goals?|aims?|objectives?)\b)", re.I)
 # "Is there anything it refuses to give up?", "Is there anything that Ukraine won't accept?": what it does.
@@ -1975,6 +1980,10 @@ def _answer(
     if found is not None and is_pointer(found[0].text[found[1].start : found[1].end]):
         # "What assurances did the Budapest memorandum try to provide?": not "such assurances" (from
         # "… sought to provide such assurances"), which only points at what was said before.
+        found = None
+    if found is not None and _ASKS_BY_NAME.search(question) and not _NAME_IN_SPAN.search(found[0].text, found[1].start, found[1].end):
+        # "Which oligarchs have the sanctions targeted by name?" is not answered "Kremlin-connected"
+        # (of "the Kremlin-connected oligarchs"): a name is asked for, and none is given.
         found = None
     if found is not None and URL.search(found[0].text, found[1].start, found[1].end):
         # A web address is never part of a short answer: "Ukraine" in '*Ukraine: Civilian Casualties

@@ -24,7 +24,8 @@ _ASKS_COMPARISON = re.compile(
     # Of several: "Does the author agree?" asks one author about what was said, not the documents apart.
     r"|\b(?:do|did)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?(?:sources|documents|commentaries|authors|"
     r"pieces|articles|papers|reports|texts|writers)\s+(?:\w+\s+)?(?:agree|disagree|differ|concur|diverge|part\s+ways)\b"
-    r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:\w+\s+){1,6}(?:differ|disagree|agree|compare|diverge|part\s+ways)\b"
+    # "Where do the April article and Alcaro's commentary part company?": a possessive among the words.
+    r"|\b(?:how|where|in what ways?)\s+(?:do|does|did)\s+(?:[\w’'-]+\s+){1,8}(?:differ|disagree|agree|compare|diverge|part\s+(?:ways|company))\b"
     r"|\b(?:differences?|similarit(?:y|ies)|agreements?|disagreements?|contradictions?|inconsistenc(?:y|ies)|discrepanc(?:y|ies))\s+between\b"
     r"|\bwhat\s+(?:do|does)\s+(?:each|both|the\s+(?:two|different)\s+\w+)\s+(?:\w+\s+)?(?:" + _STANCE + r")\b"
     # "How does each document describe the status of Crimea?"
@@ -100,6 +101,7 @@ _POINT_OF = re.compile(
     r"(?:disagreement|agreement|difference|contention|divergence|convergence)s?\b",
     re.I,
 )
+_PART_COMPANY = re.compile(r"\bpart(?:s|ed)?\s+company\b", re.I)
 _TIMING = re.compile(r"\b(?:so\s+far|until\s+now|up\s+to\s+now|right\s+now|these\s+days|at\s+present|to\s+date)\b", re.I)
 # Documents in one comparison when the question names none: the best few that speak to the topic.
 MAX_DOCUMENTS = 3
@@ -221,7 +223,7 @@ def agreement_asked(question: str, earlier: list[str]) -> str | None:
 
 
 # "Do the sources disagree about anything?", "Where do the two commentaries differ?": whether, and where.
-_ASKS_DIFFERENCES = re.compile(r"\b(?:disagree|disagreements?|differ|differences?|diverg\w*|part\s+ways|contradict\w*|inconsisten\w*)\b", re.I)
+_ASKS_DIFFERENCES = re.compile(r"\b(?:disagree|disagreements?|differ|differences?|diverg\w*|part\s+(?:ways|company)|contradict\w*|inconsisten\w*)\b", re.I)
 # A count joined to what it counts: "10-point plan", "15-year timeline", "three-front campaign".
 _COUNTED = re.compile(
     r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-(?P<unit>[a-z]+)\s+(?P<head>[a-z]{3,})\b",
@@ -360,6 +362,8 @@ def _compared(asked: set[str], question: str) -> set[str]:
     timing = {w.lower() for m in _TIMING.finditer(question) for w in m.group(0).split()}
     # "What is the strongest point of disagreement …?": where they differ, on no topic of its own.
     framing = {w.lower() for m in _POINT_OF.finditer(question) for w in _WORD.findall(m.group(0))}
+    # "… part company?": where they differ, said so.
+    framing |= {w.lower() for m in _PART_COMPANY.finditer(question) for w in _WORD.findall(m.group(0))}
     return asked - judged - timing - framing - _FRAME - QUERY_STOPWORDS
 
 

@@ -79,6 +79,9 @@ _NOT_SHORT = re.compile(
     # "What did the US tell China would happen if it helped Russia?": what was said would follow;
     # "What did Zelensky say must happen before …?": what was said must.
     r"|^\s*what\s+(?:did|does|do|has|have|had)\s+(?:[\w’'-]+\s+){1,6}?(?:would|will|could|might|must|should|(?:needs?|has|have)\s+to)\s+happen\b"
+    # "What is Altiero Spinelli's connection to the institute?": how two things are tied, said by a
+    # clause (had bolded "initiative", of "founded … on the initiative of Altiero Spinelli").
+    r"|^\s*what(?:[’']s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w’'-]+\s+){1,4}?(?:connection|relationship|relation|link|ties?)\s+(?:to|with)\b"
     # "What conditions must hold before serious negotiations can happen?": what must be so, said by a
     # clause (had bolded "war"). Not "Under what conditions …?", which a short clause answers ("it's
     # on the back foot militarily").
