@@ -7680,3 +7680,8 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert oligarchs.short is None
     banks = qa.answer("Which Russian bank has been cut off from SWIFT, by name?", index=index)
     assert banks.short is not None and "VTB" in banks.short.text
+    # "…, in brief?" at the end is an aside, as in the middle ("surrender of Soviet nuclear weapons"
+    # had been bold for what the memorandum is).
+    assert _asked_plainly("What is the Budapest memorandum, in brief?") == "What is the Budapest memorandum?"
+    memorandum = qa.answer("What is the Budapest memorandum, in brief?", index=index)
+    assert memorandum.short is None and memorandum.text.startswith("The Budapest memorandum, which Russia signed in 1994")

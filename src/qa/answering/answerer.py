@@ -554,7 +554,8 @@ _EMBEDDED_SAYS = re.compile(
 # ", in a sentence,", ", briefly,": an aside on how to answer, between commas.
 _ASIDE = re.compile(
     r",\s*(?:in\s+(?:a|one)\s+(?:sentence|word|line|nutshell)|in\s+(?:short|brief|a\s+few\s+words)|briefly|quickly|"
-    r"please|roughly|simply|if\s+you\s+can|if\s+possible)\s*,\s*",
+    # "What is the Budapest memorandum, in brief?": at the end too.
+    r"please|roughly|simply|if\s+you\s+can|if\s+possible)\s*(?:,\s*|(?P<end>[?.!]*\s*$))",
     re.I,
 )
 # "…, per Alcaro?", "… per the IAI commentary?": a source, as "according to" names one.
@@ -762,6 +763,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     if aside is not None:
         # "Could you tell me, in a sentence, why Alcaro thinks …?" asks as "Could you tell me why …"
         # does (the aside had hidden the why-question, and the author note had answered).
+        if aside.group("end") is not None:
+            return question[: aside.start()] + "?"
         return question[: aside.start()] + " " + question[aside.end() :]
     inside = _request_inside(question) or _asked_inside(question)
     if inside is not None:
