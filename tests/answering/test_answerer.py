@@ -7685,3 +7685,7 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert _asked_plainly("What is the Budapest memorandum, in brief?") == "What is the Budapest memorandum?"
     memorandum = qa.answer("What is the Budapest memorandum, in brief?", index=index)
     assert memorandum.short is None and memorandum.text.startswith("The Budapest memorandum, which Russia signed in 1994")
+    # "…, as Alcaro sees it?" names a source, as "according to Alcaro" does.
+    from qa.answering.answerer import _per_as_according
+    assert _per_as_according("Why did the talks stall, as the author puts it?") == "Why did the talks stall, according to the author?"
+    assert _per_as_according("What happened, as it were?") is None

@@ -566,10 +566,19 @@ _PER_SOURCE = re.compile(
 )
 
 
+# "…, as Alcaro sees it?", "…, as the author puts it?": a source, too.
+_AS_SOURCE_SEES = re.compile(
+    r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),\s+as\s+"
+    r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}?|the\s+(?:author|writer)s?)\s+"
+    r"(?:sees|saw|puts|put|tells|told|has|had)\s+it\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def _per_as_according(question: str) -> str | None:
-    """"How has Russia's war gone so far, per Alcaro?" as "…, according to Alcaro?" (the rules for a
-    source read that wording); None without "per" and a source."""
-    per = _PER_SOURCE.match(question)
+    """"How has Russia's war gone so far, per Alcaro?" (or "…, as Alcaro sees it?") as "…, according
+    to Alcaro?" (the rules for a source read that wording); None without such a source."""
+    per = _PER_SOURCE.match(question) or _AS_SOURCE_SEES.match(question)
     return f"{per.group('question')}, according to {per.group('source')}?" if per is not None else None
 
 
