@@ -7689,3 +7689,21 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     from qa.answering.answerer import _per_as_according
     assert _per_as_according("Why did the talks stall, as the author puts it?") == "Why did the talks stall, according to the author?"
     assert _per_as_according("What happened, as it were?") is None
+    # "And when did he set it up?": "he" and "it" both stand for what the turn before named, and a
+    # name goes after a phrasal verb's particle (it had abstained).
+    from qa.answering.referents import resolve_thing
+    assert resolve_thing("When did Spinelli set it up?", "Which think tank did Spinelli found?",
+                         "Istituto Affari Internazionali") == "When did Spinelli set up Istituto Affari Internazionali?"
+    assert resolve_thing("Who handed it over to them?", "Which bank is Russia's largest?", "Sberbank") == (
+        "Who handed Sberbank over to them?")
+    reply = ("**Istituto Affari Internazionali**\n\nThe Istituto Affari Internazionali (IAI) is a private, independent "
+             "non-profit think tank, founded in 1965 on the initiative of Altiero Spinelli. [1]")
+    history = [{"role": "user", "content": "Which think tank did Spinelli found?"}, {"role": "assistant", "content": reply}]
+    year = qa.answer("And when did he set it up?", history=history, index=index)
+    assert year.short is not None and year.short.text == "1965"
+    # A doing that is the sentence's subject is answered whole ("large commercial banks" had been bold).
+    hurt = qa.answer("What step would significantly damage Russia's financial flexibility?", index=index)
+    assert hurt.short is not None and hurt.short.text.startswith("Imposing the same costs on Sberbank")
+    from qa.answering.answerer import _gerund_subject
+    census = "According to the 1901 census, out of 711,988 inhabitants 56.2% were Catholics."
+    assert _gerund_subject(census, census.index("56.2%"), census.index("56.2%") + 5) is None

@@ -1293,6 +1293,10 @@ def _answer(
         chain = _antecedents(context)
         first_reply = replies[-len(chain)] if replies and len(replies) >= len(chain) else ""
         named = resolve_person(question, chain, replies[-1] if replies else "", first_reply)
+        if named is not None and replies and mentions_it(named) and (bold := _BOLD_LEAD.match(replies[-1])) is not None:
+            # "And when did he set it up?" after "Which think tank did Spinelli found?", answered
+            # "**Istituto Affari Internazionali**": "it" is that answer, as "he" is Spinelli (it had abstained).
+            named = resolve_thing(named, context[-1], thing_answered(context[-1], bold.group(1), replies[-1])) or named
     if named is None and context and replies:
         # "Has it been sanctioned?" after "Which bank is Russia's largest?", answered "**Sberbank**":
         # whether Sberbank has been. Also a few turns on, while each turn between says "it": "Who
@@ -1984,6 +1988,12 @@ def _answer(
         # "Who must continue to make gains?": "Ukraine’s military", not "This means Ukraine’s military"
         # (from "This means Ukraine’s military must continue to make gains."): what a clause opens with.
         found = found[0], replace(found[1], start=opener.end())
+    if (found is not None and wanted is None
+            and (whole := _gerund_subject(found[0].text, found[1].start, found[1].end)) is not None):
+        # "What would hurt Russia's financial room for manoeuvre?": the doing that would ("Imposing the
+        # same costs on Sberbank, … as well as other large commercial banks"), not the last words of it
+        # ("large commercial banks" had been bold).
+        found = found[0], replace(found[1], start=whole[0], end=whole[1])
     if found is not None and owns_asked_places(found[0].text, found[1].end, question):
         # "Which city did Russia bombard despite its pledge?" is not answered "Ukraine", of "Ukraine’s
         # northern cities": whose cities, when the sentence names none (for "Which cities …?" the
@@ -4240,6 +4250,27 @@ _GERUND = re.compile(r"[A-Za-z]+ing(?:\s+(?:up|out|down|off|back|on|in))?")
 # Where a sentence's subject ends: before its verb, or at a clause mark.
 _SUBJECT_END = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\b|[,;:()]|\s[—–]\s|[.!?]?\s*$")
 # What opens a clause that says what follows from the sentence before: "This means", "That shows that".
+# A sentence whose subject is a doing ("Imposing the same costs on Sberbank … would …"), and the verb after it.
+# Not a preposition in "-ing" ("According to the 1901 census, …", "Following the war, …").
+_GERUND_OPENING = re.compile(
+    r"\s*(?!(?:According|Following|Including|Excluding|Regarding|Concerning|Considering|Barring|Pending|During|Notwithstanding)\b)"
+    r"(?:[A-Z][a-z]+ing)\s+[a-z]"
+)
+_VERB_AFTER_SUBJECT = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\s")
+# The most words a doing that is a sentence's subject may have to be a short answer.
+GERUND_SUBJECT_WORDS = 25
+
+
+def _gerund_subject(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence's subject when it is a doing that the span ends ("Imposing … large commercial
+    banks" for "large commercial banks", before "would significantly hurt …"); None otherwise."""
+    opening = _GERUND_OPENING.match(sentence)
+    if opening is None or start <= opening.start() or _VERB_AFTER_SUBJECT.match(sentence, end) is None:
+        return None
+    begin = len(sentence) - len(sentence.lstrip())
+    return (begin, end) if len(sentence[begin:end].split()) <= GERUND_SUBJECT_WORDS else None
+
+
 _WHAT_FOLLOWS = re.compile(r"(?:This|That|It)\s+(?:means|meant|shows|showed|suggests|implies)\s+(?:that\s+)?")
 # What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
 _OPENS_ACTIONS = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+$")

@@ -262,7 +262,16 @@ def _in_place_of_it(question: str, name: str) -> str | None:
     if len(found) != 1 or DUMMY_IT.search(question):
         return None
     pronoun = found[0]
+    particle = _PARTICLE_AFTER.match(question, pronoun.end()) if not pronoun.group("its") else None
+    if particle is not None:
+        # "When did he set it up?" -> "… set up the IAI?": a name does not stand between a phrasal
+        # verb and its particle as "it" does ("set Istituto Affari Internazionali up" had abstained).
+        return question[: pronoun.start()] + particle.group(1) + " " + name + question[particle.end() :]
     return question[: pronoun.start()] + name + ("’s" if pronoun.group("its") else "") + question[pronoun.end() :]
+
+
+# A phrasal verb's particle right after its "it": "set it up", "carry it out", "hand it over".
+_PARTICLE_AFTER = re.compile(r"\s+(up|out|off|down|over|back|away)\b(?!\s+(?:to|with|from|of|for|on|in|at)\b)", re.I)
 
 
 # "Why could that be difficult to organise?", "How would it be held?": a pronoun the subject of a
