@@ -7707,3 +7707,19 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     from qa.answering.answerer import _gerund_subject
     census = "According to the 1901 census, out of 711,988 inhabitants 56.2% were Catholics."
     assert _gerund_subject(census, census.index("56.2%"), census.index("56.2%") + 5) is None
+    # Of two times, each after its own words, the one of the thing asked about ("within the next few
+    # weeks", the coal's, had been bold for oil and gas); a date in a web address is no such time.
+    for question in ("According to the April piece, when will Poland stop importing Russian oil and gas?",
+                     "By when will Poland end oil and gas imports from Russia?"):
+        oil = qa.answer(question, index=index)
+        assert oil.short is not None and oil.short.text == "by the end of the year", question
+    coal = qa.answer("By when will Poland end Russian coal imports?", index=index)
+    assert coal.short is not None and coal.short.text == "within the next few weeks"
+    scholz = qa.answer("When was the Reuters article about Scholz published?", index=index)
+    assert scholz.short is not None and scholz.short.text == "18 March 2022"
+    # "How likely does he think that is?" is answered by the quoted sentence that judges it (it had abstained).
+    said = "Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full responsibility for the war – a rather implausible scenario. [1]"
+    history = [{"role": "user", "content": "What would it take for Russia to see sanctions lifted, according to Alcaro?"},
+               {"role": "assistant", "content": said}]
+    likely = qa.answer("How likely does he think that is?", history=history, index=index)
+    assert not likely.abstained and "a rather implausible scenario" in likely.text

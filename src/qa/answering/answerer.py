@@ -67,7 +67,7 @@ from qa.answering.types import (
     ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, first_date, left_out, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, first_date, left_out, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1994,6 +1994,11 @@ def _answer(
         # same costs on Sberbank, … as well as other large commercial banks"), not the last words of it
         # ("large commercial banks" had been bold).
         found = found[0], replace(found[1], start=whole[0], end=whole[1])
+    if found is not None and (later := _time_of_asked_thing(found[0].text, found[1], question, retriever.idf)) is not None:
+        # "By when will Poland end oil and gas imports?": "by the end of the year", the time of the oil
+        # and gas, not "within the next few weeks", the coal's (of "… end Russian coal imports within
+        # the next few weeks and phase out oil and gas imports by the end of the year").
+        found = found[0], replace(found[1], start=later[0], end=later[1])
     if found is not None and owns_asked_places(found[0].text, found[1].end, question):
         # "Which city did Russia bombard despite its pledge?" is not answered "Ukraine", of "Ukraine’s
         # northern cities": whose cities, when the sentence names none (for "Which cities …?" the
@@ -3187,6 +3192,10 @@ def _checks_reply(
     own words (a form or a synonym: "second-largest" for "biggest"); else None. However the question
     alone ranks them: its words are not the reply's. With `judged_only`, only the first kind."""
     replies = assistant_turns(history) if history else []
+    if replies and _ASKS_LIKELIHOOD.match(question):
+        # "How likely does he think that is?" after "… unless it agrees to withdraw all its forces …
+        # – a rather implausible scenario": the quoted sentence that judges how likely (it had abstained).
+        return next((c for c in ranked if c.text in replies[-1] and _LIKELIHOOD_SAID.search(c.text)), None)
     if not replies or not _ASKS_IF.match(question):
         return None
     own = _own_words(question)
@@ -3200,6 +3209,22 @@ def _checks_reply(
         return None
     forms = said | {w[:NAME_STEM] for word in _words(question) if word[:NAME_STEM] in said for w in synonyms_of(word)}
     return next((c for c in quoted if forms & {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]+", c.text)}), None)
+
+
+# "How likely is that?", "How realistic does he think that is?", "Is that likely?": how likely what
+# the reply said is.
+_ASKS_LIKELIHOOD = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:how\s+(?:likely|probable|plausible|realistic|feasible)\s+(?:is|was|are|were|does|do|did)\b"
+    r"[^?]*\b(?:that|this|it|so)\b|(?:is|was)\s+(?:that|this|it)\s+(?:(?:at\s+all|very|really)\s+)?"
+    r"(?:likely|probable|plausible|realistic|feasible)\b)",
+    re.I,
+)
+# A sentence judging how likely something is.
+_LIKELIHOOD_SAID = re.compile(
+    r"\b(?:(?:un)?likely|(?:im)?plausible|(?:im)?probable|(?:un)?realistic|(?:in)?feasible|(?:im)?possible|"
+    r"chances?|odds|doubt(?:ful)?|hard\s+to\s+(?:imagine|see|believe))\b",
+    re.I,
+)
 
 
 def _reply_compared(ranked: list[Candidate], question: str, history: Sequence[Any] | None) -> list[Candidate]:
@@ -4250,6 +4275,39 @@ _GERUND = re.compile(r"[A-Za-z]+ing(?:\s+(?:up|out|down|off|back|on|in))?")
 # Where a sentence's subject ends: before its verb, or at a clause mark.
 _SUBJECT_END = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\b|[,;:()]|\s[—–]\s|[.!?]?\s*$")
 # What opens a clause that says what follows from the sentence before: "This means", "That shows that".
+# Where the words a time belongs to begin: a clause's opening before it.
+_CLAUSE_OPENING = re.compile(r"(?:^|\bthat\s|,\s|;\s|:\s)")
+
+
+def _time_of_asked_thing(
+    sentence: str, span: Span, question: str, idf: Callable[[str], float]
+) -> tuple[int, int] | None:
+    """Of a sentence giving two times or more, each after its own words ("end Russian coal imports
+    within the next few weeks and phase out oil and gas imports by the end of the year"), the one
+    whose words hold the question's rarer words (by IDF) when the span is another of them; None
+    when the span is no such time or it is the best."""
+    from qa.index.bm25 import tokenize
+
+    times, addresses = whole_units(sentence)
+    # A date inside a web address is no time the sentence gives ("…-2022-03-18").
+    times = [t for t in times if not any(a <= t[0] < b for a, b in addresses)]
+    if len(times) < 2 or (span.start, span.end) not in times:
+        return None
+    asked = set(tokenize([question])[0])
+    starts = [0] + [end for _, end in times[:-1]]
+    weights = []
+    for (begin, _), before in zip(times, starts):
+        opening = max((m.end() for m in _CLAUSE_OPENING.finditer(sentence, before, begin)), default=before)
+        words = set(tokenize([sentence[opening:begin]])[0])
+        weights.append(words)
+    # Words every time's clause shares ("imports") tell none of them apart.
+    shared = set.intersection(*weights)
+    scores = [sum(idf(w) for w in (words - shared) & asked) for words in weights]
+    best = max(range(len(times)), key=lambda i: scores[i])
+    mine = times.index((span.start, span.end))
+    return times[best] if best != mine and scores[best] > scores[mine] else None
+
+
 # A sentence whose subject is a doing ("Imposing the same costs on Sberbank … would …"), and the verb after it.
 # Not a preposition in "-ing" ("According to the 1901 census, …", "Following the war, …").
 _GERUND_OPENING = re.compile(
