@@ -7723,3 +7723,9 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
                {"role": "assistant", "content": said}]
     likely = qa.answer("How likely does he think that is?", history=history, index=index)
     assert not likely.abstained and "a rather implausible scenario" in likely.text
+    # "Why …?" answered by "So are …" brings what the sentences before said of it (it had quoted the
+    # "So are …" sentence alone); a question for its things keeps it alone.
+    congress = qa.answer("Why was Zelensky's appearance before Congress significant, per Alcaro?", index=index)
+    assert congress.text.startswith("Putin's reluctance to ease the military pressure on Ukraine has persuaded the United States")
+    summits = qa.answer("Which summits is Biden visiting Europe for?", index=index)
+    assert summits.text.startswith("So are the decision to have Zelensky speak")

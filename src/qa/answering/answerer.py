@@ -6499,6 +6499,9 @@ _ASKS_RESPONDED_TO = re.compile(
 _ELIDED_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|must)\s+not|cannot|[a-z]+n[’']t)\s*[.!]?\s*$", re.I
 )
+# "So are the decision to have Zelensky speak at the US Congress, …": what the sentence before said of
+# its subject (" … are an indication of this"), which says why its things matter.
+_SO_TOO = re.compile(r"^\s*So\s+(?:is|are|was|were|does|do|did|has|have|had)\s+(?:the|a|an|his|her|its|their)\b")
 
 
 def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: str) -> list[Candidate]:
@@ -6557,6 +6560,8 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # "However, ruling out entirely the option of entering negotiations is not.": its predicate is the
     # sentence before's ("… moving cautiously is wise").
     elided = _ELIDED_PREDICATE.search(lead.text) is not None
+    # "Why was Zelensky's appearance before Congress significant?": what "So are …" says of it.
+    elided = elided or (_SO_TOO.match(lead.text) is not None and _WHY_ASKED.match(question) is not None)
     if not (points_back or why or conceding or demonstrative or responded or elided):
         return chosen
     start = lead.key[1]
@@ -6564,7 +6569,20 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     antecedent = _candidate_at(retriever, lead.passage.doc_id, *before[-1], lead.score) if before else None
     if antecedent is None:
         return chosen
-    return [antecedent, *(c for c in chosen if c.key != antecedent.key)]
+    earlier = [antecedent]
+    if elided and len(before) > 1 and _ENDS_ON_THIS.search(antecedent.text):
+        # "So are the decision to have Zelensky speak at the US Congress, …" after "US warnings to China
+        # … are an indication of this.": what "this" is comes first too ("Putin's reluctance … has
+        # persuaded the United States to further harden its position on Russia.").
+        first = _candidate_at(retriever, lead.passage.doc_id, *before[-2], lead.score)
+        earlier = [first, antecedent] if first is not None else earlier
+    keys = {c.key for c in earlier}
+    return [*earlier, *(c for c in chosen if c.key not in keys)]
+
+
+_WHY_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
+# A sentence ending on what the one before it said: "… are an indication of this."
+_ENDS_ON_THIS = re.compile(r"\b(?:of|to|for|about)\s+(?:this|that)\s*[.!]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.I)
 
 
 def _about_another(sentence: str, subject: Sequence[str]) -> bool:
