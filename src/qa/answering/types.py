@@ -1558,7 +1558,7 @@ def clause_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # "Which decision made Zelensky's voice heard in Congress?": a noun asked for by which one.
-_ASKS_WHICH_NOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<noun>[a-z]{4,})\s+(?!of\b)[a-z]", re.I)
+_ASKS_WHICH_NOUN_DONE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<noun>[a-z]{4,})\s+(?!of\b)[a-z]", re.I)
 
 
 def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
@@ -1566,7 +1566,7 @@ def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
     infinitive that says which one it is ("the decision to have Zelensky speak at the US Congress" in
     "So are the decision to have Zelensky speak at the US Congress,¹³ …"); None for other questions,
     or when the sentence has the noun with an infinitive other than once."""
-    asked = _ASKS_WHICH_NOUN.match(question)
+    asked = _ASKS_WHICH_NOUN_DONE.match(question)
     if asked is None:
         return None
     noun = asked.group("noun").lower()
@@ -1805,7 +1805,7 @@ _ASKS_CALLED = re.compile(
     r"(?P<quality>[a-z][\w-]*)\s*[?.!]*\s*$",
     re.I,
 )
-_CLAUSE_OPENS = re.compile(r"\b(?:unless|if|that|because|when|while|whereas|once)\s+", re.I)
+_RENAMED_CLAUSE_OPENS = re.compile(r"\b(?:unless|if|that|because|when|while|whereas|once)\s+", re.I)
 RENAMED_CLAUSE_WORDS = 20
 
 
@@ -1825,7 +1825,7 @@ def clause_renamed(sentence: str, question: str) -> tuple[int, int] | None:
     else:
         return None
     dash = re.search(r"\s[–—]\s+(?:a|an)\s+" + description + r"\b", sentence, re.I)
-    opens = list(_CLAUSE_OPENS.finditer(sentence, 0, dash.start())) if dash is not None else []
+    opens = list(_RENAMED_CLAUSE_OPENS.finditer(sentence, 0, dash.start())) if dash is not None else []
     if not opens:
         return None
     start, end = opens[-1].end(), dash.start()
