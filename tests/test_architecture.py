@@ -130,3 +130,25 @@ def test_public_functions_are_not_shadowed_by_subpackages():
         if module != "qa.__main__":  # running it is the command itself
             importlib.import_module(module)
     assert callable(qa.retrieve) and callable(qa.answer) and isinstance(qa.Retriever, type)
+
+
+def test_no_module_level_name_is_defined_twice():
+    # A second regex under a name already taken silently replaces the first for every function
+    # that reads it (two had, in qa.answering.types).
+    twice = []
+    for name, path in _modules().items():
+        seen: dict[str, int] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                targets = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                targets = [node.name]
+            else:
+                targets = []
+            for target in targets:
+                if target in seen:
+                    twice.append(f"{name}.{target} (lines {seen[target]} and {node.lineno})")
+                seen.setdefault(target, node.lineno)
+    assert not twice, twice
