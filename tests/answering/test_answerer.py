@@ -7729,3 +7729,8 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert congress.text.startswith("Putin's reluctance to ease the military pressure on Ukraine has persuaded the United States")
     summits = qa.answer("Which summits is Biden visiting Europe for?", index=index)
     assert summits.text.startswith("So are the decision to have Zelensky speak")
+    # "What makes X sceptical …?" asks why, as "What makes X think …?" does ("producing a real path
+    # forward" had been bold, of another sentence).
+    assert not wants_short("What makes the April author sceptical of the talks?")
+    sceptical = qa.answer("What makes the April author sceptical of the talks?", index=index)
+    assert sceptical.short is None and sceptical.text.startswith("There is more reason for skepticism than optimism")

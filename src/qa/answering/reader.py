@@ -53,7 +53,10 @@ GRAPH_VERSION = "2"
 HOW_OF_AMOUNT = r"(?:many|much|long|old|far|big|large|often|tall|high|early|late|fast|soon)"
 # A verb of holding a view, and "What makes X think …?" (why X holds it).
 THOUGHT_VERB = r"(?:think|believe|say|argue|conclude|doubt|expect)\b"
-MAKES_THINK = rf"what\s+(?:makes|made|leads|led)\s+(?:[\w’'-]+\s+){{1,4}}?{THOUGHT_VERB}"
+# "What makes the April author sceptical of the talks?" too: why X holds an attitude.
+_ATTITUDE = (r"(?:sceptical|skeptical|optimistic|pessimistic|doubtful|hopeful|worried|confident|cautious|wary|"
+             r"concerned|nervous|afraid|suspicious|critical|certain|sure)\b")
+MAKES_THINK = rf"what\s+(?:makes|made|leads|led)\s+(?:[\w’'-]+\s+){{1,4}}?(?:{THOUGHT_VERB}|{_ATTITUDE})"
 # What a short answer cannot be: a reason, a manner, an opinion, a yes or no, a list, a summary,
 # an event ("What happened in Istanbul?") or an action ("What did the US do?"): the last two are
 # clauses, not things, and the reader cut "the sides" from "the sides met for a sixth time".
