@@ -7734,3 +7734,17 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert not wants_short("What makes the April author sceptical of the talks?")
     sceptical = qa.answer("What makes the April author sceptical of the talks?", index=index)
     assert sceptical.short is None and sceptical.text.startswith("There is more reason for skepticism than optimism")
+    # "Has Italy?" after "Which European states …?" asks whether Italy is one of them; an adjective
+    # before the kind is kept for that, not for what "they" did.
+    from qa.answering.referents import resolve_group
+    from qa.app.chat import answer_key, chat_message, typed_history
+    states = "Which European states have been sending arms to Ukraine, per the April text?"
+    assert resolve_group("Is Italy one of them?", [states], member=True) == (
+        "Is Italy one of the European states that have been sending arms to Ukraine, per the April text?")
+    assert resolve_group("What did they send?", ["Which European countries have sent weapons to Ukraine?"]) is None
+    listed = qa.answer(states, index=index)
+    history = [{"role": "user", "content": states}, {"role": "assistant", "content": chat_message(listed, answer_key([]))}]
+    italy = qa.answer("Has Italy?", history=typed_history(history), index=index)
+    assert italy.text.startswith("No: Italy is not among them.")
+    germany = qa.answer("Has Germany?", history=typed_history(history), index=index)
+    assert germany.text.startswith("Yes: Germany is among them.")

@@ -1335,9 +1335,13 @@ def _answer(
     if named is None and context:
         # "Is China one of them?" after "Which countries are named as potential guarantors?".
         # The question before as the rules read it: "Under Kyiv's plan, which powers …?" is "Which
-        # powers … under Kyiv's plan?".
-        named = resolve_group(question, [*context[:-1], _phrase_last(context[-1]) or context[-1]])
-        member = _membership(question, replies[-1]) if named is not None and replies else None
+        # powers … under Kyiv's plan?". "Has Italy?" after "Which European states have been sending
+        # arms …?" asks the same (it had abstained).
+        alone = _NAME_ALONE_ASKED.match(question)
+        member_question = f"Is {alone.group('name')} one of them?" if alone is not None else question
+        named = resolve_group(member_question, [*context[:-1], _phrase_last(context[-1]) or context[-1]],
+                              member=_MEMBER_ASKED.match(member_question) is not None)
+        member = _membership(member_question, replies[-1]) if named is not None and replies else None
         if member is not None:
             # "Is France among them?" after "Britain, China, Russia and the United States": the list
             # as answered before, and whether it names France (it had quoted "a country bigger than
@@ -1345,6 +1349,8 @@ def _answer(
             listed = _answer(context[-1], list(history or [])[:-2], index, retriever, settings, said)
             if not listed.abstained:
                 return _with_membership(listed, question, *member)
+        if alone is not None:
+            named = None  # no list to look in: "Has Italy?" is read as any other ellipsis
     if named is None and context:
         # "Name them." after "How many book series does the institute put out?": which ones it puts out
         # (it had abstained).
@@ -7107,6 +7113,13 @@ def _listed_item_again(
     if at < 0:
         return None
     return replace(listed, short=_short_in(sentence, Span(at, at + len(item), 1.0)))
+
+
+# "Has Italy?", "And is France?", "Did Germany?": a name and an auxiliary, the rest of the question before.
+_NAME_ALONE_ASKED = re.compile(
+    r"^\W*(?i:(?:and|but|so|what\s+about)\s+)?(?i:has|have|is|are|was|were|did|does|do|will|would|can|could)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?:\s+(?i:too|also|as\s+well))?\s*[?.!]*\s*$"
+)
 
 
 def _membership(question: str, reply: str) -> tuple[str, bool] | None:

@@ -524,20 +524,29 @@ def resolve_there(question: str, earlier: str, reply: str) -> str | None:
 _ASKS_KIND_PLURAL = re.compile(
     r"^\W*(?:which|what)\s+(?!(?:is|was|has|does)\b)(?P<noun>[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
 )
+# "Which European states …?": a people's or a place's adjective before the kind, which "Is Italy one
+# of them?" keeps (what "they" did is asked of the kind alone: "What did they send?").
+_ASKS_KIND_PLURAL_NAMED = re.compile(
+    r"^\W*(?:which|what)\s+(?P<noun>(?-i:[A-Z])[\w-]*\s+[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
+)
 # "them", "they", or "those" / "these" standing alone at the end ("Would Beijing be one of those?").
 _GROUP_PRONOUN = re.compile(r"\b(?:them|they)\b|\b(?:those|these)(?=\s*[?.!]*\s*$)", re.I)
 _DO = re.compile(r"^(?:do|does|did)\s+", re.I)
 _PASSIVE = re.compile(r"^(?P<be>are|were|is|was)\s+[a-z]+(?:ed|en|wn)\b", re.I)
 
 
-def resolve_group(question: str, earlier: Sequence[str]) -> str | None:
+def resolve_group(question: str, earlier: Sequence[str], member: bool = False) -> str | None:
     """The question with its one "them" or "they" replaced by the things the question before asked
     for: "Is China one of them?" after "Which countries are named as potential guarantors?" ->
     "Is China one of the countries that are named as potential guarantors?" (it had been answered
     by the sentence in which Ukraine calls on China to step in). None when the question has no such
-    word, or two, or the question before asked for no things of a kind in the plural."""
+    word, or two, or the question before asked for no things of a kind in the plural. With `member`
+    (the question asks whether a name is one of them), the kind may have an adjective of a name
+    before it ("the European states that …")."""
     found = list(_GROUP_PRONOUN.finditer(question))
     asked = _ASKS_KIND_PLURAL.match(earlier[-1]) if earlier else None
+    if asked is None and member and earlier:
+        asked = _ASKS_KIND_PLURAL_NAMED.match(earlier[-1])
     if len(found) != 1 or asked is None:
         return None
     rest = asked.group("rest")
