@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.contact import ADDRESS, CITY, CONTACT, EMAIL, PHONE, POSTAL, WEBSITE, asks_contact, contact_detail, names_publisher
+from qa.answering.contact import (
+    ADDRESS, CITY, CONTACT, EMAIL, PHONE, POSTAL, STREET, WEBSITE, asks_contact, contact_detail, names_publisher,
+)
 
 BLOCK = (
     "The war goes on. Write to 10 Downing Street if you must.\n\n"
@@ -21,7 +23,9 @@ BLOCK = (
         ("Where is the IAI based?", ADDRESS),
         ("Where is the institute located?", ADDRESS),
         ("What is the IAI's postal address?", POSTAL),
-        ("Which street is the IAI on?", POSTAL),
+        ("What is the IAI's street address?", POSTAL),
+        ("Which street is the IAI on?", STREET),  # the street line (the lines had been quoted without one)
+        ("On which street is the institute located?", STREET),
         ("Where in Rome is the institute?", POSTAL),  # in the city, the street (it had bolded "Italy")
         ("What is the email address of the IAI?", EMAIL),
         ("What is the IAI's phone number?", PHONE),
@@ -50,6 +54,7 @@ def test_the_detail_asked_for(question, kind):
         (CITY, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", "Rome"),
         (ADDRESS, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", "Rome, Italy"),
         (POSTAL, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", ""),
+        (STREET, "Via dei Montecatini, 17\n\nI-00186 Rome, Italy", "Via dei Montecatini, 17"),
         (EMAIL, "iai@iai.it", "iai@iai.it"),  # the lone address, not the director's in brackets
         (PHONE, "Tel. +39 066976831", "+39 066976831"),
         (WEBSITE, "www.iai.it", "www.iai.it"),
@@ -70,6 +75,7 @@ def test_other_postcode_forms_and_a_block_without_the_detail():
     assert detail is not None and us[detail.answer_start : detail.answer_end] == "Washington"
     assert us[detail.start : detail.end] == "1777 F Street NW\n\nWashington, DC 20006"
     assert contact_detail(us, EMAIL) is None
+    assert contact_detail("Acme\n\nI-00186 Rome, Italy\n\n", STREET) is None  # no street line above the postcode
     assert contact_detail("No contact lines here. None at all.", ADDRESS) is None
 
 

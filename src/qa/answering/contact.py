@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 ADDRESS = "address"  # where it is: the short answer is the city and country
 POSTAL = "postal"  # its postal address: the lines themselves, no short answer
+STREET = "street"  # the street it is on: the street line of its address
 CITY = "city"
 EMAIL = "email"
 PHONE = "phone"
@@ -30,6 +31,8 @@ _ASKS = (
                        r"[^?]*\bcall\b|\b(?:i|we|you|one)\s+(?:ring|dial)\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
     (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
+    # "On which street is the institute located?", "What street is the IAI on?": the street line.
+    (STREET, re.compile(r"\b(?:which|what)\s+street\b|\bstreet\s+name\b", re.I)),
     # "Where in Rome is the institute?": in the city, the street.
     (POSTAL, re.compile(r"\b(?:address|postal|post|street)\b|\bwhere\s+in\s+(?-i:[A-Z])", re.I)),
     (ADDRESS, re.compile(r"\b(?:where\b.*\b(?:based|located|situated|headquartered|found)|where is|"
@@ -65,7 +68,7 @@ class Detail:
 
 
 def asks_contact(question: str) -> str | None:
-    """The contact detail the question asks for (ADDRESS, POSTAL, CITY, EMAIL, PHONE, WEBSITE, CONTACT), or None.
+    """The contact detail the question asks for (ADDRESS, POSTAL, STREET, CITY, EMAIL, PHONE, WEBSITE, CONTACT), or None.
 
     The question must still name the publisher for `contact_detail` to be asked; this reads only
     what kind of detail it wants."""
@@ -94,7 +97,7 @@ def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None)
             if m := one_line.match(line):
                 return Detail(kind, s, e, s + m.start(1), s + m.end(1))
             continue
-        if kind in (ADDRESS, POSTAL, CITY) and (m := _POSTCODE_LINE.match(line)):
+        if kind in (ADDRESS, POSTAL, CITY, STREET) and (m := _POSTCODE_LINE.match(line)):
             group = next(g for g in ("city", "city2", "city3") if m.group(g))
             first = s
             previous = text[lines[i - 1][0] : lines[i - 1][1]] if i > 0 else ""
@@ -102,6 +105,11 @@ def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None)
                 first = lines[i - 1][0]
             if kind == CITY:
                 return Detail(kind, first, e, s + m.start(group), s + m.end(group))
+            if kind == STREET:
+                if first == s:
+                    return None  # no street line above the postcode line
+                street = text[first : lines[i - 1][1]]
+                return Detail(kind, first, e, first + len(street) - len(street.lstrip()), first + len(street.rstrip()))
             if kind == ADDRESS:  # "Rome, Italy"
                 return Detail(kind, first, e, s + m.start(group), s + len(line.rstrip()))
             return Detail(kind, first, e, e, e)
