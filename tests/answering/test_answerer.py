@@ -7748,3 +7748,11 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert italy.text.startswith("No: Italy is not among them.")
     germany = qa.answer("Has Germany?", history=typed_history(history), index=index)
     assert germany.text.startswith("Yes: Germany is among them.")
+    # "Who publishes X?" of "IAI publishes …": a name in capitals opening the sentence does the verb,
+    # though the title asked about holds it too ("The International Spectator" had been bold).
+    from qa.answering.types import name_before_verb
+    catalogue = "IAI publishes an English-language quarterly (*The International Spectator*)."
+    assert name_before_verb(catalogue, "Who publishes Documenti IAI?") == (0, 3)
+    assert name_before_verb("Poland publishes it.", "Who publishes it?") is None  # a first word may be capitalised only as first
+    published = qa.answer("Who publishes Documenti IAI?", index=index)
+    assert published.short is not None and published.short.text == "IAI"

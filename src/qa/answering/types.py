@@ -1656,9 +1656,9 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if run is None:
         return None
     words = list(re.finditer(r"\S+", run.group(1)))
-    if not sentence[: run.start()].strip():
+    if not sentence[: run.start()].strip() and not (len(words) == 1 and _ACRONYM_WORD.fullmatch(words[0].group())):
         # The sentence's first word is capitalised whatever it is: a name there follows a function
-        # word ("The United States has already provided …").
+        # word ("The United States has already provided …"), or is written in capitals ("IAI publishes …").
         if len(words) < 2 or words[0].group().lower() not in QUERY_STOPWORDS:
             return None
         words = words[1:]
@@ -1667,6 +1667,10 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if first >= len(words):
         return None
     return run.start() + words[first].start(), run.start(1) + words[-1].end()
+
+
+# A name written in capitals: "IAI", "NATO".
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}")
 
 
 # Verbs of turning something down, each said with any of the others ("Who rejected the 15-year
