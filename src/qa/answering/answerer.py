@@ -4280,7 +4280,6 @@ _OWNED = r"[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}\w*\b"
 _GERUND = re.compile(r"[A-Za-z]+ing(?:\s+(?:up|out|down|off|back|on|in))?")
 # Where a sentence's subject ends: before its verb, or at a clause mark.
 _SUBJECT_END = re.compile(rf"\s+(?:{'|'.join(MODALS)}|is|are|was|were|has|have|had)\b|[,;:()]|\s[—–]\s|[.!?]?\s*$")
-# What opens a clause that says what follows from the sentence before: "This means", "That shows that".
 # Where the words a time belongs to begin: a clause's opening before it.
 _CLAUSE_OPENING = re.compile(r"(?:^|\bthat\s|,\s|;\s|:\s)")
 
@@ -4301,14 +4300,13 @@ def _time_of_asked_thing(
         return None
     asked = set(tokenize([question])[0])
     starts = [0] + [end for _, end in times[:-1]]
-    weights = []
+    clause_words = []
     for (begin, _), before in zip(times, starts):
         opening = max((m.end() for m in _CLAUSE_OPENING.finditer(sentence, before, begin)), default=before)
-        words = set(tokenize([sentence[opening:begin]])[0])
-        weights.append(words)
+        clause_words.append(set(tokenize([sentence[opening:begin]])[0]))
     # Words every time's clause shares ("imports") tell none of them apart.
-    shared = set.intersection(*weights)
-    scores = [sum(idf(w) for w in (words - shared) & asked) for words in weights]
+    shared = set.intersection(*clause_words)
+    scores = [sum(idf(w) for w in (words - shared) & asked) for words in clause_words]
     best = max(range(len(times)), key=lambda i: scores[i])
     mine = times.index((span.start, span.end))
     return times[best] if best != mine and scores[best] > scores[mine] else None
@@ -4335,6 +4333,7 @@ def _gerund_subject(sentence: str, start: int, end: int) -> tuple[int, int] | No
     return (begin, end) if len(sentence[begin:end].split()) <= GERUND_SUBJECT_WORDS else None
 
 
+# What opens a clause that says what follows from the sentence before: "This means", "That shows that".
 _WHAT_FOLLOWS = re.compile(r"(?:This|That|It)\s+(?:means|meant|shows|showed|suggests|implies)\s+(?:that\s+)?")
 # What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
 _OPENS_ACTIONS = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+$")
@@ -6567,7 +6566,7 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # sentence before's ("… moving cautiously is wise").
     elided = _ELIDED_PREDICATE.search(lead.text) is not None
     # "Why was Zelensky's appearance before Congress significant?": what "So are …" says of it.
-    elided = elided or (_SO_TOO.match(lead.text) is not None and _WHY_ASKED.match(question) is not None)
+    elided = elided or (_SO_TOO.match(lead.text) is not None and _WHY.match(question) is not None)
     if not (points_back or why or conceding or demonstrative or responded or elided):
         return chosen
     start = lead.key[1]
@@ -6586,7 +6585,6 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     return [*earlier, *(c for c in chosen if c.key not in keys)]
 
 
-_WHY_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b", re.I)
 # A sentence ending on what the one before it said: "… are an indication of this."
 _ENDS_ON_THIS = re.compile(r"\b(?:of|to|for|about)\s+(?:this|that)\s*[.!]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.I)
 

@@ -724,10 +724,7 @@ def employer_of(sentence: str, question: str) -> tuple[int, int] | None:
         if subject is None:
             return None
         name = subject.group(1)
-    described = description_after_name(sentence, name)
-    if described is None:
-        return None
-    employer = _EMPLOYER.search(sentence, *described)
+    employer = _employer_after(sentence, name)
     return employer.span("org") if employer else None
 
 
@@ -735,9 +732,14 @@ def employer_named(text: str, name: str) -> str | None:
     """The organisation that closes what the text first says the person is ("Istituto Affari
     Internazionali (IAI)" for "Alcaro" in "Riccardo Alcaro is Research Coordinator … at the
     Istituto Affari Internazionali (IAI)."); None when it says no such thing."""
-    described = description_after_name(text, name)
-    employer = _EMPLOYER.search(text, *described) if described is not None else None
+    employer = _employer_after(text, name)
     return employer.group("org") if employer is not None else None
+
+
+def _employer_after(text: str, name: str) -> re.Match[str] | None:
+    """The employer closing the description after the person's name (`description_after_name`), as a match."""
+    described = description_after_name(text, name)
+    return _EMPLOYER.search(text, *described) if described is not None else None
 
 
 def is_title(word: str) -> bool:
