@@ -4291,8 +4291,6 @@ def _time_of_asked_thing(
     within the next few weeks and phase out oil and gas imports by the end of the year"), the one
     whose words hold the question's rarer words (by IDF) when the span is another of them; None
     when the span is no such time or it is the best."""
-    from qa.index.bm25 import tokenize
-
     times, addresses = whole_units(sentence)
     # A date inside a web address is no time the sentence gives ("…-2022-03-18").
     times = [t for t in times if not any(a <= t[0] < b for a, b in addresses)]

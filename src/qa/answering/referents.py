@@ -521,13 +521,12 @@ def resolve_there(question: str, earlier: str, reply: str) -> str | None:
 
 # A question for things of a kind, in the plural: "Which countries are named as potential
 # guarantors?" -> "countries", "are named as potential guarantors".
+# "Which European states …?": a people's or a place's adjective may stand before the kind (tried only
+# when the kind alone does not match), which "Is Italy one of them?" keeps (what "they" did is asked
+# of the kind alone: "What did they send?").
 _ASKS_KIND_PLURAL = re.compile(
-    r"^\W*(?:which|what)\s+(?!(?:is|was|has|does)\b)(?P<noun>[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
-)
-# "Which European states …?": a people's or a place's adjective before the kind, which "Is Italy one
-# of them?" keeps (what "they" did is asked of the kind alone: "What did they send?").
-_ASKS_KIND_PLURAL_NAMED = re.compile(
-    r"^\W*(?:which|what)\s+(?P<noun>(?-i:[A-Z])[\w-]*\s+[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
+    r"^\W*(?:which|what)\s+(?!(?:is|was|has|does)\b)"
+    r"(?P<noun>(?P<adjective>(?-i:[A-Z])[\w-]*\s+(?!(?:is|was|has|does)\b))??[a-z][\w-]*[^s\W]s)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I
 )
 # "them", "they", or "those" / "these" standing alone at the end ("Would Beijing be one of those?").
 _GROUP_PRONOUN = re.compile(r"\b(?:them|they)\b|\b(?:those|these)(?=\s*[?.!]*\s*$)", re.I)
@@ -545,9 +544,7 @@ def resolve_group(question: str, earlier: Sequence[str], member: bool = False) -
     before it ("the European states that …")."""
     found = list(_GROUP_PRONOUN.finditer(question))
     asked = _ASKS_KIND_PLURAL.match(earlier[-1]) if earlier else None
-    if asked is None and member and earlier:
-        asked = _ASKS_KIND_PLURAL_NAMED.match(earlier[-1])
-    if len(found) != 1 or asked is None:
+    if len(found) != 1 or asked is None or (asked.group("adjective") and not member):
         return None
     rest = asked.group("rest")
     passive = _PASSIVE.match(rest)
