@@ -7756,3 +7756,32 @@ def test_reader_turns_of_the_thirty_first_session(built_index):
     assert name_before_verb("Poland publishes it.", "Who publishes it?") is None  # a first word may be capitalised only as first
     published = qa.answer("Who publishes Documenti IAI?", index=index)
     assert published.short is not None and published.short.text == "IAI"
+
+
+def test_reader_turns_of_the_thirty_second_session(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+
+    index = built_index.index
+    # What a neutrality deal must go through is every step the sentence lists, not the first step's
+    # agent ("a nationwide referendum" had been bold); a popular vote asked by its kind is still that.
+    steps = "What would a neutrality agreement have to go through, according to Zelensky?"
+    gone = qa.answer(steps, index=index)
+    assert gone.short is not None and gone.short.text.startswith("approved by a nationwide referendum, added as an amendment")
+    assert gone.short.text.endswith("ratified in the parliaments of Ukraine and the guarantor states")
+    vote = qa.answer("What kind of popular vote does Kyiv's leader say a neutrality deal would need?", index=index)
+    assert vote.short is not None and vote.short.text == "a nationwide referendum"
+    # "Why does he insist on that?" after it: "insist" says nothing of what is held to, so the
+    # sentence giving his motive answers (it had abstained, no sentence saying "insist").
+    history = [{"role": "user", "content": steps}, {"role": "assistant", "content": chat_message(gone, answer_key([]))}]
+    why = qa.answer("Why does he insist on that?", history=typed_history(history), index=index)
+    assert not why.abstained and why.text.startswith("Zelensky probably wants to go through this formal process")
+    # "Why could that be difficult to organise?": "that" is still the referendum, the first step's thing.
+    from qa.answering.referents import resolve_answered_subject
+    assert resolve_answered_subject("Why could that be difficult to organise?", "What would a neutrality deal need?",
+                                    gone.short.text) == "Why could a nationwide referendum be difficult to organise?"
+    # "What topics …?" asks what a dialogue is on, not who it is with ("United States and NATO on arms
+    # control, …" had been dropped for naming NATO, and nothing was bold).
+    topics = qa.answer("What topics should Russia be invited back to discuss with NATO?", index=index)
+    assert topics.short is not None and topics.short.text.startswith("arms control, deployments of conventional and strategic forces")
+    assert topics.short.text.endswith("military exercises")

@@ -4053,6 +4053,11 @@ def _short_span(
         # exports", not "it hurts: energy exports" (from "where it hurts: energy exports"); a colon
         # in brackets is part of an item ("the Maastricht Treaty 1992 (now: TFEU)").
         span = Span(colon + 2, span.end, span.score, span.margin)
+    about = _TOPIC_AFTER.search(candidate.text, span.start, span.end) if _ASKS_TOPICS.match(question) else None
+    if about is not None and candidate.text[about.end() : span.end].strip():
+        # "What topics should Russia be invited to discuss with NATO?": what the dialogue is on ("arms
+        # control, deployments of …"), not who it is with ("United States and NATO on arms control, …").
+        span = Span(*whole_list(candidate.text, about.end(), span.end), span.score, span.margin)
     counting = wanted == NUMBER and _HOW_MANY_ASKED.match(question) is not None
     if counting and ordinal_counts_before(candidate.text[span.start : span.end], question):
         # "How many rounds were there before it?" after the sixth: not "sixth time", the one asked
@@ -4149,6 +4154,10 @@ def _short_span(
         # would not join NATO, …"), not "not join NATO"; but "What would Kyiv forgo in terms of joining the
         # Western military alliance?" names its item, "not join NATO".
         span = Span(*whole_list(candidate.text, span.start, span.end), span.score, span.margin)
+    elif wanted is None and _WHAT_ALONE.match(question) and (steps := _passive_steps(candidate.text, span.start, span.end)):
+        # "What would a neutrality agreement have to go through?": every step of "approved by a nationwide
+        # referendum, added as an amendment to …, and ratified in …", not the first step's agent.
+        span = Span(*steps, span.score, span.margin)
     elif wanted is None and re.fullmatch(r"[a-z]+ing", candidate.text[span.start : span.end]) and re.search(
             r"\bby\s+$", candidate.text[: span.start]):
         # "What would show that it is serious?": "stopping its brutal assaults" (from "… that it’s serious
@@ -4334,6 +4343,30 @@ def _gerund_subject(sentence: str, start: int, end: int) -> tuple[int, int] | No
 # What opens a clause that says what follows from the sentence before: "This means", "That shows that".
 _WHAT_FOLLOWS = re.compile(r"(?:This|That|It)\s+(?:means|meant|shows|showed|suggests|implies)\s+(?:that\s+)?")
 # What opens a list of actions: "to" or a modal ("… that it would not join NATO, develop …").
+# "What would …?", "What does …?": "what" with no noun after it, which asks for no kind of thing.
+_WHAT_ALONE = re.compile(r"^\W*(?:(?:and|so)\s+)?what\s+(?:would|will|does|do|did|must|should|could|might|has|have|had|is|are)\b", re.I)
+# A participle and its preposition just before a span: "(be) approved by |".
+_PARTICIPLE_BEFORE = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+(?:by|as|in|into|through|with|under)\s+$")
+# The steps after the first one: ", added as …, and ratified in …", each a participle and its preposition.
+_MORE_PARTICIPLES = re.compile(
+    r"(?:,\s+(?!and\b|or\b)[a-z]{3,}ed\s+(?:by|as|in|into|through|with|under|to)\s+[^,;:.]+)*"
+    r",?\s+(?:and|or)\s+[a-z]{3,}ed\s+(?:by|as|in|into|through|with|under|to)\s+[^,;:.]+"
+)
+
+
+def _passive_steps(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets of a series of participles a span is the first one's object in ("approved by |a
+    nationwide referendum|, added as an amendment …, and ratified in the parliaments of …"), from the
+    first participle to the series' end; None when the span does not open one."""
+    before = _PARTICIPLE_BEFORE.search(sentence, max(0, start - 40), start)
+    more = _MORE_PARTICIPLES.match(sentence, end) if before is not None else None
+    return (before.start("verb"), more.end()) if more is not None else None
+
+
+# "What topics …?", "Which issues …?": what something is about, asked by the kind of thing.
+_ASKS_TOPICS = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|which)\s+(?:topics|issues|subjects|matters|themes|areas)\b", re.I)
+# What a dialogue or a text is about opens after these.
+_TOPIC_AFTER = re.compile(r"\s(?:on|about|regarding|concerning)\s+", re.I)
 _OPENS_ACTIONS = re.compile(rf"\b(?:to|{'|'.join(MODALS)})\s+$")
 # "The Ukrainian" of "The Ukrainian plan envisions …": a people's adjective after "the" that a
 # lower-case noun follows qualifies it, and names no one asked for by "who" ("Who pushed back on the

@@ -281,6 +281,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:that|this|it)\s+(?P<rest>(?:be|become|prove|seem)\b[^?!.]*?)\s*[?.!]*\s*$",
     re.I,
 )
+# A short answer that is steps, each a participle and the thing it is done by, as or in ("approved by
+# a nationwide referendum, added as an amendment …"): the first step's thing.
+_FIRST_STEP_OBJECT = re.compile(r"^[a-z]{3,}ed\s+(?:by|as|in|into|through|with|under)\s+(?P<thing>[^,;:]+?)\s*,")
 # A short answer that is one thing named by a phrase: "a nationwide referendum", "the ruble".
 _THING_PHRASE = re.compile(r"^(?:a|an|the)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}$")
 
@@ -315,6 +318,10 @@ def resolve_answered_subject(question: str, earlier: str, answered: str) -> str 
     asked = _PRONOUN_SUBJECT.match(question)
     if asked is None or not re.match(r"\W*(?:(?:and|so)\s+)?(?:what|which)\b", earlier, re.I):
         return None
+    first_step = _FIRST_STEP_OBJECT.match(answered)
+    if first_step is not None:
+        # "approved by a nationwide referendum, added as …": the thing its first step names.
+        answered = first_step.group("thing")
     if _THING_PHRASE.match(answered) is None or re.search(r"\s(?:and|or)\s", answered):
         return None
     wh, aux, rest = asked.group("wh", "aux", "rest")

@@ -910,7 +910,10 @@ _CALENDAR_WORD = re.compile(rf"(?:{month_pattern(may=False)}|{_DAYS})", re.IGNOR
 _NOT_EVENT_WORDS = frozenset(
     "year years date day month time times first last take took place happen happened "
     # "Why does Sberbank matter?": a verb for any event.
-    "matter matters mattered occur occurred exist existed".split()
+    "matter matters mattered occur occurred exist existed "
+    # "Why does he insist on that?": holding to a thing, which the words after it name (the sentence
+    # says "wants to go through this formal process").
+    "insist insists insisted insisting".split()
 )
 
 
