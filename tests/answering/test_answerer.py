@@ -7785,3 +7785,30 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
     topics = qa.answer("What topics should Russia be invited back to discuss with NATO?", index=index)
     assert topics.short is not None and topics.short.text.startswith("arms control, deployments of conventional and strategic forces")
     assert topics.short.text.endswith("military exercises")
+    # "His" after "Who wrote …?" is the one the reply names, not a name the question shares with the
+    # reply ("Istituto Affari" had been taken for a person, and the reply quoted three sentences).
+    from qa.answering.referents import resolve_person
+    note = "**Riccardo Alcaro** [1] Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI). [1]"
+    wrote = "Who wrote the commentary published by the Istituto Affari Internazionali?"
+    assert resolve_person("What is his job there?", [wrote], note) == "What is Riccardo Alcaro's job there?"
+    # What someone does at a place is their job; what someone did there is an event.
+    for question, job in (("What does Alcaro do at the institute?", "Research Coordinator and Head of Global Actors"),
+                          ("What does Andrea Dessì do at the IAI?", "Director")):
+        done = qa.answer(question, index=index)
+        assert done.short is not None and done.short.text.startswith(job), question
+    from qa.answering.answerer import _asked_plainly
+    assert _asked_plainly("What did Zelensky do at the US Congress?") is None
+    # "Which country signed …?" asks who did, as "Who signed …?" does: the name before the verb
+    # ("which Russia signed in 1994"; "Ukraine" had been bold).
+    signed = qa.answer("Which country signed the Budapest memorandum back then?", index=index)
+    assert signed.short is not None and signed.short.text == "Russia"
+    # How many people are in a place is its population, also as a document says it ("up to ten
+    # million", the refugees, had been bold).
+    for question in ("How many people are in Ukraine?", "How many people does the IAI commentary say are in Ukraine?"):
+        people = qa.answer(question, index=index)
+        assert people.short is not None and people.short.text == "almost 44-million", question
+    # "Which <adjective> <kind>s does X say …?" asks according to X; of a bare word and the kind, the kind.
+    assert _asked_plainly("Which Western sanctions does the April piece say have not changed Russia's conduct?") == (
+        "Which Western sanctions have not changed Russia's conduct, according to the April piece?")
+    sanctions = qa.answer("Which Western sanctions does the April piece say have not changed Russia's conduct?", index=index)
+    assert sanctions.short is not None and sanctions.short.text == "economic sanctions"

@@ -354,6 +354,10 @@ _HOLDS_OFFICE = re.compile(
     rf"|^\W*(?i:what)\s+(?i:is|was)\s+(?P<whose>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}?[’']s)\s+{_OFFICE_NOUNS}"
     # "What is Alcaro's position there?": where, after it, changes nothing.
     rf"(?:\s+(?i:there|at\s+{_PLACE_OF_OFFICE}))?\W*$"
+    # "What (else) does Riccardo Alcaro do there?", "What does Alcaro do at the IAI?": what he does where
+    # he works is his job (a title had been bold). Not "What did Zelensky do at the US Congress?", an event.
+    rf"|^\W*(?i:what)\s+(?:(?i:else)\s+)?(?i:does)\s+(?P<doer>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?i:do)"
+    rf"\s+(?i:there|at\s+{_PLACE_OF_OFFICE})\W*$"
 )
 # "List the countries named as possible guarantors.", "Name all the banks that were cut off.": a
 # request for the things of a kind that the rest of it says, which "Which …?" asks.
@@ -432,7 +436,12 @@ def _slips_mended(question: str, vocabulary: AbstractSet[str], words: AbstractSe
 # "How many people live in Ukraine?", "How many inhabitants does Crimea have?": a place's population.
 _HOW_MANY_LIVE = re.compile(
     r"^\W*(?i:(?:(?:and|so)\s+)?how\s+many\s+(?:people|inhabitants|residents)\s+(?:(?:live|lived|reside|resided|are\s+living)\s+in"
-    r"|(?:does|did)\s+(?=.*\shave\W*(?:,|$))))\s*(?P<place>(?:the\s+)?[A-Z][^?,]*?)(?:\s+have)?(?P<rest>\s*,[^?]*)?\s*[?.!]*\s*$"
+    # "How many people are there in Ukraine?", "How many people does the IAI commentary say are in Ukraine?"
+    r"|(?:(?:does|do|did)\s+(?P<source>[^?]+?)\s+(?:say|said|write|wrote)\s+(?:there\s+)?(?:are|were|live|lived)"
+    r"|(?:are|were)(?:\s+there)?)\s+in"
+    r"|(?:does|did)\s+(?=.*\shave\W*(?:,|$))))\s*"
+    # Not of a place's part: "How many people are in Ukraine's army?"
+    r"(?P<place>(?:the\s+)?[A-Z](?![^?,]*[’']s\b)[^?,]*?)(?:\s+have)?(?P<rest>\s*,[^?]*)?\s*[?.!]*\s*$"
 )
 
 
@@ -898,7 +907,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     if office is not None:
         # "What position does Sergei Lavrov hold?", "What is Zelensky's job?" ask who the person is:
         # the title or description a sentence gives the name ("Russian Foreign Minister").
-        return f"Who is {office.group('name') or office.group('holder') or without_possessive(office.group('whose'))}?"
+        named = office.group("name") or office.group("holder") or office.group("doer")
+        return f"Who is {named or without_possessive(office.group('whose'))}?"
     listing = _LIST_REQUEST.match(question)
     if listing is not None:
         # "List the countries named as possible guarantors." asks which countries are: read so,
@@ -1060,7 +1070,8 @@ _DOCUMENT_SOURCE = re.compile(rf"\b{_SOURCE_NOUN}$", re.I)
 # source's view; its subject is what is asked.
 _WHO_SOURCE_THINKS = re.compile(
     # "What conditions does Alcaro say must hold …?": what a noun says, too.
-    r"^\W*(?P<wh>who|(?:which|what)\s+(?!(?:does|do|did)\b)[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    # "Which Western sanctions does the April piece say …?": a word before the noun, too.
+    r"^\W*(?P<wh>who|(?:which|what)\s+(?:(?!(?:does|do|did)\b)[\w-]+\s+)?(?!(?:does|do|did)\b)[a-z]+)\s+(?:does|do|did)\s+(?P<source>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
     rf"{_SAYS_OR_THINKS}\s+(?:that\s+)?"
     r"(?P<rest>(?:should|would|could|will|can|must|might|may|is|are|was|were|has|have)\s+[^?]+?)\s*\?*\s*$",
     re.I,
@@ -1237,7 +1248,8 @@ def _answer(
     if dwellers is not None:
         # "How many people live in Ukraine?" asks for its population ("almost 44-million"; it had
         # bolded the refugees' "up to ten million people").
-        plain = f"What is the population of {dwellers.group('place')}{dwellers.group('rest') or ''}?"
+        source = f", according to {dwellers.group('source')}" if dwellers.group("source") else ""
+        plain = f"What is the population of {dwellers.group('place')}{dwellers.group('rest') or source}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
     counted = _HOW_MANY_NAMED.match(question)
     if counted is not None:
@@ -4198,6 +4210,11 @@ def _short_span(
     if own is not None:
         # "What did Russia annex in 2014?": "Crimea", not "Crimea and invasion of the Donbas".
         span = Span(*own, span.score, span.margin)
+    kind_item = _item_of_asked_kind(candidate.text[span.start : span.end], question)
+    if kind_item is not None:
+        # "Which Western sanctions have not changed Russia's conduct?": "economic sanctions", not
+        # "diplomacy and economic sanctions" (from "Western diplomacy and economic sanctions have failed …").
+        span = Span(span.start + kind_item[0], span.start + kind_item[1], span.score, span.margin)
     others = _other_than_excepted(candidate.text, span.start, span.end, question)
     if others is not None:
         # "Who besides Turkey has been active as a go-between?": "Israel", not "Turkey and Israel".
@@ -4237,6 +4254,23 @@ def _short_span(
         # sentence counts as of the kind asked is the answer: "*Quaderni IAI*" for "What does IAI publish?")
         return None
     return candidate, span
+
+
+# "Which sanctions …?", "Which Western sanctions …?": the kind asked for, in the plural.
+_ASKS_KIND_PLURAL_NOUN = re.compile(r"^\W*(?:(?i:and|so)\s+)?(?i:which|what)\s+(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+(?=[a-z]+s\b))?(?P<kind>[a-z]{3,}s)\b")
+# Two items: a bare word, then words ending on a noun ("diplomacy and economic sanctions").
+_BARE_AND_ITEM = re.compile(r"(?P<bare>[a-z][\w-]*)\s+and\s+(?P<item>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*))")
+
+
+def _item_of_asked_kind(text: str, question: str) -> tuple[int, int] | None:
+    """Offsets in `text` of its second item when it is two ("diplomacy and economic sanctions"), the
+    first a bare word, and only the second of the kind the question asks for ("sanctions" for "Which
+    Western sanctions …?"); None otherwise."""
+    asked = _ASKS_KIND_PLURAL_NOUN.match(question)
+    pair = _BARE_AND_ITEM.fullmatch(text) if asked is not None else None
+    if pair is None or pair.group("head") != asked.group("kind") or pair.group("bare") == asked.group("kind"):
+        return None
+    return pair.start("item"), pair.end("item")
 
 
 def _lists_asked_name(text: str, question: str) -> bool:

@@ -185,6 +185,11 @@ def resolve_person(question: str, earlier: Sequence[str], reply: str = "", first
     was it published?"); None when it has no such word or no person is found that way. Sentence scoring
     then looks for what that person said, not for the nearest sentence about Crimea (Peskov's)."""
     name = next((n for turn in reversed(earlier) if (n := who_is_named(turn) or speaker_named(turn))), None)
+    if name is None and earlier and reply and _ASKS_WHO.match(earlier[-1]) and not mentions_it(question):
+        # "What is his job there?" after "Who wrote the commentary published by the Istituto Affari
+        # Internazionali?": the one the reply names ("Riccardo Alcaro"), not a name the question
+        # shares with it ("Istituto Affari" had been taken for a person).
+        name = next((n for n in names_in(reply) if len(n.split()) >= 2), None)
     if name is None and earlier and reply:
         name = _named_in_reply(earlier[-1], reply)
     answering = first_reply or reply

@@ -1437,8 +1437,9 @@ _COUNTED_BEFORE_KIND = re.compile(r"(?<![\w-])(\d+(?:[-–][a-z]+)+)\s+$")
 # "Who said the status of Crimea was settled for good?": who, then a verb in the past or the
 # present ("said", "founded", "hosts").
 _ASKS_WHO_DID = re.compile(
-    # "Which official rejected …?" asks who, too.
-    r"^\W*(?i:who|(?:which|what)\s+(?:official|person|leader|politician|minister|spokes(?:man|woman|person)|diplomat))\s+"
+    # "Which official rejected …?" asks who, too; so does "Which country signed …?" ("which Russia signed").
+    r"^\W*(?:(?i:and|so)\s+)?(?i:who|(?:which|what)\s+(?:official|person|leader|politician|minister|spokes(?:man|woman|person)|diplomat"
+    r"|country|nation|state|government))\s+"
     r"(?P<verb>said|wrote|told|led|made|gave|took|built|won|saw|began|sent|paid|held|"
     r"[a-z]{3,}(?:ed|es)|[a-z]{3,}[^s\W]s)\b"
 )
