@@ -7812,3 +7812,20 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
         "Which Western sanctions have not changed Russia's conduct, according to the April piece?")
     sanctions = qa.answer("Which Western sanctions does the April piece say have not changed Russia's conduct?", index=index)
     assert sanctions.short is not None and sanctions.short.text == "economic sanctions"
+    # "What did X call on Y to do?" asks for the action after "to" ("step in"; nothing had been bold).
+    called = qa.answer("What did the Ukrainians call on China to do?", index=index)
+    assert called.short is not None and called.short.text == "step in"
+    # "They" after a reply that bolded a list of names is those names; "them" after another preposition
+    # is not (it may be what the question before was about).
+    from qa.answering.referents import group_by_names
+    listed = "Poland, Estonia, Sweden and Germany"
+    assert group_by_names("And apart from weapons, what did they provide?", listed) == (
+        "And apart from weapons, what did Poland, Estonia, Sweden and Germany provide?")
+    assert group_by_names("Which of them sent the most?", listed) == "Which of Poland, Estonia, Sweden and Germany sent the most?"
+    assert group_by_names("What would need to change in them?", "Ukraine and Russia") is None
+    assert group_by_names("What did they provide?", "supplies and other equipment") is None
+    sent = "Which countries does the April piece list as having sent weapons similar to America's?"
+    countries = qa.answer(sent, index=index)
+    history = [{"role": "user", "content": sent}, {"role": "assistant", "content": chat_message(countries, answer_key([]))}]
+    besides = qa.answer("And apart from weapons, what did they provide?", history=typed_history(history), index=index)
+    assert besides.short is not None and besides.short.text == "supplies and other equipment"

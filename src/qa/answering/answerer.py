@@ -53,7 +53,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, group_by_names, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes, wants_done_on
 from qa.answering.references import (
@@ -1363,6 +1363,12 @@ def _answer(
                 return _with_membership(listed, question, *member)
         if alone is not None:
             named = None  # no list to look in: "Has Italy?" is read as any other ellipsis
+        elif (named is not None and member is None and replies and (bold := _BOLD_LEAD.match(replies[-1])) is not None
+              and (by_names := group_by_names(question, bold.group(1))) is not None):
+            # "Apart from weapons, what did they provide?" after "Which countries … sent weapons …?" answered
+            # "**Poland, Estonia, Sweden and Germany**": what those did ("the countries that the April piece
+            # list as having sent weapons …" had drawn the list itself, and no short answer).
+            named = by_names
     if named is None and context:
         # "Name them." after "How many book series does the institute put out?": which ones it puts out
         # (it had abstained).

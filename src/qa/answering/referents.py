@@ -567,6 +567,22 @@ def resolve_group(question: str, earlier: Sequence[str], member: bool = False) -
     return question[: pronoun.start()] + group + question[pronoun.end() :]
 
 
+def group_by_names(question: str, answered: str) -> str | None:
+    """The question with its one "they" or "of them" replaced by the names the reply before answered,
+    when that is a list of names: "Apart from weapons, what did they provide?" after "**Poland,
+    Estonia, Sweden and Germany**" -> "Apart from weapons, what did Poland, Estonia, Sweden and
+    Germany provide?". None without such a word, with two, or when the answer is no list of names."""
+    found = list(_GROUP_PRONOUN.finditer(question))
+    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", answered) if item.strip()]
+    if len(found) != 1 or len(items) < 2 or not all(item[:1].isupper() for item in items):
+        return None
+    if found[0].group(0).lower() != "they" and not question[: found[0].start()].rstrip().lower().endswith(" of"):
+        # "What would need to change in them?" after "Which parties signed those deals?": the deals,
+        # not the parties; "they" and "of them" are who was asked about.
+        return None
+    return question[: found[0].start()] + answered + question[found[0].end() :]
+
+
 # "Name them.", "List them all.", "What are they?": the things just counted, by name.
 _NAME_THEM = re.compile(
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:(?:can|could|would)\s+you\s+|please\s+)?(?:name|list)\s+(?:them|those|these|each(?:\s+of\s+them)?|"

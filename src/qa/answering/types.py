@@ -3132,7 +3132,7 @@ TO_DO_GAP = 5
 _AIMING_VERBS = (
     "struggle try tried attempt fail seek sought strive hope want wish plan aim intend mean meant need refuse "
     "threaten promise pledge vow agree decide manage prepare allow permit enable ask urge force order encourage "
-    "help tell told expect supposed designed"
+    "help tell told expect supposed designed call"
 )
 # What something was for, in any of these words: "supposed to" asks what "were meant to" says.
 _PURPOSE_WORDS = r"(?:meant|supposed|intended|designed)"
