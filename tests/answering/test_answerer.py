@@ -7829,3 +7829,17 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
     history = [{"role": "user", "content": sent}, {"role": "assistant", "content": chat_message(countries, answer_key([]))}]
     besides = qa.answer("And apart from weapons, what did they provide?", history=typed_history(history), index=index)
     assert besides.short is not None and besides.short.text == "supplies and other equipment"
+    # A share asked by its size ("How big a share …?") is a share; one given in words is bold ("the bulk").
+    from qa.answering.types import asks_share, language_named, worded_share
+    assert asks_share("How big a share of the compromises should fall on Russia?")
+    bulk = "In those negotiations, the aggressor — Russia — will have to make the bulk of the compromises."
+    assert worded_share(bulk, "What share of the compromises should Russia make?") == (bulk.index("the bulk"), bulk.index(" of the compromises"))
+    assert worded_share("About 10 percent, the bulk of them, left.", "What share left?") is None  # a figure is the share
+    share = qa.answer("How big a share of the compromises should fall on Russia?", index=index)
+    assert share.short is not None and share.short.text == "the bulk"
+    # A language asked for is the one the sentence names as one ("The International Spectator" had been bold).
+    quarterly = "IAI publishes an English-language quarterly (*The International Spectator*), an online webzine."
+    assert language_named(quarterly, "What languages does the IAI quarterly appear in?") == (quarterly.index("English"), quarterly.index("-language"))
+    assert language_named(quarterly, "What does the IAI publish?") is None
+    languages = qa.answer("What languages does the IAI quarterly appear in?", index=index)
+    assert languages.short is not None and languages.short.text == "English"

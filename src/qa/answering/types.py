@@ -4448,6 +4448,8 @@ def percentage_in(sentence: str, start: int, end: int, question: str) -> tuple[i
 # A question for a share by its number ("What percentage …?", "What proportion …?"), and what gives one.
 _ASKS_PERCENTAGE = re.compile(
     r"\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share\s+of)\b|\bhow\s+many\s+percent\b"
+    # "How big a share of the compromises …?", "How large a proportion …?"
+    r"|\bhow\s+(?:big|large|great|small)\s+an?\s+(?:share|proportion|fraction|percentage|part|portion)\s+of\b"
     # Typed as keywords, no question word: "ukrainians living abroad share of population".
     r"|^(?![^?]*\b(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|do|does|did|has|have|can|could|will|would)\b)"
     r"[^?]*\b(?:percentage|proportion|fraction|share)\s+of\b",
@@ -4460,6 +4462,35 @@ _SHARE_SPAN = re.compile(
 )
 # A share in words, no number: "the bulk of the compromises".
 _WORDED_SHARE = re.compile(r"\b(?:the\s+bulk\s+of|the\s+lion['’]s\s+share\s+of|(?:the\s+)?(?:majority|minority|most|half|all)\s+of\s+the)\b", re.I)
+
+
+# "What language is the quarterly in?", "In which languages does it appear?": a language asked for.
+_ASKS_LANGUAGE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:in\s+)?(?:what|which)\s+languages?\b", re.I)
+# A language named as what a thing is written in: "an English-language quarterly", "in the Russian language".
+_LANGUAGE_NAMED = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-language\b|\s+language\b)")
+
+
+def language_named(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking for a language, the offsets of the one language the sentence names as
+    one ("English" of "an English-language quarterly"); None for other questions, or when the
+    sentence names none or several."""
+    if _ASKS_LANGUAGE.match(question) is None:
+        return None
+    found = list(_LANGUAGE_NAMED.finditer(sentence))
+    return found[0].span("name") if len(found) == 1 else None
+
+
+def worded_share(sentence: str, question: str) -> tuple[int, int] | None:
+    """For a question asking for a share ("What share of the compromises should Russia make?"), the
+    offsets of the share the sentence gives in words ("the bulk" of "… will have to make the bulk of
+    the compromises"); None for other questions, or a sentence that gives none or a figure."""
+    if not asks_share(question) or _SHARE_SPAN.search(sentence):
+        return None
+    found = _WORDED_SHARE.search(sentence)
+    if found is None:
+        return None
+    words = re.match(r".*?(?=\s+of\b)", found.group(0))
+    return found.start(), found.start() + (len(words.group(0)) if words else len(found.group(0)))
 
 
 # "How fast are civilian deaths climbing?": a speed said in words, with the verb it qualifies.
