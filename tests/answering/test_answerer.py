@@ -7843,3 +7843,7 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
     assert language_named(quarterly, "What does the IAI publish?") is None
     languages = qa.answer("What languages does the IAI quarterly appear in?", index=index)
     assert languages.short is not None and languages.short.text == "English"
+    # "…, in the April article's view?" after a question for an amount names its source; it asks no opinion.
+    from qa.answering.reader import wants_short
+    assert wants_short("How big a share of the compromises should fall on Russia, in the April article's view?")
+    assert not wants_short("What is the April article's view of the talks?")

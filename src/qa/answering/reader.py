@@ -70,7 +70,8 @@ _NOT_SHORT = re.compile(
     # An opinion, unless the question asks who, which one, where or when ("Which American show changed
     # the views of Romanians?"), or what someone thought a thing was ("What did Mote think the Yuan
     # class system really represented?": "think" followed by a clause, not by "about" or "of").
-    r"|^(?!\s*(?:who|whom|whose|which|where|when)\b).*?"
+    # Nor how much: "How big a share …, in the April article's view?" asks for a share, by its source.
+    rf"|^(?!\s*(?:who|whom|whose|which|where|when|how\s+{HOW_OF_AMOUNT})\b).*?"
     # "opinion piece" names a document ("What fraction of Ukrainians are now abroad, per the April
     # opinion piece?" asks for a figure; it had given no short answer).
     r"\b(?:think(?!\s+(?!about\b|of\b|on\b|that\b|so\b)[\w’'-]+\s+[\w’'-])"
