@@ -7847,3 +7847,12 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
     from qa.answering.reader import wants_short
     assert wants_short("How big a share of the compromises should fall on Russia, in the April article's view?")
     assert not wants_short("What is the April article's view of the talks?")
+    # "According to X, how many … have fled …?": the count said with the verb, its source first.
+    fled = qa.answer("According to the IAI text, how many refugees have fled Ukraine so far?", index=index)
+    assert fled.short is not None and fled.short.text == "over three million"
+    # Why a thing is called defunct: the next sentence says why, naming it as "the agreements".
+    defunct = qa.answer("Why are the Minsk agreements described as defunct?", index=index)
+    assert "failed largely because of Russian stalling" in defunct.text
+    # What a kind of thing would need, by a source's say: what nothing works without ("sovereignty" had been bold).
+    needed = qa.answer("What kind of guarantee does the April article say Ukraine would really need?", index=index)
+    assert needed.short is not None and needed.short.text.startswith("a strongly stated commitment from countries like the United States")

@@ -6460,7 +6460,10 @@ def _motive_next(retriever: Retriever, chosen: list[Candidate], question: str) -
         if following is None or _paragraph_between(lead, following) or not _EXPLAINS_THE_ONE_BEFORE.match(following.text):
             return chosen
         return [chosen[0], lead, following, *(c for c in chosen[2:] if c.key != following.key)]
-    gives_motive = bool(subject) and _MOTIVE.search(following.text) is not None and _names_any(following.text, subject)
+    # "Why are the Minsk agreements described as defunct?": "… progress on the agreements failed largely
+    # because of …" names them as "the agreements", after the lead named them in full.
+    gives_motive = bool(subject) and _MOTIVE.search(following.text) is not None and (
+        _names_any(following.text, subject) or _named_before_as(following, subject))
     # "Why are the US and Europe not neutral?": after "The United States and Europe are anything but
     # neutral in the conflict.", what they do says why ("Not only do they support Ukraine, but …").
     goes_on = _GOES_ON_ABOUT_THEM.match(following.text) is not None

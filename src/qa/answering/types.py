@@ -2169,7 +2169,9 @@ _ASKS_NEEDED = re.compile(
     # "What makes Russia's war effort harder to sustain?": what brings it about, without an auxiliary.
     r"|^\W*what\s+makes\b"
     # "What would a strong guarantee require?": what the thing needs.
-    r"|^\W*what\s+(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:require|need)\s*[?.!]*\s*$"
+    # "What kind of guarantee does the April article say Ukraine would really need?": of a kind, by a source.
+    r"|^\W*what\s+(?:(?:kind|sort|type)\s+of\s+[\w-]+\s+)?(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,9}?(?:require|need)"
+    r"\s*(?:,\s*(?:according\s+to|per|in)\s[^?]*)?[?.!]*\s*$"
     # "What would Russia have to accept to get sanctions lifted?": what it must do for it.
     r"|^\W*what\s+(?:would|will|does|do|must|should)\s+(?:[\w’'-]+\s+){1,4}?(?:have|need)\s+to\s+(?:accept|do|agree\s+to|give|offer|concede)\s+"
     r"(?:in\s+order\s+)?to\b",
@@ -2235,7 +2237,8 @@ def count_of_asked_noun(sentence: str, question: str) -> tuple[int, int] | None:
 
 # "How many people have fled Ukraine?": the question's subject does the verb right after its auxiliary.
 _ASKS_COUNT_OF_DOERS = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?how\s+(?:many|much)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    # "According to the IAI text, how many refugees have fled …?": its source may come first.
+    r"^\W*(?:according\s+to\s+[^,?]+,\s*)?(?:(?:and|so)\s+)?how\s+(?:many|much)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
     r"(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|actually\s+)?(?P<verb>(?-i:[a-z]{3,}))\b",
     re.IGNORECASE,
 )
