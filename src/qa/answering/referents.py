@@ -16,7 +16,7 @@ from qa.answering.enumeration import colon_items
 from qa.answering.gate import DUMMY_IT
 from qa.answering.seats import SEATS
 from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
-from qa.answering.types import PEOPLE_ADJECTIVE_WORD, employer_named, is_title, person_names, speaker_named, without_possessive
+from qa.answering.types import PEOPLE_ADJECTIVE_WORD, STEP_PREPOSITIONS, employer_named, is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
 from qa.retrieval.query import PERSON, defined_term, expected_type, kind_of_name, who_is_named
@@ -288,7 +288,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # A short answer that is steps, each a participle and the thing it is done by, as or in ("approved by
 # a nationwide referendum, added as an amendment …"): the first step's thing.
-_FIRST_STEP_OBJECT = re.compile(r"^[a-z]{3,}ed\s+(?:by|as|in|into|through|with|under)\s+(?P<thing>[^,;:]+?)\s*,")
+_FIRST_STEP_OBJECT = re.compile(rf"^[a-z]{{3,}}ed\s+(?:{STEP_PREPOSITIONS})\s+(?P<thing>[^,;:]+?)\s*,")
 # A short answer that is one thing named by a phrase: "a nationwide referendum", "the ruble".
 _THING_PHRASE = re.compile(r"^(?:a|an|the)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}$")
 

@@ -1121,6 +1121,8 @@ _ORDINAL_WORD = re.compile(
 
 # A people's or place's adjective as a word: "Russian", "European", "Turkish", "Chinese".
 PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
+# The prepositions of a passive step, as alternatives: "approved by …", "added as …", "ratified in …".
+STEP_PREPOSITIONS = r"by|as|in|into|through|with|under"
 # "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
 # thing asked for, one to three lower-case words between "which"/"what" and the verb.
 _KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
