@@ -64,7 +64,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import DATE_ONLY, date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
-    ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
+    ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, called_as, first_date, left_out, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
@@ -3820,7 +3820,7 @@ def _short_span(
     read = list(chosen[: s.short_sentences])
     # "Who founded Istituto Affari Internazionali?" is not answered by "IAI": a name's initials are the name.
     asked = _words(question) | _initials(question)
-    acronyms = {w.lower() for w in _ACRONYM.findall(question)}
+    acronyms = {w.lower() for w in ACRONYM.findall(question)}
     replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
     of_the_answer = _OF_THE_ANSWER.match(question) is not None
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
@@ -5418,10 +5418,6 @@ def _title_initials(text: str) -> set[str]:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-
-
-# An acronym as a question writes it: "IAI", "NATO".
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _words(text: str) -> set[str]:

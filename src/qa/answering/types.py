@@ -1664,7 +1664,7 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if run is None:
         return None
     words = list(re.finditer(r"\S+", run.group(1)))
-    if not sentence[: run.start()].strip() and not (len(words) == 1 and _ACRONYM_WORD.fullmatch(words[0].group())):
+    if not sentence[: run.start()].strip() and not (len(words) == 1 and ACRONYM.fullmatch(words[0].group())):
         # The sentence's first word is capitalised whatever it is: a name there follows a function
         # word ("The United States has already provided …"), or is written in capitals ("IAI publishes …").
         if len(words) < 2 or words[0].group().lower() not in QUERY_STOPWORDS:
@@ -1678,7 +1678,7 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # A name written in capitals: "IAI", "NATO".
-_ACRONYM_WORD = re.compile(r"[A-Z]{2,}")
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 # Verbs of turning something down, each said with any of the others ("Who rejected the 15-year
@@ -4494,8 +4494,9 @@ def worded_share(sentence: str, question: str) -> tuple[int, int] | None:
     found = _WORDED_SHARE.search(sentence)
     if found is None:
         return None
-    words = re.match(r".*?(?=\s+of\b)", found.group(0))
-    return found.start(), found.start() + (len(words.group(0)) if words else len(found.group(0)))
+    # Every way of saying a share ends on "of" ("the bulk of"): the share is the words before it.
+    of = re.search(r"\s+of\b", found.group(0))
+    return found.start(), found.start() + of.start()
 
 
 # "How fast are civilian deaths climbing?": a speed said in words, with the verb it qualifies.
