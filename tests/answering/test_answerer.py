@@ -7856,3 +7856,37 @@ def test_reader_turns_of_the_thirty_second_session(built_index):
     # What a kind of thing would need, by a source's say: what nothing works without ("sovereignty" had been bold).
     needed = qa.answer("What kind of guarantee does the April article say Ukraine would really need?", index=index)
     assert needed.short is not None and needed.short.text.startswith("a strongly stated commitment from countries like the United States")
+
+
+def test_reader_turns_of_the_thirty_third_session(built_index):
+    import qa
+    from qa.answering.referents import resolve_defined
+    from qa.answering.types import condition_set, fault_described
+
+    index = built_index.index
+    # "It" after "How much <thing> …?" is the thing ("Poland, Estonia, Sweden and Germany" had been
+    # bold for the weapons); not after money or time, which only measure.
+    assert resolve_defined("Name the weapons it included.", ["How much security aid had Washington given Kyiv?"]) == (
+        "Name the weapons the security aid included.")
+    assert resolve_defined("What was unprecedented about it?", ["How much money has the EU agreed to deliver?"]) is None
+    # What was wrong with a thing is what the sentence puts before its noun ("low morale" had been bold
+    # for the equipment).
+    poor = "the result of low morale, inadequate training and badly maintained equipment — as well as"
+    for question, fault in (("What was wrong with Russia's equipment?", "badly maintained"),
+                            ("What was wrong with the Russian army's training?", "inadequate"),
+                            ("What was wrong with Russian troops' morale?", "low")):
+        found = fault_described(poor, question)
+        assert found is not None and poor[found[0] : found[1]] == fault, question
+    assert fault_described(poor, "What went wrong with Russia's equipment?") is None
+    faulty = qa.answer("What was wrong with Russia's equipment, according to the April piece?", index=index)
+    assert faulty.short is not None and faulty.short.text == "badly maintained"
+    # What must be done before something is the condition an "unless" sets; a plain "if" sets none
+    # for an action asked ("there is a diplomatic solution in sight" is no way to show seriousness).
+    lifted = qa.answer("What would Russia have to do before sanctions are lifted, in Alcaro's view?", index=index)
+    assert lifted.short is not None and lifted.short.text.endswith("withdraw all its forces and take full responsibility for the war")
+    serious = ("If there is a diplomatic solution in sight, Russia will have to show — rather than say — that it’s "
+               "serious by stopping its brutal assaults.")
+    assert condition_set(serious, "What does Russia have to do to show it is serious?") is None
+    # A thing and then its time: both, when one stretch of the sentence holds them.
+    founded = qa.answer("Who founded the IAI, and in what year?", index=index)
+    assert founded.short is not None and founded.short.text == "1965 on the initiative of Altiero Spinelli"

@@ -67,7 +67,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, first_date, left_out, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -1995,6 +1995,10 @@ def _answer(
         # been bolded again, from the same sentence).
         follow_up = FollowUp(question, answered_before, "")
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if found is not None and (both := _with_time_asked(question, follow_up, chosen, found, s, subject)) is not None:
+        # "Who founded the IAI, and in what year?": "1965 on the initiative of Altiero Spinelli", the
+        # founder and the year, not the year alone.
+        found = found[0], both
     if found is not None:
         # "Who else besides Britain might guarantee …?": the list without the one set aside.
         found = found[0], _without_set_aside(found[0].text, found[1], question)
@@ -3603,6 +3607,37 @@ _ASKS_WHOSE_WORK = re.compile(
 )
 
 
+# "Who founded the IAI, and in what year?", "Where did the sides meet and when?": a thing, and then its time.
+_AND_WHEN = re.compile(
+    r"^(?P<first>\W*(?:who|whom|what|which|where)\b[^?]*?),?\s+and\s+(?:when|(?:in\s+)?(?:what|which)\s+year)\s*[?.!]*\s*$", re.I
+)
+# The most words a short answer that holds both a thing and its time may have.
+BOTH_WORDS = 10
+
+
+def _with_time_asked(
+    question: str, follow_up: FollowUp | None, chosen: Sequence[Candidate], found: tuple[Candidate, Span],
+    s: AnswerSettings, subject: Sequence[str],
+) -> Span | None:
+    """For a question that asks for a thing and then its time ("Who founded the IAI, and in what
+    year?"), the span from the first part's answer to the found sentence's date or the other way
+    round; None when the question asks one thing, the first part's answer is in another sentence,
+    the sentence has no date, or the two lie more than BOTH_WORDS words apart."""
+    pair = _AND_WHEN.match(question)
+    if pair is None:
+        return None
+    first_question = pair.group("first").strip() + "?"
+    first = _short_span(first_question, follow_up, expected_type(first_question), chosen, s, subject)
+    candidate = found[0]
+    date = first_date(candidate.text, "When?")
+    if first is None or first[0].key != candidate.key or date is None:
+        return None
+    start, end = min(first[1].start, date[0]), max(first[1].end, date[1])
+    if len(candidate.text[start:end].split()) > BOTH_WORDS:
+        return None
+    return Span(start, end, found[1].score, found[1].margin)
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -3626,8 +3661,9 @@ def _short_span(
         # "What were the Minsk agreements meant to do?" asks for an action, which no span reader
         # reads, but which follows "meant to" in the sentence (`infinitive_asked`).
         # "What does SWIFT do?": what the clause after its name says it does (`term_does`). "What was the
-        # purpose of the Budapest memorandum?": what it "sought to" do (`aim_of`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given))
+        # purpose of the Budapest memorandum?": what it "sought to" do (`aim_of`). "What would Russia have
+        # to do before sanctions are lifted?": the condition the sentence sets (`condition_set`).
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given, condition_set))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -3748,7 +3784,7 @@ def _short_span(
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, aim_of, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
-               sides_who_did, subject_called, headline_said, worded_share, language_named)
+               sides_who_did, subject_called, headline_said, worded_share, language_named, fault_described)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):

@@ -377,6 +377,16 @@ _EVENT_ASKED = re.compile(
 )
 
 
+# "How much security aid had Washington given Kyiv?": an amount of a thing the question names by a
+# noun in lower case; "it" after it is that thing ("Name the weapons it included."). Not money or
+# time, which only measure: "What was unprecedented about it?" after "How much money has the EU
+# agreed to deliver?" is about the delivery.
+_AMOUNT_OF_THING_ASKED = re.compile(
+    r"^\W*(?:(?i:and|so)\s+)?(?i:how\s+much)\s+(?!(?:money|cash|time)\b)(?P<term>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+    r"(?i:had|has|have|did|does|do|is|was|will|would)\b"
+)
+
+
 # A property of a named thing, asked by its possessive: "the April commentary's title".
 _OWNED_PROPERTY = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:title|name|date|author|authors|publisher|address|headline|length|url|website|founder)$", re.I
@@ -389,7 +399,8 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     then "Where is it?" after "What is the IAI?" -> "Who founded the IAI?", "Where is the IAI?"; also
     after a question for a property of a named thing ("When was it founded?" after "Where is the IAI
     based?" -> "When was the IAI founded?"; "Who rejected it?" after "How long would the Crimea
-    timeline be?" -> "Who rejected the Crimea timeline?").
+    timeline be?" -> "Who rejected the Crimea timeline?"), or for an amount of a thing ("Name the
+    weapons it included." after "How much security aid …?" -> "… the security aid included.").
     None when the question has no such "it", or no such earlier question is found."""
     for turn in reversed(earlier):
         if mentions_it(turn):
@@ -414,6 +425,9 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
         event = _EVENT_ASKED.match(turn)
         if event is not None:
             return _in_place_of_it(question, event.group("term"))
+        amount = _AMOUNT_OF_THING_ASKED.match(turn)
+        if amount is not None:
+            return _in_place_of_it(question, f"the {amount.group('term')}")
         return None
     return None
 

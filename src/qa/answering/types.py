@@ -2176,7 +2176,8 @@ _ASKS_NEEDED = re.compile(
     r"\s*(?:,\s*(?:according\s+to|per|in)\s[^?]*)?[?.!]*\s*$"
     # "What would Russia have to accept to get sanctions lifted?": what it must do for it.
     r"|^\W*what\s+(?:would|will|does|do|must|should)\s+(?:[\w’'-]+\s+){1,4}?(?:have|need)\s+to\s+(?:accept|do|agree\s+to|give|offer|concede)\s+"
-    r"(?:in\s+order\s+)?to\b",
+    # "What would Russia have to do before sanctions are lifted?": before it, too.
+    r"(?:(?:in\s+order\s+)?to|before|so\s+that)\b",
     re.I,
 )
 # "Without a strongly stated commitment …, no guarantee will truly ensure …": what is needed, said
@@ -2206,6 +2207,14 @@ def condition_asked(sentence: str, question: str) -> tuple[int, int] | None:
     if opens is None:
         return None
     return phrase_until(sentence, opens.end(), _CONDITION_ENDS, CONDITION_WORDS)
+
+
+def condition_set(sentence: str, question: str) -> tuple[int, int] | None:
+    """`condition_asked`, for a condition a word such as "unless" or "provided" opens, not a plain
+    "if": "What does Russia have to do to show it is serious?" is not answered by "there is a
+    diplomatic solution in sight" (of "If there is a diplomatic solution in sight, Russia will have
+    to show …")."""
+    return condition_asked(sentence, question) if _CONDITION_OPENS.search(sentence) else None
 
 
 # "What are Russia's demands?", "What is the plan's timeline?": what a noun the question names is.
@@ -3888,6 +3897,36 @@ def listed_item_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     start, end = found[0]
     text = sentence[start:end]
     return start + len(text) - len(text.lstrip()), start + len(text.rstrip(" .;"))
+
+
+# "What was wrong with Russia's equipment?": what a sentence says of a thing of its, by the words
+# before its noun ("badly maintained equipment"). Not "went wrong", a course of events.
+_ASKS_WHAT_WRONG = re.compile(
+    r"^\W*(?:(?i:and|so|but)\s+)?(?i:what)\s+(?i:was|is|were|are)\s+(?i:wrong)\s+(?i:with)\s+"
+    r"(?:[^?,]*?(?:['’]s|s['’])\s+|(?i:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]*)\s*(?:[?,.!]|$)"
+)
+
+
+def fault_described(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What was wrong with Russia's equipment?", the offsets of the one to three words the
+    sentence puts before the asked noun ("badly maintained" in "… inadequate training and badly
+    maintained equipment"); None when the noun is not there once or nothing describes it."""
+    asked = _ASKS_WHAT_WRONG.match(question)
+    if asked is None:
+        return None
+    noun = _kind_word(asked.group("noun").lower())
+    words = list(_LETTERS.finditer(sentence))
+    at = [i for i, w in enumerate(words) if _kind_word(w.group().lower()) == noun]
+    if len(at) != 1:
+        return None
+    first = at[0]
+    while (first > 0 and at[0] - first < 3 and words[first - 1].group().islower()
+           and words[first - 1].group() not in _BEFORE_DESCRIPTION and not _ENDS_DESCRIBING.fullmatch(words[first - 1].group())
+           and not sentence[words[first - 1].end() : words[first].start()].strip()):
+        first -= 1
+    if first == at[0]:
+        return None
+    return words[first].start(), words[at[0] - 1].end()
 
 
 # A finite verb that makes words a clause: "has been fully blocked", "were sent".
