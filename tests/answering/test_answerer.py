@@ -7890,3 +7890,43 @@ def test_reader_turns_of_the_thirty_third_session(built_index):
     # A thing and then its time: both, when one stretch of the sentence holds them.
     founded = qa.answer("Who founded the IAI, and in what year?", index=index)
     assert founded.short is not None and founded.short.text == "1965 on the initiative of Altiero Spinelli"
+    # A when-question in the present progressive asks for a time to come ("by the end of the year"; it
+    # had abstained, finding no date).
+    phasing = qa.answer("When is Poland phasing out oil and gas from Russia?", index=index)
+    assert phasing.short is not None and phasing.short.text == "by the end of the year"
+
+
+def test_questions_asked_in_other_words_of_the_thirty_third_session(built_index):
+    import qa
+    from qa.answering.answerer import _asked_plainly
+    from qa.answering.types import failed_act, stretch_so_far
+
+    index = built_index.index
+    # A thing "named in" a document is asked according to it; the size of a thing is how big it is;
+    # an object asked at a statement's end is asked first; "when X wrote" is according to X.
+    assert _asked_plainly("Who is the US president named in the IAI commentary?") == (
+        "Who is the US president, according to the IAI commentary?")
+    assert _asked_plainly("Which leader is named in the April piece?") is None
+    assert _asked_plainly("What is the size of Ukraine compared with France?") == "How big is Ukraine compared with France?"
+    assert _asked_plainly("The 15-point plan turns on which three components?") == (
+        "Which three components does the 15-point plan turn on?")
+    assert _asked_plainly("The US warned which country?") == "Which country did the US warn?"
+    # Not a yes-no question, a clause asked, or a subject that holds a clause (XQuAD's "… has a
+    # population that exceeds what number?" had abstained).
+    for question in ("Have the penalties on Russian firms and elites altered what Moscow does in Ukraine?",
+                     "Each of the extended metropolitan areas has a population that exceeds what number?",
+                     "The presence or absence of what can be used to determine the relative age of the formations?"):
+        assert _asked_plainly(question) is None, question
+    assert _asked_plainly("How long had the war lasted when Alcaro wrote?") == "How long had the war lasted, according to Alcaro?"
+    assert _asked_plainly("How many refugees had fled when the author wrote?") == "How many refugees had fled at the time of writing?"
+    for question, short in (("Who is the US president named in the IAI commentary?", "Joe Biden"),
+                            ("What is the size of Ukraine compared with France?", "bigger than France"),
+                            ("How long had the war lasted when Alcaro wrote?", "fifth week"),
+                            ("What have the sanctions failed to do to the oligarchs?",
+                             "pushed the Kremlin-connected oligarchs away from Putin")):
+        answered = qa.answer(question, index=index)
+        assert answered.short is not None and answered.short.text == short, question
+    sanctions = ("The existing sanctions on Russian companies and wealthy elites are significant, but they have not "
+                 "affected Russia’s behavior on the ground, nor have they pushed the Kremlin-connected oligarchs away from Putin.")
+    assert failed_act(sanctions, "What have the sanctions failed to do to the banks?") is None
+    assert stretch_so_far("The war is about to enter its fifth week.", "How long has the talks lasted?") is None

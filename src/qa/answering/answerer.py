@@ -67,7 +67,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -745,6 +745,19 @@ _WHAT_LAST = re.compile(
     r"|(?P<be>is|are|was|were))\s+what\s*\?\s*$",
     re.I,
 )
+# "The 15-point plan turns on which three components?": a statement whose object is asked at its
+# end, its verb in the present ("-s") or the past.
+# The subject is a noun phrase: no auxiliary or relative word in it ("Have the penalties … altered
+# what …?" is a yes-no question; "… has a population that exceeds what number?" has a clause), and
+# so is what is asked ("… altered what Moscow does …" asks a clause).
+_NOT_IN_PHRASE = r"(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might|must|that|which|who|whom|whose)"
+_WH_OBJECT_LAST = re.compile(
+    rf"^\W*(?P<subject>(?:(?i:the|a|an)\s+|(?!(?i:{_NOT_IN_PHRASE}|what|how|why|when|where|each|every)\b)[A-Z])"
+    rf"(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+\s+){{0,6}}?(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+))\s+"
+    r"(?P<verb>(?!(?:its|this)\b)[a-z]{3,}(?:s|ed))\s+"
+    r"(?P<prep>(?:on|around|about|at|to|with|for|in|from|into|against)\s+)?(?P<wh>(?i:which|what))\s+"
+    rf"(?P<rest>(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+\s+){{0,5}}(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+)\s*\?\s*$"
+)
 # "Under Kyiv's 10-point plan, which powers might guarantee its security?": a phrase of the terms or the
 # time before the question, which the rules read after it. Not a source ("According to both
 # commentaries, …", "In the April commentary, …"), which the rules read where it stands.
@@ -767,6 +780,25 @@ def _phrase_last(question: str) -> str | None:
 
 # Determiners that open a subject in lower case once it follows the verb ("the only thing …").
 _OPENING_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+
+
+# "How long had the war lasted when Alcaro wrote?": a question about the time its writer wrote in.
+_WHEN_WROTE = re.compile(
+    r"^(?P<asked>\W*(?i:how|what|which|who|where)\b[^?]*?),?\s+(?i:when|as)\s+"
+    r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|(?i:he|she|they|the\s+(?:author|writer)s?))\s+"
+    r"(?i:wrote|was\s+writing|were\s+writing|published)(?:\s+(?i:it|this|that|the\s+[\w-]+|his\s+[\w-]+|her\s+[\w-]+))?\s*[?.!]*\s*$"
+)
+# "What is the size of Ukraine?": how big it is.
+_SIZE_ASKED = re.compile(r"^(?P<lead>\W*)(?i:what)\s+(?P<be>is|was|are|were)\s+(?i:the)\s+(?i:size)\s+(?i:of)\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
+# A document by its kind: "the IAI commentary", "the April piece".
+_A_DOCUMENT = r"the\s+(?:[\w’'-]+\s+){0,3}?(?:commentary|article|piece|paper|report|analysis|essay|text|document)"
+# "Who is the US president named in the IAI commentary?": a thing asked, as a document names it (not
+# "Which leader is named in …?", where the participle is the question's verb).
+_NAMED_IN_DOCUMENT = re.compile(
+    r"^(?P<asked>\W*(?:who|which|what)\b[^?,]*?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen))\s+"
+    rf"(?:named|mentioned|cited|quoted|referred\s+to)\s+in\s+(?P<document>{_A_DOCUMENT})\s*[?.!]*\s*$",
+    re.I,
+)
 
 
 def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> str | None:
@@ -834,6 +866,23 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # Beijing against?" does (it had bolded "US warnings").
         wh = "Who" if stranded.group("wh").lower() == "whom" else "What"
         return f"{wh} {stranded.group('rest')} {stranded.group('prep').lower()}?"
+    wrote = _WHEN_WROTE.match(question)
+    if wrote is not None:
+        # "How long had the war lasted when Alcaro wrote?" asks how long, according to him: his name
+        # and "wrote" had drawn the references to his other works, and it had abstained.
+        who = wrote.group("who")
+        if who[0].isupper():
+            return f"{wrote.group('asked')}, according to {who}?"
+        return f"{wrote.group('asked')} at the time of writing?"
+    size = _SIZE_ASKED.match(question)
+    if size is not None:
+        # "What is the size of Ukraine compared with France?" asks how big it is ("bigger than France";
+        # it had bolded its population, "almost 44-million").
+        return f"{size.group('lead') or ''}How big {size.group('be').lower()} {size.group('what')}?"
+    mentioned = _NAMED_IN_DOCUMENT.match(question)
+    if mentioned is not None:
+        # "Who is the US president named in the IAI commentary?" asks who he is, according to it (it had abstained).
+        return f"{mentioned.group('asked')}, according to {mentioned.group('document')}?"
     split = _PUT_OUT_SPLIT.match(question)
     if split is not None:
         # "Who put the two commentaries out?" asks as "Who put out …?" does: who published them (it had
@@ -859,6 +908,17 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
             subject = subject[0].lower() + subject[1:]
         asked = f"What {aux} {subject}{' ' + rest if rest else ''}"
         return f"{asked}, according to {source}?" if source else f"{asked}?"
+    late = _WH_OBJECT_LAST.match(question)
+    base = verb_base(late.group("verb")) if late is not None else None
+    if late is not None and base is not None:
+        # "The 15-point plan turns on which three components?" asks as "Which three components does the
+        # 15-point plan turn on?" (it had bolded "Russian and Ukrainian diplomats").
+        subject = late.group("subject")
+        if subject.split()[0].lower() in _OPENING_DETERMINERS:
+            subject = subject[0].lower() + subject[1:]
+        aux = "does" if late.group("verb").lower().endswith("s") else "did"
+        preposition = f" {late.group('prep').strip().lower()}" if late.group("prep") else ""
+        return f"{late.group('wh').capitalize()} {late.group('rest')} {aux} {subject} {base}{preposition}?"
     per = _per_as_according(question) or _phrase_last(question)
     if per is not None:
         return per
@@ -3663,7 +3723,7 @@ def _short_span(
         # "What does SWIFT do?": what the clause after its name says it does (`term_does`). "What was the
         # purpose of the Budapest memorandum?": what it "sought to" do (`aim_of`). "What would Russia have
         # to do before sanctions are lifted?": the condition the sentence sets (`condition_set`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given, condition_set))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given, condition_set, failed_act))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -3784,7 +3844,7 @@ def _short_span(
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
                purpose_asked, aim_of, first_time_done, belief_asked, headline_speaker, limit_given, kind_done, colon_point, singled_out,
-               sides_who_did, subject_called, headline_said, worded_share, language_named, fault_described)
+               sides_who_did, subject_called, headline_said, worded_share, language_named, fault_described, failed_act, stretch_so_far)
     leading = s.short_sentences
     if found := (_marked_span(chosen[:leading], question, finders)
                  or _marked_span(chosen[leading:MARKED_SENTENCES], question, finders)):

@@ -52,7 +52,10 @@ _RELATIVE_TIME_PATTERN = re.compile(rf"\b(?:{_RELATIVE_TIME})\b", re.IGNORECASE)
 # Poland say it would stop ...?" (not "When did the United States ban ...?", a past event); "By
 # when?" asks for a deadline.
 _ASKS_PLAN = re.compile(
-    r"\b(?:(?:by|until|till)\s+when|will|would|shall|going to|plans?|planned|intends?|intended|expects?|expected|aims?|promised?|pledged?|vowed?)\b",
+    r"\b(?:(?:by|until|till)\s+when|will|would|shall|going to|plans?|planned|intends?|intended|expects?|expected|aims?|promised?|pledged?|vowed?|"
+    r"(?:set|due|scheduled)\s+to)\b"
+    # "When is Poland phasing out oil and gas?": the present progressive of an arrangement to come.
+    r"|^\W*(?:(?:and|so)\s+)?(?:by\s+)?when\s+(?:is|are)\s+(?:[\w’'-]+\s+){1,4}?[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
 
@@ -2524,6 +2527,15 @@ def gives_asked_duration(sentence: str, question: str) -> bool:
     return re.search(rf"\b{re.escape(thing)}s?\b", sentence, re.I) is not None and _STRETCH_SAID.search(sentence) is not None
 
 
+def stretch_so_far(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "How long had the war lasted …?", the offsets of the stretch of time the sentence gives the
+    thing ("fifth week" of "… is about to enter its fifth week"); None when `gives_asked_duration` is false."""
+    if not gives_asked_duration(sentence, question):
+        return None
+    stretch = _STRETCH_SAID.search(sentence)
+    return stretch.span() if stretch is not None else None
+
+
 # A count of those before something: "How many rounds were there before it?".
 _BEFORE_IT = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|preceding|earlier\s+than)\b", re.I)
 
@@ -3927,6 +3939,35 @@ def fault_described(sentence: str, question: str) -> tuple[int, int] | None:
     if first == at[0]:
         return None
     return words[first].start(), words[at[0] - 1].end()
+
+
+# "What have the sanctions failed to do to the oligarchs?": what a subject has not done to something named.
+_ASKS_FAILED_TO = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:has|have|had|did)\s+(?P<subject>[^?]+?)\s+(?:failed|fail|not\s+managed|not\s+been\s+able)\s+to\s+do\s+"
+    r"(?:to|with|about|for|against)\s+(?P<target>[^?,]+?)\s*(?:,[^?]*)?[?.!]*\s*$",
+    re.I,
+)
+# An action a sentence denies: "not affected …", "nor have they pushed …", "never reached …".
+_DENIED_ACT = re.compile(
+    r"\b(?:not|never|nor\s+(?:have|has|had|did|do|does)\s+(?:they|it|he|she|we|you))\s+(?P<act>[a-z]{3,}(?:ed|en)\b)", re.I
+)
+
+
+def failed_act(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What have the sanctions failed to do to the oligarchs?", the offsets of the action the
+    sentence denies that names the target ("pushed the Kremlin-connected oligarchs away from Putin"
+    of "… they have not affected Russia’s behavior on the ground, nor have they pushed …"), up to
+    the clause's end; None when no denied action names it, or several do."""
+    asked = _ASKS_FAILED_TO.match(question)
+    if asked is None:
+        return None
+    target = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("target")) if w.lower() not in QUERY_STOPWORDS}
+    found = []
+    for denied in _DENIED_ACT.finditer(sentence):
+        act = phrase_until(sentence, denied.start("act"), re.compile(r"[,;:.!?]|\s[—–]\s|\s+nor\b|$"), OBJECT_WORDS)
+        if act is not None and target & {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[act[0] : act[1]])}:
+            found.append(act)
+    return found[0] if len(found) == 1 else None
 
 
 # A finite verb that makes words a clause: "has been fully blocked", "were sent".
