@@ -7930,3 +7930,9 @@ def test_questions_asked_in_other_words_of_the_thirty_third_session(built_index)
                  "affected Russia’s behavior on the ground, nor have they pushed the Kremlin-connected oligarchs away from Putin.")
     assert failed_act(sanctions, "What have the sanctions failed to do to the banks?") is None
     assert stretch_so_far("The war is about to enter its fifth week.", "How long has the talks lasted?") is None
+    # What something happened after is the clause "after" opens ("its military operation" had been bold).
+    dropped = qa.answer('What did Russia drop its talk of "denazification" after?', index=index)
+    assert dropped.short is not None and dropped.short.text == "its military operation stalled"
+    # A short answer does not open on a word that singles it out ("especially air defense systems").
+    air = qa.answer("Which air weapons does Ukraine most need, per the April commentary?", index=index)
+    assert air.short is not None and air.short.text == "air defense systems"

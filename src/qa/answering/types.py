@@ -3970,6 +3970,33 @@ def failed_act(sentence: str, question: str) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+# "What did Russia drop its talk of denazification after?": a time asked by the preposition left at the end.
+_STRANDED_TIME = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?:did|does|do|has|have|had|will|would|could)\s+(?P<rest>[^?]+?)\s+"
+    r"(?:only\s+)?(?P<prep>after|before|until|once)\s*[?.!]*\s*$",
+    re.I,
+)
+# Where a clause after "after" or "before" ends: a clause mark, or the reason given for it.
+_TIME_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s|[.!?]?\s*$|\s+(?:in\s+part\s+|largely\s+|partly\s+)?because\b", re.I)
+
+
+def time_clause_asked(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What did Russia drop its talk of denazification after?", the offsets of what the
+    sentence's one "after" (or "before", "until", "once") opens, up to the clause's end ("its military
+    operation stalled"); None when the sentence has no such word or several, or shares no content
+    word of the question before it."""
+    asked = _STRANDED_TIME.match(question)
+    if asked is None:
+        return None
+    found = list(re.finditer(rf"\b{asked.group('prep')}\s+(?=[a-z])", sentence, re.I))
+    if len(found) != 1:
+        return None
+    words = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(asked.group("rest")) if w.lower() not in QUERY_STOPWORDS}
+    if not words & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[: found[0].start()])}:
+        return None
+    return phrase_until(sentence, found[0].end(), _TIME_CLAUSE_END, OBJECT_WORDS)
+
+
 # A finite verb that makes words a clause: "has been fully blocked", "were sent".
 CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")
