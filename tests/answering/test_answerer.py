@@ -7936,3 +7936,33 @@ def test_questions_asked_in_other_words_of_the_thirty_third_session(built_index)
     # A short answer does not open on a word that singles it out ("especially air defense systems").
     air = qa.answer("Which air weapons does Ukraine most need, per the April commentary?", index=index)
     assert air.short is not None and air.short.text == "air defense systems"
+
+
+def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
+    import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
+    from qa.answering.referents import item_phrase
+    from qa.answering.types import item_content
+
+    index = built_index.index
+    # What Russia might hit stands in the reason the sentence gives, not in the sentence before ("escalating
+    # the conflict" had been bold): "hits" is a form of the question's "hit".
+    hit = qa.answer("What might Russia hit that would pull NATO into the war?", index=index)
+    assert hit.short is not None and hit.short.text == "NATO targets"
+    assert hit.text.startswith("This in turn carries the risk of NATO getting directly involved")
+    # An item opened by "Third," is its predicate ("the United States and the EU" had been bold).
+    third = "Third, only the United States and the EU have authority over sanctions."
+    found = item_content(third, "And what is the third thing?")
+    assert found is not None and third[found[0] : found[1]] == "have authority over sanctions"
+    # An item sentence after a bold short answer is still an item: "And the second?" is not "EU".
+    reply = "**have authority over sanctions** [1]\n\nThird, only the United States and the EU have authority over sanctions. [1]"
+    assert item_phrase(reply, 2) == "only the United States and the EU have authority over sanctions"
+    first = "What is the first thing only America and NATO can do?"
+    answered = qa.answer(first, index=index)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": chat_message(answered, answer_key([]))}]
+    later = qa.answer("And what is the third thing?", history=typed_history(history), index=index)
+    assert later.short is not None and later.short.text == "have authority over sanctions"
+    # "Who …?" answered by "they …": the sentence saying who they are comes first, its subject bold.
+    central = qa.answer("Who does Alcaro say is central to unblocking negotiations?", index=index)
+    assert central.short is not None and central.short.text == "The United States and Europe"
+    assert central.text.startswith("The United States and Europe are anything but neutral")

@@ -3908,6 +3908,11 @@ def _short_span(
         # "What is the title of the commentary cited in the notes?": the title a reference quotes
         # ('Riccardo Alcaro, "Europe's Post-Cold War Order Is No More", in *IAI Commentaries*').
         return chosen[0], Span(title.start(1), title.end(1), 1.0)
+    if _ASKS_WHO.match(question) and len(chosen) > 1 and subject_points_back(chosen[1].text, question) and (
+            (doer := _OPENING_NAME.match(chosen[0].text)) is not None):
+        # "Who is central to unblocking the negotiations?": who "they" are, the subject that opens the
+        # sentence before ("The United States and Europe are anything but neutral …").
+        return chosen[0], Span(doer.start("who"), doer.end("who"), 1.0)
     if any(subject_points_back(c.text, question) for c in chosen[:MARKED_SENTENCES]):
         # "What could break the negotiations?" answered by "This could break the negotiations, because
         # …" and the sentence before it: what "this" stands for is a clause of that sentence, which
@@ -6698,6 +6703,9 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # that says what "this" is ("The second problematic issue is how to arrange security guarantees …").
     # So does "Peskov pushed back on that idea" for "What did Peskov push back on?".
     points_back = points_back or object_points_back(lead.text, question)
+    # "Who is central to unblocking the negotiations?": "… they are central to unblocking the
+    # negotiations" needs the sentence that says who "they" are ("The United States and Europe are …").
+    points_back = points_back or (_ASKS_WHO.match(question) is not None and subject_points_back(lead.text, question))
     # "Which Ukrainian idea did Peskov reject?": the lead points at the kind asked with "that idea".
     kind = _WHICH_KIND_DONE.match(question)
     points_back = points_back or (kind is not None and re.search(
@@ -6726,10 +6734,15 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     # …, either because … or because the systematic destruction of Ukrainian cities generate
     # irresistible pressure …": the words asked about stand in the reason the lead gives, whose
     # subject is not "this" (the sentence before had given the short answer, "escalating the conflict").
+    # A plural or third-person "s" aside: "What might Russia hit …?" is said as "Russia hits NATO targets".
+    def stem(word: str) -> str:
+        return (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)[:NAME_STEM]
+
+    stems = {stem(w) for w in _WORD.findall(question) if w.islower() and w not in QUERY_STOPWORDS}
     reason = _GIVES_REASON.search(lead.text)
     in_reason = reason is not None and bool(asked) and all(
-        w[:NAME_STEM] not in asked for w in _WORD.findall(lead.text[: reason.start()])
-    ) and any(w.lower()[:NAME_STEM] in asked for w in _WORD.findall(lead.text[reason.end() :]) if w.islower())
+        stem(w) not in stems for w in _WORD.findall(lead.text[: reason.start()])
+    ) and any(stem(w) in stems for w in _WORD.findall(lead.text[reason.end() :]) if w.islower())
     demonstrative = _WHAT_DOES.match(question) and _BARE_DEMONSTRATIVE.match(lead.text) and not in_reason
     # "What was he responding to?" after Peskov's "pushed back on that idea": what the idea is.
     responded = _ASKS_RESPONDED_TO.match(question) is not None and _POINTS_AT_SAID.search(lead.text) is not None
@@ -6756,6 +6769,11 @@ def _antecedent_first(retriever: Retriever, chosen: list[Candidate], question: s
     return [*earlier, *(c for c in chosen if c.key not in keys)]
 
 
+# A name or names opening a sentence as its subject: "The United States and Europe are …".
+_OPENING_NAME = re.compile(
+    r"^\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:and\s+)?(?:the\s+)?[A-Z][\w’'.-]*){0,4})\s+"
+    r"(?:are|is|was|were|have|has|had|can|could|will|would|must|should|may|might)\b"
+)
 # A sentence ending on what the one before it said: "… are an indication of this."
 _ENDS_ON_THIS = re.compile(r"\b(?:of|to|for|about)\s+(?:this|that)\s*[.!]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.I)
 

@@ -35,7 +35,8 @@ ORDINAL_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*)*")
 # A reply listing items as sentences: its items are not names.
-_ITEM_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:the\s+)?(?:first|second|third)\b", re.I)
+# A sentence of the reply opening on an ordinal; also on the line after a bold short answer.
+_ITEM_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:the\s+)?(?:first|second|third)\b", re.I)
 _MARKUP = re.compile(r"\[\d+\]|[*_`]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # A source label opening a part of a multi-document reply: "Alcaro (IAI, 22 March 2022): ...".
 _LABEL = re.compile(r"^[^:\n]{1,80}\(\s*[^)\n]*\d{4}\)\s*:", re.M)
@@ -75,9 +76,9 @@ def names_in(reply: str) -> list[str]:
 # issue is ", "The first revolves around ", "The second concerns ") or a list's in one sentence
 # ("First, whether ...; second, the political ...").
 _ITEM_OPENING = re.compile(
-    r"(?:^|(?<=[.!?])\s+)(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth)\b(?:\s+[\w’'-]+){0,2}?\s+"
+    r"(?:^|(?<=[.!?])\s+|(?<=\n))(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth)\b(?:\s+[\w’'-]+){0,2}?\s+"
     r"(?:is|was|are|were|concerns|concerned|revolves\s+around|involves|relates\s+to|regards)\s+"
-    r"|(?:^|(?<=[.!?;])\s+)(?P<listed>first|second|third|fourth|fifth)(?:ly)?,\s+",
+    r"|(?:^|(?<=[.!?;])\s+|(?<=\n))(?P<listed>first|second|third|fourth|fifth)(?:ly)?,\s+",
     re.I,
 )
 # Where an item's phrase ends: a comma, a semicolon, a colon, a dash or its sentence's end.

@@ -1595,6 +1595,10 @@ _ASKS_ORDINAL_ITEM = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:is|was|are
 _ITEM_ABOUT = r"\s+(?:one\s+)?(?:is\s+about|is|concerns|regards|involves|revolves\s+around|relates\s+to|has\s+to\s+do\s+with)\s+"
 
 
+# Where an item's predicate begins: after a modal ("can restore …"), or at "have" or "has" ("have authority over …").
+_ITEM_PREDICATE = re.compile(r"\b(?:(?:can|could|will|would|must|should|may|might)\s+(?P<modal>)|(?=have\s|has\s))(?P<what>[a-z])")
+
+
 def item_content(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What is the second variable shaping the war?", the offsets of what the sentence opening
     on that ordinal says the item is ("the political and financial sustainability of the invasion" in
@@ -1604,7 +1608,15 @@ def item_content(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     opens = re.match(rf"\W*(?:(?:and|but)\s+)?the\s+{asked.group('ordinal')}{_ITEM_ABOUT}", sentence, re.I)
-    return phrase_until(sentence, opens.end(), OBJECT_END, OBJECT_WORDS) if opens is not None else None
+    if opens is not None:
+        return phrase_until(sentence, opens.end(), OBJECT_END, OBJECT_WORDS)
+    # "Third, only the United States and the EU have authority over sanctions.": what the item's
+    # subject can do or has, its predicate (the subject had been bold).
+    adverb = re.match(rf"\W*{asked.group('ordinal')}(?:ly)?,\s+", sentence, re.I)
+    predicate = _ITEM_PREDICATE.search(sentence, adverb.end()) if adverb is not None else None
+    if predicate is None:
+        return None
+    return phrase_until(sentence, predicate.start("what"), OBJECT_END, OBJECT_WORDS)
 
 
 # "Who is urged to adopt harsher language?": a passive whose agent the sentence names, and whose
@@ -2605,7 +2617,8 @@ _ASKS_OBJECT = re.compile(
     r"(?:\s+(?P<more>more|less)(?=\s+of\b))?"
     + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
-    r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
+    # "What might Russia hit that would pull NATO into the war?": a relative clause on what is asked.
+    r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$|\s+(?:that|which)\s+(?:would|could|might|will|may|can|should)\b)"
 )
 # "What do full blocking sanctions prohibit?", "What does the Russian constitution preclude,
 # according to Peskov?": a subject in lower case, of up to three words, and the verb last. Only
