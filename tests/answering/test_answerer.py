@@ -7966,3 +7966,16 @@ def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
     central = qa.answer("Who does Alcaro say is central to unblocking negotiations?", index=index)
     assert central.short is not None and central.short.text == "The United States and Europe"
     assert central.text.startswith("The United States and Europe are anything but neutral")
+    # "What is the name of the man who …?" asks who does it ("Zelensky", who is to "speak" at Congress, had been bold).
+    speaker = qa.answer("What's the name of the man who speaks for the Kremlin?", index=index)
+    assert speaker.short is not None and speaker.short.text == "Dmitry Peskov"
+    # A time and then who did it: both bold, when one stretch holds them.
+    signed = qa.answer("What year was the Budapest memorandum signed, and by whom?", index=index)
+    assert signed.short is not None and signed.short.text == "Russia signed in 1994"
+    # Two options named first: which of them ("Russia", of "…, especially Russia"; nothing had been bold).
+    from qa.answering.answerer import _asked_plainly
+    assert _asked_plainly("Has Russia or Ukraine lost more military hardware?") == (
+        "Who has lost more military hardware, Russia or Ukraine?")
+    assert _asked_plainly("Did the US or the EU give more aid?") is None
+    hardware = qa.answer("Has Russia or Ukraine lost more military hardware?", index=index)
+    assert hardware.short is not None and hardware.short.text == "Russia"

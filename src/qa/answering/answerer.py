@@ -688,7 +688,8 @@ def _uncontracted(match: re.Match[str]) -> str:
 
 # "Name the man who speaks for the Kremlin.", "Identify the official that rejected the timeline.": who does it.
 _NAME_WHO = re.compile(
-    r"^\W*(?:please\s+)?(?:name|identify)\s+the\s+(?:man|woman|person|official|politician|diplomat|one)\s+(?:who|that)\s+"
+    # "What is the name of the man who speaks for the Kremlin?", "Who is the official that …?" too.
+    r"^\W*(?:please\s+)?(?:name|identify|what\s+is\s+the\s+name\s+of|who\s+is)\s+the\s+(?:man|woman|person|official|politician|diplomat|one)\s+(?:who|that)\s+"
     r"(?P<rest>[^?.!]+?)\s*[?.!]*\s*$", re.I
 )
 # "And what is the deadline for that?": when what the turn before asked about is due.
@@ -788,6 +789,14 @@ _WHEN_WROTE = re.compile(
     r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|(?i:he|she|they|the\s+(?:author|writer)s?))\s+"
     r"(?i:wrote|was\s+writing|were\s+writing|published)(?:\s+(?i:it|this|that|the\s+[\w-]+|his\s+[\w-]+|her\s+[\w-]+))?\s*[?.!]*\s*$"
 )
+# "Has Russia or Ukraine lost more military hardware?": two options named first, then what they are compared in.
+_OPTIONS_FIRST = re.compile(
+    # Not "Did … give more?": "Who did give more" is no question one reads plainly.
+    r"^\W*(?P<aux>(?i:has|have|is|are|was|were))\s+"
+    r"(?P<a>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+or\s+(?P<b>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+"
+    r"(?P<rest>[^?]*?\b(?i:more|less|fewer|bigger|larger|smaller|greater|most|least)\b[^?,]*?)\s*[?.!]*\s*$"
+)
+_SINGULAR_AUXILIARY = {"have": "has", "are": "is", "were": "was"}
 # "What is the size of Ukraine?": how big it is.
 _SIZE_ASKED = re.compile(r"^(?P<lead>\W*)(?i:what)\s+(?P<be>is|was|are|were)\s+(?i:the)\s+(?i:size)\s+(?i:of)\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
 # A document by its kind: "the IAI commentary", "the April piece".
@@ -874,6 +883,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         if who[0].isupper():
             return f"{wrote.group('asked')}, according to {who}?"
         return f"{wrote.group('asked')} at the time of writing?"
+    options = _OPTIONS_FIRST.match(question)
+    if options is not None:
+        # "Has Russia or Ukraine lost more military hardware?" asks which of the two has, as "Who has lost
+        # more military hardware, Russia or Ukraine?" does (nothing had been bold).
+        aux = _SINGULAR_AUXILIARY.get(options.group("aux").lower(), options.group("aux").lower())
+        return f"Who {aux} {options.group('rest')}, {options.group('a')} or {options.group('b')}?"
     size = _SIZE_ASKED.match(question)
     if size is not None:
         # "What is the size of Ukraine compared with France?" asks how big it is ("bigger than France";
@@ -3674,6 +3689,11 @@ _ASKS_WHOSE_WORK = re.compile(
 _AND_WHEN = re.compile(
     r"^(?P<first>\W*(?:who|whom|what|which|where)\b[^?]*?),?\s+and\s+(?:when|(?:in\s+)?(?:what|which)\s+year)\s*[?.!]*\s*$", re.I
 )
+# "What year was the Budapest memorandum signed, and by whom?": a time of a passive, and then its doer.
+_AND_BY_WHOM = re.compile(
+    r"^\W*(?:when|(?:in\s+)?(?:what|which)\s+year)\s+(?P<passive>(?:was|were|is|are)\s+[^?]+?),?\s+and\s+(?:by\s+whom|who\s+by)\s*[?.!]*\s*$",
+    re.I,
+)
 # The most words a short answer that holds both a thing and its time may have.
 BOTH_WORDS = 10
 
@@ -3683,19 +3703,25 @@ def _with_time_asked(
     s: AnswerSettings, subject: Sequence[str],
 ) -> Span | None:
     """For a question that asks for a thing and then its time ("Who founded the IAI, and in what
-    year?"), the span from the first part's answer to the found sentence's date or the other way
-    round; None when the question asks one thing, the first part's answer is in another sentence,
-    the sentence has no date, or the two lie more than BOTH_WORDS words apart."""
-    pair = _AND_WHEN.match(question)
-    if pair is None:
-        return None
-    first_question = pair.group("first").strip() + "?"
-    first = _short_span(first_question, follow_up, expected_type(first_question), chosen, s, subject)
+    year?"), or for a time and then who did it ("What year was the Budapest memorandum signed, and
+    by whom?"), the span from the one answer to the other in the found sentence; None when the
+    question asks one thing, the other answer is in another sentence or missing, or the two lie
+    more than BOTH_WORDS words apart."""
     candidate = found[0]
-    date = first_date(candidate.text, "When?")
-    if first is None or first[0].key != candidate.key or date is None:
+    pair = _AND_WHEN.match(question)
+    doer = _AND_BY_WHOM.match(question) if pair is None else None
+    if pair is not None:
+        other_question = pair.group("first").strip() + "?"
+        time = first_date(candidate.text, "When?")
+    elif doer is not None:
+        other_question = f"By whom {doer.group('passive').strip()}?"
+        time = first_date(candidate.text, "In what year?")
+    else:
         return None
-    start, end = min(first[1].start, date[0]), max(first[1].end, date[1])
+    other = _short_span(other_question, follow_up, expected_type(other_question), chosen, s, subject)
+    if other is None or other[0].key != candidate.key or time is None:
+        return None
+    start, end = min(other[1].start, time[0]), max(other[1].end, time[1])
     if len(candidate.text[start:end].split()) > BOTH_WORDS:
         return None
     return Span(start, end, found[1].score, found[1].margin)
