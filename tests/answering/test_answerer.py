@@ -7979,3 +7979,28 @@ def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
     assert _asked_plainly("Did the US or the EU give more aid?") is None
     hardware = qa.answer("Has Russia or Ukraine lost more military hardware?", index=index)
     assert hardware.short is not None and hardware.short.text == "Russia"
+
+
+def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_index):
+    import qa
+    from qa.answering.referents import resolve_counted
+    from qa.answering.types import option_said_better
+    from qa.retrieval.query import NUMBER, expected_type
+
+    index = built_index.index
+    # "How much has Europe depended on …?" asks a degree, not an amount (it had abstained, finding no
+    # figure); "How much aid has the US given?" still asks an amount.
+    assert expected_type("How much has Europe depended on Russian gas?") is None
+    assert expected_type("How much aid has the US given?") == NUMBER
+    deeply = qa.answer("How much has Europe depended on Russian gas?", index=index)
+    assert deeply.short is not None and deeply.short.text == "deeply"
+    # Which of two places, by the comparative the sentence puts before one of them.
+    south = ("While Russian forces struggle to make strides in the north and east, they have been more successful "
+             "in the south, where they are about to deprive Ukraine from access to the Sea of Azov.")
+    found = option_said_better(south, "Is the Russian army stronger in the south or the north?")
+    assert found is not None and south[found[0] : found[1]] == "the south"
+    assert option_said_better(south, "Is the Russian army stronger in the east or the north?") is None
+    # "And which bank would that be?" after a count among a group: which of the group.
+    assert resolve_counted("And which bank would that be?", "Of Russia's five biggest banks, how many are fully blocked?") == (
+        "Which of Russia's five biggest banks are fully blocked?")
+    assert resolve_counted("And which bank would that be?", "Which bank is Russia's largest?") is None

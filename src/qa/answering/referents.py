@@ -601,7 +601,9 @@ def group_by_names(question: str, answered: str) -> str | None:
 # "Name them.", "List them all.", "What are they?": the things just counted, by name.
 _NAME_THEM = re.compile(
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:(?:can|could|would)\s+you\s+|please\s+)?(?:name|list)\s+(?:them|those|these|each(?:\s+of\s+them)?|"
-    r"all\s+of\s+them)(?:\s+all)?(?:,?\s+please)?|(?:what|which)\s+(?:are|were)\s+(?:they|those|these)|what\s+are\s+their\s+names)\s*[?.!]*\s*$",
+    r"all\s+of\s+them)(?:\s+all)?(?:,?\s+please)?|(?:what|which)\s+(?:are|were)\s+(?:they|those|these)|what\s+are\s+their\s+names"
+    # "And which bank would that be?", "Which one is it?": the one counted.
+    r"|which\s+(?:[a-z]+|one|ones)\s+(?:would|is|was|are|were|could|might)\s+(?:that|it|this|they|those)(?:\s+be)?)\s*[?.!]*\s*$",
     re.I,
 )
 # "How many book series does the institute put out?": what was counted, and what was said of it.
@@ -612,13 +614,28 @@ _HOW_MANY_ASKED = re.compile(
 )
 
 
+# "Of Russia's five biggest banks, how many are fully blocked?": counted among a group named first.
+_HOW_MANY_OF_GROUP = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:out\s+)?of\s+(?P<group>[^,?]+),\s*how\s+many\s+(?P<aux>are|were|is|was|have|has|had)\s+"
+    r"(?P<rest>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def resolve_counted(question: str, earlier: str) -> str | None:
     """"Name them." after "How many book series does the institute put out?" -> "Which book series does
-    the institute put out?": the things counted, asked for by name; None for other questions."""
-    counted = _HOW_MANY_ASKED.match(earlier) if _NAME_THEM.match(question) else None
-    if counted is None:
+    the institute put out?": the things counted, asked for by name; "And which bank would that be?"
+    after "Of Russia's five biggest banks, how many are fully blocked?" -> "Which of Russia's five
+    biggest banks are fully blocked?". None for other questions."""
+    if not _NAME_THEM.match(question):
         return None
-    return f"Which {counted.group('noun')} {counted.group('aux').lower()} {counted.group('rest')}?"
+    counted = _HOW_MANY_ASKED.match(earlier)
+    if counted is not None:
+        return f"Which {counted.group('noun')} {counted.group('aux').lower()} {counted.group('rest')}?"
+    among = _HOW_MANY_OF_GROUP.match(earlier)
+    if among is not None:
+        return f"Which of {among.group('group')} {among.group('aux').lower()} {among.group('rest')}?"
+    return None
 
 
 def _one_name(answered: str) -> bool:

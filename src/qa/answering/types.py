@@ -4010,6 +4010,32 @@ def time_clause_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return phrase_until(sentence, found[0].end(), _TIME_CLAUSE_END, OBJECT_WORDS)
 
 
+# "Is the Russian army stronger in the south or the north?": which of two places (or times), by a
+# comparative; the options are lower-case words, which no choice by name (`choice.choice_asked`) reads.
+_PLACE_OPTIONS = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:(?:is|are|was|were|has|have|had|do|does|did)\b|where\s+(?:is|are|was|were|has|have|do|does|did)\b)"
+    r"[^?]*?\b(?:more|less|better|worse|[a-z]{3,}er)\b[^?]*?,?\s+(?:in|at|on)\s+(?:the\s+)?(?P<a>[a-z]+)\s+or\s+(?:(?:in|at|on)\s+)?"
+    r"(?:the\s+)?(?P<b>[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def option_said_better(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Is the Russian army stronger in the south or the north?", the offsets of the one option
+    the sentence puts after a comparative ("the south" of "… they have been more successful in the
+    south …"); None when it puts both or neither there."""
+    asked = _PLACE_OPTIONS.match(question)
+    if asked is None:
+        return None
+    found = []
+    for option in (asked.group("a"), asked.group("b")):
+        said = re.search(rf"\b(?:more|less|better|worse|[a-z]{{3,}}er)\s+(?:[a-z]+\s+){{0,2}}?(?:in|at|on)\s+"
+                         rf"(?P<option>(?:the\s+)?{re.escape(option)})\b", sentence, re.I)
+        if said is not None:
+            found.append(said.span("option"))
+    return found[0] if len(found) == 1 else None
+
+
 # A finite verb that makes words a clause: "has been fully blocked", "were sent".
 CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 MODALS = ("may", "might", "can", "could", "will", "would", "should", "must")

@@ -33,9 +33,16 @@ PERSON_HEADS = (
 _AUXILIARIES = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must)"
 # The group a count is asked in, before "how many": "Out of Russia's top five banks, how many …?".
 GROUP_COUNTED_FIRST = r"(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?"
+# "How much has Europe depended on Russian gas?": a degree ("deeply"), not an amount; the verbs
+# whose "how much" is one ("How much has the US given?" asks an amount).
+_DEGREE_ASKED = (
+    r"(?:has|have|had|does|do|did|is|are|was|were|will|would|can|could|should|may|might)\s+(?:[\w’'-]+\s+){1,4}?"
+    r"(?:depend|rel[iy]|count|matter|care|trust|chang|suffer|hurt|weaken|strengthen|improv|worsen|differ|agree|"
+    r"help|affect|influenc|succeed|fail|progress|advanc|respect|fear|want|need)\w*\b"
+)
 _ASKS = (
     # "Out of Russia's top five banks, how many …?": the group counted in may come first.
-    (NUMBER, re.compile(rf"^\s*{GROUP_COUNTED_FIRST}(?:how (?:many|much|long|large|big|far|often|old|populous)\b|what (?:is|was|were|are) (?:the (?:\w+\s+){{0,2}}|[\w-]+['’]s\s+(?:\w+\s+)?)(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
+    (NUMBER, re.compile(rf"^\s*{GROUP_COUNTED_FIRST}(?:how (?:many|much(?! {_DEGREE_ASKED})|long|large|big|far|often|old|populous)\b|what (?:is|was|were|are) (?:the (?:\w+\s+){{0,2}}|[\w-]+['’]s\s+(?:\w+\s+)?)(?:{_NUMBER_HEADS})\b|what (?:{_NUMBER_HEADS})\b)", re.I)),
     (DATE, re.compile(r"^\s*(?:(?:(?:by|since|until|till)\s+)?when\b|how\s+soon\b|(?:on|in|by|since) what (?:date|day|year|month)\b|what (?:date|day|year|month)\b|(?:on|in) which (?:date|day|year|month)\b)", re.I)),
     # "Which Russian official …?", "Which Russian foreign minister …?" too, but not "What did officials say …?".
     (PERSON, re.compile(rf"^\s*(?:who|whom|whose|(?:which|what)\s+(?:(?!{_AUXILIARIES}\b)[a-z-]+\s+){{0,2}}(?:{PERSON_HEADS})s?\b)", re.I)),
