@@ -8004,3 +8004,16 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     assert resolve_counted("And which bank would that be?", "Of Russia's five biggest banks, how many are fully blocked?") == (
         "Which of Russia's five biggest banks are fully blocked?")
     assert resolve_counted("And which bank would that be?", "Which bank is Russia's largest?") is None
+    # A document named by a word its text also uses ("March", of the references dated in March) is set
+    # aside from the search; "the April piece" draws nothing and stays.
+    from qa.answering.answerer import _without_words_used
+    march = "When did Russia's invasion begin, per the March commentary?"
+    assert _without_words_used(march, ["… Financial Times, 20 March 2022 …"]) != march
+    assert _without_words_used("What does the April piece say?", ["No month here."]) == "What does the April piece say?"
+    begun = qa.answer(march, index=index)
+    assert begun.short is not None and begun.short.text == "24 February 2022"
+    # "What, in X's words, was …?" asks what X said was (his name had been bold).
+    from qa.answering.answerer import _asked_plainly
+    assert _asked_plainly('What, in Lavrov\'s words, was "settled for good"?') == "What did Lavrov say was settled for good?"
+    settled = qa.answer('What, in Lavrov\'s words, was "settled for good"?', index=index)
+    assert settled.short is not None and settled.short.text == "the status of Crimea and the Donbas"
