@@ -8008,7 +8008,9 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # aside from the search; "the April piece" draws nothing and stays.
     from qa.answering.answerer import _without_words_used
     march = "When did Russia's invasion begin, per the March commentary?"
-    assert _without_words_used(march, ["… Financial Times, 20 March 2022 …"]) != march
+    sourced = "When did Russia's invasion begin, according to the March commentary?"
+    assert _without_words_used(sourced, ["… Financial Times, 20 March 2022 …"]).startswith("When did Russia's invasion begin")
+    assert "March" not in _without_words_used(sourced, ["… Financial Times, 20 March 2022 …"])
     assert _without_words_used("What does the April piece say?", ["No month here."]) == "What does the April piece say?"
     begun = qa.answer(march, index=index)
     assert begun.short is not None and begun.short.text == "24 February 2022"
