@@ -7983,6 +7983,7 @@ def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
 
 def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_index):
     import qa
+    from qa.app.chat import answer_key, chat_message, typed_history
     from qa.answering.referents import resolve_counted
     from qa.answering.types import option_said_better
     from qa.retrieval.query import NUMBER, expected_type
@@ -8019,3 +8020,18 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     assert _asked_plainly('What, in Lavrov\'s words, was "settled for good"?') == "What did Lavrov say was settled for good?"
     settled = qa.answer('What, in Lavrov\'s words, was "settled for good"?', index=index)
     assert settled.short is not None and settled.short.text == "the status of Crimea and the Donbas"
+    # Initials asked of a kind ("the two breakaway republics"): the sentence that gives them in brackets
+    # leads, and they are bold; the count in the question is the republics', not items to list.
+    initials = qa.answer("What are the initials of the two breakaway republics?", index=index)
+    assert initials.short is not None and initials.short.text == "LNR and DNR"
+    # "Which body's approval …?" asks whose; "Which country's leader …?" keeps its kind.
+    assert _asked_plainly("Which body's approval of lethal aid was a first in its history?") == (
+        "Whose approval of lethal aid was a first in its history?")
+    assert _asked_plainly("Which country's leader wants the referendum on neutrality?") is None
+    # "Would China be one of them?" after a list of names: whether it is, though the question before
+    # named no group the rules read.
+    guarantors = "Who would Ukraine's plan let act as guarantors?"
+    listed = qa.answer(guarantors, index=index)
+    history = [{"role": "user", "content": guarantors}, {"role": "assistant", "content": chat_message(listed, answer_key([]))}]
+    member = qa.answer("Would China be one of them?", history=typed_history(history), index=index)
+    assert member.text.startswith("Yes: China is among them.")

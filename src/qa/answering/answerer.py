@@ -67,7 +67,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -783,6 +783,11 @@ def _phrase_last(question: str) -> str | None:
 _OPENING_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
 
 
+# "Which body's approval …?": whose, when the owner's kind says nothing ("Which country's leader …?"
+# keeps its kind, which tells a country from its leader).
+_WHICH_OWNER = re.compile(
+    r"^(?P<lead>\W*(?:(?i:and|but|so)\s+)?)(?i:which|what)\s+(?i:body|organi[sz]ation|institution|entity|group|party|side|one)['’]s\s+(?=[a-z])"
+)
 # "What, in Lavrov's words, was "settled for good"?": what someone said, asked with his words set aside.
 _IN_WORDS = re.compile(
     r"^\W*(?P<wh>(?i:what|who|which))\s*,\s*(?i:in)\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)['’]s?\s+(?i:words|view|telling)\s*,\s*"
@@ -880,6 +885,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # Beijing against?" does (it had bolded "US warnings").
         wh = "Who" if stranded.group("wh").lower() == "whom" else "What"
         return f"{wh} {stranded.group('rest')} {stranded.group('prep').lower()}?"
+    owner = _WHICH_OWNER.match(question)
+    if owner is not None:
+        # "Which body's approval of lethal aid was a first in its history?" asks whose approval ("the
+        # European Union"; the reader had bolded what was approved).
+        return f"{owner.group('lead')}{'whose' if owner.group('lead').strip() else 'Whose'} {question[owner.end():]}"
     words = _IN_WORDS.match(question)
     if words is not None:
         # "What, in Lavrov's words, was "settled for good"?" asks what he said was (it had bolded his
@@ -1439,7 +1449,9 @@ def _answer(
         member_question = f"Is {alone.group('name')} one of them?" if alone is not None else question
         named = resolve_group(member_question, [*context[:-1], _phrase_last(context[-1]) or context[-1]],
                               member=_MEMBER_ASKED.match(member_question) is not None)
-        member = _membership(member_question, replies[-1]) if named is not None and replies else None
+        # Also when the question before names no group the rules read: "Would China be one of them?"
+        # after "Who would Ukraine's plan let act as guarantors?" answered with a list of names.
+        member = _membership(member_question, replies[-1]) if replies else None
         if member is not None:
             # "Is France among them?" after "Britain, China, Russia and the United States": the list
             # as answered before, and whether it names France (it had quoted "a country bigger than
@@ -2030,7 +2042,9 @@ def _answer(
     # A list after the lead is asked for only when the lead lists nothing itself ("anti-inflammatory
     # molecules, such as cortisol and catecholamines" answers "What are two …?").
     lists_itself = _GIVES_LIST.search(chosen[0].text) or first_listed_item(chosen[0].text, question)
-    items = [] if _MORE_ABOUT.match(question) else _list_items(retriever, chosen[:1], None if lists_itself else asked_count(question))
+    # "What are the initials of the two breakaway republics?" counts the republics, not items to list.
+    items = ([] if _MORE_ABOUT.match(question) or asks_short_form(question)
+             else _list_items(retriever, chosen[:1], None if lists_itself else asked_count(question)))
     # The lead announces a list (by its count, or by the count the question asks for when the list
     # follows it), or is one of as many items as the question asks for.
     announced = bool(items) and ordinal_of(chosen[0].text) is None
@@ -2339,6 +2353,8 @@ _WORK_PROPERTIES = frozenset(
     "title titles name names author authors date dates address email e-mail phone telephone number website url "
     "publisher source sources headline page footnote note".split()
 )
+# Forms of a name, which a sentence gives in brackets without the word: "(LNR and DNR)".
+_NAME_FORMS = frozenset("initials abbreviation abbreviations acronym acronyms".split())
 
 
 # A life event asked of someone ("Where was Alcaro born?"): its word, which a sentence answering would use.
@@ -2364,7 +2380,8 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
         # Two words or more: one word alone may be the documents' own in another form ("What claim …?").
         return len(words) >= 2 and all(_never_written(retriever, w) for w in words)
     noun = asked.group("noun").lower()
-    if noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES or noun in _MEASURES:
+    if (noun in retriever.vocabulary() or noun in QUERY_STOPWORDS or noun in _WORK_PROPERTIES or noun in _MEASURES
+            or noun in _NAME_FORMS):
         return False
     # "What was the purpose of the 1994 memorandum?": what a sentence says the memorandum sought to do.
     if noun in _STANCES:
@@ -4840,7 +4857,7 @@ _BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|al
 
 
 # Finders that mark in a sentence just what the question's form asks for: a lead they mark answers.
-_LEAD_FINDERS = (content_of_noun, target_of, limit_given, place_written)
+_LEAD_FINDERS = (content_of_noun, target_of, limit_given, place_written, abbreviation_given)
 
 
 def _lead_by_reader(
@@ -6467,10 +6484,21 @@ def _share_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
+def _short_form_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """`ranked` with the best of the first `s.gate_depth` that gives what the question asks to be
+    called for short leading: "What are the initials of the two breakaway republics?" is answered by
+    "… People’s Republics (LNR and DNR) …", not by "… the two self-styled independent republics …",
+    which has the question's words and no initials."""
+    if not asks_short_form(question):
+        return ranked
+    giving = next((c for c in ranked[: s.gate_depth] if abbreviation_given(c.text, question)), None)
+    return [giving, *(c for c in ranked if c is not giving)] if giving is not None else ranked
+
+
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
-                _singled_first, _head_noun_first, _share_first)
+                _singled_first, _head_noun_first, _share_first, _short_form_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).

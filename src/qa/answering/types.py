@@ -4746,6 +4746,11 @@ _ASKS_SHORT_FORM = re.compile(r"\bfor\s+short\b|\babbreviat\w*|\bacronyms?\b|\bi
 _INITIALS_AFTER_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)*){1,8})\((?P<initials>[A-Z]{2,6}(?:(?:,\s*|\s+and\s+)[A-Z]{2,6})*)\)")
 
 
+def asks_short_form(question: str) -> bool:
+    """True when the question asks what something is called for short ("What are the initials of …?")."""
+    return _ASKS_SHORT_FORM.search(question) is not None
+
+
 def abbreviation_given(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question that asks what a named thing is called for short, the offsets of the initials
     the sentence gives in brackets after a name that shares a word with the question ("LNR and DNR"
@@ -4755,6 +4760,10 @@ def abbreviation_given(sentence: str, question: str) -> tuple[int, int] | None:
     if not _ASKS_SHORT_FORM.search(question) or re.search(r"\b[A-Z]{2,6}\b", question):
         return None
     asked = {w.lower()[:NAME_STEM] for w in re.findall(r"\b[A-Z][\w’'-]+", question[1:])}
+    if not asked:
+        # "What are the initials of the two breakaway republics?": a name of the kind asked ("Republics").
+        asked = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(question) if len(w) > 3 and w.lower() not in QUERY_STOPWORDS
+                 and not _ASKS_SHORT_FORM.fullmatch(w)}
     for found in _INITIALS_AFTER_NAME.finditer(sentence):
         if {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Z][\w’'-]+", found.group("name"))} & asked:
             return found.span("initials")
