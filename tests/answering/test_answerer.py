@@ -8035,3 +8035,9 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     history = [{"role": "user", "content": guarantors}, {"role": "assistant", "content": chat_message(listed, answer_key([]))}]
     member = qa.answer("Would China be one of them?", history=typed_history(history), index=index)
     assert member.text.startswith("Yes: China is among them.")
+    # "Counting X, how many …?": the phrase read after the question ("sixth time"; nothing had been bold).
+    rounds = qa.answer("Counting Istanbul, how many rounds of talks had there been?", index=index)
+    assert rounds.short is not None and rounds.short.text == "sixth time"
+    # A time the question gives itself is not part of the bold ("… by the end of the year").
+    phased = qa.answer("What does the April piece say Poland will phase out by year's end?", index=index)
+    assert phased.short is not None and phased.short.text == "oil and gas imports"

@@ -763,7 +763,8 @@ _WH_OBJECT_LAST = re.compile(
 # time before the question, which the rules read after it. Not a source ("According to both
 # commentaries, …", "In the April commentary, …"), which the rules read where it stands.
 _PHRASE_FIRST = re.compile(
-    r"^\W*(?P<phrase>(?:under|within|during|after|before|since)\s+[^,?]{2,60}?),\s+"
+    # "Counting Istanbul, how many rounds of talks had there been?" too: what is counted in or left out.
+    r"^\W*(?P<phrase>(?:under|within|during|after|before|since|counting|including|excluding|not\s+counting)\s+[^,?]{2,60}?),\s+"
     r"(?P<question>(?:what|which|who|whom|whose|when|where|why|how)\b[^?]*?)\s*\?\s*$",
     re.I,
 )
@@ -2111,6 +2112,12 @@ def _answer(
         # "What is the first sticking point?" is not answered by "major sticking points" (nor "two"), from
         # "However, there are two major sticking points.": the words that announce items name none of them.
         found = None
+    if (found is not None and (timed := _TRAILING_TIME.search(found[0].text, found[1].start, found[1].end)) is not None
+            and timed.start() > found[1].start
+            and re.search(rf"\b{timed.group('prep')}\s+(?:[\w’'-]+\s+){{0,3}}?(?:year|years|month|months|week|weeks|end|\d)", question, re.I)):
+        # "What will Poland phase out by year's end?": "oil and gas imports", not "… by the end of the
+        # year", the time the question gives itself.
+        found = found[0], replace(found[1], end=timed.start())
     if found is not None and (focus := _FOCUS_OPENS.match(found[0].text, found[1].start, found[1].end)) is not None:
         # "Which air weapons does Ukraine most need?": "air defense systems", not "especially air defense systems".
         found = found[0], replace(found[1], start=focus.end())
@@ -4459,6 +4466,10 @@ def _lists_asked_name(text: str, question: str) -> bool:
     return any(item.split()[0] in names for item in items if item.split())
 
 
+# A time at a span's end: "oil and gas imports by the end of the year".
+_TRAILING_TIME = re.compile(
+    r"\s+(?P<prep>by|within|before|until)\s+(?:the\s+)?(?:end\s+of|next|coming|this|[A-Z0-9])[^,;]*?$", re.I
+)
 # A word that singles out what follows it, at a span's start: "especially air defense systems".
 _FOCUS_OPENS = re.compile(r"(?:especially|particularly|notably|above\s+all|chiefly|mainly|mostly)\s+(?=\S)", re.I)
 # What a span's end singles out after a comma: "military equipment, especially Russia".
