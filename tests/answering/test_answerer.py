@@ -8041,3 +8041,7 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # A time the question gives itself is not part of the bold ("… by the end of the year").
     phased = qa.answer("What does the April piece say Poland will phase out by year's end?", index=index)
     assert phased.short is not None and phased.short.text == "oil and gas imports"
+    # "Which countries …?" answered by a lead that names no one: the sentence after it gives the names
+    # ("Turkey and Israel", of "… have been active in this regard"; nothing had been bold).
+    mediators = qa.answer("Which countries does Alcaro say have tried mediation?", index=index)
+    assert mediators.short is not None and mediators.short.text == "Turkey and Israel"

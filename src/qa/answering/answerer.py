@@ -2096,6 +2096,12 @@ def _answer(
         # been bolded again, from the same sentence).
         follow_up = FollowUp(question, answered_before, "")
     found = _short_span(question, follow_up, wanted, chosen, s, subject) if single else None
+    if (found is None and single and len(chosen) > 1 and _ASKS_NAMED_KIND.match(question)
+            and not re.search(r"(?<!^)\b[A-Z]", chosen[0].text.strip())):
+        # "Which countries have tried mediation?": the sentence quoted first names no one ("In the face
+        # of such risks of escalation, mediation attempts are welcome."); the one after it, which goes on
+        # "in this regard", does ("Turkey and Israel").
+        found = _short_span(question, follow_up, wanted, chosen[1:], s, subject)
     if found is not None and (both := _with_time_asked(question, follow_up, chosen, found, s, subject)) is not None:
         # "Who founded the IAI, and in what year?": "1965 on the initiative of Altiero Spinelli", the
         # founder and the year, not the year alone.
@@ -4466,6 +4472,8 @@ def _lists_asked_name(text: str, question: str) -> bool:
     return any(item.split()[0] in names for item in items if item.split())
 
 
+# "Which countries …?", "Who …?": names asked for.
+_ASKS_NAMED_KIND = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:who\b|(?:which|what)\s+(?:countries|nations|states|governments|people|leaders|officials|banks|organi[sz]ations)\b)", re.I)
 # A time at a span's end: "oil and gas imports by the end of the year".
 _TRAILING_TIME = re.compile(
     r"\s+(?P<prep>by|within|before|until)\s+(?:the\s+)?(?:end\s+of|next|coming|this|[A-Z0-9])[^,;]*?$", re.I
