@@ -8045,3 +8045,9 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # ("Turkey and Israel", of "… have been active in this regard"; nothing had been bold).
     mediators = qa.answer("Which countries does Alcaro say have tried mediation?", index=index)
     assert mediators.short is not None and mediators.short.text == "Turkey and Israel"
+    # "What was special about it?" is read as what was done for the first time, when the sentence says so.
+    package = "How big is the EU's aid package?"
+    sized = qa.answer(package, index=index)
+    history = [{"role": "user", "content": package}, {"role": "assistant", "content": chat_message(sized, answer_key([]))}]
+    special = qa.answer("What was special about it?", history=typed_history(history), index=index)
+    assert special.short is not None and special.short.text.startswith("approving the shipment of lethal weapons")

@@ -2088,7 +2088,8 @@ _ASKS_FIRST = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?=(?:what|which)\b).*?(?:\b(?:which|what|a)\s+first\b(?!\s+(?:time|step|round|point|one|of)\b)|"
     r"\bfor\s+the\s+first\s+time\b|"
     # "What was new about the EU decision?": what it did that had not been done before.
-    r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic)\s+(?:about|in)\b|"
+    # "What was special about it?" too: what the sentence says was done for the first time, if it says so.
+    r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic|special|remarkable|unusual|exceptional|notable)\s+(?:about|in)\b|"
     # "What historic step did the European Union take …?": a step never taken before.
     r"\b(?:what|which)\s+(?:historic|unprecedented|landmark|groundbreaking)\s+(?:step|move|decision|break|shift)\b|"
     # "What precedent did the EU set with its weapons deal?"
