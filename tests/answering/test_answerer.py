@@ -7940,7 +7940,7 @@ def test_questions_asked_in_other_words_of_the_thirty_third_session(built_index)
 
 def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
     import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
     from qa.answering.referents import item_phrase
     from qa.answering.types import item_content
 
@@ -7957,10 +7957,7 @@ def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
     # An item sentence after a bold short answer is still an item: "And the second?" is not "EU".
     reply = "**have authority over sanctions** [1]\n\nThird, only the United States and the EU have authority over sanctions. [1]"
     assert item_phrase(reply, 2) == "only the United States and the EU have authority over sanctions"
-    first = "What is the first thing only America and NATO can do?"
-    answered = qa.answer(first, index=index)
-    history = [{"role": "user", "content": first}, {"role": "assistant", "content": chat_message(answered, answer_key([]))}]
-    later = qa.answer("And what is the third thing?", history=typed_history(history), index=index)
+    *_, later = ask_as_chat(index, "What is the first thing only America and NATO can do?", "And what is the third thing?")
     assert later.short is not None and later.short.text == "have authority over sanctions"
     # "Who …?" answered by "they …": the sentence saying who they are comes first, its subject bold.
     central = qa.answer("Who does Alcaro say is central to unblocking negotiations?", index=index)
@@ -7983,7 +7980,7 @@ def test_reader_turns_of_the_thirty_third_session_pointing_back(built_index):
 
 def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_index):
     import qa
-    from qa.app.chat import answer_key, chat_message, typed_history
+    from conftest import ask_as_chat
     from qa.answering.referents import resolve_counted
     from qa.answering.types import option_said_better
     from qa.retrieval.query import NUMBER, expected_type
@@ -8030,10 +8027,7 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     assert _asked_plainly("Which country's leader wants the referendum on neutrality?") is None
     # "Would China be one of them?" after a list of names: whether it is, though the question before
     # named no group the rules read.
-    guarantors = "Who would Ukraine's plan let act as guarantors?"
-    listed = qa.answer(guarantors, index=index)
-    history = [{"role": "user", "content": guarantors}, {"role": "assistant", "content": chat_message(listed, answer_key([]))}]
-    member = qa.answer("Would China be one of them?", history=typed_history(history), index=index)
+    *_, member = ask_as_chat(index, "Who would Ukraine's plan let act as guarantors?", "Would China be one of them?")
     assert member.text.startswith("Yes: China is among them.")
     # "Counting X, how many …?": the phrase read after the question ("sixth time"; nothing had been bold).
     rounds = qa.answer("Counting Istanbul, how many rounds of talks had there been?", index=index)
@@ -8046,8 +8040,5 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     mediators = qa.answer("Which countries does Alcaro say have tried mediation?", index=index)
     assert mediators.short is not None and mediators.short.text == "Turkey and Israel"
     # "What was special about it?" is read as what was done for the first time, when the sentence says so.
-    package = "How big is the EU's aid package?"
-    sized = qa.answer(package, index=index)
-    history = [{"role": "user", "content": package}, {"role": "assistant", "content": chat_message(sized, answer_key([]))}]
-    special = qa.answer("What was special about it?", history=typed_history(history), index=index)
+    *_, special = ask_as_chat(index, "How big is the EU's aid package?", "What was special about it?")
     assert special.short is not None and special.short.text.startswith("approving the shipment of lethal weapons")
