@@ -37,8 +37,9 @@ GROUP_COUNTED_FIRST = r"(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?"
 # whose "how much" is one ("How much has the US given?" asks an amount).
 _DEGREE_ASKED = (
     r"(?:has|have|had|does|do|did|is|are|was|were|will|would|can|could|should|may|might)\s+(?:[\w’'-]+\s+){1,4}?"
-    r"(?:depend|rel[iy]|count|matter|care|trust|chang|suffer|hurt|weaken|strengthen|improv|worsen|differ|agree|"
-    r"help|affect|influenc|succeed|fail|progress|advanc|respect|fear|want|need)\w*\b"
+    # Not "agree", "want" or "need": "How much has the EU agreed to deliver?" asks an amount.
+    r"(?:depend|rel[iy]|count|matter|care|trust|chang|suffer|hurt|weaken|strengthen|improv|worsen|differ|"
+    r"help|affect|influenc|succeed|fail|progress|advanc|respect|fear)\w*\b"
 )
 _ASKS = (
     # "Out of Russia's top five banks, how many …?": the group counted in may come first.
