@@ -8042,3 +8042,7 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # "What was special about it?" is read as what was done for the first time, when the sentence says so.
     *_, special = ask_as_chat(index, "How big is the EU's aid package?", "What was special about it?")
     assert special.short is not None and special.short.text.startswith("approving the shipment of lethal weapons")
+    # The subject of a statement asked last is a determiner's phrase or names: not "Complexity theory
+    # classifies problems", whose verb it would swallow (XQuAD).
+    assert _asked_plainly("Complexity theory classifies problems based on what primary attribute?") is None
+    assert _asked_plainly("Stratigraphers try to locate areas for what types of extraction?") is None

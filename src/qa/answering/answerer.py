@@ -753,8 +753,11 @@ _WHAT_LAST = re.compile(
 # so is what is asked ("… altered what Moscow does …" asks a clause).
 _NOT_IN_PHRASE = r"(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might|must|that|which|who|whom|whose)"
 _WH_OBJECT_LAST = re.compile(
-    rf"^\W*(?P<subject>(?:(?i:the|a|an)\s+|(?!(?i:{_NOT_IN_PHRASE}|what|how|why|when|where|each|every)\b)[A-Z])"
-    rf"(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+\s+){{0,6}}?(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+))\s+"
+    # The subject: a determiner and up to three words, or up to three names ("The 15-point plan", "The
+    # US", "State Route 180"); not "Complexity theory classifies problems based on what …?", whose
+    # verb a subject of any words would have swallowed.
+    rf"^\W*(?P<subject>(?i:the|a|an)\s+(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+\s+){{0,2}}?(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+"
+    rf"|(?!(?i:{_NOT_IN_PHRASE}|what|how|why|when|where|each|every)\b)[A-Z0-9][\w’'.-]*(?:\s+[A-Z0-9][\w’'.-]*){{0,2}})\s+"
     r"(?P<verb>(?!(?:its|this)\b)[a-z]{3,}(?:s|ed))\s+"
     r"(?P<prep>(?:on|around|about|at|to|with|for|in|from|into|against)\s+)?(?P<wh>(?i:which|what))\s+"
     rf"(?P<rest>(?:(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+\s+){{0,5}}(?!(?i:{_NOT_IN_PHRASE})\b)[^?,\s]+)\s*\?\s*$"
