@@ -2105,7 +2105,7 @@ def _answer(
         # of such risks of escalation, mediation attempts are welcome."); the one after it, which goes on
         # "in this regard", does ("Turkey and Israel").
         found = _short_span(question, follow_up, wanted, chosen[1:], s, subject)
-    if found is not None and (both := _with_time_asked(question, follow_up, chosen, found, s, subject)) is not None:
+    if found is not None and (both := _both_asked(question, follow_up, chosen, found, s, subject)) is not None:
         # "Who founded the IAI, and in what year?": "1965 on the initiative of Altiero Spinelli", the
         # founder and the year, not the year alone.
         found = found[0], both
@@ -3753,7 +3753,7 @@ _AND_BY_WHOM = re.compile(
 BOTH_WORDS = 10
 
 
-def _with_time_asked(
+def _both_asked(
     question: str, follow_up: FollowUp | None, chosen: Sequence[Candidate], found: tuple[Candidate, Span],
     s: AnswerSettings, subject: Sequence[str],
 ) -> Span | None:

@@ -36,7 +36,7 @@ GROUP_COUNTED_FIRST = r"(?:(?:out\s+)?of\s+[^,?]{3,60},\s*)?"
 # "How much has Europe depended on Russian gas?": a degree ("deeply"), not an amount; the verbs
 # whose "how much" is one ("How much has the US given?" asks an amount).
 _DEGREE_ASKED = (
-    r"(?:has|have|had|does|do|did|is|are|was|were|will|would|can|could|should|may|might)\s+(?:[\w’'-]+\s+){1,4}?"
+    rf"{_AUXILIARIES}\s+(?:[\w’'-]+\s+){{1,4}}?"
     # Not "agree", "want" or "need": "How much has the EU agreed to deliver?" asks an amount.
     r"(?:depend|rel[iy]|count|matter|care|trust|chang|suffer|hurt|weaken|strengthen|improv|worsen|differ|"
     r"help|affect|influenc|succeed|fail|progress|advanc|respect|fear)\w*\b"
