@@ -65,7 +65,7 @@ from qa.ingest.dates import DATE_ONLY, date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
-    CLAUSE_VERB, HEDGE_WORDS, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
+    CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
     asks_side, called_as, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
@@ -751,7 +751,7 @@ _WHAT_LAST = re.compile(
 # The subject is a noun phrase: no auxiliary or relative word in it ("Have the penalties … altered
 # what …?" is a yes-no question; "… has a population that exceeds what number?" has a clause), and
 # so is what is asked ("… altered what Moscow does …" asks a clause).
-_NOT_IN_PHRASE = r"(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might|must|that|which|who|whom|whose)"
+_NOT_IN_PHRASE = rf"(?:{KIND_AUXILIARY}|that|which|who|whom|whose)"
 _WH_OBJECT_LAST = re.compile(
     # The subject: a determiner and up to three words, or up to three names ("The 15-point plan", "The
     # US", "State Route 180"); not "Complexity theory classifies problems based on what …?", whose
@@ -812,7 +812,7 @@ _OPTIONS_FIRST = re.compile(
 )
 _SINGULAR_AUXILIARY = {"have": "has", "are": "is", "were": "was"}
 # "What is the size of Ukraine?": how big it is.
-_SIZE_ASKED = re.compile(r"^(?P<lead>\W*)(?i:what)\s+(?P<be>is|was|are|were)\s+(?i:the)\s+(?i:size)\s+(?i:of)\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
+_SIZE_ASKED = re.compile(r"^(?P<lead>\W*)what\s+(?P<be>is|was|are|were)\s+the\s+size\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
 # A document by its kind: "the IAI commentary", "the April piece".
 _A_DOCUMENT = r"the\s+(?:[\w’'-]+\s+){0,3}?(?:commentary|article|piece|paper|report|analysis|essay|text|document)"
 # "Who is the US president named in the IAI commentary?": a thing asked, as a document names it (not
@@ -6504,8 +6504,6 @@ def _share_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> l
     return ranked if found is None else [found, *(c for c in ranked if c is not found)]
 
 
-# How the sentences are reordered before the answer is chosen, in this order: each puts first one of
-# the best few that does what the question asks, when the lead does not.
 def _short_form_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """`ranked` with the best of the first `s.gate_depth` that gives what the question asks to be
     called for short leading: "What are the initials of the two breakaway republics?" is answered by
@@ -6517,6 +6515,8 @@ def _short_form_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return [giving, *(c for c in ranked if c is not giving)] if giving is not None else ranked
 
 
+# How the sentences are reordered before the answer is chosen, in this order: each puts first one of
+# the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,

@@ -1128,20 +1128,20 @@ PEOPLE_ADJECTIVE_WORD = r"[A-Z][a-z]+(?:ian|ean|can|ish|ese)"
 STEP_PREPOSITIONS = r"by|as|in|into|through|with|under"
 # "Which antitank missiles has the US supplied?", "Which quarterly does IAI publish?": the kind of
 # thing asked for, one to three lower-case words between "which"/"what" and the verb.
-_KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
+KIND_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)"
 _ASKS_OF_KIND = re.compile(
     # A capitalised compound may qualify the kind: "Which English-language quarterly …?". A people's
     # adjective before it says whose, which the sentence need not repeat ("Which American anti-tank
     # weapon …?" of "The United States has … provided …, Javelin antitank missiles, …").
-    rf"^\W*(?i:which|what)\s+(?:{PEOPLE_ADJECTIVE_WORD}\s+)?(?P<kind>(?:(?!{_KIND_AUXILIARY}\b)(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*)\s+){{0,2}}"
-    rf"(?!{_KIND_AUXILIARY}\b)[a-z][\w-]*)"
-    rf"\s+{_KIND_AUXILIARY}\b"
+    rf"^\W*(?i:which|what)\s+(?:{PEOPLE_ADJECTIVE_WORD}\s+)?(?P<kind>(?:(?!{KIND_AUXILIARY}\b)(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?!{KIND_AUXILIARY}\b)[a-z][\w-]*)"
+    rf"\s+{KIND_AUXILIARY}\b"
 )
 # "Name the anti-aircraft system the US provided.": a request for the name of the thing of a kind,
 # the kind's words ending where a clause about it begins ("Name a larger car …" asks for any one).
 _NAME_THE_KIND = re.compile(
     r"^\W*(?i:name|give\s+(?:me\s+)?the\s+name\s+of)\s+(?i:the)\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
-    rf"(?=\s+(?:(?:the|that|which|{_KIND_AUXILIARY})\b|[A-Z])|\s*[?.!]*\s*$)"
+    rf"(?=\s+(?:(?:the|that|which|{KIND_AUXILIARY})\b|[A-Z])|\s*[?.!]*\s*$)"
 )
 # "What is the name of Alcaro's programme?", "What is the IAI's quarterly called?" name the kind too.
 _ASKS_NAME_OF_KIND = re.compile(
@@ -1371,7 +1371,7 @@ def kind_done(sentence: str, question: str) -> tuple[int, int] | None:
 # "What kind of agreement would Ukraine sign …?": the thing asked about after "kind/type/sort of".
 _ASKS_KIND_OF = re.compile(
     rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)"
-    rf"\s+{_KIND_AUXILIARY}\b"
+    rf"\s+{KIND_AUXILIARY}\b"
 )
 # "What kind of sanctions prohibit all transactions?": the thing asked about is the subject.
 _ASKS_KIND_OF_DOING = re.compile(rf"^\W*(?i:what|which)\s+(?i:kinds?|types?|sorts?)\s+of\s+(?P<thing>[a-z][\w-]*)\s+[a-z]")
@@ -1386,7 +1386,7 @@ _VARIETY_WORDS = frozenset("different various several many certain some other di
 _NOT_DESCRIBING = _VARIETY_WORDS | frozenset("similar such more most further new own same any all every each no".split())
 DESCRIBING_WORDS = 4
 PLURAL_OR_VERB = re.compile(r"(?<![su])s$")
-_ENDS_DESCRIBING = re.compile(rf"{_KIND_AUXILIARY}|be|been|being|and|or|but|nor", re.I)
+_ENDS_DESCRIBING = re.compile(rf"{KIND_AUXILIARY}|be|been|being|and|or|but|nor", re.I)
 
 
 # Nouns a document and a question may use for one thing (singular, as `_kind_word` leaves them).
@@ -1596,7 +1596,7 @@ _ITEM_ABOUT = r"\s+(?:one\s+)?(?:is\s+about|is|concerns|regards|involves|revolve
 
 
 # Where an item's predicate begins: after a modal ("can restore …"), or at "have" or "has" ("have authority over …").
-_ITEM_PREDICATE = re.compile(r"\b(?:(?:can|could|will|would|must|should|may|might)\s+(?P<modal>)|(?=have\s|has\s))(?P<what>[a-z])")
+_ITEM_PREDICATE = re.compile(r"\b(?:(?:can|could|will|would|must|should|may|might)\s+|(?=have\s|has\s))(?P<what>[a-z])")
 
 
 def item_content(sentence: str, question: str) -> tuple[int, int] | None:
@@ -3965,6 +3965,8 @@ _ASKS_FAILED_TO = re.compile(
 _DENIED_ACT = re.compile(
     r"\b(?:not|never|nor\s+(?:have|has|had|did|do|does)\s+(?:they|it|he|she|we|you))\s+(?P<act>[a-z]{3,}(?:ed|en)\b)", re.I
 )
+# Where a denied action ends: a clause mark, a dash, or the "nor" of the next one.
+_DENIED_ACT_END = re.compile(r"[,;:.!?]|\s[—–]\s|\s+nor\b|$")
 
 
 def failed_act(sentence: str, question: str) -> tuple[int, int] | None:
@@ -3978,7 +3980,7 @@ def failed_act(sentence: str, question: str) -> tuple[int, int] | None:
     target = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("target")) if w.lower() not in QUERY_STOPWORDS}
     found = []
     for denied in _DENIED_ACT.finditer(sentence):
-        act = phrase_until(sentence, denied.start("act"), re.compile(r"[,;:.!?]|\s[—–]\s|\s+nor\b|$"), OBJECT_WORDS)
+        act = phrase_until(sentence, denied.start("act"), _DENIED_ACT_END, OBJECT_WORDS)
         if act is not None and target & {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[act[0] : act[1]])}:
             found.append(act)
     return found[0] if len(found) == 1 else None
@@ -4758,7 +4760,7 @@ def abbreviation_given(sentence: str, question: str) -> tuple[int, int] | None:
     in "… the so-called Luhansk and Donetsk People’s Republics (LNR and DNR) in the Donbas"); None
     for other questions, for one that gives initials itself (it asks what they stand for), or when no
     such name is in the sentence."""
-    if not _ASKS_SHORT_FORM.search(question) or re.search(r"\b[A-Z]{2,6}\b", question):
+    if not asks_short_form(question) or re.search(r"\b[A-Z]{2,6}\b", question):
         return None
     asked = {w.lower()[:NAME_STEM] for w in re.findall(r"\b[A-Z][\w’'-]+", question[1:])}
     if not asked:
