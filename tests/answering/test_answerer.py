@@ -8046,3 +8046,45 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # classifies problems", whose verb it would swallow (XQuAD).
     assert _asked_plainly("Complexity theory classifies problems based on what primary attribute?") is None
     assert _asked_plainly("Stratigraphers try to locate areas for what types of extraction?") is None
+
+
+def test_reader_turns_of_the_thirty_fourth_session(built_index):
+    import qa
+    from qa.answering.answerer import _in_question_condition, _kind_held
+
+    index = built_index.index
+    # A time clause the question closes on is no answer: the span stands outside the sentence's clause
+    # that restates it ("poor battlefield performance" had been bold, the reason it stalled).
+    reneged = ("Russia reneged on its stated objective of the “denazification” of Ukraine only after its military "
+               "operation stalled, in part because of poor battlefield performance — the result of low morale.")
+    asked = "What did Russia drop from its goals once its offensive stalled?"
+    poor = reneged.index("poor battlefield")
+    assert _in_question_condition(reneged, poor, poor + len("poor battlefield performance"), asked)
+    assert not _in_question_condition(reneged, reneged.index("denazification"), reneged.index("denazification") + 14, asked)
+    # A time alone ("before the war") is no clause of the question's own; a clause that opens the
+    # sentence is not read (where it ends, a comma may not say).
+    assert not _in_question_condition(reneged, poor, poor + 4, "What did Russia drop before the war?")
+    opened = "After the talks stalled, Russia bombed the northern cities."
+    assert not _in_question_condition(opened, opened.index("the northern"), len(opened) - 1,
+                                      "What did Russia do after the talks stalled?")
+    dropped = qa.answer(asked, index=index)
+    assert dropped.short is not None and dropped.short.text == "denazification"
+    # An act and the means of it: the act with its means, unless the question asks how.
+    blamed = qa.answer("What do the Russians blame the Ukrainians for in the talks?", index=index)
+    assert blamed.short is not None and blamed.short.text == 'delaying the talks by advancing "unrealistic" demands'
+    # "Besides a neutral Ukraine": the other kind of the same thing, with the thing ("de-militarised" alone had been bold).
+    besides = qa.answer("Besides a neutral Ukraine, what else is Putin after?", index=index)
+    assert besides.short is not None and besides.short.text == "de-militarised Ukraine"
+    # "What veto …?": the veto the holder is to have, not the holder.
+    allowing = "such as allowing the LNR and DNR to have veto power over national decisions."
+    held = _kind_held(allowing, allowing.index("LNR"), allowing.index(" to have"), "What veto was Ukraine asked to concede?")
+    assert held is not None and allowing[held[0] : held[1]] == "veto power over national decisions"
+    assert _kind_held(allowing, allowing.index("LNR"), allowing.index(" to have"), "Who was to have a veto?") is None
+    veto = qa.answer("What veto was Ukraine asked to concede?", index=index)
+    assert veto.short is not None and veto.short.text == "veto power over national decisions"
+    # The second half of an "A, but B" that a colon introduces is no short answer; the sentence answers.
+    accepted = qa.answer("What would Ukraine accept on Crimea and the Donbas, per Alcaro?", index=index)
+    assert accepted.short is None and "refrain from actively demanding" in accepted.text
+    # "… most urgently?" asks for what a sentence singles out with "especially", found fifth.
+    urgent = qa.answer("What does the April writer think the West should send Ukraine most urgently?", index=index)
+    assert urgent.short is not None and urgent.short.text == "air defense systems and fighter jets"

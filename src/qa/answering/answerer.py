@@ -3701,6 +3701,31 @@ def _in_failed_clause(sentence: str, start: int, question: str) -> bool:
     return _FAILED_ATTEMPT.search(sentence, 0, start) is not None and _ASKS_FAILURE.search(question) is None
 
 
+# A question that closes on its own time clause: "What did Russia drop once its offensive stalled?";
+# a clause with a verb in the past, not a time alone ("… before the war?").
+_QUESTION_TIME_CLAUSE = re.compile(
+    r"\w\s+(?:once|after|when|until|before)\s+(?P<clause>[^?,;]*?\s(?:[a-z]{3,}ed|began|broke|fell|went|came|ran|lost|won|met))\s*[?.!]*\s*$",
+    re.I,
+)
+# Where a sentence opens a time clause: "only after |its military operation stalled".
+_TIME_WORD = re.compile(r"\b(?:once|after|when|until|before)\s+", re.I)
+
+
+def _in_question_condition(sentence: str, start: int, end: int, question: str) -> bool:
+    """True when the span start..end reaches into the sentence's own time clause that restates the
+    one the question closes on ("poor battlefield performance" of "… only after its military operation
+    stalled, in part because of poor battlefield performance" for "What did Russia drop once its
+    offensive stalled?"): that clause, after the main one, tells when, which the question already
+    says. A clause that opens the sentence is not read: where it ends, a comma may not say ("When Sky
+    Digital was launched in 1998 the new service used the Astra 2A satellite …", XQuAD)."""
+    asked = _QUESTION_TIME_CLAUSE.search(question)
+    opened = [m for m in _TIME_WORD.finditer(sentence, 0, end)] if asked is not None else []
+    if not opened or not sentence[: opened[-1].start()].strip(" \"“‘'"):
+        return False
+    stems = {snowball_stem(w) for w in _words(asked.group("clause")) - QUERY_STOPWORDS}
+    return bool(stems & {snowball_stem(w) for w in _words(sentence[opened[-1].end() :]) - QUERY_STOPWORDS})
+
+
 # A question that sets something aside: what is joined to it may be the answer.
 _ASKS_ELSE = re.compile(r"\b(?:else|besides|other\s+than|apart\s+from|aside\s+from|outside\s+of|except|beyond)\b", re.I)
 # One word joined by "and" or "or" to the word before it: "respect and |abide|".
@@ -4085,6 +4110,12 @@ def _short_span(
                 # the south"; it had bolded nothing).
                 spans[k] = reader.spans(asking, [c.text], lambda text, c=c: fits(text) and not _in_failed_clause(
                     c.text, c.text.find(text), question), penalty)[0]
+            elif x is not None and _in_question_condition(c.text, x.start, x.end, question):
+                # "What did Russia drop once its offensive stalled?": the reader's next span outside the
+                # sentence's clause that restates that time ("the “denazification” of Ukraine", not "poor
+                # battlefield performance" of "… only after its military operation stalled, in part because of …").
+                spans[k] = reader.spans(asking, [c.text], lambda text, c=c: fits(text) and not _in_question_condition(
+                    c.text, c.text.find(text), c.text.find(text) + len(text), question), penalty)[0]
         found = []
         for k, (c, x) in enumerate(zip(sentences, spans)):
             text = c.text[x.start : x.end] if x is not None else ""
@@ -4095,6 +4126,7 @@ def _short_span(
                     and not (asks_who and _names_thing_asked(c.text, x.start, question))
                     and not _joined_to_asked(c.text, x.start, x.end, question)
                     and not _in_failed_clause(c.text, x.start, question)
+                    and not _in_question_condition(c.text, x.start, x.end, question)
                     # "Which Ukrainian cities have been besieged?" is not answered "Moscow", of "Moscow’s
                     # promise": a government, not a place.
                     and not (place_kind_asked(question) and _government_named(c.text, x.start, x.end))
@@ -4321,6 +4353,11 @@ def _short_span(
         # "What does Ukraine's constitution enshrine?": "NATO membership", not "a goal" (from "not
         # pursue NATO membership, a goal enshrined in Ukraine’s constitution"), which only renames it.
         span = Span(*renamed, span.score, span.margin)
+    if not several and _second_of_introduced_pair(candidate.text, span.start):
+        # "What would Ukraine accept on Crimea and the Donbas?": not "refusing to recognise Russia's
+        # sovereignty", the second half of what "open to a compromise:" introduces ("refrain from
+        # actively demanding the full return …, but refusing …"); the whole is too long for a short answer.
+        return None
     if not several and _inside_introduced(candidate.text, span.start, question):
         # "What compromise might Zelensky accept?": not "return of Crimea and the Donbas", a piece of
         # what "open to a compromise:" introduces ("refrain from actively demanding the full return …").
@@ -4392,6 +4429,19 @@ def _short_span(
         rest = phrase_until(candidate.text, also.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if also else None
         if rest is not None:
             span = Span(span.start, rest[1], span.score, span.margin)
+    aside = _SET_ASIDE_HEAD.search(question)
+    if (aside is not None and re.fullmatch(r"[a-z][\w-]*", candidate.text[span.start : span.end])
+            and (head := re.compile(rf"\s+{re.escape(aside.group('head'))}\b").match(candidate.text, span.end))):
+        # "What does Putin want besides a neutral Ukraine?": "de-militarised Ukraine", not the word
+        # that describes it alone: the question sets aside one kind of the same thing.
+        span = Span(span.start, head.end(), span.score, span.margin)
+    means = _ACT_BY_MEANS.search(candidate.text, 0, span.start)
+    if (means is not None and means.end() == span.start and _GERUND_OPENS.match(candidate.text, span.start)
+            and not _ASKS_HOW_OR_MEANS.search(question)):
+        # "What do the Russians blame the Ukrainians for?": "delaying the talks by advancing
+        # “unrealistic” demands", not the means alone ("advancing …"), from "accused the Ukrainians of
+        # delaying the talks by advancing …"; "How …?" and "By what means …?" ask for the means.
+        span = Span(means.start("act"), span.end, span.score, span.margin)
     paired = _GERUND_BEFORE.search(candidate.text, 0, span.start)
     if paired is not None and paired.end() == span.start and _GERUND_OPENS.match(candidate.text, span.start):
         # "saying one thing and doing another", not "doing another": the second of two actions
@@ -4426,6 +4476,11 @@ def _short_span(
     if owned is not None:
         # "Which cities did Russia keep bombing?": "Ukraine’s northern cities", not "Ukraine".
         span = Span(span.start, owned, span.score, span.margin)
+    held = _kind_held(candidate.text, span.start, span.end, question)
+    if held is not None:
+        # "What veto was Ukraine asked to concede?": "veto power over national decisions", not who
+        # would hold it ("the LNR and DNR", of "allowing the LNR and DNR to have veto power over …").
+        span = Span(*held, span.score, span.margin)
     described = _described_kind(candidate.text, span.start, span.end, question)
     if described is not None:
         # "Which Ukrainian cities were bombed after the talks?": "Ukraine’s northern cities", not "northern".
@@ -4749,6 +4804,19 @@ def renamed_asked(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# The second half of a contrast, at a span's start: "…, but |refusing to recognise …".
+_AFTER_BUT = re.compile(r",\s+but\s+(?:also\s+)?$")
+
+
+def _second_of_introduced_pair(sentence: str, start: int) -> bool:
+    """True when the span opens the second half of an "A, but B" that a colon introduces and that is
+    longer than a short answer ("a compromise: refrain from …, but refusing to recognise …")."""
+    colon = sentence.rfind(": ", 0, start)
+    if colon < 0 or _AFTER_BUT.search(sentence, colon, start) is None:
+        return False
+    return len(_WORD.findall(sentence[colon:])) > OBJECT_WORDS
+
+
 def _inside_introduced(sentence: str, start: int, question: str) -> bool:
     """True when the span starts inside what a colon right after the kind asked for introduces
     ("a compromise: refrain from …" for "What compromise …?"): the span is a piece of the answer."""
@@ -4786,6 +4854,23 @@ def _owned_head(sentence: str, end: int, question: str) -> int | None:
         return None
     owned = re.compile(_OWNED.format(noun=re.escape(_kind_stem(noun))), re.I).match(sentence, end)
     return owned.end() if owned else None
+
+
+# A holder and what it is to hold: "the LNR and DNR| to have |veto power …".
+_TO_HOLD = re.compile(r"\s+to\s+(?:have|hold|get|gain|keep|exercise|retain)\s+(?:an?\s+|the\s+)?")
+
+
+def _kind_held(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """The offsets of the thing of the kind asked that the span is to hold, from the kind's word to
+    its phrase's end ("veto power over national decisions" after "the LNR and DNR to have" for "What
+    veto …?"), when the span does not name the kind; else None."""
+    noun = _asked_kind(question)
+    held = _TO_HOLD.match(sentence, end) if noun is not None else None
+    if held is None or _kind_stem(noun) in sentence[start:end].lower():
+        return None
+    if not sentence[held.end() :].lower().startswith(_kind_stem(noun)):
+        return None
+    return phrase_until(sentence, held.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.")
 
 
 def _described_kind(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
@@ -6413,7 +6498,17 @@ def _side_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> li
 
 
 # "What does Ukraine need most?": the one thing above others, which "especially" singles out.
-_ASKS_MOST = re.compile(r"^\W*what\b[^?]*\s[a-z]+\s+most(?=\s*(?:[,?.!]|$)|\s+(?:per|according|now|right\s+now)\b)", re.I)
+_ASKS_MOST = re.compile(
+    r"^\W*what\b[^?]*\s[a-z]+\s+most(?=\s*(?:[,?.!]|$)|\s+(?:per|according|now|right\s+now)\b)"
+    # "What should the West send Ukraine most urgently?", "… above all?"
+    r"|^\W*what\b[^?]*\s(?:most\s+(?:urgently|badly|of\s+all)|above\s+all|first\s+and\s+foremost)(?=\s*(?:[,?.!]|$))",
+    re.I,
+)
+
+
+# How deep a sentence that singles out what is most needed may lead from: "What should the West send
+# Ukraine most urgently?" found "… especially air defense systems and fighter jets …" fifth.
+SINGLED_DEPTH = 5
 
 
 def _singled_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
@@ -6424,7 +6519,7 @@ def _singled_first(ranked: list[Candidate], question: str, s: AnswerSettings) ->
     by itself."""
     if _ASKS_MOST.match(question) is None:
         return ranked
-    return _fitting_lead(ranked, s, lambda c: singled_out(c.text, question) is not None)
+    return _fitting_lead(ranked, s, lambda c: singled_out(c.text, question) is not None, SINGLED_DEPTH)
 
 
 # "What veto was Ukraine asked to accept under Minsk?": the noun right after the question word,
@@ -7503,6 +7598,14 @@ def _lists_other_kind(sentence: str, start: int, question: str) -> bool:
 _NOT_GERUND = r"(?!\w*thing\b|during\b|\w*ring\b|king\b|wing\b|evening\b|morning\b|ceiling\b)"
 _GERUND_BEFORE = re.compile(rf"\b{_NOT_GERUND}[a-z]{{2,}}ing(?:\s+[\w’'-]+){{0,3}}\s+and\s+$")
 _GERUND_OPENS = re.compile(rf"{_NOT_GERUND}[a-z]{{2,}}ing\b")
+# What a question sets aside, a word describing a thing and the thing: "besides a neutral |Ukraine|".
+_SET_ASIDE_HEAD = re.compile(
+    r"\b(?i:besides|other\s+than|apart\s+from|aside\s+from|beyond)\s+(?:an?\s+|the\s+)?[a-z][\w-]+\s+(?P<head>[A-Za-z][\w’'-]+)\s*(?:[,?.!]|$)"
+)
+# An act and the means of it, up to the means: "accused the Ukrainians of |delaying the talks by |advancing …".
+_ACT_BY_MEANS = re.compile(rf"\b(?:of|for)\s+(?P<act>{_NOT_GERUND}[a-z]{{2,}}ing(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+$")
+# A question for the means: "How …?", "By what means …?", "… by doing what?".
+_ASKS_HOW_OR_MEANS = re.compile(r"^\W*(?:(?:and|so|but)\s+)?how\b|\bby\s+(?:what|which|doing\s+what)\b|\bmeans\b", re.I)
 # "not just a neutral" of "not just a neutral but also a de-militarised Ukraine": half of a pair.
 _NOT_JUST = re.compile(r"not\s+(?:just|only|merely)\s+[^,;:()]+?(?=\s+but\s)", re.I)
 _BUT_ALSO = re.compile(r"\s+but\s+(?:also\s+)?", re.I)
