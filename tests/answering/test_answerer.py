@@ -8088,3 +8088,25 @@ def test_reader_turns_of_the_thirty_fourth_session(built_index):
     # "… most urgently?" asks for what a sentence singles out with "especially", found fifth.
     urgent = qa.answer("What does the April writer think the West should send Ukraine most urgently?", index=index)
     assert urgent.short is not None and urgent.short.text == "air defense systems and fighter jets"
+
+
+def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
+    import qa
+    from qa.answering.referents import resolve_pointer
+    from qa.answering.types import verb_object
+
+    index = built_index.index
+    # "What is Russia trying to buy …?": the object of the verb after one of aim, in the progressive
+    # ("Russian and Ukrainian diplomats" had been bold, from the plan's other sentence).
+    means = ("For the Russians, it is in all likelihood a means to buy time, regroup and restart the offensive until "
+             "they are able to force President Volodymyr Zelensky to agree to conditions.")
+    found = verb_object(means, "What is Russia trying to buy?")
+    assert found is not None and means[found[0] : found[1]] == "time"
+    bought = qa.answer("What is Russia trying to buy with the 15-point plan, according to Alcaro?", index=index)
+    assert bought.short is not None and bought.short.text == "time"
+    # "Which is the first?" asks for the item itself, as "What is the first?" does, not "Which is <item>?"
+    # (which had bolded "Crimea", a name inside the item).
+    reply = ("However, there are two major sticking points. The first is the status of the contested regions: Crimea and "
+             "the Donbas. The second problematic issue is how to arrange security guarantees.")
+    assert resolve_pointer("Which is the first?", reply) == "Tell me more about the status of the contested regions."
+    assert resolve_pointer("What's the second?", reply) == resolve_pointer("What is the second?", reply)

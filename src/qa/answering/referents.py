@@ -29,7 +29,10 @@ _POINTER = re.compile(
     re.I,
 )
 # Nothing but a continuation before a bare ordinal: "And the second?", "What about the last?".
-_CONTINUATION_ONLY = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:what\s+(?:is|was)\s+)?", re.I)
+# "Which is the first?" and "What's the first?" too.
+_CONTINUATION_ONLY = re.compile(
+    r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:what|which)\s+(?:is|was)\s+|what[’']s\s+)?", re.I
+)
 # The item an ordinal or "the latter" / "the former" points at (0 the first, -1 the last).
 ORDINAL_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").

@@ -2656,7 +2656,9 @@ _ASKS_OBJECT_READY = re.compile(
 _ASKS_OBJECT_PROGRESSIVE = re.compile(
     r"^\s*(?i:(?:and|but|so)\s+)?(?i:what\s+(?:is|are|was|were))\s+"
     r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she|it|they)\s+"
-    rf"(?!{_READY_TO})(?P<verb>[a-z]{{2,}}ing)(?:\s+(?P<particle>{_PARTICLES}))?"
+    # "What is Russia trying to buy with the plan?": the verb after one of aim.
+    r"(?:(?P<aim>trying|seeking|hoping|planning|aiming|intending|wanting|looking|preparing|threatening|refusing)\s+(?:not\s+)?to\s+)?"
+    rf"(?!{_READY_TO})(?P<verb>(?(aim)[a-z]{{2,}}|[a-z]{{2,}}ing))(?:\s+(?P<particle>{_PARTICLES}))?"
     + _OBJECT_BEFORE_PREP +
     rf"(?:\s+(?P<prep>{_PREPOSITIONS}))?"
     r"(?=\s+(?:" + _PREPOSITIONS + r")\b|\s*,\s*according\s+to\b|\s*[?.!]*\s*$)"
