@@ -8110,3 +8110,10 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
              "the Donbas. The second problematic issue is how to arrange security guarantees.")
     assert resolve_pointer("Which is the first?", reply) == "Tell me more about the status of the contested regions."
     assert resolve_pointer("What's the second?", reply) == resolve_pointer("What is the second?", reply)
+    # "In which part of the country …?" asks for a place: the reader's next span outside the clause of
+    # failure ("north and east") is read, as for "Where …?" (nothing had been bold).
+    from qa.retrieval.query import PLACE, expected_type
+    assert expected_type("In which part of Ukraine are Russian troops advancing?") == PLACE
+    assert expected_type("In which part of the body is the liver?") is None
+    south = qa.answer("In which part of the country has the Russian advance gone furthest?", index=index)
+    assert south.short is not None and south.short.text == "south"

@@ -48,7 +48,9 @@ _ASKS = (
     # "Which Russian official …?", "Which Russian foreign minister …?" too, but not "What did officials say …?".
     (PERSON, re.compile(rf"^\s*(?:who|whom|whose|(?:which|what)\s+(?:(?!{_AUXILIARIES}\b)[a-z-]+\s+){{0,2}}(?:{PERSON_HEADS})s?\b)", re.I)),
     # "Which Ukrainian city …?" too: a word may say which one.
+    # "In which part of the country …?", "… part of Ukraine …?": a region of a place.
     (PLACE, re.compile(rf"^\s*(?:where\b|(?:in|to|from) which (?:(?!{_AUXILIARIES}\b)[a-z-]+\s+)?(?:city|country|town|capital|region)\b"
+                       r"|(?:in|to|from)\s+which\s+parts?\s+of\s+(?:the\s+)?(?:country|nation|(?-i:[A-Z])[\w’'-]+)\b"
                        rf"|which (?:(?!{_AUXILIARIES}\b)[a-z-]+\s+)?(?:city|country|town|capital)\b)", re.I)),
 )
 
