@@ -8117,3 +8117,9 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     assert expected_type("In which part of the body is the liver?") is None
     south = qa.answer("In which part of the country has the Russian advance gone furthest?", index=index)
     assert south.short is not None and south.short.text == "south"
+    # What a thing depends on, not the dependence ("deeply dependent on Russian gas" had been bold).
+    gas = qa.answer("Which Russian energy does Europe still rely on?", index=index)
+    assert gas.short is not None and gas.short.text == "Russian gas"
+    # "What stops X from …ing?" asks for the condition it waits on.
+    lifting = qa.answer("What stops the EU from lifting sanctions, per Alcaro?", index=index)
+    assert lifting.short is not None and lifting.short.text.startswith("it agrees to withdraw all its forces")

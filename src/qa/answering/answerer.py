@@ -4429,6 +4429,11 @@ def _short_span(
         rest = phrase_until(candidate.text, also.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.") if also else None
         if rest is not None:
             span = Span(span.start, rest[1], span.score, span.margin)
+    leaning = _DEPENDENT_ON.match(candidate.text, span.start, span.end)
+    if leaning is not None and leaning.end() < span.end and _ASKS_WHAT_OR_WHICH.match(question):
+        # "Which Russian energy does Europe still rely on?": "Russian gas", not "deeply dependent on
+        # Russian gas": what it depends on, not the dependence.
+        span = Span(leaning.end(), span.end, span.score, span.margin)
     aside = _SET_ASIDE_HEAD.search(question)
     if (aside is not None and re.fullmatch(r"[a-z][\w-]*", candidate.text[span.start : span.end])
             and (head := re.compile(rf"\s+{re.escape(aside.group('head'))}\b").match(candidate.text, span.end))):
@@ -7598,6 +7603,9 @@ def _lists_other_kind(sentence: str, start: int, question: str) -> bool:
 _NOT_GERUND = r"(?!\w*thing\b|during\b|\w*ring\b|king\b|wing\b|evening\b|morning\b|ceiling\b)"
 _GERUND_BEFORE = re.compile(rf"\b{_NOT_GERUND}[a-z]{{2,}}ing(?:\s+[\w’'-]+){{0,3}}\s+and\s+$")
 _GERUND_OPENS = re.compile(rf"{_NOT_GERUND}[a-z]{{2,}}ing\b")
+# Dependence at a span's start, up to what is depended on: "deeply dependent on |Russian gas".
+_DEPENDENT_ON = re.compile(r"(?:[a-z]+ly\s+)?(?:dependent|reliant|contingent)\s+(?:up)?on\s+", re.I)
+_ASKS_WHAT_OR_WHICH = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\b", re.I)
 # What a question sets aside, a word describing a thing and the thing: "besides a neutral |Ukraine|".
 _SET_ASIDE_HEAD = re.compile(
     r"\b(?i:besides|other\s+than|apart\s+from|aside\s+from|beyond)\s+(?:an?\s+|the\s+)?[a-z][\w-]+\s+(?P<head>[A-Za-z][\w’'-]+)\s*(?:[,?.!]|$)"

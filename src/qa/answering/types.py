@@ -2163,7 +2163,9 @@ _ASKS_CONDITION = re.compile(
     # "What would Ukraine give up NATO membership for?": what it is given up in exchange for, which a
     # condition says ("provided they get solid security guarantees …"; "a constitutional amendment" had been bold).
     r"|^\W*what\s+(?:would|will|could|does|do|did|is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:give\s+up|forsake|renounce|drop|"
-    r"abandon|trade|sacrifice|surrender)\b[^?]*?\s+for\s*[?.!]*\s*$|\bin\s+(?:exchange|return)\s+for\s+what\b",
+    r"abandon|trade|sacrifice|surrender)\b[^?]*?\s+for\s*[?.!]*\s*$|\bin\s+(?:exchange|return)\s+for\s+what\b"
+    # "What stops the EU from lifting sanctions?": the condition it waits on ("unless it agrees to withdraw …").
+    r"|^\W*what\s+(?:(?:is|was)\s+)?(?:stops|stopping|prevents|preventing|keeps|keeping)\s+[^?]*?\bfrom\s+[a-z]+ing\b",
     re.I,
 )
 # What opens a condition, and where it ends.
