@@ -2460,10 +2460,11 @@ def test_a_property_asked_by_a_word_the_documents_never_use_abstains(built_index
         # Which ones, as the sentence tells them apart (the reader had bolded "Putin").
         ("Sanctions have not pushed the Kremlin-connected oligarchs away from Putin.", "Which Russian oligarchs are sanctioned?",
          "Kremlin-connected"),
-        # The list ends where a clause after a comma begins (it had run on to "no guarantee will truly …").
+        # The list ends where a clause after a comma begins (it had run on to "no guarantee will truly …"),
+        # and before what the commitment is compared with ("on par with Article 5").
         ("Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
          "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.",
-         "Which countries should make a strong commitment?", "the United States, Germany and other NATO members on par with Article 5"),
+         "Which countries should make a strong commitment?", "the United States, Germany and other NATO members"),
         # A capitalised compound qualifying the kind (it had bolded "IAI").
         ("IAI publishes an English-language quarterly (*The International Spectator*) and papers.",
          "Which English-language quarterly does the institute publish?", "The International Spectator"),
@@ -8123,3 +8124,9 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     # "What stops X from …ing?" asks for the condition it waits on.
     lifting = qa.answer("What stops the EU from lifting sanctions, per Alcaro?", index=index)
     assert lifting.short is not None and lifting.short.text.startswith("it agrees to withdraw all its forces")
+    # A list of members ends before what the thing is compared with ("on par with Article 5").
+    from qa.answering.types import named_of_kind
+    par = ("Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
+           "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.")
+    found = named_of_kind(par, "Which countries should make a strong commitment?")
+    assert found is not None and par[found[0] : found[1]] == "the United States, Germany and other NATO members"

@@ -1164,6 +1164,9 @@ _LIST_AFTER_KIND = re.compile(
 _LIST_END = re.compile(
     r"[.;:()!?]|\s[—–]\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]|,\s+(?:have|has|had|are|were|is|was|which|who|that)\b"
     r"|,\s+(?:[\w’'-]+\s+){1,2}(?:will|would|can|could|should|must|may|might)\b"
+    # "countries like the United States, Germany and other NATO members on par with Article 5": what
+    # the commitment is compared with, not a member.
+    r"|\s+(?:on\s+par\s+with|comparable\s+to|equivalent\s+to|akin\s+to)\s"
 )
 LISTED_KIND_WORDS = 20
 # "Russian", "European", "American", "Turkish", "Chinese", "Baltic"; not "Iran", "Japan" or "Oman".
