@@ -8093,6 +8093,7 @@ def test_reader_turns_of_the_thirty_fourth_session(built_index):
 
 def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     import qa
+    from conftest import ask_as_chat
     from qa.answering.referents import resolve_pointer
     from qa.answering.types import verb_object
 
@@ -8105,12 +8106,16 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     assert found is not None and means[found[0] : found[1]] == "time"
     bought = qa.answer("What is Russia trying to buy with the 15-point plan, according to Alcaro?", index=index)
     assert bought.short is not None and bought.short.text == "time"
-    # "Which is the first?" asks for the item itself, as "What is the first?" does, not "Which is <item>?"
-    # (which had bolded "Crimea", a name inside the item).
+    # "Which is the first?" asks for the item itself, not "Which is <item>?" (which had bolded "Crimea", a
+    # name inside the item): the first of the kind the reply counted, or, without a count, the item.
     reply = ("However, there are two major sticking points. The first is the status of the contested regions: Crimea and "
              "the Donbas. The second problematic issue is how to arrange security guarantees.")
-    assert resolve_pointer("Which is the first?", reply) == "Tell me more about the status of the contested regions."
+    assert resolve_pointer("Which is the first?", reply) == "What is the first major sticking point?"
     assert resolve_pointer("What's the second?", reply) == resolve_pointer("What is the second?", reply)
+    uncounted = reply.replace("there are two major sticking points", "there are sticking points")
+    assert resolve_pointer("Which is the first?", uncounted) == "Tell me more about the status of the contested regions."
+    *_, first = ask_as_chat(index, "What sticking points does the April piece identify?", "Which is the first?")
+    assert first.short is not None and first.short.text == "the status of the contested regions"
     # "In which part of the country …?" asks for a place: the reader's next span outside the clause of
     # failure ("north and east") is read, as for "Where …?" (nothing had been bold).
     from qa.retrieval.query import PLACE, expected_type

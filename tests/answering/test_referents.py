@@ -215,9 +215,11 @@ def test_and_the_second_after_a_list_answers_with_that_item_alone(built_index):
     assert result.question == "And the second?" and not result.abstained
     assert result.text.startswith("The second problematic issue is how to arrange security guarantees")
     assert "The first is the status" not in result.text
-    # After "What is the first one?", answered by the first item alone, the list is a reply further back.
+    # After "What is the first one?", answered by the first item alone (read as "What is the first major
+    # sticking point?", the kind the reply counted), the list is a reply further back.
     one = qa.answer("What is the first one?", history=history, index=built_index.index)
-    assert one.text.startswith("The first is the status") and "The second problematic" not in one.text
+    assert one.short is not None and one.short.text == "the status of the contested regions"
+    assert "The first is the status" in one.text and "The second problematic" not in one.text
     longer = [*history, {"role": "user", "content": "What is the first one?"}, {"role": "assistant", "content": one.text}]
     second = qa.answer("And the second?", history=longer, index=built_index.index)
     assert second.text.startswith("The second problematic issue is how to arrange security guarantees")

@@ -33,6 +33,10 @@ _POINTER = re.compile(
 _CONTINUATION_ONLY = re.compile(
     r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:what|which)\s+(?:is|was)\s+|what[’']s\s+)?", re.I
 )
+# A count of things of a kind, which items then name: "two major |sticking points|".
+_COUNTED_KIND = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[^s\W]s)\b")
+# A question for what an item is: "Which is the first?", "What's the second?".
+_ASKS_WHICH_IS = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|which)\s+(?:is|was)\b|what[’']s\b)", re.I)
 # The item an ordinal or "the latter" / "the former" points at (0 the first, -1 the last).
 ORDINAL_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
@@ -136,6 +140,12 @@ def resolve_pointer(question: str, reply: str) -> str | None:
     alone = _CONTINUATION_ONLY.fullmatch(question[: pointer.start()]) and not question[pointer.end() :].strip(" ?.!")
     if _ITEM_SENTENCE.search(_MARKUP.sub(" ", reply)):
         phrase = item_phrase(reply, position)
+        counted = _COUNTED_KIND.search(plain_reply(reply))
+        if phrase and alone and counted is not None and _ASKS_WHICH_IS.match(question) and position >= 0:
+            # "Which is the first?" after "… there are two major sticking points. The first is …": the
+            # first of that kind, which the item sentence names ("the status of the contested regions").
+            kind = counted.group("kind")
+            return f"What is the {pointer.group('ordinal') or pointer.group('bare')} {kind[:-1]}?".replace("  ", " ")
         if phrase and alone:
             return f"Tell me more about {phrase}."
         return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None
