@@ -8135,3 +8135,7 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
            "on par with Article 5, no guarantee will truly ensure Ukraine’s sovereignty.")
     found = named_of_kind(par, "Which countries should make a strong commitment?")
     assert found is not None and par[found[0] : found[1]] == "the United States, Germany and other NATO members"
+    # A speaker asked by title ("Russia's foreign minister") is found before his name in the relative
+    # clause that reports him ("Sergei Lavrov" had been bold).
+    settled = qa.answer("What did Russia's foreign minister say was settled for good?", index=index)
+    assert settled.short is not None and settled.short.text == "the status of Crimea and the Donbas"

@@ -3719,7 +3719,7 @@ def _in_question_condition(sentence: str, start: int, end: int, question: str) -
     says. A clause that opens the sentence is not read: where it ends, a comma may not say ("When Sky
     Digital was launched in 1998 the new service used the Astra 2A satellite …", XQuAD)."""
     asked = _QUESTION_TIME_CLAUSE.search(question)
-    opened = [m for m in _TIME_WORD.finditer(sentence, 0, end)] if asked is not None else []
+    opened = list(_TIME_WORD.finditer(sentence, 0, end)) if asked is not None else []
     if not opened or not sentence[: opened[-1].start()].strip(" \"“‘'"):
         return False
     stems = {snowball_stem(w) for w in _words(asked.group("clause")) - QUERY_STOPWORDS}

@@ -145,7 +145,8 @@ def resolve_pointer(question: str, reply: str) -> str | None:
             # "Which is the first?" after "… there are two major sticking points. The first is …": the
             # first of that kind, which the item sentence names ("the status of the contested regions").
             kind = counted.group("kind")
-            return f"What is the {pointer.group('ordinal') or pointer.group('bare')} {kind[:-1]}?".replace("  ", " ")
+            one = kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+            return f"What is the {pointer.group('ordinal') or pointer.group('bare')} {one}?"
         if phrase and alone:
             return f"Tell me more about {phrase}."
         return question[: pointer.start()] + phrase + question[pointer.end() :] if phrase else None

@@ -1954,7 +1954,8 @@ def claimed_of(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     speaker = re.escape(asked.group("speaker").split()[-1])
-    found = re.search(rf",?\s+(?:which|that)\s+(?:[\w’'-]+\s+){{0,6}}?{speaker}\s+(?:said|says|claimed|claims|declared|insisted|asserted|maintained|argued)\s+"
+    # The speaker may be asked by title: "foreign minister" of "… Foreign Minister Sergei Lavrov said …".
+    found = re.search(rf",?\s+(?:which|that)\s+(?:[\w’'-]+\s+){{0,6}}?{speaker}(?:\s+[A-Z][\w’'.-]+){{0,3}}\s+(?:said|says|claimed|claims|declared|insisted|asserted|maintained|argued)\s+"
                       rf"(?:(?:it|they)\s+)?(?:is|are|was|were|had\s+been|has\s+been)\s+[“\"]?{re.escape(asked.group('said'))}", sentence, re.I)
     if found is None:
         return None
