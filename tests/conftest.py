@@ -72,6 +72,12 @@ def ask_as_chat(index: _Path, *questions: str) -> list:
     return answers
 
 
+
+def bold_of(index: _Path, *questions: str) -> str | None:
+    """The bold short answer to the last question, asked after the others as the chat asks them, or None."""
+    reply = ask_as_chat(index, *questions)[-1]
+    return reply.short.text if reply.short else None
+
 def copy_corpus(target: _Path) -> _Path:
     """A writable copy of the real corpus (the originals are read-only)."""
     _shutil.copytree(REAL_CORPUS, target)

@@ -8051,6 +8051,7 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
 
 def test_reader_turns_of_the_thirty_fourth_session(built_index):
     import qa
+    from conftest import bold_of
     from qa.answering.answerer import _in_question_condition, _kind_held
 
     index = built_index.index
@@ -8068,32 +8069,28 @@ def test_reader_turns_of_the_thirty_fourth_session(built_index):
     opened = "After the talks stalled, Russia bombed the northern cities."
     assert not _in_question_condition(opened, opened.index("the northern"), len(opened) - 1,
                                       "What did Russia do after the talks stalled?")
-    dropped = qa.answer(asked, index=index)
-    assert dropped.short is not None and dropped.short.text == "denazification"
+    assert bold_of(index, asked) == "denazification"
     # An act and the means of it: the act with its means, unless the question asks how.
-    blamed = qa.answer("What do the Russians blame the Ukrainians for in the talks?", index=index)
-    assert blamed.short is not None and blamed.short.text == 'delaying the talks by advancing "unrealistic" demands'
+    assert bold_of(index, "What do the Russians blame the Ukrainians for in the talks?") == (
+        'delaying the talks by advancing "unrealistic" demands')
     # "Besides a neutral Ukraine": the other kind of the same thing, with the thing ("de-militarised" alone had been bold).
-    besides = qa.answer("Besides a neutral Ukraine, what else is Putin after?", index=index)
-    assert besides.short is not None and besides.short.text == "de-militarised Ukraine"
+    assert bold_of(index, "Besides a neutral Ukraine, what else is Putin after?") == "de-militarised Ukraine"
     # "What veto …?": the veto the holder is to have, not the holder.
     allowing = "such as allowing the LNR and DNR to have veto power over national decisions."
     held = _kind_held(allowing, allowing.index("LNR"), allowing.index(" to have"), "What veto was Ukraine asked to concede?")
     assert held is not None and allowing[held[0] : held[1]] == "veto power over national decisions"
     assert _kind_held(allowing, allowing.index("LNR"), allowing.index(" to have"), "Who was to have a veto?") is None
-    veto = qa.answer("What veto was Ukraine asked to concede?", index=index)
-    assert veto.short is not None and veto.short.text == "veto power over national decisions"
+    assert bold_of(index, "What veto was Ukraine asked to concede?") == "veto power over national decisions"
     # The second half of an "A, but B" that a colon introduces is no short answer; the sentence answers.
     accepted = qa.answer("What would Ukraine accept on Crimea and the Donbas, per Alcaro?", index=index)
     assert accepted.short is None and "refrain from actively demanding" in accepted.text
     # "… most urgently?" asks for what a sentence singles out with "especially", found fifth.
-    urgent = qa.answer("What does the April writer think the West should send Ukraine most urgently?", index=index)
-    assert urgent.short is not None and urgent.short.text == "air defense systems and fighter jets"
+    assert bold_of(index, "What does the April writer think the West should send Ukraine most urgently?") == (
+        "air defense systems and fighter jets")
 
 
 def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
-    import qa
-    from conftest import ask_as_chat
+    from conftest import bold_of
     from qa.answering.referents import resolve_pointer
     from qa.answering.types import verb_object
 
@@ -8104,8 +8101,7 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
              "they are able to force President Volodymyr Zelensky to agree to conditions.")
     found = verb_object(means, "What is Russia trying to buy?")
     assert found is not None and means[found[0] : found[1]] == "time"
-    bought = qa.answer("What is Russia trying to buy with the 15-point plan, according to Alcaro?", index=index)
-    assert bought.short is not None and bought.short.text == "time"
+    assert bold_of(index, "What is Russia trying to buy with the 15-point plan, according to Alcaro?") == "time"
     # "Which is the first?" asks for the item itself, not "Which is <item>?" (which had bolded "Crimea", a
     # name inside the item): the first of the kind the reply counted, or, without a count, the item.
     reply = ("However, there are two major sticking points. The first is the status of the contested regions: Crimea and "
@@ -8114,21 +8110,19 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     assert resolve_pointer("What's the second?", reply) == resolve_pointer("What is the second?", reply)
     uncounted = reply.replace("there are two major sticking points", "there are sticking points")
     assert resolve_pointer("Which is the first?", uncounted) == "Tell me more about the status of the contested regions."
-    *_, first = ask_as_chat(index, "What sticking points does the April piece identify?", "Which is the first?")
-    assert first.short is not None and first.short.text == "the status of the contested regions"
+    assert bold_of(index, "What sticking points does the April piece identify?", "Which is the first?") == (
+        "the status of the contested regions")
     # "In which part of the country …?" asks for a place: the reader's next span outside the clause of
     # failure ("north and east") is read, as for "Where …?" (nothing had been bold).
     from qa.retrieval.query import PLACE, expected_type
     assert expected_type("In which part of Ukraine are Russian troops advancing?") == PLACE
     assert expected_type("In which part of the body is the liver?") is None
-    south = qa.answer("In which part of the country has the Russian advance gone furthest?", index=index)
-    assert south.short is not None and south.short.text == "south"
+    assert bold_of(index, "In which part of the country has the Russian advance gone furthest?") == "south"
     # What a thing depends on, not the dependence ("deeply dependent on Russian gas" had been bold).
-    gas = qa.answer("Which Russian energy does Europe still rely on?", index=index)
-    assert gas.short is not None and gas.short.text == "Russian gas"
+    assert bold_of(index, "Which Russian energy does Europe still rely on?") == "Russian gas"
     # "What stops X from …ing?" asks for the condition it waits on.
-    lifting = qa.answer("What stops the EU from lifting sanctions, per Alcaro?", index=index)
-    assert lifting.short is not None and lifting.short.text.startswith("it agrees to withdraw all its forces")
+    lifting = bold_of(index, "What stops the EU from lifting sanctions, per Alcaro?") or ""
+    assert lifting.startswith("it agrees to withdraw all its forces")
     # A list of members ends before what the thing is compared with ("on par with Article 5").
     from qa.answering.types import named_of_kind
     par = ("Without a strongly stated commitment from countries like the United States, Germany and other NATO members "
@@ -8137,5 +8131,5 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     assert found is not None and par[found[0] : found[1]] == "the United States, Germany and other NATO members"
     # A speaker asked by title ("Russia's foreign minister") is found before his name in the relative
     # clause that reports him ("Sergei Lavrov" had been bold).
-    settled = qa.answer("What did Russia's foreign minister say was settled for good?", index=index)
-    assert settled.short is not None and settled.short.text == "the status of Crimea and the Donbas"
+    assert bold_of(index, "What did Russia's foreign minister say was settled for good?") == (
+        "the status of Crimea and the Donbas")
