@@ -8133,3 +8133,8 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     # clause that reports him ("Sergei Lavrov" had been bold).
     assert bold_of(index, "What did Russia's foreign minister say was settled for good?") == (
         "the status of Crimea and the Donbas")
+    # "Which Ukrainian cities …?" led by a sentence that names the kind only bare ("cities and towns"):
+    # one of the best few that names them by their owner leads, unless it lacks a word of the question
+    # the lead has ("besieged": the sieges sentence stays, and names none).
+    assert bold_of(index, "Which Ukrainian cities has Russia kept bombing?") == "Ukraine’s northern cities"
+    assert bold_of(index, "Which Ukrainian cities has Russia besieged?") is None

@@ -6615,12 +6615,35 @@ def _short_form_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return [giving, *(c for c in ranked if c is not giving)] if giving is not None else ranked
 
 
+def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Which Ukrainian cities has Russia kept bombing?", `ranked` with the first of its best few
+    that names things of the kind asked by their owner ("… bombardment of Ukraine’s northern cities
+    continued …") leading, when the lead names the kind only bare ("… sieges in which cities and towns
+    are subjected to …") and that one could answer by itself."""
+    asked = _ASKS_KIND_PLURAL_NOUN.match(question)
+    if asked is None or not ranked:
+        return ranked
+    kind = asked.group("kind")
+    owned = re.compile(r"\b[A-Z][\w-]*" + _OWNED.format(noun=re.escape(_kind_stem(kind))))
+    if owned.search(ranked[0].text) or not re.search(rf"\b{re.escape(kind)}\b", ranked[0].text, re.I):
+        return ranked
+    # Not one without a word of the question the lead has: "Which Ukrainian cities has Russia besieged?"
+    # keeps "… prolonged sieges in which cities and towns …", which names none (bombardment is no siege).
+    asked_stems = {snowball_stem(w) for w in _words(question) - QUERY_STOPWORDS - {kind.lower()}}
+
+    def holds(text: str, stem: str) -> bool:
+        return any(len(w) >= 4 and (w in stem or stem in w) for w in map(snowball_stem, _words(text)))
+
+    return _promoted(ranked, s, lambda c: owned.search(c.text) is not None and not any(
+        holds(ranked[0].text, stem) and not holds(c.text, stem) for stem in asked_stems))
+
+
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
-                _singled_first, _head_noun_first, _share_first, _short_form_first)
+                _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).
