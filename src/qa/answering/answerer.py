@@ -6629,7 +6629,7 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
         return ranked
     # Not one without a word of the question the lead has: "Which Ukrainian cities has Russia besieged?"
     # keeps "… prolonged sieges in which cities and towns …", which names none (bombardment is no siege).
-    asked_stems = {snowball_stem(w) for w in _words(question) - QUERY_STOPWORDS - {kind.lower()}}
+    asked_stems = {stem for w in _words(question) - QUERY_STOPWORDS - {kind.lower()} if len(stem := snowball_stem(w)) >= 4}
 
     def holds(text: str, stem: str) -> bool:
         return any(len(w) >= 4 and (w in stem or stem in w) for w in map(snowball_stem, _words(text)))
