@@ -4871,9 +4871,8 @@ def _kind_held(sentence: str, start: int, end: int, question: str) -> tuple[int,
     veto …?"), when the span does not name the kind; else None."""
     noun = _asked_kind(question)
     held = _TO_HOLD.match(sentence, end) if noun is not None else None
-    if held is None or _kind_stem(noun) in sentence[start:end].lower():
-        return None
-    if not sentence[held.end() :].lower().startswith(_kind_stem(noun)):
+    stem = _kind_stem(noun) if noun is not None else ""
+    if held is None or stem in sentence[start:end].lower() or not sentence[held.end() :].lower().startswith(stem):
         return None
     return phrase_until(sentence, held.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.")
 
@@ -6631,11 +6630,13 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     # keeps "… prolonged sieges in which cities and towns …", which names none (bombardment is no siege).
     asked_stems = {stem for w in _words(question) - QUERY_STOPWORDS - {kind.lower()} if len(stem := snowball_stem(w)) >= 4}
 
-    def holds(text: str, stem: str) -> bool:
-        return any(len(w) >= 4 and (w in stem or stem in w) for w in map(snowball_stem, _words(text)))
+    def held(text: str) -> set[str]:
+        # The asked stems the text holds, inside or around one of its own stems.
+        stems = [w for w in map(snowball_stem, _words(text)) if len(w) >= 4]
+        return {a for a in asked_stems if any(w in a or a in w for w in stems)}
 
-    return _promoted(ranked, s, lambda c: owned.search(c.text) is not None and not any(
-        holds(ranked[0].text, stem) and not holds(c.text, stem) for stem in asked_stems))
+    in_lead = held(ranked[0].text)
+    return _promoted(ranked, s, lambda c: owned.search(c.text) is not None and in_lead <= held(c.text))
 
 
 # How the sentences are reordered before the answer is chosen, in this order: each puts first one of

@@ -29,14 +29,12 @@ _POINTER = re.compile(
     re.I,
 )
 # Nothing but a continuation before a bare ordinal: "And the second?", "What about the last?".
-# "Which is the first?" and "What's the first?" too.
-_CONTINUATION_ONLY = re.compile(
-    r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:what|which)\s+(?:is|was)\s+|what[’']s\s+)?", re.I
-)
+# What asks for an item itself: "Which is |the first?", "What's |the second?".
+_ITEM_IDENTITY = r"(?:(?:what|which)\s+(?:is|was)\s+|what[’']s\s+)"
+_CONTINUATION_ONLY = re.compile(rf"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|how)\s+about\s+)?{_ITEM_IDENTITY}?", re.I)
 # A count of things of a kind, which items then name: "two major |sticking points|".
 _COUNTED_KIND = re.compile(r"\b(?:two|three|four|five|six|[2-9])\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[^s\W]s)\b")
-# A question for what an item is: "Which is the first?", "What's the second?".
-_ASKS_WHICH_IS = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:what|which)\s+(?:is|was)\b|what[’']s\b)", re.I)
+_ASKS_WHICH_IS = re.compile(rf"\W*(?:(?:and|but|so|then)\s+)?{_ITEM_IDENTITY}", re.I)
 # The item an ordinal or "the latter" / "the former" points at (0 the first, -1 the last).
 ORDINAL_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1, "former": 0}
 # A name: capitalised words, "of" or "the" allowed inside ("United States", "Bank of Russia").
