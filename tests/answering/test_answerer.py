@@ -8138,3 +8138,36 @@ def test_reader_turns_of_the_thirty_fourth_session_aims_and_items(built_index):
     # the lead has ("besieged": the sieges sentence stays, and names none).
     assert bold_of(index, "Which Ukrainian cities has Russia kept bombing?") == "Ukraine’s northern cities"
     assert bold_of(index, "Which Ukrainian cities has Russia besieged?") is None
+
+
+def test_reader_turns_of_the_thirty_fifth_session(built_index):
+    from conftest import ask_as_chat, bold_of
+    from qa.answering.referents import resolve_bare
+
+    index = built_index.index
+    # "When was that?" after a question opened by a preposition phrase asks the rest with "when"
+    # (it had been asked alone, and abstained); "…, what year?" narrows the question word, no more.
+    earlier = ["On whose initiative was the IAI set up?"]
+    assert resolve_bare("When was that?", earlier) == "When was the IAI set up?"
+    assert resolve_bare("When was that, what year?", earlier) == "When was the IAI set up?"
+    assert resolve_bare("In which city did the sides meet?", earlier) is None
+    assert resolve_bare("When?", ["In which city did the sides meet?"]) == "When did the sides meet?"
+    assert bold_of(index, "On whose initiative was the IAI set up?", "When was that, what year?") == "1965"
+    # The unit asked for stays with a question about the time its writer wrote in.
+    assert "fifth" in (bold_of(index, "How far into the war were we when Alcaro wrote, in weeks?") or "")
+    # "What did X promise to do after …?" asks for the act all the same ("pull back").
+    assert bold_of(index, "What did Moscow promise to do after the Istanbul meeting?") == "pull back"
+    # What a speaker said is in the sentence that reports him: a span from the sentence after it (why he
+    # probably wants it) neither answers nor displaces it; "What new arms did Washington announce …?"
+    # still asks for the act announced, not for words said.
+    from qa.answering.types import speaker_asked
+    assert speaker_asked("What steps did Zelensky say a neutrality agreement must go through?") == "Zelensky"
+    assert speaker_asked("What new arms did Washington announce it would send?") is None
+    steps = ask_as_chat(index, "What steps did Zelensky say a neutrality agreement must go through?")[-1].text
+    assert steps.startswith("One additional complicating factor is that Ukrainian President Volodymyr Zelensky has stated")
+    # "What does X blame for …?" asks for causes: every one the sentence lists, not the first.
+    assert bold_of(index, "What does the April piece blame for Russia's poor showing on the battlefield?") == (
+        "low morale, inadequate training and badly maintained equipment")
+    # "In which currency …?" after an amount: its currency, bold in the same sentence (it had abstained).
+    assert bold_of(index, "What is the bill so far for damaged homes and infrastructure?",
+                   "And in which currency is that figure given?") == "euro"

@@ -801,7 +801,9 @@ _IN_WORDS = re.compile(
 _WHEN_WROTE = re.compile(
     r"^(?P<asked>\W*(?i:how|what|which|who|where)\b[^?]*?),?\s+(?i:when|as)\s+"
     r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|(?i:he|she|they|the\s+(?:author|writer)s?))\s+"
-    r"(?i:wrote|was\s+writing|were\s+writing|published)(?:\s+(?i:it|this|that|the\s+[\w-]+|his\s+[\w-]+|her\s+[\w-]+))?\s*[?.!]*\s*$"
+    r"(?i:wrote|was\s+writing|were\s+writing|published)(?:\s+(?i:it|this|that|the\s+[\w-]+|his\s+[\w-]+|her\s+[\w-]+))?"
+    # "…, in weeks?": the unit the answer is asked in stays with the question.
+    r"(?P<unit>\s*,\s*(?i:in\s+(?:days|weeks|months|years)))?\s*[?.!]*\s*$"
 )
 # "Has Russia or Ukraine lost more military hardware?": two options named first, then what they are compared in.
 _OPTIONS_FIRST = re.compile(
@@ -906,8 +908,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # and "wrote" had drawn the references to his other works, and it had abstained.
         who = wrote.group("who")
         if who[0].isupper():
-            return f"{wrote.group('asked')}, according to {who}?"
-        return f"{wrote.group('asked')} at the time of writing?"
+            return f"{wrote.group('asked')}, according to {who}{wrote.group('unit') or ''}?"
+        return f"{wrote.group('asked')} at the time of writing{wrote.group('unit') or ''}?"
     options = _OPTIONS_FIRST.match(question)
     if options is not None:
         # "Has Russia or Ukraine lost more military hardware?" asks which of the two has, as "Who has lost
@@ -1389,6 +1391,13 @@ def _answer(
         item = _listed_item_again(ordinal.group("ordinal"), context[-1], replies[-1], history, index, retriever, settings, said)
         if item is not None:
             return replace(item, question=question, seconds=time.perf_counter() - started)
+    if context and replies and _ASKS_CURRENCY.match(question):
+        # "And in which currency is that figure given?" after "… ranges above the hundred billion euro":
+        # the currency of the amount just answered, bold in its sentence (it had abstained, and alone
+        # it would have quoted Russia's demand for rubles).
+        unit = _currency_again(context[-1], history, index, retriever, settings, said)
+        if unit is not None:
+            return replace(unit, question=question, seconds=time.perf_counter() - started)
     # "And the second?" after "What is the first one?", answered by the first item alone: the list
     # is in an earlier reply (the latest of the last FOLLOW_UP_CHAIN that has what is pointed at).
     named = next((r for reply in reversed(_listing_replies(context, replies)) if (r := resolve_pointer(question, reply))), None)
@@ -2177,6 +2186,13 @@ def _answer(
             and holds_email(found[0].text[found[1].start : found[1].end])):
         # "What does Andrea Dessì direct?" is not answered by his e-mail address, beside his name in
         # "Director: Andrea Dessì (a.dessi@iai.it)": only a question for a contact detail is.
+        found = None
+    if (found is not None and speaker is not None and found[0] is not chosen[0]
+            and reports_speech(chosen[0].text, speaker) and not reports_speech(found[0].text, speaker)):
+        # "What steps did Zelensky say a neutrality agreement must go through?": what he said is in the
+        # lead that reports him ("… Zelensky has stated that any agreement …"), not in the sentence after
+        # it, which says why he probably wants it ("ensure that the Ukrainian people support" had been
+        # bold, and that sentence had displaced the lead).
         found = None
     # A choice is shown with what is said of each option: "… only VTB — the second-largest —" stays
     # beside "Sberbank, Russia’s largest bank" for "Which bank is larger, Sberbank or VTB?".
@@ -5964,7 +5980,10 @@ _ASKS_CAUSE = re.compile(
     # "What has caused the ruble to bounce back?" too.
     # "What is driving that?" too.
     r"drives|drove|led\s+to|leads\s+to|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about)|(?:is|are|was|were)\s+(?:driving|causing|fuelling|fueling))\b"
-    r"|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b)",
+    r"|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b"
+    # "What does the April piece blame for Russia's poor showing?", "What is to blame …?", "What accounts for …?".
+    r"|what\s+(?:is|was|are|were)\s+to\s+blame\b|what\s+accounts?\s+for\b"
+    r"|what\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,5}?(?:blame|attribute)\b)",
     re.I,
 )
 # A sentence that gives a reason itself.
@@ -7522,6 +7541,29 @@ def _listed_item_again(
     if at < 0:
         return None
     return replace(listed, short=_short_in(sentence, Span(at, at + len(item), 1.0)))
+
+
+# "In which currency?", "And what currency is that figure given in?": the currency of an amount just answered.
+_ASKS_CURRENCY = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:in\s+)?(?:which|what)\s+currency\b", re.I)
+# A currency, by its name or its sign.
+_CURRENCY = re.compile(r"\b(?:euros?|dollars?|rubles?|roubles?|pounds?|hryvnias?|yuan|yen|francs?)\b|[$€£¥₽]", re.I)
+
+
+def _currency_again(
+    asked: str, history: Sequence[Mapping[str, str]] | None, index: str | Path,
+    retriever: Retriever | None, settings: AnswerSettings | None, said: Sequence[str],
+) -> Answer | None:
+    """The answer to the question before (`asked`) with the currency of its short answer as the short
+    answer, in the same sentence; None when that short answer names no currency."""
+    earlier = _answer(asked, list(history or [])[:-2], index, retriever, settings, said)
+    short = earlier.short
+    if earlier.abstained or short is None or (unit := _CURRENCY.search(short.text)) is None:
+        return None
+    sentence = next((x for x in earlier.support if x.doc_id == short.doc_id and x.start <= short.start < x.end), None)
+    if sentence is None:
+        return None
+    at = short.start - sentence.start + unit.start()
+    return replace(earlier, short=_short_in(sentence, Span(at, at + len(unit.group()), 1.0)))
 
 
 # "Has Italy?", "And is France?", "Did Germany?": a name and an auxiliary, the rest of the question before.

@@ -1034,7 +1034,9 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 _BARE = re.compile(
     r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
     r"|(?:by|for|with|from)\s+whom|(?:on|at)\s+whose\s+(?:initiative|request|behalf)|(?:since|by|until|till)\s+when|from\s+where)"
-    r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it)(?:\s+(?:happen|take\s+place|occur))?)?\s*[?.!]*\s*",
+    r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it)(?:\s+(?:happen|take\s+place|occur))?)?"
+    # "When was that, what year?": the question word said again, more narrowly.
+    r"(?:\s*,\s*(?:(?:in\s+)?(?:what|which)\s+(?:year|month|day|date)|exactly))?\s*[?.!]*\s*",
     re.I,
 )
 # The auxiliaries that open a yes/no question ("Is …?", "Did …?").
@@ -1042,7 +1044,10 @@ YES_NO_WORDS = "is|are|was|were|do|does|did|will|would|can|could|should|has|have
 _AUX = rf"(?i:{YES_NO_WORDS}|may|might|must)\b"
 # The question word of a question, with the words it takes ("Which country", "How much security aid").
 _ASKED_BY = re.compile(
-    r"\s*(?:(?:who|whom|whose|where|when|why)\b"
+    # "On whose initiative was the IAI set up?", "In which city did the sides meet?": the phrase
+    # goes, and the rest is asked with the new question word ("When was the IAI set up?").
+    rf"\s*(?:(?:on|at|in|by|for|with|from|to|under)\s+(?:whom|(?:whose|what|which)(?:\s+(?!{_AUX})[a-z][\w-]*){{1,3}})(?=\s+{_AUX})"
+    r"|(?:who|whom|whose|where|when|why)\b"
     rf"|(?:what|which|how\s+(?:much|many|long|often|far|old))\b(?P<noun>(?:\s+(?!{_AUX})[a-z][\w-]*){{0,3}}))",
     re.I,
 )

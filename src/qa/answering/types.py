@@ -799,6 +799,10 @@ _SPEAKER = re.compile(
     r"^\s*(?i:what)\s+(?i:did|does|do|has|have|had|will|would)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){1,4}?)"
     r"(?i:say|said|tell|told|claim|claimed|argue|argued|propose|proposed|announce|announced|warn|warned|"
     r"suggest|suggested|state|stated|write|wrote|think|believe|demand|demanded|promise|promised)\b"
+    # "What steps did Zelensky say …?": what he said, of a kind; not "What new arms did Washington
+    # announce …?", the act announced.
+    r"|^\s*(?i:what)(?:\s+[a-z][\w-]*){1,2}?\s+(?i:did|does|do|has|have|had|will|would)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){1,4}?)"
+    r"(?i:say|said|claim|claimed|state|stated|argue|argued)\b"
 )
 
 
@@ -862,7 +866,7 @@ def speaker_named(question: str) -> str | None:
     """The named speaker a "What did <Name> say/propose/... ?" question asks about ("Sergei
     Lavrov", "Biden"); None for other questions."""
     match = _SPEAKER.search(question)
-    return match.group(1).strip() if match else None
+    return (match.group(1) or match.group(2)).strip() if match else None
 
 
 # "Why did China send weapons …?", "Why did Sberbank get cut off …?": the named subject of an event
@@ -3170,7 +3174,8 @@ NAMED_WORDS = 20
 # to do?", "What did the glaciers begin to do?": an action, what follows "to" after the question's verb.
 _ASKS_TO_DO = re.compile(
     r"^\s*(?i:what)\s+(?i:is|are|was|were|do|does|did|will|would|could|can|might|may|must|should|has|have|had)\s+"
-    r"(?P<before>\S.*?)\s+to\s+do\s*[?.!]*\s*$"
+    # "… to do after the Istanbul meeting?": a time or place said of the act leaves the act asked for.
+    r"(?P<before>\S.*?)\s+to\s+do(?:\s+(?:after|before|once|when|during|in|at|on|by|since|next|then|now)\b[^?]*)?\s*[?.!]*\s*$"
 )
 # How many words may stand between the verb and "to": its object ("allowing the LNR and DNR to have …").
 TO_DO_GAP = 5
