@@ -8030,9 +8030,9 @@ def test_reader_turns_of_the_thirty_third_session_degrees_and_options(built_inde
     # named no group the rules read.
     *_, member = ask_as_chat(index, "Who would Ukraine's plan let act as guarantors?", "Would China be one of them?")
     assert member.text.startswith("Yes: China is among them.")
-    # "Counting X, how many …?": the phrase read after the question ("sixth time"; nothing had been bold).
+    # "Counting X, how many …?": the phrase read after the question ("sixth"; nothing had been bold).
     rounds = qa.answer("Counting Istanbul, how many rounds of talks had there been?", index=index)
-    assert rounds.short is not None and rounds.short.text == "sixth time"
+    assert rounds.short is not None and rounds.short.text == "sixth"
     # A time the question gives itself is not part of the bold ("… by the end of the year").
     phased = qa.answer("What does the April piece say Poland will phase out by year's end?", index=index)
     assert phased.short is not None and phased.short.text == "oil and gas imports"
@@ -8171,3 +8171,34 @@ def test_reader_turns_of_the_thirty_fifth_session(built_index):
     # "In which currency …?" after an amount: its currency, bold in the same sentence (it had abstained).
     assert bold_of(index, "What is the bill so far for damaged homes and infrastructure?",
                    "And in which currency is that figure given?") == "euro"
+
+
+def test_reader_turns_of_the_thirty_fifth_session_what_one_says_it_is(built_index):
+    from conftest import ask_as_chat, bold_of
+    from qa.answering.summary import without_sources
+
+    index = built_index.index
+    # "What sort of organisation does the IAI say it is?" asks what it is: the speaker is not set aside
+    # as a source (it had abstained, on "What sort of organisation does the say it is?").
+    assert "IAI" in without_sources("What sort of organisation does the IAI say it is?")
+    assert "IAI" not in without_sources("What does the IAI recommend on sanctions?")
+    assert bold_of(index, "What sort of organisation does the IAI say it is?") == (
+        "a private, independent non-profit think tank")
+    promoted = ask_as_chat(index, "What sort of organisation does the IAI say it is?", "What does it try to promote?")[-1]
+    assert not promoted.abstained and "promote awareness of international politics" in promoted.text
+    # A verb the documents write in other words: "ban" for "prohibit".
+    assert bold_of(index, "What would full blocking sanctions ban?") == "all transactions without any carveouts"
+    # "And its online webzine?" after "What's the English-language quarterly IAI puts out?" asks the same
+    # of the thing now named; its name is the title in brackets after it.
+    from qa.answering.referents import resolve_ellipsis
+    quarterly = "What's the English-language quarterly IAI puts out?"
+    assert resolve_ellipsis("And its online webzine?", [quarterly]) == "What's the online webzine IAI puts out?"
+    assert resolve_ellipsis("And its capital?", ["What is the population of Ukraine?"]) == "What is the capital of Ukraine?"
+    assert resolve_ellipsis("And its date?", ["What is the best strategy for the West?"]) is None
+    assert bold_of(index, quarterly, "And its online webzine?") == "Affarinternazionali"
+    # After a noun of an act, "of" names what is acted on, not whose act it is.
+    assert bold_of(index, "Which body's shipment of lethal arms was unprecedented?") == "the European Union"
+    # "What kind of X …?" led by a sentence that names no X: one of the best few that describes its X leads.
+    assert "unconventional" in (bold_of(index, "What kind of weapons could Russia still use, according to Alcaro?") or "")
+    # "How many rounds of talks had been held …?" asks how many times the sides had met (it had abstained).
+    assert bold_of(index, "How many rounds of talks had been held by the end of March?") == "sixth"

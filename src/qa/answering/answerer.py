@@ -797,6 +797,19 @@ _IN_WORDS = re.compile(
     r"^\W*(?P<wh>(?i:what|who|which))\s*,\s*(?i:in)\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)['’]s?\s+(?i:words|view|telling)\s*,\s*"
     r"(?P<rest>(?i:is|was|are|were|would\s+be|will\s+be)\s+[^?]+?)\s*[?.!]*\s*$"
 )
+# "How many rounds of talks had there been by then?": how many times the sides had met, asked of no one.
+_ROUNDS_HELD = re.compile(
+    r"^(?P<lead>\W*(?:(?i:and|so)\s+)?)(?i:how\s+many\s+rounds?\s+of\s+(?:peace\s+)?(?:talks|negotiations))\s+"
+    r"(?i:(?:had|have)\s+there\s+been|were\s+there|(?:had|have)\s+been\s+held|were\s+held|(?:had|have)\s+taken\s+place|took\s+place)"
+    r"(?P<rest>\s+[^?]*?)?\s*[?.!]*\s*$"
+)
+# "What sort of organisation does the IAI say it is?", "What do they call themselves?": what one says it is.
+_SAYS_ITSELF = re.compile(
+    r"^\W*(?P<wh>(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?i:does|do|did)\s+"
+    r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:say|says|claim|claims|consider|considers|call|calls|describe|describes)\s+"
+    r"(?P<pronoun>(?i:it|itself|themselves|they))(?:\s+(?i:is|are|was|were|to\s+be|as))?\s*[?.!]*\s*$"
+)
 # "How long had the war lasted when Alcaro wrote?": a question about the time its writer wrote in.
 _WHEN_WROTE = re.compile(
     r"^(?P<asked>\W*(?i:how|what|which|who|where)\b[^?]*?),?\s+(?i:when|as)\s+"
@@ -902,6 +915,17 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # name); the quotation marks go, the words stay ("the Donbas" alone had been bold with them).
         rest = re.sub(r"[\"“”]", "", words.group("rest"))
         return f"{words.group('wh')} did {words.group('who')} say {rest}?"
+    rounds = _ROUNDS_HELD.match(question)
+    if rounds is not None:
+        # "How many rounds of talks had been held by the end of March?" asks how many times the sides had
+        # met, as the documents say it ("… the sides met for a sixth time"; it had abstained).
+        return f"{rounds.group('lead')}How many times had the sides met{rounds.group('rest') or ''}?"
+    itself = _SAYS_ITSELF.match(question)
+    if itself is not None:
+        # "What sort of organisation does the IAI say it is?" asks what it is, as it says ("private"
+        # had been bold, not "a private, independent non-profit think tank").
+        be = "are" if itself.group("pronoun").lower().startswith("the") else "is"
+        return f"{itself.group('wh')} {be} {itself.group('who')}?"
     wrote = _WHEN_WROTE.match(question)
     if wrote is not None:
         # "How long had the war lasted when Alcaro wrote?" asks how long, according to him: his name
@@ -6175,6 +6199,26 @@ def _kind_named_first(ranked: list[Candidate], question: str, s: AnswerSettings)
     return _promoted(ranked, s, lambda c: example_of_kind(c.text, question) is not None)
 
 
+def _kind_described_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What kind of weapons could Russia still use?", `ranked` with the first of its best few that
+    describes its one thing of that kind ("Nor can the use of non-conventional weapons …") leading,
+    when the lead names no such thing ("However, they can still push Ukraine into prostration by way
+    of prolonged sieges …", whose "prolonged sieges" had been bold)."""
+    if not ranked or kind_described(ranked[0].text, question) is not None:
+        return ranked
+    asked = _ASKS_KIND_OF_THING.match(question)
+    if asked is None:
+        return ranked
+    stem = asked.group("thing").lower()[:NAME_STEM]
+    if any(w.startswith(stem) for w in _words(ranked[0].text)):
+        return ranked
+    return _promoted(ranked, s, lambda c: kind_described(c.text, question) is not None)
+
+
+# "What kind of weapons …?", "Which type of agreement …?": the thing whose kind is asked.
+_ASKS_KIND_OF_THING = re.compile(r"^\W*(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?(?P<thing>[a-z][\w-]*)\s+(?:could|can|did|does|do|would|will|is|are|was|were|has|have|might|may|should|must)\b", re.I)
+
+
 def _counted_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
     """For "Which three components does the 15-point plan revolve around?", `ranked` with the first of
     its best few that counts as many of that kind ("The plan rotates around three main components: …")
@@ -6662,7 +6706,7 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
+                _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
                 _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first)
 
 

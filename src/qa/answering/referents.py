@@ -742,6 +742,13 @@ _PHRASE_ALONE = re.compile(
     r"will|would|can|could|should|may|might|must|one|ones|other|others|another|both|each|all|any|some|none)\b))"
     r"(?P<topic>(?!(?:the|a|an|that|this|those|these|it|them|him|her|us|you|me|now|then|there|here|today)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})\s*[?.!]*\s*"
 )
+# "What's the English-language quarterly IAI puts out?", "What is the population of Ukraine?": the
+# thing asked for by its kind, in lower case, before what is said of it.
+_THE_KIND_ASKED = re.compile(
+    r"(?P<head>\s*(?i:what|which)(?:['’]s|\s+(?i:is|are|was|were))\s+(?i:the)\s+)"
+    r"(?P<kind>[A-Za-z][a-z]*(?:-[a-z]+)?(?:\s+(?!(?:of|for|in|on|to|the|a|an|and|or|that|which|with|from|by|at)\b)[a-z][\w-]*){0,3}?)"
+    r"(?P<rest>(?:\s+(?:of|that|which|[A-Z])[^?]*)?\s*[?.!]*\s*)"
+)
 # What a question ends on after a verb in "-ing" or "-ed", which a phrase alone stands in for: "Russian
 # coal" of "When will Poland stop buying Russian coal?" (not "Russia" of "… coal imports from Russia").
 _OBJECT_ENDING = re.compile(
@@ -799,6 +806,10 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # ask which one has, or when that one will: the object is swapped only in a question whose
         # wh-phrase is not its subject.
         ending = TOPIC_ENDING.search(earlier[-1]) or (_OBJECT_ENDING.search(earlier[-1]) if _wh_subject(earlier[-1]) is None else None)
+        if ending is None and (kind := _THE_KIND_ASKED.fullmatch(earlier[-1])) is not None:
+            # "And its online webzine?" after "What's the English-language quarterly IAI puts out?": the
+            # question before, of the thing now named ("What's the online webzine IAI puts out?").
+            return f"{kind.group('head')}{phrase.group('topic')}{kind.group('rest')}"
         return f"{earlier[-1][: ending.start('topic')]}{phrase.group('topic')}?" if ending is not None else None
     if (name is None and described is None and according is None and topic is None) or not earlier:
         return None

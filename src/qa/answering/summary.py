@@ -292,7 +292,12 @@ def without_sources(question: str) -> str:
     # "Which US president is mentioned in the IAI piece?": not "IAI", which drew a reference to *IAI Commentaries*.
     question = " ".join(_IN_DOCUMENT.sub(" ", question).split())
     question = _POSSESSOR.sub(lambda m: m.string[m.end("ref") + 2 : m.end()], question)
-    return _SPEAKER.sub(_without_ref, question)
+    # "What sort of organisation does the IAI say it is?": the speaker is what it asks about too.
+    return _SPEAKER.sub(lambda m: m.group() if _ABOUT_ITSELF.match(m.string, m.end()) else _without_ref(m), question)
+
+
+# After a speaker's verb, words that point back at the speaker: "… say it is", "… describe itself".
+_ABOUT_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|itself|its|they|themselves|their)\b", re.I)
 
 
 def without_document_names(question: str) -> str:

@@ -1153,6 +1153,12 @@ _ASKS_NAME_OF_KIND = re.compile(
     r"(?:(?i:the|his|her|their|its)\s+|(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?['’]s\s+)"
     r"(?P<kind>(?:[a-z][\w-]*\s+){0,2}?(?!(?:called|named)\b)[a-z][\w-]*)(?:\s+(?i:called|named))?\s*[?.!]*\s*$"
 )
+# "What's the online webzine IAI puts out?": a thing of a kind, by what someone named does with it.
+_ASKS_KIND_DONE_BY = re.compile(
+    r"^\W*(?i:what)(?:['’]s|\s+(?i:is|was))\s+(?i:the)\s+"
+    r"(?P<kind>(?:[A-Za-z][a-z]*-[a-z]+\s+|[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"(?=\s+(?:(?i:that|which)\s+)?(?:(?i:the)\s+)?[A-Z][\w’'.-]*\s+[a-z]{3,})"
+)
 # Capitalised words right before the kind's words ("Javelin antitank missiles"), and a name in
 # brackets right after them ("quarterly (*The International Spectator*)").
 _NAME_BEFORE_KIND = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})$")
@@ -1228,11 +1234,13 @@ def named_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     "Charles River" the kind is part of the name), the name is the question's own words or an
     adjective of a people ("Russian banks"), or a list follows.
     On XQuAD, given the answer's sentence, no question is so answered."""
-    asked = _ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question) or _NAME_THE_KIND.match(question)
+    asked = (_ASKS_OF_KIND.match(question) or _ASKS_NAME_OF_KIND.match(question) or _NAME_THE_KIND.match(question)
+             or _ASKS_KIND_DONE_BY.match(question))
     if asked is None:
         return None
     # "What are the IAI's book series?" asks for names only when the sentence lists them in brackets.
-    naming = bool(_ASKS_OF_KIND.match(question) or re.search(r"\b(?:name|called|named)\b", question, re.I))
+    naming = bool(_ASKS_OF_KIND.match(question) or _ASKS_KIND_DONE_BY.match(question)
+                  or re.search(r"\b(?:name|called|named)\b", question, re.I))
     kind = asked.group("kind").split()
     words = list(re.finditer(r"[\w’'-]+", sentence))
     # The kind's words as the question writes them, spelt with or without hyphens, singular or
@@ -1827,7 +1835,15 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
     own = {w.lower() for w in _WORD.findall(question)}
     if owner is None or {w.lower() for w in _WORD.findall(sentence[owner[0] : owner[1]])} <= own:
         return None
+    if _ACTION_NOUN.search(thing) and not re.search(r"\b[A-Z]", sentence[owner[0] : owner[1]]):
+        # "Which body's shipment of lethal arms …?": after a noun of an act, "of" names what is acted on
+        # ("the shipment of lethal weapons"), not whose act it is.
+        return None
     return owner
+
+
+# A noun of an act, whose "of" names what is acted on: "shipment", "delivery", "approval", "removal".
+_ACTION_NOUN = re.compile(r"(?:ment|tion|sion|val|ery)$")
 
 
 # "What is a rather implausible scenario, according to Alcaro?": a thing the question calls by a
@@ -2785,7 +2801,7 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
         # "Ukraine needs much more, especially air defense systems …" for "What does Ukraine need more of?".
         after = rf"(?:\s+(?:much|far|even|many|a\s+lot))?\s+{asked.group('more')}\b(?:,?\s+(?:of|especially|notably|particularly|including))?"
     found = re.search(rf"\b{_verb_forms(stem, verb)}{after}\s+(?=[\w$€£“\"'])", sentence, re.I)
-    said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ())
+    said_so = _PHRASAL_SAID_SO.get((verb, (particle or "").lower()), ()) or (() if particle else _SAME_VERB.get(verb, ()))
     if found is None and said_so and not prep and not between:
         # "What did Ukraine give up?" against "Ukraine’s surrender of Soviet nuclear weapons": the one
         # word the documents use for the phrasal verb, as a verb or as a noun before "of".
@@ -2843,6 +2859,13 @@ def _verb_forms(stem: str, *written: str) -> str:
     return f"(?:{'|'.join(forms)})"
 
 
+# Verbs a question uses and the ones documents may write for them: "What would full blocking sanctions
+# ban?" of "… full blocking sanctions, which prohibit all transactions without any carveouts".
+_SAME_VERB: dict[str, tuple[str, ...]] = {
+    "ban": ("prohibit", "forbid", "bar"),
+    "forbid": ("prohibit", "ban", "bar"),
+    "prohibit": ("ban", "forbid", "bar"),
+}
 # Phrasal verbs a question uses and the one-word verbs documents write for them.
 _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
     ("give", "up"): ("surrender", "forsake", "renounce", "relinquish", "abandon", "cede"),
