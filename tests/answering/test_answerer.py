@@ -8202,3 +8202,10 @@ def test_reader_turns_of_the_thirty_fifth_session_what_one_says_it_is(built_inde
     assert "unconventional" in (bold_of(index, "What kind of weapons could Russia still use, according to Alcaro?") or "")
     # "How many rounds of talks had been held …?" asks how many times the sides had met (it had abstained).
     assert bold_of(index, "How many rounds of talks had been held by the end of March?") == "sixth"
+    # "What two roles …?": the item "and" joins before the reader's span, after the copula that opens the pair.
+    from qa.answering.types import pair_before
+    roles = "Riccardo Alcaro is Research Coordinator and Head of Global Actors programme at the Istituto Affari Internazionali (IAI)."
+    head = roles.index("Head")
+    assert roles[slice(*pair_before(roles, head, roles.index(" at the")))] == "Research Coordinator and Head of Global Actors programme"
+    assert bold_of(index, "What two roles does Alcaro hold at his institute?") == (
+        "Research Coordinator and Head of Global Actors programme")

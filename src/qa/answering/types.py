@@ -4281,6 +4281,18 @@ def pair_list(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, join.end() + len(item)
 
 
+def pair_before(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with the one item that "and" joins before it, when a copula, "as" or a colon opens
+    the pair ("Research Coordinator and Head of Global Actors programme" of "Riccardo Alcaro is
+    Research Coordinator and Head of …", for "What two roles does Alcaro hold?"); else as it is."""
+    before = _PAIR_BEFORE.search(sentence, 0, start)
+    if before is None or not _list_item(before.group("item"), _ITEM_WORDS) or _VERB_OPENING.match(before.group("item")):
+        return start, end
+    return before.start("item"), end
+
+
+# An item and "and" right before a span, after what opens the pair: "is Research Coordinator and ".
+_PAIR_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|as|became|becomes)\s+|:\s*)(?P<item>[A-Za-z][^,;:()]{0,60}?)\s+and\s+$")
 # A list opens right before the span: after a colon, "including" or "such as".
 _OPENS_LIST = re.compile(r"(?::|\b(?i:including|such\s+as|namely))\s*$")
 # Where an item's own predicate begins: "Israel have been active" -> "Israel".
