@@ -8209,3 +8209,23 @@ def test_reader_turns_of_the_thirty_fifth_session_what_one_says_it_is(built_inde
     assert roles[slice(*pair_before(roles, head, roles.index(" at the")))] == "Research Coordinator and Head of Global Actors programme"
     assert bold_of(index, "What two roles does Alcaro hold at his institute?") == (
         "Research Coordinator and Head of Global Actors programme")
+
+
+def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index):
+    from conftest import bold_of
+    from qa.answering.types import reported_clause
+
+    index = built_index.index
+    # Several names set aside ("besides Poland and Estonia") leave the rest of the list the sentence includes.
+    assert bold_of(index, "Which two European countries are said to have sent weapons, besides Poland and Estonia?") == (
+        "Sweden and Germany")
+    # "What did he say rules out …?" asks for the subject of the clause he said with that verb, or the
+    # one the documents write for it ("precludes"), not his first clause.
+    peskov = ("But Kremlin spokesman Dmitry Peskov pushed back on that idea, saying that Crimea is part of Russia and "
+              "that the Russian constitution precludes any further discussions about its status.")
+    found = reported_clause(peskov, "What did Peskov say rules out further talks on Crimea?")
+    assert found is not None and peskov[found[0] : found[1]] == "the Russian constitution"
+    assert bold_of(index, "What was the Kremlin spokesman's reply on Crimea's timeline?",
+                   "And what did he say rules out further talks on it?") == "the Russian constitution"
+    # "What was X's reply on …?" asks what X said about it (his name had been bold).
+    assert bold_of(index, "What was the Kremlin spokesman's reply on Crimea's timeline?") == "Crimea is part of Russia"

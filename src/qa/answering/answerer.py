@@ -797,6 +797,12 @@ _IN_WORDS = re.compile(
     r"^\W*(?P<wh>(?i:what|who|which))\s*,\s*(?i:in)\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)['’]s?\s+(?i:words|view|telling)\s*,\s*"
     r"(?P<rest>(?i:is|was|are|were|would\s+be|will\s+be)\s+[^?]+?)\s*[?.!]*\s*$"
 )
+# "What was the Kremlin spokesman's reply on Crimea's timeline?": what someone said in answer to something.
+_REPLY_OF = re.compile(
+    r"^(?P<lead>\W*(?:(?i:and|so)\s+)?)(?i:what)\s+(?i:was|is|were|are)\s+"
+    r"(?P<who>(?:(?i:the)\s+)?(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){0,3}?)['’]s\s+"
+    r"(?i:reply|response|answer|retort|reaction|rejoinder)\s+(?i:on|to|about|regarding|concerning|over)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$"
+)
 # "How many rounds of talks had there been by then?": how many times the sides had met, asked of no one.
 _ROUNDS_HELD = re.compile(
     r"^(?P<lead>\W*(?:(?i:and|so)\s+)?)(?i:how\s+many\s+rounds?\s+of\s+(?:peace\s+)?(?:talks|negotiations))\s+"
@@ -915,6 +921,13 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # name); the quotation marks go, the words stay ("the Donbas" alone had been bold with them).
         rest = re.sub(r"[\"“”]", "", words.group("rest"))
         return f"{words.group('wh')} did {words.group('who')} say {rest}?"
+    reply = _REPLY_OF.match(question)
+    if reply is not None:
+        # "What was the Kremlin spokesman's reply on Crimea's timeline?" asks what he said about it ("Crimea
+        # is part of Russia"; his name had been bold).
+        who = reply.group("who")
+        who = who[0].lower() + who[1:] if who.split()[0] in ("The", "A") else who
+        return f"{reply.group('lead')}What did {who} say about {reply.group('topic')}?"
     rounds = _ROUNDS_HELD.match(question)
     if rounds is not None:
         # "How many rounds of talks had been held by the end of March?" asks how many times the sides had
@@ -4001,7 +4014,8 @@ def _short_span(
     # "What does the 10-point plan include?": what its sentence lists after "including", which the
     # reader cut to one word before it ("compromises"); "Which weapons has the US provided?" too
     # (not "more than $2 billion in security aid").
-    several = asks_for_several(question)
+    # "Which two European countries …, besides Poland and Estonia?" asks for several too.
+    several = asks_for_several(question) or bool(_SET_ASIDE.search(question) and asked_count(question))
     # "Which countries could act as guarantors …?": not the lead's list of commitments, which names
     # no country, but the next sentence's "such as Britain, China, Russia and the United States".
     # Only after a lead whose list does not fit: a lead without one is the reader's to read (XQuAD
@@ -4010,6 +4024,11 @@ def _short_span(
         included = included_list(candidate.text, question, several)
         if included is None:
             break
+        if _SET_ASIDE.search(question):
+            # "Which two European countries …, besides Poland and Estonia?": "Sweden and Germany" of
+            # "including Poland, Estonia, Sweden and Germany" (the reader had taken "Germany").
+            trimmed = _without_set_aside(candidate.text, Span(*included, 1.0), question)
+            included = (trimmed.start, trimmed.end)
         listed = candidate.text[included[0] : included[1]]
         if _holds_earlier_answer(listed, follow_up):
             # "And what would it get in return?" after "not join NATO": the list of commitments that
@@ -5167,7 +5186,12 @@ def _short_in(sentence: Support, span: Span) -> Short:
 
 
 # "besides Britain", "apart from Turkey", "other than the US": what the question sets aside.
-_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,\s+|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
+)
+# Between the names set aside: "Poland and Estonia", "Britain, China and the US".
+_ASIDE_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
@@ -5177,13 +5201,16 @@ def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
     aside = _SET_ASIDE.search(question)
     if aside is None:
         return span
-    name = re.escape(aside.group("name"))
-    text = sentence[span.start : span.end]
-    first = re.match(rf"(?:the\s+)?{name}(?:,\s+|\s+(?:and|or)\s+)(?=\w)", text)
-    if first is not None:
-        return replace(span, start=span.start + first.end())
-    last = re.search(rf"(?<=\w),?\s+(?:and|or)\s+(?:the\s+)?{name}$", text)
-    return replace(span, end=span.start + last.start()) if last is not None else span
+    # "besides Poland and Estonia": each name set aside, at the list's start or its end.
+    for name in map(re.escape, _ASIDE_JOIN.split(aside.group("name"))):
+        text = sentence[span.start : span.end]
+        first = re.match(rf"(?:the\s+)?{name}(?:,\s+|\s+(?:and|or)\s+)(?=\w)", text)
+        last = re.search(rf"(?<=\w),?\s+(?:and|or)\s+(?:the\s+)?{name}$", text) if first is None else None
+        if first is not None:
+            span = replace(span, start=span.start + first.end())
+        elif last is not None:
+            span = replace(span, end=span.start + last.start())
+    return span
 
 
 def _without_loose_marks(sentence: str, span: Span) -> Span:

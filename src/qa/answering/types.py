@@ -973,6 +973,10 @@ _ASKS_SAID = re.compile(
     re.IGNORECASE,
 )
 # After "What did X say": a clause whose object is asked, "the Russian constitution precludes?".
+# After "What did X say": a verb whose subject is asked, "rules out further talks on it?".
+_SAID_SUBJECT_ASKED = re.compile(
+    r"\s+(?P<verb>(?!(?:was|is|has|does|about|of|on|to|in|this|that|thus|its)\b)[a-z]{3,}s)(?:\s+(?P<particle>out|up|off|down|back|over))?(?=\s+[a-z])"
+)
 _SAID_CLAUSE_ASKED = re.compile(
     r"\s+(?:that\s+)?(?P<subject>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:[a-z][\w’'-]*\s+)?[A-Za-z][\w’'.-]*)\s+"
     r"(?P<verb>(?!(?:was|is|were|are|about|on|of|to|in|would|will|could|can|should|must|might|may)\b)[a-z]{3,}s)"
@@ -1066,6 +1070,18 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
         # part of Russia").
         particle = f" {said_clause.group('particle')}" if said_clause.group("particle") else ""
         return verb_object(sentence, f"What does {said_clause.group('subject')} {_stem(said_clause.group('verb'))}{particle}?")
+    # Not after "tell", whose object is who was told ("What did Biden tell reporters?").
+    doer = (_SAID_SUBJECT_ASKED.match(question, asked.end())
+            if asked is not None and asked.group(0).split()[-1].lower() not in ("tell", "told") else None)
+    if doer is not None:
+        # "And what did he say rules out further talks on it?": the subject of the clause he said with
+        # that verb, or the one the documents write for it ("the Russian constitution", of "… and that
+        # the Russian constitution precludes any further discussions …"; it had bolded the first clause).
+        verb = _stem(doer.group("verb"))
+        said_so = _PHRASAL_SAID_SO.get((verb, (doer.group("particle") or "").lower()), ())
+        forms = "|".join(_verb_forms(w[:-1] if w.endswith("e") else w, w) for w in (verb, *said_so))
+        found = re.search(rf"(?:\bthat|\b(?:{_SPEECH}))\s+(?P<subject>(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+(?:{forms})\b", sentence, re.I)
+        return found.span("subject") if found is not None else None
     who = asked.group("who").split() if asked is not None else source.split()
 
     def spoken_by(at: int) -> bool:
