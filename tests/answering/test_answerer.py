@@ -8213,6 +8213,7 @@ def test_reader_turns_of_the_thirty_fifth_session_what_one_says_it_is(built_inde
 
 def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index):
     from conftest import bold_of
+    from qa.answering.referents import resolve_ellipsis
     from qa.answering.types import reported_clause
 
     index = built_index.index
@@ -8229,3 +8230,14 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
                    "And what did he say rules out further talks on it?") == "the Russian constitution"
     # "What was X's reply on …?" asks what X said about it (his name had been bold).
     assert bold_of(index, "What was the Kremlin spokesman's reply on Crimea's timeline?") == "Crimea is part of Russia"
+    # "Under what title did X publish …?" asks for the title of the work cited.
+    assert bold_of(index, "Under what title did Alcaro publish in February 2022?") == "Europe's Post-Cold War Order Is No More"
+    # "Who heads …?": the role named by the verb itself ("Head of Global Actors programme"), even when the
+    # question names the holder by where he works.
+    assert bold_of(index, "Who heads the programme Alcaro works in?") == "Riccardo Alcaro"
+    # "How many of X's people have fled …?": the count the sentence gives beside "fled", not the larger one.
+    fled = "How many of Ukraine's people have fled abroad, per Alcaro?"
+    assert bold_of(index, fled) == "over three million"
+    # "And per the April piece?" asks the question before of the source now named ("per" as "according to").
+    assert resolve_ellipsis("And per the April piece?", [fled]) == (
+        "How many of Ukraine's people have fled abroad according to the April piece?")

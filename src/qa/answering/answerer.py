@@ -3098,7 +3098,9 @@ _ASKS_TITLE = re.compile(
     r"\bheadlines?\b|"
     r"\b(?:title|headline)\b.*\b(?:article|commentar(?:y|ies)|piece|paper|report|book|study|work|publication|"
     r"essay|op-ed|editorial|story|briefing)\b|\b(?:article|commentary|piece|paper|report|book|study|essay|story)\b.*"
-    r"\b(?:title|headline)\b|\btitled\b",
+    r"\b(?:title|headline)\b|\btitled\b"
+    # "Under what title did Alcaro publish in February 2022?": a title, asked of what someone published.
+    r"|^\W*(?:under|with)\s+(?:what|which)\s+(?:title|headline)\b",
     re.I,
 )
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")

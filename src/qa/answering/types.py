@@ -1670,6 +1670,8 @@ def object_of_passive(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # "Who coordinates research at the IAI?": the present-tense verb a role's agent noun comes from.
+# Verbs that are the nouns of their roles: "heads" the "Head of …", "chairs" the "Chair of …".
+_ROLE_VERBS = frozenset({"head", "chair"})
 _ASKS_WHO_DOES = re.compile(r"^\W*who\s+(?P<verb>[a-z]{4,}?)(?:es|s)\s+[a-z]", re.I)
 
 
@@ -1684,8 +1686,10 @@ def holder_of_role(sentence: str, question: str) -> tuple[int, int] | None:
     stem = verb[:-1] if verb.endswith("e") else verb  # "coordinate": "coordinator"; "edit": "editor"
     if len(stem) < 3:
         return None
+    # "Who heads …?": a role named by the verb itself too ("Head of Global Actors programme").
+    noun = rf"{re.escape(stem)}(?:e)?(?:or|er)s?" + (f"|{verb}" if verb in _ROLE_VERBS else "")
     found = re.search(rf"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+){{1,3}}[A-Z][\w’'-]+))\s+(?:is|was|serves\s+as|,)\s+(?:the\s+|a\s+|an\s+)?"
-                      rf"(?:[A-Za-z-]+\s+){{0,3}}{re.escape(stem)}(?:e)?(?:or|er)s?\b", sentence, re.I)
+                      rf"(?:[A-Za-z-]+\s+){{0,3}}(?:{noun})\b", sentence, re.I)
     return found.span("name") if found is not None else None
 
 
@@ -2307,7 +2311,9 @@ def count_of_asked_noun(sentence: str, question: str) -> tuple[int, int] | None:
 # "How many people have fled Ukraine?": the question's subject does the verb right after its auxiliary.
 _ASKS_COUNT_OF_DOERS = re.compile(
     # "According to the IAI text, how many refugees have fled …?": its source may come first.
-    r"^\W*(?:according\s+to\s+[^,?]+,\s*)?(?:(?:and|so)\s+)?how\s+(?:many|much)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    # "How many of Ukraine's people have fled …?": a part of a whole, too.
+    r"^\W*(?:according\s+to\s+[^,?]+,\s*)?(?:(?:and|so)\s+)?how\s+(?:many|much)\s+"
+    r"(?:of\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
     r"(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|actually\s+)?(?P<verb>(?-i:[a-z]{3,}))\b",
     re.IGNORECASE,
 )
