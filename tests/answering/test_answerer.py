@@ -8241,3 +8241,12 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
     # "And per the April piece?" asks the question before of the source now named ("per" as "according to").
     assert resolve_ellipsis("And per the April piece?", [fled]) == (
         "How many of Ukraine's people have fled abroad according to the April piece?")
+    # "… that it had never approved before?" asks what was done for the first time.
+    from qa.answering.types import asks_first_time
+    assert asks_first_time("What did the EU approve that it had never approved before?")
+    assert not asks_first_time("What did the EU approve?")
+    assert "the shipment of lethal weapons" in (bold_of(index, "What did the EU approve that it had never approved before?") or "")
+    # "What did Ukraine commit to …?": what the commitments hold, without their noun and content clause.
+    assert bold_of(index, "What did Ukraine commit to in the 10-point plan?") == (
+        "not join NATO, develop nuclear capabilities or host foreign military bases")
+    assert bold_of(index, "Which capabilities did Ukraine promise to forgo?") == "nuclear capabilities"

@@ -4041,7 +4041,7 @@ def _short_span(
             kind = _kind_in_list(candidate.text, *included, question)
             # "Which capabilities did Ukraine promise to forgo?": "nuclear capabilities", the item
             # of "… would not join NATO, develop nuclear capabilities or host …" that names them.
-            return candidate, Span(*(kind or included), 1.0)
+            return candidate, Span(*(kind or _what_was_committed(candidate.text, *included, question)), 1.0)
     for candidate in chosen[:INCLUDED_SENTENCES]:
         # "Who might guarantee Ukraine's security under that plan?": every one of the "potential
         # guarantor countries such as Britain, China, Russia and the United States" (the reader took "Russia").
@@ -4318,7 +4318,7 @@ def _short_span(
         # "a set of compromises, including", not "compromises", which only names their kind. Not
         # for a question naming the kind it asks for ("What group can teachers in Wales register
         # with?": "trade unions").
-        span = Span(*members, span.score, span.margin)
+        span = Span(*_what_was_committed(candidate.text, *members, question), span.score, span.margin)
     limit = _LIMIT_BEFORE.search(candidate.text, max(0, span.start - 30), span.start)
     if limit is not None and _NEGATIVE_ASKED.search(question):
         # "What will Ukraine not accept?": "anything less than the full withdrawal of Russian troops",
@@ -7620,6 +7620,21 @@ def _listed_item_again(
     return replace(listed, short=_short_in(sentence, Span(at, at + len(item), 1.0)))
 
 
+def _what_was_committed(sentence: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """For "What did Ukraine commit to …?" (`_ASKS_COMMITTED`), [start, end) without the noun and content
+    clause opening it: "not join NATO, develop nuclear capabilities or host foreign military bases", of
+    "commitments from Ukraine that it would not join NATO, …"; else [start, end) itself."""
+    content = _CONTENT_CLAUSE.match(sentence, start) if _ASKS_COMMITTED.search(question) else None
+    return (content.end(), end) if content is not None and content.end() < end else (start, end)
+
+
+# A question for what someone bound itself to: "What did Ukraine commit to …?", "… pledged not to do …".
+_ASKS_COMMITTED = re.compile(r"\b(?:commit(?:s|ted)?|pledge[ds]?|promise[ds]?|vow(?:s|ed)?|undert(?:ake|akes|ook))\b", re.I)
+# A noun and the content clause that says what it holds, up to its modal: "commitments from Ukraine that it would ".
+_CONTENT_CLAUSE = re.compile(
+    r"[a-z][\w-]*s?(?:\s+(?:from|by|of)\s+(?:the\s+)?[A-Z][\w’'-]*)?\s+that\s+(?:it|they|he|she|(?:the\s+)?[A-Z][\w’'-]*)\s+"
+    r"(?:would|will|could|should|must|shall)\s+"
+)
 # "In which currency?", "And what currency is that figure given in?": the currency of an amount just answered.
 _ASKS_CURRENCY = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:in\s+)?(?:which|what)\s+currency\b", re.I)
 # A currency, by its name or its sign.

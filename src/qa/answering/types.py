@@ -2131,6 +2131,8 @@ CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d{3}\b))"
 _ASKS_FIRST = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?=(?:what|which)\b).*?(?:\b(?:which|what|a)\s+first\b(?!\s+(?:time|step|round|point|one|of)\b)|"
     r"\bfor\s+the\s+first\s+time\b|"
+    # "What did the EU approve that it had never approved before?": the same, said the other way.
+    r"\b(?:had|has|have)\s+never\s+(?:[a-z]+\s+)?(?:before|previously)\b|\bnever\s+(?:before|previously)\b|"
     # "What was new about the EU decision?": what it did that had not been done before.
     # "What was special about it?" too: what the sentence says was done for the first time, if it says so.
     r"\bwhat\s+(?:is|was|were|are)\s+(?:so\s+)?(?:new|novel|unprecedented|historic|special|remarkable|unusual|exceptional|notable)\s+(?:about|in)\b|"
