@@ -8212,7 +8212,7 @@ def test_reader_turns_of_the_thirty_fifth_session_what_one_says_it_is(built_inde
 
 
 def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index):
-    from conftest import bold_of
+    from conftest import ask_as_chat, bold_of
     from qa.answering.referents import resolve_ellipsis
     from qa.answering.types import reported_clause
 
@@ -8250,3 +8250,8 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
     assert bold_of(index, "What did Ukraine commit to in the 10-point plan?") == (
         "not join NATO, develop nuclear capabilities or host foreign military bases")
     assert bold_of(index, "Which capabilities did Ukraine promise to forgo?") == "nuclear capabilities"
+    # "along with Washington" sets the United States aside (a seat of government for its country).
+    assert bold_of(index, "Which Western body holds power over sanctions, along with Washington?") == "the EU"
+    # "And the other commentary?" after a question naming one document by its author's possessive.
+    other = ask_as_chat(index, "When did Alcaro's commentary come out?", "And the other commentary?")[-1]
+    assert "1 April 2022" in other.text

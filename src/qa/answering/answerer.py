@@ -3190,7 +3190,10 @@ def _one_document_named(phrase: str, metas: Mapping[str, Mapping[str, Any]]) -> 
 
 
 # A document named by its metadata and a word for a document: "the IAI commentary", "the April piece".
-_DOCUMENT_PHRASE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){{1,4}}?(?:{DOCUMENT_NOUNS})\b", re.I)
+# "the IAI commentary", "Alcaro's commentary": a document named by its metadata.
+_DOCUMENT_PHRASE = re.compile(
+    rf"\b(?:(?:the|this|that)\s+(?:[\w’'-]+\s+){{1,4}}?|(?-i:[A-Z])[\w-]*['’]s\s+(?:[\w’'-]+\s+){{0,3}}?)(?:{DOCUMENT_NOUNS})\b", re.I
+)
 
 
 def _other_document(question: str, previous: str, metas: Mapping[str, Mapping[str, Any]]) -> str | None:
@@ -3213,7 +3216,10 @@ def _other_document(question: str, previous: str, metas: Mapping[str, Mapping[st
             return None
     else:
         other = next(d for d in metas if d != this)
-    asked = re.sub(rf"\b(?:{'|'.join(map(re.escape, words))})\b", " ", previous, flags=re.I)
+    named = '|'.join(map(re.escape, words))
+    # "When did Alcaro's commentary come out?" -> "When did the commentary come out …?".
+    asked = re.sub(rf"\b(?:{named})['’]s\b", "the", previous, flags=re.I)
+    asked = re.sub(rf"\b(?:{named})\b", " ", asked, flags=re.I)
     title = metas[other].get("title") or other
     return f"{' '.join(asked.split()).rstrip('?. ')} ({title})?"
 
@@ -5189,7 +5195,7 @@ def _short_in(sentence: Support, span: Span) -> Short:
 
 # "besides Britain", "apart from Turkey", "other than the US": what the question sets aside.
 _SET_ASIDE = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+)?"
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|along\s+with|together\s+with|alongside)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,\s+|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
 )
 # Between the names set aside: "Poland and Estonia", "Britain, China and the US".
@@ -5203,8 +5209,10 @@ def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
     aside = _SET_ASIDE.search(question)
     if aside is None:
         return span
-    # "besides Poland and Estonia": each name set aside, at the list's start or its end.
-    for name in map(re.escape, _ASIDE_JOIN.split(aside.group("name"))):
+    # "besides Poland and Estonia": each name set aside, at the list's start or its end; a seat of
+    # government stands for its country ("along with Washington": "the United States").
+    names = [SEATS.get(name.lower(), name) for name in _ASIDE_JOIN.split(aside.group("name"))]
+    for name in map(re.escape, names):
         text = sentence[span.start : span.end]
         first = re.match(rf"(?:the\s+)?{name}(?:,\s+|\s+(?:and|or)\s+)(?=\w)", text)
         last = re.search(rf"(?<=\w),?\s+(?:and|or)\s+(?:the\s+)?{name}$", text) if first is None else None
