@@ -8255,3 +8255,5 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
     # "And the other commentary?" after a question naming one document by its author's possessive.
     other = ask_as_chat(index, "When did Alcaro's commentary come out?", "And the other commentary?")[-1]
     assert "1 April 2022" in other.text
+    # "Which organisation produced the … figures Alcaro cites?" asks for the source cited, not for his figures.
+    assert bold_of(index, "Which organisation produced the civilian casualty figures Alcaro cites?") == "OHCHR"

@@ -3822,7 +3822,7 @@ def _repeats_question(span: str, question: str) -> bool:
 # first (a newspaper's is where it ran, `_outlet_named`).
 _ASKS_WHOSE_WORK = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:whose|(?:which|what)\s+(?:organi[sz]ation|agency|body|institution|group|"
-    r"source|author|office)[’']s?)\s+[\w-]+", re.I
+    r"source|author|office)(?:[’']s?|\s+(?=(?:produced|compiled|published|issued|released|collected)\b)))\s*[\w-]+", re.I
 )
 
 
@@ -7353,7 +7353,9 @@ CONCLUSION_SENTENCES = 2
 # "Give me the key numbers in the IAI commentary", "What figures does the April piece give?".
 # Not "Which organisation's casualty figures does Alcaro cite?", which asks whose they are.
 _ASKS_FIGURES = re.compile(
-    r"^\W*(?:please\s+)?(?!(?:which|what)\s+[\w-]+[’']s\b)(?:give|list|show|tell|what|which)\b.*\b(?:numbers|figures|statistics|stats)\b(?!\s+(?:of|for|on)\b)", re.I
+    # "What are the key figures …?", not "Which organisation produced the casualty figures Alcaro cites?".
+    r"^\W*(?:please\s+)?(?:(?:give|list|show|tell)\b.*\b|(?:what|which)\s+(?:(?:are|were|is)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?)"
+    r"(?:numbers|figures|statistics|stats)\b(?!\s+(?:of|for|on)\b)", re.I
 )
 # The most sentences such an answer quotes per document.
 FIGURE_SENTENCES = 6
