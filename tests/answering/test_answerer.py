@@ -8257,3 +8257,5 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
     assert "1 April 2022" in other.text
     # "Which organisation produced the … figures Alcaro cites?" asks for the source cited, not for his figures.
     assert bold_of(index, "Which organisation produced the civilian casualty figures Alcaro cites?") == "OHCHR"
+    # A word that opens the sentence as a list's item ("First,") is no short answer.
+    assert bold_of(index, "What kind of deterrence can only the US and NATO restore?") != "First"
