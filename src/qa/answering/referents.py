@@ -721,7 +721,7 @@ _ACCORDING_ALONE = re.compile(
     r"\s*(?i:(?:(?:and|but)\s+)?(?:(?:what|how)\s+about\s+)?)(?i:according\s+to|(?:as\s+)?per)\s+(?P<source>(?!(?i:whom?|what|which|whose)\b)[^?.!,]+?)\s*[?.!]*\s*"
 )
 # "…, per Alcaro": a source named as "according to" names one.
-_PER_SOURCE = re.compile(r",?\s+(?:as\s+)?per\s+[^,;?.!]+", re.I)
+_PER_TAIL = re.compile(r",?\s+(?:as\s+)?per\s+[^,;?.!]+", re.I)
 # "And what does Alcaro say on that?": what someone says about what the question before was about.
 _SAYS_ON_THAT = re.compile(
     r"\s*(?P<head>(?i:(?:and|but)\s+)?(?i:what)\s+(?i:does|do|did)\s+[^?]+?\s+(?i:say|think|write|argue)\s+"
@@ -828,7 +828,7 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     if according is not None:
         # "And according to Peskov?" after "What is the status of Crimea according to Lavrov?": the
         # question before, asked of the source now named.
-        asked = ACCORDING_TO.sub("", _PER_SOURCE.sub("", before)).strip().rstrip("?.!").rstrip(",")
+        asked = ACCORDING_TO.sub("", _PER_TAIL.sub("", before)).strip().rstrip("?.!").rstrip(",")
         return f"{asked} according to {according.group('source')}?" if asked else None
     pronoun = _referring_pronoun(before)
     if name is None:

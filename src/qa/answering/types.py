@@ -972,11 +972,11 @@ _ASKS_SAID = re.compile(
     r"(?(noun)(?:make|made|issue|issued|voice|voiced)|(?!)))\b",
     re.IGNORECASE,
 )
-# After "What did X say": a clause whose object is asked, "the Russian constitution precludes?".
 # After "What did X say": a verb whose subject is asked, "rules out further talks on it?".
 _SAID_SUBJECT_ASKED = re.compile(
     r"\s+(?P<verb>(?!(?:was|is|has|does|about|of|on|to|in|this|that|thus|its)\b)[a-z]{3,}s)(?:\s+(?P<particle>out|up|off|down|back|over))?(?=\s+[a-z])"
 )
+# After "What did X say": a clause whose object is asked, "the Russian constitution precludes?".
 _SAID_CLAUSE_ASKED = re.compile(
     r"\s+(?:that\s+)?(?P<subject>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:[a-z][\w’'-]*\s+)?[A-Za-z][\w’'.-]*)\s+"
     r"(?P<verb>(?!(?:was|is|were|are|about|on|of|to|in|would|will|could|can|should|must|might|may)\b)[a-z]{3,}s)"
@@ -1669,9 +1669,9 @@ def object_of_passive(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("object") if found is not None else None
 
 
-# "Who coordinates research at the IAI?": the present-tense verb a role's agent noun comes from.
 # Verbs that are the nouns of their roles: "heads" the "Head of …", "chairs" the "Chair of …".
 _ROLE_VERBS = frozenset({"head", "chair"})
+# "Who coordinates research at the IAI?": the present-tense verb a role's agent noun comes from.
 _ASKS_WHO_DOES = re.compile(r"^\W*who\s+(?P<verb>[a-z]{4,}?)(?:es|s)\s+[a-z]", re.I)
 
 
