@@ -2205,7 +2205,8 @@ def _answer(
         # "Which oligarchs have the sanctions targeted by name?" is not answered "Kremlin-connected"
         # (of "the Kremlin-connected oligarchs"): a name is asked for, and none is given.
         found = None
-    if found is not None and _ITEM_OPENER.fullmatch(found[0].text[found[1].start : found[1].end + 1]):
+    if (found is not None and not found[0].text[: found[1].start].strip()
+            and _ITEM_OPENER.fullmatch(found[0].text[found[1].start : found[1].end + 1])):
         # "What kind of deterrence can only the US and NATO restore?" is not answered "First", the word
         # that opens the sentence as an item of a list ("First, only the United States and NATO …").
         found = None
@@ -7649,8 +7650,8 @@ _CONTENT_CLAUSE = re.compile(
     r"[a-z][\w-]*s?(?:\s+(?:from|by|of)\s+(?:the\s+)?[A-Z][\w’'-]*)?\s+that\s+(?:it|they|he|she|(?:the\s+)?[A-Z][\w’'-]*)\s+"
     r"(?:would|will|could|should|must|shall)\s+"
 )
-# A word that opens a sentence as an item of a list, with its comma: "First,", "Secondly,", "Finally,".
-_ITEM_OPENER = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Firstly|Secondly|Thirdly|Finally|Lastly),", re.I)
+# A word that opens a sentence as an item of a list, with its comma: "First,", "Secondly,", "Finally," (at the sentence's start).
+_ITEM_OPENER = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Firstly|Secondly|Thirdly|Finally|Lastly),")
 # "In which currency?", "And what currency is that figure given in?": the currency of an amount just answered.
 _ASKS_CURRENCY = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:in\s+)?(?:which|what)\s+currency\b", re.I)
 # A currency, by its name or its sign.
