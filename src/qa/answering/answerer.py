@@ -4037,11 +4037,10 @@ def _short_span(
         included = included_list(candidate.text, question, several)
         if included is None:
             break
-        if _SET_ASIDE.search(question):
-            # "Which two European countries …, besides Poland and Estonia?": "Sweden and Germany" of
-            # "including Poland, Estonia, Sweden and Germany" (the reader had taken "Germany").
-            trimmed = _without_set_aside(candidate.text, Span(*included, 1.0), question)
-            included = (trimmed.start, trimmed.end)
+        # "Which two European countries …, besides Poland and Estonia?": "Sweden and Germany" of
+        # "including Poland, Estonia, Sweden and Germany" (the reader had taken "Germany").
+        trimmed = _without_set_aside(candidate.text, Span(*included, 1.0), question)
+        included = (trimmed.start, trimmed.end)
         listed = candidate.text[included[0] : included[1]]
         if _holds_earlier_answer(listed, follow_up):
             # "And what would it get in return?" after "not join NATO": the list of commitments that
@@ -5208,7 +5207,7 @@ _ASIDE_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
-    """A list span without the item the question sets aside at its start or end ("China, Russia and
+    """A list span without the items the question sets aside at its start or end ("China, Russia and
     the United States" of "Britain, China, Russia and the United States" for "Who else besides
     Britain …?"); the span itself otherwise (an item in the middle would split it)."""
     aside = _SET_ASIDE.search(question)
@@ -6250,10 +6249,8 @@ def _kind_described_first(ranked: list[Candidate], question: str, s: AnswerSetti
     describes its one thing of that kind ("Nor can the use of non-conventional weapons …") leading,
     when the lead names no such thing ("However, they can still push Ukraine into prostration by way
     of prolonged sieges …", whose "prolonged sieges" had been bold)."""
-    if not ranked or kind_described(ranked[0].text, question) is not None:
-        return ranked
     asked = _ASKS_KIND_OF_THING.match(question)
-    if asked is None:
+    if asked is None or not ranked or kind_described(ranked[0].text, question) is not None:
         return ranked
     stem = asked.group("thing").lower()[:NAME_STEM]
     if any(w.startswith(stem) for w in _words(ranked[0].text)):
