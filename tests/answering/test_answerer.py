@@ -8259,3 +8259,30 @@ def test_reader_turns_of_the_thirty_fifth_session_said_and_set_aside(built_index
     assert bold_of(index, "Which organisation produced the civilian casualty figures Alcaro cites?") == "OHCHR"
     # A word that opens the sentence as a list's item ("First,") is no short answer.
     assert bold_of(index, "What kind of deterrence can only the US and NATO restore?") != "First"
+
+
+def test_reader_turns_of_the_thirty_sixth_session(built_index):
+    from conftest import ask_as_chat, bold_of
+    from qa.answering.types import time_clause_asked
+
+    index = built_index.index
+    # "What is the weather like in …?" asks for a property the documents never write of (it had bolded
+    # "fifth" of "its fifth week"); so "Is it raining in …?", by the weather's "it".
+    for question in ("What is the weather like in Kyiv this week?", "Is it raining in Kyiv?"):
+        assert ask_as_chat(index, question)[-1].abstained, question
+    # "When did X …?" answered by a sentence that gives no date: its time clause, with its word.
+    sentence = ("Russia reneged on its stated objective of the “denazification” of Ukraine only after its military "
+                "operation stalled, in part because of poor battlefield performance.")
+    at = time_clause_asked(sentence, "When did Russia give up on denazification?")
+    assert at is not None and sentence[slice(*at)] == "only after its military operation stalled"
+    assert time_clause_asked("The exchange was established in 1817 and traded until World War II.",
+                             "When was the exchange established?") is None
+    assert bold_of(index, "When did Russia give up on denazification, per the April article?") == (
+        "only after its military operation stalled")
+    # A headline the answer is read in is not what is asked: the amount it gives is.
+    assert bold_of(index, "How much military aid did Biden announce, according to the New York Times headline cited?") == (
+        "$800 Million")
+    # Compared on a topic one document never names (the April piece speaks of an EU weapons package,
+    # not of membership): only the other speaks to it.
+    eu = ask_as_chat(index, "What do the two pieces say about Ukraine giving up NATO membership?", "And about EU membership?")[-1]
+    assert "EU membership" in eu.text and "$1 billion" not in eu.text

@@ -50,7 +50,7 @@ from qa.answering.summary import (
     without_document_names,
     without_sources,
 )
-from qa.answering.gate import NO_REFERENT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
+from qa.answering.gate import NO_REFERENT, WEATHER_IT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
     ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, group_by_names, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
@@ -2411,8 +2411,8 @@ def _topic_candidates(
 _ASKS_ATTRIBUTE = re.compile(
     r"^\W*(?:what|which|how)(?:['’]s|\s+(?:is|was|are|were|will|would))\s+the\s+"
     # "the official currency of Ukraine": a word that only qualifies the property may stand before it.
-    # "What will the weather be in Kyiv tomorrow?": the property, then "be".
-    r"(?:(?:official|main|current|national|present|exact|actual)\s+)?(?P<noun>[a-z]+)\s+(?:be\s+(?:like\s+)?)?(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
+    # "What will the weather be in Kyiv tomorrow?", "What is the weather like in Kyiv?": the property, then "be" or "like".
+    r"(?:(?:official|main|current|national|present|exact|actual)\s+)?(?P<noun>[a-z]+)\s+(?:(?:be\s+)?like\s+|be\s+)?(?P<of>of|in|at)\b(?P<rest>.*)", re.I | re.S
 )
 
 
@@ -2440,6 +2440,10 @@ def _unknown_attribute(retriever: Retriever, question: str) -> bool:
     use and for which query expansion finds no corpus word near it ("aim" finds one, "capital" and
     "GDP" none here): no sentence can say what that property is. On XQuAD, no question is such. So
     for a life event the documents never write ("Where was Alcaro born?")."""
+    weather = WEATHER_IT.search(question)
+    if weather is not None and _never_written(retriever, weather.group("verb").lower()):
+        # "Is it raining in Kyiv?": the documents never write of rain (it had quoted a sentence naming Kyiv).
+        return True
     event = _LIFE_EVENT.search(question)
     if event is not None and _never_written(retriever, event.group(0).lower()):
         # "Where was Riccardo Alcaro born?": no sentence says where anyone was born (it had bolded the
@@ -2468,7 +2472,8 @@ def _never_written(retriever: Retriever, word: str) -> bool:
     if word in QUERY_STOPWORDS:
         return False
     # The plural too: "dangers" is near the documents' "risks", where "danger" falls just short.
-    forms = [word] if word.endswith("s") else [word, word + "s"]
+    # Not of a verb's form: "rainings" is near some corpus word where "raining" is near none.
+    forms = [word] if word.endswith(("s", "ing", "ed")) else [word, word + "s"]
     if any(form in retriever.vocabulary() for form in forms):
         return False
     expander, s = retriever.expander, retriever.settings
@@ -2564,6 +2569,12 @@ def _other_rank_only(question: str, passages: Sequence[Passage]) -> bool:
     return bool(ranks) and asked.group("ordinal").lower() not in ranks
 
 
+# A stance the documents are compared on, which their sentences take in their own words.
+_STANCE_COMPARED = re.compile(
+    r"\b(?:agree\w*|disagree\w*|equally|more|less|most|least|should|would|could|describe|portray|view|see|treat|differ\w*)\b", re.I
+)
+
+
 def _comparison(retriever: Retriever, question: str, context: list[str], s: AnswerSettings) -> list[Candidate]:
     """One part per document for "compare" and "do the sources agree": the documents the question
     names, else the few (one, if only one speaks) whose best sentence on its topic is good enough. Without a topic ("Compare
@@ -2601,11 +2612,14 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
         if candidate.score >= s.topic_below:
             best.setdefault(candidate.passage.doc_id, candidate)
     chosen = list(best.values())[: len(named) or MAX_DOCUMENTS]
-    if _ASKS_WHICH_DOCUMENT.match(question):
-        # "Which article mentions the 2014 annexation of Crimea?": the documents whose sentence has every
-        # word of the topic, not also one that names only Crimea.
+    # "Which article mentions the 2014 annexation of Crimea?": the documents whose sentence has every
+    # word of the topic, not also one that names only Crimea. "What do the two pieces say about EU
+    # membership?": not the April piece's sentence on an EU weapons package, which names no membership.
+    # Not for a stance compared ("Do both think more weapons should be sent?", "Which is more optimistic
+    # about the talks?"), which a sentence takes without the topic's words.
+    if _ASKS_WHICH_DOCUMENT.match(question) or not _STANCE_COMPARED.search(question):
         topic_stems = {w[:NAME_STEM] for w in topic}
-        mentioning = [c for c in chosen if topic_stems <= {w[:NAME_STEM] for w in _words(c.text)}]
+        mentioning = [c for c in chosen if topic_stems <= {w[:NAME_STEM] for w in _words(spell_out_abbreviations(c.text))}]
         chosen = mentioning or chosen
     # "What do the documents say about China?" when one document speaks to it: that document's best
     # sentence of its own (the ordinary path would weigh footnote references to other works too).
@@ -3106,6 +3120,13 @@ _ASKS_TITLE = re.compile(
     r"\b(?:title|headline)\b|\btitled\b"
     # "Under what title did Alcaro publish in February 2022?": a title, asked of what someone published.
     r"|^\W*(?:under|with)\s+(?:what|which)\s+(?:title|headline)\b",
+    re.I,
+)
+# "How much aid did Biden announce, according to the New York Times headline?": the headline is where
+# the answer is read, not what is asked.
+_HEADLINE_AS_SOURCE = re.compile(
+    r"^\W*(?:how\s+(?:much|many)|when|where|who|whom)\b.*\b(?:according\s+to|per|in)\s+(?:the\s+|its\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"headlines?\b(?:\s+(?:cited|quoted|given|referenced))?\s*[?.!]*\s*$",
     re.I,
 )
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
@@ -4078,8 +4099,8 @@ def _short_span(
     outlet = _outlet_named(chosen[0].text, question)
     if outlet is not None:
         return chosen[0], outlet
-    asks_title = (_ASKS_TITLE.search(question) or asks_other_works(question) or _ASKS_WHICH_WORK.match(question)
-                  or _ASKS_WHAT_WRITTEN.match(question))
+    asks_title = ((_ASKS_TITLE.search(question) and not _HEADLINE_AS_SOURCE.search(question)) or asks_other_works(question)
+                  or _ASKS_WHICH_WORK.match(question) or _ASKS_WHAT_WRITTEN.match(question))
     title = (_QUOTED_TITLE.search(chosen[0].text) or _ITALIC_TITLE.search(chosen[0].text)) if asks_title else None
     if title is not None:
         # "What is the title of the commentary cited in the notes?": the title a reference quotes

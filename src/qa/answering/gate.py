@@ -70,6 +70,8 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b"
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
 # "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
+_WEATHER = (r"\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
+            r"(?P<verb>rain|raining|rained|rains|snow|snowing|snowed|snows)\b")
 DUMMY_IT = re.compile(
     r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
     r"believed|thought|estimated|possible|true|likely|important|necessary|the case|"
@@ -77,10 +79,10 @@ DUMMY_IT = re.compile(
     r"(?:hard|difficult|easy|impossible|unlikely|clear|unclear|wise|worth|too\s+early|too\s+late)(?=\s+(?:to|that|for|whether)\b))\b"
     r"|\bis it that\b"
     # The weather's "it": "Will it rain in Odesa tomorrow?", "Is it going to snow in Lviv?".
-    r"|\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
-    r"(?:rain|raining|rained|rains|snow|snowing|snowed|snows)\b",
+    rf"|{_WEATHER}",
     re.I,
 )
+WEATHER_IT = re.compile(_WEATHER, re.I)
 # A month or a weekday names no one: "Does the April author agree with him?" points back.
 _NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{month_pattern()}|{'|'.join(WEEKDAYS)})\b)[A-Z][\w’'-]+")
 # A pronoun as the subject after an auxiliary ("What did he say about Crimea?"): a name after it is

@@ -4056,21 +4056,34 @@ _STRANDED_TIME = re.compile(
 _TIME_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s|[.!?]?\s*$|\s+(?:in\s+part\s+|largely\s+|partly\s+)?because\b", re.I)
 
 
+# "When did Russia give up on denazification?": a time asked, which a sentence may give by a clause.
+_WHEN_DONE = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?when\s+(?:did|does|do|has|have|had|will|would|could|was|were|is|are)\s+(?P<rest>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def time_clause_asked(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What did Russia drop its talk of denazification after?", the offsets of what the
     sentence's one "after" (or "before", "until", "once") opens, up to the clause's end ("its military
-    operation stalled"); None when the sentence has no such word or several, or shares no content
-    word of the question before it."""
+    operation stalled"); for "When did Russia give up on denazification?", of that clause with its
+    word ("only after its military operation stalled") when the sentence gives no date. None when the
+    sentence has no such word or several, or shares no content word of the question before it."""
     asked = _STRANDED_TIME.match(question)
-    if asked is None:
+    when = _WHEN_DONE.match(question) if asked is None else None
+    if asked is None and when is None:
         return None
-    found = list(re.finditer(rf"\b{asked.group('prep')}\s+(?=[a-z])", sentence, re.I))
+    if when is not None and (_DATE_PATTERN.search(sentence) or _RELATIVE_TIME_PATTERN.search(sentence) or re.search(r"\b\d{4}\b", sentence)):
+        return None  # a date answers "when" ("established in 1817 and continued trading until World War II")
+    prep = asked.group("prep") if asked is not None else "(?:after|before|once)"
+    found = list(re.finditer(rf"\b(?:only\s+)?{prep}\s+(?=[a-z])", sentence, re.I))
     if len(found) != 1:
         return None
-    words = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(asked.group("rest")) if w.lower() not in QUERY_STOPWORDS}
+    words = {w.lower()[:NAME_STEM] for w in _LETTERS.findall((asked or when).group("rest")) if w.lower() not in QUERY_STOPWORDS}
     if not words & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence[: found[0].start()])}:
         return None
-    return phrase_until(sentence, found[0].end(), _TIME_CLAUSE_END, OBJECT_WORDS)
+    span = phrase_until(sentence, found[0].end(), _TIME_CLAUSE_END, OBJECT_WORDS)
+    return span if span is None or asked is not None else (found[0].start(), span[1])
 
 
 # "Is the Russian army stronger in the south or the north?": which of two places (or times), by a
