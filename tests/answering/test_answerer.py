@@ -8286,3 +8286,40 @@ def test_reader_turns_of_the_thirty_sixth_session(built_index):
     # not of membership): only the other speaks to it.
     eu = ask_as_chat(index, "What do the two pieces say about Ukraine giving up NATO membership?", "And about EU membership?")[-1]
     assert "EU membership" in eu.text and "$1 billion" not in eu.text
+
+
+def test_reader_turns_of_the_thirty_sixth_session_objects_and_lists(built_index):
+    from conftest import ask_as_chat, bold_of
+    from qa.answering.types import in_documents_verb, name_object
+
+    index = built_index.index
+    # "Whom did X <verb> <preposition>?": the name the sentence gives as that object, even in a sentence
+    # the sentence model put below one that only shares "called" ("the so-called Luhansk …").
+    sentence = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in."
+    at = name_object(sentence, "And whom did Ukraine call on?")
+    assert at is not None and sentence[slice(*at)] == "China"
+    assert name_object(sentence, "Who did Ukraine call on in March?") is None  # no stranded preposition
+    assert bold_of(index, "Which two countries have been active as mediators?", "And whom did Ukraine call on?") == "China"
+    assert bold_of(index, "Whom did Ukraine call on?") == "China"
+    # A phrasal verb is read in the sentence's own word, when what it acts on is the sentence's too.
+    assert in_documents_verb("Which institute puts out The International Spectator?", ["IAI publishes a quarterly (*The International Spectator*)"]) == (
+        "Which institute publishes The International Spectator?")
+    assert in_documents_verb("What did Ukraine get in return for giving up nuclear weapons?",
+                             ["the Ukrainians are willing to forsake membership in NATO"]) == (
+        "What did Ukraine get in return for giving up nuclear weapons?")
+    assert bold_of(index, "Which institute puts out The International Spectator quarterly?") == "IAI"
+    # "Which three things …?" answered by three phrases opened by past participles.
+    assert bold_of(index, "Which three things does Zelensky say a neutrality deal needs?") == (
+        "approved by a nationwide referendum, added as an amendment to the country’s constitution, and ratified in the "
+        "parliaments of Ukraine and the guarantor states")
+    # A possessive with a participle before the subject's head: "Russia's failed Blitzkrieg".
+    assert bold_of(index, "What has Russia's failed Blitzkrieg turned into, per Alcaro?") == (
+        "a slow and ever more brutal three-front campaign")
+    # "How many people does <source> say have fled …?": the count beside "fled", not the larger one.
+    assert bold_of(index, "How many people does the IAI commentary say have fled Ukraine?") == "over three million"
+    # "Why now?" asks why, of what the reply before said (it had abstained); alone, what it means is asked.
+    now = ask_as_chat(index, "What does the April author think the West should do now with pressure on Russia?", "Why now?")[-1]
+    assert not now.abstained and "back foot" in now.text
+    assert ask_as_chat(index, "Why now?")[-1].abstained
+    # "What kind of war does Alcaro call it?": "it" is the war, not Alcaro (it had abstained).
+    assert bold_of(index, "What kind of war does Alcaro call it?") == "imperialist war"

@@ -67,7 +67,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -813,8 +813,15 @@ _ROUNDS_HELD = re.compile(
 _SAYS_ITSELF = re.compile(
     r"^\W*(?P<wh>(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?i:does|do|did)\s+"
     r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
-    r"(?i:say|says|claim|claims|consider|considers|call|calls|describe|describes)\s+"
-    r"(?P<pronoun>(?i:it|itself|themselves|they))(?:\s+(?i:is|are|was|were|to\s+be|as))?\s*[?.!]*\s*$"
+    # "call it" names the thing asked ("What kind of war does Alcaro call it?"): only "call itself" is the speaker.
+    r"(?:(?i:say|says|claim|claims|consider|considers)\s+(?P<pronoun>(?i:it|itself|themselves|they))"
+    r"|(?i:call|calls|describe|describes)\s+(?P<reflexive>(?i:itself|themselves)))(?:\s+(?i:is|are|was|were|to\s+be|as))?\s*[?.!]*\s*$"
+)
+# "What kind of war does Alcaro call it?": what kind it is, by his word.
+_CALLS_IT = re.compile(
+    r"^\W*(?P<wh>(?i:what|which)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*)\s+(?i:does|do|did)\s+"
+    r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?i:call|calls|consider|considers|describe|describes)\s+(?i:it|this|that)(?:\s+as)?\s*[?.!]*\s*$"
 )
 # "How long had the war lasted when Alcaro wrote?": a question about the time its writer wrote in.
 _WHEN_WROTE = re.compile(
@@ -937,8 +944,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     if itself is not None:
         # "What sort of organisation does the IAI say it is?" asks what it is, as it says ("private"
         # had been bold, not "a private, independent non-profit think tank").
-        be = "are" if itself.group("pronoun").lower().startswith("the") else "is"
+        be = "are" if (itself.group("pronoun") or itself.group("reflexive")).lower().startswith("the") else "is"
         return f"{itself.group('wh')} {be} {itself.group('who')}?"
+    calls = _CALLS_IT.match(question)
+    if calls is not None:
+        # "What kind of war does Alcaro call it?": "it" is the war asked about (it had abstained).
+        return f"{calls.group('wh')} is it, according to {calls.group('who')}?"
     wrote = _WHEN_WROTE.match(question)
     if wrote is not None:
         # "How long had the war lasted when Alcaro wrote?" asks how long, according to him: his name
@@ -3596,7 +3607,8 @@ _REASON_ASKED_ALONE = re.compile(
     re.I,
 )
 _BARE_WHY = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:why(?:\s+(?:so|not|is\s+that|was\s+that))?|on\s+what\s+(?:grounds?|basis)|"
+    # "Why now?": why what the reply said is to be done now.
+    r"^\W*(?:(?:and|but|so)\s+)?(?:why(?:\s+(?:so|not|now|is\s+that|was\s+that))?|on\s+what\s+(?:grounds?|basis)|"
     r"for\s+what\s+reasons?|how\s+come)\s*[?.!]*\s*$",
     re.I,
 )
@@ -4035,7 +4047,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -4250,7 +4262,8 @@ def _short_span(
     # The reader reads the question as the documents write its abbreviations ("What weapons has
     # the US sent?" against "The United States has already provided ...": margin -8.2 read so,
     # below `short_min_margin`, and -6.3 spelt out).
-    reading = spell_out_abbreviations(question)
+    # And with its phrasal verb in the sentences' own word ("puts out" read as "publishes").
+    reading = in_documents_verb(spell_out_abbreviations(question), [c.text for c in read[:1]])
     if found is None:
         found = read_best(reading, read)
     elif wanted is not None and kept(found, s.short_min_margin) is None and (alone := read_best(reading, read)) is not None and kept(
@@ -6099,6 +6112,11 @@ def _object_given_first(ranked: list[Candidate], question: str, s: AnswerSetting
     including … Germany, have sent similar weapons …") leading, when the lead gives none ("… from
     countries like the United States, Germany and other NATO members on par with Article 5 …") and
     it could answer by itself (its probability at least `abstain_below`)."""
+    if ranked and name_object(ranked[0].text, question) is None:
+        # "Whom did Ukraine call on?": a name the sentence gives after the verb and its preposition
+        # ("… has also called on China …") says who, however low the sentence model put it (0.113,
+        # below "the so-called Luhansk and Donetsk People’s Republics").
+        ranked = _lifted(ranked, s, lambda c: name_object(c.text, question) is not None)
     return _fitting_lead(ranked, s, lambda c: verb_object(c.text, question) is not None)
 
 

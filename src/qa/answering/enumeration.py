@@ -143,6 +143,22 @@ _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _LIST_DONE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:[.!?;)]|\s[—–]\s|$)")
 
 
+# Where one of a list of past participles opens: "approved by …, added as …, and ratified in …".
+_NEXT_PARTICIPLE = re.compile(r",\s+(?:(?:and|or)\s+)?(?=[a-z]+ed\b)")
+_PARTICIPLE = re.compile(r"[a-z]+ed\b")
+
+
+def _participles_listed(sentence: str, start: int, count: int) -> int | None:
+    """Where a list of exactly `count` phrases opened by past participles, from `start` to the
+    sentence's end, ends ("approved by a nationwide referendum, added as an amendment …, and ratified
+    in the parliaments …"); None when the rest of the sentence is no such list."""
+    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*[.!?]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", "", sentence[start:])
+    items = _NEXT_PARTICIPLE.split(text)
+    if len(items) != count or not all(_PARTICIPLE.match(item) and "," not in item and ";" not in item for item in items):
+        return None
+    return start + len(text)
+
+
 def counted_list(sentence: str, question: str) -> tuple[int, int] | None:
     """For a question asking for a count of three or more things ("What three aims does Alcaro set
     …?"), the offsets of a list of exactly that many items the sentence gives after a colon or a
@@ -159,6 +175,8 @@ def counted_list(sentence: str, question: str) -> tuple[int, int] | None:
         if re.search(r"[:;()]", sentence[start:first_end]):
             continue  # "is divided into three subsectors: building construction, …": the list opens at the colon
         listed = whole_list(sentence, start, first_end)
+        if listed == (start, first_end) and (done := _participles_listed(sentence, start, count)) is not None:
+            return start, done
         if listed == (start, first_end) or len(_LIST_JOIN.split(sentence[listed[0] : listed[1]])) != count:
             continue
         end = to_sentence_end(sentence, listed[1])

@@ -228,7 +228,7 @@ MAX_QUOTED_WORDS = 6
 
 # A question word alone ("Why?", "Why not?", "And when?"): it asks about what was said before.
 _QUESTION_WORD_ALONE = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>why(?:\s+not)?|when|where|who|how(?:\s+(?:much|many|long|come|so))?|"
+    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>why(?:\s+(?:not|now))?|when|where|who|how(?:\s+(?:much|many|long|come|so))?|"
     r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for)\s*[?.!]*\s*$",
     re.I,
 )

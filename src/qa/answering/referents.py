@@ -1047,6 +1047,8 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 _BARE = re.compile(
     r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
     r"|(?:by|for|with|from)\s+whom|(?:on|at)\s+whose\s+(?:initiative|request|behalf)|(?:since|by|until|till)\s+when|from\s+where)"
+    # "Why now?": why what was said before holds now.
+    r"(?:(?<=why)\s+now)?"
     r"(?:\s+(?:was|is|did|does|will|would)\s+(?:that|this|it)(?:\s+(?:happen|take\s+place|occur))?)?"
     # "When was that, what year?": the question word said again, more narrowly.
     r"(?:\s*,\s*(?:(?:in\s+)?(?:what|which)\s+(?:year|month|day|date)|exactly))?\s*[?.!]*\s*",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import AbstractSet, Iterable, Iterator
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from qa.ingest.dates import WEEKDAYS, month_pattern
 from qa.answering.seats import SEATS
@@ -2316,6 +2316,8 @@ _ASKS_COUNT_OF_DOERS = re.compile(
     # "How many of Ukraine's people have fled …?": a part of a whole, too.
     r"^\W*(?:according\s+to\s+[^,?]+,\s*)?(?:(?:and|so)\s+)?how\s+(?:many|much)\s+"
     r"(?:of\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    # "How many people does the IAI commentary say have fled …?": its source may stand between.
+    r"(?:(?:does|do|did)\s+[^?,]+?\s+(?:say|said|report|reported|estimate|estimated|write|wrote)\s+(?:that\s+)?)?"
     r"(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|actually\s+)?(?P<verb>(?-i:[a-z]{3,}))\b",
     re.IGNORECASE,
 )
@@ -2660,7 +2662,9 @@ _ASKS_OBJECT = re.compile(
     # "What has the failed Blitzkrieg turned into?": after "the", a participle may qualify the name (not
     # "extra" of "What will the extra US weapons … include?", where the name qualifies the subject).
     # Two names joined: "What could the US and NATO threaten Russia with?".
-    r"(?P<subject>(?:the\s+(?:[a-z][\w-]*(?:ed|en)\s+)?)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    # So after a possessive: "What has Russia's failed Blitzkrieg turned into?".
+    r"(?P<subject>(?:the\s+(?:[a-z][\w-]*(?:ed|en)\s+)?)?[A-Z][\w’'.-]*(?:(?<=[’']s)\s+[a-z][\w-]*(?:ed|en)(?=\s+[A-Z]))?"
+    r"(?:\s+[A-Z][\w’'.-]*){0,2}"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?"
     r"(?:\s+[a-z]+(?=\s+(?:seek|want|hope|try|plan|aim|intend|mean|expect)\s+to\b))?|he|she|it|they)(?<![’']s)\s+"
     rf"(?:not\s+|never\s+)?{_WANTS_TO}(?P<verb>[a-z]{{3,}})(?:\s+(?P<particle>{_PARTICLES}))?"
@@ -2901,7 +2905,34 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
     ("hand", "over"): ("surrender", "transfer", "relinquish", "cede"),
     ("turn", "over"): ("surrender", "transfer", "relinquish", "cede"),
     ("rule", "out"): ("preclude", "exclude", "prevent", "forbid", "bar"),
+    ("put", "out"): ("publish", "issue", "release"),
 }
+
+
+def in_documents_verb(question: str, sentences: Sequence[str]) -> str:
+    """The question with a phrasal verb (`_PHRASAL_SAID_SO`) in the one-word verb the first of the
+    sentences that uses one writes, in that sentence's form, unless one of them writes the phrasal
+    verb itself: "Which institute puts out The
+    International Spectator?" against "IAI publishes an English-language quarterly …" reads "Which
+    institute publishes The International Spectator?" (the reader had taken "English-language")."""
+    for (verb, particle), said_so in _PHRASAL_SAID_SO.items():
+        phrasal = rf"\b{_verb_forms(verb[:-1] if verb.endswith('e') else verb, verb)}\s+{particle}\b"
+        asked = re.search(phrasal, question, re.I)
+        if asked is None or any(re.search(phrasal, sentence, re.I) for sentence in sentences):
+            continue
+        if re.search(r"\b(?:for|of|about|after|before|by|in|on|without|from|to)\s+$", question[: asked.start()], re.I):
+            # "What does Ukraine want in return for giving up NATO membership?": not the verb asked about.
+            continue
+        words = "|".join(re.escape(w[:-1] if w.endswith("e") else w) for w in said_so)
+        # What is given up must be what the sentence gives up: not "forsake membership in NATO" for
+        # "… in return for giving up nuclear weapons?".
+        objects = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(" ".join(question[asked.end() :].split()[:3]))
+                   if w.lower() not in QUERY_STOPWORDS}
+        for sentence in sentences:
+            written = re.search(rf"\b(?:{words})[a-z]*\b", sentence, re.I)
+            if written is not None and (not objects or objects & {w.lower()[:NAME_STEM] for w in _LETTERS.findall(sentence)}):
+                return question[: asked.start()] + written.group(0).lower() + question[asked.end() :]
+    return question
 
 
 def is_pointer(phrase: str) -> bool:
@@ -2915,6 +2946,27 @@ def object_points_back(sentence: str, question: str) -> bool:
     asked = _asks_object(question)
     found = _object_start(sentence, asked) if asked is not None else None
     return found is not None and _POINTER_OBJECT.match(sentence, found.end()) is not None
+
+
+# "Whom did Ukraine call on?": a name asked as the object of a verb and its stranded preposition.
+_ASKS_WHOM = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:who|whom)\b(?=\s+(?:did|does|do|has|have|had|will|would|could|can|should|might|may|must)\s)"
+    rf"(?=.*\s(?:{_PREPOSITIONS})\s*[?.!]*\s*$)",
+    re.I,
+)
+_NAME_OPENS = re.compile(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*)*")
+
+
+def name_object(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Whom did Ukraine call on?", the offsets of the name the sentence gives as that object
+    ("China" of "… Ukraine has also called on China to step in"): `verb_object` of the question asked
+    with "what", up to the name's end; None when that object opens with no name."""
+    asked = _ASKS_WHOM.match(question)
+    if asked is None:
+        return None
+    found = verb_object(sentence, "What" + question[asked.end() :])
+    name = _NAME_OPENS.match(sentence, found[0], found[1]) if found is not None else None
+    return (name.start(), name.end()) if name is not None else None
 
 
 def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
