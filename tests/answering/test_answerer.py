@@ -8323,3 +8323,21 @@ def test_reader_turns_of_the_thirty_sixth_session_objects_and_lists(built_index)
     assert ask_as_chat(index, "Why now?")[-1].abstained
     # "What kind of war does Alcaro call it?": "it" is the war, not Alcaro (it had abstained).
     assert bold_of(index, "What kind of war does Alcaro call it?") == "imperialist war"
+
+
+def test_reader_turns_of_the_thirty_sixth_session_what_else_and_when(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # A date asked, with a lead that names the question's place but gives none: the date is read in
+    # the sentence quoted with it ("I-00186 Rome, Italy" had been read, and nothing was bold).
+    assert bold_of(index, "On whose initiative was the Rome think tank founded?", "And when did that happen?") == "1965"
+    # "… called in short?" asks for the initials, as "for short" does.
+    assert bold_of(index, "What are the Luhansk and Donetsk republics called in short?") == "LNR and DNR"
+    # "Which X is about Y, and who wrote it?": the work's line answers both (the author note of the
+    # document "IAI commentary" names had answered, with "Riccardo Alcaro" bold).
+    both = ask_as_chat(index, "Which IAI commentary is about Israeli apartheid, and who wrote it?")[-1]
+    assert "Andrea Dessì" in both.text and "Research Coordinator" not in both.text
+    # "What else besides X would help?": the sentence that adds ("would also help"), not the one on X.
+    assert bold_of(index, "What else besides bank sanctions would help, per the April article?") == (
+        "Stepping up enforcement of individual sanctions")

@@ -817,6 +817,12 @@ _SAYS_ITSELF = re.compile(
     r"(?:(?i:say|says|claim|claims|consider|considers)\s+(?P<pronoun>(?i:it|itself|themselves|they))"
     r"|(?i:call|calls|describe|describes)\s+(?P<reflexive>(?i:itself|themselves)))(?:\s+(?i:is|are|was|were|to\s+be|as))?\s*[?.!]*\s*$"
 )
+# "Which IAI commentary is about Israeli apartheid, and who wrote it?": the work asked first, whose line
+# names its author too.
+_AND_WHO_WROTE_IT = re.compile(
+    r"^(?P<first>\W*(?i:which|what)\s+[^,?]+?)\s*,?\s+(?i:and)\s+(?i:who|whom|by\s+whom)\s+(?i:wrote|authored|was\s+it\s+written\s+by|"
+    r"is\s+(?:its|the)\s+author)(?:\s+(?i:it))?\s*[?.!]*\s*$"
+)
 # "What kind of war does Alcaro call it?": what kind it is, by his word.
 _CALLS_IT = re.compile(
     r"^\W*(?P<wh>(?i:what|which)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*)\s+(?i:does|do|did)\s+"
@@ -946,6 +952,10 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # had been bold, not "a private, independent non-profit think tank").
         be = "are" if (itself.group("pronoun") or itself.group("reflexive")).lower().startswith("the") else "is"
         return f"{itself.group('wh')} {be} {itself.group('who')}?"
+    first = _AND_WHO_WROTE_IT.match(question)
+    if first is not None:
+        # The work asked first and its author: the author note of the document its word names had answered.
+        return f"{first.group('first')}?"
     calls = _CALLS_IT.match(question)
     if calls is not None:
         # "What kind of war does Alcaro call it?": "it" is the war asked about (it had abstained).
@@ -4132,6 +4142,10 @@ def _short_span(
     if reader is None:
         return None
     read = list(chosen[: s.short_sentences])
+    if wanted in (DATE, NUMBER) and not any(has_type(c.text, wanted, question) for c in read):
+        # "When was the Rome think tank founded?": not the lead "I-00186 Rome, Italy", which names the
+        # city and gives no date, but the sentence quoted with it that gives one ("founded in 1965").
+        read = [c for c in chosen if has_type(c.text, wanted, question)][: s.short_sentences] or read
     # "Who founded Istituto Affari Internazionali?" is not answered by "IAI": a name's initials are the name.
     asked = _words(question) | _initials(question)
     acronyms = {w.lower() for w in ACRONYM.findall(question)}
@@ -6186,6 +6200,36 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
 
 
+# "What else besides bank sanctions would help?": what is set aside, up to the verb asked about.
+_ASIDE_BEFORE_VERB = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to)\s+(?P<aside>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"(?=\s+(?:would|could|should|will|can|might|may|does|do|did|is|are|was|were|has|have)\b)",
+    re.I,
+)
+# A sentence that adds to what was said: "Stepping up enforcement of individual sanctions would also help."
+_ADDS = re.compile(r"\b(?:also|as\s+well|too|additionally|in\s+addition)\b", re.I)
+
+
+def _added_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What else besides bank sanctions would help?", `ranked` with the first of its best few
+    that adds to what was said ("also", "as well") with the question's own words after what it sets
+    aside ("help") and without all of that ("bank sanctions"), leading when the lead does not, and it could answer by
+    itself: "Stepping up enforcement of individual sanctions would also help.", not the sentence on
+    the banks (it had bolded "any carveouts")."""
+    aside = _ASIDE_BEFORE_VERB.search(question)
+    if aside is None or not ranked:
+        return ranked
+    set_aside = {w[:NAME_STEM] for w in _words(aside.group("aside")) - QUERY_STOPWORDS}
+    rest = {w[:NAME_STEM] for w in _words(_ANY_SOURCE.sub("", question[aside.end() :])) - QUERY_STOPWORDS}
+
+    def adds(c: Candidate) -> bool:
+        stems = {w[:NAME_STEM] for w in _words(c.text)}
+        # "individual sanctions" is not "bank sanctions": not every word of what is set aside.
+        return _ADDS.search(c.text) is not None and bool(rest & stems) and not set_aside <= stems
+
+    return _fitting_lead(ranked, s, adds)
+
+
 def _promoted(
     ranked: list[Candidate], s: AnswerSettings, fits: Callable[[Candidate], bool], depth: int | None = None
 ) -> list[Candidate]:
@@ -6789,7 +6833,7 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
                 _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
-                _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first)
+                _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first, _added_first)
 
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).

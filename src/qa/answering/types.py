@@ -4881,7 +4881,8 @@ def left_out(sentence: str, question: str) -> tuple[int, int] | None:
 
 
 # "What are the Luhansk and Donetsk republics called for short?", "What is the abbreviation for …?".
-_ASKS_SHORT_FORM = re.compile(r"\bfor\s+short\b|\babbreviat\w*|\bacronyms?\b|\binitials\b|\bshort\s+(?:form|name)s?\b", re.I)
+# "… called in short?", "… known as in brief?" too.
+_ASKS_SHORT_FORM = re.compile(r"\bfor\s+short\b|\b(?:called|known\s+as)\s+in\s+(?:short|brief)\b|\babbreviat\w*|\bacronyms?\b|\binitials\b|\bshort\s+(?:form|name)s?\b", re.I)
 # A name and, in brackets after it, its initials: "Luhansk and Donetsk People’s Republics (LNR and DNR)".
 _INITIALS_AFTER_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)*){1,8})\((?P<initials>[A-Z]{2,6}(?:(?:,\s*|\s+and\s+)[A-Z]{2,6})*)\)")
 
