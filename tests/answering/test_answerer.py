@@ -2734,7 +2734,10 @@ def test_what_a_sentence_says_is_to_be_prevented_answers_what_someone_fears(sent
         ("It stalled because of the courage of Ukrainian fighters and military assistance from the West.",
          "Which country's fighters showed courage?", "Ukrainian"),
         ("It stalled because of Ukrainian fighters and Russian fighters.", "Which country's fighters showed courage?", None),
-        ("Russian and Ukrainian diplomats are discussing the plan.", "Which country's diplomats are discussing it?", None),
+        # Both of a pair of peoples, unless the question names one of them.
+        ("Russian and Ukrainian diplomats are discussing the plan.", "Which country's diplomats are discussing it?",
+         "Russian and Ukrainian"),
+        ("Russian and Ukrainian diplomats are discussing the plan.", "Which country's diplomats discuss it with Russia?", None),
         # "Whose courage": the people's adjective with its noun, not the adjective alone (it had bolded
         # "Ukrainian"), nor what "and" adds.
         ("It stalled because of the courage of Ukrainian fighters and military assistance from the West.",
@@ -8341,3 +8344,24 @@ def test_reader_turns_of_the_thirty_sixth_session_what_else_and_when(built_index
     # "What else besides X would help?": the sentence that adds ("would also help"), not the one on X.
     assert bold_of(index, "What else besides bank sanctions would help, per the April article?") == (
         "Stepping up enforcement of individual sanctions")
+
+
+def test_reader_turns_of_the_thirty_sixth_session_times_and_peoples(built_index):
+    from conftest import bold_of
+    from qa.answering.answerer import _without_time_written
+    from qa.answering.types import owner_asked
+
+    index = built_index.index
+    # A closing "in <month> <year>" of a month a document is dated in draws nothing (the notes citing
+    # works of that month had led, and it had abstained); of another month it stays.
+    metas = {"a": {"date": "2022-03-22"}}
+    assert _without_time_written("Which gatherings took Biden to Europe in March 2022?", metas) == (
+        "Which gatherings took Biden to Europe?")
+    assert _without_time_written("What happened in May 2021?", metas) == "What happened in May 2021?"
+    assert bold_of(index, "Which gatherings took Biden to Europe in March 2022?") == "NATO, US–EU and G7 summits"
+    # "Which country's diplomats …?" of "Russian and Ukrainian diplomats": both peoples, unless the
+    # question names one of them.
+    sentence = "Against this backdrop, the 15-point plan which Russian and Ukrainian diplomats are reportedly discussing is a way."
+    at = owner_asked(sentence, "Which country's diplomats reportedly discuss the 15-point plan?")
+    assert at is not None and sentence[slice(*at)] == "Russian and Ukrainian"
+    assert owner_asked(sentence, "Which country's diplomats are discussing a 15-point plan with Russia?") is None

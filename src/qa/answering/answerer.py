@@ -61,7 +61,7 @@ from qa.answering.references import (
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, stem as snowball_stem, tokenize
 from qa.answering.seats import GROUPS, SEATS
-from qa.ingest.dates import DATE_ONLY, date_parts, earlier_than, month_pattern
+from qa.ingest.dates import DATE_ONLY, MONTHS, date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
@@ -1837,6 +1837,7 @@ def _answer(
     # answer had been a phone number). "The April piece" draws nothing, and stays.
     asked = (without_document_names(without_sources(question)) if by_name else _ANY_SOURCE.sub("", question) if not pointed
              else _without_words_used(question, [retriever.documents[d].text for d in pointed]))
+    asked = _without_time_written(asked, metas)
     query = retriever.analyse(asked, context, exact=True)
     refusal = refuse(query, retriever.vocabulary())
     if refusal is not None:
@@ -2645,6 +2646,25 @@ def _comparison(retriever: Retriever, question: str, context: list[str], s: Answ
     # "What do the documents say about China?" when one document speaks to it: that document's best
     # sentence of its own (the ordinary path would weigh footnote references to other works too).
     return chosen if len(chosen) >= 2 or (chosen and not named) else []
+
+
+# A closing time adjunct of a month: "Which gatherings took Biden to Europe in March 2022?".
+_IN_MONTH = re.compile(
+    rf",?\s+(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>{month_pattern()})\s+(?P<year>\d{{4}})(?=\s*[?.!]*\s*$)"
+)
+
+
+def _without_time_written(question: str, documents: Mapping[str, Mapping[str, Any]]) -> str:
+    """The question without a closing "in <month> <year>" when a document is dated in that month: what
+    it tells of that time it tells without the date, which had drawn the notes citing works of that
+    month instead (it had abstained on "Which gatherings took Biden to Europe in March 2022?")."""
+    found = _IN_MONTH.search(question)
+    if found is None:
+        return question
+    month = f"{found.group('year')}-{MONTHS.index(found.group('month')) + 1:02d}"
+    if not any(str(meta.get("date") or "").startswith(month) for meta in documents.values()):
+        return question
+    return question[: found.start()] + question[found.end() :]
 
 
 def _without_words_used(question: str, texts: Sequence[str]) -> str:

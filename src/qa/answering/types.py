@@ -1824,12 +1824,19 @@ def owner_asked(sentence: str, question: str) -> tuple[int, int] | None:
     # Or a name's possessive before it: "Ukraine’s constitution" for "Whose constitution enshrines the NATO goal?".
     possessed = [m for m in _POSSESSOR.finditer(sentence) if _kind_word(m.group("thing").lower()) == thing]
     # Or a people's adjective before it: "the courage of Ukrainian fighters" for "Which country's fighters …?".
-    # Not one of two: "Russian and Ukrainian diplomats" are both peoples'.
     peoples = [m for m in re.finditer(rf"\b(?P<owner>{PEOPLE_ADJECTIVE_WORD})\s+(?P<thing>[a-z][\w-]*)", sentence)
-               if _kind_word(m.group("thing").lower()) == thing
-               and not re.search(rf"{PEOPLE_ADJECTIVE_WORD}(?:,|\s+(?:and|or))\s+$", sentence[: m.start()])]
+               if _kind_word(m.group("thing").lower()) == thing]
     if len(peoples) == 1 and not possessed and not found:
-        return peoples[0].span("owner")
+        # Both of two: "Russian and Ukrainian diplomats" are both peoples' (not "Ukrainian" alone).
+        pair = re.search(rf"\b{PEOPLE_ADJECTIVE_WORD}(?:,|\s+(?:and|or))\s+$", sentence[: peoples[0].start()])
+        if pair is None:
+            return peoples[0].span("owner")
+        # Unless the question names one of them ("… discussing a 15-point plan with Russia?"): the other
+        # is asked, which the reader reads better by its country's name.
+        named = {w.lower()[:NAME_STEM] for w in _WORD.findall(question)}
+        if {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[pair.start() : peoples[0].end("owner")])} & named:
+            return None
+        return pair.start(), peoples[0].end("owner")
     if len(possessed) == 1 and not found:
         owner = possessed[0].span("owner")
         if {w.lower() for w in _WORD.findall(possessed[0].group("owner"))} <= {w.lower() for w in _WORD.findall(question)}:
