@@ -8365,3 +8365,21 @@ def test_reader_turns_of_the_thirty_sixth_session_times_and_peoples(built_index)
     at = owner_asked(sentence, "Which country's diplomats reportedly discuss the 15-point plan?")
     assert at is not None and sentence[slice(*at)] == "Russian and Ukrainian"
     assert owner_asked(sentence, "Which country's diplomats are discussing a 15-point plan with Russia?") is None
+
+
+def test_reader_turns_of_the_thirty_sixth_session_phrasal_objects_and_claims(built_index):
+    from conftest import bold_of
+    from qa.answering.types import claimed_of
+
+    index = built_index.index
+    # A phrasal verb in "-ing" cut before what it acts on takes its short object ("regimes").
+    assert bold_of(index, "What does Alcaro say sanctions have hardly achieved?") == "bringing down regimes"
+    # "Which matter did he call settled for good?": what the relative clause says he said that of,
+    # by "call" as by "say … was", and by a pronoun for the speaker the sentence names.
+    sentence = ("The negotiations are far from a path forward, including the status of Crimea and the Donbas, which "
+                "Russian Foreign Minister Sergei Lavrov said was “settled for good” (it’s not).")
+    for question in ("And which matter did he call settled for good?", "What did Lavrov say was settled for good?"):
+        at = claimed_of(sentence, question)
+        assert at is not None and sentence[slice(*at)] == "the status of Crimea and the Donbas", question
+    assert bold_of(index, "What position does Sergei Lavrov hold?", "And which matter did he call settled for good?") == (
+        "the status of Crimea and the Donbas")

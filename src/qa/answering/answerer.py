@@ -4509,6 +4509,12 @@ def _short_span(
         if len(introduced.group("what").split()) > OBJECT_WORDS:
             return None
         span = Span(introduced.start("what"), introduced.end("what"), span.score, span.margin)
+    cut_off = _PARTICLE_CUT.search(candidate.text, 0, span.end)
+    cut_at = _PARTICLE_OBJECT.match(candidate.text, span.end) if cut_off is not None and cut_off.end() == span.end else None
+    if cut_at is not None:
+        # "What does Alcaro say sanctions have hardly achieved?": "bringing down regimes", not the
+        # phrasal verb without what it acts on ("bringing down").
+        span = Span(span.start, cut_at.end("object"), span.score, span.margin)
     counted = _counted_list_around(candidate.text, span.start, span.end, question)
     if counted is not None:
         # "Which book series does IAI publish?": all of "three book series (*Global Politics and
@@ -6218,6 +6224,12 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
 
 
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
+
+
+# A span that ends on a phrasal verb in "-ing" ("bringing down"), and the short object after it
+# ("regimes"), up to a clause mark or the sentence's end.
+_PARTICLE_CUT = re.compile(r"\b[a-z]{2,}ing\s+(?:down|up|out|off|back|over|away)$")
+_PARTICLE_OBJECT = re.compile(r"\s+(?P<object>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s*(?:[,;:.!?)]|\s[—–]\s|$))")
 
 
 # "What else besides bank sanctions would help?": what is set aside, up to the verb asked about.

@@ -1985,9 +1985,11 @@ def object_before_relative(sentence: str, question: str) -> tuple[int, int] | No
 
 
 # "What did Lavrov claim was settled for good?": a speaker, a verb of saying, and what was said of the thing asked.
+# "And which matter did he call settled for good?": so, by a verb of naming, and a speaker by a pronoun.
 _ASKS_CLAIMED_OF = re.compile(
-    r"^\W*what\s+(?:do|does|did)\s+(?P<speaker>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:say|claim|declare|insist|assert|maintain|argue)\s+"
-    r"(?:is|are|was|were|had\s+been|has\s+been)\s+(?P<said>[\w’'-]+)", re.I)
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what|which(?:\s+[a-z][\w-]*)?)\s+(?:do|does|did)\s+(?P<speaker>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+    r"(?:(?:say|claim|declare|insist|assert|maintain|argue)\s+(?:is|are|was|were|had\s+been|has\s+been)|call|term|deem)\s+"
+    r"(?P<said>[\w’'-]+)", re.I)
 # Words that open a phrase after a clause's comma: "…, including the status of Crimea and the Donbas".
 _PHRASE_LEAD = re.compile(r"\s*(?:(?:including|especially|notably|namely|such\s+as|and|but)\s+)?")
 
@@ -2000,7 +2002,9 @@ def claimed_of(sentence: str, question: str) -> tuple[int, int] | None:
     asked = _ASKS_CLAIMED_OF.match(question)
     if asked is None:
         return None
-    speaker = re.escape(asked.group("speaker").split()[-1])
+    speaker = asked.group("speaker").split()[-1]
+    # "he" is whoever the sentence names as saying it.
+    speaker = r"[A-Z][\w’'.-]+" if speaker.lower() in ("he", "she", "they") else re.escape(speaker)
     # The speaker may be asked by title: "foreign minister" of "… Foreign Minister Sergei Lavrov said …".
     found = re.search(rf",?\s+(?:which|that)\s+(?:[\w’'-]+\s+){{0,6}}?{speaker}(?:\s+[A-Z][\w’'.-]+){{0,3}}\s+(?:said|says|claimed|claims|declared|insisted|asserted|maintained|argued)\s+"
                       rf"(?:(?:it|they)\s+)?(?:is|are|was|were|had\s+been|has\s+been)\s+[“\"]?{re.escape(asked.group('said'))}", sentence, re.I)
