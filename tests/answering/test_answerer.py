@@ -8383,3 +8383,17 @@ def test_reader_turns_of_the_thirty_sixth_session_phrasal_objects_and_claims(bui
         assert at is not None and sentence[slice(*at)] == "the status of Crimea and the Donbas", question
     assert bold_of(index, "What position does Sergei Lavrov hold?", "And which matter did he call settled for good?") == (
         "the status of Crimea and the Donbas")
+
+
+def test_a_summary_of_what_a_document_says_on_a_topic_quotes_several_sentences(built_index):
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    # "Summarise what Alcaro says about …" had been answered as "What does Alcaro say about …?", with one
+    # sentence: now the sentences of his on the topic, the plain answer's first, in his order.
+    reply = ask_as_chat(index, "Summarise what Alcaro says about the role of the US and Europe.")[-1]
+    assert not reply.abstained and 3 <= len(reply.support) <= 4
+    assert "The United States and Europe are anything but neutral in the conflict." in reply.text
+    assert {support.doc_id for support in reply.support} == {"002_38d006520ce7e0ba.txt"}
+    starts = [support.start for support in reply.support]
+    assert starts == sorted(starts)

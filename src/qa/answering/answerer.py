@@ -1359,8 +1359,13 @@ def _answer(
         # "And who is still hooked on gas from Russia?" asks for another than the reply before bolded.
         replies = assistant_turns(history) if history and _ASKS_ANOTHER.match(question) else []
         earlier = _BOLD_LEAD.match(replies[-1]) if replies else None
-        return replace(_answer(plainly, history, index, retriever, settings, said, None, earlier.group(1) if earlier else ""),
-                       question=question)
+        plain = replace(_answer(plainly, history, index, retriever, settings, said, None, earlier.group(1) if earlier else ""),
+                        question=question)
+        if asks_summary(question) and not plain.abstained and plain.short is None:
+            # "Summarise what Alcaro says about the role of the US and Europe.": a few sentences of his
+            # on it, not the one that best answers "What does Alcaro say about …?".
+            return _topic_summary(retriever, plainly, plain, s) or plain
+        return plain
     called = _CALLS.match(question)
     if called is not None and pointed_documents(f"What does {called.group('ref')} say?", {d: r.meta for d, r in retriever.documents.items()}):
         # "What does Alcaro call Putin's war?" asks how a document describes it (it had abstained);
@@ -2665,6 +2670,41 @@ def _without_time_written(question: str, documents: Mapping[str, Mapping[str, An
     if not any(str(meta.get("date") or "").startswith(month) for meta in documents.values()):
         return question
     return question[: found.start()] + question[found.end() :]
+
+
+# The most sentences a summary of what a document says on a topic quotes.
+TOPIC_SUMMARY_SENTENCES = 4
+
+
+def _topic_summary(retriever: Retriever, plainly: str, plain: Answer, s: AnswerSettings) -> Answer | None:
+    """For "Summarise what Alcaro says about the role of the US and Europe.", asked `plainly` as "What
+    does Alcaro say about …?" and answered `plain`: up to TOPIC_SUMMARY_SENTENCES sentences of the
+    documents that answer cites on the question's topic (`_topic_candidates`, each likely enough to speak to
+    it, `s.topic_below`), no two near-duplicates, in the documents' order. None when the question has no
+    topic or no more than one sentence speaks to it."""
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    topic = comparison_topic(plainly, metas)
+    documents = list(dict.fromkeys(support.doc_id for support in plain.support))
+    if not topic or not documents or len(documents) > MAX_DOCUMENTS:
+        return None
+    # The sentences the plain answer quotes first, then the others on the topic by their score.
+    quoted = [c for support in plain.support
+              if (c := _candidate_at(retriever, support.doc_id, support.start, support.end, plain.confidence)) is not None]
+    others = [c for c in sorted(_topic_candidates(retriever, plainly, [], s, documents, topic), key=lambda c: -c.score)
+              if c.score >= s.topic_below]
+    chosen: list[Candidate] = []
+    for candidate in [*quoted, *others]:
+        if len(chosen) >= TOPIC_SUMMARY_SENTENCES:
+            break
+        if candidate.key in {c.key for c in chosen} or any(
+                _jaccard(_words(candidate.text), _words(c.text)) >= s.duplicate_jaccard for c in chosen):
+            continue
+        chosen.append(candidate)
+    if len(chosen) < 2:
+        return None
+    chosen.sort(key=lambda c: (documents.index(c.passage.doc_id), c.key[1]))
+    text, citations, support = compose(chosen, _labels(retriever, chosen))
+    return Answer(plain.question, text, citations, support, False, round(min(c.score for c in chosen), 4), [], plain.seconds)
 
 
 def _without_words_used(question: str, texts: Sequence[str]) -> str:
