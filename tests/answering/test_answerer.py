@@ -8397,3 +8397,14 @@ def test_a_summary_of_what_a_document_says_on_a_topic_quotes_several_sentences(b
     assert {support.doc_id for support in reply.support} == {"002_38d006520ce7e0ba.txt"}
     starts = [support.start for support in reply.support]
     assert starts == sorted(starts)
+
+
+def test_a_description_of_the_kind_asked_takes_the_kind_and_its_clause(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "What measures …?": not the adjective alone ("uncontroversial"), but the measures and the clause
+    # that says which; the kind alone, without such a clause, is not added ("Which Russian exports …?").
+    assert bold_of(index, "What measures does the de-Nazification element now concern?") == (
+        "uncontroversial measures that Kyiv should adopt to defend and promote Russian language and culture in Ukraine")
+    assert bold_of(index, "Which Russian exports has the West not yet hit?") == "energy"

@@ -4555,6 +4555,9 @@ def _short_span(
         # "What does Alcaro say sanctions have hardly achieved?": "bringing down regimes", not the
         # phrasal verb without what it acts on ("bringing down").
         span = Span(span.start, cut_at.end("object"), span.score, span.margin)
+    described = _kind_after_description(candidate.text, span, question)
+    if described is not None:
+        span = described
     counted = _counted_list_around(candidate.text, span.start, span.end, question)
     if counted is not None:
         # "Which book series does IAI publish?": all of "three book series (*Global Politics and
@@ -6264,6 +6267,31 @@ def _condition_first(ranked: list[Candidate], question: str, s: AnswerSettings) 
 
 
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{month_pattern()})\b", re.I)
+
+
+# How many words more than an object a relative clause on the kind asked may run to.
+RELATIVE_EXTRA_WORDS = 4
+
+
+def _kind_after_description(sentence: str, span: Span, question: str) -> Span | None:
+    """For "What measures does the de-Nazification element now concern?", the span of one or two
+    words that only describe the kind asked for ("uncontroversial") with that kind and the relative
+    clause after it that says which ("uncontroversial measures that Kyiv should adopt to defend and promote
+    Russian language and culture in Ukraine"), the clause up to OBJECT_WORDS + RELATIVE_EXTRA_WORDS
+    words; None for other spans."""
+    noun = _asked_kind(question)
+    if noun is None or not noun.endswith("s") or not 1 <= len(sentence[span.start : span.end].split()) <= 2:
+        return None
+    kind = re.match(rf"\s+(?:{re.escape(noun)}|{re.escape(singular(noun))})\b", sentence[span.end :], re.I)
+    if kind is None:
+        return None
+    end = span.end + kind.end()
+    # The kind alone adds nothing the question does not say ("energy", not "energy exports", for
+    # "Which Russian exports …?"): only with the clause that tells which.
+    clause = re.match(r"\s+(?:that|which|who)\s+", sentence[end:])
+    which = (phrase_until(sentence, end + clause.end(), OBJECT_END, OBJECT_WORDS + RELATIVE_EXTRA_WORDS, strip=" ,.")
+             if clause is not None else None)
+    return Span(span.start, which[1], span.score, span.margin) if which is not None else None
 
 
 # A span that ends on a phrasal verb in "-ing" ("bringing down"), and the short object after it
