@@ -69,16 +69,17 @@ _BESIDES = re.compile(r"\s*,?\s*(?:besides|apart\s+from|aside\s+from|other\s+tha
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)
-# "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
+# The weather's "it" and its verb: "Will it rain in Odesa tomorrow?", "Is it going to snow in Lviv?".
 _WEATHER = (r"\bit\s+(?:(?:will|would|did|does|is|was)\s+)?(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
             r"(?P<verb>rain|raining|rained|rains|snow|snowing|snowed|snows)\b")
+# "it" that refers to nothing: "what is it called", "what does it take to", "how was it determined".
 DUMMY_IT = re.compile(
     r"\bit\s+(?:is\s+|was\s+|has\s+been\s+)?(?:called|mean|means|meant|take|takes|took|determined|known|said|"
     r"believed|thought|estimated|possible|true|likely|important|necessary|the case|"
     # "Why is it hard to imagine a referendum?": what is hard follows.
     r"(?:hard|difficult|easy|impossible|unlikely|clear|unclear|wise|worth|too\s+early|too\s+late)(?=\s+(?:to|that|for|whether)\b))\b"
     r"|\bis it that\b"
-    # The weather's "it": "Will it rain in Odesa tomorrow?", "Is it going to snow in Lviv?".
+    # The weather's "it".
     rf"|{_WEATHER}",
     re.I,
 )

@@ -2923,9 +2923,9 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
 def in_documents_verb(question: str, sentences: Sequence[str]) -> str:
     """The question with a phrasal verb (`_PHRASAL_SAID_SO`) in the one-word verb the first of the
     sentences that uses one writes, in that sentence's form, unless one of them writes the phrasal
-    verb itself: "Which institute puts out The
-    International Spectator?" against "IAI publishes an English-language quarterly …" reads "Which
-    institute publishes The International Spectator?" (the reader had taken "English-language")."""
+    verb itself: "Which institute puts out The International Spectator?" against "IAI publishes an
+    English-language quarterly …" reads "Which institute publishes The International Spectator?" (the
+    reader had taken "English-language"). Only for the verb asked about, and what it acts on."""
     for (verb, particle), said_so in _PHRASAL_SAID_SO.items():
         phrasal = rf"\b{_verb_forms(verb[:-1] if verb.endswith('e') else verb, verb)}\s+{particle}\b"
         asked = re.search(phrasal, question, re.I)
