@@ -50,7 +50,7 @@ from qa.answering.summary import (
     without_document_names,
     without_sources,
 )
-from qa.answering.gate import NO_REFERENT, WEATHER_IT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
+from qa.answering.gate import NO_REFERENT, SET_ASIDE_WORDS, WEATHER_IT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
     ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, group_by_names, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
@@ -809,10 +809,12 @@ _ROUNDS_HELD = re.compile(
     r"(?i:(?:had|have)\s+there\s+been|were\s+there|(?:had|have)\s+been\s+held|were\s+held|(?:had|have)\s+taken\s+place|took\s+place)"
     r"(?P<rest>\s+[^?]*?)?\s*[?.!]*\s*$"
 )
+# Who a "What does <name> say / call …?" question names: "the IAI", "Alcaro".
+_NAMED_WHO = r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 # "What sort of organisation does the IAI say it is?", "What do they call themselves?": what one says it is.
 _SAYS_ITSELF = re.compile(
     r"^\W*(?P<wh>(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?i:does|do|did)\s+"
-    r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    rf"{_NAMED_WHO}\s+"
     # "call it" names the thing asked ("What kind of war does Alcaro call it?"): only "call itself" is the speaker.
     r"(?:(?i:say|says|claim|claims|consider|considers)\s+(?P<pronoun>(?i:it|itself|themselves|they))"
     r"|(?i:call|calls|describe|describes)\s+(?P<reflexive>(?i:itself|themselves)))(?:\s+(?i:is|are|was|were|to\s+be|as))?\s*[?.!]*\s*$"
@@ -826,7 +828,7 @@ _AND_WHO_WROTE_IT = re.compile(
 # "What kind of war does Alcaro call it?": what kind it is, by his word.
 _CALLS_IT = re.compile(
     r"^\W*(?P<wh>(?i:what|which)\s+(?i:kind|sort|type)\s+of\s+[a-z][\w-]*)\s+(?i:does|do|did)\s+"
-    r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    rf"{_NAMED_WHO}\s+"
     r"(?i:call|calls|consider|considers|describe|describes)\s+(?i:it|this|that)(?:\s+as)?\s*[?.!]*\s*$"
 )
 # "How long had the war lasted when Alcaro wrote?": a question about the time its writer wrote in.
@@ -2696,10 +2698,9 @@ def _topic_summary(retriever: Retriever, plainly: str, plain: Answer, s: AnswerS
     for candidate in [*quoted, *others]:
         if len(chosen) >= TOPIC_SUMMARY_SENTENCES:
             break
-        if candidate.key in {c.key for c in chosen} or any(
-                _jaccard(_words(candidate.text), _words(c.text)) >= s.duplicate_jaccard for c in chosen):
-            continue
-        chosen.append(candidate)
+        # A sentence quoted twice (the plain answer's, found again on the topic) is its own near-duplicate.
+        if not _near_duplicate(candidate, chosen, s):
+            chosen.append(candidate)
     if len(chosen) < 2:
         return None
     chosen.sort(key=lambda c: (documents.index(c.passage.doc_id), c.key[1]))
@@ -4549,8 +4550,7 @@ def _short_span(
         if len(introduced.group("what").split()) > OBJECT_WORDS:
             return None
         span = Span(introduced.start("what"), introduced.end("what"), span.score, span.margin)
-    cut_off = _PARTICLE_CUT.search(candidate.text, 0, span.end)
-    cut_at = _PARTICLE_OBJECT.match(candidate.text, span.end) if cut_off is not None and cut_off.end() == span.end else None
+    cut_at = _PARTICLE_OBJECT.match(candidate.text, span.end) if _PARTICLE_CUT.search(candidate.text, 0, span.end) else None
     if cut_at is not None:
         # "What does Alcaro say sanctions have hardly achieved?": "bringing down regimes", not the
         # phrasal verb without what it acts on ("bringing down").
@@ -5316,7 +5316,7 @@ def _short_in(sentence: Support, span: Span) -> Short:
 
 # "besides Britain", "apart from Turkey", "other than the US": what the question sets aside.
 _SET_ASIDE = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|along\s+with|together\s+with|alongside)\s+(?:the\s+)?"
+    rf"\b(?:{SET_ASIDE_WORDS}|except(?:\s+for)?|along\s+with|together\s+with|alongside)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,\s+|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
 )
 # Between the names set aside: "Poland and Estonia", "Britain, China and the US".
@@ -6294,15 +6294,15 @@ def _kind_after_description(sentence: str, span: Span, question: str) -> Span | 
     return Span(span.start, which[1], span.score, span.margin) if which is not None else None
 
 
-# A span that ends on a phrasal verb in "-ing" ("bringing down"), and the short object after it
-# ("regimes"), up to a clause mark or the sentence's end.
+# A span that ends on a phrasal verb in "-ing" ("bringing down"; searched up to the span's end, where
+# "$" anchors it), and the short object after it ("regimes"), up to a clause mark or the sentence's end.
 _PARTICLE_CUT = re.compile(r"\b[a-z]{2,}ing\s+(?:down|up|out|off|back|over|away)$")
 _PARTICLE_OBJECT = re.compile(r"\s+(?P<object>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s*(?:[,;:.!?)]|\s[—–]\s|$))")
 
 
 # "What else besides bank sanctions would help?": what is set aside, up to the verb asked about.
 _ASIDE_BEFORE_VERB = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to)\s+(?P<aside>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    rf"\b(?:{SET_ASIDE_WORDS}|in\s+addition\s+to)\s+(?P<aside>(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)"
     r"(?=\s+(?:would|could|should|will|can|might|may|does|do|did|is|are|was|were|has|have)\b)",
     re.I,
 )
@@ -7454,8 +7454,7 @@ def _select(ranked: list[Candidate], question: str, s: AnswerSettings, any_passa
             other_doc = candidate.passage.doc_id not in {c.passage.doc_id for c in chosen}
             if not (spread and other_doc):
                 continue
-        words = _words(candidate.text)
-        if any(_jaccard(words, _words(c.text)) >= s.duplicate_jaccard for c in chosen):
+        if _near_duplicate(candidate, chosen, s):
             continue
         # A heading that names what the question and the lead already name ("Istituto Affari
         # Internazionali (IAI)" after "The Istituto Affari Internazionali (IAI) is … founded in 1965")
@@ -7878,7 +7877,7 @@ def _membership(question: str, reply: str) -> tuple[str, bool] | None:
 
 # "Who besides Turkey …?", "Which countries other than Poland …?": names the answer leaves out.
 _EXCEPTED = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|in\s+addition\s+to)\s+"
+    rf"\b(?:{SET_ASIDE_WORDS}|except(?:\s+for)?|excluding|in\s+addition\s+to)\s+"
     r"(?P<names>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:(?:,\s*|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*)"
 )
 
@@ -7963,7 +7962,7 @@ _DEPENDENT_ON = re.compile(r"(?:[a-z]+ly\s+)?(?:dependent|reliant|contingent)\s+
 _ASKS_WHAT_OR_WHICH = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\b", re.I)
 # What a question sets aside, a word describing a thing and the thing: "besides a neutral |Ukraine|".
 _SET_ASIDE_HEAD = re.compile(
-    r"\b(?i:besides|other\s+than|apart\s+from|aside\s+from|beyond)\s+(?:an?\s+|the\s+)?[a-z][\w-]+\s+(?P<head>[A-Za-z][\w’'-]+)\s*(?:[,?.!]|$)"
+    rf"\b(?i:{SET_ASIDE_WORDS}|beyond)\s+(?:an?\s+|the\s+)?[a-z][\w-]+\s+(?P<head>[A-Za-z][\w’'-]+)\s*(?:[,?.!]|$)"
 )
 # An act and the means of it, up to the means: "accused the Ukrainians of |delaying the talks by |advancing …".
 _ACT_BY_MEANS = re.compile(rf"\b(?:of|for)\s+(?P<act>{_NOT_GERUND}[a-z]{{2,}}ing(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+$")
@@ -8580,6 +8579,12 @@ def _disagreeing(
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _near_duplicate(candidate: Candidate, chosen: Sequence[Candidate], s: AnswerSettings) -> bool:
+    """True when the candidate shares at least `s.duplicate_jaccard` of its words with a chosen sentence."""
+    words = _words(candidate.text)
+    return any(_jaccard(words, _words(c.text)) >= s.duplicate_jaccard for c in chosen)
 
 
 def compose(

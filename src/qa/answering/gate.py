@@ -65,7 +65,9 @@ _WHOLE_QUESTION = re.compile(
     re.I,
 )
 # What "else" is else than, right after it: "What else, besides bank sanctions, …".
-_BESIDES = re.compile(r"\s*,?\s*(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+\w", re.I)
+# The words that set something aside: "besides Turkey", "other than the US" (each use adds its own).
+SET_ASIDE_WORDS = r"besides|apart\s+from|aside\s+from|other\s+than"
+_BESIDES = re.compile(rf"\s*,?\s*(?:{SET_ASIDE_WORDS}|except(?:\s+for)?|in\s+addition\s+to)\s+\w", re.I)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
 _IT = re.compile(r"\b(?:it|its)\b", re.I)
 _FINAL_IT = re.compile(r"\b(it)\s*[?.!]*\s*$", re.I)

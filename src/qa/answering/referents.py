@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from qa.answering.enumeration import colon_items
-from qa.answering.gate import DUMMY_IT
+from qa.answering.gate import DUMMY_IT, SET_ASIDE_WORDS
 from qa.answering.seats import SEATS
 from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
 from qa.answering.types import PEOPLE_ADJECTIVE_WORD, STEP_PREPOSITIONS, employer_named, is_title, person_names, speaker_named, without_possessive
@@ -309,8 +309,8 @@ _THING_PHRASE = re.compile(r"^(?:a|an|the)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]
 # "Who else did Kyiv ask?", "And what else has the US sent?": "else" after the question word, and
 # not yet said what else than ("What else, besides bank sanctions, …").
 _ELSE_ASKED = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>who|what|which\s+[a-z]+|whom)\s+else\b(?!\s*,?\s*(?:besides|apart\s+from|aside\s+from|"
-    r"other\s+than|except|in\s+addition\s+to)\b)",
+    r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>who|what|which\s+[a-z]+|whom)\s+else\b"
+    rf"(?!\s*,?\s*(?:{SET_ASIDE_WORDS}|except|in\s+addition\s+to)\b)",
     re.I,
 )
 

@@ -1079,7 +1079,7 @@ def reported_clause(sentence: str, question: str) -> tuple[int, int] | None:
         # the Russian constitution precludes any further discussions …"; it had bolded the first clause).
         verb = _stem(doer.group("verb"))
         said_so = _PHRASAL_SAID_SO.get((verb, (doer.group("particle") or "").lower()), ())
-        forms = "|".join(_verb_forms(w[:-1] if w.endswith("e") else w, w) for w in (verb, *said_so))
+        forms = "|".join(_forms_of(w) for w in (verb, *said_so))
         found = re.search(rf"(?:\bthat|\b(?:{_SPEECH}))\s+(?P<subject>(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+(?:{forms})\b", sentence, re.I)
         return found.span("subject") if found is not None else None
     who = asked.group("who").split() if asked is not None else source.split()
@@ -1683,7 +1683,7 @@ def holder_of_role(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     verb = asked.group("verb").lower()
-    stem = verb[:-1] if verb.endswith("e") else verb  # "coordinate": "coordinator"; "edit": "editor"
+    stem = _e_stem(verb)  # "coordinate": "coordinator"; "edit": "editor"
     if len(stem) < 3:
         return None
     # "Who heads …?": a role named by the verb itself too ("Head of Global Actors programme").
@@ -2438,7 +2438,7 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     verb = asked.group("verb")
-    stem = verb[:-1] if verb.endswith("e") else verb
+    stem = _e_stem(verb)
     forms = rf"(?:{re.escape(stem)}{re.escape(stem[-1])}?(?:e|es|ed|d|s|ing)?|{'|'.join(map(re.escape, other_forms(verb))) or '(?!)'})"
     subject = re.escape(asked.group("subject").split()[-1])
     found = re.search(rf"\b{subject}\w*(?:\s+[\w’'-]+){{0,{PLACE_SUBJECT_GAP}}}?\s+{forms}{_PLACE_AFTER}", sentence, re.I)
@@ -2547,7 +2547,7 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     stem = (asked.group("verb") or asked.group("bare") or asked.group("wanted")).lower()
-    stem = stem[:-1] if stem.endswith("e") else stem
+    stem = _e_stem(stem)
     objects = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("object"))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
     for passive in re.finditer(rf"\b{re.escape(stem)}{re.escape(stem[-1])}?e?d\s+by\s+", sentence, re.I):
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: passive.start()])[-AGENT_OBJECT_GAP:]}
@@ -2823,7 +2823,7 @@ def _asked_verb(asked: re.Match[str]) -> tuple[str, str]:
     if verb.endswith("ing") and _ASKS_OBJECT_PROGRESSIVE.match(asked.string):
         # "phasing": "phase", "phased"; "running": "run" (its last letter doubled, as forms allow).
         verb = verb[:-3][:-1] if len(verb) > 5 and verb[-4] == verb[-5] else verb[:-3]
-    return verb, verb[:-1] if verb.endswith("e") else verb
+    return verb, _e_stem(verb)
 
 
 def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
@@ -2844,7 +2844,7 @@ def _object_start(sentence: str, asked: re.Match[str]) -> re.Match[str] | None:
     if found is None and said_so and not prep and not between:
         # "What did Ukraine give up?" against "Ukraine’s surrender of Soviet nuclear weapons": the one
         # word the documents use for the phrasal verb, as a verb or as a noun before "of".
-        words = "|".join(rf"{re.escape(w[:-1] if w.endswith('e') else w)}\w*" for w in said_so)
+        words = "|".join(rf"{re.escape(_e_stem(w))}\w*" for w in said_so)
         found = re.search(rf"\b(?:{words})(?:\s+of|(?:\s+that)?)\s+(?=[\w$€£“\"'])", sentence, re.I)
     if found is None and stem == "lack" and not prep and not particle:
         # "What did civilians still lack?" of "… civilians … still did not have access to secure
@@ -2890,6 +2890,16 @@ def object_given(sentence: str, question: str) -> bool | None:
     return False if re.search(rf"{verb_before}{_verb_forms(stem, verb)}{ending}", sentence, re.I) else None
 
 
+def _e_stem(word: str) -> str:
+    """The word without a closing "e", which its other forms drop ("publish", "surrender", "rul" of "rule")."""
+    return word[:-1] if word.endswith("e") else word
+
+
+def _forms_of(verb: str) -> str:
+    """A pattern for the forms of a verb in its base form (`_verb_forms` of its `_e_stem`)."""
+    return _verb_forms(_e_stem(verb), verb)
+
+
 def _verb_forms(stem: str, *written: str) -> str:
     """A pattern for the forms of a verb: its stem with a regular ending ("insisted", "announces",
     "quipped", "providing") or an irregular form of one of the `written` words ("sent" for "send")."""
@@ -2927,14 +2937,14 @@ def in_documents_verb(question: str, sentences: Sequence[str]) -> str:
     English-language quarterly …" reads "Which institute publishes The International Spectator?" (the
     reader had taken "English-language"). Only for the verb asked about, and what it acts on."""
     for (verb, particle), said_so in _PHRASAL_SAID_SO.items():
-        phrasal = rf"\b{_verb_forms(verb[:-1] if verb.endswith('e') else verb, verb)}\s+{particle}\b"
+        phrasal = rf"\b{_forms_of(verb)}\s+{particle}\b"
         asked = re.search(phrasal, question, re.I)
         if asked is None or any(re.search(phrasal, sentence, re.I) for sentence in sentences):
             continue
         if re.search(r"\b(?:for|of|about|after|before|by|in|on|without|from|to)\s+$", question[: asked.start()], re.I):
             # "What does Ukraine want in return for giving up NATO membership?": not the verb asked about.
             continue
-        words = "|".join(re.escape(w[:-1] if w.endswith("e") else w) for w in said_so)
+        words = "|".join(re.escape(_e_stem(w)) for w in said_so)
         # What is given up must be what the sentence gives up: not "forsake membership in NATO" for
         # "… in return for giving up nuclear weapons?".
         objects = {w.lower()[:NAME_STEM] for w in _LETTERS.findall(" ".join(question[asked.end() :].split()[:3]))
@@ -3108,7 +3118,7 @@ def subject_of_asked_verb(sentence: str, start: int, end: int, question: str) ->
     if asked is None:
         return False
     verb, particle = asked.group("verb").lower(), asked.group("particle")
-    stem = verb[:-1] if verb.endswith("e") else verb
+    stem = _e_stem(verb)
     # The verb with its particle, whether or not an object follows ("is refusing to give up.").
     found = re.compile(rf"\b{_verb_forms(stem, verb)}" + (rf"\s+{particle}\b" if particle else r"\b"), re.I).search(sentence, end)
     if found is None:
@@ -3169,7 +3179,7 @@ def doer_acted_on(sentence: str, question: str) -> bool:
     verb = asked.group("verb").lower()
     if verb in _SAYING:
         return False
-    found = re.compile(rf"\b{_verb_forms(verb[:-1] if verb.endswith('e') else verb, verb)}\b", re.I).search(sentence)
+    found = re.compile(rf"\b{_forms_of(verb)}\b", re.I).search(sentence)
     if found is None:
         return False
     doer = _people_stem(asked.group("doer"))
