@@ -1366,7 +1366,7 @@ def _answer(
         if asks_summary(question) and not plain.abstained and plain.short is None:
             # "Summarise what Alcaro says about the role of the US and Europe.": a few sentences of his
             # on it, not the one that best answers "What does Alcaro say about …?".
-            return _topic_summary(retriever, plainly, plain, s) or plain
+            return _topic_summary(retriever, plainly, plain, s, started) or plain
         return plain
     called = _CALLS.match(question)
     if called is not None and pointed_documents(f"What does {called.group('ref')} say?", {d: r.meta for d, r in retriever.documents.items()}):
@@ -2678,7 +2678,7 @@ def _without_time_written(question: str, documents: Mapping[str, Mapping[str, An
 TOPIC_SUMMARY_SENTENCES = 4
 
 
-def _topic_summary(retriever: Retriever, plainly: str, plain: Answer, s: AnswerSettings) -> Answer | None:
+def _topic_summary(retriever: Retriever, plainly: str, plain: Answer, s: AnswerSettings, started: float) -> Answer | None:
     """For "Summarise what Alcaro says about the role of the US and Europe.", asked `plainly` as "What
     does Alcaro say about …?" and answered `plain`: up to TOPIC_SUMMARY_SENTENCES sentences of the
     documents that answer cites on the question's topic (`_topic_candidates`, each likely enough to speak to
@@ -2705,7 +2705,8 @@ def _topic_summary(retriever: Retriever, plainly: str, plain: Answer, s: AnswerS
         return None
     chosen.sort(key=lambda c: (documents.index(c.passage.doc_id), c.key[1]))
     text, citations, support = compose(chosen, _labels(retriever, chosen))
-    return Answer(plain.question, text, citations, support, False, round(min(c.score for c in chosen), 4), [], plain.seconds)
+    return Answer(plain.question, text, citations, support, False, round(min(c.score for c in chosen), 4), [],
+                  time.perf_counter() - started)
 
 
 def _without_words_used(question: str, texts: Sequence[str]) -> str:
