@@ -8408,3 +8408,24 @@ def test_a_description_of_the_kind_asked_takes_the_kind_and_its_clause(built_ind
     assert bold_of(index, "What measures does the de-Nazification element now concern?") == (
         "uncontroversial measures that Kyiv should adopt to defend and promote Russian language and culture in Ukraine")
     assert bold_of(index, "Which Russian exports has the West not yet hit?") == "energy"
+
+
+def test_reader_turns_of_the_thirty_seventh_session_bare_follow_ups_and_allowed_actions(built_index):
+    from conftest import bold_of
+    from qa.answering.types import in_documents_verb, term_does
+
+    index = built_index.index
+    # A follow-up that is nothing but what it asks for is asked of the sentence the reply quoted,
+    # however weakly its own words rank it (it had abstained).
+    assert bold_of(index, "In which city did the delegations sit down for round six?", "On which day of the week?") == "Tuesday"
+    # "What does X let banks do?" asks what X allows for, as "What is X used for?" does.
+    sentence = "… cutting off banks from the SWIFT system that allows for bank-to-bank transfers."
+    for question in ("What does the SWIFT system let banks do?", "What does SWIFT allow banks to do?"):
+        at = term_does(sentence, question)
+        assert at is not None and sentence[slice(*at)] == "bank-to-bank transfers", question
+    # "rule out" is the sentence's "prohibit"; "What exactly …?" asks what "What …?" asks.
+    assert in_documents_verb("What does a full blocking sanction rule out?", ["full blocking sanctions, which prohibit all"]) == (
+        "What does a full blocking sanction prohibit?")
+    assert bold_of(index, "What exactly does a full blocking sanction rule out?") == "all transactions without any carveouts"
+    # A modal with an adverb of stance ("should, actually") answers nothing.
+    assert bold_of(index, "Which dialogue with Washington and NATO should Moscow be asked to rejoin?") != "should, actually"

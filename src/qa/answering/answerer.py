@@ -614,6 +614,11 @@ _HEDGE_FIRST = re.compile(
     r"^\W*(?i:roughly|approximately|exactly|precisely|more\s+or\s+less)\s*,?\s+"
     r"(?=(?i:what|how|when|where|who|which)\b\s*\S)"
 )
+# "What exactly does a full blocking sanction rule out?": the same, after the question word.
+_HEDGE_AFTER_WH = re.compile(
+    r"^(?P<wh>\W*(?i:what|who|when|where|which|how)\s+)(?i:exactly|precisely)\s+"
+    r"(?=(?i:is|are|was|were|do|does|did|has|have|had|will|would|could|can|should|might|must|may)\b)"
+)
 # "Did Alcaro write anything else for IAI?": a yes-or-no question for what else he wrote.
 _ANYTHING_ELSE = re.compile(
     r"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]{3,})\s+anything\s+else\b(?P<rest>[^?]*?)\s*\??\s*$",
@@ -1040,6 +1045,9 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # the share abroad, which the rules for a population's figure pass over).
         rest = question[hedged.end():]
         return rest[0].upper() + rest[1:]
+    hedged = _HEDGE_AFTER_WH.match(question)
+    if hedged is not None:
+        return hedged.group("wh") + question[hedged.end():]
     other = _ANYTHING_ELSE.match(question)
     if other is not None:
         # "Did Alcaro write anything else for IAI in 2022?" asks what else he wrote (it had quoted his
@@ -3498,15 +3506,22 @@ _IT_OR_THEM = re.compile(r"\b(?:it|its|them|their)\b|^\W*(?:(?:and|but|so)\s+)?w
 
 # "that message", "this plan", "it": what the reply before said, pointed at.
 _POINTS_AT_REPLY = re.compile(r"\b(?:that|this|these|those)\s+[a-z]{3,}\b|\b(?:it|its|them|their)\b", re.I)
+# A follow-up that is nothing but what it asks for: "On which day of the week?", "In what year?",
+# "Where?": it asks that of what the reply before told.
+_ONLY_WHAT_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:on|in|at|by|from)\s+)?(?:when|where|who|which|what)"
+    r"(?:\s+(?:day|date|year|month|time|city|town|place|country)(?:\s+of\s+the\s+(?:week|month|year))?)?"
+    r"(?:\s+(?:was|is|were)\s+(?:that|this|it))?\W*$", re.I)
 
 
 def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | None, history: Sequence[Any] | None) -> bool:
-    """True when a follow-up that points at the reply before ("Who passed that message on?") asks
-    for a person, a date, a number or a place, and its best sentence is the one the reply quoted
-    and gives one."""
+    """True when a follow-up that points at the reply before ("Who passed that message on?") or asks
+    nothing else ("On which day of the week?") asks for a person, a date, a number or a place, and
+    its best sentence is the one the reply quoted and gives one."""
     replies = assistant_turns(history) if history else []
     return (bool(replies) and bool(ranked) and wanted in (PERSON, DATE, NUMBER, PLACE)
-            and _POINTS_AT_REPLY.search(question) is not None and ranked[0].text in replies[-1]
+            and (_POINTS_AT_REPLY.search(question) is not None or _ONLY_WHAT_ASKED.match(question) is not None)
+            and ranked[0].text in replies[-1]
             and has_type(ranked[0].text, wanted, question))
 
 
@@ -4264,8 +4279,9 @@ def _short_span(
         # Nor a pronoun: "This" (from "This could break the negotiations") stands for the answer.
         # Nor "The first" (from "The first is the status of the contested regions"): it points at an item.
         return bool(words) and (all(w in HEDGE_WORDS for w in words) or all(w in _PRONOUN_WORDS for w in words)
-                                # Nor a modal alone: "could" (of "Russia could – should, actually – be invited …").
-                                or all(w in _MODAL_WORDS for w in words)
+                                # Nor a modal alone, or with an adverb of stance: "could", "should, actually" (of
+                                # "Russia could – should, actually – be invited …").
+                                or all(w in _MODAL_WORDS or w in _STANCE_ADVERBS for w in words)
                                 or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words)
                                 or points_at_item_only(text))
 
@@ -6939,6 +6955,8 @@ _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription
 
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).
 _MODAL_WORDS = frozenset((*MODALS, "shall"))
+# Words that say how sure or how frank the writer is, and nothing of what: "actually", "surely".
+_STANCE_ADVERBS = frozenset(("actually", "indeed", "really", "surely", "certainly", "perhaps", "probably", "possibly", "truly"))
 # "the first reason", "the second point": an item of a list by its place; not "the first time", nor
 # a rank ("the second largest").
 _ORDINAL_ASKED = re.compile(

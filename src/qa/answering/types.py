@@ -2925,7 +2925,7 @@ _PHRASAL_SAID_SO: dict[tuple[str, str], tuple[str, ...]] = {
     ("back", "down"): ("retreat", "yield"),
     ("hand", "over"): ("surrender", "transfer", "relinquish", "cede"),
     ("turn", "over"): ("surrender", "transfer", "relinquish", "cede"),
-    ("rule", "out"): ("preclude", "exclude", "prevent", "forbid", "bar"),
+    ("rule", "out"): ("preclude", "exclude", "prevent", "forbid", "prohibit", "bar"),
     ("put", "out"): ("publish", "issue", "release"),
 }
 
@@ -3329,6 +3329,9 @@ _IMMINENT_SAID = re.compile(r"\b(?:(?:about|close|poised|set)\s+to|on\s+the\s+(?
 # "What does SWIFT do?": what a named thing does, which a relative clause after its name says.
 _ASKS_TERM_DOES = re.compile(
     r"^\W*(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<term>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+do\s*[?.!]*\s*$"
+    # "What does the SWIFT system let banks do?": what it allows for.
+    r"|^\W*(?i:what\s+(?:does|do|did|would|will)\s+(?:the\s+)?)(?P<lets>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+    r"(?:\s+[a-z][\w-]*)?\s+(?i:let|allow|enable|permit)\s+(?:[a-z][\w-]*\s+){1,3}?(?:to\s+)?do\s*[?.!]*\s*$"
     # "What would a full blocking sanction do?", "What does the SWIFT system do?": a thing named in
     # common words after a name or none, which the sentence may name in the plural ("full blocking sanctions, which prohibit all transactions …").
     r"|^\W*(?i:what\s+(?:does|do|did|would|will|could)\s+(?:(?:the|a|an)\s+)?)(?P<thing>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+do\s*[?.!]*\s*$"
@@ -3444,14 +3447,15 @@ def term_does(sentence: str, question: str) -> tuple[int, int] | None:
         not_verbs = "|".join(_NOT_VERBS)
         found = re.search(rf"(?i:\b{named}\b),?\s+(?:that|which)\s+(?P<verb>(?!(?:{not_verbs})\b)[a-z]+)\b", sentence)
     else:
-        term = asked.group("term") or asked.group("served") or asked.group("used")
+        term = asked.group("term") or asked.group("served") or asked.group("used") or asked.group("lets")
         # The name, a noun or two of what it is ("system"), then "that" or "which" and a verb in -s or -ed.
         found = re.search(
             rf"\b{re.escape(term)}\b(?:\s+[a-z][\w-]*){{0,2}},?\s+(?:that|which)\s+(?P<verb>[a-z]+(?:s|ed))\b", sentence
         )
     span = phrase_until(sentence, found.start("verb"), OBJECT_END, OBJECT_WORDS, strip=" ,.") if found else None
-    used_for = re.match(r"[a-z]+s\s+for\s+(?=\S)", sentence[span[0] : span[1]]) if span and asked.group("used") else None
-    # "What is SWIFT used for?": "bank-to-bank transfers", what it "allows for".
+    used_for = (re.match(r"[a-z]+s\s+for\s+(?=\S)", sentence[span[0] : span[1]])
+                if span and (asked.group("used") or asked.group("lets")) else None)
+    # "What is SWIFT used for?", "What does it let banks do?": "bank-to-bank transfers", what it "allows for".
     return (span[0] + used_for.end(), span[1]) if used_for is not None else span
 
 
