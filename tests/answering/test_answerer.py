@@ -8429,3 +8429,29 @@ def test_reader_turns_of_the_thirty_seventh_session_bare_follow_ups_and_allowed_
     assert bold_of(index, "What exactly does a full blocking sanction rule out?") == "all transactions without any carveouts"
     # A modal with an adverb of stance ("should, actually") answers nothing.
     assert bold_of(index, "Which dialogue with Washington and NATO should Moscow be asked to rejoin?") != "should, actually"
+
+
+def test_reader_turns_of_the_thirty_seventh_session_conditions_works_and_needs(built_index):
+    from conftest import bold_of
+    from qa.answering.types import condition_asked, verb_object
+
+    index = built_index.index
+    sentence = "Russia cannot expect sanctions to be lifted unless it agrees to withdraw all its forces and take full responsibility for the war."
+    # "What would it take …?" asks what is needed, not what "take" governs in the sentence.
+    question = "What would it take for sanctions on Russia to be lifted?"
+    assert verb_object(sentence, question) is None
+    at = condition_asked(sentence, question)
+    assert at is not None and sentence[slice(*at)] == "it agrees to withdraw all its forces and take full responsibility for the war"
+    # So does "What must Russia do to get …?", without "have to".
+    assert bold_of(index, "What must Russia do to get sanctions lifted?") == (
+        "it agrees to withdraw all its forces and take full responsibility for the war")
+    # A bracket that widens the condition ("only if (and when) …") is none of it.
+    widened = "Talks can be expected only if (and when) Ukraine's resistance capacity breaks, the author says."
+    at = condition_asked(widened, "What would it take for talks to start?")
+    assert at is not None and widened[slice(*at)].startswith("Ukraine's resistance capacity breaks")
+    # "it" after "Who wrote <a work by its number>?" is that work.
+    assert bold_of(index, "Who wrote commentary 22 | 11?", "What is it about?") == (
+        "Japan Responds to Russia’s War: Strong Solidarity with Ukraine with an Eye on China")
+    # "X is short of" asks what X needs; "short of" as "except" is left alone.
+    assert bold_of(index, "Which two kinds of hardware does the April piece say Kyiv is short of?") == (
+        "air defense systems and fighter jets")

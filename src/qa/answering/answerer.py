@@ -619,6 +619,16 @@ _HEDGE_AFTER_WH = re.compile(
     r"^(?P<wh>\W*(?i:what|who|when|where|which|how)\s+)(?i:exactly|precisely)\s+"
     r"(?=(?i:is|are|was|were|do|does|did|has|have|had|will|would|could|can|should|might|must|may)\b)"
 )
+# "What is Kyiv short of?", "… does the April piece say Kyiv is short of?": what it needs. Not "short
+# of" as "except" ("any guarantee short of NATO membership"), which no form of "be" opens.
+_SHORT_OF_ASKED = re.compile(
+    r"^(?P<wh>\W*(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?P<be>is|are)\s+(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r"\s+(?:still\s+|badly\s+|most\s+)?short\s+of\s*(?P<rest>[?.!]*)\s*$"
+)
+_SHORT_OF_SAID = re.compile(
+    r"\b(?:say|says|said|think|thinks|write|writes|argue|argues)\s+(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r"\s+(?P<be>is|are)\s+(?:still\s+|badly\s+|most\s+)?short\s+of(?=\s*[?.!]*\s*$)"
+)
 # "Did Alcaro write anything else for IAI?": a yes-or-no question for what else he wrote.
 _ANYTHING_ELSE = re.compile(
     r"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]{3,})\s+anything\s+else\b(?P<rest>[^?]*?)\s*\??\s*$",
@@ -1048,6 +1058,17 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     hedged = _HEDGE_AFTER_WH.match(question)
     if hedged is not None:
         return hedged.group("wh") + question[hedged.end():]
+    short = _SHORT_OF_ASKED.match(question)
+    if short is not None:
+        # "What is Kyiv short of?" asks what it needs (it had bolded "NATO membership", of "short of
+        # NATO membership").
+        aux, verb = ("does", "need") if short.group("be") == "is" else ("do", "need")
+        return f"{short.group('wh')} {aux} {short.group('subject')} {verb}{short.group('rest') or '?'}"
+    short = _SHORT_OF_SAID.search(question)
+    if short is not None:
+        # "Which two kinds of hardware does the April piece say Kyiv is short of?": "… Kyiv needs?"
+        verb = "needs" if short.group("be") == "is" else "need"
+        return question[: short.start("subject")] + f"{short.group('subject')} {verb}" + question[short.end() :]
     other = _ANYTHING_ELSE.match(question)
     if other is not None:
         # "Did Alcaro write anything else for IAI in 2022?" asks what else he wrote (it had quoted his

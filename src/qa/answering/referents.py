@@ -383,6 +383,14 @@ _NAMED_OBJECT_ASKED = re.compile(
 )
 
 
+# "Who wrote commentary 22 | 11?", "Who wrote "Europe's Post-Cold War Order Is No More"?": a work by
+# its number or its title, whose author is asked.
+_WORK_AUTHOR_ASKED = re.compile(
+    r"^\W*(?:(?i:and|so)\s+)?(?i:who)\s+(?i:wrote|authored|penned|edited)\s+"
+    r"(?P<term>(?!(?i:it|this|that|them|these|those)\b)[^?!]{0,80}?[A-Z0-9][^?!]{0,80}?)\s*[?.!]*\s*$"
+)
+
+
 # "Where did the sixth round of talks take place?", "When did the invasion start?": an event.
 _EVENT_ASKED = re.compile(
     r"^\W*(?i:where|when|how|why)\s+(?i:did|does|do|will|would)\s+(?P<term>(?i:the)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
@@ -420,7 +428,7 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
             # "When did Russia sign it?": its "it" is the thing asked about, not "Russia".
             continue
         subject = (_NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
-                   or _NAMED_OBJECT_ASKED.match(turn))
+                   or _NAMED_OBJECT_ASKED.match(turn) or _WORK_AUTHOR_ASKED.match(turn))
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         # "What kind of organisation is IAI?" asks what a named thing is, too.
         term = defined_term(turn) or (subject.group("term") if subject is not None else None) or kind_of_name(turn)

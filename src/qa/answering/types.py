@@ -2227,9 +2227,11 @@ _ASKS_CONDITION = re.compile(
 )
 # What opens a condition, and where it ends.
 _CONDITION_OPENS = re.compile(
-    r"\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+"
+    r"(?:\b(?:provided|providing|on\s+(?:the\s+)?condition)(?:\s+that)?\s+|\b(?:unless|only\s+if|as\s+long\s+as|so\s+long\s+as)\s+"
     # "… is open to diplomacy only when it’s on the back foot militarily".
-    r"|\bonly\s+(?:when|once)\s+", re.I
+    r"|\bonly\s+(?:when|once)\s+)"
+    # A bracket that only widens the condition is none of it: "only if (and when) Ukraine's resistance …".
+    r"(?:\((?:and|or)\s+(?:when|if|once)\)\s+)?", re.I
 )
 # A plain "if" (not "even if", "as if"), which only a question for what it would take reads as a condition.
 _IF = re.compile(r"(?<!\beven\s)(?<!\bas\s)\bif\s+", re.I)
@@ -2250,7 +2252,8 @@ _ASKS_NEEDED = re.compile(
     r"|^\W*what\s+(?:(?:kind|sort|type)\s+of\s+[\w-]+\s+)?(?:would|will|does|do|did)\s+(?:[\w’'-]+\s+){1,9}?(?:require|need)"
     r"\s*(?:,\s*(?:according\s+to|per|in)\s[^?]*)?[?.!]*\s*$"
     # "What would Russia have to accept to get sanctions lifted?": what it must do for it.
-    r"|^\W*what\s+(?:would|will|does|do|must|should)\s+(?:[\w’'-]+\s+){1,4}?(?:have|need)\s+to\s+(?:accept|do|agree\s+to|give|offer|concede)\s+"
+    # "What must Russia do to get sanctions lifted?": without "have to".
+    r"|^\W*what\s+(?:would|will|does|do|must|should)\s+(?:[\w’'-]+\s+){1,4}?(?:(?:have|need)\s+to\s+)?(?:accept|do|agree\s+to|give|offer|concede)\s+"
     # "What would Russia have to do before sanctions are lifted?": before it, too.
     r"(?:(?:in\s+order\s+)?to|before|so\s+that)\b",
     re.I,
@@ -2990,6 +2993,9 @@ def name_object(sentence: str, question: str) -> tuple[int, int] | None:
     return (name.start(), name.end()) if name is not None else None
 
 
+_IT_TAKES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:would|will|could|does|do|did|might)\s+it\s+take\b", re.I)
+
+
 def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     """Offsets of what the sentence gives as the object of the verb a "what" question asks about
     ("conducting payments for energy exports in rubles" in "Russia recently insisted on conducting
@@ -2997,7 +3003,9 @@ def verb_object(sentence: str, question: str) -> tuple[int, int] | None:
     the verb (and the question's preposition) up to the clause's end, 1..OBJECT_WORDS words. None
     when the question names the object itself, or the sentence has no form of its verb so followed."""
     asked = _asks_object(question)
-    if asked is None:
+    if asked is None or _IT_TAKES.match(question):
+        # "What would it take for sanctions to be lifted?" asks what is needed (`condition_asked`), not
+        # what "take" governs ("full responsibility for the war" of "… and take full responsibility …").
         return None
     found = _object_start(sentence, asked)
     if found is None or _POINTER_OBJECT.match(sentence, found.end()):
