@@ -8455,3 +8455,19 @@ def test_reader_turns_of_the_thirty_seventh_session_conditions_works_and_needs(b
     # "X is short of" asks what X needs; "short of" as "except" is left alone.
     assert bold_of(index, "Which two kinds of hardware does the April piece say Kyiv is short of?") == (
         "air defense systems and fighter jets")
+
+
+def test_a_follow_up_asking_who_of_the_reply_finds_the_sentence_it_quoted(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "it" is the warning the reply quoted, in none of the question's words: that sentence is weighed
+    # even when the question alone does not find it (it had abstained).
+    assert bold_of(index, "What message did Washington send Beijing about backing Russia?", "Who passed it on in person?") == (
+        "Joe Biden")
+    # A likely sentence the reply did not quote still answers.
+    assert bold_of(index, "What makes the Crimea question so hard to settle?",
+                   "Who said the Russian constitution rules out talks on it?") == "Dmitry Peskov"
+    # "What has helped X …?" asks for a cause, which "such" in the lead points back at.
+    assert bold_of(index, "What has helped the ruble bounce back after its plunge?") == (
+        "conducting payments for energy exports in rubles, creating more demand for its currency")

@@ -1890,6 +1890,8 @@ def _answer(
         # The sentence the reply before quoted, which names the name an ellipsis offered, is weighed
         # too, whether or not the rewritten question finds it (`_offered_sentence`).
         passages = [*passages, quoted_passage]
+    if _asks_type_of_reply(question, query.expected_type, history):
+        passages = _with_reply_passage(retriever, passages, assistant_turns(history)[-1])
     if _other_rank_only(question, passages):
         # "Which Russian bank is the third largest?": the passages rank the largest and the second
         # largest, no third; "VTB — the second-largest —" would have answered it.
@@ -1984,9 +1986,10 @@ def _answer(
     # by President Joe Biden himself) …": the sentence the pointer points at gives a person, in other
     # words than the question's (0.037; it had abstained). However likely it is, no check that a
     # sentence has a word of what was done refuses it ("Who passed on that caution in person?", 0.26).
-    about_reply = _typed_about_reply(ranked, question, wanted, history)
-    if about_reply:
-        best = max(best, s.abstain_below)
+    about_reply = _typed_about_reply(ranked, question, wanted, history, s.abstain_below)
+    if about_reply is not None:
+        ranked = [about_reply, *(c for c in ranked if c is not about_reply)]
+        best = max(best, about_reply.score, s.abstain_below)
     using = _using_quoted_term(ranked, question) if best < s.abstain_below else None
     if using is not None:
         # "What does "smokescreen" refer to?": the sentence that uses the quoted word is where the
@@ -2132,7 +2135,7 @@ def _answer(
         # says why it did, or that it did. Nor "When did NATO send troops to Ukraine?" by "… before 24
         # February 2022, the day the invasion started".
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    if s.why_speaks_of_event and best < 0.5 and not about_reply and _ASKS_WHO_DID.match(question) and not any(
+    if s.why_speaks_of_event and best < 0.5 and about_reply is None and _ASKS_WHO_DID.match(question) and not any(
         speaks_of_event(c.text, question, names=False) for c in chosen
     ):
         # "Who founded NATO?" is not answered by "In return, the Ukrainians are willing to forsake
@@ -3535,15 +3538,38 @@ _ONLY_WHAT_ASKED = re.compile(
     r"(?:\s+(?:was|is|were)\s+(?:that|this|it))?\W*$", re.I)
 
 
-def _typed_about_reply(ranked: list[Candidate], question: str, wanted: str | None, history: Sequence[Any] | None) -> bool:
-    """True when a follow-up that points at the reply before ("Who passed that message on?") or asks
-    nothing else ("On which day of the week?") asks for a person, a date, a number or a place, and
-    its best sentence is the one the reply quoted and gives one."""
-    replies = assistant_turns(history) if history else []
-    return (bool(replies) and bool(ranked) and wanted in (PERSON, DATE, NUMBER, PLACE)
-            and (_POINTS_AT_REPLY.search(question) is not None or _ONLY_WHAT_ASKED.match(question) is not None)
-            and ranked[0].text in replies[-1]
-            and has_type(ranked[0].text, wanted, question))
+def _asks_type_of_reply(question: str, wanted: str | None, history: Sequence[Any] | None) -> bool:
+    """True when a follow-up that points at the reply before ("Who passed it on in person?") or asks
+    nothing else ("On which day of the week?") asks for a person, a date, a number or a place."""
+    return (bool(history) and wanted in (PERSON, DATE, NUMBER, PLACE) and bool(assistant_turns(history))
+            and (_POINTS_AT_REPLY.search(question) is not None or _ONLY_WHAT_ASKED.match(question) is not None))
+
+
+def _with_reply_passage(retriever: Retriever, passages: list[Passage], reply: str) -> list[Passage]:
+    """`passages` with the best passage holding a sentence the reply quoted, when none of them does:
+    "it" in "Who passed it on in person?" is what the reply said, in none of the question's words."""
+    if any(c.text in reply for c in _candidates(passages)):
+        return passages
+    held = {p.id for p in passages}
+    found = retriever.rank(retriever.analyse(plain_reply(reply), exact=True), REPLY_PASSAGES)
+    quoting = next((p for p in found if p.id not in held and any(c.text in reply for c in _candidates([p]))), None)
+    return [*passages, quoting] if quoting is not None else passages
+
+
+def _typed_about_reply(
+    ranked: list[Candidate], question: str, wanted: str | None, history: Sequence[Any] | None, below: float
+) -> Candidate | None:
+    """For a follow-up that asks a type of the reply before (`_asks_type_of_reply`), its best sentence
+    when the reply quoted it and it gives one; when no sentence is likely enough (`below`), the
+    best-ranked such sentence; else None. A likely sentence the reply did not quote answers:
+    "Who said the Russian constitution rules out talks on it?" is Peskov's, not the reply's Lavrov."""
+    if not ranked or not _asks_type_of_reply(question, wanted, history):
+        return None
+    reply = assistant_turns(history)[-1]
+    quoting = [c for c in ranked if c.text in reply and has_type(c.text, wanted, question)]
+    if quoting and (quoting[0] is ranked[0] or ranked[0].score < below):
+        return quoting[0]
+    return None
 
 
 # A yes-or-no question about what the reply before named: "Is it the biggest one?", "Was he right?".
@@ -3673,6 +3699,10 @@ def _offered_sentence(ranked: Sequence[Candidate], name: str, reply: str) -> Can
     that name in full (abbreviations spelt out on both sides), however far down it ranks; else None."""
     named = _full_name(name)
     return next((c for c in ranked if c.text in reply and named.search(spell_out_abbreviations(c.text))), None)
+
+
+# How many passages the reply's own words are searched for, for the one that holds what it quoted.
+REPLY_PASSAGES = 3
 
 
 def _quoted_passage(retriever: Retriever, name: str, reply: str) -> Passage | None:
@@ -6203,7 +6233,9 @@ _ASKS_CAUSE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|what(?:[’']s|\s+is|\s+was|\s+lies)\s+behind\b|what\s+(?:explains|explained|caused|causes|"
     # "What has caused the ruble to bounce back?" too.
     # "What is driving that?" too.
-    r"drives|drove|led\s+to|leads\s+to|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about)|(?:is|are|was|were)\s+(?:driving|causing|fuelling|fueling))\b"
+    # "What has helped the ruble bounce back?": what let it, too.
+    r"drives|drove|led\s+to|leads\s+to|helped|helps|(?:has|have|had)\s+(?:caused|driven|led\s+to|brought\s+about|helped|enabled)"
+    r"|(?:is|are|was|were)\s+(?:driving|causing|fuelling|fueling|helping))\b"
     r"|what\s+(?:is|was)\s+the\s+(?:reason|cause)\s+(?:for|of|behind)\b"
     # "What does the April piece blame for Russia's poor showing?", "What is to blame …?", "What accounts for …?".
     r"|what\s+(?:is|was|are|were)\s+to\s+blame\b|what\s+accounts?\s+for\b"
