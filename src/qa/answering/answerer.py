@@ -57,7 +57,7 @@ from qa.answering.referents import (
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes, wants_done_on
 from qa.answering.references import (
-    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, speaks_of_work, title_covers, work_by, work_on_asked,
+    NOTE_KINDS, PUBLICATION, CitedAsked, asks_about_sources, asks_cited, asks_most_cited, asks_reported, asks_other_works, cited_authors, cited_title, cited_titles, publication, is_catalogue_entry, is_reference, reported_headline, names_cited_work, other_works_author, restates_title, speaks_of_work, title_covers, work_by, work_on_asked,
 )
 from qa.index.bm25 import QUERY_STOPWORDS, spell_out_abbreviations, stem as snowball_stem, tokenize
 from qa.answering.seats import GROUPS, SEATS
@@ -1940,13 +1940,16 @@ def _answer(
         # finds ("Britain, China, Russia and the United States") holds no office.
         reads = (wanted in (PERSON, DATE) and s.gate_reads_spans and not _ASKS_OFFICE_HOLDER.match(question)
                  and not _ASKS_RULER.match(question))
+        # The reader reads the question without a source that names no document ("…, according to the
+        # writer?" had found no time in "… open to diplomacy only when it’s on the back foot militarily").
+        reading = _ANY_SOURCE.sub("", question)
         if not fitting and reads:
-            fitting = _answered_by_reader(candidates, x, ranked, question, wanted, s)
+            fitting = _answered_by_reader(candidates, x, ranked, reading, wanted, s)
         elif fitting and fitting[0].score < s.abstain_below and reads:
             # "Who is the aggressor according to the April piece?": the sentence the type gate found
             # ("Poland has announced …") is too weak to answer, but the reader is sure of another
             # ("the aggressor — Russia —", margin 5.8), which then answers however the sentence model scores it.
-            read = _answered_by_reader(candidates, x, ranked, question, wanted, s, READER_SURE_MARGIN)
+            read = _answered_by_reader(candidates, x, ranked, reading, wanted, s, READER_SURE_MARGIN)
             sure = read[0] if read else None
             fitting = read or fitting
         if not fitting:
@@ -3180,7 +3183,7 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
 
 # A question for the outlet that published a cited work, and that outlet's name in a reference
 # ('"Title", in *Financial Times*, 20 March 2022').
-_ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|news ?agency|which paper)\b", re.I)
+_ASKS_OUTLET = re.compile(r"\b(?:newspapers?|journals?|magazines?|outlets?|publications?|papers?|series|news ?agency|which paper)\b", re.I)
 # "Who reported that Kyiv was stalling the talks?": a cited work's authors, else its outlet.
 _WHO_REPORTED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?who\s+(?:reported|reports|has\s+reported)\b", re.I)
 # "Who published the report on war damage …?": the outlet that ran a cited work, not its authors.
@@ -3299,7 +3302,9 @@ _POINTS_AT_ANSWER = re.compile(
 # "according to the author", "in the article": no one document named, and no word of what is asked.
 _ANY_SOURCE = re.compile(
     r",?\s*\b(?:according\s+to|in|for|per)\s+(?:the|this|that|these|those)\s+(?:authors?|writers?|articles?|documents?|texts?|"
-    r"pieces?|commentar(?:y|ies)|sources?)\b(?=\s*[?.!]*\s*$)",
+    r"pieces?|commentar(?:y|ies)|sources?)\b(?=\s*[?.!]*\s*$)"
+    # "…, in the writer's view?"
+    r"|,?\s*\bin\s+the\s+(?:authors?|writers?)[’']s?\s+(?:view|opinion|eyes|judge?ment)\b(?=\s*[?.!]*\s*$)",
     re.I,
 )
 _ABOUT_WRITING = re.compile(r"\b(?:write|writes|wrote|written|writing|publish|published|publishes)\b", re.I)
@@ -4236,7 +4241,9 @@ def _short_span(
         return chosen[0], Span(start, to_sentence_end(chosen[0].text, end), 1.0)
     # "Who wrote …?" of a cited work the question names, or "Who are the authors cited about …?"
     # answered by a reference: all its authors.
-    cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and is_reference(chosen[0].text))
+    # "Who is its author?" after a commentary of the publisher's list: the name its entry gives.
+    cited = names_cited_work(question, chosen[0].text) or (_ASKS_AUTHORS.search(question) and (
+        is_reference(chosen[0].text) or is_catalogue_entry(chosen[0].text)))
     authors = cited_authors(chosen[0].text) if wanted == PERSON and cited and not _WHO_PUBLISHED.match(question) else None
     if authors is None and _ASKS_WHOSE_WORK.match(question) and is_reference(chosen[0].text):
         # "Which organisation's casualty figures does Alcaro cite?", "Whose figures …?": whose work the

@@ -26,7 +26,9 @@ _ABOUT_SOURCES = re.compile(
     r"report(?:s|ed|ing)?|reporters?|journalists?|correspondents?|columnists?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
     r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b"
     # "Which organisation recorded civilian casualties?": who keeps the record a note cites.
-    r"|^\W*(?:who|which\s+[a-z]+)\s+(?:recorded|records|documented|documents|counted|counts|tallied|compiled|tracked|tracks)\b",
+    r"|^\W*(?:who|which\s+[a-z]+)\s+(?:recorded|records|documented|documents|counted|counts|tallied|compiled|tracked|tracks)\b"
+    # "Whose figures does Alcaro use for civilian casualties?": whose count a note names.
+    r"|^\W*(?:(?:and|so|but)\s+)?whose\s+(?:[a-z-]+\s+)?(?:figures|data|numbers|statistics|estimates|counts?|tallies)\b",
     re.I,
 )
 # "What else has Alcaro written?": his other works, which only the references name. Not "What else
@@ -144,6 +146,15 @@ def is_reference(sentence: str, in_notes: bool = False) -> bool:
     if _CITATION.search(sentence):
         return True
     return bool(_LINK.search(sentence) and (in_notes or _FOOTNOTE_MARK.match(sentence)))
+
+
+# A publisher's list of its series: "- 22 | 05 Franco Passacantando, *A Digital Euro …*".
+_CATALOGUE_ENTRY = re.compile(r"\s*-?\s*\d{1,4}\s*\|\s*\d{1,4}\s+\S")
+
+
+def is_catalogue_entry(sentence: str) -> bool:
+    """True for an entry of a publisher's list of its series ("- 22 | 10 Leo Goretti, *Putin’s Use …*")."""
+    return _CATALOGUE_ENTRY.match(sentence) is not None
 
 
 def restates_title(sentence: str, title: str | None) -> bool:

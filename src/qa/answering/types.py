@@ -4160,7 +4160,9 @@ def time_clause_asked(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     if when is not None and (_DATE_PATTERN.search(sentence) or _RELATIVE_TIME_PATTERN.search(sentence) or re.search(r"\b\d{4}\b", sentence)):
         return None  # a date answers "when" ("established in 1817 and continued trading until World War II")
-    prep = asked.group("prep") if asked is not None else "(?:after|before|once)"
+    # "When is Moscow open to talks?": "… open to diplomacy only when it’s on the back foot militarily";
+    # a "when" without "only" is too common a word to be the answer's.
+    prep = asked.group("prep") if asked is not None else r"(?:after|before|once|(?<=only\s)when)"
     found = list(re.finditer(rf"\b(?:only\s+)?{prep}\s+(?=[a-z])", sentence, re.I))
     if len(found) != 1:
         return None
