@@ -8493,3 +8493,21 @@ def test_reader_turns_of_the_thirty_seventh_session_sources_series_and_time_clau
     # writer's view" names no document, and the reader reads the question without it.
     for question in ("When is Moscow open to talks, in the writer's view?", "When is Russia open to diplomacy?"):
         assert bold_of(index, question) == "only when it’s on the back foot militarily", question
+
+
+def test_reader_turns_of_the_thirty_seventh_session_opening_names_and_noun_phrases(built_index):
+    from conftest import bold_of
+    from qa.answering.enumeration import names_opening
+
+    index = built_index.index
+    # "Which two states …?": the two names a sentence opens with as its subject.
+    sentence = "Turkey and Israel have been active in this regard and Ukraine has also called on China to step in."
+    at = names_opening(sentence, "Which two states have already tried mediating?")
+    assert at is not None and sentence[slice(*at)] == "Turkey and Israel"
+    assert names_opening(sentence, "Which three states have tried mediating?") is None
+    assert bold_of(index, "Which two states have already tried mediating?") == "Turkey and Israel"
+    # "What language …?": the noun phrase with the noun asked for, neither what it is on alone nor
+    # the article and adjective without it.
+    for question in ("What language might Biden push Europeans to adopt?",
+                     "What language might Biden urge his European counterparts to adopt?"):
+        assert bold_of(index, question) == "a harsher language on Russia's alleged war crimes", question

@@ -32,7 +32,7 @@ from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of, verb_bas
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, ORDINALS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     KIND_WORDS, members_of_kind_asked,
-    is_item_kind, names_asked_item, ordinal_of, singular, to_sentence_end,
+    is_item_kind, names_asked_item, names_opening, ordinal_of, singular, to_sentence_end,
 )
 from qa.answering.summary import (
     AUTHOR_WORDS,
@@ -4049,6 +4049,37 @@ def _both_asked(
     return Span(start, end, found[1].score, found[1].margin)
 
 
+# "What language …?": the noun a what-question asks for, right after its question word.
+_WHAT_NOUN = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|could|can|should|"
+    r"might|may|must|kind|sort|type)\b)(?P<noun>[a-z]{3,})\s+(?!of\b)", re.I)
+
+
+def _asked_noun_before(text: str, start: int, question: str) -> int | None:
+    """Where the noun phrase of the noun a "What <noun> …?" question asks for begins, when it stands
+    right before `start` with the preposition that joins it to what follows ("a harsher language on "
+    before "Russia's alleged war crimes"); else None."""
+    asked = _WHAT_NOUN.match(question)
+    if asked is None:
+        return None
+    noun = re.escape(asked.group("noun"))
+    before = re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}(?:s|es)?\s+(?:on|about|over|against|for|towards?)\s+$",
+                       text[max(0, start - 80) : start], re.I)
+    return max(0, start - 80) + before.start() if before is not None else None
+
+
+def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | None:
+    """For a span that is an article and its adjectives alone ("a harsher"), where the noun a "What
+    <noun> …?" question asks for ends when it follows at once, with what a preposition joins to it
+    ("language on Russia's alleged war crimes"); else None."""
+    asked = _WHAT_NOUN.match(question)
+    if asked is None or not re.fullmatch(r"(?i:a|an|the)(?:\s+[a-z][\w-]*){1,2}", text[start:end]):
+        return None
+    noun = re.escape(asked.group("noun"))
+    after = re.match(rf"\s+{noun}(?:s|es)?\b(?:\s+(?:on|about|over|against|for|towards?)\s+[^,;:.!?()—–]+)?", text[end:], re.I)
+    return end + len(after.group(0).rstrip()) if after is not None else None
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -4190,7 +4221,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -4478,6 +4509,14 @@ def _short_span(
         # "What kind of language …?": "harsher", not "a harsher" (of "adopt a harsher language"),
         # an article without its noun.
         span = Span(described[0], span.end, span.score, span.margin)
+    elif (noun_end := _asked_noun_after(candidate.text, span.start, span.end, question)) is not None:
+        # "What language …?": not "a harsher", the article and adjective without their noun, but the
+        # phrase with it ("a harsher language on Russia's alleged war crimes").
+        span = Span(span.start, noun_end, span.score, span.margin)
+    elif (noun_phrase := _asked_noun_before(candidate.text, span.start, question)) is not None:
+        # "What language might Biden push Europeans to adopt?": "a harsher language on Russia's alleged
+        # war crimes", not only what the language is on (the reader had taken "Russia's alleged war crimes").
+        span = Span(noun_phrase, span.end, span.score, span.margin)
     if term is not None and _concept(term, question) and not _beside_term(candidate.text, span.start, span.end, term):
         # "What are humanitarian corridors?": a sentence that uses the concept without saying what
         # it is answers alone, not with a span away from it ("the most affected areas").

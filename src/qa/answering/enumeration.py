@@ -414,3 +414,23 @@ def listed_items(text: str, start: int, end: int, asked: int | None = None) -> l
         if count is not None and len(found) == count:
             break
     return [found[n] for n in sorted(found)]
+
+
+# "Which two states …?": a count of things named by a plural after "which" or "what".
+_WHICH_COUNTED = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:which|what)\s+(two|three|four|five|[2-5])\s+[a-z]{3,}s\b", re.I)
+# A name: capitalised words, perhaps joined by "of" ("the United States", "Bosnia and Herzegovina" is two).
+_NAME = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
+# Names listed at a sentence's opening, as its subject: "Turkey and Israel have been active …".
+_OPENING_NAMES = re.compile(rf"^\W*(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?=(?:have|has|had|are|were|is|was|will|would|could|can|[a-z]+ed)\b)")
+
+
+def names_opening(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Which two states have tried mediating?", the offsets of the names a sentence opens with as
+    its subject when they are as many as asked ("Turkey and Israel" of "Turkey and Israel have been
+    active in this regard …"); None for other questions or sentences."""
+    asked = _WHICH_COUNTED.match(question)
+    found = _OPENING_NAMES.match(sentence) if asked is not None else None
+    if found is None:
+        return None
+    names = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", found.group("names"))
+    return found.span("names") if len(names) == COUNTS[asked.group(1).lower()] else None
