@@ -8511,3 +8511,16 @@ def test_reader_turns_of_the_thirty_seventh_session_opening_names_and_noun_phras
     for question in ("What language might Biden push Europeans to adopt?",
                      "What language might Biden urge his European counterparts to adopt?"):
         assert bold_of(index, question) == "a harsher language on Russia's alleged war crimes", question
+
+
+def test_a_sentence_counting_as_many_items_as_asked_goes_before_one_counting_otherwise(built_index):
+    from conftest import ask_as_chat
+    from qa.answering.enumeration import counted_items
+
+    index = built_index.index
+    assert counted_items("Two main variables are going to impact the war's trajectory.") == 2
+    assert counted_items("The plan rotates around three main components: an end to the invasion, …") == 3
+    assert counted_items("The war is causing immense harm.") is None
+    # "Name the two factors …": not the plan's "three main components", which had led.
+    reply = ask_as_chat(index, "Name the two factors Alcaro thinks will decide the war's course.")[-1]
+    assert reply.support[0].sentence == "Two main variables are going to impact the war's trajectory."

@@ -32,7 +32,7 @@ from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of, verb_bas
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, ORDINALS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     KIND_WORDS, members_of_kind_asked,
-    is_item_kind, names_asked_item, names_opening, ordinal_of, singular, to_sentence_end,
+    counted_items, is_item_kind, names_asked_item, names_opening, ordinal_of, singular, to_sentence_end,
 )
 from qa.answering.summary import (
     AUTHOR_WORDS,
@@ -5586,6 +5586,14 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         other_count = {id(c) for c in ranked[: s.gate_depth] if _counts_otherwise(c.text, counted)}
         if other_count:
             ranked.sort(key=lambda c: id(c) in other_count)
+    # "Name the two factors that will decide the war's course": of the best few, a sentence that counts
+    # another number of items ("three main components: …") goes behind one that counts as many as asked
+    # ("Two main variables are going to impact the war's trajectory.").
+    items = asked_count(question)
+    if items is not None:
+        counts = {id(c): counted_items(c.text) for c in ranked[: s.gate_depth]}
+        if items in counts.values():
+            ranked.sort(key=lambda c: counts.get(id(c)) not in (None, items))
     # "What land does Putin want?" is not "The United States and its allies in Europe want to deny
     # Putin the victory he still craves": of the best few, a sentence where the question's doer is
     # acted on with the verb asked goes behind the others.

@@ -40,6 +40,13 @@ _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*(?:list|n
 _ORDINAL_START = re.compile(r"^\W*(?:the\s+)?(first|second|third|fourth|fifth)\b|^\W*(finally|lastly)\b", re.I)
 
 
+def counted_items(sentence: str) -> int | None:
+    """How many items the sentence counts by a list noun, announced or listed after a colon ("Two main
+    variables …", "three main components: …"); None when it counts none."""
+    match = re.search(_COUNTED, sentence, re.I)
+    return COUNTS[match.group(1).lower()] if match else None
+
+
 def announced_count(sentence: str) -> int | None:
     """How many items the sentence announces without naming them (None when it announces none)."""
     match = _ANNOUNCED.search(sentence)
