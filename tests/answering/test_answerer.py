@@ -8524,3 +8524,17 @@ def test_a_sentence_counting_as_many_items_as_asked_goes_before_one_counting_oth
     # "Name the two factors …": not the plan's "three main components", which had led.
     reply = ask_as_chat(index, "Name the two factors Alcaro thinks will decide the war's course.")[-1]
     assert reply.support[0].sentence == "Two main variables are going to impact the war's trajectory."
+
+
+def test_reader_turns_of_the_thirty_seventh_session_office_names_work_dates_and_participles(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "What is the name of <an office>?" asks who holds it (it had bolded "armed forces", of "worthy of the name").
+    assert bold_of(index, "What is the name of Ukraine's president?") == "Volodymyr Zelensky"
+    # "On what date did that report come out?" after a reply quoting a reference: the work's date.
+    assert bold_of(index, "Which outlet ran the report on Biden and Xi failing to bridge differences?",
+                   "On what date did that report come out?") == "19 March 2022"
+    # "What borders …?": the noun asked for with its participle phrase, to the clause's end.
+    assert bold_of(index, "What borders might a deal return to?") == (
+        "the “borders” established by Russia’s 2014 annexation of Crimea and invasion of the Donbas")

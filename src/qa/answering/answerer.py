@@ -70,7 +70,7 @@ from qa.answering.types import (
     asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
-from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
+from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PERSON_HEADS, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
 from qa.retrieval.retriever import Passage, Retriever, get_retriever
 from qa.settings import AnswerSettings
 from qa.ingest.clean import BOILERPLATE
@@ -629,6 +629,12 @@ _SHORT_OF_SAID = re.compile(
     r"\b(?:say|says|said|think|thinks|write|writes|argue|argues)\s+(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
     r"\s+(?P<be>is|are)\s+(?:still\s+|badly\s+|most\s+)?short\s+of(?=\s*[?.!]*\s*$)"
 )
+# "What is the name of Ukraine's president?": who holds the office.
+_NAME_OF_HOLDER = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?what\s+(?P<be>is|was)\s+the\s+(?:full\s+)?name\s+of\s+(?P<holder>[^?]+?\b(?:president|prime\s+minister|"
+    rf"chancellor|leader|head|director|founder|coordinator|{PERSON_HEADS}))\s*[?.!]*\s*$",
+    re.I,
+)
 # "Did Alcaro write anything else for IAI?": a yes-or-no question for what else he wrote.
 _ANYTHING_ELSE = re.compile(
     r"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]{3,})\s+anything\s+else\b(?P<rest>[^?]*?)\s*\??\s*$",
@@ -1058,6 +1064,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     hedged = _HEDGE_AFTER_WH.match(question)
     if hedged is not None:
         return hedged.group("wh") + question[hedged.end():]
+    holder = _NAME_OF_HOLDER.match(question)
+    if holder is not None:
+        # "What is the name of Ukraine's president?" asks who holds the office (it had bolded "armed
+        # forces", of "… with no armed forces worthy of the name").
+        return f"Who {holder.group('be')} {holder.group('holder')}?"
     short = _SHORT_OF_ASKED.match(question)
     if short is not None:
         # "What is Kyiv short of?" asks what it needs (it had bolded "NATO membership", of "short of
@@ -4055,17 +4066,25 @@ _WHAT_NOUN = re.compile(
     r"might|may|must|kind|sort|type)\b)(?P<noun>[a-z]{3,})\s+(?!of\b)", re.I)
 
 
-def _asked_noun_before(text: str, start: int, question: str) -> int | None:
-    """Where the noun phrase of the noun a "What <noun> …?" question asks for begins, when it stands
-    right before `start` with the preposition that joins it to what follows ("a harsher language on "
-    before "Russia's alleged war crimes"); else None."""
+def _asked_noun_before(text: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """The offsets of the noun phrase of the noun a "What <noun> …?" question asks for, when it stands
+    right before `start` with the preposition that joins it to the span ("a harsher language on "
+    before "Russia's alleged war crimes"), to `end`; or with a participle and its "by" ('the “borders”
+    established by ' before "Russia"), to the clause's end. Else None."""
     asked = _WHAT_NOUN.match(question)
     if asked is None:
         return None
     noun = re.escape(asked.group("noun"))
-    before = re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}(?:s|es)?\s+(?:on|about|over|against|for|towards?)\s+$",
+    before = re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?[“\"]?{noun}(?:s|es)?[”\"]?\s+"
+                       rf"(?:(?:on|about|over|against|for|towards?)|(?P<participle>[a-z]{{3,}}ed\s+by))\s+$",
                        text[max(0, start - 80) : start], re.I)
-    return max(0, start - 80) + before.start() if before is not None else None
+    if before is None:
+        return None
+    if before.group("participle"):
+        # What did it fills the clause: "Russia’s 2014 annexation of Crimea and invasion of the Donbas".
+        closing = re.compile(r",|;|\s[—–]\s|[.!?]?\s*$")
+        end = closing.search(text, end).start()
+    return max(0, start - 80) + before.start(), end
 
 
 def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | None:
@@ -4513,10 +4532,10 @@ def _short_span(
         # "What language …?": not "a harsher", the article and adjective without their noun, but the
         # phrase with it ("a harsher language on Russia's alleged war crimes").
         span = Span(span.start, noun_end, span.score, span.margin)
-    elif (noun_phrase := _asked_noun_before(candidate.text, span.start, question)) is not None:
+    elif (noun_phrase := _asked_noun_before(candidate.text, span.start, span.end, question)) is not None:
         # "What language might Biden push Europeans to adopt?": "a harsher language on Russia's alleged
         # war crimes", not only what the language is on (the reader had taken "Russia's alleged war crimes").
-        span = Span(noun_phrase, span.end, span.score, span.margin)
+        span = Span(*noun_phrase, span.score, span.margin)
     if term is not None and _concept(term, question) and not _beside_term(candidate.text, span.start, span.end, term):
         # "What are humanitarian corridors?": a sentence that uses the concept without saying what
         # it is answers alone, not with a span away from it ("the most affected areas").
@@ -8144,7 +8163,7 @@ _ASKS_WHO = re.compile(r"^\W*(?:who|by\s+whom|whose)\b", re.I)
 
 # A title quoted in the question: "Who wrote 'The EU and the Ukraine War'?".
 _QUOTED_IN_QUESTION = re.compile(r"[\"“‘']([^\"“”‘’\n]{6,200}?)[\"”’'](?!\w)")
-_ASKS_WHEN_PUBLISHED = re.compile(r"^\W*(?:when|in\s+which\s+(?:year|month))\b", re.I)
+_ASKS_WHEN_PUBLISHED = re.compile(r"^\W*(?:when|in\s+which\s+(?:year|month)|on\s+(?:what|which)\s+(?:date|day))\b", re.I)
 
 
 def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer | None:
@@ -8198,8 +8217,10 @@ _ASKS_OF_THE_WORK = re.compile(
     rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
-    # "When did it appear?", "When did that come out?".
-    r"|when\s+did\s+(?:it|that|this)\s+(?:appear|come\s+out|run|get\s+published)"
+    # "When did it appear?", "When did that come out?", "On what date did that report come out?".
+    r"|(?:when|on\s+what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
+    r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)\s+"
+    r"(?:published|written|released|out))"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
     re.I,
 )
