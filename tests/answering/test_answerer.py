@@ -8538,3 +8538,13 @@ def test_reader_turns_of_the_thirty_seventh_session_office_names_work_dates_and_
     # "What borders …?": the noun asked for with its participle phrase, to the clause's end.
     assert bold_of(index, "What borders might a deal return to?") == (
         "the “borders” established by Russia’s 2014 annexation of Crimea and invasion of the Donbas")
+
+
+def test_what_has_been_sent_is_not_answered_by_what_is_to_come(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    listed = "Stinger antiaircraft systems, Javelin antitank missiles, tactical drones, and anti-armor weapons and systems"
+    assert bold_of(index, "What weapons has the US sent Ukraine?") == listed
+    # What was announced to come is the announced increase's.
+    assert bold_of(index, "Which weapons did the US announce it would add to its supplies?") == "armed drones and mobile air defences"

@@ -5296,6 +5296,14 @@ _BESIDES = re.compile(r"(?P<given>.+?)\s+(?:as\s+well\s+as|in\s+addition\s+to|al
 _LEAD_FINDERS = (content_of_noun, target_of, limit_given, place_written, abbreviation_given)
 
 
+# "Which weapons has the US sent?", "What did the EU deliver?": what has been done.
+_ASKS_DONE = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\b[^?]*?\b(?:has|have|had|did)\s+(?:\w+\s+){0,4}?[a-z]+(?:ed|t|n)\b", re.I)
+# A question about what was announced or is to come: "Which weapons did the US announce it would add?".
+_ASKS_TO_COME = re.compile(r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?|announc\w*|promis\w*|pledg\w*|expect\w*)\b", re.I)
+# What a sentence says is yet to come: "… which will include armed drones …".
+_TO_COME = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:also\s+)?(?:include|contain|comprise|consist)\b", re.I)
+
+
 def _lead_by_reader(
     question: str, ranked: list[Candidate], wanted: str | None, s: AnswerSettings, apart: Collection[int] = ()
 ) -> list[Candidate]:
@@ -5352,8 +5360,13 @@ def _lead_by_reader(
         # 16), not the US's list of what it provided (-2.7).
         # Not one about someone else: "Name the weapons the United States has supplied." keeps the US's list.
         subject = _subject_words(question)
+        # Nor what is yet to come, for what has been done: "Which weapons has the US sent Ukraine?" is
+        # the list of what it "has already provided", not "… supplies to Ukraine, which will include
+        # armed drones …" (margin 8).
+        done = _ASKS_DONE.match(question) is not None and _ASKS_TO_COME.search(question) is None
         sure = [k for k in range(1, len(top)) if spans[k] is not None and spans[k].margin >= SEVERAL_SURE_MARGIN
-                and (not subject or _names_whole(top[k].text, subject))]
+                and (not subject or _names_whole(top[k].text, subject))
+                and not (done and _TO_COME.search(top[k].text) and not _TO_COME.search(ranked[0].text))]
         return ranked if not sure else [top[sure[0]], *(c for c in ranked if c is not top[sure[0]])]
 
     def value(k: int) -> float:
