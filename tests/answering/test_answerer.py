@@ -8548,3 +8548,14 @@ def test_what_has_been_sent_is_not_answered_by_what_is_to_come(built_index):
     assert bold_of(index, "What weapons has the US sent Ukraine?") == listed
     # What was announced to come is the announced increase's.
     assert bold_of(index, "Which weapons did the US announce it would add to its supplies?") == "armed drones and mobile air defences"
+
+
+def test_why_something_matters_is_answered_without_repeating_an_event(built_index):
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    # Why something counts is no event a sentence must repeat (it had abstained) …
+    reply = ask_as_chat(index, "Why does Alcaro think Beijing matters to Moscow?")[-1]
+    assert not reply.abstained and "Moscow would be hard pressed to ignore Beijing altogether" in reply.text
+    # … while a place the documents say nothing of in that way still draws no answer.
+    assert ask_as_chat(index, "Why does Japan matter to Moscow?")[-1].abstained

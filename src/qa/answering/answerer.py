@@ -2134,7 +2134,10 @@ def _answer(
         # The document's author counts: "How does Alcaro describe …?" is answered from his; so does its
         # publisher: "Which paper did the IAI cite on Biden's aid package?" (it had abstained).
         return Answer(question, NOT_FOUND, [], [], True, round(best, 4), passages[:5], time.perf_counter() - started)
-    if s.why_speaks_of_event and known and (_ASKS_WHY.match(question) or (
+    # Why something matters is no event to repeat: "Why does Alcaro think Beijing matters to Moscow?"
+    # is "… given that Moscow would be hard pressed to ignore Beijing altogether" (it had abstained).
+    if s.why_speaks_of_event and known and not (_ASKS_WHY_MATTERS.match(question) and best >= s.abstain_below) and (
+            _ASKS_WHY.match(question) or (
             _ASKS_WHEN_DONE.match(question) and not _EVENT_VERBS.search(question))) and not any(
         _speaks_of_event_here(c, question)
         and (_names_any(c.text, known) or _SUBJECT_PRONOUN.search(c.text) and _names_any(_just_before(c), known)
@@ -3717,6 +3720,12 @@ def _offered_sentence(ranked: Sequence[Candidate], name: str, reply: str) -> Can
     return next((c for c in ranked if c.text in reply and named.search(spell_out_abbreviations(c.text))), None)
 
 
+# "Why does Beijing matter to Moscow?", "Why is China important?": why something counts, not why it happened.
+_ASKS_WHY_MATTERS = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:(?:does|do|did|would|might|could)\s+(?:[\w’'-]+\s+){1,6}?(?:matter|matters|count|counts)\b"
+    r"|(?:is|are|was|were|would)\s+(?:[\w’'-]+\s+){1,4}?(?:so\s+)?(?:important|significant|crucial|key|central|vital|indispensable)\b)",
+    re.I,
+)
 # How many passages the reply's own words are searched for, for the one that holds what it quoted.
 REPLY_PASSAGES = 3
 
