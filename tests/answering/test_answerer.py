@@ -8559,3 +8559,11 @@ def test_why_something_matters_is_answered_without_repeating_an_event(built_inde
     assert not reply.abstained and "Moscow would be hard pressed to ignore Beijing altogether" in reply.text
     # … while a place the documents say nothing of in that way still draws no answer.
     assert ask_as_chat(index, "Why does Japan matter to Moscow?")[-1].abstained
+
+
+def test_an_outlet_named_before_what_is_counted_is_counted_among_the_references(built_index):
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    reply = ask_as_chat(index, "How many Financial Times articles does Alcaro cite?")[-1]
+    assert not reply.abstained and reply.text.startswith("Financial Times: 8 of the 14 references that name an outlet.")

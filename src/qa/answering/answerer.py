@@ -1749,7 +1749,7 @@ def _answer(
     outlet_counted = _ASKS_OUTLET_COUNT.match(question)
     if outlet_counted is not None:
         # "How many references does Alcaro cite from the Financial Times?": that outlet's notes, counted.
-        counted_answer = _outlet_cited(retriever, question, outlet_counted.group("outlet"), started)
+        counted_answer = _outlet_cited(retriever, question, outlet_counted.group("outlet") or outlet_counted.group("outlet_first"), started)
         if counted_answer is not None:
             return counted_answer
     if _ASKS_REFERENCE_COUNT.match(question):
@@ -8424,7 +8424,10 @@ _ASKS_OUTLET_COUNT = re.compile(
     r"^\W*how\s+many\s+(?:(?:references|notes|footnotes|sources|articles|citations)\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?"
     r"(?:cite|quote|use|reference|have|include|give)\s+(?:from|of|to|in)\s+"
     r"|times\s+(?:is|was|are|were|does|do|did)\s+(?=(?:the\s+)?(?-i:[A-Z])))"
-    r"(?:the\s+)?(?P<outlet>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,4})",
+    r"(?:the\s+)?(?P<outlet>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,4})"
+    # "How many Financial Times articles does Alcaro cite?": the outlet before what is counted.
+    r"|^\W*how\s+many\s+(?:of\s+)?(?:the\s+)?(?P<outlet_first>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,4})\s+"
+    r"(?:articles|pieces|reports|stories|references|sources)\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,4}?(?:cite|quote|use|reference)\b",
     re.I,
 )
 
