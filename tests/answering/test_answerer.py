@@ -8567,3 +8567,17 @@ def test_an_outlet_named_before_what_is_counted_is_counted_among_the_references(
     index = built_index.index
     reply = ask_as_chat(index, "How many Financial Times articles does Alcaro cite?")[-1]
     assert not reply.abstained and reply.text.startswith("Financial Times: 8 of the 14 references that name an outlet.")
+
+
+def test_a_gloss_between_dashes_after_the_kind_asked_is_the_short_answer():
+    from qa.answering.answerer import dash_gloss
+
+    sentence = "Aiming for maximalist objectives – regime change in Moscow – may end up prolonging the war."
+    at = dash_gloss(sentence, "What maximalist objective does Alcaro warn against?")
+    assert at is not None and sentence[slice(*at)] == "regime change in Moscow"
+    weapons = "Nor can the use of non-conventional weapons – including tactical nuclear warheads – be ruled out."
+    at = dash_gloss(weapons, "What weapons could still be used?")
+    assert at is not None and weapons[slice(*at)] == "tactical nuclear warheads"
+    # A clause saying who calls it what is left to the reader.
+    dubbed = 'A fourth element – what the Russian propaganda dubs "de-Nazification" – has been de-emphasised.'
+    assert dash_gloss(dubbed, "Which element has been played down?") is None

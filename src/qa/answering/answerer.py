@@ -4249,7 +4249,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -5141,6 +5141,30 @@ def renamed_asked(sentence: str, question: str) -> tuple[int, int] | None:
             if found is not None and found != (-1, -1):
                 return found
     return None
+
+
+# "What maximalist objective …?", "Which element …?": the kind asked for, perhaps with one describing word.
+_KIND_AND_WORD = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+(?:(?P<word>[a-z][\w-]*)\s+)?(?P<kind>[a-z]{3,})\s+"
+                            r"(?:does|do|did|is|are|was|were|has|have|had|will|would|could|should|might|may|must)\b", re.I)
+# How many words a gloss between dashes may have to be a short answer.
+DASH_GLOSS_WORDS = 8
+
+
+def dash_gloss(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What maximalist objective does Alcaro warn against?", the offsets of what the sentence
+    says between dashes right after the kind asked for ("regime change in Moscow" in "Aiming for
+    maximalist objectives – regime change in Moscow – may end up …"); None when it says none."""
+    asked = _KIND_AND_WORD.match(question)
+    if asked is None or asked.group("kind").lower() in _LIGHT_NOUNS:
+        return None
+    word = rf"{re.escape(asked.group('word'))}\s+" if asked.group("word") else ""
+    found = re.search(rf"\b{word}{re.escape(asked.group('kind'))}(?:s|es)?\s+[–—]\s+(?P<gloss>[^–—.;]+?)\s+[–—]\s", sentence, re.I)
+    # Not a clause that says who calls it what ('– what the Russian propaganda dubs "de-Nazification" –'),
+    # which the reader reads better; an opening "including" introduces the gloss and is none of it.
+    if found is None or len(found.group("gloss").split()) > DASH_GLOSS_WORDS or re.match(r"(?i:what|which|who)\b", found.group("gloss")):
+        return None
+    opening = re.match(r"(?i:including|such\s+as|notably|especially|namely)\s+", found.group("gloss"))
+    return found.start("gloss") + (opening.end() if opening else 0), found.end("gloss")
 
 
 # The second half of a contrast, at a span's start: "…, but |refusing to recognise …".
