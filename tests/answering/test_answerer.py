@@ -8581,3 +8581,13 @@ def test_a_gloss_between_dashes_after_the_kind_asked_is_the_short_answer():
     # A clause saying who calls it what is left to the reader.
     dubbed = 'A fourth element – what the Russian propaganda dubs "de-Nazification" – has been de-emphasised.'
     assert dash_gloss(dubbed, "Which element has been played down?") is None
+
+
+def test_whether_someone_has_written_a_work_is_answered_by_the_works_credited_to_them(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "Has Andrea Dessì written a commentary in this series?") == (
+        "Israeli Apartheid and the West’s Dwindling Moral Credibility")
+    # Someone no note or list credits with a work is answered as asked, with no title bold.
+    assert bold_of(index, "Has Vladimir Putin written anything?") is None

@@ -640,6 +640,12 @@ _ANYTHING_ELSE = re.compile(
     r"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]{3,})\s+anything\s+else\b(?P<rest>[^?]*?)\s*\??\s*$",
     re.I,
 )
+# "Has Andrea Dessì written a commentary in this series?": a yes-or-no question for what he wrote.
+_WROTE_ANY = re.compile(
+    r"^\W*(?:did|has|have)\s+(?P<subject>(?-i:[A-Z])[^?]*?)\s+(?:write|written|publish|published|author|authored|pen|penned)\s+"
+    r"(?:anything|something|a\s+(?:commentary|piece|paper|article)|any\s+(?:commentaries|pieces|papers|articles))\b",
+    re.I,
+)
 # "How populous is Ukraine?": the adjective asks for the population.
 _HOW_POPULOUS = re.compile(r"^\W*how\s+populous\s+(?P<be>is|was|are|were)\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 
@@ -1763,6 +1769,14 @@ def _answer(
             return references
     if asks_other_works(question):
         works = _other_works(retriever, question, started)
+        if works is not None:
+            return works
+    wrote = _WROTE_ANY.match(question)
+    if wrote is not None:
+        # "Has Andrea Dessì written a commentary in this series?": the works the notes and the
+        # publisher's list credit to him (the director's line had answered, naming him). Without any,
+        # the question is answered as asked.
+        works = _works_by(retriever, question, wrote.group("subject"), started, own=True)
         if works is not None:
             return works
     quoted = _quoted_work(retriever, question, started)
