@@ -1079,8 +1079,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
     if short is not None:
         # "What is Kyiv short of?" asks what it needs (it had bolded "NATO membership", of "short of
         # NATO membership").
-        aux, verb = ("does", "need") if short.group("be") == "is" else ("do", "need")
-        return f"{short.group('wh')} {aux} {short.group('subject')} {verb}{short.group('rest') or '?'}"
+        aux = "does" if short.group("be") == "is" else "do"
+        return f"{short.group('wh')} {aux} {short.group('subject')} need{short.group('rest') or '?'}"
     short = _SHORT_OF_SAID.search(question)
     if short is not None:
         # "Which two kinds of hardware does the April piece say Kyiv is short of?": "… Kyiv needs?"
@@ -4104,7 +4104,8 @@ def _asked_noun_before(text: str, start: int, end: int, question: str) -> tuple[
     if before is None:
         return None
     if before.group("participle"):
-        # What did it fills the clause: "Russia’s 2014 annexation of Crimea and invasion of the Donbas".
+        # What the participle's "by" governs runs to the clause's end: "Russia’s 2014 annexation of
+        # Crimea and invasion of the Donbas", of which the reader took "Russia".
         closing = re.compile(r",|;|\s[—–]\s|[.!?]?\s*$")
         end = closing.search(text, end).start()
     return max(0, start - 80) + before.start(), end
