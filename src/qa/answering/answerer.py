@@ -621,13 +621,14 @@ _HEDGE_AFTER_WH = re.compile(
 )
 # "What is Kyiv short of?", "… does the April piece say Kyiv is short of?": what it needs. Not "short
 # of" as "except" ("any guarantee short of NATO membership"), which no form of "be" opens.
+_SHORT_OF_SUBJECT = r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+_SHORT_OF = r"(?:still\s+|badly\s+|most\s+)?short\s+of"
 _SHORT_OF_ASKED = re.compile(
-    r"^(?P<wh>\W*(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?P<be>is|are)\s+(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
-    r"\s+(?:still\s+|badly\s+|most\s+)?short\s+of\s*(?P<rest>[?.!]*)\s*$"
+    rf"^(?P<wh>\W*(?i:what|which)(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?P<be>is|are)\s+{_SHORT_OF_SUBJECT}\s+{_SHORT_OF}\s*(?P<rest>[?.!]*)\s*$"
 )
 _SHORT_OF_SAID = re.compile(
-    r"\b(?:say|says|said|think|thinks|write|writes|argue|argues)\s+(?:that\s+)?(?P<subject>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
-    r"\s+(?P<be>is|are)\s+(?:still\s+|badly\s+|most\s+)?short\s+of(?=\s*[?.!]*\s*$)"
+    rf"\b(?:say|says|said|think|thinks|write|writes|argue|argues)\s+(?:that\s+)?{_SHORT_OF_SUBJECT}\s+(?P<be>is|are)\s+{_SHORT_OF}"
+    r"(?=\s*[?.!]*\s*$)"
 )
 # "What is the name of Ukraine's president?": who holds the office.
 _NAME_OF_HOLDER = re.compile(
@@ -4083,6 +4084,8 @@ def _both_asked(
     return Span(start, end, found[1].score, found[1].margin)
 
 
+# The prepositions that join a noun asked for to what follows it: "a harsher language on …".
+_NOUN_JOINS = r"(?:on|about|over|against|for|towards?)"
 # "What language …?": the noun a what-question asks for, right after its question word.
 _WHAT_NOUN = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|could|can|should|"
@@ -4099,7 +4102,7 @@ def _asked_noun_before(text: str, start: int, end: int, question: str) -> tuple[
         return None
     noun = re.escape(asked.group("noun"))
     before = re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?[“\"]?{noun}(?:s|es)?[”\"]?\s+"
-                       rf"(?:(?:on|about|over|against|for|towards?)|(?P<participle>[a-z]{{3,}}ed\s+by))\s+$",
+                       rf"(?:{_NOUN_JOINS}|(?P<participle>[a-z]{{3,}}ed\s+by))\s+$",
                        text[max(0, start - 80) : start], re.I)
     if before is None:
         return None
@@ -4119,7 +4122,7 @@ def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | N
     if asked is None or not re.fullmatch(r"(?i:a|an|the)(?:\s+[a-z][\w-]*){1,2}", text[start:end]):
         return None
     noun = re.escape(asked.group("noun"))
-    after = re.match(rf"\s+{noun}(?:s|es)?\b(?:\s+(?:on|about|over|against|for|towards?)\s+[^,;:.!?()—–]+)?", text[end:], re.I)
+    after = re.match(rf"\s+{noun}(?:s|es)?\b(?:\s+{_NOUN_JOINS}\s+[^,;:.!?()—–]+)?", text[end:], re.I)
     return end + len(after.group(0).rstrip()) if after is not None else None
 
 

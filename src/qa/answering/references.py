@@ -148,8 +148,10 @@ def is_reference(sentence: str, in_notes: bool = False) -> bool:
     return bool(_LINK.search(sentence) and (in_notes or _FOOTNOTE_MARK.match(sentence)))
 
 
+# The mark of an entry in a publisher's list of its series: "- 22 | 05".
+_SERIES_MARK = r"-?\s*\d{1,4}\s*\|\s*\d{1,4}"
 # A publisher's list of its series: "- 22 | 05 Franco Passacantando, *A Digital Euro …*".
-_CATALOGUE_ENTRY = re.compile(r"\s*-?\s*\d{1,4}\s*\|\s*\d{1,4}\s+\S")
+_CATALOGUE_ENTRY = re.compile(rf"\s*{_SERIES_MARK}\s+\S")
 
 
 def is_catalogue_entry(sentence: str) -> bool:
@@ -200,7 +202,7 @@ def work_by(sentence: str, author: str) -> tuple[int, int] | None:
 
 
 # What stands before a reference's authors: its footnote number, or a catalogue entry's "- 22 | 10".
-_ENTRY_MARK = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|-?\s*\d{1,4}\s*\|\s*\d{1,4})?\s*")
+_ENTRY_MARK = re.compile(rf"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{{1,3}}\]|{_SERIES_MARK})?\s*")
 _AUTHORS_END = re.compile(r"[\s,:]*$")
 
 
