@@ -8591,3 +8591,63 @@ def test_whether_someone_has_written_a_work_is_answered_by_the_works_credited_to
         "Israeli Apartheid and the West’s Dwindling Moral Credibility")
     # Someone no note or list credits with a work is answered as asked, with no title bold.
     assert bold_of(index, "Has Vladimir Putin written anything?") is None
+
+
+def test_which_one_is_of_the_kind_the_question_before_asked_for():
+    from qa.answering.referents import resolve_which_one
+
+    assert resolve_which_one("Which one was the biggest of all?", "Which Russian bank was second-largest?") == (
+        "Which Russian bank was the biggest of all?")
+    assert resolve_which_one("And which one is the largest?", "Which bank is Russia's second largest?") == (
+        "Which bank is the largest?")
+    # Things asked for in the plural, "one of them", or "which one is it" (resolved elsewhere): no rewrite.
+    assert resolve_which_one("Which one is the largest?", "Which countries are guarantors?") is None
+    assert resolve_which_one("Which one of them was hit?", "Which bank was hit?") is None
+    assert resolve_which_one("Which one would that be?", "Which bank was hit?") is None
+
+
+def test_a_superlative_asked_is_answered_by_the_sentence_saying_it(built_index):
+    from conftest import bold_of
+    from qa.answering.types import says_superlative
+
+    assert says_superlative("Imposing the same costs on Sberbank, Russia’s largest bank, …", "Which bank is the biggest?")
+    assert not says_superlative("So far, of the five largest Russian banks, only VTB — the second-largest — …",
+                                "Which bank is the biggest?")
+    assert not says_superlative("Sberbank, Russia’s largest bank", "Which bank is the second largest?")
+    index = built_index.index
+    assert bold_of(index, "Which Russian bank was second-largest?", "Which one was the biggest of all?") == "Sberbank"
+    # The name a description of the kind asked stands in apposition to, not the description.
+    assert bold_of(index, "Which bank was the largest?") == "Sberbank"
+
+
+def test_a_country_asked_of_a_continent_is_one_of_its_countries(built_index):
+    from conftest import bold_of
+    from qa.answering.continents import asked_continent, elsewhere, without_continent
+
+    assert asked_continent("Which European country plans to stop buying Russian coal?") == "europe"
+    assert asked_continent("Which country plans to stop buying Russian coal?") is None
+    assert without_continent("Which European nation has said so?") == "Which nation has said so?"
+    assert elsewhere("the United States", "europe") and elsewhere("Europe", "europe")
+    assert not elsewhere("Poland", "europe") and not elsewhere("Russia", "asia") and not elsewhere("Atlantis", "europe")
+    index = built_index.index
+    # The reader had read "United States" ("Though the United States has stopped Russian oil imports, Europe …").
+    assert bold_of(index, "Which European country plans to stop buying Russian coal?") == "Poland"
+    # "Within what time frame?" asks when, of what was asked before: coal's limit, not oil and gas's.
+    assert bold_of(index, "Which European country plans to stop buying Russian coal?",
+                   "Within what time frame?") == "within the next few weeks"
+
+
+def test_contact_and_membership_follow_ups_ask_of_what_was_asked_before(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    assert bold_of(index, "What is the address of the think tank?", "What number can I ring them on?") == "+39 066976831"
+    # Alone, no publisher is named, and nothing is made up.
+    assert ask_as_chat(index, "What number can I ring them on?")[-1].abstained
+    reply = ask_as_chat(index, "Who could act as guarantors of Ukraine's security under the Istanbul plan?",
+                        "Would Germany be one?")[-1]
+    assert reply.text.startswith("No: Germany is not among them.")
+    # A city asked of what a document says is not the publisher's city.
+    reply = ask_as_chat(index, "Which city does the IAI commentary say Russia is besieging in the south?")[-1]
+    assert "Rome" not in reply.text
+    assert bold_of(index, "Which city is the IAI based in?") == "Rome"

@@ -17,7 +17,7 @@ HISTORY = [
     {"role": "user", "content": "Which bank is Russia's largest?"},
     {"role": "assistant", "content": "Sberbank, Russia's largest bank [1]"},
 ]
-FOLLOW_UP = "And which one is the second largest?"
+FOLLOW_UP = "And the second largest?"
 
 
 @pytest.fixture

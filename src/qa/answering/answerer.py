@@ -29,6 +29,7 @@ from qa.answering.document_facts import (
 from qa.answering.features import COLUMN, Candidate, sentence_features
 from qa.answering.sentence_model import load_model
 from qa.answering.synonyms import lemma_synonyms, reading, synonyms_of, verb_base
+from qa.answering.continents import asked_continent, elsewhere, without_continent
 from qa.answering.enumeration import (
     ASKED_COUNT, COUNTS, ORDINALS, announced_count, announcement, announces_asked_items, asked_count, colon_items, counted_list, asks_included, first_listed_item, included_list, listed_items, lists_asked_items, members_listed,
     KIND_WORDS, members_of_kind_asked,
@@ -53,7 +54,7 @@ from qa.answering.summary import (
 from qa.answering.gate import NO_REFERENT, SET_ASIDE_WORDS, WEATHER_IT, after_conjunction, is_english, points_back, refers_back, refuse, refuse_numbers, spelling_of
 from qa.answering.reader import HOW_OF_AMOUNT, MAKES_THINK, THOUGHT_VERB, Span, get_reader, wants_short
 from qa.answering.referents import (
-    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, group_by_names, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, thing_answered,
+    ORDINAL_POSITION, YES_NO_WORDS, ellipsis_readings, group_by_names, item_named, offered_name, resolve_answered_subject, listing_sentence, mentions_it, plain_reply, points_at_item, resolve_bare, resolve_bare_answered, resolve_defined, resolve_else, resolve_counted, resolve_definite, resolve_demonstrative, resolve_ellipsis, resolve_there, resolve_group, resolve_person, resolve_pointer, resolve_thing, resolve_which_one, thing_answered,
 )
 from qa.answering.recommendation import RECOMMENDATION_WORDS, asks_recommendation, asks_what_should, prescribes, wants_done_on
 from qa.answering.references import (
@@ -66,7 +67,7 @@ from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
-    event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, reported_clause, span_fits, speaks_of_event,
+    event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, says_superlative, reported_clause, span_fits, speaks_of_event,
     asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
@@ -1596,6 +1597,11 @@ def _answer(
         # "Name them." after "How many book series does the institute put out?": which ones it puts out
         # (it had abstained).
         named = resolve_counted(question, context[-1])
+    if named is None and context:
+        # "Which one was the biggest of all?" after "Which Russian bank was second-largest?": which bank
+        # (it had quoted a sentence about Russian banks and bolded "United States and Europe"). Asked
+        # alone: with the conversation, the reply before came back ("VTB").
+        named = resolve_which_one(question, _phrase_last(context[-1]) or context[-1])
     if named is None and context and (member_asked := _MEMBER_ASKED.match(question)) is not None:
         # "Would Russia be one of them?" after "What kind of agreement would Ukraine sign with the
         # guarantor countries?", whose reply lists none: whether Russia is among the guarantor countries.
@@ -1879,6 +1885,11 @@ def _answer(
     kind = asks_contact(question)
     if kind is not None:
         reached = _contact(retriever, question, about, kind, started)
+        if reached is None and context and not bare:
+            # "What number can I ring them on?" after "What is the address of the think tank?": a
+            # contact question that names no publisher asks of the one asked about before (it had
+            # abstained; "them" after the question's own words does not point back by itself).
+            reached = _contact(retriever, question, " ".join([*_antecedents(context), question]), kind, started)
         if reached is not None:
             return reached
     acronym = _asked_acronym(question)
@@ -4833,6 +4844,12 @@ def _short_span(
     if owned is not None:
         # "Which cities did Russia keep bombing?": "Ukraine’s northern cities", not "Ukraine".
         span = Span(span.start, owned, span.score, span.margin)
+        renamed = _NAME_BEFORE_APPOSITIVE.search(candidate.text, 0, span.start)
+        # One capitalised word opening the sentence may be no name: "However, Russia’s largest bank …".
+        if renamed is not None and (candidate.text[: renamed.start()].strip(" “\"‘'") or " " in renamed.group("name")):
+            # "Which bank was the largest?": "Sberbank", which "Russia’s largest bank" describes in
+            # apposition ("… on Sberbank, Russia’s largest bank, as well as …"), not the description.
+            span = Span(renamed.start("name"), renamed.end("name"), span.score, span.margin)
     held = _kind_held(candidate.text, span.start, span.end, question)
     if held is not None:
         # "What veto was Ukraine asked to concede?": "veto power over national decisions", not who
@@ -5227,6 +5244,10 @@ def _kind_stem(noun: str) -> str:
     return noun[:-3] if noun.endswith("ies") else noun[:NAME_STEM]
 
 
+# A name and the comma of the appositive after it, ending where the appositive starts: "Sberbank, |".
+_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'-])(?P<name>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3}),\s+$")
+
+
 def _owned_head(sentence: str, end: int, question: str) -> int | None:
     """Where the short answer ending at `end` ends once it takes in the thing of the kind asked that
     it owns: "Ukraine" + "’s northern cities" for "Which cities …?". None when no such thing follows."""
@@ -5392,7 +5413,11 @@ def _lead_by_reader(
         return ranked
     several = asks_for_several(question)
     # The lead alone first: most leads answer, and then the others need not be read.
-    reader = _doubting_reader(question, ranked[0], s)
+    # "Which European country …?" is read "Which country …?", and the table rules out the answers on
+    # other continents (`continents`).
+    continent = asked_continent(question)
+    read_as = without_continent(question)
+    reader = _doubting_reader(read_as, ranked[0], s)
     if reader is None:
         return ranked
     # A sentence without the year the question asks about does not overrule a lead with it: "Which two
@@ -5404,7 +5429,7 @@ def _lead_by_reader(
                         if id(c) not in apart and (not dated or _gives_years(c.text, years)))]
     if len(top) < 2:
         return ranked
-    spans = reader.spans(question, [c.text for c in top])  # the lead's reading is kept by the reader
+    spans = reader.spans(read_as, [c.text for c in top])  # the lead's reading is kept by the reader
     if several:
         # Only a sentence the reader is all but certain of: "Which weapons does Ukraine need most?"
         # is "… Ukraine needs much more, especially air defense systems and fighter jets …" (margin
@@ -5446,7 +5471,10 @@ def _lead_by_reader(
     contenders = [k for k in range(len(top)) if k == 0 or (_follows(top[k], ranked[0])
                   or not (_content_words(top[k].text) & asked) < held)
                   and (stem is None or any(w.startswith(stem) for w in _words(top[k].text)))
-                  and not doer_acted_on(top[k].text, question)]
+                  and not doer_acted_on(top[k].text, question)
+                  # Nor one whose answer is a country of another continent than the one asked of.
+                  and not (continent and spans[k] is not None
+                           and elsewhere(top[k].text[spans[k].start : spans[k].end], continent))]
     lead = top[max(contenders, key=value)]
     if lead is ranked[0]:
         return ranked
@@ -5652,6 +5680,14 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         ranked.sort(key=lambda c: -max(c.score, standing.get(id(c), c.score)))
     if other_rank or cited:
         ranked.sort(key=lambda c: (id(c) in cited, id(c) in other_rank))
+    if not says_superlative(ranked[0].text, question):
+        # "Which one was the largest of all?" after "Which Russian bank was second-largest?": of the
+        # best few, the sentence saying that rank of something ("Sberbank, Russia's largest bank")
+        # leads, not one about banks that ranks none ("There is still room … on Russian banks").
+        ranking = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and says_superlative(c.text, question)), None)
+        if ranking is not None:
+            ranked.remove(ranking)
+            ranked.insert(0, ranking)
     years = _YEAR.findall(question)
     if years and not _gives_years(ranked[0].text, years):
         # "What happened in 2014?": of the best few, the sentence with the year asked about leads
@@ -7967,11 +8003,11 @@ _MEMBER_NAME = r"(?P<name>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3
 # "Is Germany …", "Would Russia be …": the verb before the name, and "be" after it.
 _MEMBER_VERB = r"(?i:is|are|was|were|would|could|will|might|may|can)"
 _MEMBER_BE = r"(?:(?i:be)\s+)?"
-# "Is France among them?", "Is Germany one of them?", "Would Russia be one of them?": whether a
-# name is one of the things listed.
+# "Is France among them?", "Is Germany one of them?", "Would Russia be one of them?", "Would
+# Germany be one?": whether a name is one of the things listed.
 _MEMBER_ASKED = re.compile(
     rf"^\W*(?i:(?:(?:and|but|so)\s+)?){_MEMBER_VERB}\s+{_MEMBER_NAME}\s+{_MEMBER_BE}"
-    r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these))\s*[?.!]*\s*$"
+    r"(?i:(?:(?:one|some)\s+of|among|amongst|part\s+of|in)\s+(?:them|those|these)|one(?:\s+(?:too|also|as\s+well))?)\s*[?.!]*\s*$"
 )
 # "Is Germany among the possible guarantors?", "Is China one of the guarantor countries?": a name and
 # the things it may be one of, which the documents may list.

@@ -40,6 +40,11 @@ _ASKS = (
     # "How can I contact the IAI?", "What are the IAI's contact details?": all of them.
     (CONTACT, re.compile(r"\b(?:contact\w*|reach|get in touch|write to)\b", re.I)),
 )
+# "… does the IAI commentary say …", "… did Alcaro write …": what a document or its writer says.
+_SAYS_ASKED = re.compile(
+    r"\b(?:does|do|did)\s+[^?]+?\s+(?:say|mention|claim|write|describe|report|note|argue|suggest|think|believe|warn|expect)\b",
+    re.I,
+)
 _LINE = re.compile(r"[^\n]+")
 _EMAIL_LINE = re.compile(r"^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 _PHONE_LINE = re.compile(r"^\s*(?:(?:Tel|Phone|Telephone|T)\.?:?\s*)?(\+?\d[\d ()./-]{6,}\d)\s*$", re.I)
@@ -71,10 +76,11 @@ def asks_contact(question: str) -> str | None:
     """The contact detail the question asks for (ADDRESS, POSTAL, STREET, CITY, EMAIL, PHONE, WEBSITE, CONTACT), or None.
 
     The question must still name the publisher for `contact_detail` to be asked; this reads only
-    what kind of detail it wants."""
+    what kind of detail it wants. A city asked of what a document says is no contact detail:
+    "Which city does the IAI commentary say Russia is besieging?" is not the IAI's city."""
     for kind, pattern in _ASKS:
         if pattern.search(question):
-            return kind
+            return None if kind == CITY and _SAYS_ASKED.search(question) else kind
     return None
 
 

@@ -229,10 +229,13 @@ def refers_back(question: str) -> bool:
 MAX_QUOTED_WORDS = 6
 
 
-# A question word alone ("Why?", "Why not?", "And when?"): it asks about what was said before.
+# A question word alone ("Why?", "Why not?", "And when?", "Within what time frame?"): it asks about
+# what was said before.
 _QUESTION_WORD_ALONE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>why(?:\s+(?:not|now))?|when|where|who|how(?:\s+(?:much|many|long|come|so))?|"
-    r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for)\s*[?.!]*\s*$",
+    r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for|"
+    # "Within what time frame?", "By what date?": when, as a limit.
+    r"(?:within|in|over|on)\s+what\s+(?:time\s*frame|timescale|time\s+span|period)|(?:by|before|until)\s+what\s+(?:date|time|point))\s*[?.!]*\s*$",
     re.I,
 )
 

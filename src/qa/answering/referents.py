@@ -658,6 +658,26 @@ def resolve_counted(question: str, earlier: str) -> str | None:
     return None
 
 
+# "Which one was the biggest of all?": one of the kind the question before asked which one of.
+_WHICH_ONE_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+one\s+(?!of\b)(?!(?:%s)\s+(?:it|that|this|they|those)(?:\s+be)?\s*[?.!]*\s*$)(?P<rest>(?:%s)\b[^?]*?)\s*[?.!]*\s*$" % (_AUXILIARIES, _AUXILIARIES), re.I)
+# "Which Russian bank was second-largest?": the kind ("Russian bank", singular), up to its auxiliary.
+_WHICH_KIND_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<kind>(?:(?!(?:%s|of)\b)[\w’'-]+\s+){0,2}?(?!(?:%s|one|of)\b)[a-z][\w-]*(?<!s)|[a-z][\w-]*ss)\s+(?:%s)\b"
+    % (_AUXILIARIES, _AUXILIARIES, _AUXILIARIES), re.I
+)
+
+
+def resolve_which_one(question: str, earlier: str) -> str | None:
+    """"Which one was the biggest of all?" after "Which Russian bank was second-largest?" -> "Which
+    Russian bank was the biggest of all?": "one" is of the kind the question before asked for. None
+    for other questions, or when that one asked for things in the plural or for no kind."""
+    one = _WHICH_ONE_ASKED.match(question)
+    kind = _WHICH_KIND_ASKED.match(earlier) if one is not None else None
+    if one is None or kind is None:
+        return None
+    return f"Which {kind.group('kind')} {one.group('rest')}?"
+
+
 def _one_name(answered: str) -> bool:
     """True when a short answer is one name: capitalised, at most NAME_WORDS words, no list."""
     return (answered[:1].isupper() and len(answered.split()) <= NAME_WORDS and "," not in answered

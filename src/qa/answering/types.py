@@ -314,6 +314,19 @@ def ranks_other(sentence: str, question: str) -> bool:
     return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
 
 
+def says_superlative(sentence: str, question: str) -> bool:
+    """True when the question asks for "the largest" (no number before it) and the sentence says that
+    rank of something ("Sberbank, Russia's largest bank"; "biggest" says "largest"), not only
+    another rank or a group ("VTB — the second-largest", "the five largest Russian banks")."""
+    asked = _ASKS_SUPERLATIVE.search(question)
+    if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
+        return False
+    word = " ".join(asked.group(0).lower().split())
+    said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SAME_SUPERLATIVE.get(word, {word})))
+    return any(not _ORDINAL_BEFORE.search(sentence[: m.start()])
+               for m in re.finditer(rf"\b(?:{said})\b", sentence, re.IGNORECASE))
+
+
 # Words that rank or compare: a sentence with none cannot tell which one is "the largest" or "the most".
 _RANKING_WORD = re.compile(
     r"\b(?:[a-z]+est|most|least|more|less|fewer|greater|larger|bigger|smaller|higher|lower|top|leading|first|only|main|chief|"
