@@ -8651,3 +8651,27 @@ def test_contact_and_membership_follow_ups_ask_of_what_was_asked_before(built_in
     reply = ask_as_chat(index, "Which city does the IAI commentary say Russia is besieging in the south?")[-1]
     assert "Rome" not in reply.text
     assert bold_of(index, "Which city is the IAI based in?") == "Rome"
+
+
+def test_a_partner_asked_for_is_not_the_name_the_question_gives(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "Who is Pier Paolo Raimondi's co-author?") == "Margherita Bianchi"
+    assert bold_of(index, "Who co-wrote the energy commentary with Margherita Bianchi?") == "Pier Paolo Raimondi"
+    assert bold_of(index, "Who wrote the commentary on Russian energy exports?") == "Margherita Bianchi and Pier Paolo Raimondi"
+
+
+def test_follow_ups_with_a_pronoun_left_or_a_manner_asked_are_read_with_the_turn_before(built_index):
+    from conftest import ask_as_chat
+    from qa.answering.referents import resolve_bare, resolve_group
+
+    # "them" is not rewritten alone when "it" would be left pointing at nothing.
+    assert resolve_group("Why does it need them?", ["What weapons does the April article say Kyiv needs most?"]) is None
+    assert resolve_bare("By what means?", ["Where did the sides meet?"]) == "How did the sides meet?"
+    assert resolve_bare("In what year?", ["When did the sides meet?"]) == "In what year did the sides meet?"
+    index = built_index.index
+    reply = ask_as_chat(index, "What weapons does the April article say Kyiv needs most?", "Why does it need them?")[-1]
+    assert not reply.abstained and "to keep up its defense and launch counteroffensives" in reply.text
+    reply = ask_as_chat(index, "Who does Alcaro say can restore the balance of deterrence?", "By what means?")[-1]
+    assert "threatening Russia with retaliation" in reply.text

@@ -5544,6 +5544,14 @@ _SET_ASIDE = re.compile(
     rf"\b(?:{SET_ASIDE_WORDS}|except(?:\s+for)?|along\s+with|together\s+with|alongside)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,\s+|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
 )
+# "Who is Pier Paolo Raimondi's co-author?", "Who co-wrote it with Margherita Bianchi?": the name
+# whose partner is asked for, which the answer's list of authors leaves out.
+_PARTNER_OF = re.compile(
+    r"(?P<name>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)[’']s\s+(?:co-?(?:authors?|writers?)|collaborators?)\b"
+    r"|\b(?:co-?(?:wrote|written|authored|writes|write)|wrote|written|authored)\b[^?]*?\b(?:with|alongside)\s+"
+    r"(?P<with>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)",
+    re.I,
+)
 # Between the names set aside: "Poland and Estonia", "Britain, China and the US".
 _ASIDE_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
@@ -5552,12 +5560,12 @@ def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
     """A list span without the items the question sets aside at its start or end ("China, Russia and
     the United States" of "Britain, China, Russia and the United States" for "Who else besides
     Britain …?"); the span itself otherwise (an item in the middle would split it)."""
-    aside = _SET_ASIDE.search(question)
+    aside = _SET_ASIDE.search(question) or _PARTNER_OF.search(question)
     if aside is None:
         return span
     # "besides Poland and Estonia": each name set aside, at the list's start or its end; a seat of
     # government stands for its country ("along with Washington": "the United States").
-    names = [SEATS.get(name.lower(), name) for name in _ASIDE_JOIN.split(aside.group("name"))]
+    names = [SEATS.get(name.lower(), name) for name in _ASIDE_JOIN.split(aside.group("name") or aside.group("with"))]
     for name in map(re.escape, names):
         text = sentence[span.start : span.end]
         first = re.match(rf"(?:the\s+)?{name}(?:,\s+|\s+(?:and|or)\s+)(?=\w)", text)

@@ -233,7 +233,7 @@ MAX_QUOTED_WORDS = 6
 # what was said before.
 _QUESTION_WORD_ALONE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?P<wh>why(?:\s+(?:not|now))?|when|where|who|how(?:\s+(?:much|many|long|come|so))?|"
-    r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for|"
+    r"(?:by|for|with|from)\s+whom|(?:since|by|until)\s+when|what\s+for|by\s+what\s+means|in\s+what\s+ways?|"
     # "Within what time frame?", "By what date?": when, as a limit.
     r"(?:within|in|over|on)\s+what\s+(?:time\s*frame|timescale|time\s+span|period)|(?:by|before|until)\s+what\s+(?:date|time|point))\s*[?.!]*\s*$",
     re.I,

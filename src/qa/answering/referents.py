@@ -593,6 +593,10 @@ def resolve_group(question: str, earlier: Sequence[str], member: bool = False) -
     asked = _ASKS_KIND_PLURAL.match(earlier[-1]) if earlier else None
     if len(found) != 1 or asked is None or (asked.group("adjective") and not member):
         return None
+    if any(m.start() != found[0].start() for m in _PRONOUN.finditer(question)):
+        # "Why does it need them?" after "What weapons does the April article say Kyiv needs most?":
+        # "it" would be left standing for nothing once asked alone (the reply had asked what "it" meant).
+        return None
     rest = asked.group("rest")
     passive = _PASSIVE.match(rest)
     # "the countries named as potential guarantors" (a passive without its "are"); "the weapons that
@@ -1073,7 +1077,7 @@ def _asked_names(question: str) -> list[tuple[int, int, str, str]]:
 
 # "When?", "And where?", "Why was that?": the question before asked again with another question word.
 _BARE = re.compile(
-    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
+    r"\s*(?:(?:and|but|so)\s+)?(?P<wh>when|where|why\s+not|why|how\s+(?:much|many|long)|how|by\s+what\s+means|in\s+what\s+ways?|who|(?:(?:on|in)\s+)?(?:what|which)\s+(?:year|month|day|date)"
     r"|(?:by|for|with|from)\s+whom|(?:on|at)\s+whose\s+(?:initiative|request|behalf)|(?:since|by|until|till)\s+when|from\s+where)"
     # "Why now?": why what was said before holds now.
     r"(?:(?<=why)\s+now)?"
@@ -1100,6 +1104,13 @@ _SUBJECT_AFTER = re.compile(rf"{_AUX}\s+(?:(?i:the|a|an|he|she|it|they|we|you)\b
 _YES_NO = re.compile(rf"\s*(?:{YES_NO_WORDS})\b", re.I)
 
 
+def _question_word(wh: str) -> str:
+    """The question word a bare question asks with, as a question opens on it: "Why" for "why not",
+    "How" for "by what means" or "in what way"."""
+    wh = " ".join(wh.split()).capitalize().removesuffix(" not")
+    return "How" if wh.lower() in ("by what means", "in what way", "in what ways") else wh
+
+
 def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | None:
     """The question before asked again with the question word the question gives alone, its
     wh-phrase (its subject) replaced by the name that answered it: "Why?" after "Which of them
@@ -1114,7 +1125,7 @@ def resolve_bare_answered(question: str, earlier: str, answered: str) -> str | N
     if match.group("wh").lower().startswith("why") and match.group("wh").lower().endswith("not"):
         return None  # "Why not?" after "Which of them could play a role?" asks about the others
     # "Why not?" after "Does Alcaro think regime change is a good goal?" asks why, as the documents say it.
-    wh = " ".join(match.group("wh").split()).capitalize().removesuffix(" not")
+    wh = _question_word(match.group("wh"))
     return f"{wh} {asked.group('aux').lower()} {answered} {asked.group('rest')}?"
 
 
@@ -1133,7 +1144,7 @@ def resolve_bare(question: str, earlier: Sequence[str]) -> str | None:
     if _BARE.fullmatch(before) or _ELLIPSIS.fullmatch(before):
         before = resolve_bare(before, earlier[:-1]) or resolve_ellipsis(before, earlier[:-1]) or ""
     # "Why not?" after "Does Alcaro think regime change is a good goal?" asks why, as the documents say it.
-    wh = " ".join(match.group("wh").split()).capitalize().removesuffix(" not")
+    wh = _question_word(match.group("wh"))
     asked = _ASKED_BY.match(before)
     if asked is not None:
         if asked.group(0).split()[0].lower() == wh.split()[0].lower():
