@@ -8675,3 +8675,27 @@ def test_follow_ups_with_a_pronoun_left_or_a_manner_asked_are_read_with_the_turn
     assert not reply.abstained and "to keep up its defense and launch counteroffensives" in reply.text
     reply = ask_as_chat(index, "Who does Alcaro say can restore the balance of deterrence?", "By what means?")[-1]
     assert "threatening Russia with retaliation" in reply.text
+
+
+def test_a_work_pointed_at_and_a_document_offered_in_place_of_another(built_index):
+    from conftest import bold_of
+    from qa.answering.referents import resolve_demonstrative, resolve_ellipsis
+
+    index = built_index.index
+    # "that piece" is the work the reply gave, not a phrase of the question before.
+    earlier = ["Which American newspaper reported on Zelensky's address to Congress?"]
+    assert resolve_demonstrative("Who wrote that piece?", earlier) is None
+    assert bold_of(index, earlier[0], "Who wrote that piece?") == "Dan Balz"
+    # "And Alcaro's?" after a question about a document described in lower case: Alcaro's piece.
+    assert resolve_ellipsis("And Alcaro's?", ["When was the opinion piece published?"]) == "When was Alcaro's piece published?"
+    assert bold_of(index, "When was the opinion piece published?", "And Alcaro's?") == "22 March 2022"
+
+
+def test_seats_names_and_particles_in_choosing_and_cutting_the_answer(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "Kyiv" and "Beijing" are held by "Ukraine" and "China" of the lead; the particle is the verb's.
+    assert bold_of(index, "What has Kyiv asked Beijing to do?") == "step in"
+    # Names asked for: the sentence naming something the question does not leads.
+    assert bold_of(index, "What are the names of the separatist republics in the Donbas?") == "Donetsk and Luhansk"

@@ -4868,6 +4868,11 @@ def _short_span(
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
         span = Span(span.start, attesting.start(), span.score, span.margin)
+    particle = _PARTICLE_ENDING.match(candidate.text, span.end)
+    if particle is not None and _TO_BEFORE.search(candidate.text, 0, span.start) and " " not in candidate.text[span.start : span.end]:
+        # "What has Ukraine asked China to do?": "step in", not "step" (of "… called on China to step
+        # in"): a verb's particle ending the clause is the verb's.
+        span = Span(span.start, particle.end(), span.score, span.margin)
     if counted is None and _lists_asked_name(candidate.text[span.start : span.end], question):
         # "Which weapons has Poland sent?": not "Poland, Estonia, Sweden and Germany", the list the
         # question's own subject stands in; what they sent is the sentence's to say. (A list the
@@ -4876,6 +4881,9 @@ def _short_span(
     return candidate, span
 
 
+# A particle ending a clause after a verb ("to step| in."), and the "to" of an infinitive before it.
+_PARTICLE_ENDING = re.compile(r"\s+(?:in|up|out|down|back|off|over|aside|away)(?=\s*(?:[.,;:!?)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$))")
+_TO_BEFORE = re.compile(r"\bto\s+$")
 # "Which sanctions …?", "Which Western sanctions …?": the kind asked for, in the plural.
 _ASKS_KIND_PLURAL_NOUN = re.compile(r"^\W*(?:(?i:and|so)\s+)?(?i:which|what)\s+(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+(?=[a-z]+s\b))?(?P<kind>[a-z]{3,}s)\b")
 # Two items: a bare word, then words ending on a noun ("diplomacy and economic sanctions").
@@ -5456,8 +5464,11 @@ def _lead_by_reader(
     # the war …", though the reader read "end the war" with a margin of 8.8.
     # The sentence right after the lead goes on from it ("For the Russians, it is … a means to buy
     # time" after "… the 15-point plan …"): its "it" holds the lead's words.
-    asked = _content_words(question)
-    held = _content_words(ranked[0].text) & asked
+    # A seat of power counts as its country: "Kyiv" in "What has Kyiv asked Beijing to do?" is held by
+    # the lead "… Ukraine has also called on China to step in", which "… measures that Kyiv should
+    # adopt …" does not overrule (the reader had read "Kyiv" there).
+    asked = _seated_words(question)
+    held = _seated_words(ranked[0].text) & asked
     # Nor does one without the kind asked for, when the lead names it: "Which coastline might Putin
     # want to annex?" is "… the coastal area around the Sea of Azov", not "… Russia’s 2014 annexation
     # of Crimea …" (the reader's "Crimea").
@@ -5469,7 +5480,7 @@ def _lead_by_reader(
         stem = None
     # Nor one where the question's doer is acted on (`doer_acted_on`).
     contenders = [k for k in range(len(top)) if k == 0 or (_follows(top[k], ranked[0])
-                  or not (_content_words(top[k].text) & asked) < held)
+                  or not (_seated_words(top[k].text) & asked) < held)
                   and (stem is None or any(w.startswith(stem) for w in _words(top[k].text)))
                   and not doer_acted_on(top[k].text, question)
                   # Nor one whose answer is a country of another continent than the one asked of.
@@ -5648,6 +5659,19 @@ def _passages(
     return inside[:k]
 
 
+# "What are the names of …?", "What is the name of …?", "What are they called?": names asked for.
+_ASKS_NAMES = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|what\s+(?:is|was|are|were)\s+[^?]+?\s+called\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
+def _names_new(sentence: str, question: str) -> bool:
+    """True when the sentence has a capitalised word, past its first, that the question lacks."""
+    asked = {w.lower() for w in _WORD.findall(question)}
+    return any(m.start() > 0 and m.group(0).lower() not in asked for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence))
+
+
 def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
     """The scored candidates in answer order, and the ids of the best few that name only another rank."""
     _lift_regards(candidates, question)
@@ -5696,6 +5720,14 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         if ranking is not None:
             ranked.remove(ranking)
             ranked.insert(0, ranking)
+    if _ASKS_NAMES.match(question) and not _names_new(ranked[0].text, question):
+        # "What are the names of the separatist republics in the Donbas?": of the best few, the sentence
+        # naming something the question does not ("the so-called Luhansk and Donetsk People’s
+        # Republics") leads, not one naming only what was asked about ("… the separatist Donbas regions").
+        naming = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and _names_new(c.text, question)), None)
+        if naming is not None:
+            ranked.remove(naming)
+            ranked.insert(0, naming)
     years = _YEAR.findall(question)
     if years and not _gives_years(ranked[0].text, years):
         # "What happened in 2014?": of the best few, the sentence with the year asked about leads
@@ -8325,6 +8357,9 @@ _ASKS_OF_THE_WORK = re.compile(
     rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
+    # "Who wrote that piece?", "Who is the author of that article?".
+    r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)"
+    r"|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)"
     # "When did it appear?", "When did that come out?", "On what date did that report come out?".
     r"|(?:when|on\s+what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
     r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)\s+"

@@ -479,6 +479,10 @@ _PREPOSITION_BEFORE = re.compile(rf"\b{_PHRASE_PREPOSITIONS}\s+$", re.I)
 _PHRASE_ENDS = re.compile(rf"\s*[?.!]*\s*$|\s+{_PHRASE_PREPOSITIONS}\b")
 
 
+# Nouns for a written work, which "that <noun>" may point at in the reply rather than the question.
+_WORK_NOUNS = frozenset("piece article report story commentary op-ed column paper text work essay analysis".split())
+
+
 def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its "that <noun>" (or a closing "to that") replaced by the thing the
     question before named: "What did Ukraine hand over under that agreement?" after "What was the
@@ -497,6 +501,10 @@ def resolve_demonstrative(question: str, earlier: Sequence[str]) -> str | None:
     phrases = list(_NAMED_PHRASE.finditer(before))
     same = [m for m in phrases if noun is not None and m.group("head").rstrip("s") == noun.rstrip("s")]
     taken = [m for m in phrases if _PREPOSITION_BEFORE.search(before, 0, m.start()) and _PHRASE_ENDS.match(before, m.end())]
+    if not same and noun is not None and noun.lower().rstrip("s") in _WORK_NOUNS:
+        # "Who wrote that piece?" after "Which American newspaper reported on Zelensky's address to
+        # Congress?": the work the reply gave, not a phrase of the question ("Zelensky's address").
+        return None
     chosen = (same or taken)[-1:]
     if not chosen:
         return None
@@ -734,6 +742,8 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
 _DOCUMENT_WORD = r"(?:opinion\s+)?(?:commentary|piece|article|op-ed|essay|report|paper|document)"
 _DOCUMENT_NOUN = rf"(?:\s+{_DOCUMENT_WORD})?"
 _NAMES_DOCUMENT = re.compile(rf"\s{_DOCUMENT_WORD}$")
+# A document described in lower case: "the opinion piece", "the other commentary".
+_THE_DOCUMENT = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+)?(?P<noun>commentary|piece|article|op-ed|essay|report|paper|document)\b")
 # "What about Europe?", "And Ukraine?", "And what about the EU?", "And the IAI commentary?": a name
 # standing alone for the one the question before asked about.
 _ELLIPSIS = re.compile(
@@ -898,6 +908,14 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
         # "And Ukraine's?" after "What is Russia's position on Crimea?": the possessive stands for
         # the possessive ("Russia's"), not for Crimea.
         asked = [found for found in asked if found[3]]
+    if not asked and (without_possessive(name) != name or _NAMES_DOCUMENT.search(name)):
+        # "And Alcaro's?" after "When was the opinion piece published?", which names no one: the
+        # document named now in place of the one described before ("When was Alcaro's piece published?").
+        described_documents = list(_THE_DOCUMENT.finditer(before))
+        if len(described_documents) == 1:
+            found = described_documents[0]
+            offered = name if _NAMES_DOCUMENT.search(name) else f"{name} {found.group('noun')}"
+            return before[: found.start()] + offered + before[found.end() :]
     if len(asked) != 1 or without_possessive(asked[0][2]) == without_possessive(name):
         return None
     return _replaced(before, asked[0], name)
