@@ -8699,3 +8699,21 @@ def test_seats_names_and_particles_in_choosing_and_cutting_the_answer(built_inde
     assert bold_of(index, "What has Kyiv asked Beijing to do?") == "step in"
     # Names asked for: the sentence naming something the question does not leads.
     assert bold_of(index, "What are the names of the separatist republics in the Donbas?") == "Donetsk and Luhansk"
+
+
+def test_a_doer_a_shared_figure_and_a_source_s_prescription(built_index):
+    from conftest import bold_of, ask_as_chat
+    from qa.answering.types import asks_first_time
+
+    index = built_index.index
+    # Who did something for the first time is asked for, not what was done.
+    assert not asks_first_time("Which Western body agreed to ship lethal arms to a non-member for the first time?")
+    assert asks_first_time("What did the EU do for the first time?")
+    assert bold_of(index, "Which Western body agreed to ship lethal arms to a non-member for the first time?") == "the European Union"
+    # A figure given to each of both sides answers for the other side too, not for someone else.
+    assert bold_of(index, "How many Russian soldiers are estimated to have died?",
+                   "And how many on the Ukrainian side?") == "around 6–7,000"
+    assert bold_of(index, "How many Russian soldiers are estimated to have died?", "And civilians?") is None
+    # What a source says a group should do: a member of the group named in a prescription.
+    reply = ask_as_chat(index, "What does the April writer think the West should do with its energy imports from Russia?")[-1]
+    assert reply.text.startswith("To reverse this trend, Europe can use its economic leverage")

@@ -4375,6 +4375,11 @@ def _short_span(
     replied = _words(_answered_in(reader, follow_up)) if follow_up is not None else set()
     of_the_answer = _OF_THE_ANSWER.match(question) is not None
     answered = replied - QUERY_STOPWORDS - HEDGE_WORDS
+    # "And how many on the Ukrainian side?" after "around 6–7,000" for the Russians: a sentence giving
+    # the figure to each of both sides ("Russian and Ukrainian forces … around 6–7,000 soldiers each")
+    # answers again with it, when it names the side the question now asks about (not "And civilians?").
+    offered = {w.lower() for w in re.findall(r"\b[A-Z][a-z’'-]+", question[1:])} - _words(before)
+    alike = bool(replied) and bool(offered) and any(_EACH_ALIKE.search(c.text) and offered <= _words(c.text) for c in read)
 
     def new_words(text: str) -> bool:
         # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022", and
@@ -4396,7 +4401,7 @@ def _short_span(
         # did they send?" after "Which countries have sent weapons?".
         # Nor by them hyphenated: "de-militarised" for "What would a demilitarised Ukraine look like?".
         return (not restates_question(words) and not restates_question(_words(_INNER_HYPHEN.sub("", text)))
-                and not restates_name(text) and not (repeats and not part_of_it)
+                and not restates_name(text) and not (repeats and not part_of_it and not alike)
                 and not names_the_person and not spelt_out)
 
     # "Which part of the West still leans on Russian gas?" is not answered by "Russia": a name the
@@ -4884,6 +4889,8 @@ def _short_span(
 # A particle ending a clause after a verb ("to step| in."), and the "to" of an infinitive before it.
 _PARTICLE_ENDING = re.compile(r"\s+(?:in|up|out|down|back|off|over|aside|away)(?=\s*(?:[.,;:!?)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$))")
 _TO_BEFORE = re.compile(r"\bto\s+$")
+# What gives one figure or fact to each of several: "… 6–7,000 soldiers each", "both sides".
+_EACH_ALIKE = re.compile(r"\b(?:each|apiece|alike|both)\b", re.I)
 # "Which sanctions …?", "Which Western sanctions …?": the kind asked for, in the plural.
 _ASKS_KIND_PLURAL_NOUN = re.compile(r"^\W*(?:(?i:and|so)\s+)?(?i:which|what)\s+(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+(?=[a-z]+s\b))?(?P<kind>[a-z]{3,}s)\b")
 # Two items: a bare word, then words ending on a noun ("diplomacy and economic sanctions").
@@ -5659,17 +5666,20 @@ def _passages(
     return inside[:k]
 
 
-# "What are the names of …?", "What is the name of …?", "What are they called?": names asked for.
+# "What are the names of …?", "What are they called?": names asked for. Not "What is the name of the
+# process …?", whose answer may be no proper name ("trial division", XQuAD).
 _ASKS_NAMES = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|what\s+(?:is|was|are|were)\s+[^?]+?\s+called\s*[?.!]*\s*$)",
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what\s+(?:are|were)\s+the\s+names\s+of\b|what\s+(?:is|was|are|were)\s+[^?]+?\s+called\s*[?.!]*\s*$)",
     re.I,
 )
 
 
 def _names_new(sentence: str, question: str) -> bool:
-    """True when the sentence has a capitalised word, past its first, that the question lacks."""
+    """True when the sentence has a capitalised word that the question lacks (its first word too,
+    unless a function word: "Ergänzungsschulen are …")."""
     asked = {w.lower() for w in _WORD.findall(question)}
-    return any(m.start() > 0 and m.group(0).lower() not in asked for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence))
+    return any(m.group(0).lower() not in asked and (m.start() > 0 or m.group(0).lower() not in QUERY_STOPWORDS)
+               for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence))
 
 
 def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
@@ -6781,6 +6791,11 @@ _ASKS_WHAT_SHOULD = re.compile(
 )
 
 
+# "What does the April writer think the West should do with …?": what a source says someone should do.
+_ASKS_SOURCE_SHOULD = re.compile(
+    r"^\W*(?i:and\s+)?(?i:what)\s+(?i:does|do|did)\s+[^?]+?\s+(?i:think|say|believe|argue|suggest|feel)\s+(?:(?i:that)\s+)?"
+    r"(?P<subject>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+(?i:should|must|ought\s+to)\s+(?i:do)\b"
+)
 # "Does the April piece want Europe to keep buying Russian gas?": what a source would have someone do.
 _ASKS_WANTS_TO = re.compile(
     r"^\W*(?i:(?:and\s+)?(?:does|do|did|would)\s+.{1,60}?\s+(?:want|expect|urge|advise|recommend|ask))\s+"
@@ -6810,11 +6825,14 @@ def _prescription_first(ranked: list[Candidate], question: str, s: AnswerSetting
         # could be the now-defunct 2015 Minsk agreements …").
         head = happen.group("thing").split()[-1]
         return _promoted(ranked, s, lambda c: prescribes(c.text) and _names(c.text, head), 2 * s.gate_depth)
-    asked = _ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question) or _ASKS_WANTS_TO.match(question)
+    asked = (_ASKS_SHOULD.match(question) or _ASKS_WHAT_SHOULD.match(question) or _ASKS_WANTS_TO.match(question)
+             or _ASKS_SOURCE_SHOULD.match(question))
     if asked is None or not ranked or prescribes(ranked[0].text):
         return ranked
     subject = spell_out_abbreviations(re.sub(r"^the\s+", "", asked.group("subject"), flags=re.I)).split()
-    return _promoted(ranked, s, lambda c: prescribes(c.text) and all(_names(c.text, w) for w in subject))
+    # A group is named by a member: "the West" by "Europe" ("To reverse this trend, Europe can use …").
+    return _promoted(ranked, s, lambda c: prescribes(c.text) and all(
+        _names(c.text, w) or any(_names(c.text, m) for m in GROUPS.get(w.lower(), "").split()) for w in subject))
 
 
 

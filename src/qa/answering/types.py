@@ -2191,9 +2191,19 @@ def says_first_time(sentence: str) -> bool:
     return _FIRST_TIME.search(sentence) is not None
 
 
+# "Which Western body agreed …?", "What country sent …?": a doer asked for, the subject of the verb after it.
+_ASKS_DOER_OF_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?:[\w’'-]+\s+){0,2}?(?:bod(?:y|ies)|countr(?:y|ies)|nations?|states?|"
+    r"governments?|organi[sz]ations?|institutions?|blocs?|alliances?|leaders?|officials?|persons?|people|groups?|unions?|"
+    r"compan(?:y|ies)|banks?|powers?)\s+(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[a-z]",
+    re.I,
+)
+
+
 def asks_first_time(question: str) -> bool:
-    """True when the question asks what was done for the first time (`_ASKS_FIRST`)."""
-    return _ASKS_FIRST.search(question) is not None
+    """True when the question asks what was done for the first time (`_ASKS_FIRST`), not who did it
+    ("Which Western body agreed to ship lethal arms … for the first time?" asks for the EU)."""
+    return _ASKS_FIRST.search(question) is not None and _ASKS_DOER_OF_FIRST.match(question) is None
 
 
 # "What is Putin persuaded of?", "What are they convinced of?": what someone believes.
