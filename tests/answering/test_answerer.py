@@ -8717,3 +8717,21 @@ def test_a_doer_a_shared_figure_and_a_source_s_prescription(built_index):
     # What a source says a group should do: a member of the group named in a prescription.
     reply = ask_as_chat(index, "What does the April writer think the West should do with its energy imports from Russia?")[-1]
     assert reply.text.startswith("To reverse this trend, Europe can use its economic leverage")
+
+
+def test_what_a_source_names_something_as_and_what_it_calls_a_thing(built_index):
+    from conftest import ask_as_chat, bold_of
+    from qa.answering.answerer import epithet_of
+
+    index = built_index.index
+    # "name as" asks which are, according to the source (it had abstained).
+    assert bold_of(index, "Which two countries does Alcaro name as mediators?") == "Turkey and Israel"
+    # A deed named ("as having mediated") is not rewritten, and a trap stays unanswered.
+    assert ask_as_chat(index, "Which Western countries does Alcaro list as having mediated?")[-1].abstained
+    sentence = "A starting point could be the now-defunct 2015 Minsk agreements, signed by Ukraine and Russia."
+    at = epithet_of(sentence, "What does the April piece call the 2015 Minsk agreements?")
+    assert at is not None and sentence[slice(*at)] == "now-defunct"
+    at = epithet_of(sentence, "How does the April commentary describe the Minsk agreements?")
+    assert at is not None and sentence[slice(*at)] == "now-defunct"
+    assert epithet_of("Putin's imperialist war of conquest", "How does Alcaro describe the war?") is None
+    assert bold_of(index, "What does the April piece call the 2015 Minsk agreements?") == "now-defunct"

@@ -1337,7 +1337,8 @@ _PUT_OUT_SPLIT = re.compile(
 # "Which mediators has Alcaro named?", "Which countries does the IAI piece name as mediators?": the
 # things a source names (not "cite", which asks for its references).
 _SOURCE_NAMES = re.compile(
-    rf"^\W*(?P<which>(?:which|what)\s+[a-z]+)\s+(?:does|do|did|has|have|had)\s+{_SOURCE_ASKED}\s+"
+    # "Which two countries does Alcaro name as mediators?": a count may come before the kind.
+    rf"^\W*(?P<which>(?:which|what)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?[a-z]+)\s+(?:does|do|did|has|have|had)\s+{_SOURCE_ASKED}\s+"
     r"(?:names?|named|mentions?|mentioned|lists?|listed|identify|identifies|identified|single\s+out|singled\s+out)"
     r"(?P<rest>(?:\s+[^?]*?)?)\s*\?*\s*$",
     re.I,
@@ -2437,7 +2438,11 @@ def _view(retriever: Retriever, question: str, s: AnswerSettings, doc_id: str, s
     chosen = _select(ranked, question, s, any_passage=True)
     text, citations, support = compose(chosen, _labels(retriever, chosen))
     confidence = round(chosen[0].score, 4)
-    return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started)
+    # "How does the April commentary describe the Minsk agreements?": the words it puts before them
+    # ("now-defunct", of "the now-defunct 2015 Minsk agreements"), when its lead has such words.
+    epithet = epithet_of(chosen[0].text, question)
+    short = _short(chosen[0], Span(*epithet, 1.0), support) if epithet is not None else None
+    return Answer(question, text, citations, support, False, confidence, [], time.perf_counter() - started, short)
 
 
 def _topic_words(question: str, topic: set[str]) -> list[str]:
@@ -4278,7 +4283,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, epithet_of, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -5198,6 +5203,31 @@ _KIND_AND_WORD = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+(?:(?P<
                             r"(?:does|do|did|is|are|was|were|has|have|had|will|would|could|should|might|may|must)\b", re.I)
 # How many words a gloss between dashes may have to be a short answer.
 DASH_GLOSS_WORDS = 8
+
+
+# "What does the April piece call the 2015 Minsk agreements?": a thing asked what a source calls it.
+# "How does … describe …?", which the answerer reads it as, too.
+_ASKS_CALLED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:does|do|did)\s+[^?]+?\s+(?:call|describe)\s+(?:the\s+)?(?P<thing>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+# Words an epithet may not hold: what opens a clause or names no quality.
+_NO_EPITHET = frozenset("of and or but that which who in on for to by with from as so-called".split())
+
+
+def epithet_of(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What does the April piece call the 2015 Minsk agreements?", the offsets of the words the
+    sentence puts before the thing, after its article ("now-defunct" of "the now-defunct 2015 Minsk
+    agreements"); None for other questions, or when the sentence writes the thing bare."""
+    asked = _ASKS_CALLED.match(question)
+    if asked is None:
+        return None
+    thing = r"\s+".join(map(re.escape, asked.group("thing").split()))
+    found = re.search(rf"\b(?:the|a|an)\s+(?P<epithet>(?:[\w’'-]+\s+){{1,2}}?){thing}\b", sentence, re.I)
+    if found is None or any(w.lower() in _NO_EPITHET for w in found.group("epithet").split()):
+        return None
+    # A year or a number before the thing dates or counts it ("the now-defunct 2015 Minsk agreements").
+    epithet = re.sub(r"(?:\s+\d[\d,.]*)+\s*$", "", found.group("epithet").rstrip())
+    return (found.start("epithet"), found.start("epithet") + len(epithet)) if epithet and not epithet[0].isdigit() else None
 
 
 def dash_gloss(sentence: str, question: str) -> tuple[int, int] | None:
