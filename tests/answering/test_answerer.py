@@ -8735,3 +8735,17 @@ def test_what_a_source_names_something_as_and_what_it_calls_a_thing(built_index)
     assert at is not None and sentence[slice(*at)] == "now-defunct"
     assert epithet_of("Putin's imperialist war of conquest", "How does Alcaro describe the war?") is None
     assert bold_of(index, "What does the April piece call the 2015 Minsk agreements?") == "now-defunct"
+
+
+def test_which_of_two_documents_came_first_and_what_a_thing_is_about(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    reply = ask_as_chat(index, "Which came out earlier, the opinion piece or Alcaro's commentary?")[-1]
+    assert reply.text.endswith("By these dates, Alcaro (IAI, 22 March 2022) is the older.")
+    # Options that are no documents are no such question.
+    reply = ask_as_chat(index, "Which came out earlier, Sberbank or VTB?")[-1]
+    assert "By these dates" not in reply.text
+    # "What does Zelensky want a referendum on?": the sentence naming the referendum leads.
+    reply = ask_as_chat(index, "What does Zelensky want a referendum on?")[-1]
+    assert reply.text.startswith("One additional complicating factor is that Ukrainian President Volodymyr Zelensky")

@@ -889,6 +889,16 @@ _NAMED_IN_DOCUMENT = re.compile(
 )
 
 
+# "Which came out earlier, the opinion piece or Alcaro's commentary?": which of two options came first.
+_WHICH_DOCUMENT_SOONER = re.compile(
+    r"^\W*which\s+(?:one\s+)?(?:came\s+out|was\s+(?:published|written|released|issued)|appeared)\s+"
+    r"(?P<when>earlier|first|sooner|later|last|more\s+recently)\s*,?\s+(?P<a>[^?]+?)\s+or\s+(?P<b>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+# A word naming a document: "the opinion piece", "Alcaro's commentary".
+_DOCUMENT_NOUN_IN = re.compile(r"\b(?:piece|commentar(?:y|ies)|article|editorial|op-ed|essay|document|paper|report)\b", re.I)
+
+
 def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> str | None:
     """The question as the answerer reads it when its wording asks something else plainly, else None.
     `authors`: the documents' authors' names, lower case (`Bylines.authors`), whose wishes are a view."""
@@ -1010,6 +1020,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "What is the size of Ukraine compared with France?" asks how big it is ("bigger than France";
         # it had bolded its population, "almost 44-million").
         return f"{size.group('lead') or ''}How big {size.group('be').lower()} {size.group('what')}?"
+    sooner = _WHICH_DOCUMENT_SOONER.match(question)
+    if sooner is not None and all(_DOCUMENT_NOUN_IN.search(sooner.group(x)) for x in ("a", "b")):
+        # "Which came out earlier, the opinion piece or Alcaro's commentary?" asks which document came out
+        # first, as "Which document came out first?" does (it had quoted a reference to another work).
+        later = sooner.group("when").lower() in ("later", "last", "more recently")
+        return f"Which document came out {'last' if later else 'first'}?"
     mentioned = _NAMED_IN_DOCUMENT.match(question)
     if mentioned is not None:
         # "Who is the US president named in the IAI commentary?" asks who he is, according to it (it had abstained).
@@ -7107,6 +7123,22 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
     return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None, CONTENT_NOUN_DEPTH)
 
 
+# "What does Zelensky want a referendum on?": a thing asked what it is on or about (the preposition last).
+_ABOUT_NOUN_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?what\b[^?]*?\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]{3,})\s+(?:on|about|over)\s*[?.!]*\s*$", re.I)
+
+
+def _about_noun_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "What does Zelensky want a referendum on?", `ranked` with the first of its best few that
+    names the referendum leading ("… any agreement proclaiming Ukraine’s neutrality would need to be
+    approved by a nationwide referendum …"), when the lead does not ("Zelensky probably wants to go
+    through this formal process …", which says why)."""
+    asked = _ABOUT_NOUN_ASKED.match(question)
+    if asked is None:
+        return ranked
+    named = re.compile(rf"\b{re.escape(asked.group('noun'))}s?\b", re.I)
+    return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None)
+
+
 # How many of the best sentences `_content_noun_first` looks through for one naming the goal asked.
 CONTENT_NOUN_DEPTH = 5
 
@@ -7263,7 +7295,7 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _in_return_first, _side_first,
+                _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _about_noun_first, _in_return_first, _side_first,
                 _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first, _added_first)
 
 
