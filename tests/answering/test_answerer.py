@@ -8749,3 +8749,13 @@ def test_which_of_two_documents_came_first_and_what_a_thing_is_about(built_index
     # "What does Zelensky want a referendum on?": the sentence naming the referendum leads.
     reply = ask_as_chat(index, "What does Zelensky want a referendum on?")[-1]
     assert reply.text.startswith("One additional complicating factor is that Ukrainian President Volodymyr Zelensky")
+
+
+def test_who_called_a_thing_so_and_who_wrote_an_entry(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # The sentence with the word called leads, and the one person it names answers, not the thing called.
+    assert bold_of(index, "Who in Russia called the Crimea question settled?") == "Sergei Lavrov"
+    assert bold_of(index, "Which entry in the IAI's list is about a digital currency for the eurozone?",
+                   "Who is the writer of that entry?") == "Franco Passacantando"

@@ -65,6 +65,7 @@ from qa.answering.seats import GROUPS, SEATS
 from qa.ingest.dates import DATE_ONLY, MONTHS, date_parts, earlier_than, month_pattern
 from qa.ingest.sentences import FOOTNOTE_MARKER, SUPERSCRIPTS
 from qa.answering.types import (
+    person_names,
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, says_superlative, reported_clause, span_fits, speaks_of_event,
@@ -4899,6 +4900,12 @@ def _short_span(
         # "What has Ukraine asked China to do?": "step in", not "step" (of "… called on China to step
         # in"): a verb's particle ending the clause is the verb's.
         span = Span(span.start, particle.end(), span.score, span.margin)
+    people = person_names(candidate.text) if _CALLED_WORD_ASKED.match(question) else []
+    if len(people) == 1 and not set(people[0].split()) & set(candidate.text[span.start : span.end].split()):
+        # "Who called the Crimea question settled?": the one person the sentence names ("… which Russian
+        # Foreign Minister Sergei Lavrov said was “settled for good”"), not what he called so ("Donbas").
+        at = candidate.text.find(people[0])
+        span = Span(at, at + len(people[0]), span.score, span.margin)
     if counted is None and _lists_asked_name(candidate.text[span.start : span.end], question):
         # "Which weapons has Poland sent?": not "Poland, Estonia, Sweden and Germany", the list the
         # question's own subject stands in; what they sent is the sentence's to say. (A list the
@@ -7123,6 +7130,27 @@ def _content_noun_first(ranked: list[Candidate], question: str, s: AnswerSetting
     return _fitting_lead(ranked, s, lambda c: named.search(c.text) is not None, CONTENT_NOUN_DEPTH)
 
 
+# "Who in Russia called the Crimea question settled?", "Who described the talks as a smokescreen?": a
+# word someone is asked to have called a thing, last.
+_CALLED_WORD_ASKED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?who\b[^?]*?\b(?:called|calls|call|described|describes|labelled|labeled|termed)\s+[^?]+?\s+"
+    r"(?:as\s+(?:an?\s+|the\s+)?)?(?P<word>[a-z][\w-]{3,})\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _called_word_first(ranked: list[Candidate], question: str, s: AnswerSettings) -> list[Candidate]:
+    """For "Who in Russia called the Crimea question settled?", `ranked` with the first of its best
+    few that has the word ("… which Russian Foreign Minister Sergei Lavrov said was “settled for
+    good”") leading, when the lead lacks it (Peskov's "Crimea is part of Russia")."""
+    asked = _CALLED_WORD_ASKED.match(question)
+    if asked is None:
+        return ranked
+    word = asked.group("word").lower()
+    said = re.compile(rf"\b{re.escape(word[:NAME_STEM])}", re.I)
+    return _fitting_lead(ranked, s, lambda c: said.search(c.text) is not None, CONTENT_NOUN_DEPTH)
+
+
 # "What does Zelensky want a referendum on?": a thing asked what it is on or about (the preposition last).
 _ABOUT_NOUN_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?what\b[^?]*?\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]{3,})\s+(?:on|about|over)\s*[?.!]*\s*$", re.I)
 
@@ -7295,7 +7323,7 @@ def _owned_kind_first(ranked: list[Candidate], question: str, s: AnswerSettings)
 # the best few that does what the question asks, when the lead does not.
 _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription_first, _what_followed_first, _outlet_first,
                 _condition_first, _pointed_at_first, _reason_first, _titled_first, _first_time_first, _quoted_term_first,
-                _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _about_noun_first, _in_return_first, _side_first,
+                _kind_named_first, _kind_described_first, _counted_kind_first, _outcome_kept, _marked_first, _content_noun_first, _about_noun_first, _called_word_first, _in_return_first, _side_first,
                 _singled_first, _head_noun_first, _share_first, _short_form_first, _owned_kind_first, _added_first)
 
 
@@ -8438,8 +8466,8 @@ _ASKS_OF_THE_WORK = re.compile(
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
     # "Who wrote that piece?", "Who is the author of that article?".
-    r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)"
-    r"|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)"
+    r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
+    r"|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
     # "When did it appear?", "When did that come out?", "On what date did that report come out?".
     r"|(?:when|on\s+what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
     r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)\s+"
