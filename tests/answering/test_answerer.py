@@ -8759,3 +8759,12 @@ def test_who_called_a_thing_so_and_who_wrote_an_entry(built_index):
     assert bold_of(index, "Who in Russia called the Crimea question settled?") == "Sergei Lavrov"
     assert bold_of(index, "Which entry in the IAI's list is about a digital currency for the eurozone?",
                    "Who is the writer of that entry?") == "Franco Passacantando"
+
+
+def test_a_kind_asked_of_a_recommendation_is_marked(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "Which sanctions does the April piece recommend for Russian banks?") == "full blocking sanctions"
+    # "What step …?" may be any of several recommended: none is bold.
+    assert bold_of(index, "What step on Russian energy does the April piece recommend for Europe?") is None

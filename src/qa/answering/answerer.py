@@ -1703,7 +1703,13 @@ def _answer(
         advised = _recommended(retriever, question)
         if advised:
             text, citations, support = compose(advised, _labels(retriever, advised))
-            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started)
+            # "Which sanctions does the April piece recommend for Russian banks?": one of a kind asked for
+            # is marked as in any answer ("full blocking sanctions"). Not "What step … does it recommend?",
+            # whose step may be any of several ("non-ruble payments" had been bold, not "better yet, suspend …").
+            found = (_short_span(question, None, None, advised, s)
+                     if _asked_kind(question) is not None and _WHICH_OPENS.match(question) else None)
+            short = _short(*found, support) if found is not None else None
+            return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
     # "Which commentary is more recent?" compares the documents' dates: each one's date answers.
     if asks_comparison(question) and asks_fact(question) is None:
         compared = _comparison(retriever, question, context, s)
@@ -7151,6 +7157,7 @@ def _called_word_first(ranked: list[Candidate], question: str, s: AnswerSettings
     return _fitting_lead(ranked, s, lambda c: said.search(c.text) is not None, CONTENT_NOUN_DEPTH)
 
 
+_WHICH_OPENS = re.compile(r"^\W*(?:(?:and|so)\s+)?which\b", re.I)
 # "What does Zelensky want a referendum on?": a thing asked what it is on or about (the preposition last).
 _ABOUT_NOUN_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?what\b[^?]*?\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]{3,})\s+(?:on|about|over)\s*[?.!]*\s*$", re.I)
 
