@@ -8768,3 +8768,15 @@ def test_a_kind_asked_of_a_recommendation_is_marked(built_index):
     assert bold_of(index, "Which sanctions does the April piece recommend for Russian banks?") == "full blocking sanctions"
     # "What step …?" may be any of several recommended: none is bold.
     assert bold_of(index, "What step on Russian energy does the April piece recommend for Europe?") is None
+
+
+def test_what_a_speaker_says_of_itself_and_what_a_cited_work_is_about(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "it" is the IAI itself; a bare "when" after it asks when the IAI was founded.
+    assert bold_of(index, "Who does the IAI say founded it?") == "Altiero Spinelli"
+    assert bold_of(index, "Who does the IAI say founded it?", "And when was that, exactly?") == "1965"
+    # What a cited work is about: its title.
+    assert bold_of(index, "Which newspaper carried the piece by Max Seddon and colleagues?", "What was it about?") == (
+        "Ukraine and Russia Explore Neutrality Plan in Peace Talks")

@@ -842,6 +842,11 @@ _ROUNDS_HELD = re.compile(
 # Who a "What does <name> say / call …?" question names: "the IAI", "Alcaro".
 _NAMED_WHO = r"(?P<who>(?:(?i:the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 # "What sort of organisation does the IAI say it is?", "What do they call themselves?": what one says it is.
+# "Who does the IAI say founded it?", "When does the IAI say it was founded?": a deed done to the speaker.
+_SAYS_OF_ITSELF = re.compile(
+    rf"^\W*(?P<wh>(?i:who|when|where|why))\s+(?i:does|do|did)\s+{_NAMED_WHO}\s+(?i:say|says|claim|claims)\s+"
+    r"(?P<verb>(?i:founded|created|established|set\s+up|started|launched|runs|leads|funds|financed))\s+(?i:it|them)\s*[?.!]*\s*$"
+)
 _SAYS_ITSELF = re.compile(
     r"^\W*(?P<wh>(?i:what|which)(?:\s+[a-z][\w-]*){0,3}?)\s+(?i:does|do|did)\s+"
     rf"{_NAMED_WHO}\s+"
@@ -988,6 +993,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "How many rounds of talks had been held by the end of March?" asks how many times the sides had
         # met, as the documents say it ("… the sides met for a sixth time"; it had abstained).
         return f"{rounds.group('lead')}How many times had the sides met{rounds.group('rest') or ''}?"
+    of_itself = _SAYS_OF_ITSELF.match(question)
+    if of_itself is not None:
+        # "Who does the IAI say founded it?" asks who founded the IAI, as it says (it had bolded the
+        # author its note names, "Riccardo Alcaro").
+        return f"{of_itself.group('wh')} {of_itself.group('verb')} {of_itself.group('who')}?"
     itself = _SAYS_ITSELF.match(question)
     if itself is not None:
         # "What sort of organisation does the IAI say it is?" asks what it is, as it says ("private"
@@ -1643,10 +1653,13 @@ def _answer(
     if named is None and context:
         # "How much was it worth?" after "What did the US provide to Ukraine?": how much it provided.
         named = _amount_of_answer(question, context[-1])
-    if named is None and context and not points_back(context[-1]):
+    plain_before = (_asked_plainly(context[-1]) or context[-1]) if context else ""
+    if named is None and context and not points_back(plain_before):
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
-        named = resolve_bare(question, context[-FOLLOW_UP_CHAIN:])
+        # The question before as the answerer read it: "And when was that?" after "Who does the IAI say
+        # founded it?" asks when the IAI was founded (it had abstained).
+        named = resolve_bare(question, [*context[-FOLLOW_UP_CHAIN:-1], plain_before])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.
@@ -8439,7 +8452,8 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
     who = _ASKS_WHO.match(question)
     when = _ASKS_WHEN_PUBLISHED.match(question)
     outlet = _ASKS_OUTLET.search(question)
-    named = _ASKS_TITLE.search(question) or _ASKS_TITLE_ALONE.match(question)
+    # "What was it about?": the title says what a cited work is about.
+    named = _ASKS_TITLE.search(question) or _ASKS_TITLE_ALONE.match(question) or _WORK_ABOUT.match(question)
     if not (who or when or outlet or named):
         return None
     wanted = _plain_title(title)
@@ -8468,8 +8482,11 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
 # A property of the work the previous reply quoted: "What is the title?", "When was it published?".
 _TITLE_ASKED = r"what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called"
 _ASKS_TITLE_ALONE = re.compile(rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED})\W*$", re.I)
+# "What was it about?", "What is that report about?": what a cited work is about.
+_ABOUT_WORK_ASKED = r"what\s+(?:was|is)\s+(?:it|that|this)(?:\s+(?:report|piece|article|story|paper|work))?\s+about"
+_WORK_ABOUT = re.compile(rf"^\W*(?:(?:and|so)\s+)?{_ABOUT_WORK_ASKED}\W*$", re.I)
 _ASKS_OF_THE_WORK = re.compile(
-    rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}"
+    rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED}|{_ABOUT_WORK_ASKED}"
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
     # "Who wrote that piece?", "Who is the author of that article?".
