@@ -8780,3 +8780,11 @@ def test_what_a_speaker_says_of_itself_and_what_a_cited_work_is_about(built_inde
     # What a cited work is about: its title.
     assert bold_of(index, "Which newspaper carried the piece by Max Seddon and colleagues?", "What was it about?") == (
         "Ukraine and Russia Explore Neutrality Plan in Peace Talks")
+
+
+def test_a_question_ending_on_for_is_answered_by_what_follows_the_span_s_for(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "What does the opinion piece warn the talks could be a cover for?") == (
+        "its military forces to regroup and begin a renewed offensive")

@@ -4914,6 +4914,11 @@ def _short_span(
     if attesting is not None and attesting.start() > span.start:
         # "as the cases of Cuba, Iran, Iraq and Venezuela attest": the cases, not the verb after them.
         span = Span(span.start, attesting.start(), span.score, span.margin)
+    purpose = _FOR_AFTER.match(candidate.text, span.end) if _ENDS_ON_FOR.search(question) else None
+    if purpose is not None and (after := phrase_until(candidate.text, purpose.end(), OBJECT_END, OBJECT_WORDS, strip=" ,.")):
+        # "What does the opinion piece warn the talks could be a cover for?": what follows the cover's
+        # "for" ("its military forces to regroup …"), not the cover itself ("smokescreen").
+        span = Span(*after, span.score, span.margin)
     particle = _PARTICLE_ENDING.match(candidate.text, span.end)
     if particle is not None and _TO_BEFORE.search(candidate.text, 0, span.start) and " " not in candidate.text[span.start : span.end]:
         # "What has Ukraine asked China to do?": "step in", not "step" (of "… called on China to step
@@ -4933,6 +4938,9 @@ def _short_span(
     return candidate, span
 
 
+# A question ending on its "for" ("… could be a cover for?"), and a span's own "for" after it.
+_ENDS_ON_FOR = re.compile(r"\bfor\s*[?.!]*\s*$", re.I)
+_FOR_AFTER = re.compile(r"\s+for\s+(?=\w)")
 # A particle ending a clause after a verb ("to step| in."), and the "to" of an infinitive before it.
 _PARTICLE_ENDING = re.compile(r"\s+(?:in|up|out|down|back|off|over|aside|away)(?=\s*(?:[.,;:!?)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|$))")
 _TO_BEFORE = re.compile(r"\bto\s+$")
