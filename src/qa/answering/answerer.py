@@ -5762,6 +5762,13 @@ def _names_new(sentence: str, question: str) -> bool:
                for m in re.finditer(r"\b[A-Z][\w’'-]+", sentence))
 
 
+def _raised(ranked: list[Candidate], depth: int, apart: AbstractSet[int], fits: Callable[[Candidate], bool]) -> list[Candidate]:
+    """`ranked` with the first of its best `depth` after the lead that `fits` (and whose id() is not
+    in `apart`) leading; `ranked` itself when none does."""
+    raised = next((c for c in ranked[1:depth] if id(c) not in apart and fits(c)), None)
+    return ranked if raised is None else [raised, *(c for c in ranked if c is not raised)]
+
+
 def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: AnswerSettings) -> tuple[list[Candidate], set[int]]:
     """The scored candidates in answer order, and the ids of the best few that name only another rank."""
     _lift_regards(candidates, question)
@@ -5806,26 +5813,17 @@ def _ranked(candidates: list[Candidate], x: np.ndarray, question: str, s: Answer
         # "Which one was the largest of all?" after "Which Russian bank was second-largest?": of the
         # best few, the sentence saying that rank of something ("Sberbank, Russia's largest bank")
         # leads, not one about banks that ranks none ("There is still room … on Russian banks").
-        ranking = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and says_superlative(c.text, question)), None)
-        if ranking is not None:
-            ranked.remove(ranking)
-            ranked.insert(0, ranking)
+        ranked = _raised(ranked, s.gate_depth, cited, lambda c: says_superlative(c.text, question))
     if _ASKS_NAMES.match(question) and not _names_new(ranked[0].text, question):
         # "What are the names of the separatist republics in the Donbas?": of the best few, the sentence
         # naming something the question does not ("the so-called Luhansk and Donetsk People’s
         # Republics") leads, not one naming only what was asked about ("… the separatist Donbas regions").
-        naming = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and _names_new(c.text, question)), None)
-        if naming is not None:
-            ranked.remove(naming)
-            ranked.insert(0, naming)
+        ranked = _raised(ranked, s.gate_depth, cited, lambda c: _names_new(c.text, question))
     years = _YEAR.findall(question)
     if years and not _gives_years(ranked[0].text, years):
         # "What happened in 2014?": of the best few, the sentence with the year asked about leads
         # ("Russia's 2014 annexation of Crimea"), not one with a year near it ("the 2015 Minsk agreements").
-        dated = next((c for c in ranked[1 : s.gate_depth] if id(c) not in cited and _gives_years(c.text, years)), None)
-        if dated is not None:
-            ranked.remove(dated)
-            ranked.insert(0, dated)
+        ranked = _raised(ranked, s.gate_depth, cited, lambda c: _gives_years(c.text, years))
     # "What are the main elements of the 15-point plan?" is not about the "10-point plan": of the
     # best few, a sentence that counts the question's thing otherwise goes behind the others.
     counted: dict[str, set[str]] = {}

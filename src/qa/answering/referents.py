@@ -671,7 +671,12 @@ def resolve_counted(question: str, earlier: str) -> str | None:
 
 
 # "Which one was the biggest of all?": one of the kind the question before asked which one of.
-_WHICH_ONE_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+one\s+(?!of\b)(?!(?:%s)\s+(?:it|that|this|they|those)(?:\s+be)?\s*[?.!]*\s*$)(?P<rest>(?:%s)\b[^?]*?)\s*[?.!]*\s*$" % (_AUXILIARIES, _AUXILIARIES), re.I)
+# Not "Which one is it?", which `resolve_counted` reads.
+_WHICH_ONE_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?which\s+one\s+(?!of\b)(?!(?:%s)\s+(?:it|that|this|they|those)(?:\s+be)?\s*[?.!]*\s*$)"
+    r"(?P<rest>(?:%s)\b[^?]*?)\s*[?.!]*\s*$" % (_AUXILIARIES, _AUXILIARIES),
+    re.I,
+)
 # "Which Russian bank was second-largest?": the kind ("Russian bank", singular), up to its auxiliary.
 _WHICH_KIND_ASKED = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<kind>(?:(?!(?:%s|of)\b)[\w’'-]+\s+){0,2}?(?!(?:%s|one|of)\b)[a-z][\w-]*(?<!s)|[a-z][\w-]*ss)\s+(?:%s)\b"
