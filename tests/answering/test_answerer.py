@@ -8788,3 +8788,10 @@ def test_a_question_ending_on_for_is_answered_by_what_follows_the_span_s_for(bui
     index = built_index.index
     assert bold_of(index, "What does the opinion piece warn the talks could be a cover for?") == (
         "its military forces to regroup and begin a renewed offensive")
+
+
+def test_a_short_answer_does_not_open_on_of(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "What did Ukraine surrender under the 1994 memorandum?") == "Soviet nuclear weapons based there"

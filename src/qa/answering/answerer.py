@@ -5628,7 +5628,7 @@ def _short(candidate: Candidate, span: Span, support: Sequence[Support]) -> Shor
 
 def _short_in(sentence: Support, span: Span) -> Short:
     """The short answer at `span` of a cited sentence, at the document's and the passage's offsets."""
-    span = _without_loose_marks(sentence.sentence, _without_stray_quotes(sentence.sentence, span))
+    span = _without_opening_of(sentence.sentence, _without_loose_marks(sentence.sentence, _without_stray_quotes(sentence.sentence, span)))
     return Short(
         text=sentence.sentence[span.start : span.end], citation=sentence.citation, passage_id=sentence.passage_id,
         doc_id=sentence.doc_id, start=sentence.start + span.start, end=sentence.start + span.end,
@@ -5673,6 +5673,13 @@ def _without_set_aside(sentence: str, span: Span, question: str) -> Span:
         elif last is not None:
             span = replace(span, end=span.start + last.start())
     return span
+
+
+def _without_opening_of(sentence: str, span: Span) -> Span:
+    """The span without an "of" it opens on, when words follow: "Soviet nuclear weapons based there",
+    not "of Soviet nuclear weapons based there" (of "Ukraine’s surrender of Soviet nuclear weapons …")."""
+    opening = re.match(r"of\s+(?=\S)", sentence[span.start : span.end])
+    return span if opening is None else replace(span, start=span.start + opening.end())
 
 
 def _without_loose_marks(sentence: str, span: Span) -> Span:
