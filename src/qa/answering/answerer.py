@@ -1653,13 +1653,14 @@ def _answer(
     if named is None and context:
         # "How much was it worth?" after "What did the US provide to Ukraine?": how much it provided.
         named = _amount_of_answer(question, context[-1])
-    plain_before = (_asked_plainly(context[-1]) or context[-1]) if context else ""
-    if named is None and context and not points_back(plain_before):
+    if named is None and context:
         # "And when?" after "Who signed the Budapest memorandum?": when it was signed. Not after
         # "What did he say?" or "Who signed it?": "Why did he say?" would have lost who "he" is.
         # The question before as the answerer read it: "And when was that?" after "Who does the IAI say
         # founded it?" asks when the IAI was founded (it had abstained).
-        named = resolve_bare(question, [*context[-FOLLOW_UP_CHAIN:-1], plain_before])
+        plain_before = _asked_plainly(context[-1]) or context[-1]
+        if not points_back(plain_before):
+            named = resolve_bare(question, [*context[-FOLLOW_UP_CHAIN:-1], plain_before])
     if named is not None:
         # "Why could the last one matter?" after a reply naming Turkey, Israel and China: about China.
         # "Tell me more about <item>" of a list given in one sentence asks for more than that sentence.
@@ -1901,8 +1902,8 @@ def _answer(
         # The previous question as it was understood: "And Ukraine?" after "How many soldiers has Russia lost?".
         # "When?" after "What did Biden warn China about?" was about the same warning: its sentence's source.
         earlier = context[-1 - FOLLOW_UP_CHAIN : -1]
-        bare = earlier and resolve_bare(context[-1], earlier) is not None
-        previous = earlier[-1] if bare else resolve_ellipsis(context[-1], earlier) or context[-1]
+        asked_bare = earlier and resolve_bare(context[-1], earlier) is not None
+        previous = earlier[-1] if asked_bare else resolve_ellipsis(context[-1], earlier) or context[-1]
         # Asked again with the turns before it: "How many have already left?" after "How many people
         # could become refugees?" is about refugees.
         before = [{"role": role, "content": text} for pair in zip(context[:-1], replies[:-1])
@@ -4419,8 +4420,8 @@ def _short_span(
     # "And how many on the Ukrainian side?" after "around 6–7,000" for the Russians: a sentence giving
     # the figure to each of both sides ("Russian and Ukrainian forces … around 6–7,000 soldiers each")
     # answers again with it, when it names the side the question now asks about (not "And civilians?").
-    offered = {w.lower() for w in re.findall(r"\b[A-Z][a-z’'-]+", question[1:])} - _words(before)
-    alike = bool(replied) and bool(offered) and any(_EACH_ALIKE.search(c.text) and offered <= _words(c.text) for c in read)
+    offered = {w.lower() for w in re.findall(r"\b[A-Z][a-z’'-]+", question[1:])} - _words(before) if replied else set()
+    alike = bool(offered) and any(_EACH_ALIKE.search(c.text) and offered <= _words(c.text) for c in read)
 
     def new_words(text: str) -> bool:
         # "What did the US announce on 16 March 2022?" is not answered by "16 March 2022", and

@@ -744,11 +744,12 @@ def _named_in_reply(turn: str, reply: str) -> str | None:
 
 
 # A document named by what it is after its name: "the IAI commentary", "the April piece".
-_DOCUMENT_WORD = r"(?:opinion\s+)?(?:commentary|piece|article|op-ed|essay|report|paper|document)"
+_DOCUMENT_HEADS = r"commentary|piece|article|op-ed|essay|report|paper|document"
+_DOCUMENT_WORD = rf"(?:opinion\s+)?(?:{_DOCUMENT_HEADS})"
 _DOCUMENT_NOUN = rf"(?:\s+{_DOCUMENT_WORD})?"
 _NAMES_DOCUMENT = re.compile(rf"\s{_DOCUMENT_WORD}$")
 # A document described in lower case: "the opinion piece", "the other commentary".
-_THE_DOCUMENT = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+)?(?P<noun>commentary|piece|article|op-ed|essay|report|paper|document)\b")
+_THE_DOCUMENT = re.compile(rf"\bthe\s+(?:[a-z][\w-]*\s+)?(?P<noun>{_DOCUMENT_HEADS})\b")
 # "What about Europe?", "And Ukraine?", "And what about the EU?", "And the IAI commentary?": a name
 # standing alone for the one the question before asked about.
 _ELLIPSIS = re.compile(

@@ -302,13 +302,21 @@ _SAME_SUPERLATIVE = {w: group for group in (frozenset({"largest", "biggest"}), f
                                             frozenset({"richest", "wealthiest"})) for w in group}
 
 
+def _superlative_asked(question: str) -> str | None:
+    """The superlative the question asks for, lower case ("largest", "most important"); None when it
+    asks none, or names another rank or a group with it ("second-largest", "five largest")."""
+    asked = _ASKS_SUPERLATIVE.search(question)
+    if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
+        return None
+    return asked.group(0).lower()
+
+
 def ranks_other(sentence: str, question: str) -> bool:
     """True when the question asks for "the largest" (no number before it) and the sentence has that
     word only as "second-largest", "five largest" ...: it names another rank or a group, not the one asked for."""
-    asked = _ASKS_SUPERLATIVE.search(question)
-    if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
+    word = _superlative_asked(question)
+    if word is None:
         return False
-    word = asked.group(0).lower()
     said = "|".join(re.escape(w) for w in sorted(_SAME_SUPERLATIVE.get(word, {word})))
     places = [m.start() for m in re.finditer(rf"\b(?:{said})\b", sentence, re.IGNORECASE)]
     return bool(places) and all(_ORDINAL_BEFORE.search(sentence[:at]) for at in places)
@@ -318,10 +326,10 @@ def says_superlative(sentence: str, question: str) -> bool:
     """True when the question asks for "the largest" (no number before it) and the sentence says that
     rank of something ("Sberbank, Russia's largest bank"; "biggest" says "largest"), not only
     another rank or a group ("VTB — the second-largest", "the five largest Russian banks")."""
-    asked = _ASKS_SUPERLATIVE.search(question)
-    if asked is None or _ORDINAL_BEFORE.search(question[: asked.start()]):
+    asked = _superlative_asked(question)
+    if asked is None:
         return False
-    word = " ".join(asked.group(0).lower().split())
+    word = " ".join(asked.split())
     said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SAME_SUPERLATIVE.get(word, {word})))
     return any(not _ORDINAL_BEFORE.search(sentence[: m.start()])
                for m in re.finditer(rf"\b(?:{said})\b", sentence, re.IGNORECASE))
