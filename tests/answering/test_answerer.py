@@ -8795,3 +8795,47 @@ def test_a_short_answer_does_not_open_on_of(built_index):
 
     index = built_index.index
     assert bold_of(index, "What did Ukraine surrender under the 1994 memorandum?") == "Soviet nuclear weapons based there"
+
+
+def test_the_year_of_a_clause_and_the_one_on_another_topic(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "the think tank behind the March commentary" is its publisher; "the year it was set up" asks in what year.
+    assert bold_of(index, "Who founded the think tank behind the March commentary?") == "Altiero Spinelli"
+    assert bold_of(index, "Who founded the think tank behind the March commentary?", "And the year it was set up?") == "1965"
+    # "the one on …" is another of the kind the question before described by its topic.
+    assert bold_of(index, "Who wrote the piece on Japan's response to the war?",
+                   "And the one on Putin's use of history?") == "Leo Goretti"
+
+
+def test_a_sentence_going_on_in_this_regard_and_a_kind_in_a_list(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # The lead says what was attempted, the sentence after it who did so "in this regard": both are quoted.
+    reply = ask_as_chat(index, "Which states have attempted mediation so far?")[-1]
+    assert reply.short is not None and reply.short.text == "Turkey and Israel"
+    assert reply.text.startswith("In the face of such risks of escalation") and "Turkey and Israel" in reply.text
+    # The kind asked of the list's last item, not the whole list; a shared head keeps the whole.
+    assert bold_of(index, "What kind of jets does Ukraine need, per the April piece?") == "fighter"
+    assert bold_of(index, "What kind of bombing are cities subjected to?") == "artillery, missile and aerial bombing"
+
+
+def test_initials_spelt_out_and_what_a_step_would_risk(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    assert bold_of(index, "What is the full name behind the initials IAI?") == "Istituto Affari Internazionali"
+    assert bold_of(index, "What would regime change in Moscow risk, according to Alcaro?").startswith("end up prolonging the war")
+
+
+def test_the_forms_a_kind_may_take_and_the_date_a_cited_piece_ran(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "support for Russia – be it in the form of …": the forms it may take.
+    assert bold_of(index, "What support for Russia did Washington caution China about?") == (
+        "military assistance or sanctions workarounds")
+    # "What date did it run?" after a reply quoting a reference: that work's date, not the outlet's other pieces.
+    assert bold_of(index, "Which newspaper's Guy Chazan piece does Alcaro cite first?", "What date did it run?") == "20 March 2022"

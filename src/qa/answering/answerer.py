@@ -69,7 +69,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, says_superlative, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, kind_in_listed_item, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PERSON_HEADS, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -729,11 +729,14 @@ _DEADLINE_OF_THAT = re.compile(
 )
 
 
-# The publisher of a document named by what it published: "the think tank that published Alcaro's commentary".
+# The publisher of a document named by what it published: "the think tank that published Alcaro's commentary",
+# "the think tank behind the March commentary".
 _PUBLISHER_RELATIVE = re.compile(
     r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:think[\s-]tank|institute|institution|organi[sz]ation|publisher|outlet|body)\s+"
-    r"(?:that|which|who)\s+(?:published|publishes|issued|released|put\s+out)\s+(?P<doc>[^?,]+?)"
-    r"(?=\s+(?:founded|was|is|based|located|headquartered|run|led|created|set\s+up|started)\b|\s*[?,.!]|$)",
+    r"(?:(?:(?:that|which|who)\s+(?:published|publishes|issued|released|put\s+out)\s+(?P<doc>[^?,]+?)"
+    r"(?=\s+(?:founded|was|is|based|located|headquartered|run|led|created|set\s+up|started)\b|\s*[?,.!]|$))"
+    # "behind" and a document noun: "the think tank behind the March piece aim to advance" ends on "piece".
+    r"|behind\s+(?P<behind>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:piece|commentary|article|op-ed|analysis|paper|essay|report|editorial)s?\b))",
     re.I,
 )
 # "How old is the IAI?": when it was founded.
@@ -748,7 +751,7 @@ def _publisher_named(question: str, retriever: Retriever) -> str | None:
     if found is None:
         return None
     metas = {d: r.meta for d, r in retriever.documents.items()}
-    targets = target_documents(found.group("doc"), metas)
+    targets = target_documents(found.group("doc") or found.group("behind"), metas)
     if not targets or len(targets) != 1 or not isinstance(publisher := metas[targets[0]].get("publisher"), str):
         return None
     # By its short form when it has one: "the IAI" reads as the documents' "founded in 1965 …" sentence
@@ -938,6 +941,13 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # about them (it had bolded "Sergei Lavrov").
         aux = "did" if line.group("be").lower() == "was" else "does"
         return f"What {aux} {line.group('who')} say about {line.group('topic')}?"
+    clause = _THE_NOUN_OF_CLAUSE.match(question)
+    if clause is not None and clause.group("subject").lower() not in ("the", "a", "an"):
+        # "And the year it was set up?" after a question about the IAI asks in what year it was (it had
+        # bolded "private", of the sentence saying when and by whom it was founded).
+        subject = clause.group("subject")
+        subject = subject if subject[0].isupper() and subject.lower() not in ("it", "he", "she", "they", "the") else subject.lower()
+        return f"{_NOUN_ASKED_AS[clause.group('noun').lower()]} {clause.group('aux').lower()} {subject} {clause.group('rest')}?"
     became = _BECAME_OF.match(question)
     if became is not None:
         # "What became of that promise?" asks what happened to it (it had bolded "surrender of Soviet
@@ -1346,6 +1356,16 @@ _LINE_ON = re.compile(
 _BECAME_OF = re.compile(
     r"^\W*(?P<lead>(?:and|so|but)\s+)?what\s+(?:has\s+|had\s+|is\s+)?(?:became|become)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I
 )
+# "And the year it was set up?", "What about the date they met?": a question put as the noun for
+# what is asked and a clause about it ("In what year was it set up?").
+_THE_NOUN_OF_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|so|what\s+about|how\s+about)\s+)?the\s+(?P<noun>year|date|day|month|place|city|country|reason)\s+"
+    r"(?:that\s+|when\s+|where\s+|why\s+)?(?P<subject>it|he|she|they|(?:the\s+)?[\w’'-]+)\s+"
+    r"(?P<aux>was|were|is|are|had|has|have|will|would|could)\s+(?P<rest>[a-z][^?]*?)\s*[?.!]*\s*$",
+    re.I,
+)
+_NOUN_ASKED_AS = {"year": "In what year", "date": "On what date", "day": "On what day", "month": "In what month",
+                  "place": "Where", "city": "In which city", "country": "In which country", "reason": "Why"}
 # "How is the sanctions regime against Russia described by Alcaro?", "How are the talks portrayed in
 # the April piece?": how a source describes something, in the passive.
 _DESCRIBED_BY = re.compile(
@@ -2380,8 +2400,9 @@ def _answer(
         found = None
     # A choice is shown with what is said of each option: "… only VTB — the second-largest —" stays
     # beside "Sberbank, Russia’s largest bank" for "Which bank is larger, Sberbank or VTB?".
+    # The lead stays before a sentence that goes on from it "in this regard": it says what the regard is.
     if (found is not None and found[0] is not chosen[0] and chosen[0] is not antecedent and len(chosen) > 1
-            and choice_asked(question) is None):
+            and choice_asked(question) is None and not (_follows_on(chosen[0], found[0]) and _IN_THIS_REGARD.search(found[0].text))):
         chosen = [c for c in chosen if c is not chosen[0]]
         text, citations, support = compose(chosen, _labels(retriever, chosen))
     elif found is not None and found[0] is chosen[0] and any(_DATE_LINE.match(c.text) for c in chosen[1:]):
@@ -3057,14 +3078,16 @@ def _collection(retriever: Retriever, question: str, started: float) -> Answer:
 # "What does DNR stand for?", "What is the LNR?", "What does the abbreviation IAI mean?", "What do LNR
 # and DNR refer to?" (the two are spelt out together).
 _STANDS_FOR = re.compile(
-    r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviations?|acronyms?|initialisms?)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?"
+    r"^\W*(?i:what\s+(?:does|do|is)\s+(?:the\s+)?(?:(?:abbreviations?|acronyms?|initialisms?|initials)\s+)?)[\"“']?(?P<acronym>[A-Z]{2,6})[\"”']?"
     r"(?:\s+(?i:and)\s+(?:the\s+)?[\"“']?[A-Z]{2,6}[\"”']?)?\s+"
     r"(?i:stand\s+for|mean|short\s+for|refer\s+to|an?\s+abbreviation\s+(?:of|for))\W*$"
 )
 # "What are the LNR and DNR called in full?", "What is the full name of the DNR?": spelt out too.
 _IN_FULL = re.compile(
     # "What is the full name behind the IAI abbreviation?" too.
-    r"^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?:(?i:full\s+names?\s+(?:of|for|behind)\s+(?:the\s+)?))?"
+    # "What is the full name behind the initials IAI?" too.
+    r"^\W*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?:(?i:full\s+names?\s+(?:of|for|behind)\s+(?:the\s+)?"
+    r"(?:(?:abbreviations?|acronyms?|initials)\s+)?))?"
     r"(?P<acronym>[A-Z]{2,6})(?:\s+(?i:and)\s+(?:the\s+)?[A-Z]{2,6})?"
     r"(?:\s+(?i:(?:called|named|known\s+as|written)\s+)?(?i:in\s+full|spel[lt]\s+out)"
     r"|(?<=[A-Z])\s+(?i:abbreviations?|acronyms?|initials)(?=\W*$)|(?<=[A-Z])(?=\W*$))\W*$"
@@ -4179,6 +4202,13 @@ def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | N
     return end + len(after.group(0).rstrip()) if after is not None else None
 
 
+# Names and nothing else: "Turkey and Israel", "Poland, Estonia, Sweden and Germany".
+_NAMES_ONLY = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*")
+def _follows_on(first: Candidate, then: Candidate) -> bool:
+    """Whether `then` is the sentence right after `first` in its document (`_ADJACENT_GAP`)."""
+    return then.key[0] == first.key[0] and 0 <= then.key[1] - (first.key[1] + len(first.text)) <= _ADJACENT_GAP
+
+
 def _short_span(
     question: str, follow_up: FollowUp | None, wanted: str | None, chosen: Sequence[Candidate], s: AnswerSettings,
     subject: Sequence[str] = (),
@@ -4577,6 +4607,17 @@ def _short_span(
         later = [c for c in chosen[len(read) : s.short_fallback_sentences]
                  if not (subject and _about_another(c.text, subject)) and not object_points_back(c.text, question)]
         found = kept(read_best(reading, later), s.short_fallback_margin) or found if later else found
+        regard = [c for c in later if _follows_on(chosen[0], c) and _IN_THIS_REGARD.search(c.text)]
+        if found is None and regard:
+            # "Which states have attempted mediation so far?": the lead says what was attempted ("mediation
+            # attempts are welcome"), the sentence right after it who did so "in this regard" ("Turkey and
+            # Israel …"); the reader, missing the question's words there, doubts it, but the lead's words
+            # are the question's.
+            read_on = kept(read_best(reading, regard[:1]), -math.inf)
+            # Names only: the reader, unsure there, may cut a phrase short ("China to step", of "called on
+            # China to step in").
+            found = read_on if read_on is not None and _NAMES_ONLY.fullmatch(
+                read_on[0].text[read_on[1].start : read_on[1].end]) else None
     if found is None:
         # "Which Ukrainian cities kept being shelled after the talks?": the lead names none, but says
         # which in words ("Ukraine’s northern cities"), where the reader found no name.
@@ -4609,6 +4650,10 @@ def _short_span(
         # agreement, "NATO-type collective defense", not the countries beside it the reader took.
         # A span among them is the reader's ("tall palm trees" for "What kinds of trees …?").
         span = Span(*described, span.score, span.margin)
+    elif described is None and (item := kind_in_listed_item(candidate.text, span.start, span.end, question)) is not None:
+        # "What kind of jets does Ukraine need?": "fighter", not "air defense systems and fighter jets",
+        # the list the reader took with the item of the kind asked.
+        span = Span(*item, span.score, span.margin)
     elif described is not None and span.end == described[1] and re.fullmatch(r"(?i:a|an|the)\s+", candidate.text[span.start : described[0]]):
         # "What kind of language …?": "harsher", not "a harsher" (of "adopt a harsher language"),
         # an article without its noun.
@@ -8445,7 +8490,7 @@ _ASKS_WHO = re.compile(r"^\W*(?:who|by\s+whom|whose)\b", re.I)
 
 # A title quoted in the question: "Who wrote 'The EU and the Ukraine War'?".
 _QUOTED_IN_QUESTION = re.compile(r"[\"“‘']([^\"“”‘’\n]{6,200}?)[\"”’'](?!\w)")
-_ASKS_WHEN_PUBLISHED = re.compile(r"^\W*(?:when|in\s+which\s+(?:year|month)|on\s+(?:what|which)\s+(?:date|day))\b", re.I)
+_ASKS_WHEN_PUBLISHED = re.compile(r"^\W*(?:when|in\s+which\s+(?:year|month)|(?:on\s+)?(?:what|which)\s+(?:date|day))\b", re.I)
 
 
 def _quoted_work(retriever: Retriever, question: str, started: float) -> Answer | None:
@@ -8507,7 +8552,7 @@ _ASKS_OF_THE_WORK = re.compile(
     r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
     r"|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
     # "When did it appear?", "When did that come out?", "On what date did that report come out?".
-    r"|(?:when|on\s+what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
+    r"|(?:when|(?:on\s+)?what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
     r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)\s+"
     r"(?:published|written|released|out))"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",

@@ -379,7 +379,9 @@ _NAMED_DOER_ASKED = re.compile(
 # to a named thing, the question's last words.
 _NAMED_OBJECT_ASKED = re.compile(
     r"^\W*(?:(?i:and|so)\s+)?(?i:who|which\s+[a-z]+)\s+(?!(?i:did|need|used)\b)[a-z]+(?:ed|t)\s+"
-    r"(?P<term>(?i:the\s+)?(?:\d{4}\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z][\w-]*)?)\s*[?.!]*\s*$"
+    r"(?P<term>(?i:the\s+)?(?:\d{4}\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z][\w-]*)?"
+    # "Who founded the think tank behind the March commentary?": a thing described by a name after it.
+    r"|(?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:behind|of|at|on|about|by|from|for)\s+[^?,]*?[A-Z][^?,]*?)\s*[?.!]*\s*$"
 )
 
 
@@ -824,6 +826,18 @@ def _verb_swapped(question: str, before: str) -> str | None:
     return before[: found[-1].start("verb")] + offered.group("verb") + before[found[-1].end("verb") :]
 
 
+# "And the one on Putin's use of history?": another of the kind the question before described by its topic.
+_ONE_ON_ALONE = re.compile(
+    r"^\W*(?:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)?the\s+one\s+"
+    r"(?P<prep>on|about|concerning|dealing\s+with)\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+# The question before's closing thing described by its topic: "… the piece on Japan's response to the war?".
+_KIND_ON_ENDING = re.compile(
+    r"\bthe\s+(?P<kind>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:on|about|concerning|dealing\s+with)\s+[^?]+?\s*[?.!]*\s*$", re.I
+)
+
+
 def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     """The latest of the `earlier` questions (oldest first) with its one name replaced by the name
     the question gives alone: "How many soldiers has Russia lost?" then "And Ukraine?" -> "How many
@@ -831,6 +845,14 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     "What weapons has Europe sent?". An earlier question that was itself such a follow-up is
     resolved first. None when the question is not of that form or the earlier one does not name
     exactly one thing (with two, which one the name stands for is a guess)."""
+    one_on = _ONE_ON_ALONE.match(question)
+    if one_on is not None and earlier:
+        # "And the one on Putin's use of history?" after "Who wrote the piece on Japan's response to the
+        # war?": who wrote the piece on Putin's use of history (it had abstained).
+        ending = _KIND_ON_ENDING.search(earlier[-1])
+        if ending is None or ending.group("kind").lower() in ("one", "ones"):
+            return None
+        return f"{earlier[-1][: ending.start()]}the {ending.group('kind')} {one_on.group('prep')} {one_on.group('topic')}?"
     name = offered_name(question)
     described = _DESCRIBED_ELLIPSIS.fullmatch(question)
     according = _ACCORDING_ALONE.fullmatch(question)

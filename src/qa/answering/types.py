@@ -1445,6 +1445,24 @@ _ENDS_DESCRIBING = re.compile(rf"{KIND_AUXILIARY}|be|been|being|and|or|but|nor",
 _SAME_THING = (frozenset("agreement pact treaty accord deal".split()),)
 
 
+def kind_in_listed_item(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """For "What kind of <thing> …?" read as a list whose last item is the thing ("air defense systems
+    and fighter jets" for "What kind of jets …?"), the offsets of the words that describe it
+    ("fighter"). None when the span does not end on the thing, or the item before "and" does not end
+    on a plural noun of its own ("artillery, missile and aerial bombing" describe one bombing)."""
+    asked = _ASKS_KIND_OF.match(question)
+    if asked is None:
+        return None
+    thing = asked.group("thing").split()[-1]
+    item = re.search(rf"\s(?:and|or)\s+(?P<words>[\w’'-]+(?:\s+[\w’'-]+)?)\s+{re.escape(thing)}\W*$", sentence[start:end], re.I)
+    if item is None or not re.search(r"[a-z]{3,}(?<![su])s$", sentence[start : start + item.start()].rstrip(" ,")):
+        return None
+    asked_words = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    if not {w.lower() for w in item.group("words").split()} - asked_words - _NOT_DESCRIBING:
+        return None
+    return start + item.start("words"), start + item.end("words")
+
+
 def kind_described(sentence: str, question: str) -> tuple[int, int] | None:
     """For "What kind of <thing> …?", the offsets of the words that describe the sentence's one
     <thing> ("NATO-type collective defense" in "… including a NATO-type collective defense
@@ -1776,13 +1794,15 @@ def name_before_turned_down(sentence: str, question: str) -> tuple[int, int] | N
 
 
 # "What would cutting Sberbank off achieve?", "What could the sanctions do?": the effect of something.
-# "What is the danger of aiming for regime change?": the effect feared of something.
+# "What is the danger of aiming for regime change?", "What would regime change risk?": the effect feared of something.
 _ASKS_EFFECT = re.compile(
     r"^\W*(?i:what)\s+(?i:would|could|will|might|may)\s+(?P<cause>\S.*?)\s+"
-    r"(?i:achieve|accomplish|do|bring|change|cause|mean)\s*[?.!]*\s*$"
+    r"(?P<verb>(?i:achieve|accomplish|do|bring|change|cause|mean|risk|entail|lead\s+to|result\s+in))\s*[?.!]*\s*$"
     r"|^\W*(?:(?i:what)\s+(?i:is|are|was|were)|(?i:name|give(?:\s+me)?))\s+(?i:the|a|one)\s+(?:(?i:main|biggest|greatest|chief)\s+)?"
     r"(?P<noun>(?i:dangers?|risks?|consequences?|downsides?|drawbacks?|effects?))\s+(?i:of|in)\s+(?P<of>\S.*?)\s*[?.!]*\s*$"
 )
+# Who says it, closing a question: "…, according to Alcaro?", "…, per the April piece?".
+_SOURCE_TAIL = re.compile(r",?\s+(?:according\s+to|per)\s+[^,;?.!]+(?=\s*[?.!]*\s*$)", re.I)
 # What a sentence says something would do: the words after its modal, to the clause's end.
 _EFFECT_SAID = re.compile(r"\s(?:would|could|will|might|may)\s+(?:also\s+)?(?P<effect>[a-z][^,;:.()—–]*)", re.I)
 
@@ -1793,16 +1813,19 @@ def effect_asked(sentence: str, question: str) -> tuple[int, int] | None:
     maneuverability" in "Imposing the same costs on Sberbank … would significantly hurt …"; "end up
     prolonging the war" for "What is the danger of aiming for regime change?". Only when the words before the modal
     name something of the question's (a content word of its cause), 1..OBJECT_WORDS words."""
-    asked = _ASKS_EFFECT.match(question)
+    asked = _ASKS_EFFECT.match(_SOURCE_TAIL.sub("", question))
     if asked is None:
         return None
     cause = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("cause") or asked.group("of")) if w.lower() not in QUERY_STOPWORDS}
     for said in _EFFECT_SAID.finditer(sentence):
         before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: said.start()])}
         effect = said.group("effect").rstrip()
+        if (asked.group("verb") or "").lower() == "risk" and effect.lower().startswith("not "):
+            # "… may not be enough to dissuade him": what would not suffice, no risk run.
+            continue
         if cause & before and 1 <= len(effect.split()) <= OBJECT_WORDS:
             start = said.start("effect")
-            if (asked.group("noun") or "").lower().endswith("s"):
+            if (asked.group("noun") or "").lower().endswith("s") or (asked.group("verb") or "").lower() == "risk":
                 # "What are the dangers of …?": every effect the clause lists ("end up prolonging the
                 # war, ostracise non-Western countries … and, most importantly, utterly fail").
                 listed = sentence[start : start + _CLAUSE_STOP.search(sentence[start:]).start()].rstrip(" ,")
@@ -3897,8 +3920,10 @@ def example_of_kind(sentence: str, question: str) -> tuple[int, int] | None:
     own = {without_possessive(w).lower() for w in _LETTERS.findall(question)}
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     # "regimes, as the cases of Cuba, Iran, Iraq and Venezuela attest": examples given so too.
-    pattern = (rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_CLAUSE_WORDS}}}?),?\s+"
-               r"(?:such\s+as|especially|notably|in\s+particular|(?P<cases>(?:as\s+)?the\s+(?:cases?|examples?)\s+of"
+    # "support for Russia – be it in the form of military assistance or sanctions workarounds –": its forms.
+    pattern = (rf"\b{re.escape(stem)}(?:s|es)?\b(?P<gap>(?:\s+[\w’'-]+){{0,{EXAMPLE_CLAUSE_WORDS}}}?)(?:,|\s+[—–])?\s+"
+               r"(?:such\s+as|especially|notably|in\s+particular|be\s+it(?:\s+in\s+the\s+form\s+of)?"
+               r"|(?P<cases>(?:as\s+)?the\s+(?:cases?|examples?)\s+of"
                r"|for\s+(?:example|instance),?|e\.g\.,?))\s+")
     found = list(re.finditer(pattern, sentence, re.I))
     if len(found) != 1:
