@@ -8839,3 +8839,117 @@ def test_the_forms_a_kind_may_take_and_the_date_a_cited_piece_ran(built_index):
         "military assistance or sanctions workarounds")
     # "What date did it run?" after a reply quoting a reference: that work's date, not the outlet's other pieces.
     assert bold_of(index, "Which newspaper's Guy Chazan piece does Alcaro cite first?", "What date did it run?") == "20 March 2022"
+
+
+def test_the_number_of_a_listed_commentary_by_its_author(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # Her entry of the publisher's list, though "the IAI commentary" alone would name Alcaro's.
+    assert bold_of(index, "What is the number of the IAI commentary by Margherita Bianchi?") == "22 | 13"
+    # An author of several entries names none of them.
+    assert bold_of(index, "What is the number of the commentary by Riccardo Alcaro?") == "22 | 14"
+
+
+def test_what_happened_to_a_thing_and_who_wrote_that_one(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # What the sentence says of the thing after its name, with the parenthetical between.
+    assert bold_of(index, "What happened to the ruble?") == "after plummeting earlier this year, is rebounding"
+    # "And who wrote that one?" after an entry of the publisher's list: that entry's author.
+    assert bold_of(index, "Which commentary in the IAI list deals with inequalities?", "And who wrote that one?") == "Filippo Barbera"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "said"),
+    [
+        ("Already, the ruble, after plummeting earlier this year, is rebounding.", "What happened to the ruble?",
+         "after plummeting earlier this year, is rebounding"),
+        ("Russia reneged on it only after its military operation stalled, in part because of poor performance.",
+         "What happened to Russia's military operation?", "stalled"),
+        # Nothing said of the thing after its name, or another question.
+        ("The ruble is the Russian currency.", "What happened to the ruble?", None),
+        ("Already, the ruble is rebounding.", "What is the ruble doing?", None),
+    ],
+)
+def test_what_a_sentence_says_happened_to_a_thing(sentence, question, said):
+    from qa.answering.types import happened_to
+
+    assert marked(happened_to, sentence, question) == said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "described"),
+    [
+        ("Ukraine needs much more, especially air defense systems and fighter jets, to keep up its defense.",
+         "What kind of jets does Ukraine need?", "fighter"),
+        # One head for the whole list: the list describes it.
+        ("Cities are subjected to ever more indiscriminate artillery, missile and aerial bombing.",
+         "What kind of bombing are cities subjected to?", None),
+    ],
+)
+def test_the_listed_item_of_the_kind_asked(sentence, question, described):
+    from qa.answering.types import kind_in_listed_item
+
+    # The reader's span: the list to the thing's word.
+    start = sentence.index("air defense") if "air defense" in sentence else sentence.index("artillery")
+    end = sentence.index("jets") + 4 if "jets" in sentence else sentence.index("bombing") + 7
+    found = kind_in_listed_item(sentence, start, end, question)
+    assert (sentence[found[0] : found[1]] if found else None) == described
+
+
+def test_a_likelihood_asked_of_what_was_said(built_index):
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    # "Does he think that will happen?": how likely, as the sentence the reply quoted says.
+    turns = ask_as_chat(index, "What would Russia need to do to have sanctions lifted, in Alcaro's view?",
+                        "Does he think that will happen?")
+    assert "a rather implausible scenario" in turns[-1].text
+
+
+def test_a_document_s_author_by_the_document_and_a_place_it_writes_of(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # "the March author" is the March commentary's author; "the April author" is one it does not name.
+    assert bold_of(index, "What post does the March author hold?").startswith("Research Coordinator")
+    assert "names no author" in ask_as_chat(index, "Who is the April author?")[-1].text
+    # A capital where the IAI is based is its city; a place asked "per the IAI" is one it writes of.
+    assert bold_of(index, "Which European capital is the IAI based in?") == "Rome"
+    assert bold_of(index, "Where is Ukraine losing ground most, per the IAI?") == "south"
+
+
+def test_two_counts_compared_a_passive_s_legislature_and_whether_it_worked(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # "Is the 10-point plan the same as the 15-point plan?": each with its source, and that they differ.
+    reply = ask_as_chat(index, "Is the 10-point plan the same as the 15-point plan?")[-1]
+    assert "10-point plan" in reply.text and "15-point plan" in reply.text and "The sources differ" in reply.text
+    # The last step of a list, done in the parliaments: they are who ratifies.
+    assert bold_of(index, "Who would have to ratify a neutrality agreement, per Zelensky?") == (
+        "the parliaments of Ukraine and the guarantor states")
+    # "And has it worked?": the sentence right after the quoted one says so.
+    reply = ask_as_chat(index, "In what currency does Moscow now demand payment for gas and oil?", "And has it worked?")[-1]
+    assert not reply.abstained and reply.text.startswith("Such financial manipulations are working")
+    # "On which day did that FT piece come out?" after a reference: its date.
+    assert bold_of(index, "What is the title of the FT article by Eir Nolsoe and Valentina Pop?",
+                   "On which day did that FT piece come out?") == "4 March 2022"
+
+
+def test_names_sharing_a_plural_head_and_a_forecast_asked_of_a_source(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "Luhansk and Donetsk People’s Republics": the name before "and" shares the plural head.
+    assert bold_of(index, "Which republics in the Donbas are contested?") == "Luhansk and Donetsk People’s Republics"
+    assert bold_of(index, "Which republics in the Donbas are contested?", "What are they called for short?") == "LNR and DNR"
+    # What a source expects someone to do is a forecast ("will"), what it wants a wish ("should").
+    from qa.answering.answerer import _asked_plainly
+
+    assert _asked_plainly("What does Alcaro expect Biden and his partners to agree on?", frozenset({"alcaro"})) == (
+        "What will Biden and his partners agree on, according to Alcaro?")
+    assert _asked_plainly("What does Alcaro want the US and Europe to join?", frozenset({"alcaro"})) == (
+        "What should the US and Europe join, according to Alcaro?")

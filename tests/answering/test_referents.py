@@ -1093,3 +1093,24 @@ def test_a_follow_up_on_what_the_reply_met_or_became_is_led_by_that_sentence(bui
     _, reply = ask_as_chat(built_index.index, question, follow_up)
     assert reply.text.startswith(lead)
     assert (reply.short.text if reply.short else None) == short
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "resolved"),
+    [
+        # A time alone takes the place of the time that closed the question before.
+        (["What is Poland phasing out by year's end?"], "And within weeks?", "What is Poland phasing out within weeks?"),
+        (["What will Poland stop importing within the next few weeks?"], "And by the end of the year?",
+         "What will Poland stop importing by the end of the year?"),
+        # No time closed it: which time the question before is asked of is a guess, and the time is no object.
+        (["What is Poland phasing out?"], "And within weeks?", None),
+        # "the one on …": another of the kind the question before described by its topic.
+        (["Who wrote the piece on Japan's response to the war?"], "And the one on Putin's use of history?",
+         "Who wrote the piece on Putin's use of history?"),
+        (["Who wrote it?"], "And the one on Putin's use of history?", None),
+    ],
+)
+def test_a_time_or_a_topic_alone_in_place_of_the_one_before(earlier, question, resolved):
+    from qa.answering.referents import resolve_ellipsis
+
+    assert resolve_ellipsis(question, earlier) == resolved

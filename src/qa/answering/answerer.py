@@ -69,7 +69,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, says_superlative, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, kind_in_listed_item, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, kind_in_listed_item, happened_to, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PERSON_HEADS, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -762,6 +762,32 @@ def _publisher_named(question: str, retriever: Retriever) -> str | None:
     return f"When was {old.group('what')} founded?" if old is not None else named
 
 
+# A document's author named by the document: "the March author", "the IAI writer's".
+_AUTHOR_BY_DOCUMENT = re.compile(r"\b(?:the|that|this)\s+(?P<which>(?:[\w’'-]+\s+){1,2}?)(?:author|writer)(?!\s+of\b)(?![\w-])", re.I)
+
+
+def _author_for_document(question: str, retriever: Retriever) -> str | None:
+    """The question with "the March author" (or "the IAI writer") as its author's name, when the words
+    before "author" point at one document that names its author ("What post does the March author
+    hold?" -> "What post does Riccardo Alcaro hold?"), or as "the author of the April piece" when that
+    one names none; else None."""
+    found = _AUTHOR_BY_DOCUMENT.search(question)
+    if found is None:
+        return None
+    metas = {d: r.meta for d, r in retriever.documents.items()}
+    targets = target_documents(f"the {found.group('which')}piece", metas)
+    if len(targets) != 1:
+        return None
+    author = metas[targets[0]].get("author")
+    if not isinstance(author, str) or not author.strip():
+        # "Who is the April author?": the author of a document that names none, which its byline tells.
+        # Not "What makes the April author sceptical …?", which asks of the piece, as it points at it.
+        if not re.match(r"\W*who\s+(?:is|was)\s", question, re.I):
+            return None
+        return question[: found.start()] + f"the author of the {found.group('which')}piece" + question[found.end() :]
+    return question[: found.start()] + author.strip() + question[found.end() :]
+
+
 # "What did the Kremlin originally aim to do to Ukraine?", "What did Russia originally want?": an original aim.
 _ORIGINALLY = re.compile(
     r"^\W*(?i:what)\s+(?i:did|had)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?i:originally|initially|first)\s+"
@@ -948,6 +974,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         subject = clause.group("subject")
         subject = subject if subject[0].isupper() and subject.lower() not in ("it", "he", "she", "they", "the") else subject.lower()
         return f"{_NOUN_ASKED_AS[clause.group('noun').lower()]} {clause.group('aux').lower()} {subject} {clause.group('rest')}?"
+    same = _SAME_COUNTED_THING.match(question)
+    if same is not None:
+        # "Is the 10-point plan the same as the 15-point plan?": how many points the plan has, which the
+        # documents give differently (`_disagreeing`; it had quoted the 10-point plan alone).
+        return f"How many {same.group('unit')}s does the {same.group('thing')} have?"
     became = _BECAME_OF.match(question)
     if became is not None:
         # "What became of that promise?" asks what happened to it (it had bolded "surrender of Soviet
@@ -1213,7 +1244,10 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "What does Alcaro want the US and Europe to join?" asks what they should join, according to
         # him (it had bolded "anything but neutral", of "The United States and Europe are anything but neutral").
         wh, source, subject, rest = wants.group("wh", "source", "subject", "rest")
-        return f"{wh} should {subject} {rest}, according to {source}?"
+        # "What does Alcaro expect Biden and his partners to agree on?" asks what they will agree on, a
+        # forecast, not a wish (it had bolded "harsher language …", what Biden may urge others to adopt).
+        modal = "will" if wants.group("verb").lower() == "expect" else "should"
+        return f"{wh} {modal} {subject} {rest}, according to {source}?"
     thinks = _WHO_SOURCE_THINKS.match(question)
     if thinks is not None:
         # "Who does Alcaro think can restore deterrence?" asks who can, according to Alcaro (it had
@@ -1306,7 +1340,7 @@ _SAYS_CLAUSE = re.compile(
 # "What does the April piece want the allies to ratchet up?": what a source wants someone to do.
 _SOURCE_WANTS = re.compile(
     rf"^\W*(?P<wh>what|which\s+[a-z]+|how|where|when)\s+(?:does|do|did)\s+{_SOURCE_ASKED}\s+"
-    r"(?:want|urge|expect|advise|ask|need)\s+"
+    r"(?P<verb>want|urge|expect|advise|ask|need)\s+"
     r"(?P<subject>(?!(?:it|him|her|them|us|me|you)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+to\s+"
     r"(?P<rest>(?!do\s*\?*\s*$)[a-z][^?]*?)\s*\?*\s*$",
     re.I,
@@ -1355,6 +1389,12 @@ _LINE_ON = re.compile(
 # "What became of that promise?", "And what has become of the Minsk agreements?": what happened to it.
 _BECAME_OF = re.compile(
     r"^\W*(?P<lead>(?:and|so|but)\s+)?what\s+(?:has\s+|had\s+|is\s+)?(?:became|become)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+# "Is the 10-point plan the same as the 15-point plan?": two counts of one thing, compared.
+_SAME_COUNTED_THING = re.compile(
+    r"^\W*(?:is|are|was|were)\s+the\s+\d+-(?P<unit>[a-z]+)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:the\s+same\s+(?:as|one\s+as)|identical\s+to|different\s+from|related\s+to)\s+the\s+\d+-(?P=unit)\s+(?:(?P=thing)|one)\s*[?.!]*\s*$",
+    re.I,
 )
 # "And the year it was set up?", "What about the date they met?": a question put as the noun for
 # what is asked and a clause about it ("In what year was it set up?").
@@ -1437,6 +1477,10 @@ def _answer(
         cased = _names_capitalised(question, retriever.proper_words())
         if cased != question:
             return replace(_answer(cased, history, index, retriever, settings, said), question=question)
+    if history and _LIKELIHOOD_ASKED_ALONE.match(question):
+        # "Does he think that will happen?" after what Russia would have to do: how likely that is, as
+        # the sentence says ("– a rather implausible scenario"; it had quoted a sentence on the US president).
+        return replace(_answer("How likely is that?", history, index, retriever, settings, said), question=question)
     if history and _REASON_ASKED_ALONE.match(question):
         # "And what reason does he give?" after "What does the IAI author think the West's goal
         # should be?" asks why, as "Why?" does (it had abstained).
@@ -1493,7 +1537,7 @@ def _answer(
         aux, ref, topic = described.group("aux", "ref", "topic")
         plain = f"What {aux.lower()} {ref} say about {topic}?"
         return replace(_answer(plain, history, index, retriever, settings, said), question=question)
-    named = _publisher_named(question, retriever)
+    named = _publisher_named(question, retriever) or _author_for_document(question, retriever)
     if named is not None:
         # "When was the think tank that published Alcaro's commentary founded?" asks when the IAI was
         # (it had answered with the date of a cited "IAI Commentaries" entry, "February 2022").
@@ -3711,7 +3755,17 @@ def _checks_reply(
     if _ASKS_IF_IT.match(question) is None or not (said := own - _VERDICT - _SOURCE_POINTERS - _PRO_VERB - {"one"}):
         return None
     forms = said | {w[:NAME_STEM] for word in _words(question) if word[:NAME_STEM] in said for w in synonyms_of(word)}
-    return next((c for c in quoted if forms & {w.lower()[:NAME_STEM] for w in re.findall(r"[A-Za-z]+", c.text)}), None)
+    # Else the sentence right after a quoted one: "Is it working?" after "Russia recently insisted on
+    # conducting payments … in rubles …" is told by the next, "Such financial manipulations are working".
+    after = [c for c in ranked if c not in quoted and any(_follows_on(q, c) for q in quoted)]
+    # By the word's stem too: "worked" and "working" share no first letters enough (`NAME_STEM`).
+    stems = {snowball_stem(w) for w in _words(question) if w[:NAME_STEM] in said}
+
+    def speaks(text: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        return bool(forms & {w[:NAME_STEM] for w in words} or stems & {snowball_stem(w) for w in words})
+
+    return next((c for c in [*quoted, *after] if speaks(c.text)), None)
 
 
 # "How likely is that?", "How realistic does he think that is?", "Is that likely?": how likely what
@@ -3853,6 +3907,13 @@ def _quoted_first(ranked: list[Candidate], reply: str, depth: int, gives: re.Pat
 # "Why?", "On what grounds?", "For what reason?": the reason for what the reply before said.
 # A why-question in other words, about what was said before: "What reason does he give?", "What's the
 # reason for that?".
+# "Does he think that will happen?", "Does the author expect that to happen?": how likely he thinks it is.
+_LIKELIHOOD_ASKED_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:does|do|did)\s+(?:he|she|they|it|the\s+(?:author|writer|piece|article|commentary))\s+"
+    r"(?:think|expect|believe|consider|see)\s+(?:that|this|it)\s+(?:(?:will|would|is\s+likely\s+to|could)\s+(?:happen|come\s+about|occur)"
+    r"|to\s+(?:happen|come\s+about|occur)|(?:likely|realistic|plausible))\s*[?.!]*\s*$",
+    re.I,
+)
 _REASON_ASKED_ALONE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:(?:what|which)\s+(?:reasons?|grounds?|justification|arguments?)\s+(?:does|do|did)\s+"
     r"(?:he|she|they|it|the\s+author|the\s+writer)\s+(?:give|offer|cite|provide|have)"
@@ -4204,6 +4265,10 @@ def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | N
 
 # Names and nothing else: "Turkey and Israel", "Poland, Estonia, Sweden and Germany".
 _NAMES_ONLY = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*")
+# A name and "and" right before a span: "Luhansk and " before "Donetsk People’s Republics".
+_SHARED_HEAD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*\s+and\s+$")
+
+
 def _follows_on(first: Candidate, then: Candidate) -> bool:
     """Whether `then` is the sentence right after `first` in its document (`_ADJACENT_GAP`)."""
     return then.key[0] == first.key[0] and 0 <= then.key[1] - (first.key[1] + len(first.text)) <= _ADJACENT_GAP
@@ -4234,7 +4299,7 @@ def _short_span(
         # "What does SWIFT do?": what the clause after its name says it does (`term_does`). "What was the
         # purpose of the Budapest memorandum?": what it "sought to" do (`aim_of`). "What would Russia have
         # to do before sanctions are lifted?": the condition the sentence sets (`condition_set`).
-        return _marked_span(chosen[:MARKED_SENTENCES], question, (infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given, condition_set, failed_act, option_said_better))
+        return _marked_span(chosen[:MARKED_SENTENCES], question, (happened_to, infinitive_asked, imminent_asked, term_does, purpose_asked, aim_of, first_time_done, limit_given, condition_set, failed_act, option_said_better))
     if (choice := choice_asked(question)) is not None:
         # "Who has given more aid, the US or the EU?", "Who gave more?" after two amounts: the option
         # the sentences show is the greater ("The United States has already provided more than $2
@@ -4350,7 +4415,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, epithet_of, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, happened_to, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, epithet_of, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,
@@ -4675,6 +4740,11 @@ def _short_span(
     # "Magdalen Tower", not "Oxford's Magdalen Tower" for "… designed to look like what Oxford tower?":
     # the question's own titles and possessives before the name the span gives are not part of it.
     span = Span(_past_question_names(candidate.text, span.start, span.end, question), span.end, span.score, span.margin)
+    shared = _SHARED_HEAD_BEFORE.search(candidate.text[: span.start])
+    if shared is not None and re.search(r"[A-Z][\w’'-]*\s+[A-Z][a-z]+s\W*$", candidate.text[span.start : span.end]):
+        # "Luhansk and Donetsk People’s Republics", not "Donetsk People’s Republics": the name before
+        # "and" shares the span's plural head.
+        span = Span(shared.start(), span.end, span.score, span.margin)
     verb_joined = _JOINED_VERB.search(candidate.text, span.start, span.end)
     if verb_joined is not None and verb_joined.start() > span.start and wanted != NUMBER:
         # "Which policy does Alcaro accuse Russia of indulging in?": "intimidation", not "intimidation or
@@ -8508,8 +8578,9 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
     """The note whose cited title begins with `title`, with the authors, date, outlet or title the
     question asks for as the short answer; None when it asks none of those, the title is a
     document's own, or no note cites it."""
-    who = _ASKS_WHO.match(question)
-    when = _ASKS_WHEN_PUBLISHED.match(question)
+    asked = _OPENING_AND.sub("", question)  # "And who wrote that one?" asks as "Who wrote that one?"
+    who = _ASKS_WHO.match(asked)
+    when = _ASKS_WHEN_PUBLISHED.match(asked)
     outlet = _ASKS_OUTLET.search(question)
     # "What was it about?": the title says what a cited work is about.
     named = _ASKS_TITLE.search(question) or _ASKS_TITLE_ALONE.match(question) or _WORK_ABOUT.match(question)
@@ -8549,11 +8620,12 @@ _ASKS_OF_THE_WORK = re.compile(
     # "When was that?" after a reply that quoted a reference: when the work cited came out.
     r"|when\s+was\s+(?:it|that|this)(?:\s+(?:published|written|released|out))?|who\s+(?:published|wrote)\s+it"
     # "Who wrote that piece?", "Who is the author of that article?".
-    r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
+    r"|who\s+(?:published|wrote|authored)\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary|one)"
     r"|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of\s+(?:that|this)\s+(?:report|piece|article|story|paper|work|entry|commentary)"
     # "When did it appear?", "When did that come out?", "On what date did that report come out?".
-    r"|(?:when|(?:on\s+)?what\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:report|piece|article|story|paper|work))\s+"
-    r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:report|piece|article|story|paper|work)\s+"
+    # "On which day did that FT piece come out?": the outlet may name the work.
+    r"|(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\s+(?:did\s+(?:it|that|this|(?:that|this)\s+(?:[A-Z][\w.]*\s+)?(?:report|piece|article|story|paper|work))\s+"
+    r"(?:appear|come\s+out|run|get\s+published)|was\s+(?:that|this)\s+(?:[A-Z][\w.]*\s+)?(?:report|piece|article|story|paper|work)\s+"
     r"(?:published|written|released|out))"
     r"|(?:where|in\s+which\s+(?:newspaper|journal|outlet|paper))\s+was\s+it\s+published)\W*$",
     re.I,
@@ -8571,11 +8643,32 @@ def _plain_title(title: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[*_“”\"‘’']", "", title.replace("’", "'"))).strip().casefold()
 
 
+# A full name a question gives: "Margherita Bianchi".
+_FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)+")
+
+
+def _entry_number_by_author(retriever: Retriever, question: str, started: float) -> Answer | None:
+    """The one numbered entry of the publisher's list by an author the question names in full ("What
+    is the number of the IAI commentary by Margherita Bianchi?": "22 | 13"), the number as the short
+    answer; None when no entry or several name one of its names."""
+    names = [name for name in _FULL_NAME.findall(question) if len(name.split()) <= 4]
+    found = [note for note in _note_sentences(retriever) if (number := _ENTRY_NUMBER.search(note.text)) is not None
+             and any(name in note.text[number.end() :].split("*")[0] for name in names)]
+    if len(found) != 1:
+        return None
+    note = found[0]
+    text, citations, support = compose([note])
+    short = _short(note, Span(*_ENTRY_NUMBER.search(note.text).span(), 1.0), support)
+    return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
+
+
 # "What is the IAI commentary's number in the series?", "Which commentary number is Alcaro's piece?".
 # A work's number, so a word for a work or a series with it; not a phone number.
 _ASKS_WORK_NUMBER = re.compile(
     r"^\W*(?:what|which)\b(?!.*\b(?:phone|telephone|fax|tel)\b)"
-    r"(?=.*\b(?:commentar(?:y|ies)|piece|article|paper|document|report|work|series)\b).*\b(?:number|issue)\b(?!\s+of\b)",
+    # "What is the number of the IAI commentary by …?" too: "number of" a work, not a count.
+    r"(?=.*\b(?:commentar(?:y|ies)|piece|article|paper|document|report|work|series)\b).*\b(?:number|issue)\b"
+    r"(?!\s+of\b(?!\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:commentary|piece|article|paper)\b))",
     re.I,
 )
 
@@ -8584,6 +8677,10 @@ def _work_number(retriever: Retriever, question: str, started: float) -> Answer 
     """The catalogue entry or reference that gives the one document the question names its number in a
     series ("- 22 | 14 Riccardo Alcaro, *Russia–Ukraine Talks and …*"), the number as the short
     answer; None when the question names no one document or no note numbers its title."""
+    # "… the IAI commentary by Margherita Bianchi?": her entry, though "the IAI commentary" names Alcaro's.
+    by_author = _entry_number_by_author(retriever, question, started)
+    if by_author is not None:
+        return by_author
     targets = target_documents(question, {d: r.meta for d, r in retriever.documents.items()})
     if not targets or len(targets) != 1:
         return None

@@ -30,7 +30,9 @@ _ASKS = (
     (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax)\b|\b(?:numbers?|how\s+(?:can|do|should|could|would)\s+(?:i|we|you|one))\b"
                        r"[^?]*\bcall\b|\b(?:i|we|you|one)\s+(?:ring|dial)\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
-    (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b", re.I)),
+    # "Which European capital is the IAI based in?": a capital where it is based is its city.
+    (CITY, re.compile(r"\b(?:which|what) (?:city|town)\b|\bcity\b"
+                      r"|\b(?:which|what)\s+(?:[A-Z][\w-]+\s+)?capital\b(?=.*\b(?:based|located|situated|headquartered)\b)", re.I)),
     # "On which street is the institute located?", "What street is the IAI on?": the street line.
     (STREET, re.compile(r"\b(?:which|what)\s+street\b|\bstreet\s+name\b", re.I)),
     # "Where in Rome is the institute?": in the city, the street.
@@ -80,8 +82,15 @@ def asks_contact(question: str) -> str | None:
     "Which city does the IAI commentary say Russia is besieging?" is not the IAI's city."""
     for kind, pattern in _ASKS:
         if pattern.search(question):
+            if kind in (ADDRESS, CITY, POSTAL, STREET) and _AS_SOURCE.search(question):
+                # "Where is Ukraine losing ground most, per the IAI?": a place the IAI writes of, not its own.
+                return None
             return None if kind == CITY and _SAYS_ASKED.search(question) else kind
     return None
+
+
+# A source named as the one who says what is asked: "…, per the IAI?", "according to the IAI".
+_AS_SOURCE = re.compile(r"(?:^|[\s,])(?:per|according\s+to|in\s+the\s+view\s+of)\s", re.I)
 
 
 def contact_detail(text: str, kind: str, start: int = 0, end: int | None = None) -> Detail | None:

@@ -826,6 +826,19 @@ def _verb_swapped(question: str, before: str) -> str | None:
     return before[: found[-1].start("verb")] + offered.group("verb") + before[found[-1].end("verb") :]
 
 
+# "And within weeks?", "And by the end of the year?": a time alone, in place of the one that closed
+# the question before ("What is Poland phasing out by year's end?").
+_TIME_PREPOSITIONS = r"within|by|before|after|until|till|in|during|over"
+_TIME_ALONE = re.compile(
+    rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<time>(?:{_TIME_PREPOSITIONS})\s+(?:the\s+|a\s+|next\s+|this\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:days?|weeks?|months?|years?|year['’]s\s+end|end|\d{4}|spring|summer|autumn|winter))\s*[?.!]*\s*$",
+    re.I,
+)
+_TIME_ENDING = re.compile(
+    rf"\s(?:{_TIME_PREPOSITIONS})\s+(?:the\s+|a\s+|next\s+|this\s+)?(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:days?|weeks?|months?|years?|year['’]s\s+end|end|\d{4}|spring|summer|autumn|winter)(?:\s+of\s+the\s+year)?\s*[?.!]*\s*$",
+    re.I,
+)
 # "And the one on Putin's use of history?": another of the kind the question before described by its topic.
 _ONE_ON_ALONE = re.compile(
     r"^\W*(?:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)?the\s+one\s+"
@@ -845,6 +858,13 @@ def resolve_ellipsis(question: str, earlier: Sequence[str]) -> str | None:
     "What weapons has Europe sent?". An earlier question that was itself such a follow-up is
     resolved first. None when the question is not of that form or the earlier one does not name
     exactly one thing (with two, which one the name stands for is a guess)."""
+    timed = _TIME_ALONE.match(question)
+    if timed is not None and earlier:
+        # "And within weeks?" after "What is Poland phasing out by year's end?": what it is phasing out
+        # within weeks (the time had been read as what is phased out). After a question with no time
+        # ("Has Poland said when it will stop …?" then "And in 2014?") which time is meant is a guess: none.
+        ending = _TIME_ENDING.search(earlier[-1])
+        return f"{earlier[-1][: ending.start()]} {timed.group('time')}?" if ending is not None else None
     one_on = _ONE_ON_ALONE.match(question)
     if one_on is not None and earlier:
         # "And the one on Putin's use of history?" after "Who wrote the piece on Japan's response to the

@@ -2507,6 +2507,32 @@ def place_of_verb(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("place")
 
 
+# "What happened to the ruble?", "What does the opinion piece say has happened to the ruble?": what befell a thing.
+_ASKS_HAPPENED_TO = re.compile(r"\bhappened\s+to\s+(?:the\s+|its\s+|their\s+)?(?P<thing>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s*[?.!]*\s*$", re.I)
+
+
+def happened_to(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "What happened to the ruble?", the offsets of what the sentence says of the thing after its
+    name: "after plummeting earlier this year, is rebounding" in "Already, the ruble, after plummeting
+    earlier this year, is rebounding."; a parenthetical between commas with it. None for other
+    questions, or when the thing's last word is not followed by "is", "has been", … or a past verb."""
+    asked = _ASKS_HAPPENED_TO.search(question)
+    if asked is None:
+        return None
+    head = asked.group("thing").split()[-1]
+    found = re.search(
+        # A past verb alone ends its clause ("its military operation stalled, in part …"); before more
+        # words it may describe the thing ("weapons based there").
+        rf"\b{re.escape(head)}s?\b(?P<aside>,\s+[^,;:.]+?,)?\s+(?P<said>(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
+        r"[a-z]{3,}(?:ing|ed|en)\b[^,;:.()—–]*|[a-z]{3,}ed(?=\s*[,;:.]|\s*$|\s+(?:and|but|after|before|when|because|as)\b))",
+        sentence, re.I)
+    if found is None:
+        return None
+    start = found.start("aside") + 1 if found.group("aside") else found.start("said")
+    start += len(sentence[start:]) - len(sentence[start:].lstrip())
+    return start, found.end("said")
+
+
 # "And what happened instead?", "What did it turn into instead?": the outcome that took the place of
 # what was said before, which a sentence gives as what something became.
 ASKS_INSTEAD = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+(?:[\w’'-]+\s+){0,4}?instead\s*[?.!]*\s*$", re.I)
@@ -2606,8 +2632,17 @@ def passive_agent(sentence: str, question: str) -> tuple[int, int] | None:
     stem = (asked.group("verb") or asked.group("bare") or asked.group("wanted")).lower()
     stem = _e_stem(stem)
     objects = {w.lower()[:NAME_STEM] for w in _WORD.findall(asked.group("object"))} - {w[:NAME_STEM] for w in QUERY_STOPWORDS}
-    for passive in re.finditer(rf"\b{re.escape(stem)}{re.escape(stem[-1])}?e?d\s+by\s+", sentence, re.I):
-        before = {w.lower()[:NAME_STEM] for w in _WORD.findall(sentence[: passive.start()])[-AGENT_OBJECT_GAP:]}
+    # "… ratified in the parliaments of Ukraine and …": a legislature the passive is done in is its agent.
+    # "ratify": "ratified".
+    past = rf"{re.escape(stem[:-1])}ied" if stem.endswith("y") else rf"{re.escape(stem)}{re.escape(stem[-1])}?e?d"
+    for passive in re.finditer(rf"\b{past}\s+(?:by|in(?=\s+(?:the\s+)?(?:parliaments?|"
+                               r"legislatures?|assembl(?:y|ies)|congress|senate)\b))\s+", sentence, re.I):
+        words = _WORD.findall(sentence[: passive.start()])
+        before = {w.lower()[:NAME_STEM] for w in words[-AGENT_OBJECT_GAP:]}
+        # The last of a list of steps ("approved by …, added as …, and ratified in …") is done to what
+        # the list's subject names, however far before it.
+        if re.search(r",\s+and\s+$", sentence[: passive.start()]):
+            before |= {w.lower()[:NAME_STEM] for w in words}
         if not objects or not objects & before:
             continue
         found = phrase_until(sentence, passive.end(), _AGENT_END, AGENT_WORDS, " ,.")
