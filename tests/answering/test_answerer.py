@@ -8939,17 +8939,42 @@ def test_two_counts_compared_a_passive_s_legislature_and_whether_it_worked(built
                    "On which day did that FT piece come out?") == "4 March 2022"
 
 
-def test_names_sharing_a_plural_head_and_a_forecast_asked_of_a_source(built_index):
+def test_names_sharing_a_plural_head(built_index):
     from conftest import bold_of
 
     index = built_index.index
     # "Luhansk and Donetsk People’s Republics": the name before "and" shares the plural head.
     assert bold_of(index, "Which republics in the Donbas are contested?") == "Luhansk and Donetsk People’s Republics"
     assert bold_of(index, "Which republics in the Donbas are contested?", "What are they called for short?") == "LNR and DNR"
-    # What a source expects someone to do is a forecast ("will"), what it wants a wish ("should").
-    from qa.answering.answerer import _asked_plainly
 
-    assert _asked_plainly("What does Alcaro expect Biden and his partners to agree on?", frozenset({"alcaro"})) == (
-        "What will Biden and his partners agree on, according to Alcaro?")
-    assert _asked_plainly("What does Alcaro want the US and Europe to join?", frozenset({"alcaro"})) == (
-        "What should the US and Europe join, according to Alcaro?")
+
+def test_a_publisher_by_its_city_and_a_sibling_of_the_answer(built_index):
+    from conftest import bold_of
+
+    index = built_index.index
+    # "the Rome institute" is the publisher whose contact block gives Rome; "In which paper" asks an outlet.
+    assert bold_of(index, "Which quarterly journal in English does the Rome institute publish?") == "The International Spectator"
+    assert bold_of(index, "In which paper did Balz write about Zelensky's address to Congress?") == "The Washington Post"
+    # "its webzine" beside the quarterly the reply named is the publisher's, asked fronted.
+    assert bold_of(index, "Which quarterly journal in English does the Rome institute publish?",
+                   "And its webzine, what is that called?") == "Affarinternazionali"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "owner"),
+    [
+        ("A possible resolution could be a return to the borders established by Russia’s 2014 annexation of Crimea and "
+         "invasion of the Donbas.", "Who annexed Crimea in 2014?", "Russia"),
+        ("A possible resolution could be a return to the borders established by Russia’s 2014 annexation of Crimea and "
+         "invasion of the Donbas.", "Who invaded the Donbas?", "Russia"),
+        # A deed of another verb, or of another object, is no answer.
+        ("A possible resolution could be a return to the borders established by Russia’s 2014 annexation of Crimea.",
+         "Who invaded Crimea?", None),
+        ("A possible resolution could be a return to the borders established by Russia’s 2014 annexation of Crimea.",
+         "Who annexed Texas?", None),
+    ],
+)
+def test_whose_deed_a_sentence_names_by_its_noun(sentence, question, owner):
+    from qa.answering.types import owner_of_deed
+
+    assert marked(owner_of_deed, sentence, question) == owner

@@ -129,3 +129,30 @@ def test_who_directs_a_series_is_who_its_director_is(built_index):
     # "Who speaks for X?" asks who its spokesman is (it had bolded "Zelensky").
     spokesman = qa.answer("Who speaks for the Kremlin?", index=built_index.index)
     assert spokesman.short is not None and spokesman.short.text == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the IAI's fax number?", "fax"),
+        ("Which European capital is the IAI based in?", CITY),
+        # A place asked "per" or "according to" the publisher is one it writes of.
+        ("Where is Ukraine losing ground most, per the IAI?", None),
+        ("Where is the IAI based, according to its commentary?", None),
+    ],
+)
+def test_a_fax_a_capital_and_a_place_the_publisher_writes_of(question, kind):
+    assert asks_contact(question) == kind
+
+
+def test_a_fax_line_is_no_telephone_line():
+    assert contact_detail(BLOCK, "fax") is None
+    detail = contact_detail(BLOCK + "\nFax +39 0612345\n", "fax")
+    assert detail is not None and (BLOCK + "\nFax +39 0612345\n")[detail.answer_start : detail.answer_end] == "+39 0612345"
+
+
+def test_no_fax_in_the_block_is_said(built_index):
+    import qa
+
+    reply = qa.answer("What is the IAI's fax number?", index=built_index.index)
+    assert reply.abstained and "no fax number" in reply.text and reply.closest

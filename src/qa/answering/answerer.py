@@ -22,7 +22,7 @@ from qa.answering.comparison import (
     DOCUMENTS_PLURAL, MAX_DOCUMENTS, agreement_asked, asks_comparison, asks_differences, asks_view, compared_documents, compared_words, comparison_topic,
     differing_counts, judged_words, plain_verb, value_asked, view_topic, viewed_document,
 )
-from qa.answering.contact import asks_contact, contact_detail, names_publisher
+from qa.answering.contact import CITY, FAX, PHONE, asks_contact, contact_detail, names_publisher
 from qa.answering.document_facts import (
     DATE_FACT, FACT_WORDS, KIND_FACT, PUBLISHER_FACT, TITLE_FACT, asks_fact, dated_first, fact_line, fact_value, other_month,
 )
@@ -69,7 +69,7 @@ from qa.answering.types import (
     ACRONYM, ASKS_INSTEAD, SAYS_INSTEAD, LIKENESS_WORDS, became_instead, failure_explained, kind_in_words, rank_given,
     CLAUSE_VERB, HEDGE_WORDS, KIND_AUXILIARY, MODALS, STEP_PREPOSITIONS, is_pointer, is_title, NAME_STEM, PLURAL_OR_VERB, OBJECT_END, OBJECT_WORDS, PEOPLE_ADJECTIVE_WORD, URL, according_to_name, infinitive_asked, without_possessive, answer_values, modifier_cut, asks_for_several, asks_named_place, count_heads, compared_with, claimed_of, deadline_given, clause_of_noun, definition_of, holder_of_role, item_content, noun_to_do, object_of_passive, reminded_of, employer_of, aim_of, has_type, hedge_before, job_of,
     event_subject, sides_who_did, subject_called, object_before_relative, speaker_named, may_name_someone, named_in_brackets, with_title_after, narrow_to_asked, nationality_for_country, person_description, place_of_name, place_of_verb, asked_noun, count_of_asked_noun, count_of_verb, ranks_none, ranks_other, says_superlative, reported_clause, span_fits, speaks_of_event,
-    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, kind_in_listed_item, happened_to, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
+    asks_side, called_as, in_documents_verb, name_object, pair_before, first_date, left_out, condition_set, whole_units, opens_on_side, side_predicate, condition_asked, content_of_noun, effect_asked, feared_asked, owner_asked, clause_renamed, imminent_asked, purpose_asked, limit_given, kind_done, kind_after_name, singled_out, place_written, colon_point, target_of, content_nouns_asked, holds_title_asked, first_time_done, asks_first_time, says_first_time, term_does, own_noun_phrase, promise_made, gloss_of, asks_reference, belief_asked, phrase_until, coordinated_subject, denied_subject, denies_asked, doer_acted_on, asks_meaning, object_given, other_direction, owns_asked_places, place_kind_asked, speed_given, abbreviation_given, size_of_part_missing, subject_of_asked_verb, percentage_in, asks_share, gives_share, ordinal_counts_before, weekday_given, roles_reversed, example_of_kind, examples_given, asks_examples, holds_email, cause_given, asks_what_caused, listed_item_of_kind, date_of_asked_clause, passive_agent, name_before_verb, named_of_kind, worded_share, language_named, fault_described, failed_act, stretch_so_far, time_clause_asked, option_said_better, asks_short_form, gives_asked_ordinal, gives_asked_duration, kind_described, kind_in_listed_item, happened_to, owner_of_deed, numbered_part, object_points_back, ordinal_asked, points_at_item_only, other_title, pair_list, subject_of, subject_points_back, name_before_turned_down, verb_object, reports_speech, speaker_asked, unknown_names, whole_list,
 )
 from qa.inputs import assistant_turns, check_question, user_turns
 from qa.retrieval.query import DATE, GROUP_COUNTED_FIRST, NUMBER, PERSON, PERSON_HEADS, PLACE, Query, defined_term, expected_type, kind_of_name, recent_turns, who_is_named
@@ -739,6 +739,38 @@ _PUBLISHER_RELATIVE = re.compile(
     r"|behind\s+(?P<behind>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:piece|commentary|article|op-ed|analysis|paper|essay|report|editorial)s?\b))",
     re.I,
 )
+# A sentence opening on a name and its verb in the present: "IAI publishes …".
+_REPLY_SUBJECT = re.compile(r"^\W*(?P<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}) [a-z]{3,}s\b")
+# A question word: a question of its own, not a phrase alone ("And its webzine?").
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# "its webzine": a thing owned, by "its".
+_ITS_NOUN = re.compile(r"\bits\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]{2,})\b", re.I)
+# A publisher described by its city: "the Rome institute", "the Rome-based think tank".
+_PUBLISHER_OF_CITY = re.compile(
+    r"\bthe\s+(?P<city>[A-Z][a-z]+)(?:-based)?\s+(?:think[\s-]tank|institute|institution|organi[sz]ation|publisher)\b"
+)
+
+
+def _publisher_by_city(question: str, retriever: Retriever) -> str | None:
+    """The question with "the Rome institute" as the one publisher whose contact block gives that city
+    ("Which quarterly journal in English does the IAI publish?"; the reader had bolded "IAI", the name
+    the question did not give); else None."""
+    found = _PUBLISHER_OF_CITY.search(question)
+    if found is None:
+        return None
+    publishers = set()
+    for record in retriever.documents.values():
+        publisher = record.meta.get("publisher")
+        city = contact_detail(record.text, CITY)
+        if isinstance(publisher, str) and city is not None and record.text[city.answer_start : city.answer_end] == found.group("city"):
+            publishers.add(publisher)
+    if len(publishers) != 1:
+        return None
+    publisher = publishers.pop()
+    short = re.search(r"\((?P<short>[A-Z][A-Z&.]+)\)\s*$", publisher)
+    return question[: found.start()] + (f"the {short.group('short')}" if short else publisher) + question[found.end() :]
+
+
 # "How old is the IAI?": when it was founded.
 _HOW_OLD_ORGANISATION = re.compile(r"^\W*how\s+old\s+is\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I)
 
@@ -749,7 +781,7 @@ def _publisher_named(question: str, retriever: Retriever) -> str | None:
     "How old is …?" asks when it was founded); else None."""
     found = _PUBLISHER_RELATIVE.search(question)
     if found is None:
-        return None
+        return _publisher_by_city(question, retriever)
     metas = {d: r.meta for d, r in retriever.documents.items()}
     targets = target_documents(found.group("doc") or found.group("behind"), metas)
     if not targets or len(targets) != 1 or not isinstance(publisher := metas[targets[0]].get("publisher"), str):
@@ -974,6 +1006,11 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         subject = clause.group("subject")
         subject = subject if subject[0].isupper() and subject.lower() not in ("it", "he", "she", "they", "the") else subject.lower()
         return f"{_NOUN_ASKED_AS[clause.group('noun').lower()]} {clause.group('aux').lower()} {subject} {clause.group('rest')}?"
+    fronted = _FRONTED_TOPIC.match(question)
+    if fronted is not None:
+        # "And its webzine, what is that called?" asks as "And what is its webzine called?" does.
+        lead = fronted.group("lead") or ""
+        return f"{lead}{'what' if lead else 'What'} {fronted.group('be')} {fronted.group('topic')} {fronted.group('rest')}?"
     same = _SAME_COUNTED_THING.match(question)
     if same is not None:
         # "Is the 10-point plan the same as the 15-point plan?": how many points the plan has, which the
@@ -1244,10 +1281,7 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "What does Alcaro want the US and Europe to join?" asks what they should join, according to
         # him (it had bolded "anything but neutral", of "The United States and Europe are anything but neutral").
         wh, source, subject, rest = wants.group("wh", "source", "subject", "rest")
-        # "What does Alcaro expect Biden and his partners to agree on?" asks what they will agree on, a
-        # forecast, not a wish (it had bolded "harsher language …", what Biden may urge others to adopt).
-        modal = "will" if wants.group("verb").lower() == "expect" else "should"
-        return f"{wh} {modal} {subject} {rest}, according to {source}?"
+        return f"{wh} should {subject} {rest}, according to {source}?"
     thinks = _WHO_SOURCE_THINKS.match(question)
     if thinks is not None:
         # "Who does Alcaro think can restore deterrence?" asks who can, according to Alcaro (it had
@@ -1340,7 +1374,7 @@ _SAYS_CLAUSE = re.compile(
 # "What does the April piece want the allies to ratchet up?": what a source wants someone to do.
 _SOURCE_WANTS = re.compile(
     rf"^\W*(?P<wh>what|which\s+[a-z]+|how|where|when)\s+(?:does|do|did)\s+{_SOURCE_ASKED}\s+"
-    r"(?P<verb>want|urge|expect|advise|ask|need)\s+"
+    r"(?:want|urge|expect|advise|ask|need)\s+"
     r"(?P<subject>(?!(?:it|him|her|them|us|me|you)\b)(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+to\s+"
     r"(?P<rest>(?!do\s*\?*\s*$)[a-z][^?]*?)\s*\?*\s*$",
     re.I,
@@ -1389,6 +1423,12 @@ _LINE_ON = re.compile(
 # "What became of that promise?", "And what has become of the Minsk agreements?": what happened to it.
 _BECAME_OF = re.compile(
     r"^\W*(?P<lead>(?:and|so|but)\s+)?what\s+(?:has\s+|had\s+|is\s+)?(?:became|become)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+# "And its webzine, what is that called?": the thing asked about first, then the question of it.
+_FRONTED_TOPIC = re.compile(
+    r"^\W*(?P<lead>(?:and|so|but)\s+)?(?P<topic>(?:its|their|his|her|the)\s+[^,?]+?),\s+what\s+(?P<be>is|was|are|were)\s+"
+    r"(?:that|it|this|they|those)\s+(?P<rest>called|named|about|for)\s*[?.!]*\s*$",
+    re.I,
 )
 # "Is the 10-point plan the same as the 15-point plan?": two counts of one thing, compared.
 _SAME_COUNTED_THING = re.compile(
@@ -1623,7 +1663,18 @@ def _answer(
             # "And when did he set it up?" after "Which think tank did Spinelli found?", answered
             # "**Istituto Affari Internazionali**": "it" is that answer, as "he" is Spinelli (it had abstained).
             named = resolve_thing(named, context[-1], thing_answered(context[-1], bold.group(1), replies[-1])) or named
-    if named is None and context and replies:
+    owned = _ITS_NOUN.search(question)
+    # "And its webzine, what is that called?" after "Which quarterly … does the IAI publish?" answered
+    # "**The International Spectator**" from "IAI publishes an English-language quarterly (…), an online
+    # webzine (…)": the reply names the webzine beside the quarterly, both the publisher's; "its" is not
+    # the quarterly (it had bolded "English-language quarterly").
+    sibling = bool(owned and replies and any(re.search(rf"\b{re.escape(word)}\b", plain_reply(replies[-1]), re.I)
+                                             for word in owned.group(1).split() if word.lower() not in QUERY_STOPWORDS))
+    if named is None and context and sibling and _WH_WORD.search(question) and (opener := next(
+            (m for part in plain_reply(replies[-1]).split("\n") if (m := _REPLY_SUBJECT.match(part))), None)) is not None:
+        # It is the quoted sentence's subject, whose the things it lists are: "IAI publishes …".
+        named = resolve_thing(question, context[-1], opener.group("who"))
+    if named is None and context and replies and not sibling:
         # "Has it been sanctioned?" after "Which bank is Russia's largest?", answered "**Sberbank**":
         # whether Sberbank has been. Also a few turns on, while each turn between says "it": "Who
         # founded it?" after "Which think tank is Alcaro at?" and "Where is it based?".
@@ -3321,6 +3372,14 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
             continue
         detail = contact_detail(record.text, kind, min(s for s, _ in block), max(e for _, e in block))
         candidate = _candidate_at(retriever, record.doc_id, detail.start, detail.end, 1.0) if detail else None
+        if candidate is None and kind == FAX and (
+                phone := contact_detail(record.text, PHONE, min(s for s, _ in block), max(e for _, e in block))) is not None:
+            # "What is the IAI's fax number?": its block gives a telephone, no fax; the telephone is no
+            # answer (it had been given as the fax), but the lines that are there are the closest.
+            near = _candidate_at(retriever, record.doc_id, phone.start, phone.end, 1.0)
+            publisher = record.meta.get("publisher") or "the publisher"
+            return Answer(question, f"The documents give no fax number for {publisher}.", [], [], True, 0.0,
+                          [near.passage] if near is not None else [], time.perf_counter() - started)
         if candidate is None:
             continue
         text, citations, support = compose([candidate])
@@ -4415,7 +4474,7 @@ def _short_span(
     # subject the sentence calls so (`subject_called`; the reader took "Russian companies"). "What do
     # Russian and Ukrainian diplomats reportedly discuss?": "the 15-point plan", before the relative
     # clause that says they discuss it (`object_before_relative`; the reader and `verb_object`, which reads the words after "discussing", took "is a way for Ukraine").
-    finders = (became_instead, happened_to, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, epithet_of, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
+    finders = (became_instead, happened_to, owner_of_deed, left_out, rank_given, side_predicate, item_content, weekday_given, speed_given, abbreviation_given, owner_asked, term_does, examples_given, cause_given, promise_made, place_written, target_of, counted_list, names_opening, dash_gloss, epithet_of, reported_headline, item_named, ordinal_asked, object_before_relative, claimed_of, verb_object, name_object, infinitive_asked, condition_asked, subject_of, named_of_kind,
                numbered_part, holder_of_role, reminded_of, object_of_passive, clause_of_noun, noun_to_do, name_before_verb, name_before_turned_down,
                passive_agent, content_of_noun, example_of_kind, listed_item_of_kind, place_of_verb, place_of_name, count_of_asked_noun,
                count_of_verb, compared_with, renamed_asked, effect_asked, feared_asked, clause_renamed, imminent_asked,

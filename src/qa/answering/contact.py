@@ -18,6 +18,7 @@ STREET = "street"  # the street it is on: the street line of its address
 CITY = "city"
 EMAIL = "email"
 PHONE = "phone"
+FAX = "fax"  # a fax line, which a telephone line is not
 WEBSITE = "website"
 CONTACT = "contact"  # how to reach it: every contact line of the block, no short answer
 
@@ -27,7 +28,8 @@ _ASKS = (
     # "Call" only as a way to reach: "How can I call the IAI?", "Which number should I call?"; not
     # "What scenario does the IAI commentary call implausible?", which asks what it names so.
     # "Can I ring the IAI? What number?": to ring or dial is to call.
-    (PHONE, re.compile(r"\b(?:phone|telephone|tel|fax)\b|\b(?:numbers?|how\s+(?:can|do|should|could|would)\s+(?:i|we|you|one))\b"
+    (FAX, re.compile(r"\bfax\b", re.I)),
+    (PHONE, re.compile(r"\b(?:phone|telephone|tel)\b|\b(?:numbers?|how\s+(?:can|do|should|could|would)\s+(?:i|we|you|one))\b"
                        r"[^?]*\bcall\b|\b(?:i|we|you|one)\s+(?:ring|dial)\b", re.I)),
     (WEBSITE, re.compile(r"\b(?:website|web ?site|web address|home ?page|url)\b", re.I)),
     # "Which European capital is the IAI based in?": a capital where it is based is its city.
@@ -51,8 +53,9 @@ _LINE = re.compile(r"[^\n]+")
 _EMAIL_LINE = re.compile(r"^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 _PHONE_LINE = re.compile(r"^\s*(?:(?:Tel|Phone|Telephone|T)\.?:?\s*)?(\+?\d[\d ()./-]{6,}\d)\s*$", re.I)
 _WEB_LINE = re.compile(r"^\s*((?:https?://|www\.)\S+)\s*$", re.I)
+_FAX_LINE = re.compile(r"^\s*(?:Fax|F)\.?:?\s*(\+?\d[\d ()./-]{6,}\d)\s*$", re.I)
 # Details that are a line of their own, by the pattern of that line (its group 1 is the answer).
-_ONE_LINE = {EMAIL: _EMAIL_LINE, PHONE: _PHONE_LINE, WEBSITE: _WEB_LINE}
+_ONE_LINE = {EMAIL: _EMAIL_LINE, PHONE: _PHONE_LINE, WEBSITE: _WEB_LINE, FAX: _FAX_LINE}
 # "I-00186 Rome, Italy", "75007 Paris", "Washington, DC 20036", "London SW1A 2AA".
 _POSTCODE_LINE = re.compile(
     r"^\s*(?:(?:[A-Z]{1,3}-)?\d{4,6}\s+(?P<city>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)(?:,\s*[A-Z][\w ’'-]+)?"
@@ -75,7 +78,7 @@ class Detail:
 
 
 def asks_contact(question: str) -> str | None:
-    """The contact detail the question asks for (ADDRESS, POSTAL, STREET, CITY, EMAIL, PHONE, WEBSITE, CONTACT), or None.
+    """The contact detail the question asks for (ADDRESS, POSTAL, STREET, CITY, EMAIL, PHONE, FAX, WEBSITE, CONTACT), or None.
 
     The question must still name the publisher for `contact_detail` to be asked; this reads only
     what kind of detail it wants. A city asked of what a document says is no contact detail:

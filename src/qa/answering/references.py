@@ -25,6 +25,8 @@ _ABOUT_SOURCES = re.compile(
     r"\b(?:(?<!NATO\s)(?<!treaty\s)(?<!charter\s)(?<!constitutional\s)articles?(?!\s+\d)(?!\s+of\s+(?:the\s+)?(?:treaty|charter|constitution))|"
     r"report(?:s|ed|ing)?|reporters?|journalists?|correspondents?|columnists?|newspapers?|journal|magazine|news ?agency|cit(?:e|es|ed|ing)|references?|"
     r"footnotes?|publish(?:ed|es)?|publication|headlines?|titled?|links?|urls?|websites?)\b"
+    # "In which paper did Balz write about …?": the outlet of a cited work.
+    r"|^\W*in\s+(?:which|what)\s+(?:paper|outlet|daily|weekly)\b"
     # "Which organisation recorded civilian casualties?": who keeps the record a note cites.
     r"|^\W*(?:who|which\s+[a-z]+)\s+(?:recorded|records|documented|documents|counted|counts|tallied|compiled|tracked|tracks)\b"
     # "Whose figures does Alcaro use for civilian casualties?": whose count a note names.

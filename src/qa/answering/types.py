@@ -1732,6 +1732,33 @@ def holder_of_role(sentence: str, question: str) -> tuple[int, int] | None:
     return found.span("name") if found is not None else None
 
 
+# A deed named by its noun, with its object after "of": "annexation of Crimea", "invasion of the Donbas".
+_DEED_NOUN = re.compile(r"\b(?P<noun>[a-z]{4,}(?:ation|sion|tion|ment|al))\s+of\s+(?:the\s+)?(?P<object>[A-Z][\w’'-]*)")
+# Whose the deeds are: "Russia’s 2014 annexation of Crimea and invasion of …", the possessive before them.
+_DEEDS_OWNER = re.compile(
+    r"(?P<who>(?<![\w’'-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+(?:\d{4}\s+)?"
+    r"(?:[a-z]+\s+of\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+)?$"
+)
+
+
+def owner_of_deed(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "Who invaded the Donbas?", the offsets of whose deed the sentence names by its noun ("Russia"
+    in "… Russia’s 2014 annexation of Crimea and invasion of the Donbas …"): the noun shares the
+    verb's first letters and its "of" names the question's object. None otherwise."""
+    asked = _ASKS_WHO_DID.match(question)
+    if asked is None:
+        return None
+    verb = asked.group("verb").lower()
+    objects = {w for w in _WORD.findall(question[asked.end() :]) if w[:1].isupper()}
+    for deed in _DEED_NOUN.finditer(sentence):
+        if deed.group("object") not in objects or deed.group("noun")[:4] != verb[:4]:
+            continue
+        owner = _DEEDS_OWNER.search(sentence, 0, deed.start())
+        if owner is not None:
+            return owner.span("who")
+    return None
+
+
 def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Who <verb> …?", the offsets of the name right before the sentence's one use of that
     verb, without the titles before it ("Sergei Lavrov" in "… which Russian Foreign Minister Sergei
