@@ -8978,3 +8978,23 @@ def test_whose_deed_a_sentence_names_by_its_noun(sentence, question, owner):
     from qa.answering.types import owner_of_deed
 
     assert marked(owner_of_deed, sentence, question) == owner
+
+
+def test_the_sides_a_decision_and_a_first(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # "the sides" met: the sentence is about the two parties the question names, not about another.
+    assert bold_of(index, "Where did Ukraine and Russia hold their sixth round of talks?") == "Istanbul"
+    # What was decided: what "the decision to" holds.
+    assert bold_of(index, "What did the US decide about Zelensky and Congress?") == "have Zelensky speak at the US Congress"
+    # "Had the bloc ever done that before?": the quoted sentence says it was a first.
+    reply = ask_as_chat(index, "How big a package did the EU agree to send?", "Had the bloc ever done that before?")[-1]
+    assert not reply.abstained and "for the first time in its history" in reply.text
+    # "per the opinion piece" names its source as "according to" does.
+    from qa.answering.answerer import _per_as_according
+
+    assert _per_as_according("What job does Lavrov have, per the opinion piece?") == (
+        "What job does Lavrov have, according to the opinion piece?")
+    # An adverb alone is no answer: "altogether" of "… to ignore Beijing altogether".
+    assert bold_of(index, "Which mediator could Moscow hardly ignore, per Alcaro?") != "altogether"

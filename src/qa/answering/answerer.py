@@ -572,7 +572,9 @@ _ASIDE = re.compile(
 # "…, per Alcaro?", "… per the IAI commentary?": a source, as "according to" names one.
 _PER_SOURCE = re.compile(
     r"^(?P<question>\W*(?:what|who|whom|which|when|where|why|how)\b[^?]*?),?\s+per\s+"
-    r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?)\s*[?.!]*\s*$",
+    # "…, per the opinion piece?": a document by its kind, in lower case.
+    r"(?P<source>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}|the\s+(?:author|writer)s?"
+    r"|the\s+(?:[\w’'-]+\s+){0,2}(?:piece|article|commentary|op-?ed|paper|document|editorial|analysis|essay))\s*[?.!]*\s*$",
     re.I,
 )
 
@@ -3802,6 +3804,10 @@ def _checks_reply(
         # "How likely does he think that is?" after "… unless it agrees to withdraw all its forces …
         # – a rather implausible scenario": the quoted sentence that judges how likely (it had abstained).
         return next((c for c in ranked if c.text in replies[-1] and _LIKELIHOOD_SAID.search(c.text)), None)
+    if replies and _EVER_BEFORE.match(question):
+        # "Had the bloc ever done that before?" after "… approving the shipment of lethal weapons … for
+        # the first time in its history": the quoted sentence that says it is a first (it had abstained).
+        return next((c for c in ranked if c.text in replies[-1] and _FIRST_TIME_SAID.search(c.text)), None)
     if not replies or not _ASKS_IF.match(question):
         return None
     own = _own_words(question)
@@ -3827,6 +3833,13 @@ def _checks_reply(
     return next((c for c in [*quoted, *after] if speaks(c.text)), None)
 
 
+# "Had the bloc ever done that before?", "Has it ever done so?": whether what the reply told is a first.
+_EVER_BEFORE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:has|had|have|did)\s+[^?]*?\bever\s+(?:done|do|did)\s+(?:that|this|so|it|such\s+a\s+thing)"
+    r"(?:\s+before)?\s*[?.!]*\s*$",
+    re.I,
+)
+_FIRST_TIME_SAID = re.compile(r"\b(?:for\s+the\s+first\s+time|never\s+before|unprecedented|a\s+first)\b", re.I)
 # "How likely is that?", "How realistic does he think that is?", "Is that likely?": how likely what
 # the reply said is.
 _ASKS_LIKELIHOOD = re.compile(
@@ -4629,6 +4642,9 @@ def _short_span(
                                 # Nor a modal alone, or with an adverb of stance: "could", "should, actually" (of
                                 # "Russia could – should, actually – be invited …").
                                 or all(w in _MODAL_WORDS or w in _STANCE_ADVERBS for w in words)
+                                # Nor an adverb of degree or time alone: "altogether" (of "… to ignore Beijing
+                                # altogether") for "Which mediator could Moscow hardly ignore?".
+                                or wanted != DATE and all(w in _BARE_ADVERBS for w in words)
                                 or wanted != NUMBER and all(w in QUERY_STOPWORDS for w in words)
                                 or points_at_item_only(text))
 
@@ -7538,6 +7554,9 @@ _REORDERINGS = (_polarity_kept, _object_given_first, _object_kept, _prescription
 # A modal alone answers nothing; "shall" too, which no question's verb phrase is read with (`MODALS`).
 _MODAL_WORDS = frozenset((*MODALS, "shall"))
 # Words that say how sure or how frank the writer is, and nothing of what: "actually", "surely".
+# Adverbs that answer nothing by themselves, but when ("now", "then") a date is asked.
+_BARE_ADVERBS = frozenset("altogether together already also still instead again too anyway indeed even just only "
+                          "now then entirely fully largely mostly partly merely simply".split())
 _STANCE_ADVERBS = frozenset(("actually", "indeed", "really", "surely", "certainly", "perhaps", "probably", "possibly", "truly"))
 # "the first reason", "the second point": an item of a list by its place; not "the first time", nor
 # a rank ("the second largest").
@@ -7890,6 +7909,10 @@ _OPENING_NAME = re.compile(
 _ENDS_ON_THIS = re.compile(r"\b(?:of|to|for|about)\s+(?:this|that)\s*[.!]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*$", re.I)
 
 
+# Two named together as the parties to something: "the sides", "both sides", "the two delegations".
+_BOTH_SIDES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|delegations|belligerents|warring\s+parties)\b", re.I)
+
+
 def _about_another(sentence: str, subject: Sequence[str]) -> bool:
     """True when the sentence opens with a name and names none of the subject's words: it is about
     someone else ("Many European countries, including Poland, ..." for the US). A sentence that
@@ -7899,6 +7922,10 @@ def _about_another(sentence: str, subject: Sequence[str]) -> bool:
         return False
     # "In 1908 he returned to Lahore": a pronoun may stand for the subject; "Kenyan athletes …"
     # are Kenya's.
+    if _BOTH_SIDES.search(sentence):
+        # "On Tuesday in Istanbul, the sides met for a sixth time." is about Ukraine and Russia both:
+        # the parties to what is told, whoever of them is asked about.
+        return False
     if _abbreviated(subject):
         # "EU" is named by "EU" or "European Union", not by "Many European countries".
         return not _names_whole(sentence, subject) and _PRONOUN.search(sentence) is None

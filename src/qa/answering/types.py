@@ -1642,12 +1642,27 @@ def clause_of_noun(sentence: str, question: str) -> tuple[int, int] | None:
 _ASKS_WHICH_NOUN_DONE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?P<noun>[a-z]{4,})\s+(?!of\b)[a-z]", re.I)
 
 
+# "What did the US decide about …?", "What has Moscow promised?": what was decided, which a sentence may
+# give as the deed's noun and an infinitive ("the decision to have Zelensky speak …").
+_ASKS_DECIDED = re.compile(r"^\W*(?:(?:and|so)\s+)?what\s+(?:did|has|have|had)\s+.+?\s+(?P<verb>decide|promise|pledge|vow|plan|choose|resolve)d?\b", re.I)
+_DEED_OF_VERB = {"decide": "decision", "promise": "promise", "pledge": "pledge", "vow": "vow", "plan": "plan",
+                 "choose": "choice", "resolve": "resolution"}
+
+
 def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Which decision made Zelensky's voice heard in Congress?", the offsets of the noun and the
     infinitive that says which one it is ("the decision to have Zelensky speak at the US Congress" in
     "So are the decision to have Zelensky speak at the US Congress,¹³ …"); None for other questions,
     or when the sentence has the noun with an infinitive other than once."""
     asked = _ASKS_WHICH_NOUN_DONE.match(question)
+    decided = _ASKS_DECIDED.match(question) if asked is None else None
+    if decided is not None:
+        # "What did the US decide about Zelensky and Congress?": what "the decision to" holds, "have
+        # Zelensky speak at the US Congress" (the reader had bolded the weapons of the next clause).
+        noun = _DEED_OF_VERB[decided.group("verb").lower()]
+        found = list(re.finditer(rf"\b(?i:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?{noun}\s+to\s+(?!(?:the|a|an|its|their)\b)(?=[a-z])",
+                                 sentence))
+        return phrase_until(sentence, found[0].end(), OBJECT_END, OBJECT_WORDS) if len(found) == 1 else None
     if asked is None:
         return None
     noun = asked.group("noun").lower()
