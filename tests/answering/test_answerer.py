@@ -8998,3 +8998,11 @@ def test_the_sides_a_decision_and_a_first(built_index):
         "What job does Lavrov have, according to the opinion piece?")
     # An adverb alone is no answer: "altogether" of "… to ignore Beijing altogether".
     assert bold_of(index, "Which mediator could Moscow hardly ignore, per Alcaro?") != "altogether"
+
+
+def test_which_commentary_came_out_first_by_its_kind(built_index):
+    from conftest import ask_as_chat
+
+    index = built_index.index
+    reply = ask_as_chat(index, "Which commentary came out first, the IAI one or the opinion piece?")[-1]
+    assert reply.text.endswith("By these dates, Alcaro (IAI, 22 March 2022) is the older.")

@@ -1114,3 +1114,12 @@ def test_a_time_or_a_topic_alone_in_place_of_the_one_before(earlier, question, r
     from qa.answering.referents import resolve_ellipsis
 
     assert resolve_ellipsis(question, earlier) == resolved
+
+
+def test_it_is_no_person_answered_before():
+    from qa.answering.referents import resolve_thing
+
+    # "it" after a person answered is not that person.
+    assert resolve_thing("What would cause it?", "Which Ukrainian leader might face an uprising?", "Zelensky") is None
+    # After a thing answered, it is that thing.
+    assert resolve_thing("Has it been sanctioned?", "Which bank is Russia's largest?", "Sberbank") == "Has Sberbank been sanctioned?"

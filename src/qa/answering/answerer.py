@@ -960,7 +960,8 @@ _NAMED_IN_DOCUMENT = re.compile(
 
 # "Which came out earlier, the opinion piece or Alcaro's commentary?": which of two options came first.
 _WHICH_DOCUMENT_SOONER = re.compile(
-    r"^\W*which\s+(?:one\s+)?(?:came\s+out|was\s+(?:published|written|released|issued)|appeared)\s+"
+    # "Which commentary came out first, the IAI one or the opinion piece?": the kind named first.
+    r"^\W*which\s+(?:one\s+|(?P<head>commentary|document|piece|article|op-ed|text)\s+)?(?:came\s+out|was\s+(?:published|written|released|issued)|appeared)\s+"
     r"(?P<when>earlier|first|sooner|later|last|more\s+recently)\s*,?\s+(?P<a>[^?]+?)\s+or\s+(?P<b>[^?]+?)\s*[?.!]*\s*$",
     re.I,
 )
@@ -1112,7 +1113,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # it had bolded its population, "almost 44-million").
         return f"{size.group('lead') or ''}How big {size.group('be').lower()} {size.group('what')}?"
     sooner = _WHICH_DOCUMENT_SOONER.match(question)
-    if sooner is not None and all(_DOCUMENT_NOUN_IN.search(sooner.group(x)) for x in ("a", "b")):
+    if sooner is not None and all(_DOCUMENT_NOUN_IN.search(sooner.group(x)) or sooner.group("head") and re.search(
+            r"\bone$", sooner.group(x)) for x in ("a", "b")):
         # "Which came out earlier, the opinion piece or Alcaro's commentary?" asks which document came out
         # first, as "Which document came out first?" does (it had quoted a reference to another work).
         later = sooner.group("when").lower() in ("later", "last", "more recently")
@@ -4622,7 +4624,10 @@ def _short_span(
         # inflected: "craves" (of "the victory he still craves") for "What does Putin crave?"; not
         # "stratigraphers" for "… stratigraphic sections …?" (XQuAD).
         left = words - LIKENESS_WORDS
-        return left <= asked or len(left) == 1 and any(_inflects(next(iter(left)), word) for word in asked)
+        # Its content words too: "any uprisings" for "What would cause it?" after "… might face an uprising?".
+        content = left - QUERY_STOPWORDS
+        return left <= asked or any(len(part) == 1 and any(_inflects(next(iter(part)), word) for word in asked)
+                                    for part in (left, content))
 
     def restates_name(text: str) -> bool:
         # One name that is a question's name with at most two letters more or fewer ("Russia", "Russian").

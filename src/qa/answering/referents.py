@@ -19,7 +19,7 @@ from qa.answering.summary import ACCORDING_TO, TOPIC_ENDING
 from qa.answering.types import PEOPLE_ADJECTIVE_WORD, STEP_PREPOSITIONS, employer_named, is_title, person_names, speaker_named, without_possessive
 from qa.index.bm25 import QUERY_STOPWORDS
 from qa.ingest.sentences import split_sentences
-from qa.retrieval.query import PERSON, defined_term, expected_type, kind_of_name, who_is_named
+from qa.retrieval.query import PERSON, PERSON_HEADS, defined_term, expected_type, kind_of_name, who_is_named
 
 _POINTER = re.compile(
     r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|last)\s+(?:one|of them|of these|of those)\b"
@@ -245,6 +245,13 @@ NAME_WORDS = 6
 _ASKS_WHICH_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<kind>[a-z][\w-]*)\s", re.I)
 
 
+# "Which Ukrainian leader …?": a person asked for by the kind, whom "it" never stands for.
+_PERSON_KIND_ASKED = re.compile(
+    rf"^\W*(?:which|what)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{PERSON_HEADS}|leader|president|person|man|woman|figure|chief|premier|ruler)s?\b",
+    re.I,
+)
+
+
 def thing_answered(earlier: str, answered: str, reply: str) -> str:
     """What a reply's short answer names as "it" may refer to it: the answer itself, or, when it only
     qualifies the kind the question asked for, the two together as the reply writes them ("the
@@ -265,6 +272,10 @@ def resolve_thing(question: str, earlier: str, answered: str) -> str | None:
     question before asked something else ("What is the 15-point plan?": "Who is discussing it?"
     is about the plan), or the question has no "it", one that refers to nothing, or two."""
     if not _ASKS_WHICH.match(earlier) or not (_one_name(answered) or answered.startswith("the ")):
+        return None
+    if expected_type(earlier) == PERSON or _PERSON_KIND_ASKED.match(earlier):
+        # "What would cause it?" after "Which Ukrainian leader might face an uprising?" answered
+        # "Zelensky": "it" is no person (it had asked "What would cause Zelensky?").
         return None
     return _in_place_of_it(question, answered)
 
