@@ -9006,3 +9006,20 @@ def test_which_commentary_came_out_first_by_its_kind(built_index):
     index = built_index.index
     reply = ask_as_chat(index, "Which commentary came out first, the IAI one or the opinion piece?")[-1]
     assert reply.text.endswith("By these dates, Alcaro (IAI, 22 March 2022) is the older.")
+
+
+def test_names_joined_a_headline_as_source_and_a_view_said(built_index):
+    from conftest import ask_as_chat, bold_of
+
+    index = built_index.index
+    # "who … with?": both names the sentence joins, not the first one.
+    assert bold_of(index, "Who should Russia be invited to rejoin dialogue with?") == "United States and NATO"
+    # "per the FT headline Alcaro cites" names where to look, not what is asked: the city it names.
+    assert bold_of(index, "Which city is Russia tightening its grip on, per the FT headline Alcaro cites?") == "Mariupol"
+    # Who "thinks" it is who "said" it; "of the same mind" judges what the reply quoted.
+    assert bold_of(index, "Who thinks the Crimea question is settled?") == "Sergei Lavrov"
+    reply = ask_as_chat(index, "Who thinks the Crimea question is settled?", "Is the opinion piece of the same mind?")[-1]
+    assert "(it’s not)" in reply.text
+    # "the title of that commentary" after an entry of the publisher's list: its title.
+    assert bold_of(index, "Who wrote on Japan's response to the war for the IAI?", "What is the title of that commentary?") == (
+        "Japan Responds to Russia’s War: Strong Solidarity with Ukraine with an Eye on China")

@@ -3455,8 +3455,10 @@ _ASKS_TITLE = re.compile(
 # "How much aid did Biden announce, according to the New York Times headline?": the headline is where
 # the answer is read, not what is asked.
 _HEADLINE_AS_SOURCE = re.compile(
-    r"^\W*(?:how\s+(?:much|many)|when|where|who|whom)\b.*\b(?:according\s+to|per|in)\s+(?:the\s+|its\s+)?(?:[\w’'.-]+\s+){0,4}?"
-    r"headlines?\b(?:\s+(?:cited|quoted|given|referenced))?\s*[?.!]*\s*$",
+    # "Which city is Russia tightening its grip on, per the FT headline Alcaro cites?": a thing of the headline.
+    r"^\W*(?:how\s+(?:much|many)|when|where|who|whom|(?:which|what)\s+(?!(?:title|headline|name)\b)[a-z]+\s+(?:is|are|was|were|did|does|do|has|have)\b)"
+    r".*\b(?:according\s+to|per|in)\s+(?:the\s+|its\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"headlines?\b(?:\s+(?:cited|quoted|given|referenced)|\s+(?:[A-Z][\w’'-]*\s+)?(?:cites|quotes|gives|mentions))?\s*[?.!]*\s*$",
     re.I,
 )
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{4,200}?)[\"”]")
@@ -3878,10 +3880,12 @@ _VERDICT = frozenset(w[:NAME_STEM] for w in "right wrong true false correct inco
                      "accept accepts dispute disputes reject rejects share shares endorse endorses "
                      # "Does the April author buy that?"
                      "buy buys believe believes "
+                     # "Is the opinion piece of the same mind?"
+                     "same mind "
                      # "Is the April writer convinced?", "Is the author sceptical?"
                      "convinced persuaded sceptical skeptical doubt doubts doubtful concur concurs".split())
 # Words that point at a document or its author: "the April author", "per the article".
-_SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per".split())
+_SOURCE_POINTERS = frozenset(w[:NAME_STEM] for w in "author writer article piece commentary document text april march per opinion op-ed".split())
 # Nouns that point at what the turn before reported: "that claim", "this view".
 _CLAIM_NOUNS = frozenset(w[:NAME_STEM] for w in "claim claims view views statement assessment assertion idea".split())
 
@@ -4339,6 +4343,10 @@ def _asked_noun_after(text: str, start: int, end: int, question: str) -> int | N
 
 # Names and nothing else: "Turkey and Israel", "Poland, Estonia, Sweden and Germany".
 _NAMES_ONLY = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*")
+# "and" and a second name right after a span, closing the phrase: " and NATO" before " on arms control".
+_NAME_JOINED_AFTER = re.compile(
+    r"\s+and\s+(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?=\s+(?:on|in|at|for|to|about|over|from|with|by)\b|\s*[,.;:?!]|\s*$)"
+)
 # A name and "and" right before a span: "Luhansk and " before "Donetsk People’s Republics".
 _SHARED_HEAD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*\s+and\s+$")
 
@@ -4820,6 +4828,11 @@ def _short_span(
     # "Magdalen Tower", not "Oxford's Magdalen Tower" for "… designed to look like what Oxford tower?":
     # the question's own titles and possessives before the name the span gives are not part of it.
     span = Span(_past_question_names(candidate.text, span.start, span.end, question), span.end, span.score, span.margin)
+    joined = _NAME_JOINED_AFTER.match(candidate.text, span.end) if asks_who else None
+    if joined is not None and re.fullmatch(r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", candidate.text[span.start : span.end]):
+        # "Who should Russia be invited to re-join dialogue with?": "the United States and NATO", not the
+        # first of the two names the reader took.
+        span = Span(span.start, joined.end("name"), span.score, span.margin)
     shared = _SHARED_HEAD_BEFORE.search(candidate.text[: span.start])
     if shared is not None and re.search(r"[A-Z][\w’'-]*\s+[A-Z][a-z]+s\W*$", candidate.text[span.start : span.end]):
         # "Luhansk and Donetsk People’s Republics", not "Donetsk People’s Republics": the name before
@@ -8701,7 +8714,8 @@ def _work_titled(retriever: Retriever, question: str, title: str, started: float
 
 
 # A property of the work the previous reply quoted: "What is the title?", "When was it published?".
-_TITLE_ASKED = r"what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)|what\s+is\s+it\s+called"
+_TITLE_ASKED = (r"what\s+(?:is|was)\s+(?:the|its)\s+(?:title|headline)(?:\s+of\s+(?:that|this)\s+(?:commentary|piece|article|report|"
+                r"entry|work|paper|story|one))?|what\s+is\s+it\s+called")
 _ASKS_TITLE_ALONE = re.compile(rf"^\W*(?:(?:and|so)\s+)?(?:{_TITLE_ASKED})\W*$", re.I)
 # "What was it about?", "What is that report about?": what a cited work is about.
 _ABOUT_WORK_ASKED = r"what\s+(?:was|is)\s+(?:it|that|this)(?:\s+(?:report|piece|article|story|paper|work))?\s+about"

@@ -1774,6 +1774,10 @@ def owner_of_deed(sentence: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+# Verbs of holding a view, which a sentence may report as said.
+_VIEW_VERBS = frozenset("thinks believes considers claims insists maintains argues holds reckons thought believed considered".split())
+
+
 def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     """For "Who <verb> …?", the offsets of the name right before the sentence's one use of that
     verb, without the titles before it ("Sergei Lavrov" in "… which Russian Foreign Minister Sergei
@@ -1783,6 +1787,10 @@ def name_before_verb(sentence: str, question: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     uses = list(re.finditer(rf"\b{re.escape(asked.group('verb'))}\b", sentence))
+    if not uses and asked.group("verb").lower() in _VIEW_VERBS:
+        # "Who thinks the Crimea question is settled?": who "said" it was ("… which Russian Foreign
+        # Minister Sergei Lavrov said was “settled for good”").
+        uses = list(re.finditer(r"\b(?:said|says|stated|states|claimed|claims|insisted|insists|declared|declares)\b", sentence))
     if not uses:
         # "Who supplied Ukraine with Javelin missiles?": "The United States has already provided …", the
         # sentence's verb for it in WordNet's first senses, in the past as the question's.
