@@ -9023,3 +9023,15 @@ def test_names_joined_a_headline_as_source_and_a_view_said(built_index):
     # "the title of that commentary" after an entry of the publisher's list: its title.
     assert bold_of(index, "Who wrote on Japan's response to the war for the IAI?", "What is the title of that commentary?") == (
         "Japan Responds to Russia’s War: Strong Solidarity with Ukraine with an Eye on China")
+
+
+def test_it_after_what_a_thing_says_of_itself_and_an_outlet_s_piece_by_topic(built_index):
+    from conftest import bold_of
+    from qa.answering.answerer import _asked_plainly
+
+    index = built_index.index
+    # "it" after "How does the IAI describe itself?" is the IAI.
+    assert bold_of(index, "How does the IAI describe itself?", "And in which year was it started?") == "1965"
+    # "the FT neutrality plan piece" is the FT piece on the neutrality plan; "the April opinion piece" stays.
+    assert bold_of(index, "Who are the authors of the FT neutrality plan piece?") == "Max Seddon et al."
+    assert _asked_plainly("What does the April opinion piece recommend?") is None

@@ -1009,6 +1009,12 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         subject = clause.group("subject")
         subject = subject if subject[0].isupper() and subject.lower() not in ("it", "he", "she", "they", "the") else subject.lower()
         return f"{_NOUN_ASKED_AS[clause.group('noun').lower()]} {clause.group('aux').lower()} {subject} {clause.group('rest')}?"
+    topic_first = _OUTLET_TOPIC_NOUN.search(question)
+    if topic_first is not None:
+        # "Who are the authors of the FT neutrality plan piece?" asks of "the FT piece on the neutrality
+        # plan" (it had been read as the April piece, whose title has "plan").
+        outlet, topic, noun = topic_first.group("outlet", "topic", "noun")
+        return question[: topic_first.start()] + f"the {outlet} {noun} on the {topic}" + question[topic_first.end() :]
     fronted = _FRONTED_TOPIC.match(question)
     if fronted is not None:
         # "And its webzine, what is that called?" asks as "And what is its webzine called?" does.
@@ -1427,6 +1433,16 @@ _LINE_ON = re.compile(
 # "What became of that promise?", "And what has become of the Minsk agreements?": what happened to it.
 _BECAME_OF = re.compile(
     r"^\W*(?P<lead>(?:and|so|but)\s+)?what\s+(?:has\s+|had\s+|is\s+)?(?:became|become)\s+of\s+(?P<what>[^?]+?)\s*[?.!]*\s*$", re.I
+)
+# "the FT neutrality plan piece": an outlet, a topic in lower case and a work's noun, run together.
+_OUTLET_TOPIC_NOUN = re.compile(
+    # Not "the April opinion piece": a month is no outlet, and "opinion" or "latest" no topic.
+    r"\bthe\s+(?P<outlet>(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})\s+"
+    r"(?P<topic>(?!(?:opinion|op|commentary|guest|latest|earlier|later|new|recent|first|second|last|main|original|other|same|"
+    r"whole|full|entire|short|long|cited|quoted|one)\b)(?-i:[a-z])[\w-]+(?:\s+(?!(?:or|and|the|a|an|of|one)\b)(?-i:[a-z])[\w-]+){0,3})"
+    r"\s+(?P<noun>piece|article|report|story|op-ed)\b",
+    re.I,
 )
 # "And its webzine, what is that called?": the thing asked about first, then the question of it.
 _FRONTED_TOPIC = re.compile(

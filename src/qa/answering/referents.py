@@ -427,6 +427,13 @@ _OWNED_PROPERTY = re.compile(
 )
 
 
+# "How does the IAI describe itself?": what a named thing says of itself; "it" after it is that thing.
+_NAMED_OF_ITSELF_ASKED = re.compile(
+    r"^\W*(?i:how|what)\s+(?i:does|do|did)\s+(?P<term>(?i:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+[a-z]+\s+"
+    r"(?i:itself|himself|herself|themselves)\b"
+)
+
+
 def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
     """The question with its one "it" or "its" replaced by what the latest earlier question asking
     what a named thing is, going back while each turn between says "it" too: "Who founded it?" and
@@ -441,7 +448,7 @@ def resolve_defined(question: str, earlier: Sequence[str]) -> str | None:
             # "When did Russia sign it?": its "it" is the thing asked about, not "Russia".
             continue
         subject = (_NAMED_THING_ASKED.match(turn) or _NAMED_SUBJECT_ASKED.match(turn) or _NAMED_DOER_ASKED.match(turn)
-                   or _NAMED_OBJECT_ASKED.match(turn) or _WORK_AUTHOR_ASKED.match(turn))
+                   or _NAMED_OBJECT_ASKED.match(turn) or _WORK_AUTHOR_ASKED.match(turn) or _NAMED_OF_ITSELF_ASKED.match(turn))
         # "Where is the IAI based?" then "When was it founded?": the name asked about, not its place.
         # "What kind of organisation is IAI?" asks what a named thing is, too.
         term = defined_term(turn) or (subject.group("term") if subject is not None else None) or kind_of_name(turn)
