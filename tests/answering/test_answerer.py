@@ -9035,3 +9035,5 @@ def test_it_after_what_a_thing_says_of_itself_and_an_outlet_s_piece_by_topic(bui
     # "the FT neutrality plan piece" is the FT piece on the neutrality plan; "the April opinion piece" stays.
     assert bold_of(index, "Who are the authors of the FT neutrality plan piece?") == "Max Seddon et al."
     assert _asked_plainly("What does the April opinion piece recommend?") is None
+    # A name stays as written in the clause read as a question.
+    assert _asked_plainly("And the year the IAI was set up?") == "In what year was the IAI set up?"

@@ -1007,7 +1007,8 @@ def _asked_plainly(question: str, authors: AbstractSet[str] = frozenset()) -> st
         # "And the year it was set up?" after a question about the IAI asks in what year it was (it had
         # bolded "private", of the sentence saying when and by whom it was founded).
         subject = clause.group("subject")
-        subject = subject if subject[0].isupper() and subject.lower() not in ("it", "he", "she", "they", "the") else subject.lower()
+        # A pronoun or an article in lower case, a name as written: "it", "the IAI".
+        subject = subject.lower() if subject.lower() in ("it", "he", "she", "they") else re.sub(r"^The\b", "the", subject)
         return f"{_NOUN_ASKED_AS[clause.group('noun').lower()]} {clause.group('aux').lower()} {subject} {clause.group('rest')}?"
     topic_first = _OUTLET_TOPIC_NOUN.search(question)
     if topic_first is not None:
