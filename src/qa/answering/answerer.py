@@ -743,8 +743,6 @@ _PUBLISHER_RELATIVE = re.compile(
 )
 # A sentence opening on a name and its verb in the present: "IAI publishes …".
 _REPLY_SUBJECT = re.compile(r"^\W*(?P<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}) [a-z]{3,}s\b")
-# A question word: a question of its own, not a phrase alone ("And its webzine?").
-_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # "its webzine": a thing owned, by "its".
 _ITS_NOUN = re.compile(r"\bits\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]{2,})\b", re.I)
 # A publisher described by its city: "the Rome institute", "the Rome-based think tank".
@@ -768,9 +766,15 @@ def _publisher_by_city(question: str, retriever: Retriever) -> str | None:
             publishers.add(publisher)
     if len(publishers) != 1:
         return None
-    publisher = publishers.pop()
+    return question[: found.start()] + _publisher_as_named(publishers.pop()) + question[found.end() :]
+
+
+def _publisher_as_named(publisher: str) -> str:
+    """The publisher as a question names it: by its short form when it has one ("the IAI" for
+    "Istituto Affari Internazionali (IAI)"), which reads as the documents' "founded in 1965 …" sentence
+    does, where the full name reads as Alcaro's author note too; else its name as written."""
     short = re.search(r"\((?P<short>[A-Z][A-Z&.]+)\)\s*$", publisher)
-    return question[: found.start()] + (f"the {short.group('short')}" if short else publisher) + question[found.end() :]
+    return f"the {short.group('short')}" if short else publisher
 
 
 # "How old is the IAI?": when it was founded.
@@ -788,10 +792,7 @@ def _publisher_named(question: str, retriever: Retriever) -> str | None:
     targets = target_documents(found.group("doc") or found.group("behind"), metas)
     if not targets or len(targets) != 1 or not isinstance(publisher := metas[targets[0]].get("publisher"), str):
         return None
-    # By its short form when it has one: "the IAI" reads as the documents' "founded in 1965 …" sentence
-    # does, where the full name reads as Alcaro's author note too.
-    short = re.search(r"\((?P<short>[A-Z][A-Z&.]+)\)\s*$", publisher)
-    named = question[: found.start()] + (f"the {short.group('short')}" if short else publisher) + question[found.end() :]
+    named = question[: found.start()] + _publisher_as_named(publisher) + question[found.end() :]
     old = _HOW_OLD_ORGANISATION.match(named)
     return f"When was {old.group('what')} founded?" if old is not None else named
 
@@ -1685,14 +1686,15 @@ def _answer(
             # "**Istituto Affari Internazionali**": "it" is that answer, as "he" is Spinelli (it had abstained).
             named = resolve_thing(named, context[-1], thing_answered(context[-1], bold.group(1), replies[-1])) or named
     owned = _ITS_NOUN.search(question)
+    replied = plain_reply(replies[-1]) if owned and replies else ""
     # "And its webzine, what is that called?" after "Which quarterly … does the IAI publish?" answered
     # "**The International Spectator**" from "IAI publishes an English-language quarterly (…), an online
     # webzine (…)": the reply names the webzine beside the quarterly, both the publisher's; "its" is not
     # the quarterly (it had bolded "English-language quarterly").
-    sibling = bool(owned and replies and any(re.search(rf"\b{re.escape(word)}\b", plain_reply(replies[-1]), re.I)
+    sibling = bool(owned and replies and any(re.search(rf"\b{re.escape(word)}\b", replied, re.I)
                                              for word in owned.group(1).split() if word.lower() not in QUERY_STOPWORDS))
-    if named is None and context and sibling and _WH_WORD.search(question) and (opener := next(
-            (m for part in plain_reply(replies[-1]).split("\n") if (m := _REPLY_SUBJECT.match(part))), None)) is not None:
+    if named is None and context and sibling and _ANY_QUESTION_WORD.search(question) and (opener := next(
+            (m for part in replied.split("\n") if (m := _REPLY_SUBJECT.match(part))), None)) is not None:
         # It is the quoted sentence's subject, whose the things it lists are: "IAI publishes …".
         named = resolve_thing(question, context[-1], opener.group("who"))
     if named is None and context and replies and not sibling:
@@ -3391,10 +3393,10 @@ def _contact(retriever: Retriever, question: str, about: str, kind: str, started
         block = [(seg["start"], seg["end"]) for seg in record.segments if seg.get("kind") == BOILERPLATE]
         if not block:
             continue
-        detail = contact_detail(record.text, kind, min(s for s, _ in block), max(e for _, e in block))
+        first, last = min(s for s, _ in block), max(e for _, e in block)
+        detail = contact_detail(record.text, kind, first, last)
         candidate = _candidate_at(retriever, record.doc_id, detail.start, detail.end, 1.0) if detail else None
-        if candidate is None and kind == FAX and (
-                phone := contact_detail(record.text, PHONE, min(s for s, _ in block), max(e for _, e in block))) is not None:
+        if candidate is None and kind == FAX and (phone := contact_detail(record.text, PHONE, first, last)) is not None:
             # "What is the IAI's fax number?": its block gives a telephone, no fax; the telephone is no
             # answer (it had been given as the fax), but the lines that are there are the closest.
             near = _candidate_at(retriever, record.doc_id, phone.start, phone.end, 1.0)
@@ -4040,6 +4042,8 @@ _BY_MEANS = re.compile(r"\bby\s+(?:not\s+)?[a-z]+ing\b")
 # The question word a question opens with, and what it takes ("How much", "And who").
 _QUESTION_WORD = r"(?:how\s+(?:much|many|long|often|far|old)|who|whom|whose|what|which|when|where|why|how)\b"
 _OPENING_QUESTION_WORD = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?{_QUESTION_WORD}\s*", re.I)
+# A question word anywhere: a question of its own, not a phrase alone ("And its webzine?").
+_ANY_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}", re.I)
 # A follow-up that asks a question of its own ("What weapons did that include?", "Was that a
 # first?"), not the earlier one of something else ("What about the EU?", "And the second largest?").
 _ASKS_ITS_OWN = re.compile(
@@ -8035,8 +8039,7 @@ def _lift_regards(candidates: list[Candidate], question: str) -> None:
     going_on = [c for c in candidates if _IN_THIS_REGARD.search(c.text)]
     asked = _content_words(question) if going_on else set()
     for candidate in going_on:
-        doc_id, start = candidate.key
-        before = next((c for c in candidates if c.key[0] == doc_id and 0 <= start - (c.key[1] + len(c.text)) <= _ADJACENT_GAP), None)
+        before = next((c for c in candidates if _follows_on(c, candidate)), None)
         if before is not None and before.score > candidate.score and not _points_back_at(before.text, asked):
             candidate.score = before.score * LIFTED_SHARE
         topic = (_content_words(before.text) & asked) - _content_words(candidate.text) if before is not None else set()
@@ -8774,13 +8777,13 @@ def _entry_number_by_author(retriever: Retriever, question: str, started: float)
     is the number of the IAI commentary by Margherita Bianchi?": "22 | 13"), the number as the short
     answer; None when no entry or several name one of its names."""
     names = [name for name in _FULL_NAME.findall(question) if len(name.split()) <= 4]
-    found = [note for note in _note_sentences(retriever) if (number := _ENTRY_NUMBER.search(note.text)) is not None
+    found = [(note, number) for note in _note_sentences(retriever) if (number := _ENTRY_NUMBER.search(note.text)) is not None
              and any(name in note.text[number.end() :].split("*")[0] for name in names)]
     if len(found) != 1:
         return None
-    note = found[0]
+    note, number = found[0]
     text, citations, support = compose([note])
-    short = _short(note, Span(*_ENTRY_NUMBER.search(note.text).span(), 1.0), support)
+    short = _short(note, Span(*number.span(), 1.0), support)
     return Answer(question, text, citations, support, False, 1.0, [], time.perf_counter() - started, short)
 
 

@@ -846,17 +846,14 @@ def _verb_swapped(question: str, before: str) -> str | None:
 
 # "And within weeks?", "And by the end of the year?": a time alone, in place of the one that closed
 # the question before ("What is Poland phasing out by year's end?").
-_TIME_PREPOSITIONS = r"within|by|before|after|until|till|in|during|over"
+# A time: its preposition and determiner, a few words, and the word for the time ("within the next few weeks").
+_TIME_OPENING = r"(?:within|by|before|after|until|till|in|during|over)\s+(?:the\s+|a\s+|next\s+|this\s+)?"
+_TIME_WORD = r"(?:days?|weeks?|months?|years?|year['’]s\s+end|end|\d{4}|spring|summer|autumn|winter)"
 _TIME_ALONE = re.compile(
-    rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<time>(?:{_TIME_PREPOSITIONS})\s+(?:the\s+|a\s+|next\s+|this\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:days?|weeks?|months?|years?|year['’]s\s+end|end|\d{4}|spring|summer|autumn|winter))\s*[?.!]*\s*$",
+    rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<time>{_TIME_OPENING}(?:[\w’'-]+\s+){{0,3}}?{_TIME_WORD})\s*[?.!]*\s*$",
     re.I,
 )
-_TIME_ENDING = re.compile(
-    rf"\s(?:{_TIME_PREPOSITIONS})\s+(?:the\s+|a\s+|next\s+|this\s+)?(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:days?|weeks?|months?|years?|year['’]s\s+end|end|\d{4}|spring|summer|autumn|winter)(?:\s+of\s+the\s+year)?\s*[?.!]*\s*$",
-    re.I,
-)
+_TIME_ENDING = re.compile(rf"\s{_TIME_OPENING}(?:[\w’'-]+\s+){{0,4}}?{_TIME_WORD}(?:\s+of\s+the\s+year)?\s*[?.!]*\s*$", re.I)
 # "And the one on Putin's use of history?": another of the kind the question before described by its topic.
 _ONE_ON_ALONE = re.compile(
     r"^\W*(?:(?:and|but)\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)?the\s+one\s+"

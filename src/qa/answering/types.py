@@ -1656,22 +1656,17 @@ def noun_to_do(sentence: str, question: str) -> tuple[int, int] | None:
     or when the sentence has the noun with an infinitive other than once."""
     asked = _ASKS_WHICH_NOUN_DONE.match(question)
     decided = _ASKS_DECIDED.match(question) if asked is None else None
-    if decided is not None:
-        # "What did the US decide about Zelensky and Congress?": what "the decision to" holds, "have
-        # Zelensky speak at the US Congress" (the reader had bolded the weapons of the next clause).
-        noun = _DEED_OF_VERB[decided.group("verb").lower()]
-        found = list(re.finditer(rf"\b(?i:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?{noun}\s+to\s+(?!(?:the|a|an|its|their)\b)(?=[a-z])",
-                                 sentence))
-        return phrase_until(sentence, found[0].end(), OBJECT_END, OBJECT_WORDS) if len(found) == 1 else None
-    if asked is None:
+    if asked is None and decided is None:
         return None
-    noun = asked.group("noun").lower()
+    # "What did the US decide about Zelensky and Congress?": what "the decision to" holds, "have Zelensky
+    # speak at the US Congress", without the noun (the reader had bolded the weapons of the next clause).
+    noun = asked.group("noun").lower() if asked is not None else _DEED_OF_VERB[decided.group("verb").lower()]
     # A lower-case noun and a verb after "to": not "from the Caspian Sea to the Sea of Japan".
     found = list(re.finditer(rf"\b(?i:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?{re.escape(noun)}\s+to\s+(?!(?:the|a|an|its|their)\b)(?=[a-z])",
                              sentence))
     if len(found) != 1:
         return None
-    return phrase_until(sentence, found[0].start(), OBJECT_END, OBJECT_WORDS)
+    return phrase_until(sentence, found[0].start() if asked is not None else found[0].end(), OBJECT_END, OBJECT_WORDS)
 
 
 # "What is the second variable shaping the war?": an item of a series, by its ordinal.
